@@ -1,0 +1,36 @@
+# Community Whistle. `make test` works from a clean clone: it makes .venv with a suitable Python.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+EXTRAS ?= dev
+
+.PHONY: test lint venv bench eval clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+	  interp=$$(.ci/find-python) || exit 1; \
+	  echo "make: creating $(VENV) with $$interp ($$($$interp --version))"; \
+	  $$interp -m venv $(VENV) || exit 1; \
+	else echo "make: using $(VENV) ($$($(PY) --version))"; fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
+	@touch $(STAMP)
+
+test: venv
+	$(PY) -m pytest -q
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+bench: venv
+	$(PY) benchmarks/routing.py
+	$(PY) benchmarks/store_ingest.py
+
+eval: venv
+	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

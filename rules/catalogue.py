@@ -1,0 +1,207 @@
+"""The one catalogue of user-facing text: zh-CN by default, English beside it.
+
+It lives in ``rules`` because both the rulebook (whose errors community staff read) and ``chatops``
+(everything residents and handlers read) speak through it, and ``rules`` must not import ``chatops``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_LANG = "zh-CN"
+LANGS = ("zh-CN", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- rulebook problems (community staff) ---
+    "rulebook_invalid": {
+        "zh-CN": "规则手册 {file} 有 {count} 处问题，未加载：",
+        "en": "The rulebook {file} has {count} problem(s) and was not loaded:",
+    },
+    "rulebook_ok": {
+        "zh-CN": "规则手册 {file} 检查通过：{handlers} 个处理单位，{categories} 个类别，版本 {version}。",
+        "en": "Rulebook {file} is valid: {handlers} handlers, {categories} categories, version {version}.",
+    },
+    "problem_at": {"zh-CN": "{file} 第 {line} 行：{message}", "en": "{file}, line {line}: {message}"},
+    "file_unreadable": {"zh-CN": "无法读取文件：{detail}", "en": "cannot read the file: {detail}"},
+    "yaml_syntax": {"zh-CN": "YAML 格式错误：{detail}", "en": "YAML syntax error: {detail}"},
+    "duplicate_key": {"zh-CN": "键「{key}」重复出现", "en": "the key '{key}' appears twice"},
+    "not_a_mapping": {
+        "zh-CN": "规则手册的顶层应当是键值映射（如 handlers:、categories:）",
+        "en": "the top of a rulebook must be a mapping (handlers:, categories:, ...)",
+    },
+    "field_missing": {"zh-CN": "缺少必填项「{field}」", "en": "the required field '{field}' is missing"},
+    "field_unknown": {
+        "zh-CN": "不认识的字段「{field}」（拼写错误？）",
+        "en": "unknown field '{field}' (a typo?)",
+    },
+    "field_choice": {
+        "zh-CN": "「{field}」的值 {value!r} 不在可选范围内：{expected}",
+        "en": "'{field}' is {value!r}, which is not one of: {expected}",
+    },
+    "field_empty": {"zh-CN": "「{field}」不能为空", "en": "'{field}' must not be empty"},
+    "field_type": {"zh-CN": "「{field}」格式不对：{detail}", "en": "'{field}' is malformed: {detail}"},
+    "duplicate_id": {
+        "zh-CN": "编号「{id}」重复（第一次出现在第 {first} 行）",
+        "en": "the id '{id}' is used twice (first on line {first})",
+    },
+    "unknown_handler": {
+        "zh-CN": "没有编号为「{id}」的处理单位（handlers 中未定义）",
+        "en": "there is no handler with the id '{id}' (not defined under handlers)",
+    },
+    "unknown_category": {
+        "zh-CN": "没有编号为「{id}」的类别（categories 中未定义）",
+        "en": "there is no category with the id '{id}' (not defined under categories)",
+    },
+    "bad_duration": {
+        "zh-CN": "时限「{value}」无法识别：请写成 30m、2h、7d 或 30分钟、2小时、7天，且大于零、不超过一年",
+        "en": "the time limit '{value}' is not understood: write 30m, 2h or 7d, above zero and at most a year",
+    },
+    "empty_keyword": {
+        "zh-CN": "关键词列表中有空字符串",
+        "en": "the keyword list contains an empty string",
+    },
+    "bad_pattern": {
+        "zh-CN": "正则表达式「{pattern}」无法编译：{detail}",
+        "en": "the pattern '{pattern}' does not compile: {detail}",
+    },
+    "class_too_wide": {
+        "zh-CN": "正则表达式「{pattern}」的字符类包含 {width} 个字符（上限 {limit}），几乎什么都能匹配；请列出具体的字",
+        "en": "the pattern '{pattern}' has a character class of {width} characters (limit {limit}), which "
+        "matches almost anything; list the characters you mean",
+    },
+    "escalation_loop": {
+        "zh-CN": "升级链形成回路：{chain}",
+        "en": "the escalation chain loops: {chain}",
+    },
+    "co_is_lead": {
+        "zh-CN": "协办单位「{id}」同时是牵头单位",
+        "en": "the co-handler '{id}' is also the lead",
+    },
+    "too_few_categories": {
+        "zh-CN": "至少需要一个类别",
+        "en": "at least one category is needed",
+    },
+    # --- routing (everyone) ---
+    "unclassified": {"zh-CN": "未分类（街道兜底）", "en": "unclassified (street office takes it)"},
+    "decision_summary": {
+        "zh-CN": "类别：{category}（{category_id}）\n牵头：{lead}\n协办：{co}\n优先级：{priority}\n"
+        "签收时限：{sign_for}　办结时限：{resolve}\n规则：{rule}\n命中：{matched}\n规则手册版本：{version}",
+        "en": "Category: {category} ({category_id})\nLead: {lead}\nCo-handlers: {co}\nPriority: {priority}\n"
+        "Sign for within: {sign_for}   resolve within: {resolve}\nRule: {rule}\nMatched: {matched}\n"
+        "Rulebook version: {version}",
+    },
+    "none": {"zh-CN": "无", "en": "none"},
+    "priority_emergency": {"zh-CN": "紧急", "en": "emergency"},
+    "priority_urgent": {"zh-CN": "加急", "en": "urgent"},
+    "priority_normal": {"zh-CN": "一般", "en": "normal"},
+    "priority_complex": {"zh-CN": "复杂", "en": "complex"},
+    # --- ticket lifecycle refusals (handlers and residents) ---
+    "ticket_unknown": {"zh-CN": "没有找到 {ticket} 号工单。", "en": "There is no ticket {ticket}."},
+    "move_bad_state": {
+        "zh-CN": "{ticket} 号工单当前状态为「{state}」，不能{move}。",
+        "en": "Ticket {ticket} is {state}; it cannot be {move} now.",
+    },
+    "not_signed_for": {
+        "zh-CN": "{ticket} 号工单还没有人签收，请先签收（!签收）再办结。",
+        "en": "Nobody has signed for ticket {ticket} yet: sign for it (!ack) before resolving it.",
+    },
+    "reason_required": {
+        "zh-CN": "{move}需要写明理由，例如：!转派 城管 属于占道经营。",
+        "en": "{move} needs a reason, for example: !transfer urban_mgmt street vending.",
+    },
+    "text_required": {"zh-CN": "请写明内容。", "en": "Please write the text."},
+    "not_your_ticket": {
+        "zh-CN": "{ticket} 号工单不是您反映的，只有反映人可以确认或评价。",
+        "en": "Ticket {ticket} is not yours: only the resident who reported it can confirm or rate it.",
+    },
+    "not_handler_of": {
+        "zh-CN": "{ticket} 号工单由「{lead}」负责，您所在的单位不能{move}。",
+        "en": "Ticket {ticket} belongs to {lead}; your unit cannot {move} it.",
+    },
+    "already_signed": {
+        "zh-CN": "「{handler}」已经签收过 {ticket} 号工单。",
+        "en": "{handler} has already signed for ticket {ticket}.",
+    },
+    "transfer_to_self": {
+        "zh-CN": "{ticket} 号工单已经由「{handler}」负责，无需转派给自己。",
+        "en": "Ticket {ticket} is already with {handler}; it cannot be transferred to itself.",
+    },
+    "fallback_cannot_return": {
+        "zh-CN": "街道是兜底单位，不能退单；如不属于本单位，请转派给具体部门并写明理由。",
+        "en": "The street office is the handler of last resort and cannot return a ticket; transfer it "
+        "to the right unit with a reason instead.",
+    },
+    "already_rated": {
+        "zh-CN": "{ticket} 号工单本轮已经评价过了，谢谢！",
+        "en": "Ticket {ticket} has already been rated for this round, thank you!",
+    },
+    "bad_rating": {
+        "zh-CN": "评价只能是：满意、基本满意、不满意。",
+        "en": "A rating is one of: satisfied, basically satisfied, not satisfied.",
+    },
+    "bad_days": {
+        "zh-CN": "延期天数应为 1 到 60 之间的整数。",
+        "en": "An extension is a whole number of days from 1 to 60.",
+    },
+    "merge_into_self": {"zh-CN": "工单不能合并到自身。", "en": "A ticket cannot be merged into itself."},
+    "report_empty": {
+        "zh-CN": "反映的内容是空的，请用一句话说明遇到的问题，例如：3号楼电梯又坏了。",
+        "en": "The report is empty: say in a sentence what is wrong, e.g. 'the lift in building 3 is broken'.",
+    },
+    "report_too_long": {
+        "zh-CN": "反映内容过长（{length} 字，上限 {limit} 字），请简要说明问题。",
+        "en": "The report is too long ({length} characters, limit {limit}); please keep it short.",
+    },
+    # --- states and moves ---
+    "state_reported": {"zh-CN": "已受理", "en": "reported"},
+    "state_routed": {"zh-CN": "待签收", "en": "awaiting sign-for"},
+    "state_acknowledged": {"zh-CN": "办理中", "en": "in progress"},
+    "state_resolved": {"zh-CN": "待回访", "en": "awaiting the resident's verdict"},
+    "state_closed": {"zh-CN": "已办结", "en": "closed"},
+    "state_merged": {"zh-CN": "已合并", "en": "merged"},
+    "move_acknowledged": {"zh-CN": "签收", "en": "signed for"},
+    "move_note": {"zh-CN": "添加备注", "en": "noted"},
+    "move_transferred": {"zh-CN": "转派", "en": "transferred"},
+    "move_returned": {"zh-CN": "退单", "en": "returned"},
+    "move_extended": {"zh-CN": "延期", "en": "extended"},
+    "move_resolved": {"zh-CN": "办结", "en": "resolved"},
+    "move_verified": {"zh-CN": "确认解决", "en": "verified"},
+    "move_reopened": {"zh-CN": "重办", "en": "reopened"},
+    "move_rated": {"zh-CN": "评价", "en": "rated"},
+    "move_reminded": {"zh-CN": "催办", "en": "reminded"},
+    "move_escalated": {"zh-CN": "升级", "en": "escalated"},
+    "move_whistled": {"zh-CN": "吹哨", "en": "whistled"},
+    "move_merged": {"zh-CN": "合并", "en": "merged"},
+    "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
+    "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
+    "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},
+    # --- command line ---
+    "eval_header": {
+        "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",
+        "en": "Evaluated {file}: {n} rows, accuracy {accuracy:.1%} ({unclassified} unclassified)",
+    },
+    "eval_bad_csv": {
+        "zh-CN": "{file} 第 {line} 行：需要 id,text,label 三列，{detail}",
+        "en": "{file}, line {line}: expected the columns id,text,label; {detail}",
+    },
+    "store_missing": {
+        "zh-CN": "工单库文件 {file} 不存在。",
+        "en": "The ticket store {file} does not exist.",
+    },
+    "no_tickets": {"zh-CN": "没有工单。", "en": "No tickets."},
+    "text_missing": {
+        "zh-CN": "请给出要分派的文字，例如：whistle route \"楼上水管漏水了\"",
+        "en": "Give the text to route, e.g. whistle route \"the pipe upstairs is leaking\"",
+    },
+}
+
+
+def text(key: str, lang: str | None = None, /, **params: Any) -> str:
+    """Return the message ``key`` in ``lang`` (zh-CN by default), filled with ``params``.
+
+    >>> text("field_missing", "en", field="lead")
+    "the required field 'lead' is missing"
+    """
+    entry = MESSAGES[key]
+    template = entry.get(lang or DEFAULT_LANG) or entry[DEFAULT_LANG]
+    return template.format(**params)

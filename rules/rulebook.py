@@ -1,0 +1,351 @@
+"""The rulebook: organisation, categories and time limits, validated with file and line for every mistake."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from functools import cached_property
+from pathlib import Path as FsPath
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
+
+from rules.errors import Problem, RulebookError
+from rules.yamlpos import Path, YamlProblem, line_of, load_with_lines
+
+SectorName = Literal[
+    "城乡建设", "环境保护", "交通运输", "教育文体", "劳动和社会保障", "商贸旅游", "卫生计生",
+    "党务政务", "国土资源", "纪检监察", "经济管理", "科技与信息产业", "民政", "农村农业", "政法",
+]
+SECTORS: tuple[str, ...] = get_args(SectorName)
+Priority = Literal["emergency", "urgent", "normal", "complex"]
+PRIORITIES: tuple[str, ...] = get_args(Priority)
+HandlerKind = Literal["committee", "subcommittee", "street_office", "department"]
+
+DEFAULT_RULEBOOK = FsPath(__file__).with_name("default.yaml")
+MAX_CLASS_WIDTH = 512  # code points in one character class; [一-龥] has 20,902
+
+_UNITS = {"m": 60, "min": 60, "分钟": 60, "h": 3600, "小时": 3600, "d": 86400, "天": 86400, "日": 86400}
+_DURATION = re.compile(r"^\s*(\d{1,6})\s*(m|min|分钟|h|小时|d|天|日)\s*$")
+
+
+def parse_duration(value: Any) -> timedelta:
+    """Return the ``timedelta`` written as ``30m``, ``2h``, ``7d`` (or 30分钟, 2小时, 7天).
+
+    >>> parse_duration("2小时")
+    datetime.timedelta(seconds=7200)
+    """
+    if isinstance(value, timedelta):
+        return value
+    m = _DURATION.match(value) if isinstance(value, str) else None
+    if m:
+        delta = timedelta(seconds=int(m.group(1)) * _UNITS[m.group(2)])
+        if timedelta(0) < delta <= timedelta(days=366):
+            return delta
+    raise PydanticCustomError("bad_duration", "bad duration {value}", {"value": value})
+
+
+def format_duration(delta: timedelta) -> str:
+    """Return ``delta`` in the rulebook's own notation: ``2h``, ``7d``, ``30m``."""
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds // 60}m"
+
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+Name = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Community(_Model):
+    id: Id
+    name: Name
+    name_en: Name
+    district: str = ""
+
+
+class Handler(_Model):
+    """A subcommittee, the committee, the street office or a district department."""
+
+    id: Id
+    name: Name
+    name_en: Name
+    kind: HandlerKind
+    sector: SectorName
+    escalates_to: Id | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class Estate(_Model):
+    id: Id
+    name: Name
+    aliases: tuple[str, ...] = ()
+    buildings: tuple[str, ...] = ()
+
+
+class Grid(_Model):
+    id: Id
+    name: Name
+    estates: tuple[Estate, ...] = ()
+
+
+class Limits(_Model):
+    sign_for: Duration
+    resolve: Duration
+
+
+class Category(_Model):
+    """A kind of matter: how to recognise it, who leads, how fast, and where it escalates."""
+
+    id: Id
+    name: Name
+    name_en: Name
+    keywords: tuple[str, ...] = Field(min_length=1)
+    negative: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    lead: Id
+    co: tuple[Id, ...] = ()
+    priority: Priority = "normal"
+    sign_for: Duration | None = None
+    resolve: Duration | None = None
+    escalation: tuple[Id, ...] | None = None
+
+
+class Whistle(_Model):
+    """When ``threshold`` reports of ``category`` come from one grid within ``window``, summon more."""
+
+    category: Id
+    threshold: int = Field(ge=2, le=1000)
+    window: Duration
+    summon: tuple[Id, ...] = ()
+
+
+class Rulebook(_Model):
+    """A validated rulebook. Build it with :func:`load_rulebook` or :func:`parse_rulebook`."""
+
+    version: str = Field(min_length=1, max_length=40)
+    community: Community
+    fallback: Id
+    urgent_keywords: tuple[str, ...] = ()
+    limits: dict[Priority, Limits]
+    handlers: tuple[Handler, ...] = Field(min_length=1)
+    grids: tuple[Grid, ...] = ()
+    categories: tuple[Category, ...] = Field(min_length=1)
+    whistles: tuple[Whistle, ...] = ()
+    digest: str = ""  # filled by the loader from the file's bytes
+
+    @cached_property
+    def handler_by_id(self) -> dict[str, Handler]:
+        return {h.id: h for h in self.handlers}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @property
+    def full_version(self) -> str:
+        """Return ``version+digest``: the name staff gave it and a hash of its exact text."""
+        return f"{self.version}+{self.digest}" if self.digest else self.version
+
+    def limits_for(self, category: Category, priority: str | None = None) -> Limits:
+        """Return the sign-for and resolve limits of ``category`` (at ``priority`` if raised)."""
+        base = self.limits.get(priority or category.priority) or self.limits[category.priority]
+        if priority and priority != category.priority:
+            return base
+        return Limits(sign_for=category.sign_for or base.sign_for, resolve=category.resolve or base.resolve)
+
+    def escalation_chain(self, category: Category | None, lead: str) -> tuple[str, ...]:
+        """Return the handlers above ``lead`` in order: the category's chain or the handlers' own."""
+        if category is not None and category.escalation is not None and lead == category.lead:
+            return category.escalation
+        chain: list[str] = []
+        node = self.handler_by_id.get(lead)
+        while node is not None and node.escalates_to and node.escalates_to not in chain:
+            chain.append(node.escalates_to)
+            node = self.handler_by_id.get(node.escalates_to)
+        return tuple(chain)
+
+
+def load_rulebook(path: str | FsPath = DEFAULT_RULEBOOK) -> Rulebook:
+    """Return the rulebook in ``path``, or raise :class:`RulebookError` naming every mistake."""
+    path = FsPath(path)
+    try:
+        raw = path.read_bytes()
+        content = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulebookError(str(path), [Problem(str(path), 1, "file_unreadable", {"detail": str(exc)})]) from exc
+    return parse_rulebook(content, str(path))
+
+
+def parse_rulebook(content: str, file: str = "<rulebook>") -> Rulebook:
+    """Return the rulebook written in ``content``; ``file`` names it in errors."""
+    try:
+        data, lines = load_with_lines(content)
+    except YamlProblem as exc:
+        raise RulebookError(file, [Problem(file, exc.line, exc.code, exc.params)]) from exc
+    if not isinstance(data, dict):
+        raise RulebookError(file, [Problem(file, 1, "not_a_mapping")])
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+    try:
+        book = Rulebook.model_validate({**data, "digest": digest})
+    except ValidationError as exc:
+        raise RulebookError(file, [_from_pydantic(e, lines, file) for e in exc.errors()]) from exc
+    problems = list(_cross_check(book, lines, file))
+    if problems:
+        raise RulebookError(file, problems)
+    return book
+
+
+def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:
+    loc: Path = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or "(root)"
+    kind, ctx = err["type"], err.get("ctx", {})
+    line = line_of(lines, loc)
+    if kind == "missing":
+        return Problem(file, line, "field_missing", {"field": field})
+    if kind == "extra_forbidden":
+        return Problem(file, line, "field_unknown", {"field": field})
+    if kind in ("literal_error", "enum"):
+        return Problem(file, line, "field_choice", {"field": field, "value": err["input"],
+                                                    "expected": ctx.get("expected", "")})
+    if kind == "too_short":
+        return Problem(file, line, "field_empty", {"field": field})
+    if kind == "bad_duration":
+        return Problem(file, line, "bad_duration", {"value": ctx.get("value")})
+    return Problem(file, line, "field_type", {"field": field, "detail": err["msg"]})
+
+
+def _class_width(pattern: str) -> int:
+    """Return the widest positive character class in ``pattern``, in code points."""
+    import re._parser as sre_parse  # the stdlib's own parser: exact, no guessing at brackets
+
+    widest = 0
+
+    def walk(items: Any) -> None:
+        nonlocal widest
+        for op, arg in items:
+            name = str(op)
+            if name == "IN":
+                width = sum(hi - lo + 1 for kind, (lo, hi) in ((k, a) for k, a in arg if str(k) == "RANGE"))
+                widest = max(widest, width)
+            elif isinstance(arg, (list, tuple)):
+                for sub in arg:
+                    if isinstance(sub, sre_parse.SubPattern):
+                        walk(sub)
+                    elif isinstance(sub, (list, tuple)):
+                        for s in sub:
+                            if isinstance(s, sre_parse.SubPattern):
+                                walk(s)
+            elif isinstance(arg, sre_parse.SubPattern):
+                walk(arg)
+
+    walk(sre_parse.parse(pattern))
+    return widest
+
+
+def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[Problem]:
+    """Yield every reference, uniqueness, pattern and loop problem that the schema cannot see."""
+
+    def at(*path: str | int) -> int:
+        return line_of(lines, path)
+
+    def unique(section: str, items: tuple[Any, ...], seen: dict[str, int]) -> Iterator[Problem]:
+        for i, item in enumerate(items):
+            line = at(section, i, "id")
+            if item.id in seen:
+                yield Problem(file, line, "duplicate_id", {"id": item.id, "first": seen[item.id]})
+            else:
+                seen[item.id] = line
+
+    yield from unique("handlers", book.handlers, {})
+    yield from unique("categories", book.categories, {})
+    places: dict[str, int] = {}
+    yield from unique("grids", book.grids, places)
+    for g, grid in enumerate(book.grids):
+        for e, estate in enumerate(grid.estates):
+            if estate.id in places:
+                yield Problem(file, at("grids", g, "estates", e, "id"), "duplicate_id",
+                              {"id": estate.id, "first": places[estate.id]})
+            places.setdefault(estate.id, at("grids", g, "estates", e, "id"))
+
+    handlers = book.handler_by_id
+    if book.fallback not in handlers:
+        yield Problem(file, at("fallback"), "unknown_handler", {"id": book.fallback})
+    for p in PRIORITIES:
+        if p not in book.limits:
+            yield Problem(file, at("limits"), "field_missing", {"field": f"limits.{p}"})
+    for i, h in enumerate(book.handlers):
+        if h.escalates_to is not None and h.escalates_to not in handlers:
+            yield Problem(file, at("handlers", i, "escalates_to"), "unknown_handler", {"id": h.escalates_to})
+    yield from _handler_loops(book, lines, file)
+
+    for i, c in enumerate(book.categories):
+        if c.lead not in handlers:
+            yield Problem(file, at("categories", i, "lead"), "unknown_handler", {"id": c.lead})
+        for j, co in enumerate(c.co):
+            if co not in handlers:
+                yield Problem(file, at("categories", i, "co", j), "unknown_handler", {"id": co})
+            elif co == c.lead:
+                yield Problem(file, at("categories", i, "co", j), "co_is_lead", {"id": co})
+        for j, step in enumerate(c.escalation or ()):
+            if step not in handlers:
+                yield Problem(file, at("categories", i, "escalation", j), "unknown_handler", {"id": step})
+        chain = (c.lead, *(c.escalation or ()))
+        if len(set(chain)) != len(chain):
+            yield Problem(file, at("categories", i, "escalation"), "escalation_loop",
+                          {"chain": " → ".join(chain)})
+        for section in ("keywords", "negative"):
+            for j, kw in enumerate(getattr(c, section)):
+                if not kw.strip():
+                    yield Problem(file, at("categories", i, section, j), "empty_keyword")
+        for j, pattern in enumerate(c.patterns):
+            yield from _pattern_problems(pattern, file, at("categories", i, "patterns", j))
+    for j, kw in enumerate(book.urgent_keywords):
+        if not kw.strip():
+            yield Problem(file, at("urgent_keywords", j), "empty_keyword")
+
+    categories = book.category_by_id
+    for i, w in enumerate(book.whistles):
+        if w.category not in categories:
+            yield Problem(file, at("whistles", i, "category"), "unknown_category", {"id": w.category})
+        for j, h in enumerate(w.summon):
+            if h not in handlers:
+                yield Problem(file, at("whistles", i, "summon", j), "unknown_handler", {"id": h})
+
+
+def _pattern_problems(pattern: str, file: str, line: int) -> Iterator[Problem]:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        yield Problem(file, line, "bad_pattern", {"pattern": pattern, "detail": str(exc)})
+        return
+    width = _class_width(pattern)
+    if width > MAX_CLASS_WIDTH:
+        yield Problem(file, line, "class_too_wide", {"pattern": pattern, "width": width, "limit": MAX_CLASS_WIDTH})
+
+
+def _handler_loops(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[Problem]:
+    parent = {h.id: h.escalates_to for h in book.handlers}
+    reported: set[frozenset[str]] = set()
+    for i, h in enumerate(book.handlers):
+        path, node = [h.id], parent.get(h.id)
+        while node is not None and node in parent:
+            if node in path:
+                cycle = path[path.index(node):] + [node]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    yield Problem(file, line_of(lines, ("handlers", i, "escalates_to")), "escalation_loop",
+                                  {"chain": " → ".join(cycle)})
+                break
+            path.append(node)
+            node = parent.get(node)
