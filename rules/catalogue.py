@@ -143,6 +143,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "延期天数应为 1 到 60 之间的整数。",
         "en": "An extension is a whole number of days from 1 to 60.",
     },
+    "unknown_target": {
+        "zh-CN": "没有名为「{id}」的处理单位，请用 !帮助 查看单位列表。",
+        "en": "There is no unit called '{id}'; !help lists them.",
+    },
     "merge_into_self": {"zh-CN": "工单不能合并到自身。", "en": "A ticket cannot be merged into itself."},
     "report_empty": {
         "zh-CN": "反映的内容是空的，请用一句话说明遇到的问题，例如：3号楼电梯又坏了。",

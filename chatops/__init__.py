@@ -1,0 +1,1 @@
+"""Community Whistle: chat, tickets and the store."""

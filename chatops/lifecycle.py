@@ -1,0 +1,288 @@
+"""The ticket lifecycle: which moves are legal for whom, and how each event changes a ticket.
+
+Pure functions, no I/O: :func:`check` refuses a move that makes no sense, :func:`apply` folds an event
+into a ticket. A ticket is exactly ``functools.reduce(apply, events, None)``, which is how the store's
+projection can always be rebuilt from the event log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from rules.catalogue import text
+
+
+class Move(StrEnum):
+    """Every kind of event in a ticket's life (the event log's ``kind`` column)."""
+
+    REPORTED = "reported"          # 受理
+    ROUTED = "routed"              # 派单
+    ACKNOWLEDGED = "acknowledged"  # 签收 / 报到
+    NOTE = "note"                  # 备注
+    TRANSFERRED = "transferred"    # 转派
+    RETURNED = "returned"          # 退单
+    EXTENDED = "extended"          # 延期
+    RESOLVED = "resolved"          # 办结
+    VERIFIED = "verified"          # 回访: solved
+    REOPENED = "reopened"          # 重办: not solved
+    RATED = "rated"                # 评价
+    REMINDED = "reminded"          # 催办
+    ESCALATED = "escalated"        # 升级
+    WHISTLED = "whistled"          # 吹哨
+    MERGED = "merged"              # 合并
+
+
+class State(StrEnum):
+    REPORTED = "reported"
+    ROUTED = "routed"              # 待签收
+    ACKNOWLEDGED = "acknowledged"  # 办理中
+    RESOLVED = "resolved"          # 待回访
+    CLOSED = "closed"              # 已办结
+    MERGED = "merged"              # 已合并
+
+
+OPEN = frozenset({State.ROUTED, State.ACKNOWLEDGED})
+RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
+MAX_EXTENSION_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a Matrix ID (or ``system``) and the handler they act for (``None`` for a resident)."""
+
+    id: str
+    handler: str | None = None
+
+
+SYSTEM = Actor("system")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of the append-only event log. ``seq`` is assigned by the store."""
+
+    ticket_id: int
+    kind: Move
+    actor: str
+    at: datetime
+    actor_handler: str | None = None
+    target: str | None = None
+    reason: str | None = None
+    rule: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """The projection of a ticket's events: its state now."""
+
+    id: int
+    source: str
+    reporter: str
+    text: str
+    created_at: datetime
+    updated_at: datetime
+    state: State = State.REPORTED
+    category: str | None = None
+    lead: str | None = None
+    co: tuple[str, ...] = ()
+    priority: str = "normal"
+    grid: str | None = None
+    estate: str | None = None
+    building: str | None = None
+    rule: str | None = None
+    rulebook_version: str | None = None
+    sign_deadline: datetime | None = None
+    resolve_deadline: datetime | None = None
+    acked_by: tuple[str, ...] = ()
+    escalated_to: str | None = None
+    transfers: int = 0
+    returns: int = 0
+    reopens: int = 0
+    solved: bool | None = None
+    awaiting_rating: bool = False
+    rating: str | None = None
+    merged_into: int | None = None
+    last_seq: int = 0
+
+    @property
+    def handlers(self) -> tuple[str, ...]:
+        """Return the lead and co-handlers: everyone who acts on this ticket."""
+        return ((self.lead,) if self.lead else ()) + tuple(c for c in self.co if c != self.lead)
+
+
+class LifecycleError(Exception):
+    """A move that was refused; ``code``/``params`` index the catalogue for the user's language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        """Return the refusal in ``lang`` (zh-CN by default)."""
+        params = dict(self.params)
+        for key, prefix in (("state", "state_"), ("move", "move_")):
+            if key in params:
+                params[key] = text(prefix + str(params[key]), lang)
+        return text(self.code, lang, **params)
+
+
+def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: frozenset[str]) -> None:
+    """Return ``None`` if ``event`` is a legal move on ``ticket``; raise :class:`LifecycleError` if not.
+
+    ``fallback`` is the rulebook's street office (which may re-dispatch any open ticket), ``handlers``
+    every handler id the rulebook knows.
+    """
+    kind, actor = event.kind, Actor(event.actor, event.actor_handler)
+    if kind is Move.REPORTED:
+        return
+    if ticket is None:
+        raise LifecycleError("ticket_unknown", ticket=event.ticket_id)
+    num, state = ticket.id, ticket.state
+
+    def need(states: frozenset[State] | set[State]) -> None:
+        if state not in states:
+            raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
+
+    def need_lead(*, dispatcher_too: bool = False) -> None:
+        if actor.handler == ticket.lead or (dispatcher_too and actor.handler == fallback):
+            return
+        raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+
+    def need_reporter() -> None:
+        if actor.id != ticket.reporter or actor.handler is not None:
+            raise LifecycleError("not_your_ticket", ticket=num)
+
+    def need_reason() -> None:
+        if not (event.reason or "").strip():
+            raise LifecycleError("reason_required", move=kind)
+
+    def need_system() -> None:
+        if actor.id != SYSTEM.id:
+            raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+
+    match kind:
+        case Move.ROUTED:
+            need({State.REPORTED})
+        case Move.ACKNOWLEDGED:
+            need(OPEN)
+            if actor.handler not in ticket.handlers:
+                raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+            if actor.handler in ticket.acked_by:
+                raise LifecycleError("already_signed", ticket=num, handler=actor.handler)
+        case Move.NOTE:
+            need({State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED, State.CLOSED})
+            if not (event.reason or "").strip():
+                raise LifecycleError("text_required")
+            if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
+                raise LifecycleError("not_your_ticket", ticket=num)
+            if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
+                raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+        case Move.TRANSFERRED:
+            need(OPEN)
+            need_lead(dispatcher_too=True)
+            need_reason()
+            if event.target == ticket.lead:
+                raise LifecycleError("transfer_to_self", ticket=num, handler=ticket.lead)
+            if event.target not in handlers:
+                raise LifecycleError("unknown_target", id=event.target)
+        case Move.RETURNED:
+            need(OPEN)
+            need_lead()
+            need_reason()
+            if ticket.lead == fallback:
+                raise LifecycleError("fallback_cannot_return")
+        case Move.EXTENDED:
+            need({State.ACKNOWLEDGED})
+            need_lead()
+            need_reason()
+            days = event.data.get("days")
+            if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
+                raise LifecycleError("bad_days")
+        case Move.RESOLVED:
+            if state is State.ROUTED:
+                raise LifecycleError("not_signed_for", ticket=num)
+            need({State.ACKNOWLEDGED})
+            need_lead()
+            if not (event.reason or "").strip():
+                raise LifecycleError("text_required")
+        case Move.VERIFIED | Move.REOPENED:
+            need({State.RESOLVED})
+            need_reporter()
+        case Move.RATED:
+            need_reporter()
+            if event.data.get("rating") not in RATINGS:
+                raise LifecycleError("bad_rating")
+            if not ticket.awaiting_rating:
+                if state in (State.RESOLVED, State.CLOSED):
+                    raise LifecycleError("already_rated", ticket=num)
+                raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
+        case Move.REMINDED | Move.ESCALATED | Move.WHISTLED:
+            need(OPEN)
+            need_system()
+            if kind is not Move.REMINDED and not (event.target or event.data.get("summon")):
+                raise LifecycleError("reason_required", move=kind)
+        case Move.MERGED:
+            need(OPEN | {State.REPORTED})
+            if actor.id != SYSTEM.id:
+                need_lead(dispatcher_too=True)
+            if event.target == str(num):
+                raise LifecycleError("merge_into_self")
+
+
+def apply(ticket: Ticket | None, event: Event) -> Ticket:
+    """Return ``ticket`` after ``event`` (which :func:`check` has accepted); ``None`` before ``reported``."""
+    d = event.data
+    if event.kind is Move.REPORTED:
+        return Ticket(
+            id=event.ticket_id, source=d["source"], reporter=event.actor, text=d.get("text", ""),
+            created_at=event.at, updated_at=event.at,
+            grid=d.get("grid"), estate=d.get("estate"), building=d.get("building"),
+            last_seq=event.seq or 0,
+        )
+    assert ticket is not None, "only a report starts a ticket"
+    t = replace(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
+    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline") if k in d}
+    match event.kind:
+        case Move.ROUTED:
+            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target,
+                           co=tuple(d.get("co", ())), priority=d.get("priority", "normal"), rule=event.rule,
+                           rulebook_version=d.get("rulebook_version"), **deadlines)
+        case Move.ACKNOWLEDGED:
+            state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state
+            return replace(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))
+        case Move.TRANSFERRED:
+            return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+                           co=tuple(c for c in t.co if c != event.target), transfers=t.transfers + 1, **deadlines)
+        case Move.RETURNED:
+            return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+                           co=tuple(c for c in t.co if c != event.target), returns=t.returns + 1, **deadlines)
+        case Move.EXTENDED:
+            return replace(t, **deadlines)
+        case Move.RESOLVED:
+            return replace(t, state=State.RESOLVED, awaiting_rating=True)
+        case Move.VERIFIED:
+            return replace(t, state=State.CLOSED, solved=True)
+        case Move.REOPENED:
+            return replace(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, **deadlines)
+        case Move.RATED:
+            return replace(t, rating=d["rating"], awaiting_rating=False)
+        case Move.ESCALATED:
+            return replace(t, escalated_to=event.target, **deadlines)
+        case Move.WHISTLED:
+            added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
+            return replace(t, co=(*t.co, *added))
+        case Move.MERGED:
+            return replace(t, state=State.MERGED, merged_into=int(event.target or 0))
+        case _:  # NOTE, REMINDED: recorded, no change of state
+            return t
+
+
+def _when(value: str | datetime | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)

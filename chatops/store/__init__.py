@@ -1,0 +1,6 @@
+"""The ticket store (aiosqlite, WAL, versioned migrations): the only place SQL is written."""
+
+from chatops.store.migrations import LATEST, MIGRATIONS, migrate
+from chatops.store.store import Store, Transaction
+
+__all__ = ["LATEST", "MIGRATIONS", "Store", "Transaction", "migrate"]

@@ -1,0 +1,98 @@
+"""Versioned schema migrations. Append a new one; never edit or reuse an applied one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import aiosqlite
+
+# (version, name, statements)
+MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
+    (1, "event log and ticket projection", (
+        """CREATE TABLE events (
+            seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id      INTEGER NOT NULL,
+            kind           TEXT    NOT NULL,
+            actor          TEXT    NOT NULL,
+            actor_handler  TEXT,
+            target         TEXT,
+            reason         TEXT,
+            rule           TEXT,
+            at             TEXT    NOT NULL,
+            data           TEXT    NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX events_ticket ON events (ticket_id, seq)",
+        "CREATE INDEX events_kind_at ON events (kind, at)",
+        # the append-only contract, enforced by the database itself
+        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+           BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""",
+        """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+           BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""",
+        """CREATE TABLE tickets (
+            id               INTEGER PRIMARY KEY,
+            source           TEXT NOT NULL UNIQUE,
+            reporter         TEXT NOT NULL,
+            text             TEXT NOT NULL,
+            created_at       TEXT NOT NULL,
+            updated_at       TEXT NOT NULL,
+            state            TEXT NOT NULL,
+            category         TEXT,
+            lead             TEXT,
+            co               TEXT NOT NULL DEFAULT '[]',
+            priority         TEXT NOT NULL,
+            grid             TEXT,
+            estate           TEXT,
+            building         TEXT,
+            rule             TEXT,
+            rulebook_version TEXT,
+            sign_deadline    TEXT,
+            resolve_deadline TEXT,
+            acked_by         TEXT NOT NULL DEFAULT '[]',
+            escalated_to     TEXT,
+            transfers        INTEGER NOT NULL DEFAULT 0,
+            returns          INTEGER NOT NULL DEFAULT 0,
+            reopens          INTEGER NOT NULL DEFAULT 0,
+            solved           INTEGER,
+            awaiting_rating  INTEGER NOT NULL DEFAULT 0,
+            rating           TEXT,
+            merged_into      INTEGER,
+            last_seq         INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX tickets_lead_state ON tickets (lead, state)",
+        "CREATE INDEX tickets_reporter ON tickets (reporter)",
+    )),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+async def migrate(db: aiosqlite.Connection, target: int = LATEST) -> list[int]:
+    """Apply every migration above the store's version up to ``target``; return the versions applied.
+
+    Each migration runs in its own transaction with its version row, so a crash leaves the store at
+    the last complete version.
+    """
+    await db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    await db.commit()
+    async with db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
+        row = await cur.fetchone()
+    current = row[0] if row else 0
+    if current > LATEST:
+        raise RuntimeError(f"the store is at schema version {current}, newer than this program ({LATEST})")
+    applied = []
+    for version, name, statements in MIGRATIONS:
+        if current < version <= target:
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql in statements:
+                    await db.execute(sql)
+                await db.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", (version, name))
+                await db.commit()
+            except BaseException:
+                await db.rollback()
+                raise
+            applied.append(version)
+    return applied

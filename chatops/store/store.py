@@ -1,0 +1,219 @@
+"""The ticket store: the only module that writes SQL. aiosqlite, WAL, one writer at a time.
+
+Reads go through their own connection (WAL lets them run beside a write); every write happens inside
+:meth:`Store.write`, a ``BEGIN IMMEDIATE`` transaction that also serialises writers in this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from chatops.lifecycle import Event, Move, State, Ticket
+from chatops.store.migrations import migrate
+
+_TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
+_TICKET_INSERT = (
+    f"INSERT OR REPLACE INTO tickets ({', '.join(_TICKET_FIELDS)}) "
+    f"VALUES ({', '.join('?' for _ in _TICKET_FIELDS)})"
+)
+_EVENT_COLUMNS = "seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data"
+_EVENT_INSERT = (
+    "INSERT INTO events (ticket_id, kind, actor, actor_handler, target, reason, rule, at, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _ticket(row: aiosqlite.Row) -> Ticket:
+    values: dict[str, Any] = dict(zip(_TICKET_FIELDS, row, strict=True))
+    for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline"):
+        if values[name] is not None:
+            values[name] = datetime.fromisoformat(values[name])
+    for name in ("co", "acked_by"):
+        values[name] = tuple(json.loads(values[name]))
+    for name in ("solved", "awaiting_rating"):
+        if values[name] is not None:
+            values[name] = bool(values[name])
+    values["state"] = State(values["state"])
+    return Ticket(**values)
+
+
+def _event_row(e: Event) -> tuple[Any, ...]:
+    return (e.ticket_id, str(e.kind), e.actor, e.actor_handler, e.target, e.reason, e.rule,
+            e.at.isoformat(), json.dumps(e.data, ensure_ascii=False, default=str))
+
+
+def _event(row: aiosqlite.Row) -> Event:
+    seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data = row
+    return Event(ticket_id=ticket_id, kind=Move(kind), actor=actor, at=datetime.fromisoformat(at),
+                 actor_handler=actor_handler, target=target, reason=reason, rule=rule,
+                 data=json.loads(data), seq=seq)
+
+
+class _Reads:
+    """Queries shared by the store and its transactions."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+
+    async def ticket(self, ticket_id: int) -> Ticket | None:
+        """Return ticket ``ticket_id`` or ``None``."""
+        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id = ?",
+                                   (ticket_id,)) as cur:
+            row = await cur.fetchone()
+        return _ticket(row) if row else None
+
+    async def ticket_by_source(self, source: str) -> Ticket | None:
+        """Return the ticket made from source message ``source`` (e.g. a Matrix event id), or ``None``."""
+        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE source = ?",
+                                   (source,)) as cur:
+            row = await cur.fetchone()
+        return _ticket(row) if row else None
+
+    async def tickets(self, *, state: str | None = None, lead: str | None = None,
+                      reporter: str | None = None, limit: int = 100) -> list[Ticket]:
+        """Return up to ``limit`` tickets, newest first, filtered by state, lead handler or reporter."""
+        where, args = [], []
+        for column, value in (("state", state), ("lead", lead), ("reporter", reporter)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT ?"
+        async with self.db.execute(sql, (*args, limit)) as cur:
+            return [_ticket(r) for r in await cur.fetchall()]
+
+    async def events(self, ticket_id: int | None = None, *, after: int = 0,
+                     limit: int | None = None) -> list[Event]:
+        """Return events in log order, of one ticket or all, with ``seq`` above ``after``."""
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ?"
+        args: list[Any] = [after]
+        if ticket_id is not None:
+            sql += " AND ticket_id = ?"
+            args.append(ticket_id)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        async with self.db.execute(sql, args) as cur:
+            return [_event(r) for r in await cur.fetchall()]
+
+    async def count(self, table: str) -> int:
+        """Return the number of rows in ``events`` or ``tickets``."""
+        if table not in ("events", "tickets"):
+            raise ValueError(table)
+        async with self.db.execute(f"SELECT COUNT(*) FROM {table}") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+
+class Transaction(_Reads):
+    """Reads and writes inside one ``BEGIN IMMEDIATE`` transaction."""
+
+    async def next_ticket_id(self) -> int:
+        """Return the next ticket number."""
+        async with self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM tickets") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 1
+
+    async def append(self, event: Event) -> Event:
+        """Append ``event`` to the log; return it with its ``seq``."""
+        cur = await self.db.execute(_EVENT_INSERT, _event_row(event))
+        return dataclasses.replace(event, seq=cur.lastrowid)
+
+    async def append_many(self, events: Iterable[Event]) -> None:
+        """Append ``events`` in order (bulk import; no ``seq`` is returned)."""
+        await self.db.executemany(_EVENT_INSERT, (_event_row(e) for e in events))
+
+    async def save_ticket(self, ticket: Ticket) -> None:
+        """Write ``ticket``'s projection row."""
+        await self.db.execute(_TICKET_INSERT, [_cell(getattr(ticket, f)) for f in _TICKET_FIELDS])
+
+    async def clear_projection(self) -> None:
+        """Delete every projection row (the log stays); used to rebuild the projection."""
+        await self.db.execute("DELETE FROM tickets")
+
+
+class Store(_Reads):
+    """An open store file. Use ``async with await Store.open(path) as store:`` or call :meth:`close`."""
+
+    def __init__(self, path: Path, reader: aiosqlite.Connection, writer: aiosqlite.Connection) -> None:
+        super().__init__(reader)
+        self.path = path
+        self._writer = writer
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path, *, migrate_to: int | None = None) -> Store:
+        """Return the store at ``path``, created and migrated to the latest schema when needed."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await _connect(path)
+        try:
+            await writer.execute("PRAGMA journal_mode=WAL")
+            if migrate_to is None:
+                await migrate(writer)
+            else:
+                await migrate(writer, migrate_to)
+            reader = await _connect(path)
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(path, reader, writer)
+
+    async def close(self) -> None:
+        """Close both connections."""
+        await self.db.close()
+        await self._writer.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[Transaction]:
+        """Yield a :class:`Transaction`; commit when the block ends, roll back if it raises."""
+        async with self._lock:
+            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield Transaction(self._writer)
+            except BaseException:
+                await self._writer.rollback()
+                raise
+            await self._writer.commit()
+
+    async def schema_version(self) -> int:
+        """Return the store's schema version."""
+        async with self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+
+async def _connect(path: Path) -> aiosqlite.Connection:
+    db = await aiosqlite.connect(path, isolation_level=None)
+    await db.execute("PRAGMA busy_timeout=10000")
+    await db.execute("PRAGMA synchronous=NORMAL")  # WAL: a process crash loses nothing committed
+    await db.execute("PRAGMA foreign_keys=ON")
+    return db

@@ -1,0 +1,162 @@
+"""The ticket service: reports become tickets, moves become events, all in one transaction each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, Ticket, apply, check
+from chatops.store import Store
+from rules import Decision, Place, Router
+
+MAX_REPORT_CHARS = 2000
+Clock = Callable[[], datetime]
+DeadlineFn = Callable[[datetime, timedelta, str], datetime]
+
+
+def utc_now() -> datetime:
+    """Return the current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+def add_duration(start: datetime, limit: timedelta, priority: str) -> datetime:
+    """Return ``start + limit``: plain elapsed time (working-day calendars plug in here)."""
+    return start + limit
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a report produced: the ticket, whether it is new, and the routing decision (if new)."""
+
+    ticket: Ticket
+    created: bool
+    decision: Decision | None = None
+
+
+class TicketService:
+    """Applies reports and moves to tickets through one lifecycle; the store keeps every event."""
+
+    def __init__(self, store: Store, router: Router, *, clock: Clock = utc_now,
+                 deadline: DeadlineFn = add_duration) -> None:
+        self.store, self.router, self.clock, self.deadline = store, router, clock, deadline
+        self.rulebook = router.rulebook
+        self._handlers = frozenset(self.rulebook.handler_by_id)
+
+    async def report(self, *, source: str, reporter: str, text: str, place: Place | None = None) -> Receipt:
+        """Return the :class:`Receipt` for a resident's report; the same ``source`` twice gives one ticket.
+
+        ``source`` identifies the message (e.g. ``matrix:$event_id``); ``place`` is what the room already
+        tells (its grid), filled in with what the text tells. Raises :class:`LifecycleError` for an
+        empty or oversized report.
+        """
+        body = text.strip()
+        if not body:
+            raise LifecycleError("report_empty")
+        if len(body) > MAX_REPORT_CHARS:
+            raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
+        existing = await self.store.ticket_by_source(source)
+        if existing is not None:
+            return Receipt(existing, created=False)
+        decision = await self.router.aroute(body)
+        where = _merge_place(place, decision.place)
+        async with self.store.write() as tx:
+            existing = await tx.ticket_by_source(source)
+            if existing is not None:
+                return Receipt(existing, created=False)
+            tid, now = await tx.next_ticket_id(), self.clock()
+            reported = await tx.append(Event(
+                tid, Move.REPORTED, reporter, now,
+                data={"source": source, "text": body, "grid": where.grid, "estate": where.estate,
+                      "building": where.building},
+            ))
+            routed = await tx.append(Event(
+                tid, Move.ROUTED, SYSTEM.id, now, target=decision.lead, rule=decision.rule,
+                data={
+                    "category": decision.category, "co": list(decision.co), "priority": decision.priority,
+                    "matched": list(decision.matched), "rulebook_version": decision.rulebook_version,
+                    "unclassified": decision.unclassified, "escalation": list(decision.escalation),
+                    "urgent": list(decision.urgent),
+                    "sign_deadline": self.deadline(now, decision.sign_for, decision.priority).isoformat(),
+                    "resolve_deadline": self.deadline(now, decision.resolve, decision.priority).isoformat(),
+                },
+            ))
+            ticket = apply(apply(None, reported), routed)
+            await tx.save_ticket(ticket)
+        return Receipt(ticket, created=True, decision=decision)
+
+    async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
+                  reason: str | None = None, data: dict[str, Any] | None = None) -> Ticket:
+        """Return the ticket after ``actor`` makes ``move``; raise :class:`LifecycleError` if refused."""
+        if move in (Move.REPORTED, Move.ROUTED):
+            raise ValueError("reports enter through TicketService.report")
+        async with self.store.write() as tx:
+            ticket = await tx.ticket(ticket_id)
+            now = self.clock()
+            payload = dict(data or {})
+            if move is Move.RETURNED:
+                target = self.rulebook.fallback
+            if ticket is not None:
+                payload.update(self._deadlines(ticket, move, now, payload))
+            event = Event(ticket_id, move, actor.id, now, actor_handler=actor.handler, target=target,
+                          reason=reason.strip() if reason else reason, data=payload)
+            check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
+            event = await tx.append(event)
+            ticket = apply(ticket, event)
+            await tx.save_ticket(ticket)
+        return ticket
+
+    def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
+        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""
+        if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
+            category = self.rulebook.category_by_id.get(ticket.category or "")
+            limits = (self.rulebook.limits_for(category, ticket.priority) if category
+                      else self.rulebook.limits[ticket.priority])  # type: ignore[index]
+            return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
+                    "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
+        if move is Move.EXTENDED and isinstance(data.get("days"), int) and ticket.resolve_deadline:
+            return {"resolve_deadline": (ticket.resolve_deadline + timedelta(days=data["days"])).isoformat()}
+        return {}
+
+    # the moves by name, for callers that prefer them to act()
+    async def acknowledge(self, ticket_id: int, actor: Actor) -> Ticket:
+        return await self.act(ticket_id, actor, Move.ACKNOWLEDGED)
+
+    async def note(self, ticket_id: int, actor: Actor, text: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.NOTE, reason=text)
+
+    async def transfer(self, ticket_id: int, actor: Actor, to: str, reason: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.TRANSFERRED, target=to, reason=reason)
+
+    async def return_(self, ticket_id: int, actor: Actor, reason: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.RETURNED, reason=reason)
+
+    async def extend(self, ticket_id: int, actor: Actor, days: int, reason: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.EXTENDED, reason=reason, data={"days": days})
+
+    async def resolve(self, ticket_id: int, actor: Actor, text: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.RESOLVED, reason=text)
+
+    async def verdict(self, ticket_id: int, actor: Actor, solved: bool) -> Ticket:
+        """Return the ticket after the resident says it is solved (closed) or not (reopened)."""
+        return await self.act(ticket_id, actor, Move.VERIFIED if solved else Move.REOPENED)
+
+    async def rate(self, ticket_id: int, actor: Actor, rating: str) -> Ticket:
+        return await self.act(ticket_id, actor, Move.RATED, data={"rating": rating})
+
+    async def rebuild_check(self) -> list[int]:
+        """Return the ids of tickets whose stored projection differs from a fold of their events."""
+        folded: dict[int, Ticket] = {}
+        for event in await self.store.events():
+            folded[event.ticket_id] = apply(folded.get(event.ticket_id), event)
+        stored = {t.id: t for t in await self.store.tickets(limit=1 << 62)}
+        return sorted(i for i in folded.keys() | stored.keys() if folded.get(i) != stored.get(i))
+
+
+def _merge_place(hint: Place | None, found: Place) -> Place:
+    if hint is None:
+        return found
+    return Place(hint.grid or found.grid, hint.estate or found.estate, hint.building or found.building)
+
+
