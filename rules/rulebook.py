@@ -51,9 +51,10 @@ def parse_duration(value: Any) -> timedelta:
 def format_duration(delta: timedelta) -> str:
     """Return ``delta`` in the rulebook's own notation: ``2h``, ``7d``, ``30m``."""
     seconds = int(delta.total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
+    if seconds % 86400 == 0 and seconds >= 2 * 86400:
+        return f"{seconds // 86400}d"
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600}h"
     return f"{seconds // 60}m"
 
 

@@ -1,0 +1,212 @@
+"""The ``whistle`` command line: route text, evaluate a rulebook, check one, list tickets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from chatops.lifecycle import Ticket
+from chatops.store import Store
+from rules import DEFAULT_RULEBOOK, Decision, Router, Rulebook, RulebookError, load_rulebook
+from rules.catalogue import LANGS, text
+from rules.evaluation import EvalFileError, Evaluation, evaluate, read_labelled
+from rules.rulebook import format_duration
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - _width(s))
+
+
+def table(rows: Sequence[Sequence[str]]) -> str:
+    """Return ``rows`` as aligned columns (Chinese characters count twice)."""
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def handler_name(book: Rulebook, hid: str | None, lang: str) -> str:
+    h = book.handler_by_id.get(hid or "")
+    if h is None:
+        return hid or "-"
+    return h.name_en if lang == "en" else h.name
+
+
+def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
+    """Return a decision explained for a person, in ``lang``."""
+    if d.category is None:
+        cat_name = text("unclassified", lang)
+    else:
+        c = book.category_by_id[d.category]
+        cat_name = c.name_en if lang == "en" else c.name
+    none = text("none", lang)
+    return text(
+        "decision_summary", lang,
+        category=cat_name, category_id=d.category or "-", lead=handler_name(book, d.lead, lang),
+        co="、".join(handler_name(book, h, lang) for h in d.co) or none,
+        priority=text(f"priority_{d.priority}", lang),
+        sign_for=format_duration(d.sign_for), resolve=format_duration(d.resolve), rule=d.rule,
+        matched="、".join(d.matched + d.urgent) or none, version=d.rulebook_version,
+    )
+
+
+def render_evaluation(ev: Evaluation, file: str, lang: str) -> str:
+    """Return accuracy, per-sector precision and recall, and the confusion table."""
+    out = [text("eval_header", lang, file=file, n=ev.n, accuracy=ev.accuracy, unclassified=ev.unclassified), ""]
+    head = ["sector", "precision", "recall", "n"] if lang == "en" else ["领域", "精确率", "召回率", "条数"]
+    rows = [head] + [[s, f"{p:.1%}", f"{r:.1%}", str(n)] for s, (p, r, n) in ev.precision_recall().items()]
+    out += [table(rows), ""]
+    labels = ev.labels()
+    true_labels = [lab for lab in labels if any(t == lab for t, _ in ev.confusion)]
+    predicted = sorted({p for _, p in ev.confusion}, key=labels.index)
+    corner = "true \\ predicted" if lang == "en" else "实际 \\ 预测"
+    grid = [[corner, *predicted]] + [[t, *(str(ev.confusion[(t, p)]) for p in predicted)] for t in true_labels]
+    out.append(table(grid))
+    return "\n".join(out)
+
+
+def _load(path: str | None, lang: str) -> Rulebook | None:
+    try:
+        return load_rulebook(path or DEFAULT_RULEBOOK)
+    except RulebookError as exc:
+        print(exc.render(lang), file=sys.stderr)
+        return None
+
+
+def cmd_route(args: argparse.Namespace) -> int:
+    book = _load(args.rulebook, args.lang)
+    if book is None:
+        return 1
+    router = Router(book)
+    if args.eval:
+        try:
+            rows = read_labelled(args.eval)
+        except EvalFileError as exc:
+            print(text("eval_bad_csv", args.lang, file=exc.file, line=exc.line, detail=exc.detail), file=sys.stderr)
+            return 1
+        ev = evaluate(router, rows)
+        if args.json:
+            print(json.dumps({"n": ev.n, "accuracy": ev.accuracy, "unclassified": ev.unclassified,
+                              "per_sector": {s: {"precision": p, "recall": r, "n": n}
+                                             for s, (p, r, n) in ev.precision_recall().items()},
+                              "confusion": [[t, p, k] for (t, p), k in sorted(ev.confusion.items())]},
+                             ensure_ascii=False, indent=2))
+        else:
+            print(render_evaluation(ev, args.eval, args.lang))
+        return 0
+    if not args.text:
+        print(text("text_missing", args.lang), file=sys.stderr)
+        return 2
+    decision = router.route(" ".join(args.text))
+    if args.json:
+        out = decision.to_dict()
+        out["sector"] = book.handler_by_id[decision.lead].sector
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(render_decision(book, decision, args.lang))
+    return 0
+
+
+def cmd_rulebook_check(args: argparse.Namespace) -> int:
+    book = _load(args.file, args.lang)
+    if book is None:
+        return 1
+    print(text("rulebook_ok", args.lang, file=args.file, handlers=len(book.handlers),
+               categories=len(book.categories), version=book.full_version))
+    return 0
+
+
+def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> str:
+    if not tickets:
+        return text("no_tickets", lang)
+    head = (["#", "state", "category", "lead", "reported", "sign by", "text"] if lang == "en"
+            else ["编号", "状态", "类别", "牵头单位", "受理时间", "签收时限", "内容"])
+    rows = [head]
+    for t in tickets:
+        cat = t.category or "-"
+        if book is not None and t.category in book.category_by_id:
+            c = book.category_by_id[t.category]
+            cat = c.name_en if lang == "en" else c.name
+        lead = handler_name(book, t.lead, lang) if book else (t.lead or "-")
+        body = t.text.replace("\n", " ")
+        rows.append([str(t.id), text(f"state_{t.state}", lang), cat, lead,
+                     t.created_at.strftime("%Y-%m-%d %H:%M"),
+                     t.sign_deadline.strftime("%m-%d %H:%M") if t.sign_deadline else "-",
+                     body[:24] + ("…" if len(body) > 24 else "")])
+    return table(rows)
+
+
+def cmd_tickets(args: argparse.Namespace) -> int:
+    if not Path(args.store).exists():
+        print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
+        return 1
+
+    async def fetch() -> list[Ticket]:
+        async with await Store.open(args.store) as store:
+            return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
+
+    tickets = asyncio.run(fetch())
+    if args.json:
+        rows = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(t).items()}
+                for t in tickets]
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=list))
+        return 0
+    book = load_rulebook(args.rulebook) if args.rulebook else _quiet_default()
+    print(render_tickets(tickets, book, args.lang))
+    return 0
+
+
+def _quiet_default() -> Rulebook | None:
+    try:
+        return load_rulebook()
+    except RulebookError:
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    lang_default = os.environ.get("WHISTLE_LANG", "zh-CN")
+    p = argparse.ArgumentParser(prog="whistle", description="社区吹哨、部门报到 — Community Whistle")
+    p.add_argument("--lang", choices=LANGS, default=lang_default if lang_default in LANGS else "zh-CN",
+                   help="language of the output (default zh-CN, or $WHISTLE_LANG)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("route", help="route a report and say why (路由)")
+    r.add_argument("text", nargs="*", help="the report text")
+    r.add_argument("--eval", metavar="FILE.csv", help="evaluate on id,text,label rows (label = sector)")
+    r.add_argument("--rulebook", metavar="FILE", help="rulebook to use (default: the shipped one)")
+    r.add_argument("--json", action="store_true", help="machine-readable output")
+    r.set_defaults(func=cmd_route)
+
+    rb = sub.add_parser("rulebook", help="rulebook tools (规则手册)")
+    rbs = rb.add_subparsers(dest="rulebook_command", required=True)
+    chk = rbs.add_parser("check", help="validate a rulebook file")
+    chk.add_argument("file", nargs="?", default=str(DEFAULT_RULEBOOK))
+    chk.set_defaults(func=cmd_rulebook_check)
+
+    t = sub.add_parser("tickets", help="list tickets in a store file (工单)")
+    t.add_argument("--store", required=True, metavar="FILE")
+    t.add_argument("--state", help="only this state (routed, acknowledged, resolved, closed, merged)")
+    t.add_argument("--handler", help="only tickets this handler leads")
+    t.add_argument("--limit", type=int, default=50)
+    t.add_argument("--rulebook", metavar="FILE", help="for names (default: the shipped one)")
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(func=cmd_tickets)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 refused input, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
