@@ -66,7 +66,7 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
 LATEST = MIGRATIONS[-1][0]
 
 
-async def migrate(db: aiosqlite.Connection, target: int = LATEST) -> list[int]:
+async def migrate(db: aiosqlite.Connection, target: int | None = None) -> list[int]:
     """Apply every migration above the store's version up to ``target``; return the versions applied.
 
     Each migration runs in its own transaction with its version row, so a crash leaves the store at
@@ -80,8 +80,11 @@ async def migrate(db: aiosqlite.Connection, target: int = LATEST) -> list[int]:
     async with db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
         row = await cur.fetchone()
     current = row[0] if row else 0
-    if current > LATEST:
-        raise RuntimeError(f"the store is at schema version {current}, newer than this program ({LATEST})")
+    if current > MIGRATIONS[-1][0]:
+        raise RuntimeError(f"the store is at schema version {current}, newer than this program "
+                           f"({MIGRATIONS[-1][0]})")
+    latest = MIGRATIONS[-1][0]
+    target = latest if target is None else target
     applied = []
     for version, name, statements in MIGRATIONS:
         if current < version <= target:

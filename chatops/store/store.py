@@ -171,10 +171,7 @@ class Store(_Reads):
         writer = await _connect(path)
         try:
             await writer.execute("PRAGMA journal_mode=WAL")
-            if migrate_to is None:
-                await migrate(writer)
-            else:
-                await migrate(writer, migrate_to)
+            await migrate(writer, migrate_to)
             reader = await _connect(path)
         except BaseException:
             await writer.close()

@@ -1,0 +1,186 @@
+"""Every lifecycle move and every refusal, through the service, the real engine and a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from chatops.lifecycle import SYSTEM, Actor, LifecycleError, Move, State
+from chatops.tickets import MAX_REPORT_CHARS, TicketService
+from tests.conftest import FakeClock
+
+RESIDENT = Actor("@wang:localhost")
+NEIGHBOUR = Actor("@li:localhost")
+PROPERTY = Actor("@zhao:localhost", "property")
+POLICE = Actor("@chen:localhost", "police")
+STREET = Actor("@sun:localhost", "street")
+
+
+async def new_ticket(service: TicketService, text: str = "安居苑1号楼电梯坏了", source: str = "m:1") -> int:
+    receipt = await service.report(source=source, reporter=RESIDENT.id, text=text)
+    return receipt.ticket.id
+
+
+async def refused(code: str, coro) -> LifecycleError:
+    with pytest.raises(LifecycleError) as info:
+        await coro
+    assert info.value.code == code, info.value.render("en")
+    assert info.value.render() and info.value.render("en")
+    return info.value
+
+
+async def test_report_is_routed_with_deadlines(service: TicketService, clock: FakeClock) -> None:
+    receipt = await service.report(source="m:1", reporter=RESIDENT.id, text="安居苑1号楼电梯坏了")
+    t = receipt.ticket
+    assert receipt.created and t.id == 1 and t.state is State.ROUTED
+    assert (t.category, t.lead, t.co, t.grid, t.building) == ("lift", "property", ("police",), "g1", "1")
+    assert t.sign_deadline == clock.now + timedelta(hours=24)
+    assert t.resolve_deadline == clock.now + timedelta(days=7)
+    events = await service.store.events(t.id)
+    assert [e.kind for e in events] == [Move.REPORTED, Move.ROUTED]
+    routed = events[1]
+    assert routed.rule == "category.lift" and routed.target == "property" and routed.actor == "system"
+    assert routed.data["rulebook_version"] == service.rulebook.full_version
+    assert set(routed.data["matched"]) == {"电梯坏", "电梯"}
+
+
+async def test_full_loop_ack_note_resolve_verify_rate(service: TicketService, clock: FakeClock) -> None:
+    tid = await new_ticket(service)
+    await refused("not_signed_for", service.resolve(tid, PROPERTY, "修好了"))
+    t = await service.acknowledge(tid, PROPERTY)
+    assert t.state is State.ACKNOWLEDGED and t.acked_by == ("property",)
+    t = await service.acknowledge(tid, POLICE)  # the co-handler reports for duty too
+    assert t.acked_by == ("property", "police") and t.state is State.ACKNOWLEDGED
+    await refused("already_signed", service.acknowledge(tid, POLICE))
+    await service.note(tid, PROPERTY, "维修工下午到")
+    await service.note(tid, RESIDENT, "谢谢")
+    await refused("text_required", service.note(tid, PROPERTY, "  "))
+    await refused("text_required", service.resolve(tid, PROPERTY, ""))
+    clock.advance(hours=5)
+    t = await service.resolve(tid, PROPERTY, "已更换控制板")
+    assert t.state is State.RESOLVED and t.awaiting_rating
+    await refused("not_your_ticket", service.verdict(tid, NEIGHBOUR, True))
+    await refused("not_your_ticket", service.rate(tid, NEIGHBOUR, "satisfied"))
+    await refused("not_your_ticket", service.rate(tid, PROPERTY, "satisfied"))  # staff can't rate either
+    t = await service.verdict(tid, RESIDENT, True)
+    assert t.state is State.CLOSED and t.solved is True
+    await refused("bad_rating", service.rate(tid, RESIDENT, "great"))
+    t = await service.rate(tid, RESIDENT, "basically_satisfied")
+    assert t.rating == "basically_satisfied" and not t.awaiting_rating
+    await refused("already_rated", service.rate(tid, RESIDENT, "satisfied"))
+    await refused("move_bad_state", service.acknowledge(tid, PROPERTY))
+    kinds = [e.kind for e in await service.store.events(tid)]
+    assert kinds == [Move.REPORTED, Move.ROUTED, Move.ACKNOWLEDGED, Move.ACKNOWLEDGED, Move.NOTE, Move.NOTE,
+                     Move.RESOLVED, Move.VERIFIED, Move.RATED]
+
+
+async def test_not_solved_reopens_to_the_same_handler(service: TicketService, clock: FakeClock) -> None:
+    tid = await new_ticket(service)
+    await service.acknowledge(tid, PROPERTY)
+    await service.resolve(tid, PROPERTY, "修好了")
+    clock.advance(days=1)
+    t = await service.verdict(tid, RESIDENT, False)
+    assert (t.state, t.lead, t.reopens, t.solved, t.acked_by) == (State.ROUTED, "property", 1, False, ())
+    assert t.sign_deadline == clock.now + timedelta(hours=24)
+    t = await service.rate(tid, RESIDENT, "dissatisfied")  # the verdict's rating still counts
+    assert t.rating == "dissatisfied"
+    await refused("move_bad_state", service.rate(tid, RESIDENT, "dissatisfied"))
+    await refused("move_bad_state", service.verdict(tid, RESIDENT, True))
+
+
+async def test_transfer_needs_a_reason_and_a_real_target(service: TicketService, clock: FakeClock) -> None:
+    tid = await new_ticket(service)
+    await refused("reason_required", service.transfer(tid, PROPERTY, "police", ""))
+    await refused("reason_required", service.transfer(tid, PROPERTY, "police", "   "))
+    await refused("unknown_target", service.transfer(tid, PROPERTY, "mayor", "不归我们管"))
+    await refused("transfer_to_self", service.transfer(tid, PROPERTY, "property", "自己"))
+    await refused("not_handler_of", service.transfer(tid, POLICE, "street", "不归我们管"))
+    clock.advance(hours=3)
+    t = await service.transfer(tid, PROPERTY, "police", "有人故意破坏电梯")
+    assert (t.state, t.lead, t.transfers, t.co) == (State.ROUTED, "police", 1, ())
+    assert t.sign_deadline == clock.now + timedelta(hours=24)
+    transferred = (await service.store.events(tid))[-1]
+    assert (transferred.kind, transferred.actor_handler, transferred.target, transferred.reason) == (
+        Move.TRANSFERRED, "property", "police", "有人故意破坏电梯")
+    await refused("not_handler_of", service.acknowledge(tid, PROPERTY))
+    assert (await service.acknowledge(tid, POLICE)).state is State.ACKNOWLEDGED
+
+
+async def test_return_goes_to_the_street_office_which_cannot_return(service: TicketService) -> None:
+    tid = await new_ticket(service)
+    await refused("reason_required", service.return_(tid, PROPERTY, ""))
+    t = await service.return_(tid, PROPERTY, "不属于物业职责")
+    assert (t.lead, t.returns, t.state) == ("street", 1, State.ROUTED)
+    await refused("fallback_cannot_return", service.return_(tid, STREET, "也不归我们"))
+    t = await service.transfer(tid, STREET, "police", "涉及治安")  # the street office re-dispatches
+    assert t.lead == "police"
+
+
+async def test_street_office_may_redispatch_any_open_ticket(service: TicketService) -> None:
+    tid = await new_ticket(service)
+    t = await service.transfer(tid, STREET, "police", "派错了")
+    assert t.lead == "police"
+
+
+async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketService) -> None:
+    tid = await new_ticket(service)
+    await refused("move_bad_state", service.extend(tid, PROPERTY, 3, "等配件"))
+    before = (await service.acknowledge(tid, PROPERTY)).resolve_deadline
+    await refused("reason_required", service.extend(tid, PROPERTY, 3, ""))
+    for days in (0, 61, -1):
+        await refused("bad_days", service.extend(tid, PROPERTY, days, "等配件"))
+    await refused("not_handler_of", service.extend(tid, POLICE, 3, "等配件"))
+    t = await service.extend(tid, PROPERTY, 3, "等配件")
+    assert before is not None and t.resolve_deadline == before + timedelta(days=3)
+
+
+async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:
+    tid = await new_ticket(service)
+    other = await new_ticket(service, "安居苑2号楼电梯也坏了", source="m:2")
+    await refused("not_handler_of", service.act(tid, RESIDENT, Move.REMINDED))
+    await service.act(tid, SYSTEM, Move.REMINDED, reason="签收时限将到")
+    await refused("reason_required", service.act(tid, SYSTEM, Move.ESCALATED))
+    t = await service.act(tid, SYSTEM, Move.ESCALATED, target="street", reason="超时未签收")
+    assert t.escalated_to == "street"
+    t = await service.act(tid, SYSTEM, Move.WHISTLED, reason="多人反映", data={"summon": ["street", "police"]})
+    assert t.co == ("police", "street")
+    await refused("merge_into_self", service.act(other, SYSTEM, Move.MERGED, target=str(other)))
+    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一部电梯")
+    assert (t.state, t.merged_into) == (State.MERGED, tid)
+    await refused("move_bad_state", service.acknowledge(other, PROPERTY))
+
+
+async def test_unknown_ticket_and_report_moves_are_refused(service: TicketService) -> None:
+    await refused("ticket_unknown", service.acknowledge(99, PROPERTY))
+    with pytest.raises(ValueError):
+        await service.act(1, SYSTEM, Move.ROUTED)
+
+
+@pytest.mark.parametrize("text,code", [("", "report_empty"), ("   \n\t", "report_empty"),
+                                       ("漏" * (MAX_REPORT_CHARS + 1), "report_too_long")])
+async def test_bad_reports_are_refused_politely_and_leave_nothing(service: TicketService, text: str,
+                                                                  code: str) -> None:
+    err = await refused(code, service.report(source="m:x", reporter=RESIDENT.id, text=text))
+    assert "请" in err.render() or "过长" in err.render()
+    assert await service.store.count("events") == 0 and await service.store.count("tickets") == 0
+
+
+async def test_hostile_text_is_kept_verbatim_and_routed(service: TicketService) -> None:
+    text = "<script>alert(1)</script>'); DROP TABLE tickets;-- 漏水 \U0001f525\x00"
+    receipt = await service.report(source="m:evil", reporter=RESIDENT.id, text=text)
+    assert receipt.ticket.category == "leak"
+    assert (await service.store.ticket(receipt.ticket.id)).text == text.strip()
+    assert await service.store.count("tickets") == 1
+
+
+async def test_projection_equals_the_fold_of_the_log(service: TicketService) -> None:
+    tid = await new_ticket(service)
+    await service.acknowledge(tid, PROPERTY)
+    await service.transfer(tid, PROPERTY, "police", "治安问题")
+    await service.acknowledge(tid, POLICE)
+    await service.resolve(tid, POLICE, "已处理")
+    await service.verdict(tid, RESIDENT, False)
+    await service.rate(tid, RESIDENT, "dissatisfied")
+    await new_ticket(service, "今天天气不错", source="m:2")
+    assert await service.rebuild_check() == []

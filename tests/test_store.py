@@ -1,0 +1,148 @@
+"""The store: migrations, WAL, append-only events, idempotent ingestion."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from chatops.lifecycle import Actor
+from chatops.store import LATEST, MIGRATIONS, Store
+from chatops.tickets import TicketService
+from rules import Router
+
+
+async def test_new_store_is_migrated_to_latest_with_wal(tmp_path: Path) -> None:
+    async with await Store.open(tmp_path / "s.sqlite") as store:
+        assert await store.schema_version() == LATEST
+    db = sqlite3.connect(tmp_path / "s.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    rows = db.execute("SELECT version, name FROM schema_version ORDER BY version").fetchall()
+    assert rows == [(v, n) for v, n, _ in MIGRATIONS]
+
+
+async def test_reopening_applies_nothing_twice_and_keeps_data(tmp_path: Path, mini_router: Router) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as store:
+        await TicketService(store, mini_router).report(source="m:1", reporter="@a:x", text="漏水")
+    async with await Store.open(path) as store:
+        assert await store.count("tickets") == 1 and await store.schema_version() == LATEST
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+async def test_upgrade_from_an_older_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chatops.store.migrations as m
+
+    path = tmp_path / "s.sqlite"
+    extra = (LATEST + 1, "test column", ("ALTER TABLE tickets ADD COLUMN test_note TEXT",))
+    async with await Store.open(path) as store:
+        assert await store.schema_version() == LATEST
+    monkeypatch.setattr(m, "MIGRATIONS", (*MIGRATIONS, extra))
+    monkeypatch.setattr(m, "LATEST", LATEST + 1)
+    db = await __import__("aiosqlite").connect(path, isolation_level=None)
+    assert await m.migrate(db) == [LATEST + 1]
+    assert await m.migrate(db) == []
+    await db.close()
+    cols = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(tickets)")]
+    assert "test_note" in cols
+
+
+async def test_failed_migration_leaves_the_last_good_version(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import aiosqlite
+
+    import chatops.store.migrations as m
+
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path):
+        pass
+    broken = (LATEST + 1, "broken", ("ALTER TABLE tickets ADD COLUMN ok_col TEXT", "THIS IS NOT SQL"))
+    monkeypatch.setattr(m, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(m, "LATEST", LATEST + 1)
+    db = await aiosqlite.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        await m.migrate(db)
+    await db.close()
+    db2 = sqlite3.connect(path)
+    assert db2.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == LATEST
+    assert "ok_col" not in [r[1] for r in db2.execute("PRAGMA table_info(tickets)")]
+
+
+async def test_a_newer_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path):
+        pass
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO schema_version (version, name) VALUES (?, 'future')", (LATEST + 5,))
+    db.commit()
+    with pytest.raises(RuntimeError, match="newer than this program"):
+        await Store.open(path)
+
+
+async def test_the_event_log_is_append_only(tmp_path: Path, mini_router: Router) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as store:
+        await TicketService(store, mini_router).report(source="m:1", reporter="@a:x", text="漏水")
+    db = sqlite3.connect(path)
+    for sql in ("UPDATE events SET actor = 'x'", "DELETE FROM events"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(sql)
+
+
+async def test_same_source_twice_makes_one_ticket(service: TicketService) -> None:
+    a = await service.report(source="matrix:$abc", reporter="@a:x", text="漏水")
+    b = await service.report(source="matrix:$abc", reporter="@a:x", text="漏水")
+    assert a.created and not b.created and a.ticket.id == b.ticket.id
+    assert await service.store.count("tickets") == 1 and await service.store.count("events") == 2
+
+
+async def test_concurrent_duplicate_ingestion_makes_one_ticket(service: TicketService) -> None:
+    sources = [f"matrix:${i % 7}" for i in range(70)]
+    receipts = await asyncio.gather(*(service.report(source=s, reporter="@a:x", text="电梯坏了")
+                                      for s in sources))
+    assert sum(r.created for r in receipts) == 7
+    assert await service.store.count("tickets") == 7 and await service.store.count("events") == 14
+    by_source = {}
+    for s, r in zip(sources, receipts, strict=True):
+        assert by_source.setdefault(s, r.ticket.id) == r.ticket.id
+
+
+async def test_two_store_handles_on_one_file_share_the_dedupe(tmp_path: Path, mini_router: Router) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as s1, await Store.open(path) as s2:
+        a, b = TicketService(s1, mini_router), TicketService(s2, mini_router)
+        results = await asyncio.gather(*(svc.report(source="m:same", reporter="@a:x", text="漏水")
+                                         for svc in (a, b, a, b)))
+        assert sum(r.created for r in results) == 1
+        assert await s1.count("tickets") == 1
+
+
+async def test_a_crash_inside_a_move_writes_nothing(service: TicketService,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    tid = (await service.report(source="m:1", reporter="@a:x", text="漏水")).ticket.id
+    import chatops.store.store as store_mod
+
+    async def boom(self, ticket):  # the projection write fails after the event was appended
+        raise OSError("disk vanished")
+
+    monkeypatch.setattr(store_mod.Transaction, "save_ticket", boom)
+    with pytest.raises(OSError):
+        await service.acknowledge(tid, Actor("@z:x", "property"))
+    monkeypatch.undo()
+    assert [e.kind for e in await service.store.events(tid)] == ["reported", "routed"]
+    assert (await service.acknowledge(tid, Actor("@z:x", "property"))).state == "acknowledged"
+
+
+async def test_tickets_filter_by_state_lead_and_reporter(service: TicketService) -> None:
+    await service.report(source="m:1", reporter="@a:x", text="漏水")
+    await service.report(source="m:2", reporter="@b:x", text="电动车被偷了")
+    await service.acknowledge(2, Actor("@p:x", "police"))
+    store = service.store
+    assert [t.id for t in await store.tickets()] == [2, 1]
+    assert [t.id for t in await store.tickets(lead="police")] == [2]
+    assert [t.id for t in await store.tickets(state="routed")] == [1]
+    assert [t.id for t in await store.tickets(reporter="@a:x")] == [1]
+    assert len(await store.events(after=2)) == 3
