@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from typing import Any
 
 from rules.classifier import Classifier
 from rules.decision import Decision
-from rules.engine import Engine, on_owner, owner_executor
+from rules.engine import Engine, Verdict, on_owner, owner_executor
 from rules.rulebook import Rulebook
 
 
@@ -23,6 +24,18 @@ class Router:
         self.rulebook = rulebook
         self.classifier = Classifier(rulebook)
         self.engine = Engine(rulebook)
+        # what each engine rule decides, worked out once: routing a report only fills in the evidence
+        self._outcomes = {rule: self._outcome(v) for rule, v in self.engine.verdicts.items()}
+
+    def _outcome(self, verdict: Verdict) -> dict[str, Any]:
+        book = self.rulebook
+        category = book.category_by_id.get(verdict.category) if verdict.category else None
+        limits = (book.limits_for(category, verdict.priority) if category is not None
+                  else book.limits[verdict.priority])  # type: ignore[index]
+        return {"category": verdict.category, "lead": verdict.lead, "co": verdict.co,
+                "priority": verdict.priority, "sign_for": limits.sign_for, "resolve": limits.resolve,
+                "escalation": book.escalation_chain(category, verdict.lead),
+                "rulebook_version": book.full_version}
 
     def route(self, text: str) -> Decision:
         """Return the decision for ``text`` (any string: an unmatched one goes to the fallback)."""
@@ -38,24 +51,6 @@ class Router:
 
     def _route(self, text: str) -> Decision:
         found = self.classifier.classify(text)
-        rule, verdict = self.engine.decide(found.category, bool(found.urgent))
-        book = self.rulebook
-        category = book.category_by_id.get(verdict.category) if verdict.category else None
-        if category is not None:
-            limits = book.limits_for(category, verdict.priority)
-        else:
-            limits = book.limits[verdict.priority]  # type: ignore[index]
-        return Decision(
-            category=verdict.category,
-            lead=verdict.lead,
-            co=verdict.co,
-            priority=verdict.priority,
-            sign_for=limits.sign_for,
-            resolve=limits.resolve,
-            rule=rule,
-            matched=found.matched,
-            rulebook_version=book.full_version,
-            escalation=book.escalation_chain(category, verdict.lead),
-            urgent=found.urgent,
-            place=found.place,
-        )
+        rule, _verdict = self.engine.decide(found.category, bool(found.urgent))
+        return Decision(rule=rule, matched=found.matched, urgent=found.urgent, place=found.place,
+                        **self._outcomes[rule])

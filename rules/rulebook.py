@@ -64,7 +64,8 @@ Name = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # staff write building numbers and hotlines (12315) bare: take them as text
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Community(_Model):

@@ -1,0 +1,53 @@
+"""Helpers shared by the benchmark scripts: timing, memory and sample reports."""
+
+from __future__ import annotations
+
+import csv
+import random
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rules import Rulebook
+
+EVAL_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "complaints" / "tipdm-dev.csv"
+_OPENERS = ["", "你好，", "请问", "麻烦看一下，", "紧急！", "物业你好，", "社区领导您好，"]
+_PLACES = ["", "3号楼", "安居苑5号楼", "馨园小区10栋", "我家楼下", "滨江花园2幢", "小区门口"]
+_CLOSERS = ["", "，已经好几天了", "，请尽快处理", "，谢谢", "！！", "，没人管"]
+
+
+def best_rate(fn: Callable[[], int], repeat: int = 5) -> float:
+    """Return the best items/s of ``repeat`` runs of ``fn`` (which returns how many items it did)."""
+    best = 0.0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = fn()
+        best = max(best, n / (time.perf_counter() - t0))
+    return best
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident memory in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic_reports(book: Rulebook, n: int, seed: int = 1) -> list[str]:
+    """Return ``n`` short resident-style reports built from the rulebook's own keywords (and some noise)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        if i % 10 == 9:
+            out.append(rng.choice(["今天天气不错", "大家好", "请问社区几点上班", "谢谢网格员"]))
+            continue
+        c = rng.choice(book.categories)
+        out.append(rng.choice(_OPENERS) + rng.choice(_PLACES) + rng.choice(c.keywords) + rng.choice(_CLOSERS))
+    return out
+
+
+def real_reports() -> list[str]:
+    """Return the evaluation file's texts when ``../shared`` is beside the checkout, else ``[]``."""
+    if not EVAL_FILE.exists():
+        return []
+    with EVAL_FILE.open(encoding="utf-8") as fh:
+        return [row["text"] for row in csv.DictReader(fh)]
