@@ -5,7 +5,15 @@ from rules.decision import Decision
 from rules.engine import EngineError
 from rules.errors import Problem, RulebookError
 from rules.router import Router
-from rules.rulebook import DEFAULT_RULEBOOK, SECTORS, Category, Handler, Rulebook, load_rulebook, parse_rulebook
+from rules.rulebook import (
+    DEFAULT_RULEBOOK,
+    SECTORS,
+    Category,
+    Handler,
+    Rulebook,
+    load_rulebook,
+    parse_rulebook,
+)
 
 __all__ = [
     "DEFAULT_RULEBOOK", "SECTORS", "Category", "Classification", "Classifier", "Decision", "EngineError",

@@ -342,7 +342,7 @@ def _handler_loops(book: Rulebook, lines: dict[Path, int], file: str) -> Iterato
         path, node = [h.id], parent.get(h.id)
         while node is not None and node in parent:
             if node in path:
-                cycle = path[path.index(node):] + [node]
+                cycle = [*path[path.index(node):], node]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)

@@ -71,7 +71,7 @@ def test_duplicate_id_names_both_lines() -> None:
 @pytest.mark.parametrize("value", ["2 weeks", "0h", "-3d", "7", "400d", "2小时半"])
 def test_bad_duration(value: str) -> None:
     bad = MINI.replace("    sign_for: 1h\n", f"    sign_for: '{value}'\n")
-    line, code, params = only(refuse(bad))
+    line, code, _params = only(refuse(bad))
     assert (code, line) == ("bad_duration", line_of(bad, f"sign_for: '{value}'"))
 
 
@@ -121,7 +121,7 @@ def test_escalation_chain_that_loops_through_handlers() -> None:
 
 def test_category_escalation_that_repeats_or_returns_to_the_lead() -> None:
     bad = MINI.replace("escalation: [street]", "escalation: [street, property]")
-    line, code, params = only(refuse(bad))
+    _line, code, params = only(refuse(bad))
     assert code == "escalation_loop" and params["chain"] == "property → street → property"
 
 
