@@ -1,0 +1,123 @@
+"""The whistle command line, run as a user would (in-process ``main`` and one real subprocess)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chatops.cli import main
+from chatops.store import Store
+from chatops.tickets import TicketService
+from rules import Router, load_rulebook
+from tests.conftest import MINI
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_route_explains_in_chinese_by_default(capsys) -> None:
+    code, out, _ = run(capsys, "route", "楼上水管漏水了")
+    book = load_rulebook()
+    d = Router(book).route("楼上水管漏水了")
+    assert code == 0
+    assert f"牵头：{book.handler_by_id[d.lead].name}" in out
+    assert f"规则：{d.rule}" in out and f"规则手册版本：{book.full_version}" in out
+    assert "命中：" in out and d.matched[0] in out
+
+
+def test_route_json_is_the_decision(capsys) -> None:
+    code, out, _ = run(capsys, "route", "--json", "3号楼电梯又坏了")
+    data = json.loads(out)
+    d = Router(load_rulebook()).route("3号楼电梯又坏了")
+    assert code == 0 and data["category"] == d.category and data["lead"] == d.lead
+    assert data["rule"] == d.rule and data["place"]["building"] == "3"
+    assert data["sector"] == load_rulebook().handler_by_id[d.lead].sector
+
+
+def test_route_in_english_with_a_custom_rulebook(capsys, tmp_path: Path) -> None:
+    book = tmp_path / "mini.yaml"
+    book.write_text(MINI, encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "route", "--rulebook", str(book), "电梯坏了")
+    assert code == 0 and "Lead: Property" in out and "Co-handlers: Police" in out
+    code, out, _ = run(capsys, "--lang", "en", "route", "--rulebook", str(book), "今天天气不错")
+    assert "unclassified (street office takes it)" in out and "Lead: Street Office" in out
+
+
+def test_route_without_text_says_how(capsys) -> None:
+    code, _, err = run(capsys, "route")
+    assert code == 2 and "whistle route" in err
+
+
+def test_eval_prints_accuracy_per_sector_and_confusion(capsys, tmp_path: Path) -> None:
+    book = tmp_path / "mini.yaml"
+    book.write_text(MINI, encoding="utf-8")
+    csv = tmp_path / "eval.csv"
+    rows = ["id,text,label", "1,楼上漏水了,城乡建设", "2,电动车被偷了,政法", "3,电梯坏了,政法", '4,"天气, 不错",政法']
+    csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "route", "--rulebook", str(book), "--eval", str(csv))
+    assert code == 0
+    assert "4 rows, accuracy 50.0% (1 unclassified)" in out
+    assert "true \\ predicted" in out
+    code, out, _ = run(capsys, "route", "--rulebook", str(book), "--eval", str(csv), "--json")
+    data = json.loads(out)
+    assert data["accuracy"] == 0.5 and data["per_sector"]["政法"]["recall"] == pytest.approx(1 / 3)
+    assert ["政法", "城乡建设", 1] in data["confusion"] and ["政法", "(未分类)", 1] in data["confusion"]
+
+
+def test_eval_refuses_a_malformed_file_with_its_line(capsys, tmp_path: Path) -> None:
+    csv = tmp_path / "bad.csv"
+    csv.write_text("id,text,label\n1,漏水,城乡建设\n2,只有两列\n", encoding="utf-8")
+    code, _, err = run(capsys, "route", "--eval", str(csv))
+    assert code == 1 and "第 3 行" in err and "id,text,label" in err
+    csv.write_text("text,label\n漏水,城乡建设\n", encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "en", "route", "--eval", str(csv))
+    assert code == 1 and "line 1" in err
+
+
+def test_rulebook_check_ok_and_broken(capsys, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "rulebook", "check")
+    assert code == 0 and "检查通过" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINI.replace("lead: police", "lead: nobody"), encoding="utf-8")
+    code, out, err = run(capsys, "rulebook", "check", str(bad))
+    line = next(i for i, s in enumerate(bad.read_text().splitlines(), 1) if "lead: nobody" in s)
+    assert code == 1 and out == "" and f"{bad} 第 {line} 行" in err and "nobody" in err
+    code, _, err = run(capsys, "--lang", "en", "rulebook", "check", str(bad))
+    assert f"{bad}, line {line}: there is no handler with the id 'nobody'" in err
+
+
+def test_tickets_lists_a_store(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "t.sqlite"
+
+    async def fill() -> None:
+        async with await Store.open(path) as store:
+            service = TicketService(store, Router(load_rulebook()))
+            await service.report(source="m:1", reporter="@a:x", text="3号楼电梯又坏了")
+            await service.report(source="m:2", reporter="@b:x", text="今天天气不错")
+
+    asyncio.run(fill())
+    code, out, _ = run(capsys, "tickets", "--store", str(path))
+    assert code == 0 and "待签收" in out and "3号楼电梯又坏了" in out
+    assert "@a:x" not in out  # residents' ids are not shown in listings
+    code, out, _ = run(capsys, "tickets", "--store", str(path), "--json", "--handler", "street_office")
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [2] and rows[0]["category"] is None
+    code, _, err = run(capsys, "tickets", "--store", str(tmp_path / "none.sqlite"))
+    assert code == 1 and "不存在" in err
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_the_installed_command_runs() -> None:
+    exe = Path(sys.executable).with_name("whistle")
+    result = subprocess.run([str(exe), "--lang", "en", "route", "--json", "楼上水管漏水了"],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["lead"]
