@@ -110,9 +110,7 @@ class TicketService:
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
         """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""
         if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
-            category = self.rulebook.category_by_id.get(ticket.category or "")
-            limits = (self.rulebook.limits_for(category, ticket.priority) if category
-                      else self.rulebook.limits[ticket.priority])  # type: ignore[index]
+            limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
         if move is Move.EXTENDED and isinstance(data.get("days"), int) and ticket.resolve_deadline:

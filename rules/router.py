@@ -30,8 +30,7 @@ class Router:
     def _outcome(self, verdict: Verdict) -> dict[str, Any]:
         book = self.rulebook
         category = book.category_by_id.get(verdict.category) if verdict.category else None
-        limits = (book.limits_for(category, verdict.priority) if category is not None
-                  else book.limits[verdict.priority])  # type: ignore[index]
+        limits = book.limits_for(category, verdict.priority)
         return {"category": verdict.category, "lead": verdict.lead, "co": verdict.co,
                 "priority": verdict.priority, "sign_for": limits.sign_for, "resolve": limits.resolve,
                 "escalation": book.escalation_chain(category, verdict.lead),

@@ -158,9 +158,17 @@ class Rulebook(_Model):
         """Return ``version+digest``: the name staff gave it and a hash of its exact text."""
         return f"{self.version}+{self.digest}" if self.digest else self.version
 
-    def limits_for(self, category: Category, priority: str | None = None) -> Limits:
-        """Return the sign-for and resolve limits of ``category`` (at ``priority`` if raised)."""
-        base = self.limits.get(priority or category.priority) or self.limits[category.priority]
+    def limits_for(self, category: Category | str | None, priority: str | None = None) -> Limits:
+        """Return the sign-for and resolve limits of ``category`` (an id, or ``None``: unclassified).
+
+        The category's own limits apply at its own priority; a raised priority (an emergency) or an
+        unclassified report takes the rulebook's limits for that priority.
+        """
+        if isinstance(category, str):
+            category = self.category_by_id.get(category)
+        if category is None:
+            return self.limits[priority or "normal"]  # type: ignore[index]
+        base = self.limits[priority or category.priority]  # type: ignore[index]
         if priority and priority != category.priority:
             return base
         return Limits(sign_for=category.sign_for or base.sign_for, resolve=category.resolve or base.resolve)
