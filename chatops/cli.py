@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -153,7 +154,11 @@ def cmd_tickets(args: argparse.Namespace) -> int:
         async with await Store.open(args.store) as store:
             return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
 
-    tickets = asyncio.run(fetch())
+    try:
+        tickets = asyncio.run(fetch())
+    except sqlite3.DatabaseError as exc:
+        print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+        return 1
     if args.json:
         rows = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(t).items()}
                 for t in tickets]

@@ -192,6 +192,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "工单库文件 {file} 不存在。",
         "en": "The ticket store {file} does not exist.",
     },
+    "store_unreadable": {
+        "zh-CN": "无法读取工单库 {file}（{detail}），请确认这是 whistle 的工单库文件。",
+        "en": "Cannot read the ticket store {file} ({detail}); is it a whistle store file?",
+    },
     "no_tickets": {"zh-CN": "没有工单。", "en": "No tickets."},
     "text_missing": {
         "zh-CN": "请给出要分派的文字，例如：whistle route \"楼上水管漏水了\"",

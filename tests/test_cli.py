@@ -113,6 +113,10 @@ def test_tickets_lists_a_store(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "tickets", "--store", str(tmp_path / "none.sqlite"))
     assert code == 1 and "不存在" in err
     assert not (tmp_path / "none.sqlite").exists()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    code, _, err = run(capsys, "--lang", "en", "tickets", "--store", str(junk))
+    assert code == 1 and "Cannot read the ticket store" in err
 
 
 def test_the_installed_command_runs() -> None:

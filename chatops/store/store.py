@@ -210,7 +210,11 @@ class Store(_Reads):
 
 async def _connect(path: Path) -> aiosqlite.Connection:
     db = await aiosqlite.connect(path, isolation_level=None)
-    await db.execute("PRAGMA busy_timeout=10000")
-    await db.execute("PRAGMA synchronous=NORMAL")  # WAL: a process crash loses nothing committed
-    await db.execute("PRAGMA foreign_keys=ON")
+    try:
+        await db.execute("PRAGMA busy_timeout=10000")
+        await db.execute("PRAGMA synchronous=NORMAL")  # WAL: a process crash loses nothing committed
+        await db.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        await db.close()  # an open connection's worker thread would keep the process from exiting
+        raise
     return db
