@@ -31,18 +31,14 @@ class Place:
 class Classification:
     """What the text says: the winning category (``None`` if nothing matched) and why.
 
-    ``matched`` are the keywords and pattern matches behind the category; ``specificity`` is their
-    total length in characters (longer, more exact phrases and more independent evidence win);
-    ``runner_up`` is the next category, for explanations.
+    ``matched`` are the keywords and pattern matches behind the category: the category whose distinct
+    matches are longest in total wins (longer, more exact phrases and more independent evidence).
     """
 
     category: str | None
     matched: tuple[str, ...] = ()
-    specificity: int = 0
     urgent: tuple[str, ...] = ()
     place: Place = field(default_factory=Place)
-    runner_up: str | None = None
-    vetoed: tuple[str, ...] = ()
 
 
 class Classifier:
@@ -105,20 +101,11 @@ class Classifier:
         building = _BUILDING.search(norm)
         place = Place(self._estate_grid.get(estate) if estate else None, estate,
                       building.group(1) if building else None)
-        ranked = sorted(
+        best = max(
             ((sum(words.values()), max(words.values()), -self._order[cid], cid)
              for cid, words in hits.items() if cid not in vetoed),
-            reverse=True,
+            default=None,
         )
-        if not ranked:
-            return Classification(None, urgent=tuple(urgent), place=place, vetoed=tuple(sorted(vetoed)))
-        best = ranked[0][3]
-        return Classification(
-            category=best,
-            matched=tuple(hits[best]),
-            specificity=ranked[0][0],
-            urgent=tuple(urgent),
-            place=place,
-            runner_up=ranked[1][3] if len(ranked) > 1 else None,
-            vetoed=tuple(sorted(vetoed)),
-        )
+        if best is None:
+            return Classification(None, urgent=tuple(urgent), place=place)
+        return Classification(best[3], matched=tuple(hits[best[3]]), urgent=tuple(urgent), place=place)

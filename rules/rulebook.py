@@ -238,28 +238,18 @@ def _class_width(pattern: str) -> int:
     """Return the widest positive character class in ``pattern``, in code points."""
     import re._parser as sre_parse  # the stdlib's own parser: exact, no guessing at brackets
 
-    widest = 0
+    def widths(node: Any) -> Iterator[int]:
+        if isinstance(node, sre_parse.SubPattern):
+            for op, arg in node:
+                if str(op) == "IN":
+                    yield sum(a[1] - a[0] + 1 for k, a in arg if str(k) == "RANGE")
+                else:
+                    yield from widths(arg)
+        elif isinstance(node, (list, tuple)):  # groups, branches and repeats nest sub-patterns in tuples
+            for item in node:
+                yield from widths(item)
 
-    def walk(items: Any) -> None:
-        nonlocal widest
-        for op, arg in items:
-            name = str(op)
-            if name == "IN":
-                width = sum(hi - lo + 1 for kind, (lo, hi) in ((k, a) for k, a in arg if str(k) == "RANGE"))
-                widest = max(widest, width)
-            elif isinstance(arg, (list, tuple)):
-                for sub in arg:
-                    if isinstance(sub, sre_parse.SubPattern):
-                        walk(sub)
-                    elif isinstance(sub, (list, tuple)):
-                        for s in sub:
-                            if isinstance(s, sre_parse.SubPattern):
-                                walk(s)
-            elif isinstance(arg, sre_parse.SubPattern):
-                walk(arg)
-
-    walk(sre_parse.parse(pattern))
-    return widest
+    return max(widths(sre_parse.parse(pattern)), default=0)
 
 
 def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[Problem]:
