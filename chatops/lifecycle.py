@@ -33,6 +33,7 @@ class Move(StrEnum):
     ESCALATED = "escalated"        # 升级
     WHISTLED = "whistled"          # 吹哨
     MERGED = "merged"              # 合并
+    LOCATED = "located"            # 补充位置: where it is, added after the report
 
 
 class State(StrEnum):
@@ -94,6 +95,7 @@ class Ticket:
     grid: str | None = None
     estate: str | None = None
     building: str | None = None
+    place_detail: str | None = None
     rule: str | None = None
     rulebook_version: str | None = None
     sign_deadline: datetime | None = None
@@ -226,6 +228,14 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need_system()
             if kind is not Move.REMINDED and not (event.target or event.data.get("summon")):
                 raise LifecycleError("reason_required", move=kind)
+        case Move.LOCATED:
+            need(OPEN | {State.REPORTED, State.RESOLVED})
+            if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
+                raise LifecycleError("not_your_ticket", ticket=num)
+            if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
+                raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+            if not any(event.data.get(k) for k in ("grid", "estate", "building", "detail")):
+                raise LifecycleError("text_required")
         case Move.MERGED:
             need(OPEN | {State.REPORTED})
             if actor.id != SYSTEM.id:
@@ -276,6 +286,9 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
             return replace(t, co=(*t.co, *added))
+        case Move.LOCATED:
+            return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
+                           place_detail=d.get("detail") or t.place_detail)
         case Move.MERGED:
             return replace(t, state=State.MERGED, merged_into=int(event.target or 0))
         case _:  # NOTE, REMINDED: recorded, no change of state

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, Ticket, apply, check
-from chatops.store import Store
+from chatops.store import Store, Transaction
 from rules import Decision, Place, Router
 
 MAX_REPORT_CHARS = 2000
@@ -44,24 +45,35 @@ class TicketService:
         self.rulebook = router.rulebook
         self._handlers = frozenset(self.rulebook.handler_by_id)
 
-    async def report(self, *, source: str, reporter: str, text: str, place: Place | None = None) -> Receipt:
+    @asynccontextmanager
+    async def _write(self, tx: Transaction | None) -> AsyncIterator[Transaction]:
+        """Yield ``tx`` if the caller holds one (its commit is theirs), else a new transaction."""
+        if tx is not None:
+            yield tx
+            return
+        async with self.store.write() as own:
+            yield own
+
+    async def report(self, *, source: str, reporter: str, text: str, place: Place | None = None,
+                     tx: Transaction | None = None) -> Receipt:
         """Return the :class:`Receipt` for a resident's report; the same ``source`` twice gives one ticket.
 
         ``source`` identifies the message (e.g. ``matrix:$event_id``); ``place`` is what the room already
-        tells (its grid), filled in with what the text tells. Raises :class:`LifecycleError` for an
-        empty or oversized report.
+        tells (its grid), filled in with what the text tells. Pass ``tx`` to make the report part of the
+        caller's transaction (with the notices it causes, or a batch). Raises :class:`LifecycleError` for
+        an empty or oversized report.
         """
         body = text.strip()
         if not body:
             raise LifecycleError("report_empty")
         if len(body) > MAX_REPORT_CHARS:
             raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
-        existing = await self.store.ticket_by_source(source)
+        existing = await (tx or self.store).ticket_by_source(source)
         if existing is not None:
             return Receipt(existing, created=False)
         decision = await self.router.aroute(body)
         where = _merge_place(place, decision.place)
-        async with self.store.write() as tx:
+        async with self._write(tx) as tx:
             existing = await tx.ticket_by_source(source)
             if existing is not None:
                 return Receipt(existing, created=False)
@@ -87,11 +99,21 @@ class TicketService:
         return Receipt(ticket, created=True, decision=decision)
 
     async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
-                  reason: str | None = None, data: dict[str, Any] | None = None) -> Ticket:
-        """Return the ticket after ``actor`` makes ``move``; raise :class:`LifecycleError` if refused."""
+                  reason: str | None = None, data: dict[str, Any] | None = None,
+                  tx: Transaction | None = None) -> Ticket:
+        """Return the ticket after ``actor`` makes ``move``; raise :class:`LifecycleError` if refused.
+
+        With ``tx`` the move joins the caller's transaction; a refusal then writes nothing either.
+        """
+        return (await self.act_event(ticket_id, actor, move, target=target, reason=reason, data=data, tx=tx))[0]
+
+    async def act_event(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
+                        reason: str | None = None, data: dict[str, Any] | None = None,
+                        tx: Transaction | None = None) -> tuple[Ticket, Event]:
+        """Return the ticket after the move and the event that recorded it (see :meth:`act`)."""
         if move in (Move.REPORTED, Move.ROUTED):
             raise ValueError("reports enter through TicketService.report")
-        async with self.store.write() as tx:
+        async with self._write(tx) as tx:
             ticket = await tx.ticket(ticket_id)
             now = self.clock()
             payload = dict(data or {})
@@ -105,7 +127,7 @@ class TicketService:
             event = await tx.append(event)
             ticket = apply(ticket, event)
             await tx.save_ticket(ticket)
-        return ticket
+        return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
         """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""

@@ -176,6 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_escalated": {"zh-CN": "升级", "en": "escalated"},
     "move_whistled": {"zh-CN": "吹哨", "en": "whistled"},
     "move_merged": {"zh-CN": "合并", "en": "merged"},
+    "move_located": {"zh-CN": "补充位置", "en": "located"},
     "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
     "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
     "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},

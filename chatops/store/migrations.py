@@ -61,6 +61,47 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "CREATE INDEX tickets_lead_state ON tickets (lead, state)",
         "CREATE INDEX tickets_reporter ON tickets (reporter)",
     )),
+    (2, "chat: place detail, inbox, sync token, rooms, outbox, preferences", (
+        "ALTER TABLE tickets ADD COLUMN place_detail TEXT",
+        # every incoming chat event handled, in the same transaction as what it caused
+        """CREATE TABLE inbox (
+            event_id   TEXT PRIMARY KEY,
+            room_id    TEXT NOT NULL,
+            handled_at TEXT NOT NULL DEFAULT (datetime('now'))
+        )""",
+        "CREATE TABLE chat_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # a random id for this store: outgoing transaction ids are unique even if a store is recreated
+        "INSERT INTO chat_state (key, value) VALUES ('store_id', lower(hex(randomblob(6))))",
+        """CREATE TABLE rooms (
+            room_id TEXT PRIMARY KEY,
+            kind    TEXT NOT NULL,            -- handler | community
+            ref     TEXT NOT NULL DEFAULT '', -- handler id, grid id, or '' for the whole community
+            alias   TEXT,
+            UNIQUE (kind, ref)
+        )""",
+        # every outgoing message, written with the event that caused it; sent in id order per room
+        """CREATE TABLE outbox (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            room_id     TEXT NOT NULL,
+            purpose     TEXT NOT NULL,
+            content     TEXT NOT NULL,
+            ticket_id   INTEGER,
+            thread_root TEXT,
+            thread_of   INTEGER REFERENCES outbox (id),
+            edit_of     INTEGER REFERENCES outbox (id),
+            state       TEXT NOT NULL DEFAULT 'pending',
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            not_before  REAL NOT NULL DEFAULT 0,
+            event_id    TEXT,
+            error       TEXT,
+            created_at  TEXT NOT NULL DEFAULT (datetime('now')),
+            sent_at     TEXT
+        )""",
+        "CREATE INDEX outbox_pending ON outbox (state, id)",
+        "CREATE INDEX outbox_event ON outbox (event_id)",
+        "CREATE INDEX outbox_ticket ON outbox (ticket_id, purpose)",
+        "CREATE TABLE prefs (user_id TEXT PRIMARY KEY, lang TEXT NOT NULL)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -18,6 +18,7 @@ from typing import Any
 import aiosqlite
 
 from chatops.lifecycle import Event, Move, State, Ticket
+from chatops.store.chat import ChatReads, ChatWrites
 from chatops.store.migrations import migrate
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
@@ -68,7 +69,7 @@ def _event(row: aiosqlite.Row) -> Event:
                  data=json.loads(data), seq=seq)
 
 
-class _Reads:
+class _Reads(ChatReads):
     """Queries shared by the store and its transactions."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -127,7 +128,7 @@ class _Reads:
         return int(row[0]) if row else 0
 
 
-class Transaction(_Reads):
+class Transaction(_Reads, ChatWrites):
     """Reads and writes inside one ``BEGIN IMMEDIATE`` transaction."""
 
     async def next_ticket_id(self) -> int:

@@ -1,0 +1,172 @@
+"""The chat tables: the inbox of handled events, the sync token, provisioned rooms, the outbox, preferences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiosqlite
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to send. Its thread root is either a known event (``thread_root``) or an earlier outbox
+    row (``thread_of``) whose event id is only known once it is sent; ``edit_of`` makes it an edit."""
+
+    room_id: str
+    purpose: str
+    content: dict[str, Any]
+    ticket_id: int | None = None
+    thread_root: str | None = None
+    thread_of: int | None = None
+    edit_of: int | None = None
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """An outbox row as stored: the message plus its delivery state."""
+
+    id: int
+    message: Outgoing
+    state: str
+    attempts: int
+    not_before: float
+    event_id: str | None
+    created_at: str
+    error: str | None = None
+    refs: dict[str, str | None] = field(default_factory=dict)  # event ids of thread_of / edit_of, once sent
+
+
+@dataclass(frozen=True)
+class Room:
+    """A provisioned room: a handler's room (``ref`` = handler id) or a residents' room (grid id or '')."""
+
+    room_id: str
+    kind: str
+    ref: str = ""
+    alias: str | None = None
+
+
+_OUTBOX_COLUMNS = ("o.id, o.room_id, o.purpose, o.content, o.ticket_id, o.thread_root, o.thread_of, o.edit_of, "
+                   "o.state, o.attempts, o.not_before, o.event_id, o.created_at, o.error, "
+                   "t.event_id, t.state, e.event_id, e.state")
+_OUTBOX_FROM = ("FROM outbox o LEFT JOIN outbox t ON t.id = o.thread_of "
+                "LEFT JOIN outbox e ON e.id = o.edit_of")
+
+
+def _outbox_row(r: aiosqlite.Row) -> OutboxRow:
+    (oid, room, purpose, content, ticket, root, thread_of, edit_of, state, attempts, not_before, event_id,
+     created, error, t_event, t_state, e_event, e_state) = r
+    msg = Outgoing(room, purpose, json.loads(content), ticket, root, thread_of, edit_of)
+    refs = {"thread": t_event, "thread_state": t_state, "edit": e_event, "edit_state": e_state}
+    return OutboxRow(oid, msg, state, attempts, not_before, event_id, created, error, refs)
+
+
+class ChatReads:
+    """Queries of the chat tables, shared by the store and its transactions."""
+
+    db: aiosqlite.Connection
+
+    async def handled(self, event_id: str) -> bool:
+        """Return whether the chat event ``event_id`` has been handled."""
+        async with self.db.execute("SELECT 1 FROM inbox WHERE event_id = ?", (event_id,)) as cur:
+            return await cur.fetchone() is not None
+
+    async def chat_state(self, key: str) -> str | None:
+        """Return a chat state value (``next_batch``, ``store_id``) or ``None``."""
+        async with self.db.execute("SELECT value FROM chat_state WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def rooms(self) -> list[Room]:
+        """Return every provisioned room."""
+        async with self.db.execute("SELECT room_id, kind, ref, alias FROM rooms ORDER BY kind, ref") as cur:
+            return [Room(*r) for r in await cur.fetchall()]
+
+    async def outbox_pending(self, *, limit: int = 500) -> list[OutboxRow]:
+        """Return pending outbox rows in id order."""
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.state = 'pending' ORDER BY o.id LIMIT ?"
+        async with self.db.execute(sql, (limit,)) as cur:
+            return [_outbox_row(r) for r in await cur.fetchall()]
+
+    async def outbox_by_event(self, event_id: str) -> OutboxRow | None:
+        """Return the outbox row that became event ``event_id``, or ``None``."""
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.event_id = ?"
+        async with self.db.execute(sql, (event_id,)) as cur:
+            row = await cur.fetchone()
+        return _outbox_row(row) if row else None
+
+    async def outbox_for(self, ticket_id: int, purpose: str, room_id: str | None = None) -> list[OutboxRow]:
+        """Return a ticket's outbox rows of one purpose (e.g. its cards), oldest first."""
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.ticket_id = ? AND o.purpose = ?"
+        args: list[Any] = [ticket_id, purpose]
+        if room_id is not None:
+            sql += " AND o.room_id = ?"
+            args.append(room_id)
+        async with self.db.execute(sql + " ORDER BY o.id", args) as cur:
+            return [_outbox_row(r) for r in await cur.fetchall()]
+
+    async def outbox_counts(self) -> dict[str, int]:
+        """Return the number of outbox rows in each state."""
+        async with self.db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cur:
+            return {s: n for s, n in await cur.fetchall()}
+
+    async def lang_of(self, user_id: str) -> str | None:
+        """Return the language ``user_id`` chose, or ``None``."""
+        async with self.db.execute("SELECT lang FROM prefs WHERE user_id = ?", (user_id,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+
+class ChatWrites:
+    """Writes to the chat tables (inside a transaction)."""
+
+    db: aiosqlite.Connection
+
+    async def mark_handled(self, event_id: str, room_id: str) -> bool:
+        """Record ``event_id`` as handled; return ``False`` if it already was (then do nothing more)."""
+        cur = await self.db.execute("INSERT OR IGNORE INTO inbox (event_id, room_id) VALUES (?, ?)",
+                                    (event_id, room_id))
+        return cur.rowcount == 1
+
+    async def set_chat_state(self, key: str, value: str) -> None:
+        """Set a chat state value."""
+        await self.db.execute("INSERT OR REPLACE INTO chat_state (key, value) VALUES (?, ?)", (key, value))
+
+    async def save_room(self, room: Room) -> None:
+        """Record a provisioned room (replacing the room of the same kind and ref)."""
+        await self.db.execute("DELETE FROM rooms WHERE (kind = ? AND ref = ?) OR room_id = ?",
+                              (room.kind, room.ref, room.room_id))
+        await self.db.execute("INSERT INTO rooms (room_id, kind, ref, alias) VALUES (?, ?, ?, ?)",
+                              (room.room_id, room.kind, room.ref, room.alias))
+
+    async def enqueue(self, message: Outgoing) -> int:
+        """Queue ``message``; return its outbox id."""
+        m = message
+        cur = await self.db.execute(
+            "INSERT INTO outbox (room_id, purpose, content, ticket_id, thread_root, thread_of, edit_of) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (m.room_id, m.purpose, json.dumps(m.content, ensure_ascii=False), m.ticket_id, m.thread_root,
+             m.thread_of, m.edit_of))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    async def mark_sent(self, outbox_id: int, event_id: str) -> None:
+        """Record that outbox row ``outbox_id`` became event ``event_id``."""
+        await self.db.execute("UPDATE outbox SET state = 'sent', event_id = ?, attempts = attempts + 1, "
+                              "sent_at = datetime('now'), error = NULL WHERE id = ?", (event_id, outbox_id))
+
+    async def mark_retry(self, outbox_id: int, not_before: float, error: str, *, count: bool = True) -> None:
+        """Put off outbox row ``outbox_id`` until ``not_before`` (unix time), noting ``error``."""
+        await self.db.execute("UPDATE outbox SET not_before = ?, error = ?, attempts = attempts + ? WHERE id = ?",
+                              (not_before, error, int(count), outbox_id))
+
+    async def mark_failed(self, outbox_id: int, error: str) -> None:
+        """Give up on outbox row ``outbox_id``."""
+        await self.db.execute("UPDATE outbox SET state = 'failed', error = ?, attempts = attempts + 1 "
+                              "WHERE id = ?", (error, outbox_id))
+
+    async def set_lang(self, user_id: str, lang: str) -> None:
+        """Remember the language ``user_id`` chose."""
+        await self.db.execute("INSERT OR REPLACE INTO prefs (user_id, lang) VALUES (?, ?)", (user_id, lang))
