@@ -244,13 +244,12 @@ class Simulation:
         while recent and recent[0][0] < self.now_s - window:
             recent.popleft()
         joint = self.joint.get(key)
-        if joint is not None and joint[0] >= self.now_s - window and self.view.get(joint[1]) is not None \
-                and self.view[joint[1]].state in (State.ROUTED, State.ACKNOWLEDGED):
+        if joint is not None and joint[0] >= self.now_s - window \
+                and self._state(joint[1]) in (State.ROUTED, State.ACKNOWLEDGED):
             return await self._merge(t.id, joint[1])
         if len(recent) < w.threshold:
             return False
-        first = next((tid for _, tid in recent if self.view.get(tid) is not None
-                      and self.view[tid].state in (State.ROUTED, State.ACKNOWLEDGED)), None)
+        first = next((tid for _, tid in recent if self._state(tid) in (State.ROUTED, State.ACKNOWLEDGED)), None)
         if first is None:
             return False
         summon = [h for h in w.summon if h != self.view[first].lead]
@@ -265,9 +264,14 @@ class Simulation:
                      self._co_sign, first, 0, h)
         merged_self = False
         for _, tid in list(recent):
-            if tid != first and self.view[tid].state is State.ROUTED and await self._merge(tid, first):
+            if tid != first and self._state(tid) is State.ROUTED and await self._merge(tid, first):
                 merged_self |= tid == t.id
         return merged_self
+
+    def _state(self, tid: int) -> State | None:
+        """Return the state of ticket ``tid``, or ``None`` once it is finished and forgotten."""
+        t = self.view.get(tid)
+        return None if t is None else t.state
 
     async def _merge(self, tid: int, into: int) -> bool:
         if await self._act(tid, SYSTEM, Move.MERGED, target=str(into), reason="同一网格同类事项，并入吹哨工单") is None:
