@@ -58,7 +58,7 @@ def passes(log: EventLog, *, start: Any = None, end: Any = None) -> pd.DataFrame
     escalated = (h["kind"].astype(str) == "escalated").to_numpy()
     source = np.where(escalated, h["before"].astype(object), h["actor_handler"].astype(object))
     out = pd.DataFrame({
-        "seq": h["seq"].to_numpy(), "ticket_id": h["ticket_id"].to_numpy(), "at": h["at"].to_numpy(),
+        "seq": h["seq"].to_numpy(), "ticket_id": h["ticket_id"].to_numpy(), "at": h["at"].array,
         "kind": pd.Categorical(h["kind"].astype(str), categories=list(PASS_KINDS)),
         "source": source, "target": h["target"].astype(object).to_numpy(),
         "held_hours": (h["at"] - h["since"]).dt.total_seconds().to_numpy() / 3600,
