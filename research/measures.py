@@ -268,13 +268,15 @@ def core_periphery(G: nx.Graph, *, weight: str | None = "weight") -> tuple[set[H
 def pass_cycles(G: nx.DiGraph, max_length: int = 3, *, weight: str = "weight") -> pd.DataFrame:
     """Return the directed cycles of at most ``max_length`` handlers in a referral graph, heaviest first.
 
-    Columns: ``cycle`` (``a→b→a``), ``length`` and ``weight`` (the smallest edge weight on the cycle: how
+    Columns: ``cycle`` (``a→b→a``, starting from its alphabetically first handler), ``length`` and ``weight`` (the smallest edge weight on the cycle: how
     many times at most the whole loop was travelled). A→B→A (length 2) is ping-pong between a pair.
     """
     rows = []
     for cycle in nx.simple_cycles(G, length_bound=max_length):
         if len(cycle) < 2:
             continue
+        start = min(range(len(cycle)), key=lambda i: str(cycle[i]))  # one spelling per cycle
+        cycle = cycle[start:] + cycle[:start]
         w = min(G[a][b].get(weight, 1) for a, b in zip(cycle, cycle[1:] + cycle[:1], strict=True))
         rows.append(("→".join(map(str, [*cycle, cycle[0]])), len(cycle), w))
     table = pd.DataFrame(rows, columns=["cycle", "length", "weight"])
