@@ -268,8 +268,9 @@ def core_periphery(G: nx.Graph, *, weight: str | None = "weight") -> tuple[set[H
 def pass_cycles(G: nx.DiGraph, max_length: int = 3, *, weight: str = "weight") -> pd.DataFrame:
     """Return the directed cycles of at most ``max_length`` handlers in a referral graph, heaviest first.
 
-    Columns: ``cycle`` (``a→b→a``, starting from its alphabetically first handler), ``length`` and ``weight`` (the smallest edge weight on the cycle: how
-    many times at most the whole loop was travelled). A→B→A (length 2) is ping-pong between a pair.
+    Columns: ``cycle`` (``a→b→a``, starting from its alphabetically first handler), ``length`` and ``weight``
+    (the smallest edge weight on the cycle: how many times at most the whole loop was travelled).
+    A→B→A (length 2) is ping-pong between a pair.
     """
     rows = []
     for cycle in nx.simple_cycles(G, length_bound=max_length):
