@@ -3,9 +3,9 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev
+EXTRAS ?= dev,homeserver,research
 
-.PHONY: test lint venv bench eval clean
+.PHONY: test lint venv bench eval clean lab
 
 venv: $(STAMP)
 
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 test: venv
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 tests notebooks
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -29,6 +29,9 @@ lint: venv
 bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
+
+lab: venv
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
