@@ -88,5 +88,5 @@ def pseudonymizer(key: str | bytes | None = None) -> Pseudonymizer:
     if _process_key is None:
         _process_key = secrets.token_bytes(32)
         warnings.warn(f"{KEY_ENV} is not set: pseudonyms use a random key for this process only "
-                      "(exports will refuse them)", UserWarning, stacklevel=2)
+                      "(exports will refuse them)", UserWarning, stacklevel=3)
     return Pseudonymizer(_process_key, "random")
