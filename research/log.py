@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ import adbc_driver_sqlite.dbapi as dbapi
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from research.pseudonyms import Pseudonymizer, pseudonymizer
 from rules import Rulebook, load_rulebook
@@ -115,9 +117,10 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
             raise LogError(f"{path}: not a whistle store (no events and tickets tables)")
         ticket_columns = set(db.frame("SELECT name FROM pragma_table_info('tickets')")["name"])
         handlers, grids = _handlers(book), _grids(book)
-        tickets = _tickets(db, ticket_columns, names, text, handlers)
-        events = _events(db, names, text, handlers, tickets)
-        assignments = _assignments(db)
+        events, named, people = _events(db, names, text)
+        tickets = _tickets(db, ticket_columns, names, people, text, handlers)
+        _join_tickets(events, tickets, handlers)
+        assignments = _assignments(events, named)
     except dbapi.Error as exc:
         raise LogError(f"{path}: {exc}") from exc
     return EventLog(events, tickets, assignments, handlers, grids, book.fallback, names.source, path,
@@ -141,17 +144,46 @@ def _grids(book: Rulebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["grid", "name", "estates", "buildings"]).set_index("grid")
 
 
-def _ms(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, unit="ms", utc=True)
+def _arrow_ms(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Integer milliseconds since 1970 as an Arrow UTC timestamp (no copy)."""
+    return column.cast(pa.timestamp("ms", tz="UTC"))
+
+
+def _arrow_category(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Strings dictionary-encoded in Arrow: pandas receives a categorical without hashing again."""
+    return pc.dictionary_encode(column)
+
+
+def _text(expression: str, name: str) -> str:
+    """Return a SELECT item for a text column that may be NULL: NULL becomes '' (see :func:`_category`).
+
+    ADBC types a column by its first rows; one that starts with NULLs is taken for integers and a later
+    string then fails the whole query. No NULL, no guess.
+    """
+    return f"COALESCE({expression}, '') AS {name}"
 
 
 def _category(values: pd.Series) -> pd.Series:
-    return values.astype("category")
+    """Return ``values`` as a categorical with '' (NULL in the store) as missing."""
+    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+    if "" in cat.cat.categories:
+        cat = cat.cat.remove_categories([""])
+    # plain Python strings as categories: taking values out (astype(object), groupby keys) stays in NumPy
+    names = pd.Index(cat.cat.categories.to_list(), dtype=object)
+    return pd.Series(pd.Categorical.from_codes(cat.cat.codes.to_numpy(), categories=names), index=cat.index,
+                     name=cat.name)
 
 
-def _pseudonymise(values: pd.Series, names: Pseudonymizer) -> pd.Series:
-    cat = values.astype("category")
-    return cat.cat.rename_categories([names(v) for v in cat.cat.categories])
+def _frame(table: pa.Table, *, times: tuple[str, ...] = (), categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return ``table`` as a DataFrame, ``times`` as UTC timestamps and ``categories`` as categoricals."""
+    for name in times:
+        table = table.set_column(table.schema.get_field_index(name), name, _arrow_ms(table[name]))
+    for name in categories:
+        table = table.set_column(table.schema.get_field_index(name), name, _arrow_category(table[name]))
+    df = table.to_pandas()
+    for name in categories:
+        df[name] = _category(df[name])
+    return df
 
 
 class _Reader:
@@ -160,22 +192,45 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.uri = f"{path.resolve().as_uri()}?mode=ro"
 
-    def table(self, sql: str, params: tuple[Any, ...] = ()) -> pa.Table:
-        with dbapi.connect(self.uri) as con, con.cursor() as cur:
-            cur.execute(sql, params)
-            return cur.fetch_arrow_table()
+    def connect(self) -> Any:
+        """Return a new read-only connection that waits for a lock instead of failing at once.
+
+        Read-only connections to a WAL store share its index file; two opening at the same moment may find
+        it busy, so connections are opened one at a time and wait up to 30 s.
+        """
+        con = dbapi.connect(self.uri)
+        with con.cursor() as cur:
+            cur.execute("PRAGMA busy_timeout = 30000")
+            cur.fetchall()
+        return con
+
+    def table(self, sql: str, params: tuple[Any, ...] = (), con: Any = None) -> pa.Table:
+        own = con is None
+        con = self.connect() if own else con
+        try:
+            with con.cursor() as cur:
+                cur.execute(sql, params)
+                return cur.fetch_arrow_table()
+        finally:
+            if own:
+                con.close()
 
     def frame(self, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
         return self.table(sql, params).to_pandas()
 
-    def parallel(self, sql: str, bounds: list[tuple[int, int]]) -> pd.DataFrame:
+    def parallel(self, sql: str, bounds: list[tuple[int, int]]) -> pa.Table:
         """Run ``sql`` (with ``? < seq <= ?`` placeholders) once per range, on as many threads, in order."""
-        with concurrent.futures.ThreadPoolExecutor(len(bounds)) as pool:
-            tables = list(pool.map(lambda b: self.table(sql, b), bounds))
-        return pa.concat_tables(tables).to_pandas()
+        cons = [self.connect() for _ in bounds]
+        try:
+            with concurrent.futures.ThreadPoolExecutor(len(bounds)) as pool:
+                tables = list(pool.map(lambda job: self.table(sql, job[0], job[1]), zip(bounds, cons, strict=True)))
+        finally:
+            for con in cons:
+                con.close()
+        return pa.concat_tables(tables)
 
 
-def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, text: bool,
+def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[str, str], text: bool,
              handlers: pd.DataFrame) -> pd.DataFrame:
     wanted = ["id", "created_at", "updated_at", "state", "category", "priority", "grid", "estate", "building",
               "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating", "merged_into"]
@@ -183,21 +238,25 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, text: bool,
         wanted += [c for c in ("text", "place_detail") if c in columns]
     select = []
     for c in wanted:
-        if c not in columns:
-            select.append(f"NULL AS {c}")
-        elif c in ("created_at", "updated_at"):
+        if c in ("created_at", "updated_at"):
             select.append(_MS.format(c) + f" AS {c}")
-        elif c == "co":
-            select.append("(SELECT group_concat(value, ',') FROM json_each(tickets.co)) AS co")
-        else:
+        elif c in ("id", "transfers", "returns", "reopens", "solved", "merged_into"):
             select.append(c)
-    df = db.frame(f"SELECT {', '.join(select)} FROM tickets ORDER BY id")
+        else:
+            select.append(_text(c if c in columns else "NULL", c))
+    categories = ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "reporter", "rating")
+    df = _frame(db.table(f"SELECT {', '.join(select)} FROM tickets ORDER BY id"),
+                times=("created_at", "updated_at"), categories=categories)
     df = df.rename(columns={"id": "ticket_id"})
-    df["created_at"], df["updated_at"] = _ms(df["created_at"]), _ms(df["updated_at"])
-    for c in ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "rating"):
-        df[c] = _category(df[c].astype("str"))
-    df["reporter"] = _pseudonymise(df["reporter"], names)
-    df["lead_sector"] = _category(df["lead"].map(handlers["sector"]).astype("str"))
+    # co is a JSON list in the store: a few distinct lists, each read once
+    df["co"] = df["co"].cat.rename_categories(pd.Index([",".join(json.loads(c)) for c in df["co"].cat.categories],
+                                                       dtype=object))
+    df["co"] = _category(df["co"])
+    for c in ("text", "place_detail"):
+        if c in df:
+            df[c] = df[c].replace("", None)
+    df["reporter"] = _pseudonymise(df["reporter"], names, people)
+    df["lead_sector"] = _category(df["lead"].map(handlers["sector"]))
     for c in ("transfers", "returns", "reopens"):
         df[c] = df[c].fillna(0).astype("int32")
     df["solved"] = df["solved"].map({1: True, 0: False}).astype("boolean")
@@ -205,50 +264,83 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, text: bool,
     return df
 
 
-def _events(db: _Reader, names: Pseudonymizer, text: bool, handlers: pd.DataFrame,
-            tickets: pd.DataFrame) -> pd.DataFrame:
-    deadline = ("CASE WHEN kind IN ('routed', 'transferred', 'returned', 'reopened', 'extended') "
-                "THEN " + _MS.format("json_extract(data, '$.{0}')") + " END AS {0}")
+def _pseudonymise(values: pd.Series, names: Pseudonymizer, known: dict[str, str] | None = None) -> pd.Series:
+    """Return the categorical ``values`` with every Matrix ID replaced by its pseudonym (each computed once)."""
+    known = {} if known is None else known
+    fresh = [names(v) if (p := known.get(v)) is None else p for v in values.cat.categories.to_list()]
+    return values.cat.rename_categories(pd.Index(fresh, dtype=object))
+
+
+def _events(db: _Reader, names: Pseudonymizer, text: bool) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
+    """Return the events, the handlers each routing or whistle named (JSON lists), and {Matrix ID: pseudonym}."""
+    handover = "kind IN ('routed', 'transferred', 'returned', 'reopened', 'extended')"
     select = [
-        "seq", "ticket_id", "kind", _MS.format("at") + " AS at", "actor", "actor_handler", "target", "rule",
-        "CASE WHEN kind = 'rated' THEN json_extract(data, '$.rating') END AS rating",
-        "CASE WHEN kind = 'extended' THEN CAST(json_extract(data, '$.days') AS REAL) END AS days",
-        deadline.format("sign_deadline"), deadline.format("resolve_deadline"),
+        "seq", "ticket_id", "kind", _MS.format("at") + " AS at", "actor", _text("actor_handler", "actor_handler"),
+        _text("target", "target"), _text("rule", "rule"),
+        _text("CASE WHEN kind = 'rated' THEN json_extract(data, '$.rating') END", "rating"),
+        # never NULL: ADBC types an all-NULL first batch as integers and then refuses a REAL (0 means none)
+        "CASE WHEN kind = 'extended' THEN COALESCE(CAST(json_extract(data, '$.days') AS REAL), 0.0) ELSE 0.0 END"
+        " AS days",
+        f"CASE WHEN {handover} THEN " + _MS.format("json_extract(data, '$.sign_deadline')") + " END AS sign_deadline",
+        f"CASE WHEN {handover} THEN " + _MS.format("json_extract(data, '$.resolve_deadline')")
+        + " END AS resolve_deadline",
+        _text("CASE kind WHEN 'routed' THEN json_extract(data, '$.co') WHEN 'whistled' THEN "
+              "json_extract(data, '$.summon') END", "named"),
     ]
     if text:
-        select.append("reason")
-    last = db.frame("SELECT COALESCE(MAX(seq), 0) AS n FROM events")["n"].iloc[0]
-    parts = max(1, min(_THREADS, int(last) // 200_000))
-    cuts = [int(last) * i // parts for i in range(parts + 1)]
+        select.append(_text("reason", "reason"))
+    last = int(db.frame("SELECT COALESCE(MAX(seq), 0) AS n FROM events")["n"].iloc[0])
+    parts = max(1, min(_THREADS, last // 200_000))
+    cuts = [last * i // parts for i in range(parts + 1)]
     sql = f"SELECT {', '.join(select)} FROM events WHERE seq > ? AND seq <= ? ORDER BY seq"
-    ev = db.parallel(sql, list(itertools.pairwise(cuts)))
-    for c in ("at", "sign_deadline", "resolve_deadline"):
-        ev[c] = _ms(ev[c])
-    for c in ("kind", "actor_handler", "target", "rule", "rating"):
-        ev[c] = _category(ev[c].astype("str"))
-    ev["days"] = ev["days"].astype("float32")
+    ev = _frame(db.parallel(sql, list(itertools.pairwise(cuts))), times=("at", "sign_deadline", "resolve_deadline"),
+                categories=("kind", "actor", "actor_handler", "target", "rule", "rating", "named"))
+    ev["days"] = ev["days"].where(ev["days"] > 0).astype("float32")
+    actors = ev["actor"].cat.categories.to_list()
     role = np.where(ev["actor"] == "system", "system", np.where(ev["actor_handler"].notna(), "staff", "resident"))
     ev["actor"] = _pseudonymise(ev["actor"], names)
+    people = dict(zip(actors, ev["actor"].cat.categories, strict=True))
     ev.insert(5, "role", pd.Categorical(role, categories=["resident", "staff", "system"]))
     if text:
-        ev["reason"] = ev.pop("reason")
-    rows = pd.Index(tickets["ticket_id"]).get_indexer(ev["ticket_id"])
+        ev["reason"] = ev.pop("reason").replace("", None)
+    return ev, ev.pop("named"), people
+
+
+def _join_tickets(ev: pd.DataFrame, tickets: pd.DataFrame, handlers: pd.DataFrame) -> None:
+    """Add the ticket's category, priority, grid and estate, and the handlers' sectors, to every event."""
+    ids = tickets["ticket_id"].to_numpy()
+    wanted = ev["ticket_id"].to_numpy()
+    rows = np.searchsorted(ids, wanted)  # tickets come ordered by id
+    rows = np.where(rows < len(ids), rows, 0)
+    found = (ids[rows] == wanted) if len(ids) else np.zeros(len(wanted), dtype=bool)
     for c in ("category", "priority", "grid", "estate"):
         cat = tickets[c].array
-        codes = np.where(rows >= 0, cat.codes[rows], -1)
-        ev[c] = pd.Categorical.from_codes(codes, dtype=cat.dtype)
+        ev[c] = pd.Categorical.from_codes(np.where(found, cat.codes[rows], -1), dtype=cat.dtype)
     sector = handlers["sector"]
-    ev["actor_sector"] = _category(ev["actor_handler"].map(sector).astype("str"))
-    ev["target_sector"] = _category(ev["target"].map(sector).astype("str"))
-    return ev
+    ev["actor_sector"] = _category(ev["actor_handler"].map(sector))
+    ev["target_sector"] = _category(ev["target"].map(sector))
 
 
-def _assignments(db: _Reader) -> pd.DataFrame:
-    sql = ("SELECT e.seq, e.ticket_id, " + _MS.format("e.at") + " AS at, 'co' AS how, j.value AS handler "
-           "FROM events e, json_each(e.data, '$.co') j WHERE e.kind = 'routed' "
-           "UNION ALL SELECT e.seq, e.ticket_id, " + _MS.format("e.at") + ", 'summoned', j.value "
-           "FROM events e, json_each(e.data, '$.summon') j WHERE e.kind = 'whistled' ORDER BY 1")
-    df = db.frame(sql)
-    df["at"] = _ms(df["at"])
-    df["how"], df["handler"] = _category(df["how"].astype("str")), _category(df["handler"].astype("str"))
-    return df
+def _assignments(ev: pd.DataFrame, named: pd.Series) -> pd.DataFrame:
+    """Return one row per handler a routing named as co-handler or a whistle summoned."""
+    lists = [json.loads(c) for c in named.cat.categories]
+    codes = named.cat.codes.to_numpy()
+    rows, handlers, order = [], [], []
+    for code, members in enumerate(lists):
+        at = np.flatnonzero(codes == code)
+        for position, handler in enumerate(members):
+            rows.append(at)
+            handlers.append(np.full(len(at), handler, dtype=object))
+            order.append(np.full(len(at), position))
+    if not rows:
+        return pd.DataFrame({"seq": pd.Series(dtype="int64"), "ticket_id": pd.Series(dtype="int64"),
+                             "at": pd.Series(dtype="datetime64[ms, UTC]"), "how": pd.Categorical([]),
+                             "handler": pd.Categorical([])})
+    index, position = np.concatenate(rows), np.concatenate(order)
+    sort = np.lexsort((position, index))
+    index, who = index[sort], np.concatenate(handlers)[sort]
+    picked = ev.iloc[index]
+    how = np.where(picked["kind"].to_numpy() == "routed", "co", "summoned")
+    return pd.DataFrame({"seq": picked["seq"].to_numpy(), "ticket_id": picked["ticket_id"].to_numpy(),
+                         "at": picked["at"].array, "how": pd.Categorical(how, categories=["co", "summoned"]),
+                         "handler": pd.Categorical(who)})

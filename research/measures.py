@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 IGRAPH_MIN_EDGES = 50_000
+IGRAPH_CACHE = "research.igraph"  # key in G.__networkx_cache__, where NetworkX keeps converted graphs
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 
@@ -40,18 +41,46 @@ def to_igraph(G: nx.Graph, weight: str | None = None) -> tuple[Any, list[Hashabl
     from attribute ``weight`` (1 where missing) in ``g.es["weight"]`` when ``weight`` is given.
 
     Faster than :meth:`igraph.Graph.from_networkx` (no attributes copied): about a second per million edges.
+    The heavy measures convert once per graph and keep the result in NetworkX's conversion cache.
     """
     import igraph as ig
 
     nodes = list(G)
-    index = {n: i for i, n in enumerate(nodes)}
-    if weight is None:
-        edges = [(index[u], index[v]) for u, v in G.edges()]
-        return ig.Graph(n=len(nodes), edges=edges, directed=G.is_directed()), nodes
-    triples = [(index[u], index[v], w) for u, v, w in G.edges(data=weight, default=1)]
-    g = ig.Graph(n=len(nodes), edges=[(u, v) for u, v, _ in triples], directed=G.is_directed())
-    g.es["weight"] = [w for _, _, w in triples]
+    index = dict(zip(nodes, range(len(nodes)), strict=True))
+    directed = G.is_directed()
+    pairs: list[tuple[int, int]] = []
+    weights: list[Any] = []
+    for u, neighbours in G.adjacency():
+        iu = index[u]
+        for v, data in neighbours.items():
+            iv = index[v]
+            if directed or iv >= iu:  # an undirected edge is listed from both ends: keep it once
+                pairs.append((iu, iv))
+                if weight is not None:
+                    weights.append(data.get(weight, 1))
+    g = ig.Graph(n=len(nodes), edges=pairs, directed=directed)
+    if weight is not None:
+        g.es["weight"] = weights
     return g, nodes
+
+
+def _igraph(G: nx.Graph, weight: str | None) -> tuple[Any, list[Hashable]]:
+    """Return ``G`` as igraph, converted once and kept in ``G.__networkx_cache__`` as NetworkX keeps its own
+    backend conversions (``nx.config.cache_converted_graphs``). Like NetworkX's, the cache is cleared by
+    the graph's methods (``add_edge``, ``remove_node``, …) but not by assigning to an attribute in place
+    (``G[u][v]["weight"] = 2``): call ``G.__networkx_cache__.clear()`` after such a change."""
+    cache = getattr(G, "__networkx_cache__", None)
+    if cache is not None:
+        if (IGRAPH_CACHE, weight) in cache:
+            return cache[IGRAPH_CACHE, weight]
+        if weight is None and cache:  # any cached copy will do when weights are ignored
+            found = next((v for k, v in cache.items() if isinstance(k, tuple) and k[0] == IGRAPH_CACHE), None)
+            if found is not None:
+                return found
+    converted = to_igraph(G, weight)
+    if cache is not None and nx.config.cache_converted_graphs:
+        cache[IGRAPH_CACHE, weight] = converted
+    return converted
 
 
 def betweenness(G: nx.Graph, k: int | None = None, *, normalized: bool = True, weight: str | None = None,
@@ -72,8 +101,8 @@ def betweenness(G: nx.Graph, k: int | None = None, *, normalized: bool = True, w
         return nx.betweenness_centrality(G, k=k, normalized=normalized, weight=weight, seed=seed)
     rng = nx.utils.create_py_random_state(seed)
     sources = None if k is None else rng.sample(list(G.nodes()), k)
-    g, nodes = to_igraph(G, weight)
-    index = {n: i for i, n in enumerate(nodes)}
+    g, nodes = _igraph(G, weight)
+    index = {n: i for i, n in enumerate(nodes)} if sources is not None else {}
     raw = g.betweenness(directed=G.is_directed(), weights="weight" if weight else None,
                         sources=None if sources is None else [index[s] for s in sources])
     factor = 1.0 if G.is_directed() else 2.0  # igraph counts an undirected pair once, NetworkX twice
@@ -122,7 +151,7 @@ def communities(G: nx.Graph, *, weight: str | None = "weight", resolution: float
         return sorted(found, key=len, reverse=True)
     import igraph as ig
 
-    g, nodes = to_igraph(G, weight)
+    g, nodes = _igraph(G, weight)
     ig.set_random_number_generator(random.Random(seed))
     try:
         parts = g.community_multilevel(weights="weight" if weight else None, resolution=resolution)

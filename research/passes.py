@@ -26,21 +26,68 @@ _TRACK = (*HANDOVERS, "reopened", "escalated", "resolved")
 def holders(log: EventLog) -> pd.DataFrame:
     """Return the hand-overs, reopenings, escalations and resolutions with who held the ticket and since when.
 
-    Columns: ``seq``, ``ticket_id``, ``at``, ``kind``, ``actor_handler``, ``target``, ``holder`` (the lead
-    after this event), ``before`` (the lead before it) and ``since`` (when ``before`` got the ticket: the
-    last hand-over or reopening before this event).
+    Rows are ordered by ticket, then by the log. Columns: ``seq``, ``ticket_id``, ``at``, ``kind``,
+    ``actor_handler``, ``target``, ``holder`` (the lead after this event), ``before`` (the lead before it)
+    and ``since`` (when ``before`` got the ticket: the last hand-over or reopening before this event).
+    Handler columns share one categorical type. Computed once per log and kept in ``log.cache``.
     """
+    if "holders" not in log.cache:
+        log.cache["holders"] = _holders(log)
+    return log.cache["holders"]
+
+
+def handler_dtype(log: EventLog) -> pd.CategoricalDtype:
+    """Return one categorical type for every handler id in the log and the rulebook."""
+    if "handler_dtype" not in log.cache:
+        ev = log.events
+        names = set(log.handlers.index) | set(ev["actor_handler"].cat.categories)
+        names |= {t for t in ev["target"].cat.categories if not t.isdigit()}  # merged: a ticket number
+        log.cache["handler_dtype"] = pd.CategoricalDtype(pd.Index(sorted(names), dtype=object))
+    return log.cache["handler_dtype"]
+
+
+class _Groups:
+    """Runs of equal ticket ids in an array sorted by ticket: forward fill and shift within each ticket."""
+
+    def __init__(self, ticket_id: np.ndarray) -> None:
+        n = len(ticket_id)
+        self.first = np.ones(n, dtype=bool)
+        if n:
+            self.first[1:] = ticket_id[1:] != ticket_id[:-1]
+        self.start = np.maximum.accumulate(np.where(self.first, np.arange(n), 0)) if n else np.zeros(0, int)
+
+    def last_valid(self, valid: np.ndarray, *, strictly_before: bool = False) -> np.ndarray:
+        """Return, per row, the index of the last row of its ticket with ``valid`` (at or before it), or -1."""
+        n = len(valid)
+        idx = np.maximum.accumulate(np.where(valid, np.arange(n), -1)) if n else np.zeros(0, int)
+        if strictly_before:
+            idx = np.concatenate([[-1], idx[:-1]]) if n else idx
+        return np.where(idx >= self.start, idx, -1)
+
+
+def _take(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    return np.where(rows >= 0, codes[np.maximum(rows, 0)], -1)
+
+
+def _holders(log: EventLog) -> pd.DataFrame:
     ev = log.events
     sub = ev.loc[ev["kind"].isin(_TRACK), ["seq", "ticket_id", "at", "kind", "actor_handler", "target"]]
-    sub = sub.reset_index(drop=True)
-    kind = sub["kind"].astype(str)
+    sub = sub.iloc[np.argsort(sub["ticket_id"].to_numpy(), kind="stable")].reset_index(drop=True)
+    dtype = handler_dtype(log)
+    for c in ("actor_handler", "target"):
+        sub[c] = sub[c].astype(object).astype(dtype)
+    groups = _Groups(sub["ticket_id"].to_numpy())
+    kind = sub["kind"]
     handover = kind.isin(HANDOVERS).to_numpy()
-    lead = pd.Series(np.where(handover, sub["target"].astype(object), None), index=sub.index, dtype=object)
-    by_ticket = sub["ticket_id"]
-    sub["holder"] = lead.groupby(by_ticket).ffill()
-    sub["before"] = sub["holder"].groupby(by_ticket).shift(1)
-    started = sub["at"].where(handover | (kind == "reopened").to_numpy())
-    sub["since"] = started.groupby(by_ticket).shift(1).groupby(by_ticket).ffill()
+    target = sub["target"].cat.codes.to_numpy()
+    holder = _take(target, groups.last_valid(handover))
+    before = _take(target, groups.last_valid(handover, strictly_before=True))
+    sub["holder"] = pd.Categorical.from_codes(holder, dtype=dtype)
+    sub["before"] = pd.Categorical.from_codes(before, dtype=dtype)
+    started = groups.last_valid(handover | (kind == "reopened").to_numpy(), strictly_before=True)
+    at = sub["at"].array
+    sub["since"] = at.take(np.maximum(started, 0))
+    sub.loc[started < 0, "since"] = pd.NaT
     return sub
 
 
@@ -49,21 +96,30 @@ def passes(log: EventLog, *, start: Any = None, end: Any = None) -> pd.DataFrame
 
     Columns: ``seq``, ``ticket_id``, ``at``, ``kind`` (transferred, returned, escalated), ``source`` (for a
     transfer or return the handler that passed it, for an escalation the lead at the time), ``target``,
-    ``held_hours`` (from the moment ``source`` got the ticket to the pass).
+    ``held_hours`` (from the moment ``source`` got the ticket to the pass). Rows in log order.
     """
+    if "passes" not in log.cache:
+        log.cache["passes"] = _passes(log)
+    p = log.cache["passes"]
+    if start is None and end is None:
+        return p
+    return p[_window(p["at"], start, end).to_numpy()].reset_index(drop=True)
+
+
+def _passes(log: EventLog) -> pd.DataFrame:
     h = holders(log)
-    h = h[h["kind"].astype(str).isin(PASS_KINDS)]
-    if start is not None or end is not None:
-        h = h[_window(h["at"], start, end)]
-    escalated = (h["kind"].astype(str) == "escalated").to_numpy()
-    source = np.where(escalated, h["before"].astype(object), h["actor_handler"].astype(object))
+    h = h[h["kind"].isin(PASS_KINDS).to_numpy()]
+    escalated = (h["kind"] == "escalated").to_numpy()
+    source = np.where(escalated, h["before"].cat.codes.to_numpy(), h["actor_handler"].cat.codes.to_numpy())
+    dtype = handler_dtype(log)
     out = pd.DataFrame({
         "seq": h["seq"].to_numpy(), "ticket_id": h["ticket_id"].to_numpy(), "at": h["at"].array,
-        "kind": pd.Categorical(h["kind"].astype(str), categories=list(PASS_KINDS)),
-        "source": source, "target": h["target"].astype(object).to_numpy(),
+        "kind": pd.Categorical(h["kind"].astype(object), categories=list(PASS_KINDS)),
+        "source": pd.Categorical.from_codes(source, dtype=dtype), "target": h["target"].to_numpy(),
         "held_hours": (h["at"] - h["since"]).dt.total_seconds().to_numpy() / 3600,
     })
-    return out[out["source"].notna() & out["target"].notna()].reset_index(drop=True)
+    out = out[out["source"].notna().to_numpy() & out["target"].notna().to_numpy()]
+    return out.sort_values("seq", kind="stable").reset_index(drop=True)
 
 
 def transfer_chains(log: EventLog, *, min_passes: int = 1) -> pd.DataFrame:
@@ -75,24 +131,37 @@ def transfer_chains(log: EventLog, *, min_passes: int = 1) -> pd.DataFrame:
     Tickets passed three or more times: ``transfer_chains(log, min_passes=3)``.
     """
     h = holders(log)
-    hand = h[h["kind"].astype(str).isin(HANDOVERS)]
-    hand = hand[hand["target"].notna()]
-    counts = hand.groupby("ticket_id", sort=False)["seq"].transform("size")
-    hand = hand[counts.to_numpy() > min_passes]  # a routed event plus at least min_passes passes
-    target = hand["target"].astype(str)
-    grouped = target.groupby(hand["ticket_id"], sort=True)
-    back = (target == grouped.shift(2)).groupby(hand["ticket_id"], sort=True).sum()
-    at = hand["at"].groupby(hand["ticket_id"], sort=True)
+    hand = h[h["kind"].isin(HANDOVERS).to_numpy() & h["target"].notna().to_numpy()]
+    tid = hand["ticket_id"].to_numpy()
+    groups = _Groups(tid)
+    starts = np.flatnonzero(groups.first)
+    sizes = np.diff(np.append(starts, len(tid)))
+    keep = np.repeat(sizes > min_passes, sizes)  # a routed event plus at least min_passes passes
+    hand, tid = hand[keep], tid[keep]
+    groups = _Groups(tid)
+    starts = np.flatnonzero(groups.first)
+    sizes = np.diff(np.append(starts, len(tid)))
+    codes = hand["target"].cat.codes.to_numpy()
+    names = np.array([f"{n}→" for n in hand["target"].cat.categories], dtype=object)
+    paths = np.add.reduceat(names[codes], starts) if len(starts) else np.array([], dtype=object)
+    back = np.zeros(len(codes), dtype=np.int64)
+    if len(codes) > 2:
+        back[2:] = (codes[2:] == codes[:-2]) & ~groups.first[2:] & ~groups.first[1:-1]
+    pingpongs = np.add.reduceat(back, starts) if len(starts) else back[:0]
+    distinct = pd.DataFrame({"t": tid, "c": codes}).drop_duplicates().groupby("t", sort=True).size().to_numpy()
+    at = hand["at"].array
+    ends = starts + sizes - 1
+    resolved = log.events.loc[(log.events["kind"] == "resolved").to_numpy(), "ticket_id"].unique()
     out = pd.DataFrame({
-        "path": grouped.agg("→".join),
-        "passes": grouped.size() - 1,
-        "pingpongs": back.astype("int64"),
-        "cycle": grouped.nunique() < grouped.size(),
-        "days_lost": (at.max() - at.min()).dt.total_seconds() / 86400,
+        "ticket_id": tid[starts],
+        "path": [p[:-1] for p in paths],
+        "passes": sizes - 1,
+        "pingpongs": pingpongs,
+        "cycle": distinct < sizes,
+        "days_lost": (at.take(ends) - at.take(starts)).total_seconds() / 86400 if len(starts) else [],
     })
-    resolved = log.events.loc[log.events["kind"] == "resolved", "ticket_id"].unique()
-    out["resolved"] = out.index.isin(resolved)
-    return out.rename_axis("ticket_id").reset_index()
+    out["resolved"] = out["ticket_id"].isin(resolved)
+    return out
 
 
 def pingpong_pairs(log: EventLog) -> pd.DataFrame:
@@ -102,22 +171,25 @@ def pingpong_pairs(log: EventLog) -> pd.DataFrame:
     ``days_lost`` (total days between A passing it and getting it back) and ``mean_days``.
     """
     h = holders(log)
-    hand = h[h["kind"].astype(str).isin(("transferred", "returned"))].copy()
-    hand["source"] = hand["actor_handler"].astype(object)
-    hand["target"] = hand["target"].astype(object)
-    grouped = hand.groupby("ticket_id", sort=False)
-    prev_source, prev_target = grouped["source"].shift(1), grouped["target"].shift(1)
-    prev_at = grouped["at"].shift(1)
-    back = (hand["target"] == prev_source) & (hand["source"] == prev_target)
-    hits = hand[back.to_numpy()]
-    if hits.empty:
-        return pd.DataFrame(columns=["first", "second", "times", "tickets", "days_lost", "mean_days"])
-    found = pd.DataFrame({"first": hits["target"].to_numpy(), "second": hits["source"].to_numpy(),
-                          "ticket_id": hits["ticket_id"].to_numpy(),
-                          "days": (hits["at"] - prev_at[back]).dt.total_seconds().to_numpy() / 86400})
+    hand = h[h["kind"].isin(("transferred", "returned")).to_numpy()]
+    groups = _Groups(hand["ticket_id"].to_numpy())
+    source, target = hand["actor_handler"].cat.codes.to_numpy(), hand["target"].cat.codes.to_numpy()
+    prev = np.arange(len(hand)) - 1
+    back = np.zeros(len(hand), dtype=bool)
+    if len(hand) > 1:
+        back[1:] = ~groups.first[1:] & (target[1:] == source[:-1]) & (source[1:] == target[:-1]) & (source[1:] >= 0)
+    hits = np.flatnonzero(back)
+    columns = ["first", "second", "times", "tickets", "days_lost", "mean_days"]
+    if not len(hits):
+        return pd.DataFrame(columns=columns)
+    at = hand["at"].array
+    names = hand["target"].cat.categories
+    found = pd.DataFrame({"first": names[target[hits]], "second": names[source[hits]],
+                          "ticket_id": hand["ticket_id"].to_numpy()[hits],
+                          "days": (at.take(hits) - at.take(prev[hits])).total_seconds() / 86400})
     out = found.groupby(["first", "second"]).agg(times=("days", "size"), tickets=("ticket_id", "nunique"),
                                                 days_lost=("days", "sum"), mean_days=("days", "mean"))
-    return out.sort_values(["times", "days_lost"], ascending=False).reset_index()
+    return out.sort_values(["times", "days_lost"], ascending=False).reset_index()[columns]
 
 
 def steps_to_resolution(log: EventLog) -> pd.Series:
@@ -126,8 +198,8 @@ def steps_to_resolution(log: EventLog) -> pd.Series:
     ``steps_to_resolution(log).mean()`` is the mean steps to resolution.
     """
     h = holders(log)
-    first_done = h[h["kind"].astype(str) == "resolved"].groupby("ticket_id")["seq"].min()
-    hand = h[h["kind"].astype(str).isin(HANDOVERS)]
+    first_done = h[(h["kind"] == "resolved").to_numpy()].groupby("ticket_id")["seq"].min()
+    hand = h[h["kind"].isin(HANDOVERS).to_numpy()]
     hand = hand[hand["seq"].to_numpy() < first_done.reindex(hand["ticket_id"]).to_numpy()]
     steps = hand.groupby("ticket_id").size()
     return steps.reindex(first_done.index).rename("steps")

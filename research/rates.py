@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from research.log import EventLog
-from research.passes import _window
+from research.passes import _Groups, _window, passes
 from research.responses import resolution_times, response_times
 
 # rate name: (numerator column, denominator column)
@@ -54,10 +54,9 @@ def handler_rates(log: EventLog, *, start: Any = None, end: Any = None) -> pd.Da
         "kept": kept.groupby("handler", observed=True).size(),
         "signed_in_time": kept[kept["in_time"]].groupby("handler", observed=True).size(),
     })
-    ev = log.between(start, end)
-    kind = ev["kind"].astype(str)
+    passed = passes(log, start=start, end=end)
     for name in ("returned", "transferred"):
-        table[name] = ev[kind.eq(name).to_numpy()].groupby("actor_handler", observed=True).size()
+        table[name] = passed[(passed["kind"] == name).to_numpy()].groupby("source", observed=True).size()
     done = resolution_times(log)
     done = done[_window(done["at"], start, end)]
     table["resolutions"] = done.groupby("handler").size()
@@ -82,15 +81,19 @@ def handler_rates(log: EventLog, *, start: Any = None, end: Any = None) -> pd.Da
 
 def _answers(log: EventLog) -> pd.DataFrame:
     """Return residents' verdicts and ratings with the handler whose resolution they answer."""
+    if "answers" in log.cache:
+        return log.cache["answers"]
     ev = log.events
-    kind = ev["kind"].astype(str)
-    sub = ev[kind.isin(("resolved", "verified", "reopened", "rated")).to_numpy()]
-    resolver = sub["actor_handler"].astype(object).where((sub["kind"].astype(str) == "resolved").to_numpy())
-    return pd.DataFrame({
-        "ticket_id": sub["ticket_id"].to_numpy(), "kind": sub["kind"].astype(str).to_numpy(),
-        "at": sub["at"].array, "rating": sub["rating"].astype(object).to_numpy(),
-        "resolver": resolver.groupby(sub["ticket_id"]).ffill().to_numpy(),
-    }).query("kind != 'resolved'")
+    sub = ev[ev["kind"].isin(("resolved", "verified", "reopened", "rated")).to_numpy()]
+    sub = sub.iloc[np.argsort(sub["ticket_id"].to_numpy(), kind="stable")]
+    resolved = (sub["kind"] == "resolved").to_numpy()
+    last = _Groups(sub["ticket_id"].to_numpy()).last_valid(resolved)
+    out = pd.DataFrame({"ticket_id": sub["ticket_id"].to_numpy(), "kind": sub["kind"].to_numpy(),
+                        "at": sub["at"].array, "rating": sub["rating"].to_numpy(),
+                        "resolver": sub["actor_handler"].array.take(np.maximum(last, 0))})
+    out = out[~resolved & (last >= 0)]
+    log.cache["answers"] = out.reset_index(drop=True)
+    return log.cache["answers"]
 
 
 def rank(rates: pd.DataFrame, rate: str = "satisfaction", *, min_count: int = 30, prior: float | None = None,
