@@ -68,6 +68,7 @@ def test_exports_hold_no_matrix_id_and_no_text(store: Path, tmp_path: Path,
 
 def test_random_key_pseudonyms_are_refused(store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(research.KEY_ENV, raising=False)
+    monkeypatch.setattr("research.pseudonyms._process_key", None)
     with pytest.warns(UserWarning):
         log = research.read_log(store)
     residents = research.reporting_graph(log, by="resident")
