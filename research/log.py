@@ -150,8 +150,9 @@ def _arrow_ms(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _arrow_category(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Strings dictionary-encoded in Arrow: pandas receives a categorical without hashing again."""
-    return pc.dictionary_encode(column)
+    """Strings dictionary-encoded in Arrow, as one chunk with one dictionary: pandas receives a categorical
+    without hashing again or unifying per-batch dictionaries."""
+    return pa.chunked_array([pc.dictionary_encode(column.combine_chunks())])
 
 
 def _text(expression: str, name: str) -> str:
@@ -297,10 +298,10 @@ def _events(db: _Reader, names: Pseudonymizer, text: bool) -> tuple[pd.DataFrame
                 categories=("kind", "actor", "actor_handler", "target", "rule", "rating", "named"))
     ev["days"] = ev["days"].where(ev["days"] > 0).astype("float32")
     actors = ev["actor"].cat.categories.to_list()
-    role = np.where(ev["actor"] == "system", "system", np.where(ev["actor_handler"].notna(), "staff", "resident"))
+    role = np.where((ev["actor"] == "system").to_numpy(), 2, np.where(ev["actor_handler"].notna().to_numpy(), 1, 0))
     ev["actor"] = _pseudonymise(ev["actor"], names)
     people = dict(zip(actors, ev["actor"].cat.categories, strict=True))
-    ev.insert(5, "role", pd.Categorical(role, categories=["resident", "staff", "system"]))
+    ev.insert(5, "role", pd.Categorical.from_codes(role, categories=["resident", "staff", "system"]))
     if text:
         ev["reason"] = ev.pop("reason").replace("", None)
     return ev, ev.pop("named"), people

@@ -47,7 +47,8 @@ def _by_ticket(frame: pd.DataFrame) -> pd.DataFrame:
 def _response_times(log: EventLog) -> pd.DataFrame:
     ev = log.events
     dtype = handler_dtype(log)
-    lead_rows = _by_ticket(ev[ev["kind"].isin((*HANDOVERS, "reopened")).to_numpy()])
+    lead_rows = _by_ticket(ev.loc[ev["kind"].isin((*HANDOVERS, "reopened")).to_numpy(),
+                                  ["seq", "ticket_id", "kind", "at", "actor_handler", "target", "sign_deadline"]])
     groups = _Groups(lead_rows["ticket_id"].to_numpy())
     reopened = (lead_rows["kind"] == "reopened").to_numpy()
     routed = (lead_rows["kind"] == "routed").to_numpy()
@@ -86,7 +87,8 @@ def _response_times(log: EventLog) -> pd.DataFrame:
         "assigned_at": named["at"].array, "seq": named["seq"].to_numpy(),
     })
     co["deadline"] = co["assigned_at"] + window.reindex(co["ticket_id"]).array
-    co["ends_at"], co["passed"] = pd.NaT, False
+    co["ends_at"] = pd.Series(pd.NaT, index=co.index, dtype=lead["ends_at"].dtype)
+    co["passed"] = False
     rt = pd.concat([lead, co], ignore_index=True)
     rt = rt[rt["handler"].to_numpy() >= 0]
     rt = rt.sort_values(["assigned_at", "seq"], kind="stable").reset_index(drop=True)
@@ -129,8 +131,9 @@ def resolution_times(log: EventLog) -> pd.DataFrame:
 
 def _resolution_times(log: EventLog) -> pd.DataFrame:
     ev = log.events
-    track = _by_ticket(ev[ev["kind"].isin(("routed", "transferred", "returned", "reopened", "extended",
-                                            "acknowledged", "resolved")).to_numpy()])
+    kinds = ("routed", "transferred", "returned", "reopened", "extended", "acknowledged", "resolved")
+    track = _by_ticket(ev.loc[ev["kind"].isin(kinds).to_numpy(),
+                              ["ticket_id", "kind", "at", "actor_handler", "resolve_deadline"]])
     groups = _Groups(track["ticket_id"].to_numpy())
     kind = track["kind"]
     deadline_rows = groups.last_valid(track["resolve_deadline"].notna().to_numpy())
