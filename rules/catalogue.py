@@ -180,6 +180,161 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
     "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
     "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},
+    # --- the bot: residents ---
+    "receipt": {
+        "zh-CN": "已受理，工单 #{ticket}：{category}，由「{lead}」办理（{limit}内签收）。进展会在本话题里告诉您。",
+        "en": "Received as ticket #{ticket}: {category}, handled by {lead} (to be signed for within {limit}). "
+        "You will hear of every step in this thread.",
+    },
+    "receipt_unclassified": {
+        "zh-CN": "已受理，工单 #{ticket}。暂时无法判断归属，已交「{lead}」分派（{limit}内签收）。"
+        "进展会在本话题里告诉您。",
+        "en": "Received as ticket #{ticket}. It is not clear who owns it, so {lead} will dispatch it (signed for "
+        "within {limit}). You will hear of every step in this thread.",
+    },
+    "receipt_known": {
+        "zh-CN": "这条反映已经是工单 #{ticket}（{state}）。",
+        "en": "This report is already ticket #{ticket} ({state}).",
+    },
+    "ask_place": {
+        "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：安居苑3号楼），或说明位置。",
+        "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. 安居苑3号楼) or "
+        "describe the place.",
+    },
+    "place_thanks": {"zh-CN": "已记下位置：{place}。", "en": "Place noted: {place}."},
+    "ask_verdict": {
+        "zh-CN": "工单 #{ticket} 已办结。问题解决了吗？请回复「已解决」或「未解决」，或点 👍 / 👎。",
+        "en": "Ticket #{ticket} is resolved. Is the problem solved? Reply 'solved' or 'unsolved', or react 👍 / 👎.",
+    },
+    "ask_rating": {
+        "zh-CN": "请对工单 #{ticket} 的办理评价：回复 1 满意、2 基本满意、3 不满意，或点 😀 / 🙂 / 🙁。",
+        "en": "Please rate how ticket #{ticket} was handled: reply 1 satisfied, 2 basically satisfied, "
+        "3 not satisfied, or react 😀 / 🙂 / 🙁.",
+    },
+    "rating_thanks": {
+        "zh-CN": "谢谢您的评价（{rating}）！",
+        "en": "Thank you for your rating ({rating})!",
+    },
+    "note_relayed": {"zh-CN": "已转告办理单位。", "en": "Passed on to the handler."},
+    "mine_header": {"zh-CN": "您反映的工单：", "en": "Your tickets:"},
+    "mine_none": {"zh-CN": "您还没有反映过问题。", "en": "You have not reported anything yet."},
+    "status_line": {
+        "zh-CN": "#{ticket} {category} · {state} · {lead}",
+        "en": "#{ticket} {category} · {state} · {lead}",
+    },
+    "lang_set": {"zh-CN": "好的，之后用中文回复您。", "en": "OK, I will answer you in English."},
+    "lang_bad": {"zh-CN": "可选语言：zh（中文）、en（English）。", "en": "Languages: zh (中文), en (English)."},
+    "not_for_me": {
+        "zh-CN": "这里只能查询您自己反映的工单；#{ticket} 不是您反映的。",
+        "en": "Here you can only look up your own tickets; #{ticket} is not yours.",
+    },
+    "edit_ignored": {
+        "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
+        "en": "Edited messages do not change a ticket; to add something, reply in the ticket's thread.",
+    },
+    # --- the bot: handlers ---
+    "card_title": {"zh-CN": "【工单 #{ticket} · {status}】{category}（{priority}）",
+                   "en": "[Ticket #{ticket} · {status}] {category} ({priority})"},
+    "card_place": {"zh-CN": "地点：{place}", "en": "Place: {place}"},
+    "card_text": {"zh-CN": "内容：{text}", "en": "Report: {text}"},
+    "card_reporter": {"zh-CN": "反映人：{reporter}", "en": "Reported by: {reporter}"},
+    "card_handlers": {"zh-CN": "首接负责：{lead}{co}", "en": "Lead: {lead}{co}"},
+    "card_co": {"zh-CN": "；协办：{co}", "en": "; with: {co}"},
+    "card_deadlines": {
+        "zh-CN": "签收时限：{sign} 前；办结时限：{resolve} 前",
+        "en": "Sign for by {sign}; resolve by {resolve}",
+    },
+    "card_actions": {
+        "zh-CN": "在本话题回复：点 ✅ 或 !签收 报到；!备注 内容；!办结 说明；!转派 单位 理由；!退单 理由",
+        "en": "Reply in this thread: react ✅ or !ack to report for duty; !note TEXT; !resolve TEXT; "
+        "!transfer UNIT REASON; !return REASON",
+    },
+    "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
+    "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
+    "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
+    "list_header": {"zh-CN": "「{handler}」未办结的工单：", "en": "Open tickets of {handler}:"},
+    "list_none": {"zh-CN": "「{handler}」没有未办结的工单。", "en": "{handler} has no open tickets."},
+    "resident": {"zh-CN": "居民", "en": "a resident"},
+    # --- the bot: steps (told in the card's thread and the resident's thread) ---
+    "step_acknowledged": {"zh-CN": "✅ 「{handler}」已签收（报到），正在办理。",
+                          "en": "✅ {handler} signed for it (reported for duty) and is on it."},
+    "step_note": {"zh-CN": "📝 {who}：{text}", "en": "📝 {who}: {text}"},
+    "step_transferred": {"zh-CN": "↪️ 「{handler}」转派给「{target}」，理由：{reason}",
+                         "en": "↪️ {handler} transferred it to {target}: {reason}"},
+    "step_returned": {"zh-CN": "↩️ 「{handler}」退单，理由：{reason}；已交「{target}」重新派单。",
+                      "en": "↩️ {handler} returned it ({reason}); {target} will dispatch it again."},
+    "step_resolved": {"zh-CN": "🏁 「{handler}」已办结：{text}", "en": "🏁 {handler} resolved it: {text}"},
+    "step_verified": {"zh-CN": "👍 居民确认问题已解决，工单关闭。",
+                      "en": "👍 The resident confirmed it is solved; closed."},
+    "step_reopened": {"zh-CN": "🔁 居民反馈问题未解决，重新交「{target}」办理。",
+                      "en": "🔁 The resident says it is not solved: back to {target}."},
+    "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
+    "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    # --- the bot: refusals and help ---
+    "internal_error": {
+        "zh-CN": "抱歉，处理这条消息时出错了，已记录，工作人员会查看。您的反映没有丢失，可以稍后再试。",
+        "en": "Sorry, something went wrong handling this message; it has been logged for the staff. Nothing "
+        "you sent is lost; you can try again later.",
+    },
+    "unknown_command": {
+        "zh-CN": "不认识的指令「{word}」。发送 !帮助 查看可用指令。",
+        "en": "Unknown command '{word}'. Send !help for the commands.",
+    },
+    "command_elsewhere": {
+        "zh-CN": "指令「{word}」不能在这里使用。发送 !帮助 查看这里可用的指令。",
+        "en": "The command '{word}' does not work here. Send !help for what works here.",
+    },
+    "which_ticket": {
+        "zh-CN": "请指明工单号，例如：!{word} #12，或在工单话题里回复。",
+        "en": "Which ticket? For example: !{word} #12, or reply in the ticket's thread.",
+    },
+    "usage_transfer": {
+        "zh-CN": "用法：!转派 单位 理由，例如：!转派 城管 属于占道经营。单位：{units}",
+        "en": "Usage: !transfer UNIT REASON, e.g. !transfer urban_mgmt street vending. Units: {units}",
+    },
+    "usage_rate": {
+        "zh-CN": "用法：!评价 满意|基本满意|不满意（或 1、2、3）",
+        "en": "Usage: !rate satisfied|basically|dissatisfied (or 1, 2, 3)",
+    },
+    "not_staff": {
+        "zh-CN": "只有「{handler}」办理群中权限等级 {need} 及以上的工作人员可以{move}（您的权限等级是 {level}）。",
+        "en": "Only staff of {handler} with power level {need} or more in this room can do this "
+        "({move}); yours is {level}.",
+    },
+    "homeserver_busy": {
+        "zh-CN": "服务器暂时无法确认您的权限，请稍后再试。",
+        "en": "The homeserver cannot confirm your permissions right now; please try again shortly.",
+    },
+    "message_too_long": {
+        "zh-CN": "消息过长（{length} 字，上限 {limit} 字），请简要说明。",
+        "en": "The message is too long ({length} characters, limit {limit}); please keep it short.",
+    },
+    "not_understood_thread": {
+        "zh-CN": "没有看懂。工单 #{ticket} 当前{state}；发送 !帮助 查看可用指令。",
+        "en": "I did not understand. Ticket #{ticket} is {state}; send !help for the commands.",
+    },
+    "help_resident": {
+        "zh-CN": "社区吹哨 · 居民指南\n直接发一句话反映问题，例如「3号楼电梯又坏了」，"
+        "我会回复工单号并在话题里告诉您进展。\n"
+        "!状态 12 — 查询您的工单\n!我的 — 您反映过的工单\n!报告 内容 — 同直接发消息\n"
+        "办结后在话题里回复「已解决 / 未解决」，再回复 1 满意、2 基本满意、3 不满意。\n!语言 en — English",
+        "en": "Community Whistle · for residents\nJust say what is wrong, e.g. 'the lift in building 3 is broken': "
+        "I answer with a ticket number and tell you every step in a thread.\n"
+        "!status 12 — one of your tickets\n!mine — your tickets\n!report TEXT — same as a plain message\n"
+        "When it is resolved, reply 'solved' or 'unsolved' in the thread, then 1 satisfied, 2 basically "
+        "satisfied, 3 not satisfied.\n!lang zh — 中文",
+    },
+    "help_handler": {
+        "zh-CN": "社区吹哨 · 「{handler}」办理指南（在工单卡片的话题里回复，或写上工单号 #12）\n"
+        "✅ 或 !签收 — 报到签收\n!备注 内容 — 办理进展（会转告居民）\n!办结 说明 — 办结\n"
+        "!转派 单位 理由 — 转给负责单位\n!退单 理由 — 不属本单位，退回街道重新派单\n"
+        "!待办 — 本单位未办结的工单\n!状态 12 — 查询工单\n单位：{units}",
+        "en": "Community Whistle · for {handler} (reply in a ticket card's thread, or give its number #12)\n"
+        "✅ or !ack — sign for it (report for duty)\n!note TEXT — progress (passed on to the resident)\n"
+        "!resolve TEXT — resolve it\n!transfer UNIT REASON — to the unit responsible\n"
+        "!return REASON — not ours: back to the street office to dispatch again\n"
+        "!list — our open tickets\n!status 12 — one ticket\nUnits: {units}",
+    },
     # --- command line ---
     "eval_header": {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",

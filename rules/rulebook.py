@@ -131,6 +131,12 @@ class Whistle(_Model):
     summon: tuple[Id, ...] = ()
 
 
+class Privacy(_Model):
+    """Who may see what of a resident: handlers listed here see the reporter's chat id on ticket cards."""
+
+    show_reporter_to: tuple[Id, ...] = ()
+
+
 class Rulebook(_Model):
     """A validated rulebook. Build it with :func:`load_rulebook` or :func:`parse_rulebook`."""
 
@@ -143,6 +149,7 @@ class Rulebook(_Model):
     grids: tuple[Grid, ...] = ()
     categories: tuple[Category, ...] = Field(min_length=1)
     whistles: tuple[Whistle, ...] = ()
+    privacy: Privacy = Privacy()
     digest: str = ""  # filled by the loader from the file's bytes
 
     @cached_property
@@ -287,6 +294,9 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
         if h.escalates_to is not None and h.escalates_to not in handlers:
             yield Problem(file, at("handlers", i, "escalates_to"), "unknown_handler", {"id": h.escalates_to})
     yield from _handler_loops(book, lines, file)
+    for i, h_id in enumerate(book.privacy.show_reporter_to):
+        if h_id not in handlers:
+            yield Problem(file, at("privacy", "show_reporter_to", i), "unknown_handler", {"id": h_id})
 
     for i, c in enumerate(book.categories):
         if c.lead not in handlers:
