@@ -335,6 +335,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "!return REASON — not ours: back to the street office to dispatch again\n"
         "!list — our open tickets\n!status 12 — one ticket\nUnits: {units}",
     },
+    # --- rooms ---
+    "room_handler_name": {"zh-CN": "【办理群】{handler} · {community}", "en": "[Handler] {handler} · {community}"},
+    "room_handler_topic": {
+        "zh-CN": "社区吹哨、部门报到：「{handler}」在这里签收和办理工单。发送 !帮助 查看指令。",
+        "en": "The community whistles, departments report: {handler} signs for and handles tickets here. "
+        "Send !help for the commands.",
+    },
+    "room_community_name": {"zh-CN": "{community} 居民群", "en": "{community} residents"},
+    "room_grid_name": {"zh-CN": "{community} · {grid} 居民群", "en": "{community} · {grid} residents"},
+    "room_community_topic": {
+        "zh-CN": "有问题直接发一句话反映，例如「3号楼电梯又坏了」，会回复工单号并告诉您进展。发送 !帮助 查看指令。",
+        "en": "Say what is wrong in one sentence, e.g. 'the lift in building 3 is broken': you get a ticket "
+        "number and hear of every step. Send !help for the commands.",
+    },
     # --- command line ---
     "eval_header": {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",
