@@ -167,6 +167,7 @@ class LocalHomeserver:
             "federation_domain_whitelist": [],  # never reach out to another server
             "presence": {"enabled": False},
             "url_preview_enabled": False,
+            "bcrypt_rounds": 4,  # the minimum: 12 (the default) costs about 0.25 s per login or registration here
         })
         for key in RATE_LIMITS:
             node = cfg
