@@ -371,6 +371,84 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "请给出要分派的文字，例如：whistle route \"楼上水管漏水了\"",
         "en": "Give the text to route, e.g. whistle route \"the pipe upstairs is leaking\"",
     },
+    # --- local homeserver (developers and staff running whistle homeserver) ---
+    "hs_running": {
+        "zh-CN": "本地 Matrix 服务器正在运行：{url}（进程 {pid}，Synapse {version}，服务器名 {server_name}）",
+        "en": "The local Matrix homeserver is running at {url} (pid {pid}, Synapse {version}, "
+        "server name {server_name}).",
+    },
+    "hs_starting": {
+        "zh-CN": "本地 Matrix 服务器进程 {pid} 在运行，但 {url} 还没有响应（可能正在启动）。",
+        "en": "The local Matrix homeserver process {pid} is alive but {url} does not answer yet (starting?).",
+    },
+    "hs_stopped": {
+        "zh-CN": "本地 Matrix 服务器没有运行（{url}，目录 {root}）。启动：whistle homeserver up",
+        "en": "The local Matrix homeserver is not running ({url}, folder {root}). Start it: whistle homeserver up",
+    },
+    "hs_started": {
+        "zh-CN": "本地 Matrix 服务器已启动：{url}，用时 {seconds:.1f} 秒（Synapse {version}，进程 {pid}）。",
+        "en": "The local Matrix homeserver is up at {url} after {seconds:.1f} s (Synapse {version}, pid {pid}).",
+    },
+    "hs_already_up": {
+        "zh-CN": "本地 Matrix 服务器已经在运行：{url}（进程 {pid}）。",
+        "en": "The local Matrix homeserver was already running at {url} (pid {pid}).",
+    },
+    "hs_down": {
+        "zh-CN": "本地 Matrix 服务器已停止（进程 {pid}），用时 {seconds:.1f} 秒。",
+        "en": "The local Matrix homeserver (pid {pid}) stopped after {seconds:.1f} s.",
+    },
+    "hs_was_down": {
+        "zh-CN": "本地 Matrix 服务器本来就没有运行。",
+        "en": "The local Matrix homeserver was not running.",
+    },
+    "hs_synapse_missing": {
+        "zh-CN": "没有安装 Synapse（{python}）。请安装 homeserver 扩展："
+        "pip install -e '.[homeserver]'（make 会自动安装）。",
+        "en": "Synapse is not installed for {python}. Install the homeserver extra: "
+        "pip install -e '.[homeserver]' (make does this).",
+    },
+    "hs_port_taken": {
+        "zh-CN": "端口 {port} 已被其他程序占用，无法在 {url} 启动。请换一个端口（--port 或 WHISTLE_HS_PORT）。",
+        "en": "Port {port} is taken by another program, so nothing can start at {url}. "
+        "Choose another port (--port or WHISTLE_HS_PORT).",
+    },
+    "hs_start_timeout": {
+        "zh-CN": "Synapse 在 {seconds} 秒内没有在 {url} 响应，已将其停止。日志末尾：\n{log}",
+        "en": "Synapse did not answer at {url} within {seconds} s and was stopped. End of its log:\n{log}",
+    },
+    "hs_exited": {
+        "zh-CN": "Synapse 启动后立即退出了。日志末尾：\n{log}",
+        "en": "Synapse exited while starting. End of its log:\n{log}",
+    },
+    "hs_generate_failed": {
+        "zh-CN": "Synapse 无法生成配置文件：\n{detail}",
+        "en": "Synapse could not generate its config:\n{detail}",
+    },
+    "hs_not_generated": {
+        "zh-CN": "目录 {root} 里还没有服务器配置，请先运行 whistle homeserver up。",
+        "en": "There is no homeserver config in {root} yet; run whistle homeserver up first.",
+    },
+    "hs_no_secret": {
+        "zh-CN": "配置文件 {file} 中没有 registration_shared_secret。",
+        "en": "The config {file} has no registration_shared_secret.",
+    },
+    "hs_server_name_mismatch": {
+        "zh-CN": "目录 {root} 里的服务器名是 {found}，不是 {wanted}；服务器名创建后不能更改，请换一个目录。",
+        "en": "The homeserver in {root} is named {found}, not {wanted}; a server name cannot change, "
+        "use another folder.",
+    },
+    "hs_register_failed": {
+        "zh-CN": "无法创建用户 {user}（HTTP {status}）：{detail}",
+        "en": "Could not create the user {user} (HTTP {status}): {detail}",
+    },
+    "hs_user_exists": {
+        "zh-CN": "用户 {user} 已存在，但密码不同。",
+        "en": "The user {user} already exists with another password.",
+    },
+    "hs_unreachable": {
+        "zh-CN": "无法连接 Matrix 服务器 {url}：{detail}",
+        "en": "Cannot reach the Matrix homeserver at {url}: {detail}",
+    },
 }
 
 
