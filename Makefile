@@ -9,7 +9,7 @@ EXTRAS ?= dev,homeserver
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@if [ ! -x $(PY) ]; then \
 	  interp=$$(.ci/find-python) || exit 1; \
 	  echo "make: creating $(VENV) with $$interp ($$($$interp --version))"; \

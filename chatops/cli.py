@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from chatops.cli_chat import add_commands
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import Ticket
 from chatops.store import Store
@@ -272,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     st = hss.add_parser("status", parents=[where], help="is it running, and where")
     st.add_argument("--json", action="store_true")
     hs.set_defaults(func=cmd_homeserver)
+    add_commands(sub)
     return p
 
 

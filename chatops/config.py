@@ -35,6 +35,7 @@ class Settings:
     bot_password: str | None = field(default=None, repr=False)
     bot_token: str | None = field(default=None, repr=False)
     timeline_limit: int = 50
+    room_prefix: str = "whistle"
 
     @property
     def session_file(self) -> Path:
@@ -54,6 +55,7 @@ class Settings:
             "rulebook": Path(env["WHISTLE_RULEBOOK"]) if env.get("WHISTLE_RULEBOOK") else None,
             "lang": env.get("WHISTLE_LANG") or None,
             "timeline_limit": int(env.get("WHISTLE_TIMELINE_LIMIT") or 50),
+            "room_prefix": env.get("WHISTLE_ROOM_PREFIX") or "whistle",
         }
         if env.get("WHISTLE_HOMESERVER"):
             return cls(homeserver=env["WHISTLE_HOMESERVER"], bot_user=env.get("WHISTLE_BOT_USER", ""),

@@ -61,12 +61,15 @@ async def provision(client: AsyncClient, store: Store, book: Rulebook, *, server
     staff = {k: sorted(set(v)) for k, v in (staff or {}).items()}
     residents = {k: sorted(set(v)) for k, v in (residents or {}).items()}
     rooms: list[Room] = []
+    creator_listed = not await _creators_outrank(client)
     for p in plan(book, prefix=prefix, lang=lang):
         alias = f"#{p.alias_local}:{server_name}"
         people = staff.get(p.ref, []) if p.kind == "handler" else residents.get(p.ref, [])
         room_id = await _find(client, alias)
         if room_id is None:
-            users = {client.user_id: 100, **({u: STAFF_LEVEL for u in people} if p.kind == "handler" else {})}
+            users = {u: STAFF_LEVEL for u in people} if p.kind == "handler" else {}
+            if creator_listed:  # before room version 12 the creator's power is an entry like any other
+                users[client.user_id] = 100
             resp = await client.room_create(
                 visibility=RoomVisibility.private, alias=p.alias_local, name=p.name, topic=p.topic,
                 preset=RoomPreset.public_chat if p.public else RoomPreset.private_chat, invite=people,
@@ -85,6 +88,15 @@ async def provision(client: AsyncClient, store: Store, book: Rulebook, *, server
             await tx.save_room(room)
         rooms.append(room)
     return rooms
+
+
+async def _creators_outrank(client: AsyncClient) -> bool:
+    """Return whether new rooms get version 12 or later, whose creators must not be listed in ``users``."""
+    resp = await client.send("GET", "/_matrix/client/v3/capabilities",
+                             headers={"Authorization": f"Bearer {client.access_token}"})
+    body = await resp.json(content_type=None) if resp.status == 200 else {}
+    default = str(((body.get("capabilities") or {}).get("m.room_versions") or {}).get("default", "1"))
+    return default.isdigit() and int(default) >= 12
 
 
 async def _find(client: AsyncClient, alias: str) -> str | None:

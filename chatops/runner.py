@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
-from collections.abc import AsyncIterator
 
 from chatops.bot import Bot
 from chatops.config import LOCAL_BOT, Settings, local_homeserver
@@ -51,16 +50,22 @@ async def provision_rooms(settings: Settings, *, staff: Mapping[str, Iterable[st
     """Log in and provision the rulebook's rooms; return them."""
     async with connected(settings) as (transport, store, router):
         return await provision(transport.client, store, router.rulebook, server_name=settings.server_name,
-                               staff=staff, residents=residents, lang=settings.lang)
+                               staff=staff, residents=residents, lang=settings.lang, prefix=settings.room_prefix)
 
 
-async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Event | None = None) -> Bot:
-    """Run the bot until ``stop`` is set; return it (with its counters) when it has stopped."""
+async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Event | None = None,
+                  started: Callable[[Bot], None] | None = None) -> Bot:
+    """Run the bot until ``stop`` is set; return it (with its counters) when it has stopped.
+
+    ``ready`` is set, and ``started`` called with the bot, once it is logged in and knows its rooms.
+    """
     async with connected(settings) as (transport, store, router):
         bot = Bot(transport, store, TicketService(store, router), lang=settings.lang)
         await bot.prepare()
         if not bot.rooms:
             log.warning("no rooms are provisioned: run `whistle provision` first")
+        if started is not None:
+            started(bot)
         if ready is not None:
             ready.set()
         await bot.run(stop)

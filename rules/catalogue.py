@@ -349,6 +349,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Say what is wrong in one sentence, e.g. 'the lift in building 3 is broken': you get a ticket "
         "number and hear of every step. Send !help for the commands.",
     },
+    # --- chat commands (whistle provision / bot / run) ---
+    "bad_pair": {
+        "zh-CN": "应写成 单位=@用户:服务器，而不是「{value}」。",
+        "en": "Expected ID=@user:server, not '{value}'.",
+    },
+    "login_failed": {"zh-CN": "机器人无法登录：{detail}", "en": "The bot cannot log in: {detail}"},
+    "chat_failed": {"zh-CN": "无法完成：{detail}", "en": "Could not finish: {detail}"},
+    "provisioned": {
+        "zh-CN": "已开通 {count} 个房间（可重复运行）。",
+        "en": "{count} rooms provisioned (safe to run again).",
+    },
+    "bot_starting": {
+        "zh-CN": "机器人 {user} 连接 {url}，按 Ctrl-C 停止。",
+        "en": "Bot {user} on {url}; Ctrl-C stops it.",
+    },
+    "bot_stopped": {"zh-CN": "机器人已停止：处理 {handled} 条事件，发送 {sent} 条消息。",
+                    "en": "Bot stopped: {handled} events handled, {sent} messages sent."},
+    "demo_homeserver": {
+        "zh-CN": "启动本地 Matrix 服务器 {url} …",
+        "en": "Starting the local Matrix homeserver {url} ...",
+    },
+    "demo_connect": {
+        "zh-CN": "\n一切就绪。用任意 Matrix 客户端（如 Element）连接 {url}：\n"
+        "  居民账号 {resident}，街道工作人员 {staff}，以及 staff_<单位> / resident_<网格> 等，密码均为 {password}\n"
+        "  （密码保存在 {var}/local-secrets.json）。下面是演示社区的实时过程，按 Ctrl-C 停止全部。\n",
+        "en": "\nAll set. Connect any Matrix client (e.g. Element) to {url}:\n"
+        "  resident {resident}, street office staff {staff}, and staff_<unit> / resident_<grid>; password {password}\n"
+        "  (kept in {var}/local-secrets.json). The demo community follows live; Ctrl-C stops everything.\n",
+    },
+    "demo_scene": {"zh-CN": "\n── 场景 {n}：{title} ──", "en": "\n── Scene {n}: {title} ──"},
+    "demo_scene_1": {
+        "zh-CN": "反映、签收（✅）、办结、回访、评价",
+        "en": "report, sign for (✅), resolve, verdict, rating",
+    },
+    "demo_scene_2": {"zh-CN": "转派、未解决重办", "en": "transfer, reopened when not solved"},
+    "demo_scene_3": {"zh-CN": "补充位置、退单、街道重新派单", "en": "the place asked for, a return, re-dispatch"},
+    "demo_done": {"zh-CN": "演示完成（{rounds} 轮）。", "en": "Demo finished ({rounds} rounds)."},
+    "demo_stopping": {"zh-CN": "正在停止…", "en": "Stopping ..."},
     # --- command line ---
     "eval_header": {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
 from nio.api import Api
 
@@ -144,12 +145,14 @@ class MatrixTransport:
             try:
                 resp = await self.client.sync(timeout=self.poll_ms, sync_filter=self.filter, since=since)
                 if isinstance(resp, SyncResponse):
-                    break
+                    return await self._batch(resp)
                 log.warning("sync failed: %s", getattr(resp, "message", resp))
-            except (TimeoutError, OSError, ValueError) as exc:
+            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:  # ConnectionError too
                 log.warning("sync failed: %s", exc.__class__.__name__)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
+
+    async def _batch(self, resp: SyncResponse) -> Batch:
         events: list[Incoming] = []
         for room_id, room in resp.rooms.join.items():
             for raw in (e.source for e in room.state if hasattr(e, "source")):
@@ -169,7 +172,9 @@ class MatrixTransport:
         while len(older) < GAP_LIMIT:
             resp = await self.client.room_messages(room_id, start=token, direction=MessageDirection.back,
                                                    limit=100, message_filter={"types": EVENT_TYPES})
-            chunk = [e.source for e in getattr(resp, "chunk", []) if isinstance(getattr(e, "source", None), dict)]
+            if not hasattr(resp, "chunk"):
+                raise ConnectionError(f"cannot fill the gap in {room_id}: {getattr(resp, 'message', resp)}")
+            chunk = [e.source for e in resp.chunk if isinstance(getattr(e, "source", None), dict)]
             stop = False
             for raw in chunk:
                 if raw.get("event_id") in seen:
@@ -194,7 +199,7 @@ class MatrixTransport:
             status = resp.status
             body = await resp.json(content_type=None)
             header = resp.headers.get("Retry-After")
-        except (TimeoutError, OSError, ValueError) as exc:
+        except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
             return SendResult(retry_after=0, error=exc.__class__.__name__)
         if status == 200 and isinstance(body, dict) and "event_id" in body:
             return SendResult(event_id=body["event_id"])
@@ -215,7 +220,7 @@ class MatrixTransport:
                 for raw in getattr(state, "events", []):
                     if raw.get("type") == "m.room.create":
                         self._creators[room_id] = creators_of(raw.get("content") or {}, raw.get("sender", ""))
-        except (TimeoutError, OSError) as exc:
+        except (TimeoutError, OSError, aiohttp.ClientError) as exc:
             raise ConnectionError(exc.__class__.__name__) from exc
         content = getattr(resp, "content", None)
         if not isinstance(content, dict):
@@ -226,11 +231,11 @@ class MatrixTransport:
     async def join(self, room_id: str) -> bool:
         try:
             return hasattr(await self.client.join(room_id), "room_id")
-        except (TimeoutError, OSError):
+        except (TimeoutError, OSError, aiohttp.ClientError):
             return False
 
     async def leave(self, room_id: str) -> None:
-        with contextlib.suppress(TimeoutError, OSError):
+        with contextlib.suppress(TimeoutError, OSError, aiohttp.ClientError):
             await self.client.room_leave(room_id)
 
     async def close(self) -> None:
