@@ -51,6 +51,9 @@ RATE_LIMITS = (
 )
 RAISED = {"per_second": 1000, "burst_count": 10000}
 
+# Synapse processes this Python process started, so that ``_alive`` can reap them and no Popen is dropped running.
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
 LOG_CONFIG = """\
 # Synapse logging for a local homeserver: WARNING and above, to a file, never to the terminal.
 version: 1
@@ -228,6 +231,7 @@ class LocalHomeserver:
                     cwd=self.root, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                     start_new_session=True,
                 )
+            _children[proc.pid] = proc
             _write_private(self.pid_path, f"{proc.pid}\n")
             return self._await_answer(proc.pid, proc, self.url, wait)
 
@@ -407,6 +411,11 @@ def _port_free(port: int) -> bool:
 
 def _alive(pid: int) -> bool:
     """True if ``pid`` is a live process (a zombie child of ours is reaped and counts as gone)."""
+    if pid in _children:
+        if _children[pid].poll() is None:
+            return True
+        del _children[pid]
+        return False
     with contextlib.suppress(ChildProcessError):
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
             return False
