@@ -51,6 +51,9 @@ RATE_LIMITS = (
 )
 RAISED = {"per_second": 1000, "burst_count": 10000}
 
+# Synapse processes this Python process started, so that ``_alive`` can reap them and no Popen is dropped running.
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
 LOG_CONFIG = """\
 # Synapse logging for a local homeserver: WARNING and above, to a file, never to the terminal.
 version: 1
@@ -228,6 +231,7 @@ class LocalHomeserver:
                     cwd=self.root, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                     start_new_session=True,
                 )
+            _children[proc.pid] = proc
             _write_private(self.pid_path, f"{proc.pid}\n")
             return self._await_answer(proc.pid, proc, self.url, wait)
 
@@ -316,7 +320,11 @@ async def register_user(url: str, secret: str, localpart: str, password: str, *,
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
             async with http.get(endpoint) as resp:
-                nonce = (await _json(resp, localpart))["nonce"]
+                data = await _body(resp)
+            if resp.status != 200 or "nonce" not in data:
+                raise HomeserverError("hs_register_failed", user=localpart, status=resp.status,
+                                      detail=data.get("error", ""))
+            nonce = str(data["nonce"])
             mac = hmac.new(secret.encode(), digestmod=hashlib.sha1)
             for part in (nonce, localpart, password):
                 mac.update(part.encode() + b"\x00")
@@ -326,15 +334,15 @@ async def register_user(url: str, secret: str, localpart: str, password: str, *,
             if displayname is not None:
                 body["displayname"] = displayname
             async with http.post(endpoint, json=body) as resp:
-                data = await resp.json(content_type=None)
-                if resp.status == 200:
-                    return str(data["user_id"])
-                if data.get("errcode") != "M_USER_IN_USE":
-                    raise HomeserverError("hs_register_failed", user=localpart, status=resp.status,
-                                          detail=data.get("error", ""))
+                data = await _body(resp)
+            if resp.status == 200 and "user_id" in data:
+                return str(data["user_id"])
+            if data.get("errcode") != "M_USER_IN_USE":
+                raise HomeserverError("hs_register_failed", user=localpart, status=resp.status,
+                                      detail=data.get("error", ""))
             return await _existing_user_id(http, url, localpart, password)
-    except aiohttp.ClientError as exc:
-        raise HomeserverError("hs_unreachable", url=url, detail=str(exc)) from None
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        raise HomeserverError("hs_unreachable", url=url, detail=str(exc) or type(exc).__name__) from None
 
 
 async def _existing_user_id(http: aiohttp.ClientSession, url: str, localpart: str, password: str) -> str:
@@ -342,21 +350,22 @@ async def _existing_user_id(http: aiohttp.ClientSession, url: str, localpart: st
     login = {"type": "m.login.password", "identifier": {"type": "m.id.user", "user": localpart},
              "password": password, "initial_device_display_name": "whistle register_user"}
     async with http.post(f"{url.rstrip('/')}/_matrix/client/v3/login", json=login) as resp:
-        data = await resp.json(content_type=None)
-        if resp.status != 200:
-            raise HomeserverError("hs_user_exists", user=localpart)
+        data = await _body(resp)
+    if resp.status != 200 or "user_id" not in data:
+        raise HomeserverError("hs_user_exists", user=localpart)
     auth = {"Authorization": f"Bearer {data['access_token']}"}
     async with http.post(f"{url.rstrip('/')}/_matrix/client/v3/logout", headers=auth, json={}):
         pass
     return str(data["user_id"])
 
 
-async def _json(resp: aiohttp.ClientResponse, user: str) -> dict[str, Any]:
-    data = await resp.json(content_type=None)
-    if resp.status != 200 or not isinstance(data, dict):
-        raise HomeserverError("hs_register_failed", user=user, status=resp.status,
-                              detail=(data or {}).get("error", "") if isinstance(data, dict) else "")
-    return data
+async def _body(resp: aiohttp.ClientResponse) -> dict[str, Any]:
+    """The JSON object a response carries, or {} if it carries something else."""
+    try:
+        data = await resp.json(content_type=None)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 # --- helpers ---
@@ -407,6 +416,11 @@ def _port_free(port: int) -> bool:
 
 def _alive(pid: int) -> bool:
     """True if ``pid`` is a live process (a zombie child of ours is reaped and counts as gone)."""
+    if pid in _children:
+        if _children[pid].poll() is None:
+            return True
+        del _children[pid]
+        return False
     with contextlib.suppress(ChildProcessError):
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
             return False

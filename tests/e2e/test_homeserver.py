@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from pathlib import Path
 
 import nio
@@ -10,7 +11,7 @@ import pytest
 
 from chatops.cli import main
 from chatops.homeserver import HomeserverError, LocalHomeserver, register_user
-from tests.e2e.conftest import PASSWORD, Register
+from tests.e2e.conftest import PASSWORD, Register, free_port
 
 # nio retries a 429 forever by default; here a 429 must surface as an error response.
 NO_RETRY = nio.AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0)
@@ -105,6 +106,22 @@ async def test_rate_limits_are_raised(homeserver: LocalHomeserver, register: Reg
     finally:
         for c in clients:
             await c.close()
+
+
+def test_port_taken_and_a_crash_at_start_are_explained(tmp_path: Path) -> None:
+    hs = LocalHomeserver(tmp_path / "hs", port=free_port())
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", hs.port))
+        other.listen()
+        with pytest.raises(HomeserverError) as exc:
+            hs.up()
+    assert exc.value.code == "hs_port_taken" and str(hs.port) in exc.value.render()
+    (tmp_path / "hs" / "data").mkdir()
+    (tmp_path / "hs" / "data" / "homeserver.db").write_bytes(b"not a database" * 100)
+    with pytest.raises(HomeserverError) as exc:
+        hs.up()
+    assert exc.value.code == "hs_exited" and "file is not a database" in exc.value.render("en")
+    assert not hs.status().running and not hs.pid_path.exists()
 
 
 async def test_down_then_up_keeps_state(homeserver: LocalHomeserver, register: Register) -> None:
