@@ -163,6 +163,9 @@ class Bot:
         if ev.is_edit:
             await self._reply(turn, text("edit_ignored", turn.lang))
             return
+        if ev.msgtype not in ("m.text", "m.emote"):
+            await self._reply(turn, text("text_only", turn.lang))
+            return
         cmd = parse(ev.body, in_thread=ev.context is not None)
         ticket = await self._ticket_of_context(turn.tx, ev.context)
         if cmd is None:
@@ -398,10 +401,10 @@ class Bot:
         line_for = self.voice.step(after, event, self.lang, before=before)
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
-            if not cards:
-                if handler in after.handlers:
-                    await self._card(tx, after, handler)
-                continue
+            if handler in after.handlers and (not cards or handler not in before.handlers):
+                await self._card(tx, after, handler)  # a new holder gets a fresh card, and its staff a ping
+                if not cards:
+                    continue
             card = cards[-1]
             content = notice(self.voice.card(after, self.lang, holder=handler))
             await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))

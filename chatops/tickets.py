@@ -11,6 +11,7 @@ from typing import Any
 from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, Ticket, apply, check
 from chatops.store import Store, Transaction
 from rules import Decision, Place, Router
+from rules.normalize import normalize
 
 MAX_REPORT_CHARS = 2000
 Clock = Callable[[], datetime]
@@ -64,7 +65,7 @@ class TicketService:
         an empty or oversized report.
         """
         body = text.strip()
-        if not body:
+        if not normalize(body):  # nothing left once invisible and formatting characters are gone
             raise LifecycleError("report_empty")
         if len(body) > MAX_REPORT_CHARS:
             raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)

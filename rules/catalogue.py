@@ -228,6 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "这里只能查询您自己反映的工单；#{ticket} 不是您反映的。",
         "en": "Here you can only look up your own tickets; #{ticket} is not yours.",
     },
+    "text_only": {
+        "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片可以在工单话题里补充给工作人员参考）。",
+        "en": "For now only text can be handled: describe the problem and the place in a sentence.",
+    },
     "edit_ignored": {
         "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
         "en": "Edited messages do not change a ticket; to add something, reply in the ticket's thread.",

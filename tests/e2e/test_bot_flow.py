@@ -85,6 +85,11 @@ async def world(tmp_path: Path, homeserver: LocalHomeserver, register: Register)
         await p.close()
 
 
+def is_card(seen: Seen, ticket: int) -> bool:
+    """Return whether ``seen`` is a ticket card (a thread root, not an edit) for ``ticket``."""
+    return seen.relation == {} and f"#{ticket} " in seen.body
+
+
 def ticket_no(seen: Seen) -> int:
     m = re.search(r"#(\d+)", seen.body)
     assert m, seen.body
@@ -96,7 +101,7 @@ async def test_report_card_ack_note_resolve_verdict_rating(world: World) -> None
     report = await w.alice.say(w.rooms["grid"], "安居苑1号楼楼上漏水了")
     receipt = await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
     assert "工单 #1" in receipt.body and "物业委员会" in receipt.body
-    card = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     assert "安居苑1号楼楼上漏水了" in card.body and w.alice.user_id not in card.body
     assert card.content["m.mentions"] == {"user_ids": [w.prop.user_id]}
 
@@ -129,14 +134,14 @@ async def test_transfer_and_return_with_reasons(world: World) -> None:
     w = world
     report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")
     await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
-    card = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     await w.prop.say(card.room_id, "!转派 街道 电梯维保合同由街道统一管理", thread_root=card.event_id)
-    street_card = await w.heard(w.street, "street", lambda s: s.thread_root is None and "#1 " in s.body)
+    street_card = await w.heard(w.street, "street", lambda s: is_card(s, 1))
     await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "电梯维保合同由街道统一管理" in s.body)
     await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "已转出" in s.body)
     # the street office dispatches it back to property, which returns it with a reason
     await w.street.say(street_card.room_id, "!转派 property 物业负责电梯日常维修", thread_root=street_card.event_id)
-    card2 = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body
+    card2 = await w.heard(w.prop, "property", lambda s: is_card(s, 1)
                           and s.event_id != card.event_id)
     await w.prop.say(card2.room_id, "!退单 本小区电梯已移交街道", thread_root=card2.event_id)
     await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "本小区电梯已移交街道" in s.body)
@@ -149,7 +154,7 @@ async def test_follow_up_question_and_answer(world: World) -> None:
     report = await w.alice.say(w.rooms["all"], "楼道里漏水很严重")
     receipt = await w.heard(w.alice, "all", lambda s: s.thread_root == report)
     assert "请问具体在哪里" in receipt.body
-    card = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     assert "待居民补充" in card.body
     await w.alice.say(w.rooms["all"], "安居苑2号楼", thread_root=report)
     await w.heard(w.alice, "all", lambda s: s.thread_root == report and "已记下位置" in s.body)
@@ -163,7 +168,7 @@ async def test_unauthorised_acts_are_refused(world: World, homeserver: LocalHome
     await outsider.join(w.rooms["property"])
     report = await w.alice.say(w.rooms["grid"], "安居苑1号楼漏水")
     await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
-    card = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     await outsider.say(card.room_id, "!签收", thread_root=card.event_id)
     refusal = await w.heard(outsider, "property", lambda s: "权限等级 50" in s.body)
     assert "您的权限等级是 0" in refusal.body
@@ -184,13 +189,16 @@ async def test_bad_messages_get_clear_replies(world: World) -> None:
     await w.heard(w.alice, "grid", lambda s: s.thread_root == empty and "空的" in s.body)
     weird = await w.alice.say(room, "!frobnicate now")
     await w.heard(w.alice, "grid", lambda s: s.thread_root == weird and "不认识的指令" in s.body)
-    # a malformed event: no text body at all
-    bodiless = await w.alice._send(room, "m.room.message", {"msgtype": "m.text", "body": 42})
+    # a hostile body of invisible and bidi-override characters, and a file where text is expected
+    bodiless = await w.alice._send(room, "m.room.message", {"msgtype": "m.text", "body": "\u200b\u2060 \u202e\ufeff"})
+    picture = await w.alice._send(room, "m.room.message", {"msgtype": "m.image", "body": "lift.jpg",
+                                                           "url": "mxc://localhost/nothing"})
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == picture and "文字" in s.body)
     await w.heard(w.alice, "grid", lambda s: s.thread_root == bodiless and "空的" in s.body)
     html = await w.alice.say(room, "<a href='x'>点我</a><script>alert(1)</script>安居苑1号楼漏水",
                              extra={"format": "org.matrix.custom.html", "formatted_body": "<b>hi</b>"})
     await w.heard(w.alice, "grid", lambda s: s.thread_root == html and "#1" in s.body)
-    card = await w.heard(w.prop, "property", lambda s: s.thread_root is None and "#1 " in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     assert "<script>" not in card.content["formatted_body"] and "&lt;script&gt;" in card.content["formatted_body"]
     assert await w.bot.store.count("tickets") == 1
 
@@ -217,7 +225,7 @@ async def test_homeserver_down_while_notices_are_pending(world: World, homeserve
         for report in reports:
             await w.heard(w.alice, "grid", lambda s, r=report: s.thread_root == r, timeout=90)
         for n in range(1, 6):
-            await w.heard(w.prop, "property", lambda s, n=n: s.thread_root is None and f"#{n} " in s.body,
+            await w.heard(w.prop, "property", lambda s, n=n: is_card(s, n),
                           timeout=90)
         # the sync loop came back too: a new report is answered
         after = await w.alice.say(w.rooms["grid"], "安居苑1号楼又漏水了")
