@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,homeserver
 
-.PHONY: test lint venv bench eval clean
+.PHONY: test lint venv bench eval clean run
 
 venv: $(STAMP)
 
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml Makefile
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
+
+# The live demo: local homeserver, the rulebook's rooms, the bot and a demo community; Ctrl-C stops all.
+run: venv
+	$(VENV)/bin/whistle run
 
 test: venv
 	$(VENV)/bin/ruff check .

@@ -33,7 +33,7 @@ def _fail(exc: BaseException, lang: str) -> int:
     elif isinstance(exc, LoginFailed):
         print(text("login_failed", lang, detail=str(exc)), file=sys.stderr)
     else:
-        print(text("chat_failed", lang, detail=str(exc)), file=sys.stderr)
+        print(text("chat_failed", lang, detail=str(exc) or exc.__class__.__name__), file=sys.stderr)
     return 1
 
 
@@ -82,12 +82,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         return asyncio.run(run_demo(Settings.load(), lang=args.lang, rounds=args.rounds, pace=args.pace))
-    except (HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError) as exc:
+    except (HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError, TimeoutError) as exc:
         return _fail(exc, args.lang)
+
+
+def quiet_nio() -> None:
+    """nio logs every expected 404 (an alias not made yet) as a warning: keep the terminal readable."""
+    logging.getLogger("nio.responses").setLevel(logging.ERROR)
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``provision``, ``bot`` and ``run`` to the ``whistle`` parser."""
+    quiet_nio()
     p = sub.add_parser("provision", help="create the rulebook's rooms on the homeserver (开通房间; idempotent)")
     p.add_argument("--demo", action="store_true", help="also create demo staff and resident accounts (local only)")
     p.add_argument("--staff", action="append", metavar="HANDLER=@user:server",

@@ -58,6 +58,14 @@ class Story:
         self.handler_room = {r.ref: r.room_id for r in rooms if r.kind == "handler"}
         self.community_room = {r.ref: r.room_id for r in rooms if r.kind == "community"}
         self.people: dict[str, Person] = {}
+        self.room_names = {r.room_id: r.alias or r.room_id for r in rooms}
+        self.thanks = "Thank" if lang == "en" else "谢谢"
+
+    async def login_all(self) -> None:
+        """Log every demo person in before the story starts, so nobody misses a message."""
+        users = [u for group in (*self.accounts.staff.values(), *self.accounts.residents.values()) for u in group]
+        for user in users:
+            await self.person(user)
 
     async def person(self, user_id: str) -> Person:
         if user_id not in self.people:
@@ -65,7 +73,7 @@ class Story:
         return self.people[user_id]
 
     def say(self, who: str, where: str, what: str) -> None:
-        print(f"  {who} @ {where}: {what.splitlines()[0]}", flush=True)
+        print(f"  {who} in {self.room_names.get(where, where)}: {what.splitlines()[0]}", flush=True)
 
     def heard(self, seen: Seen) -> None:
         print(f"      ↳ 🤖 {seen.body.splitlines()[0]}", flush=True)
@@ -134,7 +142,7 @@ class Story:
         await self.staff_does(staff, card, "!备注 维修师傅已在路上，预计半小时到")
         await self.staff_does(staff, card, "!办结 已更换电梯控制板，试运行正常")
         await self.resident_does(resident, room, root, "已解决，谢谢", "😀")
-        await self.resident_does(resident, room, root, "满意", "⭐" if self.lang != "en" else "Thank")
+        await self.resident_does(resident, room, root, "满意", self.thanks)
 
     async def scene_transfer_reopen(self) -> None:
         print(text("demo_scene", self.lang, n=2, title=text("demo_scene_2", self.lang)), flush=True)
@@ -153,13 +161,13 @@ class Story:
         await self.staff_does(staff2, card2, "!签收")
         await self.staff_does(staff2, card2, "!办结 更换了堵塞的管段")
         await self.resident_does(resident, room, root, "这次解决了", "😀")
-        await self.resident_does(resident, room, root, "2", "⭐" if self.lang != "en" else "Thank")
+        await self.resident_does(resident, room, root, "2", self.thanks)
 
     async def scene_place_return(self) -> None:
         print(text("demo_scene", self.lang, n=3, title=text("demo_scene_3", self.lang)), flush=True)
         body = "路灯不亮了，晚上很黑"
         resident, room, root, num = await self.report("", body)
-        await self.resident_does(resident, room, root, "和平里7号楼门口", "📍" if self.lang != "en" else "Place")
+        await self.resident_does(resident, room, root, "和平里7号楼门口", "Place noted" if self.lang == "en" else "已记下位置")
         lead = self.router.route(body).lead
         staff, card = await self.card(lead, num)
         street = self.book.fallback
@@ -173,7 +181,7 @@ class Story:
         await self.staff_does(staff, card, "!签收")
         await self.staff_does(staff, card, "!办结 已更换灯泡")
         await self.resident_does(resident, room, root, "好了", "😀")
-        await self.resident_does(resident, room, root, "基本满意", "⭐" if self.lang != "en" else "Thank")
+        await self.resident_does(resident, room, root, "基本满意", self.thanks)
 
     async def close(self) -> None:
         for p in self.people.values():
@@ -200,6 +208,7 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
                    resident=accounts.residents[""][0], staff=accounts.staff[settings_fallback(settings)][0],
                    var=settings.var), flush=True)
         story = Story(settings, accounts, rooms, settings.bot_user, lang, pace)
+        await story.login_all()
         n = 0
         while not stop.is_set() and (rounds == 0 or n < rounds):
             n += 1
