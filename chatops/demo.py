@@ -167,7 +167,8 @@ class Story:
         print(text("demo_scene", self.lang, n=3, title=text("demo_scene_3", self.lang)), flush=True)
         body = "路灯不亮了，晚上很黑"
         resident, room, root, num = await self.report("", body)
-        await self.resident_does(resident, room, root, "和平里7号楼门口", "Place noted" if self.lang == "en" else "已记下位置")
+        noted = "Place noted" if self.lang == "en" else "已记下位置"
+        await self.resident_does(resident, room, root, "和平里7号楼门口", noted)
         lead = self.router.route(body).lead
         staff, card = await self.card(lead, num)
         street = self.book.fallback
