@@ -61,9 +61,9 @@ def test_cli_status_of_the_running_server(homeserver: LocalHomeserver, capsys: p
 
 
 async def test_register_user_is_idempotent(homeserver: LocalHomeserver, register: Register) -> None:
-    uid = await register("alice", displayname="Alice 张")
-    assert uid == "@alice:localhost"
-    assert await register("alice") == uid
+    uid = await register("idem_alice", displayname="Alice 张")  # a name no other test registers
+    assert uid == "@idem_alice:localhost"
+    assert await register("idem_alice") == uid
     admin = await register("warden", admin=True)
     client = await login(homeserver.url, admin)
     try:
@@ -72,7 +72,7 @@ async def test_register_user_is_idempotent(homeserver: LocalHomeserver, register
     finally:
         await client.close()
     with pytest.raises(HomeserverError) as exc:
-        await register("alice", "another password")
+        await register("idem_alice", "another password")
     assert exc.value.code == "hs_user_exists"
     with pytest.raises(HomeserverError) as exc:
         await register_user(homeserver.url, "not the secret", "mallory", PASSWORD)
