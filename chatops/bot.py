@@ -321,8 +321,9 @@ class Bot:
             return
         if cmd.name == "status":
             if handler not in (*ticket.handlers, self.book.fallback):
-                lead = self.voice.handler(ticket.lead, turn.lang)
-                raise LifecycleError("not_handler_of", ticket=ticket.id, lead=lead, move=Move.NOTE)
+                await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
+                                             handler=self.voice.handler(handler, turn.lang)))
+                return
             await self._reply(turn, self.voice.status(ticket, turn.lang))
             return
         if not await self._staff_ok(turn, cmd.name):

@@ -58,6 +58,7 @@ class Story:
         self.handler_room = {r.ref: r.room_id for r in rooms if r.kind == "handler"}
         self.community_room = {r.ref: r.room_id for r in rooms if r.kind == "community"}
         self.people: dict[str, Person] = {}
+        self.cards_seen: set[str] = set()
         self.room_names = {r.room_id: r.alias or r.room_id for r in rooms}
         self.thanks = "Thank" if lang == "en" else "谢谢"
 
@@ -106,8 +107,9 @@ class Story:
         staff = await self.person(self.accounts.staff[handler][0])
         room = self.handler_room[handler]
         card = await staff.wait_for(lambda s: s.room_id == room and s.sender == self.bot_user
-                                    and s.edits is None and s.thread_root is None and f"#{ticket} " in s.body,
-                                    timeout=60)
+                                    and s.relation == {} and f"#{ticket} " in s.body
+                                    and s.event_id not in self.cards_seen, timeout=60)
+        self.cards_seen.add(card.event_id)  # a ticket that comes back gets a fresh card
         print(f"    📋 {self.name(handler)}: {card.body.splitlines()[0]}", flush=True)
         return staff, card
 

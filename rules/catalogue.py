@@ -256,6 +256,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
     "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
     "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
+    "not_visible": {
+        "zh-CN": "{ticket} 号工单不由「{handler}」办理，无法查看。",
+        "en": "Ticket {ticket} is not handled by {handler}; it cannot be looked up here.",
+    },
     "list_header": {"zh-CN": "「{handler}」未办结的工单：", "en": "Open tickets of {handler}:"},
     "list_none": {"zh-CN": "「{handler}」没有未办结的工单。", "en": "{handler} has no open tickets."},
     "resident": {"zh-CN": "居民", "en": "a resident"},

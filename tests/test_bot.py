@@ -201,3 +201,30 @@ async def test_outbox_waits_for_a_homeserver_that_is_down(bot: Bot, store: Store
         await tx.db.execute("UPDATE outbox SET not_before = 0")
     await bot.outbox.flush()
     assert len(net.sent) == 2 and (await store.outbox_counts()) == {"sent": 2}
+
+
+async def test_help_mine_status_list_and_language(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    net.say(GRID, ALICE, "!帮助")
+    net.say(PROPERTY, PROP, "!help")
+    net.say(GRID, ALICE, "!我的")
+    net.say(GRID, BOB, "!mine")
+    net.say(PROPERTY, PROP, "!待办")
+    net.say(STREET, "@st:t", "!list")
+    net.say(POLICE, POL, "!状态 1")
+    await turn(bot)
+    grid = [s.body for s in net.in_room(GRID)]
+    assert "居民指南" in grid[1] and "#1" in grid[2] and "还没有反映过" in grid[3]
+    card = net.in_room(PROPERTY)[0]
+    prop = [s.body for s in net.in_room(PROPERTY) if s.thread_root and s.thread_root != card.event_id]
+    assert "「物业委员会」办理指南" in prop[0] and "#1" in prop[1]
+    assert "没有未办结" in net.in_room(STREET)[-1].body
+    assert "不由「派出所」办理" in net.in_room(POLICE)[-1].body  # not police's ticket: not shown
+    net.say(GRID, ALICE, "!语言 en")
+    net.say(GRID, ALICE, "!status 1")
+    net.say(GRID, ALICE, "!lang klingon")
+    await turn(bot)
+    assert [s.body for s in net.in_room(GRID)][-3:-1] == ["OK, I will answer you in English.",
+                                                          "#1 Leak · awaiting sign-for · Property"]
+    assert "Languages" in net.in_room(GRID)[-1].body
