@@ -27,6 +27,7 @@ from chatops.conversation import (
 from chatops.lifecycle import OPEN, Actor, Event, LifecycleError, Move, State, Ticket
 from chatops.notices import Voice, notice
 from chatops.outbox import Outbox
+from chatops.scheduler import Scheduler
 from chatops.store import Outgoing, Room, Store, Transaction
 from chatops.tickets import MAX_REPORT_CHARS, TicketService
 from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
@@ -65,6 +66,7 @@ class Bot:
         self.handler_rooms: dict[str, str] = {}
         self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport)
+        self.scheduler = Scheduler(store, service, announce=self.announce)
         self.handled = 0
 
     async def prepare(self) -> None:
@@ -80,11 +82,14 @@ class Bot:
         """Sync, handle and send until ``stop`` is set; the outbox keeps sending in its own task."""
         await self.prepare()
         sender = asyncio.create_task(self.outbox.run(stop), name="outbox")
+        clock = asyncio.create_task(self.scheduler.run(stop), name="scheduler")
         try:
             while not stop.is_set():
                 if not await self.step(stop):
                     break
         finally:
+            stop.set()
+            await asyncio.gather(clock, return_exceptions=True)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
@@ -320,7 +325,7 @@ class Bot:
         if ticket is None:
             return
         if cmd.name == "status":
-            if handler not in (*ticket.handlers, self.book.fallback):
+            if handler not in (*ticket.handlers, self.book.fallback, ticket.escalated_to):
                 await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
                                              handler=self.voice.handler(handler, turn.lang)))
                 return
@@ -368,12 +373,13 @@ class Bot:
                     reason: str | None = None, data: dict[str, Any] | None = None) -> None:
         after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
                                                     tx=turn.tx)
-        await self._announce(turn, ticket, after, event)
+        await self.announce(turn.tx, ticket, after, event)
 
-    async def _announce(self, turn: Turn, before: Ticket, after: Ticket, event: Event) -> None:
+    async def announce(self, tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
         """Queue what a move causes: the step in the resident's thread and in every card's thread, card
-        edits, a new card for a new holder, and the questions after a resolve."""
-        tx = turn.tx
+        edits, a new card for a new holder, a supervision card for an escalation, the questions after a
+        resolve, and reminders with the staff mentioned."""
+        self.outbox.wake()
         receipt = next(iter(await tx.outbox_for(after.id, "receipt")), None)
         reporter_lang = await tx.lang_of(after.reporter) or self.lang
         by_resident = event.actor == after.reporter and event.actor_handler is None
@@ -387,6 +393,8 @@ class Bot:
             elif by_resident and event.kind is Move.RATED:
                 lines.append(text("rating_thanks", reporter_lang,
                                   rating=text(f"rating_{after.rating}", reporter_lang)))
+            elif event.kind is Move.REMINDED and not event.data.get("overdue"):
+                pass  # reminders are for the handler
             elif (line := self.voice.step(after, event, reporter_lang, before=before)) is not None:
                 lines.append(line)
             if lines:
@@ -410,8 +418,15 @@ class Bot:
             content = notice(self.voice.card(after, self.lang, holder=handler))
             await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
             if line_for:
-                await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for), after.id,
+                mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
+                await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
                                           thread_of=card.id))
+        if event.kind is Move.ESCALATED and event.target in self.handler_rooms:
+            room = self.handler_rooms[event.target]
+            late = self.voice.handler(after.lead, self.lang)
+            lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
+                     *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
+            await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
 
     async def _card(self, tx: Transaction, ticket: Ticket, handler: str, *, matched: tuple[str, ...] = ()) -> None:
         room = self.handler_rooms.get(handler)

@@ -138,6 +138,15 @@ class Voice:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:
                 return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.REMINDED | Move.ESCALATED:
+                deadline = str(event.data.get("deadline", "resolve"))
+                what = text(f"deadline_{deadline}", lang)
+                if event.kind is Move.ESCALATED:
+                    return text("step_escalated", lang, ticket=ticket.id, deadline=what, target=target)
+                if event.data.get("overdue"):
+                    return text("step_overdue", lang, ticket=ticket.id, deadline=what, target=target)
+                due = _local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
+                return text("step_reminded", lang, ticket=ticket.id, deadline=what, due=due)
         return None
 
     def status(self, ticket: Ticket, lang: str | None) -> str:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, Ticket, apply, check
-from chatops.store import Store, Transaction
+from chatops.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
+from chatops.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
 from rules.normalize import normalize
 
 MAX_REPORT_CHARS = 2000
+REMIND_SHARE = 0.25  # a reminder when a quarter of the time is left
 Clock = Callable[[], datetime]
 DeadlineFn = Callable[[datetime, timedelta, str], datetime]
 
@@ -97,6 +98,7 @@ class TicketService:
             ))
             ticket = apply(apply(None, reported), routed)
             await tx.save_ticket(ticket)
+            await tx.schedule(timers_for(ticket, now))
         return Receipt(ticket, created=True, decision=decision)
 
     async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
@@ -128,6 +130,7 @@ class TicketService:
             event = await tx.append(event)
             ticket = apply(ticket, event)
             await tx.save_ticket(ticket)
+            await tx.schedule(timers_for(ticket, now))
         return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
@@ -173,6 +176,21 @@ class TicketService:
             folded[event.ticket_id] = apply(folded.get(event.ticket_id), event)
         stored = {t.id: t for t in await self.store.tickets(limit=1 << 62)}
         return sorted(i for i in folded.keys() | stored.keys() if folded.get(i) != stored.get(i))
+
+
+def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
+    """Return the reminders and deadlines ``ticket`` has now: signing while it waits for a handler,
+    resolving while it is open. A reminder comes when three quarters of the time are gone."""
+    out: list[Timer] = []
+    for deadline, ref, waiting in (("sign", ticket.sign_deadline, ticket.state is State.ROUTED),
+                                   ("resolve", ticket.resolve_deadline, ticket.state in OPEN)):
+        if ref is None or not waiting:
+            continue
+        remind = ref - (ref - now) * REMIND_SHARE
+        if now < remind < ref:
+            out.append(Timer(ticket.id, "remind", deadline, remind, ref))
+        out.append(Timer(ticket.id, "overdue", deadline, ref, ref))
+    return out
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:

@@ -278,6 +278,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "🔁 The resident says it is not solved: back to {target}."},
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
     "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    "deadline_sign": {"zh-CN": "签收", "en": "sign-for"},
+    "deadline_resolve": {"zh-CN": "办结", "en": "resolve"},
+    "step_reminded": {
+        "zh-CN": "⏰ 催办：工单 #{ticket} 的{deadline}时限是 {due}，请抓紧办理。",
+        "en": "⏰ Reminder: ticket #{ticket} is due ({deadline}) at {due}.",
+    },
+    "step_escalated": {
+        "zh-CN": "⚠️ 工单 #{ticket} 超过{deadline}时限，已升级至「{target}」督办。",
+        "en": "⚠️ Ticket #{ticket} missed its {deadline} deadline and was escalated to {target}.",
+    },
+    "step_overdue": {
+        "zh-CN": "⚠️ 工单 #{ticket} 仍超过{deadline}时限，已再次报「{target}」督办。",
+        "en": "⚠️ Ticket #{ticket} is still past its {deadline} deadline; {target} has been told again.",
+    },
+    "supervise_title": {
+        "zh-CN": "【督办 · 工单 #{ticket}】「{handler}」未按时办理，请督促",
+        "en": "[Supervise · ticket #{ticket}] {handler} is late: please follow it up",
+    },
     # --- the bot: refusals and help ---
     "internal_error": {
         "zh-CN": "抱歉，处理这条消息时出错了，已记录，工作人员会查看。您的反映没有丢失，可以稍后再试。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
@@ -36,6 +37,22 @@ class OutboxRow:
     created_at: str
     error: str | None = None
     refs: dict[str, str | None] = field(default_factory=dict)  # event ids of thread_of / edit_of, once sent
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A reminder or deadline of a ticket: fires at ``due_at`` unless the ticket moved on."""
+
+    ticket_id: int
+    kind: str      # remind | overdue
+    deadline: str  # sign | resolve
+    due_at: datetime
+    ref_at: datetime
+    id: int | None = None
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,25 @@ class ChatReads:
         async with self.db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cur:
             return {s: n for s, n in await cur.fetchall()}
 
+    async def due_timers(self, now: datetime, *, limit: int = 500) -> list[Timer]:
+        """Return pending timers due at ``now`` or before, earliest first."""
+        async with self.db.execute(
+                "SELECT id, ticket_id, kind, deadline, due_at, ref_at FROM timers WHERE state = 'pending' "
+                "AND due_at <= ? ORDER BY due_at, id LIMIT ?", (_utc(now), limit)) as cur:
+            return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i)
+                    for i, t, k, d, due, ref in await cur.fetchall()]
+
+    async def next_due(self) -> datetime | None:
+        """Return when the earliest pending timer is due, or ``None``."""
+        async with self.db.execute("SELECT MIN(due_at) FROM timers WHERE state = 'pending'") as cur:
+            row = await cur.fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def timer_counts(self) -> dict[str, int]:
+        """Return the number of timers in each state."""
+        async with self.db.execute("SELECT state, COUNT(*) FROM timers GROUP BY state") as cur:
+            return {s: n for s, n in await cur.fetchall()}
+
     async def lang_of(self, user_id: str) -> str | None:
         """Return the language ``user_id`` chose, or ``None``."""
         async with self.db.execute("SELECT lang FROM prefs WHERE user_id = ?", (user_id,)) as cur:
@@ -166,6 +202,18 @@ class ChatWrites:
         """Give up on outbox row ``outbox_id``."""
         await self.db.execute("UPDATE outbox SET state = 'failed', error = ?, attempts = attempts + 1 "
                               "WHERE id = ?", (error, outbox_id))
+
+    async def schedule(self, timers: list[Timer]) -> None:
+        """Add timers (the same ticket, kind, deadline and reference twice is one timer)."""
+        await self.db.executemany(
+            "INSERT OR IGNORE INTO timers (ticket_id, kind, deadline, due_at, ref_at) VALUES (?, ?, ?, ?, ?)",
+            [(t.ticket_id, t.kind, t.deadline, _utc(t.due_at), _utc(t.ref_at)) for t in timers])
+
+    async def finish_timer(self, timer_id: int, state: str) -> bool:
+        """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
+        cur = await self.db.execute("UPDATE timers SET state = ?, fired_at = datetime('now') "
+                                    "WHERE id = ? AND state = 'pending'", (state, timer_id))
+        return cur.rowcount == 1
 
     async def set_lang(self, user_id: str, lang: str) -> None:
         """Remember the language ``user_id`` chose."""
