@@ -223,6 +223,12 @@ class Bot:
         receipt = await self.service.report(source=f"matrix:{ev.event_id}", reporter=ev.sender, text=body,
                                             place=Place(grid=grid), tx=turn.tx)
         ticket = receipt.ticket
+        if receipt.joined and receipt.steps:
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(self.voice.joined(ticket, turn.lang)),
+                                           ticket.id, thread_root=ev.event_id))
+            for before, after, event in receipt.steps:
+                await self.announce(turn.tx, before, after, event)
+            return
         if not receipt.created:
             await self._reply(turn, text("receipt_known", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
@@ -380,30 +386,31 @@ class Bot:
         edits, a new card for a new holder, a supervision card for an escalation, the questions after a
         resolve, and reminders with the staff mentioned."""
         self.outbox.wake()
-        receipt = next(iter(await tx.outbox_for(after.id, "receipt")), None)
-        reporter_lang = await tx.lang_of(after.reporter) or self.lang
-        by_resident = event.actor == after.reporter and event.actor_handler is None
-        if receipt is not None:
+        receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
+        by_resident = event.actor_handler is None and event.actor != "system"
+        for i, receipt in enumerate(receipts):
+            reporter = i == 0
+            lang = (await tx.lang_of(after.reporter) or self.lang) if reporter else self.lang
             room, root = receipt.message.room_id, receipt.message.thread_root
             lines: list[str] = []
-            if by_resident and event.kind is Move.NOTE:
-                lines.append(text("note_relayed", reporter_lang))
-            elif by_resident and event.kind is Move.LOCATED:
-                lines.append(text("place_thanks", reporter_lang, place=self.voice.place(after, reporter_lang)))
-            elif by_resident and event.kind is Move.RATED:
-                lines.append(text("rating_thanks", reporter_lang,
-                                  rating=text(f"rating_{after.rating}", reporter_lang)))
-            elif event.kind is Move.REMINDED and not event.data.get("overdue"):
-                pass  # reminders are for the handler
-            elif (line := self.voice.step(after, event, reporter_lang, before=before)) is not None:
+            own = by_resident and reporter and event.actor == after.reporter
+            if event.kind is Move.SUPPORTED or (event.kind is Move.REMINDED and not event.data.get("overdue")):
+                pass  # a supporter gets a receipt of their own; reminders are for the handler
+            elif own and event.kind is Move.NOTE:
+                lines.append(text("note_relayed", lang))
+            elif own and event.kind is Move.LOCATED:
+                lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
+            elif own and event.kind is Move.RATED:
+                lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
+            elif (line := self.voice.step(after, event, lang, before=before)) is not None:
                 lines.append(line)
             if lines:
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
             ask = None
-            if event.kind is Move.RESOLVED:
-                ask = ("ask_verdict", text("ask_verdict", reporter_lang, ticket=after.id))
-            elif event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaiting_rating:
-                ask = ("ask_rating", text("ask_rating", reporter_lang, ticket=after.id))
+            if reporter and event.kind is Move.RESOLVED:
+                ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
+            elif reporter and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaiting_rating:
+                ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
             if ask:
                 await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[after.reporter]), after.id,
                                           thread_root=root))

@@ -34,6 +34,7 @@ class Move(StrEnum):
     WHISTLED = "whistled"          # 吹哨
     MERGED = "merged"              # 合并
     LOCATED = "located"            # 补充位置: where it is, added after the report
+    SUPPORTED = "supported"        # 附议: another resident reports the same open matter
 
 
 class State(StrEnum):
@@ -110,6 +111,8 @@ class Ticket:
     rating: str | None = None
     merged_into: int | None = None
     last_seq: int = 0
+    supporters: int = 0
+    joint: bool = False
 
     @property
     def handlers(self) -> tuple[str, ...]:
@@ -228,6 +231,10 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need_system()
             if kind is not Move.REMINDED and not (event.target or event.data.get("summon")):
                 raise LifecycleError("reason_required", move=kind)
+        case Move.SUPPORTED:
+            need(OPEN)
+            if actor.handler is not None or actor.id == SYSTEM.id:
+                raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
             if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
@@ -285,7 +292,9 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             return replace(t, escalated_to=event.target, **deadlines)
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
-            return replace(t, co=(*t.co, *added))
+            return replace(t, co=(*t.co, *added), joint=True)
+        case Move.SUPPORTED:
+            return replace(t, supporters=t.supporters + 1)
         case Move.LOCATED:
             return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)

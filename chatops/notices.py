@@ -88,6 +88,11 @@ class Voice:
         return text(key, lang, ticket=ticket.id, category=self.category(ticket, lang),
                     lead=self.handler(ticket.lead, lang), limit=limit)
 
+    def joined(self, ticket: Ticket, lang: str | None) -> str:
+        return text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
+                    state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang),
+                    count=ticket.supporters + 1)
+
     def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None) -> str:
         if holder is not None and holder not in ticket.handlers and ticket.state is not State.CLOSED:
             return text("status_moved_on", lang, lead=self.handler(ticket.lead, lang))
@@ -102,6 +107,12 @@ class Voice:
             text("card_place", lang, place=self.place(ticket, lang)),
             text("card_text", lang, text=ticket.text),
         ]
+        if ticket.supporters:
+            lines.append(text("card_supporters", lang, count=ticket.supporters))
+        if ticket.joint:
+            signed = [self.handler(h, lang) for h in ticket.handlers if h in ticket.acked_by]
+            waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
+            lines.append(text("card_joint", lang, signed="、".join(signed) or "-", waiting="、".join(waiting) or "-"))
         if holder in self.show_reporter_to:
             lines.append(text("card_reporter", lang, reporter=ticket.reporter))
         lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
@@ -138,6 +149,12 @@ class Voice:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:
                 return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.SUPPORTED:
+                return text("step_supported", lang, count=ticket.supporters + 1)
+            case Move.WHISTLED:
+                summoned = "、".join(self.handler(h, lang) for h in event.data.get("summon", ()))
+                return text("step_whistled", lang, count=event.data.get("reports", ticket.supporters + 1),
+                            summon=summoned, lead=self.handler(ticket.lead, lang))
             case Move.REMINDED | Move.ESCALATED:
                 deadline = str(event.data.get("deadline", "resolve"))
                 what = text(f"deadline_{deadline}", lang)

@@ -18,7 +18,7 @@ from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.store import Store, Timer, Transaction
 from chatops.tickets import TicketService
 from rules.engine import owner_executor
-from rules.escalation import ESCALATE, FLAG, REMIND, Escalation
+from rules.escalation import ESCALATE, FLAG, REMIND
 
 log = logging.getLogger(__name__)
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
@@ -43,7 +43,7 @@ class Scheduler:
     def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet) -> None:
         self.store, self.service, self.announce = store, service, announce
         self.book = service.rulebook
-        self.rules = Escalation(self.book)
+        self.rules = service.escalation
         self.fired = 0
         self._wake = asyncio.Event()
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from chatops.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
 from chatops.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
+from rules.engine import owner_executor
+from rules.escalation import WHISTLE, Escalation
 from rules.normalize import normalize
 
 MAX_REPORT_CHARS = 2000
@@ -36,6 +40,8 @@ class Receipt:
     ticket: Ticket
     created: bool
     decision: Decision | None = None
+    joined: bool = False  # the report joined an open ticket of the same matter as support (附议)
+    steps: tuple[tuple[Ticket, Ticket, Event], ...] = ()  # (before, after, event) of moves made on the way
 
 
 class TicketService:
@@ -79,7 +85,12 @@ class TicketService:
             existing = await tx.ticket_by_source(source)
             if existing is not None:
                 return Receipt(existing, created=False)
-            tid, now = await tx.next_ticket_id(), self.clock()
+            now = self.clock()
+            if decision.category is not None and where.grid is not None:
+                like = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
+                if like is not None:
+                    return await self._support(like, reporter, source, body, where, decision, tx)
+            tid = await tx.next_ticket_id()
             reported = await tx.append(Event(
                 tid, Move.REPORTED, reporter, now,
                 data={"source": source, "text": body, "grid": where.grid, "estate": where.estate,
@@ -100,6 +111,33 @@ class TicketService:
             await tx.save_ticket(ticket)
             await tx.schedule(timers_for(ticket, now))
         return Receipt(ticket, created=True, decision=decision)
+
+    async def _support(self, ticket: Ticket, reporter: str, source: str, body: str, where: Place,
+                       decision: Decision, tx: Transaction) -> Receipt:
+        """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough."""
+        if await tx.supported_by(ticket.id, reporter):
+            return Receipt(ticket, created=False, decision=decision, joined=True)
+        after, event = await self.act_event(
+            ticket.id, Actor(reporter), Move.SUPPORTED, tx=tx,
+            data={"source": source, "text": body, "estate": where.estate, "building": where.building})
+        steps = [(ticket, after, event)]
+        whistle = self.rulebook.whistle_for(after.category)
+        if whistle is not None and not after.joint:
+            count = await tx.reports_since(after.id, self.clock() - whistle.window)
+            rule, step = await asyncio.get_running_loop().run_in_executor(
+                owner_executor(), lambda: self.escalation.reports(after.category or "", count))
+            if step.action == WHISTLE:
+                summon = [h for h in step.summon if h not in after.handlers] or list(step.summon)
+                joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, reason=rule,
+                                                       data={"summon": summon, "reports": count, "rule": rule})
+                steps.append((after, joint, whistled))
+                after = joint
+        return Receipt(after, created=False, decision=decision, joined=True, steps=tuple(steps))
+
+    @cached_property
+    def escalation(self) -> Escalation:
+        """Return the rulebook's escalation and whistle ruleset (registered once)."""
+        return Escalation(self.rulebook)
 
     async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
                   reason: str | None = None, data: dict[str, Any] | None = None,

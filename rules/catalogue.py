@@ -196,6 +196,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "这条反映已经是工单 #{ticket}（{state}）。",
         "en": "This report is already ticket #{ticket} ({state}).",
     },
+    "receipt_joined": {
+        "zh-CN": "这个问题已有工单 #{ticket}（{category}，{state}，由「{lead}」办理），已把您的反映并入，"
+        "现共 {count} 位居民反映。进展会在本话题里告诉您。",
+        "en": "This matter is already ticket #{ticket} ({category}, {state}, with {lead}); your report joins it "
+        "({count} residents now). You will hear of every step in this thread.",
+    },
     "ask_place": {
         "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：安居苑3号楼），或说明位置。",
         "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. 安居苑3号楼) or "
@@ -242,6 +248,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_place": {"zh-CN": "地点：{place}", "en": "Place: {place}"},
     "card_text": {"zh-CN": "内容：{text}", "en": "Report: {text}"},
     "card_reporter": {"zh-CN": "反映人：{reporter}", "en": "Reported by: {reporter}"},
+    "card_supporters": {"zh-CN": "附议：另有 {count} 位居民反映", "en": "Supported by {count} more resident(s)"},
+    "card_joint": {"zh-CN": "联合吹哨：已报到 {signed}；待报到 {waiting}", "en": "Joint whistle: reported {signed}; "
+                   "waiting for {waiting}"},
     "card_handlers": {"zh-CN": "首接负责：{lead}{co}", "en": "Lead: {lead}{co}"},
     "card_co": {"zh-CN": "；协办：{co}", "en": "; with: {co}"},
     "card_deadlines": {
@@ -278,6 +287,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "🔁 The resident says it is not solved: back to {target}."},
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
     "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    "step_supported": {
+        "zh-CN": "👥 又有居民反映同一问题（共 {count} 人）。",
+        "en": "👥 Another resident reported the same matter ({count} in all).",
+    },
+    "step_whistled": {
+        "zh-CN": "📣 联合吹哨：{count} 位居民反映同一问题，召集「{summon}」报到，由「{lead}」首接负责。",
+        "en": "📣 Joint whistle: {count} residents reported it; {summon} summoned to report for duty, {lead} leads.",
+    },
     "deadline_sign": {"zh-CN": "签收", "en": "sign-for"},
     "deadline_resolve": {"zh-CN": "办结", "en": "resolve"},
     "step_reminded": {

@@ -131,6 +131,12 @@ class Whistle(_Model):
     summon: tuple[Id, ...] = ()
 
 
+class Duplicates(_Model):
+    """A report of a category in a grid that has an open ticket of it younger than ``window`` joins it."""
+
+    window: Duration = timedelta(hours=24)
+
+
 class Privacy(_Model):
     """Who may see what of a resident: handlers listed here see the reporter's chat id on ticket cards."""
 
@@ -150,6 +156,7 @@ class Rulebook(_Model):
     categories: tuple[Category, ...] = Field(min_length=1)
     whistles: tuple[Whistle, ...] = ()
     privacy: Privacy = Privacy()
+    duplicates: Duplicates = Duplicates()
     digest: str = ""  # filled by the loader from the file's bytes
 
     @cached_property
@@ -179,6 +186,10 @@ class Rulebook(_Model):
         if priority and priority != category.priority:
             return base
         return Limits(sign_for=category.sign_for or base.sign_for, resolve=category.resolve or base.resolve)
+
+    def whistle_for(self, category: str | None) -> Whistle | None:
+        """Return the whistle rule of ``category``, or ``None``."""
+        return next((w for w in self.whistles if w.category == category), None)
 
     def escalation_chain(self, category: Category | None, lead: str) -> tuple[str, ...]:
         """Return the handlers above ``lead`` in order: the category's chain or the handlers' own."""

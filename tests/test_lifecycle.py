@@ -137,7 +137,7 @@ async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketServ
 
 async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:
     tid = await new_ticket(service)
-    other = await new_ticket(service, "安居苑2号楼电梯也坏了", source="m:2")
+    other = await new_ticket(service, "安居苑2号楼的电动车被偷了", source="m:2")  # another matter: not support
     await refused("not_handler_of", service.act(tid, RESIDENT, Move.REMINDED))
     await service.act(tid, SYSTEM, Move.REMINDED, reason="签收时限将到")
     await refused("reason_required", service.act(tid, SYSTEM, Move.ESCALATED))
@@ -146,7 +146,7 @@ async def test_system_moves_remind_escalate_whistle_merge(service: TicketService
     t = await service.act(tid, SYSTEM, Move.WHISTLED, reason="多人反映", data={"summon": ["street", "police"]})
     assert t.co == ("police", "street")
     await refused("merge_into_self", service.act(other, SYSTEM, Move.MERGED, target=str(other)))
-    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一部电梯")
+    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一件事")
     assert (t.state, t.merged_into) == (State.MERGED, tid)
     await refused("move_bad_state", service.acknowledge(other, PROPERTY))
 

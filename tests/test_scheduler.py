@@ -72,3 +72,59 @@ async def test_chain_from_the_category(bot: Bot, store: Store, clock: FakeClock)
     await bot.scheduler.tick()
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.escalated_to == "street"
+
+
+async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clock: FakeClock) -> None:
+    """MINI: leak whistles at 3 reports from one grid within 24 h, summoning police beside property."""
+    net = t(bot)
+    first = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(minutes=5)
+    again = net.say(GRID, "@alice:t", "还是漏水")  # the same resident again: not a second supporter
+    second = net.say(GRID, "@bob:t", "安居苑2号楼也漏水了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 1 and not ticket.joint and await store.count("tickets") == 1
+    bob_receipt = next(s for s in net.in_room(GRID) if s.thread_root == second)
+    assert "已有工单 #1" in bob_receipt.body and "共 2 位" in bob_receipt.body
+    assert "已经是工单 #1" in next(s for s in net.in_room(GRID) if s.thread_root == again).body
+    card = net.in_room(PROPERTY)[0]
+    assert any("附议：另有 1 位" in s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
+               if s.edits == card.event_id)
+
+    clock.advance(minutes=5)
+    third = net.say(GRID, "@carol:t", "楼道漏水好几天了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.joint and ticket.supporters == 2 and "police" in ticket.co
+    police_card = net.in_room("!police:t")[0]
+    assert "#1" in police_card.body and "联合吹哨" in police_card.body and "待报到" in police_card.body
+    for root in (first, second, third):  # every resident following the ticket hears of the whistle
+        assert any(s.thread_root == root and "联合吹哨" in s.body for s in net.in_room(GRID))
+    # each department reports for duty on its own
+    net.say("!police:t", "@pol:t", "!签收", thread_root=police_card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.acked_by == ("police",) and ticket.state.value == "routed"
+    net.say(PROPERTY, PROP, "!签收 1")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and set(ticket.acked_by) == {"police", "property"} and ticket.state.value == "acknowledged"
+    # only the first reporter is asked for the verdict
+    net.say(PROPERTY, PROP, "!办结 1 已修复")
+    await turn(bot)
+    asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
+    assert [a.thread_root for a in asks] == [first]
+
+
+async def test_below_the_threshold_no_whistle(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(hours=25)  # outside the duplicate window: a new ticket, and no whistle
+    net.say(GRID, "@bob:t", "安居苑1号楼漏水")
+    net.say(GRID, "@carol:t", "安居苑1号楼漏水")
+    await turn(bot)
+    assert await store.count("tickets") == 2
+    second = await store.ticket(2)
+    assert second is not None and second.supporters == 1 and not second.joint

@@ -118,6 +118,11 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         )""",
         "CREATE INDEX timers_due ON timers (state, due_at)",
     )),
+    (4, "support and joint tickets", (
+        "ALTER TABLE tickets ADD COLUMN supporters INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE tickets ADD COLUMN joint INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX tickets_cluster ON tickets (category, grid, state, created_at)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
