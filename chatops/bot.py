@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
 _ACTS = {"ack": Move.ACKNOWLEDGED, "note": Move.NOTE, "resolve": Move.RESOLVED, "transfer": Move.TRANSFERRED,
-         "return": Move.RETURNED}
+         "return": Move.RETURNED, "extend": Move.EXTENSION_ASKED, "approve": Move.EXTENDED,
+         "refuse": Move.EXTENSION_REFUSED}
 
 
 @dataclass
@@ -284,7 +285,7 @@ class Bot:
     # ---- handlers ----
     def _needs_power(self, event: Incoming) -> bool:
         if isinstance(event, Reaction):
-            return reaction_key(event.key) in ACK_REACTIONS
+            return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
         if isinstance(event, Message) and not event.is_edit:
             cmd = parse(event.body)
             return cmd is not None and cmd.name in _ACTS
@@ -293,14 +294,18 @@ class Bot:
     async def _handler_event(self, turn: Turn) -> None:
         ev, handler = turn.event, turn.room.ref
         if isinstance(ev, Reaction):
-            if reaction_key(ev.key) not in ACK_REACTIONS:
-                return
+            key = reaction_key(ev.key)
             row = await turn.tx.outbox_by_event(ev.relates_to)
-            if row is None or row.message.purpose != "card" or row.message.ticket_id is None:
+            if row is None or row.message.ticket_id is None:
                 return
+            command = None
+            if row.message.purpose == "card" and key in ACK_REACTIONS:
+                command = "ack"
+            elif row.message.purpose == "extension_request" and key == "👍":
+                command = "approve"
             ticket = await turn.tx.ticket(row.message.ticket_id)
-            if ticket is not None and await self._staff_ok(turn, "ack"):
-                await self._move(turn, ticket, Actor(ev.sender, handler), Move.ACKNOWLEDGED)
+            if command and ticket is not None and await self._staff_ok(turn, command):
+                await self._move(turn, ticket, Actor(ev.sender, handler), _ACTS[command])
             return
         assert isinstance(ev, Message)
         cmd = None if ev.is_edit else parse(ev.body, in_thread=ev.context is not None)
@@ -350,8 +355,14 @@ class Bot:
             if target is None:
                 raise LifecycleError("unknown_target", id=parts[0])
             await self._move(turn, ticket, me, move, target=target, reason=parts[1])
-        elif move is Move.ACKNOWLEDGED:
+        elif move in (Move.ACKNOWLEDGED, Move.EXTENDED):
             await self._move(turn, ticket, me, move)
+        elif move is Move.EXTENSION_ASKED:
+            parts = cmd.split(2)
+            if len(parts) < 2 or not parts[0].isdigit():
+                await self._reply(turn, text("usage_extend", turn.lang))
+                return
+            await self._move(turn, ticket, me, move, reason=parts[1], data={"days": int(parts[0])})
         else:
             await self._move(turn, ticket, me, move, reason=cmd.args)
 
@@ -394,8 +405,9 @@ class Bot:
             room, root = receipt.message.room_id, receipt.message.thread_root
             lines: list[str] = []
             own = by_resident and reporter and event.actor == after.reporter
-            if event.kind is Move.SUPPORTED or (event.kind is Move.REMINDED and not event.data.get("overdue")):
-                pass  # a supporter gets a receipt of their own; reminders are for the handler
+            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
+                    event.kind is Move.REMINDED and not event.data.get("overdue")):
+                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers
             elif own and event.kind is Move.NOTE:
                 lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:
@@ -428,6 +440,15 @@ class Bot:
                 mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
                 await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
                                           thread_of=card.id))
+        if event.kind is Move.EXTENSION_ASKED and self.book.fallback in self.handler_rooms:
+            room = self.handler_rooms[self.book.fallback]
+            asker = self.voice.handler(after.lead, self.lang)
+            lines = [text("extension_request", self.lang, ticket=after.id, handler=asker,
+                          days=event.data.get("days"), reason=event.reason or ""),
+                     *self.voice.card(after, self.lang, holder=self.book.fallback)[1:-1],
+                     text("extension_actions", self.lang)]
+            await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
+                                      after.id))
         if event.kind is Move.ESCALATED and event.target in self.handler_rooms:
             room = self.handler_rooms[event.target]
             late = self.voice.handler(after.lead, self.lang)

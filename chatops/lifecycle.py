@@ -24,7 +24,9 @@ class Move(StrEnum):
     NOTE = "note"                  # 备注
     TRANSFERRED = "transferred"    # 转派
     RETURNED = "returned"          # 退单
-    EXTENDED = "extended"          # 延期
+    EXTENSION_ASKED = "extension_asked"      # 延期申请: the lead asks the street office for more days
+    EXTENDED = "extended"                    # 延期: the street office approves
+    EXTENSION_REFUSED = "extension_refused"  # 延期驳回
     RESOLVED = "resolved"          # 办结
     VERIFIED = "verified"          # 回访: solved
     REOPENED = "reopened"          # 重办: not solved
@@ -113,6 +115,7 @@ class Ticket:
     last_seq: int = 0
     supporters: int = 0
     joint: bool = False
+    extension_asked: int | None = None  # days asked for and not yet decided
 
     @property
     def handlers(self) -> tuple[str, ...]:
@@ -201,13 +204,22 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need_reason()
             if ticket.lead == fallback:
                 raise LifecycleError("fallback_cannot_return")
-        case Move.EXTENDED:
+        case Move.EXTENSION_ASKED:
             need({State.ACKNOWLEDGED})
             need_lead()
             need_reason()
             days = event.data.get("days")
             if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
                 raise LifecycleError("bad_days")
+            if ticket.extension_asked is not None:
+                raise LifecycleError("extension_pending", ticket=num, days=ticket.extension_asked)
+        case Move.EXTENDED | Move.EXTENSION_REFUSED:
+            if actor.handler != fallback:
+                raise LifecycleError("only_dispatcher_decides", ticket=num, handler=fallback)
+            if ticket.extension_asked is None:
+                raise LifecycleError("no_extension_asked", ticket=num)
+            if kind is Move.EXTENSION_REFUSED:
+                need_reason()
         case Move.RESOLVED:
             if state is State.ROUTED:
                 raise LifecycleError("not_signed_for", ticket=num)
@@ -278,8 +290,12 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.RETURNED:
             return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), returns=t.returns + 1, **deadlines)
+        case Move.EXTENSION_ASKED:
+            return replace(t, extension_asked=d.get("days"))
         case Move.EXTENDED:
-            return replace(t, **deadlines)
+            return replace(t, extension_asked=None, **deadlines)
+        case Move.EXTENSION_REFUSED:
+            return replace(t, extension_asked=None)
         case Move.RESOLVED:
             return replace(t, state=State.RESOLVED, awaiting_rating=True)
         case Move.VERIFIED:

@@ -149,6 +149,14 @@ class Voice:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:
                 return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.EXTENSION_ASKED:
+                return text("step_extension_asked", lang, handler=who, days=event.data.get("days"),
+                            reason=event.reason or "", street=self.handler(self.book.fallback, lang))
+            case Move.EXTENDED:
+                due = _local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
+                return text("step_extended", lang, street=who, days=event.data.get("days"), due=due)
+            case Move.EXTENSION_REFUSED:
+                return text("step_extension_refused", lang, street=who, reason=event.reason or "")
             case Move.SUPPORTED:
                 return text("step_supported", lang, count=ticket.supporters + 1)
             case Move.WHISTLED:

@@ -177,8 +177,10 @@ class TicketService:
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
-        if move is Move.EXTENDED and isinstance(data.get("days"), int) and ticket.resolve_deadline:
-            return {"resolve_deadline": (ticket.resolve_deadline + timedelta(days=data["days"])).isoformat()}
+        if move is Move.EXTENDED and ticket.extension_asked and ticket.resolve_deadline:
+            data["days"] = ticket.extension_asked
+            later = self.deadline(ticket.resolve_deadline, timedelta(days=ticket.extension_asked), "normal")
+            return {"resolve_deadline": later.isoformat()}
         return {}
 
     # the moves by name, for callers that prefer them to act()
@@ -195,7 +197,12 @@ class TicketService:
         return await self.act(ticket_id, actor, Move.RETURNED, reason=reason)
 
     async def extend(self, ticket_id: int, actor: Actor, days: int, reason: str) -> Ticket:
-        return await self.act(ticket_id, actor, Move.EXTENDED, reason=reason, data={"days": days})
+        """Return the ticket after its lead asks for ``days`` more (the street office decides)."""
+        return await self.act(ticket_id, actor, Move.EXTENSION_ASKED, reason=reason, data={"days": days})
+
+    async def decide_extension(self, ticket_id: int, actor: Actor, approve: bool, reason: str | None = None) -> Ticket:
+        """Return the ticket after the street office approves or refuses the extension asked for."""
+        return await self.act(ticket_id, actor, Move.EXTENDED if approve else Move.EXTENSION_REFUSED, reason=reason)
 
     async def resolve(self, ticket_id: int, actor: Actor, text: str) -> Ticket:
         return await self.act(ticket_id, actor, Move.RESOLVED, reason=text)

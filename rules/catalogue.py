@@ -143,6 +143,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "延期天数应为 1 到 60 之间的整数。",
         "en": "An extension is a whole number of days from 1 to 60.",
     },
+    "extension_pending": {
+        "zh-CN": "{ticket} 号工单已申请延期 {days} 天，正等待街道审批。",
+        "en": "Ticket {ticket} already has an extension of {days} days waiting for the street office.",
+    },
+    "only_dispatcher_decides": {
+        "zh-CN": "延期申请由「{handler}」审批。",
+        "en": "Extensions are decided by {handler}.",
+    },
+    "no_extension_asked": {
+        "zh-CN": "{ticket} 号工单没有待审批的延期申请。",
+        "en": "Ticket {ticket} has no extension waiting for a decision.",
+    },
     "unknown_target": {
         "zh-CN": "没有名为「{id}」的处理单位，请用 !帮助 查看单位列表。",
         "en": "There is no unit called '{id}'; !help lists them.",
@@ -167,7 +179,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_note": {"zh-CN": "添加备注", "en": "noted"},
     "move_transferred": {"zh-CN": "转派", "en": "transferred"},
     "move_returned": {"zh-CN": "退单", "en": "returned"},
-    "move_extended": {"zh-CN": "延期", "en": "extended"},
+    "move_extended": {"zh-CN": "批准延期", "en": "extended"},
+    "move_extension_asked": {"zh-CN": "申请延期", "en": "asked for more time"},
+    "move_extension_refused": {"zh-CN": "驳回延期", "en": "refused an extension"},
     "move_resolved": {"zh-CN": "办结", "en": "resolved"},
     "move_verified": {"zh-CN": "确认解决", "en": "verified"},
     "move_reopened": {"zh-CN": "重办", "en": "reopened"},
@@ -294,6 +308,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_whistled": {
         "zh-CN": "📣 联合吹哨：{count} 位居民反映同一问题，召集「{summon}」报到，由「{lead}」首接负责。",
         "en": "📣 Joint whistle: {count} residents reported it; {summon} summoned to report for duty, {lead} leads.",
+    },
+    "step_extension_asked": {
+        "zh-CN": "⏳ 「{handler}」申请延期 {days} 天，理由：{reason}；等待「{street}」审批。",
+        "en": "⏳ {handler} asks for {days} more days ({reason}); {street} decides.",
+    },
+    "step_extended": {
+        "zh-CN": "🗓️ 「{street}」批准延期 {days} 天，办结时限延至 {due}。",
+        "en": "🗓️ {street} granted {days} more days: to be resolved by {due}.",
+    },
+    "step_extension_refused": {
+        "zh-CN": "❌ 「{street}」驳回延期申请，理由：{reason}",
+        "en": "❌ {street} refused the extension: {reason}",
+    },
+    "extension_request": {
+        "zh-CN": "【延期审批 · 工单 #{ticket}】「{handler}」申请延期 {days} 天：{reason}",
+        "en": "[Extension · ticket #{ticket}] {handler} asks for {days} more days: {reason}",
+    },
+    "extension_actions": {
+        "zh-CN": "在本话题回复 !批准 或 !驳回 理由（或点 👍 批准）",
+        "en": "Reply in this thread !approve or !refuse REASON (or react 👍 to approve)",
+    },
+    "usage_extend": {
+        "zh-CN": "用法：!延期 天数 理由，例如：!延期 3 等待配件到货",
+        "en": "Usage: !extend DAYS REASON, e.g. !extend 3 waiting for parts",
     },
     "deadline_sign": {"zh-CN": "签收", "en": "sign-for"},
     "deadline_resolve": {"zh-CN": "办结", "en": "resolve"},

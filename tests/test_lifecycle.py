@@ -131,8 +131,17 @@ async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketServ
     for days in (0, 61, -1):
         await refused("bad_days", service.extend(tid, PROPERTY, days, "等配件"))
     await refused("not_handler_of", service.extend(tid, POLICE, 3, "等配件"))
+    await refused("no_extension_asked", service.decide_extension(tid, STREET, True))
     t = await service.extend(tid, PROPERTY, 3, "等配件")
-    assert before is not None and t.resolve_deadline == before + timedelta(days=3)
+    assert t.extension_asked == 3 and t.resolve_deadline == before  # asked, not yet granted
+    await refused("extension_pending", service.extend(tid, PROPERTY, 5, "还要等"))
+    await refused("only_dispatcher_decides", service.decide_extension(tid, PROPERTY, True))
+    await refused("reason_required", service.decide_extension(tid, STREET, False))
+    t = await service.decide_extension(tid, STREET, True)
+    assert before is not None and t.resolve_deadline == before + timedelta(days=3) and t.extension_asked is None
+    await service.extend(tid, PROPERTY, 2, "再等两天")
+    t = await service.decide_extension(tid, STREET, False, "理由不充分")
+    assert t.resolve_deadline == before + timedelta(days=3) and t.extension_asked is None
 
 
 async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:

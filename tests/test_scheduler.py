@@ -129,3 +129,37 @@ async def test_below_the_threshold_no_whistle(bot: Bot, store: Store, clock: Fak
     assert await store.count("tickets") == 2
     second = await store.ticket(2)
     assert second is not None and second.supporters == 1 and not second.joint
+
+
+async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "!延期 三天 等配件", thread_root=card.event_id)
+    await turn(bot)
+    assert "用法：!延期 天数 理由" in net.in_room(PROPERTY)[-1].body
+    before = (await store.ticket(1)).resolve_deadline  # type: ignore[union-attr]
+    net.say(PROPERTY, PROP, "!延期 3 等待配件到货", thread_root=card.event_id)
+    await turn(bot)
+    request = next(s for s in net.in_room(STREET) if "延期审批" in s.body)
+    assert "等待配件到货" in request.body and request.content["m.mentions"] == {"user_ids": ["@st:t"]}
+    assert not any("申请延期" in s.body for s in net.in_room(GRID))  # the resident hears of decisions only
+    net.say(PROPERTY, PROP, "!批准", thread_root=card.event_id)  # the lead cannot approve its own
+    net.react(STREET, "@nobody:t", request.event_id, "👍")  # nor can a member without power
+    await turn(bot)
+    assert (await store.ticket(1)).extension_asked == 3  # type: ignore[union-attr]
+    net.react(STREET, "@st:t", request.event_id, "👍")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.extension_asked is None and before is not None
+    assert ticket.resolve_deadline is not None and ticket.resolve_deadline > before
+    assert any("批准延期 3 天" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    net.say(PROPERTY, PROP, "!延期 2 还要等", thread_root=card.event_id)
+    await turn(bot)
+    request2 = [s for s in net.in_room(STREET) if "延期审批" in s.body][-1]
+    net.say(STREET, "@st:t", "!驳回 请先说明配件型号", thread_root=request2.event_id)
+    await turn(bot)
+    assert any("驳回延期申请" in s.body and "配件型号" in s.body for s in net.in_room(PROPERTY))
+    assert (await store.ticket(1)).resolve_deadline == ticket.resolve_deadline  # type: ignore[union-attr]

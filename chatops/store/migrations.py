@@ -123,6 +123,9 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "ALTER TABLE tickets ADD COLUMN joint INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX tickets_cluster ON tickets (category, grid, state, created_at)",
     )),
+    (5, "extensions asked and decided", (
+        "ALTER TABLE tickets ADD COLUMN extension_asked INTEGER",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
