@@ -67,7 +67,7 @@ class Bot:
         self.handler_rooms: dict[str, str] = {}
         self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport)
-        self.scheduler = Scheduler(store, service, announce=self.announce)
+        self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake)
         self.handled = 0
 
     async def prepare(self) -> None:
@@ -396,7 +396,6 @@ class Bot:
         """Queue what a move causes: the step in the resident's thread and in every card's thread, card
         edits, a new card for a new holder, a supervision card for an escalation, the questions after a
         resolve, and reminders with the staff mentioned."""
-        self.outbox.wake()
         receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
         by_resident = event.actor_handler is None and event.actor != "system"
         for i, receipt in enumerate(receipts):

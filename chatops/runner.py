@@ -13,7 +13,7 @@ from chatops.config import LOCAL_BOT, Settings, local_homeserver
 from chatops.homeserver import register_user
 from chatops.provision import provision
 from chatops.store import Room, Store
-from chatops.tickets import TicketService
+from chatops.tickets import Clock, TicketService, utc_now
 from chatops.transport.matrix import MatrixTransport
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 
@@ -54,13 +54,13 @@ async def provision_rooms(settings: Settings, *, staff: Mapping[str, Iterable[st
 
 
 async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Event | None = None,
-                  started: Callable[[Bot], None] | None = None) -> Bot:
+                  started: Callable[[Bot], None] | None = None, clock: Clock = utc_now) -> Bot:
     """Run the bot until ``stop`` is set; return it (with its counters) when it has stopped.
 
     ``ready`` is set, and ``started`` called with the bot, once it is logged in and knows its rooms.
     """
     async with connected(settings) as (transport, store, router):
-        bot = Bot(transport, store, TicketService(store, router), lang=settings.lang)
+        bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang)
         await bot.prepare()
         if not bot.rooms:
             log.warning("no rooms are provisioned: run `whistle provision` first")

@@ -40,8 +40,9 @@ def still_due(ticket: Ticket | None, timer: Timer) -> bool:
 class Scheduler:
     """Fires due timers through the ticket service; ``announce`` queues the notices of each event."""
 
-    def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet) -> None:
-        self.store, self.service, self.announce = store, service, announce
+    def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet,
+                 committed: Callable[[], None] = lambda: None) -> None:
+        self.store, self.service, self.announce, self.committed = store, service, announce, committed
         self.book = service.rulebook
         self.rules = service.escalation
         self.fired = 0
@@ -56,7 +57,9 @@ class Scheduler:
         fired = 0
         while batch := await self.store.due_timers(now):
             for timer in batch:
-                fired += await self._fire(timer)
+                if await self._fire(timer):
+                    fired += 1
+                    self.committed()  # its notices are in the outbox now
         self.fired += fired
         return fired
 

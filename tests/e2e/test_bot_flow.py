@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,20 @@ def settings_for(tmp: Path, homeserver: LocalHomeserver, bot_user: str, prefix: 
                     rulebook=rulebook, bot_password=PASSWORD, room_prefix=prefix)
 
 
-async def start_bot(settings: Settings) -> tuple[Bot, asyncio.Event, asyncio.Task[Bot]]:
+class MovableClock:
+    """Real time plus whatever a test adds: deadlines come due without waiting hours."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+async def start_bot(settings: Settings, clock: MovableClock) -> tuple[Bot, asyncio.Event, asyncio.Task[Bot]]:
     stop, ready = asyncio.Event(), asyncio.Event()
     holder: list[Bot] = []
-    task = asyncio.create_task(run_bot(settings, stop, ready=ready, started=holder.append))
+    task = asyncio.create_task(run_bot(settings, stop, ready=ready, started=holder.append, clock=clock))
     async with asyncio.timeout(30):
         await ready.wait()
     return holder[0], stop, task
@@ -70,18 +81,22 @@ async def world(tmp_path: Path, homeserver: LocalHomeserver, register: Register)
     alice, bob = await register("alice"), await register("bob")
     prop, street, outsider = await register("prop"), await register("street"), await register("outsider")
     settings = settings_for(tmp_path, homeserver, bot_user, f"t{n}")
-    rooms = await provision_rooms(settings, staff={"property": [prop], "street": [street]},
-                                  residents={"g1": [alice, bob], "": [alice, bob]})
+    carol = await register("carol")
+    rooms = await provision_rooms(settings, staff={"property": [prop], "street": [street], "police": [outsider]},
+                                  residents={"g1": [alice, bob, carol], "": [alice, bob]})
     # an outsider sits in the property room without power: it may watch, not act
     by = {(r.ref if r.kind == "handler" else ("grid" if r.ref else "all")): r.room_id for r in rooms}
     people = [await Person.login(homeserver.url, u, PASSWORD) for u in (alice, bob, prop, street)]
-    bot, stop, task = await start_bot(settings)
+    clock = MovableClock()
+    bot, stop, task = await start_bot(settings, clock)
     w = World(settings, bot_user, by, *people, bot, stop, task)
+    w.clock = clock  # type: ignore[attr-defined]
     w.outsider = await Person.login(homeserver.url, outsider, PASSWORD)  # type: ignore[attr-defined]
+    w.carol = await Person.login(homeserver.url, carol, PASSWORD)  # type: ignore[attr-defined]
     yield w
     stop.set()
     await asyncio.wait_for(task, 30)
-    for p in (*people, w.outsider):  # type: ignore[attr-defined]
+    for p in (*people, w.outsider, w.carol):  # type: ignore[attr-defined]
         await p.close()
 
 
@@ -238,3 +253,29 @@ async def test_homeserver_down_while_notices_are_pending(world: World, homeserve
     assert sorted(s.thread_root for s in receipts) == sorted(reports)  # each exactly once
     cards = [s for s in w.notices(w.prop, "property") if s.thread_root is None and s.edits is None]
     assert len(cards) == 6
+
+
+async def test_escalation_and_joint_whistle_reach_the_right_rooms(world: World) -> None:
+    w = world
+    police: Person = w.outsider  # type: ignore[attr-defined]  # police staff in this world
+    carol: Person = w.carol  # type: ignore[attr-defined]
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼漏水")  # leak: urgent, 2 h to sign for
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    w.clock.offset = timedelta(hours=2, minutes=1)  # type: ignore[attr-defined]
+    w.bot.scheduler.wake()
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "升级至「街道」" in s.body)
+    await w.heard(w.street, "street", lambda s: "督办" in s.body and "#1" in s.body)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "升级至「街道」督办" in s.body)
+
+    # two neighbours report the same leak: the third report blows the whistle and summons the police
+    second = await w.bob.say(w.rooms["grid"], "安居苑2号楼也在漏水")
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == second and "已有工单 #1" in s.body)
+    third = await carol.say(w.rooms["grid"], "楼道漏水好几天了")
+    await w.heard(carol, "grid", lambda s: s.thread_root == third and "已有工单 #1" in s.body)
+    police_card = await w.heard(police, "police", lambda s: is_card(s, 1) and "联合吹哨" in s.body)
+    assert "待报到" in police_card.body
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "联合吹哨" in s.body)
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "联合吹哨" in s.body)
+    await police.say(police_card.room_id, "!签收", thread_root=police_card.event_id)
+    await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "已报到 派出所" in s.body)
