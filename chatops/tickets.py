@@ -24,7 +24,7 @@ def utc_now() -> datetime:
 
 
 def add_duration(start: datetime, limit: timedelta, priority: str) -> datetime:
-    """Return ``start + limit``: plain elapsed time (working-day calendars plug in here)."""
+    """Return ``start + limit``: plain elapsed time, whatever the day (for tests that want it)."""
     return start + limit
 
 
@@ -41,9 +41,12 @@ class TicketService:
     """Applies reports and moves to tickets through one lifecycle; the store keeps every event."""
 
     def __init__(self, store: Store, router: Router, *, clock: Clock = utc_now,
-                 deadline: DeadlineFn = add_duration) -> None:
-        self.store, self.router, self.clock, self.deadline = store, router, clock, deadline
+                 deadline: DeadlineFn | None = None) -> None:
+        """``deadline`` turns a start and a limit into a deadline; ``None`` is the rulebook's working-day
+        clock (:attr:`Rulebook.work_calendar`), :func:`add_duration` plain elapsed time."""
+        self.store, self.router, self.clock = store, router, clock
         self.rulebook = router.rulebook
+        self.deadline: DeadlineFn = deadline or self.rulebook.work_calendar.deadline
         self._handlers = frozenset(self.rulebook.handler_by_id)
 
     @asynccontextmanager
@@ -131,13 +134,15 @@ class TicketService:
         return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
-        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""
+        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension
+        (counted on the same clock as the limits: working days unless the matter is urgent)."""
         if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
-        if move is Move.EXTENDED and isinstance(data.get("days"), int) and ticket.resolve_deadline:
-            return {"resolve_deadline": (ticket.resolve_deadline + timedelta(days=data["days"])).isoformat()}
+        if move is Move.EXTENDED and isinstance(data.get("days"), int) and data["days"] > 0 and ticket.resolve_deadline:
+            extended = self.deadline(ticket.resolve_deadline, timedelta(days=data["days"]), ticket.priority)
+            return {"resolve_deadline": extended.isoformat()}
         return {}
 
     # the moves by name, for callers that prefer them to act()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -35,8 +35,9 @@ async def test_report_is_routed_with_deadlines(service: TicketService, clock: Fa
     t = receipt.ticket
     assert receipt.created and t.id == 1 and t.state is State.ROUTED
     assert (t.category, t.lead, t.co, t.grid, t.building) == ("lift", "property", ("police",), "g1", "1")
+    # the rulebook's working-day clock: Monday 17:00 in Shanghai; 7d of working time skips the weekend
     assert t.sign_deadline == clock.now + timedelta(hours=24)
-    assert t.resolve_deadline == clock.now + timedelta(days=7)
+    assert t.resolve_deadline == datetime(2026, 11, 11, 9, 0, tzinfo=UTC)  # Wednesday 17:00 in Shanghai
     events = await service.store.events(t.id)
     assert [e.kind for e in events] == [Move.REPORTED, Move.ROUTED]
     routed = events[1]
@@ -132,7 +133,9 @@ async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketServ
         await refused("bad_days", service.extend(tid, PROPERTY, days, "等配件"))
     await refused("not_handler_of", service.extend(tid, POLICE, 3, "等配件"))
     t = await service.extend(tid, PROPERTY, 3, "等配件")
-    assert before is not None and t.resolve_deadline == before + timedelta(days=3)
+    # three more working days: Wednesday 11-11 17:00 (Shanghai) + Thu, Fri and Mon = Monday 11-16 17:00
+    assert before == datetime(2026, 11, 11, 9, 0, tzinfo=UTC)
+    assert t.resolve_deadline == datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
 
 async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:
