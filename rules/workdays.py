@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 ELAPSED_PRIORITIES = frozenset({"emergency", "urgent"})  # counted in plain hours, weekends included
 _DAY = 86_400_000_000  # microseconds in a day: positions are whole microseconds, so arithmetic is exact
+_US, _ZERO = timedelta(microseconds=1), timedelta(0)
 _MAX_YEARS_AHEAD = 50  # a calendar with no working day for this long is broken, not slow
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
@@ -77,11 +78,11 @@ class WorkCalendar:
         self._days: dict[date, bool] = {}
         self._unknown_years: set[int] = set()  # years the library lacks (each warned about once)
         # A contiguous table over whole years [first_year, last_year]: cum[i] is how many working days
-        # come before day base+i (ordinals), nth[k] the ordinal of the k-th working day.
+        # come before day base+i (ordinals), nth[k] the local midnight (aware) beginning the k-th working day.
         self._first_year = self._last_year = 0
         self._base = 0
         self._cum: list[int] = [0]
-        self._nth: list[int] = []
+        self._nth: list[datetime] = []
 
     # --- days ---
     def is_workday(self, day: date) -> bool:
@@ -140,13 +141,14 @@ class WorkCalendar:
         cum, nth, count = self._cum, self._nth, self._cum[-1]
         first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
         for ordinal in range(first, last + 1):
-            if self.is_workday(date.fromordinal(ordinal)):
-                nth.append(ordinal)
+            day = date.fromordinal(ordinal)
+            if self.is_workday(day):
+                nth.append(datetime.combine(day, time(), tzinfo=self.tz))
                 count += 1
             cum.append(count)
 
     def _position(self, local: datetime) -> int:
-        """Return the working time from the table's start to the naive local time ``local``, in µs."""
+        """Return the working time from the table's start to ``local`` (wall clock of this timezone), in µs."""
         if not self._first_year <= local.year <= self._last_year:
             self._cover(local.year)
         i = local.toordinal() - self._base
@@ -157,7 +159,7 @@ class WorkCalendar:
         return position
 
     def _at(self, position: int) -> datetime:
-        """Return the earliest naive local time whose working-time position is ``position`` (> 0)."""
+        """Return the earliest local time (aware) whose working-time position is ``position`` (> 0)."""
         k, rest = divmod(position, _DAY)
         if rest == 0:  # exactly at the end of a working day: its midnight, not the next working morning
             k, rest = k - 1, _DAY
@@ -166,7 +168,7 @@ class WorkCalendar:
             if self._last_year >= stop:
                 raise ValueError(f"no working day in {_MAX_YEARS_AHEAD} years: check the calendar")
             self._cover(self._last_year + 1)
-        return datetime.fromordinal(self._nth[k]) + timedelta(microseconds=rest)
+        return self._nth[k] + timedelta(microseconds=rest)  # wall-clock arithmetic in this timezone
 
     def _local(self, when: datetime) -> datetime:
         if when.tzinfo is None:
@@ -179,17 +181,16 @@ class WorkCalendar:
 
         ``emergency`` and ``urgent`` matters count plain elapsed time; others count working time only.
         """
-        local = self._local(start).replace(tzinfo=None)
-        if limit < timedelta(0):
+        local = self._local(start)
+        if limit < _ZERO:
             raise ValueError("a time limit cannot be negative")
         if priority in self.elapsed_priorities or not limit:
             return (start.astimezone(UTC) + limit).astimezone(start.tzinfo)
-        end = self._at(self._position(local) + limit // timedelta(microseconds=1))
-        return end.replace(tzinfo=self.tz).astimezone(start.tzinfo)
+        return self._at(self._position(local) + limit // _US).astimezone(start.tzinfo)
 
     def working_time_between(self, a: datetime, b: datetime) -> timedelta:
         """Return the working time from ``a`` to ``b`` (negative when ``b`` comes first)."""
-        la, lb = self._local(a).replace(tzinfo=None), self._local(b).replace(tzinfo=None)
+        la, lb = self._local(a), self._local(b)
         self._cover(min(la.year, lb.year))  # first the earlier year: covering it may move the table's start
         pa, pb = self._position(la), self._position(lb)
         return timedelta(microseconds=pb - pa)

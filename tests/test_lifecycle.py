@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from chatops.lifecycle import SYSTEM, Actor, LifecycleError, Move, State
-from chatops.tickets import MAX_REPORT_CHARS, TicketService
+from chatops.notices import Voice
+from chatops.tickets import MAX_REPORT_CHARS, TicketService, add_duration
 from tests.conftest import FakeClock
 
 RESIDENT = Actor("@wang:localhost")
@@ -187,3 +188,15 @@ async def test_projection_equals_the_fold_of_the_log(service: TicketService) -> 
     await service.rate(tid, RESIDENT, "dissatisfied")
     await new_ticket(service, "今天天气不错", source="m:2")
     assert await service.rebuild_check() == []
+
+
+async def test_a_friday_report_is_signed_for_by_monday(service: TicketService, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 6, 7, 0, tzinfo=UTC)  # Friday 15:00 in Shanghai
+    t = (await service.report(source="m:1", reporter=RESIDENT.id, text="安居苑1号楼电梯坏了")).ticket
+    assert t.sign_deadline == datetime(2026, 11, 9, 7, 0, tzinfo=UTC)  # Monday 15:00: the weekend does not count
+    voice = Voice(service.rulebook)
+    assert "24h内签收" in voice.receipt(t, False, None)  # the limit, not the 72 h until the deadline
+    assert "签收时限：11-09 15:00 前；办结时限：11-17 15:00 前" in voice.card(t, None, holder="property")
+    elapsed = TicketService(service.store, service.router, clock=clock, deadline=add_duration)
+    t = (await elapsed.report(source="m:2", reporter=RESIDENT.id, text="安居苑2号楼电梯坏了")).ticket
+    assert t.sign_deadline == datetime(2026, 11, 7, 7, 0, tzinfo=UTC)  # plain elapsed time, on request
