@@ -33,6 +33,7 @@ lint: venv
 bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
+	$(PY) benchmarks/deadlines.py
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv

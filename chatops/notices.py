@@ -15,8 +15,6 @@ from rules import Rulebook
 from rules.catalogue import text
 from rules.rulebook import format_duration
 
-LOCAL = ZoneInfo("Asia/Shanghai")
-
 
 def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
     """Return ``m.notice`` content: a plain body and an escaped HTML body (first line bold).
@@ -44,6 +42,7 @@ class Voice:
         self.show_reporter_to = show_reporter_to
         self._estates = {e.id: (g, e) for g in book.grids for e in g.estates}
         self._grids = {g.id: g for g in book.grids}
+        self._tz = ZoneInfo(book.calendar.timezone)  # deadlines shown on the community's clock
 
     # names
     def handler(self, handler_id: str | None, lang: str | None) -> str:
@@ -83,7 +82,8 @@ class Voice:
 
     # texts
     def receipt(self, ticket: Ticket, unclassified: bool, lang: str | None) -> str:
-        limit = format_duration(ticket.sign_deadline - ticket.created_at) if ticket.sign_deadline else "-"
+        # the limit itself: on the working-day clock the deadline minus now can span a weekend
+        limit = format_duration(self.book.limits_for(ticket.category, ticket.priority).sign_for)
         key = "receipt_unclassified" if unclassified else "receipt"
         return text(key, lang, ticket=ticket.id, category=self.category(ticket, lang),
                     lead=self.handler(ticket.lead, lang), limit=limit)
@@ -118,12 +118,15 @@ class Voice:
         lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
                           co=text("card_co", lang, co="、".join(co)) if co else ""))
         if ticket.sign_deadline and ticket.resolve_deadline:
-            lines.append(text("card_deadlines", lang, sign=_local(ticket.sign_deadline),
-                              resolve=_local(ticket.resolve_deadline)))
+            lines.append(text("card_deadlines", lang, sign=self._local(ticket.sign_deadline),
+                              resolve=self._local(ticket.resolve_deadline)))
         if ticket.rule:
             lines.append(text("card_rule", lang, rule=ticket.rule, matched="、".join(matched) or "-"))
         lines.append(text("card_actions", lang))
         return lines
+
+    def _local(self, when: datetime) -> str:
+        return when.astimezone(self._tz).strftime("%m-%d %H:%M")
 
     def step(self, ticket: Ticket, event: Event, lang: str | None, *, before: Ticket | None = None) -> str | None:
         """Return the line that tells ``event`` (a move on ``ticket``), or ``None`` if it is not told."""
@@ -153,7 +156,7 @@ class Voice:
                 return text("step_extension_asked", lang, handler=who, days=event.data.get("days"),
                             reason=event.reason or "", street=self.handler(self.book.fallback, lang))
             case Move.EXTENDED:
-                due = _local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
+                due = self._local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
                 return text("step_extended", lang, street=who, days=event.data.get("days"), due=due)
             case Move.EXTENSION_REFUSED:
                 return text("step_extension_refused", lang, street=who, reason=event.reason or "")
@@ -170,14 +173,10 @@ class Voice:
                     return text("step_escalated", lang, ticket=ticket.id, deadline=what, target=target)
                 if event.data.get("overdue"):
                     return text("step_overdue", lang, ticket=ticket.id, deadline=what, target=target)
-                due = _local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
+                due = self._local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
                 return text("step_reminded", lang, ticket=ticket.id, deadline=what, due=due)
         return None
 
     def status(self, ticket: Ticket, lang: str | None) -> str:
         return text("status_line", lang, ticket=ticket.id, category=self.category(ticket, lang),
                     state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang))
-
-
-def _local(when: datetime) -> str:
-    return when.astimezone(LOCAL).strftime("%m-%d %H:%M")

@@ -29,7 +29,7 @@ def utc_now() -> datetime:
 
 
 def add_duration(start: datetime, limit: timedelta, priority: str) -> datetime:
-    """Return ``start + limit``: plain elapsed time (working-day calendars plug in here)."""
+    """Return ``start + limit``: plain elapsed time, whatever the day (for tests that want it)."""
     return start + limit
 
 
@@ -48,9 +48,12 @@ class TicketService:
     """Applies reports and moves to tickets through one lifecycle; the store keeps every event."""
 
     def __init__(self, store: Store, router: Router, *, clock: Clock = utc_now,
-                 deadline: DeadlineFn = add_duration) -> None:
-        self.store, self.router, self.clock, self.deadline = store, router, clock, deadline
+                 deadline: DeadlineFn | None = None) -> None:
+        """``deadline`` turns a start and a limit into a deadline; ``None`` is the rulebook's working-day
+        clock (:attr:`Rulebook.work_calendar`), :func:`add_duration` plain elapsed time."""
+        self.store, self.router, self.clock = store, router, clock
         self.rulebook = router.rulebook
+        self.deadline: DeadlineFn = deadline or self.rulebook.work_calendar.deadline
         self._handlers = frozenset(self.rulebook.handler_by_id)
 
     @asynccontextmanager
@@ -172,14 +175,15 @@ class TicketService:
         return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
-        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""
+        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension
+        (counted on the same clock as the limits: working days unless the matter is urgent)."""
         if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
         if move is Move.EXTENDED and ticket.extension_asked and ticket.resolve_deadline:
-            data["days"] = ticket.extension_asked
-            later = self.deadline(ticket.resolve_deadline, timedelta(days=ticket.extension_asked), "normal")
+            data["days"] = ticket.extension_asked  # the days asked for, on the rulebook's working-day clock
+            later = self.deadline(ticket.resolve_deadline, timedelta(days=ticket.extension_asked), ticket.priority)
             return {"resolve_deadline": later.isoformat()}
         return {}
 

@@ -77,6 +77,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "协办单位「{id}」同时是牵头单位",
         "en": "the co-handler '{id}' is also the lead",
     },
+    "bad_date": {
+        "zh-CN": "日期「{value}」无法识别：请写成 2027-01-01 这样的年-月-日，且是真实存在的日期",
+        "en": "the date '{value}' is not understood: write a real date as year-month-day, e.g. 2027-01-01",
+    },
+    "bad_timezone": {
+        "zh-CN": "时区「{value}」无法识别：请写成 Asia/Shanghai 这样的时区名",
+        "en": "the timezone '{value}' is not understood: write a timezone name such as Asia/Shanghai",
+    },
+    "calendar_conflict": {
+        "zh-CN": "日期 {date} 既列为节假日（第 {first} 行）又列为工作日",
+        "en": "the date {date} is listed both as a holiday (line {first}) and as a working day",
+    },
     "too_few_categories": {
         "zh-CN": "至少需要一个类别",
         "en": "at least one category is needed",
