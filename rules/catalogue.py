@@ -428,6 +428,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "!return REASON — not ours: back to the street office to dispatch again\n"
         "!list — our open tickets\n!status 12 — one ticket\nUnits: {units}",
     },
+    # --- rates (how handlers are judged) ---
+    "rate_response": {"zh-CN": "响应率", "en": "response"},
+    "rate_resolution": {"zh-CN": "解决率", "en": "resolution"},
+    "rate_satisfaction": {"zh-CN": "满意率", "en": "satisfaction"},
+    "rate_on_time": {"zh-CN": "按期办结率", "en": "closed on time"},
+    "rate_return": {"zh-CN": "回退率", "en": "returned"},
+    "rate_reopen": {"zh-CN": "重办率", "en": "reopened"},
+    "report_title": {
+        "zh-CN": "## {period} 处理单位评价（按{by}排名；件数少于 {min_count} 的不排名，排名用平滑后的比率）",
+        "en": "## Handlers, {period} (ranked by {by}; fewer than {min_count} cases: unranked; "
+        "ranks use smoothed rates)",
+    },
+    "report_handler": {"zh-CN": "单位", "en": "handler"},
+    "stats_title": {"zh-CN": "「{handler}」{period} 评价：", "en": "{handler}, {period}:"},
+    "stats_line": {"zh-CN": "{rate} {value}（{x}/{n}），排名 {rank}", "en": "{rate} {value} ({x}/{n}), rank {rank}"},
+    "stats_unranked": {"zh-CN": "不足 {min} 件，不排名", "en": "unranked (fewer than {min})"},
+    "stats_unavailable": {
+        "zh-CN": "统计需要安装 research 组件（pip install -e '.[research]'，make 会安装）。",
+        "en": "Statistics need the research extra (pip install -e '.[research]'; make installs it).",
+    },
+    "bad_period": {"zh-CN": "时间段应写成 年-月，例如 2026-11，而不是「{value}」。",
+                   "en": "A period is YEAR-MONTH, e.g. 2026-11, not '{value}'."},
+    "ranking_posted": {"zh-CN": "{period} 月度排名", "en": "Monthly ranking {period}"},
     # --- rooms ---
     "room_handler_name": {"zh-CN": "【办理群】{handler} · {community}", "en": "[Handler] {handler} · {community}"},
     "room_handler_topic": {
