@@ -3,9 +3,9 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev,homeserver
+EXTRAS ?= dev,homeserver,research
 
-.PHONY: test lint venv bench eval clean run
+.PHONY: test lint venv bench eval clean run lab
 
 venv: $(STAMP)
 
@@ -25,7 +25,7 @@ run: venv
 
 test: venv
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 tests notebooks
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -34,6 +34,9 @@ bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
 	$(PY) benchmarks/deadlines.py
+
+lab: venv
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv

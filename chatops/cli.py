@@ -172,6 +172,79 @@ def cmd_tickets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    try:
+        from research.simulate import SimConfig, simulate
+    except ImportError as exc:
+        print(text("research_missing", args.lang, detail=exc), file=sys.stderr)
+        return 1
+    book = _load(args.rulebook, args.lang)
+    if book is None:
+        return 1
+    if Path(args.out).exists() and not args.overwrite:
+        print(text("sim_exists", args.lang, file=args.out), file=sys.stderr)
+        return 1
+
+    def progress(made: int, total: int, events: int, seconds: float) -> None:
+        rate = made / seconds if seconds else 0.0
+        eta = (total - made) / rate if rate else 0.0
+        print(text("sim_progress", args.lang, made=made, total=total, events=events, rate=rate, eta=eta),
+              file=sys.stderr, flush=True)
+
+    config = SimConfig(days=args.days)
+    s = simulate(args.out, args.tickets, args.seed, config=config, rulebook=book, batched=not args.direct,
+                 overwrite=args.overwrite, progress=None if args.quiet else progress)
+    print(text("sim_done", args.lang, file=args.out, tickets=s.tickets, events=s.events,
+               first=s.first.strftime("%Y-%m-%d"), last=s.last.strftime("%Y-%m-%d"), seconds=s.seconds,
+               rate=s.tickets_per_second))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    try:
+        import warnings
+
+        import research
+    except ImportError as exc:
+        print(text("research_missing", args.lang, detail=exc), file=sys.stderr)
+        return 1
+    if not Path(args.store).exists():
+        print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
+        return 1
+    people = args.graph == "reporting" and args.by == "resident"
+    if people and not os.environ.get(research.KEY_ENV):
+        print(text("export_no_key", args.lang, env=research.KEY_ENV), file=sys.stderr)
+        return 1
+    book = _load(args.rulebook, args.lang)
+    if book is None:
+        return 1
+    fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
+    if fmt not in research.export.WRITERS:
+        print(text("export_refused", args.lang, detail=f"--format graphml|gexf|csv ({fmt!r})"), file=sys.stderr)
+        return 2
+    try:
+        with warnings.catch_warnings():  # a graph of handlers carries no pseudonyms: no key needed
+            warnings.simplefilter("ignore", UserWarning)
+            log = research.read_log(args.store, rulebook=book)
+    except research.LogError as exc:
+        print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+        return 1
+    if args.graph == "collaboration":
+        G = research.collaboration_graph(log)
+    elif args.graph == "referral":
+        G = research.referral_graph(log)
+    else:
+        G = research.reporting_graph(log, by=args.by, handlers=args.handlers)
+    try:
+        research.export.WRITERS[fmt](G, args.out)
+    except (research.UnsafeExport, research.PseudonymKeyMissing) as exc:
+        print(text("export_refused", args.lang, detail=str(exc)), file=sys.stderr)
+        return 1
+    print(text("export_done", args.lang, file=args.out, nodes=G.number_of_nodes(), edges=G.number_of_edges(),
+               graph=args.graph, format=fmt))
+    return 0
+
+
 def _quiet_default() -> Rulebook | None:
     try:
         return load_rulebook()
@@ -273,6 +346,29 @@ def build_parser() -> argparse.ArgumentParser:
     st = hss.add_parser("status", parents=[where], help="is it running, and where")
     st.add_argument("--json", action="store_true")
     hs.set_defaults(func=cmd_homeserver)
+
+
+    s = sub.add_parser("simulate", help="simulate a community into a new store file (模拟)")
+    s.add_argument("--tickets", type=int, default=1000, help="how many tickets (default 1000)")
+    s.add_argument("--seed", type=int, default=0, help="the random seed: the same seed, the same log")
+    s.add_argument("--out", required=True, metavar="FILE", help="the store file to create")
+    s.add_argument("--days", type=float, default=365.0, help="days the reports are spread over (default 365)")
+    s.add_argument("--rulebook", metavar="FILE", help="rulebook to use (default: the shipped one)")
+    s.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    s.add_argument("--direct", action="store_true", help="one store transaction per move (slower, same log)")
+    s.add_argument("--quiet", action="store_true", help="no progress lines")
+    s.set_defaults(func=cmd_simulate)
+
+    x = sub.add_parser("export", help="export a network, pseudonymised, for Gephi and others (导出)")
+    x.add_argument("--store", required=True, metavar="FILE")
+    x.add_argument("--graph", choices=["collaboration", "referral", "reporting"], default="referral")
+    x.add_argument("--by", choices=["grid", "estate", "resident"], default="grid", help="reporting graph: who")
+    x.add_argument("--handlers", choices=["routed", "final", "all"], default="routed",
+                   help="reporting graph: which handlers")
+    x.add_argument("--format", choices=["graphml", "gexf", "csv"], help="default: from the file name")
+    x.add_argument("--out", required=True, metavar="FILE")
+    x.add_argument("--rulebook", metavar="FILE", help="for handler names and sectors (default: the shipped one)")
+    x.set_defaults(func=cmd_export)
     add_commands(sub)
     return p
 

@@ -603,6 +603,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "无法连接 Matrix 服务器 {url}：{detail}",
         "en": "Cannot reach the Matrix homeserver at {url}: {detail}",
     },
+    # --- research: simulate and export ---
+    "research_missing": {
+        "zh-CN": "未安装研究工具包，请先运行：pip install -e '.[research]'（{detail}）",
+        "en": "The research kit is not installed: pip install -e '.[research]' ({detail})",
+    },
+    "sim_exists": {
+        "zh-CN": "文件 {file} 已存在；模拟会新建工单库，请换一个文件名或加 --overwrite。",
+        "en": "{file} exists; a simulation writes a new store: choose another name or add --overwrite.",
+    },
+    "sim_progress": {
+        "zh-CN": "已模拟 {made:,} / {total:,} 件工单，{events:,} 条事件，{rate:,.0f} 件/秒，预计还需 {eta:.0f} 秒",
+        "en": "simulated {made:,} / {total:,} tickets, {events:,} events, {rate:,.0f} tickets/s, about {eta:.0f} s "
+        "to go",
+    },
+    "sim_done": {
+        "zh-CN": "已生成 {file}：{tickets:,} 件工单，{events:,} 条事件，模拟时段 {first} 至 {last}，"
+        "用时 {seconds:.1f} 秒（{rate:,.0f} 件/秒）",
+        "en": "Wrote {file}: {tickets:,} tickets, {events:,} events from {first} to {last}, in {seconds:.1f} s "
+        "({rate:,.0f} tickets/s)",
+    },
+    "export_done": {
+        "zh-CN": "已导出 {file}：{nodes:,} 个节点，{edges:,} 条边（{graph}，{format}）",
+        "en": "Exported {file}: {nodes:,} nodes, {edges:,} edges ({graph}, {format})",
+    },
+    "export_no_key": {
+        "zh-CN": "导出居民数据需要假名密钥：请设置环境变量 {env}（一段保密的字符串，每次导出都用同一个）。",
+        "en": "Exporting residents needs a pseudonym key: set {env} (a secret string, the same for every export).",
+    },
+    "export_refused": {"zh-CN": "拒绝导出：{detail}", "en": "Export refused: {detail}"},
 }
 
 

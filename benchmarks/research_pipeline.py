@@ -1,0 +1,132 @@
+"""The research kit at scale: simulate a large community, then time every step of the analysis.
+
+Prints wall time and peak memory (the process's peak RSS after the step) for: the simulation; loading the
+log; building each graph; each measure. The heavy measures (sampled betweenness and Louvain on the
+resident-level reporting graph, the one with about a million edges) run three ways in the same process:
+igraph on its own graph (igraph's own time), ``research`` with its automatic backend (igraph behind the
+NetworkX-style function, conversion included), and plain NetworkX; the first two must agree exactly on
+betweenness and the research call should take at most 1.5x igraph's own time. The aim for the whole
+analysis (loading, every graph, every measure, automatic backends) is under 60 s.
+
+    .venv/bin/python benchmarks/research_pipeline.py                      # 1,000,000 tickets (a long run)
+    .venv/bin/python benchmarks/research_pipeline.py --tickets 100000 --store var/bench-100k.sqlite
+    .venv/bin/python benchmarks/research_pipeline.py --store var/big.sqlite --skip-networkx
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import networkx as nx
+from _common import peak_rss_mb
+
+import research
+from research.measures import to_igraph
+
+ROWS: list[tuple[str, str, float, float, str]] = []  # (group, step, seconds, peak RSS, note)
+
+
+def step(group: str, name: str, fn: Callable[[], Any], note: Callable[[Any], str] = lambda _: "") -> Any:
+    t0 = time.perf_counter()
+    out = fn()
+    seconds = time.perf_counter() - t0
+    ROWS.append((group, name, seconds, peak_rss_mb(), note(out)))
+    print(f"  {group:9} {name:42} {seconds:8.2f} s  {peak_rss_mb():7.0f} MiB  {note(out)}", flush=True)
+    return out
+
+
+def size(G: nx.Graph) -> str:
+    return f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tickets", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--store", type=Path, default=None, help="reuse this store if it exists, else simulate into it")
+    ap.add_argument("--k", type=int, default=32, help="sampled sources for betweenness on the large graph")
+    ap.add_argument("--skip-networkx", action="store_true", help="leave out the plain NetworkX runs (slow)")
+    args = ap.parse_args()
+    os.environ.setdefault(research.KEY_ENV, "benchmark key")
+    store = args.store or Path("var") / f"bench-{args.tickets}-{args.seed}.sqlite"
+    print(f"store {store}; {os.cpu_count()} cores; NetworkX {nx.__version__}")
+
+    if not store.exists():
+        store.parent.mkdir(parents=True, exist_ok=True)
+        s = step("simulate", f"{args.tickets:,} tickets", lambda: research.simulate(store, args.tickets, args.seed),
+                 lambda s: f"{s.events:,} events, {s.tickets_per_second:,.0f} tickets/s")
+        del s
+
+    analysis = time.perf_counter()
+    log = step("load", "read_log", lambda: research.read_log(store),
+               lambda g: f"{len(g.events):,} events, {len(g.tickets):,} tickets")
+
+    C = step("graph", "collaboration", lambda: research.collaboration_graph(log), size)
+    R = step("graph", "referral", lambda: research.referral_graph(log), size)
+    step("graph", "reporting by grid", lambda: research.reporting_graph(log, by="grid"), size)
+    big = step("graph", "reporting by resident, all handlers",
+               lambda: research.reporting_graph(log, by="resident", handlers="all"), size)
+    step("graph", "monthly referral slices", lambda: research.time_slices(log, research.referral_graph, "M"),
+         lambda d: f"{len(d)} months")
+
+    step("measure", "centralities (collaboration)", lambda: research.centralities(C))
+    step("measure", "communities (collaboration)", lambda: research.communities(C, seed=1), lambda p: f"{len(p)}")
+    step("measure", "core-periphery (collaboration)", lambda: research.core_periphery(C))
+    step("measure", "brokerage (referral, sectors)", lambda: research.brokerage(R))
+    step("measure", "pass cycles (referral)", lambda: research.pass_cycles(R), lambda t: f"{len(t)} cycles")
+    step("measure", "transfer chains", lambda: research.transfer_chains(log), lambda t: f"{len(t):,} tickets")
+    step("measure", "ping-pong pairs", lambda: research.pingpong_pairs(log), lambda t: f"{len(t)} pairs")
+    step("measure", "steps to resolution", lambda: research.steps_to_resolution(log).mean(), lambda m: f"{m:.3f}")
+    rt = step("measure", "response times", lambda: research.response_times(log), lambda t: f"{len(t):,} rows")
+    step("measure", "response summary per edge", lambda: research.summary(rt, by=["source", "handler"]))
+    rates = step("measure", "handler rates", lambda: research.handler_rates(log))
+    step("measure", "fair ranking", lambda: research.rank(rates, "satisfaction"))
+
+    bc = step("heavy", f"betweenness k={args.k} (research, auto)",
+              lambda: research.betweenness(big, args.k, seed=1))
+    parts = step("heavy", "Louvain (research, auto)", lambda: research.communities(big, seed=1),
+                 lambda p: f"{len(p):,} communities")
+    total = time.perf_counter() - analysis
+    print(f"analysis total {total:.1f} s (aim < 60 s)", flush=True)
+
+    # side by side: igraph's own time on a prepared igraph graph, and plain NetworkX
+    g, nodes = step("compare", "to_igraph (conversion alone)", lambda: to_igraph(big, "weight"))
+    sources = random.Random(1).sample(list(big.nodes()), args.k)
+    index = {n: i for i, n in enumerate(nodes)}
+    step("compare", f"betweenness k={args.k} (igraph own)",
+         lambda: g.betweenness(directed=False, sources=[index[s] for s in sources]))
+    step("compare", "Louvain (igraph own)", lambda: g.community_multilevel(weights="weight"))
+    q = research.modularity(big, parts)
+    print(f"  modularity research/igraph {q:.4f}", flush=True)
+    if not args.skip_networkx:
+        bnx = step("compare", f"betweenness k={args.k} (NetworkX)",
+                   lambda: nx.betweenness_centrality(big, k=args.k, seed=1))
+        worst = max(abs(bnx[n] - bc[n]) for n in big)
+        print(f"  betweenness: largest difference igraph vs NetworkX {worst:.2e}", flush=True)
+        pnx = step("compare", "Louvain (NetworkX)", lambda: nx.community.louvain_communities(big, seed=1),
+                   lambda p: f"{len(p):,} communities")
+        print(f"  modularity NetworkX {research.modularity(big, pnx):.4f}", flush=True)
+
+    timings = {name: seconds for _, name, seconds, _, _ in ROWS}
+    for measure, own in ((f"betweenness k={args.k}", f"betweenness k={args.k} (igraph own)"),
+                         ("Louvain", "Louvain (igraph own)")):
+        ours = timings[f"{measure} (research, auto)"]
+        ratio = ours / timings[own]
+        line = f"{measure}: research {ours:.2f} s = {ratio:.2f}x igraph's own {timings[own]:.2f} s (aim <= 1.5x)"
+        nx_name = f"{measure} (NetworkX)"
+        if nx_name in timings:
+            line += f"; NetworkX {timings[nx_name]:.1f} s = {timings[nx_name] / ours:.0f}x research"
+        print(line)
+    print(f"analysis total {total:.1f} s (aim < 60 s); peak RSS {peak_rss_mb():,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

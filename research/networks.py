@@ -1,0 +1,279 @@
+"""The networks the event log leaves behind, as NetworkX graphs.
+
+* :func:`collaboration_graph`: handlers linked by tickets they both signed for (co-handled and joint).
+* :func:`referral_graph`: who passes tickets to whom (transfers, returns, escalations), with delays.
+* :func:`reporting_graph`: grids, estates or residents linked to the handlers their reports reached.
+* :func:`time_slices`: any of them, once per day, week, month, quarter or year.
+
+Every handler node carries ``name``, ``name_en``, ``kind`` and ``sector`` from the rulebook. Windows
+(``start``/``end``) select events with ``start <= at < end``; times are UTC.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from research.log import HANDOVERS, EventLog, _utc
+from research.measures import IGRAPH_CACHE, IGRAPH_MIN_EDGES
+from research.passes import handler_dtype, passes
+
+REPORTERS = {"grid": "grid", "estate": "estate", "resident": "reporter"}
+
+
+def _handler_nodes(G: nx.Graph, log: EventLog, extra: Any = ()) -> None:
+    """Add every rulebook handler (and any other handler id in ``extra``) with its attributes."""
+    for hid, row in log.handlers.iterrows():
+        G.add_node(hid, name=row["name"], name_en=row["name_en"], kind=row["kind"], sector=row["sector"])
+    for hid in extra:
+        if isinstance(hid, str) and hid not in G:
+            G.add_node(hid, name=hid, name_en=hid, kind="unknown", sector="")
+
+
+def collaboration_graph(log: EventLog, *, start: Any = None, end: Any = None) -> nx.Graph:
+    """Return the handler collaboration graph: an undirected, weighted :class:`networkx.Graph`.
+
+    Two handlers are linked when both signed for (签收/报到) the same ticket: the lead and its
+    co-handlers, or the departments a whistle summoned (a joint ticket).
+
+    Node attributes: ``name``, ``name_en``, ``kind``, ``sector``; ``signed`` (tickets signed for) and
+    ``led`` (tickets resolved as the lead) within the window.
+    Edge attributes: ``weight`` (tickets both signed for) and ``joint`` (how many of them were whistled).
+
+    >>> G = collaboration_graph(log)  # doctest: +SKIP
+    >>> G["property"]["housing"]  # doctest: +SKIP
+    {'weight': 412, 'joint': 3}
+    """
+    ev = log.between(start, end)
+    acks = ev.loc[ev["kind"] == "acknowledged", ["ticket_id", "actor_handler"]].dropna()
+    acks = acks.astype({"actor_handler": str}).drop_duplicates()
+    whistled = set(log.events.loc[log.events["kind"] == "whistled", "ticket_id"].unique())
+    G = nx.Graph(kind="collaboration", start=_iso(start), end=_iso(end))
+    _handler_nodes(G, log, acks["actor_handler"].unique())
+    nx.set_node_attributes(G, acks.groupby("actor_handler").size().to_dict(), "signed")
+    led = ev.loc[ev["kind"] == "resolved", ["ticket_id", "actor_handler"]].dropna().drop_duplicates()
+    nx.set_node_attributes(G, led.astype({"actor_handler": str}).groupby("actor_handler").size().to_dict(), "led")
+    for n in G:
+        G.nodes[n].setdefault("signed", 0)
+        G.nodes[n].setdefault("led", 0)
+    pairs = acks.merge(acks, on="ticket_id", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_handler_a"] < pairs["actor_handler_b"]]
+    pairs = pairs.assign(joint=pairs["ticket_id"].isin(whistled))
+    edges = pairs.groupby(["actor_handler_a", "actor_handler_b"]).agg(weight=("ticket_id", "size"),
+                                                                         joint=("joint", "sum"))
+    G.add_edges_from((a, b, {"weight": int(w), "joint": int(j)})
+                     for (a, b), w, j in zip(edges.index, edges["weight"], edges["joint"], strict=True))
+    return G
+
+
+def referral_graph(log: EventLog, *, start: Any = None, end: Any = None) -> nx.DiGraph:
+    """Return the referral graph: a directed, weighted :class:`networkx.DiGraph` of passes between handlers.
+
+    An edge A→B counts the tickets A transferred to B, returned to B (the street office) or that were
+    escalated from A (the lead) to B.
+
+    Node attributes: ``name``, ``name_en``, ``kind``, ``sector``.
+    Edge attributes: ``weight`` (all passes), ``transfers``, ``returns``, ``escalations``, ``tickets``
+    (distinct tickets), ``mean_hours`` and ``median_hours`` (how long A held a ticket before passing it).
+
+    >>> G = referral_graph(log)  # doctest: +SKIP
+    >>> G["property"]["street_office"]["returns"]  # doctest: +SKIP
+    57
+    """
+    p = passes(log, start=start, end=end)
+    G = nx.DiGraph(kind="referral", start=_iso(start), end=_iso(end))
+    _handler_nodes(G, log, pd.concat([p["source"], p["target"]]).unique())
+    if p.empty:
+        return G
+    counts = pd.crosstab([p["source"], p["target"]], p["kind"]).reindex(
+        columns=["transferred", "returned", "escalated"], fill_value=0)
+    held = p.groupby(["source", "target"])["held_hours"].agg(["mean", "median"])
+    tickets = p.groupby(["source", "target"])["ticket_id"].nunique()
+    for (a, b), row in counts.iterrows():
+        G.add_edge(a, b, weight=int(row.sum()), transfers=int(row["transferred"]), returns=int(row["returned"]),
+                   escalations=int(row["escalated"]), tickets=int(tickets[(a, b)]),
+                   mean_hours=float(held.at[(a, b), "mean"]), median_hours=float(held.at[(a, b), "median"]))
+    return G
+
+
+def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed", start: Any = None,
+                    end: Any = None) -> nx.Graph:
+    """Return the bipartite reporting graph: who reports (grids, estates or residents) to which handlers.
+
+    ``by`` is ``"grid"``, ``"estate"`` or ``"resident"`` (pseudonyms); ``handlers`` is ``"routed"`` (the
+    lead the rulebook chose), ``"final"`` (the lead now) or ``"all"`` (every handler that held, signed
+    for or was named on the ticket). Tickets count when reported in the window.
+
+    Node attributes: ``bipartite`` (0 reporters, 1 handlers, the NetworkX convention), ``part``
+    (``grid``, ``estate``, ``resident`` or ``handler``), ``tickets`` for reporters; handlers also get
+    ``name``, ``name_en``, ``kind``, ``sector``. Edge attribute: ``weight`` (tickets).
+
+    >>> G = reporting_graph(log, by="resident", handlers="all")  # doctest: +SKIP
+    >>> nx.is_bipartite(G)  # doctest: +SKIP
+    True
+    """
+    if by not in REPORTERS:
+        raise ValueError(f"by must be one of {sorted(REPORTERS)}, not {by!r}")
+    t = log.tickets
+    mask = np.ones(len(t), dtype=bool)
+    if start is not None:
+        mask &= (t["created_at"] >= _utc(start)).to_numpy()
+    if end is not None:
+        mask &= (t["created_at"] < _utc(end)).to_numpy()
+    who = t[REPORTERS[by]]
+    dtype = handler_dtype(log)
+    ticket, handler = _ticket_handlers(log, handlers, dtype)
+    ids = t["ticket_id"].to_numpy()
+    row = np.searchsorted(ids, ticket)
+    row = np.minimum(row, max(len(ids) - 1, 0))
+    who_codes = who.cat.codes.to_numpy()
+    keep = (ids[row] == ticket) & mask[row] & (handler >= 0) if len(ids) else np.zeros(0, dtype=bool)
+    reporter = who_codes[row[keep]]
+    handler = handler[keep]
+    keep = reporter >= 0
+    reporter, handler = reporter[keep], handler[keep]
+
+    G = nx.Graph(kind="reporting", by=by, handlers=handlers, start=_iso(start), end=_iso(end))
+    if by == "resident":
+        G.graph["pseudonyms"] = log.pseudonyms
+    names_h = dtype.categories
+    _handler_nodes(G, log, names_h[np.unique(handler)])
+    for n in G:
+        G.nodes[n].update(bipartite=1, part="handler")
+    per_reporter = np.bincount(who_codes[mask & (who_codes >= 0)], minlength=len(who.cat.categories))
+    present = np.flatnonzero(per_reporter)
+    names_w = np.asarray(who.cat.categories, dtype=object)
+    clash = set(map(str, names_w[present])) & set(G)
+    if clash:
+        raise ValueError(f"reporter ids that are also handler ids: {sorted(clash)[:5]}")
+    grid_names = log.grids["name"].to_dict() if by == "grid" else {}
+    reporters = [(str(names_w[i]), {"bipartite": 0, "part": by, "tickets": int(per_reporter[i]),
+                                    **({"name": grid_names[names_w[i]]} if names_w[i] in grid_names else {})})
+                 for i in present]
+    width = len(names_h) + 1
+    pairs, weights = _counts(reporter.astype(np.int64) * width + handler)
+    u_codes, v_codes = pairs // width, pairs % width
+    _bulk(G, reporters, names_w[u_codes].astype(str), u_codes, np.asarray(names_h)[v_codes], v_codes, weights)
+    _companion(G, u_codes, v_codes, weights, names_w, names_h)
+    return G
+
+
+def _bulk(G: nx.Graph, nodes: list[tuple[str, dict[str, Any]]], us: np.ndarray, u_keys: np.ndarray,
+          vs: np.ndarray, v_keys: np.ndarray, weights: np.ndarray) -> None:
+    """Add ``nodes`` and the weighted edges ``us[i]``–``vs[i]`` to the undirected ``G``; ``u_keys`` and
+    ``v_keys`` are integer codes of the same nodes, the edges ordered by ``u_keys``.
+
+    It fills NetworkX's adjacency dictionaries a node at a time, which is what ``add_edges_from`` does
+    edge by edge after checks that ids made here do not need: several times faster on a million edges.
+    Both directions of an edge share one attribute dictionary, as in NetworkX.
+    """
+    node, adj = G._node, G._adj
+    for n, data in nodes:
+        node.setdefault(n, {}).update(data)
+        adj.setdefault(n, {})
+    datas = [{"weight": w} for w in weights.tolist()]
+    us_list, vs_list = us.tolist(), vs.tolist()
+    for lo, hi in _runs(u_keys):
+        adj[us_list[lo]].update(zip(vs_list[lo:hi], datas[lo:hi], strict=True))
+    order = np.argsort(v_keys, kind="stable")
+    order_list = order.tolist()
+    for lo, hi in _runs(v_keys[order]):
+        picked = order_list[lo:hi]
+        adj[vs_list[picked[0]]].update((us_list[i], datas[i]) for i in picked)
+    nx._clear_cache(G)
+
+
+def _runs(values: np.ndarray) -> list[tuple[int, int]]:
+    """Return the (start, end) of each run of equal values in ``values``."""
+    if not len(values):
+        return []
+    cuts = np.flatnonzero(values[1:] != values[:-1]) + 1
+    bounds = [0, *cuts.tolist(), len(values)]
+    return list(itertools.pairwise(bounds))
+
+
+def _companion(G: nx.Graph, u_codes: np.ndarray, v_codes: np.ndarray, weights: np.ndarray, names_w: np.ndarray,
+               names_h: Any) -> None:
+    """Keep an igraph copy of ``G`` in NetworkX's conversion cache (``G.__networkx_cache__``), built from the
+    arrays ``G`` was built from: the heavy measures then skip converting (see :func:`research.measures.to_igraph`).
+    NetworkX clears the cache whenever the graph changes through its methods."""
+    if not nx.config.cache_converted_graphs or len(weights) < IGRAPH_MIN_EDGES:
+        return
+    try:
+        import igraph as ig
+    except ImportError:
+        return
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    w_index = np.array([index.get(str(n), -1) for n in names_w], dtype=np.int64)
+    h_index = np.array([index.get(n, -1) for n in names_h], dtype=np.int64)
+    edges = np.column_stack([w_index[u_codes], h_index[v_codes]])
+    g = ig.Graph(n=len(nodes), edges=edges, directed=False)
+    g.es["weight"] = weights.tolist()
+    G.__networkx_cache__[IGRAPH_CACHE, "weight"] = (g, nodes)
+
+
+def _ticket_handlers(log: EventLog, which: str, dtype: pd.CategoricalDtype) -> tuple[np.ndarray, np.ndarray]:
+    """Return (ticket ids, handler codes in ``dtype``): the routed lead, the final lead, or everyone involved."""
+    ev = log.events
+
+    def codes(values: pd.Series) -> np.ndarray:
+        return values.astype(object).astype(dtype).cat.codes.to_numpy().astype(np.int64)
+
+    if which == "final":
+        return log.tickets["ticket_id"].to_numpy(), codes(log.tickets["lead"])
+    if which not in ("routed", "all"):
+        raise ValueError(f"handlers must be 'routed', 'final' or 'all', not {which!r}")
+    kinds = ("routed",) if which == "routed" else HANDOVERS
+    held = ev[ev["kind"].isin(kinds).to_numpy()]
+    parts = [(held["ticket_id"].to_numpy(), codes(held["target"]))]
+    if which == "all":
+        signed = ev[(ev["kind"] == "acknowledged").to_numpy()]
+        named = log.assignments
+        parts += [(signed["ticket_id"].to_numpy(), codes(signed["actor_handler"])),
+                  (named["ticket_id"].to_numpy(), codes(named["handler"]))]
+    ticket = np.concatenate([p[0] for p in parts])
+    handler = np.concatenate([p[1] for p in parts])
+    width = len(dtype.categories) + 1
+    unique, _ = _counts(ticket.astype(np.int64) * width + handler + 1)
+    return unique // width, unique % width - 1
+
+
+def _counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the distinct ``keys`` in order and how often each occurs (a sort: faster than hashing here)."""
+    keys = np.sort(keys)
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.diff(np.append(starts, len(keys)))
+
+
+def time_slices(log: EventLog, build: Callable[..., nx.Graph], freq: str = "M", **kwargs: Any) -> dict[pd.Period,
+                                                                                                       nx.Graph]:
+    """Return ``{period: build(log, start=..., end=..., **kwargs)}`` for every period the log spans.
+
+    ``freq`` is a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``. Each graph's
+    ``graph["start"]`` and ``graph["end"]`` say its window.
+
+    >>> monthly = time_slices(log, referral_graph, "M")  # doctest: +SKIP
+    >>> {str(p): G.size(weight="weight") for p, G in monthly.items()}  # doctest: +SKIP
+    """
+    first, last = log.span
+    if pd.isna(first):
+        return {}
+    periods = pd.period_range(first.tz_convert(None).to_period(freq), last.tz_convert(None).to_period(freq),
+                              freq=freq)
+    out = {}
+    for p in periods:
+        start, end = p.start_time.tz_localize("UTC"), (p + 1).start_time.tz_localize("UTC")
+        out[p] = build(log, start=start, end=end, **kwargs)
+    return out
+
+
+def _iso(value: Any) -> str:
+    return "" if value is None else _utc(value).isoformat()

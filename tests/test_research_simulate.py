@@ -1,0 +1,92 @@
+"""The simulator: deterministic for a seed, and its log is a legal log (replayed through the lifecycle)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chatops.lifecycle import apply, check
+from chatops.store import Store
+from chatops.tickets import TicketService
+from research import SimConfig, simulate
+from rules import Router, load_rulebook
+
+CONFIG = SimConfig(days=60, burst_share=0.1)
+
+
+def rows(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data "
+                          "FROM events ORDER BY seq").fetchall()
+
+
+@pytest.fixture(scope="module")
+def sim(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sim") / "a.sqlite"
+    simulate(path, 1200, 7, config=CONFIG)
+    return path
+
+
+def test_the_same_seed_gives_the_same_log(sim: Path, tmp_path: Path) -> None:
+    again = simulate(tmp_path / "b.sqlite", 1200, 7, config=CONFIG)
+    assert again.tickets == 1200
+    assert rows(sim) == rows(tmp_path / "b.sqlite")
+    simulate(tmp_path / "c.sqlite", 1200, 8, config=CONFIG)
+    assert rows(sim) != rows(tmp_path / "c.sqlite")
+
+
+def test_batched_and_one_transaction_per_move_give_the_same_log(tmp_path: Path) -> None:
+    cfg = replace(CONFIG, days=20)
+    simulate(tmp_path / "batched.sqlite", 300, 3, config=cfg)
+    simulate(tmp_path / "direct.sqlite", 300, 3, config=cfg, batched=False)
+    assert rows(tmp_path / "batched.sqlite") == rows(tmp_path / "direct.sqlite")
+
+
+def test_every_ticket_replays_through_the_lifecycle(sim: Path) -> None:
+    async def replay() -> tuple[int, list[int]]:
+        book = load_rulebook()
+        handlers = frozenset(book.handler_by_id)
+        async with await Store.open(sim) as store:
+            tickets: dict = {}
+            events = await store.events()
+            for e in events:
+                check(tickets.get(e.ticket_id), e, fallback=book.fallback, handlers=handlers)
+                tickets[e.ticket_id] = apply(tickets.get(e.ticket_id), e)
+            mismatched = await TicketService(store, Router(book)).rebuild_check()
+        return len(events), mismatched
+
+    count, mismatched = asyncio.run(replay())
+    assert count > 5 * 1200 and mismatched == []
+
+
+def test_the_log_has_every_kind_of_move(sim: Path) -> None:
+    with sqlite3.connect(sim) as db:
+        kinds = dict(db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind").fetchall())
+        ordered = db.execute("SELECT COUNT(*) FROM events a JOIN events b ON b.seq = a.seq + 1 "
+                             "WHERE b.at < a.at").fetchone()[0]
+    for kind in ("reported", "routed", "acknowledged", "transferred", "returned", "extension_asked", "extended",
+                 "resolved", "verified", "reopened", "rated", "reminded", "escalated", "supported", "whistled",
+                 "note"):
+        assert kinds.get(kind, 0) > 0, kind
+    # 1,200 reports: each is a ticket, or supports an open ticket of the same matter in its grid
+    assert kinds["reported"] == kinds["routed"] and kinds["reported"] + kinds["supported"] == 1200
+    assert ordered == 0  # the simulated clock never runs backwards
+
+
+def test_progress_is_reported_and_an_existing_file_is_refused(tmp_path: Path) -> None:
+    seen = []
+    summary = simulate(tmp_path / "p.sqlite", 200, 1, config=replace(CONFIG, days=10),
+                       progress=lambda made, total, events, seconds: seen.append((made, total)))
+    assert seen[-1] == (200, 200) and summary.events > 200 and summary.tickets_per_second > 0
+    with pytest.raises(FileExistsError):
+        simulate(tmp_path / "p.sqlite", 10, 1)
+    assert simulate(tmp_path / "p.sqlite", 10, 1, overwrite=True).tickets == 10
+
+
+async def test_simulate_works_inside_a_running_event_loop(tmp_path: Path) -> None:
+    # as in Jupyter, where a loop is already running
+    assert simulate(tmp_path / "j.sqlite", 20, 1, config=replace(CONFIG, days=5)).tickets == 20
