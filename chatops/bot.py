@@ -51,6 +51,7 @@ class Turn:
     room: Room
     lang: str | None
     power: RoomPower | None = None
+    prepared: list[str] | str | None = None  # a slow answer worked out before the transaction (!stats)
 
 
 class Bot:
@@ -67,7 +68,8 @@ class Bot:
         self.handler_rooms: dict[str, str] = {}
         self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport)
-        self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake)
+        self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
+                                   periodic=self.post_ranking)
         self.handled = 0
 
     async def prepare(self) -> None:
@@ -131,15 +133,19 @@ class Bot:
             return
         if isinstance(event, Message) and event.msgtype == "m.notice":
             return  # never answer a bot
-        power = None
-        if room.kind == "handler" and self._needs_power(event) and not await self.store.handled(event.event_id):
-            power = await self.transport.power(room.room_id)
-            self._remember_staff(room.room_id, power)
+        power, prepared = None, None
+        if room.kind == "handler" and not await self.store.handled(event.event_id):
+            if self._needs_power(event):
+                power = await self.transport.power(room.room_id)
+                self._remember_staff(room.room_id, power)
+            cmd = parse(event.body) if isinstance(event, Message) and not event.is_edit else None
+            if cmd is not None and cmd.name == "stats":
+                prepared = await self._stats(room.ref, cmd.args, await self.store.lang_of(event.sender) or self.lang)
         try:
             async with self.store.write() as tx:
                 if not await tx.mark_handled(event.event_id, event.room_id):
                     return
-                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power)
+                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power, prepared)
                 try:
                     if room.kind == "handler":
                         await self._handler_event(turn)
@@ -323,6 +329,9 @@ class Bot:
             return
         if cmd.name == "lang":
             await self._set_lang(turn, cmd)
+            return
+        if cmd.name == "stats":
+            await self._reply(turn, turn.prepared or "-")
             return
         if cmd.name == "list":
             open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
@@ -508,6 +517,46 @@ class Bot:
         elif root is None:
             root = ev.event_id
         await turn.tx.enqueue(Outgoing(ev.room_id, "reply", content, thread_root=root))
+
+    async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
+        """Return ``!stats`` for ``handler``'s room: its own rates, or the whole ranking for the street office."""
+        try:
+            from chatops.rates import Period, PeriodError, handler_table, own_lines, render
+        except ImportError:
+            return text("stats_unavailable", lang)
+        try:
+            period = Period.parse(period_text, today=self.voice.today())
+        except PeriodError:
+            return text("bad_period", lang, value=period_text)
+        try:
+            rows = await asyncio.to_thread(handler_table, self.store.path, self.book, period)
+        except ImportError:
+            return text("stats_unavailable", lang)
+        if handler == self.book.fallback:
+            return render(rows, period, "md", lang).splitlines()
+        return own_lines(rows, handler, period, lang)
+
+    async def post_ranking(self) -> None:
+        """Post last month's ranking to the street office's room once, when a new month has begun."""
+        room = self.handler_rooms.get(self.book.fallback)
+        if room is None:
+            return
+        try:
+            from chatops.rates import Period, handler_table, render
+        except ImportError:
+            return
+        period = Period.parse(None, today=self.voice.today()).previous()
+        if await self.store.chat_state("ranking_posted") == str(period):
+            return
+        rows = await asyncio.to_thread(handler_table, self.store.path, self.book, period)
+        async with self.store.write() as tx:
+            if await tx.chat_state("ranking_posted") == str(period):
+                return
+            if any(v[1] for r in rows for v in r.rates.values()):  # a month with no tickets posts nothing
+                lines = render(rows, period, "md", self.lang).splitlines()
+                await tx.enqueue(Outgoing(room, "ranking", notice(lines, mentions=self.staff.get(room, ()))))
+            await tx.set_chat_state("ranking_posted", str(period))
+        self.outbox.wake()
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:
         users = power.levels.get("users") or {}

@@ -91,6 +91,38 @@ def quiet_nio() -> None:
     logging.getLogger("nio.responses").setLevel(logging.ERROR)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import datetime
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from chatops.rates import PUBLISHED, Period, PeriodError, handler_table, render
+    from rules import DEFAULT_RULEBOOK, load_rulebook
+
+    try:
+        book = load_rulebook(args.rulebook or DEFAULT_RULEBOOK)
+        today = datetime.now(ZoneInfo(book.calendar.timezone)).date()
+        period = Period.parse(args.period, today=today)
+        if not Path(args.store).is_file():
+            print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
+            return 1
+        rows = handler_table(Path(args.store), book, period)
+    except PeriodError:
+        print(text("bad_period", args.lang, value=args.period), file=sys.stderr)
+        return 1
+    except RulebookError as exc:
+        return _fail(exc, args.lang)
+    except ImportError:
+        print(text("stats_unavailable", args.lang), file=sys.stderr)
+        return 1
+    except Exception as exc:  # research.LogError: not a store
+        print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+        return 1
+    assert args.by in PUBLISHED
+    print(render(rows, period, args.format, args.lang, by=args.by))
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``provision``, ``bot`` and ``run`` to the ``whistle`` parser."""
     quiet_nio()
@@ -104,6 +136,15 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     b = sub.add_parser("bot", help="run the bot until Ctrl-C (机器人); settings from WHISTLE_* variables")
     b.add_argument("-v", "--verbose", action="store_true", help="log what it does")
     b.set_defaults(func=cmd_bot)
+    rp = sub.add_parser("report", help="handlers' rates for a month and a fair ranking (评价报表)")
+    rp.add_argument("--store", required=True, metavar="FILE")
+    rp.add_argument("--period", metavar="YYYY-MM", help="the month (default: this month)")
+    rp.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    rp.add_argument("--by", default="satisfaction",
+                    choices=["response", "resolution", "satisfaction", "on_time", "return", "reopen"],
+                    help="the rate to rank by (default satisfaction)")
+    rp.add_argument("--rulebook", metavar="FILE", help="for handler names (default: the shipped one)")
+    rp.set_defaults(func=cmd_report)
     r = sub.add_parser("run", help="the live demo: local homeserver, rooms, bot and a demo community (演示)")
     r.add_argument("--rounds", type=int, default=0, help="stop after this many rounds of the story (0: until Ctrl-C)")
     r.add_argument("--pace", type=float, default=1.5, help="seconds between the demo people's steps")

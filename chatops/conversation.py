@@ -26,13 +26,14 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "extend": ("extend", "延期"),
     "approve": ("approve", "批准", "同意"),
     "refuse": ("refuse", "驳回", "不同意"),
+    "stats": ("stats", "统计", "评价统计"),
     "solved": ("solved", "已解决", "解决了"),
     "unsolved": ("unsolved", "未解决", "没解决"),
     "rate": ("rate", "评价"),
 }
 RESIDENT_COMMANDS = ("report", "status", "mine", "solved", "unsolved", "rate", "lang", "help")
 HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "list", "status",
-                    "lang", "help")
+                    "stats", "lang", "help")
 ALIASES: dict[str, str] = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
 
 ACK_REACTIONS = frozenset({"✅", "✔", "☑", "👌"})

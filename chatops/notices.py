@@ -6,7 +6,7 @@ Every string a resident typed reaches HTML only through :func:`notice`, which es
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -124,6 +124,10 @@ class Voice:
             lines.append(text("card_rule", lang, rule=ticket.rule, matched="、".join(matched) or "-"))
         lines.append(text("card_actions", lang))
         return lines
+
+    def today(self) -> date:
+        """Return today's date in the community's time zone."""
+        return datetime.now(self._tz).date()
 
     def _local(self, when: datetime) -> str:
         return when.astimezone(self._tz).strftime("%m-%d %H:%M")

@@ -41,8 +41,10 @@ class Scheduler:
     """Fires due timers through the ticket service; ``announce`` queues the notices of each event."""
 
     def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet,
-                 committed: Callable[[], None] = lambda: None) -> None:
+                 committed: Callable[[], None] = lambda: None,
+                 periodic: Callable[[], Awaitable[None]] | None = None) -> None:
         self.store, self.service, self.announce, self.committed = store, service, announce, committed
+        self.periodic = periodic  # work done on every tick, e.g. the monthly ranking
         self.book = service.rulebook
         self.rules = service.escalation
         self.fired = 0
@@ -104,6 +106,8 @@ class Scheduler:
             self._wake.clear()
             try:
                 await self.tick()
+                if self.periodic is not None:
+                    await self.periodic()
             except Exception:  # a bad row must not stop every other deadline
                 log.exception("scheduler tick failed")
             nxt = await self.store.next_due()
