@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from chatops.bot import Bot
 from chatops.lifecycle import Move
 from chatops.scheduler import Scheduler
@@ -163,3 +165,18 @@ async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot
     await turn(bot)
     assert any("驳回延期申请" in s.body and "配件型号" in s.body for s in net.in_room(PROPERTY))
     assert (await store.ticket(1)).resolve_deadline == ticket.resolve_deadline  # type: ignore[union-attr]
+
+
+async def test_a_restart_while_an_escalation_is_due_fires_it_once(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(hours=2, minutes=5)  # the bot was down when the reminder and the deadline came due
+    restarted = Bot(net, store, bot.service)  # a new process on the same store (and the old one, still ticking)
+    await restarted.prepare()
+    fired = await asyncio.gather(restarted.scheduler.tick(), bot.scheduler.tick(), restarted.scheduler.tick())
+    assert sum(fired) == 2
+    kinds = [e.kind for e in await store.events(1)]
+    assert kinds.count(Move.REMINDED) == 1 and kinds.count(Move.ESCALATED) == 1
+    await restarted.outbox.flush()
+    assert sum("升级至「街道」督办" in s.body for s in net.in_room(GRID)) == 1
