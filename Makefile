@@ -34,6 +34,7 @@ bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
 	$(PY) benchmarks/deadlines.py
+	$(PY) benchmarks/scheduler.py
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

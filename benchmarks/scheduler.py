@@ -77,9 +77,8 @@ async def main(n: int) -> None:
         t0 = time.perf_counter()
         for _ in range(reps):
             await store.due_timers(clock.now)
-            await store.next_due()
         bare = (time.perf_counter() - t0) / reps
-        print(f"idle tick: {idle * 1000:.2f} ms (bare due-timer and next-due queries {bare * 1000:.2f} ms, "
+        print(f"idle tick: {idle * 1000:.2f} ms (the bare due-timer query alone {bare * 1000:.2f} ms, "
               f"ratio {idle / bare:.2f})")
 
         # 2. ticks that fire: move the clock an hour at a time through the first simulated day
