@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from chatops.announce import Announcer
 from chatops.conversation import (
     ACK_REACTIONS,
     HANDLER_COMMANDS,
@@ -24,7 +25,7 @@ from chatops.conversation import (
     reaction_key,
     verdict,
 )
-from chatops.lifecycle import OPEN, Actor, Event, LifecycleError, Move, State, Ticket
+from chatops.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.notices import Voice, notice
 from chatops.outbox import Outbox
 from chatops.scheduler import Scheduler
@@ -65,8 +66,9 @@ class Bot:
         self.staff_level = staff_level
         self.voice = Voice(self.book, show_reporter_to=frozenset(self.book.privacy.show_reporter_to))
         self.rooms: dict[str, Room] = {}
-        self.handler_rooms: dict[str, str] = {}
-        self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention, from the last power read
+        self.announce = Announcer(self.voice, lang=lang)
+        self.handler_rooms = self.announce.handler_rooms  # handler id -> room id
+        self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport)
         self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
                                    periodic=self.post_ranking)
@@ -75,7 +77,8 @@ class Bot:
     async def prepare(self) -> None:
         """Read the provisioned rooms from the store and each handler room's staff from the homeserver."""
         self.rooms = {r.room_id: r for r in await self.store.rooms()}
-        self.handler_rooms = {r.ref: r.room_id for r in self.rooms.values() if r.kind == "handler"}
+        self.handler_rooms.clear()
+        self.handler_rooms.update({r.ref: r.room_id for r in self.rooms.values() if r.kind == "handler"})
         if hasattr(self.transport, "known"):
             self.transport.known = self.store.handled
         await self._read_staff()
@@ -250,7 +253,7 @@ class Bot:
         await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=ev.event_id))
         matched = receipt.decision.matched if receipt.decision else ()
         for handler in ticket.handlers:
-            await self._card(turn.tx, ticket, handler, matched=matched)
+            await self.announce.card(turn.tx, ticket, handler, matched=matched)
 
     async def _resident_answer(self, turn: Turn, ticket: Ticket, body: str) -> None:
         """A resident's plain reply in their ticket's thread: a verdict, a rating, a place, or a note."""
@@ -400,77 +403,6 @@ class Bot:
         after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
                                                     tx=turn.tx)
         await self.announce(turn.tx, ticket, after, event)
-
-    async def announce(self, tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
-        """Queue what a move causes: the step in the resident's thread and in every card's thread, card
-        edits, a new card for a new holder, a supervision card for an escalation, the questions after a
-        resolve, and reminders with the staff mentioned."""
-        receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
-        by_resident = event.actor_handler is None and event.actor != "system"
-        for i, receipt in enumerate(receipts):
-            reporter = i == 0
-            lang = (await tx.lang_of(after.reporter) or self.lang) if reporter else self.lang
-            room, root = receipt.message.room_id, receipt.message.thread_root
-            lines: list[str] = []
-            own = by_resident and reporter and event.actor == after.reporter
-            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
-                    event.kind is Move.REMINDED and not event.data.get("overdue")):
-                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers
-            elif own and event.kind is Move.NOTE:
-                lines.append(text("note_relayed", lang))
-            elif own and event.kind is Move.LOCATED:
-                lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
-            elif own and event.kind is Move.RATED:
-                lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
-            elif (line := self.voice.step(after, event, lang, before=before)) is not None:
-                lines.append(line)
-            if lines:
-                await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
-            ask = None
-            if reporter and event.kind is Move.RESOLVED:
-                ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
-            elif reporter and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaiting_rating:
-                ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
-            if ask:
-                await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[after.reporter]), after.id,
-                                          thread_root=root))
-        line_for = self.voice.step(after, event, self.lang, before=before)
-        for handler in dict.fromkeys((*before.handlers, *after.handlers)):
-            cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
-            if handler in after.handlers and (not cards or handler not in before.handlers):
-                await self._card(tx, after, handler)  # a new holder gets a fresh card, and its staff a ping
-                if not cards:
-                    continue
-            card = cards[-1]
-            content = notice(self.voice.card(after, self.lang, holder=handler))
-            await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
-            if line_for:
-                mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
-                await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
-                                          thread_of=card.id))
-        if event.kind is Move.EXTENSION_ASKED and self.book.fallback in self.handler_rooms:
-            room = self.handler_rooms[self.book.fallback]
-            asker = self.voice.handler(after.lead, self.lang)
-            lines = [text("extension_request", self.lang, ticket=after.id, handler=asker,
-                          days=event.data.get("days"), reason=event.reason or ""),
-                     *self.voice.card(after, self.lang, holder=self.book.fallback)[1:-1],
-                     text("extension_actions", self.lang)]
-            await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
-                                      after.id))
-        if event.kind is Move.ESCALATED and event.target in self.handler_rooms:
-            room = self.handler_rooms[event.target]
-            late = self.voice.handler(after.lead, self.lang)
-            lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
-                     *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
-            await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
-
-    async def _card(self, tx: Transaction, ticket: Ticket, handler: str, *, matched: tuple[str, ...] = ()) -> None:
-        room = self.handler_rooms.get(handler)
-        if room is None:
-            log.warning("handler %s has no room; ticket %s is kept in the store", handler, ticket.id)
-            return
-        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched)
-        await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
 
     async def _ticket_of_context(self, tx: Transaction, context: str | None) -> Ticket | None:
         """Return the ticket a thread or reply belongs to: a resident's report, or a message of the bot's."""
