@@ -31,6 +31,7 @@ async def ensure_local_bot(settings: Settings) -> None:
 @asynccontextmanager
 async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, Store, Router]]:
     """Yield the logged-in transport, the open store and the router; close them all at the end."""
+    router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))  # a broken rulebook stops us first
     await ensure_local_bot(settings)
     transport = await MatrixTransport.connect(
         settings.homeserver, settings.bot_user, session_file=settings.session_file,
@@ -38,7 +39,7 @@ async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, 
     try:
         store = await Store.open(settings.store)
         try:
-            yield transport, store, Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))
+            yield transport, store, router
         finally:
             await store.close()
     finally:

@@ -154,3 +154,26 @@ def test_homeserver_failure_is_polite(capsys, tmp_path: Path, monkeypatch) -> No
     code, out, err = run(capsys, "--lang", "en", "homeserver", "up", "--root", str(tmp_path))
     assert code == 1 and out == ""
     assert "pip install -e '.[homeserver]'" in err and "Traceback" not in err
+
+
+def test_bot_refuses_a_broken_rulebook_before_connecting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nhandlers: []\n", encoding="utf-8")
+    for key, value in {"WHISTLE_RULEBOOK": str(bad), "WHISTLE_HOMESERVER": "http://127.0.0.1:9",
+                       "WHISTLE_BOT_USER": "@whistle:localhost", "WHISTLE_BOT_PASSWORD": "x",
+                       "WHISTLE_VAR": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)
+    assert main(["--lang", "en", "bot"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}, line 2" in err and "Traceback" not in err
+
+
+def test_bot_says_why_it_cannot_log_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    for key, value in {"WHISTLE_HOMESERVER": "http://127.0.0.1:9", "WHISTLE_BOT_USER": "@whistle:localhost",
+                       "WHISTLE_BOT_PASSWORD": "secret-password", "WHISTLE_VAR": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)
+    assert main(["bot"]) == 1
+    err = capsys.readouterr().err
+    assert "机器人无法登录" in err and "secret-password" not in err
