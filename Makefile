@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,homeserver
 
-.PHONY: test lint venv bench eval clean
+.PHONY: test lint venv bench bench-bot eval clean
 
 venv: $(STAMP)
 
@@ -29,6 +29,11 @@ lint: venv
 bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
+
+# The bot on a throwaway Synapse (needs the homeserver extra): latency beside a raw relay, then load.
+bench-bot: venv
+	$(PY) benchmarks/bot_latency.py
+	$(PY) benchmarks/bot_load.py
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
