@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import logging
 import os
 import re
@@ -485,8 +486,10 @@ async def run(args: argparse.Namespace, root: Path, hs: LocalHomeserver) -> int:
     finally:
         status = bot.stop()
         if bot.proc is not None:
-            tail = bot.output().splitlines()[-3:]
-            print(f"bot exited with {status}: " + " | ".join(tail))
+            lines = bot.output().splitlines()
+            noise = [ln for ln in lines if " WARNING " in ln or " ERROR " in ln or "Traceback" in ln]
+            print(f"bot exited with {status}: {lines[-1] if lines else ''}; {len(noise)} warnings/errors logged"
+                  + "".join(f"\n    {ln[:200]}" for ln in noise[:5]))
         await relay.close()
         for p in people:
             await p.close()
@@ -570,7 +573,13 @@ def print_report(args: argparse.Namespace, results: list[PhaseResult], rss_marks
 
 def print_breakdown(results: list[PhaseResult], marks: Marks, relay: Relay) -> None:
     """Per report, where the time went (ms, p50 / p95): the bot's own timestamps, and the relay's."""
-    rows = [["stage per report (ms, p50 / p95)", *(f"{i + 1}: {r.name}" for i, r in enumerate(results))]]
+    rows = [["stage per report (ms, mean / p50 / p95)", *(f"{i + 1}: {r.name}" for i, r in enumerate(results))]]
+    starts = sorted(a for a, _, _ in marks.flushes)
+
+    def flush_start(t: float) -> float:
+        """Start of the last outbox flush that began at or before ``t`` (the one that sent a PUT at ``t``)."""
+        k = bisect.bisect_right(starts, t)
+        return starts[k - 1] if k else t
     stages: list[dict[str, list[float]]] = []
     for r in results:
         acc: dict[str, list[float]] = defaultdict(list)
@@ -593,8 +602,14 @@ def print_breakdown(results: list[PhaseResult], marks: Marks, relay: Relay) -> N
                 acc["sync returned -> handle starts"].append(handled[0] - synced)
                 acc["handle"].append(handled[1] - handled[0])
             acc["handled -> receipt PUT starts"].append(receipt[0] - start)
+            if handled:
+                acc["  handled -> its outbox flush starts"].append(flush_start(receipt[0]) - start)
+                acc["  flush starts -> PUT starts (own room's queue)"].append(receipt[0] - flush_start(receipt[0]))
             acc["receipt PUT"].append(receipt[1] - receipt[0])
             acc["handled -> first card PUT starts"].append(card[0] - start)
+            if handled:
+                acc["  handled -> its outbox flush starts "].append(flush_start(card[0]) - start)
+                acc["  flush starts -> PUT starts (own room's queue) "].append(card[0] - flush_start(card[0]))
             acc["card PUT"].append(card[1] - card[0])
             acc["card PUT done -> staff sees it"].append(firsts[s.index] - card[1])
         stages.append(acc)
@@ -604,7 +619,7 @@ def print_breakdown(results: list[PhaseResult], marks: Marks, relay: Relay) -> N
         for acc in stages:
             d = dist_ms(acc.get(k, []))
             cells.append("-" if not acc.get(k) else str(d["n"]) if k == "(incomplete)"
-                         else f"{d['p50']:.0f} / {d['p95']:.0f}")
+                         else f"{d['mean']:.0f} / {d['p50']:.0f} / {d['p95']:.0f}")
         rows.append([k, *cells])
     print("\nwhere the time goes (bot: its own timestamps; raw: the relay's; \"handled\" = synced for raw):")
     print(table(rows))
