@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,homeserver,research
 
-.PHONY: test lint venv bench eval clean run lab
+.PHONY: test lint venv bench bench-bot eval clean run lab
 
 venv: $(STAMP)
 
@@ -38,6 +38,11 @@ bench: venv
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+# The bot on a throwaway Synapse (needs the homeserver extra): latency beside a raw relay, then load.
+bench-bot: venv
+	$(PY) benchmarks/bot_latency.py
+	$(PY) benchmarks/bot_load.py
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
