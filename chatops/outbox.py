@@ -66,14 +66,43 @@ class Outbox:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Send until ``stop`` is set, sleeping until woken or until the earliest retry is due."""
-        while not stop.is_set():
-            self._wake.clear()
-            pause = await self.flush()
-            if stop.is_set():
-                break
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=pause)
+        """Send until ``stop`` is set: one sender per room with something due, so a busy room never holds
+        up another; between rounds, sleep until woken or until the earliest retry is due."""
+        senders: dict[str, asyncio.Task[None]] = {}
+        try:
+            while not stop.is_set():
+                self._wake.clear()
+                await self._ensure_store_id()
+                for room, due in (await self.store.outbox_rooms()).items():
+                    if due <= self.clock() and (room not in senders or senders[room].done()):
+                        senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
+                for room in [r for r, task in senders.items() if task.done()]:
+                    senders.pop(room).result()  # a sender that crashed says so here
+                nxt = min((due for due in (await self.store.outbox_rooms()).values()), default=None)
+                pause = 30.0 if nxt is None else max(0.05, min(30.0, nxt - self.clock()))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=pause)
+        finally:
+            for task in senders.values():
+                task.cancel()
+            await asyncio.gather(*senders.values(), return_exceptions=True)
+
+    async def _drain(self, room_id: str) -> None:
+        """Send ``room_id``'s due rows in order until none is left or the next must wait a while."""
+        while True:
+            rows = await self.store.outbox_pending(room_id=room_id, limit=100)
+            if not rows:
+                return
+            wait = await self._send_room(rows)
+            if wait is None:
+                continue  # all sent: look for more
+            if wait > 1.0:
+                return  # the main loop starts this room again when the row is due
+            await asyncio.sleep(wait)
+
+    async def _ensure_store_id(self) -> None:
+        if self._store_id is None:
+            self._store_id = await self.store.chat_state("store_id") or "0"
 
     async def wake_and_wait(self, task: asyncio.Task[None], stop: asyncio.Event, grace: float = 5.0) -> None:
         """Give the sender a moment to drain after ``stop``, then cancel it (what is left is sent next time)."""
@@ -85,21 +114,23 @@ class Outbox:
             task.cancel()
 
     async def flush(self) -> float:
-        """Send what is due now; return how long to wait before the next attempt (seconds)."""
-        if self._store_id is None:
-            self._store_id = await self.store.chat_state("store_id") or "0"
+        """Send what is due now, every room at once; return how long to wait before the next attempt (seconds).
+
+        (The bot's :meth:`run` drains rooms independently; tests and tools call this.)
+        """
+        await self._ensure_store_id()
         rows = await self.store.outbox_pending()
         if not rows:
             return 30.0
         by_room: dict[str, list[OutboxRow]] = defaultdict(list)
         for row in rows:
             by_room[row.message.room_id].append(row)
-        waits = await asyncio.gather(*(self._send_room(r) for r in by_room.values()))
+        waits = [w for w in await asyncio.gather(*(self._send_room(r) for r in by_room.values())) if w is not None]
         more = len(rows) >= 500
-        return 0.0 if more else min(waits)
+        return 0.0 if more else min(waits, default=30.0)
 
-    async def _send_room(self, rows: list[OutboxRow]) -> float:
-        """Send one room's rows in order; stop at the first that must wait. Return the wait."""
+    async def _send_room(self, rows: list[OutboxRow]) -> float | None:
+        """Send one room's rows in order; stop at the first that must wait and return the wait (``None``: all sent)."""
         just_sent: dict[int, str] = {}
         for row in rows:
             now = self.clock()
@@ -130,7 +161,7 @@ class Outbox:
                     return wait
                 await tx.mark_failed(row.id, error)
                 log.error("outbox %s failed for good: %s", row.id, error)
-        return 30.0
+        return None
 
 
 def _age_start(row: OutboxRow) -> float:

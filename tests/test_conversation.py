@@ -148,3 +148,34 @@ async def test_outbox_honours_429_without_counting_it(store: Store) -> None:
     assert [s.body for s in net.sent] == ["a", "b"]
     assert [s.txn_id for s in net.sent] == [f"w{await store.chat_state('store_id')}.{i}" for i in (1, 2)]
     await asyncio.sleep(0)
+
+
+class SlowRoom(MemoryTransport):
+    """Room !slow answers each send after 50 ms; every other room at once."""
+
+    async def send(self, room_id: str, content: dict, txn_id: str) -> SendResult:  # type: ignore[override]
+        if room_id == "!slow":
+            await asyncio.sleep(0.05)
+        return await super().send(room_id, content, txn_id)
+
+
+async def test_a_busy_room_does_not_hold_up_another(store: Store) -> None:
+    net = SlowRoom()
+    outbox = Outbox(store, net)
+    async with store.write() as tx:
+        for i in range(10):
+            await tx.enqueue(Outgoing("!slow", "reply", {"body": f"slow {i}"}))
+    stop = asyncio.Event()
+    task = asyncio.create_task(outbox.run(stop))
+    await asyncio.sleep(0.08)
+    async with store.write() as tx:
+        await tx.enqueue(Outgoing("!quick", "card", {"body": "card"}))
+    outbox.wake()
+    while len(net.sent) < 11:
+        await asyncio.sleep(0.01)
+    stop.set()
+    outbox.wake()
+    await asyncio.wait_for(task, 5)
+    order = [s.body for s in net.sent]
+    assert order.index("card") < 5  # sent at once, not after the slow room's queue
+    assert [b for b in order if b != "card"] == [f"slow {i}" for i in range(10)]  # each room keeps its order

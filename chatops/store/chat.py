@@ -101,11 +101,22 @@ class ChatReads:
         async with self.db.execute("SELECT room_id, kind, ref, alias FROM rooms ORDER BY kind, ref") as cur:
             return [Room(*r) for r in await cur.fetchall()]
 
-    async def outbox_pending(self, *, limit: int = 500) -> list[OutboxRow]:
-        """Return pending outbox rows in id order."""
-        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.state = 'pending' ORDER BY o.id LIMIT ?"
-        async with self.db.execute(sql, (limit,)) as cur:
+    async def outbox_pending(self, *, room_id: str | None = None, limit: int = 500) -> list[OutboxRow]:
+        """Return pending outbox rows in id order (of one room if given)."""
+        where, args = "o.state = 'pending'", []
+        if room_id is not None:
+            where += " AND o.room_id = ?"
+            args.append(room_id)
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE {where} ORDER BY o.id LIMIT ?"
+        async with self.db.execute(sql, (*args, limit)) as cur:
             return [_outbox_row(r) for r in await cur.fetchall()]
+
+    async def outbox_rooms(self) -> dict[str, float]:
+        """Return each room with pending rows and when its first pending row is due (unix time)."""
+        sql = ("SELECT room_id, not_before FROM outbox o WHERE state = 'pending' AND id = "
+               "(SELECT MIN(id) FROM outbox WHERE state = 'pending' AND room_id = o.room_id)")
+        async with self.db.execute(sql) as cur:
+            return {room: float(due) for room, due in await cur.fetchall()}
 
     async def outbox_by_event(self, event_id: str) -> OutboxRow | None:
         """Return the outbox row that became event ``event_id``, or ``None``."""

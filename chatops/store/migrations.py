@@ -126,6 +126,9 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
     (5, "extensions asked and decided", (
         "ALTER TABLE tickets ADD COLUMN extension_asked INTEGER",
     )),
+    (6, "one outbox sender per room", (
+        "CREATE INDEX outbox_room_pending ON outbox (state, room_id, id)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
