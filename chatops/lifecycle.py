@@ -278,8 +278,9 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
     deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline") if k in d}
     match event.kind:
         case Move.ROUTED:
-            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target,
-                           co=tuple(d.get("co", ())), priority=d.get("priority", "normal"), rule=event.rule,
+            co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
+            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
+                           priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co),
                            rulebook_version=d.get("rulebook_version"), **deadlines)
         case Move.ACKNOWLEDGED:
             state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state

@@ -125,13 +125,15 @@ class TicketService:
             data={"source": source, "text": body, "estate": where.estate, "building": where.building})
         steps = [(ticket, after, event)]
         whistle = self.rulebook.whistle_for(after.category)
-        if whistle is not None and not after.joint:
+        # whistle once: until it is joint and everyone the whistle summons is on it
+        if whistle is not None and (not after.joint or any(h not in after.handlers for h in whistle.summon)):
             count = await tx.reports_since(after.id, self.clock() - whistle.window)
             rule, step = await asyncio.get_running_loop().run_in_executor(
                 owner_executor(), lambda: self.escalation.reports(after.category or "", count))
             if step.action == WHISTLE:
-                summon = [h for h in step.summon if h not in after.handlers] or list(step.summon)
+                summon = [h for h in step.summon if h not in after.handlers]
                 joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, reason=rule,
+                                                       target=after.lead,
                                                        data={"summon": summon, "reports": count, "rule": rule})
                 steps.append((after, joint, whistled))
                 after = joint

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from chatops.bot import Bot
 from chatops.lifecycle import Move
 from chatops.scheduler import Scheduler
 from chatops.store import Store
+from chatops.tickets import TicketService, add_duration
+from rules import Router
 from tests.conftest import FakeClock
 from tests.test_bot import GRID, PROP, PROPERTY, STREET, t, turn
 
@@ -180,3 +183,37 @@ async def test_a_restart_while_an_escalation_is_due_fires_it_once(bot: Bot, stor
     assert kinds.count(Move.REMINDED) == 1 and kinds.count(Move.ESCALATED) == 1
     await restarted.outbox.flush()
     assert sum("升级至「街道」督办" in s.body for s in net.in_room(GRID)) == 1
+
+
+async def test_escalation_climbs_the_whole_chain_of_the_default_rulebook(store: Store, router: Router,
+                                                                           clock: FakeClock) -> None:
+    """A neighbours' dispute: mediation -> residents' committee -> street office -> district, then flagged."""
+    service = TicketService(store, router, clock=clock, deadline=add_duration)
+    receipt = await service.report(source="m:1", reporter="@a:t", text="邻居吵架好几天了，楼道堆物也不清理")
+    ticket = receipt.ticket
+    assert ticket.lead == "mediation"
+    assert router.rulebook.escalation_chain(router.rulebook.category_by_id[ticket.category or ""],
+                                            "mediation") == ("committee", "street_office", "district_office")
+    scheduler = Scheduler(store, service)
+    seen = []
+    for _ in range(4):  # each missed sign-for moves it one level up; the grace is the sign-for limit again
+        t = await store.ticket(1)
+        assert t is not None and t.sign_deadline is not None
+        clock.now = t.sign_deadline + timedelta(minutes=1)
+        await scheduler.tick()
+        last = (await store.events(1))[-1]
+        seen.append((last.kind, last.target))
+    assert seen == [(Move.ESCALATED, "committee"), (Move.ESCALATED, "street_office"),
+                    (Move.ESCALATED, "district_office"), (Move.REMINDED, "district_office")]
+    assert (await store.ticket(1)).escalated_to == "district_office"  # type: ignore[union-attr]
+    assert await scheduler.tick() == 0  # nothing more for signing: the resolve reminder and deadline remain
+    assert (await store.timer_counts()).get("pending", 0) == 2
+
+
+async def test_a_category_of_several_departments_is_joint_from_the_start(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑2号楼电梯坏了")  # lift: property leads, police too
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.joint and ticket.co == ("police",)
+    assert "联合吹哨：已报到 -；待报到 物业委员会、派出所" in net.in_room(PROPERTY)[0].body
