@@ -96,6 +96,7 @@ def load_rulebook_with_grids(path: Path, grids: int) -> Rulebook:
         own.append({"id": f"grid{n}", "name": f"第{_cn(n)}网格",
                     "estates": [{"id": f"estate{n}", "name": name, "buildings": ["1", "2", "3", "4"]}]})
     data["grids"] = own
+    data["duplicates"] = {"enabled": False}  # every report a ticket of its own: lost or doubled ones show
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_rulebook(path)
 

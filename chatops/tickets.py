@@ -89,7 +89,7 @@ class TicketService:
             if existing is not None:
                 return Receipt(existing, created=False)
             now = self.clock()
-            if decision.category is not None and where.grid is not None:
+            if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
                 like = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
                 if like is not None:
                     return await self._support(like, reporter, source, body, where, decision, tx)

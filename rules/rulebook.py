@@ -153,8 +153,10 @@ class Whistle(_Model):
 
 
 class Duplicates(_Model):
-    """A report of a category in a grid that has an open ticket of it younger than ``window`` joins it."""
+    """A report of a category in a grid that has an open ticket of it younger than ``window`` joins it
+    (unless ``enabled`` is false: then every report is a ticket of its own)."""
 
+    enabled: bool = True
     window: Duration = timedelta(hours=24)
 
 
