@@ -92,10 +92,6 @@ class EventLog:
             mask &= ev["at"] < _utc(end)
         return ev[mask]
 
-    def sector_of(self) -> dict[str, str]:
-        """Return ``{handler id: sector}``."""
-        return self.handlers["sector"].to_dict()
-
 
 def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None, key: str | bytes | None = None,
              text: bool = False) -> EventLog:

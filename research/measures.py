@@ -26,7 +26,8 @@ def _use_igraph(G: nx.Graph, backend: str) -> bool:
     if backend not in ("auto", "networkx", "igraph"):
         raise ValueError(f"backend must be 'auto', 'networkx' or 'igraph', not {backend!r}")
     if backend == "auto":
-        if G.number_of_edges() < IGRAPH_MIN_EDGES:
+        copy = _cached(G, None)  # counting a large NetworkX graph's edges walks every node: ask the copy
+        if (copy[0].ecount() if copy is not None else G.number_of_edges()) < IGRAPH_MIN_EDGES:
             return False
         try:
             import igraph  # noqa: F401
@@ -69,18 +70,26 @@ def _igraph(G: nx.Graph, weight: str | None) -> tuple[Any, list[Hashable]]:
     backend conversions (``nx.config.cache_converted_graphs``). Like NetworkX's, the cache is cleared by
     the graph's methods (``add_edge``, ``remove_node``, …) but not by assigning to an attribute in place
     (``G[u][v]["weight"] = 2``): call ``G.__networkx_cache__.clear()`` after such a change."""
-    cache = getattr(G, "__networkx_cache__", None)
-    if cache is not None:
-        if (IGRAPH_CACHE, weight) in cache:
-            return cache[IGRAPH_CACHE, weight]
-        if weight is None and cache:  # any cached copy will do when weights are ignored
-            found = next((v for k, v in cache.items() if isinstance(k, tuple) and k[0] == IGRAPH_CACHE), None)
-            if found is not None:
-                return found
+    found = _cached(G, weight)
+    if found is not None:
+        return found
     converted = to_igraph(G, weight)
+    cache = getattr(G, "__networkx_cache__", None)
     if cache is not None and nx.config.cache_converted_graphs:
         cache[IGRAPH_CACHE, weight] = converted
     return converted
+
+
+def _cached(G: nx.Graph, weight: str | None) -> tuple[Any, list[Hashable]] | None:
+    """Return the igraph copy of ``G`` kept for ``weight`` (any copy when ``weight`` is ``None``), or ``None``."""
+    cache = getattr(G, "__networkx_cache__", None)
+    if not cache:
+        return None
+    if (IGRAPH_CACHE, weight) in cache:
+        return cache[IGRAPH_CACHE, weight]
+    if weight is None:  # weights ignored: any copy will do
+        return next((v for k, v in cache.items() if isinstance(k, tuple) and k[0] == IGRAPH_CACHE), None)
+    return None
 
 
 def betweenness(G: nx.Graph, k: int | None = None, *, normalized: bool = True, weight: str | None = None,
@@ -99,12 +108,11 @@ def betweenness(G: nx.Graph, k: int | None = None, *, normalized: bool = True, w
         k = None
     if not _use_igraph(G, backend):
         return nx.betweenness_centrality(G, k=k, normalized=normalized, weight=weight, seed=seed)
-    rng = nx.utils.create_py_random_state(seed)
-    sources = None if k is None else rng.sample(list(G.nodes()), k)
-    g, nodes = _igraph(G, weight)
-    index = {n: i for i, n in enumerate(nodes)} if sources is not None else {}
-    raw = g.betweenness(directed=G.is_directed(), weights="weight" if weight else None,
-                        sources=None if sources is None else [index[s] for s in sources])
+    g, nodes = _igraph(G, weight)  # nodes is list(G): vertex i is the i-th node
+    # the sources NetworkX would sample: random.sample depends only on the population's length
+    chosen = None if k is None else nx.utils.create_py_random_state(seed).sample(range(len(nodes)), k)
+    sources = None if chosen is None else [nodes[i] for i in chosen]
+    raw = g.betweenness(directed=G.is_directed(), weights="weight" if weight else None, sources=chosen)
     factor = 1.0 if G.is_directed() else 2.0  # igraph counts an undirected pair once, NetworkX twice
     return _rescale(dict(zip(nodes, (b * factor for b in raw), strict=True)), len(G), normalized=normalized,
                     directed=G.is_directed(), sampled=sources)
