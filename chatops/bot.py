@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from chatops.announce import Announcer
@@ -59,11 +60,13 @@ class Bot:
     """Connects a transport to the ticket service. ``run`` until ``stop`` is set."""
 
     def __init__(self, transport: Transport, store: Store, service: TicketService, *,
-                 lang: str | None = None, staff_level: int = STAFF_LEVEL) -> None:
+                 lang: str | None = None, staff_level: int = STAFF_LEVEL, rulebook_path: Path | None = None) -> None:
         self.transport, self.store, self.service = transport, store, service
         self.book = service.rulebook
         self.lang = lang
         self.staff_level = staff_level
+        self.rulebook_path = rulebook_path  # known: rates are counted in a child process (no pandas in the bot)
+        self._ranking_failed: str | None = None
         self.voice = Voice(self.book, show_reporter_to=frozenset(self.book.privacy.show_reporter_to))
         self.rooms: dict[str, Room] = {}
         self.announce = Announcer(self.voice, lang=lang)
@@ -453,7 +456,7 @@ class Bot:
     async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
         """Return ``!stats`` for ``handler``'s room: its own rates, or the whole ranking for the street office."""
         try:
-            from chatops.rates import Period, PeriodError, handler_table, own_lines, render
+            from chatops.rates import Period, PeriodError, own_lines, render
         except ImportError:
             return text("stats_unavailable", lang)
         try:
@@ -461,8 +464,9 @@ class Bot:
         except PeriodError:
             return text("bad_period", lang, value=period_text)
         try:
-            rows = await asyncio.to_thread(handler_table, self.store.path, self.book, period)
-        except ImportError:
+            rows = await self._rows(period)
+        except (ImportError, RuntimeError) as exc:
+            log.warning("no statistics: %s", exc)
             return text("stats_unavailable", lang)
         if handler == self.book.fallback:
             return render(rows, period, "md", lang).splitlines()
@@ -474,13 +478,20 @@ class Bot:
         if room is None:
             return
         try:
-            from chatops.rates import Period, handler_table, render
+            from chatops.rates import Period, render
         except ImportError:
             return
         period = Period.parse(None, today=self.voice.today()).previous()
         if await self.store.chat_state("ranking_posted") == str(period):
             return
-        rows = await asyncio.to_thread(handler_table, self.store.path, self.book, period)
+        if self._ranking_failed == str(period):
+            return
+        try:
+            rows = await self._rows(period)
+        except (ImportError, RuntimeError) as exc:
+            log.warning("the monthly ranking of %s cannot be counted: %s", period, exc)
+            self._ranking_failed = str(period)  # tried again after a restart, or next month
+            return
         async with self.store.write() as tx:
             if await tx.chat_state("ranking_posted") == str(period):
                 return
@@ -489,6 +500,14 @@ class Bot:
                 await tx.enqueue(Outgoing(room, "ranking", notice(lines, mentions=self.staff.get(room, ()))))
             await tx.set_chat_state("ranking_posted", str(period))
         self.outbox.wake()
+
+    async def _rows(self, period: Any) -> list[Any]:
+        """Return the rates table of ``period``: in a child process when the rulebook file is known."""
+        from chatops.rates import handler_table, handler_table_apart
+
+        if self.rulebook_path is not None:
+            return await handler_table_apart(self.store.path, self.rulebook_path, period)
+        return await asyncio.to_thread(handler_table, self.store.path, self.book, period)
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:
         users = power.levels.get("users") or {}

@@ -7,12 +7,14 @@ hand-checked log); this module picks the period, the rates staff publish and ren
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 import math
 import re
 import secrets
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -94,6 +96,24 @@ def handler_table(store: Path, book: Rulebook, period: Period) -> list[Row]:
                          None if _missing(ranked["rank"]) else int(ranked["rank"]))
         rows.append(Row(str(handler), str(table.at[handler, "name"]), values))
     return rows
+
+
+async def handler_table_apart(store: Path, rulebook: Path, period: Period) -> list[Row]:
+    """Return :func:`handler_table` computed by ``whistle report`` in a child process, so that a long-running
+    bot never loads pandas (about 110 MiB) for a monthly table. Raises ``RuntimeError`` if it fails."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "chatops.cli", "report", "--store", str(store), "--rulebook", str(rulebook),
+        "--period", str(period), "--format", "json", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(err.decode("utf-8", "replace").strip() or f"whistle report exited {proc.returncode}")
+    return rows_from_json(json.loads(out))
+
+
+def rows_from_json(data: dict[str, Any]) -> list[Row]:
+    """Return the rows of a ``render(..., "json")`` document."""
+    return [Row(h["handler"], h["name"], {k: (h[k]["x"], h[k]["n"], h[k]["rate"], h[k]["smoothed"], h[k]["rank"])
+                                          for k in PUBLISHED}) for h in data["handlers"]]
 
 
 def _num(value: Any) -> float | None:

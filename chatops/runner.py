@@ -7,6 +7,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from chatops.bot import Bot
 from chatops.config import LOCAL_BOT, Settings, local_homeserver
@@ -61,7 +62,8 @@ async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Eve
     ``ready`` is set, and ``started`` called with the bot, once it is logged in and knows its rooms.
     """
     async with connected(settings) as (transport, store, router):
-        bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang)
+        bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang,
+                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK))
         await bot.prepare()
         if not bot.rooms:
             log.warning("no rooms are provisioned: run `whistle provision` first")

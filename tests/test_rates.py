@@ -14,6 +14,7 @@ from chatops.bot import Bot
 from chatops.cli import main
 from chatops.rates import Period, PeriodError
 from chatops.store import Store
+from tests.conftest import MINI
 from tests.test_bot import GRID, PROP, PROPERTY, STREET, t, turn
 
 pytest_plugins = ["tests.test_bot"]
@@ -92,3 +93,15 @@ def test_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "| # | handler | response |" in capsys.readouterr().out
     assert main(["report", "--store", str(store), "--period", "1月"]) == 1
     assert "年-月" in capsys.readouterr().err
+
+
+async def test_stats_counted_in_a_child_process(bot: Bot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rulebook = tmp_path / "mini.yaml"
+    rulebook.write_text(MINI, encoding="utf-8")
+    bot.rulebook_path = rulebook  # as the real bot runs: pandas stays out of its process
+    await _a_month(bot)
+    monkeypatch.setattr(bot.voice, "today", lambda: date(2026, 11, 20))
+    net = t(bot)
+    net.say(PROPERTY, PROP, "!统计")
+    await turn(bot)
+    assert "响应率 100%（3/3）" in net.sent[-1].body
