@@ -5,11 +5,11 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,homeserver,research
 
-.PHONY: test lint venv bench eval clean lab
+.PHONY: test lint venv bench bench-bot eval clean run lab
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@if [ ! -x $(PY) ]; then \
 	  interp=$$(.ci/find-python) || exit 1; \
 	  echo "make: creating $(VENV) with $$interp ($$($$interp --version))"; \
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
+
+# The live demo: local homeserver, the rulebook's rooms, the bot and a demo community; Ctrl-C stops all.
+run: venv
+	$(VENV)/bin/whistle run
 
 test: venv
 	$(VENV)/bin/ruff check .
@@ -29,9 +33,16 @@ lint: venv
 bench: venv
 	$(PY) benchmarks/routing.py
 	$(PY) benchmarks/store_ingest.py
+	$(PY) benchmarks/deadlines.py
+	$(PY) benchmarks/scheduler.py
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+# The bot on a throwaway Synapse (needs the homeserver extra): latency beside a raw relay, then load.
+bench-bot: venv
+	$(PY) benchmarks/bot_latency.py
+	$(PY) benchmarks/bot_load.py
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv

@@ -1,4 +1,4 @@
-"""The ``whistle`` command line: route text, evaluate a rulebook, check one, list tickets."""
+"""The ``whistle`` command line: route text, evaluate a rulebook, check one, list tickets, run a local homeserver."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import json
 import os
 import sqlite3
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from chatops.cli_chat import add_commands
+from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import Ticket
 from chatops.store import Store
 from rules import DEFAULT_RULEBOOK, Decision, Router, Rulebook, RulebookError, load_rulebook
@@ -249,6 +252,57 @@ def _quiet_default() -> Rulebook | None:
         return None
 
 
+def render_homeserver(st: HomeserverStatus, root: Path, lang: str) -> str:
+    if not st.running:
+        return text("hs_stopped", lang, url=st.url, root=root)
+    if not st.answering:
+        return text("hs_starting", lang, url=st.url, pid=st.pid)
+    return text("hs_running", lang, url=st.url, pid=st.pid, version=st.version, server_name=st.server_name)
+
+
+def cmd_homeserver(args: argparse.Namespace) -> int:
+    hs = LocalHomeserver(Path(args.root), port=args.port)
+    try:
+        if args.homeserver_command == "status":
+            st = hs.status()
+            if args.json:
+                print(json.dumps({"running": st.running, "answering": st.answering, "pid": st.pid, "url": st.url,
+                                  "server_name": st.server_name, "version": st.version, "root": str(hs.root)},
+                                 ensure_ascii=False, indent=2))
+            else:
+                print(render_homeserver(st, hs.root, args.lang))
+        elif args.homeserver_command == "up":
+            before = hs.status()
+            started = time.perf_counter()
+            st = hs.up(wait=args.wait)
+            if before.running and before.answering:
+                print(text("hs_already_up", args.lang, url=st.url, pid=st.pid))
+            else:
+                print(text("hs_started", args.lang, url=st.url, seconds=time.perf_counter() - started,
+                           version=st.version, pid=st.pid))
+        else:
+            pid = hs.status().pid
+            started = time.perf_counter()
+            if hs.down(timeout=args.timeout):
+                print(text("hs_down", args.lang, pid=pid, seconds=time.perf_counter() - started))
+            else:
+                print(text("hs_was_down", args.lang))
+    except HomeserverError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang_default = os.environ.get("WHISTLE_LANG", "zh-CN")
     p = argparse.ArgumentParser(prog="whistle", description="社区吹哨、部门报到 — Community Whistle")
@@ -278,6 +332,22 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true")
     t.set_defaults(func=cmd_tickets)
 
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--root", default="var/homeserver", metavar="DIR",
+                       help="folder holding its config and data (default var/homeserver)")
+    where.add_argument("--port", type=_port, default=os.environ.get("WHISTLE_HS_PORT", "8008"),
+                       help="port on 127.0.0.1 (default $WHISTLE_HS_PORT or 8008)")
+    hs = sub.add_parser("homeserver", help="a local Synapse homeserver for development (本地 Matrix 服务器)")
+    hss = hs.add_subparsers(dest="homeserver_command", required=True)
+    up = hss.add_parser("up", parents=[where], help="start it (idempotent)")
+    up.add_argument("--wait", type=float, default=90, metavar="SECONDS", help="how long to wait for it to answer")
+    down = hss.add_parser("down", parents=[where], help="stop it (idempotent)")
+    down.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="SIGKILL after this long")
+    st = hss.add_parser("status", parents=[where], help="is it running, and where")
+    st.add_argument("--json", action="store_true")
+    hs.set_defaults(func=cmd_homeserver)
+
+
     s = sub.add_parser("simulate", help="simulate a community into a new store file (模拟)")
     s.add_argument("--tickets", type=int, default=1000, help="how many tickets (default 1000)")
     s.add_argument("--seed", type=int, default=0, help="the random seed: the same seed, the same log")
@@ -299,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True, metavar="FILE")
     x.add_argument("--rulebook", metavar="FILE", help="for handler names and sectors (default: the shipped one)")
     x.set_defaults(func=cmd_export)
+    add_commands(sub)
     return p
 
 

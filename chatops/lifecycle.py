@@ -24,7 +24,9 @@ class Move(StrEnum):
     NOTE = "note"                  # 备注
     TRANSFERRED = "transferred"    # 转派
     RETURNED = "returned"          # 退单
-    EXTENDED = "extended"          # 延期
+    EXTENSION_ASKED = "extension_asked"      # 延期申请: the lead asks the street office for more days
+    EXTENDED = "extended"                    # 延期: the street office approves
+    EXTENSION_REFUSED = "extension_refused"  # 延期驳回
     RESOLVED = "resolved"          # 办结
     VERIFIED = "verified"          # 回访: solved
     REOPENED = "reopened"          # 重办: not solved
@@ -34,6 +36,7 @@ class Move(StrEnum):
     WHISTLED = "whistled"          # 吹哨
     MERGED = "merged"              # 合并
     LOCATED = "located"            # 补充位置: where it is, added after the report
+    SUPPORTED = "supported"        # 附议: another resident reports the same open matter
 
 
 class State(StrEnum):
@@ -110,6 +113,9 @@ class Ticket:
     rating: str | None = None
     merged_into: int | None = None
     last_seq: int = 0
+    supporters: int = 0
+    joint: bool = False
+    extension_asked: int | None = None  # days asked for and not yet decided
 
     @property
     def handlers(self) -> tuple[str, ...]:
@@ -198,13 +204,22 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need_reason()
             if ticket.lead == fallback:
                 raise LifecycleError("fallback_cannot_return")
-        case Move.EXTENDED:
+        case Move.EXTENSION_ASKED:
             need({State.ACKNOWLEDGED})
             need_lead()
             need_reason()
             days = event.data.get("days")
             if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
                 raise LifecycleError("bad_days")
+            if ticket.extension_asked is not None:
+                raise LifecycleError("extension_pending", ticket=num, days=ticket.extension_asked)
+        case Move.EXTENDED | Move.EXTENSION_REFUSED:
+            if actor.handler != fallback:
+                raise LifecycleError("only_dispatcher_decides", ticket=num, handler=fallback)
+            if ticket.extension_asked is None:
+                raise LifecycleError("no_extension_asked", ticket=num)
+            if kind is Move.EXTENSION_REFUSED:
+                need_reason()
         case Move.RESOLVED:
             if state is State.ROUTED:
                 raise LifecycleError("not_signed_for", ticket=num)
@@ -228,6 +243,10 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need_system()
             if kind is not Move.REMINDED and not (event.target or event.data.get("summon")):
                 raise LifecycleError("reason_required", move=kind)
+        case Move.SUPPORTED:
+            need(OPEN)
+            if actor.handler is not None or actor.id == SYSTEM.id:
+                raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
             if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
@@ -259,8 +278,9 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
     deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline") if k in d}
     match event.kind:
         case Move.ROUTED:
-            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target,
-                           co=tuple(d.get("co", ())), priority=d.get("priority", "normal"), rule=event.rule,
+            co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
+            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
+                           priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co),
                            rulebook_version=d.get("rulebook_version"), **deadlines)
         case Move.ACKNOWLEDGED:
             state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state
@@ -271,8 +291,12 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.RETURNED:
             return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), returns=t.returns + 1, **deadlines)
+        case Move.EXTENSION_ASKED:
+            return replace(t, extension_asked=d.get("days"))
         case Move.EXTENDED:
-            return replace(t, **deadlines)
+            return replace(t, extension_asked=None, **deadlines)
+        case Move.EXTENSION_REFUSED:
+            return replace(t, extension_asked=None)
         case Move.RESOLVED:
             return replace(t, state=State.RESOLVED, awaiting_rating=True)
         case Move.VERIFIED:
@@ -285,7 +309,9 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             return replace(t, escalated_to=event.target, **deadlines)
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
-            return replace(t, co=(*t.co, *added))
+            return replace(t, co=(*t.co, *added), joint=True)
+        case Move.SUPPORTED:
+            return replace(t, supporters=t.supporters + 1)
         case Move.LOCATED:
             return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)

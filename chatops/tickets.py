@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
-from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, Ticket, apply, check
-from chatops.store import Store, Transaction
+from chatops.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
+from chatops.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
+from rules.engine import owner_executor
+from rules.escalation import WHISTLE, Escalation
+from rules.normalize import normalize
 
 MAX_REPORT_CHARS = 2000
+REMIND_SHARE = 0.25  # a reminder when a quarter of the time is left
 Clock = Callable[[], datetime]
 DeadlineFn = Callable[[datetime, timedelta, str], datetime]
 
@@ -23,7 +29,7 @@ def utc_now() -> datetime:
 
 
 def add_duration(start: datetime, limit: timedelta, priority: str) -> datetime:
-    """Return ``start + limit``: plain elapsed time (working-day calendars plug in here)."""
+    """Return ``start + limit``: plain elapsed time, whatever the day (for tests that want it)."""
     return start + limit
 
 
@@ -34,15 +40,20 @@ class Receipt:
     ticket: Ticket
     created: bool
     decision: Decision | None = None
+    joined: bool = False  # the report joined an open ticket of the same matter as support (附议)
+    steps: tuple[tuple[Ticket, Ticket, Event], ...] = ()  # (before, after, event) of moves made on the way
 
 
 class TicketService:
     """Applies reports and moves to tickets through one lifecycle; the store keeps every event."""
 
     def __init__(self, store: Store, router: Router, *, clock: Clock = utc_now,
-                 deadline: DeadlineFn = add_duration) -> None:
-        self.store, self.router, self.clock, self.deadline = store, router, clock, deadline
+                 deadline: DeadlineFn | None = None) -> None:
+        """``deadline`` turns a start and a limit into a deadline; ``None`` is the rulebook's working-day
+        clock (:attr:`Rulebook.work_calendar`), :func:`add_duration` plain elapsed time."""
+        self.store, self.router, self.clock = store, router, clock
         self.rulebook = router.rulebook
+        self.deadline: DeadlineFn = deadline or self.rulebook.work_calendar.deadline
         self._handlers = frozenset(self.rulebook.handler_by_id)
 
     @asynccontextmanager
@@ -64,7 +75,7 @@ class TicketService:
         an empty or oversized report.
         """
         body = text.strip()
-        if not body:
+        if not normalize(body):  # nothing left once invisible and formatting characters are gone
             raise LifecycleError("report_empty")
         if len(body) > MAX_REPORT_CHARS:
             raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
@@ -77,7 +88,12 @@ class TicketService:
             existing = await tx.ticket_by_source(source)
             if existing is not None:
                 return Receipt(existing, created=False)
-            tid, now = await tx.next_ticket_id(), self.clock()
+            now = self.clock()
+            if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
+                like = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
+                if like is not None:
+                    return await self._support(like, reporter, source, body, where, decision, tx)
+            tid = await tx.next_ticket_id()
             reported = await tx.append(Event(
                 tid, Move.REPORTED, reporter, now,
                 data={"source": source, "text": body, "grid": where.grid, "estate": where.estate,
@@ -96,7 +112,37 @@ class TicketService:
             ))
             ticket = apply(apply(None, reported), routed)
             await tx.save_ticket(ticket)
+            await tx.schedule(timers_for(ticket, now))
         return Receipt(ticket, created=True, decision=decision)
+
+    async def _support(self, ticket: Ticket, reporter: str, source: str, body: str, where: Place,
+                       decision: Decision, tx: Transaction) -> Receipt:
+        """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough."""
+        if await tx.supported_by(ticket.id, reporter):
+            return Receipt(ticket, created=False, decision=decision, joined=True)
+        after, event = await self.act_event(
+            ticket.id, Actor(reporter), Move.SUPPORTED, tx=tx,
+            data={"source": source, "text": body, "estate": where.estate, "building": where.building})
+        steps = [(ticket, after, event)]
+        whistle = self.rulebook.whistle_for(after.category)
+        # whistle once: until it is joint and everyone the whistle summons is on it
+        if whistle is not None and (not after.joint or any(h not in after.handlers for h in whistle.summon)):
+            count = await tx.reports_since(after.id, self.clock() - whistle.window)
+            rule, step = await asyncio.get_running_loop().run_in_executor(
+                owner_executor(), lambda: self.escalation.reports(after.category or "", count))
+            if step.action == WHISTLE:
+                summon = [h for h in step.summon if h not in after.handlers]
+                joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, reason=rule,
+                                                       target=after.lead,
+                                                       data={"summon": summon, "reports": count, "rule": rule})
+                steps.append((after, joint, whistled))
+                after = joint
+        return Receipt(after, created=False, decision=decision, joined=True, steps=tuple(steps))
+
+    @cached_property
+    def escalation(self) -> Escalation:
+        """Return the rulebook's escalation and whistle ruleset (registered once)."""
+        return Escalation(self.rulebook)
 
     async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
                   reason: str | None = None, data: dict[str, Any] | None = None,
@@ -127,16 +173,20 @@ class TicketService:
             event = await tx.append(event)
             ticket = apply(ticket, event)
             await tx.save_ticket(ticket)
+            await tx.schedule(timers_for(ticket, now))
         return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
-        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension."""
+        """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension
+        (counted on the same clock as the limits: working days unless the matter is urgent)."""
         if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
-        if move is Move.EXTENDED and isinstance(data.get("days"), int) and ticket.resolve_deadline:
-            return {"resolve_deadline": (ticket.resolve_deadline + timedelta(days=data["days"])).isoformat()}
+        if move is Move.EXTENDED and ticket.extension_asked and ticket.resolve_deadline:
+            data["days"] = ticket.extension_asked  # the days asked for, on the rulebook's working-day clock
+            later = self.deadline(ticket.resolve_deadline, timedelta(days=ticket.extension_asked), ticket.priority)
+            return {"resolve_deadline": later.isoformat()}
         return {}
 
     # the moves by name, for callers that prefer them to act()
@@ -153,7 +203,12 @@ class TicketService:
         return await self.act(ticket_id, actor, Move.RETURNED, reason=reason)
 
     async def extend(self, ticket_id: int, actor: Actor, days: int, reason: str) -> Ticket:
-        return await self.act(ticket_id, actor, Move.EXTENDED, reason=reason, data={"days": days})
+        """Return the ticket after its lead asks for ``days`` more (the street office decides)."""
+        return await self.act(ticket_id, actor, Move.EXTENSION_ASKED, reason=reason, data={"days": days})
+
+    async def decide_extension(self, ticket_id: int, actor: Actor, approve: bool, reason: str | None = None) -> Ticket:
+        """Return the ticket after the street office approves or refuses the extension asked for."""
+        return await self.act(ticket_id, actor, Move.EXTENDED if approve else Move.EXTENSION_REFUSED, reason=reason)
 
     async def resolve(self, ticket_id: int, actor: Actor, text: str) -> Ticket:
         return await self.act(ticket_id, actor, Move.RESOLVED, reason=text)
@@ -172,6 +227,21 @@ class TicketService:
             folded[event.ticket_id] = apply(folded.get(event.ticket_id), event)
         stored = {t.id: t for t in await self.store.tickets(limit=1 << 62)}
         return sorted(i for i in folded.keys() | stored.keys() if folded.get(i) != stored.get(i))
+
+
+def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
+    """Return the reminders and deadlines ``ticket`` has now: signing while it waits for a handler,
+    resolving while it is open. A reminder comes when three quarters of the time are gone."""
+    out: list[Timer] = []
+    for deadline, ref, waiting in (("sign", ticket.sign_deadline, ticket.state is State.ROUTED),
+                                   ("resolve", ticket.resolve_deadline, ticket.state in OPEN)):
+        if ref is None or not waiting:
+            continue
+        remind = ref - (ref - now) * REMIND_SHARE
+        if now < remind < ref:
+            out.append(Timer(ticket.id, "remind", deadline, remind, ref))
+        out.append(Timer(ticket.id, "overdue", deadline, ref, ref))
+    return out
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:

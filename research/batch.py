@@ -10,10 +10,12 @@ through the service, :func:`chatops.lifecycle.check` and :func:`chatops.lifecycl
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
-from chatops.lifecycle import Event, Ticket
-from chatops.store import Store
+from chatops.lifecycle import OPEN, Event, Move, Ticket
+from chatops.store import Store, Timer
 
 
 class MemoryBatch:
@@ -29,6 +31,9 @@ class MemoryBatch:
         self._sources: dict[str, int] = {}
         self.events: list[Event] = []
         self._dirty: set[int] = set()
+        self._clusters: dict[tuple[str, str], list[int]] = defaultdict(list)  # (category, grid) -> tickets
+        self._reports: dict[int, list[tuple[str, datetime]]] = defaultdict(list)  # ticket -> (who, when)
+        self.timers = 0  # timers the service asked for: a simulation runs no scheduler, so they are counted only
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
         """Return ticket ``ticket_id`` if this batch holds it."""
@@ -48,6 +53,8 @@ class MemoryBatch:
         event = dataclasses.replace(event, seq=self._seq)
         self._seq += 1
         self.events.append(event)
+        if event.kind in (Move.REPORTED, Move.SUPPORTED):
+            self._reports[event.ticket_id].append((event.actor, event.at))
         return event
 
     async def save_ticket(self, ticket: Ticket) -> None:
@@ -55,8 +62,29 @@ class MemoryBatch:
         if ticket.id not in self.tickets:
             self._sources[ticket.source] = ticket.id
             self._ticket = max(self._ticket, ticket.id + 1)
+        old = self.tickets.get(ticket.id)
+        if ticket.category and ticket.grid and (old is None or old.category is None):
+            self._clusters[(ticket.category, ticket.grid)].append(ticket.id)
         self.tickets[ticket.id] = ticket
         self._dirty.add(ticket.id)
+
+    async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
+        """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
+        ids = self._clusters.get((category, grid), [])
+        ids[:] = [i for i in ids if i in self.tickets and self.tickets[i].created_at >= since]
+        return next((self.tickets[i] for i in ids if self.tickets[i].state in OPEN), None)
+
+    async def supported_by(self, ticket_id: int, user: str) -> bool:
+        """Return whether ``user`` reported or supported ticket ``ticket_id`` (as far as this batch knows)."""
+        return any(who == user for who, _ in self._reports.get(ticket_id, ()))
+
+    async def reports_since(self, ticket_id: int, since: datetime) -> int:
+        """Return how many reports and supports ticket ``ticket_id`` had at ``since`` or later."""
+        return sum(1 for _, at in self._reports.get(ticket_id, ()) if at >= since)
+
+    async def schedule(self, timers: list[Timer]) -> None:
+        """Count the timers (a simulation's handlers act by their own clock, not the scheduler's)."""
+        self.timers += len(timers)
 
     async def flush(self, store: Store) -> int:
         """Write the kept events and changed tickets to ``store`` in one transaction; return the events written."""
@@ -78,3 +106,4 @@ class MemoryBatch:
             ticket = self.tickets.pop(tid, None)
             if ticket is not None:
                 self._sources.pop(ticket.source, None)
+                self._reports.pop(tid, None)

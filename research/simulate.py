@@ -25,7 +25,6 @@ import itertools
 import math
 import random
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -131,9 +130,6 @@ class Simulation:
         self.view: dict[int, Ticket] = {}
         self.made = self.events = self.refused = 0
         self.moves: dict[str, int] = {}
-        self.recent: dict[tuple[str, str], deque[tuple[float, int]]] = {}
-        self.joint: dict[tuple[str, str], tuple[float, int]] = {}
-        self.whistle_by_category = {w.category: w for w in self.book.whistles}
         self.horizon = (config.days + config.drain_days) * DAY
         self._done: list[int] = []
 
@@ -221,63 +217,29 @@ class Simulation:
                                             text=text, place=Place(who.grid), tx=self.batch)  # type: ignore[arg-type]
         t = receipt.ticket
         self.made += 1
+        if receipt.joined:  # the same matter in the same grid is open: the report supports it (附议)
+            for _before, after, event in receipt.steps:
+                self.events += 1
+                self.moves[str(event.kind)] = self.moves.get(str(event.kind), 0) + 1
+                self.view[after.id] = after
+                if event.kind is Move.WHISTLED:  # enough reports: the service blew the whistle
+                    for h in event.data.get("summon", ()):
+                        self._at(self._hours(sign_delay_hours(self.community.behaviour[h], after.priority, self.rng)),
+                                 self._co_sign, after.id, self.cases[after.id].epoch, h)
+            return
         self.events += 2
         self.moves["reported"] = self.moves.get("reported", 0) + 1
         self.moves["routed"] = self.moves.get("routed", 0) + 1
         self.view[t.id] = t
         self.cases[t.id] = _Case(who.id, meant.lead if meant else None)
-        if await self._whistle(t):
-            return
         self._hand_to(t, t.lead or book.fallback)
         for co in t.co:
             self._at(self._hours(sign_delay_hours(com.behaviour[co], t.priority, rng)), self._co_sign, t.id, 0, co)
-
-    # ---------------------------------------------------------------- whistles
-    async def _whistle(self, t: Ticket) -> bool:
-        """Count ``t`` towards its grid's whistle; return True if it was merged into a joint ticket."""
-        w = self.whistle_by_category.get(t.category or "")
-        if w is None or t.grid is None:
-            return False
-        key, window = (t.grid, w.category), w.window.total_seconds()
-        recent = self.recent.setdefault(key, deque())
-        recent.append((self.now_s, t.id))
-        while recent and recent[0][0] < self.now_s - window:
-            recent.popleft()
-        joint = self.joint.get(key)
-        if joint is not None and joint[0] >= self.now_s - window \
-                and self._state(joint[1]) in (State.ROUTED, State.ACKNOWLEDGED):
-            return await self._merge(t.id, joint[1])
-        if len(recent) < w.threshold:
-            return False
-        first = next((tid for _, tid in recent if self._state(tid) in (State.ROUTED, State.ACKNOWLEDGED)), None)
-        if first is None:
-            return False
-        summon = [h for h in w.summon if h != self.view[first].lead]
-        joined = await self._act(first, SYSTEM, Move.WHISTLED, data={
-            "summon": summon, "grid": t.grid, "category": w.category, "count": len(recent),
-            "window": window})
-        if joined is None:
-            return False
-        self.joint[key] = (self.now_s, first)
-        for h in summon:
-            self._at(self._hours(sign_delay_hours(self.community.behaviour[h], joined.priority, self.rng)),
-                     self._co_sign, first, 0, h)
-        merged_self = False
-        for _, tid in list(recent):
-            if tid != first and self._state(tid) is State.ROUTED and await self._merge(tid, first):
-                merged_self |= tid == t.id
-        return merged_self
 
     def _state(self, tid: int) -> State | None:
         """Return the state of ticket ``tid``, or ``None`` once it is finished and forgotten."""
         t = self.view.get(tid)
         return None if t is None else t.state
-
-    async def _merge(self, tid: int, into: int) -> bool:
-        if await self._act(tid, SYSTEM, Move.MERGED, target=str(into), reason="同一网格同类事项，并入吹哨工单") is None:
-            return False
-        self.cases[tid].epoch += 1
-        return True
 
     # ---------------------------------------------------------------- handlers
     def _hand_to(self, t: Ticket, handler: str) -> None:
@@ -352,7 +314,14 @@ class Simulation:
     async def _extend(self, tid: int, epoch: int, days: int) -> None:
         t = self.view[tid]
         if self.cases[tid].epoch == epoch and t.state is State.ACKNOWLEDGED and t.lead:
-            await self._act(tid, self._staff(t.lead), Move.EXTENDED, reason="需协调施工，申请延期", data={"days": days})
+            asked = await self._act(tid, self._staff(t.lead), Move.EXTENSION_ASKED, reason="需协调施工，申请延期",
+                                    data={"days": days})
+            if asked is not None:  # the street office decides in its room; it approves most requests
+                street = self.service.rulebook.fallback
+                if self.rng.random() < 0.85:
+                    await self._act(tid, self._staff(street), Move.EXTENDED)
+                else:
+                    await self._act(tid, self._staff(street), Move.EXTENSION_REFUSED, reason="理由不充分")
 
     async def _resolve(self, tid: int, epoch: int, _: Any = None) -> None:
         t = self.view[tid]

@@ -77,6 +77,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "协办单位「{id}」同时是牵头单位",
         "en": "the co-handler '{id}' is also the lead",
     },
+    "bad_date": {
+        "zh-CN": "日期「{value}」无法识别：请写成 2027-01-01 这样的年-月-日，且是真实存在的日期",
+        "en": "the date '{value}' is not understood: write a real date as year-month-day, e.g. 2027-01-01",
+    },
+    "bad_timezone": {
+        "zh-CN": "时区「{value}」无法识别：请写成 Asia/Shanghai 这样的时区名",
+        "en": "the timezone '{value}' is not understood: write a timezone name such as Asia/Shanghai",
+    },
+    "calendar_conflict": {
+        "zh-CN": "日期 {date} 既列为节假日（第 {first} 行）又列为工作日",
+        "en": "the date {date} is listed both as a holiday (line {first}) and as a working day",
+    },
     "too_few_categories": {
         "zh-CN": "至少需要一个类别",
         "en": "at least one category is needed",
@@ -143,6 +155,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "延期天数应为 1 到 60 之间的整数。",
         "en": "An extension is a whole number of days from 1 to 60.",
     },
+    "extension_pending": {
+        "zh-CN": "{ticket} 号工单已申请延期 {days} 天，正等待街道审批。",
+        "en": "Ticket {ticket} already has an extension of {days} days waiting for the street office.",
+    },
+    "only_dispatcher_decides": {
+        "zh-CN": "延期申请由「{handler}」审批。",
+        "en": "Extensions are decided by {handler}.",
+    },
+    "no_extension_asked": {
+        "zh-CN": "{ticket} 号工单没有待审批的延期申请。",
+        "en": "Ticket {ticket} has no extension waiting for a decision.",
+    },
     "unknown_target": {
         "zh-CN": "没有名为「{id}」的处理单位，请用 !帮助 查看单位列表。",
         "en": "There is no unit called '{id}'; !help lists them.",
@@ -167,7 +191,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_note": {"zh-CN": "添加备注", "en": "noted"},
     "move_transferred": {"zh-CN": "转派", "en": "transferred"},
     "move_returned": {"zh-CN": "退单", "en": "returned"},
-    "move_extended": {"zh-CN": "延期", "en": "extended"},
+    "move_extended": {"zh-CN": "批准延期", "en": "extended"},
+    "move_extension_asked": {"zh-CN": "申请延期", "en": "asked for more time"},
+    "move_extension_refused": {"zh-CN": "驳回延期", "en": "refused an extension"},
     "move_resolved": {"zh-CN": "办结", "en": "resolved"},
     "move_verified": {"zh-CN": "确认解决", "en": "verified"},
     "move_reopened": {"zh-CN": "重办", "en": "reopened"},
@@ -180,6 +206,303 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
     "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
     "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},
+    # --- the bot: residents ---
+    "receipt": {
+        "zh-CN": "已受理，工单 #{ticket}：{category}，由「{lead}」办理（{limit}内签收）。进展会在本话题里告诉您。",
+        "en": "Received as ticket #{ticket}: {category}, handled by {lead} (to be signed for within {limit}). "
+        "You will hear of every step in this thread.",
+    },
+    "receipt_unclassified": {
+        "zh-CN": "已受理，工单 #{ticket}。暂时无法判断归属，已交「{lead}」分派（{limit}内签收）。"
+        "进展会在本话题里告诉您。",
+        "en": "Received as ticket #{ticket}. It is not clear who owns it, so {lead} will dispatch it (signed for "
+        "within {limit}). You will hear of every step in this thread.",
+    },
+    "receipt_known": {
+        "zh-CN": "这条反映已经是工单 #{ticket}（{state}）。",
+        "en": "This report is already ticket #{ticket} ({state}).",
+    },
+    "receipt_joined": {
+        "zh-CN": "这个问题已有工单 #{ticket}（{category}，{state}，由「{lead}」办理），已把您的反映并入，"
+        "现共 {count} 位居民反映。进展会在本话题里告诉您。",
+        "en": "This matter is already ticket #{ticket} ({category}, {state}, with {lead}); your report joins it "
+        "({count} residents now). You will hear of every step in this thread.",
+    },
+    "ask_place": {
+        "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：安居苑3号楼），或说明位置。",
+        "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. 安居苑3号楼) or "
+        "describe the place.",
+    },
+    "place_thanks": {"zh-CN": "已记下位置：{place}。", "en": "Place noted: {place}."},
+    "ask_verdict": {
+        "zh-CN": "工单 #{ticket} 已办结。问题解决了吗？请回复「已解决」或「未解决」，或点 👍 / 👎。",
+        "en": "Ticket #{ticket} is resolved. Is the problem solved? Reply 'solved' or 'unsolved', or react 👍 / 👎.",
+    },
+    "ask_rating": {
+        "zh-CN": "请对工单 #{ticket} 的办理评价：回复 1 满意、2 基本满意、3 不满意，或点 😀 / 🙂 / 🙁。",
+        "en": "Please rate how ticket #{ticket} was handled: reply 1 satisfied, 2 basically satisfied, "
+        "3 not satisfied, or react 😀 / 🙂 / 🙁.",
+    },
+    "rating_thanks": {
+        "zh-CN": "谢谢您的评价（{rating}）！",
+        "en": "Thank you for your rating ({rating})!",
+    },
+    "note_relayed": {"zh-CN": "已转告办理单位。", "en": "Passed on to the handler."},
+    "mine_header": {"zh-CN": "您反映的工单：", "en": "Your tickets:"},
+    "mine_none": {"zh-CN": "您还没有反映过问题。", "en": "You have not reported anything yet."},
+    "status_line": {
+        "zh-CN": "#{ticket} {category} · {state} · {lead}",
+        "en": "#{ticket} {category} · {state} · {lead}",
+    },
+    "lang_set": {"zh-CN": "好的，之后用中文回复您。", "en": "OK, I will answer you in English."},
+    "lang_bad": {"zh-CN": "可选语言：zh（中文）、en（English）。", "en": "Languages: zh (中文), en (English)."},
+    "not_for_me": {
+        "zh-CN": "这里只能查询您自己反映的工单；#{ticket} 不是您反映的。",
+        "en": "Here you can only look up your own tickets; #{ticket} is not yours.",
+    },
+    "text_only": {
+        "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片可以在工单话题里补充给工作人员参考）。",
+        "en": "For now only text can be handled: describe the problem and the place in a sentence.",
+    },
+    "edit_ignored": {
+        "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
+        "en": "Edited messages do not change a ticket; to add something, reply in the ticket's thread.",
+    },
+    # --- the bot: handlers ---
+    "card_title": {"zh-CN": "【工单 #{ticket} · {status}】{category}（{priority}）",
+                   "en": "[Ticket #{ticket} · {status}] {category} ({priority})"},
+    "card_place": {"zh-CN": "地点：{place}", "en": "Place: {place}"},
+    "card_text": {"zh-CN": "内容：{text}", "en": "Report: {text}"},
+    "card_reporter": {"zh-CN": "反映人：{reporter}", "en": "Reported by: {reporter}"},
+    "card_supporters": {"zh-CN": "附议：另有 {count} 位居民反映", "en": "Supported by {count} more resident(s)"},
+    "card_joint": {"zh-CN": "联合吹哨：已报到 {signed}；待报到 {waiting}", "en": "Joint whistle: reported {signed}; "
+                   "waiting for {waiting}"},
+    "card_handlers": {"zh-CN": "首接负责：{lead}{co}", "en": "Lead: {lead}{co}"},
+    "card_co": {"zh-CN": "；协办：{co}", "en": "; with: {co}"},
+    "card_deadlines": {
+        "zh-CN": "签收时限：{sign} 前；办结时限：{resolve} 前",
+        "en": "Sign for by {sign}; resolve by {resolve}",
+    },
+    "card_actions": {
+        "zh-CN": "在本话题回复：点 ✅ 或 !签收 报到；!备注 内容；!办结 说明；!转派 单位 理由；!退单 理由",
+        "en": "Reply in this thread: react ✅ or !ack to report for duty; !note TEXT; !resolve TEXT; "
+        "!transfer UNIT REASON; !return REASON",
+    },
+    "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
+    "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
+    "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
+    "not_visible": {
+        "zh-CN": "{ticket} 号工单不由「{handler}」办理，无法查看。",
+        "en": "Ticket {ticket} is not handled by {handler}; it cannot be looked up here.",
+    },
+    "list_header": {"zh-CN": "「{handler}」未办结的工单：", "en": "Open tickets of {handler}:"},
+    "list_none": {"zh-CN": "「{handler}」没有未办结的工单。", "en": "{handler} has no open tickets."},
+    "resident": {"zh-CN": "居民", "en": "a resident"},
+    # --- the bot: steps (told in the card's thread and the resident's thread) ---
+    "step_acknowledged": {"zh-CN": "✅ 「{handler}」已签收（报到），正在办理。",
+                          "en": "✅ {handler} signed for it (reported for duty) and is on it."},
+    "step_note": {"zh-CN": "📝 {who}：{text}", "en": "📝 {who}: {text}"},
+    "step_transferred": {"zh-CN": "↪️ 「{handler}」转派给「{target}」，理由：{reason}",
+                         "en": "↪️ {handler} transferred it to {target}: {reason}"},
+    "step_returned": {"zh-CN": "↩️ 「{handler}」退单，理由：{reason}；已交「{target}」重新派单。",
+                      "en": "↩️ {handler} returned it ({reason}); {target} will dispatch it again."},
+    "step_resolved": {"zh-CN": "🏁 「{handler}」已办结：{text}", "en": "🏁 {handler} resolved it: {text}"},
+    "step_verified": {"zh-CN": "👍 居民确认问题已解决，工单关闭。",
+                      "en": "👍 The resident confirmed it is solved; closed."},
+    "step_reopened": {"zh-CN": "🔁 居民反馈问题未解决，重新交「{target}」办理。",
+                      "en": "🔁 The resident says it is not solved: back to {target}."},
+    "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
+    "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    "step_supported": {
+        "zh-CN": "👥 又有居民反映同一问题（共 {count} 人）。",
+        "en": "👥 Another resident reported the same matter ({count} in all).",
+    },
+    "step_whistled": {
+        "zh-CN": "📣 联合吹哨：{count} 位居民反映同一问题，召集「{summon}」报到，由「{lead}」首接负责。",
+        "en": "📣 Joint whistle: {count} residents reported it; {summon} summoned to report for duty, {lead} leads.",
+    },
+    "step_extension_asked": {
+        "zh-CN": "⏳ 「{handler}」申请延期 {days} 天，理由：{reason}；等待「{street}」审批。",
+        "en": "⏳ {handler} asks for {days} more days ({reason}); {street} decides.",
+    },
+    "step_extended": {
+        "zh-CN": "🗓️ 「{street}」批准延期 {days} 天，办结时限延至 {due}。",
+        "en": "🗓️ {street} granted {days} more days: to be resolved by {due}.",
+    },
+    "step_extension_refused": {
+        "zh-CN": "❌ 「{street}」驳回延期申请，理由：{reason}",
+        "en": "❌ {street} refused the extension: {reason}",
+    },
+    "extension_request": {
+        "zh-CN": "【延期审批 · 工单 #{ticket}】「{handler}」申请延期 {days} 天：{reason}",
+        "en": "[Extension · ticket #{ticket}] {handler} asks for {days} more days: {reason}",
+    },
+    "extension_actions": {
+        "zh-CN": "在本话题回复 !批准 或 !驳回 理由（或点 👍 批准）",
+        "en": "Reply in this thread !approve or !refuse REASON (or react 👍 to approve)",
+    },
+    "usage_extend": {
+        "zh-CN": "用法：!延期 天数 理由，例如：!延期 3 等待配件到货",
+        "en": "Usage: !extend DAYS REASON, e.g. !extend 3 waiting for parts",
+    },
+    "deadline_sign": {"zh-CN": "签收", "en": "sign-for"},
+    "deadline_resolve": {"zh-CN": "办结", "en": "resolve"},
+    "step_reminded": {
+        "zh-CN": "⏰ 催办：工单 #{ticket} 的{deadline}时限是 {due}，请抓紧办理。",
+        "en": "⏰ Reminder: ticket #{ticket} is due ({deadline}) at {due}.",
+    },
+    "step_escalated": {
+        "zh-CN": "⚠️ 工单 #{ticket} 超过{deadline}时限，已升级至「{target}」督办。",
+        "en": "⚠️ Ticket #{ticket} missed its {deadline} deadline and was escalated to {target}.",
+    },
+    "step_overdue": {
+        "zh-CN": "⚠️ 工单 #{ticket} 仍超过{deadline}时限，已再次报「{target}」督办。",
+        "en": "⚠️ Ticket #{ticket} is still past its {deadline} deadline; {target} has been told again.",
+    },
+    "supervise_title": {
+        "zh-CN": "【督办 · 工单 #{ticket}】「{handler}」未按时办理，请督促",
+        "en": "[Supervise · ticket #{ticket}] {handler} is late: please follow it up",
+    },
+    # --- the bot: refusals and help ---
+    "internal_error": {
+        "zh-CN": "抱歉，处理这条消息时出错了，已记录，工作人员会查看。您的反映没有丢失，可以稍后再试。",
+        "en": "Sorry, something went wrong handling this message; it has been logged for the staff. Nothing "
+        "you sent is lost; you can try again later.",
+    },
+    "unknown_command": {
+        "zh-CN": "不认识的指令「{word}」。发送 !帮助 查看可用指令。",
+        "en": "Unknown command '{word}'. Send !help for the commands.",
+    },
+    "command_elsewhere": {
+        "zh-CN": "指令「{word}」不能在这里使用。发送 !帮助 查看这里可用的指令。",
+        "en": "The command '{word}' does not work here. Send !help for what works here.",
+    },
+    "which_ticket": {
+        "zh-CN": "请指明工单号，例如：!{word} #12，或在工单话题里回复。",
+        "en": "Which ticket? For example: !{word} #12, or reply in the ticket's thread.",
+    },
+    "usage_transfer": {
+        "zh-CN": "用法：!转派 单位 理由，例如：!转派 城管 属于占道经营。单位：{units}",
+        "en": "Usage: !transfer UNIT REASON, e.g. !transfer urban_mgmt street vending. Units: {units}",
+    },
+    "usage_rate": {
+        "zh-CN": "用法：!评价 满意|基本满意|不满意（或 1、2、3）",
+        "en": "Usage: !rate satisfied|basically|dissatisfied (or 1, 2, 3)",
+    },
+    "not_staff": {
+        "zh-CN": "只有「{handler}」办理群中权限等级 {need} 及以上的工作人员可以{move}（您的权限等级是 {level}）。",
+        "en": "Only staff of {handler} with power level {need} or more in this room can do this "
+        "({move}); yours is {level}.",
+    },
+    "homeserver_busy": {
+        "zh-CN": "服务器暂时无法确认您的权限，请稍后再试。",
+        "en": "The homeserver cannot confirm your permissions right now; please try again shortly.",
+    },
+    "message_too_long": {
+        "zh-CN": "消息过长（{length} 字，上限 {limit} 字），请简要说明。",
+        "en": "The message is too long ({length} characters, limit {limit}); please keep it short.",
+    },
+    "not_understood_thread": {
+        "zh-CN": "没有看懂。工单 #{ticket} 当前{state}；发送 !帮助 查看可用指令。",
+        "en": "I did not understand. Ticket #{ticket} is {state}; send !help for the commands.",
+    },
+    "help_resident": {
+        "zh-CN": "社区吹哨 · 居民指南\n直接发一句话反映问题，例如「3号楼电梯又坏了」，"
+        "我会回复工单号并在话题里告诉您进展。\n"
+        "!状态 12 — 查询您的工单\n!我的 — 您反映过的工单\n!报告 内容 — 同直接发消息\n"
+        "办结后在话题里回复「已解决 / 未解决」，再回复 1 满意、2 基本满意、3 不满意。\n!语言 en — English",
+        "en": "Community Whistle · for residents\nJust say what is wrong, e.g. 'the lift in building 3 is broken': "
+        "I answer with a ticket number and tell you every step in a thread.\n"
+        "!status 12 — one of your tickets\n!mine — your tickets\n!report TEXT — same as a plain message\n"
+        "When it is resolved, reply 'solved' or 'unsolved' in the thread, then 1 satisfied, 2 basically "
+        "satisfied, 3 not satisfied.\n!lang zh — 中文",
+    },
+    "help_handler": {
+        "zh-CN": "社区吹哨 · 「{handler}」办理指南（在工单卡片的话题里回复，或写上工单号 #12）\n"
+        "✅ 或 !签收 — 报到签收\n!备注 内容 — 办理进展（会转告居民）\n!办结 说明 — 办结\n"
+        "!转派 单位 理由 — 转给负责单位\n!退单 理由 — 不属本单位，退回街道重新派单\n"
+        "!待办 — 本单位未办结的工单\n!状态 12 — 查询工单\n单位：{units}",
+        "en": "Community Whistle · for {handler} (reply in a ticket card's thread, or give its number #12)\n"
+        "✅ or !ack — sign for it (report for duty)\n!note TEXT — progress (passed on to the resident)\n"
+        "!resolve TEXT — resolve it\n!transfer UNIT REASON — to the unit responsible\n"
+        "!return REASON — not ours: back to the street office to dispatch again\n"
+        "!list — our open tickets\n!status 12 — one ticket\nUnits: {units}",
+    },
+    # --- rates (how handlers are judged) ---
+    "rate_response": {"zh-CN": "响应率", "en": "response"},
+    "rate_resolution": {"zh-CN": "解决率", "en": "resolution"},
+    "rate_satisfaction": {"zh-CN": "满意率", "en": "satisfaction"},
+    "rate_on_time": {"zh-CN": "按期办结率", "en": "closed on time"},
+    "rate_return": {"zh-CN": "回退率", "en": "returned"},
+    "rate_reopen": {"zh-CN": "重办率", "en": "reopened"},
+    "report_title": {
+        "zh-CN": "## {period} 处理单位评价（按{by}排名；件数少于 {min_count} 的不排名，排名用平滑后的比率）",
+        "en": "## Handlers, {period} (ranked by {by}; fewer than {min_count} cases: unranked; "
+        "ranks use smoothed rates)",
+    },
+    "report_handler": {"zh-CN": "单位", "en": "handler"},
+    "stats_title": {"zh-CN": "「{handler}」{period} 评价：", "en": "{handler}, {period}:"},
+    "stats_line": {"zh-CN": "{rate} {value}（{x}/{n}），排名 {rank}", "en": "{rate} {value} ({x}/{n}), rank {rank}"},
+    "stats_unranked": {"zh-CN": "不足 {min} 件，不排名", "en": "unranked (fewer than {min})"},
+    "stats_unavailable": {
+        "zh-CN": "统计需要安装 research 组件（pip install -e '.[research]'，make 会安装）。",
+        "en": "Statistics need the research extra (pip install -e '.[research]'; make installs it).",
+    },
+    "bad_period": {"zh-CN": "时间段应写成 年-月，例如 2026-11，而不是「{value}」。",
+                   "en": "A period is YEAR-MONTH, e.g. 2026-11, not '{value}'."},
+    "ranking_posted": {"zh-CN": "{period} 月度排名", "en": "Monthly ranking {period}"},
+    # --- rooms ---
+    "room_handler_name": {"zh-CN": "【办理群】{handler} · {community}", "en": "[Handler] {handler} · {community}"},
+    "room_handler_topic": {
+        "zh-CN": "社区吹哨、部门报到：「{handler}」在这里签收和办理工单。发送 !帮助 查看指令。",
+        "en": "The community whistles, departments report: {handler} signs for and handles tickets here. "
+        "Send !help for the commands.",
+    },
+    "room_community_name": {"zh-CN": "{community} 居民群", "en": "{community} residents"},
+    "room_grid_name": {"zh-CN": "{community} · {grid} 居民群", "en": "{community} · {grid} residents"},
+    "room_community_topic": {
+        "zh-CN": "有问题直接发一句话反映，例如「3号楼电梯又坏了」，会回复工单号并告诉您进展。发送 !帮助 查看指令。",
+        "en": "Say what is wrong in one sentence, e.g. 'the lift in building 3 is broken': you get a ticket "
+        "number and hear of every step. Send !help for the commands.",
+    },
+    # --- chat commands (whistle provision / bot / run) ---
+    "bad_pair": {
+        "zh-CN": "应写成 单位=@用户:服务器，而不是「{value}」。",
+        "en": "Expected ID=@user:server, not '{value}'.",
+    },
+    "login_failed": {"zh-CN": "机器人无法登录：{detail}", "en": "The bot cannot log in: {detail}"},
+    "chat_failed": {"zh-CN": "无法完成：{detail}", "en": "Could not finish: {detail}"},
+    "provisioned": {
+        "zh-CN": "已开通 {count} 个房间（可重复运行）。",
+        "en": "{count} rooms provisioned (safe to run again).",
+    },
+    "bot_starting": {
+        "zh-CN": "机器人 {user} 连接 {url}，按 Ctrl-C 停止。",
+        "en": "Bot {user} on {url}; Ctrl-C stops it.",
+    },
+    "bot_stopped": {"zh-CN": "机器人已停止：处理 {handled} 条事件，发送 {sent} 条消息。",
+                    "en": "Bot stopped: {handled} events handled, {sent} messages sent."},
+    "demo_homeserver": {
+        "zh-CN": "启动本地 Matrix 服务器 {url} …",
+        "en": "Starting the local Matrix homeserver {url} ...",
+    },
+    "demo_connect": {
+        "zh-CN": "\n一切就绪。用任意 Matrix 客户端（如 Element）连接 {url}：\n"
+        "  居民账号 {resident}，街道工作人员 {staff}，以及 staff_<单位> / resident_<网格> 等，密码均为 {password}\n"
+        "  （密码保存在 {var}/local-secrets.json）。下面是演示社区的实时过程，按 Ctrl-C 停止全部。\n",
+        "en": "\nAll set. Connect any Matrix client (e.g. Element) to {url}:\n"
+        "  resident {resident}, street office staff {staff}, and staff_<unit> / resident_<grid>; password {password}\n"
+        "  (kept in {var}/local-secrets.json). The demo community follows live; Ctrl-C stops everything.\n",
+    },
+    "demo_scene": {"zh-CN": "\n── 场景 {n}：{title} ──", "en": "\n── Scene {n}: {title} ──"},
+    "demo_scene_1": {
+        "zh-CN": "反映、签收（✅）、办结、回访、评价",
+        "en": "report, sign for (✅), resolve, verdict, rating",
+    },
+    "demo_scene_2": {"zh-CN": "转派、未解决重办", "en": "transfer, reopened when not solved"},
+    "demo_scene_3": {"zh-CN": "补充位置、退单、街道重新派单", "en": "the place asked for, a return, re-dispatch"},
+    "demo_done": {"zh-CN": "演示完成（{rounds} 轮）。", "en": "Demo finished ({rounds} rounds)."},
+    "demo_stopping": {"zh-CN": "正在停止…", "en": "Stopping ..."},
     # --- command line ---
     "eval_header": {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",
@@ -201,6 +524,84 @@ MESSAGES: dict[str, dict[str, str]] = {
     "text_missing": {
         "zh-CN": "请给出要分派的文字，例如：whistle route \"楼上水管漏水了\"",
         "en": "Give the text to route, e.g. whistle route \"the pipe upstairs is leaking\"",
+    },
+    # --- local homeserver (developers and staff running whistle homeserver) ---
+    "hs_running": {
+        "zh-CN": "本地 Matrix 服务器正在运行：{url}（进程 {pid}，Synapse {version}，服务器名 {server_name}）",
+        "en": "The local Matrix homeserver is running at {url} (pid {pid}, Synapse {version}, "
+        "server name {server_name}).",
+    },
+    "hs_starting": {
+        "zh-CN": "本地 Matrix 服务器进程 {pid} 在运行，但 {url} 还没有响应（可能正在启动）。",
+        "en": "The local Matrix homeserver process {pid} is alive but {url} does not answer yet (starting?).",
+    },
+    "hs_stopped": {
+        "zh-CN": "本地 Matrix 服务器没有运行（{url}，目录 {root}）。启动：whistle homeserver up",
+        "en": "The local Matrix homeserver is not running ({url}, folder {root}). Start it: whistle homeserver up",
+    },
+    "hs_started": {
+        "zh-CN": "本地 Matrix 服务器已启动：{url}，用时 {seconds:.1f} 秒（Synapse {version}，进程 {pid}）。",
+        "en": "The local Matrix homeserver is up at {url} after {seconds:.1f} s (Synapse {version}, pid {pid}).",
+    },
+    "hs_already_up": {
+        "zh-CN": "本地 Matrix 服务器已经在运行：{url}（进程 {pid}）。",
+        "en": "The local Matrix homeserver was already running at {url} (pid {pid}).",
+    },
+    "hs_down": {
+        "zh-CN": "本地 Matrix 服务器已停止（进程 {pid}），用时 {seconds:.1f} 秒。",
+        "en": "The local Matrix homeserver (pid {pid}) stopped after {seconds:.1f} s.",
+    },
+    "hs_was_down": {
+        "zh-CN": "本地 Matrix 服务器本来就没有运行。",
+        "en": "The local Matrix homeserver was not running.",
+    },
+    "hs_synapse_missing": {
+        "zh-CN": "没有安装 Synapse（{python}）。请安装 homeserver 扩展："
+        "pip install -e '.[homeserver]'（make 会自动安装）。",
+        "en": "Synapse is not installed for {python}. Install the homeserver extra: "
+        "pip install -e '.[homeserver]' (make does this).",
+    },
+    "hs_port_taken": {
+        "zh-CN": "端口 {port} 已被其他程序占用，无法在 {url} 启动。请换一个端口（--port 或 WHISTLE_HS_PORT）。",
+        "en": "Port {port} is taken by another program, so nothing can start at {url}. "
+        "Choose another port (--port or WHISTLE_HS_PORT).",
+    },
+    "hs_start_timeout": {
+        "zh-CN": "Synapse 在 {seconds} 秒内没有在 {url} 响应，已将其停止。日志末尾：\n{log}",
+        "en": "Synapse did not answer at {url} within {seconds} s and was stopped. End of its log:\n{log}",
+    },
+    "hs_exited": {
+        "zh-CN": "Synapse 启动后立即退出了。日志末尾：\n{log}",
+        "en": "Synapse exited while starting. End of its log:\n{log}",
+    },
+    "hs_generate_failed": {
+        "zh-CN": "Synapse 无法生成配置文件：\n{detail}",
+        "en": "Synapse could not generate its config:\n{detail}",
+    },
+    "hs_not_generated": {
+        "zh-CN": "目录 {root} 里还没有服务器配置，请先运行 whistle homeserver up。",
+        "en": "There is no homeserver config in {root} yet; run whistle homeserver up first.",
+    },
+    "hs_no_secret": {
+        "zh-CN": "配置文件 {file} 中没有 registration_shared_secret。",
+        "en": "The config {file} has no registration_shared_secret.",
+    },
+    "hs_server_name_mismatch": {
+        "zh-CN": "目录 {root} 里的服务器名是 {found}，不是 {wanted}；服务器名创建后不能更改，请换一个目录。",
+        "en": "The homeserver in {root} is named {found}, not {wanted}; a server name cannot change, "
+        "use another folder.",
+    },
+    "hs_register_failed": {
+        "zh-CN": "无法创建用户 {user}（HTTP {status}）：{detail}",
+        "en": "Could not create the user {user} (HTTP {status}): {detail}",
+    },
+    "hs_user_exists": {
+        "zh-CN": "用户 {user} 已存在，但密码不同。",
+        "en": "The user {user} already exists with another password.",
+    },
+    "hs_unreachable": {
+        "zh-CN": "无法连接 Matrix 服务器 {url}：{detail}",
+        "en": "Cannot reach the Matrix homeserver at {url}: {detail}",
     },
     # --- research: simulate and export ---
     "research_missing": {

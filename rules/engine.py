@@ -106,14 +106,14 @@ def build_ruleset(book: Rulebook) -> tuple[dict[str, Any], dict[str, Verdict]]:
     return rules, verdicts
 
 
-class Engine:
-    """The routing ruleset of one rulebook. :meth:`decide` must run on the owner thread."""
+class Rules:
+    """A registered ruleset whose actions record the rule that fired; :meth:`fire` runs on the owner thread."""
 
-    def __init__(self, book: Rulebook) -> None:
-        definition, self.verdicts = build_ruleset(book)
+    def __init__(self, prefix: str, definition: dict[str, Any], verdicts: dict[str, Any]) -> None:
+        self.verdicts = verdicts
         # named by what it decides, so the same rules are registered once however often they load
-        key = json.dumps([definition, {k: asdict(v) for k, v in self.verdicts.items()}], sort_keys=True)
-        self.name = "route_" + hashlib.sha256(key.encode()).hexdigest()[:16]
+        key = json.dumps([definition, {k: _plain(v) for k, v in verdicts.items()}], sort_keys=True, default=str)
+        self.name = f"{prefix}_" + hashlib.sha256(key.encode()).hexdigest()[:16]
         self._sink = on_owner(self._register, definition)
 
     def _register(self, definition: dict[str, Any]) -> list[str]:
@@ -129,13 +129,13 @@ class Engine:
         _registered[self.name] = sink
         return sink
 
-    def decide(self, category: str | None, urgent: bool) -> tuple[str, Verdict]:
-        """Return ``(rule, verdict)`` for the tags; raise :class:`EngineError` if the engine fails."""
+    def fire(self, event: dict[str, Any]) -> tuple[str, Any]:
+        """Return ``(rule, verdict)`` for ``event``; raise :class:`EngineError` if the engine fails."""
         if not _is_owner():
-            raise EngineError("Engine.decide must run on the engine's owner thread (use on_owner)")
+            raise EngineError("the rule engine must be called on its owner thread (use on_owner)")
         assert _host is not None
         self._sink.clear()
-        event = {"sid": SESSION, "category": category or UNCLASSIFIED, "urgent": bool(urgent)}
+        event = {"sid": SESSION, **event}
         try:
             state = _host.post(self.name, event)
         except durable.engine.MessageNotHandledException as exc:
@@ -149,6 +149,21 @@ class Engine:
             raise EngineError(f"expected one rule to fire for {event}, got {list(self._sink)}")
         rule = self._sink[0]
         return rule, self.verdicts[rule]
+
+
+class Engine(Rules):
+    """The routing ruleset of one rulebook. :meth:`decide` must run on the owner thread."""
+
+    def __init__(self, book: Rulebook) -> None:
+        super().__init__("route", *build_ruleset(book))
+
+    def decide(self, category: str | None, urgent: bool) -> tuple[str, Verdict]:
+        """Return ``(rule, verdict)`` for the tags; raise :class:`EngineError` if the engine fails."""
+        return self.fire({"category": category or UNCLASSIFIED, "urgent": bool(urgent)})
+
+
+def _plain(value: Any) -> Any:
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else value
 
 
 def _recorder(sink: list[str], rule_name: str) -> Callable[[Any], None]:

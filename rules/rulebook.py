@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from rules.errors import Problem, RulebookError
+from rules.workdays import DEFAULT_TIMEZONE, WorkCalendar, parse_date
 from rules.yamlpos import Path, YamlProblem, line_of, load_with_lines
 
 SectorName = Literal[
@@ -58,7 +60,26 @@ def format_duration(delta: timedelta) -> str:
     return f"{seconds // 60}m"
 
 
+def _date(value: Any) -> date:
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise PydanticCustomError("bad_date", "bad date {value}", {"value": value}) from None
+
+
+def _timezone(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            ZoneInfo(value)
+            return value
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    raise PydanticCustomError("bad_timezone", "bad timezone {value}", {"value": value})
+
+
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+Day = Annotated[date, BeforeValidator(_date)]
+Timezone = Annotated[str, BeforeValidator(_timezone)]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Name = Annotated[str, Field(min_length=1, max_length=80)]
 
@@ -131,6 +152,32 @@ class Whistle(_Model):
     summon: tuple[Id, ...] = ()
 
 
+class Duplicates(_Model):
+    """A report of a category in a grid that has an open ticket of it younger than ``window`` joins it
+    (unless ``enabled`` is false: then every report is a ticket of its own)."""
+
+    enabled: bool = True
+    window: Duration = timedelta(hours=24)
+
+
+class Privacy(_Model):
+    """Who may see what of a resident: handlers listed here see the reporter's chat id on ticket cards."""
+
+    show_reporter_to: tuple[Id, ...] = ()
+
+
+class Calendar(_Model):
+    """Working days: the rulebook's own holidays and make-up working days (调休) beat the library's.
+
+    Needed for a year the State Council has not announced yet (the library falls back to Monday to
+    Friday), or for a local holiday.
+    """
+
+    holidays: tuple[Day, ...] = ()
+    workdays: tuple[Day, ...] = ()
+    timezone: Timezone = DEFAULT_TIMEZONE
+
+
 class Rulebook(_Model):
     """A validated rulebook. Build it with :func:`load_rulebook` or :func:`parse_rulebook`."""
 
@@ -143,6 +190,9 @@ class Rulebook(_Model):
     grids: tuple[Grid, ...] = ()
     categories: tuple[Category, ...] = Field(min_length=1)
     whistles: tuple[Whistle, ...] = ()
+    privacy: Privacy = Privacy()
+    duplicates: Duplicates = Duplicates()
+    calendar: Calendar = Calendar()
     digest: str = ""  # filled by the loader from the file's bytes
 
     @cached_property
@@ -152,6 +202,11 @@ class Rulebook(_Model):
     @cached_property
     def category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
+
+    @cached_property
+    def work_calendar(self) -> WorkCalendar:
+        """Return the working-day clock: this rulebook's calendar dates over the Chinese public holidays."""
+        return WorkCalendar(self.calendar.holidays, self.calendar.workdays, self.calendar.timezone)
 
     @property
     def full_version(self) -> str:
@@ -172,6 +227,10 @@ class Rulebook(_Model):
         if priority and priority != category.priority:
             return base
         return Limits(sign_for=category.sign_for or base.sign_for, resolve=category.resolve or base.resolve)
+
+    def whistle_for(self, category: str | None) -> Whistle | None:
+        """Return the whistle rule of ``category``, or ``None``."""
+        return next((w for w in self.whistles if w.category == category), None)
 
     def escalation_chain(self, category: Category | None, lead: str) -> tuple[str, ...]:
         """Return the handlers above ``lead`` in order: the category's chain or the handlers' own."""
@@ -231,6 +290,8 @@ def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:
         return Problem(file, line, "field_empty", {"field": field})
     if kind == "bad_duration":
         return Problem(file, line, "bad_duration", {"value": ctx.get("value")})
+    if kind in ("bad_date", "bad_timezone"):
+        return Problem(file, line, kind, {"value": ctx.get("value")})
     return Problem(file, line, "field_type", {"field": field, "detail": err["msg"]})
 
 
@@ -287,6 +348,9 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
         if h.escalates_to is not None and h.escalates_to not in handlers:
             yield Problem(file, at("handlers", i, "escalates_to"), "unknown_handler", {"id": h.escalates_to})
     yield from _handler_loops(book, lines, file)
+    for i, h_id in enumerate(book.privacy.show_reporter_to):
+        if h_id not in handlers:
+            yield Problem(file, at("privacy", "show_reporter_to", i), "unknown_handler", {"id": h_id})
 
     for i, c in enumerate(book.categories):
         if c.lead not in handlers:
@@ -320,6 +384,14 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
         for j, h in enumerate(w.summon):
             if h not in handlers:
                 yield Problem(file, at("whistles", i, "summon", j), "unknown_handler", {"id": h})
+
+    holidays: dict[date, int] = {}
+    for j, day in enumerate(book.calendar.holidays):
+        holidays.setdefault(day, at("calendar", "holidays", j))
+    for j, day in enumerate(book.calendar.workdays):
+        if day in holidays:
+            yield Problem(file, at("calendar", "workdays", j), "calendar_conflict",
+                          {"date": day.isoformat(), "first": holidays[day]})
 
 
 def _pattern_problems(pattern: str, file: str, line: int) -> Iterator[Problem]:

@@ -52,7 +52,10 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path, int]]:
             return out
         if isinstance(n, yaml.SequenceNode):
             return [build(item, (*path, i)) for i, item in enumerate(n.value)]
-        return constructor.construct_object(n, deep=True)
+        try:
+            return constructor.construct_object(n, deep=True)
+        except ValueError:  # an impossible date such as 2027-02-30: keep the text, the schema names it
+            return n.value
 
     return build(node, ()), lines
 

@@ -125,3 +125,55 @@ def test_the_installed_command_runs() -> None:
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["lead"]
+
+
+def test_homeserver_status_where_nothing_runs(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "homeserver", "status", "--root", str(tmp_path), "--port", "18769")
+    assert code == 0 and err == ""
+    assert "没有运行" in out and "http://127.0.0.1:18769" in out
+    code, out, _ = run(capsys, "--lang", "en", "homeserver", "status", "--root", str(tmp_path), "--port", "18769")
+    assert code == 0 and "not running" in out and "http://127.0.0.1:18769" in out
+    code, out, _ = run(capsys, "homeserver", "status", "--root", str(tmp_path), "--port", "18769", "--json")
+    assert json.loads(out) | {"root": None} == {"running": False, "answering": False, "pid": None, "root": None,
+                                                "url": "http://127.0.0.1:18769", "server_name": "localhost",
+                                                "version": None}
+    assert list(tmp_path.iterdir()) == []  # status writes nothing
+
+
+def test_homeserver_port_defaults_to_the_environment(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("WHISTLE_HS_PORT", "18770")
+    code, out, _ = run(capsys, "--lang", "en", "homeserver", "status", "--root", str(tmp_path))
+    assert code == 0 and "http://127.0.0.1:18770" in out
+
+
+def test_homeserver_failure_is_polite(capsys, tmp_path: Path, monkeypatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "synapse" else real(name, *a))
+    code, out, err = run(capsys, "--lang", "en", "homeserver", "up", "--root", str(tmp_path))
+    assert code == 1 and out == ""
+    assert "pip install -e '.[homeserver]'" in err and "Traceback" not in err
+
+
+def test_bot_refuses_a_broken_rulebook_before_connecting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nhandlers: []\n", encoding="utf-8")
+    for key, value in {"WHISTLE_RULEBOOK": str(bad), "WHISTLE_HOMESERVER": "http://127.0.0.1:9",
+                       "WHISTLE_BOT_USER": "@whistle:localhost", "WHISTLE_BOT_PASSWORD": "x",
+                       "WHISTLE_VAR": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)
+    assert main(["--lang", "en", "bot"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}, line 2" in err and "Traceback" not in err
+
+
+def test_bot_says_why_it_cannot_log_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    for key, value in {"WHISTLE_HOMESERVER": "http://127.0.0.1:9", "WHISTLE_BOT_USER": "@whistle:localhost",
+                       "WHISTLE_BOT_PASSWORD": "secret-password", "WHISTLE_VAR": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)
+    assert main(["bot"]) == 1
+    err = capsys.readouterr().err
+    assert "机器人无法登录" in err and "secret-password" not in err

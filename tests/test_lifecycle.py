@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from chatops.lifecycle import SYSTEM, Actor, LifecycleError, Move, State
-from chatops.tickets import MAX_REPORT_CHARS, TicketService
+from chatops.notices import Voice
+from chatops.tickets import MAX_REPORT_CHARS, TicketService, add_duration
 from tests.conftest import FakeClock
 
 RESIDENT = Actor("@wang:localhost")
@@ -35,8 +36,9 @@ async def test_report_is_routed_with_deadlines(service: TicketService, clock: Fa
     t = receipt.ticket
     assert receipt.created and t.id == 1 and t.state is State.ROUTED
     assert (t.category, t.lead, t.co, t.grid, t.building) == ("lift", "property", ("police",), "g1", "1")
+    # the rulebook's working-day clock: Monday 17:00 in Shanghai; 7d of working time skips the weekend
     assert t.sign_deadline == clock.now + timedelta(hours=24)
-    assert t.resolve_deadline == clock.now + timedelta(days=7)
+    assert t.resolve_deadline == datetime(2026, 11, 11, 9, 0, tzinfo=UTC)  # Wednesday 17:00 in Shanghai
     events = await service.store.events(t.id)
     assert [e.kind for e in events] == [Move.REPORTED, Move.ROUTED]
     routed = events[1]
@@ -131,13 +133,24 @@ async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketServ
     for days in (0, 61, -1):
         await refused("bad_days", service.extend(tid, PROPERTY, days, "等配件"))
     await refused("not_handler_of", service.extend(tid, POLICE, 3, "等配件"))
+    await refused("no_extension_asked", service.decide_extension(tid, STREET, True))
     t = await service.extend(tid, PROPERTY, 3, "等配件")
-    assert before is not None and t.resolve_deadline == before + timedelta(days=3)
+    assert t.extension_asked == 3 and t.resolve_deadline == before  # asked, not yet granted
+    await refused("extension_pending", service.extend(tid, PROPERTY, 5, "还要等"))
+    await refused("only_dispatcher_decides", service.decide_extension(tid, PROPERTY, True))
+    await refused("reason_required", service.decide_extension(tid, STREET, False))
+    t = await service.decide_extension(tid, STREET, True)
+    # three more working days: Wednesday 11-11 17:00 (Shanghai) + Thu, Fri and Mon = Monday 11-16 17:00
+    assert before == datetime(2026, 11, 11, 9, 0, tzinfo=UTC)
+    assert t.resolve_deadline == datetime(2026, 11, 16, 9, 0, tzinfo=UTC) and t.extension_asked is None
+    await service.extend(tid, PROPERTY, 2, "再等两天")
+    t = await service.decide_extension(tid, STREET, False, "理由不充分")
+    assert t.resolve_deadline == datetime(2026, 11, 16, 9, 0, tzinfo=UTC) and t.extension_asked is None
 
 
 async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:
     tid = await new_ticket(service)
-    other = await new_ticket(service, "安居苑2号楼电梯也坏了", source="m:2")
+    other = await new_ticket(service, "安居苑2号楼的电动车被偷了", source="m:2")  # another matter: not support
     await refused("not_handler_of", service.act(tid, RESIDENT, Move.REMINDED))
     await service.act(tid, SYSTEM, Move.REMINDED, reason="签收时限将到")
     await refused("reason_required", service.act(tid, SYSTEM, Move.ESCALATED))
@@ -146,7 +159,7 @@ async def test_system_moves_remind_escalate_whistle_merge(service: TicketService
     t = await service.act(tid, SYSTEM, Move.WHISTLED, reason="多人反映", data={"summon": ["street", "police"]})
     assert t.co == ("police", "street")
     await refused("merge_into_self", service.act(other, SYSTEM, Move.MERGED, target=str(other)))
-    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一部电梯")
+    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一件事")
     assert (t.state, t.merged_into) == (State.MERGED, tid)
     await refused("move_bad_state", service.acknowledge(other, PROPERTY))
 
@@ -184,3 +197,16 @@ async def test_projection_equals_the_fold_of_the_log(service: TicketService) -> 
     await service.rate(tid, RESIDENT, "dissatisfied")
     await new_ticket(service, "今天天气不错", source="m:2")
     assert await service.rebuild_check() == []
+
+
+async def test_a_friday_report_is_signed_for_by_monday(service: TicketService, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 6, 7, 0, tzinfo=UTC)  # Friday 15:00 in Shanghai
+    t = (await service.report(source="m:1", reporter=RESIDENT.id, text="安居苑1号楼电梯坏了")).ticket
+    assert t.sign_deadline == datetime(2026, 11, 9, 7, 0, tzinfo=UTC)  # Monday 15:00: the weekend does not count
+    voice = Voice(service.rulebook)
+    assert "24h内签收" in voice.receipt(t, False, None)  # the limit, not the 72 h until the deadline
+    assert "签收时限：11-09 15:00 前；办结时限：11-17 15:00 前" in voice.card(t, None, holder="property")
+    elapsed = TicketService(service.store, service.router, clock=clock, deadline=add_duration)
+    # no estate named, so no grid: a separate matter, not support of #1
+    t = (await elapsed.report(source="m:2", reporter=RESIDENT.id, text="楼道电梯坏了")).ticket
+    assert t.sign_deadline == datetime(2026, 11, 7, 7, 0, tzinfo=UTC)  # plain elapsed time, on request

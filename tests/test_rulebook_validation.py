@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from rules import RulebookError, load_rulebook, parse_rulebook
@@ -185,3 +187,36 @@ def test_version_carries_a_digest_of_the_exact_text() -> None:
     b = parse_rulebook(MINI + "\n# a comment\n")
     assert a.version == b.version == "t1"
     assert a.full_version != b.full_version and a.full_version.startswith("t1+")
+
+
+def test_calendar_dates_as_dates_or_text() -> None:
+    book = parse_rulebook(MINI + "calendar:\n  holidays: [2027-01-01, '2027-2-6']\n  workdays: ['2027-02-20']\n")
+    assert book.calendar.holidays == (date(2027, 1, 1), date(2027, 2, 6))
+    assert book.calendar.workdays == (date(2027, 2, 20),) and book.calendar.timezone == "Asia/Shanghai"
+    assert book.work_calendar is book.work_calendar and book.work_calendar.is_workday(date(2027, 2, 20))
+    assert parse_rulebook(MINI).calendar.holidays == ()
+
+
+@pytest.mark.parametrize("value", ["2027-02-30", "'2027-13-01'", "'next friday'", "2027-01-05 10:00:00", "20270105"])
+def test_bad_calendar_date(value: str) -> None:
+    bad = MINI + f"calendar:\n  holidays:\n    - 2027-01-01\n    - {value}\n"
+    line, code, _params = only(refuse(bad))
+    assert (code, line) == ("bad_date", line_of(bad, f"- {value}"))
+
+
+def test_a_date_both_holiday_and_working_day() -> None:
+    bad = MINI + "calendar:\n  holidays: [2027-01-01, 2027-02-06]\n  workdays:\n    - 2027-02-20\n    - '2027-02-06'\n"
+    line, code, params = only(refuse(bad))
+    assert (code, line, params["date"]) == ("calendar_conflict", line_of(bad, "- '2027-02-06'"), "2027-02-06")
+    assert params["first"] == line_of(bad, "holidays:")
+    err = refuse(bad)
+    assert "2027-02-06 既列为节假日" in err.render() and "both as a holiday" in err.render("en")
+
+
+def test_bad_timezone_and_unknown_calendar_field() -> None:
+    bad = MINI + "calendar:\n  timezone: Asia/Beijing\n"
+    line, code, params = only(refuse(bad))
+    assert (code, line, params["value"]) == ("bad_timezone", line_of(bad, "timezone:"), "Asia/Beijing")
+    bad = MINI + "calendar:\n  holiday: [2027-01-01]\n"
+    line, code, params = only(refuse(bad))
+    assert (code, line, params["field"]) == ("field_unknown", line_of(bad, "holiday:"), "calendar.holiday")

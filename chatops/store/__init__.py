@@ -1,7 +1,7 @@
 """The ticket store (aiosqlite, WAL, versioned migrations): the only place SQL is written."""
 
-from chatops.store.chat import OutboxRow, Outgoing, Room
+from chatops.store.chat import OutboxRow, Outgoing, Room, Timer
 from chatops.store.migrations import LATEST, MIGRATIONS, migrate
 from chatops.store.store import Store, Transaction
 
-__all__ = ["LATEST", "MIGRATIONS", "OutboxRow", "Outgoing", "Room", "Store", "Transaction", "migrate"]
+__all__ = ["LATEST", "MIGRATIONS", "OutboxRow", "Outgoing", "Room", "Store", "Timer", "Transaction", "migrate"]

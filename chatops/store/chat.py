@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
@@ -36,6 +37,22 @@ class OutboxRow:
     created_at: str
     error: str | None = None
     refs: dict[str, str | None] = field(default_factory=dict)  # event ids of thread_of / edit_of, once sent
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A reminder or deadline of a ticket: fires at ``due_at`` unless the ticket moved on."""
+
+    ticket_id: int
+    kind: str      # remind | overdue
+    deadline: str  # sign | resolve
+    due_at: datetime
+    ref_at: datetime
+    id: int | None = None
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat()
 
 
 @dataclass(frozen=True)
@@ -84,11 +101,22 @@ class ChatReads:
         async with self.db.execute("SELECT room_id, kind, ref, alias FROM rooms ORDER BY kind, ref") as cur:
             return [Room(*r) for r in await cur.fetchall()]
 
-    async def outbox_pending(self, *, limit: int = 500) -> list[OutboxRow]:
-        """Return pending outbox rows in id order."""
-        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.state = 'pending' ORDER BY o.id LIMIT ?"
-        async with self.db.execute(sql, (limit,)) as cur:
+    async def outbox_pending(self, *, room_id: str | None = None, limit: int = 500) -> list[OutboxRow]:
+        """Return pending outbox rows in id order (of one room if given)."""
+        where, args = "o.state = 'pending'", []
+        if room_id is not None:
+            where += " AND o.room_id = ?"
+            args.append(room_id)
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE {where} ORDER BY o.id LIMIT ?"
+        async with self.db.execute(sql, (*args, limit)) as cur:
             return [_outbox_row(r) for r in await cur.fetchall()]
+
+    async def outbox_rooms(self) -> dict[str, float]:
+        """Return each room with pending rows and when its first pending row is due (unix time)."""
+        sql = ("SELECT room_id, not_before FROM outbox o WHERE state = 'pending' AND id = "
+               "(SELECT MIN(id) FROM outbox WHERE state = 'pending' AND room_id = o.room_id)")
+        async with self.db.execute(sql) as cur:
+            return {room: float(due) for room, due in await cur.fetchall()}
 
     async def outbox_by_event(self, event_id: str) -> OutboxRow | None:
         """Return the outbox row that became event ``event_id``, or ``None``."""
@@ -110,6 +138,25 @@ class ChatReads:
     async def outbox_counts(self) -> dict[str, int]:
         """Return the number of outbox rows in each state."""
         async with self.db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cur:
+            return {s: n for s, n in await cur.fetchall()}
+
+    async def due_timers(self, now: datetime, *, limit: int = 500) -> list[Timer]:
+        """Return pending timers due at ``now`` or before, earliest first."""
+        async with self.db.execute(
+                "SELECT id, ticket_id, kind, deadline, due_at, ref_at FROM timers WHERE state = 'pending' "
+                "AND due_at <= ? ORDER BY due_at, id LIMIT ?", (_utc(now), limit)) as cur:
+            return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i)
+                    for i, t, k, d, due, ref in await cur.fetchall()]
+
+    async def next_due(self) -> datetime | None:
+        """Return when the earliest pending timer is due, or ``None``."""
+        async with self.db.execute("SELECT MIN(due_at) FROM timers WHERE state = 'pending'") as cur:
+            row = await cur.fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def timer_counts(self) -> dict[str, int]:
+        """Return the number of timers in each state."""
+        async with self.db.execute("SELECT state, COUNT(*) FROM timers GROUP BY state") as cur:
             return {s: n for s, n in await cur.fetchall()}
 
     async def lang_of(self, user_id: str) -> str | None:
@@ -166,6 +213,18 @@ class ChatWrites:
         """Give up on outbox row ``outbox_id``."""
         await self.db.execute("UPDATE outbox SET state = 'failed', error = ?, attempts = attempts + 1 "
                               "WHERE id = ?", (error, outbox_id))
+
+    async def schedule(self, timers: list[Timer]) -> None:
+        """Add timers (the same ticket, kind, deadline and reference twice is one timer)."""
+        await self.db.executemany(
+            "INSERT OR IGNORE INTO timers (ticket_id, kind, deadline, due_at, ref_at) VALUES (?, ?, ?, ?, ?)",
+            [(t.ticket_id, t.kind, t.deadline, _utc(t.due_at), _utc(t.ref_at)) for t in timers])
+
+    async def finish_timer(self, timer_id: int, state: str) -> bool:
+        """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
+        cur = await self.db.execute("UPDATE timers SET state = ?, fired_at = datetime('now') "
+                                    "WHERE id = ? AND state = 'pending'", (state, timer_id))
+        return cur.rowcount == 1
 
     async def set_lang(self, user_id: str, lang: str) -> None:
         """Remember the language ``user_id`` chose."""

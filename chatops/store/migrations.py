@@ -102,6 +102,33 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "CREATE INDEX outbox_ticket ON outbox (ticket_id, purpose)",
         "CREATE TABLE prefs (user_id TEXT PRIMARY KEY, lang TEXT NOT NULL)",
     )),
+    (3, "timers: reminders and deadlines the scheduler fires once", (
+        # one row per reminder or deadline of a ticket; a timer whose deadline the ticket no longer has
+        # (signed for, transferred, extended) is cancelled when it comes due
+        """CREATE TABLE timers (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL,
+            kind      TEXT NOT NULL,             -- remind | overdue
+            deadline  TEXT NOT NULL,             -- sign | resolve
+            due_at    TEXT NOT NULL,             -- UTC, ISO 8601
+            ref_at    TEXT NOT NULL,             -- the deadline it serves, UTC
+            state     TEXT NOT NULL DEFAULT 'pending',  -- pending | fired | cancelled
+            fired_at  TEXT,
+            UNIQUE (ticket_id, kind, deadline, ref_at)
+        )""",
+        "CREATE INDEX timers_due ON timers (state, due_at)",
+    )),
+    (4, "support and joint tickets", (
+        "ALTER TABLE tickets ADD COLUMN supporters INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE tickets ADD COLUMN joint INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX tickets_cluster ON tickets (category, grid, state, created_at)",
+    )),
+    (5, "extensions asked and decided", (
+        "ALTER TABLE tickets ADD COLUMN extension_asked INTEGER",
+    )),
+    (6, "one outbox sender per room", (
+        "CREATE INDEX outbox_room_pending ON outbox (state, room_id, id)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -50,7 +50,7 @@ def _ticket(row: aiosqlite.Row) -> Ticket:
             values[name] = datetime.fromisoformat(values[name])
     for name in ("co", "acked_by"):
         values[name] = tuple(json.loads(values[name]))
-    for name in ("solved", "awaiting_rating"):
+    for name in ("solved", "awaiting_rating", "joint"):
         if values[name] is not None:
             values[name] = bool(values[name])
     values["state"] = State(values["state"])
@@ -118,6 +118,30 @@ class _Reads(ChatReads):
             args.append(limit)
         async with self.db.execute(sql, args) as cur:
             return [_event(r) for r in await cur.fetchall()]
+
+    async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
+        """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
+        async with self.db.execute(
+                f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE category = ? AND grid = ? "
+                "AND state IN ('routed', 'acknowledged') AND created_at >= ? ORDER BY id LIMIT 1",
+                (category, grid, since.isoformat())) as cur:
+            row = await cur.fetchone()
+        return _ticket(row) if row else None
+
+    async def supported_by(self, ticket_id: int, user: str) -> bool:
+        """Return whether ``user`` reported or already supported ticket ``ticket_id``."""
+        async with self.db.execute(
+                "SELECT 1 FROM events WHERE ticket_id = ? AND actor = ? AND kind IN ('reported', 'supported') "
+                "LIMIT 1", (ticket_id, user)) as cur:
+            return await cur.fetchone() is not None
+
+    async def reports_since(self, ticket_id: int, since: datetime) -> int:
+        """Return how many residents reported or supported ticket ``ticket_id`` at ``since`` or later."""
+        async with self.db.execute(
+                "SELECT COUNT(*) FROM events WHERE ticket_id = ? AND kind IN ('reported', 'supported') AND at >= ?",
+                (ticket_id, since.isoformat())) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
 
     async def count(self, table: str) -> int:
         """Return the number of rows in ``events`` or ``tickets``."""

@@ -1,0 +1,99 @@
+"""What a move causes in the rooms: every notice of one event, queued in the transaction that made it.
+
+The resident's thread (and supporters' threads) hear of each step; each holder's card is edited and its
+thread told; a new holder gets a fresh card with its staff mentioned; an escalation puts a supervision
+card in the next level's room, an extension request a request in the street office's; after a resolve
+the first reporter is asked for a verdict, then a rating.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from chatops.lifecycle import Event, Move, Ticket
+from chatops.notices import Voice, notice
+from chatops.store import Outgoing, Transaction
+from rules.catalogue import text
+
+log = logging.getLogger(__name__)
+
+
+class Announcer:
+    """Queues the notices of events. ``handler_rooms`` and ``staff`` are kept current by the bot."""
+
+    def __init__(self, voice: Voice, *, lang: str | None) -> None:
+        self.voice, self.book, self.lang = voice, voice.book, lang
+        self.handler_rooms: dict[str, str] = {}
+        self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention
+
+    async def __call__(self, tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
+        """Queue what a move causes: the step in the resident's thread and in every card's thread, card
+        edits, a new card for a new holder, a supervision card for an escalation, the questions after a
+        resolve, and reminders with the staff mentioned."""
+        receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
+        by_resident = event.actor_handler is None and event.actor != "system"
+        for i, receipt in enumerate(receipts):
+            reporter = i == 0
+            lang = (await tx.lang_of(after.reporter) or self.lang) if reporter else self.lang
+            room, root = receipt.message.room_id, receipt.message.thread_root
+            lines: list[str] = []
+            own = by_resident and reporter and event.actor == after.reporter
+            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
+                    event.kind is Move.REMINDED and not event.data.get("overdue")):
+                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers
+            elif own and event.kind is Move.NOTE:
+                lines.append(text("note_relayed", lang))
+            elif own and event.kind is Move.LOCATED:
+                lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
+            elif own and event.kind is Move.RATED:
+                lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
+            elif (line := self.voice.step(after, event, lang, before=before)) is not None:
+                lines.append(line)
+            if lines:
+                await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
+            ask = None
+            if reporter and event.kind is Move.RESOLVED:
+                ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
+            elif reporter and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaiting_rating:
+                ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
+            if ask:
+                await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[after.reporter]), after.id,
+                                          thread_root=root))
+        line_for = self.voice.step(after, event, self.lang, before=before)
+        for handler in dict.fromkeys((*before.handlers, *after.handlers)):
+            cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
+            if handler in after.handlers and (not cards or handler not in before.handlers):
+                await self.card(tx, after, handler)  # a new holder gets a fresh card, and its staff a ping
+                if not cards:
+                    continue
+            card = cards[-1]
+            content = notice(self.voice.card(after, self.lang, holder=handler))
+            await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
+            if line_for:
+                mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
+                await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
+                                          thread_of=card.id))
+        if event.kind is Move.EXTENSION_ASKED and self.book.fallback in self.handler_rooms:
+            room = self.handler_rooms[self.book.fallback]
+            asker = self.voice.handler(after.lead, self.lang)
+            lines = [text("extension_request", self.lang, ticket=after.id, handler=asker,
+                          days=event.data.get("days"), reason=event.reason or ""),
+                     *self.voice.card(after, self.lang, holder=self.book.fallback)[1:-1],
+                     text("extension_actions", self.lang)]
+            await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
+                                      after.id))
+        if event.kind is Move.ESCALATED and event.target in self.handler_rooms:
+            room = self.handler_rooms[event.target]
+            late = self.voice.handler(after.lead, self.lang)
+            lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
+                     *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
+            await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
+
+    async def card(self, tx: Transaction, ticket: Ticket, handler: str, *, matched: tuple[str, ...] = ()) -> None:
+        room = self.handler_rooms.get(handler)
+        if room is None:
+            log.warning("handler %s has no room; ticket %s is kept in the store", handler, ticket.id)
+            return
+        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched)
+        await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
+

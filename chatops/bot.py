@@ -1,0 +1,531 @@
+"""The bot: chat events in, ticket moves and notices out, each event handled exactly once.
+
+For every incoming event one store transaction records it as handled, applies what it asks through the
+ticket service and queues every notice it causes in the outbox; the sync token is stored only after
+the whole batch is handled. A crash anywhere replays the batch, and the inbox makes the replay a no-op.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chatops.announce import Announcer
+from chatops.conversation import (
+    ACK_REACTIONS,
+    HANDLER_COMMANDS,
+    RATING_REACTIONS,
+    RESIDENT_COMMANDS,
+    VERDICT_REACTIONS,
+    Command,
+    parse,
+    rating,
+    reaction_key,
+    verdict,
+)
+from chatops.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
+from chatops.notices import Voice, notice
+from chatops.outbox import Outbox
+from chatops.scheduler import Scheduler
+from chatops.store import Outgoing, Room, Store, Transaction
+from chatops.tickets import MAX_REPORT_CHARS, TicketService
+from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
+from rules import Place
+from rules.catalogue import LANGS, text
+
+log = logging.getLogger(__name__)
+STAFF_LEVEL = 50
+MAX_MESSAGE_CHARS = 4000
+_ACTS = {"ack": Move.ACKNOWLEDGED, "note": Move.NOTE, "resolve": Move.RESOLVED, "transfer": Move.TRANSFERRED,
+         "return": Move.RETURNED, "extend": Move.EXTENSION_ASKED, "approve": Move.EXTENDED,
+         "refuse": Move.EXTENSION_REFUSED}
+
+
+@dataclass
+class Turn:
+    """One incoming event being handled: its transaction, room, and the power levels read for it."""
+
+    tx: Transaction
+    event: Incoming
+    room: Room
+    lang: str | None
+    power: RoomPower | None = None
+    prepared: list[str] | str | None = None  # a slow answer worked out before the transaction (!stats)
+
+
+class Bot:
+    """Connects a transport to the ticket service. ``run`` until ``stop`` is set."""
+
+    def __init__(self, transport: Transport, store: Store, service: TicketService, *,
+                 lang: str | None = None, staff_level: int = STAFF_LEVEL, rulebook_path: Path | None = None) -> None:
+        self.transport, self.store, self.service = transport, store, service
+        self.book = service.rulebook
+        self.lang = lang
+        self.staff_level = staff_level
+        self.rulebook_path = rulebook_path  # known: rates are counted in a child process (no pandas in the bot)
+        self._ranking_failed: str | None = None
+        self.voice = Voice(self.book, show_reporter_to=frozenset(self.book.privacy.show_reporter_to))
+        self.rooms: dict[str, Room] = {}
+        self.announce = Announcer(self.voice, lang=lang)
+        self.handler_rooms = self.announce.handler_rooms  # handler id -> room id
+        self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
+        self.outbox = Outbox(store, transport)
+        self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
+                                   periodic=self.post_ranking)
+        self.handled = 0
+
+    async def prepare(self) -> None:
+        """Read the provisioned rooms from the store and each handler room's staff from the homeserver."""
+        self.rooms = {r.room_id: r for r in await self.store.rooms()}
+        self.handler_rooms.clear()
+        self.handler_rooms.update({r.ref: r.room_id for r in self.rooms.values() if r.kind == "handler"})
+        if hasattr(self.transport, "known"):
+            self.transport.known = self.store.handled
+        await self._read_staff()
+
+    # ---- the loop ----
+    async def run(self, stop: asyncio.Event) -> None:
+        """Sync, handle and send until ``stop`` is set; the outbox keeps sending in its own task."""
+        await self.prepare()
+        sender = asyncio.create_task(self.outbox.run(stop), name="outbox")
+        clock = asyncio.create_task(self.scheduler.run(stop), name="scheduler")
+        try:
+            while not stop.is_set():
+                if not await self.step(stop):
+                    break
+        finally:
+            stop.set()
+            await asyncio.gather(clock, return_exceptions=True)
+            await self.outbox.wake_and_wait(sender, stop)
+
+    async def step(self, stop: asyncio.Event | None = None) -> bool:
+        """Handle one batch; return ``False`` if ``stop`` was set while waiting for it."""
+        since = await self.store.chat_state("next_batch")
+        fetch = asyncio.ensure_future(self.transport.next_batch(since))
+        if stop is not None:
+            waiter = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({fetch, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            waiter.cancel()
+            if not fetch.done():
+                fetch.cancel()
+                return False
+        batch = await fetch
+        for room_id, _inviter in batch.invites:
+            if room_id in self.rooms:
+                await self.transport.join(room_id)
+            else:
+                await self.transport.leave(room_id)  # only rooms we serve
+        delay = 0.5
+        for event in batch.events:
+            while True:
+                try:
+                    await self.handle(event)
+                    break
+                except ConnectionError as exc:  # power levels unreadable: the homeserver is down
+                    log.warning("cannot handle %s yet (%s); retrying", event.event_id, exc)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 30.0)
+        async with self.store.write() as tx:
+            await tx.set_chat_state("next_batch", batch.token)
+        return True
+
+    async def handle(self, event: Incoming) -> None:
+        """Handle one event exactly once: its effects and notices commit together with its inbox row."""
+        room = self.rooms.get(event.room_id)
+        if room is None or event.sender == self.transport.user_id:
+            return
+        if isinstance(event, Message) and event.msgtype == "m.notice":
+            return  # never answer a bot
+        power, prepared = None, None
+        if room.kind == "handler" and not await self.store.handled(event.event_id):
+            if self._needs_power(event):
+                power = await self.transport.power(room.room_id)
+                self._remember_staff(room.room_id, power)
+            cmd = parse(event.body) if isinstance(event, Message) and not event.is_edit else None
+            if cmd is not None and cmd.name == "stats":
+                prepared = await self._stats(room.ref, cmd.args, await self.store.lang_of(event.sender) or self.lang)
+        try:
+            async with self.store.write() as tx:
+                if not await tx.mark_handled(event.event_id, event.room_id):
+                    return
+                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power, prepared)
+                try:
+                    if room.kind == "handler":
+                        await self._handler_event(turn)
+                    else:
+                        await self._resident_event(turn)
+                except LifecycleError as refusal:
+                    for key in ("lead", "handler"):  # handler ids become names in the user's language
+                        if key in refusal.params:
+                            refusal.params[key] = self.voice.handler(refusal.params[key], turn.lang)
+                    await self._reply(turn, refusal.render(turn.lang))
+        except Exception:
+            log.exception("handling %s failed; telling the sender", event.event_id)
+            async with self.store.write() as tx:
+                if await tx.mark_handled(event.event_id, event.room_id):
+                    turn = Turn(tx, event, room, self.lang)
+                    await self._reply(turn, text("internal_error", self.lang))
+        self.handled += 1
+        self.outbox.wake()
+
+    # ---- residents ----
+    async def _resident_event(self, turn: Turn) -> None:
+        ev = turn.event
+        if isinstance(ev, Reaction):
+            await self._resident_reaction(turn, ev)
+            return
+        assert isinstance(ev, Message)
+        if ev.is_edit:
+            await self._reply(turn, text("edit_ignored", turn.lang))
+            return
+        if ev.msgtype not in ("m.text", "m.emote"):
+            await self._reply(turn, text("text_only", turn.lang))
+            return
+        cmd = parse(ev.body, in_thread=ev.context is not None)
+        ticket = await self._ticket_of_context(turn.tx, ev.context)
+        if cmd is None:
+            if ticket is not None:
+                if ticket.reporter == ev.sender:
+                    await self._resident_answer(turn, ticket, ev.body)
+                return  # others' chatter in someone's ticket thread
+            if ev.thread_root is not None:
+                return  # a conversation among residents, not a report
+            await self._report(turn, ev.body)
+            return
+        if cmd.name == "unknown":
+            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word))
+        elif cmd.name not in RESIDENT_COMMANDS:
+            await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
+        elif cmd.name == "help":
+            await self._reply(turn, text("help_resident", turn.lang))
+        elif cmd.name == "lang":
+            await self._set_lang(turn, cmd)
+        elif cmd.name == "report":
+            await self._report(turn, cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}")
+        elif cmd.name == "mine":
+            mine = await turn.tx.tickets(reporter=ev.sender, limit=20)
+            lines = [self.voice.status(t, turn.lang) for t in mine]
+            await self._reply(turn, [text("mine_header", turn.lang), *lines] if mine else text("mine_none", turn.lang))
+        else:
+            target = await self._command_ticket(turn, cmd, ticket)
+            if target is None:
+                return
+            if target.reporter != ev.sender:
+                await self._reply(turn, text("not_for_me", turn.lang, ticket=target.id))
+            elif cmd.name == "status":
+                await self._reply(turn, self.voice.status(target, turn.lang))
+            elif cmd.name in ("solved", "unsolved"):
+                await self._move(turn, target, Actor(ev.sender), Move.VERIFIED if cmd.name == "solved"
+                                 else Move.REOPENED)
+            else:  # rate
+                value = rating(cmd.args)
+                if value is None:
+                    await self._reply(turn, text("usage_rate", turn.lang))
+                else:
+                    await self._move(turn, target, Actor(ev.sender), Move.RATED, data={"rating": value})
+
+    async def _report(self, turn: Turn, body: str) -> None:
+        ev = turn.event
+        assert isinstance(ev, Message)
+        if len(body) > MAX_MESSAGE_CHARS:
+            raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
+        grid = turn.room.ref or None
+        receipt = await self.service.report(source=f"matrix:{ev.event_id}", reporter=ev.sender, text=body,
+                                            place=Place(grid=grid), tx=turn.tx)
+        ticket = receipt.ticket
+        if receipt.joined and receipt.steps:
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(self.voice.joined(ticket, turn.lang)),
+                                           ticket.id, thread_root=ev.event_id))
+            for before, after, event in receipt.steps:
+                await self.announce(turn.tx, before, after, event)
+            return
+        if not receipt.created:
+            await self._reply(turn, text("receipt_known", turn.lang, ticket=ticket.id,
+                                         state=text(f"state_{ticket.state}", turn.lang)))
+            return
+        if ticket.estate and not ticket.grid:
+            ticket = await self.service.act(ticket.id, Actor(ev.sender), Move.LOCATED, tx=turn.tx,
+                                            data={"grid": self.voice.grid_of_estate(ticket.estate)})
+        unclassified = receipt.decision is not None and receipt.decision.unclassified
+        lines = [self.voice.receipt(ticket, unclassified, turn.lang)]
+        if self.voice.needs_place(ticket):
+            lines.append(text("ask_place", turn.lang))
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=ev.event_id))
+        matched = receipt.decision.matched if receipt.decision else ()
+        for handler in ticket.handlers:
+            await self.announce.card(turn.tx, ticket, handler, matched=matched)
+
+    async def _resident_answer(self, turn: Turn, ticket: Ticket, body: str) -> None:
+        """A resident's plain reply in their ticket's thread: a verdict, a rating, a place, or a note."""
+        me = Actor(turn.event.sender)
+        if len(body) > MAX_MESSAGE_CHARS:
+            raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+        if ticket.state is State.RESOLVED and (solved := verdict(body)) is not None:
+            await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
+        elif ticket.awaiting_rating and ticket.state is not State.RESOLVED and (value := rating(body)):
+            await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
+        elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket):
+            found = self.service.router.classifier.classify(body).place
+            data: dict[str, Any] = {"grid": ticket.grid or found.grid or self.voice.grid_of_estate(found.estate),
+                                    "estate": found.estate, "building": found.building}
+            if not (found.estate or found.building):
+                data["detail"] = body.strip()[:200]
+            await self._move(turn, ticket, me, Move.LOCATED, data=data)
+        elif ticket.state in (State.CLOSED, State.MERGED):
+            await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
+                                         state=text(f"state_{ticket.state}", turn.lang)))
+        else:
+            await self._move(turn, ticket, me, Move.NOTE, reason=body)
+
+    async def _resident_reaction(self, turn: Turn, ev: Reaction) -> None:
+        row = await turn.tx.outbox_by_event(ev.relates_to)
+        if row is None or row.message.ticket_id is None:
+            return
+        ticket = await turn.tx.ticket(row.message.ticket_id)
+        if ticket is None:
+            return
+        key = reaction_key(ev.key)
+        me = Actor(ev.sender)
+        if row.message.purpose == "ask_verdict" and key in VERDICT_REACTIONS:
+            await self._move(turn, ticket, me, Move.VERIFIED if VERDICT_REACTIONS[key] else Move.REOPENED)
+        elif row.message.purpose == "ask_rating" and key in RATING_REACTIONS:
+            await self._move(turn, ticket, me, Move.RATED, data={"rating": RATING_REACTIONS[key]})
+
+    # ---- handlers ----
+    def _needs_power(self, event: Incoming) -> bool:
+        if isinstance(event, Reaction):
+            return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
+        if isinstance(event, Message) and not event.is_edit:
+            cmd = parse(event.body)
+            return cmd is not None and cmd.name in _ACTS
+        return False
+
+    async def _handler_event(self, turn: Turn) -> None:
+        ev, handler = turn.event, turn.room.ref
+        if isinstance(ev, Reaction):
+            key = reaction_key(ev.key)
+            row = await turn.tx.outbox_by_event(ev.relates_to)
+            if row is None or row.message.ticket_id is None:
+                return
+            command = None
+            if row.message.purpose == "card" and key in ACK_REACTIONS:
+                command = "ack"
+            elif row.message.purpose == "extension_request" and key == "👍":
+                command = "approve"
+            ticket = await turn.tx.ticket(row.message.ticket_id)
+            if command and ticket is not None and await self._staff_ok(turn, command):
+                await self._move(turn, ticket, Actor(ev.sender, handler), _ACTS[command])
+            return
+        assert isinstance(ev, Message)
+        cmd = None if ev.is_edit else parse(ev.body, in_thread=ev.context is not None)
+        if cmd is None:
+            return  # staff talking among themselves
+        if cmd.name == "unknown":
+            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word))
+            return
+        if cmd.name not in HANDLER_COMMANDS:
+            await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
+            return
+        if cmd.name == "help":
+            await self._reply(turn, text("help_handler", turn.lang, handler=self.voice.handler(handler, turn.lang),
+                                         units=self.voice.units(turn.lang)))
+            return
+        if cmd.name == "lang":
+            await self._set_lang(turn, cmd)
+            return
+        if cmd.name == "stats":
+            await self._reply(turn, turn.prepared or "-")
+            return
+        if cmd.name == "list":
+            open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
+                     for t in await turn.tx.tickets(state=s, lead=handler, limit=50)]
+            name = self.voice.handler(handler, turn.lang)
+            lines = [self.voice.status(t, turn.lang) for t in sorted(open_, key=lambda t: t.id)]
+            await self._reply(turn, [text("list_header", turn.lang, handler=name), *lines] if open_
+                              else text("list_none", turn.lang, handler=name))
+            return
+        ticket = await self._command_ticket(turn, cmd, await self._ticket_of_context(turn.tx, ev.context))
+        if ticket is None:
+            return
+        if cmd.name == "status":
+            if handler not in (*ticket.handlers, self.book.fallback, ticket.escalated_to):
+                await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
+                                             handler=self.voice.handler(handler, turn.lang)))
+                return
+            await self._reply(turn, self.voice.status(ticket, turn.lang))
+            return
+        if not await self._staff_ok(turn, cmd.name):
+            return
+        me = Actor(ev.sender, handler)
+        move = _ACTS[cmd.name]
+        if move is Move.TRANSFERRED:
+            parts = cmd.split(2)
+            target = self._handler_named(parts[0]) if parts else None
+            if not parts or len(parts) < 2:
+                await self._reply(turn, text("usage_transfer", turn.lang, units=self.voice.units(turn.lang)))
+                return
+            if target is None:
+                raise LifecycleError("unknown_target", id=parts[0])
+            await self._move(turn, ticket, me, move, target=target, reason=parts[1])
+        elif move in (Move.ACKNOWLEDGED, Move.EXTENDED):
+            await self._move(turn, ticket, me, move)
+        elif move is Move.EXTENSION_ASKED:
+            parts = cmd.split(2)
+            if len(parts) < 2 or not parts[0].isdigit():
+                await self._reply(turn, text("usage_extend", turn.lang))
+                return
+            await self._move(turn, ticket, me, move, reason=parts[1], data={"days": int(parts[0])})
+        else:
+            await self._move(turn, ticket, me, move, reason=cmd.args)
+
+    async def _staff_ok(self, turn: Turn, command: str) -> bool:
+        """Return whether the sender may act for the room's handler; queue the refusal if not."""
+        assert turn.power is not None, "power levels are read before the transaction"
+        level = turn.power.of(turn.event.sender)
+        if level >= self.staff_level:
+            return True
+        move = text(f"move_{_ACTS[command]}", turn.lang)
+        refusal = text("not_staff", turn.lang, handler=self.voice.handler(turn.room.ref, turn.lang),
+                       need=self.staff_level, level=int(level), move=move)
+        await self._reply(turn, refusal)
+        return False
+
+    def _handler_named(self, name: str) -> str | None:
+        key = name.strip().lower()
+        for h in self.book.handlers:
+            if key in (h.id.lower(), h.name, h.name_en.lower(), *[a.lower() for a in h.aliases]):
+                return h.id
+        return None
+
+    # ---- shared ----
+    async def _move(self, turn: Turn, ticket: Ticket, actor: Actor, move: Move, *, target: str | None = None,
+                    reason: str | None = None, data: dict[str, Any] | None = None) -> None:
+        after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
+                                                    tx=turn.tx)
+        await self.announce(turn.tx, ticket, after, event)
+
+    async def _ticket_of_context(self, tx: Transaction, context: str | None) -> Ticket | None:
+        """Return the ticket a thread or reply belongs to: a resident's report, or a message of the bot's."""
+        if context is None:
+            return None
+        ticket = await tx.ticket_by_source(f"matrix:{context}")
+        if ticket is None:
+            row = await tx.outbox_by_event(context)
+            if row is not None and row.message.ticket_id is not None:
+                ticket = await tx.ticket(row.message.ticket_id)
+        return ticket
+
+    async def _command_ticket(self, turn: Turn, cmd: Command, context: Ticket | None) -> Ticket | None:
+        if cmd.ticket is None and context is None:
+            await self._reply(turn, text("which_ticket", turn.lang, word=cmd.word))
+            return None
+        if cmd.ticket is None:
+            return context
+        ticket = await turn.tx.ticket(cmd.ticket)
+        if ticket is None:
+            raise LifecycleError("ticket_unknown", ticket=cmd.ticket)
+        return ticket
+
+    async def _set_lang(self, turn: Turn, cmd: Command) -> None:
+        choice = {"zh": "zh-CN", "zh-cn": "zh-CN", "中文": "zh-CN", "en": "en", "english": "en"}.get(
+            cmd.args.strip().lower())
+        if choice not in LANGS:
+            await self._reply(turn, text("lang_bad", turn.lang))
+            return
+        await turn.tx.set_lang(turn.event.sender, choice)
+        turn.lang = choice
+        await self._reply(turn, text("lang_set", choice))
+
+    async def _reply(self, turn: Turn, lines: list[str] | str) -> None:
+        """Queue a reply to the event being handled: in its thread, or starting one on it."""
+        ev = turn.event
+        content = notice(lines)
+        root = ev.thread_root if isinstance(ev, Message) else None
+        if isinstance(ev, Reaction):
+            root = None
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": ev.relates_to}}
+        elif root is None and isinstance(ev, Message) and (ev.reply_to or ev.is_edit):
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": ev.reply_to or ev.event_id}}
+        elif root is None:
+            root = ev.event_id
+        await turn.tx.enqueue(Outgoing(ev.room_id, "reply", content, thread_root=root))
+
+    async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
+        """Return ``!stats`` for ``handler``'s room: its own rates, or the whole ranking for the street office."""
+        try:
+            from chatops.rates import Period, PeriodError, own_lines, render
+        except ImportError:
+            return text("stats_unavailable", lang)
+        try:
+            period = Period.parse(period_text, today=self.voice.today())
+        except PeriodError:
+            return text("bad_period", lang, value=period_text)
+        try:
+            rows = await self._rows(period)
+        except (ImportError, RuntimeError) as exc:
+            log.warning("no statistics: %s", exc)
+            return text("stats_unavailable", lang)
+        if handler == self.book.fallback:
+            return render(rows, period, "md", lang).splitlines()
+        return own_lines(rows, handler, period, lang)
+
+    async def post_ranking(self) -> None:
+        """Post last month's ranking to the street office's room once, when a new month has begun."""
+        room = self.handler_rooms.get(self.book.fallback)
+        if room is None:
+            return
+        try:
+            from chatops.rates import Period, render
+        except ImportError:
+            return
+        period = Period.parse(None, today=self.voice.today()).previous()
+        if await self.store.chat_state("ranking_posted") == str(period):
+            return
+        if self._ranking_failed == str(period):
+            return
+        try:
+            rows = await self._rows(period)
+        except (ImportError, RuntimeError) as exc:
+            log.warning("the monthly ranking of %s cannot be counted: %s", period, exc)
+            self._ranking_failed = str(period)  # tried again after a restart, or next month
+            return
+        async with self.store.write() as tx:
+            if await tx.chat_state("ranking_posted") == str(period):
+                return
+            if any(v[1] for r in rows for v in r.rates.values()):  # a month with no tickets posts nothing
+                lines = render(rows, period, "md", self.lang).splitlines()
+                await tx.enqueue(Outgoing(room, "ranking", notice(lines, mentions=self.staff.get(room, ()))))
+            await tx.set_chat_state("ranking_posted", str(period))
+        self.outbox.wake()
+
+    async def _rows(self, period: Any) -> list[Any]:
+        """Return the rates table of ``period``: in a child process when the rulebook file is known."""
+        from chatops.rates import handler_table, handler_table_apart
+
+        if self.rulebook_path is not None:
+            return await handler_table_apart(self.store.path, self.rulebook_path, period)
+        return await asyncio.to_thread(handler_table, self.store.path, self.book, period)
+
+    def _remember_staff(self, room_id: str, power: RoomPower) -> None:
+        users = power.levels.get("users") or {}
+        self.staff[room_id] = tuple(sorted(u for u, lvl in users.items()
+                                           if u != self.transport.user_id and _level(lvl) >= self.staff_level))
+
+    async def _read_staff(self) -> None:
+        """Read each handler room's staff (to mention on new cards); a homeserver that is down is fine."""
+        for room_id in self.handler_rooms.values():
+            try:
+                self._remember_staff(room_id, await self.transport.power(room_id))
+            except ConnectionError:
+                return
+
+
+def _level(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+

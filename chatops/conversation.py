@@ -1,0 +1,142 @@
+"""Turning a chat message into an intent: a command with its arguments, a verdict, a rating, or plain text.
+
+Commands start with ``!`` (or the full-width ``！`` a Chinese keyboard types) and have Chinese aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rules.normalize import normalize
+
+# canonical name -> aliases (the first alias is what help shows in each language)
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "help": ("help", "帮助", "h", "?", "？", "菜单"),
+    "report": ("report", "报告", "反映", "报修"),
+    "status": ("status", "状态", "查询", "进度"),
+    "mine": ("mine", "我的"),
+    "lang": ("lang", "语言", "language"),
+    "ack": ("ack", "签收", "报到"),
+    "note": ("note", "备注"),
+    "resolve": ("resolve", "办结", "结案"),
+    "transfer": ("transfer", "转派", "改派"),
+    "return": ("return", "退单", "回退"),
+    "list": ("list", "待办", "列表"),
+    "extend": ("extend", "延期"),
+    "approve": ("approve", "批准", "同意"),
+    "refuse": ("refuse", "驳回", "不同意"),
+    "stats": ("stats", "统计", "评价统计"),
+    "solved": ("solved", "已解决", "解决了"),
+    "unsolved": ("unsolved", "未解决", "没解决"),
+    "rate": ("rate", "评价"),
+}
+RESIDENT_COMMANDS = ("report", "status", "mine", "solved", "unsolved", "rate", "lang", "help")
+HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "list", "status",
+                    "stats", "lang", "help")
+ALIASES: dict[str, str] = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
+
+ACK_REACTIONS = frozenset({"✅", "✔", "☑", "👌"})
+VERDICT_REACTIONS = {"👍": True, "👎": False}
+RATING_REACTIONS = {"😀": "satisfied", "🙂": "basically_satisfied", "🙁": "dissatisfied", "😞": "dissatisfied"}
+
+_TICKET = re.compile(r"^[#＃](\d{1,9})$|^(\d{1,9})$")
+_NOT_SOLVED = ("未解决", "没解决", "没有解决", "没修好", "没好", "还没", "不是", "仍然", "还是坏", "又坏")
+_SOLVED = ("没问题", "已解决", "解决了", "修好了", "好了", "已修复")
+_RATINGS = (("不满意", "dissatisfied"), ("基本满意", "basically_satisfied"), ("满意", "satisfied"),
+            ("dissatisfied", "dissatisfied"), ("basically", "basically_satisfied"), ("satisfied", "satisfied"))
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command: its canonical ``name``, an explicit ticket number if given, and the rest of the text."""
+
+    name: str
+    ticket: int | None = None
+    args: str = ""
+    word: str = ""  # the alias the user typed
+
+    def split(self, n: int) -> list[str]:
+        """Return ``args`` split into at most ``n`` parts on white space."""
+        return self.args.split(None, n - 1) if self.args else []
+
+
+def parse(body: str, *, in_thread: bool = False) -> Command | None:
+    """Return the :class:`Command` in ``body``, or ``None`` if it is not one (plain text).
+
+    An unknown command comes back as ``Command("unknown", word=...)``. A leading ``#12`` (or ``12`` outside
+    a thread, where a bare number cannot be the start of a note) names the ticket.
+
+    >>> parse("！签收 #12")
+    Command(name='ack', ticket=12, args='', word='签收')
+    >>> parse("3号楼电梯又坏了") is None
+    True
+    """
+    text = body.strip()
+    if not text or text[0] not in "!！":
+        return None
+    head, _, rest = text[1:].strip().partition(" ")
+    if not rest:  # Chinese often omits the space: "!备注已联系" -> note "已联系"
+        head, rest = _split_glued(head)
+    word = head.strip()
+    name = ALIASES.get(word.lower())
+    if name is None:
+        return Command("unknown", word=word)
+    rest = rest.strip()
+    ticket = None
+    first, _, tail = rest.partition(" ")
+    m = _TICKET.match(first)
+    if m and (m.group(1) or not in_thread or not tail):
+        ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
+    return Command(name, ticket, rest, word)
+
+
+def _split_glued(head: str) -> tuple[str, str]:
+    for alias in sorted(ALIASES, key=len, reverse=True):
+        if len(alias) > 1 and head.startswith(alias) and not alias.isascii():
+            return alias, head[len(alias):]
+    return head, ""
+
+
+def verdict(text: str) -> bool | None:
+    """Return ``True`` for "solved", ``False`` for "not solved", ``None`` if ``text`` says neither.
+
+    >>> verdict("还没修好"), verdict("已经解决了，谢谢"), verdict("1"), verdict("几点来？")
+    (False, True, True, None)
+    """
+    t = normalize(text)
+    if t in ("1", "2"):
+        return t == "1"
+    if t in ("yes", "solved", "fixed", "是", "是的", "对", "嗯"):
+        return True
+    if t in ("no", "unsolved", "notsolved", "否", "没有", "不"):
+        return False
+    if "没问题" in t:
+        return True
+    if any(w in t for w in _NOT_SOLVED):
+        return False
+    if any(w in t for w in _SOLVED):
+        return True
+    return None
+
+
+def rating(text: str) -> str | None:
+    """Return the rating ``text`` gives (``satisfied``, ``basically_satisfied``, ``dissatisfied``) or ``None``.
+
+    >>> rating("基本满意"), rating("3"), rating("不太满意"), rating("谢谢")
+    ('basically_satisfied', 'dissatisfied', 'dissatisfied', None)
+    """
+    t = normalize(text)
+    if t in ("1", "2", "3"):
+        return ("satisfied", "basically_satisfied", "dissatisfied")[int(t) - 1]
+    if "不" in t and "满意" in t:
+        return "dissatisfied"
+    for word, value in _RATINGS:
+        if word in t:
+            return value
+    return None
+
+
+def reaction_key(key: str) -> str:
+    """Return an emoji key without variation selectors and skin tones, for comparison."""
+    return "".join(ch for ch in key if ch not in "\ufe0e\ufe0f" and not 0x1F3FB <= ord(ch) <= 0x1F3FF)

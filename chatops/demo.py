@@ -1,0 +1,245 @@
+"""The live demo behind ``make run``: a local homeserver, the rulebook's rooms, the bot, and a small
+community of real Matrix users (residents and handler staff) who report, sign for, transfer, return,
+resolve and rate, while the terminal tells the story."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from chatops.config import Settings, local_homeserver, local_secret
+from chatops.homeserver import register_user
+from chatops.people import Person, Seen
+from chatops.runner import provision_rooms, run_bot, stop_on_signals
+from chatops.store import Room
+from rules import DEFAULT_RULEBOOK, Router, load_rulebook
+from rules.catalogue import text
+
+TICKET = re.compile(r"#(\d+)")
+
+
+@dataclass
+class DemoAccounts:
+    """Demo users: staff per handler id and residents per grid id ('' is the whole community)."""
+
+    password: str
+    staff: dict[str, list[str]] = field(default_factory=dict)
+    residents: dict[str, list[str]] = field(default_factory=dict)
+
+
+async def demo_accounts(settings: Settings) -> DemoAccounts:
+    """Create (idempotently) one staff account per handler and one resident per residents' room."""
+    hs = local_homeserver(settings.var)
+    password = local_secret(settings.var, "demo_password")
+    book = load_rulebook(settings.rulebook or DEFAULT_RULEBOOK)
+    accounts = DemoAccounts(password)
+
+    async def make(local: str, name: str) -> str:
+        return await register_user(hs.url, hs.registration_secret, local, password, displayname=name)
+
+    for h in book.handlers:
+        accounts.staff[h.id] = [await make(f"staff_{h.id}", f"{h.name}工作人员")]
+    for ref, name in [("", "居民小吴"), *[(g.id, f"{g.name}居民") for g in book.grids]]:
+        accounts.residents[ref] = [await make(f"resident_{ref or 'all'}", name)]
+    return accounts
+
+
+class Story:
+    """Runs the demo's scenes with real people, printing each step."""
+
+    def __init__(self, settings: Settings, accounts: DemoAccounts, rooms: list[Room], bot_user: str,
+                 lang: str | None, pace: float) -> None:
+        self.settings, self.accounts, self.bot_user, self.lang, self.pace = settings, accounts, bot_user, lang, pace
+        self.router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))
+        self.book = self.router.rulebook
+        self.handler_room = {r.ref: r.room_id for r in rooms if r.kind == "handler"}
+        self.community_room = {r.ref: r.room_id for r in rooms if r.kind == "community"}
+        self.people: dict[str, Person] = {}
+        self.cards_seen: set[str] = set()
+        self.room_names = {r.room_id: r.alias or r.room_id for r in rooms}
+        self.thanks = "Thank" if lang == "en" else "谢谢"
+
+    async def login_all(self) -> None:
+        """Log every demo person in before the story starts, so nobody misses a message."""
+        users = [u for group in (*self.accounts.staff.values(), *self.accounts.residents.values()) for u in group]
+        for user in users:
+            await self.person(user)
+
+    async def person(self, user_id: str) -> Person:
+        if user_id not in self.people:
+            self.people[user_id] = await Person.login(self.settings.homeserver, user_id, self.accounts.password)
+        return self.people[user_id]
+
+    def say(self, who: str, where: str, what: str) -> None:
+        print(f"  {who} in {self.room_names.get(where, where)}: {what.splitlines()[0]}", flush=True)
+
+    def heard(self, seen: Seen) -> None:
+        print(f"      ↳ 🤖 {seen.body.splitlines()[0]}", flush=True)
+
+    def name(self, handler: str) -> str:
+        h = self.book.handler_by_id[handler]
+        return h.name_en if self.lang == "en" else h.name
+
+    async def bot_says(self, person: Person, room: str, test: Callable[[Seen], bool], after: float) -> Seen:
+        seen = await person.wait_for(lambda s: s.room_id == room and s.sender == self.bot_user and s.at >= after
+                                     and test(s), timeout=60)
+        self.heard(seen)
+        return seen
+
+    async def pause(self) -> None:
+        await asyncio.sleep(self.pace)
+
+    async def report(self, grid: str, body: str) -> tuple[Person, str, str, int]:
+        resident = await self.person(self.accounts.residents[grid][0])
+        room = self.community_room[grid]
+        now = asyncio.get_running_loop().time()
+        self.say(f"🙋 {resident.user_id}", room, body)
+        event = await resident.say(room, body)
+        receipt = await self.bot_says(resident, room, lambda s: s.thread_root == event, now)
+        match = TICKET.search(receipt.body)
+        assert match, receipt.body
+        return resident, room, event, int(match.group(1))
+
+    async def card(self, handler: str, ticket: int) -> tuple[Person, Seen]:
+        staff = await self.person(self.accounts.staff[handler][0])
+        room = self.handler_room[handler]
+        card = await staff.wait_for(lambda s: s.room_id == room and s.sender == self.bot_user
+                                    and s.relation == {} and f"#{ticket} " in s.body
+                                    and s.event_id not in self.cards_seen, timeout=60)
+        self.cards_seen.add(card.event_id)  # a ticket that comes back gets a fresh card
+        print(f"    📋 {self.name(handler)}: {card.body.splitlines()[0]}", flush=True)
+        return staff, card
+
+    async def staff_does(self, staff: Person, card: Seen, body: str, expect: str | None = None) -> None:
+        await self.pause()
+        now = asyncio.get_running_loop().time()
+        self.say(f"👷 {staff.user_id}", card.room_id, body)
+        await staff.say(card.room_id, body, thread_root=card.event_id)
+        if expect:
+            await self.bot_says(staff, card.room_id, lambda s: s.thread_root == card.event_id and expect in s.body,
+                                now)
+
+    async def resident_does(self, resident: Person, room: str, root: str, body: str, expect: str) -> Seen:
+        await self.pause()
+        now = asyncio.get_running_loop().time()
+        self.say(f"🙋 {resident.user_id}", room, body)
+        await resident.say(room, body, thread_root=root)
+        return await self.bot_says(resident, room, lambda s: s.thread_root == root and expect in s.body, now)
+
+    async def scene_signed_resolved_rated(self) -> None:
+        print(text("demo_scene", self.lang, n=1, title=text("demo_scene_1", self.lang)), flush=True)
+        grid = self.book.grids[0].id if self.book.grids else ""
+        body = "安居苑3号楼电梯又坏了，老人下不了楼"
+        resident, room, root, num = await self.report(grid, body)
+        lead = self.router.route(body).lead
+        staff, card = await self.card(lead, num)
+        await self.pause()
+        now = asyncio.get_running_loop().time()
+        self.say(f"👷 {staff.user_id}", card.room_id, "✅")
+        await staff.react(card.room_id, card.event_id, "✅")
+        await self.bot_says(resident, room, lambda s: s.thread_root == root and "✅" in s.body, now)
+        await self.staff_does(staff, card, "!备注 维修师傅已在路上，预计半小时到")
+        await self.staff_does(staff, card, "!办结 已更换电梯控制板，试运行正常")
+        await self.resident_does(resident, room, root, "已解决，谢谢", "😀")
+        await self.resident_does(resident, room, root, "满意", self.thanks)
+
+    async def scene_transfer_reopen(self) -> None:
+        print(text("demo_scene", self.lang, n=2, title=text("demo_scene_2", self.lang)), flush=True)
+        grid = self.book.grids[1].id if len(self.book.grids) > 1 else ""
+        body = "馨园5号楼下水道堵了，污水冒出来"
+        resident, room, root, num = await self.report(grid, body)
+        lead = self.router.route(body).lead
+        staff, card = await self.card(lead, num)
+        await self.staff_does(staff, card, "!签收")
+        target = "water" if lead != "water" and "water" in self.book.handler_by_id else self.book.fallback
+        await self.staff_does(staff, card, f"!转派 {target} 属于市政排水管网，由供水排水单位处理")
+        staff2, card2 = await self.card(target, num)
+        await self.staff_does(staff2, card2, "!签收")
+        await self.staff_does(staff2, card2, "!办结 已疏通管道")
+        await self.resident_does(resident, room, root, "还是没修好，又堵了", "🔁")
+        await self.staff_does(staff2, card2, "!签收")
+        await self.staff_does(staff2, card2, "!办结 更换了堵塞的管段")
+        await self.resident_does(resident, room, root, "这次解决了", "😀")
+        await self.resident_does(resident, room, root, "2", self.thanks)
+
+    async def scene_place_return(self) -> None:
+        print(text("demo_scene", self.lang, n=3, title=text("demo_scene_3", self.lang)), flush=True)
+        body = "路灯不亮了，晚上很黑"
+        resident, room, root, num = await self.report("", body)
+        noted = "Place noted" if self.lang == "en" else "已记下位置"
+        await self.resident_does(resident, room, root, "和平里7号楼门口", noted)
+        lead = self.router.route(body).lead
+        staff, card = await self.card(lead, num)
+        street = self.book.fallback
+        if lead != street:
+            await self.staff_does(staff, card, "!退单 路灯归城市照明管理，不属于本单位")
+            staff, card = await self.card(street, num)
+        target = "urban_mgmt" if "urban_mgmt" in self.book.handler_by_id else street
+        if target != street:
+            await self.staff_does(staff, card, f"!转派 {target} 城市照明设施由城管负责")
+            staff, card = await self.card(target, num)
+        await self.staff_does(staff, card, "!签收")
+        await self.staff_does(staff, card, "!办结 已更换灯泡")
+        await self.resident_does(resident, room, root, "好了", "😀")
+        await self.resident_does(resident, room, root, "基本满意", self.thanks)
+
+    async def close(self) -> None:
+        for p in self.people.values():
+            await p.close()
+
+
+async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pace: float = 1.5) -> int:
+    """Start everything, tell the story until Ctrl-C (or ``rounds`` rounds), stop everything; return 0."""
+    hs = local_homeserver(settings.var)
+    started_here = not hs.status().answering
+    print(text("demo_homeserver", lang, url=hs.url), flush=True)
+    hs.up()
+    stop = asyncio.Event()
+    stop_on_signals(stop)
+    bot_task: asyncio.Task[object] | None = None
+    story: Story | None = None
+    try:
+        accounts = await demo_accounts(settings)
+        rooms = await provision_rooms(settings, staff=accounts.staff, residents=accounts.residents)
+        ready = asyncio.Event()
+        bot_task = asyncio.create_task(run_bot(settings, stop, ready=ready))
+        await ready.wait()
+        print(text("demo_connect", lang, url=hs.url, password=accounts.password,
+                   resident=accounts.residents[""][0], staff=accounts.staff[settings_fallback(settings)][0],
+                   var=settings.var), flush=True)
+        story = Story(settings, accounts, rooms, settings.bot_user, lang, pace)
+        await story.login_all()
+        n = 0
+        while not stop.is_set() and (rounds == 0 or n < rounds):
+            n += 1
+            for scene in (story.scene_signed_resolved_rated, story.scene_transfer_reopen, story.scene_place_return):
+                task = asyncio.ensure_future(scene())
+                halt = asyncio.ensure_future(stop.wait())
+                await asyncio.wait({task, halt}, return_when=asyncio.FIRST_COMPLETED)
+                halt.cancel()
+                if stop.is_set():
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
+                    break
+                task.result()
+        if rounds:
+            print(text("demo_done", lang, rounds=n), flush=True)
+    finally:
+        stop.set()
+        print(text("demo_stopping", lang), flush=True)
+        if story is not None:
+            await story.close()
+        if bot_task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await bot_task
+        if started_here:
+            hs.down()
+    return 0
+
+
+def settings_fallback(settings: Settings) -> str:
+    return load_rulebook(settings.rulebook or DEFAULT_RULEBOOK).fallback

@@ -1,0 +1,186 @@
+"""What the bot says: message contents rendered from the catalogue, always ``m.notice``, HTML escaped.
+
+Every string a resident typed reaches HTML only through :func:`notice`, which escapes every line.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from chatops.lifecycle import Event, Move, State, Ticket
+from rules import Rulebook
+from rules.catalogue import text
+from rules.rulebook import format_duration
+
+
+def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return ``m.notice`` content: a plain body and an escaped HTML body (first line bold).
+
+    >>> notice(["<b>hi</b>", "x"])["formatted_body"]
+    '<b>&lt;b&gt;hi&lt;/b&gt;</b><br>x'
+    """
+    lines = [lines] if isinstance(lines, str) else lines
+    escaped = [html.escape(line, quote=False) for line in lines]
+    if len(escaped) > 1:
+        escaped[0] = f"<b>{escaped[0]}</b>"
+    content: dict[str, Any] = {
+        "msgtype": "m.notice", "body": "\n".join(lines),
+        "format": "org.matrix.custom.html", "formatted_body": "<br>".join(escaped),
+        "m.mentions": {"user_ids": sorted(set(mentions))} if mentions else {},
+    }
+    return content
+
+
+class Voice:
+    """Renders tickets and steps for one rulebook, in a given language."""
+
+    def __init__(self, book: Rulebook, *, show_reporter_to: frozenset[str] = frozenset()) -> None:
+        self.book = book
+        self.show_reporter_to = show_reporter_to
+        self._estates = {e.id: (g, e) for g in book.grids for e in g.estates}
+        self._grids = {g.id: g for g in book.grids}
+        self._tz = ZoneInfo(book.calendar.timezone)  # deadlines shown on the community's clock
+
+    # names
+    def handler(self, handler_id: str | None, lang: str | None) -> str:
+        h = self.book.handler_by_id.get(handler_id or "")
+        if h is None:
+            return handler_id or "-"
+        return h.name_en if lang == "en" else h.name
+
+    def category(self, ticket: Ticket, lang: str | None) -> str:
+        c = self.book.category_by_id.get(ticket.category or "")
+        if c is None:
+            return "未分类" if lang != "en" else "unclassified"
+        return c.name_en if lang == "en" else c.name
+
+    def units(self, lang: str | None) -> str:
+        """Return the handler ids and names, for help and usage texts."""
+        return "、".join(f"{h.id}（{self.handler(h.id, lang)}）" for h in self.book.handlers)
+
+    def place(self, ticket: Ticket, lang: str | None) -> str:
+        parts: list[str] = []
+        if ticket.grid in self._grids:
+            parts.append(self._grids[ticket.grid].name)
+        if ticket.estate in self._estates:
+            parts.append(self._estates[ticket.estate][1].name)
+        if ticket.building:
+            parts.append(f"{ticket.building}号楼" if lang != "en" else f"building {ticket.building}")
+        if ticket.place_detail:
+            parts.append(ticket.place_detail)
+        return " · ".join(parts) if parts else text("place_unknown", lang)
+
+    def grid_of_estate(self, estate: str | None) -> str | None:
+        return self._estates[estate][0].id if estate in self._estates else None
+
+    def needs_place(self, ticket: Ticket) -> bool:
+        """Return whether the bot should ask where the matter is: no grid, or no estate and no detail."""
+        return ticket.grid is None or (ticket.estate is None and not ticket.place_detail)
+
+    # texts
+    def receipt(self, ticket: Ticket, unclassified: bool, lang: str | None) -> str:
+        # the limit itself: on the working-day clock the deadline minus now can span a weekend
+        limit = format_duration(self.book.limits_for(ticket.category, ticket.priority).sign_for)
+        key = "receipt_unclassified" if unclassified else "receipt"
+        return text(key, lang, ticket=ticket.id, category=self.category(ticket, lang),
+                    lead=self.handler(ticket.lead, lang), limit=limit)
+
+    def joined(self, ticket: Ticket, lang: str | None) -> str:
+        return text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
+                    state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang),
+                    count=ticket.supporters + 1)
+
+    def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None) -> str:
+        if holder is not None and holder not in ticket.handlers and ticket.state is not State.CLOSED:
+            return text("status_moved_on", lang, lead=self.handler(ticket.lead, lang))
+        return text(f"state_{ticket.state}", lang)
+
+    def card(self, ticket: Ticket, lang: str | None, *, holder: str, matched: tuple[str, ...] = ()) -> list[str]:
+        """Return the lines of the ticket card in ``holder``'s room (the first is the status line)."""
+        co = [self.handler(c, lang) for c in ticket.co if c != ticket.lead]
+        lines = [
+            text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder),
+                 category=self.category(ticket, lang), priority=text(f"priority_{ticket.priority}", lang)),
+            text("card_place", lang, place=self.place(ticket, lang)),
+            text("card_text", lang, text=ticket.text),
+        ]
+        if ticket.supporters:
+            lines.append(text("card_supporters", lang, count=ticket.supporters))
+        if ticket.joint:
+            signed = [self.handler(h, lang) for h in ticket.handlers if h in ticket.acked_by]
+            waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
+            lines.append(text("card_joint", lang, signed="、".join(signed) or "-", waiting="、".join(waiting) or "-"))
+        if holder in self.show_reporter_to:
+            lines.append(text("card_reporter", lang, reporter=ticket.reporter))
+        lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
+                          co=text("card_co", lang, co="、".join(co)) if co else ""))
+        if ticket.sign_deadline and ticket.resolve_deadline:
+            lines.append(text("card_deadlines", lang, sign=self._local(ticket.sign_deadline),
+                              resolve=self._local(ticket.resolve_deadline)))
+        if ticket.rule:
+            lines.append(text("card_rule", lang, rule=ticket.rule, matched="、".join(matched) or "-"))
+        lines.append(text("card_actions", lang))
+        return lines
+
+    def today(self) -> date:
+        """Return today's date in the community's time zone."""
+        return datetime.now(self._tz).date()
+
+    def _local(self, when: datetime) -> str:
+        return when.astimezone(self._tz).strftime("%m-%d %H:%M")
+
+    def step(self, ticket: Ticket, event: Event, lang: str | None, *, before: Ticket | None = None) -> str | None:
+        """Return the line that tells ``event`` (a move on ``ticket``), or ``None`` if it is not told."""
+        who = self.handler(event.actor_handler, lang)
+        target = self.handler(event.target, lang)
+        match event.kind:
+            case Move.ACKNOWLEDGED:
+                return text("step_acknowledged", lang, handler=who)
+            case Move.NOTE:
+                speaker = who if event.actor_handler else text("resident", lang)
+                return text("step_note", lang, who=speaker, text=event.reason or "")
+            case Move.TRANSFERRED:
+                return text("step_transferred", lang, handler=who, target=target, reason=event.reason or "")
+            case Move.RETURNED:
+                return text("step_returned", lang, handler=who, target=target, reason=event.reason or "")
+            case Move.RESOLVED:
+                return text("step_resolved", lang, handler=who, text=event.reason or "")
+            case Move.VERIFIED:
+                return text("step_verified", lang)
+            case Move.REOPENED:
+                return text("step_reopened", lang, target=self.handler(ticket.lead, lang))
+            case Move.RATED:
+                return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
+            case Move.LOCATED:
+                return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.EXTENSION_ASKED:
+                return text("step_extension_asked", lang, handler=who, days=event.data.get("days"),
+                            reason=event.reason or "", street=self.handler(self.book.fallback, lang))
+            case Move.EXTENDED:
+                due = self._local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
+                return text("step_extended", lang, street=who, days=event.data.get("days"), due=due)
+            case Move.EXTENSION_REFUSED:
+                return text("step_extension_refused", lang, street=who, reason=event.reason or "")
+            case Move.SUPPORTED:
+                return text("step_supported", lang, count=ticket.supporters + 1)
+            case Move.WHISTLED:
+                summoned = "、".join(self.handler(h, lang) for h in event.data.get("summon", ()))
+                return text("step_whistled", lang, count=event.data.get("reports", ticket.supporters + 1),
+                            summon=summoned, lead=self.handler(ticket.lead, lang))
+            case Move.REMINDED | Move.ESCALATED:
+                deadline = str(event.data.get("deadline", "resolve"))
+                what = text(f"deadline_{deadline}", lang)
+                if event.kind is Move.ESCALATED:
+                    return text("step_escalated", lang, ticket=ticket.id, deadline=what, target=target)
+                if event.data.get("overdue"):
+                    return text("step_overdue", lang, ticket=ticket.id, deadline=what, target=target)
+                due = self._local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
+                return text("step_reminded", lang, ticket=ticket.id, deadline=what, due=due)
+        return None
+
+    def status(self, ticket: Ticket, lang: str | None) -> str:
+        return text("status_line", lang, ticket=ticket.id, category=self.category(ticket, lang),
+                    state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang))

@@ -1,0 +1,171 @@
+"""The outbox sender: every queued message is sent once, in order per room, with our own transaction ids.
+
+A row waits for the row it threads under or edits to be sent (its event id is not known before). A
+429 is honoured without counting as a failure; other transient errors back off exponentially and are
+retried for up to two days (a homeserver that is down for a while delivers everything when it is back);
+a permanent refusal (403, 400) marks the row failed so it never blocks its room.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from chatops.store import OutboxRow, Store
+from chatops.transport import Transport
+
+log = logging.getLogger(__name__)
+GIVE_UP_AFTER = 2 * 86400.0
+MAX_BACKOFF = 60.0
+
+
+def relation_content(row: OutboxRow, just_sent: dict[int, str] | None = None) -> dict[str, Any] | None:
+    """Return the content to send for ``row`` with its thread or edit relation, or ``None`` to wait.
+
+    ``just_sent`` maps outbox ids sent since ``row`` was read to their event ids.
+    """
+    msg, refs = row.message, dict(row.refs)
+    for key, ref in (("edit", msg.edit_of), ("thread", msg.thread_of)):
+        if ref is not None and refs.get(key) is None and just_sent and ref in just_sent:
+            refs[key] = just_sent[ref]
+    content = dict(msg.content)
+    if msg.edit_of is not None:
+        if refs.get("edit") is None:
+            return None
+        new = {k: v for k, v in content.items() if k != "m.mentions"}
+        return {"msgtype": new.get("msgtype", "m.notice"), "body": "* " + new.get("body", ""),
+                "m.new_content": new, "m.mentions": {},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": refs["edit"]}}
+    root = msg.thread_root
+    if msg.thread_of is not None:
+        if refs.get("thread") is None and refs.get("thread_state") != "failed":
+            return None
+        root = refs.get("thread")
+    if root is not None:
+        content["m.relates_to"] = {"rel_type": "m.thread", "event_id": root, "is_falling_back": True,
+                                   "m.in_reply_to": {"event_id": root}}
+    return content
+
+
+class Outbox:
+    """Sends pending outbox rows; :meth:`wake` after queuing, :meth:`run` until stopped."""
+
+    def __init__(self, store: Store, transport: Transport, *, clock: Callable[[], float] = time.time) -> None:
+        self.store, self.transport, self.clock = store, transport, clock
+        self._wake = asyncio.Event()
+        self._store_id: str | None = None
+        self.sent = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Send until ``stop`` is set: one sender per room with something due, so a busy room never holds
+        up another; between rounds, sleep until woken or until the earliest retry is due."""
+        senders: dict[str, asyncio.Task[None]] = {}
+        try:
+            while not stop.is_set():
+                self._wake.clear()
+                await self._ensure_store_id()
+                for room, due in (await self.store.outbox_rooms()).items():
+                    if due <= self.clock() and (room not in senders or senders[room].done()):
+                        senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
+                for room in [r for r, task in senders.items() if task.done()]:
+                    senders.pop(room).result()  # a sender that crashed says so here
+                nxt = min((due for due in (await self.store.outbox_rooms()).values()), default=None)
+                pause = 30.0 if nxt is None else max(0.05, min(30.0, nxt - self.clock()))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=pause)
+        finally:
+            for task in senders.values():
+                task.cancel()
+            await asyncio.gather(*senders.values(), return_exceptions=True)
+
+    async def _drain(self, room_id: str) -> None:
+        """Send ``room_id``'s due rows in order until none is left or the next must wait a while."""
+        while True:
+            rows = await self.store.outbox_pending(room_id=room_id, limit=100)
+            if not rows:
+                return
+            wait = await self._send_room(rows)
+            if wait is None:
+                continue  # all sent: look for more
+            if wait > 1.0:
+                return  # the main loop starts this room again when the row is due
+            await asyncio.sleep(wait)
+
+    async def _ensure_store_id(self) -> None:
+        if self._store_id is None:
+            self._store_id = await self.store.chat_state("store_id") or "0"
+
+    async def wake_and_wait(self, task: asyncio.Task[None], stop: asyncio.Event, grace: float = 5.0) -> None:
+        """Give the sender a moment to drain after ``stop``, then cancel it (what is left is sent next time)."""
+        stop.set()
+        self.wake()
+        try:
+            await asyncio.wait_for(task, timeout=grace)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
+
+    async def flush(self) -> float:
+        """Send what is due now, every room at once; return how long to wait before the next attempt (seconds).
+
+        (The bot's :meth:`run` drains rooms independently; tests and tools call this.)
+        """
+        await self._ensure_store_id()
+        rows = await self.store.outbox_pending()
+        if not rows:
+            return 30.0
+        by_room: dict[str, list[OutboxRow]] = defaultdict(list)
+        for row in rows:
+            by_room[row.message.room_id].append(row)
+        waits = [w for w in await asyncio.gather(*(self._send_room(r) for r in by_room.values())) if w is not None]
+        more = len(rows) >= 500
+        return 0.0 if more else min(waits, default=30.0)
+
+    async def _send_room(self, rows: list[OutboxRow]) -> float | None:
+        """Send one room's rows in order; stop at the first that must wait and return the wait (``None``: all sent)."""
+        just_sent: dict[int, str] = {}
+        for row in rows:
+            now = self.clock()
+            if row.not_before > now:
+                return row.not_before - now
+            content = relation_content(row, just_sent)
+            if content is None:
+                if row.refs.get("edit_state") == "failed":
+                    async with self.store.write() as tx:
+                        await tx.mark_failed(row.id, "the message it edits was never sent")
+                    continue
+                return 0.2  # its thread root or edited message goes first (sent by this room's loop)
+            result = await self.transport.send(row.message.room_id, content, f"w{self._store_id}.{row.id}")
+            async with self.store.write() as tx:
+                if result.event_id is not None:
+                    await tx.mark_sent(row.id, result.event_id)
+                    just_sent[row.id] = result.event_id
+                    self.sent += 1
+                    continue
+                error = result.error or "unknown"
+                if result.rate_limited:
+                    await tx.mark_retry(row.id, now + (result.retry_after or 1.0), error, count=False)
+                    return result.retry_after or 1.0
+                if result.retry_after is not None and now - _age_start(row) < GIVE_UP_AFTER:
+                    wait = min(MAX_BACKOFF, 0.5 * 2 ** min(row.attempts, 10))
+                    await tx.mark_retry(row.id, now + wait, error)
+                    log.warning("outbox %s: %s; retry in %.1fs", row.id, error, wait)
+                    return wait
+                await tx.mark_failed(row.id, error)
+                log.error("outbox %s failed for good: %s", row.id, error)
+        return None
+
+
+def _age_start(row: OutboxRow) -> float:
+    try:
+        return datetime.fromisoformat(row.created_at).replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        return time.time()

@@ -1,0 +1,82 @@
+"""Starting things: log the bot in, provision rooms, run the bot until a signal says stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from chatops.bot import Bot
+from chatops.config import LOCAL_BOT, Settings, local_homeserver
+from chatops.homeserver import register_user
+from chatops.provision import provision
+from chatops.store import Room, Store
+from chatops.tickets import Clock, TicketService, utc_now
+from chatops.transport.matrix import MatrixTransport
+from rules import DEFAULT_RULEBOOK, Router, load_rulebook
+
+log = logging.getLogger(__name__)
+
+
+async def ensure_local_bot(settings: Settings) -> None:
+    """On the local homeserver, create the bot account (idempotent) with the generated password."""
+    if settings.local and settings.bot_password:
+        hs = local_homeserver(settings.var)
+        await register_user(hs.url, hs.registration_secret, LOCAL_BOT, settings.bot_password,
+                            displayname="社区吹哨")
+
+
+@asynccontextmanager
+async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, Store, Router]]:
+    """Yield the logged-in transport, the open store and the router; close them all at the end."""
+    router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))  # a broken rulebook stops us first
+    await ensure_local_bot(settings)
+    transport = await MatrixTransport.connect(
+        settings.homeserver, settings.bot_user, session_file=settings.session_file,
+        password=settings.bot_password, token=settings.bot_token, timeline_limit=settings.timeline_limit)
+    try:
+        store = await Store.open(settings.store)
+        try:
+            yield transport, store, router
+        finally:
+            await store.close()
+    finally:
+        await transport.close()
+
+
+async def provision_rooms(settings: Settings, *, staff: Mapping[str, Iterable[str]] | None = None,
+                          residents: Mapping[str, Iterable[str]] | None = None) -> list[Room]:
+    """Log in and provision the rulebook's rooms; return them."""
+    async with connected(settings) as (transport, store, router):
+        return await provision(transport.client, store, router.rulebook, server_name=settings.server_name,
+                               staff=staff, residents=residents, lang=settings.lang, prefix=settings.room_prefix)
+
+
+async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Event | None = None,
+                  started: Callable[[Bot], None] | None = None, clock: Clock = utc_now) -> Bot:
+    """Run the bot until ``stop`` is set; return it (with its counters) when it has stopped.
+
+    ``ready`` is set, and ``started`` called with the bot, once it is logged in and knows its rooms.
+    """
+    async with connected(settings) as (transport, store, router):
+        bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang,
+                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK))
+        await bot.prepare()
+        if not bot.rooms:
+            log.warning("no rooms are provisioned: run `whistle provision` first")
+        if started is not None:
+            started(bot)
+        if ready is not None:
+            ready.set()
+        await bot.run(stop)
+        return bot
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    """Set ``stop`` on SIGINT or SIGTERM (Ctrl-C stops cleanly)."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)

@@ -1,0 +1,121 @@
+"""The scheduler: fires the store's due timers, each exactly once, and lets the rule engine pick the step.
+
+Every reminder and deadline is a row in the store (``timers``), written with the move that set it. A tick
+takes the due ones; for each, in one transaction, it checks the ticket still has that deadline, asks
+durable_rules what to do (remind, escalate up the chain, or flag at the top), records the event, queues
+its notices and marks the timer fired. A restart loses nothing and fires nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
+from chatops.store import Store, Timer, Transaction
+from chatops.tickets import TicketService
+from rules.engine import owner_executor
+from rules.escalation import ESCALATE, FLAG, REMIND
+
+log = logging.getLogger(__name__)
+Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
+
+
+async def _quiet(tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
+    return None
+
+
+def still_due(ticket: Ticket | None, timer: Timer) -> bool:
+    """Return whether ``ticket`` still has the deadline ``timer`` serves (else it moved on: cancel)."""
+    if ticket is None:
+        return False
+    if timer.deadline == "sign":
+        return ticket.state is State.ROUTED and ticket.sign_deadline == timer.ref_at
+    return ticket.state in OPEN and ticket.resolve_deadline == timer.ref_at
+
+
+class Scheduler:
+    """Fires due timers through the ticket service; ``announce`` queues the notices of each event."""
+
+    def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet,
+                 committed: Callable[[], None] = lambda: None,
+                 periodic: Callable[[], Awaitable[None]] | None = None) -> None:
+        self.store, self.service, self.announce, self.committed = store, service, announce, committed
+        self.periodic = periodic  # work done on every tick, e.g. the monthly ranking
+        self.book = service.rulebook
+        self.rules = service.escalation
+        self.fired = 0
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def tick(self, now: datetime | None = None) -> int:
+        """Fire every timer due at ``now`` (the service's clock by default); return how many fired."""
+        now = now or self.service.clock()
+        fired = 0
+        while batch := await self.store.due_timers(now):
+            for timer in batch:
+                if await self._fire(timer):
+                    fired += 1
+                    self.committed()  # its notices are in the outbox now
+        self.fired += fired
+        return fired
+
+    async def _fire(self, timer: Timer) -> int:
+        async with self.store.write() as tx:
+            ticket = await tx.ticket(timer.ticket_id)
+            if ticket is None or not still_due(ticket, timer):
+                await tx.finish_timer(timer.id or 0, "cancelled")
+                return 0
+            if not await tx.finish_timer(timer.id or 0, "fired"):
+                return 0
+            chain = self.book.escalation_chain(self.book.category_by_id.get(ticket.category or ""), ticket.lead or "")
+            level = chain.index(ticket.escalated_to) if ticket.escalated_to in chain else -1
+            nxt = chain[level + 1] if level + 1 < len(chain) else None
+            rule, step = await asyncio.get_running_loop().run_in_executor(
+                owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=nxt is not None))
+            data = {"deadline": timer.deadline, "due": timer.ref_at.isoformat(), "rule": rule}
+            if step.action == REMIND:
+                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=ticket.lead,
+                                                            data=data, tx=tx)
+            elif step.action == ESCALATE and nxt is not None:
+                grace = self.book.limits_for(ticket.category, ticket.priority).sign_for
+                data[f"{timer.deadline}_deadline"] = self._grace(grace, ticket).isoformat()
+                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
+                                                            reason=rule, data=data, tx=tx)
+            elif step.action == FLAG:
+                top = chain[-1] if chain else self.book.fallback
+                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=top,
+                                                            data={**data, "overdue": True}, tx=tx)
+            else:
+                return 0
+            await self.announce(tx, ticket, after, event)
+            return 1
+
+    def _grace(self, grace: timedelta, ticket: Ticket) -> datetime:
+        """Return the next deadline after an escalation: the sign-for limit again, on the rulebook's clock."""
+        return self.service.deadline(self.service.clock(), grace, ticket.priority)
+
+    async def run(self, stop: asyncio.Event, *, idle: float = 30.0) -> None:
+        """Tick until ``stop``: at the next due timer, when woken after a move, or every ``idle`` seconds."""
+        while not stop.is_set():
+            self._wake.clear()
+            try:
+                await self.tick()
+                if self.periodic is not None:
+                    await self.periodic()
+            except Exception:  # a bad row must not stop every other deadline
+                log.exception("scheduler tick failed")
+            nxt = await self.store.next_due()
+            pause = idle if nxt is None else max(0.05, min(idle, (nxt - self.service.clock()).total_seconds()))
+            waiter = asyncio.ensure_future(self._wake.wait())
+            stopper = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({waiter, stopper}, timeout=pause, return_when=asyncio.FIRST_COMPLETED)
+            for f in (waiter, stopper):
+                f.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await f

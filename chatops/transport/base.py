@@ -1,0 +1,138 @@
+"""The transport interface: what the bot receives from a chat network and what it asks of it.
+
+A transport yields :class:`Batch` es of incoming events with the token that follows them; the bot
+handles every event, then stores the token. Sending takes the caller's transaction id, so a retried
+send is never doubled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """An event in a room: who sent it, where, and its id (the key for deduplication)."""
+
+    room_id: str
+    event_id: str
+    sender: str
+
+
+@dataclass(frozen=True)
+class Message(Incoming):
+    """A text message. ``thread_root`` / ``reply_to`` say what it answers; edits are flagged."""
+
+    body: str
+    msgtype: str = "m.text"
+    thread_root: str | None = None
+    reply_to: str | None = None
+    is_edit: bool = False
+
+    @property
+    def context(self) -> str | None:
+        """Return the event this message answers: its thread root, else the event it replies to."""
+        return self.thread_root or self.reply_to
+
+
+@dataclass(frozen=True)
+class Reaction(Incoming):
+    """An annotation (emoji) on event ``relates_to``."""
+
+    key: str
+    relates_to: str
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Events received since the last token, oldest first; ``token`` resumes after them."""
+
+    token: str
+    events: list[Incoming] = field(default_factory=list)
+    invites: list[tuple[str, str]] = field(default_factory=list)  # (room id, inviter)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """A send's outcome: ``event_id`` when sent; otherwise ``retry_after`` seconds, or permanent refusal."""
+
+    event_id: str | None = None
+    retry_after: float | None = None
+    error: str | None = None
+    rate_limited: bool = False
+
+    @property
+    def sent(self) -> bool:
+        return self.event_id is not None
+
+
+@dataclass(frozen=True)
+class RoomPower:
+    """A room's power levels and creators (room version 12 creators outrank everyone)."""
+
+    levels: dict[str, Any] = field(default_factory=dict)
+    creators: frozenset[str] = frozenset()
+    version: str = "1"
+
+    def of(self, user_id: str) -> float:
+        """Return ``user_id``'s power level: infinite for a v12 creator, else ``users`` or ``users_default``.
+
+        >>> RoomPower({"users": {"@a:x": 50}}).of("@a:x")
+        50
+        """
+        if user_id in self.creators:
+            return float("inf")
+        users = self.levels.get("users") or {}
+        default = self.levels.get("users_default", 0)
+        return _int(users.get(user_id, default))
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def creators_of(create_content: dict[str, Any], sender: str) -> tuple[frozenset[str], str]:
+    """Return the creators with unlimited power (room version 12 and later, else none) and the version.
+
+    >>> creators_of({"room_version": "12", "additional_creators": ["@b:x"]}, "@a:x")[0] == {"@a:x", "@b:x"}
+    True
+    """
+    version = str(create_content.get("room_version", "1"))
+    if not version.isdigit() or int(version) < 12:
+        return frozenset(), version
+    extra = create_content.get("additional_creators") or []
+    return frozenset({sender, *(u for u in extra if isinstance(u, str))}), version
+
+
+class Transport(Protocol):
+    """What the bot needs of a chat network."""
+
+    user_id: str
+
+    async def next_batch(self, since: str | None) -> Batch:
+        """Return the next batch of events after ``since`` (waiting for some; retrying errors itself)."""
+        ...
+
+    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
+        """Send ``content`` as an ``m.room.message`` with ``txn_id``; the same id twice sends once."""
+        ...
+
+    async def power(self, room_id: str) -> RoomPower:
+        """Return the room's power levels and creators (raises ``ConnectionError`` if unreachable)."""
+        ...
+
+    async def join(self, room_id: str) -> bool:
+        """Join a room the bot was invited to; return whether it worked."""
+        ...
+
+    async def leave(self, room_id: str) -> None:
+        """Leave a room the bot does not serve."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections."""
+        ...

@@ -1,0 +1,260 @@
+"""The Matrix transport (matrix-nio): a sync loop the bot drives, sends with our own transaction ids.
+
+No nio callbacks are used: :meth:`MatrixTransport.next_batch` returns a sync's events and the bot stores
+the token only after handling them. Gaps in a limited timeline are filled from ``/messages``; sync
+errors are retried with exponential backoff; a 429 is returned with its ``retry_after`` (from
+``Retry-After`` or ``retry_after_ms``) for the outbox to honour; nio's own retries are switched off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
+from nio.api import Api
+
+from chatops.transport.base import Batch, Incoming, Message, Reaction, RoomPower, SendResult, creators_of
+
+log = logging.getLogger(__name__)
+EVENT_TYPES = ["m.room.message", "m.reaction"]
+GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
+
+
+@dataclass(frozen=True)
+class Session:
+    """A login to reuse across restarts: one device id, one access token (kept in a 0600 file)."""
+
+    user_id: str
+    device_id: str
+    access_token: str
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump(self.__dict__, f)
+
+    @classmethod
+    def load(cls, path: Path) -> Session | None:
+        try:
+            return cls(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
+
+
+class LoginFailed(Exception):
+    """The bot could not log in (wrong password, unknown user, homeserver unreachable)."""
+
+
+def sync_filter(timeline_limit: int) -> dict[str, Any]:
+    """Return the sync filter: only messages and reactions, lazy-loaded members, no presence."""
+    return {
+        "presence": {"types": []},
+        "account_data": {"types": []},
+        "room": {
+            "timeline": {"limit": timeline_limit, "types": EVENT_TYPES},
+            "state": {"lazy_load_members": True, "types": ["m.room.create", "m.room.power_levels"]},
+            "ephemeral": {"types": []},
+            "account_data": {"types": []},
+        },
+    }
+
+
+def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
+    """Return the :class:`Incoming` for a raw Matrix event, or ``None`` for what the bot ignores."""
+    kind, content = raw.get("type"), raw.get("content")
+    event_id, sender = raw.get("event_id"), raw.get("sender")
+    if not isinstance(content, dict) or not isinstance(event_id, str) or not isinstance(sender, str):
+        return None
+    rel = content.get("m.relates_to") if isinstance(content.get("m.relates_to"), dict) else {}
+    if kind == "m.reaction":
+        if rel.get("rel_type") == "m.annotation" and isinstance(rel.get("key"), str) \
+                and isinstance(rel.get("event_id"), str):
+            return Reaction(room_id, event_id, sender, rel["key"], rel["event_id"])
+        return None
+    if kind != "m.room.message":
+        return None
+    body = content.get("body")
+    reply = rel.get("m.in_reply_to") if isinstance(rel.get("m.in_reply_to"), dict) else {}
+    thread = rel.get("event_id") if rel.get("rel_type") == "m.thread" else None
+    return Message(
+        room_id, event_id, sender, body if isinstance(body, str) else "",
+        msgtype=str(content.get("msgtype", "")),
+        thread_root=thread if isinstance(thread, str) else None,
+        reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
+        is_edit=rel.get("rel_type") == "m.replace",
+    )
+
+
+class MatrixTransport:
+    """The bot's Matrix connection. Create with :meth:`connect`."""
+
+    def __init__(self, client: AsyncClient, *, timeline_limit: int = 50, poll_ms: int = 30_000) -> None:
+        self.client = client
+        self.user_id = client.user_id
+        self.filter = sync_filter(timeline_limit)
+        self.poll_ms = poll_ms
+        self.known: Any = None  # async callable(event_id) -> bool: stops gap filling at handled events
+        self._creators: dict[str, tuple[frozenset[str], str]] = {}
+
+    @classmethod
+    async def connect(cls, homeserver: str, user_id: str, *, session_file: Path, password: str | None = None,
+                      token: str | None = None, device_name: str = "community-whistle",
+                      timeline_limit: int = 50, poll_ms: int = 30_000) -> MatrixTransport:
+        """Return a logged-in transport, reusing the saved session (device id, token) when it still works."""
+        config = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0, request_timeout=poll_ms / 1000 + 30,
+                                   store_sync_tokens=False, encryption_enabled=False)
+        saved = Session.load(session_file)
+        client = AsyncClient(homeserver, user_id, device_id=saved.device_id if saved else None, config=config)
+        try:
+            for candidate in (saved, Session(user_id, saved.device_id if saved else "", token) if token else None):
+                if candidate and candidate.user_id == user_id and candidate.access_token:
+                    client.restore_login(user_id, candidate.device_id or "", candidate.access_token)
+                    who = await client.whoami()
+                    if isinstance(who, WhoamiResponse):
+                        if who.device_id and who.device_id != candidate.device_id:
+                            client.device_id = who.device_id
+                        Session(user_id, client.device_id, client.access_token).save(session_file)
+                        return cls(client, timeline_limit=timeline_limit, poll_ms=poll_ms)
+            if not password:
+                raise LoginFailed("no password or working access token for " + user_id)
+            resp = await client.login(password, device_name=device_name)
+            if not isinstance(resp, LoginResponse):
+                raise LoginFailed(f"{user_id}: {getattr(resp, 'message', resp)}")
+            Session(user_id, resp.device_id, resp.access_token).save(session_file)
+            return cls(client, timeline_limit=timeline_limit, poll_ms=poll_ms)
+        except LoginFailed:
+            await client.close()
+            raise
+        except Exception as exc:  # connection refused and the like
+            await client.close()
+            raise LoginFailed(f"{homeserver}: {exc}") from exc
+
+    async def next_batch(self, since: str | None) -> Batch:
+        """Return the events after ``since`` (long-polling), retrying errors with exponential backoff."""
+        delay = 0.5
+        while True:
+            try:
+                resp = await self.client.sync(timeout=self.poll_ms, sync_filter=self.filter, since=since)
+                if isinstance(resp, SyncResponse):
+                    return await self._batch(resp)
+                log.warning("sync failed: %s", getattr(resp, "message", resp))
+            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:  # ConnectionError too
+                log.warning("sync failed: %s", exc.__class__.__name__)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
+
+    async def _batch(self, resp: SyncResponse) -> Batch:
+        events: list[Incoming] = []
+        for room_id, room in resp.rooms.join.items():
+            for raw in (e.source for e in room.state if hasattr(e, "source")):
+                if raw.get("type") == "m.room.create":
+                    self._creators[room_id] = creators_of(raw.get("content") or {}, raw.get("sender", ""))
+            raws = [e.source for e in room.timeline.events if isinstance(getattr(e, "source", None), dict)]
+            if room.timeline.limited and room.timeline.prev_batch:
+                raws = await self._fill_gap(room_id, room.timeline.prev_batch, raws)
+            events.extend(ev for ev in (incoming(room_id, r) for r in raws) if ev is not None)
+        invites = [(room_id, _inviter(info)) for room_id, info in resp.rooms.invite.items()]
+        return Batch(resp.next_batch, events, invites)
+
+    async def _fill_gap(self, room_id: str, token: str, raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Return ``raws`` preceded by the events a limited sync left out, back to one already handled."""
+        older: list[dict[str, Any]] = []
+        seen = {r.get("event_id") for r in raws}
+        while len(older) < GAP_LIMIT:
+            resp = await self.client.room_messages(room_id, start=token, direction=MessageDirection.back,
+                                                   limit=100, message_filter={"types": EVENT_TYPES})
+            if not hasattr(resp, "chunk"):
+                raise ConnectionError(f"cannot fill the gap in {room_id}: {getattr(resp, 'message', resp)}")
+            chunk = [e.source for e in resp.chunk if isinstance(getattr(e, "source", None), dict)]
+            stop = False
+            for raw in chunk:
+                if raw.get("event_id") in seen:
+                    continue
+                if self.known is not None and await self.known(raw.get("event_id", "")):
+                    stop = True
+                    break
+                older.append(raw)
+            end = getattr(resp, "end", None)
+            if stop or not chunk or not end or end == token:
+                break
+            token = end
+        log.info("filled a gap of %d events in %s", len(older), room_id)
+        return [*reversed(older), *raws]
+
+    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
+        """Send ``content`` with ``txn_id`` (a retry with the same id is not doubled by the homeserver)."""
+        method, path, data = Api.room_send(self.client.access_token, room_id, "m.room.message", content, txn_id)
+        try:
+            resp = await self.client.send(method, path, data, headers={"Content-Type": "application/json"},
+                                          timeout=30)
+            status = resp.status
+            body = await resp.json(content_type=None)
+            header = resp.headers.get("Retry-After")
+        except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
+            return SendResult(retry_after=0, error=exc.__class__.__name__)
+        if status == 200 and isinstance(body, dict) and "event_id" in body:
+            return SendResult(event_id=body["event_id"])
+        body = body if isinstance(body, dict) else {}
+        error = f"{status} {body.get('errcode', '')} {body.get('error', '')}".strip()
+        if status == 429:
+            return SendResult(retry_after=_retry_after(header, body), error=error, rate_limited=True)
+        if status >= 500 or status in (408, 425):
+            return SendResult(retry_after=0, error=error)
+        return SendResult(error=error)
+
+    async def power(self, room_id: str) -> RoomPower:
+        """Return the room's power levels and creators; raise ``ConnectionError`` if they cannot be read."""
+        try:
+            resp = await self.client.room_get_state_event(room_id, "m.room.power_levels")
+            if room_id not in self._creators:
+                state = await self.client.room_get_state(room_id)
+                for raw in getattr(state, "events", []):
+                    if raw.get("type") == "m.room.create":
+                        self._creators[room_id] = creators_of(raw.get("content") or {}, raw.get("sender", ""))
+        except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+            raise ConnectionError(exc.__class__.__name__) from exc
+        content = getattr(resp, "content", None)
+        if not isinstance(content, dict):
+            raise ConnectionError(str(getattr(resp, "message", resp)))
+        creators, version = self._creators.get(room_id, (frozenset(), "1"))
+        return RoomPower(content, creators, version)
+
+    async def join(self, room_id: str) -> bool:
+        try:
+            return hasattr(await self.client.join(room_id), "room_id")
+        except (TimeoutError, OSError, aiohttp.ClientError):
+            return False
+
+    async def leave(self, room_id: str) -> None:
+        with contextlib.suppress(TimeoutError, OSError, aiohttp.ClientError):
+            await self.client.room_leave(room_id)
+
+    async def close(self) -> None:
+        await self.client.close()
+
+
+def _inviter(info: Any) -> str:
+    for event in getattr(info, "invite_state", []):
+        if getattr(event, "membership", None) == "invite" or type(event).__name__.startswith("Invite"):
+            return str(getattr(event, "sender", ""))
+    return ""
+
+
+def _retry_after(header: str | None, body: dict[str, Any]) -> float:
+    """Return seconds to wait from a 429: ``Retry-After`` (seconds) first, then ``retry_after_ms``."""
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            pass
+    ms = body.get("retry_after_ms")
+    return max(0.0, ms / 1000) if isinstance(ms, int | float) else 1.0

@@ -1,0 +1,108 @@
+"""An in-memory transport for unit tests: rooms are lists, sends are recorded, power levels are a dict."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from chatops.transport.base import Batch, Incoming, Message, Reaction, RoomPower, SendResult
+
+
+@dataclass
+class Sent:
+    """A message the bot sent: where, what, and its event id."""
+
+    room_id: str
+    content: dict[str, Any]
+    event_id: str
+    txn_id: str
+
+    @property
+    def body(self) -> str:
+        return str(self.content.get("body", ""))
+
+    @property
+    def thread_root(self) -> str | None:
+        rel = self.content.get("m.relates_to") or {}
+        return rel.get("event_id") if rel.get("rel_type") == "m.thread" else None
+
+    @property
+    def edits(self) -> str | None:
+        rel = self.content.get("m.relates_to") or {}
+        return rel.get("event_id") if rel.get("rel_type") == "m.replace" else None
+
+
+@dataclass
+class MemoryTransport:
+    """A chat network in memory. Tests ``say``/``react`` as users; the bot's sends land in ``sent``."""
+
+    user_id: str = "@whistle:test"
+    power_levels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sent: list[Sent] = field(default_factory=list)
+    down: bool = False
+    _queue: list[Incoming] = field(default_factory=list)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _by_txn: dict[str, str] = field(default_factory=dict)
+    _token: int = 0
+    _arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def _id(self) -> str:
+        return f"$e{next(self._ids)}"
+
+    def say(self, room_id: str, sender: str, body: str, *, thread_root: str | None = None,
+            reply_to: str | None = None, msgtype: str = "m.text", is_edit: bool = False) -> str:
+        """Post a message as ``sender``; return its event id."""
+        event_id = self._id()
+        self._queue.append(Message(room_id, event_id, sender, body, msgtype, thread_root, reply_to, is_edit))
+        self._arrived.set()
+        return event_id
+
+    def react(self, room_id: str, sender: str, relates_to: str, key: str) -> str:
+        """React to ``relates_to`` as ``sender``; return the reaction's event id."""
+        event_id = self._id()
+        self._queue.append(Reaction(room_id, event_id, sender, key, relates_to))
+        self._arrived.set()
+        return event_id
+
+    def replay(self, events: list[Incoming]) -> None:
+        """Deliver ``events`` again (what a restart from an old sync token does)."""
+        self._queue.extend(events)
+        self._arrived.set()
+
+    async def next_batch(self, since: str | None) -> Batch:
+        while not self._queue:
+            self._arrived.clear()
+            await self._arrived.wait()
+        events, self._queue = self._queue, []
+        self._token += 1
+        return Batch(f"t{self._token}", events)
+
+    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
+        if self.down:
+            return SendResult(retry_after=0, error="ConnectionRefusedError")
+        if txn_id in self._by_txn:
+            return SendResult(event_id=self._by_txn[txn_id])
+        event_id = self._id()
+        self._by_txn[txn_id] = event_id
+        self.sent.append(Sent(room_id, content, event_id, txn_id))
+        return SendResult(event_id=event_id)
+
+    async def power(self, room_id: str) -> RoomPower:
+        if self.down:
+            raise ConnectionError("down")
+        return RoomPower(self.power_levels.get(room_id, {}))
+
+    async def join(self, room_id: str) -> bool:
+        return True
+
+    async def leave(self, room_id: str) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+    def in_room(self, room_id: str) -> list[Sent]:
+        """Return what the bot sent to ``room_id``, in order."""
+        return [s for s in self.sent if s.room_id == room_id]

@@ -1,0 +1,48 @@
+"""A real Synapse for end-to-end tests: one per test session, on a free loopback port."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Awaitable, Callable, Iterator
+
+import pytest
+
+from chatops.homeserver import LocalHomeserver, register_user
+
+PASSWORD = "correct horse battery staple"
+
+
+def free_port() -> int:
+    """A port nothing listens on now (the kernel picks it; never 8008, which a developer's server may hold)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port != 8008:
+            return port
+
+
+@pytest.fixture(scope="session")
+def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalHomeserver]:
+    """A running LocalHomeserver for the whole session; stopped at the end, also when a test fails."""
+    hs = LocalHomeserver(tmp_path_factory.mktemp("homeserver"), port=free_port())
+    try:
+        hs.up()
+        yield hs
+    finally:
+        hs.down()
+
+
+Register = Callable[..., Awaitable[str]]
+
+
+@pytest.fixture
+def register(homeserver: LocalHomeserver) -> Register:
+    """``await register("alice")`` creates (or finds) a user on the session homeserver; returns its user id."""
+
+    async def _register(localpart: str, password: str = PASSWORD, *, admin: bool = False,
+                        displayname: str | None = None) -> str:
+        return await register_user(homeserver.url, homeserver.registration_secret, localpart, password,
+                                   admin=admin, displayname=displayname)
+
+    return _register

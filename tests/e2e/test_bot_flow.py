@@ -1,0 +1,281 @@
+"""The whole loop on a real Synapse: real rooms, real users, the real bot, store and rule engine."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from chatops.bot import Bot
+from chatops.config import Settings
+from chatops.homeserver import LocalHomeserver
+from chatops.lifecycle import State
+from chatops.people import Person, Seen
+from chatops.runner import connected, provision_rooms, run_bot
+from chatops.tickets import TicketService
+from tests.conftest import MINI
+from tests.e2e.conftest import PASSWORD, Register
+
+_worlds = itertools.count(1)
+
+
+@dataclass
+class World:
+    """A provisioned community (the mini rulebook) with a running bot and people logged in."""
+
+    settings: Settings
+    bot_user: str
+    rooms: dict[str, str]  # "grid" / "all" / handler id -> room id
+    alice: Person
+    bob: Person
+    prop: Person  # property staff
+    street: Person  # street office staff
+    bot: Bot
+    stop: asyncio.Event
+    task: asyncio.Task[Bot]
+
+    def notices(self, who: Person, room: str) -> list[Seen]:
+        return who.notices(self.rooms[room], self.bot_user)
+
+    async def heard(self, who: Person, room: str, test: object, timeout: float = 30) -> Seen:
+        return await who.wait_for(lambda s: s.room_id == self.rooms[room] and s.sender == self.bot_user
+                                  and test(s), timeout=timeout)  # type: ignore[operator]
+
+
+def settings_for(tmp: Path, homeserver: LocalHomeserver, bot_user: str, prefix: str) -> Settings:
+    rulebook = tmp / "mini.yaml"
+    rulebook.write_text(MINI, encoding="utf-8")
+    return Settings(homeserver=homeserver.url, bot_user=bot_user, var=tmp, store=tmp / "whistle.sqlite",
+                    rulebook=rulebook, bot_password=PASSWORD, room_prefix=prefix)
+
+
+class MovableClock:
+    """Real time plus whatever a test adds: deadlines come due without waiting hours."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+async def start_bot(settings: Settings, clock: MovableClock) -> tuple[Bot, asyncio.Event, asyncio.Task[Bot]]:
+    stop, ready = asyncio.Event(), asyncio.Event()
+    holder: list[Bot] = []
+    task = asyncio.create_task(run_bot(settings, stop, ready=ready, started=holder.append, clock=clock))
+    async with asyncio.timeout(30):
+        await ready.wait()
+    return holder[0], stop, task
+
+
+@pytest.fixture
+async def world(tmp_path: Path, homeserver: LocalHomeserver, register: Register) -> AsyncIterator[World]:
+    n = next(_worlds)
+    bot_user = await register("whistle")
+    alice, bob = await register("alice"), await register("bob")
+    prop, street, outsider = await register("prop"), await register("street"), await register("outsider")
+    settings = settings_for(tmp_path, homeserver, bot_user, f"t{n}")
+    carol = await register("carol")
+    rooms = await provision_rooms(settings, staff={"property": [prop], "street": [street], "police": [outsider]},
+                                  residents={"g1": [alice, bob, carol], "": [alice, bob]})
+    # an outsider sits in the property room without power: it may watch, not act
+    by = {(r.ref if r.kind == "handler" else ("grid" if r.ref else "all")): r.room_id for r in rooms}
+    people = [await Person.login(homeserver.url, u, PASSWORD) for u in (alice, bob, prop, street)]
+    clock = MovableClock()
+    bot, stop, task = await start_bot(settings, clock)
+    w = World(settings, bot_user, by, *people, bot, stop, task)
+    w.clock = clock  # type: ignore[attr-defined]
+    w.outsider = await Person.login(homeserver.url, outsider, PASSWORD)  # type: ignore[attr-defined]
+    w.carol = await Person.login(homeserver.url, carol, PASSWORD)  # type: ignore[attr-defined]
+    yield w
+    stop.set()
+    await asyncio.wait_for(task, 30)
+    for p in (*people, w.outsider, w.carol):  # type: ignore[attr-defined]
+        await p.close()
+
+
+def is_card(seen: Seen, ticket: int) -> bool:
+    """Return whether ``seen`` is a ticket card (a thread root, not an edit) for ``ticket``."""
+    return seen.relation == {} and f"#{ticket} " in seen.body
+
+
+def ticket_no(seen: Seen) -> int:
+    m = re.search(r"#(\d+)", seen.body)
+    assert m, seen.body
+    return int(m.group(1))
+
+
+async def test_report_card_ack_note_resolve_verdict_rating(world: World) -> None:
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼楼上漏水了")
+    receipt = await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    assert "工单 #1" in receipt.body and "物业委员会" in receipt.body
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    assert "安居苑1号楼楼上漏水了" in card.body and w.alice.user_id not in card.body
+    assert card.content["m.mentions"] == {"user_ids": [w.prop.user_id]}
+
+    await w.prop.react(card.room_id, card.event_id, "✅")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "已签收" in s.body)
+    edit = await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "办理中" in s.body)
+    assert "办理中" in edit.content["m.new_content"]["body"]
+
+    await w.prop.say(card.room_id, "!备注 师傅下午两点上门", thread_root=card.event_id)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "师傅下午两点上门" in s.body)
+    await w.prop.say(card.room_id, "!办结 已更换水管", thread_root=card.event_id)
+    ask = await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "问题解决了吗" in s.body)
+    assert ask.content["m.mentions"] == {"user_ids": [w.alice.user_id]}
+    await w.alice.react(ask.room_id, ask.event_id, "👍")
+    rate = await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "请对工单 #1" in s.body)
+    await w.alice.react(rate.room_id, rate.event_id, "🙂")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "谢谢您的评价" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ticket.rating == "basically_satisfied"
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "基本满意" in s.body)
+
+    # the command form of signing for, on a second ticket, by number outside any thread
+    second = await w.alice.say(w.rooms["grid"], "安居苑2号楼漏水")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == second and "#2" in s.body)
+    await w.prop.say(w.rooms["property"], "!签收 2")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == second and "已签收" in s.body)
+
+
+async def test_transfer_and_return_with_reasons(world: World) -> None:
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    await w.prop.say(card.room_id, "!转派 街道 电梯维保合同由街道统一管理", thread_root=card.event_id)
+    street_card = await w.heard(w.street, "street", lambda s: is_card(s, 1))
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "电梯维保合同由街道统一管理" in s.body)
+    await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "已转出" in s.body)
+    # the street office dispatches it back to property, which returns it with a reason
+    await w.street.say(street_card.room_id, "!转派 property 物业负责电梯日常维修", thread_root=street_card.event_id)
+    card2 = await w.heard(w.prop, "property", lambda s: is_card(s, 1)
+                          and s.event_id != card.event_id)
+    await w.prop.say(card2.room_id, "!退单 本小区电梯已移交街道", thread_root=card2.event_id)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "本小区电梯已移交街道" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.lead == "street" and ticket.transfers == 2 and ticket.returns == 1
+
+
+async def test_follow_up_question_and_answer(world: World) -> None:
+    w = world
+    report = await w.alice.say(w.rooms["all"], "楼道里漏水很严重")
+    receipt = await w.heard(w.alice, "all", lambda s: s.thread_root == report)
+    assert "请问具体在哪里" in receipt.body
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    assert "待居民补充" in card.body
+    await w.alice.say(w.rooms["all"], "安居苑2号楼", thread_root=report)
+    await w.heard(w.alice, "all", lambda s: s.thread_root == report and "已记下位置" in s.body)
+    await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "安居苑 · 2号楼" in s.body)
+
+
+async def test_unauthorised_acts_are_refused(world: World, homeserver: LocalHomeserver) -> None:
+    w = world
+    outsider: Person = w.outsider  # type: ignore[attr-defined]
+    await w.prop.client.room_invite(w.rooms["property"], outsider.user_id)
+    await outsider.join(w.rooms["property"])
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼漏水")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    await outsider.say(card.room_id, "!签收", thread_root=card.event_id)
+    refusal = await w.heard(outsider, "property", lambda s: "权限等级 50" in s.body)
+    assert "您的权限等级是 0" in refusal.body
+    await w.bob.say(w.rooms["grid"], "!状态 1")
+    await w.heard(w.bob, "grid", lambda s: "不是您反映的" in s.body)
+    await w.street.say(w.rooms["street"], "!办结 1 已处理")
+    await w.heard(w.street, "street", lambda s: "由「物业委员会」负责" in s.body or "还没有人签收" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.state is State.ROUTED and ticket.acked_by == ()
+
+
+async def test_bad_messages_get_clear_replies(world: World) -> None:
+    w = world
+    room = w.rooms["grid"]
+    huge = await w.alice.say(room, "漏" * 5000)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == huge and "过长" in s.body)
+    empty = await w.alice.say(room, "!报告   ")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == empty and "空的" in s.body)
+    weird = await w.alice.say(room, "!frobnicate now")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == weird and "不认识的指令" in s.body)
+    # a hostile body of invisible and bidi-override characters, and a file where text is expected
+    bodiless = await w.alice._send(room, "m.room.message", {"msgtype": "m.text", "body": "\u200b\u2060 \u202e\ufeff"})
+    picture = await w.alice._send(room, "m.room.message", {"msgtype": "m.image", "body": "lift.jpg",
+                                                           "url": "mxc://localhost/nothing"})
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == picture and "文字" in s.body)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == bodiless and "空的" in s.body)
+    html = await w.alice.say(room, "<a href='x'>点我</a><script>alert(1)</script>安居苑1号楼漏水",
+                             extra={"format": "org.matrix.custom.html", "formatted_body": "<b>hi</b>"})
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == html and "#1" in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    assert "<script>" not in card.content["formatted_body"] and "&lt;script&gt;" in card.content["formatted_body"]
+    assert await w.bot.store.count("tickets") == 1
+
+
+async def test_homeserver_down_while_notices_are_pending(world: World, homeserver: LocalHomeserver) -> None:
+    w = world
+    w.stop.set()
+    await asyncio.wait_for(w.task, 30)  # the bot is offline while five reports arrive
+    reports = [await w.alice.say(w.rooms["all"], f"楼道漏水 {i}") for i in range(5)]  # five matters, no grid
+    async with connected(w.settings) as (transport, store, router):
+        bot = Bot(transport, store, TicketService(store, router))
+        await bot.prepare()
+        while await store.count("tickets") < 5:
+            await bot.step()  # handled and queued, not yet sent
+        assert (await store.outbox_counts()).get("pending", 0) == 10
+        homeserver.down()
+        stop = asyncio.Event()
+        task = asyncio.create_task(bot.run(stop))
+        try:
+            await asyncio.sleep(3)  # the sender and the sync loop meet a dead homeserver and back off
+            assert (await store.outbox_counts()).get("pending", 0) == 10
+        finally:
+            homeserver.up()
+        for report in reports:
+            await w.heard(w.alice, "all", lambda s, r=report: s.thread_root == r, timeout=90)
+        for n in range(1, 6):
+            await w.heard(w.prop, "property", lambda s, n=n: is_card(s, n),
+                          timeout=90)
+        # the sync loop came back too: a new report is answered
+        after = await w.alice.say(w.rooms["grid"], "安居苑1号楼又漏水了")
+        await w.heard(w.alice, "grid", lambda s: s.thread_root == after and "#6" in s.body, timeout=60)
+        await asyncio.sleep(1)
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        assert (await store.outbox_counts()).get("pending", 0) == 0
+    receipts = [s for s in w.notices(w.alice, "all") if s.thread_root in reports and "已受理" in s.body]
+    assert sorted(s.thread_root for s in receipts) == sorted(reports)  # each exactly once
+    cards = [s for s in w.notices(w.prop, "property") if s.thread_root is None and s.edits is None]
+    assert len(cards) == 6
+
+
+async def test_escalation_and_joint_whistle_reach_the_right_rooms(world: World) -> None:
+    w = world
+    police: Person = w.outsider  # type: ignore[attr-defined]  # police staff in this world
+    carol: Person = w.carol  # type: ignore[attr-defined]
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼漏水")  # leak: urgent, 2 h to sign for
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    w.clock.offset = timedelta(hours=2, minutes=1)  # type: ignore[attr-defined]
+    w.bot.scheduler.wake()
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "升级至「街道」" in s.body)
+    await w.heard(w.street, "street", lambda s: "督办" in s.body and "#1" in s.body)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "升级至「街道」督办" in s.body)
+
+    # two neighbours report the same leak: the third report blows the whistle and summons the police
+    second = await w.bob.say(w.rooms["grid"], "安居苑2号楼也在漏水")
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == second and "已有工单 #1" in s.body)
+    third = await carol.say(w.rooms["grid"], "楼道漏水好几天了")
+    await w.heard(carol, "grid", lambda s: s.thread_root == third and "已有工单 #1" in s.body)
+    police_card = await w.heard(police, "police", lambda s: is_card(s, 1) and "联合吹哨" in s.body)
+    assert "待报到" in police_card.body
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "联合吹哨" in s.body)
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "联合吹哨" in s.body)
+    await police.say(police_card.room_id, "!签收", thread_root=police_card.event_id)
+    await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "已报到 派出所" in s.body)

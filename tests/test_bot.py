@@ -1,0 +1,230 @@
+"""The bot's conversation over the in-memory transport (the real store, router and engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatops.bot import Bot
+from chatops.lifecycle import State
+from chatops.store import Room, Store
+from chatops.tickets import TicketService
+from chatops.transport.memory import MemoryTransport
+
+GRID, ALL, STREET, PROPERTY, POLICE = "!grid:t", "!all:t", "!street:t", "!property:t", "!police:t"
+ALICE, BOB, PROP, POL, NOBODY = "@alice:t", "@bob:t", "@prop:t", "@pol:t", "@nobody:t"
+
+
+@pytest.fixture
+async def bot(store: Store, service: TicketService) -> Bot:
+    async with store.write() as tx:
+        await tx.save_room(Room(GRID, "community", "g1"))
+        await tx.save_room(Room(ALL, "community", ""))
+        for room, ref in ((STREET, "street"), (PROPERTY, "property"), (POLICE, "police")):
+            await tx.save_room(Room(room, "handler", ref))
+    transport = MemoryTransport(power_levels={
+        PROPERTY: {"users": {PROP: 50, "@whistle:test": 100}},
+        POLICE: {"users": {POL: 50}},
+        STREET: {"users": {"@st:t": 50}},
+    })
+    b = Bot(transport, store, service)
+    await b.prepare()
+    return b
+
+
+async def turn(bot: Bot) -> None:
+    await bot.step()
+    await bot.outbox.flush()
+
+
+def t(bot: Bot) -> MemoryTransport:
+    assert isinstance(bot.transport, MemoryTransport)
+    return bot.transport
+
+
+async def test_full_loop(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    receipt = net.in_room(GRID)[0]
+    assert receipt.thread_root == report and "#1" in receipt.body and "物业委员会" in receipt.body
+    assert receipt.content["msgtype"] == "m.notice"
+    card = net.in_room(PROPERTY)[0]
+    assert "#1" in card.body and "安居苑1号楼楼上漏水了" in card.body and card.thread_root is None
+    assert card.content["m.mentions"] == {"user_ids": [PROP]}
+    assert ALICE not in card.body  # privacy: the reporter is not shown to this handler
+
+    net.react(PROPERTY, PROP, card.event_id, "✅️")
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.ACKNOWLEDGED
+    assert any("已签收" in s.body for s in net.in_room(GRID)[1:])
+    edit = next(s for s in net.in_room(PROPERTY) if s.edits == card.event_id)
+    assert "办理中" in edit.content["m.new_content"]["body"]
+
+    net.say(PROPERTY, PROP, "!备注 师傅下午两点上门", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "!办结 已更换水管", thread_root=card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket.state is State.RESOLVED
+    ask = next(s for s in net.in_room(GRID) if "问题解决了吗" in s.body)
+    assert ask.content["m.mentions"] == {"user_ids": [ALICE]} and ask.thread_root == report
+    assert any("师傅下午两点上门" in s.body for s in net.in_room(GRID))
+
+    net.react(GRID, ALICE, ask.event_id, "👍")
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.CLOSED
+    rate = next(s for s in net.in_room(GRID) if "请对工单 #1 的办理评价" in s.body)
+    net.say(GRID, ALICE, "基本满意", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).rating == "basically_satisfied"
+    assert rate.thread_root == report
+    assert await bot.service.rebuild_check() == []
+
+
+async def test_reopen_transfer_return(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑2号楼电梯坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert any("#1" in s.body for s in net.in_room(POLICE))  # the co-handler has a card too
+    net.say(PROPERTY, PROP, "!转派 street", thread_root=card.event_id)
+    await turn(bot)
+    assert "转派" in net.in_room(PROPERTY)[-1].body  # usage: a reason is needed
+    net.say(PROPERTY, PROP, "!转派 街道 不归物业管", thread_root=card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket.lead == "street" and ticket.transfers == 1
+    street_card = net.in_room(STREET)[0]
+    assert "#1" in street_card.body
+    assert any("不归物业管" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    net.say(STREET, "@st:t", "!签收", thread_root=street_card.event_id)
+    net.say(STREET, "@st:t", "!办结 已协调维修", thread_root=street_card.event_id)
+    await turn(bot)
+    net.say(GRID, ALICE, "还是没修好", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket.state is State.ROUTED and ticket.reopens == 1 and ticket.lead == "street"
+
+
+async def test_return_goes_to_street(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "我的电动车被偷了")
+    await turn(bot)
+    card = net.in_room(POLICE)[0]
+    net.say(POLICE, POL, "!退单", thread_root=card.event_id)
+    await turn(bot)
+    assert "理由" in net.in_room(POLICE)[-1].body
+    net.say(POLICE, POL, "!退单 1 不属于本所辖区")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket.lead == "street" and ticket.returns == 1
+    assert any("#1" in s.body for s in net.in_room(STREET))
+
+
+async def test_unauthorised_and_not_yours(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, NOBODY, "!签收", thread_root=card.event_id)
+    net.react(PROPERTY, NOBODY, card.event_id, "✅")
+    await turn(bot)
+    refusals = [s for s in net.in_room(PROPERTY) if "权限等级 50" in s.body]
+    assert len(refusals) == 2 and (await store.ticket(1)).state is State.ROUTED
+    net.say(PROPERTY, PROP, "!签收 1")
+    net.say(POLICE, POL, "!办结 1 好了")  # police is a co-handler, not the lead
+    await turn(bot)
+    assert "由「物业委员会」负责" in net.in_room(POLICE)[-1].body
+    net.say(GRID, BOB, "!状态 1")
+    net.say(GRID, BOB, "解决了", thread_root=report)  # someone else's thread: ignored
+    await turn(bot)
+    assert "不是您反映的" in net.in_room(GRID)[-1].body
+    assert (await store.ticket(1)).state is State.ACKNOWLEDGED
+
+
+async def test_asks_for_place_and_uses_answer(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(ALL, ALICE, "楼道里漏水很严重")
+    await turn(bot)
+    receipt = net.in_room(ALL)[0]
+    assert "请问具体在哪里" in receipt.body and (await store.ticket(1)).grid is None
+    net.say(ALL, ALICE, "安居苑2号楼", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert (ticket.grid, ticket.estate, ticket.building) == ("g1", "anju", "2")
+    assert "已记下位置" in net.in_room(ALL)[-1].body
+    assert any("安居苑 · 2号楼" in s.content.get("m.new_content", {}).get("body", "")
+               for s in net.in_room(PROPERTY))
+
+
+async def test_bad_input(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "!报告")
+    net.say(GRID, ALICE, "漏" * 5000)
+    net.say(GRID, ALICE, "!frobnicate")
+    net.say(GRID, ALICE, "<script>alert(1)</script>安居苑1号楼漏水")
+    net.say(GRID, ALICE, "!签收 1")
+    net.say(GRID, "@other-bot:t", "漏水", msgtype="m.notice")
+    await turn(bot)
+    bodies = [s.body for s in net.in_room(GRID)]
+    assert "反映的内容是空的" in bodies[0]
+    assert "过长" in bodies[1]
+    assert "不认识的指令" in bodies[2]
+    receipt = net.in_room(GRID)[3]
+    assert "#1" in receipt.body
+    card = net.in_room(PROPERTY)[0]
+    assert "&lt;script&gt;" in card.content["formatted_body"] and "<script>" not in card.content["formatted_body"]
+    assert "不能在这里使用" in bodies[4]
+    assert len(bodies) == 5 and await store.count("tickets") == 1
+
+
+async def test_replay_is_exactly_once(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    for i in range(5):  # in the community-wide room: no grid, so no two of them are one matter
+        net.say(ALL, ALICE, f"楼道漏水 {i}")
+    first = list(net._queue)
+    await turn(bot)
+    net.replay(first)  # a restart from an older sync token delivers them again
+    await turn(bot)
+    assert await store.count("tickets") == 5
+    assert len(net.in_room(ALL)) == 5 and len(net.in_room(PROPERTY)) == 5
+
+
+async def test_outbox_waits_for_a_homeserver_that_is_down(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.down = True
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await bot.step()
+    wait = await bot.outbox.flush()
+    assert wait > 0 and net.sent == [] and (await store.outbox_counts())["pending"] == 2
+    net.down = False
+    async with store.write() as tx:  # as if the backoff had passed
+        await tx.db.execute("UPDATE outbox SET not_before = 0")
+    await bot.outbox.flush()
+    assert len(net.sent) == 2 and (await store.outbox_counts()) == {"sent": 2}
+
+
+async def test_help_mine_status_list_and_language(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    net.say(GRID, ALICE, "!帮助")
+    net.say(PROPERTY, PROP, "!help")
+    net.say(GRID, ALICE, "!我的")
+    net.say(GRID, BOB, "!mine")
+    net.say(PROPERTY, PROP, "!待办")
+    net.say(STREET, "@st:t", "!list")
+    net.say(POLICE, POL, "!状态 1")
+    await turn(bot)
+    grid = [s.body for s in net.in_room(GRID)]
+    assert "居民指南" in grid[1] and "#1" in grid[2] and "还没有反映过" in grid[3]
+    card = net.in_room(PROPERTY)[0]
+    prop = [s.body for s in net.in_room(PROPERTY) if s.thread_root and s.thread_root != card.event_id]
+    assert "「物业委员会」办理指南" in prop[0] and "#1" in prop[1]
+    assert "没有未办结" in net.in_room(STREET)[-1].body
+    assert "不由「派出所」办理" in net.in_room(POLICE)[-1].body  # not police's ticket: not shown
+    net.say(GRID, ALICE, "!语言 en")
+    net.say(GRID, ALICE, "!status 1")
+    net.say(GRID, ALICE, "!lang klingon")
+    await turn(bot)
+    assert [s.body for s in net.in_room(GRID)][-3:-1] == ["OK, I will answer you in English.",
+                                                          "#1 Leak · awaiting sign-for · Property"]
+    assert "Languages" in net.in_room(GRID)[-1].body

@@ -1,0 +1,219 @@
+"""Reminders and escalation from the store's timers, with an injectable clock (the real engine)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from chatops.bot import Bot
+from chatops.lifecycle import Move
+from chatops.scheduler import Scheduler
+from chatops.store import Store
+from chatops.tickets import TicketService, add_duration
+from rules import Router
+from tests.conftest import FakeClock
+from tests.test_bot import GRID, PROP, PROPERTY, STREET, t, turn
+
+pytest_plugins = ["tests.test_bot"]
+
+
+async def test_remind_escalate_flag_once(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    report = net.say(GRID, "@alice:t", "安居苑1号楼漏水")  # leak: urgent, sign for within 2 h
+    await turn(bot)
+    assert await bot.scheduler.tick() == 0
+    clock.advance(minutes=91)  # a quarter of the time left: a reminder, to the staff only
+    assert await bot.scheduler.tick() == 1
+    await bot.outbox.flush()
+    card = net.in_room(PROPERTY)[0]
+    reminder = net.in_room(PROPERTY)[-1]
+    assert "催办" in reminder.body and reminder.thread_root == card.event_id
+    assert reminder.content["m.mentions"] == {"user_ids": [PROP]}
+    assert not any("催办" in s.body for s in net.in_room(GRID))
+
+    clock.advance(minutes=30)  # 2 h 01: missed, escalated up the handler's chain to the street office
+    assert await bot.scheduler.tick() == 1
+    await bot.outbox.flush()
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.escalated_to == "street"
+    assert any("升级至「街道」督办" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    assert "督办" in net.in_room(STREET)[0].body and "#1" in net.in_room(STREET)[0].body
+    kinds = [e.kind for e in await store.events(1)]
+    assert kinds.count(Move.REMINDED) == 1 and kinds.count(Move.ESCALATED) == 1
+
+    # a second scheduler (the bot restarted) and the first one both tick: nothing fires twice
+    again = Scheduler(store, bot.service)
+    assert await again.tick() == 0 and await bot.scheduler.tick() == 0
+
+    clock.advance(hours=2, minutes=1)  # the grace period is missed too: the top of the chain is told again
+    assert await again.tick() == 2  # the reminder of the new deadline, and the deadline itself
+    kinds = [e.kind for e in await store.events(1)]
+    assert kinds.count(Move.ESCALATED) == 1 and kinds.count(Move.REMINDED) == 3
+    last = (await store.events(1))[-1]
+    assert last.data.get("overdue") is True and last.target == "street"
+    assert await again.tick() == 0
+
+
+async def test_signing_for_cancels_the_sign_timers(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    net.say(PROPERTY, PROP, "!签收 1")
+    await turn(bot)
+    clock.advance(hours=3)
+    assert await bot.scheduler.tick() == 0  # signed in time: no reminder, no escalation
+    assert (await store.timer_counts()).get("cancelled") == 2
+    clock.advance(hours=21, minutes=1)  # but the resolve deadline (24 h) still runs
+    assert await bot.scheduler.tick() == 2
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.escalated_to == "street"
+
+
+async def test_chain_from_the_category(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑2号楼电梯坏了")  # lift: its own chain [street], normal: 24 h to sign
+    await turn(bot)
+    clock.advance(hours=24, minutes=1)
+    await bot.scheduler.tick()
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.escalated_to == "street"
+
+
+async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clock: FakeClock) -> None:
+    """MINI: leak whistles at 3 reports from one grid within 24 h, summoning police beside property."""
+    net = t(bot)
+    first = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(minutes=5)
+    again = net.say(GRID, "@alice:t", "还是漏水")  # the same resident again: not a second supporter
+    second = net.say(GRID, "@bob:t", "安居苑2号楼也漏水了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 1 and not ticket.joint and await store.count("tickets") == 1
+    bob_receipt = next(s for s in net.in_room(GRID) if s.thread_root == second)
+    assert "已有工单 #1" in bob_receipt.body and "共 2 位" in bob_receipt.body
+    assert "已经是工单 #1" in next(s for s in net.in_room(GRID) if s.thread_root == again).body
+    card = net.in_room(PROPERTY)[0]
+    assert any("附议：另有 1 位" in s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
+               if s.edits == card.event_id)
+
+    clock.advance(minutes=5)
+    third = net.say(GRID, "@carol:t", "楼道漏水好几天了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.joint and ticket.supporters == 2 and "police" in ticket.co
+    police_card = net.in_room("!police:t")[0]
+    assert "#1" in police_card.body and "联合吹哨" in police_card.body and "待报到" in police_card.body
+    for root in (first, second, third):  # every resident following the ticket hears of the whistle
+        assert any(s.thread_root == root and "联合吹哨" in s.body for s in net.in_room(GRID))
+    # each department reports for duty on its own
+    net.say("!police:t", "@pol:t", "!签收", thread_root=police_card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.acked_by == ("police",) and ticket.state.value == "routed"
+    net.say(PROPERTY, PROP, "!签收 1")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and set(ticket.acked_by) == {"police", "property"}
+    assert ticket.state.value == "acknowledged"
+    # only the first reporter is asked for the verdict
+    net.say(PROPERTY, PROP, "!办结 1 已修复")
+    await turn(bot)
+    asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
+    assert [a.thread_root for a in asks] == [first]
+
+
+async def test_below_the_threshold_no_whistle(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(hours=25)  # outside the duplicate window: a new ticket, and no whistle
+    net.say(GRID, "@bob:t", "安居苑1号楼漏水")
+    net.say(GRID, "@carol:t", "安居苑1号楼漏水")
+    await turn(bot)
+    assert await store.count("tickets") == 2
+    second = await store.ticket(2)
+    assert second is not None and second.supporters == 1 and not second.joint
+
+
+async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "!延期 三天 等配件", thread_root=card.event_id)
+    await turn(bot)
+    assert "用法：!延期 天数 理由" in net.in_room(PROPERTY)[-1].body
+    before = (await store.ticket(1)).resolve_deadline  # type: ignore[union-attr]
+    net.say(PROPERTY, PROP, "!延期 3 等待配件到货", thread_root=card.event_id)
+    await turn(bot)
+    request = next(s for s in net.in_room(STREET) if "延期审批" in s.body)
+    assert "等待配件到货" in request.body and request.content["m.mentions"] == {"user_ids": ["@st:t"]}
+    assert not any("申请延期" in s.body for s in net.in_room(GRID))  # the resident hears of decisions only
+    net.say(PROPERTY, PROP, "!批准", thread_root=card.event_id)  # the lead cannot approve its own
+    net.react(STREET, "@nobody:t", request.event_id, "👍")  # nor can a member without power
+    await turn(bot)
+    assert (await store.ticket(1)).extension_asked == 3  # type: ignore[union-attr]
+    net.react(STREET, "@st:t", request.event_id, "👍")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.extension_asked is None and before is not None
+    assert ticket.resolve_deadline is not None and ticket.resolve_deadline > before
+    assert any("批准延期 3 天" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    net.say(PROPERTY, PROP, "!延期 2 还要等", thread_root=card.event_id)
+    await turn(bot)
+    request2 = [s for s in net.in_room(STREET) if "延期审批" in s.body][-1]
+    net.say(STREET, "@st:t", "!驳回 请先说明配件型号", thread_root=request2.event_id)
+    await turn(bot)
+    assert any("驳回延期申请" in s.body and "配件型号" in s.body for s in net.in_room(PROPERTY))
+    assert (await store.ticket(1)).resolve_deadline == ticket.resolve_deadline  # type: ignore[union-attr]
+
+
+async def test_a_restart_while_an_escalation_is_due_fires_it_once(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    clock.advance(hours=2, minutes=5)  # the bot was down when the reminder and the deadline came due
+    restarted = Bot(net, store, bot.service)  # a new process on the same store (and the old one, still ticking)
+    await restarted.prepare()
+    fired = await asyncio.gather(restarted.scheduler.tick(), bot.scheduler.tick(), restarted.scheduler.tick())
+    assert sum(fired) == 2
+    kinds = [e.kind for e in await store.events(1)]
+    assert kinds.count(Move.REMINDED) == 1 and kinds.count(Move.ESCALATED) == 1
+    await restarted.outbox.flush()
+    assert sum("升级至「街道」督办" in s.body for s in net.in_room(GRID)) == 1
+
+
+async def test_escalation_climbs_the_whole_chain_of_the_default_rulebook(store: Store, router: Router,
+                                                                           clock: FakeClock) -> None:
+    """A neighbours' dispute: mediation -> residents' committee -> street office -> district, then flagged."""
+    service = TicketService(store, router, clock=clock, deadline=add_duration)
+    receipt = await service.report(source="m:1", reporter="@a:t", text="邻居吵架好几天了，楼道堆物也不清理")
+    ticket = receipt.ticket
+    assert ticket.lead == "mediation"
+    assert router.rulebook.escalation_chain(router.rulebook.category_by_id[ticket.category or ""],
+                                            "mediation") == ("committee", "street_office", "district_office")
+    scheduler = Scheduler(store, service)
+    seen = []
+    for _ in range(4):  # each missed sign-for moves it one level up; the grace is the sign-for limit again
+        t = await store.ticket(1)
+        assert t is not None and t.sign_deadline is not None
+        clock.now = t.sign_deadline + timedelta(minutes=1)
+        await scheduler.tick()
+        last = (await store.events(1))[-1]
+        seen.append((last.kind, last.target))
+    assert seen == [(Move.ESCALATED, "committee"), (Move.ESCALATED, "street_office"),
+                    (Move.ESCALATED, "district_office"), (Move.REMINDED, "district_office")]
+    assert (await store.ticket(1)).escalated_to == "district_office"  # type: ignore[union-attr]
+    assert await scheduler.tick() == 0  # nothing more for signing: the resolve reminder and deadline remain
+    assert (await store.timer_counts()).get("pending", 0) == 2
+
+
+async def test_a_category_of_several_departments_is_joint_from_the_start(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑2号楼电梯坏了")  # lift: property leads, police too
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.joint and ticket.co == ("police",)
+    assert "联合吹哨：已报到 -；待报到 物业委员会、派出所" in net.in_room(PROPERTY)[0].body
