@@ -107,7 +107,8 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
 
     ``by`` is ``"grid"``, ``"estate"`` or ``"resident"`` (pseudonyms); ``handlers`` is ``"routed"`` (the
     lead the rulebook chose), ``"final"`` (the lead now) or ``"all"`` (every handler that held, signed
-    for or was named on the ticket). Tickets count when reported in the window.
+    for or was named on the ticket). Tickets count when reported in the window. By resident, a ticket
+    counts for its reporter and for every resident who supported it (附议: reported the same open matter).
 
     Node attributes: ``bipartite`` (0 reporters, 1 handlers, the NetworkX convention), ``part``
     (``grid``, ``estate``, ``resident`` or ``handler``), ``tickets`` for reporters; handlers also get
@@ -126,17 +127,32 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
     if end is not None:
         mask &= (t["created_at"] < _utc(end)).to_numpy()
     who = t[REPORTERS[by]]
+    names_w = pd.Index(who.cat.categories, dtype=object)
+    p_ticket, p_who = t["ticket_id"].to_numpy()[mask], who.cat.codes.to_numpy()[mask]
+    if by == "resident":  # residents who reported an open matter again support its ticket (附议): reporters too
+        ev = log.events
+        sup = ev[(ev["kind"] == "supported").to_numpy() & ev["ticket_id"].isin(p_ticket).to_numpy()]
+        if len(sup):
+            names_w = names_w.union(pd.Index(sup["actor"].cat.categories, dtype=object))
+            recode = names_w.get_indexer(who.cat.categories)
+            p_who = np.where(p_who >= 0, recode[np.maximum(p_who, 0)], -1)
+            s_codes = names_w.get_indexer(sup["actor"].cat.categories)[sup["actor"].cat.codes.to_numpy()]
+            p_ticket = np.concatenate([p_ticket, sup["ticket_id"].to_numpy()])
+            p_who = np.concatenate([p_who, s_codes])
+    names_w = np.asarray(names_w, dtype=object)
+    keep = p_who >= 0
+    pairs, _ = _counts(p_ticket[keep].astype(np.int64) * (len(names_w) + 1) + p_who[keep])
+    p_ticket, p_who = pairs // (len(names_w) + 1), pairs % (len(names_w) + 1)  # distinct, ordered by ticket
+    per_reporter = np.bincount(p_who, minlength=len(names_w))
+
     dtype = handler_dtype(log)
     ticket, handler = _ticket_handlers(log, handlers, dtype)
-    ids = t["ticket_id"].to_numpy()
-    row = np.searchsorted(ids, ticket)
-    row = np.minimum(row, max(len(ids) - 1, 0))
-    who_codes = who.cat.codes.to_numpy()
-    keep = (ids[row] == ticket) & mask[row] & (handler >= 0) if len(ids) else np.zeros(0, dtype=bool)
-    reporter = who_codes[row[keep]]
-    handler = handler[keep]
-    keep = reporter >= 0
-    reporter, handler = reporter[keep], handler[keep]
+    # join every (ticket, handler) with every reporter of that ticket
+    lo, hi = np.searchsorted(p_ticket, ticket, "left"), np.searchsorted(p_ticket, ticket, "right")
+    n = np.where(handler >= 0, hi - lo, 0)
+    rows = np.repeat(np.arange(len(ticket)), n)
+    offsets = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+    reporter, handler = p_who[np.repeat(lo, n) + offsets], handler[rows]
 
     G = nx.Graph(kind="reporting", by=by, handlers=handlers, start=_iso(start), end=_iso(end))
     if by == "resident":
@@ -145,9 +161,7 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
     _handler_nodes(G, log, names_h[np.unique(handler)])
     for n in G:
         G.nodes[n].update(bipartite=1, part="handler")
-    per_reporter = np.bincount(who_codes[mask & (who_codes >= 0)], minlength=len(who.cat.categories))
     present = np.flatnonzero(per_reporter)
-    names_w = np.asarray(who.cat.categories, dtype=object)
     clash = set(map(str, names_w[present])) & set(G)
     if clash:
         raise ValueError(f"reporter ids that are also handler ids: {sorted(clash)[:5]}")

@@ -32,7 +32,11 @@ def plain_reporting(log: research.EventLog, by: str, handlers: str) -> nx.Graph:
         pairs = pd.concat([held.set_axis(["ticket_id", "handler"], axis=1).astype(object),
                            signed.set_axis(["ticket_id", "handler"], axis=1).astype(object),
                            log.assignments[["ticket_id", "handler"]].astype(object)]).drop_duplicates()
-    pairs = pairs.astype(object).dropna().merge(t[["ticket_id", column]].astype(object), on="ticket_id").dropna()
+    reporters = t[["ticket_id", column]].astype(object).rename(columns={column: "who"})
+    if by == "resident":  # supporters (附议) reported the same matter too
+        support = ev.loc[ev["kind"] == "supported", ["ticket_id", "actor"]].astype(object)
+        reporters = pd.concat([reporters, support.rename(columns={"actor": "who"})]).drop_duplicates()
+    pairs = pairs.astype(object).dropna().merge(reporters, on="ticket_id").dropna().rename(columns={"who": column})
     G = nx.Graph()
     for (who, handler), n in pairs.groupby([column, "handler"]).size().items():
         G.add_edge(str(who), str(handler), weight=int(n))
@@ -51,6 +55,10 @@ def test_reporting_graph_equals_the_plain_construction(log: research.EventLog, b
     reporters = [n for n, d in G.nodes(data=True) if d["bipartite"] == 0]
     column = {"grid": "grid", "estate": "estate", "resident": "reporter"}[by]
     counts = log.tickets[column].astype(object).value_counts()
+    if by == "resident":
+        support = log.events.loc[log.events["kind"] == "supported", "actor"].astype(object).value_counts()
+        counts = counts.add(support, fill_value=0)
+        assert len(support) > 0  # the simulated community has residents reporting open matters again
     assert {n: G.nodes[n]["tickets"] for n in reporters} == {str(k): int(v) for k, v in counts.items()}
     assert nx.is_bipartite(G)
 
