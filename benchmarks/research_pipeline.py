@@ -13,7 +13,7 @@ analysis (loading, every graph, every measure, automatic backends) is under 60 s
 
     .venv/bin/python benchmarks/research_pipeline.py                      # 1,000,000 tickets (a long run)
     .venv/bin/python benchmarks/research_pipeline.py --tickets 100000 --store var/bench-100k.sqlite
-    .venv/bin/python benchmarks/research_pipeline.py --store var/big.sqlite --skip-networkx
+    .venv/bin/python benchmarks/research_pipeline.py --store var/bench-1000000-42.sqlite --skip-networkx
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from _common import peak_rss_mb
 
 import research
 from research.measures import IGRAPH_CACHE, to_igraph
+from rules import load_rulebook
+from rules.rulebook import Duplicates
 
 ROWS: list[tuple[str, str, float, float, str]] = []  # (group, step, seconds, peak RSS, note)
 
@@ -72,19 +74,27 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=32, help="sampled sources for betweenness on the large graph")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each heavy measure in the comparison")
     ap.add_argument("--skip-networkx", action="store_true", help="leave out the plain NetworkX runs (slow)")
+    ap.add_argument("--duplicates", action="store_true",
+                    help="let reports of an open matter join its ticket (the default rulebook's setting); without "
+                         "it every report is a ticket of its own, as in the bot benchmarks, so the log has "
+                         "--tickets tickets (a million reports a year in three grids would mostly be supports)")
     args = ap.parse_args()
+    book = load_rulebook()
+    if not args.duplicates:
+        book = book.model_copy(update={"duplicates": Duplicates(enabled=False)})
     os.environ.setdefault(research.KEY_ENV, "benchmark key")
-    store = args.store or Path("var") / f"bench-{args.tickets}-{args.seed}.sqlite"
+    store = args.store or Path("var") / f"bench-{args.tickets}-{args.seed}{'-dup' if args.duplicates else ''}.sqlite"
     print(f"store {store}; {os.cpu_count()} cores; NetworkX {nx.__version__}")
 
     if not store.exists():
         store.parent.mkdir(parents=True, exist_ok=True)
-        s = step("simulate", f"{args.tickets:,} tickets", lambda: research.simulate(store, args.tickets, args.seed),
-                 lambda s: f"{s.events:,} events, {s.tickets_per_second:,.0f} tickets/s")
+        s = step("simulate", f"{args.tickets:,} reports",
+                 lambda: research.simulate(store, args.tickets, args.seed, rulebook=book),
+                 lambda s: f"{s.events:,} events, {s.tickets_per_second:,.0f} reports/s")
         del s
 
     analysis = time.perf_counter()
-    log = step("load", "read_log", lambda: research.read_log(store),
+    log = step("load", "read_log", lambda: research.read_log(store, rulebook=book),
                lambda g: f"{len(g.events):,} events, {len(g.tickets):,} tickets")
 
     C = step("graph", "collaboration", lambda: research.collaboration_graph(log), size)

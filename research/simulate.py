@@ -445,9 +445,11 @@ async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook |
 def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: SimConfig | None = None,
              rulebook: Rulebook | None = None, batched: bool = True, overwrite: bool = False,
              progress: Progress | None = None) -> SimSummary:
-    """Simulate ``tickets`` tickets with ``seed`` into a store file at ``path``; return a :class:`SimSummary`.
+    """Simulate ``tickets`` reports with ``seed`` into a store file at ``path``; return a :class:`SimSummary`.
 
-    ``config`` sets everything else (its ``tickets`` and ``seed`` are replaced by the arguments);
+    Each report is a ticket unless the rulebook's ``duplicates`` makes it support an open ticket of the
+    same matter in the same grid (then ``tickets`` counts reports; the log has fewer tickets). ``config``
+    sets everything else (its ``tickets`` and ``seed`` are replaced by the arguments);
     ``overwrite`` removes an existing file first. Works inside Jupyter (it runs its own event loop on a
     worker thread when one is already running).
 
