@@ -57,7 +57,8 @@ class EventLog:
     ``tickets``: one row per ticket (the store's projection): ``ticket_id``, ``created_at``, ``updated_at``,
     ``state``, ``category``, ``priority``, ``grid``, ``estate``, ``building``, ``lead``, ``lead_sector``,
     ``co`` (comma-separated), ``reporter`` (pseudonym), ``transfers``, ``returns``, ``reopens``, ``solved``,
-    ``rating``, ``merged_into``; ``text`` and ``place_detail`` only with ``text=True``.
+    ``rating``, ``merged_into``, and from schema 4 on ``supporters`` (residents who reported it again, 附议)
+    and ``joint`` (several departments on it); ``text`` and ``place_detail`` only with ``text=True``.
 
     ``assignments``: co-handlers named by routing (``how="co"``) and handlers summoned by a whistle
     (``how="summoned"``): ``seq``, ``ticket_id``, ``at``, ``how``, ``handler``.
@@ -231,13 +232,14 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
              handlers: pd.DataFrame) -> pd.DataFrame:
     wanted = ["id", "created_at", "updated_at", "state", "category", "priority", "grid", "estate", "building",
               "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating", "merged_into"]
+    wanted += [c for c in ("supporters", "joint") if c in columns]  # schema 4 on
     if text:
         wanted += [c for c in ("text", "place_detail") if c in columns]
     select = []
     for c in wanted:
         if c in ("created_at", "updated_at"):
             select.append(_MS.format(c) + f" AS {c}")
-        elif c in ("id", "transfers", "returns", "reopens", "solved", "merged_into"):
+        elif c in ("id", "transfers", "returns", "reopens", "solved", "merged_into", "supporters", "joint"):
             select.append(c)
         else:
             select.append(_text(c if c in columns else "NULL", c))
@@ -257,6 +259,8 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
     for c in ("transfers", "returns", "reopens"):
         df[c] = df[c].fillna(0).astype("int32")
     df["solved"] = df["solved"].map({1: True, 0: False}).astype("boolean")
+    if "supporters" in df:
+        df["supporters"], df["joint"] = df["supporters"].astype("int32"), df["joint"].astype(bool)
     df["merged_into"] = df["merged_into"].astype("Int64")
     return df
 
