@@ -194,9 +194,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     config = SimConfig(days=args.days)
     s = simulate(args.out, args.tickets, args.seed, config=config, rulebook=book, batched=not args.direct,
                  overwrite=args.overwrite, progress=None if args.quiet else progress)
-    print(text("sim_done", args.lang, file=args.out, tickets=s.tickets, events=s.events,
-               first=s.first.strftime("%Y-%m-%d"), last=s.last.strftime("%Y-%m-%d"), seconds=s.seconds,
-               rate=s.tickets_per_second))
+    print(text("sim_done", args.lang, file=args.out, reports=s.tickets, tickets=s.moves.get("routed", 0),
+               events=s.events, first=s.first.strftime("%Y-%m-%d"), last=s.last.strftime("%Y-%m-%d"),
+               seconds=s.seconds, rate=s.tickets_per_second))
     return 0
 
 
@@ -349,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     s = sub.add_parser("simulate", help="simulate a community into a new store file (模拟)")
-    s.add_argument("--tickets", type=int, default=1000, help="how many tickets (default 1000)")
+    s.add_argument("--tickets", type=int, default=1000,
+                   help="how many reports (default 1000); with the rulebook's duplicates some support open tickets")
     s.add_argument("--seed", type=int, default=0, help="the random seed: the same seed, the same log")
     s.add_argument("--out", required=True, metavar="FILE", help="the store file to create")
     s.add_argument("--days", type=float, default=365.0, help="days the reports are spread over (default 365)")

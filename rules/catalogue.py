@@ -613,15 +613,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} exists; a simulation writes a new store: choose another name or add --overwrite.",
     },
     "sim_progress": {
-        "zh-CN": "已模拟 {made:,} / {total:,} 件工单，{events:,} 条事件，{rate:,.0f} 件/秒，预计还需 {eta:.0f} 秒",
-        "en": "simulated {made:,} / {total:,} tickets, {events:,} events, {rate:,.0f} tickets/s, about {eta:.0f} s "
+        "zh-CN": "已模拟 {made:,} / {total:,} 条反映，{events:,} 条事件，{rate:,.0f} 条/秒，预计还需 {eta:.0f} 秒",
+        "en": "simulated {made:,} / {total:,} reports, {events:,} events, {rate:,.0f} reports/s, about {eta:.0f} s "
         "to go",
     },
     "sim_done": {
-        "zh-CN": "已生成 {file}：{tickets:,} 件工单，{events:,} 条事件，模拟时段 {first} 至 {last}，"
-        "用时 {seconds:.1f} 秒（{rate:,.0f} 件/秒）",
-        "en": "Wrote {file}: {tickets:,} tickets, {events:,} events from {first} to {last}, in {seconds:.1f} s "
-        "({rate:,.0f} tickets/s)",
+        "zh-CN": "已生成 {file}：{reports:,} 条反映，{tickets:,} 件工单（其余为附议），{events:,} 条事件，"
+        "模拟时段 {first} 至 {last}，用时 {seconds:.1f} 秒（{rate:,.0f} 条/秒）",
+        "en": "Wrote {file}: {reports:,} reports, {tickets:,} tickets (the rest support open ones), {events:,} "
+        "events from {first} to {last}, in {seconds:.1f} s ({rate:,.0f} reports/s)",
     },
     "export_done": {
         "zh-CN": "已导出 {file}：{nodes:,} 个节点，{edges:,} 条边（{graph}，{format}）",

@@ -22,7 +22,7 @@ def test_simulate_then_export(capsys: pytest.CaptureFixture[str], tmp_path: Path
                               monkeypatch: pytest.MonkeyPatch) -> None:
     store = tmp_path / "sim.sqlite"
     code, out, err = run(capsys, "simulate", "--tickets", "400", "--seed", "3", "--days", "30", "--out", str(store))
-    assert code == 0 and "400 件工单" in out and "已模拟 400 / 400 件工单" in err
+    assert code == 0 and "400 条反映" in out and "件工单" in out and "已模拟 400 / 400 条反映" in err
     code, _, err = run(capsys, "--lang", "en", "simulate", "--tickets", "5", "--out", str(store))
     assert code == 1 and "exists" in err
     code, out, _ = run(capsys, "--lang", "en", "export", "--store", str(store), "--graph", "collaboration",
