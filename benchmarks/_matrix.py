@@ -6,16 +6,17 @@ import asyncio
 import contextlib
 import html
 import json
+import logging
 import os
 import re
 import shlex
 import signal
-import socket
 import statistics
 import sys
+import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomCreateRespons
 
 from chatops.bot import Bot
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver, register_user
+from chatops.homeserver import LocalHomeserver, free_port, register_user
 from chatops.transport.matrix import sync_filter
 
 PASSWORD = "bench horse battery staple"
@@ -32,14 +33,6 @@ POLL_MS = 30_000  # the bot's long-poll (MatrixTransport's default); the relay u
 TIMELINE_LIMIT = 50  # the bot's default timeline limit; the relay uses the same sync filter
 
 
-def free_port() -> int:
-    """A port nothing listens on now (never 8008, which a developer's own server may hold)."""
-    while True:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            s.bind(("127.0.0.1", 0))
-            port = int(s.getsockname()[1])
-        if port != 8008:
-            return port
 
 
 def stop_on_sigterm() -> None:
@@ -59,6 +52,30 @@ def running_homeserver(root: Path) -> Iterator[LocalHomeserver]:
     finally:
         if hs.down():
             print("Synapse stopped", flush=True)
+
+
+def run_benchmark(prefix: str, run: Callable[[Any, Path, LocalHomeserver], Awaitable[int]], args: Any,
+                  *banner: str) -> int:
+    """Run ``run(args, tmp, homeserver)`` on a throwaway Synapse in a temp dir; return its exit status.
+
+    Logging is quiet (nio's expected 404s too), SIGTERM and Ctrl-C stop it cleanly (status 130), and the
+    command line, ``banner`` lines and the wall time are printed.
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("nio.responses").setLevel(logging.ERROR)  # provisioning's alias look-ups (404) are noise
+    stop_on_sigterm()
+    print(f"$ {command_line()}")
+    for line in banner:
+        print(line, flush=True)
+    t0 = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory(prefix=prefix) as tmp, running_homeserver(Path(tmp)) as hs:
+            status = asyncio.run(run(args, Path(tmp), hs))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    print(f"wall time {time.perf_counter() - t0:.1f} s")
+    return status
 
 
 def synapse_pid(hs: LocalHomeserver) -> int | None:

@@ -27,11 +27,9 @@ import argparse
 import asyncio
 import cProfile
 import itertools
-import logging
 import os
 import pstats
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +41,13 @@ from _matrix import (
     POLL_MS,
     Marks,
     Relay,
-    command_line,
     cpu_seconds,
     create_room,
     dist_ms,
     login,
     machine_busy_seconds,
     register_all,
-    running_homeserver,
-    stop_on_sigterm,
+    run_benchmark,
     synapse_pid,
     table,
     tap,
@@ -257,20 +253,8 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=30.0, help="give up on one report after this long (s)")
     ap.add_argument("--profile", metavar="FILE", help="cProfile the measured part into FILE and print the top")
     args = ap.parse_args()
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("nio.responses").setLevel(logging.ERROR)  # provisioning's alias look-ups (404) are noise
-    stop_on_sigterm()
-    print(f"$ {command_line()}")
-    print(f"rulebook: {DEFAULT_RULEBOOK} (report text: {REPORT.format(marker='…')})", flush=True)
-    t0 = time.perf_counter()
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-latency-") as tmp, running_homeserver(Path(tmp)) as hs:
-            status = asyncio.run(run(args, Path(tmp), hs))
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    print(f"wall time {time.perf_counter() - t0:.1f} s")
-    return status
+    return run_benchmark("bench-latency-", run, args,
+                         f"rulebook: {DEFAULT_RULEBOOK} (report text: {REPORT.format(marker='…')})")
 
 
 if __name__ == "__main__":

@@ -29,14 +29,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
-import logging
 import os
 import re
 import shlex
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -53,7 +51,6 @@ from _matrix import (
     POLL_MS,
     Marks,
     Relay,
-    command_line,
     cpu_seconds,
     create_room,
     dist_ms,
@@ -62,8 +59,7 @@ from _matrix import (
     machine_busy_seconds,
     proc_status_mb,
     register_all,
-    running_homeserver,
-    stop_on_sigterm,
+    run_benchmark,
     synapse_pid,
     table,
 )
@@ -653,20 +649,8 @@ def main() -> int:
     args = ap.parse_args()
     if not set(args.order) <= {"raw", "bot"} or args.rooms < 1 or args.residents < args.rooms:
         ap.error("--order takes raw and bot; --residents must be at least --rooms")
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("nio.responses").setLevel(logging.ERROR)  # provisioning's alias look-ups (404) are noise
-    stop_on_sigterm()
-    print(f"$ {command_line()}")
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
-    t0 = time.perf_counter()
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp, running_homeserver(Path(tmp)) as hs:
-            status = asyncio.run(run(args, Path(tmp), hs))
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    print(f"wall time {time.perf_counter() - t0:.1f} s")
-    return status
+    return run_benchmark("bench-load-", run, args,
+                         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
 
 
 if __name__ == "__main__":

@@ -401,6 +401,16 @@ def _server_version(url: str, timeout: float = 2.0) -> str | None:
         return "unknown"
 
 
+def free_port() -> int:
+    """Return a loopback port nothing listens on now (never 8008, which a developer's own server may hold)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port != 8008:
+            return port
+
+
 def _port_free(port: int) -> bool:
     """True if nothing listens on 127.0.0.1:``port`` (SO_REUSEADDR: a socket in TIME_WAIT does not count)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

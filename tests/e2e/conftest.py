@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
 
-from chatops.homeserver import LocalHomeserver, register_user
+from chatops.homeserver import LocalHomeserver, free_port, register_user
 
 PASSWORD = "correct horse battery staple"
 
 
-def free_port() -> int:
-    """A port nothing listens on now (the kernel picks it; never 8008, which a developer's server may hold)."""
-    while True:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            s.bind(("127.0.0.1", 0))
-            port = int(s.getsockname()[1])
-        if port != 8008:
-            return port
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ import nio
 import pytest
 
 from chatops.cli import main
-from chatops.homeserver import HomeserverError, LocalHomeserver, register_user
-from tests.e2e.conftest import PASSWORD, Register, free_port
+from chatops.homeserver import HomeserverError, LocalHomeserver, free_port, register_user
+from tests.e2e.conftest import PASSWORD, Register
 
 # nio retries a 429 forever by default; here a 429 must surface as an error response.
 NO_RETRY = nio.AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0)
