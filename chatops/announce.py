@@ -47,7 +47,7 @@ class Announcer:
                 lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
             elif own and event.kind is Move.RATED:
                 lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
-            elif (line := self.voice.step(after, event, lang, before=before)) is not None:
+            elif (line := self.voice.step(after, event, lang)) is not None:
                 lines.append(line)
             if lines:
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
@@ -59,7 +59,7 @@ class Announcer:
             if ask:
                 await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[after.reporter]), after.id,
                                           thread_root=root))
-        line_for = self.voice.step(after, event, self.lang, before=before)
+        line_for = self.voice.step(after, event, self.lang)
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
             if handler in after.handlers and (not cards or handler not in before.handlers):

@@ -31,7 +31,7 @@ from chatops.notices import Voice, notice
 from chatops.outbox import Outbox
 from chatops.scheduler import Scheduler
 from chatops.store import Outgoing, Room, Store, Transaction
-from chatops.tickets import MAX_REPORT_CHARS, TicketService
+from chatops.tickets import TicketService
 from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
 from rules import Place
 from rules.catalogue import LANGS, text
@@ -230,9 +230,7 @@ class Bot:
     async def _report(self, turn: Turn, body: str) -> None:
         ev = turn.event
         assert isinstance(ev, Message)
-        if len(body) > MAX_MESSAGE_CHARS:
-            raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
-        grid = turn.room.ref or None
+        grid = turn.room.ref or None  # the service refuses an empty or oversized report
         receipt = await self.service.report(source=f"matrix:{ev.event_id}", reporter=ev.sender, text=body,
                                             place=Place(grid=grid), tx=turn.tx)
         ticket = receipt.ticket
@@ -511,8 +509,8 @@ class Bot:
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:
         users = power.levels.get("users") or {}
-        self.staff[room_id] = tuple(sorted(u for u, lvl in users.items()
-                                           if u != self.transport.user_id and _level(lvl) >= self.staff_level))
+        self.staff[room_id] = tuple(sorted(u for u in users
+                                           if u != self.transport.user_id and power.of(u) >= self.staff_level))
 
     async def _read_staff(self) -> None:
         """Read each handler room's staff (to mention on new cards); a homeserver that is down is fine."""
@@ -522,10 +520,4 @@ class Bot:
             except ConnectionError:
                 return
 
-
-def _level(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 

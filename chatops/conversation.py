@@ -35,6 +35,7 @@ RESIDENT_COMMANDS = ("report", "status", "mine", "solved", "unsolved", "rate", "
 HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "list", "status",
                     "stats", "lang", "help")
 ALIASES: dict[str, str] = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
+_GLUED = sorted((a for a in ALIASES if len(a) > 1 and not a.isascii()), key=len, reverse=True)  # longest first
 
 ACK_REACTIONS = frozenset({"✅", "✔", "☑", "👌"})
 VERDICT_REACTIONS = {"👍": True, "👎": False}
@@ -92,8 +93,8 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
 
 
 def _split_glued(head: str) -> tuple[str, str]:
-    for alias in sorted(ALIASES, key=len, reverse=True):
-        if len(alias) > 1 and head.startswith(alias) and not alias.isascii():
+    for alias in _GLUED:
+        if head.startswith(alias):
             return alias, head[len(alias):]
     return head, ""
 

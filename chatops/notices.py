@@ -132,7 +132,7 @@ class Voice:
     def _local(self, when: datetime) -> str:
         return when.astimezone(self._tz).strftime("%m-%d %H:%M")
 
-    def step(self, ticket: Ticket, event: Event, lang: str | None, *, before: Ticket | None = None) -> str | None:
+    def step(self, ticket: Ticket, event: Event, lang: str | None) -> str | None:
         """Return the line that tells ``event`` (a move on ``ticket``), or ``None`` if it is not told."""
         who = self.handler(event.actor_handler, lang)
         target = self.handler(event.target, lang)
