@@ -3,7 +3,7 @@
 The resident's thread (and supporters' threads) hear of each step; each holder's card is edited and its
 thread told; a new holder gets a fresh card with its staff mentioned; an escalation puts a supervision
 card in the next level's room, an extension request a request in the street office's; after a resolve
-the first reporter is asked for a verdict, then a rating.
+every resident who reported the matter is asked for a verdict, then a rating.
 """
 
 from __future__ import annotations
@@ -31,13 +31,14 @@ class Announcer:
         edits, a new card for a new holder, a supervision card for an escalation, the questions after a
         resolve, and reminders with the staff mentioned."""
         receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
+        sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
         by_resident = event.actor_handler is None and event.actor != "system"
-        for i, receipt in enumerate(receipts):
-            reporter = i == 0
-            lang = (await tx.lang_of(after.reporter) or self.lang) if reporter else self.lang
+        for receipt in receipts:
             room, root = receipt.message.room_id, receipt.message.thread_root
+            resident = sources.get(f"matrix:{root}")
+            lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
-            own = by_resident and reporter and event.actor == after.reporter
+            own = by_resident and event.actor == resident
             if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
                     event.kind is Move.REMINDED and not event.data.get("overdue")):
                 pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers
@@ -52,12 +53,12 @@ class Announcer:
             if lines:
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
             ask = None
-            if reporter and event.kind is Move.RESOLVED:
+            if resident and event.kind is Move.RESOLVED and after.awaits_verdict(resident):
                 ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
-            elif reporter and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaiting_rating:
+            elif own and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaits_rating(event.actor):
                 ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
-            if ask:
-                await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[after.reporter]), after.id,
+            if ask and resident:
+                await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[resident]), after.id,
                                           thread_root=root))
         line_for = self.voice.step(after, event, self.lang)
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):

@@ -188,7 +188,7 @@ class Bot:
         ticket = await self._ticket_of_context(turn.tx, ev.context)
         if cmd is None:
             if ticket is not None:
-                if ticket.reporter == ev.sender:
+                if ev.sender in ticket.residents:
                     await self._resident_answer(turn, ticket, ev.body)
                 return  # others' chatter in someone's ticket thread
             if ev.thread_root is not None:
@@ -206,14 +206,14 @@ class Bot:
         elif cmd.name == "report":
             await self._report(turn, cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}")
         elif cmd.name == "mine":
-            mine = await turn.tx.tickets(reporter=ev.sender, limit=20)
+            mine = await turn.tx.tickets(resident=ev.sender, limit=20)
             lines = [self.voice.status(t, turn.lang) for t in mine]
             await self._reply(turn, [text("mine_header", turn.lang), *lines] if mine else text("mine_none", turn.lang))
         else:
             target = await self._command_ticket(turn, cmd, ticket)
             if target is None:
                 return
-            if target.reporter != ev.sender:
+            if ev.sender not in target.residents:
                 await self._reply(turn, text("not_for_me", turn.lang, ticket=target.id))
             elif cmd.name == "status":
                 await self._reply(turn, self.voice.status(target, turn.lang))
@@ -263,7 +263,7 @@ class Bot:
             raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
         if ticket.state is State.RESOLVED and (solved := verdict(body)) is not None:
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
-        elif ticket.awaiting_rating and ticket.state is not State.RESOLVED and (value := rating(body)):
+        elif ticket.awaits_rating(me.id) and (value := rating(body)):
             await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
         elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket):
             found = self.service.router.classifier.classify(body).place
@@ -406,12 +406,13 @@ class Bot:
         await self.announce(turn.tx, ticket, after, event)
 
     async def _ticket_of_context(self, tx: Transaction, context: str | None) -> Ticket | None:
-        """Return the ticket a thread or reply belongs to: a resident's report, or a message of the bot's."""
+        """Return the ticket a thread or reply belongs to: a resident's report, a report that joined it as
+        support (the thread its receipt went to), or a message of the bot's."""
         if context is None:
             return None
         ticket = await tx.ticket_by_source(f"matrix:{context}")
         if ticket is None:
-            row = await tx.outbox_by_event(context)
+            row = await tx.receipt_in(context) or await tx.outbox_by_event(context)
             if row is not None and row.message.ticket_id is not None:
                 ticket = await tx.ticket(row.message.ticket_id)
         return ticket

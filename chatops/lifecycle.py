@@ -37,6 +37,7 @@ class Move(StrEnum):
     MERGED = "merged"              # 合并
     LOCATED = "located"            # 补充位置: where it is, added after the report
     SUPPORTED = "supported"        # 附议: another resident reports the same open matter
+    CLOSED = "closed"              # 回访期满: the call-back window ended; closed with the verdicts given
 
 
 class State(StrEnum):
@@ -116,11 +117,29 @@ class Ticket:
     supporters: int = 0
     joint: bool = False
     extension_asked: int | None = None  # days asked for and not yet decided
+    followers: tuple[str, ...] = ()  # residents whose reports joined it as support (附议), in order
+    verdicts: tuple[str, ...] = ()   # residents who said "solved" since the last resolve
+    rated_by: tuple[str, ...] = ()   # residents who rated since the last resolve
+    callback_deadline: datetime | None = None  # when the call-back (回访) closes without the missing verdicts
 
     @property
     def handlers(self) -> tuple[str, ...]:
         """Return the lead and co-handlers: everyone who acts on this ticket."""
         return ((self.lead,) if self.lead else ()) + tuple(c for c in self.co if c != self.lead)
+
+    @property
+    def residents(self) -> tuple[str, ...]:
+        """Return the reporter and the followers: every resident who is told each step and asked back."""
+        return (self.reporter, *self.followers)
+
+    def awaits_verdict(self, user: str) -> bool:
+        """Return whether ``user`` is a resident still asked whether the resolved matter is solved."""
+        return self.state is State.RESOLVED and user in self.residents and user not in self.verdicts
+
+    def awaits_rating(self, user: str) -> bool:
+        """Return whether ``user`` may still rate the last resolution (once the verdict is given)."""
+        return (self.awaiting_rating and user in self.residents and user not in self.rated_by
+                and not self.awaits_verdict(user))
 
 
 class LifecycleError(Exception):
@@ -161,8 +180,8 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             return
         raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
 
-    def need_reporter() -> None:
-        if actor.id != ticket.reporter or actor.handler is not None:
+    def need_resident() -> None:
+        if actor.id not in ticket.residents or actor.handler is not None:
             raise LifecycleError("not_your_ticket", ticket=num)
 
     def need_reason() -> None:
@@ -186,7 +205,7 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need({State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED, State.CLOSED})
             if not (event.reason or "").strip():
                 raise LifecycleError("text_required")
-            if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
+            if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
                 raise LifecycleError("not_your_ticket", ticket=num)
             if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
@@ -229,14 +248,19 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("text_required")
         case Move.VERIFIED | Move.REOPENED:
             need({State.RESOLVED})
-            need_reporter()
+            need_resident()
+            if actor.id in ticket.verdicts:
+                raise LifecycleError("verdict_given", ticket=num)
+        case Move.CLOSED:
+            need({State.RESOLVED})
+            need_system()
         case Move.RATED:
-            need_reporter()
+            need_resident()
             if event.data.get("rating") not in RATINGS:
                 raise LifecycleError("bad_rating")
+            if actor.id in ticket.rated_by or (not ticket.awaiting_rating and state in (State.RESOLVED, State.CLOSED)):
+                raise LifecycleError("already_rated", ticket=num)
             if not ticket.awaiting_rating:
-                if state in (State.RESOLVED, State.CLOSED):
-                    raise LifecycleError("already_rated", ticket=num)
                 raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
         case Move.REMINDED | Move.ESCALATED | Move.WHISTLED:
             need(OPEN)
@@ -249,7 +273,7 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
-            if actor.handler is None and actor.id not in (ticket.reporter, SYSTEM.id):
+            if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
                 raise LifecycleError("not_your_ticket", ticket=num)
             if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
@@ -275,7 +299,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         )
     assert ticket is not None, "only a report starts a ticket"
     t = replace(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
-    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline") if k in d}
+    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline", "callback_deadline") if k in d}
     match event.kind:
         case Move.ROUTED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
@@ -298,20 +322,29 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.EXTENSION_REFUSED:
             return replace(t, extension_asked=None)
         case Move.RESOLVED:
-            return replace(t, state=State.RESOLVED, awaiting_rating=True)
-        case Move.VERIFIED:
-            return replace(t, state=State.CLOSED, solved=True)
-        case Move.REOPENED:
-            return replace(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, **deadlines)
+            return replace(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
+        case Move.VERIFIED:  # closed once every resident who reported it says so
+            said = (*t.verdicts, event.actor)
+            if all(r in said for r in t.residents):
+                return replace(t, state=State.CLOSED, solved=True, verdicts=said)
+            return replace(t, verdicts=said)
+        case Move.REOPENED:  # one "not solved" is enough
+            return replace(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, verdicts=(),
+                           callback_deadline=None, **deadlines)
+        case Move.CLOSED:  # the window ended: solved if anyone said so, unknown if nobody answered
+            return replace(t, state=State.CLOSED, solved=True if t.verdicts else None)
         case Move.RATED:
-            return replace(t, rating=d["rating"], awaiting_rating=False)
+            rated = (*t.rated_by, event.actor)
+            return replace(t, rating=d["rating"], rated_by=rated,
+                           awaiting_rating=any(r not in rated for r in t.residents))
         case Move.ESCALATED:
             return replace(t, escalated_to=event.target, **deadlines)
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
             return replace(t, co=(*t.co, *added), joint=True)
         case Move.SUPPORTED:
-            return replace(t, supporters=t.supporters + 1)
+            followers = t.followers if event.actor in t.residents else (*t.followers, event.actor)
+            return replace(t, supporters=t.supporters + 1, followers=followers)
         case Move.LOCATED:
             return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)

@@ -113,6 +113,9 @@ class Voice:
             signed = [self.handler(h, lang) for h in ticket.handlers if h in ticket.acked_by]
             waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
             lines.append(text("card_joint", lang, signed="、".join(signed) or "-", waiting="、".join(waiting) or "-"))
+        if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
+            lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.residents),
+                              due=self._local(ticket.callback_deadline)))
         if holder in self.show_reporter_to:
             lines.append(text("card_reporter", lang, reporter=ticket.reporter))
         lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
@@ -149,7 +152,13 @@ class Voice:
             case Move.RESOLVED:
                 return text("step_resolved", lang, handler=who, text=event.reason or "")
             case Move.VERIFIED:
-                return text("step_verified", lang)
+                if ticket.state is State.CLOSED:
+                    return text("step_verified", lang)
+                due = self._local(ticket.callback_deadline) if ticket.callback_deadline else "-"
+                return text("step_verified_some", lang, count=len(ticket.verdicts), total=len(ticket.residents),
+                            due=due)
+            case Move.CLOSED:
+                return text("step_closed", lang, count=len(ticket.verdicts), total=len(ticket.residents))
             case Move.REOPENED:
                 return text("step_reopened", lang, target=self.handler(ticket.lead, lang))
             case Move.RATED:

@@ -2,8 +2,9 @@
 
 Every reminder and deadline is a row in the store (``timers``), written with the move that set it. A tick
 takes the due ones; for each, in one transaction, it checks the ticket still has that deadline, asks
-durable_rules what to do (remind, escalate up the chain, or flag at the top), records the event, queues
-its notices and marks the timer fired. A restart loses nothing and fires nothing twice.
+durable_rules what to do (remind, escalate up the chain, flag at the top, or close a call-back whose
+window ended), records the event, queues its notices and marks the timer fired. A restart loses nothing
+and fires nothing twice.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.store import Store, Timer, Transaction
 from chatops.tickets import TicketService
 from rules.engine import owner_executor
-from rules.escalation import ESCALATE, FLAG, REMIND
+from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND
 
 log = logging.getLogger(__name__)
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
@@ -34,6 +35,8 @@ def still_due(ticket: Ticket | None, timer: Timer) -> bool:
         return False
     if timer.deadline == "sign":
         return ticket.state is State.ROUTED and ticket.sign_deadline == timer.ref_at
+    if timer.deadline == "callback":
+        return ticket.state is State.RESOLVED and ticket.callback_deadline == timer.ref_at
     return ticket.state in OPEN and ticket.resolve_deadline == timer.ref_at
 
 
@@ -87,6 +90,9 @@ class Scheduler:
                 data[f"{timer.deadline}_deadline"] = self._grace(grace, ticket).isoformat()
                 after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
                                                             reason=rule, data=data, tx=tx)
+            elif step.action == CLOSE:
+                data.update(verdicts=len(ticket.verdicts), residents=len(ticket.residents))
+                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.CLOSED, data=data, tx=tx)
             elif step.action == FLAG:
                 top = chain[-1] if chain else self.book.fallback
                 after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=top,

@@ -118,7 +118,7 @@ class TicketService:
     async def _support(self, ticket: Ticket, reporter: str, source: str, body: str, where: Place,
                        decision: Decision, tx: Transaction) -> Receipt:
         """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough."""
-        if await tx.supported_by(ticket.id, reporter):
+        if reporter in ticket.residents:
             return Receipt(ticket, created=False, decision=decision, joined=True)
         after, event = await self.act_event(
             ticket.id, Actor(reporter), Move.SUPPORTED, tx=tx,
@@ -178,11 +178,14 @@ class TicketService:
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
         """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension
-        (counted on the same clock as the limits: working days unless the matter is urgent)."""
+        (counted on the same clock as the limits: working days unless the matter is urgent), the end of the
+        call-back after a resolve."""
         if move in (Move.TRANSFERRED, Move.RETURNED, Move.REOPENED):
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
+        if move is Move.RESOLVED:  # the call-back window: residents silent until then no longer hold it open
+            return {"callback_deadline": self.deadline(now, self.rulebook.callback.window, "normal").isoformat()}
         if move is Move.EXTENDED and ticket.extension_asked and ticket.resolve_deadline:
             data["days"] = ticket.extension_asked  # the days asked for, on the rulebook's working-day clock
             later = self.deadline(ticket.resolve_deadline, timedelta(days=ticket.extension_asked), ticket.priority)
@@ -231,7 +234,11 @@ class TicketService:
 
 def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
     """Return the reminders and deadlines ``ticket`` has now: signing while it waits for a handler,
-    resolving while it is open. A reminder comes when three quarters of the time are gone."""
+    resolving while it is open, the end of the call-back while residents are asked. A reminder comes when
+    three quarters of the time to sign or resolve are gone."""
+    if ticket.state is State.RESOLVED:
+        ref = ticket.callback_deadline
+        return [] if ref is None else [Timer(ticket.id, "lapse", "callback", ref, ref)]
     out: list[Timer] = []
     for deadline, ref, waiting in (("sign", ticket.sign_deadline, ticket.state is State.ROUTED),
                                    ("resolve", ticket.resolve_deadline, ticket.state in OPEN)):

@@ -32,7 +32,7 @@ class MemoryBatch:
         self.events: list[Event] = []
         self._dirty: set[int] = set()
         self._clusters: dict[tuple[str, str], list[int]] = defaultdict(list)  # (category, grid) -> tickets
-        self._reports: dict[int, list[tuple[str, datetime]]] = defaultdict(list)  # ticket -> (who, when)
+        self._reports: dict[int, list[datetime]] = defaultdict(list)  # ticket -> when it was reported or supported
         self.timers = 0  # timers the service asked for: a simulation runs no scheduler, so they are counted only
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
@@ -54,7 +54,7 @@ class MemoryBatch:
         self._seq += 1
         self.events.append(event)
         if event.kind in (Move.REPORTED, Move.SUPPORTED):
-            self._reports[event.ticket_id].append((event.actor, event.at))
+            self._reports[event.ticket_id].append(event.at)
         return event
 
     async def save_ticket(self, ticket: Ticket) -> None:
@@ -74,13 +74,9 @@ class MemoryBatch:
         ids[:] = [i for i in ids if i in self.tickets and self.tickets[i].created_at >= since]
         return next((self.tickets[i] for i in ids if self.tickets[i].state in OPEN), None)
 
-    async def supported_by(self, ticket_id: int, user: str) -> bool:
-        """Return whether ``user`` reported or supported ticket ``ticket_id`` (as far as this batch knows)."""
-        return any(who == user for who, _ in self._reports.get(ticket_id, ()))
-
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
         """Return how many reports and supports ticket ``ticket_id`` had at ``since`` or later."""
-        return sum(1 for _, at in self._reports.get(ticket_id, ()) if at >= since)
+        return sum(1 for at in self._reports.get(ticket_id, ()) if at >= since)
 
     async def schedule(self, timers: list[Timer]) -> None:
         """Count the timers (a simulation's handlers act by their own clock, not the scheduler's)."""

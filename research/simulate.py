@@ -58,8 +58,9 @@ class SimConfig:
 
     ``burst_share`` of the tickets come in bursts (one grid, one whistle category, within the whistle's
     window), ``vague_share`` name nothing the rulebook knows, ``mixed_share`` mention a second matter
-    (so routing may pick the other one), ``answer_share`` of residents answer the call-back. The run
-    stops ``drain_days`` after the last report: later tickets are still open, as in a live log.
+    (so routing may pick the other one), ``answer_share`` of residents answer the call-back (the others
+    let its window close it). The run stops ``drain_days`` after the last report: later tickets are
+    still open, as in a live log.
     """
 
     tickets: int = 1000
@@ -101,7 +102,6 @@ Progress = Callable[[int, int, int, float], None]  # (tickets made, tickets aske
 class _Case:
     """What the simulator knows about one ticket beyond the ticket itself."""
 
-    reporter: str
     owner: str | None  # whose matter it really is (the lead of the category the resident meant)
     epoch: int = 0  # bumped at every hand-over: actions scheduled for an older holder lapse
     came_from: str | None = None
@@ -231,7 +231,7 @@ class Simulation:
         self.moves["reported"] = self.moves.get("reported", 0) + 1
         self.moves["routed"] = self.moves.get("routed", 0) + 1
         self.view[t.id] = t
-        self.cases[t.id] = _Case(who.id, meant.lead if meant else None)
+        self.cases[t.id] = _Case(meant.lead if meant else None)
         self._hand_to(t, t.lead or book.fallback)
         for co in t.co:
             self._at(self._hours(sign_delay_hours(com.behaviour[co], t.priority, rng)), self._co_sign, t.id, 0, co)
@@ -328,8 +328,20 @@ class Simulation:
         if self.cases[tid].epoch != epoch or t.state is not State.ACKNOWLEDGED or not t.lead:
             return
         done = await self._act(tid, self._staff(t.lead), Move.RESOLVED, reason="已处理完毕，请居民确认")
-        if done is not None and self.rng.random() < self.config.answer_share and done.reopens < MAX_REOPENS:
-            self._at(self._hours(8 * self.rng.lognormvariate(0, 1.0)), self._verdict, tid, self.cases[tid].epoch)
+        if done is None:
+            return
+        epoch = self.cases[tid].epoch
+        for resident in done.residents:  # the reporter and every supporter are asked back
+            if self.rng.random() < self.config.answer_share and done.reopens < MAX_REOPENS:
+                self._at(self._hours(8 * self.rng.lognormvariate(0, 1.0)), self._verdict, tid, epoch, resident)
+        if done.callback_deadline is not None:  # the scheduler closes it when the call-back window ends
+            self._at((done.callback_deadline - self._clock()).total_seconds(), self._lapse, tid, epoch)
+
+    async def _lapse(self, tid: int, epoch: int, _: Any = None) -> None:
+        t = self.view[tid]
+        if self.cases[tid].epoch == epoch and t.state is State.RESOLVED:
+            await self._act(tid, SYSTEM, Move.CLOSED, data={"verdicts": len(t.verdicts),
+                                                            "residents": len(t.residents)})
 
     # ---------------------------------------------------------------- the system: reminders and escalations
     async def _remind(self, tid: int, epoch: int, _: Any = None) -> None:
@@ -359,14 +371,14 @@ class Simulation:
             case.level += 1
 
     # ---------------------------------------------------------------- residents
-    async def _verdict(self, tid: int, epoch: int, _: Any = None) -> None:
+    async def _verdict(self, tid: int, epoch: int, who: str) -> None:
         t, rng = self.view[tid], self.rng
-        if self.cases[tid].epoch != epoch or t.state is not State.RESOLVED or not t.lead:
+        if self.cases[tid].epoch != epoch or not t.awaits_verdict(who) or not t.lead:
             return
         q = self.community.behaviour[t.lead].quality
         late = t.resolve_deadline is not None and self._clock() > t.resolve_deadline + timedelta(hours=8)
         solved = rng.random() < 0.55 + 0.4 * q - (0.15 if late else 0.0)
-        resident = Actor(self.cases[tid].reporter)
+        resident = Actor(who)
         after = await self._act(tid, resident, Move.VERIFIED if solved else Move.REOPENED)
         if after is None:
             return

@@ -123,8 +123,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "text_required": {"zh-CN": "请写明内容。", "en": "Please write the text."},
     "not_your_ticket": {
-        "zh-CN": "{ticket} 号工单不是您反映的，只有反映人可以确认或评价。",
-        "en": "Ticket {ticket} is not yours: only the resident who reported it can confirm or rate it.",
+        "zh-CN": "{ticket} 号工单不是您反映的，只有反映或附议的居民可以确认或评价。",
+        "en": "Ticket {ticket} is not yours: only the residents who reported or supported it can confirm or "
+        "rate it.",
+    },
+    "verdict_given": {
+        "zh-CN": "您已经确认过 {ticket} 号工单已解决，正在等待其他反映同一问题的居民回访。",
+        "en": "You have already said ticket {ticket} is solved; the other residents who reported it are "
+        "being asked too.",
     },
     "not_handler_of": {
         "zh-CN": "{ticket} 号工单由「{lead}」负责，您所在的单位不能{move}。",
@@ -203,6 +209,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_whistled": {"zh-CN": "吹哨", "en": "whistled"},
     "move_merged": {"zh-CN": "合并", "en": "merged"},
     "move_located": {"zh-CN": "补充位置", "en": "located"},
+    "move_closed": {"zh-CN": "回访期满关闭", "en": "closed at the end of the call-back"},
     "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
     "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
     "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},
@@ -248,7 +255,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Thank you for your rating ({rating})!",
     },
     "note_relayed": {"zh-CN": "已转告办理单位。", "en": "Passed on to the handler."},
-    "mine_header": {"zh-CN": "您反映的工单：", "en": "Your tickets:"},
+    "mine_header": {"zh-CN": "您反映或附议的工单：", "en": "Tickets you reported or supported:"},
     "mine_none": {"zh-CN": "您还没有反映过问题。", "en": "You have not reported anything yet."},
     "status_line": {
         "zh-CN": "#{ticket} {category} · {state} · {lead}",
@@ -275,6 +282,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_text": {"zh-CN": "内容：{text}", "en": "Report: {text}"},
     "card_reporter": {"zh-CN": "反映人：{reporter}", "en": "Reported by: {reporter}"},
     "card_supporters": {"zh-CN": "附议：另有 {count} 位居民反映", "en": "Supported by {count} more resident(s)"},
+    "card_verdicts": {"zh-CN": "回访：{count}/{total} 位居民确认已解决，{due} 前未答复即关闭",
+                      "en": "Call-back: {count} of {total} residents say it is solved; closes at {due} without "
+                      "the rest"},
     "card_joint": {"zh-CN": "联合吹哨：已报到 {signed}；待报到 {waiting}", "en": "Joint whistle: reported {signed}; "
                    "waiting for {waiting}"},
     "card_handlers": {"zh-CN": "首接负责：{lead}{co}", "en": "Lead: {lead}{co}"},
@@ -309,6 +319,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_resolved": {"zh-CN": "🏁 「{handler}」已办结：{text}", "en": "🏁 {handler} resolved it: {text}"},
     "step_verified": {"zh-CN": "👍 居民确认问题已解决，工单关闭。",
                       "en": "👍 The resident confirmed it is solved; closed."},
+    "step_verified_some": {
+        "zh-CN": "👍 {count}/{total} 位反映此问题的居民确认已解决，等待其他居民回访（{due} 前未答复即关闭）。",
+        "en": "👍 {count} of {total} residents who reported it say it is solved; waiting for the others "
+        "(closed at {due} without their answer).",
+    },
+    "step_closed": {
+        "zh-CN": "⌛ 回访期满，工单关闭：{count}/{total} 位居民确认已解决。",
+        "en": "⌛ The call-back period is over; closed with {count} of {total} residents saying it is solved.",
+    },
     "step_reopened": {"zh-CN": "🔁 居民反馈问题未解决，重新交「{target}」办理。",
                       "en": "🔁 The resident says it is not solved: back to {target}."},
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},

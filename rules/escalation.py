@@ -14,7 +14,7 @@ from typing import Any
 from rules.engine import Rules, on_owner
 from rules.rulebook import Rulebook
 
-REMIND, ESCALATE, FLAG, WHISTLE, NONE = "remind", "escalate", "flag", "whistle", "none"
+REMIND, ESCALATE, FLAG, CLOSE, WHISTLE, NONE = "remind", "escalate", "flag", "close", "whistle", "none"
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ def build_escalation(book: Rulebook) -> tuple[dict[str, Any], dict[str, Step]]:
     * ``remind``: a reminder (催办) came due;
     * ``overdue.escalate``: a deadline was missed and the chain has a next level (升级);
     * ``overdue.top``: missed at the top of the chain: flag it to the top level again;
+    * ``callback.lapse``: the call-back window ended with verdicts missing: close it (回访期满);
     * ``whistle.<category>``: a grid's reports of a category reached the rulebook's threshold (吹哨);
     * ``whistle.none``: below every threshold.
     """
@@ -44,6 +45,7 @@ def build_escalation(book: Rulebook) -> tuple[dict[str, Any], dict[str, Step]]:
     add("remind", {"$and": [{"fact": "due"}, {"kind": "remind"}]}, 10, Step(REMIND))
     add("overdue.escalate", {"$and": [{"fact": "due"}, {"kind": "overdue"}, {"more": True}]}, 10, Step(ESCALATE))
     add("overdue.top", {"$and": [{"fact": "due"}, {"kind": "overdue"}, {"more": False}]}, 10, Step(FLAG))
+    add("callback.lapse", {"$and": [{"fact": "due"}, {"kind": "lapse"}]}, 10, Step(CLOSE))
     for w in book.whistles:
         add(f"whistle.{w.category}", {"$and": [{"fact": "reports"}, {"category": w.category},
                                                 {"$gte": {"count": w.threshold}}]}, 5, Step(WHISTLE, w.summon))
@@ -58,7 +60,8 @@ class Escalation(Rules):
         super().__init__("schedule", *build_escalation(book))
 
     def due(self, kind: str, deadline: str, *, more: bool) -> tuple[str, Step]:
-        """Return ``(rule, step)`` for a timer of ``kind`` (remind | overdue) on the ``deadline`` (sign | resolve)."""
+        """Return ``(rule, step)`` for a timer of ``kind`` (remind | overdue | lapse) on the ``deadline``
+        (sign | resolve | callback)."""
         return on_owner(self.fire, {"fact": "due", "kind": kind, "deadline": deadline, "more": more})
 
     def reports(self, category: str, count: int) -> tuple[str, Step]:

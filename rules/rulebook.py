@@ -160,6 +160,13 @@ class Duplicates(_Model):
     window: Duration = timedelta(hours=24)
 
 
+class CallBack(_Model):
+    """The call-back (回访) after a resolve: residents who have not given their verdict within ``window``
+    (on the working-day clock) no longer hold the ticket open; it closes with the verdicts it has."""
+
+    window: Duration = timedelta(days=5)
+
+
 class Privacy(_Model):
     """Who may see what of a resident: handlers listed here see the reporter's chat id on ticket cards."""
 
@@ -192,6 +199,7 @@ class Rulebook(_Model):
     whistles: tuple[Whistle, ...] = ()
     privacy: Privacy = Privacy()
     duplicates: Duplicates = Duplicates()
+    callback: CallBack = CallBack()
     calendar: Calendar = Calendar()
     digest: str = ""  # filled by the loader from the file's bytes
 

@@ -87,8 +87,42 @@ async def test_not_solved_reopens_to_the_same_handler(service: TicketService, cl
     assert t.sign_deadline == clock.now + timedelta(hours=24)
     t = await service.rate(tid, RESIDENT, "dissatisfied")  # the verdict's rating still counts
     assert t.rating == "dissatisfied"
-    await refused("move_bad_state", service.rate(tid, RESIDENT, "dissatisfied"))
+    await refused("already_rated", service.rate(tid, RESIDENT, "dissatisfied"))
     await refused("move_bad_state", service.verdict(tid, RESIDENT, True))
+
+
+async def test_the_call_back_closes_only_by_the_system_after_a_resolve(service: TicketService,
+                                                                     clock: FakeClock) -> None:
+    tid = await new_ticket(service)
+    await refused("move_bad_state", service.act(tid, SYSTEM, Move.CLOSED))
+    await service.acknowledge(tid, PROPERTY)
+    t = await service.resolve(tid, PROPERTY, "修好了")
+    assert t.callback_deadline == service.deadline(clock.now, timedelta(days=5), "normal")
+    await refused("not_handler_of", service.act(tid, PROPERTY, Move.CLOSED))
+    await refused("not_handler_of", service.act(tid, RESIDENT, Move.CLOSED))
+    t = await service.act(tid, SYSTEM, Move.CLOSED)  # the reporter never answered: solved is unknown
+    assert (t.state, t.solved, t.verdicts) == (State.CLOSED, None, ())
+    await refused("move_bad_state", service.verdict(tid, RESIDENT, True))
+    t = await service.rate(tid, RESIDENT, "dissatisfied")  # a rating is still welcome
+    assert t.rated_by == (RESIDENT.id,) and not t.awaiting_rating
+
+
+async def test_supporters_give_verdicts_too(service: TicketService) -> None:
+    """MINI: two leak reports from one grid within 24 h make one ticket; both residents are asked back."""
+    tid = (await service.report(source="m:1", reporter=RESIDENT.id, text="安居苑1号楼漏水")).ticket.id
+    joined = await service.report(source="m:2", reporter=NEIGHBOUR.id, text="安居苑2号楼漏水")
+    again = await service.report(source="m:3", reporter=NEIGHBOUR.id, text="安居苑2号楼又漏水了")  # once
+    assert joined.joined and again.joined and joined.ticket.id == again.ticket.id == tid
+    assert again.ticket.followers == (NEIGHBOUR.id,) and again.ticket.residents == (RESIDENT.id, NEIGHBOUR.id)
+    await service.acknowledge(tid, PROPERTY)
+    await service.resolve(tid, PROPERTY, "修好了")
+    t = await service.verdict(tid, NEIGHBOUR, True)
+    assert t.state is State.RESOLVED and t.verdicts == (NEIGHBOUR.id,)
+    assert t.awaits_verdict(RESIDENT.id) and not t.awaits_verdict(NEIGHBOUR.id) and t.awaits_rating(NEIGHBOUR.id)
+    await refused("verdict_given", service.verdict(tid, NEIGHBOUR, False))
+    await refused("not_your_ticket", service.verdict(tid, Actor("@zhou:localhost"), True))
+    t = await service.verdict(tid, RESIDENT, True)
+    assert (t.state, t.solved, t.verdicts) == (State.CLOSED, True, (NEIGHBOUR.id, RESIDENT.id))
 
 
 async def test_transfer_needs_a_reason_and_a_real_target(service: TicketService, clock: FakeClock) -> None:

@@ -66,16 +66,20 @@ def test_every_ticket_replays_through_the_lifecycle(sim: Path) -> None:
 def test_the_log_has_every_kind_of_move(sim: Path) -> None:
     with sqlite3.connect(sim) as db:
         kinds = dict(db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind").fetchall())
+        by_supporters = db.execute(  # residents whose reports joined a ticket are asked back too
+            "SELECT COUNT(*) FROM events v JOIN tickets t ON t.id = v.ticket_id "
+            "WHERE v.kind IN ('verified', 'reopened') AND v.actor != t.reporter").fetchone()[0]
         ordered = db.execute("SELECT COUNT(*) FROM events a JOIN events b ON b.seq = a.seq + 1 "
                              "WHERE b.at < a.at").fetchone()[0]
     for kind in ("reported", "routed", "acknowledged", "transferred", "returned", "extension_asked", "extended",
                  "resolved", "verified", "reopened", "rated", "reminded", "escalated", "supported", "whistled",
-                 "note"):
+                 "note", "closed"):
         assert kinds.get(kind, 0) > 0, kind
     # 1,200 reports: each is a ticket, or supports an open ticket of the same matter in its grid (a resident
     # who reports the same open matter again adds nothing: a handful here)
     assert kinds["reported"] == kinds["routed"] and 1190 <= kinds["reported"] + kinds["supported"] <= 1200
     assert ordered == 0  # the simulated clock never runs backwards
+    assert by_supporters > 0
 
 
 def test_progress_is_reported_and_an_existing_file_is_refused(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import asyncio
 from datetime import timedelta
 
 from chatops.bot import Bot
-from chatops.lifecycle import Move
+from chatops.lifecycle import Move, State
 from chatops.scheduler import Scheduler
 from chatops.store import Store
 from chatops.tickets import TicketService, add_duration
@@ -116,11 +116,84 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     ticket = await store.ticket(1)
     assert ticket is not None and set(ticket.acked_by) == {"police", "property"}
     assert ticket.state.value == "acknowledged"
-    # only the first reporter is asked for the verdict
+    # every resident who reported it is asked back, each in their own thread
     net.say(PROPERTY, PROP, "!办结 1 已修复")
     await turn(bot)
     asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
-    assert [a.thread_root for a in asks] == [first]
+    assert [a.thread_root for a in asks] == [first, second, third]
+    assert [a.content["m.mentions"]["user_ids"] for a in asks] == [["@alice:t"], ["@bob:t"], ["@carol:t"]]
+    # Alice says it is solved in her thread, Bob in his (his report joined the ticket): it waits for Carol
+    net.say(GRID, "@alice:t", "解决了", thread_root=first)
+    net.say(GRID, "@bob:t", "已经修好了", thread_root=second)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.RESOLVED and ticket.verdicts == ("@alice:t", "@bob:t")
+    assert any("2/3 位" in s.body for s in net.in_room(GRID) if s.thread_root == third)
+    assert [s.thread_root for s in net.in_room(GRID) if "请对工单 #1" in s.body] == [first, second]
+    net.say(GRID, "@bob:t", "解决了", thread_root=second)  # once is enough
+    await turn(bot)
+    assert "已经确认过 1 号工单已解决" in net.in_room(GRID)[-1].body
+    # Carol's 👍 on her question closes it, for everyone
+    net.react(GRID, "@carol:t", asks[2].event_id, "👍")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ticket.solved is True
+    for root in (first, second, third):
+        assert any("居民确认问题已解决，工单关闭" in s.body for s in net.in_room(GRID) if s.thread_root == root)
+    # each resident rates on their own; the projection is still the fold of the log
+    net.say(GRID, "@carol:t", "2", thread_root=third)
+    net.say(GRID, "@alice:t", "1", thread_root=first)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.rated_by == ("@carol:t", "@alice:t") and ticket.awaiting_rating
+    assert await bot.service.rebuild_check() == []
+
+
+async def test_a_supporter_reopens_and_a_silent_one_does_not_hold_it_open(bot: Bot, store: Store,
+                                                                          clock: FakeClock) -> None:
+    net = t(bot)
+    first = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    second = net.say(GRID, "@bob:t", "安居苑2号楼也漏水了")
+    await turn(bot)
+    net.say(GRID, "@bob:t", "!我的")
+    await turn(bot)
+    assert "#1" in net.in_room(GRID)[-1].body  # a supporter follows the ticket
+    for command in ("!签收 1", "!办结 1 已修复"):
+        net.say(PROPERTY, PROP, command)
+        await turn(bot)
+    # one "not solved", from a supporter, reopens it for everyone
+    net.say(GRID, "@bob:t", "没解决，还在漏", thread_root=second)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.state, ticket.reopens, ticket.verdicts) == (State.ROUTED, 1, ())
+    assert any("未解决" in s.body for s in net.in_room(GRID) if s.thread_root == first)
+    for command in ("!签收 1", "!办结 1 换了水管"):
+        net.say(PROPERTY, PROP, command)
+        await turn(bot)
+    resolved_at = clock.now
+    net.say(GRID, "@alice:t", "解决了", thread_root=first)  # Bob stays silent
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.RESOLVED
+    due = bot.service.deadline(resolved_at, timedelta(days=5), "normal")  # MINI: the default window
+    assert ticket.callback_deadline == due and due > resolved_at + timedelta(days=5)  # working days
+    clock.now = due - timedelta(minutes=1)
+    assert await bot.scheduler.tick() == 0
+    clock.now = due
+    assert await bot.scheduler.tick() == 1  # the rule engine closes it with the verdicts it has
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ticket.solved is True
+    last = (await store.events(1))[-1]
+    assert (last.kind, last.actor, last.data["rule"], last.data["verdicts"]) == (Move.CLOSED, "system",
+                                                                                   "callback.lapse", 1)
+    await bot.outbox.flush()
+    assert any("回访期满" in s.body and "1/2" in s.body for s in net.in_room(GRID) if s.thread_root == second)
+    assert await Scheduler(store, bot.service).tick() == 0  # a restarted bot does not close it twice
+    net.say(GRID, "@bob:t", "解决了", thread_root=second)  # too late: told politely what state it is in
+    await turn(bot)
+    assert "已办结" in net.in_room(GRID)[-1].body
+    assert await bot.service.rebuild_check() == []
 
 
 async def test_below_the_threshold_no_whistle(bot: Bot, store: Store, clock: FakeClock) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import functools
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from chatops.lifecycle import Actor
+from chatops.lifecycle import Actor, apply
 from chatops.store import LATEST, MIGRATIONS, Store
 from chatops.tickets import TicketService
 from rules import Router
@@ -48,6 +50,37 @@ async def test_upgrade_from_an_older_version(tmp_path: Path, monkeypatch: pytest
     await db.close()
     cols = [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(tickets)")]
     assert "test_note" in cols
+
+
+async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path, mini_router: Router) -> None:
+    """A store written before the call-back asked supporters (version 6) migrates to the fold of its log."""
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as store:
+        service = TicketService(store, mini_router)
+        tid = (await service.report(source="m:1", reporter="@a:x", text="安居苑1号楼漏水")).ticket.id
+        for n, who in enumerate(("@b:x", "@c:x"), 2):
+            await service.report(source=f"m:{n}", reporter=who, text="安居苑2号楼漏水")
+        rated = (await service.report(source="m:9", reporter="@d:x", text="安居苑1号楼电梯坏了")).ticket.id
+        await service.acknowledge(rated, Actor("@p:x", "property"))
+        await service.resolve(rated, Actor("@p:x", "property"), "修好了")
+        await service.verdict(rated, Actor("@d:x"), True)
+        await service.rate(rated, Actor("@d:x"), "satisfied")
+    db = sqlite3.connect(path)  # back to version 6, as an older program left it
+    for name in ("outbox_receipt_thread", "events_supporter"):
+        db.execute(f"DROP INDEX {name}")
+    for column in ("followers", "verdicts", "rated_by", "callback_deadline"):
+        db.execute(f"ALTER TABLE tickets DROP COLUMN {column}")
+    db.execute("DELETE FROM schema_version WHERE version = 7")
+    db.commit()
+    db.close()
+    async with await Store.open(path) as store:
+        assert await store.schema_version() == LATEST
+        ticket, other = await store.ticket(tid), await store.ticket(rated)
+        assert ticket is not None and ticket.followers == ("@b:x", "@c:x")
+        assert other is not None and other.rated_by == ("@d:x",) and other.followers == ()
+        for stored in (ticket, other):  # the fold, but for the call-back deadline version 6 events never carried
+            folded = functools.reduce(apply, await store.events(stored.id), None)
+            assert folded is not None and dataclasses.replace(folded, callback_deadline=None) == stored
 
 
 async def test_failed_migration_leaves_the_last_good_version(tmp_path: Path,

@@ -125,6 +125,13 @@ class ChatReads:
             row = await cur.fetchone()
         return _outbox_row(row) if row else None
 
+    async def receipt_in(self, thread_root: str) -> OutboxRow | None:
+        """Return the receipt sent in the thread of resident's message ``thread_root`` (a report or a support)."""
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.thread_root = ? AND o.purpose = 'receipt' LIMIT 1"
+        async with self.db.execute(sql, (thread_root,)) as cur:
+            row = await cur.fetchone()
+        return _outbox_row(row) if row else None
+
     async def outbox_for(self, ticket_id: int, purpose: str, room_id: str | None = None) -> list[OutboxRow]:
         """Return a ticket's outbox rows of one purpose (e.g. its cards), oldest first."""
         sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.ticket_id = ? AND o.purpose = ?"

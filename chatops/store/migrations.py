@@ -129,6 +129,25 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
     (6, "one outbox sender per room", (
         "CREATE INDEX outbox_room_pending ON outbox (state, room_id, id)",
     )),
+    (7, "the call-back asks every resident who reported a matter", (
+        "ALTER TABLE tickets ADD COLUMN followers TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE tickets ADD COLUMN verdicts TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE tickets ADD COLUMN rated_by TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE tickets ADD COLUMN callback_deadline TEXT",
+        # the projection as a fold of the log gives it: followers in the order they joined ...
+        """UPDATE tickets SET followers = (
+               SELECT json_group_array(actor) FROM (
+                   SELECT actor FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'supported'
+                   AND e.actor != tickets.reporter GROUP BY actor ORDER BY MIN(seq)))
+           WHERE supporters > 0""",
+        # ... and the reporter's verdict and rating of the round (before, the reporter alone was asked)
+        "UPDATE tickets SET verdicts = json_array(reporter) WHERE state = 'closed' AND solved = 1",
+        "UPDATE tickets SET rated_by = json_array(reporter) WHERE rating IS NOT NULL AND awaiting_rating = 0",
+        # a supporter's reply in their own thread finds the ticket through the receipt sent there
+        "CREATE INDEX outbox_receipt_thread ON outbox (thread_root) WHERE purpose = 'receipt'",
+        # !mine lists the tickets a resident supports too
+        "CREATE INDEX events_supporter ON events (actor, ticket_id) WHERE kind = 'supported'",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

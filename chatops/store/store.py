@@ -45,10 +45,10 @@ def _cell(value: Any) -> Any:
 
 def _ticket(row: aiosqlite.Row) -> Ticket:
     values: dict[str, Any] = dict(zip(_TICKET_FIELDS, row, strict=True))
-    for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline"):
+    for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline", "callback_deadline"):
         if values[name] is not None:
             values[name] = datetime.fromisoformat(values[name])
-    for name in ("co", "acked_by"):
+    for name in ("co", "acked_by", "followers", "verdicts", "rated_by"):
         values[name] = tuple(json.loads(values[name]))
     for name in ("solved", "awaiting_rating", "joint"):
         if values[name] is not None:
@@ -90,13 +90,18 @@ class _Reads(ChatReads):
         return _ticket(row) if row else None
 
     async def tickets(self, *, state: str | None = None, lead: str | None = None,
-                      reporter: str | None = None, limit: int = 100) -> list[Ticket]:
-        """Return up to ``limit`` tickets, newest first, filtered by state, lead handler or reporter."""
+                      reporter: str | None = None, resident: str | None = None, limit: int = 100) -> list[Ticket]:
+        """Return up to ``limit`` tickets, newest first, filtered by state, lead handler, reporter, or
+        ``resident`` (who reported or supported them)."""
         where, args = [], []
         for column, value in (("state", state), ("lead", lead), ("reporter", reporter)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
+        if resident is not None:
+            where.append("(reporter = ? OR id IN (SELECT ticket_id FROM events WHERE kind = 'supported' "
+                         "AND actor = ?))")
+            args.extend((resident, resident))
         sql = f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -128,12 +133,12 @@ class _Reads(ChatReads):
             row = await cur.fetchone()
         return _ticket(row) if row else None
 
-    async def supported_by(self, ticket_id: int, user: str) -> bool:
-        """Return whether ``user`` reported or already supported ticket ``ticket_id``."""
+    async def report_sources(self, ticket_id: int) -> dict[str, str]:
+        """Return the residents of ticket ``ticket_id`` by the message they reported it in (``source``)."""
         async with self.db.execute(
-                "SELECT 1 FROM events WHERE ticket_id = ? AND actor = ? AND kind IN ('reported', 'supported') "
-                "LIMIT 1", (ticket_id, user)) as cur:
-            return await cur.fetchone() is not None
+                "SELECT json_extract(data, '$.source'), actor FROM events WHERE ticket_id = ? "
+                "AND kind IN ('reported', 'supported') ORDER BY seq", (ticket_id,)) as cur:
+            return {source: actor for source, actor in await cur.fetchall() if source}
 
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
         """Return how many residents reported or supported ticket ``ticket_id`` at ``since`` or later."""
