@@ -279,3 +279,22 @@ async def test_escalation_and_joint_whistle_reach_the_right_rooms(world: World) 
     await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "联合吹哨" in s.body)
     await police.say(police_card.room_id, "!签收", thread_root=police_card.event_id)
     await w.heard(w.prop, "property", lambda s: s.edits == card.event_id and "已报到 派出所" in s.body)
+
+    # the lead resolves: every resident who reported the leak is asked back in their own thread
+    await w.prop.say(card.room_id, "!签收", thread_root=card.event_id)
+    await w.prop.say(card.room_id, "!办结 已更换水管", thread_root=card.event_id)
+    asks = {}
+    for person, root in ((w.alice, report), (w.bob, second), (carol, third)):
+        asks[root] = await w.heard(person, "grid", lambda s, r=root: s.thread_root == r and "问题解决了吗" in s.body)
+    # Bob answers in his own thread, Alice in hers: the ticket waits for Carol, who is told so
+    await w.bob.say(w.rooms["grid"], "已经修好了", thread_root=second)
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == second and "请对工单 #1" in s.body)
+    await w.alice.say(w.rooms["grid"], "解决了", thread_root=report)
+    await w.heard(carol, "grid", lambda s: s.thread_root == third and "2/3 位" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.state is State.RESOLVED
+    await carol.react(w.rooms["grid"], asks[third].event_id, "👍")
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "工单关闭" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ticket.solved is True
+    assert set(ticket.verdicts) == {w.alice.user_id, w.bob.user_id, carol.user_id}
