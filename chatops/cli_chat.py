@@ -10,11 +10,17 @@ from collections import defaultdict
 
 from chatops.config import Settings
 from chatops.homeserver import HomeserverError
-from chatops.provision import ProvisionError
-from chatops.runner import provision_rooms, run_bot, stop_on_signals
-from chatops.transport.matrix import LoginFailed
 from rules import RulebookError
 from rules.catalogue import text
+
+
+def _chat_errors() -> tuple[type[BaseException], ...]:
+    """Return the errors a chat command reports politely. The Matrix client is imported only here: its
+    imports take seconds (jsonschema's format checkers), which ``whistle report`` and ``!stats`` need not pay."""
+    from chatops.provision import ProvisionError
+    from chatops.transport.matrix import LoginFailed
+
+    return HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError, TimeoutError
 
 
 def _pairs(values: list[str] | None, lang: str) -> dict[str, list[str]]:
@@ -28,6 +34,8 @@ def _pairs(values: list[str] | None, lang: str) -> dict[str, list[str]]:
 
 
 def _fail(exc: BaseException, lang: str) -> int:
+    from chatops.transport.matrix import LoginFailed
+
     if isinstance(exc, (HomeserverError, RulebookError)):
         print(exc.render(lang), file=sys.stderr)
     elif isinstance(exc, LoginFailed):
@@ -38,6 +46,9 @@ def _fail(exc: BaseException, lang: str) -> int:
 
 
 def cmd_provision(args: argparse.Namespace) -> int:
+    from chatops.runner import provision_rooms
+
+    errors = _chat_errors()
     settings = Settings.load()
     try:
         staff, residents = _pairs(args.staff, args.lang), _pairs(args.resident, args.lang)
@@ -50,7 +61,7 @@ def cmd_provision(args: argparse.Namespace) -> int:
             for k, v in accounts.residents.items():
                 residents[k].extend(v)
         rooms = asyncio.run(provision_rooms(settings, staff=staff, residents=residents))
-    except (ValueError, HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError) as exc:
+    except (ValueError, *errors) as exc:
         return _fail(exc, args.lang)
     for room in rooms:
         print(f"{room.kind:9} {room.ref or '-':14} {room.alias}  {room.room_id}")
@@ -59,6 +70,9 @@ def cmd_provision(args: argparse.Namespace) -> int:
 
 
 def cmd_bot(args: argparse.Namespace) -> int:
+    from chatops.runner import run_bot, stop_on_signals
+
+    errors = _chat_errors()
     settings = Settings.load()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -72,7 +86,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
     try:
         asyncio.run(main())
-    except (HomeserverError, RulebookError, LoginFailed, OSError) as exc:
+    except errors as exc:
         return _fail(exc, args.lang)
     return 0
 
@@ -80,9 +94,10 @@ def cmd_bot(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from chatops.demo import run_demo
 
+    errors = _chat_errors()
     try:
         return asyncio.run(run_demo(Settings.load(), lang=args.lang, rounds=args.rounds, pace=args.pace))
-    except (HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError, TimeoutError) as exc:
+    except errors as exc:
         return _fail(exc, args.lang)
 
 

@@ -28,10 +28,25 @@ def tickets_in(store: Path) -> int:
         return 0
 
 
-async def start(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+def synced(store: Path) -> bool:
+    """Return whether the bot has stored a sync token: it is up and reading the rooms."""
+    try:
+        with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5) as db:
+            return db.execute("SELECT 1 FROM chat_state WHERE key = 'next_batch'").fetchone() is not None
+    except sqlite3.OperationalError:
+        return False
+
+
+async def start(env: dict[str, str], log: Path, store: Path) -> asyncio.subprocess.Process:
+    """Start the bot process and return it once it syncs (its imports alone can take seconds)."""
     out = log.open("ab")
-    return await asyncio.create_subprocess_exec(sys.executable, "-m", "chatops.cli", "bot", "-v", env=env,
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "chatops.cli", "bot", "-v", env=env,
                                                 stdout=out, stderr=out)
+    async with asyncio.timeout(60):
+        while not synced(store):
+            assert proc.returncode is None, "the bot exited: " + log.read_text(errors="replace")[-2000:]
+            await asyncio.sleep(0.1)
+    return proc
 
 
 async def test_sigkill_mid_stream_loses_and_doubles_nothing(tmp_path: Path, homeserver: LocalHomeserver,
@@ -50,7 +65,7 @@ async def test_sigkill_mid_stream_loses_and_doubles_nothing(tmp_path: Path, home
     log = tmp_path / "bot.log"
     people = [await Person.login(homeserver.url, u, PASSWORD) for u in (alice, bob, prop)]
     residents, staff = people[:2], people[2]
-    proc = await start(env, log)
+    proc = await start(env, log, settings.store)
     sent: list[str] = []
     try:
         killed = False
@@ -63,7 +78,7 @@ async def test_sigkill_mid_stream_loses_and_doubles_nothing(tmp_path: Path, home
             await asyncio.sleep(0.05)
         assert killed, "the bot never got going: " + log.read_text(errors="replace")[-2000:]
         assert tickets_in(settings.store) < REPORTS
-        proc = await start(env, log)
+        proc = await start(env, log, settings.store)
         for i, event in enumerate(sent):
             await residents[i % 2].wait_for(lambda s, e=event: s.thread_root == e and s.sender == bot_user,
                                             timeout=120)
