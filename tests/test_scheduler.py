@@ -129,6 +129,8 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.state is State.RESOLVED and ticket.verdicts == ("@alice:t", "@bob:t")
     assert any("2/3 位" in s.body for s in net.in_room(GRID) if s.thread_root == third)
+    edit = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1]
+    assert "回访：2/3 位居民确认已解决" in edit.content["m.new_content"]["body"]  # the lead sees who is missing
     assert [s.thread_root for s in net.in_room(GRID) if "请对工单 #1" in s.body] == [first, second]
     net.say(GRID, "@bob:t", "解决了", thread_root=second)  # once is enough
     await turn(bot)
