@@ -40,8 +40,10 @@ class Announcer:
             lines: list[str] = []
             own = by_resident and event.actor == resident
             if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
-                    event.kind is Move.REMINDED and not event.data.get("overdue")):
-                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers
+                    event.kind is Move.REMINDED and not event.data.get("overdue")) or (
+                    event.kind is Move.RATED and not own):
+                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers;
+                # a rating is between its resident and the handler
             elif own and event.kind is Move.NOTE:
                 lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:

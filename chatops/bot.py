@@ -261,10 +261,13 @@ class Bot:
         me = Actor(turn.event.sender)
         if len(body) > MAX_MESSAGE_CHARS:
             raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
-        if ticket.state is State.RESOLVED and (solved := verdict(body)) is not None:
+        solved = verdict(body) if ticket.state is State.RESOLVED else None
+        if solved is not None and ticket.awaits_verdict(me.id):
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
-        elif ticket.awaits_rating(me.id) and (value := rating(body)):
+        elif ticket.awaits_rating(me.id) and (value := rating(body)):  # "1" after one's verdict is a rating
             await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
+        elif solved is not None:  # a verdict given already, or not theirs to give: the lifecycle says why
+            await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
         elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket):
             found = self.service.router.classifier.classify(body).place
             data: dict[str, Any] = {"grid": ticket.grid or found.grid or self.voice.grid_of_estate(found.estate),

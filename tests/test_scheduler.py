@@ -135,6 +135,9 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     net.say(GRID, "@bob:t", "解决了", thread_root=second)  # once is enough
     await turn(bot)
     assert "已经确认过 1 号工单已解决" in net.in_room(GRID)[-1].body
+    net.say(GRID, "@bob:t", "1", thread_root=second)  # while Carol is asked, Bob's "1" answers his rating question
+    await turn(bot)
+    assert "谢谢您的评价（满意）" in net.in_room(GRID)[-1].body
     # Carol's 👍 on her question closes it, for everyone
     net.react(GRID, "@carol:t", asks[2].event_id, "👍")
     await turn(bot)
@@ -147,7 +150,8 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     net.say(GRID, "@alice:t", "1", thread_root=first)
     await turn(bot)
     ticket = await store.ticket(1)
-    assert ticket is not None and ticket.rated_by == ("@carol:t", "@alice:t") and ticket.awaiting_rating
+    assert ticket is not None and ticket.rated_by == ("@bob:t", "@carol:t", "@alice:t")
+    assert not ticket.awaiting_rating
     assert await bot.service.rebuild_check() == []
 
 
