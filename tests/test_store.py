@@ -179,3 +179,16 @@ async def test_tickets_filter_by_state_lead_and_reporter(service: TicketService)
     assert [t.id for t in await store.tickets(state="routed")] == [1]
     assert [t.id for t in await store.tickets(reporter="@a:x")] == [1]
     assert len(await store.events(after=2)) == 3
+
+
+def test_event_data_json_is_readable_text_as_before() -> None:
+    """orjson writes what json wrote (less whitespace): Chinese as is, datetimes and odd keys as str()."""
+    import json
+    from datetime import UTC, datetime
+
+    from chatops.store.store import to_json
+
+    when = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    value = {"text": "3号楼电梯又坏了", 1: [when], "n": None}
+    assert to_json(value) == '{"text":"3号楼电梯又坏了","1":["2026-11-26 09:00:00+00:00"],"n":null}'
+    assert json.loads(to_json(value)) == json.loads(json.dumps(value, ensure_ascii=False, default=str))
