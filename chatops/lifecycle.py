@@ -132,9 +132,15 @@ class Ticket:
         """Return the reporter and the followers: every resident who is told each step and asked back."""
         return (self.reporter, *self.followers)
 
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """Return the residents whose verdicts close it: every resident, or the reporter alone after a
+        resolve recorded before supporters were asked too (it set no call-back deadline)."""
+        return self.residents if self.callback_deadline else (self.reporter,)
+
     def awaits_verdict(self, user: str) -> bool:
         """Return whether ``user`` is a resident still asked whether the resolved matter is solved."""
-        return self.state is State.RESOLVED and user in self.residents and user not in self.verdicts
+        return self.state is State.RESOLVED and user in self.asked and user not in self.verdicts
 
     def awaits_rating(self, user: str) -> bool:
         """Return whether ``user`` may still rate the last resolution (once the verdict is given)."""
@@ -248,9 +254,10 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("text_required")
         case Move.VERIFIED | Move.REOPENED:
             need({State.RESOLVED})
-            need_resident()
             if actor.id in ticket.verdicts:
                 raise LifecycleError("verdict_given", ticket=num)
+            if actor.id not in ticket.asked or actor.handler is not None:
+                raise LifecycleError("not_your_ticket", ticket=num)
         case Move.CLOSED:
             need({State.RESOLVED})
             need_system()
@@ -325,7 +332,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             return replace(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
         case Move.VERIFIED:  # closed once every resident who reported it says so
             said = (*t.verdicts, event.actor)
-            if all(r in said for r in t.residents):
+            if all(r in said for r in t.asked):
                 return replace(t, state=State.CLOSED, solved=True, verdicts=said)
             return replace(t, verdicts=said)
         case Move.REOPENED:  # one "not solved" is enough

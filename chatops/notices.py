@@ -114,7 +114,7 @@ class Voice:
             waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
             lines.append(text("card_joint", lang, signed="、".join(signed) or "-", waiting="、".join(waiting) or "-"))
         if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
-            lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.residents),
+            lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                               due=self._local(ticket.callback_deadline)))
         if holder in self.show_reporter_to:
             lines.append(text("card_reporter", lang, reporter=ticket.reporter))
@@ -155,10 +155,10 @@ class Voice:
                 if ticket.state is State.CLOSED:
                     return text("step_verified", lang)
                 due = self._local(ticket.callback_deadline) if ticket.callback_deadline else "-"
-                return text("step_verified_some", lang, count=len(ticket.verdicts), total=len(ticket.residents),
+                return text("step_verified_some", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                             due=due)
             case Move.CLOSED:
-                return text("step_closed", lang, count=len(ticket.verdicts), total=len(ticket.residents))
+                return text("step_closed", lang, count=len(ticket.verdicts), total=len(ticket.asked))
             case Move.REOPENED:
                 return text("step_reopened", lang, target=self.handler(ticket.lead, lang))
             case Move.RATED:

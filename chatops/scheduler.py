@@ -91,7 +91,7 @@ class Scheduler:
                 after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
                                                             reason=rule, data=data, tx=tx)
             elif step.action == CLOSE:
-                data.update(verdicts=len(ticket.verdicts), residents=len(ticket.residents))
+                data.update(verdicts=len(ticket.verdicts), residents=len(ticket.asked))
                 after, event = await self.service.act_event(ticket.id, SYSTEM, Move.CLOSED, data=data, tx=tx)
             elif step.action == FLAG:
                 top = chain[-1] if chain else self.book.fallback

@@ -331,7 +331,7 @@ class Simulation:
         if done is None:
             return
         epoch = self.cases[tid].epoch
-        for resident in done.residents:  # the reporter and every supporter are asked back
+        for resident in done.asked:  # the reporter and every supporter are asked back
             if self.rng.random() < self.config.answer_share and done.reopens < MAX_REOPENS:
                 self._at(self._hours(8 * self.rng.lognormvariate(0, 1.0)), self._verdict, tid, epoch, resident)
         if done.callback_deadline is not None:  # the scheduler closes it when the call-back window ends
@@ -341,7 +341,7 @@ class Simulation:
         t = self.view[tid]
         if self.cases[tid].epoch == epoch and t.state is State.RESOLVED:
             await self._act(tid, SYSTEM, Move.CLOSED, data={"verdicts": len(t.verdicts),
-                                                            "residents": len(t.residents)})
+                                                            "residents": len(t.asked)})
 
     # ---------------------------------------------------------------- the system: reminders and escalations
     async def _remind(self, tid: int, epoch: int, _: Any = None) -> None:

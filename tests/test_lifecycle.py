@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chatops.lifecycle import SYSTEM, Actor, LifecycleError, Move, State
+from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, State, apply, check
 from chatops.notices import Voice
 from chatops.tickets import MAX_REPORT_CHARS, TicketService, add_duration
 from tests.conftest import FakeClock
@@ -244,3 +245,20 @@ async def test_a_friday_report_is_signed_for_by_monday(service: TicketService, c
     # no estate named, so no grid: a separate matter, not support of #1
     t = (await elapsed.report(source="m:2", reporter=RESIDENT.id, text="楼道电梯坏了")).ticket
     assert t.sign_deadline == datetime(2026, 11, 7, 7, 0, tzinfo=UTC)  # plain elapsed time, on request
+
+
+def test_a_resolve_from_before_supporters_were_asked_closes_on_the_reporters_verdict() -> None:
+    """A log written before schema 7: its resolve set no call-back deadline and asked the reporter alone."""
+    at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    events = [Event(1, Move.REPORTED, RESIDENT.id, at, data={"source": "m:1", "text": "安居苑1号楼漏水"}),
+              Event(1, Move.ROUTED, SYSTEM.id, at, target="property", data={"category": "leak"}),
+              Event(1, Move.SUPPORTED, NEIGHBOUR.id, at),
+              Event(1, Move.ACKNOWLEDGED, PROPERTY.id, at, actor_handler="property"),
+              Event(1, Move.RESOLVED, PROPERTY.id, at, actor_handler="property", reason="修好了")]
+    t = functools.reduce(apply, events, None)
+    assert t is not None and t.followers == (NEIGHBOUR.id,) and t.asked == (RESIDENT.id,)
+    assert not t.awaits_verdict(NEIGHBOUR.id) and t.awaits_verdict(RESIDENT.id)
+    with pytest.raises(LifecycleError, match="not yours"):
+        check(t, Event(1, Move.VERIFIED, NEIGHBOUR.id, at), fallback="street", handlers=frozenset({"property"}))
+    t = apply(t, Event(1, Move.VERIFIED, RESIDENT.id, at))
+    assert (t.state, t.solved) == (State.CLOSED, True)
