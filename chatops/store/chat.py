@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import aiosqlite
+
+from chatops.store.jsontext import from_json, to_json
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ _OUTBOX_FROM = ("FROM outbox o LEFT JOIN outbox t ON t.id = o.thread_of "
 def _outbox_row(r: aiosqlite.Row) -> OutboxRow:
     (oid, room, purpose, content, ticket, root, thread_of, edit_of, state, attempts, not_before, event_id,
      created, error, t_event, t_state, e_event, e_state) = r
-    msg = Outgoing(room, purpose, json.loads(content), ticket, root, thread_of, edit_of)
+    msg = Outgoing(room, purpose, from_json(content), ticket, root, thread_of, edit_of)
     refs = {"thread": t_event, "thread_state": t_state, "edit": e_event, "edit_state": e_state}
     return OutboxRow(oid, msg, state, attempts, not_before, event_id, created, error, refs)
 
@@ -201,7 +202,7 @@ class ChatWrites:
         cur = await self.db.execute(
             "INSERT INTO outbox (room_id, purpose, content, ticket_id, thread_root, thread_of, edit_of) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (m.room_id, m.purpose, json.dumps(m.content, ensure_ascii=False), m.ticket_id, m.thread_root,
+            (m.room_id, m.purpose, to_json(m.content), m.ticket_id, m.thread_root,
              m.thread_of, m.edit_of))
         assert cur.lastrowid is not None
         return cur.lastrowid

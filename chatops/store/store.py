@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
-import orjson
 
 from chatops.lifecycle import Event, Move, State, Ticket
 from chatops.store.chat import ChatReads, ChatWrites
+from chatops.store.jsontext import from_json, to_json
 from chatops.store.migrations import migrate
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
@@ -31,17 +31,6 @@ _EVENT_INSERT = (
     "INSERT INTO events (ticket_id, kind, actor, actor_handler, target, reason, rule, at, data) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-_JSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
-
-
-def to_json(value: Any) -> str:
-    """Return ``value`` as compact UTF-8 JSON text; what JSON cannot hold (a datetime) becomes ``str()``.
-
-    orjson, not ``json``: converting each event's data was most of the cost of a bulk append.
-    """
-    return orjson.dumps(value, default=str, option=_JSON_OPTIONS).decode()
 
 
 def _cell(value: Any) -> Any:
@@ -60,7 +49,7 @@ def _ticket(row: aiosqlite.Row) -> Ticket:
         if values[name] is not None:
             values[name] = datetime.fromisoformat(values[name])
     for name in ("co", "acked_by", "followers", "verdicts", "rated_by"):
-        values[name] = tuple(orjson.loads(values[name]))
+        values[name] = tuple(from_json(values[name]))
     for name in ("solved", "awaiting_rating", "joint"):
         if values[name] is not None:
             values[name] = bool(values[name])
@@ -77,7 +66,7 @@ def _event(row: aiosqlite.Row) -> Event:
     seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data = row
     return Event(ticket_id=ticket_id, kind=Move(kind), actor=actor, at=datetime.fromisoformat(at),
                  actor_handler=actor_handler, target=target, reason=reason, rule=rule,
-                 data=orjson.loads(data), seq=seq)
+                 data=from_json(data), seq=seq)
 
 
 class _Reads(ChatReads):
