@@ -1,9 +1,27 @@
-"""Text classification in Python: keywords (one Aho-Corasick pass), patterns, negative keywords, place."""
+"""Text classification in Python: keywords (one Aho-Corasick pass), patterns, negative keywords, place.
+
+Every category that the text gives evidence for becomes a :class:`Candidate`, ranked:
+
+1. an **emergency** category with specific evidence comes before any ordinary one, whatever their scores,
+   when the message leads with it (within its first 50 characters: "着火了！"; a letter that mentions
+   a fight in its third paragraph is about something else);
+2. then the **score**: how many characters of the text its distinct keywords and pattern matches cover
+   (so 灯不亮了 counts four, not 灯不亮 and 灯不亮了 seven), where a character covered only by a word
+   the rulebook lists under ``generic_words`` (学校, 物业, 电梯 ...) counts half: such a word supports a
+   category, but a category that has nothing else is only *weakly* evidenced;
+3. then the longest single piece of evidence.
+
+Candidates still equal after that are a **tie**: nothing in the file decides between them, and the
+router asks. When the text has no specific evidence at all, a second pass looks for keywords typed as
+pinyin (``tingshui``) or with one character replaced by a homophone (电悌, 露水).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ahocorasick_rs
 
@@ -11,7 +29,12 @@ from rules.normalize import normalize
 from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
-_KEYWORD, _NEGATIVE, _URGENT, _PLACE = 0, 1, 2, 3
+_ASCII_RUN = re.compile(r"[a-z]{6,}")
+_KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
+Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
+GENERIC_WEIGHT = 0.5
+LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
+FUZZY_MAX_CHARS = 120  # the pinyin and homophone pass runs on chat-sized messages only
 
 
 @dataclass(frozen=True)
@@ -28,17 +51,62 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Classification:
-    """What the text says: the winning category (``None`` if nothing matched) and why.
+class Candidate:
+    """One category the text gives evidence for: its ``score``, the words behind it, and whether any of
+    them is specific (``strong``: not a generic word) and the category an emergency."""
 
-    ``matched`` are the keywords and pattern matches behind the category: the category whose distinct
-    matches are longest in total wins (longer, more exact phrases and more independent evidence).
+    category: str
+    score: float
+    matched: tuple[str, ...]
+    strong: bool
+    emergency: bool = False
+    longest: int = 0
+    mentions: int = 0  # how many times its words occur (a matter a report keeps coming back to)
+    first: int = 0     # where its first word starts (the matter named first: a letter's subject)
+
+    @property
+    def live(self) -> bool:
+        """Return whether this is an emergency happening now: specific words, early in the message."""
+        return self.emergency and self.strong and self.first < LIVE
+
+    @property
+    def key(self) -> tuple[bool, float, int, int, int]:
+        """Return the ranking key: live emergencies first, then the score, the number of mentions, the
+        longest piece of evidence, and the earliest."""
+        return (self.live, self.score, self.mentions, self.longest, -self.first)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the text says: the ranked candidates, the urgent words and the place.
+
+    ``category`` is the first candidate's (``None`` if nothing matched); ``tie`` says the first two
+    rank equal, ``weak`` that the first has only generic words behind it, ``fuzzy`` that its evidence
+    came from pinyin or a homophone.
     """
 
     category: str | None
     matched: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()
     place: Place = field(default_factory=Place)
+    candidates: tuple[Candidate, ...] = ()
+    fuzzy: bool = False
+
+    @property
+    def top(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def tie(self) -> bool:
+        return len(self.candidates) > 1 and self.candidates[0].key == self.candidates[1].key
+
+    @property
+    def weak(self) -> bool:
+        return self.top is not None and not self.top.strong
+
+    @property
+    def emergency(self) -> bool:
+        return self.top is not None and self.top.live
 
 
 class Classifier:
@@ -46,8 +114,10 @@ class Classifier:
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self._order = {c.id: i for i, c in enumerate(rulebook.categories)}
+        self._emergency = {c.id for c in rulebook.categories if c.priority == "emergency"}
+        generic = {normalize(w) for w in rulebook.generic_words}
         entries: dict[str, list[tuple[int, str, str]]] = {}
+        self._keywords: dict[str, list[tuple[str, str]]] = {}  # normal form -> (category, word), for fuzzy
 
         def add(word: str, kind: int, owner: str) -> None:
             key = normalize(word)
@@ -57,8 +127,11 @@ class Classifier:
         for c in rulebook.categories:
             for kw in c.keywords:
                 add(kw, _KEYWORD, c.id)
+                self._keywords.setdefault(normalize(kw), []).append((c.id, kw))
             for kw in c.negative:
                 add(kw, _NEGATIVE, c.id)
+            for kw in c.urgent:
+                add(kw, _CAT_URGENT, c.id)
         for kw in rulebook.urgent_keywords:
             add(kw, _URGENT, "")
         self._estate_grid: dict[str, str] = {}
@@ -68,44 +141,172 @@ class Classifier:
                 for name in (e.name, *e.aliases):
                     add(name, _PLACE, e.id)
         keys = list(entries)
-        self._values = [(len(k), tuple(entries[k])) for k in keys]
+        self._values = [(len(k), k in generic, tuple(entries[k])) for k in keys]
         # a DFA over every keyword: one scan of a 270-character complaint takes about 5 us
         self._matcher = (ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
                          if keys else None)
         # patterns see the normalised text; they are written in simplified Chinese and match any case
         self._patterns = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
+        self._generic = generic
+        self._fuzzy: _Fuzzy | None = None
 
     def classify(self, text: str) -> Classification:
         """Return the :class:`Classification` of ``text``; never raises on any string."""
         norm = normalize(text)
-        hits: dict[str, dict[str, int]] = {}
+        hits: dict[str, dict[str, Hit]] = {}  # category -> word -> (length, generic, first start)
+        seen: dict[str, list[int]] = {}  # category -> [mentions, first position]
         vetoed: set[str] = set()
         urgent: list[str] = []
+        own_urgent: dict[str, list[str]] = {}
         estate: str | None = None
         if self._matcher is not None and norm:
-            for index, _start, _end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
-                length, values = self._values[index]
+            for index, start, _end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
+                length, generic, values = self._values[index]
                 for kind, owner, word in values:
                     if kind == _KEYWORD:
-                        hits.setdefault(owner, {})[word] = length
+                        hits.setdefault(owner, {}).setdefault(word, (length, generic, start))
+                        where = seen.setdefault(owner, [0, start])
+                        where[0] += 1
                     elif kind == _NEGATIVE:
                         vetoed.add(owner)
-                    elif kind == _URGENT and word not in urgent:
+                    elif kind == _URGENT and word not in urgent and start < LIVE:
                         urgent.append(word)
+                    elif kind == _CAT_URGENT:
+                        hits.setdefault(owner, {}).setdefault(word, (length, False, start))
+                        seen.setdefault(owner, [0, start])[0] += 1
+                        if start < LIVE:
+                            own_urgent.setdefault(owner, []).append(word)
                     elif kind == _PLACE and estate is None:
                         estate = owner
         for owner, rx in self._patterns:
             m = rx.search(norm)
             if m:
-                hits.setdefault(owner, {})[m.group(0)] = len(m.group(0))
+                hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
+                where = seen.setdefault(owner, [0, m.start()])
+                where[0], where[1] = where[0] + 1, min(where[1], m.start())
         building = _BUILDING.search(norm)
         place = Place(self._estate_grid.get(estate) if estate else None, estate,
                       building.group(1) if building else None)
-        best = max(
-            ((sum(words.values()), max(words.values()), -self._order[cid], cid)
-             for cid, words in hits.items() if cid not in vetoed),
-            default=None,
-        )
-        if best is None:
+        candidates = self._rank(hits, vetoed, seen)
+        fuzzy = False
+        if (not candidates or not candidates[0].strong) and len(norm) <= FUZZY_MAX_CHARS:
+            found = self._fuzzy_hits(norm)
+            if found:
+                for cid, words in found.items():
+                    hits.setdefault(cid, {}).update(words)
+                candidates, fuzzy = self._rank(hits, vetoed, seen), True
+        if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place)
-        return Classification(best[3], matched=tuple(hits[best[3]]), urgent=tuple(urgent), place=place)
+        top = candidates[0]
+        return Classification(top.category, matched=top.matched,
+                              urgent=(*urgent, *(w for w in own_urgent.get(top.category, ()) if w not in urgent)),
+                              place=place, candidates=candidates, fuzzy=fuzzy)
+
+    def _rank(self, hits: dict[str, dict[str, Hit]], vetoed: set[str],
+              seen: dict[str, list[int]]) -> tuple[Candidate, ...]:
+        out = []
+        for cid, words in hits.items():
+            if cid in vetoed:
+                continue
+            strong = any(not generic for _, generic, _ in words.values())
+            mentions, first = seen.get(cid, (1, 0))
+            out.append(Candidate(cid, _covered(words.values()), tuple(words), strong, cid in self._emergency,
+                                 max(n for n, _, _ in words.values()), mentions, first))
+        out.sort(key=lambda c: (c.key, c.category), reverse=True)
+        # equal keys keep a reproducible order (by id), and Classification.tie tells the router to ask
+        return tuple(out)
+
+    def _fuzzy_hits(self, norm: str) -> dict[str, dict[str, Hit]]:
+        if self._fuzzy is None:
+            self._fuzzy = _Fuzzy(self._keywords, self._generic)
+        return self._fuzzy.find(norm)
+
+
+class _Fuzzy:
+    """Keywords typed as toneless pinyin, or with one character replaced by a homophone (pypinyin).
+
+    Only keywords of two characters or more take part, and a homophone must leave every other
+    character of the keyword as it is, so one slip of an input method is forgiven and nothing more.
+    """
+
+    def __init__(self, keywords: dict[str, list[tuple[str, str]]], generic: set[str]) -> None:
+        from pypinyin import lazy_pinyin  # imported on first use: most messages never need it
+
+        self._generic = generic
+        self._by_syllable: dict[str, list[tuple[str, tuple[str, ...], list[tuple[str, str]]]]] = {}
+        spelled: dict[str, list[tuple[str, str]]] = {}
+        for key, owners in keywords.items():
+            if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
+                continue
+            syllables = tuple(lazy_pinyin(key))
+            self._by_syllable.setdefault(syllables[0], []).append((key, syllables, owners))
+            joined = "".join(syllables)
+            if len(joined) >= 6:
+                spelled.setdefault(joined, []).extend(owners)
+        self._spelled = spelled
+        self._ascii = (ahocorasick_rs.AhoCorasick(list(spelled), implementation=ahocorasick_rs.Implementation.DFA)
+                       if spelled else None)
+        self._spelled_keys = list(spelled)
+
+    def find(self, norm: str) -> dict[str, dict[str, Hit]]:
+        """Return ``{category: {evidence: (length, generic, start)}}`` found by pinyin or homophone; all of
+        it counts as generic (weak) evidence: a guess, which the bot confirms by asking."""
+        found: dict[str, dict[str, Hit]] = {}
+
+        def note(owners: Iterable[tuple[str, str]], key: str, shown: str, start: int) -> None:
+            for cid, _word in owners:
+                found.setdefault(cid, {})[shown] = (len(key), True, start)
+
+        if self._ascii is not None:
+            for run in _ASCII_RUN.finditer(norm):
+                for index, _s, _e in self._ascii.find_matches_as_indexes(run.group(0), overlapping=True):
+                    spelled = self._spelled_keys[index]
+                    for cid, word in self._spelled[spelled]:
+                        found.setdefault(cid, {})[f"{spelled}≈{word}"] = (len(normalize(word)), True, run.start())
+        readings = [_readings(ch) for ch in norm]
+        for i, options in enumerate(readings):
+            for reading in options:
+                for key, syllables, owners in self._by_syllable.get(reading, ()):
+                    n = len(key)
+                    typed = norm[i:i + n]
+                    if len(typed) != n or typed == key:
+                        continue  # exact matches were found by the first pass
+                    slips = [j for j in range(n) if typed[j] != key[j]]
+                    if len(slips) == 1 and syllables[slips[0]] in readings[i + slips[0]]:
+                        note(owners, key, f"{typed}≈{key}", i)
+        return found
+
+
+def _covered(hits: Iterable[Hit]) -> float:
+    """Return how many characters ``hits`` cover: a character under a specific word counts one, under
+    generic words only half.
+
+    >>> _covered([(3, False, 0), (4, False, 0), (2, True, 10)])
+    5.0
+    """
+    spans = sorted((start, start + n, generic) for n, generic, start in hits)
+    total, reach = 0.0, {False: -1, True: -1}  # how far specific and generic cover has reached
+    for start, end, generic in spans:
+        if not generic:
+            if end > reach[False]:
+                begin = max(start, reach[False])
+                # characters already counted half under a generic word are raised to a whole
+                overlap = max(0, min(end, reach[True]) - begin)
+                total += (end - begin) - GENERIC_WEIGHT * overlap
+                reach[False] = end
+        else:
+            begin = max(start, reach[True], reach[False])
+            if end > begin:
+                total += GENERIC_WEIGHT * (end - begin)
+            reach[True] = max(reach[True], end)
+    return total
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    """Return every toneless pinyin reading of the character ``ch`` (empty for anything not Chinese)."""
+    if not "\u4e00" <= ch <= "\u9fff":
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, heteronym=True, style=Style.NORMAL)[0])

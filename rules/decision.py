@@ -11,12 +11,38 @@ from rules.rulebook import format_duration
 
 
 @dataclass(frozen=True)
+class Source:
+    """What decided: ``rule`` (the rulebook alone), ``model`` (the learned model over weak or no rule
+    evidence), ``both`` (they agree), or ``none`` (nothing matched: the fallback). ``model`` is the
+    model's version and ``score`` its score for the label it gave (``label``)."""
+
+    kind: str = "rule"
+    model: str | None = None
+    score: float | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A runner-up matter: its category, lead, the rules' score and words, and the model's score."""
+
+    category: str | None
+    lead: str
+    score: float = 0.0
+    matched: tuple[str, ...] = ()
+    model_score: float | None = None
+
+
+@dataclass(frozen=True)
 class Decision:
     """Where a report goes and why.
 
     ``category`` is ``None`` for a report nothing matched (``unclassified``): it still goes to the
-    rulebook's fallback handler. ``rule`` is the engine rule that fired, ``matched`` the words behind
-    the category, ``rulebook_version`` the exact rulebook that decided.
+    rulebook's fallback handler (or, when the learned model placed it, to the handler of its sector).
+    ``rule`` is the engine rule that fired, ``matched`` the words behind the category,
+    ``rulebook_version`` the exact rulebook that decided. ``report`` is the gate's judgement (``True``,
+    ``False``, or ``None`` when unsure) with its ``gate`` kind; ``ask`` says the evidence is too weak to
+    route without asking the resident, who picks among the decision and its ``alternatives``.
     """
 
     category: str | None
@@ -31,10 +57,23 @@ class Decision:
     escalation: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()
     place: Place = field(default_factory=Place)
+    report: bool | None = True
+    gate: str = "report"
+    source: Source = field(default_factory=Source)
+    alternatives: tuple[Alternative, ...] = ()
+    ask: bool = False
+    hotline: str = ""
 
     @property
     def unclassified(self) -> bool:
         return self.category is None
+
+    @property
+    def options(self) -> tuple[Alternative, ...]:
+        """Return the matters the resident is asked to pick among: this decision first, then the
+        runners-up (at most three in all)."""
+        first = Alternative(self.category, self.lead, matched=self.matched, model_score=self.source.score)
+        return (first, *self.alternatives)[:3]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the decision as JSON-ready data (durations in the rulebook's notation)."""
@@ -44,4 +83,5 @@ class Decision:
         out["unclassified"] = self.unclassified
         out["co"], out["matched"] = list(self.co), list(self.matched)
         out["escalation"], out["urgent"] = list(self.escalation), list(self.urgent)
+        out["alternatives"] = [{**asdict(a), "matched": list(a.matched)} for a in self.alternatives]
         return out

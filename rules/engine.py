@@ -83,8 +83,9 @@ def build_ruleset(book: Rulebook) -> tuple[dict[str, Any], dict[str, Verdict]]:
     """Return ``(definition, verdicts)``: the JSON ruleset for ``book`` and each rule's verdict.
 
     Each category has a rule on ``category == id`` and, unless it is an emergency already, a rule of
-    higher salience on ``category == id and urgent`` that raises it to an emergency. Unclassified
-    reports and unknown category ids go to the fallback handler.
+    higher salience on ``category == id and urgent`` that raises it to an emergency. A report with no
+    category that the learned model placed with a handler goes to that handler (``handler.<id>``).
+    Unclassified reports and unknown category ids go to the fallback handler.
     """
     rules: dict[str, Any] = {}
     verdicts: dict[str, Verdict] = {}
@@ -98,6 +99,11 @@ def build_ruleset(book: Rulebook) -> tuple[dict[str, Any], dict[str, Verdict]]:
         if c.priority != "emergency":
             add(f"category.{c.id}.urgent", {"$and": [{"category": c.id}, {"urgent": True}]}, 5,
                 Verdict(c.id, c.lead, c.co, "emergency"))
+    for h in book.handlers:  # a matter the learned model placed, with no category of the rulebook's
+        add(f"handler.{h.id}", {"$and": [{"category": UNCLASSIFIED}, {"handler": h.id}]}, 8,
+            Verdict(None, h.id, (), "normal"))
+        add(f"handler.{h.id}.urgent", {"$and": [{"category": UNCLASSIFIED}, {"handler": h.id}, {"urgent": True}]}, 4,
+            Verdict(None, h.id, (), "emergency"))
     fallback = book.fallback
     add("unclassified", {"category": UNCLASSIFIED}, 10, Verdict(None, fallback, (), "normal"))
     add("unclassified.urgent", {"$and": [{"category": UNCLASSIFIED}, {"urgent": True}]}, 5,
@@ -157,9 +163,9 @@ class Engine(Rules):
     def __init__(self, book: Rulebook) -> None:
         super().__init__("route", *build_ruleset(book))
 
-    def decide(self, category: str | None, urgent: bool) -> tuple[str, Verdict]:
+    def decide(self, category: str | None, urgent: bool, handler: str | None = None) -> tuple[str, Verdict]:
         """Return ``(rule, verdict)`` for the tags; raise :class:`EngineError` if the engine fails."""
-        return self.fire({"category": category or UNCLASSIFIED, "urgent": bool(urgent)})
+        return self.fire({"category": category or UNCLASSIFIED, "urgent": bool(urgent), "handler": handler or ""})
 
 
 def _plain(value: Any) -> Any:

@@ -1,31 +1,60 @@
-"""The routing interface the rest of the project uses: text in, :class:`Decision` out."""
+"""The routing interface the rest of the project uses: text in, :class:`Decision` out.
+
+Rules and the learned model are combined so that each does what it is good at:
+
+* an **emergency** the rules recognise is decided by the rules at once: never asked about, never
+  overridden;
+* **specific rule evidence** decides, unless the model's score for its own answer beats its score for
+  the rules' answer by the rulebook's ``routing.model_override`` (the model has learnt from the
+  community's corrections that such reports end elsewhere); a category a policy choice settles is
+  never overridden;
+* **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
+  score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
+  with the runners-up, so the bot asks the resident which matter it is.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rules.classifier import Classifier
-from rules.decision import Decision
+import numpy as np
+
+from rules.classifier import Candidate, Classification, Classifier
+from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, owner_executor
+from rules.gate import Gate, Judgement
+from rules.model import Model
 from rules.rulebook import Rulebook
+
+MAX_OPTIONS = 3
 
 
 class Router:
-    """Routes report text with one rulebook: classification in Python, the decision in durable_rules.
+    """Routes report text with one rulebook (and, optionally, a learned model): classification in
+    Python, the decision in durable_rules.
 
     >>> from rules import Router, load_rulebook
     >>> Router(load_rulebook()).route("楼上水管漏水了").category
     'water_leak'
     """
 
-    def __init__(self, rulebook: Rulebook) -> None:
+    def __init__(self, rulebook: Rulebook, model: Model | None = None) -> None:
         self.rulebook = rulebook
         self.classifier = Classifier(rulebook)
+        self.gate = Gate(rulebook.intake)
         self.engine = Engine(rulebook)
+        self.model = model
         # what each engine rule decides, worked out once: routing a report only fills in the evidence
         self._outcomes = {rule: self._outcome(v) for rule, v in self.engine.verdicts.items()}
+
+    def with_model(self, model: Model | None) -> Router:
+        """Return a router of the same rulebook that uses ``model`` (the engine is shared)."""
+        other = object.__new__(Router)
+        other.__dict__.update(self.__dict__)
+        other.model = model
+        return other
 
     def _outcome(self, verdict: Verdict) -> dict[str, Any]:
         book = self.rulebook
@@ -38,18 +67,110 @@ class Router:
 
     def route(self, text: str) -> Decision:
         """Return the decision for ``text`` (any string: an unmatched one goes to the fallback)."""
-        return on_owner(self._route, text)
+        scores = self._scores([text])
+        return on_owner(self._route, text, None if scores is None else scores[0])
 
     def route_many(self, texts: Iterable[str]) -> list[Decision]:
         """Return the decisions for ``texts`` in order, in one trip to the engine's thread."""
-        return on_owner(lambda: [self._route(t) for t in texts])
+        texts = list(texts)
+        scores = self._scores(texts)
+        return on_owner(lambda: [self._route(t, None if scores is None else scores[i]) for i, t in enumerate(texts)])
 
     async def aroute(self, text: str) -> Decision:
         """Return the decision for ``text`` without blocking the event loop."""
         return await asyncio.get_running_loop().run_in_executor(owner_executor(), self.route, text)
 
-    def _route(self, text: str) -> Decision:
+    def decide(self, category: str | None, *, urgent: bool = False, handler: str | None = None) -> Decision:
+        """Return the decision for a matter already known (a resident's pick, staff's triage): the engine
+        gives the lead, priority and limits of ``category`` (or of ``handler`` with no category)."""
+        rule, _verdict = on_owner(self.engine.decide, category, urgent, handler)
+        return Decision(rule=rule, matched=(), **self._outcomes[rule])
+
+    def _scores(self, texts: Sequence[str]) -> np.ndarray | None:
+        return None if self.model is None or not texts else self.model.scores(texts)
+
+    def _route(self, text: str, scores: np.ndarray | None = None) -> Decision:
         found = self.classifier.classify(text)
-        rule, _verdict = self.engine.decide(found.category, bool(found.urgent))
-        return Decision(rule=rule, matched=found.matched, urgent=found.urgent, place=found.place,
-                        **self._outcomes[rule])
+        judged = self.gate.judge(text, found)
+        chosen, handler, source, ask = self._combine(found, scores)
+        rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent), handler)
+        outcome = self._outcomes[rule]
+        category = self.rulebook.category_by_id.get(outcome["category"] or "")
+        hotline = category.hotline if category is not None and outcome["priority"] == "emergency" else ""
+        return Decision(rule=rule, matched=chosen.matched if chosen else (), urgent=found.urgent, place=found.place,
+                        report=judged.report, gate=judged.kind, source=source, ask=ask and judged.report is not False,
+                        alternatives=self._alternatives(found, chosen, outcome["lead"], scores), hotline=hotline,
+                        **outcome)
+
+    def _label(self, category: str) -> str:
+        lead = self.rulebook.category_by_id[category].lead
+        assert self.model is not None
+        return self.rulebook.handler_by_id[lead].sector if self.model.kind == "sector" else lead
+
+    def _handler_of(self, label: str) -> str:
+        if self.model is not None and self.model.kind == "sector":
+            return self.rulebook.sector_lead(label)
+        return label if label in self.rulebook.handler_by_id else self.rulebook.fallback
+
+    def _combine(self, found: Classification, scores: np.ndarray | None
+                 ) -> tuple[Candidate | None, str | None, Source, bool]:
+        """Return ``(candidate, handler, source, ask)``: the category chosen (or a handler with none)."""
+        top = found.top
+        unsure = top is None or found.tie or found.weak
+        if scores is None or self.model is None:
+            kind = "rule" if top is not None else "none"
+            return top, None, Source(kind), unsure and top is not None
+        labels = self.model.labels
+        best = int(np.argmax(scores))
+        label, score = labels[best], float(scores[best])
+        version = self.model.version
+
+        def by_model() -> tuple[Candidate | None, str | None, Source, bool]:
+            same = next((c for c in found.candidates if self._label(c.category) == label), None)
+            kind = "both" if same is not None and same is top else "model"
+            return same, None if same else self._handler_of(label), Source(kind, version, score, label), False
+
+        if top is not None and (found.emergency or top.category in self.rulebook.chosen):
+            agree = self._label(top.category) == label
+            return top, None, Source("both" if agree else "rule", version, score, label), False
+        if top is not None and not unsure:
+            mine = scores[labels.index(self._label(top.category))] if self._label(top.category) in labels else 0.0
+            if label != self._label(top.category) and score - float(mine) >= self.rulebook.routing.model_override:
+                return by_model()
+            agree = self._label(top.category) == label
+            return top, None, Source("both" if agree else "rule", version, score, label), False
+        if score >= self.rulebook.routing.model_alone:
+            return by_model()
+        return top, None, Source("rule" if top else "none", version, score, label), True
+
+    def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str,
+                      scores: np.ndarray | None) -> tuple[Alternative, ...]:
+        """Return the runners-up: other categories the rules found, then the model's other labels."""
+        book = self.rulebook
+        model_score: dict[str, float] = {}
+        if scores is not None and self.model is not None:
+            model_score = {label: float(s) for label, s in zip(self.model.labels, scores, strict=True)}
+        out: list[Alternative] = []
+        seen = {(chosen.category if chosen else None, lead)}
+        for c in found.candidates:
+            alt_lead = book.category_by_id[c.category].lead
+            if (c.category, alt_lead) in seen:
+                continue
+            seen.add((c.category, alt_lead))
+            ms = model_score.get(self._label(c.category)) if model_score else None
+            out.append(Alternative(c.category, alt_lead, c.score, c.matched, ms))
+            if len(out) >= MAX_OPTIONS - 1:
+                return tuple(out)
+        for label, s in sorted(model_score.items(), key=lambda kv: -kv[1]):
+            handler = self._handler_of(label)
+            if any(a.lead == handler for a in out) or handler == lead or s < 0.1:
+                continue
+            out.append(Alternative(None, handler, 0.0, (), s))
+            if len(out) >= MAX_OPTIONS - 1:
+                break
+        return tuple(out)
+
+
+def judge(router: Router, text: str) -> Judgement:
+    """Return the gate's judgement of ``text`` alone (no engine, no model)."""
+    return router.gate.judge(text, router.classifier.classify(text))

@@ -135,6 +135,8 @@ class Category(_Model):
     keywords: tuple[str, ...] = Field(min_length=1)
     negative: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    urgent: tuple[str, ...] = ()  # words that make this matter an emergency (beside the rulebook's global ones)
+    hotline: str = ""             # told to a resident who reports it as an emergency (119, 110, 120 ...)
     lead: Id
     co: tuple[Id, ...] = ()
     priority: Priority = "normal"
@@ -173,6 +175,44 @@ class Privacy(_Model):
     show_reporter_to: tuple[Id, ...] = ()
 
 
+class Choice(_Model):
+    """A matter the law lets a community settle either way (lifts: the property manager repairs, or market
+    regulation inspects special equipment). ``options`` name each way: which categories it gives to which
+    lead; ``chosen`` is the one in force. The model never overrides a category a choice settles."""
+
+    id: Id
+    name: Name
+    options: dict[str, dict[Id, Id]] = Field(min_length=2)
+    chosen: str
+
+
+class Intake(_Model):
+    """What happens before a ticket exists: is the message a report, and which matter is it.
+
+    ``choose_window``: how long a resident has to pick among the likeliest matters before the street
+    office triages it (分拨). The word lists add to the built-in ones of :mod:`rules.gate`.
+    """
+
+    ask: bool = True
+    choose_window: Duration = timedelta(minutes=30)
+    greetings: tuple[str, ...] = ()
+    thanks: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+class Routing(_Model):
+    """How rules and the learned model are combined (:mod:`rules.router`).
+
+    The model decides alone when the rules found nothing or only generic words and its score is at
+    least ``model_alone``; it overrides specific rule evidence only when its score for its own answer
+    beats its score for the rules' answer by ``model_override``; below that, the bot asks.
+    """
+
+    model_alone: float = Field(default=0.55, ge=0, le=1)
+    model_override: float = Field(default=0.35, ge=0, le=1)
+
+
 class Calendar(_Model):
     """Working days: the rulebook's own holidays and make-up working days (调休) beat the library's.
 
@@ -192,6 +232,8 @@ class Rulebook(_Model):
     community: Community
     fallback: Id
     urgent_keywords: tuple[str, ...] = ()
+    generic_words: tuple[str, ...] = ()  # words many matters share: they support a category, never decide alone
+    sector_leads: dict[SectorName, Id] = {}  # who takes a matter placed only by its sector (the learned model)
     limits: dict[Priority, Limits]
     handlers: tuple[Handler, ...] = Field(min_length=1)
     grids: tuple[Grid, ...] = ()
@@ -201,6 +243,9 @@ class Rulebook(_Model):
     duplicates: Duplicates = Duplicates()
     callback: CallBack = CallBack()
     calendar: Calendar = Calendar()
+    choices: tuple[Choice, ...] = ()
+    intake: Intake = Intake()
+    routing: Routing = Routing()
     digest: str = ""  # filled by the loader from the file's bytes
 
     @cached_property
@@ -210,6 +255,16 @@ class Rulebook(_Model):
     @cached_property
     def category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
+
+    @cached_property
+    def chosen(self) -> dict[str, str]:
+        """Return ``{category id: choice id}`` for every category a policy choice settles."""
+        return {cid: ch.id for ch in self.choices for cid in ch.options.get(ch.chosen, {})}
+
+    def sector_lead(self, sector: str) -> str:
+        """Return the handler that takes a matter known only by its ``sector``: the rulebook's
+        ``sector_leads``, else the fallback."""
+        return self.sector_leads.get(sector, self.fallback)  # type: ignore[call-overload]
 
     @cached_property
     def work_calendar(self) -> WorkCalendar:
@@ -279,7 +334,19 @@ def parse_rulebook(content: str, file: str = "<rulebook>") -> Rulebook:
     problems = list(_cross_check(book, lines, file))
     if problems:
         raise RulebookError(file, problems)
-    return book
+    return _apply_choices(book)
+
+
+def _apply_choices(book: Rulebook) -> Rulebook:
+    """Return ``book`` with each policy choice's chosen leads in its categories (a lead that was a
+    co-handler is no longer one)."""
+    leads = {cid: lead for ch in book.choices for cid, lead in ch.options[ch.chosen].items()}
+    if not leads:
+        return book
+    categories = tuple(
+        c.model_copy(update={"lead": leads[c.id], "co": tuple(h for h in c.co if h != leads[c.id])})
+        if c.id in leads else c for c in book.categories)
+    return book.model_copy(update={"categories": categories})
 
 
 def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:
@@ -392,6 +459,28 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
         for j, h in enumerate(w.summon):
             if h not in handlers:
                 yield Problem(file, at("whistles", i, "summon", j), "unknown_handler", {"id": h})
+
+    for i, choice in enumerate(book.choices):
+        if choice.chosen not in choice.options:
+            yield Problem(file, at("choices", i, "chosen"), "field_choice",
+                          {"field": f"choices.{choice.id}.chosen", "value": choice.chosen,
+                           "expected": ", ".join(choice.options)})
+        for name, leads in choice.options.items():
+            for cid, lead in leads.items():
+                if cid not in categories:
+                    yield Problem(file, at("choices", i, "options", name), "unknown_category", {"id": cid})
+                if lead not in handlers:
+                    yield Problem(file, at("choices", i, "options", name), "unknown_handler", {"id": lead})
+    for sector, lead in book.sector_leads.items():
+        if lead not in handlers:
+            yield Problem(file, at("sector_leads", sector), "unknown_handler", {"id": lead})
+    for j, kw in enumerate(book.generic_words):
+        if not kw.strip():
+            yield Problem(file, at("generic_words", j), "empty_keyword")
+    for i, c in enumerate(book.categories):
+        for j, kw in enumerate(c.urgent):
+            if not kw.strip():
+                yield Problem(file, at("categories", i, "urgent", j), "empty_keyword")
 
     holidays: dict[date, int] = {}
     for j, day in enumerate(book.calendar.holidays):
