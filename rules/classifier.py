@@ -8,7 +8,8 @@ Every category that the text gives evidence for becomes a :class:`Candidate`, ra
 2. then the **score**: how many characters of the text its distinct keywords and pattern matches cover
    (so 灯不亮了 counts four, not 灯不亮 and 灯不亮了 seven), where a character covered only by a word
    the rulebook lists under ``generic_words`` (学校, 物业, 电梯 ...) counts half: such a word supports a
-   category, but a category that has nothing else is only *weakly* evidenced;
+   category, but a category that has nothing else is only *weakly* evidenced; evidence within the
+   first 30 characters counts twice (what a message leads with: a letter's subject line);
 3. then the longest single piece of evidence.
 
 Candidates still equal after that are a **tie**: nothing in the file decides between them, and the
@@ -33,6 +34,7 @@ _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
 Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
 GENERIC_WEIGHT = 0.5
+HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 FUZZY_MAX_CHARS = 120  # the pinyin and homophone pass runs on chat-sized messages only
 
@@ -91,6 +93,7 @@ class Classification:
     place: Place = field(default_factory=Place)
     candidates: tuple[Candidate, ...] = ()
     fuzzy: bool = False
+    length: int = 0  # characters of the normalised text
 
     @property
     def top(self) -> Candidate | None:
@@ -196,11 +199,11 @@ class Classifier:
                     hits.setdefault(cid, {}).update(words)
                 candidates, fuzzy = self._rank(hits, vetoed, seen), True
         if not candidates:
-            return Classification(None, urgent=tuple(urgent), place=place)
+            return Classification(None, urgent=tuple(urgent), place=place, length=len(norm))
         top = candidates[0]
         return Classification(top.category, matched=top.matched,
                               urgent=(*urgent, *(w for w in own_urgent.get(top.category, ()) if w not in urgent)),
-                              place=place, candidates=candidates, fuzzy=fuzzy)
+                              place=place, candidates=candidates, fuzzy=fuzzy, length=len(norm))
 
     def _rank(self, hits: dict[str, dict[str, Hit]], vetoed: set[str],
               seen: dict[str, list[int]]) -> tuple[Candidate, ...]:
@@ -210,7 +213,9 @@ class Classifier:
                 continue
             strong = any(not generic for _, generic, _ in words.values())
             mentions, first = seen.get(cid, (1, 0))
-            out.append(Candidate(cid, _covered(words.values()), tuple(words), strong, cid in self._emergency,
+            head = [(min(n, HEAD - start), generic, start) for n, generic, start in words.values() if start < HEAD]
+            score = _covered(words.values()) + _covered(head)
+            out.append(Candidate(cid, score, tuple(words), strong, cid in self._emergency,
                                  max(n for n, _, _ in words.values()), mentions, first))
         out.sort(key=lambda c: (c.key, c.category), reverse=True)
         # equal keys keep a reproducible order (by id), and Classification.tie tells the router to ask

@@ -8,6 +8,10 @@ id). The model answers with a score per label; :mod:`rules.router` combines it w
   training reports, weighted ``(1 + log tf) * idf`` and scaled to unit length (as scikit-learn's
   ``TfidfVectorizer(analyzer="char", sublinear_tf=True)``). They are computed here with NumPy from
   the code points, which is about five times faster than the library's analyzer on long complaints.
+* **The rules' evidence** as features too: for every category of the rulebook, how much of the text
+  its keywords cover (scaled to unit length, then by ``RULE_WEIGHT``). So the model learns from the
+  community's own history where the rules are right and where their words mislead (a lift complaint
+  that the city's dispatchers send to market regulation).
 * **Classifier**: ``LinearSVC`` trained on each of three folds, each calibrated with a sigmoid per
   label on the fold it did not see (as ``CalibratedClassifierCV``); the scores are their mean.
 * **File**: a NumPy archive (no pickle, nothing executed on load) with a JSON header: the version
@@ -26,13 +30,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rules.normalize import normalize
 
+if TYPE_CHECKING:
+    from rules.classifier import Classification
+
 FORMAT = "community-whistle-model/1"
+RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 MIN_DF = 2
 MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, and said so
 FOLDS = 3
@@ -112,33 +120,51 @@ class Model:
     features: Features
     labels: tuple[str, ...]
     kind: str  # "sector" or "handler": what the labels name
-    weights: np.ndarray  # (folds, labels, features)
+    weights: np.ndarray  # (folds, labels, n-grams + categories)
     bias: np.ndarray     # (folds, labels)
     slope: np.ndarray    # (folds, labels): sigmoid calibration p = 1 / (1 + exp(-(slope * d + offset)))
     offset: np.ndarray
     info: dict[str, Any] = field(default_factory=dict)
+    categories: tuple[str, ...] = ()  # the rulebook categories whose evidence is a feature
     _stacked: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def shortest(self) -> int:
+        """Return the length (characters) below which a text is shorter than almost all it was trained on
+        (the 5th percentile): the model's scores there are not to be trusted over specific rule evidence."""
+        return int(self.info.get("shortest", 0))
 
     @property
     def version(self) -> str:
         """Return the model's name in decisions: when it was trained and a hash of its content."""
         return str(self.info.get("version", "untrained"))
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Return a ``(len(texts), len(labels))`` array of scores for raw report ``texts``."""
+    def scores(self, texts: Sequence[str], found: Sequence[Classification] | None = None) -> np.ndarray:
+        """Return a ``(len(texts), len(labels))`` array of scores for raw report ``texts``; ``found``
+        are their classifications by the rules (needed when the model was trained with them)."""
         folds, n_labels = self.bias.shape
         if self._stacked is None:  # every fold's weights in one matrix: one product per batch
             self._stacked = np.ascontiguousarray(self.weights.reshape(folds * n_labels, -1).T, dtype=np.float32)
-        x = self.features.transform([normalize(t) for t in texts])
+        x = self._matrix(texts, found)
         d = np.asarray(x @ self._stacked, dtype=np.float64).reshape(len(texts), folds, n_labels) + self.bias
         p = 1.0 / (1.0 + np.exp(-(self.slope * d + self.offset)))
         sums = p.sum(axis=2, keepdims=True)
         sums[sums == 0] = 1
         return (p / sums).mean(axis=1)
 
-    def predict(self, text: str) -> list[tuple[str, float]]:
+    def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None) -> Any:
+        from scipy.sparse import csr_matrix, hstack
+
+        x = self.features.transform([normalize(t) for t in texts])
+        if not self.categories:
+            return x
+        if found is None:
+            raise ModelError("this model reads the rules' evidence: pass the classifications")
+        return hstack([x, csr_matrix(evidence(found, self.categories))], format="csr", dtype=np.float32)
+
+    def predict(self, text: str, found: Classification | None = None) -> list[tuple[str, float]]:
         """Return ``(label, score)`` pairs for ``text``, best first."""
-        row = self.scores([text])[0]
+        row = self.scores([text], None if found is None else [found])[0]
         return [(self.labels[i], float(row[i])) for i in np.argsort(-row, kind="stable")]
 
     def save(self, path: str | Path) -> Path:
@@ -146,6 +172,7 @@ class Model:
         path = Path(path)
         buf = io.BytesIO()
         np.savez_compressed(buf, keys=self.features.keys, idf=self.features.idf,
+                            categories=np.array(self.categories, dtype=str),
                             weights=self.weights.astype(np.float16), bias=self.bias, slope=self.slope,
                             offset=self.offset,
                             header=np.frombuffer(json.dumps(self._header(), ensure_ascii=False).encode(), np.uint8))
@@ -167,16 +194,32 @@ class Model:
                     raise ModelError(f"{path}: not a model of this program ({header.get('format')!r})")
                 return cls(Features(z["keys"], z["idf"]), tuple(header["labels"]), header["kind"],
                            z["weights"].astype(np.float32), z["bias"], z["slope"], z["offset"],
-                           {k: v for k, v in header.items() if k not in ("format", "labels", "kind")})
+                           {k: v for k, v in header.items() if k not in ("format", "labels", "kind")},
+                           tuple(str(c) for c in z["categories"]))
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
             if isinstance(exc, ModelError):
                 raise
             raise ModelError(f"{path}: {exc}") from exc
 
 
+def evidence(found: Sequence[Classification], categories: Sequence[str]) -> np.ndarray:
+    """Return the rules' evidence as features: each category's score, each row scaled to unit length
+    and then by :data:`RULE_WEIGHT` (categories the rulebook no longer has stay zero)."""
+    column = {c: i for i, c in enumerate(categories)}
+    out = np.zeros((len(found), len(categories)), np.float32)
+    for row, f in enumerate(found):
+        for cand in f.candidates:
+            if cand.category in column:
+                out[row, column[cand.category]] = cand.score
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    return out / norms * RULE_WEIGHT
+
+
 def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int = 0,
-          extra: dict[str, Any] | None = None) -> Model:
-    """Return a :class:`Model` trained on ``(text, label)`` rows whose labels are of ``kind``.
+          extra: dict[str, Any] | None = None, classifier: Any = None) -> Model:
+    """Return a :class:`Model` trained on ``(text, label)`` rows whose labels are of ``kind``; with a
+    rules ``classifier`` (:class:`rules.classifier.Classifier`), its evidence is a feature too.
 
     Labels with fewer than three examples are left out (``info["left_out"]`` counts them). Raises
     :class:`ModelError` if fewer than two labels remain.
@@ -195,8 +238,16 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     index = {label: i for i, label in enumerate(kept)}
     y = np.array([index[label] for _, label in use])
     features = Features.fit(texts)
+    categories: tuple[str, ...] = ()
     x = features.transform(texts)
-    n_labels, width = len(kept), len(features.keys)
+    if classifier is not None:
+        from scipy.sparse import csr_matrix, hstack
+
+        categories = tuple(c.id for c in classifier.rulebook.categories)
+        found = [classifier.classify(t) for t, label in rows if label in set(kept)]
+        x = hstack([x, csr_matrix(evidence(found, categories))], format="csr", dtype=np.float32)
+        extra = {**(extra or {}), "rulebook": classifier.rulebook.full_version}
+    n_labels, width = len(kept), x.shape[1]
     shape = (FOLDS, n_labels)
     weights = np.zeros((FOLDS, n_labels, width), np.float32)
     bias, slope, offset = np.zeros(shape), np.zeros(shape), np.zeros(shape)
@@ -215,8 +266,9 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
             slope[f, k], offset[f, k] = float(lr.coef_[0, 0]), float(lr.intercept_[0])
     info: dict[str, Any] = {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "source": source,
                             "rows": len(use), "features": width, "per_label": {k: counts[k] for k in kept},
+                            "shortest": int(np.percentile([len(t) for t in texts], 5)),
                             "left_out": left_out, **(extra or {})}
-    model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info)
+    model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories)
     digest = hashlib.sha256(features.keys.tobytes() + weights.astype(np.float16).tobytes()
                             + json.dumps(kept, ensure_ascii=False).encode()).hexdigest()[:8]
     model.info["version"] = f"m{datetime.now(UTC):%Y%m%d}-{digest}"

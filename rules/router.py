@@ -6,8 +6,9 @@ Rules and the learned model are combined so that each does what it is good at:
   overridden;
 * **specific rule evidence** decides, unless the model's score for its own answer beats its score for
   the rules' answer by the rulebook's ``routing.model_override`` (the model has learnt from the
-  community's corrections that such reports end elsewhere); a category a policy choice settles is
-  never overridden;
+  community's corrections that such reports end elsewhere); a category a policy choice settles, a
+  matter of a kind the model has no label for, and a text shorter than nearly all the model learnt
+  from are never overridden;
 * **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
   score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
   with the runners-up, so the bot asks the resident which matter it is.
@@ -16,7 +17,7 @@ Rules and the learned model are combined so that each does what it is good at:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -67,14 +68,15 @@ class Router:
 
     def route(self, text: str) -> Decision:
         """Return the decision for ``text`` (any string: an unmatched one goes to the fallback)."""
-        scores = self._scores([text])
-        return on_owner(self._route, text, None if scores is None else scores[0])
+        return self.route_many([text])[0]
 
     def route_many(self, texts: Iterable[str]) -> list[Decision]:
         """Return the decisions for ``texts`` in order, in one trip to the engine's thread."""
         texts = list(texts)
-        scores = self._scores(texts)
-        return on_owner(lambda: [self._route(t, None if scores is None else scores[i]) for i, t in enumerate(texts)])
+        found = [self.classifier.classify(t) for t in texts]
+        scores = None if self.model is None or not texts else self.model.scores(texts, found)
+        return on_owner(lambda: [self._route(t, f, None if scores is None else scores[i])
+                                 for i, (t, f) in enumerate(zip(texts, found, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
         """Return the decision for ``text`` without blocking the event loop."""
@@ -86,11 +88,7 @@ class Router:
         rule, _verdict = on_owner(self.engine.decide, category, urgent, handler)
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
-    def _scores(self, texts: Sequence[str]) -> np.ndarray | None:
-        return None if self.model is None or not texts else self.model.scores(texts)
-
-    def _route(self, text: str, scores: np.ndarray | None = None) -> Decision:
-        found = self.classifier.classify(text)
+    def _route(self, text: str, found: Classification, scores: np.ndarray | None = None) -> Decision:
         judged = self.gate.judge(text, found)
         chosen, handler, source, ask = self._combine(found, scores)
         rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent), handler)
@@ -118,30 +116,28 @@ class Router:
         top = found.top
         unsure = top is None or found.tie or found.weak
         if scores is None or self.model is None:
-            kind = "rule" if top is not None else "none"
-            return top, None, Source(kind), unsure and top is not None
-        labels = self.model.labels
+            return top, None, Source("rule" if top is not None else "none"), unsure and top is not None
+        labels, routing = self.model.labels, self.rulebook.routing
         best = int(np.argmax(scores))
         label, score = labels[best], float(scores[best])
         version = self.model.version
-
-        def by_model() -> tuple[Candidate | None, str | None, Source, bool]:
-            same = next((c for c in found.candidates if self._label(c.category) == label), None)
-            kind = "both" if same is not None and same is top else "model"
-            return same, None if same else self._handler_of(label), Source(kind, version, score, label), False
-
-        if top is not None and (found.emergency or top.category in self.rulebook.chosen):
+        if top is not None and (found.emergency or top.category in self.rulebook.chosen
+                                or self._label(top.category) not in labels):
+            # an emergency, a policy choice, or a matter the model never saw a label for: the rules
             agree = self._label(top.category) == label
             return top, None, Source("both" if agree else "rule", version, score, label), False
         if top is not None and not unsure:
-            mine = scores[labels.index(self._label(top.category))] if self._label(top.category) in labels else 0.0
-            if label != self._label(top.category) and score - float(mine) >= self.rulebook.routing.model_override:
-                return by_model()
-            agree = self._label(top.category) == label
-            return top, None, Source("both" if agree else "rule", version, score, label), False
-        if score >= self.rulebook.routing.model_alone:
-            return by_model()
-        return top, None, Source("rule" if top else "none", version, score, label), True
+            mine = self._label(top.category)
+            # specific rule evidence stands unless the model is surer of another answer by the margin, on a
+            # text like those it learnt from (a model of long letters does not judge a short chat message)
+            if mine == label or found.length < self.model.shortest or \
+                    score - float(scores[labels.index(mine)]) < routing.model_override:
+                return top, None, Source("both" if mine == label else "rule", version, score, label), False
+        # the model's answer: over weak or no rule evidence, or sure enough to override
+        same = next((c for c in found.candidates if self._label(c.category) == label), None)
+        kind = "both" if same is not None and same is top else "model"
+        ask = unsure and score < routing.model_alone
+        return same, None if same else self._handler_of(label), Source(kind, version, score, label), ask
 
     def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str,
                       scores: np.ndarray | None) -> tuple[Alternative, ...]:

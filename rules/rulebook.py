@@ -210,7 +210,7 @@ class Routing(_Model):
     """
 
     model_alone: float = Field(default=0.55, ge=0, le=1)
-    model_override: float = Field(default=0.35, ge=0, le=1)
+    model_override: float = Field(default=0.1, ge=0, le=1)
 
 
 class Calendar(_Model):
