@@ -9,118 +9,21 @@ import os
 import sqlite3
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from chatops.cli_chat import add_commands
+from chatops.cli_routing import add_routing_commands
+from chatops.cli_text import handler_name, load_book, table
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import Ticket
 from chatops.store import Store
-from rules import DEFAULT_RULEBOOK, Decision, Router, Rulebook, RulebookError, load_rulebook
+from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import LANGS, text
-from rules.evaluation import EvalFileError, Evaluation, evaluate, read_labelled
-from rules.rulebook import format_duration
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    return s + " " * max(0, width - _width(s))
-
-
-def table(rows: Sequence[Sequence[str]]) -> str:
-    """Return ``rows`` as aligned columns (Chinese characters count twice)."""
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
-
-
-def handler_name(book: Rulebook, hid: str | None, lang: str) -> str:
-    h = book.handler_by_id.get(hid or "")
-    if h is None:
-        return hid or "-"
-    return h.name_en if lang == "en" else h.name
-
-
-def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
-    """Return a decision explained for a person, in ``lang``."""
-    if d.category is None:
-        cat_name = text("unclassified", lang)
-    else:
-        c = book.category_by_id[d.category]
-        cat_name = c.name_en if lang == "en" else c.name
-    none = text("none", lang)
-    return text(
-        "decision_summary", lang,
-        category=cat_name, category_id=d.category or "-", lead=handler_name(book, d.lead, lang),
-        co="、".join(handler_name(book, h, lang) for h in d.co) or none,
-        priority=text(f"priority_{d.priority}", lang),
-        sign_for=format_duration(d.sign_for), resolve=format_duration(d.resolve), rule=d.rule,
-        matched="、".join(d.matched + d.urgent) or none, version=d.rulebook_version,
-    )
-
-
-def render_evaluation(ev: Evaluation, file: str, lang: str) -> str:
-    """Return accuracy, per-sector precision and recall, and the confusion table."""
-    out = [text("eval_header", lang, file=file, n=ev.n, accuracy=ev.accuracy, unclassified=ev.unclassified), ""]
-    head = ["sector", "precision", "recall", "n"] if lang == "en" else ["领域", "精确率", "召回率", "条数"]
-    rows = [head] + [[s, f"{p:.1%}", f"{r:.1%}", str(n)] for s, (p, r, n) in ev.precision_recall().items()]
-    out += [table(rows), ""]
-    labels = ev.labels()
-    true_labels = [lab for lab in labels if any(t == lab for t, _ in ev.confusion)]
-    predicted = sorted({p for _, p in ev.confusion}, key=labels.index)
-    corner = "true \\ predicted" if lang == "en" else "实际 \\ 预测"
-    grid = [[corner, *predicted]] + [[t, *(str(ev.confusion[(t, p)]) for p in predicted)] for t in true_labels]
-    out.append(table(grid))
-    return "\n".join(out)
-
-
-def _load(path: str | None, lang: str) -> Rulebook | None:
-    try:
-        return load_rulebook(path or DEFAULT_RULEBOOK)
-    except RulebookError as exc:
-        print(exc.render(lang), file=sys.stderr)
-        return None
-
-
-def cmd_route(args: argparse.Namespace) -> int:
-    book = _load(args.rulebook, args.lang)
-    if book is None:
-        return 1
-    router = Router(book)
-    if args.eval:
-        try:
-            rows = read_labelled(args.eval)
-        except EvalFileError as exc:
-            print(text("eval_bad_csv", args.lang, file=exc.file, line=exc.line, detail=exc.detail), file=sys.stderr)
-            return 1
-        ev = evaluate(router, rows)
-        if args.json:
-            print(json.dumps({"n": ev.n, "accuracy": ev.accuracy, "unclassified": ev.unclassified,
-                              "per_sector": {s: {"precision": p, "recall": r, "n": n}
-                                             for s, (p, r, n) in ev.precision_recall().items()},
-                              "confusion": [[t, p, k] for (t, p), k in sorted(ev.confusion.items())]},
-                             ensure_ascii=False, indent=2))
-        else:
-            print(render_evaluation(ev, args.eval, args.lang))
-        return 0
-    if not args.text:
-        print(text("text_missing", args.lang), file=sys.stderr)
-        return 2
-    decision = router.route(" ".join(args.text))
-    if args.json:
-        out = decision.to_dict()
-        out["sector"] = book.handler_by_id[decision.lead].sector
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        print(render_decision(book, decision, args.lang))
-    return 0
 
 
 def cmd_rulebook_check(args: argparse.Namespace) -> int:
-    book = _load(args.file, args.lang)
+    book = load_book(args.file, args.lang)
     if book is None:
         return 1
     print(text("rulebook_ok", args.lang, file=args.file, handlers=len(book.handlers),
@@ -178,7 +81,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(text("research_missing", args.lang, detail=exc), file=sys.stderr)
         return 1
-    book = _load(args.rulebook, args.lang)
+    book = load_book(args.rulebook, args.lang)
     if book is None:
         return 1
     if Path(args.out).exists() and not args.overwrite:
@@ -215,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if people and not os.environ.get(research.KEY_ENV):
         print(text("export_no_key", args.lang, env=research.KEY_ENV), file=sys.stderr)
         return 1
-    book = _load(args.rulebook, args.lang)
+    book = load_book(args.rulebook, args.lang)
     if book is None:
         return 1
     fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
@@ -310,13 +213,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the output (default zh-CN, or $WHISTLE_LANG)")
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("route", help="route a report and say why (路由)")
-    r.add_argument("text", nargs="*", help="the report text")
-    r.add_argument("--eval", metavar="FILE.csv", help="evaluate on id,text,label rows (label = sector)")
-    r.add_argument("--rulebook", metavar="FILE", help="rulebook to use (default: the shipped one)")
-    r.add_argument("--json", action="store_true", help="machine-readable output")
-    r.set_defaults(func=cmd_route)
-
     rb = sub.add_parser("rulebook", help="rulebook tools (规则手册)")
     rbs = rb.add_subparsers(dest="rulebook_command", required=True)
     chk = rbs.add_parser("check", help="validate a rulebook file")
@@ -370,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True, metavar="FILE")
     x.add_argument("--rulebook", metavar="FILE", help="for handler names and sectors (default: the shipped one)")
     x.set_defaults(func=cmd_export)
+    add_routing_commands(sub, rulebook_commands=rbs)
     add_commands(sub)
     return p
 

@@ -102,6 +102,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Sign for within: {sign_for}   resolve within: {resolve}\nRule: {rule}\nMatched: {matched}\n"
         "Rulebook version: {version}",
     },
+    "decision_gate": {
+        "zh-CN": "是否报告：{report}（{gate}）",
+        "en": "A report: {report} ({gate})",
+    },
+    "decision_source": {
+        "zh-CN": "依据：{source}", "en": "Decided by: {source}",
+    },
+    "decision_source_model": {
+        "zh-CN": "{kind}（模型 {model}，{label} 得分 {score:.2f}）",
+        "en": "{kind} (model {model}, {label} scored {score:.2f})",
+    },
+    "decision_ask": {
+        "zh-CN": "证据不足，将请居民选择：{options}",
+        "en": "Too little evidence: the resident is asked to choose among {options}",
+    },
+    "decision_alternatives": {"zh-CN": "备选：{alternatives}", "en": "Runners-up: {alternatives}"},
+    "decision_hotline": {"zh-CN": "提示居民拨打：{hotline}", "en": "The resident is told to call {hotline}"},
+    "report_yes": {"zh-CN": "是", "en": "yes"},
+    "report_no": {"zh-CN": "否", "en": "no"},
+    "report_unsure": {"zh-CN": "不确定，先询问", "en": "unsure: ask first"},
+    "source_rule": {"zh-CN": "规则", "en": "the rules"},
+    "source_model": {"zh-CN": "学习模型", "en": "the learned model"},
+    "source_both": {"zh-CN": "规则与模型一致", "en": "rules and model agree"},
+    "source_none": {"zh-CN": "无匹配（兜底）", "en": "nothing matched (fallback)"},
+    "gate_report": {"zh-CN": "反映问题", "en": "a report"},
+    "gate_emergency": {"zh-CN": "紧急情况", "en": "an emergency"},
+    "gate_unsure": {"zh-CN": "看不出是否要登记", "en": "cannot tell"},
+    "gate_greeting": {"zh-CN": "问候", "en": "a greeting"},
+    "gate_thanks": {"zh-CN": "致谢", "en": "thanks"},
+    "gate_ack": {"zh-CN": "回应", "en": "an acknowledgement"},
+    "gate_chat": {"zh-CN": "闲聊", "en": "chit-chat"},
+    "gate_notice": {"zh-CN": "通知", "en": "a notice"},
+    "gate_question": {"zh-CN": "咨询", "en": "a question"},
+    "gate_question_help": {"zh-CN": "询问如何使用", "en": "a question about using the bot"},
+    "gate_question_progress": {"zh-CN": "询问进度", "en": "a question about progress"},
+    "gate_noise": {"zh-CN": "无文字", "en": "no words"},
     "none": {"zh-CN": "无", "en": "none"},
     "priority_emergency": {"zh-CN": "紧急", "en": "emergency"},
     "priority_urgent": {"zh-CN": "加急", "en": "urgent"},
@@ -527,6 +563,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",
         "en": "Evaluated {file}: {n} rows, accuracy {accuracy:.1%} ({unclassified} unclassified)",
     },
+    "eval_gate": {
+        "zh-CN": "非报告消息 {non_reports} 条，被误登记 {ticketed} 条；报告中被判为非报告 {dropped} 条、"
+                 "需先确认 {unsure} 条、需请居民选择事项 {asked} 条；紧急事项 {emergencies} 条，"
+                 "达到紧急级别 {met} 条。",
+        "en": "{non_reports} messages that are not reports, {ticketed} of them ticketed; of the reports "
+              "{dropped} judged not a report, {unsure} to confirm first, {asked} to ask which matter; "
+              "{emergencies} emergencies, {met} at emergency priority.",
+    },
+    "eval_cv": {
+        "zh-CN": "{k} 折交叉验证（{n} 条，标签为{kind}）：仅规则 {rules:.1%}，仅模型 {model:.1%}，规则+模型 {both:.1%}",
+        "en": "{k}-fold cross-validation ({n} rows, labels are {kind}s): rules alone {rules:.1%}, model alone "
+              "{model:.1%}, rules and model {both:.1%}",
+    },
+    "eval_cv_fold": {
+        "zh-CN": "  第 {fold} 折：规则 {rules:.1%}，模型 {model:.1%}，规则+模型 {both:.1%}",
+        "en": "  fold {fold}: rules {rules:.1%}, model {model:.1%}, both {both:.1%}",
+    },
+    "label_kind_sector": {"zh-CN": "领域", "en": "sector"},
+    "label_kind_handler": {"zh-CN": "处理单位", "en": "handler"},
+    "eval_bad_labels": {
+        "zh-CN": "{file}：{detail}", "en": "{file}: {detail}",
+    },
+    "model_unreadable": {
+        "zh-CN": "无法使用分派模型 {file}：{detail}",
+        "en": "Cannot use the routing model {file}: {detail}",
+    },
+    "model_trained": {
+        "zh-CN": "分派模型已写入 {file}：版本 {version}，{rows} 条记录，{labels} 个标签（{kind}），"
+                 "用时 {seconds:.1f} 秒，文件 {size:.0f} KB。",
+        "en": "Routing model written to {file}: version {version}, {rows} rows, {labels} labels ({kind}), "
+              "{seconds:.1f} s, {size:.0f} KB.",
+    },
+    "model_left_out": {
+        "zh-CN": "样本不足 3 条、未参与训练的标签：{labels}",
+        "en": "Labels with fewer than 3 examples, left out: {labels}",
+    },
+    "model_cannot_train": {
+        "zh-CN": "无法训练分派模型：{detail}（需要至少两个处理单位各有 3 条已办结工单，或带标签的文件）",
+        "en": "Cannot train a routing model: {detail} (it needs two handlers with 3 resolved tickets each, or a "
+              "labelled file)",
+    },
+    "model_replaced": {
+        "zh-CN": "原模型 {old} 已保留为 {backup}；运行中的机器人会自动换用新模型，并在街道房间说明。",
+        "en": "The previous model {old} is kept as {backup}; a running bot switches to the new one and says so in "
+              "the street office's room.",
+    },
+    "model_info": {
+        "zh-CN": "模型 {file}\n版本：{version}\n训练时间：{trained_at}\n来源：{source}\n记录：{rows} 条"
+                 "\n标签（{kind}）：{labels}\n规则手册：{rulebook}",
+        "en": "Model {file}\nversion: {version}\ntrained: {trained_at}\nsource: {source}\nrows: {rows}\nlabels "
+              "({kind}): {labels}\nrulebook: {rulebook}",
+    },
+    "replay_header": {
+        "zh-CN": "用 {file} 重放 {reports} 条历史报告：{changed} 条首派单位会改变；可避免 {avoided} 次转派或退单，"
+                 "可能新增 {caused} 次错派。",
+        "en": "Replaying {file} over {reports} past reports: {changed} would go to a different first handler; "
+              "{avoided} transfers or returns avoided, {caused} new misroutes possible.",
+    },
+    "replay_section_avoided": {"zh-CN": "可避免的转派、退单（例）：",
+                               "en": "Transfers and returns avoided (examples):"},
+    "replay_section_caused": {"zh-CN": "可能新增的错派（例）：", "en": "New misroutes possible (examples):"},
+    "replay_section_moves": {"zh-CN": "改派最多的去向：", "en": "Most frequent changes:"},
+    "replay_example": {
+        "zh-CN": "  #{ticket} {old} → {new}（最终办理：{final}）：{text}",
+        "en": "  #{ticket} {old} → {new} (finally handled by {final}): {text}",
+    },
+    "replay_move": {"zh-CN": "  {old} → {new}：{count} 条", "en": "  {old} → {new}: {count}"},
     "eval_bad_csv": {
         "zh-CN": "{file} 第 {line} 行：需要 id,text,label 三列，{detail}",
         "en": "{file}, line {line}: expected the columns id,text,label; {detail}",

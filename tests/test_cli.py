@@ -68,7 +68,7 @@ def test_eval_prints_accuracy_per_sector_and_confusion(capsys, tmp_path: Path) -
     assert "true \\ predicted" in out
     code, out, _ = run(capsys, "route", "--rulebook", str(book), "--eval", str(csv), "--json")
     data = json.loads(out)
-    assert data["accuracy"] == 0.5 and data["per_sector"]["政法"]["recall"] == pytest.approx(1 / 3)
+    assert data["accuracy"] == 0.5 and data["per_label"]["政法"]["recall"] == pytest.approx(1 / 3)
     assert ["政法", "城乡建设", 1] in data["confusion"] and ["政法", "(未分类)", 1] in data["confusion"]
 
 

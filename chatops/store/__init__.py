@@ -2,6 +2,7 @@
 
 from chatops.store.chat import OutboxRow, Outgoing, Room, Timer
 from chatops.store.migrations import LATEST, MIGRATIONS, migrate
-from chatops.store.store import Store, Transaction
+from chatops.store.store import ReportHistory, Store, Transaction
 
-__all__ = ["LATEST", "MIGRATIONS", "OutboxRow", "Outgoing", "Room", "Store", "Timer", "Transaction", "migrate"]
+__all__ = ["LATEST", "MIGRATIONS", "OutboxRow", "Outgoing", "ReportHistory", "Room", "Store", "Timer", "Transaction",
+           "migrate"]

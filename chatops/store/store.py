@@ -33,6 +33,25 @@ _EVENT_INSERT = (
 )
 
 
+@dataclasses.dataclass(frozen=True)
+class ReportHistory:
+    """A past report and its fate: ``first`` is where it was routed, ``final`` where it ended."""
+
+    ticket_id: int
+    text: str
+    grid: str | None
+    first: str
+    final: str
+    transfers: int
+    returns: int
+    resolved: bool
+
+    @property
+    def passed(self) -> bool:
+        """Return whether it was transferred or returned on the way."""
+        return bool(self.transfers or self.returns)
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
@@ -147,6 +166,33 @@ class _Reads(ChatReads):
                 (ticket_id, since.isoformat())) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def training_reports(self) -> list[tuple[int, str, str]]:
+        """Return ``(ticket, text, handler)`` for every report (and supporting report) of a resolved
+        ticket, labelled with the handler that resolved it last: what the ticket finally became after
+        every transfer and return."""
+        async with self.db.execute(
+                "WITH last AS (SELECT ticket_id, actor_handler FROM events WHERE seq IN "
+                "  (SELECT MAX(seq) FROM events WHERE kind = 'resolved' GROUP BY ticket_id)) "
+                "SELECT e.ticket_id, json_extract(e.data, '$.text'), last.actor_handler FROM events e "
+                "JOIN last ON last.ticket_id = e.ticket_id "
+                "WHERE e.kind IN ('reported', 'supported') AND last.actor_handler IS NOT NULL "
+                "ORDER BY e.seq") as cur:
+            return [(t, text, h) for t, text, h in await cur.fetchall() if text]
+
+    async def report_history(self) -> list[ReportHistory]:
+        """Return every ticket's report with where it was first routed and where it ended: the handler
+        that resolved it last, or the lead it has now."""
+        async with self.db.execute(
+                "SELECT t.id, t.text, t.grid, "
+                "  (SELECT target FROM events r WHERE r.ticket_id = t.id AND r.kind = 'routed' ORDER BY seq LIMIT 1), "
+                "  COALESCE((SELECT actor_handler FROM events v WHERE v.ticket_id = t.id AND v.kind = 'resolved' "
+                "            ORDER BY seq DESC LIMIT 1), t.lead), "
+                "  t.transfers, t.returns, "
+                "  EXISTS (SELECT 1 FROM events v WHERE v.ticket_id = t.id AND v.kind = 'resolved') "
+                "FROM tickets t ORDER BY t.id") as cur:
+            return [ReportHistory(i, text, grid, first or "", final or "", transfers, returns, bool(done))
+                    for i, text, grid, first, final, transfers, returns, done in await cur.fetchall()]
 
     async def count(self, table: str) -> int:
         """Return the number of rows in ``events`` or ``tickets``."""
