@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,12 @@ from chatops.announce import Announcer
 from chatops.conversation import (
     ACK_REACTIONS,
     HANDLER_COMMANDS,
+    OPTION_REACTIONS,
     RATING_REACTIONS,
     RESIDENT_COMMANDS,
     VERDICT_REACTIONS,
     Command,
+    option,
     parse,
     rating,
     reaction_key,
@@ -30,18 +32,20 @@ from chatops.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.notices import Voice, notice
 from chatops.outbox import Outbox
 from chatops.scheduler import Scheduler
-from chatops.store import Outgoing, Room, Store, Transaction
+from chatops.store import Outgoing, Pending, Room, Store, Transaction
 from chatops.tickets import TicketService
 from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
-from rules import Place
+from rules import Decision, Place
 from rules.catalogue import LANGS, text
+from rules.gate import HELP, PROGRESS, QUESTION
+from rules.normalize import normalize
 
 log = logging.getLogger(__name__)
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
 _ACTS = {"ack": Move.ACKNOWLEDGED, "note": Move.NOTE, "resolve": Move.RESOLVED, "transfer": Move.TRANSFERRED,
          "return": Move.RETURNED, "extend": Move.EXTENSION_ASKED, "approve": Move.EXTENDED,
-         "refuse": Move.EXTENSION_REFUSED}
+         "refuse": Move.EXTENSION_REFUSED, "assign": Move.ASSIGNED}
 
 
 @dataclass
@@ -186,14 +190,19 @@ class Bot:
             return
         cmd = parse(ev.body, in_thread=ev.context is not None)
         ticket = await self._ticket_of_context(turn.tx, ev.context)
+        asked = await turn.tx.pending(f"matrix:{ev.context}") if ev.context and ticket is None else None
         if cmd is None:
             if ticket is not None:
                 if ev.sender in ticket.residents:
                     await self._resident_answer(turn, ticket, ev.body)
                 return  # others' chatter in someone's ticket thread
+            if asked is not None:
+                if ev.sender == asked.sender:
+                    await self._pending_answer(turn, asked, ev.body)
+                return
             if ev.thread_root is not None:
                 return  # a conversation among residents, not a report
-            await self._report(turn, ev.body)
+            await self._message(turn, ev.body, conversation=ev.reply_to is not None)
             return
         if cmd.name == "unknown":
             await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word))
@@ -204,11 +213,13 @@ class Bot:
         elif cmd.name == "lang":
             await self._set_lang(turn, cmd)
         elif cmd.name == "report":
-            await self._report(turn, cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}")
+            body = cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}"
+            if not body.strip() and asked is not None and ev.sender == asked.sender:
+                await self._register(turn, asked)  # "!报告" under the bot's question: yes, register it
+            else:
+                await self._report(turn, body)  # a resident who says it is a report is believed
         elif cmd.name == "mine":
-            mine = await turn.tx.tickets(resident=ev.sender, limit=20)
-            lines = [self.voice.status(t, turn.lang) for t in mine]
-            await self._reply(turn, [text("mine_header", turn.lang), *lines] if mine else text("mine_none", turn.lang))
+            await self._mine(turn)
         else:
             target = await self._command_ticket(turn, cmd, ticket)
             if target is None:
@@ -227,16 +238,65 @@ class Bot:
                 else:
                     await self._move(turn, target, Actor(ev.sender), Move.RATED, data={"rating": value})
 
-    async def _report(self, turn: Turn, body: str) -> None:
+    async def _message(self, turn: Turn, body: str, *, conversation: bool = False) -> None:
+        """A plain message in a residents' room: a report, something else, or a question to ask first.
+
+        ``conversation``: it answers another message (not one of the bot's), so only a clear report
+        becomes a ticket; nothing else gets an answer.
+        """
         ev = turn.event
         assert isinstance(ev, Message)
+        if len(body) > MAX_MESSAGE_CHARS:
+            raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+        decision = await self.service.route(body)
+        if decision.report is True:
+            await self._report(turn, body, decision=decision)
+        elif conversation:
+            return
+        elif decision.report is None:  # unsure: ask, register nothing until the sender says so
+            await turn.tx.save_pending(Pending(f"matrix:{ev.event_id}", ev.room_id, ev.sender, body.strip()))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(text("ask_register", turn.lang)),
+                                           thread_root=ev.event_id))
+        elif decision.gate == HELP:
+            await self._reply(turn, text("help_resident", turn.lang))
+        elif decision.gate == PROGRESS:
+            await self._mine(turn)
+        elif decision.gate == QUESTION:
+            await self._reply(turn, text("not_a_report_question", turn.lang))
+        # greetings, thanks, acknowledgements, chit-chat, notices and emoji get no answer: a room is for people
+
+    async def _pending_answer(self, turn: Turn, asked: Pending, body: str) -> None:
+        """The sender's reply under the bot's "register this?": yes, no, or more words about the matter."""
+        said = verdict(body)
+        if said is True or normalize(body) in ("登记", "报告", "是的登记", "要"):
+            await self._register(turn, asked)
+        elif said is False or normalize(body) in ("不用", "不要", "不用了", "不登记", "算了"):
+            if await turn.tx.finish_pending(asked.source, "declined"):
+                await self._reply(turn, text("register_declined", turn.lang))
+        else:  # more words: the matter and the words together are the report
+            await self._register(turn, replace(asked, text=f"{asked.text}\n{body.strip()}"))
+
+    async def _register(self, turn: Turn, asked: Pending) -> None:
+        """Register a message the bot asked about, as a report of its sender, in its own thread."""
+        if not await turn.tx.finish_pending(asked.source, "registered"):
+            return  # answered already
+        await self._report(turn, asked.text, source=asked.source, reporter=asked.sender)
+
+    async def _report(self, turn: Turn, body: str, *, decision: Decision | None = None, source: str | None = None,
+                      reporter: str | None = None) -> None:
+        """Make ``body`` a ticket (or support, or a note on the resident's own) and queue its receipt in the
+        thread of the message it came from (``source``, by default the message being handled)."""
+        ev = turn.event
+        root = source.removeprefix("matrix:") if source else ev.event_id
+        reporter = reporter or ev.sender
         grid = turn.room.ref or None  # the service refuses an empty or oversized report
-        receipt = await self.service.report(source=f"matrix:{ev.event_id}", reporter=ev.sender, text=body,
-                                            place=Place(grid=grid), tx=turn.tx)
+        receipt = await self.service.report(source=f"matrix:{root}", reporter=reporter, text=body,
+                                            place=Place(grid=grid), tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         if receipt.joined and receipt.steps:
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(self.voice.joined(ticket, turn.lang)),
-                                           ticket.id, thread_root=ev.event_id))
+            lines = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
+                     else self.voice.joined(ticket, turn.lang))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
             return
@@ -245,22 +305,41 @@ class Bot:
                                          state=text(f"state_{ticket.state}", turn.lang)))
             return
         if ticket.estate and not ticket.grid:
-            ticket = await self.service.act(ticket.id, Actor(ev.sender), Move.LOCATED, tx=turn.tx,
+            ticket = await self.service.act(ticket.id, Actor(reporter), Move.LOCATED, tx=turn.tx,
                                             data={"grid": self.voice.grid_of_estate(ticket.estate)})
-        unclassified = receipt.decision is not None and receipt.decision.unclassified
-        lines = [self.voice.receipt(ticket, unclassified, turn.lang)]
+        if receipt.asked:
+            lines = self.voice.ask_choice(ticket, turn.lang)
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines[0]), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(lines[1:], mentions=[reporter]),
+                                           ticket.id, thread_root=root))
+            return
+        decision = receipt.decision
+        lines = [self.voice.receipt(ticket, decision is not None and decision.unclassified, turn.lang)]
+        if ticket.priority == "emergency" and decision is not None and decision.hotline:
+            lines.append(text("hotline", turn.lang, hotline=decision.hotline))
         if self.voice.needs_place(ticket):
             lines.append(text("ask_place", turn.lang))
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=ev.event_id))
-        matched = receipt.decision.matched if receipt.decision else ()
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root))
+        matched = (*decision.matched, *(w for w in decision.urgent if w not in decision.matched)) if decision else ()
         for handler in ticket.handlers:
             await self.announce.card(turn.tx, ticket, handler, matched=matched)
+
+    async def _mine(self, turn: Turn) -> None:
+        mine = await turn.tx.tickets(resident=turn.event.sender, limit=20)
+        lines = [self.voice.status(t, turn.lang) for t in mine]
+        await self._reply(turn, [text("mine_header", turn.lang), *lines] if mine else text("mine_none", turn.lang))
 
     async def _resident_answer(self, turn: Turn, ticket: Ticket, body: str) -> None:
         """A resident's plain reply in their ticket's thread: a verdict, a rating, a place, or a note."""
         me = Actor(turn.event.sender)
         if len(body) > MAX_MESSAGE_CHARS:
             raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+        if ticket.awaits_choice and me.id == ticket.reporter:
+            pick = option(body)
+            if pick is None:
+                raise LifecycleError("bad_option", count=len(ticket.options))
+            await self._choose(turn, ticket, me, pick)
+            return
         solved = verdict(body) if ticket.state is State.RESOLVED else None
         if solved is not None and ticket.awaits_verdict(me.id):
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
@@ -281,8 +360,21 @@ class Bot:
         else:
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
+    async def _choose(self, turn: Turn, ticket: Ticket, me: Actor, pick: int) -> None:
+        before, after, event = await self.service.choose(ticket.id, me, pick, tx=turn.tx)
+        await self.announce(turn.tx, before, after, event)
+
     async def _resident_reaction(self, turn: Turn, ev: Reaction) -> None:
         row = await turn.tx.outbox_by_event(ev.relates_to)
+        if row is not None and row.message.purpose == "ask_register" and row.message.thread_root:
+            asked = await turn.tx.pending(f"matrix:{row.message.thread_root}")
+            key = reaction_key(ev.key)
+            if asked is not None and ev.sender == asked.sender and key in (*VERDICT_REACTIONS, *ACK_REACTIONS):
+                if VERDICT_REACTIONS.get(key, True):
+                    await self._register(turn, asked)
+                elif await turn.tx.finish_pending(asked.source, "declined"):
+                    await self._reply(turn, text("register_declined", turn.lang))
+            return
         if row is None or row.message.ticket_id is None:
             return
         ticket = await turn.tx.ticket(row.message.ticket_id)
@@ -294,6 +386,8 @@ class Bot:
             await self._move(turn, ticket, me, Move.VERIFIED if VERDICT_REACTIONS[key] else Move.REOPENED)
         elif row.message.purpose == "ask_rating" and key in RATING_REACTIONS:
             await self._move(turn, ticket, me, Move.RATED, data={"rating": RATING_REACTIONS[key]})
+        elif row.message.purpose == "ask_choice" and key in OPTION_REACTIONS and me.id == ticket.reporter:
+            await self._choose(turn, ticket, me, OPTION_REACTIONS[key])
 
     # ---- handlers ----
     def _needs_power(self, event: Incoming) -> bool:
@@ -371,6 +465,13 @@ class Bot:
             if target is None:
                 raise LifecycleError("unknown_target", id=parts[0])
             await self._move(turn, ticket, me, move, target=target, reason=parts[1])
+        elif move is Move.ASSIGNED:
+            target, category = self._assignment(ticket, cmd.args)
+            if target is None:
+                await self._reply(turn, text("usage_assign", turn.lang))
+                return
+            before, after, event = await self.service.assign(ticket.id, me, target, category, tx=turn.tx)
+            await self.announce(turn.tx, before, after, event)
         elif move in (Move.ACKNOWLEDGED, Move.EXTENDED):
             await self._move(turn, ticket, me, move)
         elif move is Move.EXTENSION_ASKED:
@@ -393,6 +494,22 @@ class Bot:
                        need=self.staff_level, level=int(level), move=move)
         await self._reply(turn, refusal)
         return False
+
+    def _assignment(self, ticket: Ticket, args: str) -> tuple[str | None, str | None]:
+        """Return ``(handler, category)`` that ``!分拨`` names: an option's number, a unit, or a category."""
+        word = args.strip().split()[0] if args.strip() else ""
+        if word.isdigit() and 1 <= int(word) <= len(ticket.options):
+            category, _, lead = ticket.options[int(word) - 1].partition("/")
+            return lead, category or None
+        handler = self._handler_named(word) if word else None
+        if handler is not None:
+            known = next((o.partition("/")[0] for o in ticket.options if o.partition("/")[2] == handler), "")
+            return handler, known or None
+        key = word.lower()
+        for c in self.book.categories:
+            if word and key in (c.id, c.name, c.name_en.lower()):
+                return c.lead, c.id
+        return None, None
 
     def _handler_named(self, name: str) -> str | None:
         key = name.strip().lower()

@@ -30,16 +30,23 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "solved": ("solved", "已解决", "解决了"),
     "unsolved": ("unsolved", "未解决", "没解决"),
     "rate": ("rate", "评价"),
+    "assign": ("assign", "分拨", "指派"),
 }
 RESIDENT_COMMANDS = ("report", "status", "mine", "solved", "unsolved", "rate", "lang", "help")
-HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "list", "status",
-                    "stats", "lang", "help")
+HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "assign", "list",
+                    "status", "stats", "lang", "help")
 ALIASES: dict[str, str] = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
 _GLUED = sorted((a for a in ALIASES if len(a) > 1 and not a.isascii()), key=len, reverse=True)  # longest first
 
 ACK_REACTIONS = frozenset({"✅", "✔", "☑", "👌"})
 VERDICT_REACTIONS = {"👍": True, "👎": False}
 RATING_REACTIONS = {"😀": "satisfied", "🙂": "basically_satisfied", "🙁": "dissatisfied", "😞": "dissatisfied"}
+
+# the keycap emoji 0️⃣ 1️⃣ 2️⃣ 3️⃣ as reaction_key leaves them: the digit and the combining keycap
+OPTION_REACTIONS = {f"{n}\u20e3": n for n in range(4)}
+_OPTION_WORDS = {"0": 0, "1": 1, "2": 2, "3": 3, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "都不是": 0,
+                 "都不对": 0, "其他": 0, "别的": 0, "none": 0, "第一个": 1, "第二个": 2, "第三个": 3, "第一": 1,
+                 "第二": 2, "第三": 3}
 
 _TICKET = re.compile(r"^[#＃](\d{1,9})$|^(\d{1,9})$")
 _NOT_SOLVED = ("未解决", "没解决", "没有解决", "没修好", "没好", "还没", "不是", "仍然", "还是坏", "又坏")
@@ -136,6 +143,18 @@ def rating(text: str) -> str | None:
         if word in t:
             return value
     return None
+
+
+def option(text: str) -> int | None:
+    """Return the option a resident picks by ``text`` (1, 2, 3; 0 for none of them), or ``None``.
+
+    >>> option("2"), option("第一个"), option("都不是"), option("3️⃣"), option("电梯")
+    (2, 1, 0, 3, None)
+    """
+    t = reaction_key(normalize(text)).rstrip("。.!！号")
+    if t in OPTION_REACTIONS:
+        return OPTION_REACTIONS[t]
+    return _OPTION_WORDS.get(t)
 
 
 def reaction_key(key: str) -> str:

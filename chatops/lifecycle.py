@@ -38,6 +38,8 @@ class Move(StrEnum):
     LOCATED = "located"            # 补充位置: where it is, added after the report
     SUPPORTED = "supported"        # 附议: another resident reports the same open matter
     CLOSED = "closed"              # 回访期满: the call-back window ended; closed with the verdicts given
+    ASKED = "asked"                # 问询: the evidence was weak; the resident is asked which matter it is
+    ASSIGNED = "assigned"          # 分拨: the street office gives a ticket of no known category to a handler
 
 
 class State(StrEnum):
@@ -121,11 +123,18 @@ class Ticket:
     verdicts: tuple[str, ...] = ()   # residents who said "solved" since the last resolve
     rated_by: tuple[str, ...] = ()   # residents who rated since the last resolve
     callback_deadline: datetime | None = None  # when the call-back (回访) closes without the missing verdicts
+    options: tuple[str, ...] = ()  # the matters the resident was asked to pick among: "category/lead"
+    choose_deadline: datetime | None = None  # when the street office triages it if the resident has not picked
 
     @property
     def handlers(self) -> tuple[str, ...]:
         """Return the lead and co-handlers: everyone who acts on this ticket."""
         return ((self.lead,) if self.lead else ()) + tuple(c for c in self.co if c != self.lead)
+
+    @property
+    def awaits_choice(self) -> bool:
+        """Return whether the resident is still asked which matter this is (no handler has it yet)."""
+        return self.state is State.REPORTED and bool(self.options)
 
     @property
     def residents(self) -> tuple[str, ...]:
@@ -199,8 +208,20 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
 
     match kind:
-        case Move.ROUTED:
+        case Move.ROUTED | Move.ASKED:
             need({State.REPORTED})
+            if kind is Move.ASKED:
+                need_system()
+        case Move.ASSIGNED:  # triage: the street office dispatches what no category of the rulebook placed
+            need(OPEN)
+            if actor.handler != fallback:
+                raise LifecycleError("only_dispatcher_decides", ticket=num, handler=fallback)
+            if ticket.lead != fallback or ticket.category is not None:
+                raise LifecycleError("not_for_triage", ticket=num)
+            if event.target not in handlers:
+                raise LifecycleError("unknown_target", id=event.target)
+            if event.target == fallback:
+                raise LifecycleError("transfer_to_self", ticket=num, handler=fallback)
         case Move.ACKNOWLEDGED:
             need(OPEN)
             if actor.handler not in ticket.handlers:
@@ -306,13 +327,17 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         )
     assert ticket is not None, "only a report starts a ticket"
     t = replace(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
-    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline", "callback_deadline") if k in d}
+    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline", "callback_deadline", "choose_deadline")
+                 if k in d}
     match event.kind:
-        case Move.ROUTED:
+        case Move.ROUTED | Move.ASSIGNED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
             return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
-                           priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co),
-                           rulebook_version=d.get("rulebook_version"), **deadlines)
+                           priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co), acked_by=(),
+                           rulebook_version=d.get("rulebook_version", t.rulebook_version), choose_deadline=None,
+                           escalated_to=None, **deadlines)
+        case Move.ASKED:
+            return replace(t, options=tuple(d.get("options", ())), **deadlines)
         case Move.ACKNOWLEDGED:
             state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state
             return replace(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))

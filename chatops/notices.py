@@ -88,6 +88,21 @@ class Voice:
         return text(key, lang, ticket=ticket.id, category=self.category(ticket, lang),
                     lead=self.handler(ticket.lead, lang), limit=limit)
 
+    def option(self, option: str, lang: str | None) -> str:
+        """Return one matter a resident may pick (``category/lead``): its name and who would handle it."""
+        category, _, lead = option.partition("/")
+        c = self.book.category_by_id.get(category)
+        name = (c.name_en if lang == "en" else c.name) if c else text("option_other", lang)
+        return text("option_line", lang, matter=name, lead=self.handler(lead, lang))
+
+    def ask_choice(self, ticket: Ticket, lang: str | None) -> list[str]:
+        """Return the receipt of a ticket whose matter the resident is asked to pick, then the question."""
+        minutes = int(self.book.intake.choose_window.total_seconds() // 60)
+        return [text("receipt_asked", lang, ticket=ticket.id),
+                text("ask_choice", lang, ticket=ticket.id),
+                *(f"{i}. {self.option(o, lang)}" for i, o in enumerate(ticket.options, 1)),
+                text("ask_choice_none", lang, street=self.handler(self.book.fallback, lang), minutes=minutes)]
+
     def joined(self, ticket: Ticket, lang: str | None) -> str:
         return text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
                     state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang),
@@ -104,9 +119,15 @@ class Voice:
         lines = [
             text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder),
                  category=self.category(ticket, lang), priority=text(f"priority_{ticket.priority}", lang)),
-            text("card_place", lang, place=self.place(ticket, lang)),
-            text("card_text", lang, text=ticket.text),
         ]
+        if ticket.priority == "emergency":  # the card says why at once: what matter, which words
+            lines.append(text("card_emergency", lang, category=self.category(ticket, lang),
+                              matched="、".join(matched) or "-"))
+        lines += [text("card_place", lang, place=self.place(ticket, lang)), text("card_text", lang, text=ticket.text)]
+        triage = holder == self.book.fallback and ticket.lead == holder and ticket.category is None
+        if triage and ticket.options:
+            lines.append(text("card_triage", lang, options="；".join(
+                f"{i}. {self.option(o, lang)}" for i, o in enumerate(ticket.options, 1))))
         if ticket.supporters:
             lines.append(text("card_supporters", lang, count=ticket.supporters))
         if ticket.joint:
@@ -125,7 +146,7 @@ class Voice:
                               resolve=self._local(ticket.resolve_deadline)))
         if ticket.rule:
             lines.append(text("card_rule", lang, rule=ticket.rule, matched="、".join(matched) or "-"))
-        lines.append(text("card_actions", lang))
+        lines.append(text("card_actions_triage" if triage else "card_actions", lang))
         return lines
 
     def today(self) -> date:
@@ -140,6 +161,14 @@ class Voice:
         who = self.handler(event.actor_handler, lang)
         target = self.handler(event.target, lang)
         match event.kind:
+            case Move.ROUTED:  # after the resident was asked which matter: their pick, or the street office
+                if event.data.get("triage"):
+                    return text("step_triaged", lang, street=self.handler(self.book.fallback, lang))
+                return text("step_chosen", lang, category=self.category(ticket, lang),
+                            lead=self.handler(ticket.lead, lang))
+            case Move.ASSIGNED:
+                return text("step_assigned", lang, street=who, category=self.category(ticket, lang),
+                            lead=self.handler(ticket.lead, lang))
             case Move.ACKNOWLEDGED:
                 return text("step_acknowledged", lang, handler=who)
             case Move.NOTE:

@@ -2,8 +2,9 @@
 
 Every reminder and deadline is a row in the store (``timers``), written with the move that set it. A tick
 takes the due ones; for each, in one transaction, it checks the ticket still has that deadline, asks
-durable_rules what to do (remind, escalate up the chain, flag at the top, or close a call-back whose
-window ended), records the event, queues its notices and marks the timer fired. A restart loses nothing
+durable_rules what to do (remind, escalate up the chain, flag at the top, close a call-back whose
+window ended, or give the street office a report whose resident did not say which matter it is),
+records the event, queues its notices and marks the timer fired. A restart loses nothing
 and fires nothing twice.
 """
 
@@ -19,7 +20,7 @@ from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.store import Store, Timer, Transaction
 from chatops.tickets import TicketService
 from rules.engine import owner_executor
-from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND
+from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND, TRIAGE
 
 log = logging.getLogger(__name__)
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
@@ -37,6 +38,8 @@ def still_due(ticket: Ticket | None, timer: Timer) -> bool:
         return ticket.state is State.ROUTED and ticket.sign_deadline == timer.ref_at
     if timer.deadline == "callback":
         return ticket.state is State.RESOLVED and ticket.callback_deadline == timer.ref_at
+    if timer.deadline == "choice":
+        return ticket.awaits_choice and ticket.choose_deadline == timer.ref_at
     return ticket.state in OPEN and ticket.resolve_deadline == timer.ref_at
 
 
@@ -82,7 +85,9 @@ class Scheduler:
             rule, step = await asyncio.get_running_loop().run_in_executor(
                 owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=nxt is not None))
             data = {"deadline": timer.deadline, "due": timer.ref_at.isoformat(), "rule": rule}
-            if step.action == REMIND:
+            if step.action == TRIAGE:
+                _before, after, event = await self.service.triage(ticket.id, rule, tx=tx)
+            elif step.action == REMIND:
                 after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=ticket.lead,
                                                             data=data, tx=tx)
             elif step.action == ESCALATE and nxt is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -42,6 +42,12 @@ class Receipt:
     decision: Decision | None = None
     joined: bool = False  # the report joined an open ticket of the same matter as support (附议)
     steps: tuple[tuple[Ticket, Ticket, Event], ...] = ()  # (before, after, event) of moves made on the way
+    noted: bool = False   # the resident's own open ticket of the matter: the report became a note on it
+
+    @property
+    def asked(self) -> bool:
+        """Return whether the resident is asked which matter it is before any handler has it."""
+        return self.created and self.ticket.awaits_choice
 
 
 class TicketService:
@@ -65,14 +71,20 @@ class TicketService:
         async with self.store.write() as own:
             yield own
 
+    async def route(self, text: str) -> Decision:
+        """Return the routing decision for ``text`` (the gate's judgement included) without recording it."""
+        return await self.router.aroute(text)
+
     async def report(self, *, source: str, reporter: str, text: str, place: Place | None = None,
-                     tx: Transaction | None = None) -> Receipt:
+                     tx: Transaction | None = None, decision: Decision | None = None) -> Receipt:
         """Return the :class:`Receipt` for a resident's report; the same ``source`` twice gives one ticket.
 
         ``source`` identifies the message (e.g. ``matrix:$event_id``); ``place`` is what the room already
-        tells (its grid), filled in with what the text tells. Pass ``tx`` to make the report part of the
-        caller's transaction (with the notices it causes, or a batch). Raises :class:`LifecycleError` for
-        an empty or oversized report.
+        tells (its grid), filled in with what the text tells; ``decision`` a routing of ``text`` made
+        already. Weak evidence (the decision says ``ask``) makes a ticket that waits for the resident to
+        say which matter it is (``asked``); a resident's own open ticket of the same matter gets the
+        report as a note. Pass ``tx`` to make the report part of the caller's transaction (with the
+        notices it causes, or a batch). Raises :class:`LifecycleError` for an empty or oversized report.
         """
         body = text.strip()
         if not normalize(body):  # nothing left once invisible and formatting characters are gone
@@ -82,7 +94,7 @@ class TicketService:
         existing = await (tx or self.store).ticket_by_source(source)
         if existing is not None:
             return Receipt(existing, created=False)
-        decision = await self.router.aroute(body)
+        decision = decision or await self.router.aroute(body)
         where = _merge_place(place, decision.place)
         async with self._write(tx) as tx:
             existing = await tx.ticket_by_source(source)
@@ -99,27 +111,120 @@ class TicketService:
                 data={"source": source, "text": body, "grid": where.grid, "estate": where.estate,
                       "building": where.building},
             ))
-            routed = await tx.append(Event(
-                tid, Move.ROUTED, SYSTEM.id, now, target=decision.lead, rule=decision.rule,
-                data={
-                    "category": decision.category, "co": list(decision.co), "priority": decision.priority,
-                    "matched": list(decision.matched), "rulebook_version": decision.rulebook_version,
-                    "unclassified": decision.unclassified, "escalation": list(decision.escalation),
-                    "urgent": list(decision.urgent),
-                    "sign_deadline": self.deadline(now, decision.sign_for, decision.priority).isoformat(),
-                    "resolve_deadline": self.deadline(now, decision.resolve, decision.priority).isoformat(),
-                },
-            ))
-            ticket = apply(apply(None, reported), routed)
+            ticket = apply(None, reported)
+            if decision.ask and self.rulebook.intake.ask and decision.priority != "emergency":
+                ticket = await self._ask(tx, ticket, decision, now)
+            else:
+                ticket = apply(ticket, await tx.append(self._routed(tid, decision, now)))
             await tx.save_ticket(ticket)
             await tx.schedule(timers_for(ticket, now))
         return Receipt(ticket, created=True, decision=decision)
 
+    def _routed(self, ticket_id: int, decision: Decision, now: datetime, **extra: Any) -> Event:
+        """Return the ``routed`` event of ``decision``: its rule, evidence, source and deadlines."""
+        return Event(
+            ticket_id, Move.ROUTED, SYSTEM.id, now, target=decision.lead, rule=decision.rule,
+            data={
+                "category": decision.category, "co": list(decision.co), "priority": decision.priority,
+                "matched": list(decision.matched), "rulebook_version": decision.rulebook_version,
+                "unclassified": decision.unclassified, "escalation": list(decision.escalation),
+                "urgent": list(decision.urgent), "source": decision.source.kind,
+                **({"model": decision.source.model, "model_label": decision.source.label,
+                    "model_score": round(decision.source.score or 0.0, 4)} if decision.source.model else {}),
+                "sign_deadline": self.deadline(now, decision.sign_for, decision.priority).isoformat(),
+                "resolve_deadline": self.deadline(now, decision.resolve, decision.priority).isoformat(),
+                **extra,
+            },
+        )
+
+    async def _ask(self, tx: Transaction, ticket: Ticket, decision: Decision, now: datetime) -> Ticket:
+        """Record that the resident is asked which of the decision's options the matter is (``asked``)."""
+        options = [f"{o.category or ''}/{o.lead}" for o in decision.options]
+        due = now + self.rulebook.intake.choose_window  # plain minutes: a resident answers or not, any day
+        event = await tx.append(Event(
+            ticket.id, Move.ASKED, SYSTEM.id, now, rule=decision.rule,
+            data={"options": options, "choose_deadline": due.isoformat(), "matched": list(decision.matched),
+                  "source": decision.source.kind, "rulebook_version": decision.rulebook_version},
+        ))
+        return apply(ticket, event)
+
+    async def choose(self, ticket_id: int, actor: Actor, option: int, *,
+                     tx: Transaction | None = None) -> tuple[Ticket, Ticket, Event]:
+        """Return ``(before, after, event)`` once the resident picks option ``option`` (1-based) of an asked
+        ticket, or ``0`` for none of them (the street office triages it). Raises :class:`LifecycleError`
+        if the ticket is not waiting for this resident's choice or there is no such option."""
+        async with self._write(tx) as tx:
+            ticket = await tx.ticket(ticket_id)
+            if ticket is None or not ticket.awaits_choice:
+                raise LifecycleError("no_choice_asked", ticket=ticket_id)
+            if actor.id != ticket.reporter:
+                raise LifecycleError("not_your_ticket", ticket=ticket_id)
+            if not 0 <= option <= len(ticket.options):
+                raise LifecycleError("bad_option", count=len(ticket.options))
+            if option == 0:
+                return await self._triage(tx, ticket, "choice.none")
+            category, _, lead = ticket.options[option - 1].partition("/")
+            decision = await self._decide(category or None, lead)
+            return await self._route_asked(tx, ticket, decision, chosen=option)
+
+    async def triage(self, ticket_id: int, rule: str, *, tx: Transaction) -> tuple[Ticket, Ticket, Event]:
+        """Return ``(before, after, event)`` after an asked ticket goes to the street office to triage
+        (分拨) because of ``rule`` (the resident did not pick in time, or picked none)."""
+        ticket = await tx.ticket(ticket_id)
+        if ticket is None or not ticket.awaits_choice:
+            raise LifecycleError("no_choice_asked", ticket=ticket_id)
+        return await self._triage(tx, ticket, rule)
+
+    async def _triage(self, tx: Transaction, ticket: Ticket, rule: str) -> tuple[Ticket, Ticket, Event]:
+        decision = await self._decide(None, None)
+        return await self._route_asked(tx, ticket, decision, rule=rule, triage=True)
+
+    async def _decide(self, category: str | None, lead: str | None) -> Decision:
+        handler = None if category else lead
+        return await asyncio.get_running_loop().run_in_executor(
+            owner_executor(), lambda: self.router.decide(category, handler=handler))
+
+    async def _route_asked(self, tx: Transaction, ticket: Ticket, decision: Decision, *, rule: str | None = None,
+                           **extra: Any) -> tuple[Ticket, Ticket, Event]:
+        now = self.clock()
+        event = self._routed(ticket.id, decision, now, **extra)
+        if rule is not None:
+            event = replace(event, rule=rule)
+        check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
+        event = await tx.append(event)
+        after = apply(ticket, event)
+        await tx.save_ticket(after)
+        await tx.schedule(timers_for(after, now))
+        return ticket, after, event
+
+    async def assign(self, ticket_id: int, actor: Actor, target: str, category: str | None, *,
+                     tx: Transaction | None = None) -> tuple[Ticket, Ticket, Event]:
+        """Return ``(before, after, event)`` after the street office assigns (分拨) a ticket of no known
+        category to ``target`` as ``category`` (or none): fresh limits, the engine's rule named."""
+        decision = await self._decide(category, target)
+        async with self._write(tx) as tx:
+            ticket = await tx.ticket(ticket_id)
+            now = self.clock()
+            routed = self._routed(ticket_id, decision, now)
+            event = Event(ticket_id, Move.ASSIGNED, actor.id, now, actor_handler=actor.handler, target=target,
+                          rule=decision.rule, data=routed.data)
+            check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
+            assert ticket is not None
+            event = await tx.append(event)
+            after = apply(ticket, event)
+            await tx.save_ticket(after)
+            await tx.schedule(timers_for(after, now))
+        return ticket, after, event
+
     async def _support(self, ticket: Ticket, reporter: str, source: str, body: str, where: Place,
                        decision: Decision, tx: Transaction) -> Receipt:
-        """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough."""
+        """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough; a
+        resident's own ticket gets the report as a note instead (new facts reach the handler)."""
         if reporter in ticket.residents:
-            return Receipt(ticket, created=False, decision=decision, joined=True)
+            after, event = await self.act_event(ticket.id, Actor(reporter), Move.NOTE, reason=body, tx=tx,
+                                                data={"source": source})
+            return Receipt(after, created=False, decision=decision, joined=True, steps=((ticket, after, event),),
+                           noted=True)
         after, event = await self.act_event(
             ticket.id, Actor(reporter), Move.SUPPORTED, tx=tx,
             data={"source": source, "text": body, "estate": where.estate, "building": where.building})
@@ -234,11 +339,15 @@ class TicketService:
 
 def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
     """Return the reminders and deadlines ``ticket`` has now: signing while it waits for a handler,
-    resolving while it is open, the end of the call-back while residents are asked. A reminder comes when
+    resolving while it is open, the end of the call-back while residents are asked, the end of the
+    choice while the resident is asked which matter it is. A reminder comes when
     three quarters of the time to sign or resolve are gone."""
     if ticket.state is State.RESOLVED:
         ref = ticket.callback_deadline
         return [] if ref is None else [Timer(ticket.id, "lapse", "callback", ref, ref)]
+    if ticket.awaits_choice:
+        ref = ticket.choose_deadline
+        return [] if ref is None else [Timer(ticket.id, "lapse", "choice", ref, ref)]
     out: list[Timer] = []
     for deadline, ref, waiting in (("sign", ticket.sign_deadline, ticket.state is State.ROUTED),
                                    ("resolve", ticket.resolve_deadline, ticket.state in OPEN)):

@@ -44,7 +44,7 @@ from research.community import (
     sign_delay_hours,
     time_weight,
 )
-from rules import Place, Router, Rulebook, load_rulebook
+from rules import Category, Place, Router, Rulebook, load_rulebook
 
 MAX_PASSES = 5  # after this many hand-overs the holder keeps the ticket
 MAX_REOPENS = 2  # a resident gives up after asking twice
@@ -229,12 +229,51 @@ class Simulation:
             return
         self.events += 2
         self.moves["reported"] = self.moves.get("reported", 0) + 1
-        self.moves["routed"] = self.moves.get("routed", 0) + 1
         self.view[t.id] = t
         self.cases[t.id] = _Case(meant.lead if meant else None)
-        self._hand_to(t, t.lead or book.fallback)
+        if receipt.asked:  # weak evidence: the resident is asked which matter it is; most answer in minutes
+            self.moves["asked"] = self.moves.get("asked", 0) + 1
+            window = book.intake.choose_window.total_seconds()
+            if rng.random() < 0.8:
+                self._at(rng.uniform(60, window * 0.9), self._choose, t.id, 0, (who.id, meant))
+            self._at(window, self._choice_lapse, t.id, 0)
+            return
+        self.moves["routed"] = self.moves.get("routed", 0) + 1
+        self._routed(t)
+
+    def _routed(self, t: Ticket) -> None:
+        self._hand_to(t, t.lead or self.book.fallback)
         for co in t.co:
-            self._at(self._hours(sign_delay_hours(com.behaviour[co], t.priority, rng)), self._co_sign, t.id, 0, co)
+            self._at(self._hours(sign_delay_hours(self.community.behaviour[co], t.priority, self.rng)),
+                     self._co_sign, t.id, self.cases[t.id].epoch, co)
+
+    async def _routed_by(self, tid: int, step: Any) -> None:
+        """Record a routing the service made after asking (a resident's pick, a triage, an assignment)."""
+        try:
+            _before, after, event = await step
+        except LifecycleError:
+            self.refused += 1
+            return
+        self.view[tid] = after
+        self.events += 1
+        self.moves[str(event.kind)] = self.moves.get(str(event.kind), 0) + 1
+        self.cases[tid].epoch += 1
+        self._routed(after)
+
+    async def _choose(self, tid: int, epoch: int, arg: tuple[str, Category | None]) -> None:
+        t = self.view[tid]
+        if not t.awaits_choice:
+            return
+        who, meant = arg
+        options = [o.partition("/") for o in t.options]
+        pick = next((i for i, (cat, _, lead) in enumerate(options, 1)
+                     if meant is not None and (cat == meant.id or (not cat and lead == meant.lead))), 0)
+        await self._routed_by(tid, self.service.choose(tid, Actor(who), pick, tx=self.batch))  # type: ignore[arg-type]
+
+    async def _choice_lapse(self, tid: int, epoch: int, _: Any = None) -> None:
+        if self.view[tid].awaits_choice:  # nobody answered: the scheduler's rule gives it to the street office
+            rule, _step = self.service.escalation.due("lapse", "choice", more=False)
+            await self._routed_by(tid, self.service.triage(tid, rule, tx=self.batch))  # type: ignore[arg-type]
 
     def _state(self, tid: int) -> State | None:
         """Return the state of ticket ``tid``, or ``None`` once it is finished and forgotten."""
@@ -261,6 +300,11 @@ class Simulation:
         move: Move | None = None
         target = reason = None
         if case.passes < MAX_PASSES:
+            if handler == book.fallback and t.category is None and case.owner and case.owner != handler:
+                # triage (分拨): the street office gives a report of no known category to whose matter it is
+                await self._routed_by(tid, self.service.assign(tid, self._staff(handler), case.owner, None,
+                                                               tx=self.batch))  # type: ignore[arg-type]
+                return
             if handler == book.fallback:
                 if case.owner and case.owner != handler and rng.random() < 0.85:
                     move, target, reason = Move.TRANSFERRED, case.owner, "街道派单：转交职责单位办理"

@@ -201,6 +201,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "{ticket} 号工单已申请延期 {days} 天，正等待街道审批。",
         "en": "Ticket {ticket} already has an extension of {days} days waiting for the street office.",
     },
+    "no_choice_asked": {
+        "zh-CN": "工单 #{ticket} 没有在等您选择事项。",
+        "en": "Ticket #{ticket} is not waiting for you to choose a matter.",
+    },
+    "bad_option": {
+        "zh-CN": "请回复 1 到 {count} 之间的数字，或回复 0 表示都不是。",
+        "en": "Reply with a number from 1 to {count}, or 0 for none of them.",
+    },
+    "not_for_triage": {
+        "zh-CN": "工单 #{ticket} 已有明确类别和办理单位，无需分拨；如需改派请用 !转派。",
+        "en": "Ticket #{ticket} already has a category and a handler: nothing to triage; use !transfer to move it.",
+    },
     "only_dispatcher_decides": {
         "zh-CN": "延期申请由「{handler}」审批。",
         "en": "Extensions are decided by {handler}.",
@@ -246,6 +258,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_merged": {"zh-CN": "合并", "en": "merged"},
     "move_located": {"zh-CN": "补充位置", "en": "located"},
     "move_closed": {"zh-CN": "回访期满关闭", "en": "closed at the end of the call-back"},
+    "move_asked": {"zh-CN": "询问事项", "en": "asked which matter"},
+    "move_assigned": {"zh-CN": "分拨", "en": "assigned"},
     "rating_satisfied": {"zh-CN": "满意", "en": "satisfied"},
     "rating_basically_satisfied": {"zh-CN": "基本满意", "en": "basically satisfied"},
     "rating_dissatisfied": {"zh-CN": "不满意", "en": "not satisfied"},
@@ -275,6 +289,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：安居苑3号楼），或说明位置。",
         "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. 安居苑3号楼) or "
         "describe the place.",
+    },
+    "ask_register": {
+        "zh-CN": "需要把这条消息登记为反映的问题吗？回复「是」或点 👍 登记，回复「不用」或点 👎 则不登记。"
+        "也可以直接发送「!报告 内容」。",
+        "en": "Shall I register this message as a report? Reply 'yes' or react 👍 to register it, 'no' or 👎 not "
+        "to. You can also send '!report TEXT'.",
+    },
+    "register_declined": {"zh-CN": "好的，不登记。", "en": "OK, not registered."},
+    "not_a_report_question": {
+        "zh-CN": "这里用于反映社区问题。活动、办事等咨询请联系居委会；如果要反映问题，请直接描述情况和位置，"
+        "或发送「!报告 内容」。",
+        "en": "This room is for reporting problems. For events and services ask the residents' committee; to "
+        "report something, say what and where, or send '!report TEXT'.",
+    },
+    "note_added": {
+        "zh-CN": "您已反映过这件事（工单 #{ticket}），这次的补充已转告办理单位。",
+        "en": "You have reported this already (ticket #{ticket}); what you added was passed on to the handler.",
+    },
+    "hotline": {
+        "zh-CN": "如有人身危险，请立即拨打 {hotline}。", "en": "If anyone is in danger, call {hotline} now.",
+    },
+    "receipt_asked": {
+        "zh-CN": "已受理，工单 #{ticket}。", "en": "Received as ticket #{ticket}.",
+    },
+    "ask_choice": {
+        "zh-CN": "为了交给对的单位，请问是下面哪一类？回复数字，或点 1️⃣ 2️⃣ 3️⃣：",
+        "en": "So that the right unit gets it: which of these is it? Reply with the number, or react 1️⃣ 2️⃣ 3️⃣:",
+    },
+    "ask_choice_none": {
+        "zh-CN": "0. 都不是（交「{street}」分拨）。{minutes} 分钟内没有选择，也将交「{street}」分拨。",
+        "en": "0. none of these ({street} will dispatch it). Without an answer within {minutes} minutes, {street} "
+        "dispatches it.",
+    },
+    "option_line": {"zh-CN": "{matter}（{lead}）", "en": "{matter} ({lead})"},
+    "option_other": {"zh-CN": "其他", "en": "something else"},
+    "step_chosen": {
+        "zh-CN": "已按您的选择登记为「{category}」，由「{lead}」办理。",
+        "en": "Registered as you chose: {category}, handled by {lead}.",
+    },
+    "step_triaged": {
+        "zh-CN": "已交「{street}」分拨，确定办理单位后会告诉您。",
+        "en": "{street} will dispatch it; you will hear who handles it.",
+    },
+    "step_assigned": {
+        "zh-CN": "「{street}」已分拨：「{category}」，由「{lead}」办理。",
+        "en": "{street} dispatched it: {category}, handled by {lead}.",
     },
     "place_thanks": {"zh-CN": "已记下位置：{place}。", "en": "Place noted: {place}."},
     "ask_verdict": {
@@ -333,6 +393,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "在本话题回复：点 ✅ 或 !签收 报到；!备注 内容；!办结 说明；!转派 单位 理由；!退单 理由",
         "en": "Reply in this thread: react ✅ or !ack to report for duty; !note TEXT; !resolve TEXT; "
         "!transfer UNIT REASON; !return REASON",
+    },
+    "card_emergency": {
+        "zh-CN": "⚠️ 紧急事项：{category}（依据：{matched}），请立即处置",
+        "en": "⚠️ Emergency: {category} (because of: {matched}); act at once",
+    },
+    "card_triage": {
+        "zh-CN": "待分拨：居民未选择事项。可能是：{options}",
+        "en": "To dispatch: the resident did not choose. It may be: {options}",
+    },
+    "card_actions_triage": {
+        "zh-CN": "在本话题回复：!分拨 1（按上面的编号）或 !分拨 单位名 交其办理；也可以 ✅ 签收后自行办理",
+        "en": "Reply in this thread: !assign 1 (a number above) or !assign UNIT to give it to them; or ✅ to "
+        "handle it yourselves",
+    },
+    "usage_assign": {
+        "zh-CN": "用法：!分拨 编号 或 !分拨 单位名（例如 !分拨 1、!分拨 物业）",
+        "en": "Usage: !assign NUMBER or !assign UNIT (e.g. !assign 1, !assign property)",
     },
     "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
     "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},

@@ -14,7 +14,8 @@ from typing import Any
 from rules.engine import Rules, on_owner
 from rules.rulebook import Rulebook
 
-REMIND, ESCALATE, FLAG, CLOSE, WHISTLE, NONE = "remind", "escalate", "flag", "close", "whistle", "none"
+REMIND, ESCALATE, FLAG, CLOSE, WHISTLE = "remind", "escalate", "flag", "close", "whistle"
+TRIAGE, NONE = "triage", "none"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ def build_escalation(book: Rulebook) -> tuple[dict[str, Any], dict[str, Step]]:
     * ``overdue.escalate``: a deadline was missed and the chain has a next level (升级);
     * ``overdue.top``: missed at the top of the chain: flag it to the top level again;
     * ``callback.lapse``: the call-back window ended with verdicts missing: close it (回访期满);
+    * ``choice.lapse``: a resident asked which matter a report is did not answer in time: the street office
+      triages it (分拨);
     * ``whistle.<category>``: a grid's reports of a category reached the rulebook's threshold (吹哨);
     * ``whistle.none``: below every threshold.
     """
@@ -45,7 +48,8 @@ def build_escalation(book: Rulebook) -> tuple[dict[str, Any], dict[str, Step]]:
     add("remind", {"$and": [{"fact": "due"}, {"kind": "remind"}]}, 10, Step(REMIND))
     add("overdue.escalate", {"$and": [{"fact": "due"}, {"kind": "overdue"}, {"more": True}]}, 10, Step(ESCALATE))
     add("overdue.top", {"$and": [{"fact": "due"}, {"kind": "overdue"}, {"more": False}]}, 10, Step(FLAG))
-    add("callback.lapse", {"$and": [{"fact": "due"}, {"kind": "lapse"}]}, 10, Step(CLOSE))
+    add("callback.lapse", {"$and": [{"fact": "due"}, {"kind": "lapse"}, {"deadline": "callback"}]}, 10, Step(CLOSE))
+    add("choice.lapse", {"$and": [{"fact": "due"}, {"kind": "lapse"}, {"deadline": "choice"}]}, 10, Step(TRIAGE))
     for w in book.whistles:
         add(f"whistle.{w.category}", {"$and": [{"fact": "reports"}, {"category": w.category},
                                                 {"$gte": {"count": w.threshold}}]}, 5, Step(WHISTLE, w.summon))
@@ -61,7 +65,7 @@ class Escalation(Rules):
 
     def due(self, kind: str, deadline: str, *, more: bool) -> tuple[str, Step]:
         """Return ``(rule, step)`` for a timer of ``kind`` (remind | overdue | lapse) on the ``deadline``
-        (sign | resolve | callback)."""
+        (sign | resolve | callback | choice)."""
         return on_owner(self.fire, {"fact": "due", "kind": kind, "deadline": deadline, "more": more})
 
     def reports(self, category: str, count: int) -> tuple[str, Step]:

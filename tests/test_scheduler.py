@@ -85,15 +85,16 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     first = net.say(GRID, "@alice:t", "安居苑1号楼漏水")
     await turn(bot)
     clock.advance(minutes=5)
-    again = net.say(GRID, "@alice:t", "还是漏水")  # the same resident again: not a second supporter
+    again = net.say(GRID, "@alice:t", "还是漏水，现在漫到楼道了")  # the same resident: a note, not a supporter
     second = net.say(GRID, "@bob:t", "安居苑2号楼也漏水了")
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.supporters == 1 and not ticket.joint and await store.count("tickets") == 1
     bob_receipt = next(s for s in net.in_room(GRID) if s.thread_root == second)
     assert "已有工单 #1" in bob_receipt.body and "共 2 位" in bob_receipt.body
-    assert "已经是工单 #1" in next(s for s in net.in_room(GRID) if s.thread_root == again).body
+    assert "补充已转告" in next(s for s in net.in_room(GRID) if s.thread_root == again).body
     card = net.in_room(PROPERTY)[0]
+    assert any("漫到楼道" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)  # told
     assert any("附议：另有 1 位" in s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
                if s.edits == card.event_id)
 

@@ -68,9 +68,10 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     db = sqlite3.connect(path)  # back to version 6, as an older program left it
     for name in ("outbox_receipt_thread", "events_supporter"):
         db.execute(f"DROP INDEX {name}")
-    for column in ("followers", "verdicts", "rated_by", "callback_deadline"):
+    for column in ("followers", "verdicts", "rated_by", "callback_deadline", "options", "choose_deadline"):
         db.execute(f"ALTER TABLE tickets DROP COLUMN {column}")
-    db.execute("DELETE FROM schema_version WHERE version = 7")
+    db.execute("DROP TABLE pending")  # version 8's
+    db.execute("DELETE FROM schema_version WHERE version >= 7")
     db.commit()
     db.close()
     async with await Store.open(path) as store:

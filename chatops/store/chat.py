@@ -52,6 +52,17 @@ class Timer:
     id: int | None = None
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A message the bot could not tell was a report: asked about, registered only if its sender says so."""
+
+    source: str
+    room_id: str
+    sender: str
+    text: str
+    state: str = "asked"  # asked | registered | declined
+
+
 def _utc(when: datetime) -> str:
     return when.astimezone(UTC).isoformat()
 
@@ -167,6 +178,13 @@ class ChatReads:
         async with self.db.execute("SELECT state, COUNT(*) FROM timers GROUP BY state") as cur:
             return {s: n for s, n in await cur.fetchall()}
 
+    async def pending(self, source: str) -> Pending | None:
+        """Return the message ``source`` the bot asked about (whether to register it), or ``None``."""
+        async with self.db.execute("SELECT source, room_id, sender, text, state FROM pending WHERE source = ?",
+                                   (source,)) as cur:
+            row = await cur.fetchone()
+        return Pending(*row) if row else None
+
     async def lang_of(self, user_id: str) -> str | None:
         """Return the language ``user_id`` chose, or ``None``."""
         async with self.db.execute("SELECT lang FROM prefs WHERE user_id = ?", (user_id,)) as cur:
@@ -232,6 +250,17 @@ class ChatWrites:
         """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
         cur = await self.db.execute("UPDATE timers SET state = ?, fired_at = datetime('now') "
                                     "WHERE id = ? AND state = 'pending'", (state, timer_id))
+        return cur.rowcount == 1
+
+    async def save_pending(self, item: Pending) -> None:
+        """Record a message the bot asks about before registering it."""
+        await self.db.execute("INSERT OR IGNORE INTO pending (source, room_id, sender, text) VALUES (?, ?, ?, ?)",
+                              (item.source, item.room_id, item.sender, item.text))
+
+    async def finish_pending(self, source: str, state: str) -> bool:
+        """Mark an asked message ``registered`` or ``declined``; return ``False`` if it no longer was asked."""
+        cur = await self.db.execute("UPDATE pending SET state = ? WHERE source = ? AND state = 'asked'",
+                                    (state, source))
         return cur.rowcount == 1
 
     async def set_lang(self, user_id: str, lang: str) -> None:

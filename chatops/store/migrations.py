@@ -148,6 +148,19 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         # !mine lists the tickets a resident supports too
         "CREATE INDEX events_supporter ON events (actor, ticket_id) WHERE kind = 'supported'",
     )),
+    (8, "asking before guessing: the matters a resident picks among, and messages not yet known to be reports", (
+        "ALTER TABLE tickets ADD COLUMN options TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE tickets ADD COLUMN choose_deadline TEXT",
+        # a message the bot could not tell was a report: registered only when its sender says so
+        """CREATE TABLE pending (
+            source     TEXT PRIMARY KEY,          -- matrix:$event_id of the message
+            room_id    TEXT NOT NULL,
+            sender     TEXT NOT NULL,
+            text       TEXT NOT NULL,
+            state      TEXT NOT NULL DEFAULT 'asked',  -- asked | registered | declined
+            asked_at   TEXT NOT NULL DEFAULT (datetime('now'))
+        )""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -64,10 +64,11 @@ def _cell(value: Any) -> Any:
 
 def _ticket(row: aiosqlite.Row) -> Ticket:
     values: dict[str, Any] = dict(zip(_TICKET_FIELDS, row, strict=True))
-    for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline", "callback_deadline"):
+    for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline", "callback_deadline",
+                 "choose_deadline"):
         if values[name] is not None:
             values[name] = datetime.fromisoformat(values[name])
-    for name in ("co", "acked_by", "followers", "verdicts", "rated_by"):
+    for name in ("co", "acked_by", "followers", "verdicts", "rated_by", "options"):
         values[name] = tuple(from_json(values[name]))
     for name in ("solved", "awaiting_rating", "joint"):
         if values[name] is not None:
