@@ -38,6 +38,7 @@ from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
 from rules.gate import HELP, PROGRESS, QUESTION
+from rules.model import Model, ModelError
 from rules.normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ class Bot:
     """Connects a transport to the ticket service. ``run`` until ``stop`` is set."""
 
     def __init__(self, transport: Transport, store: Store, service: TicketService, *,
-                 lang: str | None = None, staff_level: int = STAFF_LEVEL, rulebook_path: Path | None = None) -> None:
+                 lang: str | None = None, staff_level: int = STAFF_LEVEL, rulebook_path: Path | None = None,
+                 model_path: Path | None = None) -> None:
         self.transport, self.store, self.service = transport, store, service
         self.book = service.rulebook
         self.lang = lang
@@ -78,7 +80,9 @@ class Bot:
         self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport)
         self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
-                                   periodic=self.post_ranking)
+                                   periodic=self.periodic)
+        self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
+        self._model_stamp: tuple[float, int] | None = None
         self.handled = 0
 
     async def prepare(self) -> None:
@@ -590,6 +594,42 @@ class Bot:
         if handler == self.book.fallback:
             return render(rows, period, "md", lang).splitlines()
         return own_lines(rows, handler, period, lang)
+
+    async def periodic(self) -> None:
+        """The scheduler's periodic work: the monthly ranking, and a routing model that changed on disk."""
+        await self.post_ranking()
+        await self.check_model()
+
+    async def check_model(self) -> None:
+        """Take up the routing model file if it changed (``whistle model retrain``), and tell the street
+        office's room once per new version which model routes now."""
+        if self.model_path is None:
+            return
+        try:
+            st = self.model_path.stat()
+        except OSError:
+            return
+        stamp = (st.st_mtime, st.st_size)
+        model = self.service.router.model
+        if stamp != self._model_stamp:
+            self._model_stamp = stamp
+            try:
+                model = await asyncio.to_thread(Model.load, self.model_path)
+            except ModelError as exc:
+                log.warning("the routing model %s cannot be used; keeping the one in use: %s", self.model_path, exc)
+                return
+            self.service.router = self.service.router.with_model(model)
+        if model is None or await self.store.chat_state("model_version") == model.version:
+            return
+        room = self.handler_rooms.get(self.book.fallback)
+        async with self.store.write() as tx:
+            if room is not None:
+                info = model.info
+                lines = [text("model_changed", self.lang, version=model.version, rows=info.get("rows", 0),
+                              source=info.get("source", "-"), trained_at=info.get("trained_at", "-"))]
+                await tx.enqueue(Outgoing(room, "model_changed", notice(lines, mentions=self.staff.get(room, ()))))
+            await tx.set_chat_state("model_version", model.version)
+        self.outbox.wake()
 
     async def post_ranking(self) -> None:
         """Post last month's ranking to the street office's room once, when a new month has begun."""

@@ -12,6 +12,7 @@ from chatops.config import Settings
 from chatops.homeserver import HomeserverError
 from rules import RulebookError
 from rules.catalogue import text
+from rules.model import ModelError
 
 
 def _chat_errors() -> tuple[type[BaseException], ...]:
@@ -20,7 +21,7 @@ def _chat_errors() -> tuple[type[BaseException], ...]:
     from chatops.provision import ProvisionError
     from chatops.transport.matrix import LoginFailed
 
-    return HomeserverError, RulebookError, LoginFailed, ProvisionError, OSError, TimeoutError
+    return HomeserverError, RulebookError, ModelError, LoginFailed, ProvisionError, OSError, TimeoutError
 
 
 def _pairs(values: list[str] | None, lang: str) -> dict[str, list[str]]:
@@ -38,6 +39,8 @@ def _fail(exc: BaseException, lang: str) -> int:
 
     if isinstance(exc, (HomeserverError, RulebookError)):
         print(exc.render(lang), file=sys.stderr)
+    elif isinstance(exc, ModelError):
+        print(text("model_unreadable", lang, file="WHISTLE_MODEL", detail=str(exc)), file=sys.stderr)
     elif isinstance(exc, LoginFailed):
         print(text("login_failed", lang, detail=str(exc)), file=sys.stderr)
     else:

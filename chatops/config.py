@@ -30,6 +30,7 @@ class Settings:
     var: Path
     store: Path
     rulebook: Path | None = None
+    model: Path | None = None  # a learned routing model (WHISTLE_MODEL); the bot reloads it when it changes
     lang: str | None = None
     local: bool = False
     bot_password: str | None = field(default=None, repr=False)
@@ -53,6 +54,7 @@ class Settings:
             "var": var,
             "store": Path(env.get("WHISTLE_STORE") or var / "whistle.sqlite"),
             "rulebook": Path(env["WHISTLE_RULEBOOK"]) if env.get("WHISTLE_RULEBOOK") else None,
+            "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL") else None,
             "lang": env.get("WHISTLE_LANG") or None,
             "timeline_limit": int(env.get("WHISTLE_TIMELINE_LIMIT") or 50),
             "room_prefix": env.get("WHISTLE_ROOM_PREFIX") or "whistle",

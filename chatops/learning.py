@@ -64,8 +64,8 @@ def replay(router: Router, history: Sequence[ReportHistory]) -> Replay:
     past = [h for h in history if h.first]
     out = Replay(reports=len(past))
     for h, decision in zip(past, router.route_many(h.text for h in past), strict=True):
-        if decision.lead == h.first:
-            continue
+        if decision.lead == h.first or (decision.ask and h.asked):
+            continue  # the same handler, or the resident would be asked again
         change = Change(h.ticket_id, h.text, h.first, decision.lead, h.final)
         out.changed.append(change)
         out.by_move[(h.first, decision.lead)] += 1

@@ -17,6 +17,7 @@ from chatops.store import Room, Store
 from chatops.tickets import Clock, TicketService, utc_now
 from chatops.transport.matrix import MatrixTransport
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
+from rules.model import Model
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ async def ensure_local_bot(settings: Settings) -> None:
 async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, Store, Router]]:
     """Yield the logged-in transport, the open store and the router; close them all at the end."""
     router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))  # a broken rulebook stops us first
+    if settings.model is not None:  # so does a model file that cannot be used
+        router = router.with_model(Model.load(settings.model))
     await ensure_local_bot(settings)
     transport = await MatrixTransport.connect(
         settings.homeserver, settings.bot_user, session_file=settings.session_file,
@@ -63,7 +66,7 @@ async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Eve
     """
     async with connected(settings) as (transport, store, router):
         bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang,
-                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK))
+                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK), model_path=settings.model)
         await bot.prepare()
         if not bot.rooms:
             log.warning("no rooms are provisioned: run `whistle provision` first")

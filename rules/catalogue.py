@@ -662,6 +662,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "eval_bad_labels": {
         "zh-CN": "{file}：{detail}", "en": "{file}: {detail}",
     },
+    "model_changed": {
+        "zh-CN": "分派模型已更新为 {version}（{trained_at} 用 {rows} 条记录训练，来源 {source}）。"
+        "此后的反映按新模型辅助分派；分派决定会写明模型版本。",
+        "en": "The routing model is now {version} (trained {trained_at} on {rows} rows from {source}). Reports from "
+        "now on are routed with its help; every decision names the model's version.",
+    },
     "model_unreadable": {
         "zh-CN": "无法使用分派模型 {file}：{detail}",
         "en": "Cannot use the routing model {file}: {detail}",

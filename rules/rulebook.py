@@ -346,7 +346,10 @@ def _apply_choices(book: Rulebook) -> Rulebook:
     categories = tuple(
         c.model_copy(update={"lead": leads[c.id], "co": tuple(h for h in c.co if h != leads[c.id])})
         if c.id in leads else c for c in book.categories)
-    return book.model_copy(update={"categories": categories})
+    chosen = book.model_copy(update={"categories": categories})
+    for name in ("category_by_id", "chosen", "handler_by_id"):  # cached from the book before the choices
+        chosen.__dict__.pop(name, None)
+    return chosen
 
 
 def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:

@@ -45,6 +45,7 @@ class ReportHistory:
     transfers: int
     returns: int
     resolved: bool
+    asked: bool = False  # the resident was asked which matter it was (its first handler is their pick)
 
     @property
     def passed(self) -> bool:
@@ -190,10 +191,11 @@ class _Reads(ChatReads):
                 "  COALESCE((SELECT actor_handler FROM events v WHERE v.ticket_id = t.id AND v.kind = 'resolved' "
                 "            ORDER BY seq DESC LIMIT 1), t.lead), "
                 "  t.transfers, t.returns, "
-                "  EXISTS (SELECT 1 FROM events v WHERE v.ticket_id = t.id AND v.kind = 'resolved') "
+                "  EXISTS (SELECT 1 FROM events v WHERE v.ticket_id = t.id AND v.kind = 'resolved'), "
+                "  EXISTS (SELECT 1 FROM events a WHERE a.ticket_id = t.id AND a.kind = 'asked') "
                 "FROM tickets t ORDER BY t.id") as cur:
-            return [ReportHistory(i, text, grid, first or "", final or "", transfers, returns, bool(done))
-                    for i, text, grid, first, final, transfers, returns, done in await cur.fetchall()]
+            return [ReportHistory(i, text, grid, first or "", final or "", transfers, returns, bool(done), bool(asked))
+                    for i, text, grid, first, final, transfers, returns, done, asked in await cur.fetchall()]
 
     async def count(self, table: str) -> int:
         """Return the number of rows in ``events`` or ``tickets``."""

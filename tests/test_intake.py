@@ -1,0 +1,210 @@
+"""Before a ticket: is a message a report, which matter is it, and what happens when the bot must ask.
+
+The bot on the default rulebook, the real engine and store, the in-memory transport and a clock the test
+moves. Messages are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chatops.bot import Bot
+from chatops.lifecycle import Move, State
+from chatops.store import Room, Store
+from chatops.tickets import TicketService
+from chatops.transport.memory import MemoryTransport
+from rules import Router
+from tests.conftest import FakeClock
+from tests.test_bot import t, turn
+
+GRID, STREET, PROPERTY, FIRE, MARKET, URBAN = "!g:t", "!street:t", "!prop:t", "!fire:t", "!market:t", "!urban:t"
+ALICE, BOB, STAFF = "@alice:t", "@bob:t", "@staff:t"
+
+
+@pytest.fixture
+async def bot(store: Store, router: Router, clock: FakeClock) -> Bot:
+    async with store.write() as tx:
+        await tx.save_room(Room(GRID, "community", "grid1"))
+        for room, ref in ((STREET, "street_office"), (PROPERTY, "property"), (FIRE, "fire"), (MARKET, "market"),
+                          (URBAN, "urban_mgmt")):
+            await tx.save_room(Room(room, "handler", ref))
+    staff = {"users": {STAFF: 50}}
+    transport = MemoryTransport(power_levels={r: staff for r in (STREET, PROPERTY, FIRE, MARKET, URBAN)})
+    b = Bot(transport, store, TicketService(store, router, clock=clock))
+    await b.prepare()
+    return b
+
+
+@pytest.mark.parametrize("message", ["谢谢物业，电梯已经修好了", "收到", "大家早上好", "😡😡😡", "👍",
+                                     "【停水通知】因管网维修，本周六安居苑停水，请提前储水，敬请谅解。"])
+async def test_not_a_report_makes_no_ticket_and_no_answer(bot: Bot, store: Store, message: str) -> None:
+    t(bot).say(GRID, ALICE, message)
+    await turn(bot)
+    assert await store.count("tickets") == 0 and t(bot).sent == []
+
+
+async def test_a_question_gets_an_answer_not_a_ticket(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "请问重阳节活动在哪里报名？")
+    net.say(GRID, ALICE, "怎么在这里反映问题？")
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    first, second = net.in_room(GRID)
+    assert "居委会" in first.body and "!报告" in first.body
+    assert "居民指南" in second.body
+
+
+async def test_unsure_is_asked_and_registered_on_a_thumbs_up(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    message = net.say(GRID, ALICE, "楼顶的太阳能热水器松了")
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    ask = net.in_room(GRID)[0]
+    assert ask.thread_root == message and "登记" in ask.body
+    net.react(GRID, BOB, ask.event_id, "👍")  # not the sender's to answer
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    net.react(GRID, ALICE, ask.event_id, "👍")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.reporter == ALICE and ticket.text == "楼顶的太阳能热水器松了"
+    receipt = net.in_room(GRID)[-1]
+    assert receipt.thread_root == message and "#1" in receipt.body
+    net.react(GRID, ALICE, ask.event_id, "👍")  # twice: still one ticket
+    await turn(bot)
+    assert await store.count("tickets") == 1
+
+
+async def test_unsure_declined_or_explained(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    first = net.say(GRID, ALICE, "楼顶的太阳能热水器松了")
+    second = net.say(GRID, BOB, "单元门口那个")
+    await turn(bot)
+    net.say(GRID, ALICE, "不用了", thread_root=first)
+    net.say(GRID, BOB, "一直开着关不上，晚上谁都能进来", thread_root=second)  # more words: the report
+    await turn(bot)
+    assert await store.count("tickets") == 1
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.reporter == BOB and "关不上" in ticket.text and "单元门口" in ticket.text
+    assert any("不登记" in s.body and s.thread_root == first for s in net.in_room(GRID))
+
+
+async def test_report_command_always_registers(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "!报告 谢谢")  # a resident who says it is a report is believed
+    await turn(bot)
+    assert await store.count("tickets") == 1
+
+
+async def test_emergency_first_with_its_hotline_and_a_card_that_says_why(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "楼道里堆的纸箱烧起来了，电梯也坏了")  # an ordinary matter beside it does not win
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.category, ticket.lead, ticket.priority) == ("fire", "fire", "emergency")
+    assert "119" in net.in_room(GRID)[0].body
+    card = net.in_room(FIRE)[0]
+    assert "紧急事项：火情" in card.body and "烧起来" in card.body
+
+
+async def test_weak_evidence_asks_which_matter_and_routes_the_pick(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.REPORTED and ticket.awaits_choice
+    assert net.in_room(PROPERTY) == [] and net.in_room(MARKET) == []  # nobody has it yet
+    receipt, question = net.in_room(GRID)
+    assert "#1" in receipt.body and question.thread_root == report and "1." in question.body
+    assert question.content["m.mentions"] == {"user_ids": [ALICE]}
+    net.say(GRID, BOB, "2", thread_root=report)  # another resident's number does not choose
+    await turn(bot)
+    assert (await store.ticket(1)).awaits_choice  # type: ignore[union-attr]
+    pick = next(i for i, o in enumerate(ticket.options, 1) if o.endswith("/market"))
+    net.react(GRID, ALICE, question.event_id, f"{pick}\ufe0f\u20e3")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.ROUTED and ticket.lead == "market"
+    assert "#1" in net.in_room(MARKET)[0].body
+    assert any("按您的选择" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    routed = [e for e in await store.events(1) if e.kind is Move.ROUTED]
+    assert len(routed) == 1 and routed[0].data["chosen"] == pick and routed[0].rule.startswith("category.")
+    assert await bot.service.rebuild_check() == []
+
+
+async def test_no_answer_goes_to_the_street_office_which_assigns(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    clock.advance(minutes=29)
+    assert await bot.scheduler.tick() == 0
+    clock.advance(minutes=2)  # the window ends: durable_rules' choice.lapse gives it to the street office
+    assert await bot.scheduler.tick() == 1
+    await bot.outbox.flush()
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead == "street_office" and ticket.state is State.ROUTED
+    routed = next(e for e in await store.events(1) if e.kind is Move.ROUTED)
+    assert routed.rule == "choice.lapse" and routed.data["triage"] is True
+    card = net.in_room(STREET)[0]
+    assert "待分拨" in card.body and "!分拨" in card.body
+    net.say(GRID, ALICE, "1", thread_root=report)  # too late to choose: the street office has it
+    await turn(bot)
+    assert (await store.ticket(1)).lead == "street_office"  # type: ignore[union-attr]
+
+    net.say(STREET, "@nobody:t", "!分拨 物业", thread_root=card.event_id)  # not staff: refused
+    net.say(STREET, STAFF, "!分拨 物业", thread_root=card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead == "property" and ticket.transfers == 0
+    assert [e.kind for e in await store.events(1)].count(Move.ASSIGNED) == 1
+    assert "#1" in net.in_room(PROPERTY)[0].body
+    assert any("已分拨" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    assert await bot.service.rebuild_check() == []
+
+
+async def test_a_restart_during_the_window_fires_the_triage_once(bot: Bot, store: Store, clock: FakeClock) -> None:
+    from chatops.scheduler import Scheduler
+
+    t(bot).say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    clock.advance(minutes=31)
+    again = Scheduler(store, bot.service)
+    assert await again.tick() + await bot.scheduler.tick() == 1
+    assert [e.kind for e in await store.events(1)].count(Move.ROUTED) == 1
+
+
+async def test_a_reply_to_a_message_the_bot_does_not_know(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "对", reply_to="$gone")
+    net.say(GRID, BOB, "哈哈是的", reply_to="$gone")
+    await turn(bot)
+    assert await store.count("tickets") == 0 and net.sent == []
+
+
+async def test_a_retrained_model_is_taken_up_and_announced_once(bot: Bot, store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rules.model import train
+    from tests.test_model import labelled
+
+    path = tmp_path / "routing.model"
+    first = train(labelled(), kind="sector", source="test", classifier=bot.service.router.classifier)
+    first.save(path)
+    bot.model_path = path
+    await bot.check_model()
+    await bot.check_model()
+    await bot.outbox.flush()
+    assert bot.service.router.model is not None and bot.service.router.model.version == first.version
+    notes = [s for s in t(bot).in_room(STREET) if "分派模型已更新" in s.body]
+    assert len(notes) == 1 and first.version in notes[0].body
+    path.write_text("broken")  # a half-written or wrong file: the model in use stays
+    await bot.check_model()
+    assert bot.service.router.model.version == first.version
+    second = train(labelled()[:-8], kind="sector", source="test", classifier=bot.service.router.classifier)
+    second.save(path)
+    await bot.check_model()
+    await bot.outbox.flush()
+    assert bot.service.router.model.version == second.version != first.version
+    assert len([s for s in t(bot).in_room(STREET) if "分派模型已更新" in s.body]) == 2
+    t(bot).say(GRID, ALICE, "安居苑3号楼老板两个月没给工钱")
+    await turn(bot)
+    routed = next(e for e in await store.events(1) if e.kind is Move.ROUTED)
+    assert routed.data.get("model") == second.version  # the decision names the model it used

@@ -1,0 +1,178 @@
+"""The learned routing layer: training, the model file, how the router combines it with the rules, the
+labels a store's history gives, and the replay of a new rulebook over the past."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from chatops.cli import main
+from chatops.learning import history_rows, replay, train_from_store
+from chatops.lifecycle import Actor
+from chatops.store import Store
+from chatops.tickets import TicketService
+from rules import Router, load_rulebook, parse_rulebook
+from rules.model import Model, ModelError, grams, train
+from tests.conftest import MINI
+
+PLACES = ["安居苑3号楼", "和平里小区", "馨园5栋", "滨江花园门口", "纺织厂宿舍", "老街路口"]
+MATTERS = {  # a sector each, in words no keyword of the shipped rulebook is built on
+    "劳动和社会保障": ["老板两个月没给工钱", "厂里不签用工协议", "单位辞退了我还不给补偿", "干活的钱一直拖着不结"],
+    "环境保护": ["作坊半夜排出刺鼻的气", "小河的水发黑发臭漂着油", "厂子烟囱一直冒黄烟", "工地的灰大得睁不开眼"],
+    "交通运输": ["路口车太多过不去马路", "班车半天不来一趟", "货车压坏了村里的路", "出租车司机不打表"],
+    "教育文体": ["孩子上学报不上名", "学校乱收资料费", "老师在家里收钱补课", "幼儿园不退学费"],
+}
+
+
+def labelled() -> list[tuple[str, str]]:
+    return [(f"{p}{m}", label) for label, ms in MATTERS.items() for p, m in itertools.product(PLACES, ms)]
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return train(labelled(), kind="sector", source="test", classifier=Router(load_rulebook()).classifier)
+
+
+def test_grams_are_one_to_three_characters() -> None:
+    assert len(grams("abcd")) == 4 + 3 + 2 and len(grams("")) == 0
+
+
+def test_scores_are_calibrated_and_the_model_learns(model: Model) -> None:
+    found = [Router(load_rulebook()).classifier.classify(t) for t in ("安居苑3号楼老板两个月没给工钱", "小河的水发黑")]
+    scores = model.scores(["安居苑3号楼老板两个月没给工钱", "小河的水发黑"], found)
+    assert scores.shape == (2, 4) and np.allclose(scores.sum(axis=1), 1)
+    assert model.labels[int(scores[0].argmax())] == "劳动和社会保障"
+    assert model.labels[int(scores[1].argmax())] == "环境保护"
+    assert model.version.startswith("m") and model.info["rows"] == 96 and model.kind == "sector"
+
+
+def test_the_file_round_trips_without_pickle(model: Model, tmp_path: Path) -> None:
+    path = model.save(tmp_path / "routing.model")
+    with zipfile.ZipFile(path) as z:  # a NumPy archive of plain arrays and a JSON header
+        assert all(name.endswith(".npy") for name in z.namelist())
+    again = Model.load(path)
+    texts = ["馨园5栋厂子烟囱一直冒黄烟"]
+    found = [Router(load_rulebook()).classifier.classify(t) for t in texts]
+    assert again.version == model.version and again.labels == model.labels
+    assert np.allclose(again.scores(texts, found), model.scores(texts, found), atol=1e-3)  # weights kept as float16
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "x.model"
+    bad.write_text("not a model")
+    with pytest.raises(ModelError):
+        Model.load(bad)
+    with pytest.raises(ModelError):
+        Model.load(tmp_path / "missing.model")
+
+
+def test_too_few_labels_are_refused() -> None:
+    with pytest.raises(ModelError):
+        train([("甲", "a"), ("乙", "a"), ("丙", "a"), ("丁", "b")], kind="handler", source="t")
+
+
+def test_the_model_decides_where_rules_are_weak_and_names_itself(model: Model) -> None:
+    router = Router(load_rulebook(), model)
+    d = router.route("滨江花园门口老板两个月没给工钱，找了好几次都不给")
+    assert d.source.kind in ("model", "both") and d.source.model == model.version and d.lead == "hrss"
+    assert d.to_dict()["source"]["model"] == model.version
+
+
+def test_the_model_never_overrides_an_emergency_a_choice_or_a_short_message(model: Model) -> None:
+    router = Router(load_rulebook(), model)
+    fire = router.route("厂子烟囱起火了，着火了")
+    assert fire.category == "fire" and fire.priority == "emergency"
+    assert router.route("3号楼电梯又坏了").lead == "property"  # lifts: the community's choice
+    assert router.route("公交车半小时才来一班").lead == "transport"  # buses: so is this
+
+
+async def test_labels_follow_transfers_and_returns(store: Store, mini_router: Router, clock: object) -> None:
+    service = TicketService(store, mini_router, clock=clock)  # type: ignore[arg-type]
+    street, prop, police = Actor("@s:x", "street"), Actor("@p:x", "property"), Actor("@c:x", "police")
+    moved = (await service.report(source="m:1", reporter="@a:x", text="安居苑1号楼电梯坏了")).ticket.id  # to property
+    await service.transfer(moved, prop, "police", "电梯里有人偷东西，归派出所")
+    await service.acknowledge(moved, police)
+    await service.resolve(moved, police, "已处理")
+    back = (await service.report(source="m:2", reporter="@b:x", text="楼上漏水了")).ticket.id  # to property
+    await service.return_(back, prop, "不是我们的")
+    await service.acknowledge(back, street)
+    await service.resolve(back, street, "街道已协调")
+    await service.report(source="m:3", reporter="@c:x", text="车被偷了")  # unresolved: teaches nothing
+    rows = await history_rows(store)
+    assert sorted(rows) == [("安居苑1号楼电梯坏了", "police"), ("楼上漏水了", "street")]
+    with pytest.raises(ModelError):  # two labels with one example each: not enough
+        await train_from_store(store, mini_router)
+
+
+async def test_replay_counts_avoided_and_caused_misroutes(store: Store, mini_router: Router, clock: object) -> None:
+    service = TicketService(store, mini_router, clock=clock)  # type: ignore[arg-type]
+    prop, police = Actor("@p:x", "property"), Actor("@c:x", "police")
+    moved = (await service.report(source="m:1", reporter="@a:x", text="电梯口的东西不见了")).ticket.id  # street
+    await service.transfer(moved, Actor("@s:x", "street"), "police", "失窃，归派出所")
+    await service.acknowledge(moved, police)
+    await service.resolve(moved, police, "已立案")
+    fine = (await service.report(source="m:2", reporter="@b:x", text="楼上漏水了")).ticket.id
+    await service.acknowledge(fine, prop)
+    await service.resolve(fine, prop, "修好了")
+    same = replay(mini_router, await store.report_history())
+    assert same.summary() == {"reports": 2, "changed": 0, "avoided": 0, "caused": 0}
+    new = parse_rulebook(
+        MINI.replace("keywords: [被偷, 盗窃, 电动车被偷]", "keywords: [被偷, 盗窃, 电动车被偷, 不见了]")
+        .replace("    negative: [漏水费]\n    lead: property", "    negative: [漏水费]\n    lead: police"))
+    result = replay(Router(new), await store.report_history())
+    assert result.summary() == {"reports": 2, "changed": 2, "avoided": 1, "caused": 1}
+    assert result.avoided[0].ticket_id == moved and result.caused[0].ticket_id == fine
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_train_info_route_and_cross_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "labelled.csv"
+    csv.write_text("id,text,label\n" + "".join(f"{i},{t},{label}\n" for i, (t, label) in enumerate(labelled())),
+                   encoding="utf-8")
+    out_model = tmp_path / "m.model"
+    code, out, _ = run(capsys, "model", "train", "--csv", str(csv), "--out", str(out_model))
+    assert code == 0 and out_model.exists() and "96 条记录" in out
+    code, out, _ = run(capsys, "model", "info", str(out_model), "--json")
+    assert code == 0 and json.loads(out)["kind"] == "sector"
+    code, out, _ = run(capsys, "route", "--model", str(out_model), "--json", "和平里小区老板两个月没给工钱")
+    data = json.loads(out)
+    assert code == 0 and data["source"]["model"].startswith("m") and data["report"] is True
+    code, out, _ = run(capsys, "--lang", "en", "route", "--eval", str(csv), "--cv", "3")
+    assert code == 0 and "3-fold cross-validation (96 rows" in out and "rules and model" in out
+
+
+def test_cli_refuses_bad_input_politely(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.model"
+    bad.write_text("x")
+    code, _, err = run(capsys, "route", "--model", str(bad), "漏水")
+    assert code == 1 and "无法使用分派模型" in err and "Traceback" not in err
+    csv = tmp_path / "odd.csv"
+    csv.write_text("id,text,label\n1,漏水,不存在的领域\n", encoding="utf-8")
+    code, _, err = run(capsys, "route", "--eval", str(csv))
+    assert code == 1 and "不存在的领域" in err
+    code, _, err = run(capsys, "model", "train", "--store", str(tmp_path / "none.sqlite"), "--out", str(tmp_path / "m"))
+    assert code == 1 and "none.sqlite" in err
+
+
+def test_cli_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from research.simulate import simulate
+
+    store = tmp_path / "sim.sqlite"
+    simulate(store, 300, seed=3)
+    code, out, _ = run(capsys, "rulebook", "replay", str(Path("rules/default.yaml")), "--store", str(store), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["reports"] > 250 and data["changed"] == 0  # the same rulebook: nothing changes
+    mini = tmp_path / "mini.yaml"
+    mini.write_text(MINI, encoding="utf-8")
+    code, out, _ = run(capsys, "rulebook", "replay", str(mini), "--store", str(store))
+    assert code == 0 and "重放" in out and "条首派单位会改变" in out
