@@ -252,6 +252,8 @@ class Bot:
         assert isinstance(ev, Message)
         if len(body) > MAX_MESSAGE_CHARS:
             raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+        if not normalize(body):  # nothing visible at all (invisible or bidi characters): say so
+            raise LifecycleError("report_empty")
         decision = await self.service.route(body)
         if decision.report is True:
             await self._report(turn, body, decision=decision)

@@ -298,3 +298,25 @@ async def test_escalation_and_joint_whistle_reach_the_right_rooms(world: World) 
     ticket = await w.bot.store.ticket(1)
     assert ticket is not None and ticket.state is State.CLOSED and ticket.solved is True
     assert set(ticket.verdicts) == {w.alice.user_id, w.bob.user_id, carol.user_id}
+
+
+async def test_thanks_are_left_alone_unsure_is_asked_and_an_emergency_card_says_so(world: World) -> None:
+    w = world
+    thanks = await w.alice.say(w.rooms["grid"], "谢谢物业，水管已经修好了！")
+    unsure = await w.bob.say(w.rooms["grid"], "楼顶的太阳能热水器松了")
+    fire = await w.alice.say(w.rooms["grid"], "楼下着火了，快来人")  # handled after the two above
+    receipt = await w.heard(w.alice, "grid", lambda s: s.thread_root == fire)
+    assert "工单 #1" in receipt.body  # the emergency is the first ticket: the thanks made none
+    card = await w.heard(w.street, "street", lambda s: is_card(s, 1))
+    assert "紧急" in card.body and "着火" in card.body
+    ask = await w.heard(w.bob, "grid", lambda s: s.thread_root == unsure)
+    assert "登记" in ask.body and "工单" not in ask.body
+    assert not [s for s in w.notices(w.alice, "grid") if s.thread_root == thanks]
+
+    await w.bob.react(w.rooms["grid"], ask.event_id, "👍")
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == unsure and "工单 #2" in s.body)
+    store = w.bot.store
+    assert await store.count("tickets") == 2
+    ticket = await store.ticket(2)
+    assert ticket is not None and ticket.reporter == w.bob.user_id and ticket.text == "楼顶的太阳能热水器松了"
+    assert not [s for s in w.notices(w.alice, "grid") if s.thread_root == thanks]
