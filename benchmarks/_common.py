@@ -27,6 +27,17 @@ def best_rate(fn: Callable[[], int], repeat: int = 5) -> float:
     return best
 
 
+def rotated(stages: dict[str, Callable[[], int]], rounds: int = 5) -> dict[str, float]:
+    """Return the best items/s of each stage over ``rounds`` rounds that run every stage once in turn."""
+    best = dict.fromkeys(stages, 0.0)
+    for _ in range(rounds):
+        for name, fn in stages.items():
+            t0 = time.perf_counter()
+            n = fn()
+            best[name] = max(best[name], n / (time.perf_counter() - t0))
+    return best
+
+
 def peak_rss_mb() -> float:
     """Return this process's peak resident memory in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -45,9 +56,9 @@ def synthetic_reports(book: Rulebook, n: int, seed: int = 1) -> list[str]:
     return out
 
 
-def real_reports() -> list[str]:
-    """Return the evaluation file's texts when ``../shared`` is beside the checkout, else ``[]``."""
+def real_reports() -> list[tuple[str, str]]:
+    """Return the evaluation file's ``(text, sector)`` rows when ``../shared`` is beside the checkout, else ``[]``."""
     if not EVAL_FILE.exists():
         return []
     with EVAL_FILE.open(encoding="utf-8") as fh:
-        return [row["text"] for row in csv.DictReader(fh)]
+        return [(row["text"], row["label"]) for row in csv.DictReader(fh)]
