@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -39,8 +39,7 @@ LIVE = 50  # characters: an emergency named this early is happening now; later i
 FUZZY_MAX_CHARS = 120  # the pinyin and homophone pass runs on chat-sized messages only
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a report is: grid, estate and building as far as the text tells (``None`` when it does not)."""
 
     grid: str | None = None
@@ -52,8 +51,10 @@ class Place:
         return self.grid is not None
 
 
-@dataclass(frozen=True)
-class Candidate:
+_NOWHERE = Place()
+
+
+class Candidate(NamedTuple):
     """One category the text gives evidence for: its ``score``, the words behind it, and whether any of
     them is specific (``strong``: not a generic word) and the category an emergency."""
 
@@ -78,8 +79,7 @@ class Candidate:
         return (self.live, self.score, self.mentions, self.longest, -self.first)
 
 
-@dataclass(frozen=True)
-class Classification:
+class Classification(NamedTuple):
     """What the text says: the ranked candidates, the urgent words and the place.
 
     ``category`` is the first candidate's (``None`` if nothing matched); ``tie`` says the first two
@@ -90,10 +90,11 @@ class Classification:
     category: str | None
     matched: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()
-    place: Place = field(default_factory=Place)
+    place: Place = Place()
     candidates: tuple[Candidate, ...] = ()
     fuzzy: bool = False
     length: int = 0  # characters of the normalised text
+    norm: str = ""   # the normalised text
 
     @property
     def top(self) -> Candidate | None:
@@ -144,7 +145,14 @@ class Classifier:
                 for name in (e.name, *e.aliases):
                     add(name, _PLACE, e.id)
         keys = list(entries)
-        self._values = [(len(k), k in generic, tuple(entries[k])) for k in keys]
+        # per automaton match, everything it means, split by kind so the scan does no dispatching:
+        # (length, generic, keyword owners, vetoed categories, urgent words, category-urgent owners, estate)
+        self._values = [(len(k), k in generic,
+                         tuple((o, w) for kind, o, w in entries[k] if kind == _KEYWORD),
+                         tuple(o for kind, o, _ in entries[k] if kind == _NEGATIVE),
+                         tuple(w for kind, _, w in entries[k] if kind == _URGENT),
+                         tuple((o, w) for kind, o, w in entries[k] if kind == _CAT_URGENT),
+                         next((o for kind, o, _ in entries[k] if kind == _PLACE), None)) for k in keys]
         # a DFA over every keyword: one scan of a 270-character complaint takes about 5 us
         self._matcher = (ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
                          if keys else None)
@@ -153,8 +161,14 @@ class Classifier:
         self._generic = generic
         self._fuzzy: _Fuzzy | None = None
 
-    def classify(self, text: str) -> Classification:
-        """Return the :class:`Classification` of ``text``; never raises on any string."""
+    def wants_slips(self, found: Classification) -> bool:
+        """Return whether the pinyin and homophone pass could add to ``found`` (no specific evidence in a
+        chat-sized message)."""
+        return (found.top is None or not found.top.strong) and found.length <= FUZZY_MAX_CHARS
+
+    def classify(self, text: str, *, slips: bool = True) -> Classification:
+        """Return the :class:`Classification` of ``text``; never raises on any string. ``slips=False``
+        leaves out the pinyin and homophone pass (see :meth:`wants_slips`)."""
         norm = normalize(text)
         hits: dict[str, dict[str, Hit]] = {}  # category -> word -> (length, generic, first start)
         seen: dict[str, list[int]] = {}  # category -> [mentions, first position]
@@ -164,23 +178,27 @@ class Classifier:
         estate: str | None = None
         if self._matcher is not None and norm:
             for index, start, _end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
-                length, generic, values = self._values[index]
-                for kind, owner, word in values:
-                    if kind == _KEYWORD:
-                        hits.setdefault(owner, {}).setdefault(word, (length, generic, start))
-                        where = seen.setdefault(owner, [0, start])
-                        where[0] += 1
-                    elif kind == _NEGATIVE:
-                        vetoed.add(owner)
-                    elif kind == _URGENT and word not in urgent and start < LIVE:
-                        urgent.append(word)
-                    elif kind == _CAT_URGENT:
-                        hits.setdefault(owner, {}).setdefault(word, (length, False, start))
-                        seen.setdefault(owner, [0, start])[0] += 1
-                        if start < LIVE:
-                            own_urgent.setdefault(owner, []).append(word)
-                    elif kind == _PLACE and estate is None:
-                        estate = owner
+                length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
+                for owner, word in keywords:
+                    words = hits.get(owner)
+                    if words is None:
+                        hits[owner] = {word: (length, generic, start)}
+                        seen[owner] = [1, start]
+                    else:
+                        if word not in words:
+                            words[word] = (length, generic, start)
+                        seen[owner][0] += 1
+                if negatives:
+                    vetoed.update(negatives)
+                if urgents and start < LIVE:
+                    urgent.extend(w for w in urgents if w not in urgent)
+                for owner, word in own:
+                    hits.setdefault(owner, {}).setdefault(word, (length, False, start))
+                    seen.setdefault(owner, [0, start])[0] += 1
+                    if start < LIVE:
+                        own_urgent.setdefault(owner, []).append(word)
+                if place_of is not None and estate is None:
+                    estate = place_of
         for owner, rx in self._patterns:
             m = rx.search(norm)
             if m:
@@ -188,37 +206,44 @@ class Classifier:
                 where = seen.setdefault(owner, [0, m.start()])
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
         building = _BUILDING.search(norm)
-        place = Place(self._estate_grid.get(estate) if estate else None, estate,
-                      building.group(1) if building else None)
+        place = (Place(self._estate_grid.get(estate) if estate else None, estate,
+                       building.group(1) if building else None) if estate or building else _NOWHERE)
         candidates = self._rank(hits, vetoed, seen)
         fuzzy = False
-        if (not candidates or not candidates[0].strong) and len(norm) <= FUZZY_MAX_CHARS:
+        if slips and (not candidates or not candidates[0].strong) and len(norm) <= FUZZY_MAX_CHARS:
             found = self._fuzzy_hits(norm)
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
                 candidates, fuzzy = self._rank(hits, vetoed, seen), True
         if not candidates:
-            return Classification(None, urgent=tuple(urgent), place=place, length=len(norm))
+            return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)
         top = candidates[0]
         return Classification(top.category, matched=top.matched,
                               urgent=(*urgent, *(w for w in own_urgent.get(top.category, ()) if w not in urgent)),
-                              place=place, candidates=candidates, fuzzy=fuzzy, length=len(norm))
+                              place=place, candidates=candidates, fuzzy=fuzzy, length=len(norm), norm=norm)
 
     def _rank(self, hits: dict[str, dict[str, Hit]], vetoed: set[str],
               seen: dict[str, list[int]]) -> tuple[Candidate, ...]:
         out = []
+        emergency = self._emergency
         for cid, words in hits.items():
             if cid in vetoed:
                 continue
-            strong = any(not generic for _, generic, _ in words.values())
             mentions, first = seen.get(cid, (1, 0))
-            head = [(min(n, HEAD - start), generic, start) for n, generic, start in words.values() if start < HEAD]
-            score = _covered(words.values()) + _covered(head)
-            out.append(Candidate(cid, score, tuple(words), strong, cid in self._emergency,
-                                 max(n for n, _, _ in words.values()), mentions, first))
-        out.sort(key=lambda c: (c.key, c.category), reverse=True)
+            if len(words) == 1:  # the common case, without the general arithmetic
+                ((n, generic, start),) = words.values()
+                weight = GENERIC_WEIGHT if generic else 1.0
+                score = weight * (n + max(0, min(n, HEAD - start)))
+                out.append(Candidate(cid, score, tuple(words), not generic, cid in emergency, n, mentions, first))
+                continue
+            hits_ = list(words.values())
+            head = [(min(n, HEAD - start), generic, start) for n, generic, start in hits_ if start < HEAD]
+            out.append(Candidate(cid, _covered(hits_) + _covered(head), tuple(words),
+                                 any(not generic for _, generic, _ in hits_), cid in emergency,
+                                 max(n for n, _, _ in hits_), mentions, first))
         # equal keys keep a reproducible order (by id), and Classification.tie tells the router to ask
+        out.sort(key=_rank_key, reverse=True)
         return tuple(out)
 
     def _fuzzy_hits(self, norm: str) -> dict[str, dict[str, Hit]]:
@@ -282,6 +307,10 @@ class _Fuzzy:
         return found
 
 
+def _rank_key(c: Candidate) -> tuple[tuple[bool, float, int, int, int], str]:
+    return c.key, c.category
+
+
 def _covered(hits: Iterable[Hit]) -> float:
     """Return how many characters ``hits`` cover: a character under a specific word counts one, under
     generic words only half.
@@ -289,6 +318,9 @@ def _covered(hits: Iterable[Hit]) -> float:
     >>> _covered([(3, False, 0), (4, False, 0), (2, True, 10)])
     5.0
     """
+    if len(hits := list(hits)) == 1:  # the common case: one word
+        n, generic, _ = hits[0]
+        return GENERIC_WEIGHT * n if generic else float(n)
     spans = sorted((start, start + n, generic) for n, generic, start in hits)
     total, reach = 0.0, {False: -1, True: -1}  # how far specific and generic cover has reached
     for start, end, generic in spans:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from rules.classifier import Place
 from rules.rulebook import format_duration
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """What decided: ``rule`` (the rulebook alone), ``model`` (the learned model over weak or no rule
     evidence), ``both`` (they agree), or ``none`` (nothing matched: the fallback). ``model`` is the
     model's version and ``score`` its score for the label it gave (``label``)."""
@@ -22,8 +21,7 @@ class Source:
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     """A runner-up matter: its category, lead, the rules' score and words, and the model's score."""
 
     category: str | None
@@ -33,7 +31,10 @@ class Alternative:
     model_score: float | None = None
 
 
-@dataclass(frozen=True)
+_NOWHERE, _RULES = Place(), Source()
+
+
+@dataclass(slots=True)  # a value: never changed once made (not frozen: made for every report, it must be cheap)
 class Decision:
     """Where a report goes and why.
 
@@ -56,10 +57,10 @@ class Decision:
     rulebook_version: str
     escalation: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()
-    place: Place = field(default_factory=Place)
+    place: Place = _NOWHERE
     report: bool | None = True
     gate: str = "report"
-    source: Source = field(default_factory=Source)
+    source: Source = _RULES
     alternatives: tuple[Alternative, ...] = ()
     ask: bool = False
     hotline: str = ""
@@ -83,5 +84,6 @@ class Decision:
         out["unclassified"] = self.unclassified
         out["co"], out["matched"] = list(self.co), list(self.matched)
         out["escalation"], out["urgent"] = list(self.escalation), list(self.urgent)
-        out["alternatives"] = [{**asdict(a), "matched": list(a.matched)} for a in self.alternatives]
+        out["place"], out["source"] = self.place._asdict(), self.source._asdict()
+        out["alternatives"] = [{**a._asdict(), "matched": list(a.matched)} for a in self.alternatives]
         return out

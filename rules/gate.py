@@ -18,7 +18,9 @@ letters of the evaluation set (every one a report) it says "not a report" for no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick_rs
 
 from rules.classifier import Classification
 from rules.normalize import normalize
@@ -70,8 +72,7 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """The gate's answer: ``report`` (``True``, ``False`` or ``None`` when unsure), the ``kind`` of
     message, and the ``evidence``: the words that decided."""
 
@@ -95,14 +96,29 @@ class Gate:
         self._acks = words(_ACKS)
         self._chat = words(_CHAT)
         self._social = sorted({*self._greetings, *self._thanks, *self._acks, *self._chat}, key=len, reverse=True)
-        self._resolved = words(_RESOLVED)
-        self._notices = words(_NOTICES, extra.notices)
-        self._notice_hints = words(_NOTICE_HINTS)
-        self._questions = words(_QUESTIONS)
-        self._help = words(_HELP)
-        self._progress = words(_PROGRESS)
-        self._current = words(_CURRENT)
-        self._problems = words(_PROBLEMS, extra.problems)
+        lists = {THANKS: self._thanks, GREETING: self._greetings, CHAT: self._chat, ACK: self._acks,
+                 "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
+                 QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS),
+                 "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems)}
+        # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
+        owners: dict[str, list[str]] = {}
+        for kind, ws in lists.items():
+            for w in ws:
+                owners.setdefault(w, []).append(kind)
+        self._words = list(owners)
+        self._kinds = [tuple(owners[w]) for w in self._words]
+        self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+
+    def _find(self, t: str) -> dict[str, tuple[str, ...]]:
+        """Return ``{kind: words}`` of every gate word in the normalised text ``t``."""
+        found: dict[str, list[str]] = {}
+        for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
+            word = self._words[index]
+            for kind in self._kinds[index]:
+                seen = found.setdefault(kind, [])
+                if word not in seen:
+                    seen.append(word)
+        return {k: tuple(v) for k, v in found.items()}
 
     def judge(self, text: str, found: Classification) -> Judgement:
         """Return the :class:`Judgement` of ``text``, given what the classifier ``found`` in it.
@@ -112,36 +128,38 @@ class Gate:
         >>> [gate.judge(t, classifier.classify(t)).report for t in ("谢谢物业，电梯修好了", "3号楼电梯又坏了")]
         [False, True]
         """
-        t = normalize(text)
+        t = found.norm if found.norm or not text else normalize(text)
         if not any(ch.isalnum() for ch in t):
             return Judgement(False, NOISE)
-        if _FILLER.sub("", t) in _EXACT or t in _EXACT:
+        if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
         if found.urgent or found.emergency:
             return Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
-        current = _hits(t, self._current)
-        problems = _hits(t, self._problems)
-        notice = _hits(t, self._notices)
-        hints = _hits(t, self._notice_hints)
+        if len(t) >= 3 * LONG:  # a letter: only a notice is not a report, and a notice names no problem
+            notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
+            if notice and not self._find(t).get("current"):
+                return Judgement(False, NOTICE, notice)
+            return Judgement(True, REPORT, found.matched)
+        hits = self._find(t)
+        current, problems = hits.get("current", ()), hits.get("problem", ())
+        notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
         short = len(t) < LONG
         if short and not strong:
-            if help_ := _hits(t, self._help):
+            if help_ := hits.get(HELP):
                 return Judgement(False, HELP, help_)
-            if progress := _hits(t, self._progress):
+            if progress := hits.get(PROGRESS):
                 return Judgement(False, PROGRESS, progress)
-        kinds = [(k, _hits(t, words)) for k, words in ((THANKS, self._thanks), (GREETING, self._greetings),
-                                                        (CHAT, self._chat), (ACK, self._acks))]
-        social = [(k, w) for k, w in kinds if w]
-        resolved = _hits(t, self._resolved)
+        social = [(k, hits[k]) for k in (THANKS, GREETING, CHAT, ACK) if k in hits]
+        resolved = hits.get("resolved", ())
         if social and resolved and not current and len(t) < 2 * LONG:
             return Judgement(False, THANKS, (*social[0][1], *resolved))
         if social and short and not problems and not strong:
             return Judgement(False, social[0][0], social[0][1])
         if short and not strong and not problems:
-            if question := _hits(t, self._questions):
+            if question := hits.get(QUESTION):
                 return Judgement(False, QUESTION, question)
             if not self._remainder(t):
                 return Judgement(False, ACK)
@@ -156,7 +174,3 @@ class Gate:
         for w in self._social:
             t = t.replace(w, "")
         return _FILLER.sub("", _ADDRESS.sub("", t))
-
-
-def _hits(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in words if w in text)

@@ -56,18 +56,79 @@ def grams(text: str) -> np.ndarray:
     """Return the keys of every character 1-, 2- and 3-gram of ``text`` (already normalised).
 
     A key packs up to three code points (each plus one, 21 bits apiece) into one 64-bit integer, so
-    the n-grams of a batch of reports are looked up in the vocabulary with one ``searchsorted``.
+    the n-grams of a batch of reports are looked up in the vocabulary at once.
 
     >>> [int(k) for k in grams("ab")] == [ord("a") + 1, ord("b") + 1, ((ord("a") + 1) << 21) | (ord("b") + 1)]
     True
     """
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64) + np.uint64(1)
-    parts = [cps]
-    if len(cps) > 1:
-        parts.append((cps[:-1] << _SHIFT) | cps[1:])
-    if len(cps) > 2:
-        parts.append((cps[:-2] << (_SHIFT * np.uint64(2))) | (cps[1:-1] << _SHIFT) | cps[2:])
-    return np.concatenate(parts)
+    keys, _docs = batch_grams([text])
+    return keys
+
+
+def batch_grams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(keys, docs)``: every n-gram key of ``texts`` (normalised) and the text it is in.
+
+    The texts are encoded as one array with a NUL between them (normalised text has none); an n-gram
+    that spans a NUL belongs to no text and is dropped.
+    """
+    if not texts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    cps = np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    doc = np.cumsum(cps == 0)  # the text of every position (a NUL starts the next one)
+    cps += np.uint64(1)
+    one = cps != 1
+    two = one[:-1] & one[1:]
+    three = two[:-1] & one[2:]
+    keys = np.concatenate([cps[one], ((cps[:-1] << _SHIFT) | cps[1:])[two],
+                           ((cps[:-2] << (_SHIFT * np.uint64(2))) | (cps[1:-1] << _SHIFT) | cps[2:])[three]])
+    docs = np.concatenate([doc[one], doc[:-1][two], doc[:-2][three]])
+    return keys, docs
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _Table:
+    """An open-addressing hash table from n-gram keys to columns, probed with NumPy a batch at a time
+    (a sorted ``searchsorted`` costs twice as much on a batch of long complaints)."""
+
+    def __init__(self, keys: np.ndarray) -> None:
+        self.bits = max(4, int(np.ceil(np.log2(max(len(keys), 1) * 4))))
+        self.mask = (1 << self.bits) - 1
+        self.keys = keys
+        self.slots = np.full(1 << self.bits, -1, np.int64)
+        pending = np.arange(len(keys))
+        home = self._home(keys)
+        probe = 0
+        while len(pending):
+            at = (home[pending] + probe) & self.mask
+            free = self.slots[at] < 0
+            taking, where = pending[free], at[free]
+            first = np.unique(where, return_index=True)[1]  # one key per free slot this round
+            self.slots[where[first]] = taking[first]
+            placed = np.zeros(len(keys), bool)
+            placed[taking[first]] = True
+            pending = pending[~placed[pending]]
+            probe += 1
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * _GOLDEN) >> np.uint64(64 - self.bits)).astype(np.int64)
+
+    def columns(self, keys: np.ndarray) -> np.ndarray:
+        """Return the column of each key, ``-1`` for a key not in the table."""
+        out = np.full(len(keys), -1, np.int64)
+        pending = np.arange(len(keys))
+        home = self._home(keys)
+        probe = 0
+        while len(pending):
+            at = (home[pending] + probe) & self.mask
+            col = self.slots[at]
+            empty = col < 0
+            match = ~empty & (self.keys[np.where(empty, 0, col)] == keys[pending])
+            out[pending[match]] = col[match]
+            pending = pending[~(match | empty)]
+            probe += 1
+        return out
 
 
 @dataclass
@@ -76,12 +137,14 @@ class Features:
 
     keys: np.ndarray
     idf: np.ndarray
+    _table: _Table | None = field(default=None, repr=False)
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, min_df: int = MIN_DF, max_features: int = MAX_FEATURES) -> Features:
         """Return the features of ``texts`` (normalised): n-grams in ``min_df`` reports or more."""
-        per_doc = [np.unique(grams(t)) for t in texts]
-        keys, df = np.unique(np.concatenate(per_doc) if per_doc else np.zeros(0, np.uint64), return_counts=True)
+        keys, docs = batch_grams(texts)
+        pairs = np.unique(np.stack([keys, docs.astype(np.uint64)]), axis=1)  # each n-gram once per report
+        keys, df = np.unique(pairs[0], return_counts=True)
         keep = df >= min_df
         keys, df = keys[keep], df[keep]
         if len(keys) > max_features:
@@ -95,22 +158,22 @@ class Features:
         """Return the ``(len(texts), features)`` sparse matrix of ``texts`` (normalised)."""
         from scipy.sparse import csr_matrix
 
-        width = len(self.keys)
-        parts = [grams(t) for t in texts]
-        lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-        flat = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
-        docs = np.repeat(np.arange(len(texts)), lengths)
-        if width == 0 or len(flat) == 0:
-            return csr_matrix((len(texts), max(width, 1)), dtype=np.float32)
-        pos = np.searchsorted(self.keys, flat)
-        pos[pos == width] = 0
-        ok = self.keys[pos] == flat
-        m = csr_matrix((np.ones(int(ok.sum()), np.float32), (docs[ok], pos[ok])), shape=(len(texts), width))
-        m.sum_duplicates()
-        m.data = (1 + np.log(m.data)) * self.idf[m.indices]
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        width, rows = len(self.keys), len(texts)
+        if self._table is None:
+            self._table = _Table(self.keys)
+        keys, docs = batch_grams(texts)
+        cols = self._table.columns(keys)
+        known = cols >= 0
+        # (text, column) pairs, sorted and counted: the term counts of a CSR matrix with no duplicates
+        span = max(width, 1)
+        cells, counts = np.unique(docs[known] * span + cols[known], return_counts=True)
+        row, indices = cells // span, cells % span
+        indptr = np.searchsorted(row, np.arange(rows + 1))
+        data = ((1 + np.log(counts)) * self.idf[indices]).astype(np.float32)
+        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=rows))
         norms[norms == 0] = 1
-        return csr_matrix(m.multiply(1 / norms[:, None]), dtype=np.float32)
+        data /= norms[row].astype(np.float32)
+        return csr_matrix((data, indices, indptr), shape=(rows, span), dtype=np.float32)
 
 
 @dataclass
@@ -155,7 +218,7 @@ class Model:
     def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None) -> Any:
         from scipy.sparse import csr_matrix, hstack
 
-        x = self.features.transform([normalize(t) for t in texts])
+        x = self.features.transform([f.norm for f in found] if found is not None else [normalize(t) for t in texts])
         if not self.categories:
             return x
         if found is None:

@@ -73,10 +73,14 @@ class Router:
     def route_many(self, texts: Iterable[str]) -> list[Decision]:
         """Return the decisions for ``texts`` in order, in one trip to the engine's thread."""
         texts = list(texts)
-        found = [self.classifier.classify(t) for t in texts]
+        found = [self.classifier.classify(t, slips=False) for t in texts]
+        judged = [self.gate.judge(t, f) for t, f in zip(texts, found, strict=True)]
+        # a slip of the input method matters only in a report with no specific words: look for it there
+        found = [self.classifier.classify(t) if j.report is not False and self.classifier.wants_slips(f) else f
+                 for t, f, j in zip(texts, found, judged, strict=True)]
         scores = None if self.model is None or not texts else self.model.scores(texts, found)
-        return on_owner(lambda: [self._route(t, f, None if scores is None else scores[i])
-                                 for i, (t, f) in enumerate(zip(texts, found, strict=True))])
+        return on_owner(lambda: [self._route(f, j, None if scores is None else scores[i])
+                                 for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
         """Return the decision for ``text`` without blocking the event loop."""
@@ -88,8 +92,7 @@ class Router:
         rule, _verdict = on_owner(self.engine.decide, category, urgent, handler)
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
-    def _route(self, text: str, found: Classification, scores: np.ndarray | None = None) -> Decision:
-        judged = self.gate.judge(text, found)
+    def _route(self, found: Classification, judged: Judgement, scores: np.ndarray | None = None) -> Decision:
         chosen, handler, source, ask = self._combine(found, scores)
         rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent), handler)
         outcome = self._outcomes[rule]
