@@ -256,20 +256,23 @@ class _Fuzzy:
     """Keywords typed as toneless pinyin, or with one character replaced by a homophone (pypinyin).
 
     Only keywords of two characters or more take part, and a homophone must leave every other
-    character of the keyword as it is, so one slip of an input method is forgiven and nothing more.
+    character of the keyword as it is, so one slip of an input method is forgiven and nothing more. In
+    a two-character keyword the slip must have the same tone too (露水 for 漏水, lòu: yes; 在楼 for
+    在漏, lóu: no), since two characters leave little else to go by.
     """
 
     def __init__(self, keywords: dict[str, list[tuple[str, str]]], generic: set[str]) -> None:
-        from pypinyin import lazy_pinyin  # imported on first use: most messages never need it
+        from pypinyin import Style, lazy_pinyin  # imported on first use: most messages never need it
 
         self._generic = generic
-        self._by_syllable: dict[str, list[tuple[str, tuple[str, ...], list[tuple[str, str]]]]] = {}
+        self._by_syllable: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...], list[tuple[str, str]]]]] = {}
         spelled: dict[str, list[tuple[str, str]]] = {}
         for key, owners in keywords.items():
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
                 continue
             syllables = tuple(lazy_pinyin(key))
-            self._by_syllable.setdefault(syllables[0], []).append((key, syllables, owners))
+            toned = tuple(lazy_pinyin(key, style=Style.TONE3))
+            self._by_syllable.setdefault(syllables[0], []).append((key, syllables, toned, owners))
             joined = "".join(syllables)
             if len(joined) >= 6:
                 spelled.setdefault(joined, []).extend(owners)
@@ -296,13 +299,16 @@ class _Fuzzy:
         readings = [_readings(ch) for ch in norm]
         for i, options in enumerate(readings):
             for reading in options:
-                for key, syllables, owners in self._by_syllable.get(reading, ()):
+                for key, syllables, toned, owners in self._by_syllable.get(reading, ()):
                     n = len(key)
                     typed = norm[i:i + n]
                     if len(typed) != n or typed == key:
                         continue  # exact matches were found by the first pass
                     slips = [j for j in range(n) if typed[j] != key[j]]
-                    if len(slips) == 1 and syllables[slips[0]] in readings[i + slips[0]]:
+                    if len(slips) != 1:
+                        continue
+                    j = slips[0]
+                    if syllables[j] in readings[i + j] and (n > 2 or toned[j] in _toned(typed[j])):
                         note(owners, key, f"{typed}≈{key}", i)
         return found
 
@@ -337,6 +343,14 @@ def _covered(hits: Iterable[Hit]) -> float:
                 total += GENERIC_WEIGHT * (end - begin)
             reach[True] = max(reach[True], end)
     return total
+
+
+@lru_cache(maxsize=8192)
+def _toned(ch: str) -> frozenset[str]:
+    """Return every reading of the character ``ch`` with its tone (``lou4``)."""
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, heteronym=True, style=Style.TONE3)[0])
 
 
 @lru_cache(maxsize=8192)

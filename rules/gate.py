@@ -158,11 +158,11 @@ class Gate:
             return Judgement(False, THANKS, (*social[0][1], *resolved))
         if social and short and not problems and not strong:
             return Judgement(False, social[0][0], social[0][1])
-        if short and not strong and not problems:
-            if question := hits.get(QUESTION):
-                return Judgement(False, QUESTION, question)
-            if not self._remainder(t):
-                return Judgement(False, ACK)
+        if short and not problems and (question := hits.get(QUESTION)):
+            # a question about a matter (低保怎么申请) may be for a handler to answer: ask before registering
+            return Judgement(None, UNSURE, question) if strong else Judgement(False, QUESTION, question)
+        if short and not strong and not problems and not self._remainder(t):
+            return Judgement(False, ACK)
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:
