@@ -32,6 +32,7 @@ lint: venv
 
 bench: venv
 	$(PY) benchmarks/routing.py
+	$(PY) benchmarks/routing_quality.py
 	$(PY) benchmarks/store_ingest.py
 	$(PY) benchmarks/deadlines.py
 	$(PY) benchmarks/scheduler.py
@@ -46,6 +47,8 @@ bench-bot: venv
 
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
+	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv --cv 5
+	$(VENV)/bin/whistle route --eval tests/data/chat_messages.csv
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

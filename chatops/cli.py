@@ -14,7 +14,7 @@ from pathlib import Path
 
 from chatops.cli_chat import add_commands
 from chatops.cli_routing import add_routing_commands
-from chatops.cli_text import handler_name, load_book, table
+from chatops.cli_text import category_name, handler_name, load_book, table
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import Ticket
 from chatops.store import Store
@@ -28,6 +28,11 @@ def cmd_rulebook_check(args: argparse.Namespace) -> int:
         return 1
     print(text("rulebook_ok", args.lang, file=args.file, handlers=len(book.handlers),
                categories=len(book.categories), version=book.full_version))
+    for choice in book.choices:  # the policy choices in force, visible where staff check their edits
+        leads = "、".join(f"{category_name(book, c, args.lang)} → {handler_name(book, h, args.lang)}"
+                         for c, h in choice.options[choice.chosen].items())
+        print(text("rulebook_choice", args.lang, name=choice.name, chosen=choice.chosen, leads=leads,
+                   options="、".join(choice.options)))
     return 0
 
 

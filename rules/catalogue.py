@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "规则手册 {file} 检查通过：{handlers} 个处理单位，{categories} 个类别，版本 {version}。",
         "en": "Rulebook {file} is valid: {handlers} handlers, {categories} categories, version {version}.",
     },
+    "rulebook_choice": {
+        "zh-CN": "政策选择「{name}」：{chosen}（{leads}；可选：{options}）",
+        "en": "Policy choice '{name}': {chosen} ({leads}; options: {options})",
+    },
     "problem_at": {"zh-CN": "{file} 第 {line} 行：{message}", "en": "{file}, line {line}: {message}"},
     "file_unreadable": {"zh-CN": "无法读取文件：{detail}", "en": "cannot read the file: {detail}"},
     "yaml_syntax": {"zh-CN": "YAML 格式错误：{detail}", "en": "YAML syntax error: {detail}"},
