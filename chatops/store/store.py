@@ -173,14 +173,12 @@ class _Reads(ChatReads):
         """Return ``(ticket, text, handler)`` for every report (and supporting report) of a resolved
         ticket, labelled with the handler that resolved it last: what the ticket finally became after
         every transfer and return."""
-        async with self.db.execute(
-                "WITH last AS (SELECT ticket_id, actor_handler FROM events WHERE seq IN "
-                "  (SELECT MAX(seq) FROM events WHERE kind = 'resolved' GROUP BY ticket_id)) "
-                "SELECT e.ticket_id, json_extract(e.data, '$.text'), last.actor_handler FROM events e "
-                "JOIN last ON last.ticket_id = e.ticket_id "
-                "WHERE e.kind IN ('reported', 'supported') AND last.actor_handler IS NOT NULL "
-                "ORDER BY e.seq") as cur:
-            return [(t, text, h) for t, text, h in await cur.fetchall() if text]
+        async with self.db.execute(  # per report, its ticket's last resolve through the (ticket, seq) index
+                "SELECT e.ticket_id, json_extract(e.data, '$.text'), "
+                "  (SELECT r.actor_handler FROM events r WHERE r.ticket_id = e.ticket_id AND r.kind = 'resolved' "
+                "   ORDER BY r.seq DESC LIMIT 1) "
+                "FROM events e WHERE e.kind IN ('reported', 'supported') ORDER BY e.seq") as cur:
+            return [(t, text, h) for t, text, h in await cur.fetchall() if text and h]
 
     async def report_history(self) -> list[ReportHistory]:
         """Return every ticket's report with where it was first routed and where it ended: the handler
