@@ -4,8 +4,10 @@ trained on the letters).
 
     .venv/bin/python benchmarks/routing_quality.py [--seeds 3] [--rulebook FILE]
 
-The letters are read from ``../shared`` beside the checkout. ``tests/data/chat_holdout.csv`` was written
-in one sitting before the chat-side tuning and not tuned on; ``chat_messages.csv`` was tuned on.
+The letters are read from ``../shared`` beside the checkout. ``tests/data/chat_messages.csv`` is tuned on:
+it grew by three sets of messages that were each written in one sitting and measured once before any
+tuning to them (rules alone, to the expected handler: 78.2 %, 61.2 %, 66.0 %; non-reports ticketed: 2 of
+20, 1 of 15, 0 of 10; emergencies at emergency priority: 19 of 20, 4 of 8, 7 of 10), then merged in.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def main() -> None:
                       classifier=router.classifier)
     else:
         print(f"({EVAL_FILE} is not here: the letters are left out)")
-    for name in ("chat_messages.csv", "chat_holdout.csv"):
+    for name in ("chat_messages.csv",):
         cases = read_cases(DATA / name)
         print(f"{name} ({len(cases)} messages, labels: handlers)")
         print(line("rules alone", evaluate(router, cases, kind="handler")))

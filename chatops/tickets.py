@@ -167,13 +167,15 @@ class TicketService:
             decision = await self._decide(category or None, lead)
             return await self._route_asked(tx, ticket, decision, chosen=option)
 
-    async def triage(self, ticket_id: int, rule: str, *, tx: Transaction) -> tuple[Ticket, Ticket, Event]:
+    async def triage(self, ticket_id: int, rule: str, *, tx: Transaction | None = None
+                     ) -> tuple[Ticket, Ticket, Event]:
         """Return ``(before, after, event)`` after an asked ticket goes to the street office to triage
         (分拨) because of ``rule`` (the resident did not pick in time, or picked none)."""
-        ticket = await tx.ticket(ticket_id)
-        if ticket is None or not ticket.awaits_choice:
-            raise LifecycleError("no_choice_asked", ticket=ticket_id)
-        return await self._triage(tx, ticket, rule)
+        async with self._write(tx) as tx:
+            ticket = await tx.ticket(ticket_id)
+            if ticket is None or not ticket.awaits_choice:
+                raise LifecycleError("no_choice_asked", ticket=ticket_id)
+            return await self._triage(tx, ticket, rule)
 
     async def _triage(self, tx: Transaction, ticket: Ticket, rule: str) -> tuple[Ticket, Ticket, Event]:
         decision = await self._decide(None, None)

@@ -68,8 +68,8 @@ async def test_unsure_is_asked_and_registered_on_a_thumbs_up(bot: Bot, store: St
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.reporter == ALICE and ticket.text == "楼顶的太阳能热水器松了"
-    receipt = net.in_room(GRID)[-1]
-    assert receipt.thread_root == message and "#1" in receipt.body
+    receipt = next(s for s in net.in_room(GRID) if "#1" in s.body)  # then, the evidence being weak, "which matter?"
+    assert receipt.thread_root == message
     net.react(GRID, ALICE, ask.event_id, "👍")  # twice: still one ticket
     await turn(bot)
     assert await store.count("tickets") == 1
