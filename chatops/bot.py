@@ -34,7 +34,7 @@ from chatops.outbox import Outbox
 from chatops.scheduler import Scheduler
 from chatops.store import Outgoing, Pending, Room, Store, Transaction
 from chatops.tickets import TicketService
-from chatops.transport import Incoming, Message, Reaction, RoomPower, Transport
+from chatops.transport import Incoming, Message, Reaction, Refused, RoomPower, Transport
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
 from rules.gate import HELP, PROGRESS, QUESTION
@@ -44,6 +44,7 @@ from rules.normalize import normalize
 log = logging.getLogger(__name__)
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
+STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
 _ACTS = {"ack": Move.ACKNOWLEDGED, "note": Move.NOTE, "resolve": Move.RESOLVED, "transfer": Move.TRANSFERRED,
          "return": Move.RETURNED, "extend": Move.EXTENSION_ASKED, "approve": Move.EXTENDED,
          "refuse": Move.EXTENSION_REFUSED, "assign": Move.ASSIGNED}
@@ -58,7 +59,6 @@ class Turn:
     room: Room
     lang: str | None
     power: RoomPower | None = None
-    prepared: list[str] | str | None = None  # a slow answer worked out before the transaction (!stats)
 
 
 class Bot:
@@ -83,6 +83,8 @@ class Bot:
                                    periodic=self.periodic)
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
         self._model_stamp: tuple[float, int] | None = None
+        self._background: set[asyncio.Task[None]] = set()  # slow answers (!stats) worked out beside the loop
+        self.failures = 0  # events that failed (each alone) since the start
         self.handled = 0
 
     async def prepare(self) -> None:
@@ -106,7 +108,7 @@ class Bot:
                     break
         finally:
             stop.set()
-            await asyncio.gather(clock, return_exceptions=True)
+            await asyncio.gather(clock, *self._background, return_exceptions=True)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
@@ -132,10 +134,15 @@ class Bot:
                 try:
                     await self.handle(event)
                     break
-                except ConnectionError as exc:  # power levels unreadable: the homeserver is down
+                except ConnectionError as exc:  # the homeserver cannot be reached: wait for it (an outage)
                     log.warning("cannot handle %s yet (%s); retrying", event.event_id, exc)
+                    self.failures += 1
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, 30.0)
+                except Exception:  # anything else fails this event alone; the rest of the batch goes on
+                    log.exception("event %s could not be handled; going on with the others", event.event_id)
+                    self.failures += 1
+                    break
         async with self.store.write() as tx:
             await tx.set_chat_state("next_batch", batch.token)
         return True
@@ -147,19 +154,23 @@ class Bot:
             return
         if isinstance(event, Message) and event.msgtype == "m.notice":
             return  # never answer a bot
-        power, prepared = None, None
+        power: RoomPower | None = None
+        stats: Command | None = None
         if room.kind == "handler" and not await self.store.handled(event.event_id):
             if self._needs_power(event):
-                power = await self.transport.power(room.room_id)
-                self._remember_staff(room.room_id, power)
+                try:
+                    power = await self.transport.power(room.room_id)
+                    self._remember_staff(room.room_id, power)
+                except Refused as exc:  # the bot cannot see who is staff here: nobody acts until it can
+                    log.warning("power levels of %s refused: %s", room.room_id, exc)
+                    power = RoomPower(refused=True)
             cmd = parse(event.body) if isinstance(event, Message) and not event.is_edit else None
-            if cmd is not None and cmd.name == "stats":
-                prepared = await self._stats(room.ref, cmd.args, await self.store.lang_of(event.sender) or self.lang)
+            stats = cmd if cmd is not None and cmd.name == "stats" else None
         try:
             async with self.store.write() as tx:
                 if not await tx.mark_handled(event.event_id, event.room_id):
                     return
-                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power, prepared)
+                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power)
                 try:
                     if room.kind == "handler":
                         await self._handler_event(turn)
@@ -178,6 +189,10 @@ class Bot:
                     await self._reply(turn, text("internal_error", self.lang))
         self.handled += 1
         self.outbox.wake()
+        if stats is not None:  # slow: counted beside the loop, answered when ready (never blocks a room)
+            task = asyncio.create_task(self._answer_stats(event, room, stats.args), name=f"stats {event.event_id}")
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
 
     # ---- residents ----
     async def _resident_event(self, turn: Turn) -> None:
@@ -438,8 +453,7 @@ class Bot:
             await self._set_lang(turn, cmd)
             return
         if cmd.name == "stats":
-            await self._reply(turn, turn.prepared or "-")
-            return
+            return  # answered by _answer_stats once counted
         if cmd.name == "list":
             open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
                      for t in await turn.tx.tickets(state=s, lead=handler, limit=50)]
@@ -492,6 +506,9 @@ class Bot:
     async def _staff_ok(self, turn: Turn, command: str) -> bool:
         """Return whether the sender may act for the room's handler; queue the refusal if not."""
         assert turn.power is not None, "power levels are read before the transaction"
+        if turn.power.refused:
+            await self._reply(turn, text("power_unreadable", turn.lang))
+            return False
         level = turn.power.of(turn.event.sender)
         if level >= self.staff_level:
             return True
@@ -577,6 +594,25 @@ class Bot:
         elif root is None:
             root = ev.event_id
         await turn.tx.enqueue(Outgoing(ev.room_id, "reply", content, thread_root=root))
+
+    async def settle(self) -> None:
+        """Wait for the slow answers being worked out beside the loop (``!stats``)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
+    async def _answer_stats(self, event: Incoming, room: Room, args: str) -> None:
+        """Count ``!stats`` for ``room`` (in a child process, with a time limit) and queue the answer."""
+        lang = await self.store.lang_of(event.sender) or self.lang
+        try:
+            lines = await asyncio.wait_for(self._stats(room.ref, args, lang), timeout=STATS_TIMEOUT)
+        except TimeoutError:
+            lines = text("stats_unavailable", lang)
+        except Exception:
+            log.exception("!stats in %s failed", room.room_id)
+            lines = text("stats_unavailable", lang)
+        async with self.store.write() as tx:
+            await self._reply(Turn(tx, event, room, lang), lines)
+        self.outbox.wake()
 
     async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
         """Return ``!stats`` for ``handler``'s room: its own rates, or the whole ranking for the street office."""
@@ -680,7 +716,9 @@ class Bot:
         for room_id in self.handler_rooms.values():
             try:
                 self._remember_staff(room_id, await self.transport.power(room_id))
+            except Refused:
+                continue  # a room the bot was put out of: the others still count
             except ConnectionError:
-                return
+                return  # the homeserver is down: read next time
 
 

@@ -3,7 +3,9 @@
 A row waits for the row it threads under or edits to be sent (its event id is not known before). A
 429 is honoured without counting as a failure; other transient errors back off exponentially and are
 retried for up to two days (a homeserver that is down for a while delivers everything when it is back);
-a permanent refusal (403, 400) marks the row failed so it never blocks its room.
+a permanent refusal (403, 400) marks the row failed so it never blocks its room. Anything else that goes
+wrong with a row (a bug, a transport that raises) fails that row alone: its attempts and error are
+recorded, it backs off, and after ``MAX_ATTEMPTS`` it is marked failed, for the operator to see and retry.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from chatops.transport import Transport
 log = logging.getLogger(__name__)
 GIVE_UP_AFTER = 2 * 86400.0
 MAX_BACKOFF = 60.0
+MAX_ATTEMPTS = 12  # a row that fails this often for reasons other than an outage is given up
 
 
 def relation_content(row: OutboxRow, just_sent: dict[int, str] | None = None) -> dict[str, Any] | None:
@@ -61,6 +64,8 @@ class Outbox:
         self._wake = asyncio.Event()
         self._store_id: str | None = None
         self.sent = 0
+        self.failures = 0
+        self.beat: float | None = None  # when the loop last went round (for the operator's view)
 
     def wake(self) -> None:
         self._wake.set()
@@ -73,11 +78,15 @@ class Outbox:
             while not stop.is_set():
                 self._wake.clear()
                 await self._ensure_store_id()
-                for room, due in (await self.store.outbox_rooms()).items():
-                    if due <= self.clock() and (room not in senders or senders[room].done()):
-                        senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
                 for room in [r for r, task in senders.items() if task.done()]:
-                    senders.pop(room).result()  # a sender that crashed says so here
+                    task = senders.pop(room)  # a sender that crashed says so here, before a new one starts
+                    if not task.cancelled() and task.exception() is not None:
+                        self.failures += 1
+                        log.error("the sender of %s stopped: %r", room, task.exception(), exc_info=task.exception())
+                for room, due in (await self.store.outbox_rooms()).items():
+                    if due <= self.clock() and room not in senders:
+                        senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
+                self.beat = self.clock()
                 nxt = min((due for due in (await self.store.outbox_rooms()).values()), default=None)
                 pause = 30.0 if nxt is None else max(0.05, min(30.0, nxt - self.clock()))
                 with contextlib.suppress(TimeoutError):
@@ -143,7 +152,13 @@ class Outbox:
                         await tx.mark_failed(row.id, "the message it edits was never sent")
                     continue
                 return 0.2  # its thread root or edited message goes first (sent by this room's loop)
-            result = await self.transport.send(row.message.room_id, content, f"w{self._store_id}.{row.id}")
+            try:
+                result = await self.transport.send(row.message.room_id, content, f"w{self._store_id}.{row.id}")
+            except Exception as exc:  # a bug or a transport that raises: this row alone, counted and delayed
+                wait = await self._row_failed(row, now, f"{exc.__class__.__name__}: {exc}", exc)
+                if wait is None:
+                    continue
+                return wait
             async with self.store.write() as tx:
                 if result.event_id is not None:
                     await tx.mark_sent(row.id, result.event_id)
@@ -162,6 +177,19 @@ class Outbox:
                 await tx.mark_failed(row.id, error)
                 log.error("outbox %s failed for good: %s", row.id, error)
         return None
+
+    async def _row_failed(self, row: OutboxRow, now: float, error: str, exc: BaseException) -> float | None:
+        """Record a row whose sending raised; return how long its room waits, or ``None`` (given up: go on)."""
+        self.failures += 1
+        async with self.store.write() as tx:
+            if row.attempts + 1 >= MAX_ATTEMPTS or now - _age_start(row) >= GIVE_UP_AFTER:
+                await tx.mark_failed(row.id, error[:500])
+                log.error("outbox %s failed for good: %s", row.id, error, exc_info=exc)
+                return None
+            wait = min(MAX_BACKOFF, 0.5 * 2 ** min(row.attempts, 10))
+            await tx.mark_retry(row.id, now + wait, error[:500])
+        log.error("outbox %s could not be sent (%s); retry in %.1fs", row.id, error, wait, exc_info=exc)
+        return wait
 
 
 def _age_start(row: OutboxRow) -> float:

@@ -23,6 +23,9 @@ from rules.engine import owner_executor
 from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND, TRIAGE
 
 log = logging.getLogger(__name__)
+TIMER_ATTEMPTS = 8          # a timer whose firing fails this often is marked failed (the operator sees it)
+TIMER_BACKOFF = 30.0        # seconds before the first retry, doubling
+TIMER_BACKOFF_MAX = 3600.0
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
 
 
@@ -54,6 +57,8 @@ class Scheduler:
         self.book = service.rulebook
         self.rules = service.escalation
         self.fired = 0
+        self.failures = 0
+        self.beat: datetime | None = None  # when the loop last went round (for the operator's view)
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -65,11 +70,26 @@ class Scheduler:
         fired = 0
         while batch := await self.store.due_timers(now):
             for timer in batch:
-                if await self._fire(timer):
-                    fired += 1
-                    self.committed()  # its notices are in the outbox now
+                try:
+                    if await self._fire(timer):
+                        fired += 1
+                        self.committed()  # its notices are in the outbox now
+                except Exception as exc:  # this timer alone fails: recorded, retried later, the rest go on
+                    await self._failed(timer, exc)
         self.fired += fired
         return fired
+
+    async def _failed(self, timer: Timer, exc: Exception) -> None:
+        """Record a timer whose firing raised: due again after a backoff, or failed after the last try."""
+        self.failures += 1
+        error = f"{exc.__class__.__name__}: {exc}"[:500]
+        give_up = timer.attempts + 1 >= TIMER_ATTEMPTS
+        retry_at = None if give_up else self.service.clock() + timedelta(
+            seconds=min(TIMER_BACKOFF_MAX, TIMER_BACKOFF * 2 ** timer.attempts))
+        log.error("timer %s (ticket %s, %s %s) failed%s: %s", timer.id, timer.ticket_id, timer.kind,
+                  timer.deadline, " for good" if give_up else f"; retry at {retry_at}", error, exc_info=exc)
+        async with self.store.write() as tx:
+            await tx.timer_failed(timer.id or 0, error, retry_at)
 
     async def _fire(self, timer: Timer) -> int:
         async with self.store.write() as tx:
@@ -117,10 +137,14 @@ class Scheduler:
             self._wake.clear()
             try:
                 await self.tick()
+                self.beat = self.service.clock()
+            except Exception:  # the store itself failed: wait and try again (each timer fails alone in tick)
+                log.exception("scheduler tick failed")
+            try:
                 if self.periodic is not None:
                     await self.periodic()
-            except Exception:  # a bad row must not stop every other deadline
-                log.exception("scheduler tick failed")
+            except Exception:
+                log.exception("the scheduler's periodic work failed")
             nxt = await self.store.next_due()
             pause = idle if nxt is None else max(0.05, min(idle, (nxt - self.service.clock()).total_seconds()))
             waiter = asyncio.ensure_future(self._wake.wait())

@@ -213,6 +213,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "请回复 1 到 {count} 之间的数字，或回复 0 表示都不是。",
         "en": "Reply with a number from 1 to {count}, or 0 for none of them.",
     },
+    "power_unreadable": {
+        "zh-CN": "暂时无法确认您在本房间的身份（机器人读不到本房间的权限设置），请联系管理员检查机器人是否仍在房间中。",
+        "en": "Your role in this room cannot be checked now (the bot cannot read the room's power levels); ask an "
+        "administrator whether the bot is still in the room.",
+    },
     "not_for_triage": {
         "zh-CN": "工单 #{ticket} 已有明确类别和办理单位，无需分拨；如需改派请用 !转派。",
         "en": "Ticket #{ticket} already has a category and a handler: nothing to triage; use !transfer to move it.",

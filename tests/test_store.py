@@ -71,6 +71,8 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     for column in ("followers", "verdicts", "rated_by", "callback_deadline", "options", "choose_deadline"):
         db.execute(f"ALTER TABLE tickets DROP COLUMN {column}")
     db.execute("DROP TABLE pending")  # version 8's
+    for column in ("attempts", "error"):  # version 9's
+        db.execute(f"ALTER TABLE timers DROP COLUMN {column}")
     db.execute("DELETE FROM schema_version WHERE version >= 7")
     db.commit()
     db.close()

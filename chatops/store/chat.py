@@ -45,11 +45,12 @@ class Timer:
     """A reminder or deadline of a ticket: fires at ``due_at`` unless the ticket moved on."""
 
     ticket_id: int
-    kind: str      # remind | overdue
-    deadline: str  # sign | resolve
+    kind: str      # remind | overdue | lapse
+    deadline: str  # sign | resolve | callback | choice
     due_at: datetime
     ref_at: datetime
     id: int | None = None
+    attempts: int = 0  # failed firings so far
 
 
 @dataclass(frozen=True)
@@ -162,10 +163,10 @@ class ChatReads:
     async def due_timers(self, now: datetime, *, limit: int = 500) -> list[Timer]:
         """Return pending timers due at ``now`` or before, earliest first."""
         async with self.db.execute(
-                "SELECT id, ticket_id, kind, deadline, due_at, ref_at FROM timers WHERE state = 'pending' "
+                "SELECT id, ticket_id, kind, deadline, due_at, ref_at, attempts FROM timers WHERE state = 'pending' "
                 "AND due_at <= ? ORDER BY due_at, id LIMIT ?", (_utc(now), limit)) as cur:
-            return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i)
-                    for i, t, k, d, due, ref in await cur.fetchall()]
+            return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n)
+                    for i, t, k, d, due, ref, n in await cur.fetchall()]
 
     async def next_due(self) -> datetime | None:
         """Return when the earliest pending timer is due, or ``None``."""
@@ -245,6 +246,16 @@ class ChatWrites:
         await self.db.executemany(
             "INSERT OR IGNORE INTO timers (ticket_id, kind, deadline, due_at, ref_at) VALUES (?, ?, ?, ?, ?)",
             [(t.ticket_id, t.kind, t.deadline, _utc(t.due_at), _utc(t.ref_at)) for t in timers])
+
+    async def timer_failed(self, timer_id: int, error: str, retry_at: datetime | None) -> None:
+        """Record that firing timer ``timer_id`` failed with ``error``: due again at ``retry_at``, or
+        ``failed`` for good when that is ``None``."""
+        if retry_at is None:
+            await self.db.execute("UPDATE timers SET state = 'failed', error = ?, attempts = attempts + 1, "
+                                  "fired_at = datetime('now') WHERE id = ? AND state = 'pending'", (error, timer_id))
+        else:
+            await self.db.execute("UPDATE timers SET due_at = ?, error = ?, attempts = attempts + 1 "
+                                  "WHERE id = ? AND state = 'pending'", (_utc(retry_at), error, timer_id))
 
     async def finish_timer(self, timer_id: int, state: str) -> bool:
         """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""

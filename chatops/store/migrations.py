@@ -161,6 +161,10 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
             asked_at   TEXT NOT NULL DEFAULT (datetime('now'))
         )""",
     )),
+    (9, "loops that supervise themselves: a timer's attempts and last error", (
+        "ALTER TABLE timers ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE timers ADD COLUMN error TEXT",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

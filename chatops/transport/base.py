@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
+class Refused(Exception):
+    """The homeserver answered and said no (403, 404, M_FORBIDDEN: the bot was kicked, the room is gone):
+    a refusal to handle, not an outage to wait out."""
+
+
 @dataclass(frozen=True)
 class Incoming:
     """An event in a room: who sent it, where, and its id (the key for deduplication)."""
@@ -74,6 +79,7 @@ class RoomPower:
     levels: dict[str, Any] = field(default_factory=dict)
     creators: frozenset[str] = frozenset()
     version: str = "1"
+    refused: bool = False  # the homeserver would not say (the bot is not in the room): nobody counts as staff
 
     def of(self, user_id: str) -> float:
         """Return ``user_id``'s power level: infinite for a v12 creator, else ``users`` or ``users_default``.
@@ -122,7 +128,8 @@ class Transport(Protocol):
         ...
 
     async def power(self, room_id: str) -> RoomPower:
-        """Return the room's power levels and creators (raises ``ConnectionError`` if unreachable)."""
+        """Return the room's power levels and creators; raise ``ConnectionError`` if the homeserver cannot
+        be reached, :class:`Refused` if it refuses (the bot is not in the room any more)."""
         ...
 
     async def join(self, room_id: str) -> bool:

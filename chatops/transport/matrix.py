@@ -21,7 +21,7 @@ import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
 from nio.api import Api
 
-from chatops.transport.base import Batch, Incoming, Message, Reaction, RoomPower, SendResult, creators_of
+from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 
 log = logging.getLogger(__name__)
 EVENT_TYPES = ["m.room.message", "m.reaction"]
@@ -212,7 +212,8 @@ class MatrixTransport:
         return SendResult(error=error)
 
     async def power(self, room_id: str) -> RoomPower:
-        """Return the room's power levels and creators; raise ``ConnectionError`` if they cannot be read."""
+        """Return the room's power levels and creators; raise ``ConnectionError`` if the homeserver cannot be
+        reached, :class:`Refused` if it refuses (403/404: the bot was kicked, or the room is gone)."""
         try:
             resp = await self.client.room_get_state_event(room_id, "m.room.power_levels")
             if room_id not in self._creators:
@@ -224,6 +225,10 @@ class MatrixTransport:
             raise ConnectionError(exc.__class__.__name__) from exc
         content = getattr(resp, "content", None)
         if not isinstance(content, dict):
+            errcode = str(getattr(resp, "status_code", "") or "")
+            status = getattr(getattr(resp, "transport_response", None), "status", 0) or 0
+            if errcode in ("M_FORBIDDEN", "M_NOT_FOUND") or status in (403, 404):
+                raise Refused(f"{room_id}: {errcode or status} {getattr(resp, 'message', '')}".strip())
             raise ConnectionError(str(getattr(resp, "message", resp)))
         creators, version = self._creators.get(room_id, (frozenset(), "1"))
         return RoomPower(content, creators, version)

@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatops.transport.base import Batch, Incoming, Message, Reaction, RoomPower, SendResult
+from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult
 
 
 @dataclass
@@ -42,6 +42,8 @@ class MemoryTransport:
     power_levels: dict[str, dict[str, Any]] = field(default_factory=dict)
     sent: list[Sent] = field(default_factory=list)
     down: bool = False
+    refused: set[str] = field(default_factory=set)  # rooms whose power levels the homeserver refuses (kicked)
+    fail_sends: set[str] = field(default_factory=set)  # rooms where send() raises, as a bug would
     _queue: list[Incoming] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_txn: dict[str, str] = field(default_factory=dict)
@@ -80,6 +82,8 @@ class MemoryTransport:
         return Batch(f"t{self._token}", events)
 
     async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
+        if room_id in self.fail_sends:
+            raise RuntimeError(f"injected failure sending to {room_id}")
         if self.down:
             return SendResult(retry_after=0, error="ConnectionRefusedError")
         if txn_id in self._by_txn:
@@ -92,6 +96,8 @@ class MemoryTransport:
     async def power(self, room_id: str) -> RoomPower:
         if self.down:
             raise ConnectionError("down")
+        if room_id in self.refused:
+            raise Refused(f"{room_id}: M_FORBIDDEN")
         return RoomPower(self.power_levels.get(room_id, {}))
 
     async def join(self, room_id: str) -> bool:

@@ -1,0 +1,146 @@
+"""Loops that run for months supervise themselves: a failure is one item's, recorded, backed off, and the
+rest carry on. Faults are injected into the real scheduler, outbox and sync loop (the MINI rulebook, the
+real engine and store, the in-memory transport)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sqlite3
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from chatops.bot import Bot
+from chatops.lifecycle import Event, Move, Ticket
+from chatops.outbox import MAX_ATTEMPTS
+from chatops.scheduler import TIMER_ATTEMPTS
+from chatops.store import Store, Transaction
+from tests.conftest import FakeClock
+from tests.test_bot import GRID, POLICE, PROPERTY, t, turn
+
+pytest_plugins = ["tests.test_bot"]
+
+
+async def until(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not await check():
+            await asyncio.sleep(0.02)
+
+
+def timer_rows(store: Store) -> list[tuple[int, str, int, str | None]]:
+    db = sqlite3.connect(store.path)
+    try:
+        return db.execute("SELECT ticket_id, state, attempts, error FROM timers ORDER BY id").fetchall()
+    finally:
+        db.close()
+
+
+async def test_a_poison_timer_fails_alone_in_the_running_scheduler(bot: Bot, store: Store, clock: FakeClock) -> None:
+    net = t(bot)
+    for text in ("安居苑1号楼漏水", "车被偷了", "安居苑2号楼电梯坏了"):  # tickets 1, 2, 3
+        net.say(GRID, "@alice:t", text)
+        await turn(bot)
+    real = bot.scheduler.announce
+
+    async def poisoned(tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
+        if after.id == 1:
+            raise RuntimeError("injected: a bug in the notices of ticket 1")
+        await real(tx, before, after, event)
+
+    bot.scheduler.announce = poisoned
+    bot.scheduler.periodic = None  # the monthly ranking is not what this test is about
+    clock.advance(days=20)  # every deadline of every ticket is past
+    stop = asyncio.Event()
+    running = asyncio.create_task(bot.scheduler.run(stop, idle=0.05))
+    try:
+        async def others_done() -> bool:
+            kinds = [{e.kind for e in await store.events(tid)} for tid in (2, 3)]
+            return all(Move.ESCALATED in k for k in kinds)
+
+        await until(others_done)  # tickets 2 and 3 were reminded and escalated although 1 raises every time
+        rows = timer_rows(store)
+        first = [(state, attempts, error) for tid, state, attempts, error in rows if tid == 1]
+        assert first and all(state == "pending" and attempts == 1 and "injected" in (error or "")
+                             for state, attempts, error in first[:1])
+        assert bot.scheduler.failures >= 1 and bot.scheduler.beat is not None
+        async def given_up() -> bool:  # the backoff passes again and again: at last it is given up
+            clock.advance(hours=2)
+            bot.scheduler.wake()
+            await asyncio.sleep(0.05)
+            return any(tid == 1 and state == "failed" for tid, state, _, _ in timer_rows(store))
+
+        await until(given_up, timeout=30)
+        failed = next(r for r in timer_rows(store) if r[0] == 1 and r[1] == "failed")
+        assert failed[2] == TIMER_ATTEMPTS and "injected" in (failed[3] or "")
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 5)
+
+
+async def test_a_crashing_sender_fails_its_rows_alone(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.fail_sends.add(PROPERTY)  # every send to the property room raises, as a bug in the transport would
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")  # the receipt goes to the grid, the card to property
+    net.say(GRID, "@bob:t", "车被偷了")  # a card for the police
+    await bot.step()
+    stop = asyncio.Event()
+    running = asyncio.create_task(bot.outbox.run(stop))
+    try:
+        async def others_sent() -> bool:
+            return len(net.in_room(GRID)) >= 2 and len(net.in_room(POLICE)) >= 1
+
+        await until(others_sent)
+        await asyncio.sleep(1.0)  # a second of backoff: the failing row is not retried twenty times
+        db = sqlite3.connect(store.path)
+        attempts, error, state = db.execute(
+            "SELECT attempts, error, state FROM outbox WHERE room_id = ? ORDER BY id LIMIT 1", (PROPERTY,)).fetchone()
+        db.close()
+        assert state == "pending" and 1 <= attempts <= 3 and "injected" in error
+        assert bot.outbox.failures == attempts and net.in_room(PROPERTY) == []
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 5)
+    db = sqlite3.connect(store.path)  # after MAX_ATTEMPTS the row is failed for good, visible to the operator
+    db.execute("UPDATE outbox SET attempts = ?, not_before = 0 WHERE room_id = ?", (MAX_ATTEMPTS - 1, PROPERTY))
+    db.commit()
+    db.close()
+    await bot.outbox.flush()
+    counts = await store.outbox_counts()
+    assert counts.get("failed", 0) >= 1
+
+
+async def test_a_kicked_bot_refuses_politely_and_the_sync_goes_on(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.refused.add(PROPERTY)  # the bot was put out of the property room: its power levels are refused
+    net.react(PROPERTY, "@prop:t", card.event_id, "✅")
+    net.say(GRID, "@bob:t", "车被偷了")  # after it, in another room
+    async with asyncio.timeout(5):
+        await turn(bot)  # one batch: no retrying forever, the token moves on
+    assert (await store.ticket(1)).acked_by == ()  # type: ignore[union-attr]
+    assert any("读不到本房间的权限" in s.body for s in net.in_room(PROPERTY))
+    assert await store.ticket(2) is not None
+    assert await store.chat_state("next_batch") is not None
+
+
+async def test_an_event_that_raises_fails_alone(bot: Bot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    net = t(bot)
+    calls = []
+    real = bot._resident_event
+
+    async def flaky(turn_: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("injected")
+        await real(turn_)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot, "_resident_event", flaky)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    net.say(GRID, "@bob:t", "车被偷了")
+    with contextlib.suppress(Exception):
+        await turn(bot)
+    assert any("出错" in s.body or "错误" in s.body for s in net.in_room(GRID))  # the first sender is told
+    assert await store.ticket(1) is not None  # the second report is a ticket all the same
