@@ -84,6 +84,7 @@ class Bot:
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
         self._model_stamp: tuple[float, int] | None = None
         self._background: set[asyncio.Task[None]] = set()  # slow answers (!stats) worked out beside the loop
+        self._stats_lock = asyncio.Lock()
         self.failures = 0  # events that failed (each alone) since the start
         self.handled = 0
 
@@ -604,14 +605,19 @@ class Bot:
         """Count ``!stats`` for ``room`` (in a child process, with a time limit) and queue the answer."""
         lang = await self.store.lang_of(event.sender) or self.lang
         try:
-            lines = await asyncio.wait_for(self._stats(room.ref, args, lang), timeout=STATS_TIMEOUT)
+            async with self._stats_lock:  # one count at a time: memory stays flat, and the reader is not shared
+                lines = await asyncio.wait_for(self._stats(room.ref, args, lang), timeout=STATS_TIMEOUT)
         except TimeoutError:
             lines = text("stats_unavailable", lang)
         except Exception:
             log.exception("!stats in %s failed", room.room_id)
             lines = text("stats_unavailable", lang)
-        async with self.store.write() as tx:
-            await self._reply(Turn(tx, event, room, lang), lines)
+        try:
+            async with self.store.write() as tx:
+                await self._reply(Turn(tx, event, room, lang), lines)
+        except Exception:
+            log.exception("the answer to !stats in %s could not be queued", room.room_id)
+            raise
         self.outbox.wake()
 
     async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
@@ -699,12 +705,15 @@ class Bot:
         self.outbox.wake()
 
     async def _rows(self, period: Any) -> list[Any]:
-        """Return the rates table of ``period``: in a child process when the rulebook file is known."""
-        from chatops.rates import handler_table, handler_table_apart
+        """Return the rates table of ``period``, counted in a child process: the research reader must not
+        run beside the bot's own connections (it brings its own SQLite, and two copies of SQLite in one
+        process release each other's file locks), and pandas stays out of the long-lived bot."""
+        from chatops.rates import handler_table_apart
 
-        if self.rulebook_path is not None:
-            return await handler_table_apart(self.store.path, self.rulebook_path, period)
-        return await asyncio.to_thread(handler_table, self.store.path, self.book, period)
+        if self.rulebook_path is None:  # a rulebook given as text: the child reads the same text
+            self.rulebook_path = self.store.path.with_name(f".rulebook-{self.book.digest or 'given'}.yaml")
+            self.rulebook_path.write_text(self.book.source, encoding="utf-8")
+        return await handler_table_apart(self.store.path, self.rulebook_path, period)
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:
         users = power.levels.get("users") or {}

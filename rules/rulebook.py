@@ -11,7 +11,7 @@ from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
 
 from rules.errors import Problem, RulebookError
@@ -247,6 +247,7 @@ class Rulebook(_Model):
     intake: Intake = Intake()
     routing: Routing = Routing()
     digest: str = ""  # filled by the loader from the file's bytes
+    _source: str = PrivateAttr(default="")  # the text it was read from (for a child process to read it again)
 
     @cached_property
     def handler_by_id(self) -> dict[str, Handler]:
@@ -270,6 +271,11 @@ class Rulebook(_Model):
     def work_calendar(self) -> WorkCalendar:
         """Return the working-day clock: this rulebook's calendar dates over the Chinese public holidays."""
         return WorkCalendar(self.calendar.holidays, self.calendar.workdays, self.calendar.timezone)
+
+    @property
+    def source(self) -> str:
+        """Return the text this rulebook was read from."""
+        return self._source
 
     @property
     def full_version(self) -> str:
@@ -334,7 +340,9 @@ def parse_rulebook(content: str, file: str = "<rulebook>") -> Rulebook:
     problems = list(_cross_check(book, lines, file))
     if problems:
         raise RulebookError(file, problems)
-    return _apply_choices(book)
+    book = _apply_choices(book)
+    book._source = content
+    return book
 
 
 def _apply_choices(book: Rulebook) -> Rulebook:
