@@ -54,7 +54,7 @@ def main() -> None:
             print(f"  simulated {s.tickets:,} reports into {store} in {time.perf_counter() - started:.0f} s")
 
         async def rows() -> list[tuple[str, str]]:
-            async with await Store.open(store) as st:
+            async with await Store.open(store, readonly=True) as st:
                 return await history_rows(st)
 
         started = time.perf_counter()

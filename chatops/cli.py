@@ -17,7 +17,7 @@ from chatops.cli_routing import add_routing_commands
 from chatops.cli_text import category_name, handler_name, load_book, table
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import Ticket
-from chatops.store import Store
+from chatops.store import Store, StoreError
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import LANGS, text
 
@@ -57,16 +57,19 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
 
 
 def cmd_tickets(args: argparse.Namespace) -> int:
-    if not Path(args.store).exists():
+    if not Path(args.store).is_file():
         print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
         return 1
 
     async def fetch() -> list[Ticket]:
-        async with await Store.open(args.store) as store:
+        async with await Store.open(args.store, readonly=True) as store:  # never migrates someone's backup
             return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
 
     try:
         tickets = asyncio.run(fetch())
+    except StoreError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
     except sqlite3.DatabaseError as exc:
         print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from chatops.cli_text import category_name, handler_name, load_book, table
+from chatops.store import StoreError
 from rules import Decision, Router, Rulebook
 from rules.catalogue import text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
@@ -179,12 +180,14 @@ def _train(args: argparse.Namespace, book: Rulebook) -> Model | None:
         from chatops.store import Store
 
         async def from_store() -> Model:
-            async with await Store.open(args.store) as store:
+            async with await Store.open(args.store, readonly=True) as store:
                 return await train_from_store(store, router, seed=args.seed)
 
         return asyncio.run(from_store())
     except EvalFileError as exc:
         print(text("eval_bad_csv", args.lang, file=exc.file, line=exc.line, detail=exc.detail), file=sys.stderr)
+    except StoreError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
     except (ModelError, ValueError, sqlite3.DatabaseError) as exc:
         print(text("model_cannot_train", args.lang, detail=str(exc)), file=sys.stderr)
     return None
@@ -256,7 +259,7 @@ def cmd_model_info(args: argparse.Namespace) -> int:
 
 def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     from chatops.learning import replay
-    from chatops.store import Store
+    from chatops.store import Store, StoreError
 
     if not _store_or_fail(args.store, args.lang):
         return 1
@@ -268,11 +271,14 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
         return 1
 
     async def history() -> list[Any]:
-        async with await Store.open(args.store) as store:
+        async with await Store.open(args.store, readonly=True) as store:
             return await store.report_history()
 
     try:
         past = asyncio.run(history())
+    except StoreError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
     except sqlite3.DatabaseError as exc:
         print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
         return 1

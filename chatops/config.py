@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chatops.homeserver import LocalHomeserver
+from chatops.private import write_private
 
 LOCAL_BOT = "whistle"
 
@@ -85,8 +86,5 @@ def local_secret(var: Path, name: str) -> str:
         stored = {}
     if name not in stored:
         stored[name] = secrets.token_urlsafe(18)
-        var.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as f:
-            json.dump(stored, f)
+        write_private(path, json.dumps(stored))
     return stored[name]

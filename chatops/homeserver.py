@@ -31,6 +31,7 @@ from typing import Any
 import aiohttp
 import yaml
 
+from chatops.private import write_private
 from rules.catalogue import text
 
 CONFIG = "homeserver.yaml"
@@ -178,9 +179,9 @@ class LocalHomeserver:
             for part in parents:
                 node = node.setdefault(part, {})
             node[leaf] = dict(RAISED)
-        _write_private(self.config_path, "# Synapse config for a local homeserver; written by chatops.homeserver.\n"
+        write_private(self.config_path, "# Synapse config for a local homeserver; written by chatops.homeserver.\n"
                        + yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True))
-        _write_private(log_config, LOG_CONFIG.format(filename=json.dumps(str(self.root / LOG_FILE))))
+        write_private(log_config, LOG_CONFIG.format(filename=json.dumps(str(self.root / LOG_FILE))))
         signing_key = Path(cfg.get("signing_key_path") or self.root / f"{self.server_name}.signing.key")
         if signing_key.exists():
             signing_key.chmod(0o600)
@@ -232,7 +233,7 @@ class LocalHomeserver:
                     start_new_session=True,
                 )
             _children[proc.pid] = proc
-            _write_private(self.pid_path, f"{proc.pid}\n")
+            write_private(self.pid_path, f"{proc.pid}\n")
             return self._await_answer(proc.pid, proc, self.url, wait)
 
     def _await_answer(self, pid: int, proc: subprocess.Popen[bytes] | None, url: str,
@@ -374,16 +375,6 @@ async def _body(resp: aiohttp.ClientResponse) -> dict[str, Any]:
 def _require_synapse() -> None:
     if importlib.util.find_spec("synapse") is None:
         raise HomeserverError("hs_synapse_missing", python=sys.executable)
-
-
-def _write_private(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` with mode 0600, atomically."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(content)
-    os.chmod(tmp, 0o600)  # O_CREAT's mode does not apply to a file left over from before
-    os.replace(tmp, path)
 
 
 def _server_version(url: str, timeout: float = 2.0) -> str | None:

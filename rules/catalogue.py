@@ -726,6 +726,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "{file} 第 {line} 行：需要 id,text,label 三列，{detail}",
         "en": "{file}, line {line}: expected the columns id,text,label; {detail}",
     },
+    "store_not_ours": {
+        "zh-CN": "{file} 不是社区吹哨的存储文件（{detail}），未作任何改动。",
+        "en": "{file} is not a Community Whistle store ({detail}); nothing was changed.",
+    },
+    "store_newer": {
+        "zh-CN": "存储文件的版本（{version}）比本程序（{latest}）新，请先升级程序；未作任何改动。",
+        "en": "The store is at schema version {version}, newer than this program ({latest}): upgrade the program "
+        "first; nothing was changed.",
+    },
+    "store_older": {
+        "zh-CN": "{file} 是旧版本（{version}，当前 {latest}）的存储文件，只读命令不会升级它；请先运行机器人"
+        "（或 whistle tickets --upgrade）完成升级。",
+        "en": "{file} is a store of an older version ({version}, now {latest}); a read-only command does not "
+        "upgrade it: run the bot (or whistle tickets --upgrade) first.",
+    },
+    "store_readonly": {
+        "zh-CN": "{file} 以只读方式打开，不能写入。", "en": "{file} was opened read-only: nothing can be written.",
+    },
     "store_missing": {
         "zh-CN": "工单库文件 {file} 不存在。",
         "en": "The ticket store {file} does not exist.",

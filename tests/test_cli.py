@@ -116,7 +116,7 @@ def test_tickets_lists_a_store(capsys, tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not a database" * 100)
     code, _, err = run(capsys, "--lang", "en", "tickets", "--store", str(junk))
-    assert code == 1 and "Cannot read the ticket store" in err
+    assert code == 1 and "not a Community Whistle store" in err
 
 
 def test_the_installed_command_runs() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chatops.lifecycle import Actor, apply
-from chatops.store import LATEST, MIGRATIONS, Store
+from chatops.store import LATEST, MIGRATIONS, Store, StoreError
 from chatops.tickets import TicketService
 from rules import Router
 
@@ -73,6 +73,7 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     db.execute("DROP TABLE pending")  # version 8's
     for column in ("attempts", "error"):  # version 9's
         db.execute(f"ALTER TABLE timers DROP COLUMN {column}")
+    db.execute("DROP TABLE store_owner")  # version 10's
     db.execute("DELETE FROM schema_version WHERE version >= 7")
     db.commit()
     db.close()
@@ -114,8 +115,69 @@ async def test_a_newer_store_is_refused(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     db.execute("INSERT INTO schema_version (version, name) VALUES (?, 'future')", (LATEST + 5,))
     db.commit()
-    with pytest.raises(RuntimeError, match="newer than this program"):
+    with pytest.raises(StoreError) as refused:
         await Store.open(path)
+    assert refused.value.code == "store_newer" and "升级程序" in refused.value.render()
+    with pytest.raises(StoreError):
+        await Store.open(path, readonly=True)
+
+
+async def test_a_foreign_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "someone-elses.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    for readonly in (False, True):
+        with pytest.raises(StoreError) as refused:
+            await Store.open(path, readonly=readonly)
+        assert refused.value.code == "store_not_ours" and "notes" in refused.value.render("en")
+    assert path.read_bytes() == before  # not a table added
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError):
+        await Store.open(garbage, readonly=True)
+
+
+async def test_read_only_opens_never_migrate_or_write(tmp_path: Path, mini_router: Router) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as store:
+        await TicketService(store, mini_router).report(source="m:1", reporter="@a:x", text="楼上漏水")
+    async with await Store.open(path, readonly=True) as store:
+        assert len(await store.tickets()) == 1
+        with pytest.raises(StoreError):
+            async with store.write():
+                pass
+    db = sqlite3.connect(path)  # an older store: a read-only command says so and does not upgrade it
+    db.execute("DROP TABLE store_owner")
+    db.execute("DELETE FROM schema_version WHERE version = ?", (LATEST,))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError) as older:
+        await Store.open(path, readonly=True)
+    assert older.value.code == "store_older"
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == LATEST - 1
+    db.close()
+    with pytest.raises(StoreError):
+        await Store.open(tmp_path / "missing.sqlite", readonly=True)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+async def test_three_openers_of_an_old_store_migrate_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path, migrate_to=LATEST - 2):  # a store two versions behind
+        pass
+    stores = await asyncio.gather(*(Store.open(path) for _ in range(3)))  # the version is read inside the lock
+    try:
+        db = sqlite3.connect(path)
+        versions = [v for (v,) in db.execute("SELECT version FROM schema_version ORDER BY version")]
+        db.close()
+        assert versions == sorted(set(versions)) and versions[-1] == LATEST
+    finally:
+        for st in stores:
+            await st.close()
 
 
 async def test_the_event_log_is_append_only(tmp_path: Path, mini_router: Router) -> None:

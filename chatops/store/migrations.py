@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import aiosqlite
 
+OWNER = "community-whistle"  # the store_owner row: this program's files, and no one else's
+
 # (version, name, statements)
 MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
     (1, "event log and ticket projection", (
@@ -165,6 +167,10 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "ALTER TABLE timers ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE timers ADD COLUMN error TEXT",
     )),
+    (10, "a store that knows what it owns", (
+        "CREATE TABLE store_owner (app TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')))",
+        f"INSERT INTO store_owner (app) VALUES ('{OWNER}')",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
@@ -173,33 +179,57 @@ LATEST = MIGRATIONS[-1][0]
 async def migrate(db: aiosqlite.Connection, target: int | None = None) -> list[int]:
     """Apply every migration above the store's version up to ``target``; return the versions applied.
 
-    Each migration runs in its own transaction with its version row, so a crash leaves the store at
-    the last complete version.
+    Each migration runs in its own ``BEGIN IMMEDIATE`` transaction with its version row, and reads the
+    version inside it: two processes opening one store at once apply each migration once, and a crash
+    leaves the store at the last complete version. Raises :class:`StoreError` for a store of a newer
+    program.
     """
+    await db.execute("BEGIN IMMEDIATE")  # a write lock first: a read that turns into a write cannot wait its turn
     await db.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
     )
     await db.commit()
-    async with db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
-        row = await cur.fetchone()
-    current = row[0] if row else 0
-    if current > MIGRATIONS[-1][0]:
-        raise RuntimeError(f"the store is at schema version {current}, newer than this program "
-                           f"({MIGRATIONS[-1][0]})")
     latest = MIGRATIONS[-1][0]
     target = latest if target is None else target
     applied = []
     for version, name, statements in MIGRATIONS:
-        if current < version <= target:
-            await db.execute("BEGIN IMMEDIATE")
-            try:
-                for sql in statements:
-                    await db.execute(sql)
-                await db.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", (version, name))
-                await db.commit()
-            except BaseException:
+        if version > target:
+            break
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            current = await version_of(db)
+            if current > latest:
+                raise StoreError("store_newer", version=current, latest=latest)
+            if current >= version:
                 await db.rollback()
-                raise
-            applied.append(version)
+                continue
+            for sql in statements:
+                await db.execute(sql)
+            await db.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", (version, name))
+            await db.commit()
+        except BaseException:
+            await db.rollback()
+            raise
+        applied.append(version)
     return applied
+
+
+async def version_of(db: aiosqlite.Connection) -> int:
+    """Return the schema version recorded in ``db`` (0 for none)."""
+    async with db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
+class StoreError(Exception):
+    """A file that is not a store this program can use: ``code`` and ``params`` index the catalogue."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code, self.params = code, params
+        super().__init__(f"{code}: {params}")
+
+    def render(self, lang: str | None = None) -> str:
+        from rules.catalogue import text
+
+        return text(self.code, lang, **self.params)

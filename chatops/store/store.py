@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -19,7 +20,7 @@ import aiosqlite
 from chatops.lifecycle import Event, Move, State, Ticket
 from chatops.store.chat import ChatReads, ChatWrites
 from chatops.store.jsontext import from_json, to_json
-from chatops.store.migrations import migrate
+from chatops.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
 _TICKET_INSERT = (
@@ -234,20 +235,31 @@ class Transaction(_Reads, ChatWrites):
 class Store(_Reads):
     """An open store file. Use ``async with await Store.open(path) as store:`` or call :meth:`close`."""
 
-    def __init__(self, path: Path, reader: aiosqlite.Connection, writer: aiosqlite.Connection) -> None:
+    def __init__(self, path: Path, reader: aiosqlite.Connection, writer: aiosqlite.Connection | None) -> None:
         super().__init__(reader)
         self.path = path
         self._writer = writer
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path, *, migrate_to: int | None = None) -> Store:
-        """Return the store at ``path``, created and migrated to the latest schema when needed."""
+    async def open(cls, path: str | Path, *, migrate_to: int | None = None, readonly: bool = False) -> Store:
+        """Return the store at ``path``, created and migrated to the latest schema when needed.
+
+        ``readonly`` opens an existing store of this program's schema without writing anything (a
+        backup, a copy for research): never created, never migrated. Raises :class:`StoreError` for a
+        file that is not one of ours, a store of a newer program, or (read-only) an older one.
+        """
         path = Path(path)
+        if readonly:
+            return await cls._open_readonly(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        writer = await _connect(path)
         try:
-            await writer.execute("PRAGMA journal_mode=WAL")
+            writer = await _connect(path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("store_not_ours", file=path, detail=str(exc)) from exc
+        try:
+            await _identify(writer, path)
+            await _wal(writer)
             await migrate(writer, migrate_to)
             reader = await _connect(path)
         except BaseException:
@@ -255,10 +267,28 @@ class Store(_Reads):
             raise
         return cls(path, reader, writer)
 
+    @classmethod
+    async def _open_readonly(cls, path: Path) -> Store:
+        if not path.is_file():
+            raise StoreError("store_missing", file=path)
+        try:
+            reader = await _connect(path, readonly=True)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("store_not_ours", file=path, detail=str(exc)) from exc
+        try:
+            version = await _identify(reader, path)
+            if version < LATEST:
+                raise StoreError("store_older", file=path, version=version, latest=LATEST)
+        except BaseException:
+            await reader.close()
+            raise
+        return cls(path, reader, None)
+
     async def close(self) -> None:
         """Close both connections."""
         await self.db.close()
-        await self._writer.close()
+        if self._writer is not None:
+            await self._writer.close()
 
     async def __aenter__(self) -> Store:
         return self
@@ -269,6 +299,8 @@ class Store(_Reads):
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
         """Yield a :class:`Transaction`; commit when the block ends, roll back if it raises."""
+        if self._writer is None:
+            raise StoreError("store_readonly", file=self.path)
         async with self._lock:
             await self._writer.execute("BEGIN IMMEDIATE")
             try:
@@ -280,13 +312,50 @@ class Store(_Reads):
 
     async def schema_version(self) -> int:
         """Return the store's schema version."""
-        async with self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version") as cur:
+        return await version_of(self.db)
+
+
+async def _wal(db: aiosqlite.Connection, tries: int = 100) -> None:
+    """Switch ``db`` to WAL. The switch takes an exclusive lock without waiting on the busy timeout, so a
+    store opened by several processes at its creation retries for a while (10 s) instead of failing."""
+    for attempt in range(tries):
+        try:
+            await db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            await asyncio.sleep(0.1)
+
+
+async def _identify(db: aiosqlite.Connection, path: Path) -> int:
+    """Return the schema version of the store in ``db`` (0 for an empty file); raise :class:`StoreError`
+    for a database that is not one of ours or that a newer program wrote."""
+    try:
+        async with db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+            tables = {r[0] for r in await cur.fetchall()}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("store_not_ours", file=path, detail=str(exc)) from exc
+    if not tables:
+        return 0
+    if "schema_version" not in tables or "events" not in tables:
+        raise StoreError("store_not_ours", file=path, detail=", ".join(sorted(tables)[:5]))
+    version = await version_of(db)
+    if version > LATEST:
+        raise StoreError("store_newer", version=version, latest=LATEST)
+    if "store_owner" in tables:
+        async with db.execute("SELECT app FROM store_owner LIMIT 1") as cur:
             row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        if row is None or row[0] != OWNER:
+            raise StoreError("store_not_ours", file=path, detail=f"store_owner {row[0] if row else None!r}")
+    return version
 
 
-async def _connect(path: Path) -> aiosqlite.Connection:
-    db = await aiosqlite.connect(path, isolation_level=None)
+async def _connect(path: Path, *, readonly: bool = False) -> aiosqlite.Connection:
+    if readonly:
+        db = await aiosqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        db = await aiosqlite.connect(path, isolation_level=None)
     try:
         await db.execute("PRAGMA busy_timeout=10000")
         await db.execute("PRAGMA synchronous=NORMAL")  # WAL: a process crash loses nothing committed

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
 from nio.api import Api
 
+from chatops.private import write_private
 from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 
 log = logging.getLogger(__name__)
@@ -37,10 +37,7 @@ class Session:
     access_token: str
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as f:
-            json.dump(self.__dict__, f)
+        write_private(path, json.dumps(self.__dict__))
 
     @classmethod
     def load(cls, path: Path) -> Session | None:
