@@ -8,8 +8,11 @@ the whole batch is handled. A crash anywhere replays the batch, and the inbox ma
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,7 @@ class Bot:
         self._model_stamp: tuple[float, int] | None = None
         self._background: set[asyncio.Task[None]] = set()  # slow answers (!stats) worked out beside the loop
         self._stats_lock = asyncio.Lock()
+        self.synced_at: datetime | None = None
         self.failures = 0  # events that failed (each alone) since the start
         self.handled = 0
 
@@ -146,6 +150,7 @@ class Bot:
                     break
         async with self.store.write() as tx:
             await tx.set_chat_state("next_batch", batch.token)
+        self.synced_at = datetime.now(UTC)
         return True
 
     async def handle(self, event: Incoming) -> None:
@@ -640,9 +645,49 @@ class Bot:
         return own_lines(rows, handler, period, lang)
 
     async def periodic(self) -> None:
-        """The scheduler's periodic work: the monthly ranking, and a routing model that changed on disk."""
-        await self.post_ranking()
-        await self.check_model()
+        """The scheduler's periodic work: the heartbeat, the daily digest and clean-up, the monthly ranking,
+        and a routing model that changed on disk. Each part fails alone."""
+        for part in (self.heartbeat, self.daily, self.post_ranking, self.check_model):
+            try:
+                await part()
+            except Exception:
+                log.exception("periodic work %s failed", part.__name__)
+
+    async def heartbeat(self) -> None:
+        """Write the heartbeat that ``whistle status`` reads: when each loop last went round, and the counts."""
+        def when(value: datetime | float | None) -> str | None:
+            if value is None:
+                return None
+            moment = datetime.fromtimestamp(value, UTC) if isinstance(value, float) else value
+            return moment.isoformat(timespec="seconds")
+
+        beat = {"at": when(datetime.now(UTC)), "pid": os.getpid(), "synced_at": when(self.synced_at),
+                "scheduler_at": when(self.scheduler.beat), "outbox_at": when(self.outbox.beat),
+                "handled": self.handled, "sent": self.outbox.sent,
+                "failures": {"events": self.failures, "timers": self.scheduler.failures,
+                             "outbox": self.outbox.failures}}
+        async with self.store.write() as tx:
+            await tx.set_chat_state("heartbeat", json.dumps(beat))
+
+    async def daily(self) -> None:
+        """Once a day: tell the street office's room what has failed, and forget old chat bookkeeping."""
+        today = self.voice.today().isoformat()
+        if await self.store.chat_state("daily") == today:
+            return
+        failed_outbox, failed_timers = await self.store.failed_outbox(), await self.store.failed_timers()
+        room = self.handler_rooms.get(self.book.fallback)
+        async with self.store.write() as tx:
+            purged = await tx.purge(datetime.now(UTC))
+            if room is not None and (failed_outbox or failed_timers or self.failures):
+                lines = [text("digest_title", self.lang, date=today),
+                         text("digest_counts", self.lang, outbox=len(failed_outbox), timers=len(failed_timers),
+                              events=self.failures),
+                         text("digest_hint", self.lang)]
+                await tx.enqueue(Outgoing(room, "digest", notice(lines, mentions=self.staff.get(room, ()))))
+            await tx.set_chat_state("daily", today)
+        log.info("daily: %d failed messages, %d failed timers; forgot %s", len(failed_outbox), len(failed_timers),
+                 purged)
+        self.outbox.wake()
 
     async def check_model(self) -> None:
         """Take up the routing model file if it changed (``whistle model retrain``), and tell the street

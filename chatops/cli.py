@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chatops.cli_chat import add_commands
+from chatops.cli_ops import add_ops_commands
 from chatops.cli_routing import add_routing_commands
 from chatops.cli_text import category_name, handler_name, load_book, table
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--rulebook", metavar="FILE", help="for handler names and sectors (default: the shipped one)")
     x.set_defaults(func=cmd_export)
     add_routing_commands(sub, rulebook_commands=rbs)
+    add_ops_commands(sub)
     add_commands(sub)
     return p
 

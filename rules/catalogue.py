@@ -671,6 +671,43 @@ MESSAGES: dict[str, dict[str, str]] = {
     "eval_bad_labels": {
         "zh-CN": "{file}：{detail}", "en": "{file}: {detail}",
     },
+    "status_alive": {
+        "zh-CN": "机器人运行中（{store}，进程 {pid}，{age}前心跳）。",
+        "en": "The bot is running ({store}, pid {pid}, heartbeat {age} ago).",
+    },
+    "status_dead": {
+        "zh-CN": "机器人没有在运行（{store}，上次心跳：{age}前）。",
+        "en": "The bot is not running ({store}; last heartbeat {age} ago).",
+    },
+    "status_loops": {
+        "zh-CN": "上次同步：{sync}前；定时器循环：{scheduler}前；发送循环：{outbox}前。",
+        "en": "Last sync {sync} ago; timers loop {scheduler} ago; sending loop {outbox} ago.",
+    },
+    "status_work": {
+        "zh-CN": "待发送 {pending} 条（最早已等 {lag}），发送失败 {failed} 条，已发送 {sent} 条；"
+        "待执行时限 {tpending} 个（最迟已晚 {tlag}），失败 {tfailed} 个。",
+        "en": "{pending} messages waiting (the oldest for {lag}), {failed} failed, {sent} sent; {tpending} timers "
+        "waiting (the latest {tlag} late), {tfailed} failed.",
+    },
+    "status_failures": {
+        "zh-CN": "本次运行以来出错：消息处理 {events} 次，时限 {timers} 次，发送 {outbox} 次。",
+        "en": "Failures since the bot started: {events} events, {timers} timers, {outbox} sends.",
+    },
+    "retry_bad": {"zh-CN": "--retry 需要一个编号或 all，而不是「{value}」。",
+                  "en": "--retry takes an id or all, not '{value}'."},
+    "retried": {"zh-CN": "已重新排队 {count} 项。", "en": "{count} put back in line."},
+    "nothing_failed": {"zh-CN": "没有失败的项目。", "en": "Nothing has failed."},
+    "digest_title": {"zh-CN": "【运行情况 {date}】", "en": "[How the bot ran, {date}]"},
+    "digest_counts": {
+        "zh-CN": "发送失败的消息 {outbox} 条，未能执行的提醒或时限 {timers} 个，处理出错的消息 {events} 条。",
+        "en": "{outbox} messages could not be sent, {timers} reminders or deadlines could not fire, {events} "
+        "messages failed to be handled.",
+    },
+    "digest_hint": {
+        "zh-CN": "管理员可用 whistle status、whistle outbox --failed、whistle timers --failed 查看并重试。",
+        "en": "An administrator can look and retry with whistle status, whistle outbox --failed, "
+        "whistle timers --failed.",
+    },
     "model_changed": {
         "zh-CN": "分派模型已更新为 {version}（{trained_at} 用 {rows} 条记录训练，来源 {source}）。"
         "此后的反映按新模型辅助分派；分派决定会写明模型版本。",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import sqlite3
 from collections.abc import Awaitable, Callable
 
@@ -17,7 +18,7 @@ from chatops.outbox import MAX_ATTEMPTS
 from chatops.scheduler import TIMER_ATTEMPTS
 from chatops.store import Store, Transaction
 from tests.conftest import FakeClock
-from tests.test_bot import GRID, POLICE, PROPERTY, t, turn
+from tests.test_bot import GRID, POLICE, PROPERTY, STREET, t, turn
 
 pytest_plugins = ["tests.test_bot"]
 
@@ -144,3 +145,57 @@ async def test_an_event_that_raises_fails_alone(bot: Bot, store: Store, monkeypa
         await turn(bot)
     assert any("出错" in s.body or "错误" in s.body for s in net.in_room(GRID))  # the first sender is told
     assert await store.ticket(1) is not None  # the second report is a ticket all the same
+
+
+async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store, capsys: pytest.CaptureFixture[str],
+                                                         clock: FakeClock) -> None:
+    from chatops.cli import main
+
+    net = t(bot)
+    net.fail_sends.add(PROPERTY)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    db = sqlite3.connect(store.path)  # the card has failed for good; a timer too
+    db.execute("UPDATE outbox SET state = 'failed', error = 'injected' WHERE room_id = ?", (PROPERTY,))
+    db.execute("UPDATE timers SET state = 'failed', error = 'injected', attempts = 8 WHERE id = 1")
+    db.commit()
+    db.close()
+    await bot.heartbeat()
+    assert await asyncio.to_thread(main, ["status", "--store", str(store.path), "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["alive"] and st["outbox"]["failed"] == 1 and st["timers"]["failed"] == 1 and st["heartbeat_age"] < 60
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", str(store.path)]) == 0
+    assert "The bot is running" in capsys.readouterr().out
+    assert await asyncio.to_thread(main, ["outbox", "--failed", "--store", str(store.path)]) == 0
+    assert "injected" in capsys.readouterr().out
+    assert await asyncio.to_thread(main, ["timers", "--store", str(store.path), "--retry", "all"]) == 0
+    assert "已重新排队 1 项" in capsys.readouterr().out
+    net.fail_sends.clear()
+    assert await asyncio.to_thread(main, ["outbox", "--store", str(store.path), "--retry", "all"]) == 0
+    capsys.readouterr()
+    await bot.outbox.flush()
+    assert net.in_room(PROPERTY)  # the card went out after the retry
+    assert await asyncio.to_thread(main, ["outbox", "--store", str(store.path), "--retry", "x1"]) == 2
+
+
+async def test_the_daily_digest_is_posted_once_and_old_bookkeeping_forgotten(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    db = sqlite3.connect(store.path)
+    db.execute("UPDATE outbox SET state = 'failed' WHERE room_id = ?", (PROPERTY,))
+    db.execute("UPDATE inbox SET handled_at = '2020-01-01 00:00:00'")
+    db.execute("UPDATE outbox SET sent_at = '2020-01-01 00:00:00' WHERE state = 'sent'")
+    db.commit()
+    db.close()
+    await bot.daily()
+    await bot.daily()  # once a day
+    await bot.outbox.flush()
+    digests = [s for s in net.in_room(STREET) if "运行情况" in s.body]
+    assert len(digests) == 1 and "发送失败的消息 1 条" in digests[0].body
+    db = sqlite3.connect(store.path)
+    assert db.execute("SELECT COUNT(*) FROM inbox").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND content != '{}' "
+                      "AND sent_at < '2021-01-01'").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0  # the log keeps everything
+    db.close()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiosqlite
 
 from chatops.store.jsontext import from_json, to_json
+
+RETENTION_DAYS = 90  # chat bookkeeping and resident text outside the log are kept this long
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,32 @@ class ChatReads:
         async with self.db.execute("SELECT state, COUNT(*) FROM timers GROUP BY state") as cur:
             return {s: n for s, n in await cur.fetchall()}
 
+    async def failed_outbox(self, limit: int = 100) -> list[OutboxRow]:
+        """Return outbox rows given up on, newest first."""
+        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.state = 'failed' ORDER BY o.id DESC LIMIT ?"
+        async with self.db.execute(sql, (limit,)) as cur:
+            return [_outbox_row(r) for r in await cur.fetchall()]
+
+    async def failed_timers(self, limit: int = 100) -> list[tuple[Timer, str]]:
+        """Return timers given up on with their last error, newest first."""
+        async with self.db.execute(
+                "SELECT id, ticket_id, kind, deadline, due_at, ref_at, attempts, COALESCE(error, '') FROM timers "
+                "WHERE state = 'failed' ORDER BY id DESC LIMIT ?", (limit,)) as cur:
+            return [(Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n), e)
+                    for i, t, k, d, due, ref, n, e in await cur.fetchall()]
+
+    async def lag(self, now: datetime) -> dict[str, float | None]:
+        """Return how late the loops are, in seconds: the oldest message waiting to be sent (``outbox``)
+        and the earliest timer due but not fired (``timers``); ``None`` when nothing waits."""
+        async with self.db.execute("SELECT MIN(created_at) FROM outbox WHERE state = 'pending'") as cur:
+            row = await cur.fetchone()
+        oldest = (now - datetime.fromisoformat(row[0]).replace(tzinfo=UTC)).total_seconds() if row and row[0] else None
+        async with self.db.execute("SELECT MIN(due_at) FROM timers WHERE state = 'pending' AND due_at <= ?",
+                                   (_utc(now),)) as cur:
+            row = await cur.fetchone()
+        late = (now - datetime.fromisoformat(row[0])).total_seconds() if row and row[0] else None
+        return {"outbox": oldest, "timers": late}
+
     async def pending(self, source: str) -> Pending | None:
         """Return the message ``source`` the bot asked about (whether to register it), or ``None``."""
         async with self.db.execute("SELECT source, room_id, sender, text, state FROM pending WHERE source = ?",
@@ -273,6 +301,38 @@ class ChatWrites:
         cur = await self.db.execute("UPDATE pending SET state = ? WHERE source = ? AND state = 'asked'",
                                     (state, source))
         return cur.rowcount == 1
+
+    async def retry_outbox(self, outbox_id: int | None = None) -> int:
+        """Put failed outbox rows (one, or all) back in line; return how many."""
+        sql = "UPDATE outbox SET state = 'pending', not_before = 0, attempts = 0 WHERE state = 'failed'"
+        cur = await self.db.execute(sql + (" AND id = ?" if outbox_id is not None else ""),
+                                    (outbox_id,) if outbox_id is not None else ())
+        return cur.rowcount
+
+    async def retry_timers(self, timer_id: int | None = None) -> int:
+        """Put failed timers (one, or all) back in line, due now; return how many."""
+        sql = "UPDATE timers SET state = 'pending', attempts = 0, due_at = ? WHERE state = 'failed'"
+        args: tuple[Any, ...] = (_utc(datetime.now(UTC)),)
+        cur = await self.db.execute(sql + (" AND id = ?" if timer_id is not None else ""),
+                                    (*args, timer_id) if timer_id is not None else args)
+        return cur.rowcount
+
+    async def purge(self, now: datetime, *, days: int = RETENTION_DAYS) -> dict[str, int]:
+        """Forget what is kept only to run the chat, after ``days``: handled event ids, fired and cancelled
+        timers, answered questions, and the text of sent messages (the log keeps what happened); return
+        how many rows each lost. Sent rows stay (a late reaction still finds its ticket), their content
+        becomes empty."""
+        cutoff = (now - timedelta(days=days)).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+        out = {}
+        for name, sql in (
+                ("inbox", "DELETE FROM inbox WHERE handled_at < ?"),
+                ("timers", "DELETE FROM timers WHERE state IN ('fired', 'cancelled') AND COALESCE(fired_at, '') < ?"),
+                ("pending", "DELETE FROM pending WHERE asked_at < ?"),
+                ("outbox", "UPDATE outbox SET content = '{}' WHERE state = 'sent' AND content != '{}' "
+                           "AND COALESCE(sent_at, created_at) < ?")):
+            cur = await self.db.execute(sql, (cutoff,))
+            out[name] = cur.rowcount
+        return out
 
     async def set_lang(self, user_id: str, lang: str) -> None:
         """Remember the language ``user_id`` chose."""

@@ -1,0 +1,131 @@
+"""The operator's commands of ``whistle``: ``status`` (are the loops alive, how late, what failed),
+``outbox`` and ``timers`` (what failed, and retrying it)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from chatops.cli_text import table
+from chatops.store import Store, StoreError
+from rules.catalogue import text
+
+ALIVE = 120.0  # seconds: a heartbeat older than this means the bot is not running (it beats every 30 s)
+
+
+def _store_path(args: argparse.Namespace) -> str:
+    return args.store or os.environ.get("WHISTLE_STORE") or str(Path(os.environ.get("WHISTLE_VAR") or "var")
+                                                                 / "whistle.sqlite")
+
+
+def _age(value: str | None, now: datetime) -> float | None:
+    return None if not value else (now - datetime.fromisoformat(value)).total_seconds()
+
+
+async def status(path: str) -> dict[str, Any]:
+    """Return the bot's state as its store tells it: heartbeat, loops, lag, pending and failed work."""
+    now = datetime.now(UTC)
+    async with await Store.open(path, readonly=True) as store:
+        beat = json.loads(await store.chat_state("heartbeat") or "{}")
+        outbox, timers = await store.outbox_counts(), await store.timer_counts()
+        lag = await store.lag(now)
+    age = _age(beat.get("at"), now)
+    return {"store": path, "alive": age is not None and age < ALIVE, "heartbeat_age": age,
+            "last_sync_age": _age(beat.get("synced_at"), now), "scheduler_age": _age(beat.get("scheduler_at"), now),
+            "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"),
+            "handled": beat.get("handled"), "sent": beat.get("sent"), "failures": beat.get("failures", {}),
+            "outbox": outbox, "timers": timers, "lag": lag}
+
+
+def _seconds(value: float | None, lang: str) -> str:
+    if value is None:
+        return "-"
+    if value < 120:
+        return f"{value:.0f} s"
+    return f"{value / 60:.0f} min" if value < 7200 else f"{value / 3600:.1f} h"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    path = _store_path(args)
+    try:
+        st = asyncio.run(status(path))
+    except StoreError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(st, ensure_ascii=False, indent=2))
+        return 0 if st["alive"] else 3
+    lang = args.lang
+    print(text("status_alive" if st["alive"] else "status_dead", lang, store=path,
+               age=_seconds(st["heartbeat_age"], lang), pid=st["pid"] or "-"))
+    print(text("status_loops", lang, sync=_seconds(st["last_sync_age"], lang),
+               scheduler=_seconds(st["scheduler_age"], lang), outbox=_seconds(st["outbox_age"], lang)))
+    print(text("status_work", lang, pending=st["outbox"].get("pending", 0), failed=st["outbox"].get("failed", 0),
+               sent=st["outbox"].get("sent", 0), lag=_seconds(st["lag"]["outbox"], lang),
+               tpending=st["timers"].get("pending", 0), tfailed=st["timers"].get("failed", 0),
+               tlag=_seconds(st["lag"]["timers"], lang)))
+    failures = st["failures"] or {}
+    print(text("status_failures", lang, events=failures.get("events", 0), timers=failures.get("timers", 0),
+               outbox=failures.get("outbox", 0)))
+    return 0 if st["alive"] else 3
+
+
+def _failed(args: argparse.Namespace, kind: str) -> int:
+    path = _store_path(args)
+    if not Path(path).is_file():
+        print(text("store_missing", args.lang, file=path), file=sys.stderr)
+        return 1
+
+    async def work() -> tuple[int | None, list[list[str]]]:
+        async with await Store.open(path) as store:
+            retried = None
+            if args.retry is not None:
+                ident = None if args.retry == "all" else int(args.retry)
+                async with store.write() as tx:
+                    retried = await (tx.retry_outbox(ident) if kind == "outbox" else tx.retry_timers(ident))
+            if kind == "outbox":
+                rows = [[str(r.id), r.message.room_id, r.message.purpose, str(r.message.ticket_id or "-"),
+                         str(r.attempts), (r.error or "")[:60]] for r in await store.failed_outbox()]
+            else:
+                rows = [[str(t.id), str(t.ticket_id), f"{t.kind}/{t.deadline}", t.ref_at.isoformat(timespec="minutes"),
+                         str(t.attempts), e[:60]] for t, e in await store.failed_timers()]
+            return retried, rows
+
+    if args.retry not in (None, "all") and not str(args.retry).isdigit():
+        print(text("retry_bad", args.lang, value=args.retry), file=sys.stderr)
+        return 2
+    try:
+        retried, rows = asyncio.run(work())
+    except StoreError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
+    if retried is not None:
+        print(text("retried", args.lang, count=retried))
+    if not rows:
+        print(text("nothing_failed", args.lang))
+        return 0
+    head = (["id", "room", "purpose", "ticket", "tries", "error"] if kind == "outbox"
+            else ["id", "ticket", "timer", "deadline", "tries", "error"])
+    print(table([head, *rows]))
+    return 0
+
+
+def add_ops_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``status``, ``outbox`` and ``timers`` to the ``whistle`` parser."""
+    st = sub.add_parser("status", help="is the bot alive, how late is it, what failed (运行状态)")
+    st.add_argument("--store", metavar="FILE", help="default $WHISTLE_STORE or var/whistle.sqlite")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
+    for kind, help_ in (("outbox", "messages that could not be sent (发送失败的消息)"),
+                        ("timers", "reminders and deadlines that could not fire (未执行的时限)")):
+        p = sub.add_parser(kind, help=help_)
+        p.add_argument("--store", metavar="FILE", help="default $WHISTLE_STORE or var/whistle.sqlite")
+        p.add_argument("--failed", action="store_true", help="list the failed ones (the default)")
+        p.add_argument("--retry", metavar="ID|all", help="put a failed one (or all) back in line")
+        p.set_defaults(func=lambda a, k=kind: _failed(a, k))
