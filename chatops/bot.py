@@ -151,6 +151,7 @@ class Bot:
         async with self.store.write() as tx:
             await tx.set_chat_state("next_batch", batch.token)
         self.synced_at = datetime.now(UTC)
+        await self.outbox.revive()  # the homeserver answered: what waits out an outage need not wait on
         return True
 
     async def handle(self, event: Incoming) -> None:

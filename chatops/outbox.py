@@ -24,7 +24,7 @@ from chatops.transport import Transport
 
 log = logging.getLogger(__name__)
 GIVE_UP_AFTER = 2 * 86400.0
-MAX_BACKOFF = 60.0
+MAX_BACKOFF = 30.0
 MAX_ATTEMPTS = 12  # a row that fails this often for reasons other than an outage is given up
 
 
@@ -69,6 +69,13 @@ class Outbox:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def revive(self) -> None:
+        """The homeserver answers again (a sync got through): retry now what waits out an outage (not what a
+        429 asked to wait for)."""
+        async with self.store.write() as tx:
+            if await tx.retry_now(self.clock()):
+                self.wake()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Send until ``stop`` is set: one sender per room with something due, so a busy room never holds

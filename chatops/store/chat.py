@@ -302,6 +302,13 @@ class ChatWrites:
                                     (state, source))
         return cur.rowcount == 1
 
+    async def retry_now(self, now: float) -> int:
+        """Make pending rows that wait out an outage (the homeserver could not be reached: no HTTP status in
+        their error) due now; rows a 429 or a server error put off keep their wait. Return how many."""
+        cur = await self.db.execute("UPDATE outbox SET not_before = ? WHERE state = 'pending' AND not_before > ? "
+                                    "AND error IS NOT NULL AND error NOT GLOB '[0-9]*'", (now, now))
+        return cur.rowcount
+
     async def retry_outbox(self, outbox_id: int | None = None) -> int:
         """Put failed outbox rows (one, or all) back in line; return how many."""
         sql = "UPDATE outbox SET state = 'pending', not_before = 0, attempts = 0 WHERE state = 'failed'"

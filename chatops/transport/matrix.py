@@ -24,6 +24,7 @@ from chatops.private import write_private
 from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 
 log = logging.getLogger(__name__)
+SYNC_BACKOFF_MAX = 8.0  # seconds: a homeserver back after an outage is noticed within this
 EVENT_TYPES = ["m.room.message", "m.reaction"]
 GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
 
@@ -147,7 +148,7 @@ class MatrixTransport:
             except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:  # ConnectionError too
                 log.warning("sync failed: %s", exc.__class__.__name__)
             await asyncio.sleep(delay)
-            delay = min(delay * 2, 30.0)
+            delay = min(delay * 2, SYNC_BACKOFF_MAX)
 
     async def _batch(self, resp: SyncResponse) -> Batch:
         events: list[Incoming] = []
