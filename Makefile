@@ -37,8 +37,11 @@ bench: venv
 	$(PY) benchmarks/deadlines.py
 	$(PY) benchmarks/scheduler.py
 
+# The notebooks run in notebooks/: a WHISTLE_DATA given relative to here is made absolute first; as root
+# (containers, CI machines) Jupyter needs to be told it may.
 lab: venv
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(if $(WHISTLE_DATA),WHISTLE_DATA=$(abspath $(WHISTLE_DATA)),) $(VENV)/bin/jupyter lab --notebook-dir=notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # The bot on a throwaway Synapse (needs the homeserver extra): latency beside a raw relay, then load.
 bench-bot: venv

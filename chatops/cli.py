@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sqlite3
@@ -15,12 +16,12 @@ from pathlib import Path
 from chatops.cli_chat import add_commands
 from chatops.cli_ops import add_ops_commands
 from chatops.cli_routing import add_routing_commands
-from chatops.cli_text import category_name, handler_name, load_book, table
+from chatops.cli_text import Parser, category_name, env_language, handler_name, language, load_book, positive, table
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
-from chatops.lifecycle import Ticket
+from chatops.lifecycle import State, Ticket
 from chatops.store import Store, StoreError
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
-from rules.catalogue import LANGS, text
+from rules.catalogue import text
 
 
 def cmd_rulebook_check(args: argparse.Namespace) -> int:
@@ -92,6 +93,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return 1
     book = load_book(args.rulebook, args.lang)
     if book is None:
+        return 1
+    if not Path(args.out).absolute().parent.is_dir():  # never a folder made at the root by a typo
+        print(text("sim_no_folder", args.lang, folder=Path(args.out).absolute().parent), file=sys.stderr)
         return 1
     if Path(args.out).exists() and not args.overwrite:
         print(text("sim_exists", args.lang, file=args.out), file=sys.stderr)
@@ -215,12 +219,12 @@ def _port(value: str) -> int:
     return port
 
 
-def build_parser() -> argparse.ArgumentParser:
-    lang_default = os.environ.get("WHISTLE_LANG", "zh-CN")
-    p = argparse.ArgumentParser(prog="whistle", description="社区吹哨、部门报到 — Community Whistle")
-    p.add_argument("--lang", choices=LANGS, default=lang_default if lang_default in LANGS else "zh-CN",
-                   help="language of the output (default zh-CN, or $WHISTLE_LANG)")
-    sub = p.add_subparsers(dest="command", required=True)
+def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
+    Parser.lang = lang  # argparse's errors in the user's language, subcommands included
+    p = Parser(prog="whistle", description="社区吹哨、部门报到 — Community Whistle")
+    p.add_argument("--lang", type=language, default=lang,
+                   help="language of the output: zh (default) or en; or $WHISTLE_LANG")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     rb = sub.add_parser("rulebook", help="rulebook tools (规则手册)")
     rbs = rb.add_subparsers(dest="rulebook_command", required=True)
@@ -230,16 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("tickets", help="list tickets in a store file (工单)")
     t.add_argument("--store", required=True, metavar="FILE")
-    t.add_argument("--state", help="only this state (routed, acknowledged, resolved, closed, merged)")
+    t.add_argument("--state", choices=[s.value for s in State], help="only tickets in this state")
     t.add_argument("--handler", help="only tickets this handler leads")
-    t.add_argument("--limit", type=int, default=50)
+    t.add_argument("--limit", type=positive(int), default=50)
     t.add_argument("--rulebook", metavar="FILE", help="for names (default: the shipped one)")
     t.add_argument("--json", action="store_true")
     t.set_defaults(func=cmd_tickets)
 
     where = argparse.ArgumentParser(add_help=False)
-    where.add_argument("--root", default="var/homeserver", metavar="DIR",
-                       help="folder holding its config and data (default var/homeserver)")
+    where.add_argument("--root", default=str(Path(os.environ.get("WHISTLE_VAR") or "var") / "homeserver"),
+                       metavar="DIR", help="folder holding its config and data (default $WHISTLE_VAR/homeserver, "
+                                           "or var/homeserver)")
     where.add_argument("--port", type=_port, default=os.environ.get("WHISTLE_HS_PORT", "8008"),
                        help="port on 127.0.0.1 (default $WHISTLE_HS_PORT or 8008)")
     hs = sub.add_parser("homeserver", help="a local Synapse homeserver for development (本地 Matrix 服务器)")
@@ -254,11 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     s = sub.add_parser("simulate", help="simulate a community into a new store file (模拟)")
-    s.add_argument("--tickets", type=int, default=1000,
+    s.add_argument("--tickets", type=positive(int), default=1000,
                    help="how many reports (default 1000); with the rulebook's duplicates some support open tickets")
     s.add_argument("--seed", type=int, default=0, help="the random seed: the same seed, the same log")
     s.add_argument("--out", required=True, metavar="FILE", help="the store file to create")
-    s.add_argument("--days", type=float, default=365.0, help="days the reports are spread over (default 365)")
+    s.add_argument("--days", type=positive(float), default=365.0,
+                   help="days the reports are spread over (default 365)")
     s.add_argument("--rulebook", metavar="FILE", help="rulebook to use (default: the shipped one)")
     s.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
     s.add_argument("--direct", action="store_true", help="one store transaction per move (slower, same log)")
@@ -283,7 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 refused input, 2 usage)."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = env_language()
+    for i, arg in enumerate(argv[:-1]):  # an explicit --lang speaks in its language from the first error on
+        if arg == "--lang":
+            with contextlib.suppress(argparse.ArgumentTypeError):
+                lang = language(argv[i + 1])
+    args = build_parser(lang).parse_args(argv)
     try:
         return int(args.func(args))
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other tools do

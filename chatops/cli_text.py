@@ -2,11 +2,80 @@
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
+from typing import NoReturn
 
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
+from rules.catalogue import LANGS, text
+
+_LANG_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "cn": "zh-CN", "chinese": "zh-CN", "中文": "zh-CN",
+                 "en": "en", "en-us": "en", "en_us": "en", "en-gb": "en", "english": "en"}
+# argparse's own messages, said again in the catalogue's words (the key and what the pattern captures)
+_ARGPARSE = ((re.compile(r"the following arguments are required: (?P<what>.+)"), "usage_required"),
+             (re.compile(r"unrecognized arguments: (?P<what>.+)"), "usage_unknown"),
+             (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<what>.+)\)"),
+              "usage_choice"),
+             (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.+)"), "usage_type"),
+             (re.compile(r"argument (?P<arg>\S+): expected (?P<what>.+)"), "usage_expected"),
+             (re.compile(r"argument (?P<arg>\S+): (?P<what>.+)"), "usage_argument"))
+
+
+def language(value: str) -> str:
+    """Return the catalogue language ``value`` names (zh, zh-CN, 中文, en ...); raise ``ArgumentTypeError``.
+
+    >>> language("zh"), language("EN")
+    ('zh-CN', 'en')
+    """
+    lang = _LANG_ALIASES.get(value.strip().lower(), value.strip())
+    if lang not in LANGS:
+        raise argparse.ArgumentTypeError(text("not_a_language", Parser.lang, value=value))
+    return lang
+
+
+def env_language() -> str:
+    """Return ``$WHISTLE_LANG`` as a language (zh-CN when unset); exit with a clear message when it is none."""
+    value = os.environ.get("WHISTLE_LANG") or "zh-CN"
+    try:
+        return language(value)
+    except argparse.ArgumentTypeError:
+        print(text("lang_env_bad", "zh-CN", value=value) + "\n" + text("lang_env_bad", "en", value=value),
+              file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that says what is wrong in the user's language (the catalogue's), exit status 2."""
+
+    lang = "zh-CN"
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in _ARGPARSE:
+            m = pattern.fullmatch(message)
+            if m:
+                message = text(key, self.lang, **{"arg": "", "value": "", "what": "", **m.groupdict()})
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, text("usage_error", self.lang, prog=self.prog, message=message) + "\n")
+
+
+def positive(kind: type = int) -> object:
+    """Return an argparse type: a number of ``kind`` above zero."""
+    def convert(value: str) -> object:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("not_a_number", Parser.lang, value=value)) from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(text("not_positive", Parser.lang, value=value))
+        return number
+
+    convert.__name__ = kind.__name__
+    return convert
 
 
 def _width(s: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import subprocess
 import sys
@@ -177,3 +178,45 @@ def test_bot_says_why_it_cannot_log_in(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["bot"]) == 1
     err = capsys.readouterr().err
     assert "机器人无法登录" in err and "secret-password" not in err
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["simulate", "--tickets", "-5", "--out", "x.sqlite"], "需要大于零的数"),
+    (["simulate", "--tickets", "0", "--out", "x.sqlite"], "需要大于零的数"),
+    (["simulate", "--days", "0", "--out", "x.sqlite"], "需要大于零的数"),
+    (["simulate", "--tickets", "many", "--out", "x.sqlite"], "不是数字"),
+    (["tickets", "--store", "x.sqlite", "--state", "bogus"], "无效，可选"),
+    (["tickets"], "缺少必需的参数"),
+    (["route", "--no-such-flag"], "不认识的参数"),
+    (["--lang", "xx", "route", "漏水"], "不是可用的语言"),
+    (["route", ""], "请给出要分派的文字"),
+])
+def test_bad_input_is_refused_in_chinese_without_a_traceback(capsys, argv: list[str], says: str) -> None:
+    with contextlib.suppress(SystemExit):
+        code = main(argv)
+        assert code == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+
+
+def test_language_aliases_and_a_bad_environment(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["--lang", "zh", "route", "楼上漏水"]) == 0 and "牵头" in capsys.readouterr().out
+    assert main(["--lang", "EN", "route", "楼上漏水"]) == 0 and "Lead" in capsys.readouterr().out
+    monkeypatch.setenv("WHISTLE_LANG", "xx")
+    with pytest.raises(SystemExit) as exited:
+        main(["route", "楼上漏水"])
+    assert exited.value.code == 2 and "WHISTLE_LANG=xx" in capsys.readouterr().err
+
+
+def test_simulate_never_makes_folders_from_a_typo(capsys, tmp_path: Path) -> None:
+    assert main(["simulate", "--out", str(tmp_path / "no" / "such" / "x.sqlite")]) == 1
+    assert "不存在" in capsys.readouterr().err and not (tmp_path / "no").exists()
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(f"{sys.executable} -m chatops.cli rulebook check | head -c 10", shell=True,
+                          capture_output=True, cwd=Path(__file__).parents[1], timeout=60)
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
