@@ -231,7 +231,8 @@ class Bot:
             await self._message(turn, ev.body, conversation=ev.reply_to is not None)
             return
         if cmd.name == "unknown":
-            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word))
+            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
+                              else text("command_empty", turn.lang))
         elif cmd.name not in RESIDENT_COMMANDS:
             await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
         elif cmd.name == "help":
@@ -447,7 +448,8 @@ class Bot:
         if cmd is None:
             return  # staff talking among themselves
         if cmd.name == "unknown":
-            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word))
+            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
+                              else text("command_empty", turn.lang))
             return
         if cmd.name not in HANDLER_COMMANDS:
             await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
@@ -593,9 +595,14 @@ class Bot:
         ev = turn.event
         content = notice(lines)
         root = ev.thread_root if isinstance(ev, Message) else None
-        if isinstance(ev, Reaction):
-            root = None
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": ev.relates_to}}
+        if isinstance(ev, Reaction):  # in the thread of what was reacted to, not the room's main timeline
+            row = await turn.tx.outbox_by_event(ev.relates_to)
+            if row is not None and row.message.thread_root:
+                root = row.message.thread_root
+            elif row is not None and row.message.thread_of is not None:
+                root = row.refs.get("thread") or ev.relates_to
+            else:
+                root = ev.relates_to  # a card, or a resident's message: a thread on it
         elif root is None and isinstance(ev, Message) and (ev.reply_to or ev.is_edit):
             content["m.relates_to"] = {"m.in_reply_to": {"event_id": ev.reply_to or ev.event_id}}
         elif root is None:

@@ -251,8 +251,8 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             if ticket.lead == fallback:
                 raise LifecycleError("fallback_cannot_return")
         case Move.EXTENSION_ASKED:
-            need({State.ACKNOWLEDGED})
             need_lead()
+            need({State.ACKNOWLEDGED})
             need_reason()
             days = event.data.get("days")
             if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
@@ -267,10 +267,10 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             if kind is Move.EXTENSION_REFUSED:
                 need_reason()
         case Move.RESOLVED:
+            need_lead()  # who may resolve it first: "sign for it first" is for its own handler only
             if state is State.ROUTED:
                 raise LifecycleError("not_signed_for", ticket=num)
             need({State.ACKNOWLEDGED})
-            need_lead()
             if not (event.reason or "").strip():
                 raise LifecycleError("text_required")
         case Move.VERIFIED | Move.REOPENED:

@@ -6,6 +6,7 @@ Every string a resident typed reaches HTML only through :func:`notice`, which es
 from __future__ import annotations
 
 import html
+import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,7 +23,7 @@ def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()
     >>> notice(["<b>hi</b>", "x"])["formatted_body"]
     '<b>&lt;b&gt;hi&lt;/b&gt;</b><br>x'
     """
-    lines = [lines] if isinstance(lines, str) else lines
+    lines = [_visible(line) for line in ([lines] if isinstance(lines, str) else lines)]
     escaped = [html.escape(line, quote=False) for line in lines]
     if len(escaped) > 1:
         escaped[0] = f"<b>{escaped[0]}</b>"
@@ -32,6 +33,21 @@ def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()
         "m.mentions": {"user_ids": sorted(set(mentions))} if mentions else {},
     }
     return content
+
+
+# characters that reorder or hide text (bidi overrides and isolates, zero-width, soft hyphen, controls): a
+# resident's text shown to staff must read as it was written, so none of them reaches a notice (new lines stay)
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def _visible(line: str) -> str:
+    """Return ``line`` without the characters that reorder or hide text.
+
+    >>> _visible("ab\u202ecd\u200b")
+    'abcd'
+    """
+    return _HIDDEN.sub("", line)
 
 
 class Voice:
@@ -58,8 +74,30 @@ class Voice:
         return c.name_en if lang == "en" else c.name
 
     def units(self, lang: str | None) -> str:
-        """Return the handler ids and names, for help and usage texts."""
-        return "、".join(f"{h.id}（{self.handler(h.id, lang)}）" for h in self.book.handlers)
+        """Return the handlers' names a line per kind (committee, street office, departments), for help and
+        usage texts; any of their names, aliases or ids is understood."""
+        kinds = {"committee": "committee", "subcommittee": "committee", "street_office": "street_office",
+                 "department": "department"}
+        lines: dict[str, list[str]] = {}
+        for h in self.book.handlers:
+            short = h.aliases[0] if h.aliases and lang != "en" else self.handler(h.id, lang)
+            lines.setdefault(kinds[h.kind], []).append(short)
+        return "\n".join(text("units_line", lang, kind=text(f"kind_{k}", lang), names="、".join(v))
+                         for k, v in lines.items())
+
+    def rule(self, rule: str | None, lang: str | None) -> str:
+        """Return why a ticket is where it is, in words (never an internal id)."""
+        rule = rule or ""
+        parts = rule.split(".")
+        c = self.book.category_by_id.get(parts[1]) if len(parts) > 1 else None
+        name = (c.name_en if lang == "en" else c.name) if c else ""
+        if parts[0] == "category" and c:
+            return text("rule_urgent" if rule.endswith(".urgent") else "rule_category", lang, category=name)
+        if parts[0] == "handler" and len(parts) > 1:
+            return text("rule_handler", lang, handler=self.handler(parts[1], lang))
+        if rule.startswith("choice."):
+            return text("rule_triage", lang)
+        return text("rule_unclassified", lang)
 
     def place(self, ticket: Ticket, lang: str | None) -> str:
         parts: list[str] = []
@@ -133,7 +171,8 @@ class Voice:
         if ticket.joint:
             signed = [self.handler(h, lang) for h in ticket.handlers if h in ticket.acked_by]
             waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
-            lines.append(text("card_joint", lang, signed="、".join(signed) or "-", waiting="、".join(waiting) or "-"))
+            none = text("nobody", lang)
+            lines.append(text("card_joint", lang, signed="、".join(signed) or none, waiting="、".join(waiting) or none))
         if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
             lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                               due=self._local(ticket.callback_deadline)))
@@ -145,7 +184,7 @@ class Voice:
             lines.append(text("card_deadlines", lang, sign=self._local(ticket.sign_deadline),
                               resolve=self._local(ticket.resolve_deadline)))
         if ticket.rule:
-            lines.append(text("card_rule", lang, rule=ticket.rule, matched="、".join(matched) or "-"))
+            lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang), matched="、".join(matched) or "-"))
         lines.append(text("card_actions_triage" if triage else "card_actions", lang))
         return lines
 

@@ -369,8 +369,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lang_set": {"zh-CN": "好的，之后用中文回复您。", "en": "OK, I will answer you in English."},
     "lang_bad": {"zh-CN": "可选语言：zh（中文）、en（English）。", "en": "Languages: zh (中文), en (English)."},
     "not_for_me": {
-        "zh-CN": "这里只能查询您自己反映的工单；#{ticket} 不是您反映的。",
-        "en": "Here you can only look up your own tickets; #{ticket} is not yours.",
+        "zh-CN": "#{ticket} 不是您反映或附议的工单；您只能查询、确认和评价自己的工单。",
+        "en": "#{ticket} is not a ticket you reported or supported; you can look up, confirm and rate only your own.",
     },
     "text_only": {
         "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片可以在工单话题里补充给工作人员参考）。",
@@ -390,8 +390,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_verdicts": {"zh-CN": "回访：{count}/{total} 位居民确认已解决，{due} 前未答复即关闭",
                       "en": "Call-back: {count} of {total} residents say it is solved; closes at {due} without "
                       "the rest"},
-    "card_joint": {"zh-CN": "联合吹哨：已报到 {signed}；待报到 {waiting}", "en": "Joint whistle: reported {signed}; "
+    "card_joint": {"zh-CN": "联合办理：已报到 {signed}；待报到 {waiting}", "en": "Handled jointly: reported {signed}; "
                    "waiting for {waiting}"},
+    "nobody": {"zh-CN": "暂无", "en": "nobody yet"},
+    "rule_category": {"zh-CN": "类别「{category}」", "en": "the category {category}"},
+    "rule_urgent": {"zh-CN": "类别「{category}」，含紧急词", "en": "the category {category}, with urgent words"},
+    "rule_unclassified": {"zh-CN": "无法归类，街道兜底", "en": "no category: the street office takes it"},
+    "rule_handler": {"zh-CN": "分派模型判断归「{handler}」",
+                     "en": "the routing model placed it with {handler}"},
+    "rule_choice": {"zh-CN": "居民选择", "en": "the resident's choice"},
+    "rule_triage": {"zh-CN": "居民未选择，交街道分拨",
+                    "en": "the resident did not choose: the street office dispatches"},
+    "units_line": {"zh-CN": "{kind}：{names}", "en": "{kind}: {names}"},
+    "kind_committee": {"zh-CN": "居委会及下属委员会", "en": "Committee and subcommittees"},
+    "kind_street_office": {"zh-CN": "街道", "en": "Street office"},
+    "kind_department": {"zh-CN": "职能部门与公用事业", "en": "Departments and utilities"},
+    "command_empty": {
+        "zh-CN": "请在 ! 后写上指令，例如 !帮助。", "en": "Write the command after the !, e.g. !help.",
+    },
     "card_handlers": {"zh-CN": "首接负责：{lead}{co}", "en": "Lead: {lead}{co}"},
     "card_co": {"zh-CN": "；协办：{co}", "en": "; with: {co}"},
     "card_deadlines": {
@@ -523,8 +539,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which ticket? For example: !{word} #12, or reply in the ticket's thread.",
     },
     "usage_transfer": {
-        "zh-CN": "用法：!转派 单位 理由，例如：!转派 城管 属于占道经营。单位：{units}",
-        "en": "Usage: !transfer UNIT REASON, e.g. !transfer urban_mgmt street vending. Units: {units}",
+        "zh-CN": "用法：!转派 单位 理由，例如：!转派 城管 属于占道经营。可转派的单位：\n{units}",
+        "en": "Usage: !transfer UNIT REASON, e.g. !transfer urban_mgmt street vending. Units:\n{units}",
     },
     "usage_rate": {
         "zh-CN": "用法：!评价 满意|基本满意|不满意（或 1、2、3）",

@@ -137,7 +137,7 @@ async def test_unauthorised_and_not_yours(bot: Bot, store: Store) -> None:
     net.say(GRID, BOB, "!状态 1")
     net.say(GRID, BOB, "解决了", thread_root=report)  # someone else's thread: ignored
     await turn(bot)
-    assert "不是您反映的" in net.in_room(GRID)[-1].body
+    assert "不是您反映或附议的" in net.in_room(GRID)[-1].body
     assert (await store.ticket(1)).state is State.ACKNOWLEDGED
 
 
@@ -228,3 +228,28 @@ async def test_help_mine_status_list_and_language(bot: Bot, store: Store) -> Non
     assert [s.body for s in net.in_room(GRID)][-3:-1] == ["OK, I will answer you in English.",
                                                           "#1 Leak · awaiting sign-for · Property"]
     assert "Languages" in net.in_room(GRID)[-1].body
+
+
+async def test_rough_edges_in_the_rooms(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼漏水\u202e了")  # a bidi override hidden in the report
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert "\u202e" not in card.body and "安居苑1号楼漏水了" in card.body
+    assert "category." not in card.body and "unclassified" not in card.body and "类别「漏水」" in card.body
+    net.react(PROPERTY, NOBODY, card.event_id, "✅")  # a power-0 member: refused in the card's thread
+    await turn(bot)
+    refusal = net.in_room(PROPERTY)[-1]
+    assert "权限" in refusal.body or "50" in refusal.body
+    assert refusal.thread_root == card.event_id
+    net.say(POLICE, POL, "!办结 #1 已处理")  # staff of an unrelated handler: not theirs, not "sign first"
+    await turn(bot)
+    answer = net.in_room(POLICE)[-1].body
+    assert "签收" not in answer.split("，")[0] and "物业委员会" in answer
+    net.say(GRID, ALICE, "!")
+    net.say(PROPERTY, PROP, "!转派", thread_root=card.event_id)
+    await turn(bot)
+    assert "请在 ! 后写上指令" in net.in_room(GRID)[-1].body
+    usage = net.in_room(PROPERTY)[-1].body
+    assert "\n" in usage and all(len(line) < 200 for line in usage.splitlines())
+    assert report

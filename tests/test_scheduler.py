@@ -104,7 +104,7 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.joint and ticket.supporters == 2 and "police" in ticket.co
     police_card = net.in_room("!police:t")[0]
-    assert "#1" in police_card.body and "联合吹哨" in police_card.body and "待报到" in police_card.body
+    assert "#1" in police_card.body and "联合办理" in police_card.body and "待报到" in police_card.body
     for root in (first, second, third):  # every resident following the ticket hears of the whistle
         assert any(s.thread_root == root and "联合吹哨" in s.body for s in net.in_room(GRID))
     # each department reports for duty on its own
@@ -296,4 +296,4 @@ async def test_a_category_of_several_departments_is_joint_from_the_start(bot: Bo
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.joint and ticket.co == ("police",)
-    assert "联合吹哨：已报到 -；待报到 物业委员会、派出所" in net.in_room(PROPERTY)[0].body
+    assert "联合办理：已报到 暂无；待报到 物业委员会、派出所" in net.in_room(PROPERTY)[0].body

@@ -188,7 +188,7 @@ async def test_unauthorised_acts_are_refused(world: World, homeserver: LocalHome
     refusal = await w.heard(outsider, "property", lambda s: "权限等级 50" in s.body)
     assert "您的权限等级是 0" in refusal.body
     await w.bob.say(w.rooms["grid"], "!状态 1")
-    await w.heard(w.bob, "grid", lambda s: "不是您反映的" in s.body)
+    await w.heard(w.bob, "grid", lambda s: "不是您反映或附议的" in s.body)
     await w.street.say(w.rooms["street"], "!办结 1 已处理")
     await w.heard(w.street, "street", lambda s: "由「物业委员会」负责" in s.body or "还没有人签收" in s.body)
     ticket = await w.bot.store.ticket(1)
@@ -273,7 +273,7 @@ async def test_escalation_and_joint_whistle_reach_the_right_rooms(world: World) 
     await w.heard(w.bob, "grid", lambda s: s.thread_root == second and "已有工单 #1" in s.body)
     third = await carol.say(w.rooms["grid"], "楼道漏水好几天了")
     await w.heard(carol, "grid", lambda s: s.thread_root == third and "已有工单 #1" in s.body)
-    police_card = await w.heard(police, "police", lambda s: is_card(s, 1) and "联合吹哨" in s.body)
+    police_card = await w.heard(police, "police", lambda s: is_card(s, 1) and "联合办理" in s.body)
     assert "待报到" in police_card.body
     await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "联合吹哨" in s.body)
     await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "联合吹哨" in s.body)
