@@ -187,6 +187,8 @@ def cmd_homeserver(args: argparse.Namespace) -> int:
                                  ensure_ascii=False, indent=2))
             else:
                 print(render_homeserver(st, hs.root, args.lang))
+        elif args.homeserver_command == "adduser":
+            return _adduser(hs, args)
         elif args.homeserver_command == "up":
             before = hs.status()
             started = time.perf_counter()
@@ -206,6 +208,27 @@ def cmd_homeserver(args: argparse.Namespace) -> int:
     except HomeserverError as exc:
         print(exc.render(args.lang), file=sys.stderr)
         return 1
+    return 0
+
+
+def _adduser(hs: LocalHomeserver, args: argparse.Namespace) -> int:
+    """Create an account on the local homeserver; print it and its password (an existing name must be given
+    its own password)."""
+    import re as _re
+    import secrets
+
+    from chatops.homeserver import register_user
+
+    if not _re.fullmatch(r"[a-z0-9._=-]{1,64}", args.name):
+        print(text("adduser_bad_name", args.lang, name=args.name), file=sys.stderr)
+        return 2
+    if not hs.status().answering:
+        print(text("hs_stopped", args.lang, url=hs.url, root=hs.root), file=sys.stderr)
+        return 1
+    password = args.password or secrets.token_urlsafe(9)
+    user = asyncio.run(register_user(hs.url, hs.registration_secret, args.name, password,
+                                     displayname=args.display_name))
+    print(text("adduser_done", args.lang, user=user, password=password, url=hs.url))
     return 0
 
 
@@ -253,6 +276,10 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     up.add_argument("--wait", type=float, default=90, metavar="SECONDS", help="how long to wait for it to answer")
     down = hss.add_parser("down", parents=[where], help="stop it (idempotent)")
     down.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="SIGKILL after this long")
+    add = hss.add_parser("adduser", parents=[where], help="an account on it for yourself (prints its password)")
+    add.add_argument("name", help="the user name (lower-case letters, digits, . _ = -)")
+    add.add_argument("--password", help="default: a new random one")
+    add.add_argument("--display-name", help="the name others see")
     st = hss.add_parser("status", parents=[where], help="is it running, and where")
     st.add_argument("--json", action="store_true")
     hs.set_defaults(func=cmd_homeserver)

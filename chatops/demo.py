@@ -1,6 +1,12 @@
 """The live demo behind ``make run``: a local homeserver, the rulebook's rooms, the bot, and a small
-community of real Matrix users (residents and handler staff) who report, sign for, transfer, return,
-resolve and rate, while the terminal tells the story."""
+community of real Matrix users (residents and handler staff) who report, support, blow the whistle, sign
+for, transfer, return, ask for more time, resolve and rate, while the terminal tells the story.
+
+The bot runs on a demo clock: real time plus an offset kept in the store. Each run starts two days after
+the last one ended, so a run interrupted in the middle leaves nothing the next one trips over (its open
+tickets are past the duplicates window), and the fifth scene moves the clock on to show a reminder and
+an escalation without waiting hours.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,9 @@ import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
+from chatops.bot import Bot
 from chatops.config import Settings, local_homeserver, local_secret
 from chatops.homeserver import register_user
 from chatops.people import Person, Seen
@@ -44,15 +52,30 @@ async def demo_accounts(settings: Settings) -> DemoAccounts:
         accounts.staff[h.id] = [await make(f"staff_{h.id}", f"{h.name}工作人员")]
     for ref, name in [("", "居民小吴"), *[(g.id, f"{g.name}居民") for g in book.grids]]:
         accounts.residents[ref] = [await make(f"resident_{ref or 'all'}", name)]
+    if book.grids:  # neighbours in the first grid: enough residents for the same matter to blow a whistle
+        first = book.grids[0].id
+        for n in range(2, 5):
+            accounts.residents[first].append(await make(f"resident_{first}_{n}", f"{book.grids[0].name}居民{n}"))
     return accounts
+
+
+class DemoClock:
+    """Real time plus an offset that the story moves on (to show deadlines) and that the store keeps."""
+
+    def __init__(self, offset: timedelta = timedelta(0)) -> None:
+        self.offset = offset
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
 
 
 class Story:
     """Runs the demo's scenes with real people, printing each step."""
 
     def __init__(self, settings: Settings, accounts: DemoAccounts, rooms: list[Room], bot_user: str,
-                 lang: str | None, pace: float) -> None:
+                 lang: str | None, pace: float, *, bot: Bot | None = None, clock: DemoClock | None = None) -> None:
         self.settings, self.accounts, self.bot_user, self.lang, self.pace = settings, accounts, bot_user, lang, pace
+        self.bot, self.clock = bot, clock
         self.router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))
         self.book = self.router.rulebook
         self.handler_room = {r.ref: r.room_id for r in rooms if r.kind == "handler"}
@@ -186,6 +209,76 @@ class Story:
         await self.resident_does(resident, room, root, "好了", "😀")
         await self.resident_does(resident, room, root, "基本满意", self.thanks)
 
+    async def scene_support_whistle_ask(self) -> None:
+        """Neighbours report the same matter (附议) until the whistle blows (吹哨); a vague report is asked about."""
+        print(text("demo_scene", self.lang, n=4, title=text("demo_scene_4", self.lang)), flush=True)
+        grid = self.book.grids[0].id if self.book.grids else ""
+        whistle = next((w for w in self.book.whistles if w.category == "drains_sewage"), None)
+        residents = self.accounts.residents[grid]
+        if whistle is None or len(residents) < whistle.threshold:
+            return
+        room = self.community_room[grid]
+        body = "安居苑2号楼下水道堵了，污水冒出来"
+        _first, _room, _root, num = await self.report(grid, body)
+        for n, user in enumerate(residents[1:whistle.threshold], 2):
+            neighbour = await self.person(user)
+            await self.pause()
+            now = asyncio.get_running_loop().time()
+            said = f"安居苑{n}号楼这边下水道也堵了"
+            self.say(f"🙋 {neighbour.user_id}", room, said)
+            event = await neighbour.say(room, said)
+            await self.bot_says(neighbour, room, lambda s, e=event: s.thread_root == e and f"#{num}" in s.body, now)
+        for h in whistle.summon:  # every department the whistle summons gets the card, and reports for duty
+            if h in self.handler_room:
+                staff, card = await self.card(h, num)
+                await self.pause()
+                self.say(f"👷 {staff.user_id}", card.room_id, "✅")
+                await staff.react(card.room_id, card.event_id, "✅")
+        vague = "小区的电梯能不能管一管"
+        resident = await self.person(residents[-1])
+        now = asyncio.get_running_loop().time()
+        self.say(f"🙋 {resident.user_id}", room, vague)
+        event = await resident.say(room, vague)
+        await self.bot_says(resident, room, lambda s: s.thread_root == event and "1." in s.body, now)
+        await self.resident_does(resident, room, event, "1", "电梯" if self.lang != "en" else "ift")
+
+    async def scene_deadlines_extension(self) -> None:
+        """Nobody signs: a reminder, then an escalation (the demo clock moves on); the lead asks for more time."""
+        print(text("demo_scene", self.lang, n=5, title=text("demo_scene_5", self.lang)), flush=True)
+        if self.bot is None or self.clock is None:
+            return
+        grid = self.book.grids[1].id if len(self.book.grids) > 1 else ""
+        body = "馨园3号楼门口的井盖不见了，晚上很危险"
+        resident, room, root, num = await self.report(grid, body)
+        lead = self.router.route(body).lead
+        staff, card = await self.card(lead, num)
+        ticket = await self.bot.store.ticket(num)
+        if ticket is None or ticket.sign_deadline is None:
+            return
+        for share in (0.8, 1.02):  # three quarters gone: a reminder; the deadline missed: an escalation
+            await self.pause()
+            left = ticket.sign_deadline - self.clock()
+            self.clock.offset += left * share if share < 1 else left + timedelta(minutes=1)
+            print(text("demo_clock", self.lang, now=self.clock().astimezone(self.bot.voice._tz)
+                       .strftime("%m-%d %H:%M")), flush=True)
+            self.bot.scheduler.wake()
+            word = "催办" if share < 1 else "升级"
+            await self.bot_says(staff, card.room_id, lambda s, w=word: s.thread_root == card.event_id
+                                and (w in s.body or ("emind" if w == "催办" else "scalat") in s.body),
+                                asyncio.get_running_loop().time() - 30)
+        await self.staff_does(staff, card, "!签收")
+        await self.staff_does(staff, card, "!延期 2 需要订购新井盖")
+        street = await self.person(self.accounts.staff[self.book.fallback][0])
+        request = await street.wait_for(lambda s: s.room_id == self.handler_room[self.book.fallback]
+                                        and s.sender == self.bot_user and f"#{num}" in s.body and "延期" in s.body
+                                        if self.lang != "en" else f"#{num}" in s.body, timeout=60)
+        self.heard(request)
+        await self.pause()
+        self.say(f"👷 {street.user_id}", request.room_id, "👍")
+        await street.react(request.room_id, request.event_id, "👍")
+        await self.staff_does(staff, card, "!办结 已更换井盖")
+        await self.resident_does(resident, room, root, "已解决", "😀")
+
     async def close(self) -> None:
         for p in self.people.values():
             await p.close()
@@ -205,17 +298,22 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
         accounts = await demo_accounts(settings)
         rooms = await provision_rooms(settings, staff=accounts.staff, residents=accounts.residents)
         ready = asyncio.Event()
-        bot_task = asyncio.create_task(run_bot(settings, stop, ready=ready))
+        clock = DemoClock()
+        bots: list[Bot] = []
+        bot_task = asyncio.create_task(run_bot(settings, stop, ready=ready, started=bots.append, clock=clock))
         await ready.wait()
+        bot = bots[0]
+        clock.offset = await _next_offset(bot)
         print(text("demo_connect", lang, url=hs.url, password=accounts.password,
                    resident=accounts.residents[""][0], staff=accounts.staff[settings_fallback(settings)][0],
                    var=settings.var), flush=True)
-        story = Story(settings, accounts, rooms, settings.bot_user, lang, pace)
+        story = Story(settings, accounts, rooms, settings.bot_user, lang, pace, bot=bot, clock=clock)
         await story.login_all()
         n = 0
         while not stop.is_set() and (rounds == 0 or n < rounds):
             n += 1
-            for scene in (story.scene_signed_resolved_rated, story.scene_transfer_reopen, story.scene_place_return):
+            for scene in (story.scene_signed_resolved_rated, story.scene_transfer_reopen, story.scene_place_return,
+                          story.scene_support_whistle_ask, story.scene_deadlines_extension):
                 task = asyncio.ensure_future(scene())
                 halt = asyncio.ensure_future(stop.wait())
                 await asyncio.wait({task, halt}, return_when=asyncio.FIRST_COMPLETED)
@@ -233,12 +331,28 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
         print(text("demo_stopping", lang), flush=True)
         if story is not None:
             await story.close()
+            if story.bot is not None and story.clock is not None:
+                with contextlib.suppress(Exception):  # where the next run's clock starts
+                    async with story.bot.store.write() as tx:
+                        await tx.set_chat_state("demo_offset", str(story.clock.offset.total_seconds()))
         if bot_task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await bot_task
         if started_here:
             hs.down()
     return 0
+
+
+async def _next_offset(bot: Bot) -> timedelta:
+    """Return the demo clock's offset for this run: two days past where the last run's clock stopped."""
+    last = float(await bot.store.chat_state("demo_offset") or 0)
+    offset = timedelta(seconds=last) + DEMO_GAP
+    async with bot.store.write() as tx:
+        await tx.set_chat_state("demo_offset", str(offset.total_seconds()))
+    return offset
+
+
+DEMO_GAP = timedelta(days=2)  # longer than the duplicates window: an earlier run's open tickets stay apart
 
 
 def settings_fallback(settings: Settings) -> str:

@@ -644,12 +644,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Starting the local Matrix homeserver {url} ...",
     },
     "demo_connect": {
-        "zh-CN": "\n一切就绪。用任意 Matrix 客户端（如 Element）连接 {url}：\n"
+        "zh-CN": "\n一切就绪。用任意 Matrix 客户端（如 Element：登录时把服务器改为 {url}）登录：\n"
         "  居民账号 {resident}，街道工作人员 {staff}，以及 staff_<单位> / resident_<网格> 等，密码均为 {password}\n"
-        "  （密码保存在 {var}/local-secrets.json）。下面是演示社区的实时过程，按 Ctrl-C 停止全部。\n",
-        "en": "\nAll set. Connect any Matrix client (e.g. Element) to {url}:\n"
+        "  （密码保存在 {var}/local-secrets.json）。登录后加入公开房间 #whistle-community:localhost，"
+        "在里面直接说出问题即可。\n"
+        "  要用自己的账号：另开终端运行 .venv/bin/whistle homeserver adduser 名字（会打印账号和密码）。\n"
+        "  下面是演示社区的实时过程，按 Ctrl-C 停止全部。\n",
+        "en": "\nAll set. Log in with any Matrix client (in Element, change the homeserver to {url}):\n"
         "  resident {resident}, street office staff {staff}, and staff_<unit> / resident_<grid>; password {password}\n"
-        "  (kept in {var}/local-secrets.json). The demo community follows live; Ctrl-C stops everything.\n",
+        "  (kept in {var}/local-secrets.json). Then join the public room #whistle-community:localhost and just say "
+        "what is wrong.\n"
+        "  An account of your own: in another terminal, .venv/bin/whistle homeserver adduser NAME (prints it and "
+        "its password).\n"
+        "  The demo community follows live; Ctrl-C stops everything.\n",
     },
     "demo_scene": {"zh-CN": "\n── 场景 {n}：{title} ──", "en": "\n── Scene {n}: {title} ──"},
     "demo_scene_1": {
@@ -658,6 +665,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "demo_scene_2": {"zh-CN": "转派、未解决重办", "en": "transfer, reopened when not solved"},
     "demo_scene_3": {"zh-CN": "补充位置、退单、街道重新派单", "en": "the place asked for, a return, re-dispatch"},
+    "demo_scene_4": {
+        "zh-CN": "邻居附议、吹哨召集部门报到、证据不足时请居民选择",
+        "en": "neighbours support it, the whistle summons departments, a vague report asks which matter",
+    },
+    "demo_scene_5": {
+        "zh-CN": "无人签收：催办、升级督办（演示时钟快进）、申请延期与批准",
+        "en": "nobody signs: a reminder, an escalation (the demo clock moves on), an extension asked and approved",
+    },
+    "demo_clock": {"zh-CN": "    ⏩ 演示时钟快进到 {now}", "en": "    ⏩ the demo clock moves on to {now}"},
+    "adduser_done": {
+        "zh-CN": "账号 {user}，密码 {password}。在 Matrix 客户端中把服务器设为 {url} 后登录。",
+        "en": "Account {user}, password {password}. Log in with a Matrix client whose homeserver is {url}.",
+    },
+    "adduser_bad_name": {
+        "zh-CN": "用户名「{name}」不合要求：只能用小写字母、数字和 . _ = -。",
+        "en": "The user name '{name}' cannot be used: lower-case letters, digits and . _ = - only.",
+    },
     "demo_done": {"zh-CN": "演示完成（{rounds} 轮）。", "en": "Demo finished ({rounds} rounds)."},
     "demo_stopping": {"zh-CN": "正在停止…", "en": "Stopping ..."},
     # --- command line ---
