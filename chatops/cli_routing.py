@@ -110,7 +110,7 @@ def cmd_route(args: argparse.Namespace) -> int:
             cases = read_cases(args.eval)
             kind = label_kind(book, (c.label for c in cases), args.eval)
         except EvalFileError as exc:
-            print(text("eval_bad_csv", args.lang, file=exc.file, line=exc.line, detail=exc.detail), file=sys.stderr)
+            print(exc.render(args.lang), file=sys.stderr)
             return 1
         if args.cv:
             return _cross_validate(router, cases, args)
@@ -185,7 +185,7 @@ def _train(args: argparse.Namespace, book: Rulebook) -> Model | None:
 
         return asyncio.run(from_store())
     except EvalFileError as exc:
-        print(text("eval_bad_csv", args.lang, file=exc.file, line=exc.line, detail=exc.detail), file=sys.stderr)
+        print(exc.render(args.lang), file=sys.stderr)
     except StoreError as exc:
         print(exc.render(args.lang), file=sys.stderr)
     except (ModelError, ValueError, sqlite3.DatabaseError) as exc:

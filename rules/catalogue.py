@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Policy choice '{name}': {chosen} ({leads}; options: {options})",
     },
     "problem_at": {"zh-CN": "{file} 第 {line} 行：{message}", "en": "{file}, line {line}: {message}"},
+    "problem_in": {"zh-CN": "{file}：{message}", "en": "{file}: {message}"},
     "file_unreadable": {"zh-CN": "无法读取文件：{detail}", "en": "cannot read the file: {detail}"},
     "yaml_syntax": {"zh-CN": "YAML 格式错误：{detail}", "en": "YAML syntax error: {detail}"},
     "duplicate_key": {"zh-CN": "键「{key}」重复出现", "en": "the key '{key}' appears twice"},
@@ -799,9 +800,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  #{ticket} {old} → {new} (finally handled by {final}): {text}",
     },
     "replay_move": {"zh-CN": "  {old} → {new}：{count} 条", "en": "  {old} → {new}: {count}"},
-    "eval_bad_csv": {
-        "zh-CN": "{file} 第 {line} 行：需要 id,text,label 三列，{detail}",
-        "en": "{file}, line {line}: expected the columns id,text,label; {detail}",
+    "eval_bad_header": {
+        "zh-CN": "表头应为 id,text,label[,priority]，而不是「{header}」",
+        "en": "the header must be id,text,label[,priority], not '{header}'",
+    },
+    "eval_columns": {
+        "zh-CN": "应有 3 或 4 列（id,text,label[,priority]），这一行有 {count} 列",
+        "en": "expected 3 or 4 columns (id,text,label[,priority]), found {count}",
+    },
+    "eval_unreadable": {"zh-CN": "无法读取：{detail}", "en": "cannot be read: {detail}"},
+    "eval_unknown_labels": {
+        "zh-CN": "有 {count} 个标签既不是领域也不是规则手册中的单位：{labels}",
+        "en": "{count} labels are neither a sector nor a handler of the rulebook: {labels}",
+    },
+    "eval_mixed_labels": {
+        "zh-CN": "标签混用了领域和单位编号，请统一用一种",
+        "en": "the labels mix sectors and handler ids; use one kind",
     },
     "store_not_ours": {
         "zh-CN": "{file} 不是社区吹哨的存储文件（{detail}），未作任何改动。",
@@ -822,8 +836,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "{file} 以只读方式打开，不能写入。", "en": "{file} was opened read-only: nothing can be written.",
     },
     "store_missing": {
-        "zh-CN": "工单库文件 {file} 不存在。",
-        "en": "The ticket store {file} does not exist.",
+        "zh-CN": "工单库文件 {file} 不存在（或不是文件）。",
+        "en": "The ticket store {file} does not exist (or is not a file).",
     },
     "store_unreadable": {
         "zh-CN": "无法读取工单库 {file}（{detail}），请确认这是 whistle 的工单库文件。",

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rules.catalogue import text
 from rules.router import Router
 from rules.rulebook import SECTORS, Rulebook
 
@@ -22,11 +23,22 @@ NOT_A_REPORT = "-"
 
 
 class EvalFileError(ValueError):
-    """A labelled file that cannot be read; ``line`` and ``detail`` say where and why."""
+    """A labelled file that cannot be read: ``line`` says where (0: the whole file), ``code`` names the
+    catalogue message that says why, with ``params``; :meth:`render` says it in a language."""
 
-    def __init__(self, file: str, line: int, detail: str) -> None:
-        super().__init__(f"{file}:{line}: {detail}")
-        self.file, self.line, self.detail = file, line, detail
+    def __init__(self, file: str, line: int, code: str, **params: object) -> None:
+        super().__init__(f"{file}:{line}: {code} {params}")
+        self.file, self.line, self.code, self.params = file, line, code, params
+
+    def render(self, lang: str | None = None) -> str:
+        """Return ``file, line N: why`` in ``lang`` (the line left out when it is the whole file).
+
+        >>> EvalFileError("a.csv", 3, "eval_columns", count=5).render("en")
+        'a.csv, line 3: expected 3 or 4 columns (id,text,label[,priority]), found 5'
+        """
+        message = text(self.code, lang, **self.params)
+        return text("problem_at" if self.line else "problem_in", lang, file=self.file, line=self.line,
+                    message=message)
 
 
 @dataclass(frozen=True)
@@ -94,13 +106,13 @@ def read_cases(path: str | Path) -> list[Case]:
             reader = csv.reader(line for line in fh if not line.startswith("#"))
             header = next(reader, None)
             if header is None or [h.strip() for h in header[:3]] != ["id", "text", "label"]:
-                raise EvalFileError(str(path), 1, f"header is {header!r}")
+                raise EvalFileError(str(path), 1, "eval_bad_header", header=",".join(header or []))
             for row in reader:
                 if len(row) not in (3, 4):
-                    raise EvalFileError(str(path), reader.line_num, f"{len(row)} columns")
+                    raise EvalFileError(str(path), reader.line_num, "eval_columns", count=len(row))
                 cases.append(Case(row[0], row[1], row[2].strip(), row[3].strip() if len(row) > 3 else ""))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise EvalFileError(str(path), 0, str(exc)) from exc
+        raise EvalFileError(str(path), 0, "eval_unreadable", detail=str(exc)) from exc
     return cases
 
 
@@ -116,10 +128,9 @@ def label_kind(book: Rulebook, labels: Iterable[str], file: str = "<labels>") ->
     sectors, handlers = seen & set(SECTORS), seen & set(book.handler_by_id)
     unknown = sorted(seen - sectors - handlers)
     if unknown:
-        raise EvalFileError(file, 0, f"labels that are neither a sector nor a handler of the rulebook: "
-                                     f"{', '.join(unknown[:10])}")
+        raise EvalFileError(file, 0, "eval_unknown_labels", labels=", ".join(unknown[:10]), count=len(unknown))
     if sectors and handlers:
-        raise EvalFileError(file, 0, "labels mix sectors and handler ids")
+        raise EvalFileError(file, 0, "eval_mixed_labels")
     return "handler" if handlers else "sector"
 
 

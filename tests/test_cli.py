@@ -83,6 +83,19 @@ def test_eval_refuses_a_malformed_file_with_its_line(capsys, tmp_path: Path) -> 
     assert code == 1 and "line 1" in err
 
 
+def test_eval_refuses_unknown_or_mixed_labels_in_one_language(capsys, tmp_path: Path) -> None:
+    csv = tmp_path / "labels.csv"
+    csv.write_text("id,text,label\n1,漏水,城乡建设\n2,路灯不亮,no_such_unit\n", encoding="utf-8")
+    code, out, err = run(capsys, "route", "--eval", str(csv))
+    assert code == 1 and out == "" and "no_such_unit" in err and "既不是领域" in err
+    assert not any("a" <= c <= "z" for c in err.replace("no_such_unit", "").replace(str(csv), ""))
+    code, _, err = run(capsys, "--lang", "en", "route", "--eval", str(csv))
+    assert code == 1 and "neither a sector nor a handler" in err
+    csv.write_text("id,text,label\n1,漏水,城乡建设\n2,路灯不亮,property\n", encoding="utf-8")
+    code, _, err = run(capsys, "route", "--eval", str(csv))
+    assert code == 1 and "混用" in err
+
+
 def test_rulebook_check_ok_and_broken(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "rulebook", "check")
     assert code == 0 and "检查通过" in out
