@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import json
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -16,10 +15,20 @@ from pathlib import Path
 from chatops.cli_chat import add_commands
 from chatops.cli_ops import add_ops_commands
 from chatops.cli_routing import add_routing_commands
-from chatops.cli_text import Parser, category_name, env_language, handler_name, language, load_book, positive, table
+from chatops.cli_text import (
+    Parser,
+    category_name,
+    env_language,
+    handler_name,
+    language,
+    load_book,
+    positive,
+    read_store,
+    table,
+)
 from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.lifecycle import State, Ticket
-from chatops.store import Store, StoreError
+from chatops.store import Store
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import text
 
@@ -59,21 +68,11 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
 
 
 def cmd_tickets(args: argparse.Namespace) -> int:
-    if not Path(args.store).is_file():
-        print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
-        return 1
+    async def fetch(store: Store) -> list[Ticket]:
+        return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
 
-    async def fetch() -> list[Ticket]:
-        async with await Store.open(args.store, readonly=True) as store:  # never migrates someone's backup
-            return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
-
-    try:
-        tickets = asyncio.run(fetch())
-    except StoreError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
-        return 1
-    except sqlite3.DatabaseError as exc:
-        print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+    ok, tickets = read_store(args.store, args.lang, fetch)
+    if not ok or tickets is None:
         return 1
     if args.json:
         rows = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in vars(t).items()}
@@ -95,7 +94,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if book is None:
         return 1
     if not Path(args.out).absolute().parent.is_dir():  # never a folder made at the root by a typo
-        print(text("sim_no_folder", args.lang, folder=Path(args.out).absolute().parent), file=sys.stderr)
+        print(text("no_folder", args.lang, folder=Path(args.out).absolute().parent), file=sys.stderr)
         return 1
     if Path(args.out).exists() and not args.overwrite:
         print(text("sim_exists", args.lang, file=args.out), file=sys.stderr)

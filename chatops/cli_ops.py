@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -12,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatops.cli_text import table
-from chatops.store import Store, StoreError
+from chatops.cli_text import read_store, table
+from chatops.store import Store
 from rules.catalogue import text
 
 ALIVE = 120.0  # seconds: a heartbeat older than this means the bot is not running (it beats every 30 s)
@@ -28,15 +27,14 @@ def _age(value: str | None, now: datetime) -> float | None:
     return None if not value else (now - datetime.fromisoformat(value)).total_seconds()
 
 
-async def status(path: str) -> dict[str, Any]:
+async def status(store: Store) -> dict[str, Any]:
     """Return the bot's state as its store tells it: heartbeat, loops, lag, pending and failed work."""
     now = datetime.now(UTC)
-    async with await Store.open(path, readonly=True) as store:
-        beat = json.loads(await store.chat_state("heartbeat") or "{}")
-        outbox, timers = await store.outbox_counts(), await store.timer_counts()
-        lag = await store.lag(now)
+    beat = json.loads(await store.chat_state("heartbeat") or "{}")
+    outbox, timers = await store.outbox_counts(), await store.timer_counts()
+    lag = await store.lag(now)
     age = _age(beat.get("at"), now)
-    return {"store": path, "alive": age is not None and age < ALIVE, "heartbeat_age": age,
+    return {"store": str(store.path), "alive": age is not None and age < ALIVE, "heartbeat_age": age,
             "last_sync_age": _age(beat.get("synced_at"), now), "scheduler_age": _age(beat.get("scheduler_at"), now),
             "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"),
             "handled": beat.get("handled"), "sent": beat.get("sent"), "failures": beat.get("failures", {}),
@@ -53,10 +51,8 @@ def _seconds(value: float | None, lang: str) -> str:
 
 def cmd_status(args: argparse.Namespace) -> int:
     path = _store_path(args)
-    try:
-        st = asyncio.run(status(path))
-    except StoreError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
+    ok, st = read_store(path, args.lang, status)
+    if not ok or st is None:
         return 1
     if args.json:
         print(json.dumps(st, ensure_ascii=False, indent=2))
@@ -78,33 +74,28 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _failed(args: argparse.Namespace, kind: str) -> int:
     path = _store_path(args)
-    if not Path(path).is_file():
-        print(text("store_missing", args.lang, file=path), file=sys.stderr)
-        return 1
 
-    async def work() -> tuple[int | None, list[list[str]]]:
-        async with await Store.open(path) as store:
-            retried = None
-            if args.retry is not None:
-                ident = None if args.retry == "all" else int(args.retry)
-                async with store.write() as tx:
-                    retried = await (tx.retry_outbox(ident) if kind == "outbox" else tx.retry_timers(ident))
-            if kind == "outbox":
-                rows = [[str(r.id), r.message.room_id, r.message.purpose, str(r.message.ticket_id or "-"),
-                         str(r.attempts), (r.error or "")[:60]] for r in await store.failed_outbox()]
-            else:
-                rows = [[str(t.id), str(t.ticket_id), f"{t.kind}/{t.deadline}", t.ref_at.isoformat(timespec="minutes"),
-                         str(t.attempts), e[:60]] for t, e in await store.failed_timers()]
-            return retried, rows
+    async def work(store: Store) -> tuple[int | None, list[list[str]]]:
+        retried = None
+        if args.retry is not None:
+            ident = None if args.retry == "all" else int(args.retry)
+            async with store.write() as tx:
+                retried = await (tx.retry_outbox(ident) if kind == "outbox" else tx.retry_timers(ident))
+        if kind == "outbox":
+            rows = [[str(r.id), r.message.room_id, r.message.purpose, str(r.message.ticket_id or "-"),
+                     str(r.attempts), (r.error or "")[:60]] for r in await store.failed_outbox()]
+        else:
+            rows = [[str(t.id), str(t.ticket_id), f"{t.kind}/{t.deadline}", t.ref_at.isoformat(timespec="minutes"),
+                     str(t.attempts), e[:60]] for t, e in await store.failed_timers()]
+        return retried, rows
 
     if args.retry not in (None, "all") and not str(args.retry).isdigit():
         print(text("retry_bad", args.lang, value=args.retry), file=sys.stderr)
         return 2
-    try:
-        retried, rows = asyncio.run(work())
-    except StoreError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
+    ok, result = read_store(path, args.lang, work, readonly=args.retry is None)
+    if not ok or result is None:
         return 1
+    retried, rows = result
     if retried is not None:
         print(text("retried", args.lang, count=retried))
     if not rows:

@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
-import sqlite3
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from chatops.cli_text import category_name, handler_name, load_book, table
-from chatops.store import StoreError
+from chatops.cli_text import category_name, handler_name, load_book, read_store, table
+from chatops.store import Store
 from rules import Decision, Router, Rulebook
 from rules.catalogue import text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
@@ -151,13 +149,6 @@ def _cross_validate(router: Router, cases: list[Any], args: argparse.Namespace) 
     return 0
 
 
-def _store_or_fail(path: str, lang: str) -> bool:
-    if not Path(path).is_file():
-        print(text("store_missing", lang, file=path), file=sys.stderr)
-        return False
-    return True
-
-
 def _write_model(model: Model, out: Path, started: float, lang: str) -> None:
     model.save(out)
     print(text("model_trained", lang, file=out, version=model.version, rows=model.info.get("rows", 0),
@@ -177,24 +168,22 @@ def _train(args: argparse.Namespace, book: Rulebook) -> Model | None:
             return train([(c.text, c.label) for c in cases], kind=kind, source=f"csv:{Path(args.csv).name}",
                          seed=args.seed, classifier=router.classifier)
         from chatops.learning import train_from_store
-        from chatops.store import Store
 
-        async def from_store() -> Model:
-            async with await Store.open(args.store, readonly=True) as store:
-                return await train_from_store(store, router, seed=args.seed)
+        async def from_store(store: Store) -> Model:
+            return await train_from_store(store, router, seed=args.seed)
 
-        return asyncio.run(from_store())
+        return read_store(args.store, args.lang, from_store)[1]
     except EvalFileError as exc:
         print(exc.render(args.lang), file=sys.stderr)
-    except StoreError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
-    except (ModelError, ValueError, sqlite3.DatabaseError) as exc:
+    except (ModelError, ValueError) as exc:
         print(text("model_cannot_train", args.lang, detail=str(exc)), file=sys.stderr)
     return None
 
 
 def cmd_model_train(args: argparse.Namespace) -> int:
-    if args.store and not _store_or_fail(args.store, args.lang):
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(text("no_folder", args.lang, folder=out.absolute().parent), file=sys.stderr)
         return 1
     book = load_book(args.rulebook, args.lang)
     if book is None:
@@ -202,10 +191,6 @@ def cmd_model_train(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     model = _train(args, book)
     if model is None:
-        return 1
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        print(text("model_unreadable", args.lang, file=out, detail=f"no folder {out.parent}"), file=sys.stderr)
         return 1
     _write_model(model, out, started, args.lang)
     return 0
@@ -217,8 +202,6 @@ def cmd_model_retrain(args: argparse.Namespace) -> int:
                                                                      / "whistle.sqlite")
     args.csv = None
     target = args.model or os.environ.get(MODEL_ENV) or str(Path(args.store).with_name("routing.model"))
-    if not _store_or_fail(args.store, args.lang):
-        return 1
     book = load_book(args.rulebook, args.lang)
     if book is None:
         return 1
@@ -259,10 +242,7 @@ def cmd_model_info(args: argparse.Namespace) -> int:
 
 def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     from chatops.learning import replay
-    from chatops.store import Store, StoreError
 
-    if not _store_or_fail(args.store, args.lang):
-        return 1
     book = load_book(args.file, args.lang)
     if book is None:
         return 1
@@ -270,17 +250,11 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     if not ok:
         return 1
 
-    async def history() -> list[Any]:
-        async with await Store.open(args.store, readonly=True) as store:
-            return await store.report_history()
+    async def history(store: Store) -> list[Any]:
+        return await store.report_history()
 
-    try:
-        past = asyncio.run(history())
-    except StoreError as exc:
-        print(exc.render(args.lang), file=sys.stderr)
-        return 1
-    except sqlite3.DatabaseError as exc:
-        print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+    ok, past = read_store(args.store, args.lang, history)
+    if not ok or past is None:
         return 1
     result = replay(Router(book, model), past)
 

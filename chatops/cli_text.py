@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
+import sqlite3
 import sys
 import unicodedata
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import LANGS, text
+
+if TYPE_CHECKING:
+    from chatops.store import Store
+
+T = TypeVar("T")
 
 _LANG_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "cn": "zh-CN", "chinese": "zh-CN", "中文": "zh-CN",
                  "en": "en", "en-us": "en", "en_us": "en", "en-gb": "en", "english": "en"}
@@ -120,3 +128,27 @@ def load_book(path: str | None, lang: str) -> Rulebook | None:
     except RulebookError as exc:
         print(exc.render(lang), file=sys.stderr)
         return None
+
+
+def read_store(path: str | Path, lang: str, read: Callable[[Store], Awaitable[T]], *,
+               readonly: bool = True) -> tuple[bool, T | None]:
+    """Return ``(True, what read(store) returns)`` for the store file at ``path`` (opened read-only unless
+    told otherwise: it never migrates someone's backup), or ``(False, None)`` after telling the user, in
+    ``lang``, why not: no such file, not a store of ours, a newer one, or unreadable."""
+    from chatops.store import Store, StoreError
+
+    if not Path(path).is_file():
+        print(text("store_missing", lang, file=path), file=sys.stderr)
+        return False, None
+
+    async def run() -> T:
+        async with await Store.open(path, readonly=readonly) as store:
+            return await read(store)
+
+    try:
+        return True, asyncio.run(run())
+    except StoreError as exc:
+        print(exc.render(lang), file=sys.stderr)
+    except sqlite3.DatabaseError as exc:
+        print(text("store_unreadable", lang, file=path, detail=str(exc)), file=sys.stderr)
+    return False, None

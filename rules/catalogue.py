@@ -852,7 +852,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_positive": {"zh-CN": "需要大于零的数，而不是 {value}", "en": "must be above zero, not {value}"},
     "not_a_language": {"zh-CN": "「{value}」不是可用的语言（zh 或 en）",
                        "en": "'{value}' is not a language (zh or en)"},
-    "sim_no_folder": {"zh-CN": "文件夹 {folder} 不存在，请先创建。",
+    "no_folder": {"zh-CN": "文件夹 {folder} 不存在，请先创建。",
                       "en": "The folder {folder} does not exist: create it first."},
     "usage_error": {"zh-CN": "{prog}：用法错误：{message}", "en": "{prog}: usage error: {message}"},
     "usage_required": {"zh-CN": "缺少必需的参数：{what}", "en": "the following arguments are required: {what}"},

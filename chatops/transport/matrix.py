@@ -24,7 +24,9 @@ from chatops.private import write_private
 from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 
 log = logging.getLogger(__name__)
-SYNC_BACKOFF_MAX = 8.0  # seconds: a homeserver back after an outage is noticed within this
+SYNC_BACKOFF_MAX = 8.0  # seconds: the longest wait between syncs the homeserver answered with an error
+UNREACHABLE_RETRY = 1.0  # seconds: a homeserver that refuses connections is tried again this often (it costs
+# nothing), so the bot is back within a second of it; warned about once a minute
 EVENT_TYPES = ["m.room.message", "m.reaction"]
 GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
 
@@ -138,13 +140,22 @@ class MatrixTransport:
 
     async def next_batch(self, since: str | None) -> Batch:
         """Return the events after ``since`` (long-polling), retrying errors with exponential backoff."""
-        delay = 0.5
+        delay, unreachable = 0.5, 0
         while True:
             try:
                 resp = await self.client.sync(timeout=self.poll_ms, sync_filter=self.filter, since=since)
                 if isinstance(resp, SyncResponse):
+                    if unreachable:
+                        log.warning("the homeserver answers again after %d failed connections", unreachable)
                     return await self._batch(resp)
                 log.warning("sync failed: %s", getattr(resp, "message", resp))
+            except (ConnectionRefusedError, aiohttp.ClientConnectorError) as exc:  # nobody listening: try soon
+                if unreachable % int(60 / UNREACHABLE_RETRY) == 0:
+                    log.warning("the homeserver is unreachable (%s); trying every %.0f s",
+                                exc.__class__.__name__, UNREACHABLE_RETRY)
+                unreachable += 1
+                await asyncio.sleep(UNREACHABLE_RETRY)
+                continue
             except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:  # ConnectionError too
                 log.warning("sync failed: %s", exc.__class__.__name__)
             await asyncio.sleep(delay)
