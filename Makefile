@@ -25,10 +25,12 @@ run: venv
 
 test: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 tests notebooks
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 bench: venv
 	$(PY) benchmarks/routing.py

@@ -323,9 +323,9 @@ class Bot:
                                             place=Place(grid=grid), tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         if receipt.joined and receipt.steps:
-            lines = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
-                     else self.voice.joined(ticket, turn.lang))
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root))
+            said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
+                    else self.voice.joined(ticket, turn.lang))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(said), ticket.id, thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
             return
@@ -337,9 +337,9 @@ class Bot:
             ticket = await self.service.act(ticket.id, Actor(reporter), Move.LOCATED, tx=turn.tx,
                                             data={"grid": self.voice.grid_of_estate(ticket.estate)})
         if receipt.asked:
-            lines = self.voice.ask_choice(ticket, turn.lang)
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines[0]), ticket.id, thread_root=root))
-            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(lines[1:], mentions=[reporter]),
+            asked = self.voice.ask_choice(ticket, turn.lang)
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(asked[0]), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(asked[1:], mentions=[reporter]),
                                            ticket.id, thread_root=root))
             return
         decision = receipt.decision

@@ -263,7 +263,7 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true")
     t.set_defaults(func=cmd_tickets)
 
-    where = argparse.ArgumentParser(add_help=False)
+    where = Parser(add_help=False)
     where.add_argument("--root", default=str(Path(os.environ.get("WHISTLE_VAR") or "var") / "homeserver"),
                        metavar="DIR", help="folder holding its config and data (default $WHISTLE_VAR/homeserver, "
                                            "or var/homeserver)")

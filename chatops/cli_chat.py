@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 from collections import defaultdict
+from typing import Any
 
 from chatops.config import Settings
 from chatops.homeserver import HomeserverError
@@ -51,7 +52,7 @@ def _fail(exc: BaseException, lang: str) -> int:
 def cmd_provision(args: argparse.Namespace) -> int:
     from chatops.runner import provision_rooms
 
-    errors = _chat_errors()
+    errors: tuple[type[BaseException], ...] = (ValueError, *_chat_errors())
     settings = Settings.load()
     try:
         staff, residents = _pairs(args.staff, args.lang), _pairs(args.resident, args.lang)
@@ -64,7 +65,7 @@ def cmd_provision(args: argparse.Namespace) -> int:
             for k, v in accounts.residents.items():
                 residents[k].extend(v)
         rooms = asyncio.run(provision_rooms(settings, staff=staff, residents=residents))
-    except (ValueError, *errors) as exc:
+    except errors as exc:
         return _fail(exc, args.lang)
     for room in rooms:
         print(f"{room.kind:9} {room.ref or '-':14} {room.alias}  {room.room_id}")
@@ -141,7 +142,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``provision``, ``bot`` and ``run`` to the ``whistle`` parser."""
     quiet_nio()
     p = sub.add_parser("provision", help="create the rulebook's rooms on the homeserver (开通房间; idempotent)")

@@ -107,7 +107,7 @@ def _failed(args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
-def add_ops_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_ops_commands(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``status``, ``outbox`` and ``timers`` to the ``whistle`` parser."""
     st = sub.add_parser("status", help="is the bot alive, how late is it, what failed (运行状态)")
     st.add_argument("--store", metavar="FILE", help="default $WHISTLE_STORE or var/whistle.sqlite")

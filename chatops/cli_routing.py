@@ -295,8 +295,8 @@ def _positive(value: str) -> int:
     return n
 
 
-def add_routing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                         rulebook_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_routing_commands(sub: argparse._SubParsersAction[Any],
+                         rulebook_commands: argparse._SubParsersAction[Any]) -> None:
     """Add ``route``, ``model`` and ``rulebook replay`` to the ``whistle`` parser."""
     r = sub.add_parser("route", help="route a report and say why (路由)")
     r.add_argument("text", nargs="*", help="the report text")

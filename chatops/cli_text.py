@@ -71,7 +71,7 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, text("usage_error", self.lang, prog=self.prog, message=message) + "\n")
 
 
-def positive(kind: type = int) -> object:
+def positive(kind: type = int) -> Callable[[str], object]:
     """Return an argparse type: a number of ``kind`` above zero."""
     def convert(value: str) -> object:
         try:

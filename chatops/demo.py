@@ -29,6 +29,11 @@ from rules.catalogue import text
 TICKET = re.compile(r"#(\d+)")
 
 
+
+def thread_of(root: str, *words: str) -> Callable[[Seen], bool]:
+    """Return a test for a message in the thread of ``root`` that says any of ``words``."""
+    return lambda s: s.thread_root == root and any(w in s.body for w in words)
+
 @dataclass
 class DemoAccounts:
     """Demo users: staff per handler id and residents per grid id ('' is the whole community)."""
@@ -227,7 +232,7 @@ class Story:
             said = f"安居苑{n}号楼这边下水道也堵了"
             self.say(f"🙋 {neighbour.user_id}", room, said)
             event = await neighbour.say(room, said)
-            await self.bot_says(neighbour, room, lambda s, e=event: s.thread_root == e and f"#{num}" in s.body, now)
+            await self.bot_says(neighbour, room, thread_of(event, f"#{num}"), now)
         for h in whistle.summon:  # every department the whistle summons gets the card, and reports for duty
             if h in self.handler_room:
                 staff, card = await self.card(h, num)
@@ -263,8 +268,7 @@ class Story:
                        .strftime("%m-%d %H:%M")), flush=True)
             self.bot.scheduler.wake()
             word = "催办" if share < 1 else "升级"
-            await self.bot_says(staff, card.room_id, lambda s, w=word: s.thread_root == card.event_id
-                                and (w in s.body or ("emind" if w == "催办" else "scalat") in s.body),
+            await self.bot_says(staff, card.room_id, thread_of(card.event_id, word, "emind" if share < 1 else "scalat"),
                                 asyncio.get_running_loop().time() - 30)
         await self.staff_does(staff, card, "!签收")
         await self.staff_does(staff, card, "!延期 2 需要订购新井盖")

@@ -315,6 +315,9 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("merge_into_self")
 
 
+DEADLINES = ("sign_deadline", "resolve_deadline", "callback_deadline", "choose_deadline")  # the moves may set
+
+
 def apply(ticket: Ticket | None, event: Event) -> Ticket:
     """Return ``ticket`` after ``event`` (which :func:`check` has accepted); ``None`` before ``reported``."""
     d = event.data
@@ -327,8 +330,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         )
     assert ticket is not None, "only a report starts a ticket"
     t = replace(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
-    deadlines = {k: _when(d[k]) for k in ("sign_deadline", "resolve_deadline", "callback_deadline", "choose_deadline")
-                 if k in d}
+    deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d}
     match event.kind:
         case Move.ROUTED | Move.ASSIGNED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start

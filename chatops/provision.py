@@ -110,7 +110,8 @@ async def _join(client: AsyncClient, room_id: str, alias: str) -> None:
         raise ProvisionError(f"{alias}: {getattr(resp, 'message', resp)}")
 
 
-async def _ensure_people(client: AsyncClient, room_id: str, people: list[str], *, staff_level: bool) -> None:
+async def _ensure_people(client: AsyncClient, room_id: str, people: Iterable[str], *,
+                         staff_level: bool) -> None:
     """Invite whoever is not in the room yet and, for staff, raise their power level to 50."""
     if not people:
         return

@@ -15,6 +15,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.store import Store, Timer, Transaction
@@ -104,7 +105,7 @@ class Scheduler:
             nxt = chain[level + 1] if level + 1 < len(chain) else None
             rule, step = await asyncio.get_running_loop().run_in_executor(
                 owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=nxt is not None))
-            data = {"deadline": timer.deadline, "due": timer.ref_at.isoformat(), "rule": rule}
+            data: dict[str, Any] = {"deadline": timer.deadline, "due": timer.ref_at.isoformat(), "rule": rule}
             if step.action == TRIAGE:
                 _before, after, event = await self.service.triage(ticket.id, rule, tx=tx)
             elif step.action == REMIND:

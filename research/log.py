@@ -337,8 +337,8 @@ def _assignments(ev: pd.DataFrame, named: pd.Series) -> pd.DataFrame:
         return pd.DataFrame({"seq": pd.Series(dtype="int64"), "ticket_id": pd.Series(dtype="int64"),
                              "at": pd.Series(dtype="datetime64[ms, UTC]"), "how": pd.Categorical([]),
                              "handler": pd.Categorical([])})
-    index, position = np.concatenate(rows), np.concatenate(order)
-    sort = np.lexsort((position, index))
+    index, places = np.concatenate(rows), np.concatenate(order)
+    sort = np.lexsort((places, index))
     index, who = index[sort], np.concatenate(handlers)[sort]
     picked = ev.iloc[index]
     how = np.where(picked["kind"].to_numpy() == "routed", "co", "summoned")

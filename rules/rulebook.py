@@ -467,9 +467,9 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
     for i, w in enumerate(book.whistles):
         if w.category not in categories:
             yield Problem(file, at("whistles", i, "category"), "unknown_category", {"id": w.category})
-        for j, h in enumerate(w.summon):
-            if h not in handlers:
-                yield Problem(file, at("whistles", i, "summon", j), "unknown_handler", {"id": h})
+        for j, hid in enumerate(w.summon):
+            if hid not in handlers:
+                yield Problem(file, at("whistles", i, "summon", j), "unknown_handler", {"id": hid})
 
     for i, choice in enumerate(book.choices):
         if choice.chosen not in choice.options:

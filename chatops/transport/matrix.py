@@ -74,7 +74,8 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     event_id, sender = raw.get("event_id"), raw.get("sender")
     if not isinstance(content, dict) or not isinstance(event_id, str) or not isinstance(sender, str):
         return None
-    rel = content.get("m.relates_to") if isinstance(content.get("m.relates_to"), dict) else {}
+    relates = content.get("m.relates_to")
+    rel: dict[str, Any] = relates if isinstance(relates, dict) else {}
     if kind == "m.reaction":
         if rel.get("rel_type") == "m.annotation" and isinstance(rel.get("key"), str) \
                 and isinstance(rel.get("event_id"), str):
@@ -83,7 +84,8 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     if kind != "m.room.message":
         return None
     body = content.get("body")
-    reply = rel.get("m.in_reply_to") if isinstance(rel.get("m.in_reply_to"), dict) else {}
+    replied = rel.get("m.in_reply_to")
+    reply: dict[str, Any] = replied if isinstance(replied, dict) else {}
     thread = rel.get("event_id") if rel.get("rel_type") == "m.thread" else None
     return Message(
         room_id, event_id, sender, body if isinstance(body, str) else "",
