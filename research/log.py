@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +96,15 @@ class EventLog:
 
 
 def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None, key: str | bytes | None = None,
-             text: bool = False) -> EventLog:
+             text: bool = False, touched: tuple[datetime, datetime] | None = None) -> EventLog:
     """Return the :class:`EventLog` of the store file at ``path``.
 
     ``key`` is the pseudonym key (default ``$WHISTLE_PSEUDONYM_KEY``, else a random key for this process
     with a warning); ``text=True`` adds message text (report text, reasons, notes, place details):
-    only for researchers allowed to see it. Raises :class:`LogError` if ``path`` is not a store.
+    only for researchers allowed to see it. ``touched=(start, end)`` reads only the tickets with an event
+    in ``[start, end)``, each with all its events: every measure of that period comes out the same as on
+    the whole log, at a fraction of the cost on a long one. Raises :class:`LogError` if ``path`` is not a
+    store.
     """
     path = Path(path)
     if not path.is_file():
@@ -114,14 +118,25 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
             raise LogError(f"{path}: not a whistle store (no events and tickets tables)")
         ticket_columns = set(db.frame("SELECT name FROM pragma_table_info('tickets')")["name"])
         handlers, grids = _handlers(book), _grids(book)
-        events, named, people = _events(db, names, text)
-        tickets = _tickets(db, ticket_columns, names, people, text, handlers)
+        where: tuple[str, tuple[Any, ...]] = ("", ())
+        if touched is not None:
+            start, end = (_iso(t) for t in touched)
+            where = ("IN (SELECT ticket_id FROM events WHERE at >= ? AND at < ?)", (start, end))
+        events, named, people = _events(db, names, text, where)
+        tickets = _tickets(db, ticket_columns, names, people, text, handlers, where)
         _join_tickets(events, tickets, handlers)
         assignments = _assignments(events, named)
     except dbapi.Error as exc:
         raise LogError(f"{path}: {exc}") from exc
     return EventLog(events, tickets, assignments, handlers, grids, book.fallback, names.source, path,
                     {"rulebook": book.full_version, "text": text})
+
+
+def _iso(moment: datetime) -> str:
+    """Return ``moment`` as the store writes times (ISO 8601 in UTC), so that text comparison orders them."""
+    if moment.tzinfo is None:
+        raise ValueError("touched needs aware datetimes")
+    return moment.astimezone(UTC).isoformat()
 
 
 def _utc(value: Any) -> pd.Timestamp:
@@ -216,12 +231,14 @@ class _Reader:
     def frame(self, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
         return self.table(sql, params).to_pandas()
 
-    def parallel(self, sql: str, bounds: list[tuple[int, int]]) -> pa.Table:
-        """Run ``sql`` (with ``? < seq <= ?`` placeholders) once per range, on as many threads, in order."""
+    def parallel(self, sql: str, bounds: list[tuple[int, int]], params: tuple[Any, ...] = ()) -> pa.Table:
+        """Run ``sql`` (with ``? < seq <= ?`` placeholders, then ``params``) once per range, on as many
+        threads, in order."""
         cons = [self.connect() for _ in bounds]
         try:
             with concurrent.futures.ThreadPoolExecutor(len(bounds)) as pool:
-                tables = list(pool.map(lambda job: self.table(sql, job[0], job[1]), zip(bounds, cons, strict=True)))
+                tables = list(pool.map(lambda job: self.table(sql, (*job[0], *params), job[1]),
+                                       zip(bounds, cons, strict=True)))
         finally:
             for con in cons:
                 con.close()
@@ -229,7 +246,7 @@ class _Reader:
 
 
 def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[str, str], text: bool,
-             handlers: pd.DataFrame) -> pd.DataFrame:
+             handlers: pd.DataFrame, where: tuple[str, tuple[Any, ...]] = ("", ())) -> pd.DataFrame:
     wanted = ["id", "created_at", "updated_at", "state", "category", "priority", "grid", "estate", "building",
               "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating", "merged_into"]
     wanted += [c for c in ("supporters", "joint") if c in columns]  # schema 4 on
@@ -244,7 +261,8 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
         else:
             select.append(_text(c if c in columns else "NULL", c))
     categories = ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "reporter", "rating")
-    df = _frame(db.table(f"SELECT {', '.join(select)} FROM tickets ORDER BY id"),
+    only = f"WHERE id {where[0]}" if where[0] else ""
+    df = _frame(db.table(f"SELECT {', '.join(select)} FROM tickets {only} ORDER BY id", where[1]),
                 times=("created_at", "updated_at"), categories=categories)
     df = df.rename(columns={"id": "ticket_id"})
     # co is a JSON list in the store: a few distinct lists, each read once
@@ -272,7 +290,8 @@ def _pseudonymise(values: pd.Series, names: Pseudonymizer, known: dict[str, str]
     return values.cat.rename_categories(pd.Index(fresh, dtype=object))
 
 
-def _events(db: _Reader, names: Pseudonymizer, text: bool) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
+def _events(db: _Reader, names: Pseudonymizer, text: bool,
+            where: tuple[str, tuple[Any, ...]] = ("", ())) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
     """Return the events, the handlers each routing or whistle named (JSON lists), and {Matrix ID: pseudonym}."""
     handover = "kind IN ('routed', 'transferred', 'returned', 'reopened', 'extended')"
     select = [
@@ -293,8 +312,10 @@ def _events(db: _Reader, names: Pseudonymizer, text: bool) -> tuple[pd.DataFrame
     last = int(db.frame("SELECT COALESCE(MAX(seq), 0) AS n FROM events")["n"].iloc[0])
     parts = max(1, min(_THREADS, last // 200_000))
     cuts = [last * i // parts for i in range(parts + 1)]
-    sql = f"SELECT {', '.join(select)} FROM events WHERE seq > ? AND seq <= ? ORDER BY seq"
-    ev = _frame(db.parallel(sql, list(itertools.pairwise(cuts))), times=("at", "sign_deadline", "resolve_deadline"),
+    only = f" AND ticket_id {where[0]}" if where[0] else ""
+    sql = f"SELECT {', '.join(select)} FROM events WHERE seq > ? AND seq <= ?{only} ORDER BY seq"
+    ev = _frame(db.parallel(sql, list(itertools.pairwise(cuts)), where[1]),
+                times=("at", "sign_deadline", "resolve_deadline"),
                 categories=("kind", "actor", "actor_handler", "target", "rule", "rating", "named"))
     ev["days"] = ev["days"].where(ev["days"] > 0).astype("float32")
     actors = ev["actor"].cat.categories.to_list()

@@ -111,3 +111,28 @@ async def test_stats_counted_in_a_child_process(bot: Bot, tmp_path: Path, monkey
     await bot.settle()
     await bot.outbox.flush()
     assert "响应率 100%（3/3）" in next(s.body for s in net.sent if s.thread_root == asked)
+
+
+def test_a_month_read_alone_gives_the_rates_of_the_whole_log(tmp_path: Path) -> None:
+    """read_log(touched=...) reads only the tickets the period touched; every rate of it is unchanged."""
+    from datetime import UTC, datetime, timedelta
+
+    from research.rates import handler_rates
+
+    store = tmp_path / "sim.sqlite"
+    research.simulate(store, 500, 11, config=research.SimConfig(days=90, burst_share=0.1))
+    whole = research.read_log(store, key=b"k" * 16)
+    first = whole.events["at"].min().to_pydatetime()
+    windows = [(first + timedelta(days=d), first + timedelta(days=d + n)) for d, n in ((0, 31), (30, 28), (45, 9))]
+    for start, end in windows:
+        part = research.read_log(store, key=b"k" * 16, touched=(start, end))
+        assert 0 < len(part.tickets) < len(whole.tickets) and len(part.events) < len(whole.events)
+        expected = handler_rates(whole, start=start, end=end - timedelta(microseconds=1))
+        got = handler_rates(part, start=start, end=end - timedelta(microseconds=1))
+        assert expected["assignments"].sum() > 0 and expected["resolutions"].sum() > 0
+        pd.testing.assert_frame_equal(got, expected, check_categorical=False)
+    with pytest.raises(ValueError):
+        research.read_log(store, key=b"k" * 16, touched=(datetime(2026, 1, 1), datetime(2026, 2, 1)))
+    empty = research.read_log(store, key=b"k" * 16, touched=(datetime(2000, 1, 1, tzinfo=UTC),
+                                                             datetime(2000, 2, 1, tzinfo=UTC)))
+    assert len(empty.tickets) == 0 and len(empty.events) == 0
