@@ -26,7 +26,7 @@ run: venv
 test: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 tests notebooks
+	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 chatops rules research tests notebooks
 
 lint: venv
 	$(VENV)/bin/ruff check .

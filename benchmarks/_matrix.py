@@ -23,10 +23,10 @@ from typing import Any
 
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomCreateResponse, RoomPreset, SyncResponse
 
-from chatops.bot import Bot
+from chatops.chat.bot import Bot
+from chatops.chat.transport.matrix import sync_filter
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver, free_port, register_user
-from chatops.transport.matrix import sync_filter
+from chatops.local.homeserver import LocalHomeserver, free_port, register_user
 
 PASSWORD = "bench horse battery staple"
 POLL_MS = 30_000  # the bot's long-poll (MatrixTransport's default); the relay uses the same
@@ -289,7 +289,7 @@ def tap(bot: Bot, marks: Marks) -> None:
 
 def traced_bot(out: str) -> None:
     """``whistle bot`` (settings from WHISTLE_*) with :func:`tap`; write the marks to ``out`` as JSON at the end."""
-    from chatops.runner import run_bot, stop_on_signals
+    from chatops.chat.runner import run_bot, stop_on_signals
 
     settings, marks = Settings.load(), Marks()
 

@@ -3,7 +3,7 @@
 One throwaway Synapse (free port, temp dir); the default rulebook (rules/default.yaml) provisioned with the
 prefix ``bench``; the bot in-process (``run_bot``). One resident sends N reports, one after another, that
 route to a single handler (water leak -> property, no co-handlers); the staff member's background sync
-(chatops.people.Person) timestamps the card in the property room.
+(chatops.local.people.Person) timestamps the card in the property room.
 
 The raw baseline is the same two hops without the bot: a plain nio "relay" client (no store, no rules)
 syncs a second residents' room and re-sends every message into a second handler room at once; the same
@@ -53,11 +53,11 @@ from _matrix import (
     tap,
 )
 
-from chatops.bot import Bot
+from chatops.chat.bot import Bot
+from chatops.chat.runner import provision_rooms, run_bot
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver
-from chatops.people import Person
-from chatops.runner import provision_rooms, run_bot
+from chatops.local.homeserver import LocalHomeserver
+from chatops.local.people import Person
 from rules import DEFAULT_RULEBOOK
 
 REPORT = "安居苑1号楼楼上漏水了（{marker}）"  # water_leak -> property only, place known (grid1, 安居苑 1号楼)

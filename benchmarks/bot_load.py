@@ -3,7 +3,7 @@
 One throwaway Synapse (free port, temp dir). The rulebook is rules/default.yaml with its grids replaced by
 --rooms grids (the 3 real ones first, then synthetic ones), so there are --rooms residents' rooms; it is
 written to the temp dir and provisioned with the prefix ``load``. One staff member sits in every handler
-room. --residents residents (nio clients, chatops.people.Person) are spread evenly over the residents'
+room. --residents residents (nio clients, chatops.local.people.Person) are spread evenly over the residents'
 rooms and send --reports reports in all (synthetic, from the rulebook's own keywords, seeded), each its
 share one after another with seeded random pauses of 0..--pause s, all residents at once.
 
@@ -65,11 +65,11 @@ from _matrix import (
 )
 from nio import MessageDirection, RoomMessagesResponse
 
+from chatops.chat.runner import provision_rooms
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver
-from chatops.people import Person, Seen
-from chatops.runner import provision_rooms
-from chatops.store import Store
+from chatops.local.homeserver import LocalHomeserver
+from chatops.local.people import Person, Seen
+from chatops.tickets.store import Store
 from rules import DEFAULT_RULEBOOK, Rulebook, load_rulebook
 
 REPO = Path(__file__).resolve().parents[1]

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import best_rate, peak_rss_mb
 
-from chatops.tickets import add_duration
+from chatops.tickets.service import add_duration
 from rules import load_rulebook
 from rules.workdays import WorkCalendar
 

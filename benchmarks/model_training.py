@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import peak_rss_mb, real_reports
 
-from chatops.learning import history_rows
-from chatops.store import Store
+from chatops.tickets.learning import history_rows
+from chatops.tickets.store import Store
 from rules import Router, load_rulebook
 from rules.model import Model, train
 
@@ -44,7 +44,7 @@ def main() -> None:
         model = train(letters, kind="sector", source="letters", classifier=router.classifier)
         report("letters", model, time.perf_counter() - started, folder)
     if args.tickets:
-        from research.simulate import simulate
+        from research.simulation import simulate
 
         store = Path(args.store)
         if not store.exists():

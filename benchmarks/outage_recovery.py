@@ -41,12 +41,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _matrix import PASSWORD, login, register_all, run_benchmark, table
 
 import chatops
-from chatops.bot import Bot
+from chatops.chat.bot import Bot
+from chatops.chat.notices import notice
+from chatops.chat.runner import provision_rooms, run_bot
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver
-from chatops.notices import notice
-from chatops.runner import provision_rooms, run_bot
-from chatops.store import Outgoing
+from chatops.local.homeserver import LocalHomeserver
+from chatops.tickets.store import Outgoing
 from rules import DEFAULT_RULEBOOK
 
 REPORT = "安居苑1号楼楼上漏水了（{marker}）"  # water_leak -> property only, place known

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import peak_rss_mb, synthetic_reports
 
-from chatops.scheduler import Scheduler
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.tickets.scheduler import Scheduler
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from rules import Place, Router, load_rulebook
 from rules.rulebook import Duplicates
 

@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import peak_rss_mb, synthetic_reports
 
-from chatops.lifecycle import Event, Move
-from chatops.store import Store
-from chatops.store.store import _EVENT_INSERT, _event_row
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import Event, Move
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
+from chatops.tickets.store.store import _EVENT_INSERT, _event_row
 from rules import Router, load_rulebook
 
 KINDS = [Move.REPORTED, Move.ROUTED, Move.ACKNOWLEDGED, Move.NOTE, Move.RESOLVED, Move.VERIFIED, Move.RATED]

@@ -1,25 +1,18 @@
-"""Configuration in one place: the environment first, then the local state under ``var/``.
+"""Configuration in one place: the environment (``WHISTLE_*``).
 
 A real deployment sets ``WHISTLE_HOMESERVER``, ``WHISTLE_BOT_USER`` and ``WHISTLE_BOT_PASSWORD`` (or
-``WHISTLE_BOT_TOKEN``). Without them the bot uses the local homeserver under ``var/homeserver`` and the
-bot password that ``whistle provision`` generated into ``var/local-secrets.json`` (mode 0600). Secrets are
-never printed: ``repr`` leaves them out.
+``WHISTLE_BOT_TOKEN``). Without them the settings say ``local``, and the command line fills in the local
+homeserver under ``var/homeserver`` (``chatops.local.settings``). Secrets are never printed: ``repr``
+leaves them out.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from chatops.homeserver import LocalHomeserver
-from chatops.private import write_private
-
-LOCAL_BOT = "whistle"
 
 
 @dataclass(frozen=True)
@@ -49,7 +42,17 @@ class Settings:
 
     @classmethod
     def load(cls, env: Mapping[str, str] = os.environ, *, var: Path | None = None) -> Settings:
-        """Return the settings from ``env`` (``WHISTLE_*``), falling back to the local homeserver under ``var``."""
+        """Return the settings from ``env`` (``WHISTLE_*``).
+
+        Without ``WHISTLE_HOMESERVER`` they are ``local``, with no homeserver yet:
+        ``chatops.local.settings.on_local_homeserver`` fills it in.
+
+        >>> Settings.load({"WHISTLE_HOMESERVER": "https://m.example.org", "WHISTLE_BOT_USER": "@bot:example.org"},
+        ...               var=Path("/srv/whistle")).server_name
+        'example.org'
+        >>> Settings.load({}, var=Path("/tmp/v")).local
+        True
+        """
         var = Path(env.get("WHISTLE_VAR") or var or "var").absolute()
         common: dict[str, Any] = {
             "var": var,
@@ -64,27 +67,4 @@ class Settings:
             return cls(homeserver=env["WHISTLE_HOMESERVER"], bot_user=env.get("WHISTLE_BOT_USER", ""),
                        bot_password=env.get("WHISTLE_BOT_PASSWORD") or None,
                        bot_token=env.get("WHISTLE_BOT_TOKEN") or None, **common)
-        hs = local_homeserver(var, env)
-        return cls(homeserver=hs.url, bot_user=f"@{LOCAL_BOT}:{hs.server_name}", local=True,
-                   bot_password=local_secret(var, "bot_password"), **common)
-
-
-def local_homeserver(var: Path, env: Mapping[str, str] = os.environ) -> LocalHomeserver:
-    """Return the local homeserver kept under ``var/homeserver`` (port from its config or WHISTLE_HS_PORT)."""
-    hs = LocalHomeserver(var / "homeserver", port=int(env.get("WHISTLE_HS_PORT") or 8008))
-    if hs.config_path.exists() and not env.get("WHISTLE_HS_PORT"):
-        hs.port = hs._config_port()
-    return hs
-
-
-def local_secret(var: Path, name: str) -> str:
-    """Return a generated secret kept in ``var/local-secrets.json`` (0600), creating it the first time."""
-    path = var / "local-secrets.json"
-    try:
-        stored: dict[str, str] = json.loads(path.read_text())
-    except (OSError, ValueError):
-        stored = {}
-    if name not in stored:
-        stored[name] = secrets.token_urlsafe(18)
-        write_private(path, json.dumps(stored))
-    return stored[name]
+        return cls(homeserver="", bot_user="", local=True, **common)

@@ -3,13 +3,17 @@
 Read a store file into tables (:func:`read_log`), build networks from them (:mod:`research.networks`),
 measure them (:mod:`research.measures`, :mod:`research.passes`, :mod:`research.responses`,
 :mod:`research.rates`), export them (:mod:`research.export`), or simulate a community to have a log to
-study (:mod:`research.simulate`).
+study (:mod:`research.simulation`, loaded when first used: ``import research`` does not start the rule
+engine).
 
 >>> import research
->>> log = research.read_log(research.sample_store(2000))  # doctest: +SKIP
->>> G = research.collaboration_graph(log)  # doctest: +SKIP
->>> research.communities(G, seed=1)  # doctest: +SKIP
+>>> log = research.read_log(research.sample_store(500))
+>>> G = research.collaboration_graph(log)
+>>> G.number_of_nodes() > 10, len(research.communities(G, seed=1)) > 1
+(True, True)
 """
+
+from typing import TYPE_CHECKING, Any
 
 from research.export import UnsafeExport, check_safe, write_edgelist, write_gexf, write_graphml
 from research.log import EventLog, LogError, read_log
@@ -28,8 +32,14 @@ from research.passes import holders, passes, pingpong_pairs, steps_to_resolution
 from research.pseudonyms import KEY_ENV, PseudonymKeyMissing, pseudonymizer
 from research.rates import RATES, handler_rates, rank
 from research.responses import resolution_times, response_times, summary
-from research.samples import sample_store
-from research.simulate import SimConfig, SimSummary, simulate
+
+if TYPE_CHECKING:
+    from research.samples import sample_store
+    from research.simulation import SimConfig, SimSummary, simulate
+
+# the simulator drives the real ticket service and rule engine: loaded only when a notebook asks for it
+_SIMULATION = {"SimConfig": "simulation", "SimSummary": "simulation", "simulate": "simulation",
+               "sample_store": "samples"}
 
 __all__ = [
     "KEY_ENV", "RATES", "EventLog", "LogError", "PseudonymKeyMissing", "SimConfig", "SimSummary", "UnsafeExport",
@@ -39,3 +49,14 @@ __all__ = [
     "response_times", "sample_store", "simulate", "steps_to_resolution", "summary", "time_slices", "to_igraph",
     "transfer_chains", "write_edgelist", "write_gexf", "write_graphml",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Return the simulator's names, importing :mod:`research.simulation` the first time (PEP 562)."""
+    if name not in _SIMULATION:
+        raise AttributeError(f"module 'research' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"research.{_SIMULATION[name]}"), name)
+    globals()[name] = value
+    return value

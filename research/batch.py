@@ -1,10 +1,10 @@
 """An in-memory stand-in for a store transaction, so a simulation can drive the real ticket service fast.
 
-:class:`chatops.tickets.TicketService` reads and writes tickets through a ``Transaction`` (``tx=``).
+:class:`chatops.tickets.service.TicketService` reads and writes tickets through a ``Transaction`` (``tx=``).
 :class:`MemoryBatch` offers the same methods over dictionaries and assigns ``seq`` and ticket numbers
 exactly as a fresh store would; :meth:`MemoryBatch.flush` then writes the accumulated events with one
 bulk ``append_many`` and the changed ticket rows, in one real store transaction. Every move still goes
-through the service, :func:`chatops.lifecycle.check` and :func:`chatops.lifecycle.apply`.
+through the service, :func:`chatops.tickets.lifecycle.check` and :func:`chatops.tickets.lifecycle.apply`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
-from chatops.lifecycle import OPEN, Event, Move, Ticket
-from chatops.store import Store, Timer
+from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket
+from chatops.tickets.store import Store, Timer
 
 
 class MemoryBatch:
-    """The reads and writes :class:`~chatops.tickets.TicketService` needs, kept in memory until flushed.
+    """The reads and writes :class:`~chatops.tickets.service.TicketService` needs, kept in memory until flushed.
 
     Only for a store that nobody else writes while the batch is open (a simulation's own file): the
     numbers it hands out continue from ``next_seq`` and ``next_ticket``.

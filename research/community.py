@@ -1,7 +1,7 @@
 """A synthetic community built from a rulebook: households, residents, staff, and how each handler behaves.
 
 Everything here is drawn from one seeded ``random.Random``, so the same rulebook, size and seed give the
-same community. :mod:`research.simulate` runs reports through it.
+same community. :mod:`research.simulation` runs reports through it.
 """
 
 from __future__ import annotations

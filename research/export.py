@@ -6,7 +6,11 @@ pseudonyms made with a random per-process key (set ``WHISTLE_PSEUDONYM_KEY``; se
 :mod:`research.pseudonyms`). Values GraphML and GEXF cannot hold (``None``, lists, NumPy scalars) are
 converted or dropped on a copy; the graph itself is not changed.
 
->>> write_gexf(collaboration_graph(log), "collaboration.gexf")  # doctest: +SKIP
+>>> import tempfile, networkx as nx
+>>> G = nx.Graph([("property", "street")], kind="collaboration")
+>>> path = write_gexf(G, tempfile.mkdtemp() + "/collaboration.gexf")
+>>> path.read_text(encoding="utf-8").count("<node ")
+2
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ events); it is never migrated or written, and can be read while a bot runs on it
 and event kinds this version does not know are kept as they are. Handlers, grids and sectors come from
 the rulebook (the shipped one unless you pass another).
 
->>> from research import read_log
->>> log = read_log("var/sim.sqlite")  # doctest: +SKIP
->>> log.events.columns[:6].tolist()  # doctest: +SKIP
+>>> from research import read_log, sample_store
+>>> log = read_log(sample_store(500))
+>>> log.events.columns[:6].tolist()
 ['seq', 'ticket_id', 'kind', 'at', 'actor', 'role']
 """
 

@@ -45,9 +45,11 @@ def collaboration_graph(log: EventLog, *, start: Any = None, end: Any = None) ->
     ``led`` (tickets resolved as the lead) within the window.
     Edge attributes: ``weight`` (tickets both signed for) and ``joint`` (how many of them were whistled).
 
-    >>> G = collaboration_graph(log)  # doctest: +SKIP
-    >>> G["property"]["housing"]  # doctest: +SKIP
-    {'weight': 412, 'joint': 3}
+    >>> from research import read_log, sample_store
+    >>> log = read_log(sample_store(500))
+    >>> G = collaboration_graph(log)
+    >>> G["committee"]["mediation"]
+    {'weight': 8, 'joint': 0}
     """
     ev = log.between(start, end)
     acks = ev.loc[ev["kind"] == "acknowledged", ["ticket_id", "actor_handler"]].dropna()
@@ -81,9 +83,11 @@ def referral_graph(log: EventLog, *, start: Any = None, end: Any = None) -> nx.D
     Edge attributes: ``weight`` (all passes), ``transfers``, ``returns``, ``escalations``, ``tickets``
     (distinct tickets), ``mean_hours`` and ``median_hours`` (how long A held a ticket before passing it).
 
-    >>> G = referral_graph(log)  # doctest: +SKIP
-    >>> G["property"]["street_office"]["returns"]  # doctest: +SKIP
-    57
+    >>> from research import read_log, sample_store
+    >>> log = read_log(sample_store(500))
+    >>> G = referral_graph(log)
+    >>> G["mediation"]["public_security"]["transfers"]
+    1
     """
     p = passes(log, start=start, end=end)
     G = nx.DiGraph(kind="referral", start=_iso(start), end=_iso(end))
@@ -114,8 +118,10 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
     (``grid``, ``estate``, ``resident`` or ``handler``), ``tickets`` for reporters; handlers also get
     ``name``, ``name_en``, ``kind``, ``sector``. Edge attribute: ``weight`` (tickets).
 
-    >>> G = reporting_graph(log, by="resident", handlers="all")  # doctest: +SKIP
-    >>> nx.is_bipartite(G)  # doctest: +SKIP
+    >>> from research import read_log, sample_store
+    >>> log = read_log(sample_store(500))
+    >>> G = reporting_graph(log, by="resident", handlers="all")
+    >>> nx.is_bipartite(G)
     True
     """
     if by not in REPORTERS:
@@ -274,8 +280,11 @@ def time_slices(log: EventLog, build: Callable[..., nx.Graph], freq: str = "M", 
     ``freq`` is a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``. Each graph's
     ``graph["start"]`` and ``graph["end"]`` say its window.
 
-    >>> monthly = time_slices(log, referral_graph, "M")  # doctest: +SKIP
-    >>> {str(p): G.size(weight="weight") for p, G in monthly.items()}  # doctest: +SKIP
+    >>> from research import read_log, sample_store
+    >>> log = read_log(sample_store(500))
+    >>> monthly = time_slices(log, referral_graph, "M")
+    >>> len(monthly), str(next(iter(monthly)))
+    (13, '2026-01')
     """
     first, last = log.span
     if pd.isna(first):

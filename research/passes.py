@@ -5,8 +5,9 @@ returns change the lead; an escalation does not (it asks the next handler up to 
 is a directed tie all the same.
 
 >>> from research import read_log, passes, transfer_chains
->>> log = read_log("var/sim.sqlite")  # doctest: +SKIP
->>> passes(log).columns.tolist()  # doctest: +SKIP
+>>> from research import sample_store
+>>> log = read_log(sample_store(500))
+>>> passes(log).columns.tolist()
 ['seq', 'ticket_id', 'at', 'kind', 'source', 'target', 'held_hours']
 """
 

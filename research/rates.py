@@ -7,8 +7,13 @@
 
 Each rate comes with its numerator and denominator, so it can be pooled, smoothed or tested again.
 
->>> rates = handler_rates(log)  # doctest: +SKIP
->>> rank(rates, "satisfaction", min_count=30).head()  # doctest: +SKIP
+>>> from research import read_log, sample_store
+>>> rates = handler_rates(read_log(sample_store(500)))
+>>> ranked = rank(rates, "satisfaction", min_count=10)
+>>> int(ranked.loc["market", "rank"])  # 48 of 52 satisfied
+1
+>>> str(ranked.loc["power", "rank"])  # 6 of 6 is too few to be ranked at all
+'<NA>'
 """
 
 from __future__ import annotations

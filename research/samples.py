@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from research.simulate import simulate
+from research.simulation import simulate
 from rules import load_rulebook
 
 CACHE_ENV = "WHISTLE_RESEARCH_CACHE"
@@ -21,7 +21,7 @@ def sample_store(tickets: int = 2000, seed: int = 1) -> Path:
     """
     book = load_rulebook()
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("simulate.py", "community.py", "batch.py")))
+    code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("simulation.py", "community.py", "batch.py")))
     folder = Path(os.environ.get(CACHE_ENV) or Path(tempfile.gettempdir()) / "whistle-research")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"sim-{tickets}-{seed}-{book.digest}-{code.hexdigest()[:10]}.sqlite"

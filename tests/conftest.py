@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from rules import Router, Rulebook, load_rulebook
 
 MINI = """\

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from chatops.lifecycle import SYSTEM, Actor, Move
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import SYSTEM, Actor, Move
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from rules import Router, Rulebook, parse_rulebook
 from tests.conftest import MINI
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from chatops.bot import Bot
-from chatops.lifecycle import State
-from chatops.store import Room, Store
-from chatops.tickets import TicketService
-from chatops.transport.memory import MemoryTransport
+from chatops.chat.bot import Bot
+from chatops.chat.transport.memory import MemoryTransport
+from chatops.tickets.lifecycle import State
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Room, Store
 
 GRID, ALL, STREET, PROPERTY, POLICE = "!grid:t", "!all:t", "!street:t", "!property:t", "!police:t"
 ALICE, BOB, PROP, POL, NOBODY = "@alice:t", "@bob:t", "@prop:t", "@pol:t", "@nobody:t"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from chatops.cli import main
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.cli.main import main
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from rules import Router, load_rulebook
 from tests.conftest import MINI
 

@@ -6,13 +6,13 @@ import asyncio
 
 import pytest
 
-from chatops.conversation import ALIASES, COMMANDS, parse, rating, reaction_key, verdict
-from chatops.outbox import Outbox, relation_content
-from chatops.store import Outgoing, Store
-from chatops.transport import Message, Reaction, RoomPower, SendResult
-from chatops.transport.base import creators_of
-from chatops.transport.matrix import _retry_after, incoming
-from chatops.transport.memory import MemoryTransport
+from chatops.chat.conversation import ALIASES, COMMANDS, parse, rating, reaction_key, verdict
+from chatops.chat.outbox import Outbox, relation_content
+from chatops.chat.transport import Message, Reaction, RoomPower, SendResult
+from chatops.chat.transport.base import creators_of
+from chatops.chat.transport.matrix import _retry_after, incoming
+from chatops.chat.transport.memory import MemoryTransport
+from chatops.tickets.store import Outgoing, Store
 
 
 @pytest.mark.parametrize(("body", "name", "ticket", "args"), [
@@ -105,7 +105,7 @@ def test_room_version_12_creators_outrank_everyone() -> None:
 
 
 def test_a_thread_reply_waits_for_its_root() -> None:
-    from chatops.store import OutboxRow
+    from chatops.tickets.store import OutboxRow
 
     row = OutboxRow(2, Outgoing("!r", "step", {"body": "x"}, thread_of=1), "pending", 0, 0, None, "", None,
                     {"thread": None, "thread_state": "pending"})

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chatops.homeserver import RAISED, HomeserverError, LocalHomeserver
+from chatops.local.homeserver import RAISED, HomeserverError, LocalHomeserver
 
 
 def mode(path: Path) -> int:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from chatops.bot import Bot
-from chatops.lifecycle import Move, State
-from chatops.store import Room, Store
-from chatops.tickets import TicketService
-from chatops.transport.memory import MemoryTransport
+from chatops.chat.bot import Bot
+from chatops.chat.transport.memory import MemoryTransport
+from chatops.tickets.lifecycle import Move, State
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Room, Store
 from rules import Router
 from tests.conftest import FakeClock
 from tests.test_bot import t, turn
@@ -163,7 +163,7 @@ async def test_no_answer_goes_to_the_street_office_which_assigns(bot: Bot, store
 
 
 async def test_a_restart_during_the_window_fires_the_triage_once(bot: Bot, store: Store, clock: FakeClock) -> None:
-    from chatops.scheduler import Scheduler
+    from chatops.tickets.scheduler import Scheduler
 
     t(bot).say(GRID, ALICE, "小区的电梯能不能管一管")
     await turn(bot)

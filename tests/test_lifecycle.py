@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chatops.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, State, apply, check
-from chatops.notices import Voice
-from chatops.tickets import MAX_REPORT_CHARS, TicketService, add_duration
+from chatops.chat.notices import Voice
+from chatops.tickets.lifecycle import SYSTEM, Actor, Event, LifecycleError, Move, State, apply, check
+from chatops.tickets.service import MAX_REPORT_CHARS, TicketService, add_duration
 from tests.conftest import FakeClock
 
 RESIDENT = Actor("@wang:localhost")

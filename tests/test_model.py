@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from chatops.cli import main
-from chatops.learning import history_rows, replay, train_from_store
-from chatops.lifecycle import Actor
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.cli.main import main
+from chatops.tickets.learning import history_rows, replay, train_from_store
+from chatops.tickets.lifecycle import Actor
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from rules import Router, load_rulebook, parse_rulebook
 from rules.model import Model, ModelError, grams, train
 from tests.conftest import MINI
@@ -165,7 +165,7 @@ def test_cli_refuses_bad_input_politely(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_cli_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from research.simulate import simulate
+    from research.simulation import simulate
 
     store = tmp_path / "sim.sqlite"
     simulate(store, 300, seed=3)

@@ -7,9 +7,9 @@ import json
 import stat
 from pathlib import Path
 
-from chatops.config import local_secret
+from chatops.chat.transport.matrix import Session
+from chatops.local.settings import local_secret
 from chatops.private import write_private
-from chatops.transport.matrix import Session
 
 
 def mode(path: Path) -> int:

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import research
-from chatops.bot import Bot
-from chatops.cli import main
-from chatops.rates import Period, PeriodError
-from chatops.store import Store
+from chatops.chat.bot import Bot
+from chatops.chat.rates import Period, PeriodError
+from chatops.cli.main import main
+from chatops.tickets.store import Store
 from tests.conftest import MINI
 from tests.test_bot import GRID, PROP, PROPERTY, STREET, t, turn
 

@@ -101,7 +101,7 @@ def test_not_a_store(tmp_path: Path) -> None:
 
 
 async def test_an_empty_store(tmp_path: Path) -> None:
-    from chatops.store import Store
+    from chatops.tickets.store import Store
 
     async with await Store.open(tmp_path / "empty.sqlite"):
         pass

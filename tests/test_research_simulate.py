@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chatops.lifecycle import apply, check
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import apply, check
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from research import SimConfig, simulate
 from rules import Router, load_rulebook
 

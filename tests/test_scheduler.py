@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from chatops.bot import Bot
-from chatops.lifecycle import Move, State
-from chatops.scheduler import Scheduler
-from chatops.store import Store
-from chatops.tickets import TicketService, add_duration
+from chatops.chat.bot import Bot
+from chatops.tickets.lifecycle import Move, State
+from chatops.tickets.scheduler import Scheduler
+from chatops.tickets.service import TicketService, add_duration
+from chatops.tickets.store import Store
 from rules import Router
 from tests.conftest import FakeClock
 from tests.test_bot import GRID, PROP, PROPERTY, STREET, t, turn

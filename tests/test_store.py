@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from chatops.lifecycle import Actor, apply
-from chatops.store import LATEST, MIGRATIONS, Store, StoreError
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import Actor, apply
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import LATEST, MIGRATIONS, Store, StoreError
 from rules import Router
 
 
@@ -36,7 +36,7 @@ async def test_reopening_applies_nothing_twice_and_keeps_data(tmp_path: Path, mi
 
 
 async def test_upgrade_from_an_older_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import chatops.store.migrations as m
+    import chatops.tickets.store.migrations as m
 
     path = tmp_path / "s.sqlite"
     extra = (LATEST + 1, "test column", ("ALTER TABLE tickets ADD COLUMN test_note TEXT",))
@@ -91,7 +91,7 @@ async def test_failed_migration_leaves_the_last_good_version(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import aiosqlite
 
-    import chatops.store.migrations as m
+    import chatops.tickets.store.migrations as m
 
     path = tmp_path / "s.sqlite"
     async with await Store.open(path):
@@ -221,7 +221,7 @@ async def test_two_store_handles_on_one_file_share_the_dedupe(tmp_path: Path, mi
 async def test_a_crash_inside_a_move_writes_nothing(service: TicketService,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     tid = (await service.report(source="m:1", reporter="@a:x", text="漏水")).ticket.id
-    import chatops.store.store as store_mod
+    import chatops.tickets.store.store as store_mod
 
     async def boom(self, ticket):  # the projection write fails after the event was appended
         raise OSError("disk vanished")
@@ -251,7 +251,7 @@ def test_event_data_json_is_readable_text_as_before() -> None:
     import json
     from datetime import UTC, datetime
 
-    from chatops.store.store import to_json
+    from chatops.tickets.store.store import to_json
 
     when = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     value = {"text": "3号楼电梯又坏了", 1: [when], "n": None}

@@ -12,11 +12,11 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from chatops.bot import Bot
-from chatops.lifecycle import Event, Move, Ticket
-from chatops.outbox import MAX_ATTEMPTS
-from chatops.scheduler import TIMER_ATTEMPTS
-from chatops.store import Store, Transaction
+from chatops.chat.bot import Bot
+from chatops.chat.outbox import MAX_ATTEMPTS
+from chatops.tickets.lifecycle import Event, Move, Ticket
+from chatops.tickets.scheduler import TIMER_ATTEMPTS
+from chatops.tickets.store import Store, Transaction
 from tests.conftest import FakeClock
 from tests.test_bot import GRID, POLICE, PROPERTY, STREET, t, turn
 
@@ -149,7 +149,7 @@ async def test_an_event_that_raises_fails_alone(bot: Bot, store: Store, monkeypa
 
 async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store, capsys: pytest.CaptureFixture[str],
                                                          clock: FakeClock) -> None:
-    from chatops.cli import main
+    from chatops.cli.main import main
 
     net = t(bot)
     net.fail_sends.add(PROPERTY)

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
 
-from chatops.homeserver import LocalHomeserver, free_port, register_user
+from chatops.local.homeserver import LocalHomeserver, free_port, register_user
 
 PASSWORD = "correct horse battery staple"
 

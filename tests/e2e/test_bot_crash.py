@@ -9,9 +9,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from chatops.homeserver import LocalHomeserver
-from chatops.people import Person
-from chatops.runner import provision_rooms
+from chatops.chat.runner import provision_rooms
+from chatops.local.homeserver import LocalHomeserver
+from chatops.local.people import Person
 from tests.e2e.conftest import PASSWORD, Register
 from tests.e2e.test_bot_flow import is_card, settings_for
 

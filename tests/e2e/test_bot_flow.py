@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from chatops.bot import Bot
+from chatops.chat.bot import Bot
+from chatops.chat.runner import connected, provision_rooms, run_bot
 from chatops.config import Settings
-from chatops.homeserver import LocalHomeserver
-from chatops.lifecycle import State
-from chatops.people import Person, Seen
-from chatops.runner import connected, provision_rooms, run_bot
-from chatops.tickets import TicketService
+from chatops.local.homeserver import LocalHomeserver
+from chatops.local.people import Person, Seen
+from chatops.tickets.lifecycle import State
+from chatops.tickets.service import TicketService
 from tests.conftest import MINI
 from tests.e2e.conftest import PASSWORD, Register
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import nio
 import pytest
 
-from chatops.cli import main
-from chatops.homeserver import HomeserverError, LocalHomeserver, free_port, register_user
+from chatops.cli.main import main
+from chatops.local.homeserver import HomeserverError, LocalHomeserver, free_port, register_user
 from tests.e2e.conftest import PASSWORD, Register
 
 # nio retries a 429 forever by default; here a 429 must surface as an error response.

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from chatops.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
-from chatops.store import Store, Timer, Transaction
+from chatops.tickets.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
+from chatops.tickets.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
 from rules.engine import owner_executor
 from rules.escalation import WHISTLE, Escalation

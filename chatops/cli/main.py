@@ -12,10 +12,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from chatops.cli_chat import add_commands
-from chatops.cli_ops import add_ops_commands
-from chatops.cli_routing import add_routing_commands
-from chatops.cli_text import (
+from chatops.cli.chat import add_commands
+from chatops.cli.ops import add_ops_commands
+from chatops.cli.routing import add_routing_commands
+from chatops.cli.text import (
     Parser,
     category_name,
     env_language,
@@ -26,9 +26,9 @@ from chatops.cli_text import (
     read_store,
     table,
 )
-from chatops.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
-from chatops.lifecycle import State, Ticket
-from chatops.store import Store
+from chatops.local.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
+from chatops.tickets.lifecycle import State, Ticket
+from chatops.tickets.store import Store
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import text
 
@@ -86,7 +86,7 @@ def cmd_tickets(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     try:
-        from research.simulate import SimConfig, simulate
+        from research.simulation import SimConfig, simulate
     except ImportError as exc:
         print(text("research_missing", args.lang, detail=exc), file=sys.stderr)
         return 1
@@ -216,7 +216,7 @@ def _adduser(hs: LocalHomeserver, args: argparse.Namespace) -> int:
     import re as _re
     import secrets
 
-    from chatops.homeserver import register_user
+    from chatops.local.homeserver import register_user
 
     if not _re.fullmatch(r"[a-z0-9._=-]{1,64}", args.name):
         print(text("adduser_bad_name", args.lang, name=args.name), file=sys.stderr)

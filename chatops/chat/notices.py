@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from chatops.lifecycle import Event, Move, State, Ticket
+from chatops.tickets.lifecycle import Event, Move, State, Ticket
 from rules import Rulebook
 from rules.catalogue import text
 from rules.rulebook import format_duration

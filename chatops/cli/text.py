@@ -17,7 +17,7 @@ from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import LANGS, text
 
 if TYPE_CHECKING:
-    from chatops.store import Store
+    from chatops.tickets.store import Store
 
 T = TypeVar("T")
 
@@ -135,7 +135,7 @@ def read_store(path: str | Path, lang: str, read: Callable[[Store], Awaitable[T]
     """Return ``(True, what read(store) returns)`` for the store file at ``path`` (opened read-only unless
     told otherwise: it never migrates someone's backup), or ``(False, None)`` after telling the user, in
     ``lang``, why not: no such file, not a store of ours, a newer one, or unreadable."""
-    from chatops.store import Store, StoreError
+    from chatops.tickets.store import Store, StoreError
 
     if not Path(path).is_file():
         print(text("store_missing", lang, file=path), file=sys.stderr)

@@ -20,8 +20,8 @@ import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
 from nio.api import Api
 
+from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 from chatops.private import write_private
-from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
 
 log = logging.getLogger(__name__)
 SYNC_BACKOFF_MAX = 8.0  # seconds: the longest wait between syncs the homeserver answered with an error

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatops.cli_text import read_store, table
-from chatops.store import Store
+from chatops.cli.text import read_store, table
+from chatops.tickets.store import Store
 from rules.catalogue import text
 
 ALIVE = 120.0  # seconds: a heartbeat older than this means the bot is not running (it beats every 30 s)

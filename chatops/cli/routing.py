@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from chatops.cli_text import category_name, handler_name, load_book, read_store, table
-from chatops.store import Store
+from chatops.cli.text import category_name, handler_name, load_book, read_store, table
+from chatops.tickets.store import Store
 from rules import Decision, Router, Rulebook
 from rules.catalogue import text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
@@ -167,7 +167,7 @@ def _train(args: argparse.Namespace, book: Rulebook) -> Model | None:
             kind = label_kind(book, (c.label for c in cases), args.csv)
             return train([(c.text, c.label) for c in cases], kind=kind, source=f"csv:{Path(args.csv).name}",
                          seed=args.seed, classifier=router.classifier)
-        from chatops.learning import train_from_store
+        from chatops.tickets.learning import train_from_store
 
         async def from_store(store: Store) -> Model:
             return await train_from_store(store, router, seed=args.seed)
@@ -241,7 +241,7 @@ def cmd_model_info(args: argparse.Namespace) -> int:
 
 
 def cmd_rulebook_replay(args: argparse.Namespace) -> int:
-    from chatops.learning import replay
+    from chatops.tickets.learning import replay
 
     book = load_book(args.file, args.lang)
     if book is None:

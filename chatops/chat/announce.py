@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from chatops.lifecycle import Event, Move, Ticket
-from chatops.notices import Voice, notice
-from chatops.store import Outgoing, Transaction
+from chatops.chat.notices import Voice, notice
+from chatops.tickets.lifecycle import Event, Move, Ticket
+from chatops.tickets.store import Outgoing, Transaction
 from rules.catalogue import text
 
 log = logging.getLogger(__name__)

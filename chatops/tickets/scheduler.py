@@ -17,9 +17,9 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from chatops.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
-from chatops.store import Store, Timer, Transaction
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store, Timer, Transaction
 from rules.engine import owner_executor
 from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND, TRIAGE
 

@@ -1,4 +1,7 @@
-"""Starting things: log the bot in, provision rooms, run the bot until a signal says stop."""
+"""Starting things: log the bot in, provision rooms, run the bot until a signal says stop.
+
+The bot's account must exist: on the local homeserver ``chatops.local.settings.ensure_local_bot`` makes it.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +12,16 @@ from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from chatops.bot import Bot
-from chatops.config import LOCAL_BOT, Settings, local_homeserver
-from chatops.homeserver import register_user
-from chatops.provision import provision
-from chatops.store import Room, Store
-from chatops.tickets import Clock, TicketService, utc_now
-from chatops.transport.matrix import MatrixTransport
+from chatops.chat.bot import Bot
+from chatops.chat.provision import provision
+from chatops.chat.transport.matrix import MatrixTransport
+from chatops.config import Settings
+from chatops.tickets.service import Clock, TicketService, utc_now
+from chatops.tickets.store import Room, Store
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 from rules.model import Model
 
 log = logging.getLogger(__name__)
-
-
-async def ensure_local_bot(settings: Settings) -> None:
-    """On the local homeserver, create the bot account (idempotent) with the generated password."""
-    if settings.local and settings.bot_password:
-        hs = local_homeserver(settings.var)
-        await register_user(hs.url, hs.registration_secret, LOCAL_BOT, settings.bot_password,
-                            displayname="社区吹哨")
 
 
 @asynccontextmanager
@@ -36,7 +30,6 @@ async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, 
     router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))  # a broken rulebook stops us first
     if settings.model is not None:  # so does a model file that cannot be used
         router = router.with_model(Model.load(settings.model))
-    await ensure_local_bot(settings)
     transport = await MatrixTransport.connect(
         settings.homeserver, settings.bot_user, session_file=settings.session_file,
         password=settings.bot_password, token=settings.bot_token, timeline_limit=settings.timeline_limit)

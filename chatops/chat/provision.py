@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from nio import AsyncClient, RoomCreateResponse, RoomPreset, RoomResolveAliasResponse, RoomVisibility
 
-from chatops.bot import STAFF_LEVEL
-from chatops.store import Room, Store
+from chatops.chat.bot import STAFF_LEVEL
+from chatops.tickets.store import Room, Store
 from rules import Rulebook
 from rules.catalogue import text
 

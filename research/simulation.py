@@ -1,6 +1,6 @@
 """A community simulator: synthetic residents report, handlers act, and the real ticket service keeps the log.
 
-Residents' reports go through the real :class:`rules.Router` and :class:`chatops.tickets.TicketService`
+Residents' reports go through the real :class:`rules.Router` and :class:`chatops.tickets.service.TicketService`
 under a simulated clock; handlers sign for, pass on, return, extend and resolve; residents confirm and
 rate; the system reminds, escalates late tickets and blows the whistle when one grid reports one matter
 often enough within the rulebook's window. The simulator plays the part of the chat transport (it calls
@@ -9,10 +9,11 @@ the service as the conversation layer would), so its event log has the same shap
 Every random choice comes from one ``random.Random(seed)``: the same rulebook, configuration and seed
 give the same log, event for event.
 
->>> from research.simulate import simulate
->>> summary = simulate("var/sim.sqlite", tickets=2000, seed=1)  # doctest: +SKIP
+>>> import tempfile
+>>> from research.simulation import simulate
+>>> summary = simulate(tempfile.mkdtemp() + "/sim.sqlite", tickets=200, seed=1)
 >>> summary.tickets
-2000
+200
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from chatops.lifecycle import SYSTEM, Actor, LifecycleError, Move, State, Ticket
-from chatops.store import Store
-from chatops.tickets import TicketService
+from chatops.tickets.lifecycle import SYSTEM, Actor, LifecycleError, Move, State, Ticket
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
 from research.batch import MemoryBatch
 from research.community import (
     Community,
@@ -509,9 +510,10 @@ def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: Si
     ``overwrite`` removes an existing file first. Works inside Jupyter (it runs its own event loop on a
     worker thread when one is already running).
 
-    >>> s = simulate("var/sim.sqlite", tickets=500, seed=7, overwrite=True)  # doctest: +SKIP
+    >>> import tempfile
+    >>> s = simulate(tempfile.mkdtemp() + "/sim.sqlite", tickets=100, seed=7, overwrite=True)
     >>> s.tickets, s.events > 3 * s.tickets
-    (500, True)
+    (100, True)
     """
     from dataclasses import replace
 

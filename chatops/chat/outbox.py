@@ -19,8 +19,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from chatops.store import OutboxRow, Store
-from chatops.transport import Transport
+from chatops.chat.transport import Transport
+from chatops.tickets.store import OutboxRow, Store
 
 log = logging.getLogger(__name__)
 GIVE_UP_AFTER = 2 * 86400.0

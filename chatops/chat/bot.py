@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatops.announce import Announcer
-from chatops.conversation import (
+from chatops.chat.announce import Announcer
+from chatops.chat.conversation import (
     ACK_REACTIONS,
     HANDLER_COMMANDS,
     OPTION_REACTIONS,
@@ -31,13 +31,13 @@ from chatops.conversation import (
     reaction_key,
     verdict,
 )
-from chatops.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
-from chatops.notices import Voice, notice
-from chatops.outbox import Outbox
-from chatops.scheduler import Scheduler
-from chatops.store import Outgoing, Pending, Room, Store, Transaction
-from chatops.tickets import TicketService
-from chatops.transport import Incoming, Message, Reaction, Refused, RoomPower, Transport
+from chatops.chat.notices import Voice, notice
+from chatops.chat.outbox import Outbox
+from chatops.chat.transport import Incoming, Message, Reaction, Refused, RoomPower, Transport
+from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
+from chatops.tickets.scheduler import Scheduler
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
 from rules.gate import HELP, PROGRESS, QUESTION
@@ -636,7 +636,7 @@ class Bot:
     async def _stats(self, handler: str, period_text: str, lang: str | None) -> list[str] | str:
         """Return ``!stats`` for ``handler``'s room: its own rates, or the whole ranking for the street office."""
         try:
-            from chatops.rates import Period, PeriodError, own_lines, render
+            from chatops.chat.rates import Period, PeriodError, own_lines, render
         except ImportError:
             return text("stats_unavailable", lang)
         try:
@@ -734,7 +734,7 @@ class Bot:
         if room is None:
             return
         try:
-            from chatops.rates import Period, render
+            from chatops.chat.rates import Period, render
         except ImportError:
             return
         period = Period.parse(None, today=self.voice.today()).previous()
@@ -761,7 +761,7 @@ class Bot:
         """Return the rates table of ``period``, counted in a child process: the research reader must not
         run beside the bot's own connections (it brings its own SQLite, and two copies of SQLite in one
         process release each other's file locks), and pandas stays out of the long-lived bot."""
-        from chatops.rates import handler_table_apart
+        from chatops.chat.rates import handler_table_apart
 
         if self.rulebook_path is None:  # a rulebook given as text: the child reads the same text
             self.rulebook_path = self.store.path.with_name(f".rulebook-{self.book.digest or 'given'}.yaml")

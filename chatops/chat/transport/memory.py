@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatops.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult
+from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult
 
 
 @dataclass

@@ -17,10 +17,10 @@ from typing import Any
 
 import aiosqlite
 
-from chatops.lifecycle import Event, Move, State, Ticket
-from chatops.store.chat import ChatReads, ChatWrites
-from chatops.store.jsontext import from_json, to_json
-from chatops.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
+from chatops.tickets.lifecycle import Event, Move, State, Ticket
+from chatops.tickets.store.chat import ChatReads, ChatWrites
+from chatops.tickets.store.jsontext import from_json, to_json
+from chatops.tickets.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
 _TICKET_INSERT = (
@@ -203,6 +203,12 @@ class _Reads(ChatReads):
         async with self.db.execute(f"SELECT COUNT(*) FROM {table}") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def latest_event_at(self) -> datetime | None:
+        """Return the time of the latest event in the log, or ``None`` when it is empty."""
+        async with self.db.execute("SELECT at FROM events ORDER BY at DESC LIMIT 1") as cur:
+            row = await cur.fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
 
 
 class Transaction(_Reads, ChatWrites):

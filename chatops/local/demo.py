@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from chatops.bot import Bot
-from chatops.config import Settings, local_homeserver, local_secret
-from chatops.homeserver import register_user
-from chatops.people import Person, Seen
-from chatops.runner import provision_rooms, run_bot, stop_on_signals
-from chatops.store import Room
+from chatops.chat.bot import Bot
+from chatops.chat.runner import provision_rooms, run_bot, stop_on_signals
+from chatops.config import Settings
+from chatops.local.homeserver import register_user
+from chatops.local.people import Person, Seen
+from chatops.local.settings import ensure_local_bot, local_homeserver, local_secret
+from chatops.tickets.store import Room
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 from rules.catalogue import text
 
@@ -300,6 +301,7 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
     story: Story | None = None
     try:
         accounts = await demo_accounts(settings)
+        await ensure_local_bot(settings)
         rooms = await provision_rooms(settings, staff=accounts.staff, residents=accounts.residents)
         ready = asyncio.Event()
         clock = DemoClock()
@@ -348,9 +350,13 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
 
 
 async def _next_offset(bot: Bot) -> timedelta:
-    """Return the demo clock's offset for this run: two days past where the last run's clock stopped."""
-    last = float(await bot.store.chat_state("demo_offset") or 0)
-    offset = timedelta(seconds=last) + DEMO_GAP
+    """Return the demo clock's offset for this run: two days past where the last run's clock stopped, and past
+    the latest event in the store (a run stopped before it saved its clock, or an older store, left later ones)."""
+    last = timedelta(seconds=float(await bot.store.chat_state("demo_offset") or 0))
+    latest = await bot.store.latest_event_at()
+    if latest is not None:
+        last = max(last, latest - datetime.now(UTC))
+    offset = last + DEMO_GAP
     async with bot.store.write() as tx:
         await tx.set_chat_state("demo_offset", str(offset.total_seconds()))
     return offset

@@ -8,7 +8,7 @@ from typing import Any
 
 import aiosqlite
 
-from chatops.store.jsontext import from_json, to_json
+from chatops.tickets.store.jsontext import from_json, to_json
 
 RETENTION_DAYS = 90  # chat bookkeeping and resident text outside the log are kept this long
 

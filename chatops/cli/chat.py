@@ -9,8 +9,8 @@ import sys
 from collections import defaultdict
 from typing import Any
 
-from chatops.config import Settings
-from chatops.homeserver import HomeserverError
+from chatops.local.homeserver import HomeserverError
+from chatops.local.settings import ensure_local_bot, load_settings
 from rules import RulebookError
 from rules.catalogue import text
 from rules.model import ModelError
@@ -19,8 +19,8 @@ from rules.model import ModelError
 def _chat_errors() -> tuple[type[BaseException], ...]:
     """Return the errors a chat command reports politely. The Matrix client is imported only here: its
     imports take seconds (jsonschema's format checkers), which ``whistle report`` and ``!stats`` need not pay."""
-    from chatops.provision import ProvisionError
-    from chatops.transport.matrix import LoginFailed
+    from chatops.chat.provision import ProvisionError
+    from chatops.chat.transport.matrix import LoginFailed
 
     return HomeserverError, RulebookError, ModelError, LoginFailed, ProvisionError, OSError, TimeoutError
 
@@ -36,7 +36,7 @@ def _pairs(values: list[str] | None, lang: str) -> dict[str, list[str]]:
 
 
 def _fail(exc: BaseException, lang: str) -> int:
-    from chatops.transport.matrix import LoginFailed
+    from chatops.chat.transport.matrix import LoginFailed
 
     if isinstance(exc, (HomeserverError, RulebookError)):
         print(exc.render(lang), file=sys.stderr)
@@ -50,21 +50,25 @@ def _fail(exc: BaseException, lang: str) -> int:
 
 
 def cmd_provision(args: argparse.Namespace) -> int:
-    from chatops.runner import provision_rooms
+    from chatops.chat.runner import provision_rooms
 
     errors: tuple[type[BaseException], ...] = (ValueError, *_chat_errors())
-    settings = Settings.load()
+    settings = load_settings()
     try:
         staff, residents = _pairs(args.staff, args.lang), _pairs(args.resident, args.lang)
         if args.demo:
-            from chatops.demo import demo_accounts
+            from chatops.local.demo import demo_accounts
 
             accounts = asyncio.run(demo_accounts(settings))
             for k, v in accounts.staff.items():
                 staff[k].extend(v)
             for k, v in accounts.residents.items():
                 residents[k].extend(v)
-        rooms = asyncio.run(provision_rooms(settings, staff=staff, residents=residents))
+        async def provision() -> list[Any]:
+            await ensure_local_bot(settings)
+            return await provision_rooms(settings, staff=staff, residents=residents)
+
+        rooms = asyncio.run(provision())
     except errors as exc:
         return _fail(exc, args.lang)
     for room in rooms:
@@ -74,10 +78,10 @@ def cmd_provision(args: argparse.Namespace) -> int:
 
 
 def cmd_bot(args: argparse.Namespace) -> int:
-    from chatops.runner import run_bot, stop_on_signals
+    from chatops.chat.runner import run_bot, stop_on_signals
 
     errors = _chat_errors()
-    settings = Settings.load()
+    settings = load_settings()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -85,6 +89,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
         stop = asyncio.Event()
         stop_on_signals(stop)
         print(text("bot_starting", args.lang, user=settings.bot_user, url=settings.homeserver), flush=True)
+        await ensure_local_bot(settings)
         bot = await run_bot(settings, stop)
         print(text("bot_stopped", args.lang, handled=bot.handled, sent=bot.outbox.sent), flush=True)
 
@@ -96,11 +101,11 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from chatops.demo import run_demo
+    from chatops.local.demo import run_demo
 
     errors = _chat_errors()
     try:
-        return asyncio.run(run_demo(Settings.load(), lang=args.lang, rounds=args.rounds, pace=args.pace))
+        return asyncio.run(run_demo(load_settings(), lang=args.lang, rounds=args.rounds, pace=args.pace))
     except errors as exc:
         return _fail(exc, args.lang)
 
@@ -115,7 +120,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-    from chatops.rates import PUBLISHED, Period, PeriodError, handler_table, render
+    from chatops.chat.rates import PUBLISHED, Period, PeriodError, handler_table, render
     from rules import DEFAULT_RULEBOOK, load_rulebook
 
     try:

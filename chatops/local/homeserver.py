@@ -179,7 +179,7 @@ class LocalHomeserver:
             for part in parents:
                 node = node.setdefault(part, {})
             node[leaf] = dict(RAISED)
-        write_private(self.config_path, "# Synapse config for a local homeserver; written by chatops.homeserver.\n"
+        write_private(self.config_path, "# Synapse config for a local homeserver; written by chatops.local.\n"
                        + yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True))
         write_private(log_config, LOG_CONFIG.format(filename=json.dumps(str(self.root / LOG_FILE))))
         signing_key = Path(cfg.get("signing_key_path") or self.root / f"{self.server_name}.signing.key")

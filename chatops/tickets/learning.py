@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chatops.store import ReportHistory, Store
+from chatops.tickets.store import ReportHistory, Store
 from rules import Router
 from rules.model import Model, train
 

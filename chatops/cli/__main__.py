@@ -1,0 +1,7 @@
+"""``python -m chatops.cli``: the same as the ``whistle`` command."""
+
+import sys
+
+from chatops.cli.main import main
+
+sys.exit(main())
