@@ -33,7 +33,10 @@ class MemoryBatch:
         self._dirty: set[int] = set()
         self._clusters: dict[tuple[str, str], list[int]] = defaultdict(list)  # (category, grid) -> tickets
         self._reports: dict[int, list[datetime]] = defaultdict(list)  # ticket -> when it was reported or supported
-        self.timers = 0  # timers the service asked for: a simulation runs no scheduler, so they are counted only
+        self.timers: dict[int, Timer] = {}  # pending timers by id: the simulation fires them through the scheduler
+        self._new_timers: list[Timer] = []
+        self._timer_id = 0
+        self._timer_keys: dict[int, set[tuple[str, str, datetime]]] = defaultdict(set)  # ticket -> its timers
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
         """Return ticket ``ticket_id`` if this batch holds it."""
@@ -79,8 +82,26 @@ class MemoryBatch:
         return sum(1 for at in self._reports.get(ticket_id, ()) if at >= since)
 
     async def schedule(self, timers: list[Timer]) -> None:
-        """Count the timers (a simulation's handlers act by their own clock, not the scheduler's)."""
-        self.timers += len(timers)
+        """Keep the timers, numbered as the store would (the same ticket, kind, deadline and reference twice is
+        one timer)."""
+        for t in timers:
+            key, seen = (t.kind, t.deadline, t.ref_at), self._timer_keys[t.ticket_id]
+            if key in seen:
+                continue
+            seen.add(key)
+            self._timer_id += 1
+            timer = dataclasses.replace(t, id=self._timer_id)
+            self.timers[self._timer_id] = timer
+            self._new_timers.append(timer)
+
+    def take_timers(self) -> list[Timer]:
+        """Return the timers scheduled since the last call."""
+        new, self._new_timers = self._new_timers, []
+        return new
+
+    async def finish_timer(self, timer_id: int, state: str) -> bool:
+        """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
+        return self.timers.pop(timer_id, None) is not None
 
     async def flush(self, store: Store) -> int:
         """Write the kept events and changed tickets to ``store`` in one transaction; return the events written."""
@@ -103,3 +124,4 @@ class MemoryBatch:
             if ticket is not None:
                 self._sources.pop(ticket.source, None)
                 self._reports.pop(tid, None)
+                self._timer_keys.pop(tid, None)

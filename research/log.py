@@ -49,8 +49,8 @@ class EventLog:
     """The event log as tables. Every person appears as a pseudonym (see :mod:`research.pseudonyms`).
 
     ``events``: one row per event in log order: ``seq``, ``ticket_id``, ``kind``, ``at`` (UTC), ``actor``
-    (pseudonym, or ``system``), ``role`` (resident, staff, system), ``actor_handler``, ``target`` (a handler,
-    or for ``merged`` the ticket it was merged into), ``rule``, ``rating``, ``days`` (extensions),
+    (pseudonym, or ``system``), ``role`` (resident, staff, system), ``actor_handler``, ``target`` (a handler),
+    ``rule`` (the rule behind every rule-made move), ``rating``, ``days`` (extensions),
     ``sign_deadline`` and ``resolve_deadline`` (set by hand-overs, reopenings and extensions), then the
     ticket's ``category``, ``priority``, ``grid``, ``estate`` and the sectors of ``actor_handler`` and
     ``target`` (``actor_sector``, ``target_sector``); ``reason`` only when read with ``text=True``.
@@ -58,7 +58,7 @@ class EventLog:
     ``tickets``: one row per ticket (the store's projection): ``ticket_id``, ``created_at``, ``updated_at``,
     ``state``, ``category``, ``priority``, ``grid``, ``estate``, ``building``, ``lead``, ``lead_sector``,
     ``co`` (comma-separated), ``reporter`` (pseudonym), ``transfers``, ``returns``, ``reopens``, ``solved``,
-    ``rating``, ``merged_into``, and from schema 4 on ``supporters`` (residents who reported it again, 附议)
+    ``rating``, and from schema 4 on ``supporters`` (residents who reported it again, 附议)
     and ``joint`` (several departments on it); ``text`` and ``place_detail`` only with ``text=True``.
 
     ``assignments``: co-handlers named by routing (``how="co"``) and handlers summoned by a whistle
@@ -117,12 +117,13 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
         if not {"events", "tickets"} <= tables:
             raise LogError(f"{path}: not a whistle store (no events and tickets tables)")
         ticket_columns = set(db.frame("SELECT name FROM pragma_table_info('tickets')")["name"])
+        contract = "handlers" in set(db.frame("SELECT name FROM pragma_table_info('events')")["name"])
         handlers, grids = _handlers(book), _grids(book)
         where: tuple[str, tuple[Any, ...]] = ("", ())
         if touched is not None:
             start, end = (_iso(t) for t in touched)
             where = ("IN (SELECT ticket_id FROM events WHERE at >= ? AND at < ?)", (start, end))
-        events, named, people = _events(db, names, text, where)
+        events, named, people = _events(db, names, text, where, contract=contract)
         tickets = _tickets(db, ticket_columns, names, people, text, handlers, where)
         _join_tickets(events, tickets, handlers)
         assignments = _assignments(events, named)
@@ -248,7 +249,7 @@ class _Reader:
 def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[str, str], text: bool,
              handlers: pd.DataFrame, where: tuple[str, tuple[Any, ...]] = ("", ())) -> pd.DataFrame:
     wanted = ["id", "created_at", "updated_at", "state", "category", "priority", "grid", "estate", "building",
-              "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating", "merged_into"]
+              "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating"]
     wanted += [c for c in ("supporters", "joint") if c in columns]  # schema 4 on
     if text:
         wanted += [c for c in ("text", "place_detail") if c in columns]
@@ -256,7 +257,7 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
     for c in wanted:
         if c in ("created_at", "updated_at"):
             select.append(_MS.format(c) + f" AS {c}")
-        elif c in ("id", "transfers", "returns", "reopens", "solved", "merged_into", "supporters", "joint"):
+        elif c in ("id", "transfers", "returns", "reopens", "solved", "supporters", "joint"):
             select.append(c)
         else:
             select.append(_text(c if c in columns else "NULL", c))
@@ -279,7 +280,6 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
     df["solved"] = df["solved"].map({1: True, 0: False}).astype("boolean")
     if "supporters" in df:
         df["supporters"], df["joint"] = df["supporters"].astype("int32"), df["joint"].astype(bool)
-    df["merged_into"] = df["merged_into"].astype("Int64")
     return df
 
 
@@ -290,22 +290,28 @@ def _pseudonymise(values: pd.Series, names: Pseudonymizer, known: dict[str, str]
     return values.cat.rename_categories(pd.Index(fresh, dtype=object))
 
 
-def _events(db: _Reader, names: Pseudonymizer, text: bool,
-            where: tuple[str, tuple[Any, ...]] = ("", ())) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
-    """Return the events, the handlers each routing or whistle named (JSON lists), and {Matrix ID: pseudonym}."""
+def _events(db: _Reader, names: Pseudonymizer, text: bool, where: tuple[str, tuple[Any, ...]] = ("", ()), *,
+            contract: bool = True) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
+    """Return the events, the handlers each routing or whistle named (JSON lists), and {Matrix ID: pseudonym}.
+
+    The event contract's columns (``chatops.tickets.events.COLUMNS``) are read as they are; a store older
+    than the contract (schema 10 and before) has them only inside ``data``."""
     handover = "kind IN ('routed', 'transferred', 'returned', 'reopened', 'extended')"
+    field = {c: c for c in ("sign_deadline", "resolve_deadline", "rating", "days", "handlers")} if contract else {
+        "sign_deadline": "json_extract(data, '$.sign_deadline')",
+        "resolve_deadline": "json_extract(data, '$.resolve_deadline')", "rating": "json_extract(data, '$.rating')",
+        "days": "json_extract(data, '$.days')",
+        "handlers": "CASE kind WHEN 'routed' THEN json_extract(data, '$.co') WHEN 'whistled' THEN "
+                    "json_extract(data, '$.summon') END"}
     select = [
         "seq", "ticket_id", "kind", _MS.format("at") + " AS at", "actor", _text("actor_handler", "actor_handler"),
         _text("target", "target"), _text("rule", "rule"),
-        _text("CASE WHEN kind = 'rated' THEN json_extract(data, '$.rating') END", "rating"),
+        _text(f"CASE WHEN kind = 'rated' THEN {field['rating']} END", "rating"),
         # never NULL: ADBC types an all-NULL first batch as integers and then refuses a REAL (0 means none)
-        "CASE WHEN kind = 'extended' THEN COALESCE(CAST(json_extract(data, '$.days') AS REAL), 0.0) ELSE 0.0 END"
-        " AS days",
-        f"CASE WHEN {handover} THEN " + _MS.format("json_extract(data, '$.sign_deadline')") + " END AS sign_deadline",
-        f"CASE WHEN {handover} THEN " + _MS.format("json_extract(data, '$.resolve_deadline')")
-        + " END AS resolve_deadline",
-        _text("CASE kind WHEN 'routed' THEN json_extract(data, '$.co') WHEN 'whistled' THEN "
-              "json_extract(data, '$.summon') END", "named"),
+        f"CASE WHEN kind = 'extended' THEN COALESCE(CAST({field['days']} AS REAL), 0.0) ELSE 0.0 END AS days",
+        f"CASE WHEN {handover} THEN " + _MS.format(field["sign_deadline"]) + " END AS sign_deadline",
+        f"CASE WHEN {handover} THEN " + _MS.format(field["resolve_deadline"]) + " END AS resolve_deadline",
+        _text(field["handlers"], "named"),
     ]
     if text:
         select.append(_text("reason", "reason"))
@@ -362,7 +368,7 @@ def _assignments(ev: pd.DataFrame, named: pd.Series) -> pd.DataFrame:
     sort = np.lexsort((places, index))
     index, who = index[sort], np.concatenate(handlers)[sort]
     picked = ev.iloc[index]
-    how = np.where(picked["kind"].to_numpy() == "routed", "co", "summoned")
+    how = np.where(picked["kind"].to_numpy() == "whistled", "summoned", "co")
     return pd.DataFrame({"seq": picked["seq"].to_numpy(), "ticket_id": picked["ticket_id"].to_numpy(),
                          "at": picked["at"].array, "how": pd.Categorical(how, categories=["co", "summoned"]),
                          "handler": pd.Categorical(who)})

@@ -10,10 +10,10 @@ Each rate comes with its numerator and denominator, so it can be pooled, smoothe
 >>> from research import read_log, sample_store
 >>> rates = handler_rates(read_log(sample_store(500)))
 >>> ranked = rank(rates, "satisfaction", min_count=10)
->>> int(ranked.loc["market", "rank"])  # 48 of 52 satisfied
-1
->>> str(ranked.loc["power", "rank"])  # 6 of 6 is too few to be ranked at all
-'<NA>'
+>>> ranked["rank"].iloc[0]  # the best smoothed rate among handlers with at least 10 ratings
+np.int64(1)
+>>> bool(ranked.loc[ranked["n"] < 10, "rank"].isna().all())  # a handful of ratings is too few to be ranked
+True
 """
 
 from __future__ import annotations

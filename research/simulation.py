@@ -2,9 +2,11 @@
 
 Residents' reports go through the real :class:`rules.Router` and :class:`chatops.tickets.service.TicketService`
 under a simulated clock; handlers sign for, pass on, return, extend and resolve; residents confirm and
-rate; the system reminds, escalates late tickets and blows the whistle when one grid reports one matter
-often enough within the rulebook's window. The simulator plays the part of the chat transport (it calls
-the service as the conversation layer would), so its event log has the same shape as a live one.
+rate. Time is kept by the live scheduler's own path: every reminder and deadline the service sets is a
+timer, fired when it comes due by :meth:`chatops.tickets.scheduler.Scheduler.fire` (the rule engine
+picks the step: remind, escalate, flag the top of the chain, close a call-back, triage). The whistle
+blows in the service when one grid reports one matter often enough. The simulator plays the part of the
+chat transport (it calls the service as the conversation layer would), so its event log is a live one's.
 
 Every random choice comes from one ``random.Random(seed)``: the same rulebook, configuration and seed
 give the same log, event for event.
@@ -32,9 +34,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from chatops.tickets.lifecycle import SYSTEM, Actor, LifecycleError, Move, State, Ticket
+from chatops.tickets.lifecycle import Actor, Event, LifecycleError, Move, State, Ticket
+from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
-from chatops.tickets.store import Store
+from chatops.tickets.store import Store, Timer
 from research.batch import MemoryBatch
 from research.community import (
     Community,
@@ -107,8 +110,7 @@ class _Case:
     epoch: int = 0  # bumped at every hand-over: actions scheduled for an older holder lapse
     came_from: str | None = None
     passes: int = 0
-    level: int = 0  # escalation steps taken
-    pending: int = 0  # scheduled actions not yet run
+    pending: int = 0  # scheduled actions (and timers) not yet run
 
 
 class Simulation:
@@ -124,7 +126,9 @@ class Simulation:
                                                     staff_per_handler=config.staff_per_handler)
         self.now_s = 0.0
         self.service = TicketService(store, router, clock=self._clock)
+        self.scheduler = Scheduler(store, self.service)
         self.batch = MemoryBatch() if batched else None
+        self._last_timer = 0  # without a batch: the store's timers seen so far
         self.heap: list[tuple[float, int, Callable[..., Any], int, int, Any]] = []
         self.counter = itertools.count()
         self.cases: dict[int, _Case] = {}
@@ -155,6 +159,38 @@ class Simulation:
         self.events += 1
         self.moves[move.value] = self.moves.get(move.value, 0) + 1
         return ticket
+
+    def _count(self, tid: int, after: Ticket, event: Event) -> None:
+        self.view[tid] = after
+        self.events += 1
+        self.moves[str(event.kind)] = self.moves.get(str(event.kind), 0) + 1
+
+    # ---------------------------------------------------------------- time: the live scheduler's path
+    async def _timers(self) -> None:
+        """Put the timers the last moves set on the simulation's calendar, each at its own time."""
+        if self.batch is not None:
+            new = self.batch.take_timers()
+        else:
+            new = await self.store.timers_since(self._last_timer)
+            self._last_timer = max((t.id or 0 for t in new), default=self._last_timer)
+        for timer in new:
+            if timer.ticket_id in self.cases:
+                self._at((timer.due_at - self._clock()).total_seconds(), self._fire, timer.ticket_id, 0, timer)
+
+    async def _fire(self, tid: int, epoch: int, timer: Timer) -> None:
+        """Fire ``timer`` as the live scheduler does: the rule engine picks the step, the service records it."""
+        if self.batch is not None:
+            fired = await self.scheduler.fire(self.batch, timer)  # type: ignore[arg-type]
+        else:
+            async with self.store.write() as tx:
+                fired = await self.scheduler.fire(tx, timer)
+        if fired is None:
+            return
+        _before, after, event = fired
+        self._count(tid, after, event)
+        if event.kind is Move.ROUTED:  # nobody picked a matter in time: the street office triages it
+            self.cases[tid].epoch += 1
+            self._routed(after)
 
     def _staff(self, handler: str) -> Actor:
         return Actor(self.rng.choice(self.community.staff[handler]), handler)
@@ -220,9 +256,7 @@ class Simulation:
         self.made += 1
         if receipt.joined:  # the same matter in the same grid is open: the report supports it (附议)
             for _before, after, event in receipt.steps:
-                self.events += 1
-                self.moves[str(event.kind)] = self.moves.get(str(event.kind), 0) + 1
-                self.view[after.id] = after
+                self._count(after.id, after, event)
                 if event.kind is Move.WHISTLED:  # enough reports: the service blew the whistle
                     for h in event.data.get("summon", ()):
                         self._at(self._hours(sign_delay_hours(self.community.behaviour[h], after.priority, self.rng)),
@@ -235,9 +269,8 @@ class Simulation:
         if receipt.asked:  # weak evidence: the resident is asked which matter it is; most answer in minutes
             self.moves["asked"] = self.moves.get("asked", 0) + 1
             window = book.intake.choose_window.total_seconds()
-            if rng.random() < 0.8:
+            if rng.random() < 0.8:  # the others let the choice lapse: the scheduler's timer triages it
                 self._at(rng.uniform(60, window * 0.9), self._choose, t.id, 0, (who.id, meant))
-            self._at(window, self._choice_lapse, t.id, 0)
             return
         self.moves["routed"] = self.moves.get("routed", 0) + 1
         self._routed(t)
@@ -255,9 +288,7 @@ class Simulation:
         except LifecycleError:
             self.refused += 1
             return
-        self.view[tid] = after
-        self.events += 1
-        self.moves[str(event.kind)] = self.moves.get(str(event.kind), 0) + 1
+        self._count(tid, after, event)
         self.cases[tid].epoch += 1
         self._routed(after)
 
@@ -271,11 +302,6 @@ class Simulation:
                      if meant is not None and (cat == meant.id or (not cat and lead == meant.lead))), 0)
         await self._routed_by(tid, self.service.choose(tid, Actor(who), pick, tx=self.batch))  # type: ignore[arg-type]
 
-    async def _choice_lapse(self, tid: int, epoch: int, _: Any = None) -> None:
-        if self.view[tid].awaits_choice:  # nobody answered: the scheduler's rule gives it to the street office
-            rule, _step = self.service.escalation.due("lapse", "choice", more=False)
-            await self._routed_by(tid, self.service.triage(tid, rule, tx=self.batch))  # type: ignore[arg-type]
-
     def _state(self, tid: int) -> State | None:
         """Return the state of ticket ``tid``, or ``None`` once it is finished and forgotten."""
         t = self.view.get(tid)
@@ -283,14 +309,10 @@ class Simulation:
 
     # ---------------------------------------------------------------- handlers
     def _hand_to(self, t: Ticket, handler: str) -> None:
-        """Schedule ``handler``'s look at ``t`` and the system's reminder and escalation for its sign-for deadline."""
+        """Schedule ``handler``'s look at ``t`` (its reminders and deadlines are the scheduler's timers)."""
         case = self.cases[t.id]
         b = self.community.behaviour[handler]
         self._at(self._hours(sign_delay_hours(b, t.priority, self.rng)), self._look, t.id, case.epoch, handler)
-        if t.sign_deadline is not None:
-            window = (t.sign_deadline - self._clock()).total_seconds()
-            self._at(window * 0.75, self._remind, t.id, case.epoch)
-            self._at(window, self._sign_due, t.id, case.epoch)
 
     async def _look(self, tid: int, epoch: int, handler: str) -> None:
         case, t = self.cases[tid], self.view[tid]
@@ -328,7 +350,7 @@ class Simulation:
         if move is not None:
             passed = await self._act(tid, self._staff(handler), move, target=target, reason=reason)
             if passed is not None:
-                case.came_from, case.passes, case.level = handler, case.passes + 1, 0
+                case.came_from, case.passes = handler, case.passes + 1
                 case.epoch += 1
                 self._hand_to(passed, passed.lead or book.fallback)
                 return
@@ -342,7 +364,6 @@ class Simulation:
             if fix > left and rng.random() < 0.5:
                 days = min(60, math.ceil((fix - left) / DAY) + 1)
                 self._at(max(left * 0.7, 60.0), self._extend, tid, case.epoch, days)
-            self._at(left, self._resolve_due, tid, case.epoch, signed.resolve_deadline)
         if rng.random() < 0.25:
             self._at(fix * 0.3, self._note, tid, case.epoch, handler)
 
@@ -379,41 +400,6 @@ class Simulation:
         for resident in done.asked:  # the reporter and every supporter are asked back
             if self.rng.random() < self.config.answer_share and done.reopens < MAX_REOPENS:
                 self._at(self._hours(8 * self.rng.lognormvariate(0, 1.0)), self._verdict, tid, epoch, resident)
-        if done.callback_deadline is not None:  # the scheduler closes it when the call-back window ends
-            self._at((done.callback_deadline - self._clock()).total_seconds(), self._lapse, tid, epoch)
-
-    async def _lapse(self, tid: int, epoch: int, _: Any = None) -> None:
-        t = self.view[tid]
-        if self.cases[tid].epoch == epoch and t.state is State.RESOLVED:
-            await self._act(tid, SYSTEM, Move.CLOSED, data={"verdicts": len(t.verdicts),
-                                                            "residents": len(t.asked)})
-
-    # ---------------------------------------------------------------- the system: reminders and escalations
-    async def _remind(self, tid: int, epoch: int, _: Any = None) -> None:
-        if self.cases[tid].epoch == epoch and self.view[tid].state is State.ROUTED:
-            await self._act(tid, SYSTEM, Move.REMINDED, reason="签收时限将到")
-
-    async def _sign_due(self, tid: int, epoch: int, _: Any = None) -> None:
-        if self.cases[tid].epoch == epoch and self.view[tid].state is State.ROUTED:
-            await self._escalate(tid, "超时未签收")
-
-    async def _resolve_due(self, tid: int, epoch: int, deadline: datetime) -> None:
-        t = self.view[tid]
-        if self.cases[tid].epoch != epoch or t.state is not State.ACKNOWLEDGED:
-            return
-        if t.resolve_deadline is not None and t.resolve_deadline > deadline:  # extended: check again then
-            self._at((t.resolve_deadline - self._clock()).total_seconds(), self._resolve_due, tid, epoch,
-                     t.resolve_deadline)
-            return
-        await self._escalate(tid, "超期未办结")
-
-    async def _escalate(self, tid: int, reason: str) -> None:
-        t, case = self.view[tid], self.cases[tid]
-        category = self.book.category_by_id.get(t.category or "")
-        chain = self.book.escalation_chain(category, t.lead or self.book.fallback)
-        if case.level < len(chain) and await self._act(tid, SYSTEM, Move.ESCALATED, target=chain[case.level],
-                                                       reason=reason) is not None:
-            case.level += 1
 
     # ---------------------------------------------------------------- residents
     async def _verdict(self, tid: int, epoch: int, who: str) -> None:
@@ -435,7 +421,7 @@ class Simulation:
         if not solved:
             case = self.cases[tid]
             case.epoch += 1
-            case.came_from, case.level = None, 0
+            case.came_from = None
             self._hand_to(self.view[tid], self.view[tid].lead or self.book.fallback)
 
     # ---------------------------------------------------------------- the run
@@ -452,12 +438,14 @@ class Simulation:
                 self.now_s = nxt[0]
                 await self._arrive(nxt[1], month_cum)
                 nxt = next(arrivals, None)
+                await self._timers()
             else:
                 when, _, fn, tid, epoch, arg = heapq.heappop(self.heap)
                 self.now_s = when
                 case = self.cases[tid]
                 case.pending -= 1
                 await fn(tid, epoch, arg)
+                await self._timers()
                 if case.pending == 0:
                     self._done.append(tid)
             if self.batch is not None and len(self.batch.events) >= self.config.batch_events:

@@ -60,7 +60,7 @@ async def write_handmade(path: Path) -> None:
         await service.acknowledge(theft, POLICE)
         leak = (await service.report(source="m:3", reporter=NEIGHBOUR, text=TEXTS[2])).ticket.id
         later(hours=2)
-        await service.act(leak, SYSTEM, Move.ESCALATED, target="street", reason="超时未签收")
+        await service.act(leak, SYSTEM, Move.ESCALATED, target="street", rule="overdue.escalate")
         later(hours=1)
         await service.acknowledge(leak, PROPERTY)
         later(days=1)

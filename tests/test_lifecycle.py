@@ -101,7 +101,9 @@ async def test_the_call_back_closes_only_by_the_system_after_a_resolve(service: 
     assert t.callback_deadline == service.deadline(clock.now, timedelta(days=5), "normal")
     await refused("not_handler_of", service.act(tid, PROPERTY, Move.CLOSED))
     await refused("not_handler_of", service.act(tid, RESIDENT, Move.CLOSED))
-    t = await service.act(tid, SYSTEM, Move.CLOSED)  # the reporter never answered: solved is unknown
+    t = await service.act_event(tid, SYSTEM, Move.CLOSED, rule="callback.lapse",  # nobody answered: unknown
+                                data={"verdicts": 0, "residents": 1})
+    t = t[0]
     assert (t.state, t.solved, t.verdicts) == (State.CLOSED, None, ())
     await refused("move_bad_state", service.verdict(tid, RESIDENT, True))
     t = await service.rate(tid, RESIDENT, "dissatisfied")  # a rating is still welcome
@@ -183,20 +185,29 @@ async def test_extension_needs_sign_for_reason_and_sane_days(service: TicketServ
     assert t.resolve_deadline == datetime(2026, 11, 16, 9, 0, tzinfo=UTC) and t.extension_asked is None
 
 
-async def test_system_moves_remind_escalate_whistle_merge(service: TicketService) -> None:
+async def test_system_moves_remind_escalate_whistle(service: TicketService) -> None:
     tid = await new_ticket(service)
-    other = await new_ticket(service, "安居苑2号楼的电动车被偷了", source="m:2")  # another matter: not support
-    await refused("not_handler_of", service.act(tid, RESIDENT, Move.REMINDED))
-    await service.act(tid, SYSTEM, Move.REMINDED, reason="签收时限将到")
-    await refused("reason_required", service.act(tid, SYSTEM, Move.ESCALATED))
-    t = await service.act(tid, SYSTEM, Move.ESCALATED, target="street", reason="超时未签收")
-    assert t.escalated_to == "street"
-    t = await service.act(tid, SYSTEM, Move.WHISTLED, reason="多人反映", data={"summon": ["street", "police"]})
-    assert t.co == ("police", "street")
-    await refused("merge_into_self", service.act(other, SYSTEM, Move.MERGED, target=str(other)))
-    t = await service.act(other, SYSTEM, Move.MERGED, target=str(tid), reason="同一件事")
-    assert (t.state, t.merged_into) == (State.MERGED, tid)
-    await refused("move_bad_state", service.acknowledge(other, PROPERTY))
+    await refused("not_handler_of", service.act(tid, RESIDENT, Move.REMINDED, rule="remind"))
+    await service.act_event(tid, SYSTEM, Move.REMINDED, target="property", rule="remind")
+    await refused("reason_required", service.act_event(tid, SYSTEM, Move.ESCALATED, rule="overdue.escalate"))
+    t, event = await service.act_event(tid, SYSTEM, Move.ESCALATED, target="street", rule="overdue.escalate")
+    assert t.escalated_to == "street" and event.rule == "overdue.escalate" and event.reason is None
+    t, event = await service.act_event(tid, SYSTEM, Move.WHISTLED, rule="whistle.lift", target=t.lead,
+                                       data={"summon": ["street", "police"], "reports": 3})
+    assert t.co == ("police", "street") and event.rule == "whistle.lift"
+
+
+async def test_a_system_move_without_its_rule_is_never_written(service: TicketService) -> None:
+    from chatops.tickets.events import ContractError
+
+    tid = await new_ticket(service)
+    with pytest.raises(ContractError, match="the rule that made it is required"):
+        await service.act(tid, SYSTEM, Move.ESCALATED, target="street")
+    with pytest.raises(ContractError, match="reason is not used"):
+        await service.act(tid, SYSTEM, Move.REMINDED, rule="remind", reason="签收时限将到")
+    with pytest.raises(ContractError, match="has no field 'stars'"):
+        await service.act(tid, RESIDENT, Move.NOTE, reason="补充一句", data={"stars": 5})
+    assert [e.kind for e in await service.store.events(tid)] == [Move.REPORTED, Move.ROUTED]
 
 
 async def test_unknown_ticket_and_report_moves_are_refused(service: TicketService) -> None:

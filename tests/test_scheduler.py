@@ -192,8 +192,8 @@ async def test_a_supporter_reopens_and_a_silent_one_does_not_hold_it_open(bot: B
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.state is State.CLOSED and ticket.solved is True
     last = (await store.events(1))[-1]
-    assert (last.kind, last.actor, last.data["rule"], last.data["verdicts"]) == (Move.CLOSED, "system",
-                                                                                   "callback.lapse", 1)
+    assert (last.kind, last.actor, last.rule, last.data["verdicts"]) == (Move.CLOSED, "system",
+                                                                           "callback.lapse", 1)
     await bot.outbox.flush()
     assert any("回访期满" in s.body and "1/2" in s.body for s in net.in_room(GRID) if s.thread_root == second)
     assert await Scheduler(store, bot.service).tick() == 0  # a restarted bot does not close it twice

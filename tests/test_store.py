@@ -74,6 +74,9 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     for column in ("attempts", "error"):  # version 9's
         db.execute(f"ALTER TABLE timers DROP COLUMN {column}")
     db.execute("DROP TABLE store_owner")  # version 10's
+    for column in ("sign_deadline", "resolve_deadline", "rating", "days", "handlers"):  # version 11's
+        db.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    db.execute("ALTER TABLE tickets ADD COLUMN merged_into INTEGER")
     db.execute("DELETE FROM schema_version WHERE version >= 7")
     db.commit()
     db.close()
@@ -257,3 +260,44 @@ def test_event_data_json_is_readable_text_as_before() -> None:
     value = {"text": "3号楼电梯又坏了", 1: [when], "n": None}
     assert to_json(value) == '{"text":"3号楼电梯又坏了","1":["2026-11-26 09:00:00+00:00"],"n":null}'
     assert json.loads(to_json(value)) == json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+async def test_version_11_moves_rules_into_their_column_and_fills_the_contract_columns(tmp_path: Path) -> None:
+    """Events written before the event contract: the rule in data and reason, deadlines only inside data."""
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path, migrate_to=10) as store:
+        assert await store.schema_version() == 10
+    db = sqlite3.connect(path)
+    old = [  # kind, actor, target, reason, rule, data: as versions before 11 wrote them
+        ("routed", "system", "property", None, "route.lift", '{"category":"lift","co":["market"],"priority":"normal",'
+         '"rulebook_version":"v","sign_deadline":"2026-01-02T01:00:00+00:00","resolve_deadline":'
+         '"2026-01-09T01:00:00+00:00"}'),
+        ("escalated", "system", "street", "overdue.escalate", None, '{"deadline":"sign","due":'
+         '"2026-01-02T01:00:00+00:00","rule":"overdue.escalate","sign_deadline":"2026-01-03T01:00:00+00:00"}'),
+        ("escalated", "system", "district", "超时未签收", None, "{}"),  # the simulator's: no rule at all
+        ("reminded", "system", "property", "签收时限将到", None, "{}"),
+        ("whistled", "system", "property", "whistle.lift", None, '{"summon":["market"],"reports":3,'
+         '"rule":"whistle.lift"}'),
+        ("rated", "@a:x", None, None, None, '{"rating":"satisfied"}'),
+    ]
+    for seq, (kind, actor, target, reason, rule, data) in enumerate(old, 1):
+        db.execute("INSERT INTO events (ticket_id, kind, actor, target, reason, rule, at, data) "
+                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?)", (kind, actor, target, reason, rule,
+                                                       f"2026-01-01T0{seq}:00:00+00:00", data))
+    db.commit()
+    db.close()
+    async with await Store.open(path) as store:
+        assert await store.schema_version() == LATEST
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT kind, reason, rule, sign_deadline, rating, handlers, json_extract(data, '$.rule') "
+                      "FROM events ORDER BY seq").fetchall()
+    assert rows == [
+        ("routed", None, "route.lift", "2026-01-02T01:00:00+00:00", None, '["market"]', None),
+        ("escalated", None, "overdue.escalate", "2026-01-03T01:00:00+00:00", None, None, None),
+        ("escalated", None, "overdue.escalate", None, None, None, None),
+        ("reminded", None, "remind", None, None, None, None),
+        ("whistled", None, "whistle.lift", None, None, '["market"]', None),
+        ("rated", None, None, None, "satisfied", None, None),
+    ]
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):  # the trigger is back
+        db.execute("UPDATE events SET reason = 'x'")

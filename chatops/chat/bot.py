@@ -383,7 +383,7 @@ class Bot:
             if not (found.estate or found.building):
                 data["detail"] = body.strip()[:200]
             await self._move(turn, ticket, me, Move.LOCATED, data=data)
-        elif ticket.state in (State.CLOSED, State.MERGED):
+        elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
         else:

@@ -34,7 +34,6 @@ class Move(StrEnum):
     REMINDED = "reminded"          # 催办
     ESCALATED = "escalated"        # 升级
     WHISTLED = "whistled"          # 吹哨
-    MERGED = "merged"              # 合并
     LOCATED = "located"            # 补充位置: where it is, added after the report
     SUPPORTED = "supported"        # 附议: another resident reports the same open matter
     CLOSED = "closed"              # 回访期满: the call-back window ended; closed with the verdicts given
@@ -48,7 +47,6 @@ class State(StrEnum):
     ACKNOWLEDGED = "acknowledged"  # 办理中
     RESOLVED = "resolved"          # 待回访
     CLOSED = "closed"              # 已办结
-    MERGED = "merged"              # 已合并
 
 
 OPEN = frozenset({State.ROUTED, State.ACKNOWLEDGED})
@@ -114,7 +112,6 @@ class Ticket:
     solved: bool | None = None
     awaiting_rating: bool = False
     rating: str | None = None
-    merged_into: int | None = None
     last_seq: int = 0
     supporters: int = 0
     joint: bool = False
@@ -307,12 +304,6 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
             if not any(event.data.get(k) for k in ("grid", "estate", "building", "detail")):
                 raise LifecycleError("text_required")
-        case Move.MERGED:
-            need(OPEN | {State.REPORTED})
-            if actor.id != SYSTEM.id:
-                need_lead(dispatcher_too=True)
-            if event.target == str(num):
-                raise LifecycleError("merge_into_self")
 
 
 DEADLINES = ("sign_deadline", "resolve_deadline", "callback_deadline", "choose_deadline")  # the moves may set
@@ -382,8 +373,6 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.LOCATED:
             return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
-        case Move.MERGED:
-            return replace(t, state=State.MERGED, merged_into=int(event.target or 0))
         case _:  # NOTE, REMINDED: recorded, no change of state
             return t
 

@@ -94,39 +94,56 @@ class Scheduler:
 
     async def _fire(self, timer: Timer) -> int:
         async with self.store.write() as tx:
-            ticket = await tx.ticket(timer.ticket_id)
-            if ticket is None or not still_due(ticket, timer):
-                await tx.finish_timer(timer.id or 0, "cancelled")
+            fired = await self.fire(tx, timer)
+            if fired is None:
                 return 0
-            if not await tx.finish_timer(timer.id or 0, "fired"):
-                return 0
-            chain = self.book.escalation_chain(self.book.category_by_id.get(ticket.category or ""), ticket.lead or "")
-            level = chain.index(ticket.escalated_to) if ticket.escalated_to in chain else -1
-            nxt = chain[level + 1] if level + 1 < len(chain) else None
-            rule, step = await asyncio.get_running_loop().run_in_executor(
-                owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=nxt is not None))
-            data: dict[str, Any] = {"deadline": timer.deadline, "due": timer.ref_at.isoformat(), "rule": rule}
-            if step.action == TRIAGE:
-                _before, after, event = await self.service.triage(ticket.id, rule, tx=tx)
-            elif step.action == REMIND:
-                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=ticket.lead,
-                                                            data=data, tx=tx)
-            elif step.action == ESCALATE and nxt is not None:
-                grace = self.book.limits_for(ticket.category, ticket.priority).sign_for
-                data[f"{timer.deadline}_deadline"] = self._grace(grace, ticket).isoformat()
-                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
-                                                            reason=rule, data=data, tx=tx)
-            elif step.action == CLOSE:
-                data.update(verdicts=len(ticket.verdicts), residents=len(ticket.asked))
-                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.CLOSED, data=data, tx=tx)
-            elif step.action == FLAG:
-                top = chain[-1] if chain else self.book.fallback
-                after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=top,
-                                                            data={**data, "overdue": True}, tx=tx)
-            else:
-                return 0
-            await self.announce(tx, ticket, after, event)
+            await self.announce(tx, *fired)
             return 1
+
+    async def fire(self, tx: Transaction, timer: Timer) -> tuple[Ticket, Ticket, Event] | None:
+        """Return ``(before, after, event)`` of what ``timer`` calls for, recorded in ``tx``; ``None`` when the
+        ticket moved on (the timer is cancelled) or the timer was taken already.
+
+        The one policy for time: the live scheduler and the simulator both fire timers here, so a simulated
+        log carries the same rules, deadlines and data as a live one.
+        """
+        ticket = await tx.ticket(timer.ticket_id)
+        if ticket is None or not still_due(ticket, timer):
+            await tx.finish_timer(timer.id or 0, "cancelled")
+            return None
+        if not await tx.finish_timer(timer.id or 0, "fired"):
+            return None
+        chain = self.book.escalation_chain(self.book.category_by_id.get(ticket.category or ""), ticket.lead or "")
+        level = chain.index(ticket.escalated_to) if ticket.escalated_to in chain else -1
+        nxt = chain[level + 1] if level + 1 < len(chain) else None
+        rule, step = await self.decide(timer, more=nxt is not None)
+        data: dict[str, Any] = {"deadline": timer.deadline, "due": timer.ref_at.isoformat()}
+        if step.action == TRIAGE:
+            _before, after, event = await self.service.triage(ticket.id, rule, tx=tx)
+        elif step.action == REMIND:
+            after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=ticket.lead,
+                                                        data=data, tx=tx, rule=rule)
+        elif step.action == ESCALATE and nxt is not None:
+            grace = self.book.limits_for(ticket.category, ticket.priority).sign_for
+            data[f"{timer.deadline}_deadline"] = self._grace(grace, ticket).isoformat()
+            after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
+                                                        data=data, tx=tx, rule=rule)
+        elif step.action == CLOSE:
+            data.update(verdicts=len(ticket.verdicts), residents=len(ticket.asked))
+            after, event = await self.service.act_event(ticket.id, SYSTEM, Move.CLOSED, data=data, tx=tx,
+                                                        rule=rule)
+        elif step.action == FLAG:
+            top = chain[-1] if chain else self.book.fallback
+            after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=top,
+                                                        data={**data, "overdue": True}, tx=tx, rule=rule)
+        else:
+            return None
+        return ticket, after, event
+
+    async def decide(self, timer: Timer, *, more: bool) -> tuple[str, Any]:
+        """Return the rule engine's ``(rule, step)`` for ``timer`` (``more``: the chain has a next level)."""
+        return await asyncio.get_running_loop().run_in_executor(
+            owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=more))
 
     def _grace(self, grace: timedelta, ticket: Ticket) -> datetime:
         """Return the next deadline after an escalation: the sign-for limit again, on the rulebook's clock."""

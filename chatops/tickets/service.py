@@ -239,9 +239,8 @@ class TicketService:
                 owner_executor(), lambda: self.escalation.reports(after.category or "", count))
             if step.action == WHISTLE:
                 summon = [h for h in step.summon if h not in after.handlers]
-                joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, reason=rule,
-                                                       target=after.lead,
-                                                       data={"summon": summon, "reports": count, "rule": rule})
+                joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, rule=rule,
+                                                       target=after.lead, data={"summon": summon, "reports": count})
                 steps.append((after, joint, whistled))
                 after = joint
         return Receipt(after, created=False, decision=decision, joined=True, steps=tuple(steps))
@@ -253,17 +252,19 @@ class TicketService:
 
     async def act(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
                   reason: str | None = None, data: dict[str, Any] | None = None,
-                  tx: Transaction | None = None) -> Ticket:
+                  tx: Transaction | None = None, rule: str | None = None) -> Ticket:
         """Return the ticket after ``actor`` makes ``move``; raise :class:`LifecycleError` if refused.
 
         With ``tx`` the move joins the caller's transaction; a refusal then writes nothing either.
         """
-        return (await self.act_event(ticket_id, actor, move, target=target, reason=reason, data=data, tx=tx))[0]
+        return (await self.act_event(ticket_id, actor, move, target=target, reason=reason, data=data, tx=tx,
+                                     rule=rule))[0]
 
     async def act_event(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
                         reason: str | None = None, data: dict[str, Any] | None = None,
-                        tx: Transaction | None = None) -> tuple[Ticket, Event]:
-        """Return the ticket after the move and the event that recorded it (see :meth:`act`)."""
+                        tx: Transaction | None = None, rule: str | None = None) -> tuple[Ticket, Event]:
+        """Return the ticket after the move and the event that recorded it (see :meth:`act`); ``rule`` names
+        the rule that made a system move (a reminder, an escalation, a whistle, a close)."""
         if move in (Move.REPORTED, Move.ROUTED):
             raise ValueError("reports enter through TicketService.report")
         async with self._write(tx) as tx:
@@ -275,7 +276,7 @@ class TicketService:
             if ticket is not None:
                 payload.update(self._deadlines(ticket, move, now, payload))
             event = Event(ticket_id, move, actor.id, now, actor_handler=actor.handler, target=target,
-                          reason=reason.strip() if reason else reason, data=payload)
+                          reason=reason.strip() if reason else reason, rule=rule, data=payload)
             check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
             event = await tx.append(event)
             ticket = apply(ticket, event)

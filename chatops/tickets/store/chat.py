@@ -170,6 +170,14 @@ class ChatReads:
             return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n)
                     for i, t, k, d, due, ref, n in await cur.fetchall()]
 
+    async def timers_since(self, after: int) -> list[Timer]:
+        """Return the pending timers numbered above ``after``, in order (what the last moves scheduled)."""
+        async with self.db.execute(
+                "SELECT id, ticket_id, kind, deadline, due_at, ref_at, attempts FROM timers WHERE state = 'pending' "
+                "AND id > ? ORDER BY id", (after,)) as cur:
+            return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n)
+                    for i, t, k, d, due, ref, n in await cur.fetchall()]
+
     async def next_due(self) -> datetime | None:
         """Return when the earliest pending timer is due, or ``None``."""
         async with self.db.execute("SELECT MIN(due_at) FROM timers WHERE state = 'pending'") as cur:

@@ -171,6 +171,36 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "CREATE TABLE store_owner (app TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')))",
         f"INSERT INTO store_owner (app) VALUES ('{OWNER}')",
     )),
+    (11, "one event contract: the rule in its own column, the fields research reads as columns", (
+        "ALTER TABLE events ADD COLUMN sign_deadline TEXT",
+        "ALTER TABLE events ADD COLUMN resolve_deadline TEXT",
+        "ALTER TABLE events ADD COLUMN rating TEXT",
+        "ALTER TABLE events ADD COLUMN days INTEGER",
+        "ALTER TABLE events ADD COLUMN handlers TEXT",  # JSON list: a routing's co-handlers, a whistle's summons
+        "DROP TRIGGER events_no_update",  # the one rewrite of old rows; the trigger is back below
+        """UPDATE events SET
+             sign_deadline = json_extract(data, '$.sign_deadline'),
+             resolve_deadline = json_extract(data, '$.resolve_deadline'),
+             rating = CASE kind WHEN 'rated' THEN json_extract(data, '$.rating') END,
+             days = CASE WHEN kind IN ('extension_asked', 'extended') THEN json_extract(data, '$.days') END,
+             handlers = CASE WHEN kind IN ('routed', 'assigned') THEN json_extract(data, '$.co')
+                             WHEN kind = 'whistled' THEN json_extract(data, '$.summon') END
+           WHERE data != '{}'""",
+        # the rule of timer-made and whistle events was in data (and in reason); the simulator wrote none
+        """UPDATE events SET
+             rule = COALESCE(rule, json_extract(data, '$.rule'),
+                             CASE kind WHEN 'reminded' THEN CASE WHEN json_extract(data, '$.overdue')
+                                                               THEN 'overdue.top' ELSE 'remind' END
+                                       WHEN 'escalated' THEN 'overdue.escalate'
+                                       WHEN 'closed' THEN 'callback.lapse' END),
+             reason = NULL,
+             data = json_remove(data, '$.rule')
+           WHERE kind IN ('reminded', 'escalated', 'whistled', 'closed')""",
+        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+           BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""",
+        # merged stored a ticket number in target and nothing ever made it: the kind is gone
+        "ALTER TABLE tickets DROP COLUMN merged_into",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -17,6 +17,7 @@ from typing import Any
 
 import aiosqlite
 
+from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
 from chatops.tickets.store.chat import ChatReads, ChatWrites
 from chatops.tickets.store.jsontext import from_json, to_json
@@ -29,8 +30,8 @@ _TICKET_INSERT = (
 )
 _EVENT_COLUMNS = "seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data"
 _EVENT_INSERT = (
-    "INSERT INTO events (ticket_id, kind, actor, actor_handler, target, reason, rule, at, data) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO events (ticket_id, kind, actor, actor_handler, target, reason, rule, at, data, "
+    "sign_deadline, resolve_deadline, rating, days, handlers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -80,8 +81,10 @@ def _ticket(row: aiosqlite.Row) -> Ticket:
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
+    """Return the row of ``e`` (checked against the event contract: a move that breaks it is never written)."""
+    check_event(e)
     return (e.ticket_id, str(e.kind), e.actor, e.actor_handler, e.target, e.reason, e.rule,
-            e.at.isoformat(), to_json(e.data))
+            e.at.isoformat(), to_json(e.data), *columns(e))
 
 
 def _event(row: aiosqlite.Row) -> Event:
