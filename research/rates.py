@@ -152,4 +152,5 @@ def _wilson(x: pd.Series, n: pd.Series, z: float) -> tuple[pd.Series, pd.Series]
     p = x / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
+    # the interval holds the rate; rounding alone can put a bound of 0 of n or n of n a hair past it
+    return np.minimum((centre - half).clip(lower=0.0), p), np.maximum((centre + half).clip(upper=1.0), p)

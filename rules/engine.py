@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import threading
@@ -67,6 +68,22 @@ def _owned(fn: Callable[..., T], *args: Any) -> T:
 def owner_executor() -> ThreadPoolExecutor:
     """Return the single-thread executor that owns the engine, for ``loop.run_in_executor``."""
     return _owner
+
+
+async def on_owner_async(fn: Callable[..., T], *args: Any) -> T:
+    """Return ``fn(*args)`` run on the engine's owner thread without blocking the event loop: directly when
+    the loop itself runs on that thread (:func:`run_owned`), else through the owner's executor."""
+    if _is_owner():
+        return fn(*args)
+    return await asyncio.get_running_loop().run_in_executor(_owner, _owned, fn, *args)
+
+
+def run_owned(fn: Callable[[], T]) -> T:
+    """Return ``fn()`` run on the engine's owner thread, e.g. a whole simulation's event loop: every engine
+    call inside it is then a plain call, with no hop between threads. Other threads' engine calls wait."""
+    if _is_owner():
+        return fn()
+    return _owner.submit(_owned, fn).result()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ Rules and the learned model are combined so that each does what it is good at:
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,7 +23,7 @@ import numpy as np
 
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
-from rules.engine import Engine, Verdict, on_owner, owner_executor
+from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import Gate, Judgement
 from rules.model import Model
 from rules.rulebook import Rulebook
@@ -84,7 +83,7 @@ class Router:
 
     async def aroute(self, text: str) -> Decision:
         """Return the decision for ``text`` without blocking the event loop."""
-        return await asyncio.get_running_loop().run_in_executor(owner_executor(), self.route, text)
+        return await on_owner_async(self.route, text)
 
     def decide(self, category: str | None, *, urgent: bool = False, handler: str | None = None) -> Decision:
         """Return the decision for a matter already known (a resident's pick, staff's triage): the engine

@@ -136,3 +136,13 @@ def test_a_month_read_alone_gives_the_rates_of_the_whole_log(tmp_path: Path) -> 
     empty = research.read_log(store, key=b"k" * 16, touched=(datetime(2000, 1, 1, tzinfo=UTC),
                                                              datetime(2000, 2, 1, tzinfo=UTC)))
     assert len(empty.tickets) == 0 and len(empty.events) == 0
+
+
+def test_the_wilson_interval_holds_the_rate_even_at_none_and_all() -> None:
+    from research.rates import _wilson
+
+    x, n = pd.Series([0, 10, 7, 1]), pd.Series([10, 10, 9, 3])
+    low, high = _wilson(x, n, 1.96)
+    rate = x / n
+    assert ((low <= rate) & (rate <= high) & (low >= 0) & (high <= 1)).all()
+    assert low[0] == 0.0 and high[1] == 1.0

@@ -7,7 +7,7 @@ projection can always be rebuilt from the event log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -320,61 +320,80 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             last_seq=event.seq or 0,
         )
     assert ticket is not None, "only a report starts a ticket"
-    t = replace(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
+    t = _evolve(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
     deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d}
     match event.kind:
         case Move.ROUTED | Move.ASSIGNED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
-            return replace(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
+            return _evolve(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
                            priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co), acked_by=(),
                            rulebook_version=d.get("rulebook_version", t.rulebook_version), choose_deadline=None,
                            escalated_to=None, **deadlines)
         case Move.ASKED:
-            return replace(t, options=tuple(d.get("options", ())), **deadlines)
+            return _evolve(t, options=tuple(d.get("options", ())), **deadlines)
         case Move.ACKNOWLEDGED:
             state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state
-            return replace(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))
+            return _evolve(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))
         case Move.TRANSFERRED:
-            return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+            return _evolve(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), transfers=t.transfers + 1, **deadlines)
         case Move.RETURNED:
-            return replace(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+            return _evolve(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), returns=t.returns + 1, **deadlines)
         case Move.EXTENSION_ASKED:
-            return replace(t, extension_asked=d.get("days"))
+            return _evolve(t, extension_asked=d.get("days"))
         case Move.EXTENDED:
-            return replace(t, extension_asked=None, **deadlines)
+            return _evolve(t, extension_asked=None, **deadlines)
         case Move.EXTENSION_REFUSED:
-            return replace(t, extension_asked=None)
+            return _evolve(t, extension_asked=None)
         case Move.RESOLVED:
-            return replace(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
+            return _evolve(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
         case Move.VERIFIED:  # closed once every resident who reported it says so
             said = (*t.verdicts, event.actor)
             if all(r in said for r in t.asked):
-                return replace(t, state=State.CLOSED, solved=True, verdicts=said)
-            return replace(t, verdicts=said)
+                return _evolve(t, state=State.CLOSED, solved=True, verdicts=said)
+            return _evolve(t, verdicts=said)
         case Move.REOPENED:  # one "not solved" is enough
-            return replace(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, verdicts=(),
+            return _evolve(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, verdicts=(),
                            callback_deadline=None, **deadlines)
         case Move.CLOSED:  # the window ended: solved if anyone said so, unknown if nobody answered
-            return replace(t, state=State.CLOSED, solved=True if t.verdicts else None)
+            return _evolve(t, state=State.CLOSED, solved=True if t.verdicts else None)
         case Move.RATED:
             rated = (*t.rated_by, event.actor)
-            return replace(t, rating=d["rating"], rated_by=rated,
+            return _evolve(t, rating=d["rating"], rated_by=rated,
                            awaiting_rating=any(r not in rated for r in t.residents))
         case Move.ESCALATED:
-            return replace(t, escalated_to=event.target, **deadlines)
+            return _evolve(t, escalated_to=event.target, **deadlines)
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
-            return replace(t, co=(*t.co, *added), joint=True)
+            return _evolve(t, co=(*t.co, *added), joint=True)
         case Move.SUPPORTED:
             followers = t.followers if event.actor in t.residents else (*t.followers, event.actor)
-            return replace(t, supporters=t.supporters + 1, followers=followers)
+            return _evolve(t, supporters=t.supporters + 1, followers=followers)
         case Move.LOCATED:
-            return replace(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
+            return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
         case _:  # NOTE, REMINDED: recorded, no change of state
             return t
+
+
+_FIELDS = frozenset(Ticket.__dataclass_fields__)
+
+
+def _evolve(ticket: Ticket, **changes: Any) -> Ticket:
+    """Return a copy of ``ticket`` with ``changes``: ``dataclasses.replace`` without running ``__init__`` again
+    over all the fields (about ten times cheaper; the simulator copies a ticket at every event).
+
+    >>> from datetime import UTC, datetime
+    >>> t = Ticket(1, "m:1", "@a:x", "漏水", datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
+    >>> _evolve(t, transfers=1).transfers, t.transfers
+    (1, 0)
+    """
+    assert changes.keys() <= _FIELDS, changes.keys() - _FIELDS
+    new = object.__new__(Ticket)
+    new.__dict__.update(ticket.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def _when(value: str | datetime | None) -> datetime | None:

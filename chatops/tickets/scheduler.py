@@ -20,7 +20,7 @@ from typing import Any
 from chatops.tickets.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store, Timer, Transaction
-from rules.engine import owner_executor
+from rules.engine import on_owner_async
 from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND, TRIAGE
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,7 @@ class Scheduler:
 
     async def decide(self, timer: Timer, *, more: bool) -> tuple[str, Any]:
         """Return the rule engine's ``(rule, step)`` for ``timer`` (``more``: the chain has a next level)."""
-        return await asyncio.get_running_loop().run_in_executor(
-            owner_executor(), lambda: self.rules.due(timer.kind, timer.deadline, more=more))
+        return await on_owner_async(lambda: self.rules.due(timer.kind, timer.deadline, more=more))
 
     def _grace(self, grace: timedelta, ticket: Ticket) -> datetime:
         """Return the next deadline after an escalation: the sign-for limit again, on the rulebook's clock."""

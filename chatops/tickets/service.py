@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -13,7 +12,7 @@ from typing import Any
 from chatops.tickets.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
 from chatops.tickets.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
-from rules.engine import owner_executor
+from rules.engine import on_owner_async
 from rules.escalation import WHISTLE, Escalation
 from rules.normalize import normalize
 
@@ -183,8 +182,7 @@ class TicketService:
 
     async def _decide(self, category: str | None, lead: str | None) -> Decision:
         handler = None if category else lead
-        return await asyncio.get_running_loop().run_in_executor(
-            owner_executor(), lambda: self.router.decide(category, handler=handler))
+        return await on_owner_async(lambda: self.router.decide(category, handler=handler))
 
     async def _route_asked(self, tx: Transaction, ticket: Ticket, decision: Decision, *, rule: str | None = None,
                            **extra: Any) -> tuple[Ticket, Ticket, Event]:
@@ -235,8 +233,7 @@ class TicketService:
         # whistle once: until it is joint and everyone the whistle summons is on it
         if whistle is not None and (not after.joint or any(h not in after.handlers for h in whistle.summon)):
             count = await tx.reports_since(after.id, self.clock() - whistle.window)
-            rule, step = await asyncio.get_running_loop().run_in_executor(
-                owner_executor(), lambda: self.escalation.reports(after.category or "", count))
+            rule, step = await on_owner_async(lambda: self.escalation.reports(after.category or "", count))
             if step.action == WHISTLE:
                 summon = [h for h in step.summon if h not in after.handlers]
                 joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, rule=rule,
