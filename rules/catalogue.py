@@ -433,10 +433,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reply in this thread: !assign 1 (a number above) or !assign UNIT to give it to them; or ✅ to "
         "handle it yourselves",
     },
-    "usage_assign": {
-        "zh-CN": "用法：!分拨 编号 或 !分拨 单位名（例如 !分拨 1、!分拨 物业）",
-        "en": "Usage: !assign NUMBER or !assign UNIT (e.g. !assign 1, !assign property)",
-    },
     "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
     "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
     "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
@@ -499,10 +495,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "在本话题回复 !批准 或 !驳回 理由（或点 👍 批准）",
         "en": "Reply in this thread !approve or !refuse REASON (or react 👍 to approve)",
     },
-    "usage_extend": {
-        "zh-CN": "用法：!延期 天数 理由，例如：!延期 3 等待配件到货",
-        "en": "Usage: !extend DAYS REASON, e.g. !extend 3 waiting for parts",
-    },
     "deadline_sign": {"zh-CN": "签收", "en": "sign-for"},
     "deadline_resolve": {"zh-CN": "办结", "en": "resolve"},
     "step_reminded": {
@@ -539,14 +531,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "请指明工单号，例如：!{word} #12，或在工单话题里回复。",
         "en": "Which ticket? For example: !{word} #12, or reply in the ticket's thread.",
     },
-    "usage_transfer": {
-        "zh-CN": "用法：!转派 单位 理由，例如：!转派 城管 属于占道经营。可转派的单位：\n{units}",
-        "en": "Usage: !transfer UNIT REASON, e.g. !transfer urban_mgmt street vending. Units:\n{units}",
-    },
-    "usage_rate": {
-        "zh-CN": "用法：!评价 满意|基本满意|不满意（或 1、2、3）",
-        "en": "Usage: !rate satisfied|basically|dissatisfied (or 1, 2, 3)",
-    },
     "not_staff": {
         "zh-CN": "只有「{handler}」办理群中权限等级 {need} 及以上的工作人员可以{move}（您的权限等级是 {level}）。",
         "en": "Only staff of {handler} with power level {need} or more in this room can do this "
@@ -564,28 +548,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "没有看懂。工单 #{ticket} 当前{state}；发送 !帮助 查看可用指令。",
         "en": "I did not understand. Ticket #{ticket} is {state}; send !help for the commands.",
     },
-    "help_resident": {
+    # --- commands: their words (chatops/chat/commands.py declares them; help and usage are made from these)
+    "help_resident_intro": {
         "zh-CN": "社区吹哨 · 居民指南\n直接发一句话反映问题，例如「3号楼电梯又坏了」，"
-        "我会回复工单号并在话题里告诉您进展。\n"
-        "!状态 12 — 查询您的工单\n!我的 — 您反映过的工单\n!报告 内容 — 同直接发消息\n"
-        "办结后在话题里回复「已解决 / 未解决」，再回复 1 满意、2 基本满意、3 不满意。\n!语言 en — English",
+        "我会回复工单号并在话题里告诉您进展。",
         "en": "Community Whistle · for residents\nJust say what is wrong, e.g. 'the lift in building 3 is broken': "
-        "I answer with a ticket number and tell you every step in a thread.\n"
-        "!status 12 — one of your tickets\n!mine — your tickets\n!report TEXT — same as a plain message\n"
-        "When it is resolved, reply 'solved' or 'unsolved' in the thread, then 1 satisfied, 2 basically "
-        "satisfied, 3 not satisfied.\n!lang zh — 中文",
+        "I answer with a ticket number and tell you every step in a thread.",
     },
-    "help_handler": {
-        "zh-CN": "社区吹哨 · 「{handler}」办理指南（在工单卡片的话题里回复，或写上工单号 #12）\n"
-        "✅ 或 !签收 — 报到签收\n!备注 内容 — 办理进展（会转告居民）\n!办结 说明 — 办结\n"
-        "!转派 单位 理由 — 转给负责单位\n!退单 理由 — 不属本单位，退回街道重新派单\n"
-        "!待办 — 本单位未办结的工单\n!状态 12 — 查询工单\n单位：{units}",
-        "en": "Community Whistle · for {handler} (reply in a ticket card's thread, or give its number #12)\n"
-        "✅ or !ack — sign for it (report for duty)\n!note TEXT — progress (passed on to the resident)\n"
-        "!resolve TEXT — resolve it\n!transfer UNIT REASON — to the unit responsible\n"
-        "!return REASON — not ours: back to the street office to dispatch again\n"
-        "!list — our open tickets\n!status 12 — one ticket\nUnits: {units}",
+    "help_resident_outro": {
+        "zh-CN": "办结后在话题里直接回复「已解决 / 未解决」，再回复 1 满意、2 基本满意、3 不满意。",
+        "en": "When it is resolved, reply 'solved' or 'unsolved' in the thread, then 1 satisfied, 2 basically "
+        "satisfied, 3 not satisfied.",
     },
+    "help_handler_intro": {
+        "zh-CN": "社区吹哨 · 「{handler}」办理指南（在工单卡片的话题里回复，或写上工单号 #12；对卡片点 ✅ 即签收）",
+        "en": "Community Whistle · for {handler} (reply in a ticket card's thread, or give its number #12; "
+        "react ✅ to a card to sign for it)",
+    },
+    "help_handler_outro": {"zh-CN": "单位：{units}", "en": "Units: {units}"},
+    "usage": {"zh-CN": "用法：{command}，例如：{example}", "en": "Usage: {command}, e.g. {example}"},
+    "cmd_report": {"zh-CN": "反映问题，同直接发消息", "en": "report a problem, same as a plain message"},
+    "args_report": {"zh-CN": "内容", "en": "TEXT"},
+    "example_report": {"zh-CN": "!报告 3号楼电梯又坏了", "en": "!report the lift in building 3 is broken"},
+    "cmd_status": {"zh-CN": "查询工单进展", "en": "where a ticket stands"},
+    "args_status": {"zh-CN": "编号", "en": "NUMBER"},
+    "example_status": {"zh-CN": "!状态 12", "en": "!status 12"},
+    "cmd_mine": {"zh-CN": "您反映过的工单", "en": "your tickets"},
+    "cmd_solved": {"zh-CN": "办结后确认已解决（在工单话题里）", "en": "it is solved (in the ticket's thread)"},
+    "cmd_unsolved": {"zh-CN": "办结后仍未解决，退回重办", "en": "it is not solved: back to the handler"},
+    "cmd_rate": {"zh-CN": "评价办理结果", "en": "rate how it was handled"},
+    "args_rate": {"zh-CN": "满意|基本满意|不满意（或 1、2、3）", "en": "satisfied|basically|dissatisfied (or 1, 2, 3)"},
+    "example_rate": {"zh-CN": "!评价 满意", "en": "!rate satisfied"},
+    "cmd_ack": {"zh-CN": "报到签收", "en": "sign for it (report for duty)"},
+    "cmd_note": {"zh-CN": "办理进展（会转告居民）", "en": "progress (passed on to the resident)"},
+    "args_note": {"zh-CN": "内容", "en": "TEXT"},
+    "example_note": {"zh-CN": "!备注 维修师傅已在路上", "en": "!note the technician is on the way"},
+    "cmd_resolve": {"zh-CN": "办结", "en": "resolve it"},
+    "args_resolve": {"zh-CN": "说明", "en": "TEXT"},
+    "example_resolve": {"zh-CN": "!办结 已更换电梯控制板", "en": "!resolve replaced the lift's control board"},
+    "cmd_transfer": {"zh-CN": "转给负责单位", "en": "to the unit responsible"},
+    "args_transfer": {"zh-CN": "单位 理由", "en": "UNIT REASON"},
+    "example_transfer": {
+        "zh-CN": "!转派 城管 属于占道经营。可转派的单位：\n{units}",
+        "en": "!transfer urban_mgmt street vending. Units:\n{units}",
+    },
+    "cmd_return": {"zh-CN": "不属本单位，退回街道重新派单",
+                   "en": "not ours: back to the street office to dispatch again"},
+    "args_return": {"zh-CN": "理由", "en": "REASON"},
+    "example_return": {"zh-CN": "!退单 路灯归城市照明管理", "en": "!return street lights are the lighting office's"},
+    "cmd_extend": {"zh-CN": "向街道申请延期（按工作日）", "en": "ask the street office for more working days"},
+    "args_extend": {"zh-CN": "天数 理由", "en": "DAYS REASON"},
+    "example_extend": {"zh-CN": "!延期 3 等待配件到货", "en": "!extend 3 waiting for parts"},
+    "cmd_approve": {"zh-CN": "批准延期申请（街道）", "en": "approve an extension (street office)"},
+    "cmd_refuse": {"zh-CN": "驳回延期申请（街道）", "en": "refuse an extension (street office)"},
+    "args_refuse": {"zh-CN": "理由", "en": "REASON"},
+    "example_refuse": {"zh-CN": "!驳回 理由不充分", "en": "!refuse not a good enough reason"},
+    "cmd_assign": {"zh-CN": "把未分类的工单分拨给办理单位（街道）",
+                   "en": "give an unplaced ticket to a unit (street office)"},
+    "args_assign": {"zh-CN": "编号|单位", "en": "NUMBER|UNIT"},
+    "example_assign": {"zh-CN": "!分拨 1、!分拨 物业", "en": "!assign 1, !assign property"},
+    "cmd_list": {"zh-CN": "本单位未办结的工单", "en": "our open tickets"},
+    "cmd_stats": {"zh-CN": "本单位的月度评价统计", "en": "our monthly rates"},
+    "args_stats": {"zh-CN": "[年-月]", "en": "[YYYY-MM]"},
+    "example_stats": {"zh-CN": "!统计 2026-11", "en": "!stats 2026-11"},
+    "cmd_lang": {"zh-CN": "切换语言 / switch language", "en": "switch language / 切换语言"},
+    "args_lang": {"zh-CN": "en|zh", "en": "zh|en"},
+    "example_lang": {"zh-CN": "!语言 en", "en": "!lang zh"},
+    "cmd_help": {"zh-CN": "本指南", "en": "this guide"},
     # --- rates (how handlers are judged) ---
     "rate_response": {"zh-CN": "响应率", "en": "response"},
     "rate_resolution": {"zh-CN": "解决率", "en": "resolution"},

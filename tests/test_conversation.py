@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 
-from chatops.chat.conversation import ALIASES, COMMANDS, parse, rating, reaction_key, verdict
+from chatops.chat.commands import ALIASES, REGISTRY
+from chatops.chat.conversation import parse, rating, reaction_key, verdict
 from chatops.chat.outbox import Outbox, relation_content
 from chatops.chat.transport import Message, Reaction, RoomPower, SendResult
 from chatops.chat.transport.base import creators_of
@@ -43,9 +44,9 @@ def test_plain_text_is_not_a_command() -> None:
 
 
 def test_every_command_has_a_chinese_alias() -> None:
-    for name, aliases in COMMANDS.items():
-        assert any(not a.isascii() for a in aliases), name
-        assert all(ALIASES[a] == name for a in aliases)
+    for spec in REGISTRY:
+        assert any(not a.isascii() for a in spec.aliases), spec.name
+        assert all(ALIASES[a.lower()] == spec.name for a in spec.aliases)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

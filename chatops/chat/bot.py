@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from chatops.chat.announce import Announcer
+from chatops.chat.commands import HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
 from chatops.chat.conversation import (
     ACK_REACTIONS,
-    HANDLER_COMMANDS,
     OPTION_REACTIONS,
     RATING_REACTIONS,
-    RESIDENT_COMMANDS,
     VERDICT_REACTIONS,
     Command,
     option,
@@ -48,9 +47,14 @@ log = logging.getLogger(__name__)
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
-_ACTS = {"ack": Move.ACKNOWLEDGED, "note": Move.NOTE, "resolve": Move.RESOLVED, "transfer": Move.TRANSFERRED,
-         "return": Move.RETURNED, "extend": Move.EXTENSION_ASKED, "approve": Move.EXTENDED,
-         "refuse": Move.EXTENSION_REFUSED, "assign": Move.ASSIGNED}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a command is said in: the ticket of its thread (or the one it acts on), the message asked about."""
+
+    ticket: Ticket | None = None
+    asked: Pending | None = None
 
 
 @dataclass
@@ -230,40 +234,153 @@ class Bot:
                 return  # a conversation among residents, not a report
             await self._message(turn, ev.body, conversation=ev.reply_to is not None)
             return
+        await self._command(turn, cmd, Context(ticket, asked))
+
+    async def _command(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """Run a command through the registry: unknown, not for this room, or its own ``_cmd_<name>``."""
+        room = RESIDENT if turn.room.kind != "handler" else HANDLER
         if cmd.name == "unknown":
             await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
                               else text("command_empty", turn.lang))
-        elif cmd.name not in RESIDENT_COMMANDS:
+        elif not allowed(cmd.name, room):
             await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
-        elif cmd.name == "help":
-            await self._reply(turn, text("help_resident", turn.lang))
-        elif cmd.name == "lang":
-            await self._set_lang(turn, cmd)
-        elif cmd.name == "report":
-            body = cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}"
-            if not body.strip() and asked is not None and ev.sender == asked.sender:
-                await self._register(turn, asked)  # "!报告" under the bot's question: yes, register it
-            else:
-                await self._report(turn, body)  # a resident who says it is a report is believed
-        elif cmd.name == "mine":
-            await self._mine(turn)
+        elif room == HANDLER and cmd.name in STAFF_MOVES:
+            ticket = await self._command_ticket(turn, cmd, context.ticket)
+            if ticket is not None and await self._staff_ok(turn, cmd.name):
+                await getattr(self, f"_cmd_{cmd.name}")(turn, cmd, replace(context, ticket=ticket))
         else:
-            target = await self._command_ticket(turn, cmd, ticket)
-            if target is None:
+            await getattr(self, f"_cmd_{cmd.name}")(turn, cmd, context)
+
+    # ---- commands: one small function each, declared in chatops/chat/commands.py ----
+    async def _cmd_help(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if turn.room.kind == "handler":
+            await self._reply(turn, help_text(HANDLER, turn.lang, handler=self.voice.handler(turn.room.ref, turn.lang),
+                                              units=self.voice.units(turn.lang)))
+        else:
+            await self._reply(turn, help_text(RESIDENT, turn.lang))
+
+    async def _cmd_lang(self, turn: Turn, cmd: Command, context: Context) -> None:
+        await self._set_lang(turn, cmd)
+
+    async def _cmd_report(self, turn: Turn, cmd: Command, context: Context) -> None:
+        body = cmd.args if cmd.ticket is None else f"{cmd.ticket} {cmd.args}"
+        asked = context.asked
+        if not body.strip() and asked is not None and turn.event.sender == asked.sender:
+            await self._register(turn, asked)  # "!报告" under the bot's question: yes, register it
+        else:
+            await self._report(turn, body)  # a resident who says it is a report is believed
+
+    async def _cmd_mine(self, turn: Turn, cmd: Command, context: Context) -> None:
+        await self._mine(turn)
+
+    async def _cmd_status(self, turn: Turn, cmd: Command, context: Context) -> None:
+        ticket = await self._command_ticket(turn, cmd, context.ticket)
+        if ticket is None:
+            return
+        handler = turn.room.ref
+        if turn.room.kind != "handler":
+            if turn.event.sender not in ticket.residents:
+                await self._reply(turn, text("not_for_me", turn.lang, ticket=ticket.id))
                 return
-            if ev.sender not in target.residents:
-                await self._reply(turn, text("not_for_me", turn.lang, ticket=target.id))
-            elif cmd.name == "status":
-                await self._reply(turn, self.voice.status(target, turn.lang))
-            elif cmd.name in ("solved", "unsolved"):
-                await self._move(turn, target, Actor(ev.sender), Move.VERIFIED if cmd.name == "solved"
-                                 else Move.REOPENED)
-            else:  # rate
-                value = rating(cmd.args)
-                if value is None:
-                    await self._reply(turn, text("usage_rate", turn.lang))
-                else:
-                    await self._move(turn, target, Actor(ev.sender), Move.RATED, data={"rating": value})
+        elif handler not in (*ticket.handlers, self.book.fallback, ticket.escalated_to):
+            await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
+                                         handler=self.voice.handler(handler, turn.lang)))
+            return
+        await self._reply(turn, self.voice.status(ticket, turn.lang))
+
+    async def _resident_ticket(self, turn: Turn, cmd: Command, context: Context) -> Ticket | None:
+        """Return the resident's ticket a command names (or its thread's); ``None`` after saying why not."""
+        ticket = await self._command_ticket(turn, cmd, context.ticket)
+        if ticket is not None and turn.event.sender not in ticket.residents:
+            await self._reply(turn, text("not_for_me", turn.lang, ticket=ticket.id))
+            return None
+        return ticket
+
+    async def _cmd_solved(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if (ticket := await self._resident_ticket(turn, cmd, context)) is not None:
+            await self._move(turn, ticket, Actor(turn.event.sender), Move.VERIFIED)
+
+    async def _cmd_unsolved(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if (ticket := await self._resident_ticket(turn, cmd, context)) is not None:
+            await self._move(turn, ticket, Actor(turn.event.sender), Move.REOPENED)
+
+    async def _cmd_rate(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if (ticket := await self._resident_ticket(turn, cmd, context)) is None:
+            return
+        value = rating(cmd.args)
+        if value is None:
+            await self._reply(turn, usage("rate", turn.lang))
+        else:
+            await self._move(turn, ticket, Actor(turn.event.sender), Move.RATED, data={"rating": value})
+
+    def _staff(self, turn: Turn) -> Actor:
+        return Actor(turn.event.sender, turn.room.ref)
+
+    async def _cmd_ack(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.ACKNOWLEDGED)
+
+    async def _cmd_approve(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.EXTENDED)
+
+    async def _cmd_note(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.NOTE, reason=cmd.args)
+
+    async def _cmd_resolve(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.RESOLVED, reason=cmd.args)
+
+    async def _cmd_return(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.RETURNED, reason=cmd.args)
+
+    async def _cmd_refuse(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        await self._move(turn, context.ticket, self._staff(turn), Move.EXTENSION_REFUSED, reason=cmd.args)
+
+    async def _cmd_transfer(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        parts = cmd.split(2)
+        if len(parts) < 2:
+            await self._reply(turn, usage("transfer", turn.lang, units=self.voice.units(turn.lang)))
+            return
+        target = self._handler_named(parts[0])
+        if target is None:
+            raise LifecycleError("unknown_target", id=parts[0])
+        await self._move(turn, context.ticket, self._staff(turn), Move.TRANSFERRED, target=target, reason=parts[1])
+
+    async def _cmd_extend(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        parts = cmd.split(2)
+        if len(parts) < 2 or not parts[0].isdigit():
+            await self._reply(turn, usage("extend", turn.lang))
+            return
+        await self._move(turn, context.ticket, self._staff(turn), Move.EXTENSION_ASKED, reason=parts[1],
+                         data={"days": int(parts[0])})
+
+    async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
+        assert context.ticket is not None
+        target, category = self._assignment(context.ticket, cmd.args)
+        if target is None:
+            await self._reply(turn, usage("assign", turn.lang))
+            return
+        before, after, event = await self.service.assign(context.ticket.id, self._staff(turn), target, category,
+                                                         tx=turn.tx)
+        await self.announce(turn.tx, before, after, event)
+
+    async def _cmd_list(self, turn: Turn, cmd: Command, context: Context) -> None:
+        handler = turn.room.ref or ""
+        open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
+                 for t in await turn.tx.tickets(state=s, lead=handler, limit=50)]
+        name = self.voice.handler(handler, turn.lang)
+        lines = [self.voice.status(t, turn.lang) for t in sorted(open_, key=lambda t: t.id)]
+        await self._reply(turn, [text("list_header", turn.lang, handler=name), *lines] if open_
+                          else text("list_none", turn.lang, handler=name))
+
+    async def _cmd_stats(self, turn: Turn, cmd: Command, context: Context) -> None:
+        return  # answered by _answer_stats once counted, beside the loop
 
     async def _message(self, turn: Turn, body: str, *, conversation: bool = False) -> None:
         """A plain message in a residents' room: a report, something else, or a question to ask first.
@@ -287,7 +404,7 @@ class Bot:
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(text("ask_register", turn.lang)),
                                            thread_root=ev.event_id))
         elif decision.gate == HELP:
-            await self._reply(turn, text("help_resident", turn.lang))
+            await self._reply(turn, help_text(RESIDENT, turn.lang))
         elif decision.gate == PROGRESS:
             await self._mine(turn)
         elif decision.gate == QUESTION:
@@ -424,7 +541,7 @@ class Bot:
             return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
         if isinstance(event, Message) and not event.is_edit:
             cmd = parse(event.body)
-            return cmd is not None and cmd.name in _ACTS
+            return cmd is not None and cmd.name in STAFF_MOVES
         return False
 
     async def _handler_event(self, turn: Turn) -> None:
@@ -441,76 +558,13 @@ class Bot:
                 command = "approve"
             ticket = await turn.tx.ticket(row.message.ticket_id)
             if command and ticket is not None and await self._staff_ok(turn, command):
-                await self._move(turn, ticket, Actor(ev.sender, handler), _ACTS[command])
+                await self._move(turn, ticket, Actor(ev.sender, handler), STAFF_MOVES[command])
             return
         assert isinstance(ev, Message)
         cmd = None if ev.is_edit else parse(ev.body, in_thread=ev.context is not None)
         if cmd is None:
             return  # staff talking among themselves
-        if cmd.name == "unknown":
-            await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
-                              else text("command_empty", turn.lang))
-            return
-        if cmd.name not in HANDLER_COMMANDS:
-            await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
-            return
-        if cmd.name == "help":
-            await self._reply(turn, text("help_handler", turn.lang, handler=self.voice.handler(handler, turn.lang),
-                                         units=self.voice.units(turn.lang)))
-            return
-        if cmd.name == "lang":
-            await self._set_lang(turn, cmd)
-            return
-        if cmd.name == "stats":
-            return  # answered by _answer_stats once counted
-        if cmd.name == "list":
-            open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
-                     for t in await turn.tx.tickets(state=s, lead=handler, limit=50)]
-            name = self.voice.handler(handler, turn.lang)
-            lines = [self.voice.status(t, turn.lang) for t in sorted(open_, key=lambda t: t.id)]
-            await self._reply(turn, [text("list_header", turn.lang, handler=name), *lines] if open_
-                              else text("list_none", turn.lang, handler=name))
-            return
-        ticket = await self._command_ticket(turn, cmd, await self._ticket_of_context(turn.tx, ev.context))
-        if ticket is None:
-            return
-        if cmd.name == "status":
-            if handler not in (*ticket.handlers, self.book.fallback, ticket.escalated_to):
-                await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
-                                             handler=self.voice.handler(handler, turn.lang)))
-                return
-            await self._reply(turn, self.voice.status(ticket, turn.lang))
-            return
-        if not await self._staff_ok(turn, cmd.name):
-            return
-        me = Actor(ev.sender, handler)
-        move = _ACTS[cmd.name]
-        if move is Move.TRANSFERRED:
-            parts = cmd.split(2)
-            target = self._handler_named(parts[0]) if parts else None
-            if not parts or len(parts) < 2:
-                await self._reply(turn, text("usage_transfer", turn.lang, units=self.voice.units(turn.lang)))
-                return
-            if target is None:
-                raise LifecycleError("unknown_target", id=parts[0])
-            await self._move(turn, ticket, me, move, target=target, reason=parts[1])
-        elif move is Move.ASSIGNED:
-            target, category = self._assignment(ticket, cmd.args)
-            if target is None:
-                await self._reply(turn, text("usage_assign", turn.lang))
-                return
-            before, after, event = await self.service.assign(ticket.id, me, target, category, tx=turn.tx)
-            await self.announce(turn.tx, before, after, event)
-        elif move in (Move.ACKNOWLEDGED, Move.EXTENDED):
-            await self._move(turn, ticket, me, move)
-        elif move is Move.EXTENSION_ASKED:
-            parts = cmd.split(2)
-            if len(parts) < 2 or not parts[0].isdigit():
-                await self._reply(turn, text("usage_extend", turn.lang))
-                return
-            await self._move(turn, ticket, me, move, reason=parts[1], data={"days": int(parts[0])})
-        else:
-            await self._move(turn, ticket, me, move, reason=cmd.args)
+        await self._command(turn, cmd, Context(await self._ticket_of_context(turn.tx, ev.context)))
 
     async def _staff_ok(self, turn: Turn, command: str) -> bool:
         """Return whether the sender may act for the room's handler; queue the refusal if not."""
@@ -521,7 +575,7 @@ class Bot:
         level = turn.power.of(turn.event.sender)
         if level >= self.staff_level:
             return True
-        move = text(f"move_{_ACTS[command]}", turn.lang)
+        move = text(f"move_{STAFF_MOVES[command]}", turn.lang)
         refusal = text("not_staff", turn.lang, handler=self.voice.handler(turn.room.ref, turn.lang),
                        need=self.staff_level, level=int(level), move=move)
         await self._reply(turn, refusal)

@@ -1,6 +1,7 @@
 """Turning a chat message into an intent: a command with its arguments, a verdict, a rating, or plain text.
 
-Commands start with ``!`` (or the full-width ``！`` a Chinese keyboard types) and have Chinese aliases.
+Commands start with ``!`` (or the full-width ``！`` a Chinese keyboard types) and have Chinese aliases; they
+are declared in :mod:`chatops.chat.commands`.
 """
 
 from __future__ import annotations
@@ -8,34 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chatops.chat.commands import ALIASES
 from rules.normalize import normalize
 
-# canonical name -> aliases (the first alias is what help shows in each language)
-COMMANDS: dict[str, tuple[str, ...]] = {
-    "help": ("help", "帮助", "h", "?", "？", "菜单"),
-    "report": ("report", "报告", "反映", "报修"),
-    "status": ("status", "状态", "查询", "进度"),
-    "mine": ("mine", "我的"),
-    "lang": ("lang", "语言", "language"),
-    "ack": ("ack", "签收", "报到"),
-    "note": ("note", "备注"),
-    "resolve": ("resolve", "办结", "结案"),
-    "transfer": ("transfer", "转派", "改派"),
-    "return": ("return", "退单", "回退"),
-    "list": ("list", "待办", "列表"),
-    "extend": ("extend", "延期"),
-    "approve": ("approve", "批准", "同意"),
-    "refuse": ("refuse", "驳回", "不同意"),
-    "stats": ("stats", "统计", "评价统计"),
-    "solved": ("solved", "已解决", "解决了"),
-    "unsolved": ("unsolved", "未解决", "没解决"),
-    "rate": ("rate", "评价"),
-    "assign": ("assign", "分拨", "指派"),
-}
-RESIDENT_COMMANDS = ("report", "status", "mine", "solved", "unsolved", "rate", "lang", "help")
-HANDLER_COMMANDS = ("ack", "note", "resolve", "transfer", "return", "extend", "approve", "refuse", "assign", "list",
-                    "status", "stats", "lang", "help")
-ALIASES: dict[str, str] = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
 _GLUED = sorted((a for a in ALIASES if len(a) > 1 and not a.isascii()), key=len, reverse=True)  # longest first
 
 ACK_REACTIONS = frozenset({"✅", "✔", "☑", "👌"})

@@ -1,0 +1,112 @@
+"""The command registry: every chat command declared once, and help and usage replies made from it.
+
+A declaration says the command's aliases (English first, then Chinese; ``！`` works as ``!``), the rooms it
+belongs to (residents' or handlers'), the ticket move it makes (a move needs staff power in a handler's
+room) and whether it takes arguments. Its words live in the catalogue under ``cmd_<name>`` (what it does)
+and ``args_<name>`` / ``example_<name>`` (what it takes); the bot has one small function per command
+(``Bot._cmd_<name>``). The allowed-command lists, the staff check, ``!help`` and every "usage:" reply
+come from here.
+
+>>> spec("签收").name, spec("签收").move
+('ack', <Move.ACKNOWLEDGED: 'acknowledged'>)
+>>> usage("extend", "en")
+'Usage: !extend DAYS REASON, e.g. !extend 3 waiting for parts'
+>>> [s.name for s in commands_for(RESIDENT)][:3]
+['report', 'status', 'mine']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chatops.tickets.lifecycle import Move
+from rules.catalogue import text
+
+RESIDENT, HANDLER = "resident", "handler"
+BOTH = (RESIDENT, HANDLER)
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One chat command: ``name``, ``aliases`` (English first), the ``rooms`` it is for, the ``move`` it
+    makes on a ticket (``None``: it only reads or talks), and whether it takes ``args``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    rooms: tuple[str, ...]
+    move: Move | None = None
+    args: bool = False
+
+    def alias(self, lang: str | None) -> str:
+        """Return the alias help shows in ``lang``: the first Chinese one in Chinese, else the first."""
+        if lang != "en":
+            return next((a for a in self.aliases if not a.isascii()), self.aliases[0])
+        return self.aliases[0]
+
+
+REGISTRY: tuple[CommandSpec, ...] = (
+    CommandSpec("report", ("report", "报告", "反映", "报修"), (RESIDENT,), args=True),
+    CommandSpec("status", ("status", "状态", "查询", "进度"), BOTH, args=True),
+    CommandSpec("mine", ("mine", "我的"), (RESIDENT,)),
+    CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
+    CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
+    CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),
+    CommandSpec("ack", ("ack", "签收", "报到"), (HANDLER,), move=Move.ACKNOWLEDGED),
+    CommandSpec("note", ("note", "备注"), (HANDLER,), move=Move.NOTE, args=True),
+    CommandSpec("resolve", ("resolve", "办结", "结案"), (HANDLER,), move=Move.RESOLVED, args=True),
+    CommandSpec("transfer", ("transfer", "转派", "改派"), (HANDLER,), move=Move.TRANSFERRED, args=True),
+    CommandSpec("return", ("return", "退单", "回退"), (HANDLER,), move=Move.RETURNED, args=True),
+    CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True),
+    CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED),
+    CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True),
+    CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True),
+    CommandSpec("list", ("list", "待办", "列表"), (HANDLER,)),
+    CommandSpec("stats", ("stats", "统计", "评价统计"), (HANDLER,), args=True),
+    CommandSpec("lang", ("lang", "语言", "language"), BOTH, args=True),
+    CommandSpec("help", ("help", "帮助", "h", "?", "？", "菜单"), BOTH),
+)
+BY_NAME = {s.name: s for s in REGISTRY}
+ALIASES: dict[str, str] = {alias.lower(): s.name for s in REGISTRY for alias in s.aliases}
+STAFF_MOVES = {s.name: s.move for s in REGISTRY if s.move is not None and HANDLER in s.rooms}
+
+
+def spec(word: str) -> CommandSpec | None:
+    """Return the command ``word`` (any alias, any case) names, or ``None``."""
+    name = ALIASES.get(word.lower())
+    return None if name is None else BY_NAME[name]
+
+
+def commands_for(room: str) -> list[CommandSpec]:
+    """Return the commands of a ``room`` kind (``resident`` or ``handler``), in the order help lists them."""
+    return [s for s in REGISTRY if room in s.rooms]
+
+
+def allowed(name: str, room: str) -> bool:
+    """Return whether command ``name`` may be used in a ``room`` kind."""
+    return room in BY_NAME[name].rooms
+
+
+def line(s: CommandSpec, lang: str | None) -> str:
+    """Return the command's help line: ``!签收 — 报到签收``, with its arguments."""
+    args = text(f"args_{s.name}", lang) if s.args else ""
+    return f"!{s.alias(lang)}{' ' + args if args else ''} — {text(f'cmd_{s.name}', lang)}"
+
+
+def help_text(room: str, lang: str | None, **params: str) -> str:
+    """Return ``!help`` for a ``room`` kind: the room's introduction, a line per command, its closing words.
+
+    >>> "!签收 — " in help_text(HANDLER, None, handler="物业", units="物业")
+    True
+    """
+    lines = [text(f"help_{room}_intro", lang, **params)]
+    lines += [line(s, lang) for s in commands_for(room) if s.name != "help"]
+    lines.append(text(f"help_{room}_outro", lang, **params))
+    return "\n".join(x for x in lines if x)
+
+
+def usage(name: str, lang: str | None, **params: str) -> str:
+    """Return the "usage:" reply of command ``name``, with an example."""
+    s = BY_NAME[name]
+    args = text(f"args_{name}", lang) if s.args else ""
+    return text("usage", lang, command=f"!{s.alias(lang)}{' ' + args if args else ''}",
+                example=text(f"example_{name}", lang, **params))
