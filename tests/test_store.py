@@ -77,6 +77,7 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     for column in ("sign_deadline", "resolve_deadline", "rating", "days", "handlers"):  # version 11's
         db.execute(f"ALTER TABLE events DROP COLUMN {column}")
     db.execute("ALTER TABLE tickets ADD COLUMN merged_into INTEGER")
+    db.execute("ALTER TABLE outbox DROP COLUMN after_id")  # version 12's
     db.execute("DELETE FROM schema_version WHERE version >= 7")
     db.commit()
     db.close()

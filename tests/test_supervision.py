@@ -199,3 +199,25 @@ async def test_the_daily_digest_is_posted_once_and_old_bookkeeping_forgotten(bot
                       "AND sent_at < '2021-01-01'").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0  # the log keeps everything
     db.close()
+
+
+async def test_the_card_goes_before_the_receipt_and_a_stuck_card_holds_it_up_only_briefly(
+        bot: Bot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sent together, the homeserver takes both at once and the card (the handler's cue) waits: it goes first."""
+    import chatops.chat.outbox as outbox_module
+
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    rooms = [s.room_id for s in net.sent]
+    assert rooms.index(PROPERTY) < rooms.index(GRID), "the lead's card first, then the resident's receipt"
+
+    net.fail_sends.add(PROPERTY)  # the card cannot go: the receipt waits a moment, then goes anyway
+    net.say(GRID, "@bob:t", "安居苑2号楼电梯坏了")
+    await bot.step()
+    await bot.outbox.flush()
+    receipts = [s for s in net.in_room(GRID) if "#2" in s.body]
+    assert receipts == []  # still waiting for the card, for up to AFTER_WAIT
+    monkeypatch.setattr(outbox_module, "AFTER_WAIT", 0.0)
+    await bot.outbox.flush()
+    assert [s for s in net.in_room(GRID) if "#2" in s.body], "the resident is never kept waiting for long"

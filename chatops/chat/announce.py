@@ -92,11 +92,13 @@ class Announcer:
                      *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
             await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
 
-    async def card(self, tx: Transaction, ticket: Ticket, handler: str, *, matched: tuple[str, ...] = ()) -> None:
+    async def card(self, tx: Transaction, ticket: Ticket, handler: str, *,
+                   matched: tuple[str, ...] = ()) -> int | None:
+        """Queue ``handler``'s card of ``ticket``; return its outbox id (``None``: the handler has no room)."""
         room = self.handler_rooms.get(handler)
         if room is None:
             log.warning("handler %s has no room; ticket %s is kept in the store", handler, ticket.id)
-            return
+            return None
         lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched)
-        await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
+        return await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
 

@@ -465,10 +465,11 @@ class Bot:
             lines.append(text("hotline", turn.lang, hotline=decision.hotline))
         if self.voice.needs_place(ticket):
             lines.append(text("ask_place", turn.lang))
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root))
         matched = (*decision.matched, *(w for w in decision.urgent if w not in decision.matched)) if decision else ()
-        for handler in ticket.handlers:
-            await self.announce.card(turn.tx, ticket, handler, matched=matched)
+        cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched) for handler in ticket.handlers]
+        # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root,
+                                       after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
         mine = await turn.tx.tickets(resident=turn.event.sender, limit=20)

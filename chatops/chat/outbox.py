@@ -26,6 +26,14 @@ log = logging.getLogger(__name__)
 GIVE_UP_AFTER = 2 * 86400.0
 MAX_BACKOFF = 30.0
 MAX_ATTEMPTS = 12  # a row that fails this often for reasons other than an outage is given up
+AFTER_WAIT = 3.0  # seconds a row waits at most for the row it comes after (another room's) to be sent
+
+
+def waits_for_another(row: OutboxRow, now: float, just_sent: dict[int, str] | None = None) -> bool:
+    """Return whether ``row`` still waits for the row it comes after (pending, and not for long yet)."""
+    after = row.message.after
+    return (after is not None and row.refs.get("after_state") == "pending" and not (just_sent and after in just_sent)
+            and now - _age_start(row) < AFTER_WAIT)
 
 
 def relation_content(row: OutboxRow, just_sent: dict[int, str] | None = None) -> dict[str, Any] | None:
@@ -66,6 +74,7 @@ class Outbox:
         self.sent = 0
         self.failures = 0
         self.beat: float | None = None  # when the loop last went round (for the operator's view)
+        self._progress = asyncio.Event()  # set (and replaced) whenever a row is sent
 
     def wake(self) -> None:
         self._wake.set()
@@ -114,7 +123,9 @@ class Outbox:
                 continue  # all sent: look for more
             if wait > 1.0:
                 return  # the main loop starts this room again when the row is due
-            await asyncio.sleep(wait)
+            progress = self._progress  # a row it waits for (in another room) may be sent meanwhile
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(progress.wait(), timeout=wait)
 
     async def _ensure_store_id(self) -> None:
         if self._store_id is None:
@@ -141,7 +152,10 @@ class Outbox:
         by_room: dict[str, list[OutboxRow]] = defaultdict(list)
         for row in rows:
             by_room[row.message.room_id].append(row)
+        sent = self.sent
         waits = [w for w in await asyncio.gather(*(self._send_room(r) for r in by_room.values())) if w is not None]
+        if self.sent > sent and any(waits_for_another(row, self.clock()) for row in rows):  # it went: once more
+            return await self.flush()
         more = len(rows) >= 500
         return 0.0 if more else min(waits, default=30.0)
 
@@ -152,6 +166,8 @@ class Outbox:
             now = self.clock()
             if row.not_before > now:
                 return row.not_before - now
+            if waits_for_another(row, now, just_sent):
+                return 0.2  # woken as soon as any row is sent (see _drain)
             content = relation_content(row, just_sent)
             if content is None:
                 if row.refs.get("edit_state") == "failed":
@@ -171,6 +187,8 @@ class Outbox:
                     await tx.mark_sent(row.id, result.event_id)
                     just_sent[row.id] = result.event_id
                     self.sent += 1
+                    self._progress.set()
+                    self._progress = asyncio.Event()
                     continue
                 error = result.error or "unknown"
                 if result.rate_limited:

@@ -25,6 +25,7 @@ class Outgoing:
     thread_root: str | None = None
     thread_of: int | None = None
     edit_of: int | None = None
+    after: int | None = None  # an outbox row (of any room) that goes first, for a few seconds at most
 
 
 @dataclass(frozen=True)
@@ -81,17 +82,17 @@ class Room:
 
 
 _OUTBOX_COLUMNS = ("o.id, o.room_id, o.purpose, o.content, o.ticket_id, o.thread_root, o.thread_of, o.edit_of, "
-                   "o.state, o.attempts, o.not_before, o.event_id, o.created_at, o.error, "
-                   "t.event_id, t.state, e.event_id, e.state")
+                   "o.after_id, o.state, o.attempts, o.not_before, o.event_id, o.created_at, o.error, "
+                   "t.event_id, t.state, e.event_id, e.state, a.state")
 _OUTBOX_FROM = ("FROM outbox o LEFT JOIN outbox t ON t.id = o.thread_of "
-                "LEFT JOIN outbox e ON e.id = o.edit_of")
+                "LEFT JOIN outbox e ON e.id = o.edit_of LEFT JOIN outbox a ON a.id = o.after_id")
 
 
 def _outbox_row(r: aiosqlite.Row) -> OutboxRow:
-    (oid, room, purpose, content, ticket, root, thread_of, edit_of, state, attempts, not_before, event_id,
-     created, error, t_event, t_state, e_event, e_state) = r
-    msg = Outgoing(room, purpose, from_json(content), ticket, root, thread_of, edit_of)
-    refs = {"thread": t_event, "thread_state": t_state, "edit": e_event, "edit_state": e_state}
+    (oid, room, purpose, content, ticket, root, thread_of, edit_of, after, state, attempts, not_before, event_id,
+     created, error, t_event, t_state, e_event, e_state, a_state) = r
+    msg = Outgoing(room, purpose, from_json(content), ticket, root, thread_of, edit_of, after)
+    refs = {"thread": t_event, "thread_state": t_state, "edit": e_event, "edit_state": e_state, "after_state": a_state}
     return OutboxRow(oid, msg, state, attempts, not_before, event_id, created, error, refs)
 
 
@@ -255,10 +256,10 @@ class ChatWrites:
         """Queue ``message``; return its outbox id."""
         m = message
         cur = await self.db.execute(
-            "INSERT INTO outbox (room_id, purpose, content, ticket_id, thread_root, thread_of, edit_of) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (room_id, purpose, content, ticket_id, thread_root, thread_of, edit_of, after_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (m.room_id, m.purpose, to_json(m.content), m.ticket_id, m.thread_root,
-             m.thread_of, m.edit_of))
+             m.thread_of, m.edit_of, m.after))
         assert cur.lastrowid is not None
         return cur.lastrowid
 

@@ -201,6 +201,9 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         # merged stored a ticket number in target and nothing ever made it: the kind is gone
         "ALTER TABLE tickets DROP COLUMN merged_into",
     )),
+    (12, "a message may wait for another room's message to go first (the card before the receipt)", (
+        "ALTER TABLE outbox ADD COLUMN after_id INTEGER REFERENCES outbox (id)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
