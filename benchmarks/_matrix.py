@@ -264,14 +264,13 @@ def tap(bot: Bot, marks: Marks) -> None:
         await handle(event)
         marks.handled[event.event_id] = (t0, clock())
 
-    async def timed_send(room_id: str, content: dict[str, Any], txn_id: str) -> Any:
+    async def timed_send(room_id: str, say: Any, txn_id: str) -> Any:
         t0 = clock()
-        result = await send(room_id, content, txn_id)
+        result = await send(room_id, say, txn_id)
         span = (t0, clock())
-        rel = content.get("m.relates_to") or {}
-        if rel.get("rel_type") == "m.thread":
-            marks.receipt[rel["event_id"]] = span
-        elif (m := CARD_MARKER.search(str(content.get("body", "")))) is not None:
+        if say.thread_root is not None:
+            marks.receipt[say.thread_root] = span
+        elif (m := CARD_MARKER.search("\n".join(say.lines))) is not None:
             marks.card.setdefault(m.group(1), []).append(span)
         return result
 

@@ -163,7 +163,7 @@ async def test_bad_input(bot: Bot, store: Store) -> None:
     net.say(GRID, ALICE, "!frobnicate")
     net.say(GRID, ALICE, "<script>alert(1)</script>安居苑1号楼漏水")
     net.say(GRID, ALICE, "!签收 1")
-    net.say(GRID, "@other-bot:t", "漏水", msgtype="m.notice")
+    net.say(GRID, "@other-bot:t", "漏水", kind="notice")
     await turn(bot)
     bodies = [s.body for s in net.in_room(GRID)]
     assert "反映的内容是空的" in bodies[0]

@@ -120,3 +120,19 @@ def test_importing_a_part_loads_only_what_it_needs(module: str, absent: tuple[st
             f"print(sorted(m for m in sys.modules if any(m == a or m.startswith(a + '.') for a in {absent!r})))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_matrix_wire_format_stays_in_the_matrix_transport() -> None:
+    """No module outside ``transport/matrix*`` and the local tooling writes Matrix event content (the memory
+    transport reads what ``matrix_wire`` renders, as a homeserver would receive it, for tests to look at)."""
+    wire = ("m.relates_to", "m.mentions", "formatted_body", "org.matrix.custom.html", "m.in_reply_to", "m.notice",
+            "m.new_content")
+    found = []
+    for path in sorted((ROOT / "chatops").rglob("*.py")):
+        name = module_name(path)
+        if within(name, ("chatops.chat.transport.matrix", "chatops.chat.transport.matrix_wire",
+                         "chatops.chat.transport.memory", "chatops.local")):
+            continue
+        source = path.read_text(encoding="utf-8")
+        found += [f"{name}: {w}" for w in wire if f'"{w}"' in source]
+    assert found == []

@@ -163,7 +163,7 @@ class Bot:
         room = self.rooms.get(event.room_id)
         if room is None or event.sender == self.transport.user_id:
             return
-        if isinstance(event, Message) and event.msgtype == "m.notice":
+        if isinstance(event, Message) and event.kind == "notice":
             return  # never answer a bot
         power: RoomPower | None = None
         stats: Command | None = None
@@ -215,7 +215,7 @@ class Bot:
         if ev.is_edit:
             await self._reply(turn, text("edit_ignored", turn.lang))
             return
-        if ev.msgtype not in ("m.text", "m.emote"):
+        if ev.kind != "text":
             await self._reply(turn, text("text_only", turn.lang))
             return
         cmd = parse(ev.body, in_thread=ev.context is not None)
@@ -659,7 +659,7 @@ class Bot:
             else:
                 root = ev.relates_to  # a card, or a resident's message: a thread on it
         elif root is None and isinstance(ev, Message) and (ev.reply_to or ev.is_edit):
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": ev.reply_to or ev.event_id}}
+            content["reply_to"] = ev.reply_to or ev.event_id  # answered in place, not as a thread
         elif root is None:
             root = ev.event_id
         await turn.tx.enqueue(Outgoing(ev.room_id, "reply", content, thread_root=root))

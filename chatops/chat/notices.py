@@ -1,11 +1,11 @@
-"""What the bot says: message contents rendered from the catalogue, always ``m.notice``, HTML escaped.
+"""What the bot says: messages rendered from the catalogue, in no network's format.
 
-Every string a resident typed reaches HTML only through :func:`notice`, which escapes every line.
+:func:`notice` keeps a message as lines and mentions (the outbox stores that); the transport renders it
+(``transport/matrix_wire``: ``m.notice``, every line HTML-escaped).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, datetime
 from typing import Any
@@ -18,21 +18,13 @@ from rules.rulebook import format_duration
 
 
 def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
-    """Return ``m.notice`` content: a plain body and an escaped HTML body (first line bold).
+    """Return a message as the outbox keeps it: its visible lines and the users it mentions.
 
-    >>> notice(["<b>hi</b>", "x"])["formatted_body"]
-    '<b>&lt;b&gt;hi&lt;/b&gt;</b><br>x'
+    >>> notice(["工单 #3", "ab\u202ecd"], mentions=["@b:x", "@a:x"])
+    {'lines': ['工单 #3', 'abcd'], 'mentions': ['@a:x', '@b:x']}
     """
-    lines = [_visible(line) for line in ([lines] if isinstance(lines, str) else lines)]
-    escaped = [html.escape(line, quote=False) for line in lines]
-    if len(escaped) > 1:
-        escaped[0] = f"<b>{escaped[0]}</b>"
-    content: dict[str, Any] = {
-        "msgtype": "m.notice", "body": "\n".join(lines),
-        "format": "org.matrix.custom.html", "formatted_body": "<br>".join(escaped),
-        "m.mentions": {"user_ids": sorted(set(mentions))} if mentions else {},
-    }
-    return content
+    return {"lines": [_visible(line) for line in ([lines] if isinstance(lines, str) else lines)],
+            "mentions": sorted(set(mentions))}
 
 
 # characters that reorder or hide text (bidi overrides and isolates, zero-width, soft hyphen, controls): a

@@ -17,9 +17,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
-from chatops.chat.transport import Transport
+from chatops.chat.transport import Say, Transport
+from chatops.chat.transport.matrix_wire import from_stored
 from chatops.tickets.store import OutboxRow, Store
 
 log = logging.getLogger(__name__)
@@ -36,32 +36,24 @@ def waits_for_another(row: OutboxRow, now: float, just_sent: dict[int, str] | No
             and now - _age_start(row) < AFTER_WAIT)
 
 
-def relation_content(row: OutboxRow, just_sent: dict[int, str] | None = None) -> dict[str, Any] | None:
-    """Return the content to send for ``row`` with its thread or edit relation, or ``None`` to wait.
-
-    ``just_sent`` maps outbox ids sent since ``row`` was read to their event ids.
-    """
+def to_say(row: OutboxRow, just_sent: dict[int, str] | None = None) -> Say | None:
+    """Return what to send for ``row``, its thread or edit resolved to event ids, or ``None`` to wait for the
+    row it threads under or edits. ``just_sent`` maps outbox ids sent since ``row`` was read to event ids."""
     msg, refs = row.message, dict(row.refs)
     for key, ref in (("edit", msg.edit_of), ("thread", msg.thread_of)):
         if ref is not None and refs.get(key) is None and just_sent and ref in just_sent:
             refs[key] = just_sent[ref]
-    content = dict(msg.content)
+    lines, mentions, reply_to = from_stored(msg.content)
     if msg.edit_of is not None:
         if refs.get("edit") is None:
             return None
-        new = {k: v for k, v in content.items() if k != "m.mentions"}
-        return {"msgtype": new.get("msgtype", "m.notice"), "body": "* " + new.get("body", ""),
-                "m.new_content": new, "m.mentions": {},
-                "m.relates_to": {"rel_type": "m.replace", "event_id": refs["edit"]}}
+        return Say(lines, mentions, edit_of=refs["edit"])
     root = msg.thread_root
     if msg.thread_of is not None:
         if refs.get("thread") is None and refs.get("thread_state") != "failed":
             return None
         root = refs.get("thread")
-    if root is not None:
-        content["m.relates_to"] = {"rel_type": "m.thread", "event_id": root, "is_falling_back": True,
-                                   "m.in_reply_to": {"event_id": root}}
-    return content
+    return Say(lines, mentions, thread_root=root, reply_to=reply_to)
 
 
 class Outbox:
@@ -115,6 +107,7 @@ class Outbox:
     async def _drain(self, room_id: str) -> None:
         """Send ``room_id``'s due rows in order until none is left or the next must wait a while."""
         while True:
+            progress = self._progress  # taken before reading: a row sent from now on wakes this room at once
             rows = await self.store.outbox_pending(room_id=room_id, limit=100)
             if not rows:
                 return
@@ -123,7 +116,6 @@ class Outbox:
                 continue  # all sent: look for more
             if wait > 1.0:
                 return  # the main loop starts this room again when the row is due
-            progress = self._progress  # a row it waits for (in another room) may be sent meanwhile
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(progress.wait(), timeout=wait)
 
@@ -168,15 +160,15 @@ class Outbox:
                 return row.not_before - now
             if waits_for_another(row, now, just_sent):
                 return 0.2  # woken as soon as any row is sent (see _drain)
-            content = relation_content(row, just_sent)
-            if content is None:
+            say = to_say(row, just_sent)
+            if say is None:
                 if row.refs.get("edit_state") == "failed":
                     async with self.store.write() as tx:
                         await tx.mark_failed(row.id, "the message it edits was never sent")
                     continue
                 return 0.2  # its thread root or edited message goes first (sent by this room's loop)
             try:
-                result = await self.transport.send(row.message.room_id, content, f"w{self._store_id}.{row.id}")
+                result = await self.transport.send(row.message.room_id, say, f"w{self._store_id}.{row.id}")
             except Exception as exc:  # a bug or a transport that raises: this row alone, counted and delayed
                 wait = await self._row_failed(row, now, f"{exc.__class__.__name__}: {exc}", exc)
                 if wait is None:

@@ -1,5 +1,15 @@
 """Chat transports: one adapter per chat network behind one small interface (see ``base``)."""
 
-from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, Transport
+from chatops.chat.transport.base import (
+    Batch,
+    Incoming,
+    Message,
+    Reaction,
+    Refused,
+    RoomPower,
+    Say,
+    SendResult,
+    Transport,
+)
 
-__all__ = ["Batch", "Incoming", "Message", "Reaction", "Refused", "RoomPower", "SendResult", "Transport"]
+__all__ = ["Batch", "Incoming", "Message", "Reaction", "Refused", "RoomPower", "Say", "SendResult", "Transport"]

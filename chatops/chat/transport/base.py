@@ -27,10 +27,11 @@ class Incoming:
 
 @dataclass(frozen=True)
 class Message(Incoming):
-    """A text message. ``thread_root`` / ``reply_to`` say what it answers; edits are flagged."""
+    """A message. ``kind`` is ``text``, ``notice`` (a bot's: never answered) or ``other`` (an image, a
+    file); ``thread_root`` / ``reply_to`` say what it answers; edits are flagged."""
 
     body: str
-    msgtype: str = "m.text"
+    kind: str = "text"
     thread_root: str | None = None
     reply_to: str | None = None
     is_edit: bool = False
@@ -47,6 +48,18 @@ class Reaction(Incoming):
 
     key: str
     relates_to: str
+
+
+@dataclass(frozen=True)
+class Say:
+    """What the bot sends, in no network's format: its lines (the first is a title when there are several),
+    the users it mentions, and what it answers: a thread, a message, or an earlier message of ours it edits."""
+
+    lines: tuple[str, ...]
+    mentions: tuple[str, ...] = ()
+    thread_root: str | None = None
+    reply_to: str | None = None
+    edit_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +136,8 @@ class Transport(Protocol):
         """Return the next batch of events after ``since`` (waiting for some; retrying errors itself)."""
         ...
 
-    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
-        """Send ``content`` as an ``m.room.message`` with ``txn_id``; the same id twice sends once."""
+    async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
+        """Send ``say`` in the network's own format with ``txn_id``; the same id twice sends once."""
         ...
 
     async def power(self, room_id: str) -> RoomPower:

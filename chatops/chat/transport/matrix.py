@@ -20,7 +20,18 @@ import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
 from nio.api import Api
 
-from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult, creators_of
+from chatops.chat.transport.base import (
+    Batch,
+    Incoming,
+    Message,
+    Reaction,
+    Refused,
+    RoomPower,
+    Say,
+    SendResult,
+    creators_of,
+)
+from chatops.chat.transport.matrix_wire import render
 from chatops.private import write_private
 
 log = logging.getLogger(__name__)
@@ -89,11 +100,14 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     thread = rel.get("event_id") if rel.get("rel_type") == "m.thread" else None
     return Message(
         room_id, event_id, sender, body if isinstance(body, str) else "",
-        msgtype=str(content.get("msgtype", "")),
+        kind=_KINDS.get(str(content.get("msgtype", "")), "other"),
         thread_root=thread if isinstance(thread, str) else None,
         reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
         is_edit=rel.get("rel_type") == "m.replace",
     )
+
+
+_KINDS = {"m.text": "text", "m.emote": "text", "m.notice": "notice"}  # anything else (images, files): "other"
 
 
 class MatrixTransport:
@@ -201,9 +215,9 @@ class MatrixTransport:
         log.info("filled a gap of %d events in %s", len(older), room_id)
         return [*reversed(older), *raws]
 
-    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
-        """Send ``content`` with ``txn_id`` (a retry with the same id is not doubled by the homeserver)."""
-        method, path, data = Api.room_send(self.client.access_token, room_id, "m.room.message", content, txn_id)
+    async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
+        """Send ``say`` as an ``m.room.message`` with ``txn_id`` (a retry with the same id is not doubled)."""
+        method, path, data = Api.room_send(self.client.access_token, room_id, "m.room.message", render(say), txn_id)
         try:
             resp = await self.client.send(method, path, data, headers={"Content-Type": "application/json"},
                                           timeout=30)

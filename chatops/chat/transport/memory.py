@@ -7,7 +7,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, SendResult
+from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, Say, SendResult
+from chatops.chat.transport.matrix_wire import render
 
 
 @dataclass
@@ -54,10 +55,10 @@ class MemoryTransport:
         return f"$e{next(self._ids)}"
 
     def say(self, room_id: str, sender: str, body: str, *, thread_root: str | None = None,
-            reply_to: str | None = None, msgtype: str = "m.text", is_edit: bool = False) -> str:
+            reply_to: str | None = None, kind: str = "text", is_edit: bool = False) -> str:
         """Post a message as ``sender``; return its event id."""
         event_id = self._id()
-        self._queue.append(Message(room_id, event_id, sender, body, msgtype, thread_root, reply_to, is_edit))
+        self._queue.append(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit))
         self._arrived.set()
         return event_id
 
@@ -81,7 +82,8 @@ class MemoryTransport:
         self._token += 1
         return Batch(f"t{self._token}", events)
 
-    async def send(self, room_id: str, content: dict[str, Any], txn_id: str) -> SendResult:
+    async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
+        content = render(say)  # what a Matrix homeserver would be given, for tests to look at
         if room_id in self.fail_sends:
             raise RuntimeError(f"injected failure sending to {room_id}")
         if self.down:
