@@ -174,14 +174,15 @@ class Outbox:
                 if wait is None:
                     continue
                 return wait
-            async with self.store.write() as tx:
-                if result.event_id is not None:
+            if result.event_id is not None:
+                async with self.store.write() as tx:
                     await tx.mark_sent(row.id, result.event_id)
-                    just_sent[row.id] = result.event_id
-                    self.sent += 1
-                    self._progress.set()
-                    self._progress = asyncio.Event()
-                    continue
+                just_sent[row.id] = result.event_id
+                self.sent += 1
+                self._progress.set()  # committed: a room waiting for this row reads it as sent
+                self._progress = asyncio.Event()
+                continue
+            async with self.store.write() as tx:
                 error = result.error or "unknown"
                 if result.rate_limited:
                     await tx.mark_retry(row.id, now + (result.retry_after or 1.0), error, count=False)
