@@ -58,7 +58,7 @@ def measure(router: Router, texts: list[str], model: Model | None = None) -> dic
         assert with_model is not None
         return len(with_model.route_many(texts))
 
-    stages: dict[str, Callable[[], int]] = {"raw engine post": raw, "Engine.decide": decide,
+    stages: dict[str, Callable[[], int]] = {"raw engine post": raw, "Engine.decide (remembered)": decide,
                                             "classify only": classify, "route (rules, gate, engine)": route}
     if with_model is not None:
         stages["route with the model"] = route_model

@@ -5,6 +5,9 @@
 * One fixed session per ruleset; the engine sees only tags (category id, urgency), never text or regex.
 * Actions only record which rule fired; an error inside one becomes a real :class:`EngineError`.
 * A rulebook registers a ruleset named after its digest once per process and is reused after that.
+* The rules are a pure decision over tags (no facts are asserted, no state kept), so a ruleset remembers
+  each decision it made for a set of tags: the engine is asked once per distinct set, and every answer
+  still names the rule that fired.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from rules.rulebook import Rulebook
 
 T = TypeVar("T")
 SESSION = "route"
+DECIDED_MAX = 10_000  # distinct tag sets a ruleset remembers (categories x urgency x handler: a few hundred)
 UNCLASSIFIED = ""
 
 
@@ -138,6 +142,7 @@ class Rules:
         key = json.dumps([definition, {k: _plain(v) for k, v in verdicts.items()}], sort_keys=True, default=str)
         self.name = f"{prefix}_" + hashlib.sha256(key.encode()).hexdigest()[:16]
         self._sink = on_owner(self._register, definition)
+        self._decided: dict[tuple[tuple[str, Any], ...], tuple[str, Any]] = {}  # tags -> (rule, verdict)
 
     def _register(self, definition: dict[str, Any]) -> list[str]:
         global _host
@@ -153,9 +158,22 @@ class Rules:
         return sink
 
     def fire(self, event: dict[str, Any]) -> tuple[str, Any]:
-        """Return ``(rule, verdict)`` for ``event``; raise :class:`EngineError` if the engine fails."""
+        """Return ``(rule, verdict)`` for ``event`` (tags only); raise :class:`EngineError` if the engine fails.
+
+        The same tags give the same answer from memory (up to ``DECIDED_MAX`` sets; failures are not kept).
+        """
         if not _is_owner():
             raise EngineError("the rule engine must be called on its owner thread (use on_owner)")
+        key = tuple(sorted(event.items()))
+        known = self._decided.get(key)
+        if known is not None:
+            return known
+        decided = self._post(event)
+        if len(self._decided) < DECIDED_MAX:
+            self._decided[key] = decided
+        return decided
+
+    def _post(self, event: dict[str, Any]) -> tuple[str, Any]:
         assert _host is not None
         self._sink.clear()
         event = {"sid": SESSION, **event}

@@ -109,6 +109,19 @@ def test_an_error_inside_an_action_is_raised_not_swallowed() -> None:
     assert on_owner(engine.decide, "theft", False)[0] == "category.theft"
 
 
+def test_the_engine_is_asked_once_per_set_of_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Routing is a pure decision over tags: the answer for tags seen before comes from memory, rule and all."""
+    import rules.engine as eng
+
+    engine = Engine(parse_rulebook(MINI))
+    posted: list[dict[str, object]] = []
+    real = eng._host.post  # type: ignore[union-attr]
+    monkeypatch.setattr(eng._host, "post", lambda name, event: posted.append(event) or real(name, event))
+    first = [on_owner(engine.decide, c, u) for c, u in (("leak", False), ("leak", True), ("theft", False))]
+    again = [on_owner(engine.decide, c, u) for c, u in (("leak", False), ("leak", True), ("theft", False))]
+    assert first == again and first[0][0] == "category.leak" and len(posted) == 3
+
+
 async def test_async_routing_does_not_block_the_loop(mini_router: Router) -> None:
     results = await asyncio.gather(*(mini_router.aroute(t) for t in ["漏水", "电梯坏了", "被偷了"] * 20))
     assert [r.category for r in results[:3]] == ["leak", "lift", "theft"]
