@@ -267,6 +267,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "move_whistled": {"zh-CN": "吹哨", "en": "whistled"},
     "move_merged": {"zh-CN": "合并", "en": "merged"},
     "move_located": {"zh-CN": "补充位置", "en": "located"},
+    "move_withdrawn": {"zh-CN": "撤回", "en": "withdrawn"},
     "move_closed": {"zh-CN": "回访期满关闭", "en": "closed at the end of the call-back"},
     "move_asked": {"zh-CN": "询问事项", "en": "asked which matter"},
     "move_assigned": {"zh-CN": "分拨", "en": "assigned"},
@@ -467,6 +468,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "🔁 The resident says it is not solved: back to {target}."},
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
     "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    "step_withdrawn": {
+        "zh-CN": "🗑 居民删除了反映这件事的原消息；工单仍在，请照常办理，或说明后办结、退单。",
+        "en": "🗑 The resident deleted the message this report came from; the ticket stays: handle it as usual, "
+        "or resolve or return it with a word of explanation.",
+    },
     "step_supported": {
         "zh-CN": "👥 又有居民反映同一问题（共 {count} 人）。",
         "en": "👥 Another resident reported the same matter ({count} in all).",

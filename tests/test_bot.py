@@ -253,3 +253,26 @@ async def test_rough_edges_in_the_rooms(bot: Bot, store: Store) -> None:
     usage = net.in_room(PROPERTY)[-1].body
     assert "\n" in usage and all(len(line) < 200 for line in usage.splitlines())
     assert report
+
+
+async def test_a_resident_who_deletes_their_report_leaves_the_ticket_with_its_handler(bot: Bot) -> None:
+    """Deleting the message does not lose the ticket: the handler is told and decides; others' deletions and
+    reactions taken back change nothing."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.redact(GRID, BOB, report)  # not the reporter: nothing happens
+    net.react(PROPERTY, PROP, card.event_id, "✅")
+    await turn(bot)
+    before = len(net.in_room(PROPERTY))
+    net.redact(GRID, ALICE, report)
+    await turn(bot)
+    ticket = await bot.store.ticket(1)
+    assert ticket is not None and ticket.state is State.ACKNOWLEDGED  # still being handled
+    events = await bot.store.events(1)
+    assert [e.kind for e in events].count("withdrawn") == 1 and events[-1].actor == ALICE
+    told = net.in_room(PROPERTY)[before:]
+    assert any("撤回" in s.body or "删除" in s.body for s in told)
+    assert not [s for s in net.in_room(GRID) if "删除" in s.body]  # the resident is not answered in a deleted thread
+

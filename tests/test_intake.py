@@ -208,3 +208,20 @@ async def test_a_retrained_model_is_taken_up_and_announced_once(bot: Bot, store:
     await turn(bot)
     routed = next(e for e in await store.events(1) if e.kind is Move.ROUTED)
     assert routed.data.get("model") == second.version  # the decision names the model it used
+
+
+async def test_a_message_the_bot_asked_about_is_forgotten_when_its_sender_deletes_it(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    message = net.say(GRID, ALICE, "楼顶的太阳能热水器松了")
+    await turn(bot)
+    assert (await store.pending(f"matrix:{message}")) is not None
+    net.redact(GRID, BOB, message)  # someone else's deletion (a moderator's) is not an answer
+    await turn(bot)
+    assert (await store.pending(f"matrix:{message}")).state == "asked"  # type: ignore[union-attr]
+    net.redact(GRID, ALICE, message)
+    await turn(bot)
+    assert (await store.pending(f"matrix:{message}")).state == "declined"  # type: ignore[union-attr]
+    ask = net.in_room(GRID)[0]
+    net.react(GRID, ALICE, ask.event_id, "👍")  # too late: nothing is registered from a deleted message
+    await turn(bot)
+    assert await store.count("tickets") == 0

@@ -39,7 +39,7 @@ class Announcer:
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
             own = by_resident and event.actor == resident
-            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED) or (
+            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED, Move.WITHDRAWN) or (
                     event.kind is Move.REMINDED and not event.data.get("overdue")) or (
                     event.kind is Move.RATED and not own):
                 pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers;

@@ -32,7 +32,7 @@ from chatops.chat.conversation import (
 )
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
-from chatops.chat.transport import Incoming, Message, Reaction, Refused, RoomPower, Transport
+from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
@@ -208,6 +208,9 @@ class Bot:
     # ---- residents ----
     async def _resident_event(self, turn: Turn) -> None:
         ev = turn.event
+        if isinstance(ev, Redaction):
+            await self._withdrawn(turn, ev)
+            return
         if isinstance(ev, Reaction):
             await self._resident_reaction(turn, ev)
             return
@@ -382,6 +385,19 @@ class Bot:
     async def _cmd_stats(self, turn: Turn, cmd: Command, context: Context) -> None:
         return  # answered by _answer_stats once counted, beside the loop
 
+    async def _withdrawn(self, turn: Turn, ev: Redaction) -> None:
+        """A resident deleted a message: their report's handlers are told (the ticket stays theirs to handle); a
+        message the bot asked about is forgotten; anything else (a reaction, chatter) changes nothing."""
+        source = f"matrix:{ev.redacts}"
+        ticket = await turn.tx.ticket_by_source(source)
+        if ticket is not None:
+            if ev.sender == ticket.reporter and ticket.state is not State.CLOSED:
+                await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})
+            return
+        asked = await turn.tx.pending(source)
+        if asked is not None and ev.sender == asked.sender:
+            await turn.tx.finish_pending(source, "declined")
+
     async def _message(self, turn: Turn, body: str, *, conversation: bool = False) -> None:
         """A plain message in a residents' room: a report, something else, or a question to ask first.
 
@@ -547,6 +563,8 @@ class Bot:
 
     async def _handler_event(self, turn: Turn) -> None:
         ev, handler = turn.event, turn.room.ref
+        if isinstance(ev, Redaction):
+            return  # a deleted command or reaction: what it did is recorded and stays done
         if isinstance(ev, Reaction):
             key = reaction_key(ev.key)
             row = await turn.tx.outbox_by_event(ev.relates_to)

@@ -225,6 +225,8 @@ class Voice:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:
                 return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.WITHDRAWN:
+                return text("step_withdrawn", lang)
             case Move.EXTENSION_ASKED:
                 return text("step_extension_asked", lang, handler=who, days=event.data.get("days"),
                             reason=event.reason or "", street=self.handler(self.book.fallback, lang))

@@ -111,6 +111,14 @@ class Person:
         return await self._send(room_id, "m.reaction",
                                 {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}})
 
+    async def redact(self, room_id: str, event_id: str) -> str:
+        """Delete ``event_id`` (a message or reaction of one's own); return the redaction's event id."""
+        self._txn += 1
+        resp = await self.client.room_redact(room_id, event_id, tx_id=f"p{id(self)}.{self._txn}")
+        if not hasattr(resp, "event_id"):
+            raise RuntimeError(f"{self.user_id} cannot redact in {room_id}: {resp}")
+        return str(resp.event_id)
+
     async def _send(self, room_id: str, kind: str, content: dict[str, Any]) -> str:
         self._txn += 1
         resp = await self.client.room_send(room_id, kind, content, tx_id=f"p{id(self)}.{self._txn}")

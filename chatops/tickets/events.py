@@ -142,6 +142,8 @@ KINDS: dict[Move, Kind] = {k.move: k for k in (
         Field("source", "str", "the message it came from", required=True),
         Field("text", "str", "the resident's words", required=True),
         Field("estate", "str", "the estate", nullable=True), Field("building", "str", "the building", nullable=True))),
+    Kind(Move.WITHDRAWN, "the resident deleted the message the report came from; the ticket stays (撤回)", (
+        Field("source", "str", "the message deleted", required=True),)),
     Kind(Move.CLOSED, "the call-back window ended: closed with the verdicts given (回访期满)", (
         *_TIMER, Field("verdicts", "int", "residents who answered", required=True),
         Field("residents", "int", "residents asked", required=True)), rule="always"),

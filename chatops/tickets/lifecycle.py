@@ -39,6 +39,7 @@ class Move(StrEnum):
     CLOSED = "closed"              # 回访期满: the call-back window ended; closed with the verdicts given
     ASKED = "asked"                # 问询: the evidence was weak; the resident is asked which matter it is
     ASSIGNED = "assigned"          # 分拨: the street office gives a ticket of no known category to a handler
+    WITHDRAWN = "withdrawn"        # 撤回: the resident deleted the message the report came from
 
 
 class State(StrEnum):
@@ -296,6 +297,9 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need(OPEN)
             if actor.handler is not None or actor.id == SYSTEM.id:
                 raise LifecycleError("not_your_ticket", ticket=num)
+        case Move.WITHDRAWN:  # the ticket stays with its handlers; they are told, and decide
+            if actor.id != ticket.reporter or actor.handler is not None:
+                raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
             if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
@@ -373,7 +377,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.LOCATED:
             return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
-        case _:  # NOTE, REMINDED: recorded, no change of state
+        case _:  # NOTE, REMINDED, WITHDRAWN: recorded, no change of state
             return t
 
 

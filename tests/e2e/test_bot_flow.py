@@ -164,6 +164,19 @@ async def test_transfer_and_return_with_reasons(world: World) -> None:
     assert ticket is not None and ticket.lead == "street" and ticket.transfers == 2 and ticket.returns == 1
 
 
+async def test_a_deleted_report_stays_a_ticket_and_its_handler_is_told(world: World) -> None:
+    """A redaction arrives through a real homeserver's sync: the ticket stays, the handler hears of it."""
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    await w.alice.redact(w.rooms["grid"], report)
+    await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "删除" in s.body)
+    ticket = await w.bot.store.ticket(1)
+    assert ticket is not None and ticket.state.value == "routed"
+    assert [e.kind.value for e in await w.bot.store.events(1)][-1] == "withdrawn"
+
+
 async def test_follow_up_question_and_answer(world: World) -> None:
     w = world
     report = await w.alice.say(w.rooms["all"], "楼道里漏水很严重")

@@ -5,6 +5,7 @@ from chatops.chat.transport.base import (
     Incoming,
     Message,
     Reaction,
+    Redaction,
     Refused,
     RoomPower,
     Say,
@@ -12,4 +13,5 @@ from chatops.chat.transport.base import (
     Transport,
 )
 
-__all__ = ["Batch", "Incoming", "Message", "Reaction", "Refused", "RoomPower", "Say", "SendResult", "Transport"]
+__all__ = ["Batch", "Incoming", "Message", "Reaction", "Redaction", "Refused", "RoomPower", "Say", "SendResult",
+           "Transport"]

@@ -51,6 +51,13 @@ class Reaction(Incoming):
 
 
 @dataclass(frozen=True)
+class Redaction(Incoming):
+    """The sender deleted event ``redacts`` (a message of theirs, or a reaction)."""
+
+    redacts: str
+
+
+@dataclass(frozen=True)
 class Say:
     """What the bot sends, in no network's format: its lines (the first is a title when there are several),
     the users it mentions, and what it answers: a thread, a message, or an earlier message of ours it edits."""

@@ -25,6 +25,7 @@ from chatops.chat.transport.base import (
     Incoming,
     Message,
     Reaction,
+    Redaction,
     Refused,
     RoomPower,
     Say,
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 SYNC_BACKOFF_MAX = 8.0  # seconds: the longest wait between syncs the homeserver answered with an error
 UNREACHABLE_RETRY = 1.0  # seconds: a homeserver that refuses connections is tried again this often (it costs
 # nothing), so the bot is back within a second of it; warned about once a minute
-EVENT_TYPES = ["m.room.message", "m.reaction"]
+EVENT_TYPES = ["m.room.message", "m.reaction", "m.room.redaction"]
 GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
 
 
@@ -66,7 +67,7 @@ class LoginFailed(Exception):
 
 
 def sync_filter(timeline_limit: int) -> dict[str, Any]:
-    """Return the sync filter: only messages and reactions, lazy-loaded members, no presence."""
+    """Return the sync filter: only messages, reactions and redactions, lazy-loaded members, no presence."""
     return {
         "presence": {"types": []},
         "account_data": {"types": []},
@@ -87,6 +88,9 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
         return None
     relates = content.get("m.relates_to")
     rel: dict[str, Any] = relates if isinstance(relates, dict) else {}
+    if kind == "m.room.redaction":  # room version 11 puts what it redacts in the content, older ones beside it
+        redacts = content.get("redacts") or raw.get("redacts")
+        return Redaction(room_id, event_id, sender, redacts) if isinstance(redacts, str) else None
     if kind == "m.reaction":
         if rel.get("rel_type") == "m.annotation" and isinstance(rel.get("key"), str) \
                 and isinstance(rel.get("event_id"), str):

@@ -7,7 +7,17 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatops.chat.transport.base import Batch, Incoming, Message, Reaction, Refused, RoomPower, Say, SendResult
+from chatops.chat.transport.base import (
+    Batch,
+    Incoming,
+    Message,
+    Reaction,
+    Redaction,
+    Refused,
+    RoomPower,
+    Say,
+    SendResult,
+)
 from chatops.chat.transport.matrix_wire import render
 
 
@@ -66,6 +76,13 @@ class MemoryTransport:
         """React to ``relates_to`` as ``sender``; return the reaction's event id."""
         event_id = self._id()
         self._queue.append(Reaction(room_id, event_id, sender, key, relates_to))
+        self._arrived.set()
+        return event_id
+
+    def redact(self, room_id: str, sender: str, redacts: str) -> str:
+        """Delete ``redacts`` as ``sender``; return the redaction's event id."""
+        event_id = self._id()
+        self._queue.append(Redaction(room_id, event_id, sender, redacts))
         self._arrived.set()
         return event_id
 
