@@ -173,6 +173,14 @@ class Rules:
             self._decided[key] = decided
         return decided
 
+    async def afire(self, event: dict[str, Any]) -> tuple[str, Any]:
+        """Return :meth:`fire`'s answer without blocking the event loop: from memory for tags seen before
+        (no hop to the owner thread), else on the owner thread."""
+        known = self._decided.get(tuple(sorted(event.items())))
+        if known is not None:
+            return known
+        return await on_owner_async(self.fire, event)
+
     def _post(self, event: dict[str, Any]) -> tuple[str, Any]:
         assert _host is not None
         self._sink.clear()

@@ -68,6 +68,14 @@ class Escalation(Rules):
         (sign | resolve | callback | choice)."""
         return on_owner(self.fire, {"fact": "due", "kind": kind, "deadline": deadline, "more": more})
 
+    async def adue(self, kind: str, deadline: str, *, more: bool) -> tuple[str, Step]:
+        """:meth:`due` from the event loop, without a hop to the owner thread for a timer seen before."""
+        return await self.afire({"fact": "due", "kind": kind, "deadline": deadline, "more": more})
+
+    async def areports(self, category: str, count: int) -> tuple[str, Step]:
+        """:meth:`reports` from the event loop, without a hop for a count seen before."""
+        return await self.afire({"fact": "reports", "category": category, "count": count})
+
     def reports(self, category: str, count: int) -> tuple[str, Step]:
         """Return ``(rule, step)`` for ``count`` reports of ``category`` from one grid within its window."""
         return on_owner(self.fire, {"fact": "reports", "category": category, "count": count})

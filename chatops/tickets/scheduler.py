@@ -20,7 +20,6 @@ from typing import Any
 from chatops.tickets.lifecycle import OPEN, SYSTEM, Event, Move, State, Ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store, Timer, Transaction
-from rules.engine import on_owner_async
 from rules.escalation import CLOSE, ESCALATE, FLAG, REMIND, TRIAGE
 
 log = logging.getLogger(__name__)
@@ -122,27 +121,27 @@ class Scheduler:
             _before, after, event = await self.service.triage(ticket.id, rule, tx=tx)
         elif step.action == REMIND:
             after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=ticket.lead,
-                                                        data=data, tx=tx, rule=rule)
+                                                        data=data, tx=tx, rule=rule, known=ticket)
         elif step.action == ESCALATE and nxt is not None:
             grace = self.book.limits_for(ticket.category, ticket.priority).sign_for
             data[f"{timer.deadline}_deadline"] = self._grace(grace, ticket).isoformat()
             after, event = await self.service.act_event(ticket.id, SYSTEM, Move.ESCALATED, target=nxt,
-                                                        data=data, tx=tx, rule=rule)
+                                                        data=data, tx=tx, rule=rule, known=ticket)
         elif step.action == CLOSE:
             data.update(verdicts=len(ticket.verdicts), residents=len(ticket.asked))
             after, event = await self.service.act_event(ticket.id, SYSTEM, Move.CLOSED, data=data, tx=tx,
-                                                        rule=rule)
+                                                        rule=rule, known=ticket)
         elif step.action == FLAG:
             top = chain[-1] if chain else self.book.fallback
             after, event = await self.service.act_event(ticket.id, SYSTEM, Move.REMINDED, target=top,
-                                                        data={**data, "overdue": True}, tx=tx, rule=rule)
+                                                        data={**data, "overdue": True}, tx=tx, rule=rule, known=ticket)
         else:
             return None
         return ticket, after, event
 
     async def decide(self, timer: Timer, *, more: bool) -> tuple[str, Any]:
         """Return the rule engine's ``(rule, step)`` for ``timer`` (``more``: the chain has a next level)."""
-        return await on_owner_async(lambda: self.rules.due(timer.kind, timer.deadline, more=more))
+        return await self.rules.adue(timer.kind, timer.deadline, more=more)
 
     def _grace(self, grace: timedelta, ticket: Ticket) -> datetime:
         """Return the next deadline after an escalation: the sign-for limit again, on the rulebook's clock."""

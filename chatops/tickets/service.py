@@ -233,7 +233,7 @@ class TicketService:
         # whistle once: until it is joint and everyone the whistle summons is on it
         if whistle is not None and (not after.joint or any(h not in after.handlers for h in whistle.summon)):
             count = await tx.reports_since(after.id, self.clock() - whistle.window)
-            rule, step = await on_owner_async(lambda: self.escalation.reports(after.category or "", count))
+            rule, step = await self.escalation.areports(after.category or "", count)
             if step.action == WHISTLE:
                 summon = [h for h in step.summon if h not in after.handlers]
                 joint, whistled = await self.act_event(after.id, SYSTEM, Move.WHISTLED, tx=tx, rule=rule,
@@ -259,13 +259,15 @@ class TicketService:
 
     async def act_event(self, ticket_id: int, actor: Actor, move: Move, *, target: str | None = None,
                         reason: str | None = None, data: dict[str, Any] | None = None,
-                        tx: Transaction | None = None, rule: str | None = None) -> tuple[Ticket, Event]:
+                        tx: Transaction | None = None, rule: str | None = None,
+                        known: Ticket | None = None) -> tuple[Ticket, Event]:
         """Return the ticket after the move and the event that recorded it (see :meth:`act`); ``rule`` names
-        the rule that made a system move (a reminder, an escalation, a whistle, a close)."""
+        the rule that made a system move (a reminder, an escalation, a whistle, a close); ``known`` is the
+        ticket as the caller just read it in ``tx`` (saves reading it again)."""
         if move in (Move.REPORTED, Move.ROUTED):
             raise ValueError("reports enter through TicketService.report")
         async with self._write(tx) as tx:
-            ticket = await tx.ticket(ticket_id)
+            ticket = known if known is not None and tx is not None else await tx.ticket(ticket_id)
             now = self.clock()
             payload = dict(data or {})
             if move is Move.RETURNED:
