@@ -24,7 +24,7 @@ PACKAGES = ("chatops", "rules", "research")
 PARTS = ("chatops.tickets", "chatops.chat", "chatops.local", "chatops.cli", "chatops", "rules", "research")
 PRODUCTION = ("chatops.tickets", "chatops.chat", "chatops", "rules", "research")
 MATRIX_CLIENTS = ("nio", "aiohttp")
-MAY_SPEAK_MATRIX = ("chatops.chat.transport.matrix", "chatops.chat.provision", "chatops.local")
+MAY_SPEAK_MATRIX = ("chatops.chat.transport.matrix", "chatops.chat.transport.matrix_rooms", "chatops.local")
 
 
 def module_name(path: Path) -> str:

@@ -47,7 +47,7 @@ async def provision_rooms(settings: Settings, *, staff: Mapping[str, Iterable[st
                           residents: Mapping[str, Iterable[str]] | None = None) -> list[Room]:
     """Log in and provision the rulebook's rooms; return them."""
     async with connected(settings) as (transport, store, router):
-        return await provision(transport.client, store, router.rulebook, server_name=settings.server_name,
+        return await provision(transport, store, router.rulebook, server_name=settings.server_name,
                                staff=staff, residents=residents, lang=settings.lang, prefix=settings.room_prefix)
 
 

@@ -16,6 +16,10 @@ class Refused(Exception):
     a refusal to handle, not an outage to wait out."""
 
 
+class RoomError(Exception):
+    """A room could not be created or joined (the network's reason in the message)."""
+
+
 @dataclass(frozen=True)
 class Incoming:
     """An event in a room: who sent it, where, and its id (the key for deduplication)."""

@@ -32,6 +32,7 @@ from chatops.chat.transport.base import (
     SendResult,
     creators_of,
 )
+from chatops.chat.transport.matrix_rooms import ensure_room
 from chatops.chat.transport.matrix_wire import render
 from chatops.private import write_private
 
@@ -239,6 +240,12 @@ class MatrixTransport:
         if status >= 500 or status in (408, 425):
             return SendResult(retry_after=0, error=error)
         return SendResult(error=error)
+
+    async def ensure_room(self, *, alias_local: str, server_name: str, name: str, topic: str, public: bool,
+                          people: list[str], staff_level: int | None) -> str:
+        """Return the id of room ``#alias_local:server_name``, created or completed (see ``matrix_rooms``)."""
+        return await ensure_room(self.client, alias_local=alias_local, server_name=server_name, name=name,
+                                 topic=topic, public=public, people=people, staff_level=staff_level)
 
     async def power(self, room_id: str) -> RoomPower:
         """Return the room's power levels and creators; raise ``ConnectionError`` if the homeserver cannot be
