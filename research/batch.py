@@ -9,7 +9,6 @@ through the service, :func:`chatops.tickets.lifecycle.check` and :func:`chatops.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
@@ -53,7 +52,7 @@ class MemoryBatch:
 
     async def append(self, event: Event) -> Event:
         """Keep ``event``; return it with the ``seq`` the store will give it."""
-        event = dataclasses.replace(event, seq=self._seq)
+        event = event.numbered(self._seq)
         self._seq += 1
         self.events.append(event)
         if event.kind in (Move.REPORTED, Move.SUPPORTED):
@@ -90,7 +89,7 @@ class MemoryBatch:
                 continue
             seen.add(key)
             self._timer_id += 1
-            timer = dataclasses.replace(t, id=self._timer_id)
+            timer = Timer(t.ticket_id, t.kind, t.deadline, t.due_at, t.ref_at, self._timer_id, t.attempts)
             self.timers[self._timer_id] = timer
             self._new_timers.append(timer)
 

@@ -226,7 +226,7 @@ class Transaction(_Reads, ChatWrites):
     async def append(self, event: Event) -> Event:
         """Append ``event`` to the log; return it with its ``seq``."""
         cur = await self.db.execute(_EVENT_INSERT, _event_row(event))
-        return dataclasses.replace(event, seq=cur.lastrowid)
+        return event.numbered(cur.lastrowid)
 
     async def append_many(self, events: Iterable[Event]) -> None:
         """Append ``events`` in order (bulk import; no ``seq`` is returned)."""
