@@ -30,7 +30,10 @@ class Announcer:
         """Queue what a move causes: the step in the resident's thread and in every card's thread, card
         edits, a new card for a new holder, a supervision card for an escalation, the questions after a
         resolve, and reminders with the staff mentioned."""
-        receipts = await tx.outbox_for(after.id, "receipt")  # the reporter's thread first, then supporters'
+        # a supporter gets a receipt of their own; reminders, asking for time and a deleted report are for handlers
+        for_handlers = event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED, Move.WITHDRAWN) or (
+            event.kind is Move.REMINDED and not event.data.get("overdue"))
+        receipts = [] if for_handlers else await tx.outbox_for(after.id, "receipt")  # reporter's thread first
         sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
         by_resident = event.actor_handler is None and event.actor != "system"
         for receipt in receipts:
@@ -39,11 +42,8 @@ class Announcer:
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
             own = by_resident and event.actor == resident
-            if event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED, Move.WITHDRAWN) or (
-                    event.kind is Move.REMINDED and not event.data.get("overdue")) or (
-                    event.kind is Move.RATED and not own):
-                pass  # a supporter gets a receipt of their own; reminders and asking for time are for handlers;
-                # a rating is between its resident and the handler
+            if event.kind is Move.RATED and not own:
+                pass  # a rating is between its resident and the handler
             elif own and event.kind is Move.NOTE:
                 lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:
