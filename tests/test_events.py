@@ -46,3 +46,11 @@ def test_what_keeps_it_passes() -> None:
                       data={"callback_deadline": "2026-03-09T09:00:00+00:00"}))
     check_event(Event(1, Move.CLOSED, "system", NOW, rule="callback.lapse",
                       data={"deadline": "callback", "due": NOW.isoformat(), "verdicts": 0, "residents": 1}))
+
+
+def test_every_move_and_state_has_its_words_in_both_languages() -> None:
+    from chatops.tickets.lifecycle import State
+    from rules.catalogue import LANGS, MESSAGES
+
+    for key in [f"move_{m}" for m in Move] + [f"state_{s}" for s in State]:
+        assert set(MESSAGES.get(key, {})) == set(LANGS), key
