@@ -224,3 +224,24 @@ async def test_the_card_goes_before_the_receipt_and_a_stuck_card_holds_it_up_onl
     monkeypatch.setattr(outbox_module, "AFTER_WAIT", 0.0)
     await bot.outbox.flush()
     assert [s for s in net.in_room(GRID) if "#2" in s.body], "the resident is never kept waiting for long"
+
+
+async def test_a_room_waiting_for_another_is_woken_only_once_the_row_is_committed(bot: Bot, store: Store) -> None:
+    """The wake-up comes after the commit: a room woken earlier would read the row as pending and wait again."""
+    seen: list[str] = []
+
+    class Watch(asyncio.Event):
+        def set(self) -> None:
+            db = sqlite3.connect(store.path)  # another connection sees only what is committed
+            seen.append(db.execute("SELECT state FROM outbox WHERE room_id = ? ORDER BY id LIMIT 1",
+                                   (PROPERTY,)).fetchone()[0])
+            db.close()
+            super().set()
+
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await bot.step()
+    bot.outbox._progress = Watch()
+    await bot.outbox.flush()
+    assert seen == ["sent"], "the card was committed as sent before any waiting room was woken"
+    assert [s.room_id for s in net.sent][:2] == [PROPERTY, GRID]
