@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chatops.chat.announce import Announcer
-from chatops.chat.commands import HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
+from chatops.chat.commands import BY_NAME, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
 from chatops.chat.conversation import (
     ACK_REACTIONS,
     OPTION_REACTIONS,
@@ -319,29 +319,13 @@ class Bot:
     def _staff(self, turn: Turn) -> Actor:
         return Actor(turn.event.sender, turn.room.ref)
 
-    async def _cmd_ack(self, turn: Turn, cmd: Command, context: Context) -> None:
+    async def _staff_move(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """A staff command that is just its registered move, with its words as the reason when it takes any."""
         assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.ACKNOWLEDGED)
+        await self._move(turn, context.ticket, self._staff(turn), STAFF_MOVES[cmd.name],
+                         reason=cmd.args if BY_NAME[cmd.name].args else None)
 
-    async def _cmd_approve(self, turn: Turn, cmd: Command, context: Context) -> None:
-        assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.EXTENDED)
-
-    async def _cmd_note(self, turn: Turn, cmd: Command, context: Context) -> None:
-        assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.NOTE, reason=cmd.args)
-
-    async def _cmd_resolve(self, turn: Turn, cmd: Command, context: Context) -> None:
-        assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.RESOLVED, reason=cmd.args)
-
-    async def _cmd_return(self, turn: Turn, cmd: Command, context: Context) -> None:
-        assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.RETURNED, reason=cmd.args)
-
-    async def _cmd_refuse(self, turn: Turn, cmd: Command, context: Context) -> None:
-        assert context.ticket is not None
-        await self._move(turn, context.ticket, self._staff(turn), Move.EXTENSION_REFUSED, reason=cmd.args)
+    _cmd_ack = _cmd_approve = _cmd_note = _cmd_resolve = _cmd_return = _cmd_refuse = _staff_move
 
     async def _cmd_transfer(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None

@@ -267,7 +267,7 @@ class TicketService:
         if move in (Move.REPORTED, Move.ROUTED):
             raise ValueError("reports enter through TicketService.report")
         async with self._write(tx) as tx:
-            ticket = known if known is not None and tx is not None else await tx.ticket(ticket_id)
+            ticket = known or await tx.ticket(ticket_id)
             now = self.clock()
             payload = dict(data or {})
             if move is Move.RETURNED:

@@ -32,7 +32,7 @@ from chatops.chat.transport.base import (
     SendResult,
     creators_of,
 )
-from chatops.chat.transport.matrix_rooms import ensure_room
+from chatops.chat.transport.matrix_rooms import creators_outrank, ensure_room
 from chatops.chat.transport.matrix_wire import render
 from chatops.private import write_private
 
@@ -122,6 +122,7 @@ class MatrixTransport:
         self.client = client
         self.user_id = client.user_id
         self.filter = sync_filter(timeline_limit)
+        self._creators_outrank: bool | None = None  # new rooms are version 12+ (creators unlisted in power levels)
         self.poll_ms = poll_ms
         self.known: Any = None  # async callable(event_id) -> bool: stops gap filling at handled events
         self._creators: dict[str, tuple[frozenset[str], str]] = {}
@@ -244,8 +245,11 @@ class MatrixTransport:
     async def ensure_room(self, *, alias_local: str, server_name: str, name: str, topic: str, public: bool,
                           people: list[str], staff_level: int | None) -> str:
         """Return the id of room ``#alias_local:server_name``, created or completed (see ``matrix_rooms``)."""
+        if self._creators_outrank is None:  # asked of the homeserver once, not for every room
+            self._creators_outrank = await creators_outrank(self.client)
         return await ensure_room(self.client, alias_local=alias_local, server_name=server_name, name=name,
-                                 topic=topic, public=public, people=people, staff_level=staff_level)
+                                 topic=topic, public=public, people=people, staff_level=staff_level,
+                                 creators_outrank=self._creators_outrank)
 
     async def power(self, room_id: str) -> RoomPower:
         """Return the room's power levels and creators; raise ``ConnectionError`` if the homeserver cannot be

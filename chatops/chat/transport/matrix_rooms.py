@@ -17,14 +17,15 @@ log = logging.getLogger(__name__)
 
 
 async def ensure_room(client: AsyncClient, *, alias_local: str, server_name: str, name: str, topic: str,
-                      public: bool, people: list[str], staff_level: int | None) -> str:
+                      public: bool, people: list[str], staff_level: int | None, creators_outrank: bool) -> str:
     """Return the id of the room ``#alias_local:server_name``, created if missing (``people`` invited, at
-    ``staff_level`` when given) or joined and completed (missing people invited, staff raised)."""
+    ``staff_level`` when given) or joined and completed (missing people invited, staff raised).
+    ``creators_outrank``: new rooms are version 12 or later (see :func:`creators_outrank`)."""
     alias = f"#{alias_local}:{server_name}"
     room_id = await _find(client, alias)
     if room_id is None:
         users = {u: staff_level for u in people} if staff_level is not None else {}
-        if not await _creators_outrank(client):  # before room version 12 the creator's power is listed too
+        if not creators_outrank:  # before room version 12 the creator's power is listed too
             users[client.user_id] = 100
         resp = await client.room_create(
             visibility=RoomVisibility.private, alias=alias_local, name=name, topic=topic,
@@ -43,7 +44,7 @@ async def ensure_room(client: AsyncClient, *, alias_local: str, server_name: str
     return room_id
 
 
-async def _creators_outrank(client: AsyncClient) -> bool:
+async def creators_outrank(client: AsyncClient) -> bool:
     """Return whether new rooms get version 12 or later, whose creators must not be listed in ``users``."""
     resp = await client.send("GET", "/_matrix/client/v3/capabilities",
                              headers={"Authorization": f"Bearer {client.access_token}"})
