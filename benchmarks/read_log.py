@@ -1,12 +1,14 @@
-"""``research.read_log`` on the event contract's columns beside the same log with those fields only in JSON.
+"""``research.read_log`` now, beside the reader as it was before the event contract (from git), same log.
 
 A store (simulated, or ``--store``) is copied twice: as it is, and with the contract's columns dropped (the
-layout before schema 11, where ``read_log`` evaluates ``json_extract`` paths). Each is read ``--repeat``
-times, alternating, each read in a fresh child process so its peak memory is its own. Prints the median
-time, the peak RSS and their ratio.
+layout before schema 11, where a reader evaluates ``json_extract`` paths). Three readers are timed,
+interleaved, ``--repeat`` times each, every read in a fresh child process so its peak memory is its own:
+``before`` (``research/log.py`` at ``--before``, the commit before the contract, on the old layout, as it
+ran then), ``now`` (this checkout, on the contract's columns) and ``now, old layout`` (this checkout on
+the copy without them). Prints the median time, the peak RSS and the ratios to ``before``.
 
     .venv/bin/python benchmarks/read_log.py --tickets 100000
-    .venv/bin/python benchmarks/read_log.py --store var/bench-1000000-42.sqlite --repeat 3
+    .venv/bin/python benchmarks/read_log.py --store var/bench-1000000-42.sqlite --repeat 3 --before 7e589a9
 """
 
 from __future__ import annotations
@@ -22,11 +24,17 @@ import tempfile
 from pathlib import Path
 
 CHILD = """
-import json, resource, sys, time, warnings
+import importlib.util, json, resource, sys, time, warnings
 warnings.simplefilter("ignore")
 import research
+reader = research.read_log
+if len(sys.argv) > 2:  # an older research/log.py, loaded as a module of its own
+    spec = importlib.util.spec_from_file_location("log_before", sys.argv[2])
+    module = sys.modules["log_before"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    reader = module.read_log
 t = time.perf_counter()
-log = research.read_log(sys.argv[1], key="bench")
+log = reader(sys.argv[1], key="bench")
 seconds = time.perf_counter() - t
 print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "events": len(log.events), "named": len(log.assignments)}))
@@ -34,9 +42,11 @@ print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_
 CONTRACT = ("sign_deadline", "resolve_deadline", "rating", "days", "handlers")
 
 
-def read(path: Path) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+def read(path: Path, module: Path | None = None) -> dict[str, float]:
+    extra = [str(module)] if module else []
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), *extra], capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -44,8 +54,13 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--store", type=Path, help="a store to read (default: simulate --tickets)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before", default="7e589a9", help="the commit whose reader is the baseline")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="read-log-"))
+    before = work / "log_before.py"
+    root = Path(__file__).resolve().parent.parent
+    before.write_text(subprocess.run(["git", "-C", str(root), "show", f"{args.before}:research/log.py"],
+                                     capture_output=True, text=True, check=True).stdout)
     store = args.store
     if store is None:
         import research
@@ -59,21 +74,27 @@ def main() -> None:
     db = sqlite3.connect(legacy)
     for column in CONTRACT:
         db.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    db.execute("VACUUM")
+    if "merged_into" not in {row[1] for row in db.execute("PRAGMA table_info(tickets)")}:
+        db.execute("ALTER TABLE tickets ADD COLUMN merged_into INTEGER")  # schema 10 had it (always NULL)
+    db.commit()
     db.close()
-    runs: dict[str, list[dict[str, float]]] = {"columns": [], "json paths": []}
+    for copy in (columns, legacy):  # both compacted alike
+        db = sqlite3.connect(copy)
+        db.execute("VACUUM")
+        db.close()
+    runs: dict[str, list[dict[str, float]]] = {"before": [], "now": [], "now, old layout": []}
     for _ in range(args.repeat):
-        runs["columns"].append(read(columns))
-        runs["json paths"].append(read(legacy))
-    a, b = runs["columns"], runs["json paths"]
-    assert a[0]["events"] == b[0]["events"] and a[0]["named"] == b[0]["named"], "both read the same log"
-    print(f"read_log of {int(a[0]['events']):,} events, median of {args.repeat} (each in its own process):")
+        runs["before"].append(read(legacy, before))
+        runs["now"].append(read(columns))
+        runs["now, old layout"].append(read(legacy))
+    first = [rows[0] for rows in runs.values()]
+    assert len({(r["events"], r["named"]) for r in first}) == 1, "all read the same log"
+    print(f"read_log of {int(first[0]['events']):,} events, median of {args.repeat} (each in its own process):")
+    base_t = statistics.median(r["seconds"] for r in runs["before"])
+    base_m = statistics.median(r["rss"] for r in runs["before"])
     for name, rows in runs.items():
-        print(f"  {name:11} {statistics.median(r['seconds'] for r in rows):7.2f} s   "
-              f"peak {statistics.median(r['rss'] for r in rows):7.0f} MiB")
-    ta, tb = (statistics.median(r["seconds"] for r in x) for x in (a, b))
-    ma, mb = (statistics.median(r["rss"] for r in x) for x in (a, b))
-    print(f"  columns / json paths: time {ta / tb:.2f}x, peak memory {ma / mb:.2f}x")
+        t, m = statistics.median(r["seconds"] for r in rows), statistics.median(r["rss"] for r in rows)
+        print(f"  {name:16} {t:7.2f} s  ({t / base_t:.2f}x)   peak {m:7.0f} MiB  ({m / base_m:.2f}x)")
     shutil.rmtree(work)
 
 

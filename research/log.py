@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import adbc_driver_sqlite as adbc_sqlite
 import adbc_driver_sqlite.dbapi as dbapi
 import numpy as np
 import pandas as pd
@@ -36,6 +37,7 @@ from rules import Rulebook, load_rulebook
 # kinds that hand a ticket to a new lead (``target``) and start a new sign-for deadline
 HANDOVERS = ("routed", "transferred", "returned")
 _THREADS = min(4, os.cpu_count() or 1)
+_BATCH = 65_536  # rows per Arrow batch read (the driver's default is 1,024)
 # ISO-8601 text (any offset) to integer milliseconds since 1970 UTC, computed by SQLite
 _MS = "CAST(round((julianday({}) - 2440587.5) * 86400000.0) AS INTEGER)"
 
@@ -157,15 +159,13 @@ def _grids(book: Rulebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["grid", "name", "estates", "buildings"]).set_index("grid")
 
 
-def _arrow_ms(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Integer milliseconds since 1970 as an Arrow UTC timestamp (no copy)."""
-    return column.cast(pa.timestamp("ms", tz="UTC"))
-
-
-def _arrow_category(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Strings dictionary-encoded in Arrow, as one chunk with one dictionary: pandas receives a categorical
-    without hashing again or unifying per-batch dictionaries."""
-    return pa.chunked_array([pc.dictionary_encode(column.combine_chunks())])
+def _compact(batch: pa.RecordBatch, times: tuple[str, ...], categories: tuple[str, ...]) -> pa.RecordBatch:
+    """Return ``batch`` with ``times`` (integer milliseconds since 1970) as UTC timestamps and ``categories``
+    dictionary-encoded, so that a batch's strings are freed as soon as it is read."""
+    names = batch.schema.names
+    columns = [c.cast(pa.timestamp("ms", tz="UTC")) if n in times else pc.dictionary_encode(c) if n in categories
+               else c for n, c in zip(names, batch.columns, strict=True)]
+    return pa.RecordBatch.from_arrays(columns, names=names)
 
 
 def _text(expression: str, name: str) -> str:
@@ -188,16 +188,60 @@ def _category(values: pd.Series) -> pd.Series:
                      name=cat.name)
 
 
-def _frame(table: pa.Table, *, times: tuple[str, ...] = (), categories: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Return ``table`` as a DataFrame, ``times`` as UTC timestamps and ``categories`` as categoricals."""
-    for name in times:
-        table = table.set_column(table.schema.get_field_index(name), name, _arrow_ms(table[name]))
-    for name in categories:
-        table = table.set_column(table.schema.get_field_index(name), name, _arrow_category(table[name]))
-    df = table.to_pandas()
-    for name in categories:
-        df[name] = _category(df[name])
-    return df
+def _frame(batches: list[pa.RecordBatch], categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return compacted ``batches`` (see :func:`_compact`) as one DataFrame, ``categories`` as categoricals
+    (see :func:`_categorical`)."""
+    table = pa.Table.from_batches(batches).unify_dictionaries()
+    return pd.DataFrame({name: _categorical(table[name]) if name in categories else table[name].to_pandas()
+                         for name in table.column_names})
+
+
+def _categorical(column: pa.ChunkedArray) -> pd.Categorical:
+    """Return a dictionary column whose chunks share one dictionary as a pandas categorical: plain Python
+    strings as categories (taking values out, as group keys or objects, stays in NumPy) and '' (NULL in
+    the store) as missing.
+
+    >>> _categorical(pa.chunked_array([pc.dictionary_encode(pa.array(["b", "", "a", "b"]))])).tolist()
+    ['b', nan, 'a', 'b']
+    """
+    words = column.chunk(0).dictionary.to_pylist() if column.num_chunks else []
+    codes = np.concatenate([pc.fill_null(c.indices, -1).to_numpy() for c in column.chunks] or [np.array([], "i4")])
+    if "" in words:
+        gone = words.index("")
+        del words[gone]
+        codes = np.where(codes == gone, -1, codes - (codes > gone))
+    return pd.Categorical.from_codes(codes, categories=pd.Index(words, dtype=object), validate=False)
+
+
+def _relabel(values: pd.Series, mapping: pd.Series) -> pd.Categorical:
+    """Return the categorical ``values`` with each category replaced by ``mapping[category]`` (missing where
+    ``mapping`` has none); categories that map to the same label become one.
+
+    >>> _relabel(pd.Series(["a", "b", None, "c"], dtype="category"), pd.Series({"a": "x", "b": "x"})).tolist()
+    ['x', 'x', nan, nan]
+    """
+    inverse, labels = pd.factorize(mapping.reindex(values.cat.categories).to_numpy(dtype=object))
+    codes = np.append(inverse, -1)[values.cat.codes.to_numpy()]  # code -1 (missing) stays missing
+    return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object), validate=False)
+
+
+def _spread(values: pd.Series, rows: np.ndarray, size: int) -> Any:
+    """Return ``values`` placed at ``rows`` of a column of ``size`` rows, missing elsewhere.
+
+    >>> _spread(pd.Series([2.5, 1.0]), np.array([1, 3]), 4).tolist()
+    [nan, 2.5, nan, 1.0]
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = np.full(size, -1, dtype=values.cat.codes.dtype)
+        codes[rows] = values.cat.codes.to_numpy()
+        return pd.Categorical.from_codes(codes, dtype=values.dtype, validate=False)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        stamps = np.full(size, np.datetime64("NaT", values.dtype.unit))
+        stamps[rows] = values.dt.tz_localize(None).to_numpy()
+        return pd.Series(stamps).dt.tz_localize(values.dtype.tz).array
+    out = np.full(size, np.nan, dtype=values.dtype)
+    out[rows] = values.to_numpy()
+    return out
 
 
 class _Reader:
@@ -218,32 +262,39 @@ class _Reader:
             cur.fetchall()
         return con
 
-    def table(self, sql: str, params: tuple[Any, ...] = (), con: Any = None) -> pa.Table:
+    def batches(self, sql: str, params: tuple[Any, ...] = (), con: Any = None, *, times: tuple[str, ...] = (),
+                categories: tuple[str, ...] = ()) -> list[pa.RecordBatch]:
+        """Return the result of ``sql`` as record batches, each compacted (see :func:`_compact`) as it arrives."""
         own = con is None
         con = self.connect() if own else con
         try:
             with con.cursor() as cur:
+                cur.adbc_statement.set_options(**{adbc_sqlite.StatementOptions.BATCH_ROWS.value: str(_BATCH)})
                 cur.execute(sql, params)
-                return cur.fetch_arrow_table()
+                reader = cur.fetch_record_batch()
+                read = list(reader) or [pa.RecordBatch.from_pylist([], schema=reader.schema)]  # keep the columns
+                return [_compact(b, times, categories) for b in read]
         finally:
             if own:
                 con.close()
 
     def frame(self, sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
-        return self.table(sql, params).to_pandas()
+        return _frame(self.batches(sql, params))
 
-    def parallel(self, sql: str, bounds: list[tuple[int, int]], params: tuple[Any, ...] = ()) -> pa.Table:
+    def parallel(self, sql: str, bounds: list[tuple[int, int]], params: tuple[Any, ...] = (), *,
+                 times: tuple[str, ...] = (), categories: tuple[str, ...] = ()) -> list[pa.RecordBatch]:
         """Run ``sql`` (with ``? < seq <= ?`` placeholders, then ``params``) once per range, on as many
-        threads, in order."""
+        threads, and return the compacted batches in order."""
         cons = [self.connect() for _ in bounds]
         try:
             with concurrent.futures.ThreadPoolExecutor(len(bounds)) as pool:
-                tables = list(pool.map(lambda job: self.table(sql, (*job[0], *params), job[1]),
-                                       zip(bounds, cons, strict=True)))
+                parts = list(pool.map(lambda job: self.batches(sql, (*job[0], *params), job[1], times=times,
+                                                               categories=categories),
+                                      zip(bounds, cons, strict=True)))
         finally:
             for con in cons:
                 con.close()
-        return pa.concat_tables(tables)
+        return [batch for part in parts for batch in part]
 
 
 def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[str, str], text: bool,
@@ -263,8 +314,8 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
             select.append(_text(c if c in columns else "NULL", c))
     categories = ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "reporter", "rating")
     only = f"WHERE id {where[0]}" if where[0] else ""
-    df = _frame(db.table(f"SELECT {', '.join(select)} FROM tickets {only} ORDER BY id", where[1]),
-                times=("created_at", "updated_at"), categories=categories)
+    df = _frame(db.batches(f"SELECT {', '.join(select)} FROM tickets {only} ORDER BY id", where[1],
+                           times=("created_at", "updated_at"), categories=categories), categories)
     df = df.rename(columns={"id": "ticket_id"})
     # co is a JSON list in the store: a few distinct lists, each read once
     df["co"] = df["co"].cat.rename_categories(pd.Index([",".join(json.loads(c)) for c in df["co"].cat.categories],
@@ -274,7 +325,7 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
         if c in df:
             df[c] = df[c].replace("", None)
     df["reporter"] = _pseudonymise(df["reporter"], names, people)
-    df["lead_sector"] = _category(df["lead"].map(handlers["sector"]))
+    df["lead_sector"] = _relabel(df["lead"], handlers["sector"])
     for c in ("transfers", "returns", "reopens"):
         df[c] = df[c].fillna(0).astype("int32")
     df["solved"] = df["solved"].map({1: True, 0: False}).astype("boolean")
@@ -296,41 +347,49 @@ def _events(db: _Reader, names: Pseudonymizer, text: bool, where: tuple[str, tup
 
     The event contract's columns (``chatops.tickets.events.COLUMNS``) are read as they are; a store older
     than the contract (schema 10 and before) has them only inside ``data``."""
-    handover = "kind IN ('routed', 'transferred', 'returned', 'reopened', 'extended')"
-    field = {c: c for c in ("sign_deadline", "resolve_deadline", "rating", "days", "handlers")} if contract else {
-        "sign_deadline": "json_extract(data, '$.sign_deadline')",
-        "resolve_deadline": "json_extract(data, '$.resolve_deadline')", "rating": "json_extract(data, '$.rating')",
-        "days": "json_extract(data, '$.days')",
-        "handlers": "CASE kind WHEN 'routed' THEN json_extract(data, '$.co') WHEN 'whistled' THEN "
-                    "json_extract(data, '$.summon') END"}
-    select = [
-        "seq", "ticket_id", "kind", _MS.format("at") + " AS at", "actor", _text("actor_handler", "actor_handler"),
-        _text("target", "target"), _text("rule", "rule"),
-        _text(f"CASE WHEN kind = 'rated' THEN {field['rating']} END", "rating"),
-        # never NULL: ADBC types an all-NULL first batch as integers and then refuses a REAL (0 means none)
-        f"CASE WHEN kind = 'extended' THEN COALESCE(CAST({field['days']} AS REAL), 0.0) ELSE 0.0 END AS days",
-        f"CASE WHEN {handover} THEN " + _MS.format(field["sign_deadline"]) + " END AS sign_deadline",
-        f"CASE WHEN {handover} THEN " + _MS.format(field["resolve_deadline"]) + " END AS resolve_deadline",
-        _text(field["handlers"], "named"),
-    ]
+    if contract:  # the columns are set only on the kinds that carry them
+        rating, days, sign, resolve, named = "rating", "days", "sign_deadline", "resolve_deadline", "handlers"
+        carries = f"COALESCE({sign}, {resolve}, {rating}, {days}, {named}) IS NOT NULL"
+    else:
+        rating, days = "json_extract(data, '$.rating')", "json_extract(data, '$.days')"
+        sign, resolve = "json_extract(data, '$.sign_deadline')", "json_extract(data, '$.resolve_deadline')"
+        named = ("CASE WHEN kind IN ('routed', 'assigned') THEN json_extract(data, '$.co') WHEN kind = 'whistled' "
+                 "THEN json_extract(data, '$.summon') END")
+        carries = ("kind IN ('routed', 'assigned', 'transferred', 'returned', 'reopened', 'extended', 'rated', "
+                   "'whistled')")
+    select = ["seq", "ticket_id", "kind", _MS.format("at") + " AS at", "actor",
+              _text("actor_handler", "actor_handler"), _text("target", "target"), _text("rule", "rule")]
     if text:
         select.append(_text("reason", "reason"))
+    # the fields only some kinds carry come from a second scan that returns only those rows (a third of the
+    # log): cheaper than a column of NULLs for every event
+    sparse = ["seq", _text(rating, "rating"),
+              # never NULL: ADBC types an all-NULL first batch as integers and then refuses a REAL (0 means none)
+              f"COALESCE(CAST({days} AS REAL), 0.0) AS days", "kind = 'extended' AS granted",
+              _MS.format(sign) + " AS sign_deadline", _MS.format(resolve) + " AS resolve_deadline",
+              _text(named, "named")]
     last = int(db.frame("SELECT COALESCE(MAX(seq), 0) AS n FROM events")["n"].iloc[0])
     parts = max(1, min(_THREADS, last // 200_000))
-    cuts = [last * i // parts for i in range(parts + 1)]
+    bounds = list(itertools.pairwise(last * i // parts for i in range(parts + 1)))
     only = f" AND ticket_id {where[0]}" if where[0] else ""
-    sql = f"SELECT {', '.join(select)} FROM events WHERE seq > ? AND seq <= ?{only} ORDER BY seq"
-    ev = _frame(db.parallel(sql, list(itertools.pairwise(cuts)), where[1]),
-                times=("at", "sign_deadline", "resolve_deadline"),
-                categories=("kind", "actor", "actor_handler", "target", "rule", "rating", "named"))
-    ev["days"] = ev["days"].where(ev["days"] > 0).astype("float32")
+    scan = "FROM events WHERE seq > ? AND seq <= ?" + only
+    categories = ("kind", "actor", "actor_handler", "target", "rule", "rating", "named")
+    ev = _frame(db.parallel(f"SELECT {', '.join(select)} {scan} ORDER BY seq", bounds, where[1], times=("at",),
+                            categories=categories), categories)
+    side = _frame(db.parallel(f"SELECT {', '.join(sparse)} {scan} AND {carries} ORDER BY seq", bounds, where[1],
+                              times=("sign_deadline", "resolve_deadline"), categories=categories), categories)
+    side["days"] = side["days"].where(side.pop("granted").astype(bool) & (side["days"] > 0)).astype("float32")
+    rows = np.searchsorted(ev["seq"].to_numpy(), side["seq"].to_numpy())  # both in log order
+    reason = ev.pop("reason") if text else None
+    for name in ("rating", "days", "sign_deadline", "resolve_deadline", "named"):
+        ev[name] = _spread(side[name], rows, len(ev))
     actors = ev["actor"].cat.categories.to_list()
     role = np.where((ev["actor"] == "system").to_numpy(), 2, np.where(ev["actor_handler"].notna().to_numpy(), 1, 0))
     ev["actor"] = _pseudonymise(ev["actor"], names)
     people = dict(zip(actors, ev["actor"].cat.categories, strict=True))
     ev.insert(5, "role", pd.Categorical.from_codes(role, categories=["resident", "staff", "system"]))
-    if text:
-        ev["reason"] = ev.pop("reason").replace("", None)
+    if reason is not None:
+        ev["reason"] = reason.replace("", None)
     return ev, ev.pop("named"), people
 
 
@@ -345,8 +404,8 @@ def _join_tickets(ev: pd.DataFrame, tickets: pd.DataFrame, handlers: pd.DataFram
         cat = tickets[c].array
         ev[c] = pd.Categorical.from_codes(np.where(found, cat.codes[rows], -1), dtype=cat.dtype)
     sector = handlers["sector"]
-    ev["actor_sector"] = _category(ev["actor_handler"].map(sector))
-    ev["target_sector"] = _category(ev["target"].map(sector))
+    ev["actor_sector"] = _relabel(ev["actor_handler"], sector)
+    ev["target_sector"] = _relabel(ev["target"], sector)
 
 
 def _assignments(ev: pd.DataFrame, named: pd.Series) -> pd.DataFrame:
