@@ -125,8 +125,17 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
         if touched is not None:
             start, end = (_iso(t) for t in touched)
             where = ("IN (SELECT ticket_id FROM events WHERE at >= ? AND at < ?)", (start, end))
-        events, named, people = _events(db, names, text, where, contract=contract)
-        tickets = _tickets(db, ticket_columns, names, people, text, handlers, where)
+        # the ticket projection is read on a thread of its own while the events are being put together
+        con = db.connect()
+        with concurrent.futures.ThreadPoolExecutor(1) as early:
+            rows = early.submit(db.batches, _ticket_query(ticket_columns, text, where), where[1], con,
+                                times=("created_at", "updated_at"), categories=_TICKET_CATEGORIES)
+            try:
+                events, named, people = _events(db, names, text, where, contract=contract)
+                tickets = _tickets(rows.result(), names, people, handlers)
+            finally:
+                concurrent.futures.wait([rows])
+                con.close()
         _join_tickets(events, tickets, handlers)
         assignments = _assignments(events, named)
     except dbapi.Error as exc:
@@ -297,8 +306,12 @@ class _Reader:
         return [batch for part in parts for batch in part]
 
 
-def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[str, str], text: bool,
-             handlers: pd.DataFrame, where: tuple[str, tuple[Any, ...]] = ("", ())) -> pd.DataFrame:
+_TICKET_CATEGORIES = ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "reporter",
+                      "rating")
+
+
+def _ticket_query(columns: set[str], text: bool, where: tuple[str, tuple[Any, ...]] = ("", ())) -> str:
+    """Return the SELECT of the ticket projection (``where[1]`` are its parameters)."""
     wanted = ["id", "created_at", "updated_at", "state", "category", "priority", "grid", "estate", "building",
               "lead", "co", "reporter", "transfers", "returns", "reopens", "solved", "rating"]
     wanted += [c for c in ("supporters", "joint") if c in columns]  # schema 4 on
@@ -312,10 +325,14 @@ def _tickets(db: _Reader, columns: set[str], names: Pseudonymizer, people: dict[
             select.append(c)
         else:
             select.append(_text(c if c in columns else "NULL", c))
-    categories = ("state", "category", "priority", "grid", "estate", "building", "lead", "co", "reporter", "rating")
     only = f"WHERE id {where[0]}" if where[0] else ""
-    df = _frame(db.batches(f"SELECT {', '.join(select)} FROM tickets {only} ORDER BY id", where[1],
-                           times=("created_at", "updated_at"), categories=categories), categories)
+    return f"SELECT {', '.join(select)} FROM tickets {only} ORDER BY id"
+
+
+def _tickets(batches: list[pa.RecordBatch], names: Pseudonymizer, people: dict[str, str],
+             handlers: pd.DataFrame) -> pd.DataFrame:
+    """Return the ticket projection read by :func:`_ticket_query` as a DataFrame."""
+    df = _frame(batches, _TICKET_CATEGORIES)
     df = df.rename(columns={"id": "ticket_id"})
     # co is a JSON list in the store: a few distinct lists, each read once
     df["co"] = df["co"].cat.rename_categories(pd.Index([",".join(json.loads(c)) for c in df["co"].cat.categories],
