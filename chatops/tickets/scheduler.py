@@ -1,7 +1,8 @@
 """The scheduler: fires the store's due timers, each exactly once, and lets the rule engine pick the step.
 
 Every reminder and deadline is a row in the store (``timers``), written with the move that set it. A tick
-takes the due ones; for each, in one transaction, it checks the ticket still has that deadline, asks
+takes the due ones and fires them a few dozen to a transaction (one commit; if one raises, each is
+fired again alone, so it fails by itself). For each it checks the ticket still has that deadline, asks
 durable_rules what to do (remind, escalate up the chain, flag at the top, close a call-back whose
 window ended, or give the street office a report whose resident did not say which matter it is),
 records the event, queues its notices and marks the timer fired. A restart loses nothing
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 TIMER_ATTEMPTS = 8          # a timer whose firing fails this often is marked failed (the operator sees it)
 TIMER_BACKOFF = 30.0        # seconds before the first retry, doubling
 TIMER_BACKOFF_MAX = 3600.0
+TIMERS_PER_TX = 32          # due timers fired in one transaction (a report waits at most this many behind)
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
 
 
@@ -69,14 +71,33 @@ class Scheduler:
         now = now or self.service.clock()
         fired = 0
         while batch := await self.store.due_timers(now):
-            for timer in batch:
-                try:
-                    if await self._fire(timer):
-                        fired += 1
-                        self.committed()  # its notices are in the outbox now
-                except Exception as exc:  # this timer alone fails: recorded, retried later, the rest go on
-                    await self._failed(timer, exc)
+            for start in range(0, len(batch), TIMERS_PER_TX):
+                fired += await self._fire_together(batch[start:start + TIMERS_PER_TX])
         self.fired += fired
+        return fired
+
+    async def _fire_together(self, timers: list[Timer]) -> int:
+        """Fire ``timers`` in one transaction (one commit for all); return how many fired. If one raises,
+        nothing of the batch is kept and each is fired again in a transaction of its own, so that timer
+        alone fails (recorded, retried later) and the rest go on."""
+        fired = 0
+        try:
+            async with self.store.write() as tx:
+                for timer in timers:
+                    fired += await self._fire_in(tx, timer)
+        except Exception as exc:
+            if len(timers) == 1:
+                await self._failed(timers[0], exc)
+                return 0
+            fired = 0
+            for timer in timers:
+                try:
+                    async with self.store.write() as tx:
+                        fired += await self._fire_in(tx, timer)
+                except Exception as alone:  # this timer alone fails
+                    await self._failed(timer, alone)
+        if fired:
+            self.committed()  # their notices are in the outbox now
         return fired
 
     async def _failed(self, timer: Timer, exc: Exception) -> None:
@@ -91,13 +112,12 @@ class Scheduler:
         async with self.store.write() as tx:
             await tx.timer_failed(timer.id or 0, error, retry_at)
 
-    async def _fire(self, timer: Timer) -> int:
-        async with self.store.write() as tx:
-            fired = await self.fire(tx, timer)
-            if fired is None:
-                return 0
-            await self.announce(tx, *fired)
-            return 1
+    async def _fire_in(self, tx: Transaction, timer: Timer) -> int:
+        fired = await self.fire(tx, timer)
+        if fired is None:
+            return 0
+        await self.announce(tx, *fired)
+        return 1
 
     async def fire(self, tx: Transaction, timer: Timer) -> tuple[Ticket, Ticket, Event] | None:
         """Return ``(before, after, event)`` of what ``timer`` calls for, recorded in ``tx``; ``None`` when the
