@@ -170,9 +170,19 @@ class CallBack(_Model):
 
 
 class Privacy(_Model):
-    """Who may see what of a resident: handlers listed here see the reporter's chat id on ticket cards."""
+    """Who may see what of a resident. Handlers in ``show_reporter_to`` see the reporter's chat id on ticket
+    cards. The public (the board, Open311) never sees who reported or handled anything; it sees the
+    category, the grid and each step of the handling, and besides:
+
+    ``public_estate``: the estate (小区) as well as the grid (never the building);
+    ``public_reasons``: the handlers' own words when they transfer, return, extend or resolve;
+    ``public_text``: a resident's report text — ``chosen`` when that resident made it public (公开), ``never``.
+    """
 
     show_reporter_to: tuple[Id, ...] = ()
+    public_estate: bool = True
+    public_reasons: bool = True
+    public_text: Literal["chosen", "never"] = "chosen"
 
 
 class Choice(_Model):
@@ -256,6 +266,32 @@ class Rulebook(_Model):
     @cached_property
     def category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
+
+    @cached_property
+    def grid_by_id(self) -> dict[str, Grid]:
+        return {g.id: g for g in self.grids}
+
+    def handler_name(self, hid: str | None, lang: str | None = None, missing: str = "-") -> str:
+        """Return the name of handler ``hid`` in ``lang`` (``missing`` for none; the id itself if unknown)."""
+        if not hid:
+            return missing
+        h = self.handler_by_id.get(hid)
+        return hid if h is None else h.name_en if (lang or "").startswith("en") else h.name
+
+    def category_name(self, cid: str | None, lang: str | None = None, unclassified: str = "-") -> str:
+        """Return the name of category ``cid`` in ``lang`` (``unclassified`` for none; the id if unknown)."""
+        c = self.category_by_id.get(cid or "")
+        if c is None:
+            return cid or unclassified
+        return c.name_en if (lang or "").startswith("en") else c.name
+
+    def grid_name(self, grid: str | None, estate: str | None = None) -> str:
+        """Return the grid's name, with the estate's after it when given ('' for none; the id if unknown)."""
+        g = self.grid_by_id.get(grid or "")
+        if g is None:
+            return grid or ""
+        e = next((x for x in g.estates if x.id == estate), None) if estate else None
+        return f"{g.name} · {e.name}" if e else g.name
 
     @cached_property
     def chosen(self) -> dict[str, str]:

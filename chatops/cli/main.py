@@ -17,15 +17,14 @@ from chatops.cli.ops import add_ops_commands
 from chatops.cli.routing import add_routing_commands
 from chatops.cli.text import (
     Parser,
-    category_name,
     env_language,
-    handler_name,
     language,
     load_book,
     positive,
     read_store,
     table,
 )
+from chatops.cli.web import add_web_commands
 from chatops.local.homeserver import HomeserverError, HomeserverStatus, LocalHomeserver
 from chatops.tickets.lifecycle import State, Ticket
 from chatops.tickets.store import Store
@@ -40,7 +39,7 @@ def cmd_rulebook_check(args: argparse.Namespace) -> int:
     print(text("rulebook_ok", args.lang, file=args.file, handlers=len(book.handlers),
                categories=len(book.categories), version=book.full_version))
     for choice in book.choices:  # the policy choices in force, visible where staff check their edits
-        leads = "、".join(f"{category_name(book, c, args.lang)} → {handler_name(book, h, args.lang)}"
+        leads = "、".join(f"{book.category_name(c, args.lang)} → {book.handler_name(h, args.lang)}"
                          for c, h in choice.options[choice.chosen].items())
         print(text("rulebook_choice", args.lang, name=choice.name, chosen=choice.chosen, leads=leads,
                    options="、".join(choice.options)))
@@ -58,7 +57,7 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
         if book is not None and t.category in book.category_by_id:
             c = book.category_by_id[t.category]
             cat = c.name_en if lang == "en" else c.name
-        lead = handler_name(book, t.lead, lang) if book else (t.lead or "-")
+        lead = book.handler_name(t.lead, lang) if book else (t.lead or "-")
         body = t.text.replace("\n", " ")
         rows.append([str(t.id), text(f"state_{t.state}", lang), cat, lead,
                      t.created_at.strftime("%Y-%m-%d %H:%M"),
@@ -309,6 +308,7 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_export)
     add_routing_commands(sub, rulebook_commands=rbs)
     add_ops_commands(sub)
+    add_web_commands(sub)
     add_commands(sub)
     return p
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from chatops.cli.text import category_name, handler_name, load_book, read_store, table
+from chatops.cli.text import load_book, read_store, table
 from chatops.tickets.store import Store
 from rules import Decision, Router, Rulebook
 from rules.catalogue import text
@@ -40,8 +40,8 @@ def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
     none = text("none", lang)
     lines = [text(
         "decision_summary", lang,
-        category=category_name(book, d.category, lang, text("unclassified", lang)), category_id=d.category or "-",
-        lead=handler_name(book, d.lead, lang), co="、".join(handler_name(book, h, lang) for h in d.co) or none,
+        category=book.category_name(d.category, lang, text("unclassified", lang)), category_id=d.category or "-",
+        lead=book.handler_name(d.lead, lang), co="、".join(book.handler_name(h, lang) for h in d.co) or none,
         priority=text(f"priority_{d.priority}", lang),
         sign_for=format_duration(d.sign_for), resolve=format_duration(d.resolve), rule=d.rule,
         matched="、".join(d.matched + d.urgent) or none, version=d.rulebook_version)]
@@ -50,14 +50,14 @@ def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
     source = text(f"source_{d.source.kind}", lang)
     if d.source.model:
         label = d.source.label or "-"
-        label = handler_name(book, label, lang) if label in book.handler_by_id else label
+        label = book.handler_name(label, lang) if label in book.handler_by_id else label
         source = text("decision_source_model", lang, kind=source, model=d.source.model, label=label,
                       score=d.source.score or 0.0)
     lines.append(text("decision_source", lang, source=source))
 
     def option(a: Any) -> str:
-        matter = category_name(book, a.category, lang, text("unclassified", lang))
-        return f"{matter}（{handler_name(book, a.lead, lang)}）"
+        matter = book.category_name(a.category, lang, text("unclassified", lang))
+        return f"{matter}（{book.handler_name(a.lead, lang)}）"
 
     if d.ask:
         lines.append(text("decision_ask", lang, options="；".join(f"{i}. {option(a)}"
@@ -271,7 +271,7 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     print(text("replay_header", lang, file=args.file, **result.summary()))
-    name = lambda h: handler_name(book, h, lang)  # noqa: E731
+    name = lambda h: book.handler_name(h, lang)  # noqa: E731
     for key, items in (("replay_section_avoided", result.avoided), ("replay_section_caused", result.caused)):
         if items:
             print(text(key, lang))

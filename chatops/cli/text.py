@@ -105,22 +105,6 @@ def table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
 
 
-def handler_name(book: Rulebook, hid: str | None, lang: str) -> str:
-    """Return the name of handler ``hid`` in ``lang`` (its id if the rulebook does not know it)."""
-    h = book.handler_by_id.get(hid or "")
-    if h is None:
-        return hid or "-"
-    return h.name_en if lang == "en" else h.name
-
-
-def category_name(book: Rulebook, cid: str | None, lang: str, unclassified: str = "-") -> str:
-    """Return the name of category ``cid`` in ``lang`` (``unclassified`` for none)."""
-    c = book.category_by_id.get(cid or "")
-    if c is None:
-        return unclassified if cid is None else cid
-    return c.name_en if lang == "en" else c.name
-
-
 def load_book(path: str | None, lang: str) -> Rulebook | None:
     """Return the rulebook at ``path`` (the shipped one by default), or print every problem and return None."""
     try:

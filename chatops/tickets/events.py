@@ -144,6 +144,7 @@ KINDS: dict[Move, Kind] = {k.move: k for k in (
         Field("estate", "str", "the estate", nullable=True), Field("building", "str", "the building", nullable=True))),
     Kind(Move.WITHDRAWN, "the resident deleted the message the report came from; the ticket stays (撤回)", (
         Field("source", "str", "the message deleted", required=True),)),
+    Kind(Move.PUBLISHED, "the reporter lets the public board show the report's text (公开)"),
     Kind(Move.CLOSED, "the call-back window ended: closed with the verdicts given (回访期满)", (
         *_TIMER, Field("verdicts", "int", "residents who answered", required=True),
         Field("residents", "int", "residents asked", required=True)), rule="always"),

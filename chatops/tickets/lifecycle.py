@@ -40,6 +40,7 @@ class Move(StrEnum):
     ASKED = "asked"                # 问询: the evidence was weak; the resident is asked which matter it is
     ASSIGNED = "assigned"          # 分拨: the street office gives a ticket of no known category to a handler
     WITHDRAWN = "withdrawn"        # 撤回: the resident deleted the message the report came from
+    PUBLISHED = "published"        # 公开: the reporter lets the public board show the report's text
 
 
 class State(StrEnum):
@@ -307,7 +308,7 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need(OPEN)
             if actor.handler is not None or actor.id == SYSTEM.id:
                 raise LifecycleError("not_your_ticket", ticket=num)
-        case Move.WITHDRAWN:  # the ticket stays with its handlers; they are told, and decide
+        case Move.WITHDRAWN | Move.PUBLISHED:  # the reporter's own words: theirs alone to withdraw or publish
             if actor.id != ticket.reporter or actor.handler is not None:
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
@@ -387,7 +388,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.LOCATED:
             return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
-        case _:  # NOTE, REMINDED, WITHDRAWN: recorded, no change of state
+        case _:  # NOTE, REMINDED, WITHDRAWN, PUBLISHED: recorded, no change of state
             return t
 
 

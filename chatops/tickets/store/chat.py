@@ -67,7 +67,8 @@ class Pending:
     state: str = "asked"  # asked | registered | declined
 
 
-def _utc(when: datetime) -> str:
+def utc_text(when: datetime) -> str:
+    """Return ``when`` as the store writes times: ISO 8601 in UTC (text comparison then orders them)."""
     return when.astimezone(UTC).isoformat()
 
 
@@ -167,7 +168,7 @@ class ChatReads:
         """Return pending timers due at ``now`` or before, earliest first."""
         async with self.db.execute(
                 "SELECT id, ticket_id, kind, deadline, due_at, ref_at, attempts FROM timers WHERE state = 'pending' "
-                "AND due_at <= ? ORDER BY due_at, id LIMIT ?", (_utc(now), limit)) as cur:
+                "AND due_at <= ? ORDER BY due_at, id LIMIT ?", (utc_text(now), limit)) as cur:
             return [Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n)
                     for i, t, k, d, due, ref, n in await cur.fetchall()]
 
@@ -211,7 +212,7 @@ class ChatReads:
             row = await cur.fetchone()
         oldest = (now - datetime.fromisoformat(row[0]).replace(tzinfo=UTC)).total_seconds() if row and row[0] else None
         async with self.db.execute("SELECT MIN(due_at) FROM timers WHERE state = 'pending' AND due_at <= ?",
-                                   (_utc(now),)) as cur:
+                                   (utc_text(now),)) as cur:
             row = await cur.fetchone()
         late = (now - datetime.fromisoformat(row[0])).total_seconds() if row and row[0] else None
         return {"outbox": oldest, "timers": late}
@@ -282,7 +283,7 @@ class ChatWrites:
         """Add timers (the same ticket, kind, deadline and reference twice is one timer)."""
         await self.db.executemany(
             "INSERT OR IGNORE INTO timers (ticket_id, kind, deadline, due_at, ref_at) VALUES (?, ?, ?, ?, ?)",
-            [(t.ticket_id, t.kind, t.deadline, _utc(t.due_at), _utc(t.ref_at)) for t in timers])
+            [(t.ticket_id, t.kind, t.deadline, utc_text(t.due_at), utc_text(t.ref_at)) for t in timers])
 
     async def timer_failed(self, timer_id: int, error: str, retry_at: datetime | None) -> None:
         """Record that firing timer ``timer_id`` failed with ``error``: due again at ``retry_at``, or
@@ -292,7 +293,7 @@ class ChatWrites:
                                   "fired_at = datetime('now') WHERE id = ? AND state = 'pending'", (error, timer_id))
         else:
             await self.db.execute("UPDATE timers SET due_at = ?, error = ?, attempts = attempts + 1 "
-                                  "WHERE id = ? AND state = 'pending'", (_utc(retry_at), error, timer_id))
+                                  "WHERE id = ? AND state = 'pending'", (utc_text(retry_at), error, timer_id))
 
     async def finish_timer(self, timer_id: int, state: str) -> bool:
         """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
@@ -328,7 +329,7 @@ class ChatWrites:
     async def retry_timers(self, timer_id: int | None = None) -> int:
         """Put failed timers (one, or all) back in line, due now; return how many."""
         sql = "UPDATE timers SET state = 'pending', attempts = 0, due_at = ? WHERE state = 'failed'"
-        args: tuple[Any, ...] = (_utc(datetime.now(UTC)),)
+        args: tuple[Any, ...] = (utc_text(datetime.now(UTC)),)
         cur = await self.db.execute(sql + (" AND id = ?" if timer_id is not None else ""),
                                     (*args, timer_id) if timer_id is not None else args)
         return cur.rowcount

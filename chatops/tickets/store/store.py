@@ -19,7 +19,7 @@ import aiosqlite
 
 from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
-from chatops.tickets.store.chat import ChatReads, ChatWrites
+from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
 
@@ -148,6 +148,39 @@ class _Reads(ChatReads):
             args.append(limit)
         async with self.db.execute(sql, args) as cur:
             return [_event(r) for r in await cur.fetchall()]
+
+    async def listing(self, *, grids: tuple[str, ...] = (), categories: tuple[str, ...] = (),
+                      states: tuple[str, ...] = (), since: datetime | None = None, until: datetime | None = None,
+                      updated_since: datetime | None = None, ids: tuple[int, ...] = (), limit: int = 20,
+                      offset: int = 0) -> tuple[list[Ticket], int]:
+        """Return one page of tickets, newest first, and how many match in all: those in any of ``grids``,
+        ``categories`` (``""`` for unclassified) and ``states``, reported in ``[since, until)``, changed at
+        ``updated_since`` or later, numbered ``ids``. What the public board and Open311 list."""
+        where: list[str] = []
+        args: list[Any] = []
+        for column, values in (("grid", grids), ("state", states), ("id", ids)):
+            if values:
+                where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                args.extend(values)
+        if categories:
+            named = [c for c in categories if c]
+            alternatives = [f"category IN ({', '.join('?' for _ in named)})"] if named else []
+            if "" in categories:
+                alternatives.append("category IS NULL")
+            where.append("(" + " OR ".join(alternatives) + ")")
+            args.extend(named)
+        for column, op, moment in (("created_at", ">=", since), ("created_at", "<", until),
+                                   ("updated_at", ">=", updated_since)):
+            if moment is not None:
+                where.append(f"{column} {op} ?")
+                args.append(utc_text(moment))
+        only = (" WHERE " + " AND ".join(where)) if where else ""
+        async with self.db.execute(f"SELECT COUNT(*) FROM tickets{only}", args) as cur:
+            row = await cur.fetchone()
+        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets{only} ORDER BY id DESC "
+                                   "LIMIT ? OFFSET ?", (*args, limit, offset)) as cur:
+            page = [_ticket(r) for r in await cur.fetchall()]
+        return page, int(row[0]) if row else 0
 
     async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
         """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""

@@ -1,0 +1,231 @@
+"""Open311 GeoReport v2 (read side): discovery, services, service definitions and service requests.
+
+Served under ``/open311/v2/`` in JSON and XML (the format is the path's extension), as the specification
+(http://wiki.open311.org/GeoReport_v2) writes them: ``services`` are the rulebook's categories;
+``requests`` are the tickets as the public sees them (:mod:`chatops.tickets.public`), filtered by
+``service_request_id``, ``service_code``, ``status``, ``start_date`` and ``end_date`` (a report's time,
+W3C date-times), newest first, ``page_size`` (1-1000, default 100) to a ``page`` (an extension: the
+specification leaves paging open). ``status`` is ``closed`` once the handler has resolved it (the
+call-back then runs) and ``open`` before; ``status_notes`` tell the latest step. Errors come as the
+specification's ``errors`` list with the HTTP status they name; a resident's identity never appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from xml.etree import ElementTree
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from chatops.tickets.lifecycle import State
+from chatops.tickets.public import PublicTicket, category_label, describe, public_ticket
+from chatops.tickets.store import Store
+from rules import Rulebook
+from rules.catalogue import LANGS
+
+SPEC = "http://wiki.open311.org/GeoReport_v2"
+FORMATS = ("json", "xml")
+MAX_PAGE = 1000
+CHANGESET = "2026-12-01T00:00:00+00:00"  # when this API's shape last changed
+DONE = (State.RESOLVED, State.CLOSED)  # the handling is over: Open311's "closed"
+
+
+class ApiError(Exception):
+    """An error the specification's way: an HTTP status and a description."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status, self.description = status, description
+
+
+def status(ticket: PublicTicket) -> str:
+    """Return Open311's status of ``ticket``: ``closed`` once resolved, else ``open``."""
+    return "closed" if ticket.state in DONE else "open"
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _render(data: Any, fmt: str, root: str, item: str = "", status_code: int = 200) -> Response:
+    """Return ``data`` in ``fmt``: a list becomes ``<root><item>…</item>…</root>``, a dict ``<root>…</root>``."""
+    if fmt == "json":
+        return JSONResponse(data, status_code=status_code)
+    top = ElementTree.Element(root)
+    if isinstance(data, list):
+        for row in data:
+            node = ElementTree.SubElement(top, item)
+            for key, value in row.items():
+                _xml_value(node, key, value)
+    else:
+        for key, value in data.items():
+            _xml_value(top, key, value)
+    body = b'<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(top, encoding="utf-8",
+                                                                                xml_declaration=False)
+    return Response(body, status_code=status_code, media_type="text/xml; charset=utf-8")
+
+
+def _xml_value(parent: ElementTree.Element, key: str, value: Any) -> None:
+    if isinstance(value, list):
+        holder = ElementTree.SubElement(parent, key)
+        singular = {"endpoints": "endpoint", "formats": "format", "attributes": "attribute",
+                    "values": "value", "keywords": "keyword"}.get(key, "item")
+        for v in value:
+            if isinstance(v, dict):
+                child = ElementTree.SubElement(holder, singular)
+                for k, x in v.items():
+                    _xml_value(child, k, x)
+            else:
+                ElementTree.SubElement(holder, singular).text = str(v)
+        return
+    node = ElementTree.SubElement(parent, key)
+    if value is not None:
+        node.text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _fmt(request: Request) -> str:
+    fmt = request.path_params.get("fmt", "")
+    if fmt not in FORMATS:
+        raise ApiError(400, f"unknown format '{fmt[:10]}': use .json or .xml")
+    return fmt
+
+
+def _error(fmt: str, exc: ApiError) -> Response:
+    return _render([{"code": exc.status, "description": exc.description}], fmt if fmt in FORMATS else "json",
+                   "errors", "error", exc.status)
+
+
+def _locale(request: Request) -> str:
+    asked = request.query_params.get("locale", "").replace("_", "-")
+    return "en" if asked.lower().startswith("en") else LANGS[0]
+
+
+def _date(request: Request, name: str) -> datetime | None:
+    raw = request.query_params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise ApiError(400, f"{name} is not a W3C date-time: '{raw[:40]}'") from None
+    if moment.tzinfo is None:
+        raise ApiError(400, f"{name} needs a time zone offset: '{raw[:40]}'")
+    return moment
+
+
+def _list(request: Request, name: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in request.query_params.get(name, "").split(",") if v.strip())
+
+
+def routes(book: Rulebook, store: Callable[[], Store]) -> list[Route]:
+    """Return the routes of the API over ``store`` (a function: the store opens when the app starts)."""
+
+    def service(code: str, lang: str) -> dict[str, Any]:
+        c = book.category_by_id[code]
+        return {"service_code": c.id, "service_name": category_label(book, c.id, lang),
+                "description": category_label(book, c.id, lang), "metadata": False, "type": "realtime",
+                "keywords": ", ".join(c.keywords[:8]), "group": book.handler_by_id[c.lead].sector}
+
+    def request_row(t: PublicTicket, lang: str) -> dict[str, Any]:
+        last = t.steps[-1] if t.steps else None
+        row: dict[str, Any] = {
+            "service_request_id": str(t.id), "status": status(t),
+            "status_notes": describe(last, book, lang) if last else None,
+            "service_name": category_label(book, t.category, lang), "service_code": t.category or "",
+            "description": t.text, "agency_responsible": book.handler_name(t.lead, lang, "") or None,
+            "service_notice": None, "requested_datetime": _time(t.created_at), "updated_datetime": _time(t.updated_at),
+            "expected_datetime": _time(t.resolve_deadline) if status(t) == "open" else None,
+            "address": book.grid_name(t.grid, t.estate) or None, "address_id": t.grid, "zipcode": None,
+            "media_url": None,
+        }
+        return row
+
+    async def discovery(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+        except ApiError as exc:
+            return _error(fmt, exc)
+        base = str(request.base_url).rstrip("/") + "/open311/v2/"
+        return _render({"changeset": CHANGESET, "contact": book.community.name, "key_service": "",
+                        "endpoints": [{"specification": SPEC, "url": base, "changeset": CHANGESET,
+                                       "type": "production", "formats": ["application/json", "text/xml"]}]},
+                       fmt, "discovery")
+
+    async def services(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+        except ApiError as exc:
+            return _error(fmt, exc)
+        lang = _locale(request)
+        return _render([service(c.id, lang) for c in book.categories], fmt, "services", "service")
+
+    async def definition(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+            code = request.path_params["code"]
+            if code not in book.category_by_id:
+                raise ApiError(404, f"no service with the code '{code[:40]}'")
+        except ApiError as exc:
+            return _error(fmt, exc)
+        return _render({"service_code": code, "attributes": []}, fmt, "service_definition")
+
+    async def requests(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+            ids = []
+            for raw in _list(request, "service_request_id"):
+                if not raw.isdigit():
+                    raise ApiError(400, f"service_request_id is not a number: '{raw[:20]}'")
+                ids.append(int(raw))
+            codes = _list(request, "service_code")
+            unknown = [c for c in codes if c not in book.category_by_id]
+            if unknown:
+                raise ApiError(400, f"unknown service_code: '{unknown[0][:40]}'")
+            states: tuple[str, ...] = ()
+            for s in _list(request, "status"):
+                if s not in ("open", "closed"):
+                    raise ApiError(400, f"status must be open or closed, not '{s[:20]}'")
+                states += tuple(str(x) for x in (DONE if s == "closed" else (State.ROUTED, State.ACKNOWLEDGED,
+                                                                             State.REPORTED)))
+            start, end = _date(request, "start_date"), _date(request, "end_date")
+            try:
+                size = int(request.query_params.get("page_size", "100"))
+                page = int(request.query_params.get("page", "1"))
+            except ValueError:
+                raise ApiError(400, "page and page_size must be whole numbers") from None
+            if not 1 <= size <= MAX_PAGE or page < 1:
+                raise ApiError(400, f"page_size must be 1-{MAX_PAGE} and page at least 1")
+        except ApiError as exc:
+            return _error(fmt, exc)
+        tickets, _total = await store().listing(ids=tuple(ids), categories=codes, states=states, since=start,
+                                                until=end, limit=size, offset=(page - 1) * size)
+        lang = _locale(request)
+        rows = [request_row(public_ticket(t, await store().events(t.id), book), lang) for t in tickets]
+        return _render(rows, fmt, "service_requests", "request")
+
+    async def one(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+            raw = request.path_params["number"]
+            found = await store().ticket(int(raw)) if raw.isdigit() else None
+            if found is None:
+                raise ApiError(404, f"no service request '{raw[:20]}'")
+        except ApiError as exc:
+            return _error(fmt, exc)
+        row = request_row(public_ticket(found, await store().events(found.id), book), _locale(request))
+        return _render([row], fmt, "service_requests", "request")
+
+    return [
+        Route("/discovery.{fmt}", discovery), Route("/v2/discovery.{fmt}", discovery),
+        Route("/v2/services.{fmt}", services), Route("/v2/services/{code}.{fmt}", definition),
+        Route("/v2/requests.{fmt}", requests), Route("/v2/requests/{number}.{fmt}", one),
+    ]

@@ -1,0 +1,239 @@
+"""The public board and Open311 on a simulated store: what the public sees, and everything it must not see.
+
+The store is a real SQLite file made by the simulator (the real ticket service and rule engine), with a
+few moves added through the service: one reporter publishes their report, another resident adds a note
+with private details. Every page and API response is then searched for chat ids and residents' words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from starlette.testclient import TestClient
+
+from chatops.tickets.lifecycle import Actor, LifecycleError, Move
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Store
+from chatops.web.app import create_app
+from research.simulation import SimConfig, simulate
+from rules import Router, load_rulebook
+
+PRIVATE_NOTE = "我家住3栋502，电话13800001111"
+
+
+async def _residents_speak(path: Path) -> tuple[int, int]:
+    """Return (the ticket whose reporter published it, the ticket a resident added a private note to)."""
+    book = load_rulebook()
+    async with await Store.open(path) as store:
+        later = await store.latest_event_at()
+        assert later is not None
+        service = TicketService(store, Router(book), clock=lambda: later + timedelta(hours=1))
+        tickets = await store.tickets(limit=40)
+        published, noted = tickets[3], tickets[5]
+        with pytest.raises(LifecycleError):  # only the reporter may publish their words
+            await service.act(published.id, Actor("@someone-else:sim"), Move.PUBLISHED)
+        await service.act(published.id, Actor(published.reporter), Move.PUBLISHED)
+        await service.act(noted.id, Actor(noted.reporter), Move.NOTE, reason=PRIVATE_NOTE)
+        return published.id, noted.id
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
+    path = tmp_path_factory.mktemp("web") / "sim.sqlite"
+    simulate(path, 300, 11, config=SimConfig(days=120, drain_days=1))  # January to April; some still open
+    published, noted = asyncio.run(_residents_speak(path))
+    return path, published, noted
+
+
+@pytest.fixture
+def client(store: tuple[Path, int, int]) -> Iterator[TestClient]:
+    with TestClient(create_app(store[0])) as c:
+        yield c
+
+
+def _secrets(path: Path) -> tuple[set[str], dict[int, str]]:
+    """Return every chat id in the store and every resident's words (by ticket, the report's text)."""
+    db = sqlite3.connect(path)
+    ids = {a for (a,) in db.execute("SELECT DISTINCT actor FROM events WHERE actor != 'system'")}
+    words = {t: x for t, x in db.execute("SELECT id, text FROM tickets")}
+    for (x,) in db.execute("SELECT json_extract(data, '$.text') FROM events WHERE kind = 'supported'"):
+        words[-len(words) - 1] = x
+    db.close()
+    return ids, words
+
+
+def _leaks(body: str, ids: set[str], words: dict[int, str], allowed: int | None = None) -> list[str]:
+    found = [i for i in ids if i in body]
+    found += [w for t, w in words.items() if t != allowed and len(w) >= 6 and w in body]
+    if re.search(r"@[a-z0-9._=-]+:[a-z0-9.-]+", body):
+        found.append("a Matrix id pattern")
+    return found
+
+
+def test_no_page_or_response_shows_a_person_or_their_words(client: TestClient, store: tuple[Path, int, int]) -> None:
+    path, published, _noted = store
+    ids, words = _secrets(path)
+    assert len(ids) > 50 and len(words) > 250
+    book = load_rulebook()
+    urls = ["/", "/?lang=en", "/?state=closed", "/?state=routed", "/?month=2026-03", "/?category=none"]
+    urls += [f"/?page={p}" for p in range(2, 17)]
+    urls += [f"/?grid={g.id}" for g in book.grids]
+    numbers = [n for (n,) in sqlite3.connect(path).execute("SELECT id FROM tickets ORDER BY id")]
+    urls += [f"/tickets/{n}" for n in numbers]
+    urls += [f"/open311/v2/requests.{fmt}?page_size=1000" for fmt in ("json", "xml")]
+    urls += [f"/open311/v2/requests/{n}.json" for n in numbers[::7]]
+    urls += ["/open311/v2/services.json", "/open311/v2/services.xml", "/open311/v2/discovery.json"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        allowed = published if url in (f"/tickets/{published}", "/open311/v2/requests.json?page_size=1000",
+                                       "/open311/v2/requests.xml?page_size=1000") else None
+        assert not _leaks(response.text, ids, words, allowed), url
+        assert PRIVATE_NOTE not in response.text and "13800001111" not in response.text, url
+
+
+def test_a_report_its_resident_published_shows_its_words(client: TestClient, store: tuple[Path, int, int]) -> None:
+    path, published, noted = store
+    _ids, words = _secrets(path)
+    page = client.get(f"/tickets/{published}").text
+    assert words[published] in page and "本人已同意公开" in page
+    api = client.get(f"/open311/v2/requests/{published}.json").json()[0]
+    assert api["description"] == words[published]
+    assert client.get(f"/open311/v2/requests/{noted}.json").json()[0]["description"] is None
+    assert "居民补充了情况" in client.get(f"/tickets/{noted}").text  # the step, not the words
+
+
+def test_the_rulebook_can_keep_every_word_private(store: tuple[Path, int, int]) -> None:
+    path, published, _ = store
+    book = load_rulebook()
+    never = book.model_copy(update={"privacy": book.privacy.model_copy(update={"public_text": "never",
+                                                                             "public_estate": False})})
+    _ids, words = _secrets(path)
+    with TestClient(create_app(path, rulebook=never)) as c:
+        page = c.get(f"/tickets/{published}").text
+        assert words[published] not in page
+        estates = {e.name for g in book.grids for e in g.estates}
+        board = c.get("/").text
+        assert not any(f"· {e}" in board for e in estates)
+
+
+def test_filters_show_what_the_store_holds(client: TestClient, store: tuple[Path, int, int]) -> None:
+    db = sqlite3.connect(store[0])
+    for grid, count in db.execute("SELECT grid, COUNT(*) FROM tickets WHERE grid IS NOT NULL GROUP BY grid"):
+        assert f"共 {count} 件" in client.get(f"/?grid={grid}").text
+    closed = db.execute("SELECT COUNT(*) FROM tickets WHERE state = 'closed'").fetchone()[0]
+    page = client.get("/?state=closed").text
+    assert f"共 {closed} 件" in page and "待签收</span>" not in page
+    march = db.execute("SELECT COUNT(*) FROM tickets WHERE created_at >= '2026-02-28T16:00' "
+                       "AND created_at < '2026-03-31T16:00'").fetchone()[0]  # March in China's time
+    assert f"共 {march} 件" in client.get("/?month=2026-03").text
+    numbers = [int(n) for p in (1, 2) for n in re.findall(r'href="/tickets/(\d+)"', client.get(f"/?page={p}").text)]
+    assert numbers == sorted(numbers, reverse=True) and len(numbers) == len(set(numbers)) == 40
+
+
+def test_bad_input_gets_a_polite_page_in_the_users_language(client: TestClient) -> None:
+    for url in ("/?grid=nowhere", "/?state=lost", "/?month=March", "/?page=two"):
+        response = client.get(url)
+        assert response.status_code == 400 and "筛选条件有误" in response.text and "Traceback" not in response.text
+    assert client.get("/tickets/999999").status_code == 404
+    assert "没有这个编号" in client.get("/tickets/abc").text
+    assert "There is no matter" in client.get("/tickets/999999?lang=en").text
+    assert client.get("/no/such/page").status_code == 404
+
+
+def test_english_is_a_switch_that_sticks(client: TestClient) -> None:
+    first = client.get("/?lang=en")
+    assert "Public board" in first.text and first.cookies.get("lang") == "en"
+    assert "Public board" in client.get("/").text  # the cookie keeps it
+    assert "公开栏" in client.get("/?lang=zh-CN").text
+
+
+def test_live_updates_fetch_only_the_rows(client: TestClient) -> None:
+    part = client.get("/?state=closed", headers={"HX-Request": "true"}).text
+    assert "<html" not in part and 'href="/tickets/' in part
+    assert client.get("/static/htmx.min.js").status_code == 200
+
+
+def _w3c(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    assert moment.tzinfo is not None, value
+    return moment
+
+
+REQUEST_FIELDS = ("service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+                  "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
+                  "expected_datetime", "address", "address_id", "zipcode", "media_url")
+
+
+def test_open311_requests_keep_the_georeport_v2_format(client: TestClient, store: tuple[Path, int, int]) -> None:
+    rows = client.get("/open311/v2/requests.json?page_size=1000").json()
+    db = sqlite3.connect(store[0])
+    assert len(rows) == db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    for row in rows:
+        assert tuple(row) == REQUEST_FIELDS
+        assert row["status"] in ("open", "closed") and row["service_request_id"].isdigit()
+        assert _w3c(row["requested_datetime"]) <= _w3c(row["updated_datetime"])
+    xml = ElementTree.fromstring(client.get("/open311/v2/requests.xml?page_size=1000").content)
+    assert xml.tag == "service_requests" and len(xml) == len(rows)
+    assert [r.findtext("service_request_id") for r in xml] == [r["service_request_id"] for r in rows]
+    assert {c.tag for c in xml[0]} == set(REQUEST_FIELDS)
+    state = dict(db.execute("SELECT id, state FROM tickets"))
+    for row in rows:
+        assert (row["status"] == "closed") == (state[int(row["service_request_id"])] in ("resolved", "closed"))
+
+
+def test_open311_filters_and_pages(client: TestClient) -> None:
+    every = client.get("/open311/v2/requests.json?page_size=1000").json()
+    pages = [client.get(f"/open311/v2/requests.json?page_size=50&page={p}").json() for p in range(1, 8)]
+    assert [r["service_request_id"] for p in pages for r in p] == [r["service_request_id"] for r in every]
+    opened = client.get("/open311/v2/requests.json?status=open&page_size=1000").json()
+    closed = client.get("/open311/v2/requests.json?status=closed&page_size=1000").json()
+    assert len(opened) + len(closed) == len(every) and {r["status"] for r in opened} == {"open"}
+    code = next(r["service_code"] for r in every if r["service_code"])
+    some = client.get(f"/open311/v2/requests.json?service_code={code}&page_size=1000").json()
+    assert some and {r["service_code"] for r in some} == {code}
+    wanted = [every[3]["service_request_id"], every[9]["service_request_id"]]
+    picked = client.get(f"/open311/v2/requests.json?service_request_id={','.join(wanted)}").json()
+    assert sorted(r["service_request_id"] for r in picked) == sorted(wanted)
+    window = client.get("/open311/v2/requests.json?start_date=2026-03-01T00:00:00%2B08:00"
+                        "&end_date=2026-04-01T00:00:00%2B08:00&page_size=1000").json()
+    assert window
+    for r in window:
+        at = _w3c(r["requested_datetime"])
+        assert _w3c("2026-03-01T00:00:00+08:00") <= at < _w3c("2026-04-01T00:00:00+08:00")
+
+
+def test_open311_services_and_errors(client: TestClient) -> None:
+    book = load_rulebook()
+    services = client.get("/open311/v2/services.json").json()
+    assert [s["service_code"] for s in services] == [c.id for c in book.categories]
+    assert all(s["type"] == "realtime" and s["metadata"] is False and s["service_name"] for s in services)
+    assert client.get("/open311/v2/services.json?locale=en_US").json()[0]["service_name"] == book.categories[0].name_en
+    xml = ElementTree.fromstring(client.get("/open311/v2/services.xml").content)
+    assert xml.tag == "services" and xml[0].tag == "service" and xml[0].findtext("service_code")
+    definition = client.get(f"/open311/v2/services/{services[0]['service_code']}.json").json()
+    assert definition == {"service_code": services[0]["service_code"], "attributes": []}
+    discovery = client.get("/open311/v2/discovery.json").json()
+    assert discovery["endpoints"][0]["specification"] == "http://wiki.open311.org/GeoReport_v2"
+    for url, status in (("/open311/v2/requests/999999.json", 404), ("/open311/v2/services/nothing.json", 404),
+                        ("/open311/v2/requests.json?status=bogus", 400),
+                        ("/open311/v2/requests.json?start_date=yesterday", 400),
+                        ("/open311/v2/requests.json?page_size=5000", 400),
+                        ("/open311/v2/requests.json?service_code=nope", 400)):
+        response = client.get(url)
+        assert response.status_code == status, url
+        body = response.json()
+        assert isinstance(body, list) and body[0]["code"] == status and body[0]["description"], url
+    bad = client.get("/open311/v2/requests/999999.xml")
+    error = ElementTree.fromstring(bad.content)
+    assert bad.status_code == 404 and error.tag == "errors" and error[0].findtext("code") == "404"
+    assert client.get("/open311/v2/services.csv").status_code == 400
+    assert json.loads(client.get("/open311/v2/services.csv").text)[0]["code"] == 400
