@@ -650,6 +650,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd_mine": {"zh-CN": "您反映过的工单", "en": "your tickets"},
     "cmd_solved": {"zh-CN": "办结后确认已解决（在工单话题里）", "en": "it is solved (in the ticket's thread)"},
     "cmd_unsolved": {"zh-CN": "办结后仍未解决，退回重办", "en": "it is not solved: back to the handler"},
+    "cmd_publish": {"zh-CN": "在公开栏公开这件事的原话（默认不公开，只有反映人本人可以公开）",
+                    "en": "show your own words on the public board (private unless you say so)"},
+    "published_done": {
+        "zh-CN": "好的，#{ticket} 的原话会显示在公开栏上（不显示你的名字）。",
+        "en": "Done: the words of #{ticket} now show on the public board (never your name).",
+    },
     "cmd_rate": {"zh-CN": "评价办理结果", "en": "rate how it was handled"},
     "args_rate": {"zh-CN": "满意|基本满意|不满意（或 1、2、3）", "en": "satisfied|basically|dissatisfied (or 1, 2, 3)"},
     "example_rate": {"zh-CN": "!评价 满意", "en": "!rate satisfied"},

@@ -276,3 +276,20 @@ async def test_a_resident_who_deletes_their_report_leaves_the_ticket_with_its_ha
     assert any("撤回" in s.body or "删除" in s.body for s in told)
     assert not [s for s in net.in_room(GRID) if "删除" in s.body]  # the resident is not answered in a deleted thread
 
+
+
+async def test_a_reporter_may_publish_their_words_and_nobody_else_may(bot: Bot) -> None:
+    """!公开 is the per-ticket choice the public board honours: the reporter's alone, told back in their thread."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    net.say(GRID, BOB, "!公开 1")
+    await turn(bot)
+    assert [e.kind for e in await bot.store.events(1)].count("published") == 0
+    assert any("#1 不是您反映或附议的工单" in s.body for s in net.in_room(GRID)[1:])
+    net.say(GRID, ALICE, "!公开", thread_root=report)
+    await turn(bot)
+    events = await bot.store.events(1)
+    assert [e.kind for e in events].count("published") == 1 and events[-1].actor == ALICE
+    assert any("公开栏" in s.body and s.thread_root == report for s in net.in_room(GRID))
+    assert not [s for s in net.in_room(PROPERTY) if "公开栏" in s.body]  # a resident's choice, not a handler's step

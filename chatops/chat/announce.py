@@ -48,6 +48,8 @@ class Announcer:
                 lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:
                 lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
+            elif own and event.kind is Move.PUBLISHED:
+                lines.append(text("published_done", lang, ticket=after.id))
             elif own and event.kind is Move.RATED:
                 lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
             elif (line := self.voice.step(after, event, lang)) is not None:

@@ -316,6 +316,10 @@ class Bot:
         else:
             await self._move(turn, ticket, Actor(turn.event.sender), Move.RATED, data={"rating": value})
 
+    async def _cmd_publish(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if (ticket := await self._resident_ticket(turn, cmd, context)) is not None:
+            await self._move(turn, ticket, Actor(turn.event.sender), Move.PUBLISHED)
+
     def _staff(self, turn: Turn) -> Actor:
         return Actor(turn.event.sender, turn.room.ref)
 

@@ -51,6 +51,7 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
     CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
     CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),
+    CommandSpec("publish", ("publish", "公开"), (RESIDENT,), move=Move.PUBLISHED),
     CommandSpec("ack", ("ack", "签收", "报到"), (HANDLER,), move=Move.ACKNOWLEDGED),
     CommandSpec("note", ("note", "备注"), (HANDLER,), move=Move.NOTE, args=True),
     CommandSpec("resolve", ("resolve", "办结", "结案"), (HANDLER,), move=Move.RESOLVED, args=True),
