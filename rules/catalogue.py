@@ -290,6 +290,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "public_closed": {"zh-CN": "回访期满，办结归档", "en": "the call-back ended: closed"},
     "public_reason": {"zh-CN": "：{reason}", "en": ": {reason}"},
     "public_unclassified": {"zh-CN": "待分类", "en": "unclassified"},
+    "demo_web": {"zh-CN": "公开栏（两公开）与 Open311 接口：{url}", "en": "The public board and Open311 API: {url}"},
     "web_no_store": {"zh-CN": "找不到工单库文件：{file}（先运行 make run 或 whistle bot）",
                      "en": "No store file at {file} (run make run or whistle bot first)"},
     "web_serving": {"zh-CN": "公开栏：{url}（工单库 {file}，只读；Ctrl-C 停止）",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from chatops.local.homeserver import register_user
 from chatops.local.people import Person, Seen
 from chatops.local.settings import ensure_local_bot, local_homeserver, local_secret
 from chatops.tickets.store import Room
+from chatops.web.serve import serve_web
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 from rules.catalogue import text
 
@@ -298,6 +300,7 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
     stop = asyncio.Event()
     stop_on_signals(stop)
     bot_task: asyncio.Task[object] | None = None
+    web_task: asyncio.Task[object] | None = None
     story: Story | None = None
     try:
         accounts = await demo_accounts(settings)
@@ -310,6 +313,9 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
         await ready.wait()
         bot = bots[0]
         clock.offset = await _next_offset(bot)
+        web_task = asyncio.create_task(serve_web(
+            settings.store, bot.book, stop, port=int(os.environ.get("WHISTLE_WEB_PORT") or 8080),
+            started=lambda url: print(text("demo_web", lang, url=url), flush=True)))
         print(text("demo_connect", lang, url=hs.url, password=accounts.password,
                    resident=accounts.residents[""][0], staff=accounts.staff[settings_fallback(settings)][0],
                    var=settings.var), flush=True)
@@ -341,9 +347,10 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
                 with contextlib.suppress(Exception):  # where the next run's clock starts
                     async with story.bot.store.write() as tx:
                         await tx.set_chat_state("demo_offset", str(story.clock.offset.total_seconds()))
-        if bot_task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await bot_task
+        for running in (bot_task, web_task):
+            if running is not None:
+                with contextlib.suppress(asyncio.CancelledError, OSError):  # OSError: no free port for the board
+                    await running
         if started_here:
             hs.down()
     return 0

@@ -1,0 +1,66 @@
+"""Serving the web app inside another program's event loop (``make run`` serves it beside the bot).
+
+The server takes the first free port from the one asked for, and stops when told (it leaves Ctrl-C to
+its host program: the host decides when everything stops).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Callable, Generator
+from pathlib import Path
+
+import uvicorn
+
+from chatops.web.app import create_app
+from rules import Rulebook
+
+
+class _Embedded(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Generator[None, None, None]:  # the host program handles signals
+        yield
+
+
+def free_socket(host: str, port: int, tries: int = 20) -> socket.socket:
+    """Return a listening socket on ``host`` at ``port`` or the first free port after it.
+
+    Raises ``OSError`` if none of ``tries`` ports is free.
+    """
+    last: OSError | None = None
+    for candidate in range(port, port + tries):
+        sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, candidate))
+        except OSError as exc:
+            sock.close()
+            last = exc
+            continue
+        sock.listen(128)
+        sock.set_inheritable(True)
+        return sock
+    raise last or OSError("no free port")
+
+
+async def serve_web(store: Path, book: Rulebook, stop: asyncio.Event, *, host: str = "127.0.0.1", port: int = 8080,
+                    started: Callable[[str], None] = lambda url: None) -> None:
+    """Serve the board for ``store`` until ``stop`` is set; ``started`` gets its address once it listens."""
+    sock = free_socket(host, port)
+    server = _Embedded(uvicorn.Config(create_app(store, rulebook=book), log_level="warning", access_log=False))
+    task = asyncio.ensure_future(server.serve(sockets=[sock]))
+    try:
+        while not server.started and not task.done():
+            await asyncio.sleep(0.05)
+        if server.started:
+            started(f"http://{host}:{sock.getsockname()[1]}/")
+        waiter = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        waiter.cancel()
+    finally:
+        server.should_exit = True
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        sock.close()
