@@ -109,8 +109,7 @@ class MemoryBatch:
             return 0
         async with store.write() as tx:
             await tx.append_many(events)
-            for tid in dirty:
-                await tx.save_ticket(self.tickets[tid])
+            await tx.save_tickets(self.tickets[tid] for tid in dirty)
         self.events, self._dirty = [], set()
         return len(events)
 

@@ -269,6 +269,10 @@ class Transaction(_Reads, ChatWrites):
         """Write ``ticket``'s projection row."""
         await self.db.execute(_TICKET_INSERT, [_cell(getattr(ticket, f)) for f in _TICKET_FIELDS])
 
+    async def save_tickets(self, tickets: Iterable[Ticket]) -> None:
+        """Write the projection rows of ``tickets`` in one call (a bulk write's tickets: one trip to SQLite)."""
+        await self.db.executemany(_TICKET_INSERT, ([_cell(getattr(t, f)) for f in _TICKET_FIELDS] for t in tickets))
+
     async def clear_projection(self) -> None:
         """Delete every projection row (the log stays); used to rebuild the projection."""
         await self.db.execute("DELETE FROM tickets")
