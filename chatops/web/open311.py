@@ -208,7 +208,8 @@ def routes(book: Rulebook, store: Callable[[], Store]) -> list[Route]:
         tickets, _total = await store().listing(ids=tuple(ids), categories=codes, states=states, since=start,
                                                 until=end, limit=size, offset=(page - 1) * size)
         lang = _locale(request)
-        rows = [request_row(public_ticket(t, await store().events(t.id), book), lang) for t in tickets]
+        logs = await store().events_of(t.id for t in tickets)
+        rows = [request_row(public_ticket(t, logs[t.id], book), lang) for t in tickets]
         return _render(rows, fmt, "service_requests", "request")
 
     async def one(request: Request) -> Response:

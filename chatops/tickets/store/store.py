@@ -182,6 +182,17 @@ class _Reads(ChatReads):
             page = [_ticket(r) for r in await cur.fetchall()]
         return page, int(row[0]) if row else 0
 
+    async def events_of(self, ticket_ids: Iterable[int]) -> dict[int, list[Event]]:
+        """Return the events of each of ``ticket_ids`` in log order, in one query (a page of a listing)."""
+        ids = list(dict.fromkeys(ticket_ids))
+        out: dict[int, list[Event]] = {i: [] for i in ids}
+        if ids:
+            async with self.db.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE ticket_id IN "
+                                       f"({', '.join('?' for _ in ids)}) ORDER BY seq", ids) as cur:
+                for row in await cur.fetchall():
+                    out[row[1]].append(_event(row))
+        return out
+
     async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
         """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
         async with self.db.execute(
