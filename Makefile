@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,homeserver,research
 
-.PHONY: test lint venv bench bench-bot eval clean run lab
+.PHONY: test lint venv browser bench bench-bot eval clean run lab
 
 venv: $(STAMP)
 
@@ -23,7 +23,11 @@ $(STAMP): pyproject.toml Makefile
 run: venv
 	$(VENV)/bin/whistle run
 
-test: venv
+# The browser tests drive Debian's Chromium with a Chinese font: installed with apt-get when missing.
+browser:
+	@.ci/browser
+
+test: venv browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 chatops rules research tests notebooks

@@ -295,7 +295,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "No store file at {file} (run make run or whistle bot first)"},
     "web_serving": {"zh-CN": "公开栏：{url}（工单库 {file}，只读；Ctrl-C 停止）",
                     "en": "Public board at {url} (store {file}, read-only; Ctrl-C stops it)"},
-    "web_title": {"zh-CN": "{community} 社区吹哨·公开栏", "en": "{community}: the public board"},
+    "web_title": {"zh-CN": "{community}·吹哨报到公开栏", "en": "{community}: the public board"},
     "web_board": {"zh-CN": "公开栏", "en": "Public board"},
     "web_intro": {
         "zh-CN": "居民反映的每一件事、派给了谁、多久签收、如何办结、居民是否满意，都在这里公开。"

@@ -75,8 +75,9 @@ class Pages:
         return response
 
 
-def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None) -> Starlette:
-    """Return the web app over the store file at ``store_path`` (opened read-only when the app starts)."""
+def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live: int = 20) -> Starlette:
+    """Return the web app over the store file at ``store_path`` (opened read-only when the app starts);
+    the board's rows refresh themselves every ``live`` seconds."""
     book = rulebook or load_rulebook()
     pages = Pages(book)
     held: dict[str, Store] = {}
@@ -102,7 +103,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None) -> S
             since=since, until=until, limit=PAGE, offset=(filters.page - 1) * PAGE)
         rows = [public_ticket(t, None, book) for t in tickets]
         template = "rows.html" if request.headers.get("HX-Request") else "board.html"
-        return pages.render(request, template, filters=filters, rows=rows, total=total,
+        return pages.render(request, template, filters=filters, rows=rows, total=total, live=live,
                             pages=max(1, -(-total // PAGE)), states=[s.value for s in State if s != State.REPORTED],
                             unclassified=UNCLASSIFIED)
 

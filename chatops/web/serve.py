@@ -46,10 +46,11 @@ def free_socket(host: str, port: int, tries: int = 20) -> socket.socket:
 
 
 async def serve_web(store: Path, book: Rulebook, stop: asyncio.Event, *, host: str = "127.0.0.1", port: int = 8080,
-                    started: Callable[[str], None] = lambda url: None) -> None:
+                    started: Callable[[str], None] = lambda url: None, live: int = 20) -> None:
     """Serve the board for ``store`` until ``stop`` is set; ``started`` gets its address once it listens."""
     sock = free_socket(host, port)
-    server = _Embedded(uvicorn.Config(create_app(store, rulebook=book), log_level="warning", access_log=False))
+    server = _Embedded(uvicorn.Config(create_app(store, rulebook=book, live=live), log_level="warning",
+                                      access_log=False))
     task = asyncio.ensure_future(server.serve(sockets=[sock]))
     try:
         while not server.started and not task.done():
