@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from chatops.tickets.store import LATEST
 from research.simulation import simulate
 from rules import load_rulebook
 
@@ -24,7 +25,7 @@ def sample_store(tickets: int = 2000, seed: int = 1) -> Path:
     code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("simulation.py", "community.py", "batch.py")))
     folder = Path(os.environ.get(CACHE_ENV) or Path(tempfile.gettempdir()) / "whistle-research")
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"sim-{tickets}-{seed}-{book.digest}-{code.hexdigest()[:10]}.sqlite"
+    path = folder / f"sim-{tickets}-{seed}-{book.digest}-{code.hexdigest()[:10]}-v{LATEST}.sqlite"
     if not path.exists():
         scratch = folder / f".{path.name}.{os.getpid()}"
         simulate(scratch, tickets, seed, rulebook=book, overwrite=True)

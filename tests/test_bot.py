@@ -293,3 +293,21 @@ async def test_a_reporter_may_publish_their_words_and_nobody_else_may(bot: Bot) 
     assert [e.kind for e in events].count("published") == 1 and events[-1].actor == ALICE
     assert any("公开栏" in s.body and s.thread_root == report for s in net.in_room(GRID))
     assert not [s for s in net.in_room(PROPERTY) if "公开栏" in s.body]  # a resident's choice, not a handler's step
+
+
+async def test_a_ticket_made_by_another_program_gets_its_card(bot: Bot, store: Store, service: TicketService) -> None:
+    """An Open311 report is written by whistle web, not the bot: the bot's periodic look gives the handler its
+    card, once, and leaves the tickets it carded itself alone."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    await bot.card_arrivals()  # the first look only remembers where it starts
+    cards = len([s for s in net.in_room(PROPERTY) if "【工单" in s.body])
+    receipt = await service.report(source="open311:city:1", reporter="open311:city", text="馨园5号楼楼道漏水")
+    await bot.card_arrivals()
+    await bot.outbox.flush()
+    new = [s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]
+    assert len(new) == 1 and len([s for s in net.in_room(PROPERTY) if "【工单" in s.body]) == cards + 1
+    await bot.card_arrivals()
+    await bot.outbox.flush()
+    assert len([s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]) == 1

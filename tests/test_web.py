@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -237,3 +237,54 @@ def test_open311_services_and_errors(client: TestClient) -> None:
     assert bad.status_code == 404 and error.tag == "errors" and error[0].findtext("code") == "404"
     assert client.get("/open311/v2/services.csv").status_code == 400
     assert json.loads(client.get("/open311/v2/services.csv").text)[0]["code"] == 400
+
+
+async def _key(path: Path, client: str) -> str:
+    async with await Store.open(path) as store, store.write() as tx:
+        await tx.add_api_key(client, f"key-of-{client}-0123456789", datetime.now(UTC))
+    return f"key-of-{client}-0123456789"
+
+
+def test_open311_post_makes_a_ticket_through_the_service(client: TestClient, store: tuple[Path, int, int]) -> None:
+    path = store[0]
+    key = asyncio.run(_key(path, "city"))
+    before = sqlite3.connect(path).execute("SELECT MAX(id) FROM tickets").fetchone()[0]
+    made = client.post("/open311/v2/requests.json", data={
+        "api_key": key, "service_code": "lift_fault", "description": "安居苑3号楼电梯困人了，里面有老人",
+        "address_id": "grid1", "email": "someone@example.cn"})
+    assert made.status_code == 200, made.text
+    number = int(made.json()[0]["service_request_id"])
+    assert number > before
+    db = sqlite3.connect(path)
+    ticket = db.execute("SELECT category, lead, grid, priority, reporter, sign_deadline FROM tickets WHERE id = ?",
+                        (number,)).fetchone()
+    assert ticket[0] == "lift_fault" and ticket[2] == "grid1" and ticket[5]  # routed, with its deadlines
+    assert ticket[4].startswith("open311:city:") and "example" not in ticket[4]  # a pseudonym, not the e-mail
+    assert db.execute("SELECT COUNT(*) FROM timers WHERE ticket_id = ?", (number,)).fetchone()[0] > 0
+    seen = client.get(f"/open311/v2/requests/{number}.json").json()[0]
+    assert seen["service_code"] == "lift_fault" and seen["status"] == "open" and seen["description"] is None
+    assert f"第 {number} 号" in client.get("/").text
+    xml = client.post("/open311/v2/requests.xml", data={"api_key": key, "service_code": "rubbish",
+                                                         "description": "垃圾桶满了"})
+    assert ElementTree.fromstring(xml.content).find("request/service_request_id") is not None
+
+
+def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, int, int]) -> None:
+    path = store[0]
+    key = asyncio.run(_key(path, "tester"))
+    count = sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    for data, status in (({"service_code": "rubbish"}, 403), ({"api_key": "wrong", "service_code": "rubbish"}, 403),
+                         ({"api_key": key}, 400), ({"api_key": key, "service_code": "nothing"}, 404),
+                         ({"api_key": key, "service_code": "rubbish", "address_id": "mars"}, 400),
+                         ({"api_key": key, "service_code": "rubbish", "description": "长" * 5000}, 400)):
+        response = client.post("/open311/v2/requests.json", data=data)
+        assert response.status_code == status, (data, response.text)
+        assert response.json()[0]["code"] == status and response.json()[0]["description"]
+    assert client.post("/open311/v2/requests.json", content=b"\x00\xff", headers={
+        "content-type": "multipart/form-data; boundary=x"}).status_code == 400
+    statuses = [client.post("/open311/v2/requests.json", data={"api_key": key, "service_code": "rubbish",
+                                                                "description": f"第{i}次"}).status_code
+                for i in range(12)]
+    assert statuses[:4] == [200] * 4 and statuses[-1] == 429  # ten in a burst (the refusals above counted too)
+    made = sum(1 for s in statuses if s == 200)
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count + made

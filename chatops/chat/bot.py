@@ -716,11 +716,37 @@ class Bot:
     async def periodic(self) -> None:
         """The scheduler's periodic work: the heartbeat, the daily digest and clean-up, the monthly ranking,
         and a routing model that changed on disk. Each part fails alone."""
-        for part in (self.heartbeat, self.daily, self.post_ranking, self.check_model):
+        for part in (self.heartbeat, self.card_arrivals, self.daily, self.post_ranking, self.check_model):
             try:
                 await part()
             except Exception:
                 log.exception("periodic work %s failed", part.__name__)
+
+    async def card_arrivals(self) -> None:
+        """Give its handlers a card for every open ticket another program made (an Open311 report taken by
+        ``whistle web``). The bot cards its own tickets as it makes them; this looks at each new number once."""
+        mark = await self.store.chat_state("carded_to")
+        if mark is None:  # the first look: what was there before is the bot's own
+            newest = await self.store.tickets(limit=1)
+            async with self.store.write() as tx:
+                await tx.set_chat_state("carded_to", str(newest[0].id if newest else 0))
+            return
+        fresh = await self.store.tickets_after(int(mark))
+        if not fresh:
+            return
+        carded = 0
+        async with self.store.write() as tx:
+            for ticket in fresh:
+                if ticket.state not in OPEN:
+                    continue
+                for handler in ticket.handlers:
+                    room = self.handler_rooms.get(handler)
+                    if room is not None and not await tx.outbox_for(ticket.id, "card", room):
+                        carded += await self.announce.card(tx, ticket, handler) is not None
+            await tx.set_chat_state("carded_to", str(fresh[-1].id))
+        if carded:
+            log.info("carded %d ticket(s) made outside the bot", carded)
+            self.outbox.wake()
 
     async def heartbeat(self) -> None:
         """Write the heartbeat that ``whistle status`` reads: when each loop last went round, and the counts."""

@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -29,11 +31,13 @@ from starlette.staticfiles import StaticFiles
 
 from chatops.tickets.lifecycle import State
 from chatops.tickets.public import category_label, describe, public_ticket
+from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.web import open311
 from chatops.web.filters import PAGE, UNCLASSIFIED, FilterError, Filters
-from rules import Rulebook, load_rulebook
+from rules import Router, Rulebook, load_rulebook
 from rules.catalogue import LANGS, text
+from rules.model import Model
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -75,12 +79,28 @@ class Pages:
         return response
 
 
-def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live: int = 20) -> Starlette:
+def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live: int = 20,
+               router: Router | None = None) -> Starlette:
     """Return the web app over the store file at ``store_path`` (opened read-only when the app starts);
-    the board's rows refresh themselves every ``live`` seconds."""
+    the board's rows refresh themselves every ``live`` seconds. Open311 POSTs are routed by ``router``
+    (default: the rulebook's, with the model in ``$WHISTLE_MODEL``), through a second connection that
+    writes, opened at the first POST."""
     book = rulebook or load_rulebook()
     pages = Pages(book)
     held: dict[str, Store] = {}
+    services: list[TicketService] = []
+    opening = asyncio.Lock()
+
+    async def writer() -> TicketService:
+        async with opening:
+            if not services:
+                chosen = router or Router(book)
+                model = os.environ.get("WHISTLE_MODEL")
+                if router is None and model and Path(model).is_file():
+                    chosen = chosen.with_model(Model.load(Path(model)))
+                held["writer"] = await Store.open(store_path)
+                services.append(TicketService(held["writer"], chosen))
+        return services[0]
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -88,7 +108,8 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         try:
             yield
         finally:
-            await held["store"].close()
+            for store in held.values():
+                await store.close()
 
     async def board(request: Request) -> Response:
         try:
@@ -129,6 +150,6 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     routes = [
         Route("/", board), Route("/tickets/{number}", ticket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        Mount("/open311", routes=open311.routes(book, lambda: held["store"])),
+        Mount("/open311", routes=open311.routes(book, lambda: held["store"], writer)),
     ]
     return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: failed, 404: missing})

@@ -2,6 +2,9 @@
 
 Served under ``/open311/v2/`` in JSON and XML (the format is the path's extension), as the specification
 (http://wiki.open311.org/GeoReport_v2) writes them: ``services`` are the rulebook's categories;
+``POST requests`` (form-encoded, with a client's ``api_key`` from ``whistle apikey add``; 30 a minute per
+client) makes a report through the ticket service, routed to the service's category, with the same
+deadlines as a report from chat (the bot gives its handlers their card);
 ``requests`` are the tickets as the public sees them (:mod:`chatops.tickets.public`), filtered by
 ``service_request_id``, ``service_code``, ``status``, ``start_date`` and ``end_date`` (a report's time,
 W3C date-times), newest first, ``page_size`` (1-1000, default 100) to a ``page`` (an extension: the
@@ -12,7 +15,10 @@ specification's ``errors`` list with the HTTP status they name; a resident's ide
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 from xml.etree import ElementTree
@@ -21,11 +27,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from chatops.tickets.lifecycle import State
+from chatops.tickets.lifecycle import LifecycleError, State
 from chatops.tickets.public import PublicTicket, category_label, describe, public_ticket
+from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
-from rules import Rulebook
+from rules import Place, Rulebook
 from rules.catalogue import LANGS
+from rules.engine import on_owner_async
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ("json", "xml")
@@ -121,8 +129,49 @@ def _list(request: Request, name: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in request.query_params.get(name, "").split(",") if v.strip())
 
 
-def routes(book: Rulebook, store: Callable[[], Store]) -> list[Route]:
-    """Return the routes of the API over ``store`` (a function: the store opens when the app starts)."""
+class Limiter:
+    """At most ``rate`` requests a minute per client, in bursts of up to ``burst`` (a token bucket each).
+
+    >>> lim = Limiter(rate=60, burst=2)
+    >>> [lim.allow("a", now=0.0) for _ in range(3)], lim.allow("a", now=1.0), lim.allow("b", now=0.0)
+    ([True, True, False], True, True)
+    """
+
+    def __init__(self, rate: float = 30, burst: int = 10) -> None:
+        self.rate, self.burst = rate / 60.0, burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def allow(self, client: str, *, now: float | None = None) -> bool:
+        """Return whether ``client`` may make a request now (and count it)."""
+        now = time.monotonic() if now is None else now
+        tokens, then = self._buckets.get(client, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - then) * self.rate)
+        if tokens < 1:
+            self._buckets[client] = (tokens, now)
+            return False
+        self._buckets[client] = (tokens - 1, now)
+        return True
+
+
+def reporter_of(client: str, form: Mapping[str, Any]) -> str:
+    """Return who reported through ``client``: a pseudonym of the citizen's account, device or e-mail when the
+    client sends one (the same citizen is recognised again; nothing they sent is kept), else the client.
+
+    >>> reporter_of("city", {}), reporter_of("city", {"email": "a@b.cn"})[:17]
+    ('open311:city', 'open311:city:bab1')
+    """
+    who = next((str(form[k]).strip() for k in ("account_id", "device_id", "email") if str(form.get(k, "")).strip()),
+               "")
+    if not who:
+        return f"open311:{client}"
+    return f"open311:{client}:{hashlib.sha256(f'{client}/{who}'.encode()).hexdigest()[:16]}"
+
+
+def routes(book: Rulebook, store: Callable[[], Store],
+           writer: Callable[[], Awaitable[TicketService]] | None = None) -> list[Route]:
+    """Return the routes of the API over ``store`` (a function: the store opens when the app starts);
+    ``writer`` gives the ticket service that takes new requests (``None``: the API is read-only)."""
+    limiter = Limiter()
 
     def service(code: str, lang: str) -> dict[str, Any]:
         c = book.category_by_id[code]
@@ -225,8 +274,55 @@ def routes(book: Rulebook, store: Callable[[], Store]) -> list[Route]:
         row = request_row(public_ticket(found, await store().events(found.id), book), _locale(request))
         return _render([row], fmt, "service_requests", "request")
 
+    async def create(request: Request) -> Response:
+        fmt = request.path_params.get("fmt", "json")
+        try:
+            fmt = _fmt(request)
+            if writer is None:
+                raise ApiError(405, "this server does not take new requests")
+            try:
+                form = await request.form(max_fields=100, max_files=0)
+            except Exception:  # a body that is not a form at all
+                raise ApiError(400, "send the request as application/x-www-form-urlencoded") from None
+            key = str(form.get("api_key", "")).strip()
+            client = await store().api_client(key) if key else None
+            if client is None:
+                raise ApiError(403, "a valid api_key is required (ask the community for one)")
+            if not limiter.allow(client):
+                raise ApiError(429, "too many requests: try again in a minute")
+            code = str(form.get("service_code", "")).strip()
+            if not code:
+                raise ApiError(400, "service_code is required")
+            if code not in book.category_by_id:
+                raise ApiError(404, f"no service with the code '{code[:40]}'")
+            grid = str(form.get("address_id", "")).strip()
+            if grid and grid not in book.grid_by_id:
+                raise ApiError(400, f"address_id is not a grid of this community: '{grid[:40]}'")
+            words = str(form.get("description", "")).strip() or category_label(book, code)
+            address = str(form.get("address_string", "")).strip()
+            if address:
+                words = f"{words}（{address}）"
+            service = await writer()
+            routed = await service.route(words)
+            decision = routed
+            if routed.category != code:  # the client said which service: it decides, as a resident's pick does
+                decision = await on_owner_async(
+                    lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
+                decision.place = routed.place
+            receipt = await service.report(source=f"open311:{client}:{secrets.token_hex(8)}",
+                                           reporter=reporter_of(client, form), text=words,
+                                           place=Place(grid) if grid else None, decision=decision)
+        except ApiError as exc:
+            return _error(fmt, exc)
+        except LifecycleError as exc:  # empty or too long
+            return _error(fmt, ApiError(400, exc.render("en")))
+        lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
+        return _render([{"service_request_id": str(receipt.ticket.id), "service_notice": lead or None,
+                         "account_id": None}], fmt, "service_requests", "request")
+
     return [
         Route("/discovery.{fmt}", discovery), Route("/v2/discovery.{fmt}", discovery),
         Route("/v2/services.{fmt}", services), Route("/v2/services/{code}.{fmt}", definition),
-        Route("/v2/requests.{fmt}", requests), Route("/v2/requests/{number}.{fmt}", one),
+        Route("/v2/requests.{fmt}", requests, methods=["GET"]), Route("/v2/requests.{fmt}", create, methods=["POST"]),
+        Route("/v2/requests/{number}.{fmt}", one),
     ]

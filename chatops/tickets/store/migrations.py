@@ -204,6 +204,16 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
     (12, "a message may wait for another room's message to go first (the card before the receipt)", (
         "ALTER TABLE outbox ADD COLUMN after_id INTEGER REFERENCES outbox (id)",
     )),
+    (13, "API keys of Open311 clients (the key's hash only)", (
+        """CREATE TABLE api_keys (
+            id          INTEGER PRIMARY KEY,
+            client      TEXT NOT NULL,
+            key_hash    TEXT NOT NULL UNIQUE,
+            hint        TEXT NOT NULL,
+            created_at  TEXT NOT NULL,
+            revoked_at  TEXT
+        )""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

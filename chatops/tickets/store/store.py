@@ -19,6 +19,7 @@ import aiosqlite
 
 from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
+from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
@@ -94,7 +95,7 @@ def _event(row: aiosqlite.Row) -> Event:
                  data=from_json(data), seq=seq)
 
 
-class _Reads(ChatReads):
+class _Reads(ChatReads, ApiKeyReads):
     """Queries shared by the store and its transactions."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -193,6 +194,12 @@ class _Reads(ChatReads):
                     out[row[1]].append(_event(row))
         return out
 
+    async def tickets_after(self, ticket_id: int, limit: int = 500) -> list[Ticket]:
+        """Return up to ``limit`` tickets numbered above ``ticket_id``, in order."""
+        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
+                                   "LIMIT ?", (ticket_id, limit)) as cur:
+            return [_ticket(r) for r in await cur.fetchall()]
+
     async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
         """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
         async with self.db.execute(
@@ -258,7 +265,7 @@ class _Reads(ChatReads):
         return datetime.fromisoformat(row[0]) if row else None
 
 
-class Transaction(_Reads, ChatWrites):
+class Transaction(_Reads, ChatWrites, ApiKeyWrites):
     """Reads and writes inside one ``BEGIN IMMEDIATE`` transaction."""
 
     async def next_ticket_id(self) -> int:
