@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     import uvicorn
 
     from chatops.web.app import create_app
+    from chatops.web.serve import web_secret
 
     store = Path(_store_path(args))
     if not store.is_file():
@@ -35,7 +37,10 @@ def cmd_web(args: argparse.Namespace) -> int:
         return 1
     print(text("web_serving", args.lang, url=f"http://{args.host}:{args.port}/", file=store), flush=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    uvicorn.run(create_app(store, rulebook=book), host=args.host, port=args.port, log_level="warning",
+    var = Path(os.environ.get("WHISTLE_VAR") or "var")
+    homeserver = args.homeserver or os.environ.get("WHISTLE_HOMESERVER") or None
+    app = create_app(store, rulebook=book, homeserver=homeserver, secret=web_secret(var))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
                 access_log=False)  # an access log would record visitors' addresses: none is kept
     return 0
 
@@ -100,6 +105,7 @@ def add_web_commands(sub: argparse._SubParsersAction[Any]) -> None:
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     w.add_argument("--port", type=int, default=8080, help="port (default 8080)")
     w.add_argument("--rulebook", metavar="FILE", help="default: the shipped one")
+    w.add_argument("--homeserver", metavar="URL", help="where staff log in (default $WHISTLE_HOMESERVER)")
     w.set_defaults(func=cmd_web)
     k = sub.add_parser("apikey", help="API keys of Open311 clients (开放接口密钥)")
     ks = k.add_subparsers(dest="apikey_command", required=True)

@@ -25,7 +25,7 @@ from chatops.local.homeserver import register_user
 from chatops.local.people import Person, Seen
 from chatops.local.settings import ensure_local_bot, local_homeserver, local_secret
 from chatops.tickets.store import Room
-from chatops.web.serve import serve_web
+from chatops.web.serve import serve_web, web_secret
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 from rules.catalogue import text
 
@@ -315,6 +315,7 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
         clock.offset = await _next_offset(bot)
         web_task = asyncio.create_task(serve_web(
             settings.store, bot.book, stop, port=int(os.environ.get("WHISTLE_WEB_PORT") or 8080),
+            homeserver=hs.url, secret=web_secret(settings.var),
             started=lambda url: print(text("demo_web", lang, url=url), flush=True)))
         print(text("demo_connect", lang, url=hs.url, password=accounts.password,
                    resident=accounts.residents[""][0], staff=accounts.staff[settings_fallback(settings)][0],

@@ -16,16 +16,20 @@ import asyncio
 import contextlib
 import logging
 import os
+import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from asgi_csrf import asgi_csrf
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -35,6 +39,7 @@ from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.web import open311
 from chatops.web.filters import PAGE, UNCLASSIFIED, FilterError, Filters
+from chatops.web.staff import PERIODS, Access, LoginError, dashboard, due_of, matrix_login
 from rules import Router, Rulebook, load_rulebook
 from rules.catalogue import LANGS, text
 from rules.model import Model
@@ -69,6 +74,7 @@ class Pages:
             t=t, lang=lang, other="en" if lang != "en" else "zh-CN", book=book,
             community=book.community.name_en if lang == "en" else book.community.name,
             handler=lambda h: book.handler_name(h, lang, ""),
+            names=lambda hs: "、".join(book.handler_name(h, lang, "") for h in hs),
             category=lambda c: category_label(book, c, lang),
             place=book.grid_name, when=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d %H:%M") if d else "",
             day=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d") if d else "",
@@ -80,11 +86,13 @@ class Pages:
 
 
 def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live: int = 20,
-               router: Router | None = None) -> Starlette:
+               router: Router | None = None, homeserver: str | None = None, secret: str | None = None) -> Any:
     """Return the web app over the store file at ``store_path`` (opened read-only when the app starts);
     the board's rows refresh themselves every ``live`` seconds. Open311 POSTs are routed by ``router``
     (default: the rulebook's, with the model in ``$WHISTLE_MODEL``), through a second connection that
-    writes, opened at the first POST."""
+    writes, opened at the first POST. Staff log in at ``/staff`` with their Matrix account on ``homeserver``
+    (none: the dashboard says login is not set up); ``secret`` signs sessions and CSRF tokens (default: a
+    random one for this process)."""
     book = rulebook or load_rulebook()
     pages = Pages(book)
     held: dict[str, Store] = {}
@@ -139,6 +147,55 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         view = public_ticket(found, await held["store"].events(number), book)
         return pages.render(request, "ticket.html", ticket=view)
 
+    def staff_page(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+        token = request.scope.get("csrftoken")
+        return pages.render(request, template, status, csrftoken=token() if callable(token) else "",
+                            access=Access.from_session(request.session), **values)
+
+    async def staff(request: Request) -> Response:
+        access = Access.from_session(request.session)
+        if access is None:
+            return RedirectResponse("/staff/login", status_code=303)
+        q = request.query_params
+        handler = q.get("handler", "") if access.everything else ""
+        grid, category = q.get("grid", ""), q.get("category", "")
+        try:
+            days = int(q.get("days", "30"))
+        except ValueError:
+            days = 30
+        if (handler and handler not in book.handler_by_id) or (grid and grid not in book.grid_by_id) or (
+                category and category not in book.category_by_id) or days not in PERIODS:
+            return staff_page(request, "error.html", 400, message=text("web_bad_filter", language(request),
+                                                                       detail=""))
+        view = await dashboard(held["store"], book, access, handler=handler, grid=grid, category=category, days=days)
+        return staff_page(request, "staff.html", board=view, handler_filter=handler, grid_filter=grid,
+                          category_filter=category, days=days, periods=PERIODS, due=due_of)
+
+    async def login(request: Request) -> Response:
+        lang = language(request)
+        if request.method == "GET":
+            return staff_page(request, "login.html", configured=homeserver is not None)
+        if homeserver is None:
+            return staff_page(request, "login.html", 503, configured=False)
+        form = await request.form()
+        user, password = str(form.get("user", "")).strip(), str(form.get("password", ""))
+        if not user or not password or len(user) > 255 or len(password) > 1024:
+            return staff_page(request, "login.html", 400, configured=True, error=text("web_login_wrong", lang))
+        rooms = {r.ref: r.room_id for r in await held["store"].rooms() if r.kind == "handler"}
+        try:
+            access = await matrix_login(homeserver, user, password, rooms, book.fallback)
+        except LoginError as exc:
+            status = 403 if exc.key in ("web_login_wrong", "web_login_not_staff") else 503
+            return staff_page(request, "login.html", status, configured=True, error=text(exc.key, lang), user=user)
+        request.session.clear()
+        request.session.update(access.as_session())
+        log.info("staff login: %d handler(s)%s", len(access.handlers), " (all)" if access.everything else "")
+        return RedirectResponse("/staff", status_code=303)
+
+    async def logout(request: Request) -> Response:
+        request.session.clear()
+        return RedirectResponse("/", status_code=303)
+
     async def failed(request: Request, exc: Exception) -> Response:
         log.exception("web page %s failed", request.url.path, exc_info=exc)
         return pages.render(request, "error.html", 500, message=text("web_error", language(request)))
@@ -148,8 +205,15 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         return pages.render(request, "error.html", code, message=text("web_not_found", language(request)))
 
     routes = [
-        Route("/", board), Route("/tickets/{number}", ticket),
+        Route("/", board), Route("/tickets/{number}", ticket), Route("/staff", staff),
+        Route("/staff/login", login, methods=["GET", "POST"]), Route("/staff/logout", logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount("/open311", routes=open311.routes(book, lambda: held["store"], writer)),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: failed, 404: missing})
+    key = secret or secrets.token_urlsafe(32)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: failed, 404: missing},
+                    middleware=[Middleware(SessionMiddleware, secret_key=key, session_cookie="whistle_staff",
+                                           max_age=8 * 3600, same_site="strict")])
+    # forms carry a token tied to a cookie; the API authenticates with its keys instead
+    return asgi_csrf(app, signing_secret=key, always_protect={"/staff/login", "/staff/logout"},
+                     skip_if_scope=lambda scope: scope["path"].startswith("/open311/"))

@@ -8,14 +8,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import secrets
 import socket
 from collections.abc import Callable, Generator
 from pathlib import Path
 
 import uvicorn
 
+from chatops.private import write_private
 from chatops.web.app import create_app
 from rules import Rulebook
+
+SECRET_ENV = "WHISTLE_WEB_SECRET"
+
+
+def web_secret(var: Path) -> str:
+    """Return the key that signs staff sessions and CSRF tokens: ``$WHISTLE_WEB_SECRET``, else the one kept in
+    ``var/web-secret`` (made on first use, readable by its owner only), so sessions outlive a restart."""
+    if os.environ.get(SECRET_ENV):
+        return os.environ[SECRET_ENV]
+    path = var / "web-secret"
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(32)
+    write_private(path, key)
+    return key
 
 
 class _Embedded(uvicorn.Server):
@@ -46,11 +64,13 @@ def free_socket(host: str, port: int, tries: int = 20) -> socket.socket:
 
 
 async def serve_web(store: Path, book: Rulebook, stop: asyncio.Event, *, host: str = "127.0.0.1", port: int = 8080,
-                    started: Callable[[str], None] = lambda url: None, live: int = 20) -> None:
-    """Serve the board for ``store`` until ``stop`` is set; ``started`` gets its address once it listens."""
+                    started: Callable[[str], None] = lambda url: None, live: int = 20, homeserver: str | None = None,
+                    secret: str | None = None) -> None:
+    """Serve the board for ``store`` until ``stop`` is set; ``started`` gets its address once it listens.
+    ``homeserver`` is where staff log in (see :func:`chatops.web.app.create_app`)."""
     sock = free_socket(host, port)
-    server = _Embedded(uvicorn.Config(create_app(store, rulebook=book, live=live), log_level="warning",
-                                      access_log=False))
+    app = create_app(store, rulebook=book, live=live, homeserver=homeserver, secret=secret)
+    server = _Embedded(uvicorn.Config(app, log_level="warning", access_log=False))
     task = asyncio.ensure_future(server.serve(sockets=[sock]))
     try:
         while not server.started and not task.done():

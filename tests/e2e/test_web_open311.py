@@ -4,6 +4,7 @@ and the board shows what chat and Open311 made, without a person in sight."""
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime
 
 import httpx
@@ -11,6 +12,7 @@ import httpx
 from chatops.tickets.store import Store
 from chatops.web.serve import serve_web
 from rules import load_rulebook
+from tests.e2e.conftest import PASSWORD
 from tests.e2e.test_bot_flow import World, is_card, world  # noqa: F401  (the fixture)
 
 
@@ -40,6 +42,54 @@ async def test_an_open311_report_reaches_the_handler_and_the_board(world: World)
             for page in (board, (await client.get(f"/tickets/{number}")).text,
                          (await client.get("/open311/v2/requests.json")).text):
                 assert "@" not in page and "电梯坏了" not in page and "漏水了" not in page
+    finally:
+        stop.set()
+        await web
+
+
+def _token(page: str) -> str:
+    found = re.search(r'name="csrftoken" value="([^"]+)"', page)
+    assert found, "the form carries a CSRF token"
+    return found.group(1)
+
+
+async def test_staff_log_in_with_their_matrix_account_and_see_their_handlers_work(world: World) -> None:  # noqa: F811
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼楼上漏水了")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report)
+    await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    assert w.settings.rulebook is not None
+    stop, urls = asyncio.Event(), []
+    web = asyncio.create_task(serve_web(w.settings.store, load_rulebook(w.settings.rulebook), stop, port=8540,
+                                        started=urls.append, homeserver=w.settings.homeserver))
+    try:
+        while not urls:
+            await asyncio.sleep(0.05)
+        async with httpx.AsyncClient(base_url=urls[0], timeout=30) as client:
+            assert (await client.get("/staff")).headers["location"] == "/staff/login"
+            form = (await client.get("/staff/login")).text
+            token = _token(form)
+            no_token = await client.post("/staff/login", data={"user": w.prop.user_id, "password": PASSWORD})
+            assert no_token.status_code == 403  # CSRF: a form without its token is refused
+            resident = await client.post("/staff/login", data={"csrftoken": token, "user": w.alice.user_id,
+                                                               "password": PASSWORD})
+            assert resident.status_code == 403 and "不是任何单位房间里的工作人员" in resident.text
+            wrong = await client.post("/staff/login", data={"csrftoken": token, "user": w.prop.user_id,
+                                                            "password": "not it"})
+            assert wrong.status_code == 403 and "账号或密码不对" in wrong.text
+            ok = await client.post("/staff/login", data={"csrftoken": token, "user": w.prop.user_id,
+                                                         "password": PASSWORD})
+            assert ok.status_code == 303 and ok.headers["location"] == "/staff"
+            page = (await client.get("/staff")).text
+            assert "本单位：物业委员会" in page and 'href="/tickets/1"' in page and "https://matrix.to/#/" in page
+            assert w.alice.user_id not in page and "漏水了" not in page
+            out = await client.post("/staff/logout", data={"csrftoken": _token(page)})
+            assert out.status_code == 303
+            assert (await client.get("/staff")).status_code == 303  # logged out
+            street = await client.post("/staff/login", data={"csrftoken": token, "user": w.street.user_id,
+                                                             "password": PASSWORD})
+            assert street.status_code == 303
+            assert "街道：全部单位" in (await client.get("/staff")).text
     finally:
         stop.set()
         await web

@@ -152,14 +152,14 @@ class _Reads(ChatReads, ApiKeyReads):
 
     async def listing(self, *, grids: tuple[str, ...] = (), categories: tuple[str, ...] = (),
                       states: tuple[str, ...] = (), since: datetime | None = None, until: datetime | None = None,
-                      updated_since: datetime | None = None, ids: tuple[int, ...] = (), limit: int = 20,
-                      offset: int = 0) -> tuple[list[Ticket], int]:
+                      updated_since: datetime | None = None, ids: tuple[int, ...] = (),
+                      leads: tuple[str, ...] = (), limit: int = 20, offset: int = 0) -> tuple[list[Ticket], int]:
         """Return one page of tickets, newest first, and how many match in all: those in any of ``grids``,
-        ``categories`` (``""`` for unclassified) and ``states``, reported in ``[since, until)``, changed at
-        ``updated_since`` or later, numbered ``ids``. What the public board and Open311 list."""
+        ``categories`` (``""`` for unclassified), ``states`` and ``leads``, reported in ``[since, until)``,
+        changed at ``updated_since`` or later, numbered ``ids``. What the board, Open311 and the staff list."""
         where: list[str] = []
         args: list[Any] = []
-        for column, values in (("grid", grids), ("state", states), ("id", ids)):
+        for column, values in (("grid", grids), ("state", states), ("id", ids), ("lead", leads)):
             if values:
                 where.append(f"{column} IN ({', '.join('?' for _ in values)})")
                 args.extend(values)
@@ -199,6 +199,13 @@ class _Reads(ChatReads, ApiKeyReads):
         async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
                                    "LIMIT ?", (ticket_id, limit)) as cur:
             return [_ticket(r) for r in await cur.fetchall()]
+
+    async def recent(self, kinds: tuple[str, ...], since: datetime, limit: int = 200) -> list[Event]:
+        """Return the events of ``kinds`` at ``since`` or later, newest first (e.g. whistles, escalations)."""
+        async with self.db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE kind IN ({', '.join('?' for _ in kinds)}) AND at >= ? "
+                "ORDER BY at DESC LIMIT ?", (*kinds, utc_text(since), limit)) as cur:
+            return [_event(r) for r in await cur.fetchall()]
 
     async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
         """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
