@@ -86,6 +86,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "日期「{value}」无法识别：请写成 2027-01-01 这样的年-月-日，且是真实存在的日期",
         "en": "the date '{value}' is not understood: write a real date as year-month-day, e.g. 2027-01-01",
     },
+    "bad_outline": {
+        "zh-CN": "「{field}」的轮廓应当是至少三个 [经度, 纬度] 点，"
+                 "如 [[113.26, 23.13], [113.27, 23.13], [113.27, 23.14]]",
+        "en": "'{field}' must be an outline of at least three [longitude, latitude] points, "
+              "e.g. [[113.26, 23.13], [113.27, 23.13], [113.27, 23.14]]",
+    },
     "bad_timezone": {
         "zh-CN": "时区「{value}」无法识别：请写成 Asia/Shanghai 这样的时区名",
         "en": "the timezone '{value}' is not understood: write a timezone name such as Asia/Shanghai",
@@ -346,6 +352,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web_section_escalations": {"zh-CN": "升级督办", "en": "Escalations"},
     "web_section_failed": {"zh-CN": "发送失败的通知", "en": "Notices that failed"},
     "web_whistle_line": {"zh-CN": "{lead} 牵头，召集 {summoned}", "en": "{lead} leads; {summoned} summoned"},
+    "web_map": {"zh-CN": "民情地图", "en": "Map of the community"},
+    "web_map_intro": {"zh-CN": "各网格、小区的事项多少，颜色越深越多；点一个网格看它的事项。",
+                      "en": "How many matters each grid and estate has: the darker, the more; "
+                            "click a grid for its list."},
+    "web_map_intro_staff": {"zh-CN": "工作人员视图：细到楼栋；点一个网格看它的在办事项。",
+                            "en": "Staff view, down to buildings; click a grid for its open work."},
+    "web_map_measure": {"zh-CN": "显示", "en": "Show"},
+    "web_map_open": {"zh-CN": "在办事项", "en": "open matters"},
+    "web_map_overdue": {"zh-CN": "超期事项", "en": "overdue matters"},
+    "web_map_reported": {"zh-CN": "全部反映", "en": "everything reported"},
+    "web_map_fewer": {"zh-CN": "少", "en": "fewer"},
+    "web_map_more": {"zh-CN": "多", "en": "more"},
     "web_no_store": {"zh-CN": "找不到工单库文件：{file}（先运行 make run 或 whistle bot）",
                      "en": "No store file at {file} (run make run or whistle bot first)"},
     "web_serving": {"zh-CN": "公开栏：{url}（工单库 {file}，只读；Ctrl-C 停止）",

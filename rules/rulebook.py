@@ -108,17 +108,38 @@ class Handler(_Model):
     aliases: tuple[str, ...] = ()
 
 
+def _outline(value: Any) -> Any:
+    """A GeoJSON-style ring: at least three ``[longitude, latitude]`` points on the earth."""
+    if not value:
+        return ()
+    points = tuple(tuple(p) for p in value)
+    if len(points) < 3 or any(len(p) != 2 or not (-180 <= float(p[0]) <= 180 and -90 <= float(p[1]) <= 90)
+                              for p in points):
+        raise PydanticCustomError("bad_outline", "bad outline", {})
+    return tuple((float(x), float(y)) for x, y in points)
+
+
+Outline = Annotated[tuple[tuple[float, float], ...], BeforeValidator(_outline)]
+
+
 class Estate(_Model):
+    """An estate (小区); ``outline`` optionally draws it on the map (民情地图) as ``[[lng, lat], ...]``."""
+
     id: Id
     name: Name
     aliases: tuple[str, ...] = ()
     buildings: tuple[str, ...] = ()
+    outline: Outline = ()
 
 
 class Grid(_Model):
+    """A grid (网格); ``outline`` optionally draws it on the map as ``[[lng, lat], ...]`` (GeoJSON's order).
+    Without outlines the map lays grids and estates out schematically."""
+
     id: Id
     name: Name
     estates: tuple[Estate, ...] = ()
+    outline: Outline = ()
 
 
 class Limits(_Model):
@@ -414,6 +435,8 @@ def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:
         return Problem(file, line, "bad_duration", {"value": ctx.get("value")})
     if kind in ("bad_date", "bad_timezone"):
         return Problem(file, line, kind, {"value": ctx.get("value")})
+    if kind == "bad_outline":
+        return Problem(file, line, "bad_outline", {"field": field})
     return Problem(file, line, "field_type", {"field": field, "detail": err["msg"]})
 
 

@@ -288,3 +288,39 @@ def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, in
     assert statuses[:4] == [200] * 4 and statuses[-1] == 429  # ten in a burst (the refusals above counted too)
     made = sum(1 for s in statuses if s == 200)
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count + made
+
+
+def test_the_map_counts_what_the_store_holds(client: TestClient, store: tuple[Path, int, int]) -> None:
+    db = sqlite3.connect(store[0])
+    page = client.get("/map?measure=reported").text
+    for grid, n in db.execute("SELECT grid, COUNT(*) FROM tickets WHERE grid IS NOT NULL GROUP BY grid"):
+        assert re.search(rf'href="/\?grid={grid}" class="place place-grid[^"]*" data-grid="{grid}" data-count="{n}"',
+                         page)
+    opened = client.get("/map?measure=open").text
+    for grid, n in db.execute("SELECT grid, COUNT(*) FROM tickets WHERE grid IS NOT NULL AND state IN "
+                              "('routed', 'acknowledged') GROUP BY grid"):
+        assert re.search(rf'class="place place-grid[^"]*" data-grid="{grid}" data-count="{n}"', opened)
+    assert "place-building" not in page  # the public map stops at estates
+    lift = client.get("/map?measure=category:lift_fault&m=1", headers={"HX-Request": "true"}).text
+    assert lift.startswith("<svg") and "<html" not in lift
+    for bad in ("/map?measure=everything", "/map?m=999", "/map?measure=category:nothing"):
+        assert client.get(bad).status_code == 400
+    assert client.get("/staff/map", follow_redirects=False).headers.get("location") == "/staff/login"
+    assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_a_rulebook_outline_draws_the_map_from_coordinates(store: tuple[Path, int, int]) -> None:
+    book = load_rulebook()
+    corners = [((113.26, 23.13), (113.27, 23.14)), ((113.27, 23.13), (113.28, 23.14)), ((113.26, 23.12),
+                                                                                       (113.28, 23.13))]
+    grids = tuple(g.model_copy(update={"outline": ((a[0], a[1]), (b[0], a[1]), (b[0], b[1]), (a[0], b[1]))})
+                  for g, (a, b) in zip(book.grids, corners, strict=True))
+    drawn = book.model_copy(update={"grids": grids})
+    drawn.__dict__.pop("grid_by_id", None)
+    with TestClient(create_app(store[0], rulebook=drawn)) as c:
+        page = c.get("/map").text
+    points = re.findall(r'class="place place-grid[^"]*"[^>]*>\s*<title>[^<]*</title>\s*<polygon points="([^"]+)"', page)
+    assert len(points) == 3
+    first = [tuple(map(float, p.split(","))) for p in points[0].split()]
+    third = [tuple(map(float, p.split(","))) for p in points[2].split()]
+    assert max(y for _, y in first) <= min(y for _, y in third) + 0.5  # north is up: grid 3 lies south

@@ -162,3 +162,19 @@ def test_a_new_ticket_appears_while_the_board_is_open(page: Page, board: tuple[s
     expect(page.locator(".count")).to_have_text(f"共 {before + 1} 件", timeout=10_000)
     expect(page.locator("li.ticket .number").first).to_have_text(f"第 {number} 号")
     assert "电梯又坏了" not in page.content()  # the resident did not publish it
+
+
+def test_the_map_drills_down_to_a_grids_matters(page: Page, board: tuple[str, Path]) -> None:
+    url, path = board
+    page.goto(url + "/map")
+    grid = load_rulebook().grids[1]
+    place = page.locator(f'a.place-grid[data-grid="{grid.id}"]')
+    expect(place).to_have_attribute("data-count", str(count(path, f"WHERE grid = '{grid.id}' AND state IN "
+                                                                 "('routed', 'acknowledged')")))
+    page.select_option("select[name=measure]", "reported")
+    everything = count(path, f"WHERE grid = '{grid.id}'")
+    expect(place).to_have_attribute("data-count", str(everything))
+    shot(page, "map")
+    place.locator("polygon").click(position={"x": 12, "y": 12})  # the grid itself, not an estate in it
+    expect(page).to_have_url(re.compile(rf"grid={grid.id}"))
+    expect(page.locator(".count")).to_have_text(f"共 {everything} 件")

@@ -18,6 +18,7 @@ import logging
 import os
 import secrets
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,12 +34,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from chatops.tickets.lifecycle import State
+from chatops.tickets.lifecycle import OPEN, State
 from chatops.tickets.public import category_label, describe, public_ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.web import open311
 from chatops.web.filters import PAGE, UNCLASSIFIED, FilterError, Filters
+from chatops.web.map import HEIGHT, MEASURES, WIDTH, colour, layout, shade
 from chatops.web.staff import PERIODS, Access, LoginError, dashboard, due_of, matrix_login
 from rules import Router, Rulebook, load_rulebook
 from rules.catalogue import LANGS, text
@@ -196,6 +198,43 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         request.session.clear()
         return RedirectResponse("/", status_code=303)
 
+    async def draw(request: Request, *, staff_view: bool) -> Response:
+        lang = language(request)
+        q = request.query_params
+        months = await held["store"].months()
+        measure = q.get("measure", "open")
+        try:
+            index = int(q.get("m", "0") or 0)
+        except ValueError:
+            index = -1
+        known = measure in MEASURES or (measure.startswith("category:") and measure[9:] in book.category_by_id)
+        if not known or not 0 <= index <= len(months):
+            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+        month = months[index - 1] if index else ""
+        since, until = Filters(month=month).span(pages.zone) if month else (None, None)
+        latest = await held["store"].latest_event_at()
+        now = max(datetime.now(UTC), latest or datetime.now(UTC))
+        open_states = tuple(str(x) for x in OPEN)
+        counts = await held["store"].tally(
+            states=open_states if measure in ("open", "overdue") else (), since=since, until=until,
+            category=measure[9:] if measure.startswith("category:") else None,
+            late_at=now if measure == "overdue" else None, buildings=staff_view)
+        shapes = layout(book, buildings=staff_view)
+        if not staff_view and not book.privacy.public_estate:
+            shapes = [x for x in shapes if x.kind == "grid"]
+        template = "map_svg.html" if request.headers.get("HX-Request") else "map.html"
+        return pages.render(request, template, shapes=shade(shapes, counts), colour=colour, width=WIDTH,
+                            height=HEIGHT, months=months, index=index, month=month, measure=measure,
+                            measures=MEASURES, staff_view=staff_view, base="/staff" if staff_view else "/")
+
+    async def public_map(request: Request) -> Response:
+        return await draw(request, staff_view=False)
+
+    async def staff_map(request: Request) -> Response:
+        if Access.from_session(request.session) is None:
+            return RedirectResponse("/staff/login", status_code=303)
+        return await draw(request, staff_view=True)
+
     async def failed(request: Request, exc: Exception) -> Response:
         log.exception("web page %s failed", request.url.path, exc_info=exc)
         return pages.render(request, "error.html", 500, message=text("web_error", language(request)))
@@ -206,6 +245,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
 
     routes = [
         Route("/", board), Route("/tickets/{number}", ticket), Route("/staff", staff),
+        Route("/map", public_map), Route("/staff/map", staff_map),
         Route("/staff/login", login, methods=["GET", "POST"]), Route("/staff/logout", logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount("/open311", routes=open311.routes(book, lambda: held["store"], writer)),

@@ -83,6 +83,8 @@ async def test_staff_log_in_with_their_matrix_account_and_see_their_handlers_wor
             page = (await client.get("/staff")).text
             assert "本单位：物业委员会" in page and 'href="/tickets/1"' in page and "https://matrix.to/#/" in page
             assert w.alice.user_id not in page and "漏水了" not in page
+            staff_map = (await client.get("/staff/map")).text
+            assert "place-building" in staff_map and 'href="/staff?grid=g1"' in staff_map  # down to buildings
             out = await client.post("/staff/logout", data={"csrftoken": _token(page)})
             assert out.status_code == 303
             assert (await client.get("/staff")).status_code == 303  # logged out

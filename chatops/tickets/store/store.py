@@ -207,6 +207,38 @@ class _Reads(ChatReads, ApiKeyReads):
                 "ORDER BY at DESC LIMIT ?", (*kinds, utc_text(since), limit)) as cur:
             return [_event(r) for r in await cur.fetchall()]
 
+    async def tally(self, *, states: tuple[str, ...] = (), category: str | None = None,
+                    since: datetime | None = None, until: datetime | None = None, late_at: datetime | None = None,
+                    buildings: bool = False) -> dict[tuple[str | None, str | None, str | None], int]:
+        """Return how many tickets each place has: ``{(grid, estate, building or None): count}`` for tickets in
+        ``states`` of ``category``, reported in ``[since, until)``, past their deadline to resolve at ``late_at``;
+        ``buildings`` counts by building as well (staff only). What the map (民情地图) shades."""
+        where: list[str] = []
+        args: list[Any] = []
+        if states:
+            where.append(f"state IN ({', '.join('?' for _ in states)})")
+            args.extend(states)
+        if category is not None:
+            where.append("category = ?")
+            args.append(category)
+        for op, moment in ((">=", since), ("<", until)):
+            if moment is not None:
+                where.append(f"created_at {op} ?")
+                args.append(utc_text(moment))
+        if late_at is not None:
+            where.append("julianday(resolve_deadline) < julianday(?)")
+            args.append(utc_text(late_at))
+        building = "building" if buildings else "NULL"
+        only = (" WHERE " + " AND ".join(where)) if where else ""
+        async with self.db.execute(f"SELECT grid, estate, {building}, COUNT(*) FROM tickets{only} "
+                                   f"GROUP BY grid, estate, {building}", args) as cur:
+            return {(g, e, b): int(n) for g, e, b, n in await cur.fetchall()}
+
+    async def months(self) -> list[str]:
+        """Return the months (YYYY-MM, UTC) in which tickets were reported, in order."""
+        async with self.db.execute("SELECT DISTINCT substr(created_at, 1, 7) FROM tickets ORDER BY 1") as cur:
+            return [m for (m,) in await cur.fetchall() if m]
+
     async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
         """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
         async with self.db.execute(
