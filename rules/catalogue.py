@@ -364,6 +364,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web_map_reported": {"zh-CN": "全部反映", "en": "everything reported"},
     "web_map_fewer": {"zh-CN": "少", "en": "fewer"},
     "web_map_more": {"zh-CN": "多", "en": "more"},
+    "web_rates": {"zh-CN": "办理评价与排名", "en": "How handlers did"},
+    "web_rates_intro": {
+        "zh-CN": "每个单位当月的响应率、解决率、满意率、按期办结率、回退率和重办率（括号里是件数）；"
+                 "排名先按件数做平滑，件数太少的单位不参加排名。",
+        "en": "Each handler's rates for the month, with the counts behind them; the ranking smooths small counts "
+              "and leaves out handlers with too few cases.",
+    },
+    "web_rank_by": {"zh-CN": "排名依据", "en": "Rank by"},
+    "web_rank": {"zh-CN": "名次", "en": "Rank"},
+    "web_joint_open": {"zh-CN": "正在联合办理的事项", "en": "Joint tickets still open"},
     "web_no_store": {"zh-CN": "找不到工单库文件：{file}（先运行 make run 或 whistle bot）",
                      "en": "No store file at {file} (run make run or whistle bot first)"},
     "web_serving": {"zh-CN": "公开栏：{url}（工单库 {file}，只读；Ctrl-C 停止）",

@@ -83,7 +83,8 @@ def test_no_page_or_response_shows_a_person_or_their_words(client: TestClient, s
     ids, words = _secrets(path)
     assert len(ids) > 50 and len(words) > 250
     book = load_rulebook()
-    urls = ["/", "/?lang=en", "/?state=closed", "/?state=routed", "/?month=2026-03", "/?category=none"]
+    urls = ["/", "/?lang=en", "/?state=closed", "/?state=routed", "/?month=2026-03", "/?category=none",
+            "/rates?month=2026-03", "/map", "/map?measure=reported&m=2"]
     urls += [f"/?page={p}" for p in range(2, 17)]
     urls += [f"/?grid={g.id}" for g in book.grids]
     numbers = [n for (n,) in sqlite3.connect(path).execute("SELECT id FROM tickets ORDER BY id")]
@@ -324,3 +325,25 @@ def test_a_rulebook_outline_draws_the_map_from_coordinates(store: tuple[Path, in
     first = [tuple(map(float, p.split(","))) for p in points[0].split()]
     third = [tuple(map(float, p.split(","))) for p in points[2].split()]
     assert max(y for _, y in first) <= min(y for _, y in third) + 0.5  # north is up: grid 3 lies south
+
+
+def test_the_rates_page_publishes_the_months_rates_and_ranking(client: TestClient,
+                                                               store: tuple[Path, int, int]) -> None:
+    from chatops.chat.rates import Period, handler_table
+
+    book = load_rulebook()
+    rows = handler_table(store[0], book, Period(2026, 3))
+    page = client.get("/rates?month=2026-03&by=response").text
+    assert rows and "2026-03" in page
+    for row in rows:
+        x, n, _rate, _smoothed, _rank = row.rates["satisfaction"]
+        assert f"<small>({x}/{n})</small>" in page and book.handler_name(row.handler) in page
+    ranked = sorted((r for r in rows if r.rates["response"][4]), key=lambda r: r.rates["response"][4] or 0)
+    first = book.handler_name(ranked[0].handler)
+    assert page.index(first) < page.index(book.handler_name(ranked[-1].handler)) or len(ranked) == 1
+    db = sqlite3.connect(store[0])
+    whistles = db.execute("SELECT COUNT(*) FROM events WHERE kind = 'whistled' AND at >= '2026-02-28T16:00' "
+                          "AND at < '2026-03-31T16:00'").fetchone()[0]
+    assert f"吹哨 ({whistles})" in page
+    assert client.get("/rates?month=13-2026").status_code == 400
+    assert client.get("/rates?by=popularity").status_code == 400

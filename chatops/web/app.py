@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import secrets
+import tempfile
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,6 +100,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     pages = Pages(book)
     held: dict[str, Store] = {}
     services: list[TicketService] = []
+    held_files: dict[str, Path] = {}
     opening = asyncio.Lock()
 
     async def writer() -> TicketService:
@@ -198,6 +200,43 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         request.session.clear()
         return RedirectResponse("/", status_code=303)
 
+    tables: dict[tuple[str, str], Any] = {}
+
+    async def rates(request: Request) -> Response:
+        """The month's rates of every handler and the fair ranking (counted by ``whistle report`` in a child
+        process, remembered until the log changes), and the month's whistles and joint tickets."""
+        from chatops.chat.rates import PUBLISHED, Period, PeriodError, handler_table_apart
+
+        lang = language(request)
+        months = await held["store"].months()
+        by = request.query_params.get("by", "satisfaction")
+        try:
+            period = Period.parse(request.query_params.get("month") or (months[-1] if months else None),
+                                  today=datetime.now(pages.zone).date())
+        except PeriodError:
+            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+        if by not in PUBLISHED:
+            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+        latest = await held["store"].latest_event_at()
+        key = (str(period), str(latest))
+        if key not in tables:
+            if "rulebook" not in held_files:
+                folder = Path(tempfile.mkdtemp(prefix="whistle-web-"))
+                held_files["rulebook"] = folder / "rulebook.yaml"
+                held_files["rulebook"].write_text(book.source, encoding="utf-8")
+            try:
+                tables[key] = await handler_table_apart(Path(store_path), held_files["rulebook"], period)
+            except RuntimeError as exc:
+                log.warning("no rates for %s: %s", period, exc)
+                return pages.render(request, "error.html", 503, message=text("stats_unavailable", lang))
+        rows = sorted(tables[key], key=lambda r: (r.rates[by][4] is None, r.rates[by][4] or 0, -r.rates[by][1]))
+        start, end = period.bounds(pages.zone)
+        whistles = [e for e in await held["store"].recent(("whistled",), start) if e.at < end]
+        joint, joint_count = await held["store"].listing(states=tuple(str(x) for x in OPEN), joint=True, limit=50)
+        return pages.render(request, "rates.html", rows=rows, period=str(period), by=by, published=PUBLISHED,
+                            months=months, whistles=whistles, joint=[public_ticket(t, None, book) for t in joint],
+                            joint_count=joint_count)
+
     async def draw(request: Request, *, staff_view: bool) -> Response:
         lang = language(request)
         q = request.query_params
@@ -245,7 +284,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
 
     routes = [
         Route("/", board), Route("/tickets/{number}", ticket), Route("/staff", staff),
-        Route("/map", public_map), Route("/staff/map", staff_map),
+        Route("/map", public_map), Route("/staff/map", staff_map), Route("/rates", rates),
         Route("/staff/login", login, methods=["GET", "POST"]), Route("/staff/logout", logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount("/open311", routes=open311.routes(book, lambda: held["store"], writer)),

@@ -153,10 +153,12 @@ class _Reads(ChatReads, ApiKeyReads):
     async def listing(self, *, grids: tuple[str, ...] = (), categories: tuple[str, ...] = (),
                       states: tuple[str, ...] = (), since: datetime | None = None, until: datetime | None = None,
                       updated_since: datetime | None = None, ids: tuple[int, ...] = (),
-                      leads: tuple[str, ...] = (), limit: int = 20, offset: int = 0) -> tuple[list[Ticket], int]:
+                      leads: tuple[str, ...] = (), joint: bool | None = None, limit: int = 20,
+                      offset: int = 0) -> tuple[list[Ticket], int]:
         """Return one page of tickets, newest first, and how many match in all: those in any of ``grids``,
         ``categories`` (``""`` for unclassified), ``states`` and ``leads``, reported in ``[since, until)``,
-        changed at ``updated_since`` or later, numbered ``ids``. What the board, Open311 and the staff list."""
+        changed at ``updated_since`` or later, numbered ``ids``, ``joint`` (several departments) or not.
+        What the board, Open311 and the staff list."""
         where: list[str] = []
         args: list[Any] = []
         for column, values in (("grid", grids), ("state", states), ("id", ids), ("lead", leads)):
@@ -170,6 +172,9 @@ class _Reads(ChatReads, ApiKeyReads):
                 alternatives.append("category IS NULL")
             where.append("(" + " OR ".join(alternatives) + ")")
             args.extend(named)
+        if joint is not None:
+            where.append("joint = ?")
+            args.append(int(joint))
         for column, op, moment in (("created_at", ">=", since), ("created_at", "<", until),
                                    ("updated_at", ">=", updated_since)):
             if moment is not None:
