@@ -95,3 +95,44 @@ async def test_staff_log_in_with_their_matrix_account_and_see_their_handlers_wor
     finally:
         stop.set()
         await web
+
+
+async def test_staff_log_in_through_a_real_browser(world: World) -> None:  # noqa: F811
+    """The login form in Chromium: a resident is refused, a handler's staff gets their dashboard, logout ends it."""
+    import shutil
+
+    from playwright.async_api import async_playwright, expect
+
+    from tests.test_web_browser import FLAGS
+
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑1号楼楼上漏水了")
+    await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    assert w.settings.rulebook is not None and report
+    stop, urls = asyncio.Event(), []
+    web = asyncio.create_task(serve_web(w.settings.store, load_rulebook(w.settings.rulebook), stop, port=8550,
+                                        started=urls.append, homeserver=w.settings.homeserver))
+    try:
+        while not urls:
+            await asyncio.sleep(0.05)
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+            page = await browser.new_page(locale="zh-CN")
+            await page.goto(urls[0] + "staff")
+            await expect(page.locator("h1")).to_have_text("工作人员登录")
+            await page.fill("input[name=user]", w.alice.user_id)
+            await page.fill("input[name=password]", PASSWORD)
+            await page.click("button[type=submit]")
+            await expect(page.locator("p.error")).to_contain_text("不是任何单位房间里的工作人员")
+            await page.fill("input[name=user]", w.prop.user_id.split(":")[0].lstrip("@"))  # the bare name works too
+            await page.fill("input[name=password]", PASSWORD)
+            await page.click("button[type=submit]")
+            await expect(page.locator(".intro")).to_contain_text("本单位：物业委员会")
+            await expect(page.locator("#unsigned a[href='/tickets/1']")).to_be_visible()
+            await page.get_by_text("退出登录").click()
+            await page.goto(urls[0] + "staff")
+            await expect(page.locator("h1")).to_have_text("工作人员登录")
+            await browser.close()
+    finally:
+        stop.set()
+        await web
