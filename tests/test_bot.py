@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from chatops.chat.bot import Bot
@@ -311,3 +313,23 @@ async def test_a_ticket_made_by_another_program_gets_its_card(bot: Bot, store: S
     await bot.card_arrivals()
     await bot.outbox.flush()
     assert len([s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]) == 1
+
+
+async def test_the_bot_wakes_for_a_ticket_another_program_made_and_survives_a_failed_read(
+        bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers: list[object] = [RuntimeError("database is locked"), 3, 3, 4]
+    woken: list[bool] = []
+    stop = asyncio.Event()
+
+    async def newest() -> int:
+        answer = answers.pop(0) if answers else 4
+        if not answers:
+            stop.set()
+        if isinstance(answer, Exception):
+            raise answer
+        return int(answer)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(bot.store, "newest_ticket_id", newest)
+    monkeypatch.setattr(bot.scheduler, "wake", lambda: woken.append(True))
+    await bot.watch_arrivals(stop, every=0.01)
+    assert woken == [True]  # once, when 3 became 4; the failed read was only logged

@@ -8,6 +8,7 @@ the whole batch is handled. A crash anywhere replays the batch, and the inbox ma
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -111,13 +112,14 @@ class Bot:
         await self.prepare()
         sender = asyncio.create_task(self.outbox.run(stop), name="outbox")
         clock = asyncio.create_task(self.scheduler.run(stop), name="scheduler")
+        watcher = asyncio.create_task(self.watch_arrivals(stop), name="arrivals")
         try:
             while not stop.is_set():
                 if not await self.step(stop):
                     break
         finally:
             stop.set()
-            await asyncio.gather(clock, *self._background, return_exceptions=True)
+            await asyncio.gather(clock, watcher, *self._background, return_exceptions=True)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
@@ -721,6 +723,22 @@ class Bot:
                 await part()
             except Exception:
                 log.exception("periodic work %s failed", part.__name__)
+
+    async def watch_arrivals(self, stop: asyncio.Event, every: float = 2.0) -> None:
+        """Wake the scheduler when the newest ticket number grows (another program, e.g. an Open311 report
+        taken by ``whistle web``, may have made it): its card then goes out in seconds, not at the next idle
+        round. One cheap read every ``every`` seconds; a failed read is logged and tried again."""
+        seen: int | None = None
+        while not stop.is_set():
+            try:
+                newest = await self.store.newest_ticket_id()
+                if seen is not None and newest > seen:
+                    self.scheduler.wake()
+                seen = newest
+            except Exception:
+                log.exception("could not read the newest ticket number; trying again")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
 
     async def card_arrivals(self) -> None:
         """Give its handlers a card for every open ticket another program made (an Open311 report taken by

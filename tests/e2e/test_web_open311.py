@@ -35,7 +35,7 @@ async def test_an_open311_report_reaches_the_handler_and_the_board(world: World)
                 "description": "安居苑2号楼电梯坏了，一直停在三楼", "device_id": "hotline-caller-88"})
             assert made.status_code == 200, made.text
             number = int(made.json()[0]["service_request_id"])
-            card = await w.heard(w.prop, "property", lambda s: is_card(s, number), timeout=60)
+            card = await w.heard(w.prop, "property", lambda s: is_card(s, number), timeout=15)  # seconds, not 30
             assert "电梯坏了" in card.body and "hotline-caller" not in card.body
             board = (await client.get("/")).text
             assert f"第 {number} 号" in board and "第 1 号" in board

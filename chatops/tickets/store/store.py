@@ -199,6 +199,12 @@ class _Reads(ChatReads, ApiKeyReads):
                     out[row[1]].append(_event(row))
         return out
 
+    async def newest_ticket_id(self) -> int:
+        """Return the highest ticket number (0 for none)."""
+        async with self.db.execute("SELECT COALESCE(MAX(id), 0) FROM tickets") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
     async def tickets_after(self, ticket_id: int, limit: int = 500) -> list[Ticket]:
         """Return up to ``limit`` tickets numbered above ``ticket_id``, in order."""
         async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
