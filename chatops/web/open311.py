@@ -107,6 +107,21 @@ def _error(fmt: str, exc: ApiError) -> Response:
                    "errors", "error", exc.status)
 
 
+def _api(handler: Callable[[Request, str], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """Return ``handler`` given the format the path asks for, with every refusal it raises (:class:`ApiError`,
+    a report the lifecycle refuses) answered as the specification's error list."""
+    async def answer(request: Request) -> Response:
+        asked = request.path_params.get("fmt", "json")
+        try:
+            return await handler(request, _fmt(request))
+        except ApiError as exc:
+            return _error(asked, exc)
+        except LifecycleError as exc:  # a report that is empty or too long
+            return _error(asked, ApiError(400, exc.render("en")))
+
+    return answer
+
+
 def _locale(request: Request) -> str:
     asked = request.query_params.get("locale", "").replace("_", "-")
     return "en" if asked.lower().startswith("en") else LANGS[0]
@@ -193,67 +208,47 @@ def routes(book: Rulebook, store: Callable[[], Store],
         }
         return row
 
-    async def discovery(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
-        try:
-            fmt = _fmt(request)
-        except ApiError as exc:
-            return _error(fmt, exc)
+    async def discovery(request: Request, fmt: str) -> Response:
         base = str(request.base_url).rstrip("/") + "/open311/v2/"
         return _render({"changeset": CHANGESET, "contact": book.community.name, "key_service": "",
                         "endpoints": [{"specification": SPEC, "url": base, "changeset": CHANGESET,
                                        "type": "production", "formats": ["application/json", "text/xml"]}]},
                        fmt, "discovery")
 
-    async def services(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
-        try:
-            fmt = _fmt(request)
-        except ApiError as exc:
-            return _error(fmt, exc)
+    async def services(request: Request, fmt: str) -> Response:
         lang = _locale(request)
         return _render([service(c.id, lang) for c in book.categories], fmt, "services", "service")
 
-    async def definition(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
-        try:
-            fmt = _fmt(request)
-            code = request.path_params["code"]
-            if code not in book.category_by_id:
-                raise ApiError(404, f"no service with the code '{code[:40]}'")
-        except ApiError as exc:
-            return _error(fmt, exc)
+    async def definition(request: Request, fmt: str) -> Response:
+        code = request.path_params["code"]
+        if code not in book.category_by_id:
+            raise ApiError(404, f"no service with the code '{code[:40]}'")
         return _render({"service_code": code, "attributes": []}, fmt, "service_definition")
 
-    async def requests(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
+    async def requests(request: Request, fmt: str) -> Response:
+        ids = []
+        for raw in _list(request, "service_request_id"):
+            if not raw.isdigit():
+                raise ApiError(400, f"service_request_id is not a number: '{raw[:20]}'")
+            ids.append(int(raw))
+        codes = _list(request, "service_code")
+        unknown = [c for c in codes if c not in book.category_by_id]
+        if unknown:
+            raise ApiError(400, f"unknown service_code: '{unknown[0][:40]}'")
+        states: tuple[str, ...] = ()
+        for s in _list(request, "status"):
+            if s not in ("open", "closed"):
+                raise ApiError(400, f"status must be open or closed, not '{s[:20]}'")
+            states += tuple(str(x) for x in (DONE if s == "closed" else (State.ROUTED, State.ACKNOWLEDGED,
+                                                                         State.REPORTED)))
+        start, end = _date(request, "start_date"), _date(request, "end_date")
         try:
-            fmt = _fmt(request)
-            ids = []
-            for raw in _list(request, "service_request_id"):
-                if not raw.isdigit():
-                    raise ApiError(400, f"service_request_id is not a number: '{raw[:20]}'")
-                ids.append(int(raw))
-            codes = _list(request, "service_code")
-            unknown = [c for c in codes if c not in book.category_by_id]
-            if unknown:
-                raise ApiError(400, f"unknown service_code: '{unknown[0][:40]}'")
-            states: tuple[str, ...] = ()
-            for s in _list(request, "status"):
-                if s not in ("open", "closed"):
-                    raise ApiError(400, f"status must be open or closed, not '{s[:20]}'")
-                states += tuple(str(x) for x in (DONE if s == "closed" else (State.ROUTED, State.ACKNOWLEDGED,
-                                                                             State.REPORTED)))
-            start, end = _date(request, "start_date"), _date(request, "end_date")
-            try:
-                size = int(request.query_params.get("page_size", "100"))
-                page = int(request.query_params.get("page", "1"))
-            except ValueError:
-                raise ApiError(400, "page and page_size must be whole numbers") from None
-            if not 1 <= size <= MAX_PAGE or page < 1:
-                raise ApiError(400, f"page_size must be 1-{MAX_PAGE} and page at least 1")
-        except ApiError as exc:
-            return _error(fmt, exc)
+            size = int(request.query_params.get("page_size", "100"))
+            page = int(request.query_params.get("page", "1"))
+        except ValueError:
+            raise ApiError(400, "page and page_size must be whole numbers") from None
+        if not 1 <= size <= MAX_PAGE or page < 1:
+            raise ApiError(400, f"page_size must be 1-{MAX_PAGE} and page at least 1")
         tickets, _total = await store().listing(ids=tuple(ids), categories=codes, states=states, since=start,
                                                 until=end, limit=size, offset=(page - 1) * size)
         lang = _locale(request)
@@ -261,68 +256,56 @@ def routes(book: Rulebook, store: Callable[[], Store],
         rows = [request_row(public_ticket(t, logs[t.id], book), lang) for t in tickets]
         return _render(rows, fmt, "service_requests", "request")
 
-    async def one(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
-        try:
-            fmt = _fmt(request)
-            raw = request.path_params["number"]
-            found = await store().ticket(int(raw)) if raw.isdigit() else None
-            if found is None:
-                raise ApiError(404, f"no service request '{raw[:20]}'")
-        except ApiError as exc:
-            return _error(fmt, exc)
+    async def one(request: Request, fmt: str) -> Response:
+        raw = request.path_params["number"]
+        found = await store().ticket(int(raw)) if raw.isdigit() else None
+        if found is None:
+            raise ApiError(404, f"no service request '{raw[:20]}'")
         row = request_row(public_ticket(found, await store().events(found.id), book), _locale(request))
         return _render([row], fmt, "service_requests", "request")
 
-    async def create(request: Request) -> Response:
-        fmt = request.path_params.get("fmt", "json")
+    async def create(request: Request, fmt: str) -> Response:
+        if writer is None:
+            raise ApiError(405, "this server does not take new requests")
         try:
-            fmt = _fmt(request)
-            if writer is None:
-                raise ApiError(405, "this server does not take new requests")
-            try:
-                form = await request.form(max_fields=100, max_files=0)
-            except Exception:  # a body that is not a form at all
-                raise ApiError(400, "send the request as application/x-www-form-urlencoded") from None
-            key = str(form.get("api_key", "")).strip()
-            client = await store().api_client(key) if key else None
-            if client is None:
-                raise ApiError(403, "a valid api_key is required (ask the community for one)")
-            if not limiter.allow(client):
-                raise ApiError(429, "too many requests: try again in a minute")
-            code = str(form.get("service_code", "")).strip()
-            if not code:
-                raise ApiError(400, "service_code is required")
-            if code not in book.category_by_id:
-                raise ApiError(404, f"no service with the code '{code[:40]}'")
-            grid = str(form.get("address_id", "")).strip()
-            if grid and grid not in book.grid_by_id:
-                raise ApiError(400, f"address_id is not a grid of this community: '{grid[:40]}'")
-            words = str(form.get("description", "")).strip() or category_label(book, code)
-            address = str(form.get("address_string", "")).strip()
-            if address:
-                words = f"{words}（{address}）"
-            service = await writer()
-            routed = await service.route(words)
-            decision = routed
-            if routed.category != code:  # the client said which service: it decides, as a resident's pick does
-                decision = await on_owner_async(
-                    lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
-                decision.place = routed.place
-            receipt = await service.report(source=f"open311:{client}:{secrets.token_hex(8)}",
-                                           reporter=reporter_of(client, form), text=words,
-                                           place=Place(grid) if grid else None, decision=decision)
-        except ApiError as exc:
-            return _error(fmt, exc)
-        except LifecycleError as exc:  # empty or too long
-            return _error(fmt, ApiError(400, exc.render("en")))
+            form = await request.form(max_fields=100, max_files=0)
+        except Exception:  # a body that is not a form at all
+            raise ApiError(400, "send the request as application/x-www-form-urlencoded") from None
+        key = str(form.get("api_key", "")).strip()
+        client = await store().api_client(key) if key else None
+        if client is None:
+            raise ApiError(403, "a valid api_key is required (ask the community for one)")
+        if not limiter.allow(client):
+            raise ApiError(429, "too many requests: try again in a minute")
+        code = str(form.get("service_code", "")).strip()
+        if not code:
+            raise ApiError(400, "service_code is required")
+        if code not in book.category_by_id:
+            raise ApiError(404, f"no service with the code '{code[:40]}'")
+        grid = str(form.get("address_id", "")).strip()
+        if grid and grid not in book.grid_by_id:
+            raise ApiError(400, f"address_id is not a grid of this community: '{grid[:40]}'")
+        words = str(form.get("description", "")).strip() or category_label(book, code)
+        address = str(form.get("address_string", "")).strip()
+        if address:
+            words = f"{words}（{address}）"
+        service = await writer()
+        routed = await service.route(words)
+        decision = routed
+        if routed.category != code:  # the client said which service: it decides, as a resident's pick does
+            decision = await on_owner_async(lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
+            decision.place = routed.place
+        receipt = await service.report(source=f"open311:{client}:{secrets.token_hex(8)}",
+                                       reporter=reporter_of(client, form), text=words,
+                                       place=Place(grid) if grid else None, decision=decision)
         lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
         return _render([{"service_request_id": str(receipt.ticket.id), "service_notice": lead or None,
                          "account_id": None}], fmt, "service_requests", "request")
 
     return [
-        Route("/discovery.{fmt}", discovery), Route("/v2/discovery.{fmt}", discovery),
-        Route("/v2/services.{fmt}", services), Route("/v2/services/{code}.{fmt}", definition),
-        Route("/v2/requests.{fmt}", requests, methods=["GET"]), Route("/v2/requests.{fmt}", create, methods=["POST"]),
-        Route("/v2/requests/{number}.{fmt}", one),
+        Route("/discovery.{fmt}", _api(discovery)), Route("/v2/discovery.{fmt}", _api(discovery)),
+        Route("/v2/services.{fmt}", _api(services)), Route("/v2/services/{code}.{fmt}", _api(definition)),
+        Route("/v2/requests.{fmt}", _api(requests), methods=["GET"]),
+        Route("/v2/requests.{fmt}", _api(create), methods=["POST"]),
+        Route("/v2/requests/{number}.{fmt}", _api(one)),
     ]
