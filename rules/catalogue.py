@@ -92,6 +92,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{field}' must be an outline of at least three [longitude, latitude] points, "
               "e.g. [[113.26, 23.13], [113.27, 23.13], [113.27, 23.14]]",
     },
+    "bad_share": {"zh-CN": "比例「{value}」无法识别：请写成 2/3、1/2 这样大于 0、不超过 1 的分数",
+                  "en": "the share '{value}' is not understood: write a fraction above 0 and at most 1, e.g. 2/3"},
+    "unknown_body": {"zh-CN": "没有编号为「{id}」的议事机构（deliberation.bodies 中未定义）",
+                     "en": "there is no body with the id '{id}' (not defined under deliberation.bodies)"},
+    "unknown_step": {"zh-CN": "本流程中没有编号为「{id}」的步骤", "en": "this chain has no step with the id '{id}'"},
+    "step_incomplete": {"zh-CN": "步骤「{step}」要开会表决，须写明议事机构（body）和通过规则（majority）",
+                        "en": "step '{step}' is a meeting: it needs a body and a majority"},
+    "threshold_one_share": {"zh-CN": "「{field}」须写 at_least（以上）或 more_than（过半数）中的一个",
+                            "en": "'{field}' needs exactly one of at_least or more_than"},
     "bad_timezone": {
         "zh-CN": "时区「{value}」无法识别：请写成 Asia/Shanghai 这样的时区名",
         "en": "the timezone '{value}' is not understood: write a timezone name such as Asia/Shanghai",

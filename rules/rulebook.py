@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal, get_args
@@ -217,6 +218,76 @@ class Choice(_Model):
     chosen: str
 
 
+def _share(value: Any) -> Any:
+    """A share written as a fraction, "2/3" or "1/2": more than 0, at most 1."""
+    try:
+        share = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise PydanticCustomError("bad_share", "bad share", {"value": value}) from None
+    if not 0 < share <= 1:
+        raise PydanticCustomError("bad_share", "bad share", {"value": value})
+    return share
+
+
+Share = Annotated[Fraction, BeforeValidator(_share)]
+
+
+class Threshold(_Model):
+    """A quorum or a majority as the law writes it: ``at_least: 2/3`` (三分之二以上) or ``more_than: 1/2``
+    (过半数) of the ``roll`` (应到) or of those ``present`` (实到)."""
+
+    at_least: Share | None = None
+    more_than: Share | None = None
+    of: Literal["roll", "present"] = "roll"
+
+    @property
+    def share(self) -> Fraction:
+        return self.at_least if self.at_least is not None else self.more_than or Fraction(1, 2)
+
+    @property
+    def strict(self) -> bool:
+        return self.at_least is None
+
+
+class Body(_Model):
+    """A body that meets and decides (党支部, "两委", 党员大会, 居民代表会议, 居民会议, those a matter concerns)."""
+
+    id: Id
+    name: Name
+    name_en: Name
+
+
+class Step(_Model):
+    """One step of a chain: a meeting of ``body`` that needs ``quorum`` (none: no quorum) and ``majority``
+    within ``limit`` (working days), or a publication (``publish``: 决议公开, 实施结果公开). ``may_merge_with``
+    names the step it may be held together with (一肩挑)."""
+
+    id: Id
+    name: Name
+    body: Id | None = None
+    quorum: Threshold | None = None
+    majority: Threshold | None = None
+    limit: Duration | None = None
+    publish: bool = False
+    may_merge_with: Id | None = None
+
+
+class Chain(_Model):
+    """How a kind of matter is decided: a consultation (one vote) or a major matter (四议两公开)."""
+
+    id: Id
+    name: Name
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+
+class Deliberation(_Model):
+    """The bodies of the community and the chains its matters go through; the numbers are the law's,
+    cited beside them in the rulebook file."""
+
+    bodies: tuple[Body, ...] = ()
+    chains: tuple[Chain, ...] = ()
+
+
 class Intake(_Model):
     """What happens before a ticket exists: is the message a report, and which matter is it.
 
@@ -277,6 +348,7 @@ class Rulebook(_Model):
     choices: tuple[Choice, ...] = ()
     intake: Intake = Intake()
     routing: Routing = Routing()
+    deliberation: Deliberation = Deliberation()
     digest: str = ""  # filled by the loader from the file's bytes
     _source: str = PrivateAttr(default="")  # the text it was read from (for a child process to read it again)
 
@@ -437,7 +509,29 @@ def _from_pydantic(err: Any, lines: dict[Path, int], file: str) -> Problem:
         return Problem(file, line, kind, {"value": ctx.get("value")})
     if kind == "bad_outline":
         return Problem(file, line, "bad_outline", {"field": field})
+    if kind == "bad_share":
+        return Problem(file, line, "bad_share", {"value": ctx.get("value")})
     return Problem(file, line, "field_type", {"field": field, "detail": err["msg"]})
+
+
+def _deliberation(book: Rulebook, at: Any, file: str) -> Iterator[Problem]:
+    """Yield the problems of ``deliberation:``: unknown bodies and steps, a threshold with no share or two,
+    a meeting step with no majority."""
+    bodies = {b.id for b in book.deliberation.bodies}
+    for i, chain in enumerate(book.deliberation.chains):
+        steps = {s.id for s in chain.steps}
+        for j, step in enumerate(chain.steps):
+            where = ("deliberation", "chains", i, "steps", j)
+            if step.body is not None and step.body not in bodies:
+                yield Problem(file, at(*where, "body"), "unknown_body", {"id": step.body})
+            if step.may_merge_with is not None and step.may_merge_with not in steps:
+                yield Problem(file, at(*where, "may_merge_with"), "unknown_step", {"id": step.may_merge_with})
+            if not step.publish and (step.body is None or step.majority is None):
+                yield Problem(file, at(*where), "step_incomplete", {"step": step.id})
+            for name in ("quorum", "majority"):
+                rule = getattr(step, name)
+                if rule is not None and (rule.at_least is None) == (rule.more_than is None):
+                    yield Problem(file, at(*where, name), "threshold_one_share", {"field": name})
 
 
 def _class_width(pattern: str) -> int:
@@ -496,6 +590,7 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
     for i, h_id in enumerate(book.privacy.show_reporter_to):
         if h_id not in handlers:
             yield Problem(file, at("privacy", "show_reporter_to", i), "unknown_handler", {"id": h_id})
+    yield from _deliberation(book, at, file)
 
     for i, c in enumerate(book.categories):
         if c.lead not in handlers:
