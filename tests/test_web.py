@@ -347,3 +347,16 @@ def test_the_rates_page_publishes_the_months_rates_and_ranking(client: TestClien
     assert f"吹哨 ({whistles})" in page
     assert client.get("/rates?month=13-2026").status_code == 400
     assert client.get("/rates?by=popularity").status_code == 400
+
+
+def test_an_open311_failure_is_answered_in_the_apis_format(store: tuple[Path, int, int],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    async def locked(*args: object, **kw: object) -> object:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Store, "listing", locked)
+    with TestClient(create_app(store[0]), raise_server_exceptions=False) as c:
+        broken = c.get("/open311/v2/requests.json")
+        assert broken.status_code == 500 and broken.json()[0]["code"] == 500 and "Traceback" not in broken.text
+        page = c.get("/", follow_redirects=False)
+        assert page.status_code == 500 and "页面暂时无法显示" in page.text and "Traceback" not in page.text

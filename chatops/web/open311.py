@@ -16,6 +16,7 @@ specification's ``errors`` list with the HTTP status they name; a resident's ide
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -35,6 +36,7 @@ from rules import Place, Rulebook
 from rules.catalogue import LANGS
 from rules.engine import on_owner_async
 
+log = logging.getLogger(__name__)
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ("json", "xml")
 MAX_PAGE = 1000
@@ -118,6 +120,9 @@ def _api(handler: Callable[[Request, str], Awaitable[Response]]) -> Callable[[Re
             return _error(asked, exc)
         except LifecycleError as exc:  # a report that is empty or too long
             return _error(asked, ApiError(400, exc.render("en")))
+        except Exception:  # the store busy beyond its timeout, a bug: logged here, said in the API's format
+            log.exception("Open311 %s %s failed", request.method, request.url.path)
+            return _error(asked, ApiError(500, "the server could not answer just now; please try again later"))
 
     return answer
 
