@@ -101,6 +101,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "step '{step}' is a meeting: it needs a body and a majority"},
     "threshold_one_share": {"zh-CN": "「{field}」须写 at_least（以上）或 more_than（过半数）中的一个",
                             "en": "'{field}' needs exactly one of at_least or more_than"},
+    "bank_no_minutes": {"zh-CN": "时长要大于零。", "en": "The time must be more than zero."},
+    "bank_same_account": {"zh-CN": "不能给自己记时长。", "en": "Nobody can record hours for themselves."},
+    "bank_no_account": {"zh-CN": "{account} 还没有时间银行账户。", "en": "{account} has no time-bank account yet."},
+    "bank_no_transfer": {"zh-CN": "没有第 {transfer} 笔记录。", "en": "There is no entry {transfer}."},
+    "bank_reversed": {"zh-CN": "第 {transfer} 笔已经冲正过（或本身就是冲正），不能再冲正。",
+                      "en": "Entry {transfer} was reversed already (or is itself a reversal)."},
+    "bank_reason_required": {"zh-CN": "冲正必须写明原因。", "en": "A reversal needs a reason."},
     "bad_timezone": {
         "zh-CN": "时区「{value}」无法识别：请写成 Asia/Shanghai 这样的时区名",
         "en": "the timezone '{value}' is not understood: write a timezone name such as Asia/Shanghai",

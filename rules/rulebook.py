@@ -288,6 +288,16 @@ class Deliberation(_Model):
     chains: tuple[Chain, ...] = ()
 
 
+class TimeBank(_Model):
+    """The time bank's limits (时间银行): an account should stay at or below ``cap`` (e.g. 1,500 h) and at or
+    above minus ``overdraft`` (none: zero); a new account starts with ``start_credit``. Accounts outside are
+    flagged, not blocked."""
+
+    cap: Duration = timedelta(hours=1500)
+    start_credit: Duration = timedelta(hours=2)
+    overdraft: Duration | None = None
+
+
 class Intake(_Model):
     """What happens before a ticket exists: is the message a report, and which matter is it.
 
@@ -349,6 +359,7 @@ class Rulebook(_Model):
     intake: Intake = Intake()
     routing: Routing = Routing()
     deliberation: Deliberation = Deliberation()
+    time_bank: TimeBank = TimeBank()
     digest: str = ""  # filled by the loader from the file's bytes
     _source: str = PrivateAttr(default="")  # the text it was read from (for a child process to read it again)
 
