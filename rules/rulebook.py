@@ -298,6 +298,23 @@ class TimeBank(_Model):
     overdraft: Duration | None = None
 
 
+class Points(_Model):
+    """Participation points (积分制), earned only from recorded events: ``report_fixed`` for each resident
+    whose report (or supporting report) of a matter was confirmed solved, ``callback`` for answering the
+    call-back, ``attend`` and ``vote`` for meetings, ``hour_served`` per hour given in the time bank,
+    ``volunteer`` for a task staff confirm; at most ``monthly_cap`` a month; ``exchange`` lists what points
+    can be exchanged for (名称: 积分)."""
+
+    report_fixed: int = Field(default=5, ge=0, le=1000)
+    callback: int = Field(default=2, ge=0, le=1000)
+    attend: int = Field(default=2, ge=0, le=1000)
+    vote: int = Field(default=1, ge=0, le=1000)
+    hour_served: int = Field(default=3, ge=0, le=1000)
+    volunteer: int = Field(default=5, ge=0, le=1000)
+    monthly_cap: int = Field(default=50, ge=1, le=100_000)
+    exchange: dict[str, int] = {}
+
+
 class Intake(_Model):
     """What happens before a ticket exists: is the message a report, and which matter is it.
 
@@ -360,6 +377,7 @@ class Rulebook(_Model):
     routing: Routing = Routing()
     deliberation: Deliberation = Deliberation()
     time_bank: TimeBank = TimeBank()
+    points: Points = Points()
     digest: str = ""  # filled by the loader from the file's bytes
     _source: str = PrivateAttr(default="")  # the text it was read from (for a child process to read it again)
 

@@ -1,0 +1,83 @@
+"""Participation points (积分制): earned only from events the log records, capped each month, every entry
+visible to the resident who earned it.
+
+Points are never typed in. From a ticket's events: every resident who reported or supported a matter gets
+``report_fixed`` when a resident confirms it solved (once per ticket), and the resident who answers the
+call-back gets ``callback``. Meetings and the time bank add theirs as they land. Each resident earns at
+most ``monthly_cap`` in a calendar month (the community's time zone); entries past the cap are kept with
+no points, so the resident sees why.
+
+>>> from datetime import UTC, datetime
+>>> from rules import load_rulebook
+>>> from chatops.tickets.lifecycle import Event, Move
+>>> at = datetime(2026, 6, 1, 9, tzinfo=UTC)
+>>> log = [Event(1, Move.REPORTED, "@li:x", at, seq=1), Event(1, Move.SUPPORTED, "@wang:x", at, seq=2),
+...        Event(1, Move.RESOLVED, "@staff:x", at, actor_handler="property", seq=3),
+...        Event(1, Move.VERIFIED, "@li:x", at, seq=4)]
+>>> [(a.resident, a.reason, a.points) for a in awards(log, load_rulebook())]
+[('@li:x', 'report_fixed', 5), ('@wang:x', 'report_fixed', 5), ('@li:x', 'callback', 2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from chatops.tickets.lifecycle import SYSTEM, Event, Move
+from rules import Rulebook
+
+
+@dataclass(frozen=True)
+class Award:
+    """Points for one thing a resident did: when, why (a ``points`` field of the rulebook), how many after
+    the cap (``capped``: the month's cap took some or all), and the event it came from (ticket, seq)."""
+
+    resident: str
+    at: datetime
+    reason: str
+    points: int
+    ticket: int
+    seq: int | None
+    capped: bool = False
+
+
+def awards(events: Iterable[Event], book: Rulebook) -> list[Award]:
+    """Return the awards ``events`` (a log, in order) earn under the rulebook's ``points:``, capped per month."""
+    rules = book.points
+    residents: dict[int, list[str]] = {}
+    fixed: set[int] = set()
+    raw: list[Award] = []
+    for e in events:
+        if e.kind in (Move.REPORTED, Move.SUPPORTED) and e.actor_handler is None and e.actor != SYSTEM.id:
+            people = residents.setdefault(e.ticket_id, [])
+            if e.actor not in people:
+                people.append(e.actor)
+        elif e.kind == Move.VERIFIED and e.actor_handler is None:
+            if e.ticket_id not in fixed:
+                fixed.add(e.ticket_id)
+                raw += [Award(r, e.at, "report_fixed", rules.report_fixed, e.ticket_id, e.seq)
+                        for r in residents.get(e.ticket_id, [])]
+            raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
+        elif e.kind == Move.REOPENED and e.actor_handler is None:
+            raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
+    return cap(raw, rules.monthly_cap, ZoneInfo(book.calendar.timezone))
+
+
+def cap(raw: list[Award], monthly: int, zone: ZoneInfo) -> list[Award]:
+    """Return ``raw`` in time order with each resident's points held to ``monthly`` a calendar month."""
+    earned: dict[tuple[str, str], int] = {}
+    out = []
+    for a in sorted(raw, key=lambda a: a.at):
+        month = (a.resident, a.at.astimezone(zone).strftime("%Y-%m"))
+        room = max(0, monthly - earned.get(month, 0))
+        given = min(a.points, room)
+        earned[month] = earned.get(month, 0) + given
+        out.append(Award(a.resident, a.at, a.reason, given, a.ticket, a.seq, capped=given < a.points))
+    return out
+
+
+def balance(entries: Iterable[Award], resident: str) -> int:
+    """Return ``resident``'s points."""
+    return sum(a.points for a in entries if a.resident == resident)
