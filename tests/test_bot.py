@@ -333,3 +333,23 @@ async def test_the_bot_wakes_for_a_ticket_another_program_made_and_survives_a_fa
     monkeypatch.setattr(bot.scheduler, "wake", lambda: woken.append(True))
     await bot.watch_arrivals(stop, every=0.01)
     assert woken == [True]  # once, when 3 became 4; the failed read was only logged
+
+
+async def test_a_resident_sees_their_points_and_where_they_came_from(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.react(PROPERTY, PROP, card.event_id, "✅")
+    net.say(PROPERTY, PROP, "!办结 已更换水管", thread_root=card.event_id)
+    await turn(bot)
+    net.say(GRID, ALICE, "已解决", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.CLOSED
+    net.say(GRID, ALICE, "!积分")
+    await turn(bot)
+    answer = net.in_room(GRID)[-1].body
+    assert "您的积分：7 分" in answer and "#1 反映的问题已解决 +5" in answer and "#1 参与回访 +2" in answer
+    net.say(GRID, BOB, "!积分")
+    await turn(bot)
+    assert "您的积分：0 分" in net.in_room(GRID)[-1].body

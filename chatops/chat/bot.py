@@ -34,6 +34,7 @@ from chatops.chat.conversation import (
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport
+from chatops.participation.points import awards, balance
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
@@ -45,6 +46,7 @@ from rules.model import Model, ModelError
 from rules.normalize import normalize
 
 log = logging.getLogger(__name__)
+POINTS_SHOWN = 10  # the latest entries !积分 lists
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
@@ -277,6 +279,23 @@ class Bot:
 
     async def _cmd_mine(self, turn: Turn, cmd: Command, context: Context) -> None:
         await self._mine(turn)
+
+    async def _cmd_points(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """The resident's points (积分): the balance, the latest entries behind it, and what they exchange for."""
+        me = turn.event.sender
+        mine = await turn.tx.tickets(resident=me, limit=10_000)
+        logs = await turn.tx.events_of(t.id for t in mine)
+        entries = [a for a in awards(sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0),
+                                     self.book) if a.resident == me]
+        lines = [text("points_balance", turn.lang, points=balance(entries, me))]
+        for a in entries[-POINTS_SHOWN:][::-1]:
+            lines.append(text("points_entry", turn.lang, when=self.voice.local(a.at), ticket=a.ticket,
+                              reason=text(f"points_{a.reason}", turn.lang), points=a.points)
+                         + (text("points_capped", turn.lang) if a.capped else ""))
+        if self.book.points.exchange:
+            lines.append(text("points_exchange", turn.lang, options="、".join(
+                f"{name} {cost}" for name, cost in self.book.points.exchange.items())))
+        await self._reply(turn, "\n".join(lines))
 
     async def _cmd_status(self, turn: Turn, cmd: Command, context: Context) -> None:
         ticket = await self._command_ticket(turn, cmd, context.ticket)

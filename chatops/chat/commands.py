@@ -48,6 +48,7 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("report", ("report", "报告", "反映", "报修"), (RESIDENT,), args=True),
     CommandSpec("status", ("status", "状态", "查询", "进度"), BOTH, args=True),
     CommandSpec("mine", ("mine", "我的"), (RESIDENT,)),
+    CommandSpec("points", ("points", "积分"), (RESIDENT,)),
     CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
     CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
     CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),

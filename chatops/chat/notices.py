@@ -167,14 +167,14 @@ class Voice:
             lines.append(text("card_joint", lang, signed="、".join(signed) or none, waiting="、".join(waiting) or none))
         if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
             lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.asked),
-                              due=self._local(ticket.callback_deadline)))
+                              due=self.local(ticket.callback_deadline)))
         if holder in self.show_reporter_to:
             lines.append(text("card_reporter", lang, reporter=ticket.reporter))
         lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
                           co=text("card_co", lang, co="、".join(co)) if co else ""))
         if ticket.sign_deadline and ticket.resolve_deadline:
-            lines.append(text("card_deadlines", lang, sign=self._local(ticket.sign_deadline),
-                              resolve=self._local(ticket.resolve_deadline)))
+            lines.append(text("card_deadlines", lang, sign=self.local(ticket.sign_deadline),
+                              resolve=self.local(ticket.resolve_deadline)))
         if ticket.rule:
             lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang), matched="、".join(matched) or "-"))
         lines.append(text("card_actions_triage" if triage else "card_actions", lang))
@@ -184,7 +184,7 @@ class Voice:
         """Return today's date in the community's time zone."""
         return datetime.now(self._tz).date()
 
-    def _local(self, when: datetime) -> str:
+    def local(self, when: datetime) -> str:
         return when.astimezone(self._tz).strftime("%m-%d %H:%M")
 
     def step(self, ticket: Ticket, event: Event, lang: str | None) -> str | None:
@@ -214,7 +214,7 @@ class Voice:
             case Move.VERIFIED:
                 if ticket.state is State.CLOSED:
                     return text("step_verified", lang)
-                due = self._local(ticket.callback_deadline) if ticket.callback_deadline else "-"
+                due = self.local(ticket.callback_deadline) if ticket.callback_deadline else "-"
                 return text("step_verified_some", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                             due=due)
             case Move.CLOSED:
@@ -231,7 +231,7 @@ class Voice:
                 return text("step_extension_asked", lang, handler=who, days=event.data.get("days"),
                             reason=event.reason or "", street=self.handler(self.book.fallback, lang))
             case Move.EXTENDED:
-                due = self._local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
+                due = self.local(ticket.resolve_deadline) if ticket.resolve_deadline else "-"
                 return text("step_extended", lang, street=who, days=event.data.get("days"), due=due)
             case Move.EXTENSION_REFUSED:
                 return text("step_extension_refused", lang, street=who, reason=event.reason or "")
@@ -248,7 +248,7 @@ class Voice:
                     return text("step_escalated", lang, ticket=ticket.id, deadline=what, target=target)
                 if event.data.get("overdue"):
                     return text("step_overdue", lang, ticket=ticket.id, deadline=what, target=target)
-                due = self._local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
+                due = self.local(datetime.fromisoformat(str(event.data.get("due")))) if event.data.get("due") else "-"
                 return text("step_reminded", lang, ticket=ticket.id, deadline=what, due=due)
         return None
 
