@@ -2,7 +2,8 @@
 
 Serves ``whistle web`` over a store (``--store``, or a simulated one of ``--tickets``) in a child process
 and requests, interleaved and in random order, the board (random grid, state, category, month and page),
-a ticket's page, and Open311's ``GET requests`` (100 per page, random filters), over HTTP with one
+the same rows again as an open board's live refresh asks for them, a ticket's page, and Open311's
+``GET requests`` (100 per page, random filters), over HTTP with one
 keep-alive client. In the same run, between requests, the bare SQLite queries that return the same
 rows (the page of tickets and its count; for a ticket page, the ticket and its events) are timed on a
 read-only connection. Prints p50/p95/p99 of each, the ratios, and the web process's peak memory.
@@ -76,7 +77,8 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            times: dict[str, list[float]] = {k: [] for k in ("board", "board: bare query", "ticket page",
+            times: dict[str, list[float]] = {k: [] for k in ("board", "board: bare query", "live refresh",
+                                                              "ticket page",
                                                               "ticket: bare query", "GET requests (100)",
                                                               "requests: bare query")}
 
@@ -101,6 +103,11 @@ def main() -> None:
                 r = client.get("/", params=query)
                 times["board"].append(time.perf_counter() - t0)
                 assert r.status_code == 200
+                client.get("/", params=query, headers={"HX-Request": "true"})  # an open board's first refresh
+                t0 = time.perf_counter()  # and its next one: nothing has changed in between
+                again = client.get("/", params=query, headers={"HX-Request": "true"})
+                times["live refresh"].append(time.perf_counter() - t0)
+                assert again.status_code == 200
                 only = (" WHERE " + " AND ".join(where)) if where else ""
                 t0 = time.perf_counter()
                 db.execute(f"SELECT COUNT(*) FROM tickets{only}", params).fetchone()

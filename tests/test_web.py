@@ -250,6 +250,7 @@ def test_open311_post_makes_a_ticket_through_the_service(client: TestClient, sto
     path = store[0]
     key = asyncio.run(_key(path, "city"))
     before = sqlite3.connect(path).execute("SELECT MAX(id) FROM tickets").fetchone()[0]
+    assert f"第 {before} 号" in client.get("/").text and client.get("/").text == client.get("/").text  # kept
     made = client.post("/open311/v2/requests.json", data={
         "api_key": key, "service_code": "lift_fault", "description": "安居苑3号楼电梯困人了，里面有老人",
         "address_id": "grid1", "email": "someone@example.cn"})

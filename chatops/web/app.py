@@ -18,6 +18,7 @@ import logging
 import os
 import secrets
 import tempfile
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +50,7 @@ from rules.model import Model
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
+KEPT_PAGES = 256  # board pages answered from memory while the store has not changed
 
 
 def language(request: Request) -> str:
@@ -123,7 +125,24 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             for store in held.values():
                 await store.close()
 
+    pages_kept: OrderedDict[tuple[str, str, str, int], bytes] = OrderedDict()
+
     async def board(request: Request) -> Response:
+        """The board, or its rows for htmx; the same page is answered from memory until the store changes
+        (every open board asks again every ``live`` seconds)."""
+        template = "rows.html" if request.headers.get("HX-Request") else "board.html"
+        key = (template, language(request), request.url.query, await held["store"].data_version())
+        if "lang" not in request.query_params and key in pages_kept:
+            pages_kept.move_to_end(key)
+            return HTMLResponse(pages_kept[key])
+        response = await _board(request, template)
+        if response.status_code == 200 and "lang" not in request.query_params:
+            pages_kept[key] = bytes(response.body)
+            while len(pages_kept) > KEPT_PAGES:
+                pages_kept.popitem(last=False)
+        return response
+
+    async def _board(request: Request, template: str) -> Response:
         try:
             filters = Filters.parse(request.query_params, book)
         except FilterError as exc:
@@ -135,7 +154,6 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             categories=("" if filters.category == UNCLASSIFIED else filters.category,) if filters.category else (),
             since=since, until=until, limit=PAGE, offset=(filters.page - 1) * PAGE)
         rows = [public_ticket(t, None, book) for t in tickets]
-        template = "rows.html" if request.headers.get("HX-Request") else "board.html"
         return pages.render(request, template, filters=filters, rows=rows, total=total, live=live,
                             pages=max(1, -(-total // PAGE)), states=[s.value for s in State if s != State.REPORTED],
                             unclassified=UNCLASSIFIED)

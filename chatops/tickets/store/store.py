@@ -199,6 +199,12 @@ class _Reads(ChatReads, ApiKeyReads):
                     out[row[1]].append(_event(row))
         return out
 
+    async def data_version(self) -> int:
+        """Return SQLite's ``data_version``: it changes when another connection commits (a cache key)."""
+        async with self.db.execute("PRAGMA data_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
     async def newest_ticket_id(self) -> int:
         """Return the highest ticket number (0 for none)."""
         async with self.db.execute("SELECT COALESCE(MAX(id), 0) FROM tickets") as cur:
