@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 import pytest
 
@@ -353,3 +354,35 @@ async def test_a_resident_sees_their_points_and_where_they_came_from(bot: Bot, s
     net.say(GRID, BOB, "!积分")
     await turn(bot)
     assert "您的积分：0 分" in net.in_room(GRID)[-1].body
+
+
+async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
+    """The one served confirms the hours; balances, statement, a reversal by the street office, a flag for an
+    account past its limits, and a ledger that sums to zero and cannot be edited."""
+    net = t(bot)
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")
+    await turn(bot)
+    assert "已记入时间银行（第 3 笔）" in net.in_room(GRID)[-1].body and "您的余额 0m" in net.in_room(GRID)[-1].body
+    net.say(GRID, ALICE, "!时间银行")
+    await turn(bot)
+    statement = net.in_room(GRID)[-1].body
+    assert "余额：4h" in statement and "陪老人就医 +2h" in statement and "starting credit +2h" in statement
+    for wrong in (f"!确认服务 {BOB} 1小时 自己帮自己", "!确认服务 alice 2小时 没写对", f"!确认服务 {ALICE} 两小时 x"):
+        net.say(GRID, BOB, wrong)
+        await turn(bot)
+        assert "已记入" not in net.in_room(GRID)[-1].body
+    net.say(PROPERTY, PROP, "!冲正 3 时长记错")
+    await turn(bot)
+    assert "只有街道工作人员" in net.in_room(PROPERTY)[-1].body
+    net.say(STREET, "@st:t", "!冲正 3 时长记错")
+    await turn(bot)
+    assert "已冲正第 3 笔" in net.in_room(STREET)[-1].body
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 24小时 长期照护")
+    await turn(bot)
+    assert any("时间银行提醒" in s.body and BOB in s.body and "透支" in s.body for s in net.in_room(STREET))
+    db = sqlite3.connect(store.path)
+    given = dict(db.execute("SELECT giver, SUM(minutes) FROM bank_transfers GROUP BY giver").fetchall())
+    taken = dict(db.execute("SELECT receiver, SUM(minutes) FROM bank_transfers GROUP BY receiver").fetchall())
+    assert sum(given.values()) == sum(taken.values())  # every entry two movements: the ledger sums to zero
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE bank_transfers SET minutes = 1 WHERE id = 3")

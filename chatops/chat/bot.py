@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from chatops.chat.announce import Announcer
 from chatops.chat.commands import BY_NAME, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
 from chatops.chat.conversation import (
@@ -34,6 +36,7 @@ from chatops.chat.conversation import (
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport
+from chatops.participation.ledger import Ledger, LedgerError, Limits
 from chatops.participation.points import awards, balance
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.tickets.scheduler import Scheduler
@@ -44,9 +47,22 @@ from rules.catalogue import LANGS, text
 from rules.gate import HELP, PROGRESS, QUESTION
 from rules.model import Model, ModelError
 from rules.normalize import normalize
+from rules.rulebook import parse_duration
 
 log = logging.getLogger(__name__)
-POINTS_SHOWN = 10  # the latest entries !积分 lists
+POINTS_SHOWN = 10  # the latest entries !积分 and !时间银行 list
+MAX_SERVED_MINUTES = 24 * 60  # one confirmation is at most a day's service
+
+
+def _hours(minutes: int) -> str:
+    """Return minutes as hours for people: ``2h30m`` style, in whole minutes.
+
+    >>> _hours(150), _hours(60), _hours(-45)
+    ('2h30m', '1h', '-45m')
+    """
+    sign, minutes = ("-", -minutes) if minutes < 0 else ("", minutes)
+    h, m = divmod(minutes, 60)
+    return sign + (f"{h}h" if h else "") + (f"{m}m" if m or not h else "")
 STAFF_LEVEL = 50
 MAX_MESSAGE_CHARS = 4000
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
@@ -296,6 +312,77 @@ class Bot:
             lines.append(text("points_exchange", turn.lang, options="、".join(
                 f"{name} {cost}" for name, cost in self.book.points.exchange.items())))
         await self._reply(turn, "\n".join(lines))
+
+    async def _ledger(self, turn: Turn) -> Ledger:
+        return Ledger.replay(Limits.of_rulebook(self.book.time_bank), await turn.tx.bank_transfers())
+
+    async def _cmd_served(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """The one served confirms the hours: the helper gains them, the sender gives them (double entry)."""
+        parts = cmd.split(3)
+        try:
+            minutes = int(parse_duration(parts[1]).total_seconds() // 60) if len(parts) == 3 else 0
+        except (ValueError, PydanticCustomError):  # not 2小时, 90分钟, 2h
+            minutes = 0
+        helper = parts[0] if parts else ""
+        if not (helper.startswith("@") and ":" in helper) or not minutes or minutes > MAX_SERVED_MINUTES:
+            await self._reply(turn, usage("served", turn.lang))
+            return
+        me, ledger = turn.event.sender, await self._ledger(turn)
+        try:
+            if helper == me:
+                raise LedgerError("bank_same_account")
+            made = [ledger.open(helper, self.service.clock()), ledger.open(me, self.service.clock())]
+            done = ledger.transfer(helper, me, minutes, self.service.clock(), parts[2].strip())
+        except LedgerError as exc:
+            await self._reply(turn, text(exc.code, turn.lang, **exc.params))
+            return
+        for t in [*(m for m in made if m is not None), done]:
+            await turn.tx.add_bank_transfer(ledger.row(t), me)
+        await self._reply(turn, text("bank_recorded", turn.lang, id=done.id, giver=helper, hours=_hours(minutes),
+                                     what=done.what, balance=_hours(ledger.balance(me))))
+        await self._flag_accounts(turn, ledger, (helper, me))
+
+    async def _flag_accounts(self, turn: Turn, ledger: Ledger, accounts: tuple[str, ...]) -> None:
+        """Tell the street office's room of an account the move left outside the limits (never refused)."""
+        room = self.handler_rooms.get(self.book.fallback)
+        flags = ledger.flags()
+        for account in accounts:
+            if account in flags and room is not None:
+                line = text("bank_flagged", self.lang, account=account, balance=_hours(ledger.balance(account)),
+                            why=text(f"bank_why_{flags[account]}", self.lang))
+                await turn.tx.enqueue(Outgoing(room, "bank_flag", notice(line)))
+
+    async def _cmd_bank(self, turn: Turn, cmd: Command, context: Context) -> None:
+        me, ledger = turn.event.sender, await self._ledger(turn)
+        entries = ledger.statement(me)
+        if not entries:
+            await self._reply(turn, text("bank_empty", turn.lang))
+            return
+        lines = [text("bank_statement", turn.lang, balance=_hours(ledger.balance(me)))]
+        for t, minutes, _after in entries[-POINTS_SHOWN:][::-1]:
+            lines.append(text("bank_line", turn.lang, id=t.id, when=self.voice.local(t.at), what=t.what,
+                              sign="+" if minutes > 0 else "-", hours=_hours(abs(minutes))))
+        await self._reply(turn, "\n".join(lines))
+
+    async def _cmd_reverse(self, turn: Turn, cmd: Command, context: Context) -> None:
+        if turn.room.ref != self.book.fallback:
+            await self._reply(turn, text("bank_street_only", turn.lang))
+            return
+        parts = cmd.split(2)
+        number = cmd.ticket if cmd.ticket is not None else (int(parts[0]) if parts and parts[0].isdigit() else None)
+        reason = parts[-1] if len(parts) == 2 or (cmd.ticket is not None and parts) else ""
+        if number is None:
+            await self._reply(turn, usage("reverse", turn.lang))
+            return
+        ledger = await self._ledger(turn)
+        try:
+            back = ledger.reverse(number, self.service.clock(), reason)
+        except LedgerError as exc:
+            await self._reply(turn, text(exc.code, turn.lang, **exc.params))
+            return
+        await turn.tx.add_bank_transfer(ledger.row(back), turn.event.sender)
+        await self._reply(turn, text("bank_reversal_done", turn.lang, transfer=number, id=back.id, reason=back.what))
+        await self._flag_accounts(turn, ledger, (back.giver, back.receiver))
 
     async def _cmd_status(self, turn: Turn, cmd: Command, context: Context) -> None:
         ticket = await self._command_ticket(turn, cmd, context.ticket)

@@ -87,6 +87,24 @@ class Ledger:
     _balances: dict[str, int] = field(default_factory=dict)
     _reversed: set[int] = field(default_factory=set)
 
+    @classmethod
+    def replay(cls, limits: Limits, rows: list[tuple[int, str, str, int, datetime, str, int | None]]) -> Ledger:
+        """Return the ledger of stored transfers ``rows`` (id, giver, receiver, minutes, at, what, reverses)."""
+        ledger = cls(limits)
+        for i, giver, receiver, minutes, at, what, reverses in rows:
+            if i != len(ledger.transfers) + 1:
+                raise LedgerError("bank_gap", transfer=i)
+            ledger._balances.setdefault(giver, 0)
+            ledger._balances.setdefault(receiver, 0)
+            ledger._record(giver, receiver, minutes, at, what, reverses=reverses)
+            if reverses is not None:
+                ledger._reversed.add(reverses)
+        return ledger
+
+    def row(self, t: Transfer) -> tuple[int, str, str, int, datetime, str, int | None]:
+        """Return ``t`` as the store keeps it."""
+        return t.id, t.giver, t.receiver, t.minutes, t.at, t.what, t.reverses
+
     def open(self, account: str, at: datetime) -> Transfer | None:
         """Open ``account`` with the starting credit (a transfer from the community); ``None`` if it is open."""
         if account in self._balances or account == COMMUNITY:

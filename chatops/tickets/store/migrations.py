@@ -214,6 +214,24 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
             revoked_at  TEXT
         )""",
     )),
+    (14, "the time bank's ledger: transfers of minutes, append-only (a correction is a reversing transfer)", (
+        """CREATE TABLE bank_transfers (
+            id          INTEGER PRIMARY KEY,
+            giver       TEXT NOT NULL,
+            receiver    TEXT NOT NULL,
+            minutes     INTEGER NOT NULL CHECK (minutes > 0),
+            at          TEXT NOT NULL,
+            what        TEXT NOT NULL,
+            reverses    INTEGER REFERENCES bank_transfers (id),
+            recorded_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX bank_giver ON bank_transfers (giver)",
+        "CREATE INDEX bank_receiver ON bank_transfers (receiver)",
+        """CREATE TRIGGER bank_no_update BEFORE UPDATE ON bank_transfers
+           BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END""",
+        """CREATE TRIGGER bank_no_delete BEFORE DELETE ON bank_transfers
+           BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
