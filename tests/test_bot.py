@@ -386,3 +386,8 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     assert sum(given.values()) == sum(taken.values())  # every entry two movements: the ledger sums to zero
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("UPDATE bank_transfers SET minutes = 1 WHERE id = 3")
+    db.close()  # its failed update opened a transaction: let the bot write again
+    net.say(GRID, ALICE, "!积分")
+    await turn(bot)
+    points = net.in_room(GRID)[-1].body  # 24 h served stands (3 points an hour, held to 50 a month); 2 h reversed
+    assert "您的积分：50 分" in points and "志愿服务时长 +50（已达本月上限）" in points

@@ -301,11 +301,13 @@ class Bot:
         me = turn.event.sender
         mine = await turn.tx.tickets(resident=me, limit=10_000)
         logs = await turn.tx.events_of(t.id for t in mine)
+        served = [x for x in (await self._ledger(turn)).served() if x[0] == me]
         entries = [a for a in awards(sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0),
-                                     self.book) if a.resident == me]
+                                     self.book, served) if a.resident == me]
         lines = [text("points_balance", turn.lang, points=balance(entries, me))]
         for a in entries[-POINTS_SHOWN:][::-1]:
-            lines.append(text("points_entry", turn.lang, when=self.voice.local(a.at), ticket=a.ticket,
+            key = "points_entry" if a.ticket else "points_entry_bank"
+            lines.append(text(key, turn.lang, when=self.voice.local(a.at), ticket=a.ticket, entry=a.seq,
                               reason=text(f"points_{a.reason}", turn.lang), points=a.points)
                          + (text("points_capped", turn.lang) if a.capped else ""))
         if self.book.points.exchange:

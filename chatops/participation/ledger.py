@@ -166,6 +166,12 @@ class Ledger:
                     out.append((t, m.minutes, running))
         return out
 
+    def served(self) -> list[tuple[str, int, datetime, int]]:
+        """Return the service that stands: ``(helper, minutes, at, entry)`` for each transfer between residents
+        that was not reversed (starting credits and reversals are not service)."""
+        return [(t.giver, t.minutes, t.at, t.id) for t in self.transfers
+                if t.reverses is None and t.id not in self._reversed and COMMUNITY not in (t.giver, t.receiver)]
+
     def flags(self) -> dict[str, str]:
         """Return the accounts outside the limits, for staff: ``{account: "over_cap" | "overdrawn"}``."""
         out = {}

@@ -43,8 +43,11 @@ class Award:
     capped: bool = False
 
 
-def awards(events: Iterable[Event], book: Rulebook) -> list[Award]:
-    """Return the awards ``events`` (a log, in order) earn under the rulebook's ``points:``, capped per month."""
+def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, int, datetime, int]] = ()
+           ) -> list[Award]:
+    """Return the awards ``events`` (a log, in order) earn under the rulebook's ``points:``, capped per month;
+    ``served`` adds the time bank's confirmed service, ``(helper, minutes, at, entry)``: ``hour_served``
+    per whole hour (a reversed entry should not be passed)."""
     rules = book.points
     residents: dict[int, list[str]] = {}
     fixed: set[int] = set()
@@ -62,6 +65,9 @@ def awards(events: Iterable[Event], book: Rulebook) -> list[Award]:
             raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
         elif e.kind == Move.REOPENED and e.actor_handler is None:
             raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
+    for helper, minutes, at, entry in served:
+        if minutes >= 60:
+            raw.append(Award(helper, at, "hour_served", rules.hour_served * (minutes // 60), 0, entry))
     return cap(raw, rules.monthly_cap, ZoneInfo(book.calendar.timezone))
 
 
