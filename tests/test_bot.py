@@ -391,3 +391,20 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     await turn(bot)
     points = net.in_room(GRID)[-1].body  # 24 h served stands (3 points an hour, held to 50 a month); 2 h reversed
     assert "您的积分：50 分" in points and "志愿服务时长 +50（已达本月上限）" in points
+
+
+async def test_offers_and_needs_meet_within_a_grid(bot: Bot) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "!需要 老人看病需要人陪 2小时")
+    await turn(bot)
+    assert "已登记您的需求（第 1 号）" in net.in_room(GRID)[-1].body and "暂时没有相配的" in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!提供 陪老人看病")
+    await turn(bot)
+    answer = net.in_room(GRID)[-1].body
+    assert "已登记您的服务意向（第 2 号）" in answer and f"· {ALICE}：老人看病需要人陪 2h" in answer
+    net.say(GRID, BOB, "!提供 修自行车 1小时")
+    await turn(bot)
+    assert ALICE not in net.in_room(GRID)[-1].body  # nothing in common
+    net.say(ALL, BOB, "!提供 陪老人看病")
+    await turn(bot)
+    assert "网格的居民群" in net.in_room(ALL)[-1].body  # posts belong to a grid

@@ -13,7 +13,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport
 from chatops.participation.ledger import Ledger, LedgerError, Limits
+from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
 from chatops.tickets.scheduler import Scheduler
@@ -52,6 +53,8 @@ from rules.rulebook import parse_duration
 log = logging.getLogger(__name__)
 POINTS_SHOWN = 10  # the latest entries !积分 and !时间银行 list
 MAX_SERVED_MINUTES = 24 * 60  # one confirmation is at most a day's service
+POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longer matched
+MATCHES_SHOWN = 5
 
 
 def _hours(minutes: int) -> str:
@@ -353,6 +356,42 @@ class Bot:
                 line = text("bank_flagged", self.lang, account=account, balance=_hours(ledger.balance(account)),
                             why=text(f"bank_why_{flags[account]}", self.lang))
                 await turn.tx.enqueue(Outgoing(room, "bank_flag", notice(line)))
+
+    async def _cmd_offer(self, turn: Turn, cmd: Command, context: Context) -> None:
+        await self._post(turn, cmd, "offer")
+
+    async def _cmd_need(self, turn: Turn, cmd: Command, context: Context) -> None:
+        await self._post(turn, cmd, "need")
+
+    async def _post(self, turn: Turn, cmd: Command, kind: str) -> None:
+        """Keep an offer of help or a need in the grid's room, and name the posts of the other kind in the
+        same grid it could be matched with (they agree between them; the one served then confirms)."""
+        grid = turn.room.ref if turn.room.kind == "community" else ""
+        words = cmd.args.strip()
+        if not grid:
+            await self._reply(turn, text("bank_grid_only", turn.lang))
+            return
+        if not words or len(words) > 200:
+            await self._reply(turn, usage(cmd.name, turn.lang))
+            return
+        last = words.split()[-1]
+        minutes = None
+        with contextlib.suppress(ValueError, PydanticCustomError):
+            minutes = int(parse_duration(last).total_seconds() // 60)
+            words = words[: -len(last)].strip() or words
+        now = self.service.clock()
+        number = await turn.tx.add_bank_post(kind, turn.event.sender, grid, words, minutes, now)
+        other = "need" if kind == "offer" else "offer"
+        posts = [p for p in await turn.tx.bank_posts(grid, other, now - POSTS_KEPT) if p[2] != turn.event.sender]
+        picks = [posts[i] for i in match(words, [p[4] for p in posts])][:MATCHES_SHOWN]
+        lines = [text(f"bank_{kind}_kept", turn.lang, number=number)]
+        if picks:
+            lines.append(text(f"bank_matches_{other}", turn.lang))
+            lines += [text("bank_match_line", turn.lang, who=p[2], what=p[4],
+                           hours=_hours(p[5]) if p[5] else "") for p in picks]
+        else:
+            lines.append(text("bank_no_match", turn.lang))
+        await self._reply(turn, "\n".join(lines))
 
     async def _cmd_bank(self, turn: Turn, cmd: Command, context: Context) -> None:
         me, ledger = turn.event.sender, await self._ledger(turn)

@@ -51,6 +51,8 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("points", ("points", "积分"), (RESIDENT,)),
     CommandSpec("served", ("served", "确认服务", "服务时长"), (RESIDENT,), args=True),
     CommandSpec("bank", ("bank", "时间银行"), (RESIDENT,)),
+    CommandSpec("offer", ("offer", "提供"), (RESIDENT,), args=True),
+    CommandSpec("need", ("need", "需要"), (RESIDENT,), args=True),
     CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
     CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
     CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),

@@ -21,8 +21,29 @@ class BankReads:
             return [(i, g, r, m, datetime.fromisoformat(a), w, v) for i, g, r, m, a, w, v in await cur.fetchall()]
 
 
+Post = tuple[int, str, str, str, str, int | None, datetime]  # id, kind, resident, grid, what, minutes, at
+
+
+class BankPosts:
+    db: aiosqlite.Connection
+
+    async def bank_posts(self, grid: str, kind: str, since: datetime, limit: int = 50) -> list[Post]:
+        """Return the offers or needs (``kind``) posted in ``grid`` at ``since`` or later, newest first."""
+        async with self.db.execute("SELECT id, kind, resident, grid, what, minutes, at FROM bank_posts WHERE grid = ? "
+                                   "AND kind = ? AND at >= ? ORDER BY id DESC LIMIT ?",
+                                   (grid, kind, utc_text(since), limit)) as cur:
+            return [(i, k, r, g, w, m, datetime.fromisoformat(a)) for i, k, r, g, w, m, a in await cur.fetchall()]
+
+
 class BankWrites:
     db: aiosqlite.Connection
+
+    async def add_bank_post(self, kind: str, resident: str, grid: str, what: str, minutes: int | None,
+                            at: datetime) -> int:
+        """Keep an offer or a need; return its number."""
+        cur = await self.db.execute("INSERT INTO bank_posts (kind, resident, grid, what, minutes, at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)", (kind, resident, grid, what, minutes, utc_text(at)))
+        return int(cur.lastrowid or 0)
 
     async def add_bank_transfer(self, row: BankRow, recorded_by: str) -> None:
         """Append transfer ``row`` (its id is the ledger's next number), recorded by ``recorded_by``."""

@@ -232,6 +232,18 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         """CREATE TRIGGER bank_no_delete BEFORE DELETE ON bank_transfers
            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END""",
     )),
+    (15, "time-bank offers and needs, posted in a grid's room (matched there)", (
+        """CREATE TABLE bank_posts (
+            id        INTEGER PRIMARY KEY,
+            kind      TEXT NOT NULL CHECK (kind IN ('offer', 'need')),
+            resident  TEXT NOT NULL,
+            grid      TEXT NOT NULL,
+            what      TEXT NOT NULL,
+            minutes   INTEGER,
+            at        TEXT NOT NULL
+        )""",
+        "CREATE INDEX bank_posts_grid ON bank_posts (grid, kind, at)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
