@@ -16,6 +16,7 @@ engine).
 from typing import TYPE_CHECKING, Any
 
 from research.export import UnsafeExport, check_safe, write_edgelist, write_gexf, write_graphml
+from research.helping import helping_graph
 from research.log import EventLog, LogError, read_log
 from research.measures import (
     betweenness,
@@ -44,7 +45,8 @@ _SIMULATION = {"SimConfig": "simulation", "SimSummary": "simulation", "simulate"
 __all__ = [
     "KEY_ENV", "RATES", "EventLog", "LogError", "PseudonymKeyMissing", "SimConfig", "SimSummary", "UnsafeExport",
     "betweenness", "brokerage", "centralities", "check_safe", "collaboration_graph", "communities",
-    "core_periphery", "handler_rates", "holders", "modularity", "pass_cycles", "passes", "pingpong_pairs",
+    "core_periphery", "handler_rates", "helping_graph", "holders", "modularity", "pass_cycles", "passes",
+    "pingpong_pairs",
     "pseudonymizer", "rank", "read_log", "referral_graph", "reporting_graph", "resolution_times",
     "response_times", "sample_store", "simulate", "steps_to_resolution", "summary", "time_slices", "to_igraph",
     "transfer_chains", "write_edgelist", "write_gexf", "write_graphml",

@@ -391,6 +391,11 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     await turn(bot)
     points = net.in_room(GRID)[-1].body  # 24 h served stands (3 points an hour, held to 50 a month); 2 h reversed
     assert "您的积分：50 分" in points and "志愿服务时长 +50（已达本月上限）" in points
+    from research import helping_graph
+
+    G = helping_graph(store.path, key="k")  # research sees who helped whom, pseudonymised, reversals left out
+    assert G.number_of_edges() == 1 and [d["minutes"] for *_, d in G.edges(data=True)] == [24 * 60]
+    assert not any("@" in n for n in G.nodes)
 
 
 async def test_offers_and_needs_meet_within_a_grid(bot: Bot) -> None:
