@@ -374,9 +374,12 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     net.say(PROPERTY, PROP, "!冲正 3 时长记错")
     await turn(bot)
     assert "只有街道工作人员" in net.in_room(PROPERTY)[-1].body
-    net.say(STREET, "@st:t", "!冲正 3 时长记错")
+    net.say(STREET, "@st:t", "!冲正 3")
     await turn(bot)
-    assert "已冲正第 3 笔" in net.in_room(STREET)[-1].body
+    assert "冲正必须写明原因" in net.in_room(STREET)[-1].body
+    net.say(STREET, "@st:t", "!冲正 3 时长 记错了")
+    await turn(bot)
+    assert "已冲正第 3 笔（新记录第 4 笔）：时长 记错了" in net.in_room(STREET)[-1].body
     net.say(GRID, BOB, f"!确认服务 {ALICE} 24小时 长期照护")
     await turn(bot)
     assert any("时间银行提醒" in s.body and BOB in s.body and "透支" in s.body for s in net.in_room(STREET))

@@ -409,9 +409,13 @@ class Bot:
         if turn.room.ref != self.book.fallback:
             await self._reply(turn, text("bank_street_only", turn.lang))
             return
-        parts = cmd.split(2)
-        number = cmd.ticket if cmd.ticket is not None else (int(parts[0]) if parts and parts[0].isdigit() else None)
-        reason = parts[-1] if len(parts) == 2 or (cmd.ticket is not None and parts) else ""
+        number: int | None
+        if cmd.ticket is not None:  # "!冲正 12 原因": the parser took the number
+            number, reason = cmd.ticket, cmd.args
+        else:
+            parts = cmd.split(2)
+            number = int(parts[0]) if parts and parts[0].isdigit() else None
+            reason = parts[1] if len(parts) == 2 else ""
         if number is None:
             await self._reply(turn, usage("reverse", turn.lang))
             return
