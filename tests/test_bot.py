@@ -371,6 +371,12 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
         net.say(GRID, BOB, wrong)
         await turn(bot)
         assert "已记入" not in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!确认服务 Alice 王 30分钟 帮忙取快递", mentions=(ALICE,))  # a client's pill: a name
+    await turn(bot)
+    assert "已记入时间银行（第 4 笔）" in net.in_room(GRID)[-1].body and "帮忙取快递" in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!确认服务 Alice 30分钟 两人", mentions=(ALICE, "@carol:t"))  # which one? ask again
+    await turn(bot)
+    assert "已记入" not in net.in_room(GRID)[-1].body
     net.say(PROPERTY, PROP, "!冲正 3 时长记错")
     await turn(bot)
     assert "只有街道工作人员" in net.in_room(PROPERTY)[-1].body
@@ -379,7 +385,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     assert "冲正必须写明原因" in net.in_room(STREET)[-1].body
     net.say(STREET, "@st:t", "!冲正 3 时长 记错了")
     await turn(bot)
-    assert "已冲正第 3 笔（新记录第 4 笔）：时长 记错了" in net.in_room(STREET)[-1].body
+    assert "已冲正第 3 笔（新记录第 5 笔）：时长 记错了" in net.in_room(STREET)[-1].body
     net.say(GRID, BOB, f"!确认服务 {ALICE} 24小时 长期照护")
     await turn(bot)
     assert any("时间银行提醒" in s.body and BOB in s.body and "透支" in s.body for s in net.in_room(STREET))
@@ -397,7 +403,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     from research import helping_graph
 
     G = helping_graph(store.path, key="k")  # research sees who helped whom, pseudonymised, reversals left out
-    assert G.number_of_edges() == 1 and [d["minutes"] for *_, d in G.edges(data=True)] == [24 * 60]
+    assert G.number_of_edges() == 1 and [d["minutes"] for *_, d in G.edges(data=True)] == [24 * 60 + 30]
     assert not any("@" in n for n in G.nodes)
 
 

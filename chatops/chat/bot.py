@@ -57,6 +57,18 @@ POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longe
 MATCHES_SHOWN = 5
 
 
+def _minutes(word: str) -> int:
+    """Return the whole minutes ``word`` writes (2小时, 90分钟, 2h), or 0 if it is not a duration.
+
+    >>> _minutes("2小时"), _minutes("90分钟"), _minutes("陪诊")
+    (120, 90, 0)
+    """
+    try:
+        return int(parse_duration(word).total_seconds() // 60)
+    except (ValueError, PydanticCustomError):
+        return 0
+
+
 def _hours(minutes: int) -> str:
     """Return minutes as hours for people: ``2h30m`` style, in whole minutes.
 
@@ -322,14 +334,17 @@ class Bot:
         return Ledger.replay(Limits.of_rulebook(self.book.time_bank), await turn.tx.bank_transfers())
 
     async def _cmd_served(self, turn: Turn, cmd: Command, context: Context) -> None:
-        """The one served confirms the hours: the helper gains them, the sender gives them (double entry)."""
-        parts = cmd.split(3)
-        try:
-            minutes = int(parse_duration(parts[1]).total_seconds() // 60) if len(parts) == 3 else 0
-        except (ValueError, PydanticCustomError):  # not 2小时, 90分钟, 2h
-            minutes = 0
-        helper = parts[0] if parts else ""
-        if not (helper.startswith("@") and ":" in helper) or not minutes or minutes > MAX_SERVED_MINUTES:
+        """The one served confirms the hours: the helper gains them, the sender gives them (double entry).
+        The helper is a typed Matrix ID, or the one user the message mentions (a client's pill puts only
+        their display name in the text, before the duration)."""
+        words = cmd.args.split()
+        at = next((i for i, w in enumerate(words) if _minutes(w)), None)
+        minutes = _minutes(words[at]) if at is not None else 0
+        typed = words[0] if words and words[0].startswith("@") and ":" in words[0] and at == 1 else ""
+        mentioned = [u for u in getattr(turn.event, "mentions", ()) if u != self.transport.user_id]
+        helper = typed or (mentioned[0] if len(mentioned) == 1 and at is not None and at >= 1 else "")
+        what = " ".join(words[at + 1:]) if at is not None else ""
+        if not helper or not minutes or minutes > MAX_SERVED_MINUTES or not what:
             await self._reply(turn, usage("served", turn.lang))
             return
         me, ledger = turn.event.sender, await self._ledger(turn)
@@ -337,7 +352,7 @@ class Bot:
             if helper == me:
                 raise LedgerError("bank_same_account")
             made = [ledger.open(helper, self.service.clock()), ledger.open(me, self.service.clock())]
-            done = ledger.transfer(helper, me, minutes, self.service.clock(), parts[2].strip())
+            done = ledger.transfer(helper, me, minutes, self.service.clock(), what)
         except LedgerError as exc:
             await self._reply(turn, text(exc.code, turn.lang, **exc.params))
             return
@@ -375,9 +390,8 @@ class Bot:
             await self._reply(turn, usage(cmd.name, turn.lang))
             return
         last = words.split()[-1]
-        minutes = None
-        with contextlib.suppress(ValueError, PydanticCustomError):
-            minutes = int(parse_duration(last).total_seconds() // 60)
+        minutes = _minutes(last) or None
+        if minutes:
             words = words[: -len(last)].strip() or words
         now = self.service.clock()
         number = await turn.tx.add_bank_post(kind, turn.event.sender, grid, words, minutes, now)

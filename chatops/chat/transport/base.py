@@ -32,13 +32,15 @@ class Incoming:
 @dataclass(frozen=True)
 class Message(Incoming):
     """A message. ``kind`` is ``text``, ``notice`` (a bot's: never answered) or ``other`` (an image, a
-    file); ``thread_root`` / ``reply_to`` say what it answers; edits are flagged."""
+    file); ``thread_root`` / ``reply_to`` say what it answers; edits are flagged; ``mentions`` are the user
+    ids the sender's client says it mentions."""
 
     body: str
     kind: str = "text"
     thread_root: str | None = None
     reply_to: str | None = None
     is_edit: bool = False
+    mentions: tuple[str, ...] = ()  # the users the message mentions (a client's pill shows only their name)
 
     @property
     def context(self) -> str | None:

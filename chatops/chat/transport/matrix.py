@@ -103,12 +103,15 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     replied = rel.get("m.in_reply_to")
     reply: dict[str, Any] = replied if isinstance(replied, dict) else {}
     thread = rel.get("event_id") if rel.get("rel_type") == "m.thread" else None
+    said = content.get("m.mentions")
+    users = said.get("user_ids") if isinstance(said, dict) else None
+    mentioned = tuple(u for u in users if isinstance(u, str)) if isinstance(users, list) else ()
     return Message(
         room_id, event_id, sender, body if isinstance(body, str) else "",
         kind=_KINDS.get(str(content.get("msgtype", "")), "other"),
         thread_root=thread if isinstance(thread, str) else None,
         reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
-        is_edit=rel.get("rel_type") == "m.replace",
+        is_edit=rel.get("rel_type") == "m.replace", mentions=mentioned[:20],
     )
 
 

@@ -65,10 +65,11 @@ class MemoryTransport:
         return f"$e{next(self._ids)}"
 
     def say(self, room_id: str, sender: str, body: str, *, thread_root: str | None = None,
-            reply_to: str | None = None, kind: str = "text", is_edit: bool = False) -> str:
-        """Post a message as ``sender``; return its event id."""
+            reply_to: str | None = None, kind: str = "text", is_edit: bool = False,
+            mentions: tuple[str, ...] = ()) -> str:
+        """Post a message as ``sender`` (``mentions``: the users its pills name); return its event id."""
         event_id = self._id()
-        self._queue.append(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit))
+        self._queue.append(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions))
         self._arrived.set()
         return event_id
 
