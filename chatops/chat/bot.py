@@ -1031,11 +1031,10 @@ class Bot:
         """Return the rates table of ``period``, counted in a child process: the research reader must not
         run beside the bot's own connections (it brings its own SQLite, and two copies of SQLite in one
         process release each other's file locks), and pandas stays out of the long-lived bot."""
-        from chatops.chat.rates import handler_table_apart
+        from chatops.chat.rates import handler_table_apart, rulebook_file
 
         if self.rulebook_path is None:  # a rulebook given as text: the child reads the same text
-            self.rulebook_path = self.store.path.with_name(f".rulebook-{self.book.digest or 'given'}.yaml")
-            self.rulebook_path.write_text(self.book.source, encoding="utf-8")
+            self.rulebook_path = rulebook_file(self.book, self.store.path)
         return await handler_table_apart(self.store.path, self.rulebook_path, period)
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:

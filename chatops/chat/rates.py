@@ -99,6 +99,15 @@ def handler_table(store: Path, book: Rulebook, period: Period) -> list[Row]:
     return rows
 
 
+def rulebook_file(book: Rulebook, store: Path) -> Path:
+    """Return a file holding ``book``'s text beside the store (written once per rulebook version), for a
+    child process that must read the same rulebook as its parent."""
+    path = store.with_name(f".rulebook-{book.digest or 'given'}.yaml")
+    if not path.is_file() or path.read_text(encoding="utf-8") != book.source:
+        path.write_text(book.source, encoding="utf-8")
+    return path
+
+
 async def handler_table_apart(store: Path, rulebook: Path, period: Period) -> list[Row]:
     """Return :func:`handler_table` computed by ``whistle report`` in a child process, so that a long-running
     bot never loads pandas (about 110 MiB) for a monthly table. Raises ``RuntimeError`` if it fails."""

@@ -17,10 +17,9 @@ import contextlib
 import logging
 import os
 import secrets
-import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,7 +42,7 @@ from chatops.tickets.store import Store
 from chatops.web import open311
 from chatops.web.filters import PAGE, UNCLASSIFIED, FilterError, Filters
 from chatops.web.map import HEIGHT, MEASURES, WIDTH, colour, layout, shade
-from chatops.web.staff import PERIODS, Access, LoginError, dashboard, due_of, matrix_login
+from chatops.web.staff import PERIODS, Access, LoginError, as_of, dashboard, due_of, matrix_login
 from rules import Router, Rulebook, load_rulebook
 from rules.catalogue import LANGS, text
 from rules.model import Model
@@ -102,7 +101,6 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     pages = Pages(book)
     held: dict[str, Store] = {}
     services: list[TicketService] = []
-    held_files: dict[str, Path] = {}
     opening = asyncio.Lock()
 
     async def writer() -> TicketService:
@@ -223,7 +221,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     async def rates(request: Request) -> Response:
         """The month's rates of every handler and the fair ranking (counted by ``whistle report`` in a child
         process, remembered until the log changes), and the month's whistles and joint tickets."""
-        from chatops.chat.rates import PUBLISHED, Period, PeriodError, handler_table_apart
+        from chatops.chat.rates import PUBLISHED, Period, PeriodError, handler_table_apart, rulebook_file
 
         lang = language(request)
         months = await held["store"].months()
@@ -238,12 +236,9 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         latest = await held["store"].latest_event_at()
         key = (str(period), str(latest))
         if key not in tables:
-            if "rulebook" not in held_files:
-                folder = Path(tempfile.mkdtemp(prefix="whistle-web-"))
-                held_files["rulebook"] = folder / "rulebook.yaml"
-                held_files["rulebook"].write_text(book.source, encoding="utf-8")
             try:
-                tables[key] = await handler_table_apart(Path(store_path), held_files["rulebook"], period)
+                tables[key] = await handler_table_apart(Path(store_path), rulebook_file(book, Path(store_path)),
+                                                        period)
             except RuntimeError as exc:
                 log.warning("no rates for %s: %s", period, exc)
                 return pages.render(request, "error.html", 503, message=text("stats_unavailable", lang))
@@ -269,8 +264,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
         month = months[index - 1] if index else ""
         since, until = Filters(month=month).span(pages.zone) if month else (None, None)
-        latest = await held["store"].latest_event_at()
-        now = max(datetime.now(UTC), latest or datetime.now(UTC))
+        now = await as_of(held["store"])
         open_states = tuple(str(x) for x in OPEN)
         counts = await held["store"].tally(
             states=open_states if measure in ("open", "overdue") else (), since=since, until=until,

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from chatops.chat.rates import Period
 from chatops.tickets.lifecycle import State
 from rules import Rulebook
 
@@ -68,9 +69,7 @@ class Filters:
         """Return the month's first moment and the next month's, in ``zone`` (``None, None`` for no month)."""
         if not self.month:
             return None, None
-        start = datetime.strptime(self.month, "%Y-%m").replace(tzinfo=zone)
-        end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
-        return start, end
+        return Period.parse(self.month, today=date.today()).bounds(zone)
 
     def query(self, **change: object) -> str:
         """Return these filters as a URL query string, with ``change`` applied (empty values left out)."""

@@ -131,6 +131,14 @@ class Board:
     open_count: int
 
 
+async def as_of(store: Store) -> datetime:
+    """Return "now" for the staff's and the map's deadlines: the later of the clock and the log's latest event
+    (a simulated or demo log runs ahead of the clock)."""
+    latest = await store.latest_event_at()
+    clock = datetime.now(UTC)
+    return max(clock, latest) if latest else clock
+
+
 def due_of(ticket: Ticket) -> datetime | None:
     """Return the deadline the ticket's holder faces now: to sign for it while routed, else to resolve it."""
     if ticket.state is State.ROUTED and ticket.sign_deadline is not None:
@@ -144,9 +152,7 @@ async def dashboard(store: Store, book: Rulebook, access: Access, *, handler: st
     tickets past or near their deadline, waiting to be signed for, asking for days; whistles and
     escalations of the last ``days``; failed notices for the street office. ``now`` defaults to the later
     of the clock and the log's latest event (a simulated or demo log runs ahead of the clock)."""
-    if now is None:
-        latest = await store.latest_event_at()
-        now = max(datetime.now(UTC), latest or datetime.now(UTC))
+    now = now or await as_of(store)
     leads = (handler,) if handler else () if access.everything else access.handlers
     tickets, total = await store.listing(states=tuple(str(s) for s in OPEN), leads=leads,
                                          grids=(grid,) if grid else (), categories=(category,) if category else (),
