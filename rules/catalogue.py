@@ -725,6 +725,268 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I did not understand. Ticket #{ticket} is {state}; send !help for the commands.",
     },
     # --- commands: their words (chatops/chat/commands.py declares them; help and usage are made from these)
+    # --- deciding together (议事协商, 四议两公开) ---
+    "room_body_name": {"zh-CN": "{community}·{body}", "en": "{community} · {body}"},
+    "room_body_topic": {
+        "zh-CN": "议事会议：签到、表决、计票和决议都在这里（社区吹哨召集）",
+        "en": "Meetings: sign-in, votes, counts and resolutions (called by Whistle)",
+    },
+    "unknown_bodies": {
+        "zh-CN": "规则手册里没有这些有自己会议群的议事机构：{bodies}",
+        "en": "The rulebook has no body with a room of its own called: {bodies}",
+    },
+    "help_body_intro": {
+        "zh-CN": "这是「{body}」的议事群。会议由社区吹哨召集：签到、表决、计票、公开都在这里进行。",
+        "en": "This is the room of the {body}. Whistle calls its meetings here: sign-in, votes, counts and results.",
+    },
+    "help_body_outro": {
+        "zh-CN": "表决是公开的（每一票都能看到投票人），以每人最后一次表决为准。",
+        "en": "Votes are open (everyone can see who voted what); each member's last answer counts.",
+    },
+    "cmd_matter": {
+        "zh-CN": "提出议题（在网格群或小区群由居民协商表决；在议事机构的群按其议事规则）",
+        "en": "raise a matter to decide (in a grid or community room the residents vote on it; in a body's room it fol"
+              "lows that body's chain)",
+    },
+    "args_matter": {"zh-CN": "[议事规则] 标题", "en": "[CHAIN] TITLE"},
+    "example_matter": {"zh-CN": "!议题 3号楼加装电梯", "en": "!matter lift for building 3"},
+    "cmd_second": {"zh-CN": "附议居民提出的议题", "en": "second a matter residents raised"},
+    "args_second": {"zh-CN": "议题号", "en": "NUMBER"},
+    "example_second": {"zh-CN": "!附议 3", "en": "!second 3"},
+    "cmd_matters": {"zh-CN": "议题列表和进度", "en": "matters and where they stand"},
+    "cmd_here": {"zh-CN": "会议签到", "en": "sign in to the meeting"},
+    "args_here": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_here": {"zh-CN": "!到 3", "en": "!here 3"},
+    "cmd_open": {"zh-CN": "开始表决（会议主持人）", "en": "open the vote (the meeting's chair)"},
+    "args_open": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_open": {"zh-CN": "!开始表决 3", "en": "!open 3"},
+    "cmd_yes": {"zh-CN": "投赞成票", "en": "vote yes"},
+    "args_yes": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_yes": {"zh-CN": "!赞成 3", "en": "!yes 3"},
+    "cmd_no": {"zh-CN": "投反对票", "en": "vote no"},
+    "args_no": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_no": {"zh-CN": "!反对 3", "en": "!no 3"},
+    "cmd_abstain": {"zh-CN": "弃权", "en": "abstain"},
+    "args_abstain": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_abstain": {"zh-CN": "!弃权 3", "en": "!abstain 3"},
+    "cmd_close": {
+        "zh-CN": "结束表决并计票（会议主持人或街道办）",
+        "en": "close the vote and count (the chair or the street office)",
+    },
+    "args_close": {"zh-CN": "[议题号]", "en": "[NUMBER]"},
+    "example_close": {"zh-CN": "!结束表决 3", "en": "!close 3"},
+    "cmd_convene": {
+        "zh-CN": "重新召集会议（未达法定人数，或名册补齐后）",
+        "en": "call a meeting again (after a failed quorum, or once the roll is complete)",
+    },
+    "args_convene": {"zh-CN": "议题号", "en": "NUMBER"},
+    "example_convene": {"zh-CN": "!召集 3", "en": "!convene 3"},
+    "cmd_result": {"zh-CN": "公开决议的实施结果", "en": "publish the result of carrying out a resolution"},
+    "args_result": {"zh-CN": "议题号 实施结果", "en": "NUMBER RESULT"},
+    "example_result": {"zh-CN": "!实施结果 3 电梯已于5月20日投入使用", "en": "!result 3 the lift runs since 20 May"},
+    "cmd_comment": {"zh-CN": "对公开的决议或实施结果提出监督意见", "en": "comment on a published resolution or result"},
+    "args_comment": {"zh-CN": "议题号 意见", "en": "NUMBER COMMENT"},
+    "example_comment": {"zh-CN": "!监督 3 施工时间请避开午休", "en": "!comment 3 please avoid the lunch break"},
+    "matter_raised": {
+        "zh-CN": "已登记议题 {number}：{title}（{chain}）。第一步「{step}」将在「{body}」的群里召开。",
+        "en": "Matter {number} recorded: {title} ({chain}). Its first step, {step}, meets in the room of the {body}.",
+    },
+    "matter_raised_seconds": {
+        "zh-CN": "已登记议题 {number}：{title}（{chain}）。本群居民的{share}以上附议（含提出人）后自动开始表决；其他居"
+                 "民请发送 !附议 {number}。",
+        "en": "Matter {number} recorded: {title} ({chain}). It goes to the vote once {share} of this room's residents "
+              "(you included) second it; others can send !second {number}.",
+    },
+    "matter_seconded": {
+        "zh-CN": "已附议议题 {number}（现有 {count} 人附议）。",
+        "en": "Seconded matter {number} ({count} so far).",
+    },
+    "matter_second_closed": {
+        "zh-CN": "议题 {number} 已经不在征集附议阶段。",
+        "en": "Matter {number} is no longer collecting seconds.",
+    },
+    "matter_unknown": {"zh-CN": "没有编号为 {number} 的议题。", "en": "There is no matter {number}."},
+    "matter_title_missing": {
+        "zh-CN": "请写上议题的内容，例如：!议题 3号楼加装电梯",
+        "en": "Say what the matter is, e.g. !matter lift for building 3",
+    },
+    "matter_no_chain": {
+        "zh-CN": "这里不能提出「{chain}」的议题。这里可以提出：{chains}",
+        "en": "A {chain} matter cannot be raised here. Here you can raise: {chains}",
+    },
+    "matter_not_here": {
+        "zh-CN": "这里不能提出议题：请在网格群、小区群或议事机构的群里提出。",
+        "en": "Matters are raised in a grid's, the community's or a body's room.",
+    },
+    "matter_none": {"zh-CN": "目前没有议题。", "en": "No matters yet."},
+    "matters_title": {"zh-CN": "议题（最新在前）：", "en": "Matters (newest first):"},
+    "matters_line": {
+        "zh-CN": "议题 {number}：{title} — {chain}，{where}",
+        "en": "Matter {number}: {title} — {chain}, {where}",
+    },
+    "matter_where": {"zh-CN": "「{step}」{phase}", "en": "{step}: {phase}"},
+    "phase_seconding": {"zh-CN": "征集附议", "en": "collecting seconds"},
+    "phase_waiting": {"zh-CN": "待召集", "en": "to be called"},
+    "phase_convened": {"zh-CN": "签到中", "en": "signing in"},
+    "phase_voting": {"zh-CN": "表决中", "en": "voting"},
+    "phase_closing": {"zh-CN": "计票中", "en": "counting"},
+    "phase_adjourned": {"zh-CN": "未达法定人数，待重新召集", "en": "no quorum; to be called again"},
+    "phase_blocked": {"zh-CN": "无法召开，待补齐名册", "en": "cannot meet until the roll is complete"},
+    "phase_publishing": {"zh-CN": "待公开决议", "en": "resolution to publish"},
+    "phase_result_due": {"zh-CN": "待公开实施结果", "en": "result to publish"},
+    "phase_rejecting": {"zh-CN": "未通过，待公开", "en": "rejected; to publish"},
+    "phase_rejecting_published": {"zh-CN": "未通过，已公开", "en": "rejected and published"},
+    "phase_rejected": {"zh-CN": "未通过（已公开）", "en": "rejected (published)"},
+    "phase_done": {"zh-CN": "已完成", "en": "done"},
+    "phase_finished": {"zh-CN": "已完成（决议和实施结果均已公开）", "en": "done (resolution and result published)"},
+    "rule_at_least": {"zh-CN": "{base}的{share}以上", "en": "at least {share} of {base}"},
+    "rule_more_than": {"zh-CN": "超过{base}的{share}", "en": "more than {share} of {base}"},
+    "base_roll": {"zh-CN": "应到人数", "en": "the roll"},
+    "base_present": {"zh-CN": "实到人数", "en": "those present"},
+    "no_quorum_rule": {"zh-CN": "不设法定人数", "en": "no quorum"},
+    "meeting_convened": {
+        "zh-CN": "【议题 {number}】{title}\n{step}（{chain}）：请「{body}」成员签到：发送 !到 {number}，或对本消息回应"
+                 " 🙋。\n应到 {roll} 人；法定人数：{quorum}；通过：{majority}。截止 {deadline}。\n主持人发送 !开始表决"
+                 " {number} 开始表决。",
+        "en": "[Matter {number}] {title}\n{step} ({chain}): members of the {body}, sign in: send !here {number} or rea"
+              "ct 🙋 to this message.\nRoll {roll}; quorum: {quorum}; passes with: {majority}. Deadline {deadline}.\nT"
+              "he chair sends !open {number} to open the vote.",
+    },
+    "meeting_carried": {
+        "zh-CN": "上一步「{step}」：{outcome}（赞成 {yes}、反对 {no}、弃权 {abstain}；实到 {present}/应到 {roll}）",
+        "en": "Previous step, {step}: {outcome} (yes {yes}, no {no}, abstain {abstain}; present {present} of {roll})",
+    },
+    "outcome_passed": {"zh-CN": "通过", "en": "passed"},
+    "outcome_rejected": {"zh-CN": "未通过", "en": "rejected"},
+    "outcome_no_quorum": {"zh-CN": "未达法定人数", "en": "no quorum"},
+    "vote_opened": {
+        "zh-CN": "【议题 {number}】开始表决：{title}（{step}）\n应到 {roll} 人，实到 {present} 人，出席比例 {ratio}；"
+                 "法定人数：{quorum}。\n通过需要：{majority}（至少 {needed} 票赞成）。截止 {deadline}。\n请在投票中选"
+                 "择，或发送 !赞成 {number}、!反对 {number}、!弃权 {number}；以最后一次为准。\n这是公开表决，不是无记"
+                 "名投票：每一票都能看到投票人。",
+        "en": "[Matter {number}] Vote open: {title} ({step})\nRoll {roll}, present {present}, {ratio}; quorum: {quorum"
+              "}.\nPasses with: {majority} (at least {needed} yes). Deadline {deadline}.\nChoose in the poll, or send "
+              "!yes {number}, !no {number} or !abstain {number}; your last answer counts.\nThis is an open vote, not a"
+              " secret ballot: everyone can see who voted what.",
+    },
+    "poll_question": {"zh-CN": "议题 {number}：{title}（{step}）", "en": "Matter {number}: {title} ({step})"},
+    "choice_yes": {"zh-CN": "赞成", "en": "Yes"},
+    "choice_no": {"zh-CN": "反对", "en": "No"},
+    "choice_abstain": {"zh-CN": "弃权", "en": "Abstain"},
+    "attended": {
+        "zh-CN": "已签到（议题 {number}）：实到 {present}/应到 {roll}。",
+        "en": "Signed in (matter {number}): {present} of {roll} present.",
+    },
+    "not_on_roll": {
+        "zh-CN": "您不在「{body}」的名册上，这一次不能签到或表决。",
+        "en": "You are not on the roll of the {body}: you cannot sign in or vote here.",
+    },
+    "no_meeting_here": {"zh-CN": "这个群里现在没有进行中的会议。", "en": "No meeting is under way in this room."},
+    "which_meeting": {
+        "zh-CN": "这个群里有几个会议，请写上议题号：{numbers}。",
+        "en": "Several meetings are under way here; add the matter's number: {numbers}.",
+    },
+    "not_quorate_yet": {
+        "zh-CN": "还未达到法定人数，暂不能开始表决：实到 {present}/应到 {roll}，需要 {needed} 人。",
+        "en": "No quorum yet, the vote cannot open: {present} of {roll} present, {needed} needed.",
+    },
+    "vote_recorded": {
+        "zh-CN": "已记录您对议题 {number} 的表决：{choice}。以最后一次为准。",
+        "en": "Your vote on matter {number} is recorded: {choice}. Your last answer counts.",
+    },
+    "vote_late": {
+        "zh-CN": "议题 {number} 的表决已经结束，这一票不计入。",
+        "en": "The vote on matter {number} has closed; this answer does not count.",
+    },
+    "vote_not_open": {
+        "zh-CN": "议题 {number} 还没有开始表决。",
+        "en": "The vote on matter {number} has not opened yet.",
+    },
+    "not_chair": {
+        "zh-CN": "只有会议主持人（本群权限 {need} 以上）或街道办工作人员可以这样做。",
+        "en": "Only the meeting's chair (power level {need} or more in this room) or the street office can do that.",
+    },
+    "counting": {"zh-CN": "正在计票（议题 {number}）……", "en": "Counting the votes on matter {number}…"},
+    "meeting_not_open": {
+        "zh-CN": "议题 {number} 现在没有进行中的会议。",
+        "en": "Matter {number} has no meeting under way.",
+    },
+    "meeting_decided": {
+        "zh-CN": "【议题 {number}】表决结果：{title}（{step}）\n应到 {roll}，实到 {present}（{ratio}）；赞成 {yes}、反"
+                 "对 {no}、弃权 {abstain}。\n结果：{outcome}（通过需要 {needed} 票赞成）。",
+        "en": "[Matter {number}] Result: {title} ({step})\nRoll {roll}, present {present} ({ratio}); yes {yes}, no {no"
+              "}, abstain {abstain}.\nOutcome: {outcome} ({needed} yes needed).",
+    },
+    "meeting_uncounted": {
+        "zh-CN": "未计入：{late} 票在表决结束后投出，{strangers} 票来自名册以外。",
+        "en": "Not counted: {late} answer(s) after the close, {strangers} from people not on the roll.",
+    },
+    "meeting_no_quorum": {
+        "zh-CN": "【议题 {number}】未达到法定人数：{title}（{step}）\n应到 {roll}，实到 {present}，需要 {needed}。会议"
+                 "未作决定；主持人或街道办可发送 !召集 {number} 重新召集。",
+        "en": "[Matter {number}] No quorum: {title} ({step})\nRoll {roll}, present {present}, {needed} needed. Nothing"
+              " was decided; the chair or the street office can send !convene {number} to call it again.",
+    },
+    "poll_ended": {"zh-CN": "议题 {number} 的表决已结束。", "en": "The vote on matter {number} has ended."},
+    "resolution_published": {
+        "zh-CN": "【决议公开】议题 {number}：{title}\n经{chain}，决议通过。\n{steps}\n实施结果将在 {due} 前公开。\n对"
+                 "决议有意见，请发送 !监督 {number} 您的意见。",
+        "en": "[Resolution published] Matter {number}: {title}\nDecided by {chain}: passed.\n{steps}\nThe result of ca"
+              "rrying it out will be published by {due}.\nTo comment, send !comment {number} YOUR COMMENT.",
+    },
+    "rejection_published": {
+        "zh-CN": "【表决结果公开】议题 {number}：{title}\n未获通过。\n{steps}",
+        "en": "[Result published] Matter {number}: {title}\nRejected.\n{steps}",
+    },
+    "result_published": {
+        "zh-CN": "【实施结果公开】议题 {number}：{title}\n{result}\n有意见请发送 !监督 {number} 您的意见。",
+        "en": "[Result of carrying it out] Matter {number}: {title}\n{result}\nTo comment, send !comment {number} YOUR"
+              " COMMENT.",
+    },
+    "result_asked": {
+        "zh-CN": "议题 {number}「{title}」已形成决议并公开；请在 {due} 前发送 !实施结果 {number} 结果，公开实施结果。",
+        "en": "Matter {number} ({title}) is resolved and published; publish the result of carrying it out by {due}: !r"
+              "esult {number} RESULT.",
+    },
+    "result_overdue": {
+        "zh-CN": "议题 {number}「{title}」的实施结果应在 {due} 前公开，现已逾期。请发送 !实施结果 {number} 结果。",
+        "en": "The result of matter {number} ({title}) was due by {due}. Send !result {number} RESULT.",
+    },
+    "result_not_due": {
+        "zh-CN": "议题 {number} 现在不需要公开实施结果（{phase}）。",
+        "en": "Matter {number} has no result to publish now ({phase}).",
+    },
+    "result_done": {"zh-CN": "已公开议题 {number} 的实施结果。", "en": "The result of matter {number} is published."},
+    "result_missing": {
+        "zh-CN": "请写上实施结果，例如：!实施结果 3 电梯已投入使用",
+        "en": "Write the result, e.g. !result 3 the lift runs",
+    },
+    "comment_recorded": {
+        "zh-CN": "已记录您对议题 {number} 的监督意见，并转给街道办。",
+        "en": "Your comment on matter {number} is recorded and passed to the street office.",
+    },
+    "comment_forwarded": {
+        "zh-CN": "议题 {number}「{title}」收到一条监督意见：{comment}",
+        "en": "Matter {number} ({title}) has a comment: {comment}",
+    },
+    "comment_not_yet": {
+        "zh-CN": "议题 {number} 还没有公开的决议或结果，暂不能提出监督意见。",
+        "en": "Matter {number} has nothing published to comment on yet.",
+    },
+    "matter_blocked": {
+        "zh-CN": "议题 {number}「{title}」无法召开「{step}」：「{body}」{why}。补齐后请发送 !召集 {number}。",
+        "en": "Matter {number} ({title}) cannot hold {step}: the {body} {why}. Then send !convene {number}.",
+    },
+    "blocked_empty_roll": {
+        "zh-CN": "的名册为空（whistle provision --member {body_id}=@成员）",
+        "en": "has an empty roll (whistle provision --member {body_id}=@member)",
+    },
+    "blocked_no_room": {"zh-CN": "没有会议群（whistle provision）", "en": "has no room (whistle provision)"},
+    "reconvened": {"zh-CN": "已重新召集议题 {number}。", "en": "Matter {number} is called again."},
+    "not_adjourned": {
+        "zh-CN": "议题 {number} 现在不需要重新召集（{phase}）。",
+        "en": "Matter {number} needs no new meeting now ({phase}).",
+    },
     "help_resident_intro": {
         "zh-CN": "社区吹哨 · 居民指南\n直接发一句话反映问题，例如「3号楼电梯又坏了」，"
         "我会回复工单号并在话题里告诉您进展。",

@@ -250,11 +250,15 @@ class Threshold(_Model):
 
 
 class Body(_Model):
-    """A body that meets and decides (党支部, "两委", 党员大会, 居民代表会议, 居民会议, those a matter concerns)."""
+    """A body that meets and decides (党支部, "两委", 党员大会, 居民代表会议, 居民会议, those a matter concerns).
+    ``room``: ``own`` (a room of its own; its roll comes from provisioning), ``grid`` (the room of the
+    matter's grid, or the community's room for a community-wide matter) or ``community`` (the community's
+    room); in a shared room the roll is who has joined it when the meeting is convened."""
 
     id: Id
     name: Name
     name_en: Name
+    room: Literal["own", "grid", "community"] = "own"
 
 
 class Step(_Model):
@@ -286,6 +290,15 @@ class Deliberation(_Model):
 
     bodies: tuple[Body, ...] = ()
     chains: tuple[Chain, ...] = ()
+    request: Threshold = Threshold(at_least=Fraction(1, 5), of="roll")
+
+    def body(self, body_id: str | None) -> Body | None:
+        """Return the body ``body_id`` names, or ``None``."""
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def chain(self, chain_id: str) -> Chain | None:
+        """Return the chain ``chain_id`` names (its id or its name), or ``None``."""
+        return next((c for c in self.chains if chain_id in (c.id, c.name)), None)
 
 
 class TimeBank(_Model):

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from chatops.chat.announce import Announcer
-from chatops.chat.commands import BY_NAME, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
+from chatops.chat.commands import BODY, BY_NAME, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
 from chatops.chat.conversation import (
     ACK_REACTIONS,
     OPTION_REACTIONS,
@@ -33,9 +33,10 @@ from chatops.chat.conversation import (
     reaction_key,
     verdict,
 )
+from chatops.chat.meetings import CHAIR_COMMANDS, MEETING_COMMANDS, Chair
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
-from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport
+from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport, Vote
 from chatops.participation.ledger import Ledger, LedgerError, Limits
 from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
@@ -129,10 +130,14 @@ class Bot:
         self.synced_at: datetime | None = None
         self.failures = 0  # events that failed (each alone) since the start
         self.handled = 0
+        self.chair = Chair(store, transport, self.book, self.voice, rooms=self.rooms, handler_rooms=self.handler_rooms,
+                           clock=service.clock, deadline=service.deadline, lang=lang, staff_level=staff_level,
+                           committed=self.outbox.wake)
 
     async def prepare(self) -> None:
         """Read the provisioned rooms from the store and each handler room's staff from the homeserver."""
-        self.rooms = {r.room_id: r for r in await self.store.rooms()}
+        self.rooms.clear()  # shared with the chair: kept in place
+        self.rooms.update({r.room_id: r for r in await self.store.rooms()})
         self.handler_rooms.clear()
         self.handler_rooms.update({r.ref: r.room_id for r in self.rooms.values() if r.kind == "handler"})
         if hasattr(self.transport, "known"):
@@ -146,13 +151,14 @@ class Bot:
         sender = asyncio.create_task(self.outbox.run(stop), name="outbox")
         clock = asyncio.create_task(self.scheduler.run(stop), name="scheduler")
         watcher = asyncio.create_task(self.watch_arrivals(stop), name="arrivals")
+        chair = asyncio.create_task(self.chair.run(stop), name="meetings")
         try:
             while not stop.is_set():
                 if not await self.step(stop):
                     break
         finally:
             stop.set()
-            await asyncio.gather(clock, watcher, *self._background, return_exceptions=True)
+            await asyncio.gather(clock, watcher, chair, *self._background, return_exceptions=True)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
@@ -202,7 +208,7 @@ class Bot:
             return  # never answer a bot
         power: RoomPower | None = None
         stats: Command | None = None
-        if room.kind == "handler" and not await self.store.handled(event.event_id):
+        if room.kind in ("handler", "body") and not await self.store.handled(event.event_id):
             if self._needs_power(event):
                 try:
                     power = await self.transport.power(room.room_id)
@@ -218,8 +224,12 @@ class Bot:
                     return
                 turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power)
                 try:
-                    if room.kind == "handler":
+                    if isinstance(event, Vote):
+                        await self._poll_answer(turn, event)
+                    elif room.kind == "handler":
                         await self._handler_event(turn)
+                    elif room.kind == "body":
+                        await self._body_event(turn)
                     else:
                         await self._resident_event(turn)
                 except LifecycleError as refusal:
@@ -276,12 +286,16 @@ class Bot:
 
     async def _command(self, turn: Turn, cmd: Command, context: Context) -> None:
         """Run a command through the registry: unknown, not for this room, or its own ``_cmd_<name>``."""
-        room = RESIDENT if turn.room.kind != "handler" else HANDLER
+        room = {"handler": HANDLER, "body": BODY}.get(turn.room.kind, RESIDENT)
         if cmd.name == "unknown":
             await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
                               else text("command_empty", turn.lang))
         elif not allowed(cmd.name, room):
             await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
+        elif cmd.name in MEETING_COMMANDS:
+            answer = await self.chair.command(turn, cmd)
+            if answer:
+                await self._reply(turn, answer)
         elif room == HANDLER and cmd.name in STAFF_MOVES:
             ticket = await self._command_ticket(turn, cmd, context.ticket)
             if ticket is not None and await self._staff_ok(turn, cmd.name):
@@ -291,7 +305,11 @@ class Bot:
 
     # ---- commands: one small function each, declared in chatops/chat/commands.py ----
     async def _cmd_help(self, turn: Turn, cmd: Command, context: Context) -> None:
-        if turn.room.kind == "handler":
+        if turn.room.kind == "body":
+            body = self.book.deliberation.body(turn.room.ref)
+            name = (body.name_en if turn.lang == "en" else body.name) if body else turn.room.ref
+            await self._reply(turn, help_text(BODY, turn.lang, body=name))
+        elif turn.room.kind == "handler":
             await self._reply(turn, help_text(HANDLER, turn.lang, handler=self.voice.handler(turn.room.ref, turn.lang),
                                               units=self.voice.units(turn.lang)))
         else:
@@ -713,8 +731,28 @@ class Bot:
             return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
         if isinstance(event, Message) and not event.is_edit:
             cmd = parse(event.body)
-            return cmd is not None and cmd.name in STAFF_MOVES
+            return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS)
         return False
+
+    # ---- bodies' rooms and polls ----
+    async def _body_event(self, turn: Turn) -> None:
+        """A body's room: meeting commands, and 🙋 on a meeting's call to sign in; anything else is talk."""
+        ev = turn.event
+        if isinstance(ev, Reaction):
+            answer = await self.chair.reaction(turn, ev.relates_to, reaction_key(ev.key))
+            if answer:
+                await self._reply(turn, answer)
+            return
+        if not isinstance(ev, Message) or ev.is_edit or ev.kind != "text":
+            return
+        cmd = parse(ev.body, in_thread=ev.context is not None)
+        if cmd is not None:
+            await self._command(turn, cmd, Context())
+
+    async def _poll_answer(self, turn: Turn, vote: Vote) -> None:
+        answer = await self.chair.poll_answer(turn, vote)
+        if answer:
+            await self._reply(turn, answer)
 
     async def _handler_event(self, turn: Turn) -> None:
         ev, handler = turn.event, turn.room.ref

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from chatops.tickets.lifecycle import Move
 from rules.catalogue import text
 
-RESIDENT, HANDLER = "resident", "handler"
+RESIDENT, HANDLER, BODY = "resident", "handler", "body"  # a body: a room where a body meets (党支部, 居民代表会议…)
 BOTH = (RESIDENT, HANDLER)
+MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultations) and in bodies' rooms
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("bank", ("bank", "时间银行"), (RESIDENT,)),
     CommandSpec("offer", ("offer", "提供"), (RESIDENT,), args=True),
     CommandSpec("need", ("need", "需要"), (RESIDENT,), args=True),
+    CommandSpec("matter", ("matter", "议题", "提议"), (RESIDENT, BODY, HANDLER), args=True),
+    CommandSpec("second", ("second", "附议"), (RESIDENT,), args=True),
+    CommandSpec("matters", ("matters", "议题列表"), (RESIDENT, BODY, HANDLER)),
+    CommandSpec("here", ("here", "到", "签到"), MEETING, args=True),
+    CommandSpec("open", ("open", "开始表决"), (BODY, HANDLER), args=True),
+    CommandSpec("yes", ("yes", "赞成"), MEETING, args=True),
+    CommandSpec("no", ("no", "反对"), MEETING, args=True),
+    CommandSpec("abstain", ("abstain", "弃权"), MEETING, args=True),
+    CommandSpec("close", ("close", "结束表决", "计票"), (BODY, HANDLER), args=True),
+    CommandSpec("convene", ("convene", "召集", "重新召集"), (BODY, HANDLER), args=True),
+    CommandSpec("result", ("result", "实施结果"), (BODY, HANDLER), args=True),
+    CommandSpec("comment", ("comment", "监督", "监督意见"), (RESIDENT,), args=True),
     CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
     CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
     CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),
@@ -69,8 +82,8 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("list", ("list", "待办", "列表"), (HANDLER,)),
     CommandSpec("reverse", ("reverse", "冲正"), (HANDLER,), args=True),
     CommandSpec("stats", ("stats", "统计", "评价统计"), (HANDLER,), args=True),
-    CommandSpec("lang", ("lang", "语言", "language"), BOTH, args=True),
-    CommandSpec("help", ("help", "帮助", "h", "?", "？", "菜单"), BOTH),
+    CommandSpec("lang", ("lang", "语言", "language"), (RESIDENT, HANDLER, BODY), args=True),
+    CommandSpec("help", ("help", "帮助", "h", "?", "？", "菜单"), (RESIDENT, HANDLER, BODY)),
 )
 BY_NAME = {s.name: s for s in REGISTRY}
 ALIASES: dict[str, str] = {alias.lower(): s.name for s in REGISTRY for alias in s.aliases}
@@ -84,7 +97,7 @@ def spec(word: str) -> CommandSpec | None:
 
 
 def commands_for(room: str) -> list[CommandSpec]:
-    """Return the commands of a ``room`` kind (``resident`` or ``handler``), in the order help lists them."""
+    """Return the commands of a ``room`` kind (``resident``, ``handler`` or ``body``), in the order help lists them."""
     return [s for s in REGISTRY if room in s.rooms]
 
 

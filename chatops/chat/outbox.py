@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from chatops.chat.transport import Say, Transport
+from chatops.chat.transport import Poll, Say, Transport
 from chatops.chat.transport.matrix_wire import from_stored
 from chatops.tickets.store import OutboxRow, Store
 
@@ -44,6 +44,10 @@ def to_say(row: OutboxRow, just_sent: dict[int, str] | None = None) -> Say | Non
         if ref is not None and refs.get(key) is None and just_sent and ref in just_sent:
             refs[key] = just_sent[ref]
     lines, mentions, reply_to = from_stored(msg.content)
+    if isinstance(msg.content.get("poll"), dict):  # a poll or a poll's end: a room event of its own
+        p = msg.content["poll"]
+        answers = tuple((a, t) for a, t in p.get("answers", ()))
+        return Say(lines, poll=Poll(p.get("question", ""), answers, p.get("ends")))
     if msg.edit_of is not None:
         if refs.get("edit") is None:
             return None

@@ -1,4 +1,5 @@
-"""Provisioning from the rulebook: one room per handler, residents' rooms per grid and for the community.
+"""Provisioning from the rulebook: one room per handler, residents' rooms per grid and for the community,
+and a room per body that meets in a room of its own (党支部, 两委, 党员大会, 居民代表会议), with its roll.
 
 Idempotent: every room has an alias (``#whistle-police:server``), so a second run finds the rooms it
 made, makes sure the bot is in them, invites missing staff and raises their power level to 50; the
@@ -47,6 +48,10 @@ def plan(book: Rulebook, *, prefix: str = "whistle", lang: str | None = None) ->
     rooms += [Plan("community", g.id, f"{prefix}-grid-{g.id}",
                    text("room_grid_name", lang, community=community, grid=g.name), text("room_community_topic", lang),
                    True) for g in book.grids]
+    rooms += [Plan("body", b.id, f"{prefix}-body-{b.id}",
+                   text("room_body_name", lang, body=b.name_en if lang == "en" else b.name, community=community),
+                   text("room_body_topic", lang), False)
+              for b in book.deliberation.bodies if b.room == "own"]
     return rooms
 
 
@@ -60,23 +65,39 @@ class RoomMaker(Protocol):
 async def provision(network: RoomMaker, store: Store, book: Rulebook, *, server_name: str,
                     staff: Mapping[str, Iterable[str]] | None = None,
                     residents: Mapping[str, Iterable[str]] | None = None,
+                    members: Mapping[str, Iterable[str]] | None = None,
+                    chairs: Mapping[str, Iterable[str]] | None = None,
                     prefix: str = "whistle", lang: str | None = None) -> list[Room]:
-    """Create or find every room of :func:`plan`; invite ``staff`` (handler id -> user ids, power 50) and
-    ``residents`` (grid id or '' -> user ids); record the rooms in ``store``. Return them."""
-    staff = {k: sorted(set(v)) for k, v in (staff or {}).items()}
-    residents = {k: sorted(set(v)) for k, v in (residents or {}).items()}
+    """Create or find every room of :func:`plan`; invite ``staff`` (handler id -> user ids, power 50),
+    ``residents`` (grid id or '' -> user ids), and each body's ``members`` and ``chairs`` (body id -> user
+    ids; chairs at power 50, and on the roll too), adding them to the body's roll; record the rooms in
+    ``store``. Return them."""
+    def sets(m: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
+        return {k: sorted(set(v)) for k, v in (m or {}).items()}
+
+    staff, residents, members, chairs = sets(staff), sets(residents), sets(members), sets(chairs)
+    unknown = sorted((set(members) | set(chairs)) - {b.id for b in book.deliberation.bodies if b.room == "own"})
+    if unknown:
+        raise ProvisionError(text("unknown_bodies", lang, bodies=", ".join(unknown)))
     rooms: list[Room] = []
     for p in plan(book, prefix=prefix, lang=lang):
-        handler = p.kind == "handler"
-        people = list(staff.get(p.ref, []) if handler else residents.get(p.ref, []))
+        if p.kind == "handler":
+            groups: list[tuple[list[str], int | None]] = [(staff.get(p.ref, []), STAFF_LEVEL)]
+        elif p.kind == "body":
+            groups = [(members.get(p.ref, []), None), (chairs.get(p.ref, []), STAFF_LEVEL)]
+        else:
+            groups = [(residents.get(p.ref, []), None)]
         try:
-            room_id = await network.ensure_room(alias_local=p.alias_local, server_name=server_name, name=p.name,
-                                                topic=p.topic, public=p.public, people=people,
-                                                staff_level=STAFF_LEVEL if handler else None)
+            for people, level in groups:
+                room_id = await network.ensure_room(alias_local=p.alias_local, server_name=server_name, name=p.name,
+                                                    topic=p.topic, public=p.public, people=list(people),
+                                                    staff_level=level)
         except RoomError as exc:  # the network's refusal, said with the room it was about
             raise ProvisionError(str(exc)) from exc
         room = Room(room_id, p.kind, p.ref, f"#{p.alias_local}:{server_name}")
         async with store.write() as tx:
             await tx.save_room(room)
+            if p.kind == "body":
+                await tx.set_roll(p.ref, [*members.get(p.ref, []), *chairs.get(p.ref, [])])
         rooms.append(room)
     return rooms

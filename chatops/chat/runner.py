@@ -44,11 +44,14 @@ async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, 
 
 
 async def provision_rooms(settings: Settings, *, staff: Mapping[str, Iterable[str]] | None = None,
-                          residents: Mapping[str, Iterable[str]] | None = None) -> list[Room]:
+                          residents: Mapping[str, Iterable[str]] | None = None,
+                          members: Mapping[str, Iterable[str]] | None = None,
+                          chairs: Mapping[str, Iterable[str]] | None = None) -> list[Room]:
     """Log in and provision the rulebook's rooms; return them."""
     async with connected(settings) as (transport, store, router):
         return await provision(transport, store, router.rulebook, server_name=settings.server_name,
-                               staff=staff, residents=residents, lang=settings.lang, prefix=settings.room_prefix)
+                               staff=staff, residents=residents, members=members, chairs=chairs,
+                               lang=settings.lang, prefix=settings.room_prefix)
 
 
 async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Event | None = None,

@@ -56,6 +56,7 @@ def cmd_provision(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
         staff, residents = _pairs(args.staff, args.lang), _pairs(args.resident, args.lang)
+        members, chairs = _pairs(args.member, args.lang), _pairs(args.chair, args.lang)
         if args.demo:
             from chatops.local.demo import demo_accounts
 
@@ -66,7 +67,7 @@ def cmd_provision(args: argparse.Namespace) -> int:
                 residents[k].extend(v)
         async def provision() -> list[Any]:
             await ensure_local_bot(settings)
-            return await provision_rooms(settings, staff=staff, residents=residents)
+            return await provision_rooms(settings, staff=staff, residents=residents, members=members, chairs=chairs)
 
         rooms = asyncio.run(provision())
     except errors as exc:
@@ -156,6 +157,11 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
                    help="invite a handler's staff at power level 50 (repeatable)")
     p.add_argument("--resident", action="append", metavar="GRID=@user:server",
                    help="invite a resident to a grid's room ('=@u:s' for the whole community; repeatable)")
+    p.add_argument("--member", action="append", metavar="BODY=@user:server",
+                   help="put a member on a body's roll and invite them to its room, e.g. representatives=@li:hs "
+                        "(应到名册; repeatable)")
+    p.add_argument("--chair", action="append", metavar="BODY=@user:server",
+                   help="a member who chairs the body's meetings (power level 50: opens and closes votes)")
     p.set_defaults(func=cmd_provision)
     b = sub.add_parser("bot", help="run the bot until Ctrl-C (机器人); settings from WHISTLE_* variables")
     b.add_argument("-v", "--verbose", action="store_true", help="log what it does")

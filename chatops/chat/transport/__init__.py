@@ -4,6 +4,7 @@ from chatops.chat.transport.base import (
     Batch,
     Incoming,
     Message,
+    Poll,
     Reaction,
     Redaction,
     Refused,
@@ -11,7 +12,8 @@ from chatops.chat.transport.base import (
     Say,
     SendResult,
     Transport,
+    Vote,
 )
 
-__all__ = ["Batch", "Incoming", "Message", "Reaction", "Redaction", "Refused", "RoomPower", "Say", "SendResult",
-           "Transport"]
+__all__ = ["Batch", "Incoming", "Message", "Poll", "Reaction", "Redaction", "Refused", "RoomPower", "Say",
+           "SendResult", "Transport", "Vote"]

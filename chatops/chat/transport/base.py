@@ -64,6 +64,26 @@ class Redaction(Incoming):
 
 
 @dataclass(frozen=True)
+class Vote(Incoming):
+    """An answer to a poll the bot opened (MSC3381): the poll's start event, the answer ids chosen, and when
+    the network received it (``ts``, seconds since the epoch)."""
+
+    poll: str
+    answers: tuple[str, ...]
+    ts: float
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A poll to open: its question, its answers as ``(id, text)``, and the text clients without polls show.
+    With ``ends`` set it is instead the end of the poll whose start event is ``ends``."""
+
+    question: str
+    answers: tuple[tuple[str, str], ...] = ()
+    ends: str | None = None
+
+
+@dataclass(frozen=True)
 class Say:
     """What the bot sends, in no network's format: its lines (the first is a title when there are several),
     the users it mentions, and what it answers: a thread, a message, or an earlier message of ours it edits."""
@@ -73,6 +93,7 @@ class Say:
     thread_root: str | None = None
     reply_to: str | None = None
     edit_of: str | None = None
+    poll: Poll | None = None  # a poll (or a poll's end) instead of a message; ``lines`` are its text fallback
 
 
 @dataclass(frozen=True)
@@ -160,6 +181,15 @@ class Transport(Protocol):
 
     async def join(self, room_id: str) -> bool:
         """Join a room the bot was invited to; return whether it worked."""
+        ...
+
+    async def members(self, room_id: str) -> list[str]:
+        """Return who has joined the room (the bot included); raise ``ConnectionError`` or :class:`Refused`."""
+        ...
+
+    async def poll_votes(self, room_id: str, poll: str) -> list[Vote]:
+        """Return every answer to ``poll`` the homeserver holds (the recount a gappy sync needs); raise
+        ``ConnectionError`` or :class:`Refused`."""
         ...
 
     async def leave(self, room_id: str) -> None:

@@ -30,17 +30,18 @@ from chatops.chat.transport.base import (
     RoomPower,
     Say,
     SendResult,
+    Vote,
     creators_of,
 )
 from chatops.chat.transport.matrix_rooms import creators_outrank, ensure_room
-from chatops.chat.transport.matrix_wire import render
+from chatops.chat.transport.matrix_wire import POLL_RESPONSE, render_event, vote_of
 from chatops.private import write_private
 
 log = logging.getLogger(__name__)
 SYNC_BACKOFF_MAX = 8.0  # seconds: the longest wait between syncs the homeserver answered with an error
 UNREACHABLE_RETRY = 1.0  # seconds: a homeserver that refuses connections is tried again this often (it costs
 # nothing), so the bot is back within a second of it; warned about once a minute
-EVENT_TYPES = ["m.room.message", "m.reaction", "m.room.redaction"]
+EVENT_TYPES = ["m.room.message", "m.reaction", "m.room.redaction", POLL_RESPONSE, "m.poll.response"]
 GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
 
 
@@ -92,6 +93,8 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     if kind == "m.room.redaction":  # room version 11 puts what it redacts in the content, older ones beside it
         redacts = content.get("redacts") or raw.get("redacts")
         return Redaction(room_id, event_id, sender, redacts) if isinstance(redacts, str) else None
+    if kind in (POLL_RESPONSE, "m.poll.response"):
+        return vote_of(room_id, raw)
     if kind == "m.reaction":
         if rel.get("rel_type") == "m.annotation" and isinstance(rel.get("key"), str) \
                 and isinstance(rel.get("event_id"), str):
@@ -225,8 +228,9 @@ class MatrixTransport:
         return [*reversed(older), *raws]
 
     async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
-        """Send ``say`` as an ``m.room.message`` with ``txn_id`` (a retry with the same id is not doubled)."""
-        method, path, data = Api.room_send(self.client.access_token, room_id, "m.room.message", render(say), txn_id)
+        """Send ``say`` (a message, or a poll's start or end) with ``txn_id`` (a retry with the same id is not
+        doubled)."""
+        method, path, data = Api.room_send(self.client.access_token, room_id, *render_event(say), txn_id)
         try:
             resp = await self.client.send(method, path, data, headers={"Content-Type": "application/json"},
                                           timeout=30)
@@ -268,13 +272,55 @@ class MatrixTransport:
             raise ConnectionError(exc.__class__.__name__) from exc
         content = getattr(resp, "content", None)
         if not isinstance(content, dict):
-            errcode = str(getattr(resp, "status_code", "") or "")
-            status = getattr(getattr(resp, "transport_response", None), "status", 0) or 0
-            if errcode in ("M_FORBIDDEN", "M_NOT_FOUND") or status in (403, 404):
-                raise Refused(f"{room_id}: {errcode or status} {getattr(resp, 'message', '')}".strip())
-            raise ConnectionError(str(getattr(resp, "message", resp)))
+            self._refusal(room_id, resp)
+        assert isinstance(content, dict)
         creators, version = self._creators.get(room_id, (frozenset(), "1"))
         return RoomPower(content, creators, version)
+
+    async def members(self, room_id: str) -> list[str]:
+        """Return who has joined ``room_id``; ``ConnectionError`` when unreachable, :class:`Refused` on 403/404."""
+        try:
+            resp = await self.client.joined_members(room_id)
+        except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+            raise ConnectionError(exc.__class__.__name__) from exc
+        members = getattr(resp, "members", None)
+        if members is None:
+            self._refusal(room_id, resp)
+        return sorted(m.user_id for m in members or [])
+
+    async def poll_votes(self, room_id: str, poll: str) -> list[Vote]:
+        """Return every answer to ``poll`` from the relations API (``/relations/{poll}/m.reference``), page by
+        page: what a gappy sync left out is counted too."""
+        votes: list[Vote] = []
+        token: str | None = None
+        for _page in range(200):  # 20,000 answers at most
+            query: dict[str, Any] = {"access_token": self.client.access_token, "limit": 100}
+            if token:
+                query["from"] = token
+            path = Api._build_path(["rooms", room_id, "relations", poll, "m.reference"], query,
+                                   base_path="/_matrix/client/v1")
+            try:
+                resp = await self.client.send("GET", path, timeout=30)
+                status, body = resp.status, await resp.json(content_type=None)
+            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
+                raise ConnectionError(exc.__class__.__name__) from exc
+            if status in (403, 404):
+                raise Refused(f"{room_id}: {status}")
+            if status != 200 or not isinstance(body, dict):
+                raise ConnectionError(f"relations of {poll}: {status}")
+            votes += [v for v in (vote_of(room_id, raw) for raw in body.get("chunk") or [] if isinstance(raw, dict))
+                      if v is not None]
+            token = body.get("next_batch")
+            if not token:
+                break
+        return votes
+
+    def _refusal(self, room_id: str, resp: Any) -> None:
+        errcode = str(getattr(resp, "status_code", "") or "")
+        status = getattr(getattr(resp, "transport_response", None), "status", 0) or 0
+        if errcode in ("M_FORBIDDEN", "M_NOT_FOUND") or status in (403, 404):
+            raise Refused(f"{room_id}: {errcode or status} {getattr(resp, 'message', '')}".strip())
+        raise ConnectionError(str(getattr(resp, "message", resp)))
 
     async def join(self, room_id: str) -> bool:
         try:

@@ -11,7 +11,60 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from chatops.chat.transport.base import Say
+from chatops.chat.transport.base import Poll, Say, Vote
+
+POLL_START = "org.matrix.msc3381.poll.start"  # MSC3381: accepted, not yet in the spec; the types clients show
+POLL_RESPONSE = "org.matrix.msc3381.poll.response"
+POLL_END = "org.matrix.msc3381.poll.end"
+TEXT = "org.matrix.msc1767.text"
+
+
+def render_event(say: Say) -> tuple[str, dict[str, Any]]:
+    """Return the event type and content of ``say``: a message, or a poll's start or end (MSC3381).
+
+    >>> poll = Poll("加装电梯？", (("yes", "赞成"), ("no", "反对")))
+    >>> kind, content = render_event(Say(("表决：加装电梯",), poll=poll))
+    >>> kind, content[POLL_START]["answers"][1], content[TEXT]
+    ('org.matrix.msc3381.poll.start', {'id': 'no', 'org.matrix.msc1767.text': '反对'}, '表决：加装电梯')
+    >>> render_event(Say(("表决结束",), poll=Poll("", ends="$start")))[1]["m.relates_to"]
+    {'rel_type': 'm.reference', 'event_id': '$start'}
+    """
+    if say.poll is None:
+        return "m.room.message", render(say)
+    return _poll(say.poll, "\n".join(say.lines))
+
+
+def _poll(poll: Poll, fallback: str) -> tuple[str, dict[str, Any]]:
+    if poll.ends is not None:
+        return POLL_END, {"m.relates_to": {"rel_type": "m.reference", "event_id": poll.ends}, POLL_END: {},
+                          TEXT: fallback, "body": fallback}
+    return POLL_START, {
+        POLL_START: {"question": {TEXT: poll.question}, "kind": "org.matrix.msc3381.poll.disclosed",
+                     "max_selections": 1, "answers": [{"id": i, TEXT: t} for i, t in poll.answers]},
+        TEXT: fallback, "body": fallback,
+    }
+
+
+def vote_of(room_id: str, raw: dict[str, Any]) -> Vote | None:
+    """Return the :class:`Vote` a raw poll response is, or ``None`` if it is not one.
+
+    >>> vote_of("!r", {"type": POLL_RESPONSE, "event_id": "$v", "sender": "@a:x", "origin_server_ts": 1000,
+    ...               "content": {"m.relates_to": {"rel_type": "m.reference", "event_id": "$p"},
+    ...                           POLL_RESPONSE: {"answers": ["yes"]}}})
+    Vote(room_id='!r', event_id='$v', sender='@a:x', poll='$p', answers=('yes',), ts=1.0)
+    """
+    content = raw.get("content")
+    if raw.get("type") not in (POLL_RESPONSE, "m.poll.response") or not isinstance(content, dict):
+        return None
+    rel, event_id, sender = content.get("m.relates_to"), raw.get("event_id"), raw.get("sender")
+    body = content.get(POLL_RESPONSE) or content.get("m.poll.response") or content.get("m.selections")
+    answers = body.get("answers") if isinstance(body, dict) else body
+    if not (isinstance(rel, dict) and rel.get("rel_type") == "m.reference" and isinstance(rel.get("event_id"), str)
+            and isinstance(event_id, str) and isinstance(sender, str) and isinstance(answers, list)):
+        return None
+    ts = raw.get("origin_server_ts")
+    return Vote(room_id, event_id, sender, rel["event_id"], tuple(a for a in answers if isinstance(a, str))[:20],
+                ts / 1000 if isinstance(ts, int | float) else 0.0)
 
 
 def render(say: Say) -> dict[str, Any]:

@@ -17,8 +17,9 @@ from chatops.chat.transport.base import (
     RoomPower,
     Say,
     SendResult,
+    Vote,
 )
-from chatops.chat.transport.matrix_wire import render
+from chatops.chat.transport.matrix_wire import POLL_START, render_event
 
 
 @dataclass
@@ -30,9 +31,15 @@ class Sent:
     event_id: str
     txn_id: str
 
+    type: str = "m.room.message"
+
     @property
     def body(self) -> str:
         return str(self.content.get("body", ""))
+
+    @property
+    def is_poll(self) -> bool:
+        return self.type == POLL_START
 
     @property
     def thread_root(self) -> str | None:
@@ -55,6 +62,9 @@ class MemoryTransport:
     down: bool = False
     refused: set[str] = field(default_factory=set)  # rooms whose power levels the homeserver refuses (kicked)
     fail_sends: set[str] = field(default_factory=set)  # rooms where send() raises, as a bug would
+    joined: dict[str, list[str]] = field(default_factory=dict)  # room -> who has joined it (for shared-room rolls)
+    votes: list[Vote] = field(default_factory=list)  # every poll answer the "homeserver" holds (the relations API)
+    clock: float = 1_000_000.0  # seconds: the server time given to poll answers
     _queue: list[Incoming] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_txn: dict[str, str] = field(default_factory=dict)
@@ -80,6 +90,18 @@ class MemoryTransport:
         self._arrived.set()
         return event_id
 
+    def vote(self, room_id: str, sender: str, poll: str, answer: str, *, at: float | None = None,
+             lost: bool = False) -> str:
+        """Answer ``poll`` as ``sender`` (at server time ``at``); ``lost``: the sync never delivers it (a gappy
+        sync), only the relations API has it. Return the answer's event id."""
+        event_id = self._id()
+        vote = Vote(room_id, event_id, sender, poll, (answer,), self.clock if at is None else at)
+        self.votes.append(vote)
+        if not lost:
+            self._queue.append(vote)
+            self._arrived.set()
+        return event_id
+
     def redact(self, room_id: str, sender: str, redacts: str) -> str:
         """Delete ``redacts`` as ``sender``; return the redaction's event id."""
         event_id = self._id()
@@ -101,7 +123,7 @@ class MemoryTransport:
         return Batch(f"t{self._token}", events)
 
     async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
-        content = render(say)  # what a Matrix homeserver would be given, for tests to look at
+        kind, content = render_event(say)  # what a Matrix homeserver would be given, for tests to look at
         if room_id in self.fail_sends:
             raise RuntimeError(f"injected failure sending to {room_id}")
         if self.down:
@@ -110,7 +132,7 @@ class MemoryTransport:
             return SendResult(event_id=self._by_txn[txn_id])
         event_id = self._id()
         self._by_txn[txn_id] = event_id
-        self.sent.append(Sent(room_id, content, event_id, txn_id))
+        self.sent.append(Sent(room_id, content, event_id, txn_id, kind))
         return SendResult(event_id=event_id)
 
     async def power(self, room_id: str) -> RoomPower:
@@ -122,6 +144,18 @@ class MemoryTransport:
 
     async def join(self, room_id: str) -> bool:
         return True
+
+    async def members(self, room_id: str) -> list[str]:
+        if self.down:
+            raise ConnectionError("down")
+        if room_id in self.refused:
+            raise Refused(f"{room_id}: M_FORBIDDEN")
+        return sorted({*self.joined.get(room_id, []), self.user_id})
+
+    async def poll_votes(self, room_id: str, poll: str) -> list[Vote]:
+        if self.down:
+            raise ConnectionError("down")
+        return [v for v in self.votes if v.room_id == room_id and v.poll == poll]
 
     async def leave(self, room_id: str) -> None:
         return None

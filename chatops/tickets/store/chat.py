@@ -142,6 +142,12 @@ class ChatReads:
             row = await cur.fetchone()
         return _outbox_row(row) if row else None
 
+    async def outbox_row(self, outbox_id: int) -> OutboxRow | None:
+        """Return outbox row ``outbox_id`` (sent or not), or ``None``."""
+        async with self.db.execute(f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.id = ?", (outbox_id,)) as cur:
+            row = await cur.fetchone()
+        return _outbox_row(row) if row else None
+
     async def receipt_in(self, thread_root: str) -> OutboxRow | None:
         """Return the receipt sent in the thread of resident's message ``thread_root`` (a report or a support)."""
         sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.thread_root = ? AND o.purpose = 'receipt' LIMIT 1"

@@ -244,6 +244,37 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         )""",
         "CREATE INDEX bank_posts_grid ON bank_posts (grid, kind, at)",
     )),
+    (16, "deciding together: bodies' rolls, matters (议题) and their events, append-only", (
+        """CREATE TABLE rolls (
+            body    TEXT NOT NULL,
+            member  TEXT NOT NULL,
+            PRIMARY KEY (body, member)
+        )""",
+        """CREATE TABLE matters (
+            id         INTEGER PRIMARY KEY,
+            chain      TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            grid       TEXT NOT NULL DEFAULT '',
+            raised_by  TEXT NOT NULL,
+            raised_at  TEXT NOT NULL,
+            origin     TEXT NOT NULL
+        )""",
+        """CREATE TABLE matter_events (
+            id      INTEGER PRIMARY KEY,
+            matter  INTEGER NOT NULL REFERENCES matters (id),
+            kind    TEXT NOT NULL,
+            step    TEXT,
+            actor   TEXT,
+            at      TEXT NOT NULL,
+            data    TEXT NOT NULL DEFAULT '{}',
+            source  TEXT UNIQUE
+        )""",
+        "CREATE INDEX matter_events_matter ON matter_events (matter, id)",
+        """CREATE TRIGGER matter_events_no_update BEFORE UPDATE ON matter_events
+           BEGIN SELECT RAISE(ABORT, 'the record of a matter is append-only'); END""",
+        """CREATE TRIGGER matter_events_no_delete BEFORE DELETE ON matter_events
+           BEGIN SELECT RAISE(ABORT, 'the record of a matter is append-only'); END""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

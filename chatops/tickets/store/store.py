@@ -23,6 +23,7 @@ from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
+from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
 from chatops.tickets.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
@@ -96,7 +97,7 @@ def _event(row: aiosqlite.Row) -> Event:
                  data=from_json(data), seq=seq)
 
 
-class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts):
+class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads):
     """Queries shared by the store and its transactions."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -322,7 +323,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts):
         return datetime.fromisoformat(row[0]) if row else None
 
 
-class Transaction(_Reads, ChatWrites, ApiKeyWrites, BankWrites):
+class Transaction(_Reads, ChatWrites, ApiKeyWrites, BankWrites, MeetingWrites):
     """Reads and writes inside one ``BEGIN IMMEDIATE`` transaction."""
 
     async def next_ticket_id(self) -> int:

@@ -1,0 +1,671 @@
+"""Meetings in the rooms: matters raised, meetings called, sign-in, votes as Matrix polls, counts, and the
+two publications (两公开).
+
+Commands come in through the bot, inside its transaction for the chat event (:meth:`Chair.command`): each
+records the matter's events and queues what the rooms are told. What needs the homeserver — who has joined
+a shared room (its roll), the recount of a poll's answers from the relations API — is done by
+:meth:`Chair.settle`, outside any transaction, for every matter with work waiting: calling a meeting,
+closing one (by its chair, the street office, or its deadline), publishing a resolution or a rejection,
+reminding staff of a result that is due, finishing. A matter that fails there fails alone (logged, tried
+again next round); the bot wakes the loop after each command and it also runs every minute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from fractions import Fraction
+from typing import Any, Protocol
+
+from chatops.chat.conversation import Command
+from chatops.chat.notices import Voice, notice
+from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
+from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
+from chatops.meetings.quorum import CHOICES, Threshold, decide
+from chatops.tickets.store import MatterEvent, Outgoing, Room, Store, Transaction
+from rules import Rulebook
+from rules.catalogue import text
+from rules.rulebook import Body, Step
+from rules.rulebook import Threshold as RuleThreshold
+
+log = logging.getLogger(__name__)
+SETTLE_EVERY = 60.0  # seconds between rounds when nothing wakes the loop
+MAX_TITLE = 200
+MAX_TEXT = 1000
+ATTEND_REACTIONS = frozenset({"🙋", "🙋‍♂️", "🙋‍♀️", "✋", "👋"})
+OPEN_PHASES = ("convened", "voting")
+MEETING_COMMANDS = frozenset({"matter", "second", "matters", "here", "open", "yes", "no", "abstain", "close", "convene",
+                              "result", "comment"})
+CHAIR_COMMANDS = frozenset({"open", "close", "convene", "result"})  # need the sender's power in the room
+
+
+class TurnLike(Protocol):
+    """What a command needs of the bot's turn: its transaction, the event, the room, the language, power."""
+
+    tx: Transaction
+    event: Incoming
+    room: Room
+    lang: str | None
+    power: RoomPower | None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot answers the sender (in the thread of their message)."""
+
+    lines: str
+
+
+def rule_text(rule: RuleThreshold | None, lang: str | None) -> str:
+    """Return a quorum or majority as people say it.
+
+    >>> from rules.rulebook import Threshold
+    >>> rule_text(Threshold(at_least=Fraction(2, 3), of="roll"), None)
+    '应到人数的2/3以上'
+    >>> rule_text(Threshold(more_than=Fraction(1, 2), of="present"), "en")
+    'more than 1/2 of those present'
+    """
+    if rule is None:
+        return text("no_quorum_rule", lang)
+    key = "rule_at_least" if rule.at_least is not None else "rule_more_than"
+    return text(key, lang, base=text(f"base_{rule.of}", lang), share=str(rule.share))
+
+
+def _name(thing: Any, lang: str | None) -> str:
+    english = getattr(thing, "name_en", None)
+    return str(english) if lang == "en" and english else str(thing.name)
+
+
+def _ratio(present: int, roll: int) -> str:
+    return f"{Fraction(present, roll) * 100:.0f}%" if roll else "-"
+
+
+class Chair:
+    """Runs the meetings of one community. ``rooms`` and ``handler_rooms`` are the bot's (kept current by it)."""
+
+    def __init__(self, store: Store, transport: Transport, book: Rulebook, voice: Voice, *,
+                 rooms: dict[str, Room], handler_rooms: dict[str, str], clock: Callable[[], datetime],
+                 deadline: Callable[[datetime, Any, str], datetime], lang: str | None, staff_level: int,
+                 committed: Callable[[], None]) -> None:
+        self.store, self.transport, self.book, self.voice = store, transport, book, voice
+        self.rooms, self.handler_rooms = rooms, handler_rooms
+        self.clock, self.deadline, self.lang, self.staff_level = clock, deadline, lang, staff_level
+        self.committed = committed  # wakes the outbox after a commit
+        self._wake = asyncio.Event()
+        self.failures = 0
+
+    # ---- names and places ----
+    def _body(self, step: Step | None) -> Body | None:
+        return self.book.deliberation.body(step.body if step else None)
+
+    def _room_of(self, body: Body, grid: str) -> str | None:
+        """Return the room where ``body`` meets for a matter of ``grid``."""
+        if body.room == "own":
+            return next((r.room_id for r in self.rooms.values() if r.kind == "body" and r.ref == body.id), None)
+        ref = grid if body.room == "grid" else ""
+        return next((r.room_id for r in self.rooms.values() if r.kind == "community" and r.ref == ref), None)
+
+    def _community_rooms(self, grid: str) -> list[str]:
+        """Return where a matter is published: the community's room, and its grid's room."""
+        refs = {"", grid}
+        return [r.room_id for r in self.rooms.values() if r.kind == "community" and r.ref in refs]
+
+    @property
+    def street_room(self) -> str | None:
+        return self.handler_rooms.get(self.book.fallback)
+
+    async def standing(self, reader: Any, number: int) -> Standing | None:
+        """Return matter ``number``'s standing, read through ``reader`` (the store or a transaction)."""
+        row = await reader.matter(number)
+        if row is None:
+            return None
+        events = (await reader.matter_events([number]))[number]
+        try:
+            return Standing.of(row, events, self.book)
+        except KeyError:  # its chain left the rulebook: nothing more can be done with it
+            return None
+
+    # ---- commands (inside the bot's transaction) ----
+    async def command(self, turn: TurnLike, cmd: Command) -> str | list[str] | None:
+        """Run a meeting command; return the reply to the sender (``None``: none)."""
+        handler = getattr(self, f"_cmd_{cmd.name}")
+        answer: str | list[str] | None = await handler(turn, cmd)
+        self.wake()
+        return answer
+
+    def _number(self, cmd: Command) -> int | None:
+        if cmd.ticket is not None:
+            return cmd.ticket
+        head = cmd.args.split()[0] if cmd.args.split() else ""
+        head = head.lstrip("#＃")
+        return int(head) if head.isdigit() else None
+
+    async def _cmd_matter(self, turn: TurnLike, cmd: Command) -> str:
+        words = (f"{cmd.ticket} {cmd.args}" if cmd.ticket is not None else cmd.args).strip()
+        room, lang, now = turn.room, turn.lang, self.clock()
+        first, _, rest = words.partition(" ")
+        named = self.book.deliberation.chain(first) if rest.strip() else None
+        title = (rest if named else words).strip()
+        if not title:
+            return text("matter_title_missing", lang)
+        if len(title) > MAX_TITLE:
+            title = title[:MAX_TITLE]
+        possible = self._chains_here(turn)
+        if not possible:
+            return text("matter_not_here", lang)
+        chain = named or possible[0]
+        if chain not in possible:
+            return text("matter_no_chain", lang, chain=_name(chain, lang),
+                        chains="、".join(_name(c, lang) for c in possible))
+        grid = room.ref if room.kind == "community" else ""
+        by_residents = room.kind == "community"
+        origin = "resident" if by_residents else ("staff" if room.kind == "handler" else f"body:{room.ref}")
+        number = await turn.tx.add_matter(chain.id, title, grid, turn.event.sender, now, origin)
+        await turn.tx.add_matter_event(MatterEvent(number, "raised", now, chain.steps[0].id, turn.event.sender,
+                                                   {"seconds": by_residents, "room": room.room_id}))
+        if by_residents:
+            share = self.book.deliberation.request
+            return text("matter_raised_seconds", lang, number=number, title=title, chain=_name(chain, lang),
+                        share=rule_text(share, lang) if lang == "en" else str(share.share))
+        body = self._body(chain.steps[0])
+        return text("matter_raised", lang, number=number, title=title, chain=_name(chain, lang),
+                    step=_name(chain.steps[0], lang), body=_name(body, lang) if body else "-")
+
+    def _chains_here(self, turn: TurnLike) -> list[Any]:
+        """Return the chains a matter raised in this room may follow, the room's own first.
+
+        Residents' rooms: chains whose first step meets in a shared room (a consultation, a residents'
+        meeting); a body's room: chains that start with that body; the street office: any."""
+        chains = list(self.book.deliberation.chains)
+        room = turn.room
+        if room.kind == "community":  # a consultation of the grid first; a residents' meeting when named
+            shared = [c for c in chains if (b := self._body(c.steps[0])) is not None and b.room != "own"]
+            return sorted(shared, key=lambda c: getattr(self._body(c.steps[0]), "room", "") != "grid")
+        if room.kind == "body":
+            return [c for c in chains if c.steps[0].body == room.ref]
+        if room.kind == "handler" and room.ref == self.book.fallback:
+            return chains
+        return []
+
+    async def _cmd_second(self, turn: TurnLike, cmd: Command) -> str:
+        number, lang = self._number(cmd), turn.lang
+        if number is None:
+            return text("usage", lang, command="!附议 N" if lang != "en" else "!second N",
+                        example=text("example_second", lang))
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        if s.phase != "seconding":
+            return text("matter_second_closed", lang, number=number)
+        if turn.event.sender not in s.seconds:
+            await turn.tx.add_matter_event(MatterEvent(number, "seconded", self.clock(), s.step.id if s.step else None,
+                                                       turn.event.sender))
+        return text("matter_seconded", lang, number=number, count=len({*s.seconds, turn.event.sender}))
+
+    async def _cmd_matters(self, turn: TurnLike, cmd: Command) -> str:
+        lang = turn.lang
+        rows = await turn.tx.matters(limit=10)
+        if not rows:
+            return text("matter_none", lang)
+        logs = await turn.tx.matter_events(r.id for r in rows)
+        lines = [text("matters_title", lang)]
+        for row in rows:
+            try:
+                s = Standing.of(row, logs[row.id], self.book)
+            except KeyError:
+                continue
+            where = text(f"phase_{s.phase}", lang) if s.step is None else text(
+                "matter_where", lang, step=_name(s.step, lang), phase=text(f"phase_{s.phase}", lang))
+            lines.append(text("matters_line", lang, number=row.id, title=row.title, chain=_name(s.chain, lang),
+                              where=where))
+        return "\n".join(lines)
+
+    async def _meeting_here(self, turn: TurnLike, cmd: Command, phases: Iterable[str] = OPEN_PHASES
+                            ) -> Standing | str:
+        """Return the matter whose meeting the command is about (its number, else the one under way in this
+        room), or the reply that says why there is none."""
+        lang, number = turn.lang, self._number(cmd)
+        if number is not None:
+            s = await self.standing(turn.tx, number)
+            if s is None:
+                return text("matter_unknown", lang, number=number)
+            return s
+        here = []
+        for n in await turn.tx.unsettled_matters():
+            s = await self.standing(turn.tx, n)
+            if s is not None and s.meeting is not None and s.meeting.room == turn.room.room_id and s.phase in phases:
+                here.append(s)
+        if not here:
+            return text("no_meeting_here", lang)
+        if len(here) > 1:
+            return text("which_meeting", lang, numbers="、".join(str(s.row.id) for s in here))
+        return here[0]
+
+    async def _cmd_here(self, turn: TurnLike, cmd: Command) -> str:
+        found = await self._meeting_here(turn, cmd)
+        return found if isinstance(found, str) else await self.attend(turn, found, turn.event.event_id)
+
+    async def attend(self, turn: TurnLike, s: Standing, source: str) -> str:
+        """Sign the sender in to ``s``'s meeting (a ``!到`` or a 🙋 on the call); return the reply."""
+        lang, me, m = turn.lang, turn.event.sender, s.meeting
+        if m is None or s.phase not in OPEN_PHASES:
+            return text("meeting_not_open", lang, number=s.row.id)
+        body = self._body(s.step)
+        if me not in m.roll:
+            return text("not_on_roll", lang, body=_name(body, lang) if body else "-")
+        if me not in m.attended:
+            await turn.tx.add_matter_event(MatterEvent(s.row.id, "attended", self.clock(), m.step, me, source=source))
+            m.attended.append(me)
+        return text("attended", lang, number=s.row.id, present=len(m.attended), roll=len(m.roll))
+
+    async def reaction(self, turn: TurnLike, relates_to: str, key: str) -> str | None:
+        """A reaction in a meeting room: 🙋 on a meeting's call signs in. Return the reply, or ``None``."""
+        if key not in ATTEND_REACTIONS:
+            return None
+        row = await turn.tx.outbox_by_event(relates_to)
+        if row is None or row.message.purpose != "meeting_call":
+            return None
+        s = await self.standing(turn.tx, int(row.message.content.get("matter", 0)))
+        if s is None or s.meeting is None or s.meeting.room != turn.room.room_id:
+            return None
+        return await self.attend(turn, s, turn.event.event_id)
+
+    def _is_chair(self, turn: TurnLike) -> bool:
+        """Return whether the sender chairs here: staff power in a body's room, or the street office's staff."""
+        if turn.power is None or turn.power.refused:
+            return False
+        return turn.power.of(turn.event.sender) >= self.staff_level and (
+            turn.room.kind == "body" or (turn.room.kind == "handler" and turn.room.ref == self.book.fallback))
+
+    async def _cmd_open(self, turn: TurnLike, cmd: Command) -> str | None:
+        lang = turn.lang
+        if not self._is_chair(turn):
+            return text("not_chair", lang, need=self.staff_level)
+        found = await self._meeting_here(turn, cmd, ("convened",))
+        if isinstance(found, str):
+            return found
+        s, m = found, found.meeting
+        if m is None or s.phase != "convened" or s.step is None:
+            return text("meeting_not_open", lang, number=s.row.id)
+        present = m.present()
+        if s.step.quorum is not None:
+            quorum = Threshold.of_rule(s.step.quorum)
+            if not quorum.met(len(present), roll=len(m.roll), present=len(present)):
+                return text("not_quorate_yet", lang, present=len(present), roll=len(m.roll),
+                            needed=quorum.needed(roll=len(m.roll), present=len(present)))
+        await self._open_vote(turn.tx, s, present, turn.event.sender)
+        return None
+
+    async def _open_vote(self, tx: Transaction, s: Standing, present: list[str], by: str | None) -> None:
+        """Record the vote as open and send the poll with its text fallback to the meeting's room."""
+        m, step, lang = s.meeting, s.step, self.lang
+        assert m is not None and step is not None and step.majority is not None
+        majority = Threshold.of_rule(step.majority)
+        title = text("poll_question", lang, number=s.row.id, title=s.row.title, step=_name(step, lang))
+        lines = text("vote_opened", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+                     roll=len(m.roll), present=len(present), ratio=_ratio(len(present), len(m.roll)),
+                     quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
+                     needed=majority.needed(roll=len(m.roll), present=max(len(present), 1)),
+                     deadline=self.voice.local(m.deadline)).split("\n")
+        answers = [[c, text(f"choice_{c}", lang)] for c in CHOICES]
+        poll = await tx.enqueue(Outgoing(m.room, "poll", {"lines": [title, *lines[1:]], "mentions": [],
+                                                          "poll": {"question": title, "answers": answers},
+                                                          "matter": s.row.id, "step": step.id}))
+        await tx.enqueue(Outgoing(m.room, "vote_opened", {**notice(lines), "matter": s.row.id}))
+        await tx.add_matter_event(MatterEvent(s.row.id, "voting", self.clock(), step.id, by,
+                                              {"present": present, "poll": poll}))
+
+    async def _cmd_yes(self, turn: TurnLike, cmd: Command) -> str:
+        return await self._text_vote(turn, cmd, "yes")
+
+    async def _cmd_no(self, turn: TurnLike, cmd: Command) -> str:
+        return await self._text_vote(turn, cmd, "no")
+
+    async def _cmd_abstain(self, turn: TurnLike, cmd: Command) -> str:
+        return await self._text_vote(turn, cmd, "abstain")
+
+    async def _text_vote(self, turn: TurnLike, cmd: Command, choice: str) -> str:
+        found = await self._meeting_here(turn, cmd, ("voting", "convened"))
+        if isinstance(found, str):
+            return found
+        return await self._ballot(turn, found, choice, self.clock(), turn.event.event_id)
+
+    async def _ballot(self, turn: TurnLike, s: Standing, choice: str, at: datetime, source: str) -> str:
+        lang, me, m = turn.lang, turn.event.sender, s.meeting
+        if m is None or m.room != turn.room.room_id:
+            return text("meeting_not_open", lang, number=s.row.id)
+        if s.phase == "convened":
+            return text("vote_not_open", lang, number=s.row.id)
+        if me not in m.roll:
+            await turn.tx.add_matter_event(MatterEvent(s.row.id, "ballot", at, m.step, me,
+                                                       {"choice": choice, "stranger": True}, source))  # named later
+            body = self._body(s.step)
+            return text("not_on_roll", lang, body=_name(body, lang) if body else "-")
+        await turn.tx.add_matter_event(MatterEvent(s.row.id, "ballot", at, m.step, me, {"choice": choice}, source))
+        if s.phase != "voting":
+            return text("vote_late", lang, number=s.row.id)
+        return text("vote_recorded", lang, number=s.row.id, choice=text(f"choice_{choice}", lang))
+
+    async def poll_answer(self, turn: TurnLike, vote: Vote) -> str | None:
+        """A poll answer from the chat network: recorded as a ballot at the network's time. Return a reply
+        only for someone not on the roll (the poll itself shows everyone else their answer)."""
+        row = await turn.tx.outbox_by_event(vote.poll)
+        if row is None or row.message.purpose != "poll":
+            return None
+        s = await self.standing(turn.tx, int(row.message.content.get("matter", 0)))
+        choice = next((a for a in vote.answers if a in CHOICES), None)
+        if s is None or s.meeting is None or choice is None or row.message.content.get("step") != s.meeting.step:
+            return None
+        at = datetime.fromtimestamp(vote.ts, UTC) if vote.ts else self.clock()
+        reply = await self._ballot(turn, s, choice, at, vote.event_id)
+        self.wake()
+        return reply if turn.event.sender not in s.meeting.roll else None
+
+    async def _cmd_close(self, turn: TurnLike, cmd: Command) -> str | None:
+        lang = turn.lang
+        if not self._is_chair(turn):
+            return text("not_chair", lang, need=self.staff_level)
+        found = await self._meeting_here(turn, cmd)
+        if isinstance(found, str):
+            return found
+        if found.phase not in OPEN_PHASES:
+            return text("meeting_not_open", lang, number=found.row.id)
+        await turn.tx.add_matter_event(MatterEvent(found.row.id, "closing", self.clock(), found.meeting.step
+                                                   if found.meeting else None, turn.event.sender))
+        return text("counting", lang, number=found.row.id)
+
+    async def _cmd_convene(self, turn: TurnLike, cmd: Command) -> str:
+        lang, number = turn.lang, self._number(cmd)
+        if not self._is_chair(turn):
+            return text("not_chair", lang, need=self.staff_level)
+        if number is None:
+            return text("usage", lang, command="!召集 N" if lang != "en" else "!convene N",
+                        example=text("example_convene", lang))
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        if s.phase not in WAITING_FOR_STAFF:
+            return text("not_adjourned", lang, number=number, phase=text(f"phase_{s.phase}", lang))
+        await turn.tx.add_matter_event(MatterEvent(number, "reconvene", self.clock(), s.step.id if s.step else None,
+                                                   turn.event.sender))
+        return text("reconvened", lang, number=number)
+
+    async def _cmd_result(self, turn: TurnLike, cmd: Command) -> str | None:
+        lang, number = turn.lang, self._number(cmd)
+        if not self._is_chair(turn):
+            return text("not_chair", lang, need=self.staff_level)
+        if number is None:
+            return text("usage", lang, command="!实施结果 N …" if lang != "en" else "!result N …",
+                        example=text("example_result", lang))
+        words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        if s.phase != "result_due":
+            return text("result_not_due", lang, number=number, phase=text(f"phase_{s.phase}", lang))
+        if not words.strip():
+            return text("result_missing", lang)
+        result = words.strip()[:MAX_TEXT]
+        lines = text("result_published", self.lang, number=number, title=s.row.title, result=result).split("\n")
+        for room in self._community_rooms(s.row.grid):
+            await turn.tx.enqueue(Outgoing(room, "publication", {**notice(lines), "matter": number}))
+        await turn.tx.add_matter_event(MatterEvent(number, "published", self.clock(), s.step.id if s.step else None,
+                                                   turn.event.sender, {"what": "result", "text": result}))
+        return text("result_done", lang, number=number)
+
+    async def _cmd_comment(self, turn: TurnLike, cmd: Command) -> str:
+        lang, number = turn.lang, self._number(cmd)
+        words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
+        if number is None or not words.strip():
+            return text("usage", lang, command="!监督 N …" if lang != "en" else "!comment N …",
+                        example=text("example_comment", lang))
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        if not s.published:
+            return text("comment_not_yet", lang, number=number)
+        comment = words.strip()[:MAX_TEXT]
+        await turn.tx.add_matter_event(MatterEvent(number, "commented", self.clock(), None, turn.event.sender,
+                                                   {"text": comment}))
+        if self.street_room is not None:  # staff read it; the board only counts comments (a resident's words)
+            line = text("comment_forwarded", self.lang, number=number, title=s.row.title, comment=comment)
+            await turn.tx.enqueue(Outgoing(self.street_room, "matter_comment", notice(line)))
+        return text("comment_recorded", lang, number=number)
+
+    # ---- the loop: what needs the homeserver, or the clock ----
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Settle matters until ``stop`` is set: woken by commands, else every ``SETTLE_EVERY`` seconds."""
+        while not stop.is_set():
+            self._wake.clear()
+            try:
+                await self.settle()
+            except Exception:  # a store that cannot be read: logged, tried again next round
+                log.exception("settling the matters failed; trying again")
+                self.failures += 1
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), SETTLE_EVERY)
+
+    async def settle(self) -> int:
+        """Do the waiting work of every unsettled matter; each matter fails alone. Return how many moved."""
+        moved = 0
+        for number in await self.store.unsettled_matters():
+            try:
+                for _ in range(20):  # one matter may take several steps at once (decided, published, finished)
+                    if not await self._advance(number):
+                        break
+                    moved += 1
+            except ConnectionError as exc:
+                log.warning("matter %s waits for the homeserver: %s", number, exc)
+                return moved  # an outage: the other matters would wait for it too
+            except Exception:
+                log.exception("matter %s could not be settled; going on with the others", number)
+                self.failures += 1
+        if moved:
+            self.committed()
+        return moved
+
+    async def _advance(self, number: int) -> bool:
+        """Take matter ``number`` one step further if it has waiting work; return whether it moved."""
+        s = await self.standing(self.store, number)
+        if s is None:
+            return False
+        now = self.clock()
+        fetched: dict[str, Any] = {}
+        # the network first, outside the transaction
+        if s.phase == "seconding":
+            room = self._room_for_seconds(s)
+            fetched["members"] = await self._members(room) if room else []
+        elif s.phase == "waiting":
+            body = self._body(s.step)
+            room = self._room_of(body, s.row.grid) if body else None
+            fetched["room"] = room
+            if body is not None and room is not None:
+                fetched["members"] = await self._members(room) if body.room != "own" else \
+                    await self.store.roll(body.id)
+        elif s.phase in OPEN_PHASES and s.meeting is not None and s.meeting.deadline <= now:
+            fetched["expired"] = True
+        elif s.phase == "closing" and s.meeting is not None:
+            row = await self.store.outbox_row(s.meeting.poll) if s.meeting.poll is not None else None
+            if row is not None and row.event_id:  # the recount: what the sync may have missed
+                fetched["poll_event"] = row.event_id
+                fetched["votes"] = await self.transport.poll_votes(s.meeting.room, row.event_id)
+        elif s.phase not in ("publishing", "rejecting", "rejecting_published", "done", "result_due"):
+            return False
+        async with self.store.write() as tx:
+            fresh = await self.standing(tx, number)
+            if fresh is None or fresh.last_id != s.last_id:
+                return True  # something came in meanwhile: look again
+            return await self._act(tx, fresh, now, fetched)
+
+    def _room_for_seconds(self, s: Standing) -> str | None:
+        raised = next((e for e in s.events if e.kind == "raised"), None)
+        return str(raised.data.get("room")) if raised is not None and raised.data.get("room") else None
+
+    async def _members(self, room: str) -> list[str]:
+        try:
+            return [u for u in await self.transport.members(room) if u != self.transport.user_id]
+        except Refused as exc:
+            log.warning("the members of %s cannot be read: %s", room, exc)
+            return []
+
+    async def _act(self, tx: Transaction, s: Standing, now: datetime, fetched: dict[str, Any]) -> bool:
+        number, step = s.row.id, s.step
+        if s.phase == "seconding":
+            members = fetched.get("members") or []
+            if len(s.seconds) < s.seconds_needed(self.book, len(members)):
+                return False
+            s.phase = "waiting"
+            body = self._body(step)
+            room = self._room_of(body, s.row.grid) if body else None
+            if body is not None and room is not None:
+                fetched = {"room": room, "members": members if body.room != "own" else await tx.roll(body.id)}
+            else:
+                fetched = {"room": room, "members": []}
+        if s.phase == "waiting":
+            return await self._convene(tx, s, now, fetched.get("room"), fetched.get("members") or [])
+        if fetched.get("expired"):
+            await tx.add_matter_event(MatterEvent(number, "closing", now, step.id if step else None, None,
+                                                  {"why": "deadline"}))
+            return True
+        if s.phase == "closing":
+            return await self._decide(tx, s, now, fetched)
+        if s.phase == "publishing":
+            await self._publish(tx, s, now, "resolution")
+            return True
+        if s.phase == "rejecting":
+            await self._publish(tx, s, now, "rejection")
+            return True
+        if s.phase == "rejecting_published":
+            await tx.add_matter_event(MatterEvent(number, "rejected", now))
+            return True
+        if s.phase == "done":
+            await tx.add_matter_event(MatterEvent(number, "finished", now))
+            return True
+        if s.phase == "result_due" and s.due is not None and s.due <= now and (
+                s.reminded_at is None or (now - s.reminded_at).total_seconds() >= 86400):
+            if self.street_room is not None:
+                line = text("result_overdue", self.lang, number=number, title=s.row.title, due=self.voice.local(s.due))
+                await tx.enqueue(Outgoing(self.street_room, "result_overdue", notice(line)))
+            await tx.add_matter_event(MatterEvent(number, "reminded", now, step.id if step else None))
+            return True
+        return False
+
+    async def _convene(self, tx: Transaction, s: Standing, now: datetime, room: str | None, roll: list[str]) -> bool:
+        """Call the current step's meeting in its body's room, carrying the previous step's result; a step
+        with no quorum opens its vote at once. Without a room or a roll, tell the street office."""
+        step, body, lang = s.step, self._body(s.step), self.lang
+        assert step is not None and body is not None
+        if room is None or not roll:
+            why = text("blocked_no_room" if room is None else "blocked_empty_roll", lang, body_id=body.id)
+            if self.street_room is not None:
+                line = text("matter_blocked", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+                            body=_name(body, lang), why=why)
+                await tx.enqueue(Outgoing(self.street_room, "matter_blocked", notice(line)))
+            await tx.add_matter_event(MatterEvent(s.row.id, "blocked", now, step.id, None,
+                                                  {"reason": "no_room" if room is None else "empty_roll"}))
+            return True
+        deadline = self.deadline(now, step.limit, "normal") if step.limit is not None else \
+            now.replace(year=now.year + 1)
+        event = MatterEvent(s.row.id, "convened", now, step.id, None,
+                            {"room": room, "roll": sorted(set(roll)), "deadline": deadline.isoformat()})
+        await tx.add_matter_event(event)
+        s.apply(event)
+        carried = [self._carried(d, s) for d in s.decisions if (d.data.get("passed") or not d.data.get("quorate"))]
+        if step.quorum is None:  # nobody signs in first: the vote opens with the call
+            await self._open_vote(tx, s, [], None)
+            if carried:
+                await tx.enqueue(Outgoing(room, "meeting_carried", {**notice(carried[-1:]), "matter": s.row.id}))
+            return True
+        lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+                     chain=_name(s.chain, lang), body=_name(body, lang), roll=len(set(roll)),
+                     quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
+                     deadline=self.voice.local(deadline)).split("\n")
+        if carried:
+            lines.insert(2, carried[-1])
+        await tx.enqueue(Outgoing(room, "meeting_call", {**notice(lines), "matter": s.row.id}))
+        return True
+
+    def _carried(self, d: MatterEvent, s: Standing) -> str:
+        step = next((x for x in s.chain.steps if x.id == d.step), None)
+        data = d.data
+        outcome = "outcome_passed" if data.get("passed") else "outcome_rejected" if data.get("quorate") \
+            else "outcome_no_quorum"
+        return text("meeting_carried", self.lang, step=_name(step, self.lang) if step else d.step,
+                    outcome=text(outcome, self.lang), yes=data.get("yes", 0), no=data.get("no", 0),
+                    abstain=data.get("abstain", 0), present=data.get("present", 0), roll=data.get("roll", 0))
+
+    async def _decide(self, tx: Transaction, s: Standing, now: datetime, fetched: dict[str, Any]) -> bool:
+        """Count the closed meeting: the answers the sync brought and those only the recount found (kept as
+        ballots too), each member's last before the close; record the outcome, tell the room, end the poll."""
+        m, step, lang = s.meeting, s.step, self.lang
+        assert m is not None and step is not None and step.majority is not None and m.closing_at is not None
+        for vote in fetched.get("votes") or []:
+            choice = next((a for a in vote.answers if a in CHOICES), None)
+            if choice is not None and not await tx.matter_source_seen(vote.event_id):
+                at = datetime.fromtimestamp(vote.ts, UTC)
+                e = MatterEvent(s.row.id, "ballot", at, m.step, vote.sender, {"choice": choice, "recount": True,
+                                                                          "stranger": vote.sender not in m.roll},
+                                vote.event_id)
+                await tx.add_matter_event(e)
+                s.apply(e)
+        quorum = Threshold.of_rule(step.quorum) if step.quorum is not None else None
+        present = m.present() if m.opened_at is not None else list(m.attended)
+        outcome = decide(roll=m.roll, present=present, ballots=m.ballots if m.opened_at is not None else [],
+                         closed_at=m.closing_at, quorum=quorum, majority=Threshold.of_rule(step.majority))
+        quorate = outcome.quorate and m.opened_at is not None
+        counted = outcome.tally
+        majority = Threshold.of_rule(step.majority)
+        needed = majority.needed(roll=outcome.roll, present=outcome.present)
+        data = {"roll": outcome.roll, "present": outcome.present, "quorate": quorate,
+                "passed": outcome.passed and quorate, "needed": needed,
+                "yes": counted.yes if counted else 0, "no": counted.no if counted else 0,
+                "abstain": counted.abstain if counted else 0,
+                "late": len(counted.late) if counted else 0, "strangers": len(counted.strangers) if counted else 0}
+        if quorate:
+            lines = text("meeting_decided", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+                         roll=data["roll"], present=data["present"], ratio=_ratio(data["present"], data["roll"]),
+                         yes=data["yes"], no=data["no"], abstain=data["abstain"], needed=needed,
+                         outcome=text("outcome_passed" if data["passed"] else "outcome_rejected", lang)).split("\n")
+            if data["late"] or data["strangers"]:
+                lines.append(text("meeting_uncounted", lang, late=data["late"], strangers=data["strangers"]))
+        else:
+            need = quorum.needed(roll=outcome.roll, present=outcome.present) if quorum else 1
+            lines = text("meeting_no_quorum", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+                         roll=outcome.roll, present=outcome.present, needed=need).split("\n")
+        await tx.add_matter_event(MatterEvent(s.row.id, "decided", now, step.id, None, data))
+        await tx.enqueue(Outgoing(m.room, "meeting_result", {**notice(lines), "matter": s.row.id}))
+        if fetched.get("poll_event"):
+            ended = text("poll_ended", lang, number=s.row.id)
+            await tx.enqueue(Outgoing(m.room, "poll_end", {"lines": [ended], "mentions": [],
+                                                            "poll": {"question": "", "ends": fetched["poll_event"]}}))
+        return True
+
+    async def _publish(self, tx: Transaction, s: Standing, now: datetime, what: str) -> None:
+        """Publish the resolution (and ask staff for the result by its deadline), or the rejection, in the
+        community's room and the matter's grid room; the board shows it from the record."""
+        lang, number = self.lang, s.row.id
+        steps = "\n".join(self._carried(d, s) for d in s.decisions if d.data.get("quorate"))
+        if what == "resolution":
+            after = s.chain.steps[s.index + 1] if s.index + 1 < len(s.chain.steps) else None
+            due = self.deadline(now, after.limit, "normal") if after is not None and after.limit else None
+            lines = text("resolution_published", lang, number=number, title=s.row.title, chain=_name(s.chain, lang),
+                         steps=steps, due=self.voice.local(due) if due else "-").split("\n")
+            if due is None:  # nothing more to carry out (a consultation's result): no date to promise
+                del lines[-2]
+        else:
+            due = None
+            lines = text("rejection_published", lang, number=number, title=s.row.title, steps=steps).split("\n")
+        for room in self._community_rooms(s.row.grid):
+            await tx.enqueue(Outgoing(room, "publication", {**notice(lines), "matter": number}))
+        await tx.add_matter_event(MatterEvent(number, "published", now, s.step.id if s.step else None, None,
+                                              {"what": what, **({"due": due.isoformat()} if due else {})}))
+        if due is not None and self.street_room is not None:
+            line = text("result_asked", lang, number=number, title=s.row.title, due=self.voice.local(due))
+            await tx.enqueue(Outgoing(self.street_room, "result_asked", notice(line)))

@@ -1,0 +1,216 @@
+"""Deciding together in the rooms (the real store, rulebook and engine; the in-memory chat network): a
+consultation in a grid's room, the 四议两公开 chain across bodies' rooms with a failed quorum, a
+rejection, a deadline, a non-member's and a late vote, a recount that finds a vote the sync lost."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from chatops.chat.bot import Bot
+from chatops.chat.transport.memory import MemoryTransport
+from chatops.meetings.matter import Standing
+from chatops.tickets.service import TicketService
+from chatops.tickets.store import Room, Store
+from rules import Router, Rulebook
+
+GRID, ALL, STREET = "!grid:t", "!all:t", "!street:t"
+BRANCH, COMMITTEES, MEMBERS, REPS = "!branch:t", "!committees:t", "!members:t", "!reps:t"
+STAFF = "@st:t"
+RESIDENTS = [f"@r{i}:t" for i in range(10)]
+CHAIR = "@chair:t"
+REP_ROLL = [CHAIR, *(f"@rep{i}:t" for i in range(5))]  # 6 representatives: quorum 2/3 = 4
+
+
+@pytest.fixture
+async def bot(store: Store, book: Rulebook, clock) -> Bot:  # type: ignore[no-untyped-def]
+    async with store.write() as tx:
+        await tx.save_room(Room(GRID, "community", "g1"))
+        await tx.save_room(Room(ALL, "community", ""))
+        await tx.save_room(Room(STREET, "handler", "street_office"))
+        for room, body in ((BRANCH, "party_branch"), (COMMITTEES, "two_committees"), (MEMBERS, "party_members"),
+                           (REPS, "representatives")):
+            await tx.save_room(Room(room, "body", body))
+            await tx.set_roll(body, REP_ROLL)
+    chair_power = {"users": {CHAIR: 50}}
+    transport = MemoryTransport(power_levels={STREET: {"users": {STAFF: 50}}, BRANCH: chair_power,
+                                              COMMITTEES: chair_power, MEMBERS: chair_power, REPS: chair_power},
+                                joined={GRID: RESIDENTS, ALL: RESIDENTS})
+    b = Bot(transport, store, TicketService(store, Router(book), clock=clock))
+    await b.prepare()
+    return b
+
+
+async def turn(bot: Bot) -> None:
+    await bot.step()
+    await bot.chair.settle()
+    await bot.outbox.flush()
+
+
+def net(bot: Bot) -> MemoryTransport:
+    assert isinstance(bot.transport, MemoryTransport)
+    return bot.transport
+
+
+async def standing(bot: Bot, number: int) -> Standing:
+    s = await bot.chair.standing(bot.store, number)
+    assert s is not None
+    return s
+
+
+def last(bot: Bot, room: str) -> str:
+    return net(bot).in_room(room)[-1].body
+
+
+async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 3号楼加装电梯")
+    await turn(bot)
+    assert "议题 1" in last(bot, GRID) and "附议" in last(bot, GRID)
+    assert (await standing(bot, 1)).phase == "seconding"  # 10 members: two must ask (1/5)
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert s.phase == "voting" and s.meeting is not None and len(s.meeting.roll) == 10
+    poll = next(x for x in n.in_room(GRID) if x.is_poll)
+    assert [a["id"] for a in poll.content["org.matrix.msc3381.poll.start"]["answers"]] == ["yes", "no", "abstain"]
+    assert "不是无记名投票" in n.in_room(GRID)[-1].body  # the text fallback says the vote is open
+
+    n.vote(GRID, RESIDENTS[0], poll.event_id, "no")
+    n.vote(GRID, RESIDENTS[0], poll.event_id, "yes", at=n.clock + 5)  # the last answer counts
+    n.say(GRID, RESIDENTS[1], "!赞成 1")
+    n.say(GRID, RESIDENTS[2], "!反对")  # the one vote under way in this room
+    n.vote(GRID, RESIDENTS[3], poll.event_id, "yes", lost=True)  # a gappy sync: only the recount sees it
+    n.vote(GRID, "@stranger:t", poll.event_id, "no")
+    await turn(bot)
+    assert any("不在" in x.body for x in n.in_room(GRID))  # the stranger is told
+
+    n.say(STREET, STAFF, "!结束表决 1")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert s.phase == "finished"
+    decided = s.decisions[-1].data
+    assert (decided["yes"], decided["no"], decided["present"], decided["strangers"], decided["passed"]) == \
+        (3, 1, 4, 1, True)
+    assert any(x.type.endswith("poll.end") for x in n.in_room(GRID))
+    published = [x for x in n.sent if "【决议公开】" in x.body]
+    assert {x.room_id for x in published} == {GRID, ALL}
+    assert all("@" not in x.body for x in published)  # counts, never who
+
+    n.say(GRID, RESIDENTS[4], "!赞成 1")  # after the close
+    await turn(bot)
+    assert (await standing(bot, 1)).decisions[-1].data["yes"] == 3
+    n.say(GRID, RESIDENTS[5], "!监督 1 施工时间请避开午休")
+    await turn(bot)
+    assert "施工时间请避开午休" in last(bot, STREET) and (await standing(bot, 1)).comments == 1
+
+
+async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store: Store) -> None:
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 四议两公开 停车位改造")
+    await turn(bot)
+    assert "党组织提议" in last(bot, STREET)
+    for room in (BRANCH, COMMITTEES, MEMBERS):  # propose, discuss, review: each passes and carries on
+        s = await standing(bot, 1)
+        assert s.meeting is not None and s.meeting.room == room, s.phase
+        if s.phase == "convened":
+            for member in REP_ROLL[:5]:
+                n.say(room, member, "!到")
+            await turn(bot)
+            n.say(room, CHAIR, "!开始表决")
+            await turn(bot)
+        poll = [x for x in n.in_room(room) if x.is_poll][-1]
+        for member in REP_ROLL[:5]:
+            n.vote(room, member, poll.event_id, "yes")
+        await turn(bot)
+        n.say(room, CHAIR, "!结束表决")
+        await turn(bot)
+    s = await standing(bot, 1)
+    assert s.step is not None and s.step.id == "resolve" and s.meeting is not None and s.meeting.room == REPS
+    call = n.in_room(REPS)[0]
+    assert "应到 6 人" in call.body and "上一步「党员大会审议」：通过" in call.body  # the result is carried
+
+    n.react(REPS, REP_ROLL[1], call.event_id, "🙋")
+    n.say(REPS, REP_ROLL[2], "!到 1")
+    n.say(REPS, "@outsider:t", "!到 1")
+    await turn(bot)
+    assert "不在" in last(bot, REPS)
+    n.say(REPS, REP_ROLL[1], "!开始表决")  # not the chair
+    await turn(bot)
+    assert "主持人" in last(bot, REPS)
+    n.say(REPS, CHAIR, "!开始表决")
+    await turn(bot)
+    assert "还未达到法定人数" in last(bot, REPS) and "需要 4 人" in last(bot, REPS)
+    n.say(REPS, CHAIR, "!结束表决")
+    await turn(bot)
+    assert "未达到法定人数" in last(bot, REPS) and (await standing(bot, 1)).phase == "adjourned"
+
+    n.say(REPS, CHAIR, "!召集 1")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "convened"
+    for member in REP_ROLL[:5]:
+        n.say(REPS, member, "!到")
+    n.say(REPS, CHAIR, "!开始表决")
+    await turn(bot)
+    assert "实到 5 人" in n.in_room(REPS)[-1].body or any("实到 5 人" in x.body for x in n.in_room(REPS)[-3:])
+    for member, choice in zip(REP_ROLL[:5], ("赞成", "赞成", "赞成", "反对", "弃权"), strict=True):
+        n.say(REPS, member, f"!{choice}")
+    await turn(bot)
+    n.say(REPS, CHAIR, "!结束表决")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert s.phase == "result_due" and s.due is not None
+    assert any("【决议公开】" in x.body and "赞成 3、反对 1、弃权 1" in x.body for x in n.in_room(ALL))
+    assert "!实施结果 1" in last(bot, STREET)
+    n.say(STREET, STAFF, "!实施结果 1 新增车位40个，已于5月20日启用")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "finished"
+    assert "新增车位40个" in last(bot, ALL)
+
+
+async def test_a_rejection_is_published_and_a_deadline_closes(bot: Bot, clock) -> None:  # type: ignore[no-untyped-def]
+    n = net(bot)
+    n.say(BRANCH, CHAIR, "!议题 撤销小区东门")
+    await turn(bot)
+    poll = next(x for x in n.in_room(BRANCH) if x.is_poll)
+    for member, choice in zip(REP_ROLL[:3], ("no", "no", "yes"), strict=True):
+        n.vote(BRANCH, member, poll.event_id, choice)
+    await turn(bot)
+    clock.advance(days=30)  # past the step's limit: the deadline closes it
+    await bot.chair.settle()
+    await bot.outbox.flush()
+    s = await standing(bot, 1)
+    assert s.phase == "rejected"
+    assert any("【表决结果公开】" in x.body and "未获通过" in x.body for x in n.in_room(ALL))
+
+
+async def test_an_empty_roll_is_told_to_the_street_office(bot: Bot, store: Store) -> None:
+    async with store.write() as tx:
+        await tx.save_room(Room("!empty:t", "body", "party_members"))
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "convened"  # the residents' meeting: the community room's members
+    bot.chair.book = bot.book  # unchanged: the same rulebook
+    n.joined[ALL] = []
+    n.say(STREET, STAFF, "!议题 居民会议决定 第二件事")
+    await turn(bot)
+    assert (await standing(bot, 2)).phase == "blocked" and "名册为空" in last(bot, STREET)
+    n.joined[ALL] = RESIDENTS
+    n.say(STREET, STAFF, "!召集 2")
+    await turn(bot)
+    assert (await standing(bot, 2)).phase == "convened"
+
+
+async def test_a_meeting_outlives_an_outage_of_the_homeserver(bot: Bot) -> None:
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设快递柜")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await bot.step()
+    n.down = True
+    assert await bot.chair.settle() == 0  # nothing lost: it waits
+    n.down = False
+    await bot.chair.settle()
+    assert (await standing(bot, 1)).phase == "voting"
+    assert timedelta(0) < (await standing(bot, 1)).meeting.deadline - bot.service.clock()  # type: ignore[union-attr]
