@@ -856,6 +856,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "上一步「{step}」：{outcome}（赞成 {yes}、反对 {no}、弃权 {abstain}；实到 {present}/应到 {roll}）",
         "en": "Previous step, {step}: {outcome} (yes {yes}, no {no}, abstain {abstain}; present {present} of {roll})",
     },
+    "decision_line": {
+        "zh-CN": "「{step}」：{outcome}（赞成 {yes}、反对 {no}、弃权 {abstain}；实到 {present}/应到 {roll}）",
+        "en": "{step}: {outcome} (yes {yes}, no {no}, abstain {abstain}; present {present} of {roll})",
+    },
     "outcome_passed": {"zh-CN": "通过", "en": "passed"},
     "outcome_rejected": {"zh-CN": "未通过", "en": "rejected"},
     "outcome_no_quorum": {"zh-CN": "未达法定人数", "en": "no quorum"},

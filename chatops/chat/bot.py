@@ -245,6 +245,7 @@ class Bot:
                     await self._reply(turn, text("internal_error", self.lang))
         self.handled += 1
         self.outbox.wake()
+        self.chair.after_commit()
         if stats is not None:  # slow: counted beside the loop, answered when ready (never blocks a room)
             task = asyncio.create_task(self._answer_stats(event, room, stats.args), name=f"stats {event.event_id}")
             self._background.add(task)
@@ -750,9 +751,11 @@ class Bot:
             await self._command(turn, cmd, Context())
 
     async def _poll_answer(self, turn: Turn, vote: Vote) -> None:
+        """A poll answer: counted by the chair. A refusal is said in the room to the voter by name (a thread
+        cannot start on an event that has a relation, as a poll answer has)."""
         answer = await self.chair.poll_answer(turn, vote)
         if answer:
-            await self._reply(turn, answer)
+            await turn.tx.enqueue(Outgoing(vote.room_id, "reply", notice(answer, mentions=[vote.sender])))
 
     async def _handler_event(self, turn: Turn) -> None:
         ev, handler = turn.event, turn.room.ref

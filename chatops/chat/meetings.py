@@ -13,7 +13,6 @@ again next round); the bot wakes the loop after each command and it also runs ev
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,6 +96,13 @@ class Chair:
         self.committed = committed  # wakes the outbox after a commit
         self._wake = asyncio.Event()
         self.failures = 0
+        self.touched = False  # a command changed a matter in the transaction under way
+
+    def after_commit(self) -> None:
+        """Wake the loop if the committed transaction touched a matter (reads before the commit see nothing)."""
+        if self.touched:
+            self.touched = False
+            self.wake()
 
     # ---- names and places ----
     def _body(self, step: Step | None) -> Body | None:
@@ -134,7 +140,7 @@ class Chair:
         """Run a meeting command; return the reply to the sender (``None``: none)."""
         handler = getattr(self, f"_cmd_{cmd.name}")
         answer: str | list[str] | None = await handler(turn, cmd)
-        self.wake()
+        self.touched = True  # the bot wakes the loop once its transaction has committed
         return answer
 
     def _number(self, cmd: Command) -> int | None:
@@ -336,6 +342,8 @@ class Chair:
 
     async def _ballot(self, turn: TurnLike, s: Standing, choice: str, at: datetime, source: str) -> str:
         lang, me, m = turn.lang, turn.event.sender, s.meeting
+        if m is None and s.decisions:
+            return text("vote_late", lang, number=s.row.id)
         if m is None or m.room != turn.room.room_id:
             return text("meeting_not_open", lang, number=s.row.id)
         if s.phase == "convened":
@@ -362,7 +370,7 @@ class Chair:
             return None
         at = datetime.fromtimestamp(vote.ts, UTC) if vote.ts else self.clock()
         reply = await self._ballot(turn, s, choice, at, vote.event_id)
-        self.wake()
+        self.touched = True
         return reply if turn.event.sender not in s.meeting.roll else None
 
     async def _cmd_close(self, turn: TurnLike, cmd: Command) -> str | None:
@@ -449,8 +457,10 @@ class Chair:
             except Exception:  # a store that cannot be read: logged, tried again next round
                 log.exception("settling the matters failed; trying again")
                 self.failures += 1
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), SETTLE_EVERY)
+            woken, stopped = asyncio.ensure_future(self._wake.wait()), asyncio.ensure_future(stop.wait())
+            await asyncio.wait({woken, stopped}, timeout=SETTLE_EVERY, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in (woken, stopped):
+                waiter.cancel()
 
     async def settle(self) -> int:
         """Do the waiting work of every unsettled matter; each matter fails alone. Return how many moved."""
@@ -592,12 +602,12 @@ class Chair:
         await tx.enqueue(Outgoing(room, "meeting_call", {**notice(lines), "matter": s.row.id}))
         return True
 
-    def _carried(self, d: MatterEvent, s: Standing) -> str:
+    def _carried(self, d: MatterEvent, s: Standing, key: str = "meeting_carried") -> str:
         step = next((x for x in s.chain.steps if x.id == d.step), None)
         data = d.data
         outcome = "outcome_passed" if data.get("passed") else "outcome_rejected" if data.get("quorate") \
             else "outcome_no_quorum"
-        return text("meeting_carried", self.lang, step=_name(step, self.lang) if step else d.step,
+        return text(key, self.lang, step=_name(step, self.lang) if step else d.step,
                     outcome=text(outcome, self.lang), yes=data.get("yes", 0), no=data.get("no", 0),
                     abstain=data.get("abstain", 0), present=data.get("present", 0), roll=data.get("roll", 0))
 
@@ -651,7 +661,7 @@ class Chair:
         """Publish the resolution (and ask staff for the result by its deadline), or the rejection, in the
         community's room and the matter's grid room; the board shows it from the record."""
         lang, number = self.lang, s.row.id
-        steps = "\n".join(self._carried(d, s) for d in s.decisions if d.data.get("quorate"))
+        steps = "\n".join(self._carried(d, s, "decision_line") for d in s.decisions if d.data.get("quorate"))
         if what == "resolution":
             after = s.chain.steps[s.index + 1] if s.index + 1 < len(s.chain.steps) else None
             due = self.deadline(now, after.limit, "normal") if after is not None and after.limit else None

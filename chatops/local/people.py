@@ -11,6 +11,10 @@ from typing import Any
 
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, SyncResponse
 
+from chatops.chat.transport.matrix_wire import POLL_END, POLL_RESPONSE, POLL_START
+
+SEEN_TYPES = ("m.room.message", POLL_START, POLL_END)
+
 
 @dataclass(frozen=True)
 class Seen:
@@ -21,6 +25,11 @@ class Seen:
     sender: str
     content: dict[str, Any]
     at: float
+    type: str = "m.room.message"  # or a poll's start or end (MSC3381)
+
+    @property
+    def is_poll(self) -> bool:
+        return self.type == POLL_START
 
     @property
     def body(self) -> str:
@@ -68,7 +77,7 @@ class Person:
         return person
 
     async def _sync_loop(self) -> None:
-        flt = {"room": {"timeline": {"limit": 100, "types": ["m.room.message", "m.reaction"]},
+        flt = {"room": {"timeline": {"limit": 100, "types": [*SEEN_TYPES, "m.reaction"]},
                         "state": {"lazy_load_members": True}}, "presence": {"types": []}}
         while True:
             try:
@@ -82,9 +91,10 @@ class Person:
             now = asyncio.get_running_loop().time()
             for room_id in resp.rooms.invite:
                 await self.client.join(room_id)
-            fresh = [Seen(room_id, e.source["event_id"], e.source.get("sender", ""), e.source.get("content") or {}, now)
+            fresh = [Seen(room_id, e.source["event_id"], e.source.get("sender", ""), e.source.get("content") or {}, now,
+                          e.source["type"])
                      for room_id, room in resp.rooms.join.items() for e in room.timeline.events
-                     if isinstance(getattr(e, "source", None), dict) and e.source.get("type") == "m.room.message"]
+                     if isinstance(getattr(e, "source", None), dict) and e.source.get("type") in SEEN_TYPES]
             if fresh:
                 async with self._changed:
                     self.seen.extend(fresh)
@@ -110,6 +120,11 @@ class Person:
         """React to ``event_id`` with ``key``; return the reaction's event id."""
         return await self._send(room_id, "m.reaction",
                                 {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}})
+
+    async def vote(self, room_id: str, poll: str, answer: str) -> str:
+        """Answer poll ``poll`` as Element does (MSC3381); return the answer's event id."""
+        return await self._send(room_id, POLL_RESPONSE, {
+            "m.relates_to": {"rel_type": "m.reference", "event_id": poll}, POLL_RESPONSE: {"answers": [answer]}})
 
     async def redact(self, room_id: str, event_id: str) -> str:
         """Delete ``event_id`` (a message or reaction of one's own); return the redaction's event id."""
