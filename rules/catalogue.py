@@ -383,6 +383,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web_map_fewer": {"zh-CN": "少", "en": "fewer"},
     "web_map_more": {"zh-CN": "多", "en": "more"},
     "web_rates": {"zh-CN": "办理评价与排名", "en": "How handlers did"},
+    "web_decisions": {"zh-CN": "议事与决议公开", "en": "Decisions"},
+    "web_decisions_intro": {
+        "zh-CN": "居民协商和四议两公开的议题：每一步的应到、实到、赞成、反对、弃权，决议和实施结果。"
+                 "不公开任何人的表决。",
+        "en": "Matters residents and the community's bodies decided: each step's roll, attendance and counts, the "
+              "resolution and the result of carrying it out. Nobody's vote is shown.",
+    },
+    "web_matter": {"zh-CN": "议题 {number}", "en": "Matter {number}"},
+    "web_matter_raised": {"zh-CN": "{when} 提出 · {chain} · {place}", "en": "raised {when} · {chain} · {place}"},
+    "web_whole_community": {"zh-CN": "全社区", "en": "whole community"},
+    "web_matter_result": {"zh-CN": "实施结果（{when}）：{result}", "en": "Result ({when}): {result}"},
+    "web_matter_resolution": {"zh-CN": "决议公开：{when}", "en": "Resolution published {when}"},
+    "web_matter_comments": {"zh-CN": "监督意见 {count} 条（已转街道办）",
+                            "en": "{count} comment(s), passed to the street office"},
+    "web_matter_due": {"zh-CN": "实施结果应于 {when} 前公开", "en": "Result due by {when}"},
     "web_rates_intro": {
         "zh-CN": "每个单位当月的响应率、解决率、满意率、按期办结率、回退率和重办率（括号里是件数）；"
                  "排名先按件数做平滑，件数太少的单位不参加排名。",

@@ -28,7 +28,8 @@ def test_an_alias_names_one_command() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_help_lists_exactly_the_rooms_commands(lang: str) -> None:
-    for room, params in ((RESIDENT, {}), (HANDLER, {"handler": "物业", "units": "物业、城管"}), (BODY, {"body": "党支部"})):
+    rooms = ((RESIDENT, {}), (HANDLER, {"handler": "物业", "units": "物业、城管"}), (BODY, {"body": "党支部"}))
+    for room, params in rooms:
         guide = help_text(room, lang, **params)
         for spec in REGISTRY:
             if spec.name != "help":

@@ -4,15 +4,18 @@ rejection, a deadline, a non-member's and a late vote, a recount that finds a vo
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
+from starlette.testclient import TestClient
 
 from chatops.chat.bot import Bot
 from chatops.chat.transport.memory import MemoryTransport
 from chatops.meetings.matter import Standing
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
+from chatops.web.app import create_app
 from rules import Router, Rulebook
 
 GRID, ALL, STREET = "!grid:t", "!all:t", "!street:t"
@@ -104,6 +107,11 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
     n.say(GRID, RESIDENTS[5], "!监督 1 施工时间请避开午休")
     await turn(bot)
     assert "施工时间请避开午休" in last(bot, STREET) and (await standing(bot, 1)).comments == 1
+
+    with TestClient(create_app(store.path, rulebook=bot.book)) as client:  # 两公开 on the public board
+        page = client.get("/decisions").text
+    assert "3号楼加装电梯" in page and "赞成 3、反对 1、弃权 0；实到 4/应到 10" in page and "监督意见 1 条" in page
+    assert not re.search(r"@[a-z0-9]+:t", page) and "施工时间请避开午休" not in page  # nobody, no resident's words
 
 
 async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store: Store) -> None:

@@ -24,6 +24,7 @@ from chatops.chat.conversation import Command
 from chatops.chat.notices import Voice, notice
 from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
 from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
+from chatops.meetings.publication import decision_line, name_in
 from chatops.meetings.quorum import CHOICES, Threshold, decide
 from chatops.tickets.store import MatterEvent, Outgoing, Room, Store, Transaction
 from rules import Rulebook
@@ -72,11 +73,6 @@ def rule_text(rule: RuleThreshold | None, lang: str | None) -> str:
         return text("no_quorum_rule", lang)
     key = "rule_at_least" if rule.at_least is not None else "rule_more_than"
     return text(key, lang, base=text(f"base_{rule.of}", lang), share=str(rule.share))
-
-
-def _name(thing: Any, lang: str | None) -> str:
-    english = getattr(thing, "name_en", None)
-    return str(english) if lang == "en" and english else str(thing.name)
 
 
 def _ratio(present: int, roll: int) -> str:
@@ -165,8 +161,8 @@ class Chair:
             return text("matter_not_here", lang)
         chain = named or possible[0]
         if chain not in possible:
-            return text("matter_no_chain", lang, chain=_name(chain, lang),
-                        chains="、".join(_name(c, lang) for c in possible))
+            return text("matter_no_chain", lang, chain=name_in(chain, lang),
+                        chains="、".join(name_in(c, lang) for c in possible))
         grid = room.ref if room.kind == "community" else ""
         by_residents = room.kind == "community"
         origin = "resident" if by_residents else ("staff" if room.kind == "handler" else f"body:{room.ref}")
@@ -175,11 +171,11 @@ class Chair:
                                                    {"seconds": by_residents, "room": room.room_id}))
         if by_residents:
             share = self.book.deliberation.request
-            return text("matter_raised_seconds", lang, number=number, title=title, chain=_name(chain, lang),
+            return text("matter_raised_seconds", lang, number=number, title=title, chain=name_in(chain, lang),
                         share=rule_text(share, lang) if lang == "en" else str(share.share))
         body = self._body(chain.steps[0])
-        return text("matter_raised", lang, number=number, title=title, chain=_name(chain, lang),
-                    step=_name(chain.steps[0], lang), body=_name(body, lang) if body else "-")
+        return text("matter_raised", lang, number=number, title=title, chain=name_in(chain, lang),
+                    step=name_in(chain.steps[0], lang), body=name_in(body, lang) if body else "-")
 
     def _chains_here(self, turn: TurnLike) -> list[Any]:
         """Return the chains a matter raised in this room may follow, the room's own first.
@@ -225,8 +221,8 @@ class Chair:
             except KeyError:
                 continue
             where = text(f"phase_{s.phase}", lang) if s.step is None else text(
-                "matter_where", lang, step=_name(s.step, lang), phase=text(f"phase_{s.phase}", lang))
-            lines.append(text("matters_line", lang, number=row.id, title=row.title, chain=_name(s.chain, lang),
+                "matter_where", lang, step=name_in(s.step, lang), phase=text(f"phase_{s.phase}", lang))
+            lines.append(text("matters_line", lang, number=row.id, title=row.title, chain=name_in(s.chain, lang),
                               where=where))
         return "\n".join(lines)
 
@@ -262,7 +258,7 @@ class Chair:
             return text("meeting_not_open", lang, number=s.row.id)
         body = self._body(s.step)
         if me not in m.roll:
-            return text("not_on_roll", lang, body=_name(body, lang) if body else "-")
+            return text("not_on_roll", lang, body=name_in(body, lang) if body else "-")
         if me not in m.attended:
             await turn.tx.add_matter_event(MatterEvent(s.row.id, "attended", self.clock(), m.step, me, source=source))
             m.attended.append(me)
@@ -311,8 +307,8 @@ class Chair:
         m, step, lang = s.meeting, s.step, self.lang
         assert m is not None and step is not None and step.majority is not None
         majority = Threshold.of_rule(step.majority)
-        title = text("poll_question", lang, number=s.row.id, title=s.row.title, step=_name(step, lang))
-        lines = text("vote_opened", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+        title = text("poll_question", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang))
+        lines = text("vote_opened", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                      roll=len(m.roll), present=len(present), ratio=_ratio(len(present), len(m.roll)),
                      quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
                      needed=majority.needed(roll=len(m.roll), present=max(len(present), 1)),
@@ -352,7 +348,7 @@ class Chair:
             await turn.tx.add_matter_event(MatterEvent(s.row.id, "ballot", at, m.step, me,
                                                        {"choice": choice, "stranger": True}, source))  # named later
             body = self._body(s.step)
-            return text("not_on_roll", lang, body=_name(body, lang) if body else "-")
+            return text("not_on_roll", lang, body=name_in(body, lang) if body else "-")
         await turn.tx.add_matter_event(MatterEvent(s.row.id, "ballot", at, m.step, me, {"choice": choice}, source))
         if s.phase != "voting":
             return text("vote_late", lang, number=s.row.id)
@@ -575,8 +571,8 @@ class Chair:
         if room is None or not roll:
             why = text("blocked_no_room" if room is None else "blocked_empty_roll", lang, body_id=body.id)
             if self.street_room is not None:
-                line = text("matter_blocked", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
-                            body=_name(body, lang), why=why)
+                line = text("matter_blocked", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
+                            body=name_in(body, lang), why=why)
                 await tx.enqueue(Outgoing(self.street_room, "matter_blocked", notice(line)))
             await tx.add_matter_event(MatterEvent(s.row.id, "blocked", now, step.id, None,
                                                   {"reason": "no_room" if room is None else "empty_roll"}))
@@ -593,8 +589,8 @@ class Chair:
             if carried:
                 await tx.enqueue(Outgoing(room, "meeting_carried", {**notice(carried[-1:]), "matter": s.row.id}))
             return True
-        lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
-                     chain=_name(s.chain, lang), body=_name(body, lang), roll=len(set(roll)),
+        lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
+                     chain=name_in(s.chain, lang), body=name_in(body, lang), roll=len(set(roll)),
                      quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
                      deadline=self.voice.local(deadline)).split("\n")
         if carried:
@@ -603,13 +599,7 @@ class Chair:
         return True
 
     def _carried(self, d: MatterEvent, s: Standing, key: str = "meeting_carried") -> str:
-        step = next((x for x in s.chain.steps if x.id == d.step), None)
-        data = d.data
-        outcome = "outcome_passed" if data.get("passed") else "outcome_rejected" if data.get("quorate") \
-            else "outcome_no_quorum"
-        return text(key, self.lang, step=_name(step, self.lang) if step else d.step,
-                    outcome=text(outcome, self.lang), yes=data.get("yes", 0), no=data.get("no", 0),
-                    abstain=data.get("abstain", 0), present=data.get("present", 0), roll=data.get("roll", 0))
+        return decision_line(d, s, self.lang, key)
 
     async def _decide(self, tx: Transaction, s: Standing, now: datetime, fetched: dict[str, Any]) -> bool:
         """Count the closed meeting: the answers the sync brought and those only the recount found (kept as
@@ -639,7 +629,7 @@ class Chair:
                 "abstain": counted.abstain if counted else 0,
                 "late": len(counted.late) if counted else 0, "strangers": len(counted.strangers) if counted else 0}
         if quorate:
-            lines = text("meeting_decided", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+            lines = text("meeting_decided", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                          roll=data["roll"], present=data["present"], ratio=_ratio(data["present"], data["roll"]),
                          yes=data["yes"], no=data["no"], abstain=data["abstain"], needed=needed,
                          outcome=text("outcome_passed" if data["passed"] else "outcome_rejected", lang)).split("\n")
@@ -647,7 +637,7 @@ class Chair:
                 lines.append(text("meeting_uncounted", lang, late=data["late"], strangers=data["strangers"]))
         else:
             need = quorum.needed(roll=outcome.roll, present=outcome.present) if quorum else 1
-            lines = text("meeting_no_quorum", lang, number=s.row.id, title=s.row.title, step=_name(step, lang),
+            lines = text("meeting_no_quorum", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                          roll=outcome.roll, present=outcome.present, needed=need).split("\n")
         await tx.add_matter_event(MatterEvent(s.row.id, "decided", now, step.id, None, data))
         await tx.enqueue(Outgoing(m.room, "meeting_result", {**notice(lines), "matter": s.row.id}))
@@ -665,7 +655,7 @@ class Chair:
         if what == "resolution":
             after = s.chain.steps[s.index + 1] if s.index + 1 < len(s.chain.steps) else None
             due = self.deadline(now, after.limit, "normal") if after is not None and after.limit else None
-            lines = text("resolution_published", lang, number=number, title=s.row.title, chain=_name(s.chain, lang),
+            lines = text("resolution_published", lang, number=number, title=s.row.title, chain=name_in(s.chain, lang),
                          steps=steps, due=self.voice.local(due) if due else "-").split("\n")
             if due is None:  # nothing more to carry out (a consultation's result): no date to promise
                 del lines[-2]

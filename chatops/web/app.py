@@ -250,6 +250,17 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
                             months=months, whistles=whistles, joint=[public_ticket(t, None, book) for t in joint],
                             joint_count=joint_count)
 
+    async def decisions(request: Request) -> Response:
+        """两公开 on the board: every matter with each step's counts (应到, 实到, 赞成, 反对, 弃权), the resolution
+        and the result of carrying it out; never who voted what."""
+        from chatops.meetings.publication import public_matters
+
+        lang = language(request)
+        store = held["store"]
+        rows = await store.matters(limit=200)
+        found = public_matters(rows, await store.matter_events(r.id for r in rows), book, lang, pages.zone)
+        return pages.render(request, "decisions.html", matters=found)
+
     async def draw(request: Request, *, staff_view: bool) -> Response:
         lang = language(request)
         q = request.query_params
@@ -297,6 +308,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     routes = [
         Route("/", board), Route("/tickets/{number}", ticket), Route("/staff", staff),
         Route("/map", public_map), Route("/staff/map", staff_map), Route("/rates", rates),
+        Route("/decisions", decisions),
         Route("/staff/login", login, methods=["GET", "POST"]), Route("/staff/logout", logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount("/open311", routes=open311.routes(book, lambda: held["store"], writer)),
