@@ -104,6 +104,11 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
     n.say(GRID, RESIDENTS[4], "!赞成 1")  # after the close
     await turn(bot)
     assert (await standing(bot, 1)).decisions[-1].data["yes"] == 3
+    n.say(GRID, RESIDENTS[0], "!积分")  # answered twice in the poll: one vote's points
+    n.say(GRID, "@stranger:t", "!积分")
+    await turn(bot)
+    mine, strangers = [x.body for x in n.in_room(GRID)[-2:]]
+    assert mine.count("议题 1 参加表决 +1") == 1 and "参加表决" not in strangers
     n.say(GRID, RESIDENTS[5], "!监督 1 施工时间请避开午休")
     await turn(bot)
     assert "施工时间请避开午休" in last(bot, STREET) and (await standing(bot, 1)).comments == 1

@@ -336,12 +336,14 @@ class Bot:
         mine = await turn.tx.tickets(resident=me, limit=10_000)
         logs = await turn.tx.events_of(t.id for t in mine)
         served = [x for x in (await self._ledger(turn)).served() if x[0] == me]
+        meetings = await turn.tx.matter_events_by(me)
         entries = [a for a in awards(sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0),
-                                     self.book, served) if a.resident == me]
+                                     self.book, served, meetings) if a.resident == me]
         lines = [text("points_balance", turn.lang, points=balance(entries, me))]
         for a in entries[-POINTS_SHOWN:][::-1]:
-            key = "points_entry" if a.ticket else "points_entry_bank"
+            key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else "points_entry_bank"
             lines.append(text(key, turn.lang, when=self.voice.local(a.at), ticket=a.ticket, entry=a.seq,
+                              matter=a.matter,
                               reason=text(f"points_{a.reason}", turn.lang), points=a.points)
                          + (text("points_capped", turn.lang) if a.capped else ""))
         if self.book.points.exchange:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from chatops.tickets.lifecycle import SYSTEM, Event, Move
@@ -41,13 +42,15 @@ class Award:
     ticket: int
     seq: int | None
     capped: bool = False
+    matter: int = 0  # the matter a meeting's attendance or vote was in (``ticket`` is then 0)
 
 
-def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, int, datetime, int]] = ()
-           ) -> list[Award]:
+def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, int, datetime, int]] = (),
+           meetings: Iterable[Any] = ()) -> list[Award]:
     """Return the awards ``events`` (a log, in order) earn under the rulebook's ``points:``, capped per month;
     ``served`` adds the time bank's confirmed service, ``(helper, minutes, at, entry)``: ``hour_served``
-    per whole hour (a reversed entry should not be passed)."""
+    per whole hour (a reversed entry should not be passed); ``meetings`` (matters' events) add ``attend``
+    for each sign-in and ``vote`` once per member and meeting (a stranger's answer earns nothing)."""
     rules = book.points
     residents: dict[int, list[str]] = {}
     fixed: set[int] = set()
@@ -65,6 +68,13 @@ def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, 
             raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
         elif e.kind == Move.REOPENED and e.actor_handler is None:
             raw.append(Award(e.actor, e.at, "callback", rules.callback, e.ticket_id, e.seq))
+    voted: set[tuple[int, str | None, str]] = set()
+    for m in meetings:
+        if m.kind == "attended" and m.actor:
+            raw.append(Award(m.actor, m.at, "attend", rules.attend, 0, m.id, matter=m.matter))
+        elif m.kind == "ballot" and m.actor and not m.data.get("stranger") and (m.matter, m.step, m.actor) not in voted:
+            voted.add((m.matter, m.step, m.actor))
+            raw.append(Award(m.actor, m.at, "vote", rules.vote, 0, m.id, matter=m.matter))
     for helper, minutes, at, entry in served:
         if minutes >= 60:
             raw.append(Award(helper, at, "hour_served", rules.hour_served * (minutes // 60), 0, entry))
@@ -80,7 +90,7 @@ def cap(raw: list[Award], monthly: int, zone: ZoneInfo) -> list[Award]:
         room = max(0, monthly - earned.get(month, 0))
         given = min(a.points, room)
         earned[month] = earned.get(month, 0) + given
-        out.append(Award(a.resident, a.at, a.reason, given, a.ticket, a.seq, capped=given < a.points))
+        out.append(Award(a.resident, a.at, a.reason, given, a.ticket, a.seq, capped=given < a.points, matter=a.matter))
     return out
 
 

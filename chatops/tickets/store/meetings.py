@@ -92,6 +92,11 @@ class MeetingReads:
                     out[row[1]].append(_event(row))
         return out
 
+    async def matter_events_by(self, actor: str) -> list[MatterEvent]:
+        """Return the matter events ``actor`` made (sign-ins, answers, seconds…), in order: their points."""
+        async with self.db.execute(_EVENTS + " WHERE actor = ? ORDER BY id", (actor,)) as cur:
+            return [_event(r) for r in await cur.fetchall()]
+
     async def all_matter_events(self) -> list[MatterEvent]:
         """Return every matter event in order (research, points)."""
         async with self.db.execute(_EVENTS + " ORDER BY id") as cur:
