@@ -29,6 +29,7 @@ from research.measures import (
     to_igraph,
 )
 from research.networks import collaboration_graph, referral_graph, reporting_graph, time_slices
+from research.participation import matter_log, meetings, participation, simulate_participation
 from research.passes import holders, passes, pingpong_pairs, steps_to_resolution, transfer_chains
 from research.pseudonyms import KEY_ENV, PseudonymKeyMissing, pseudonymizer
 from research.rates import RATES, handler_rates, rank
@@ -43,13 +44,49 @@ _SIMULATION = {"SimConfig": "simulation", "SimSummary": "simulation", "simulate"
                "sample_store": "samples"}
 
 __all__ = [
-    "KEY_ENV", "RATES", "EventLog", "LogError", "PseudonymKeyMissing", "SimConfig", "SimSummary", "UnsafeExport",
-    "betweenness", "brokerage", "centralities", "check_safe", "collaboration_graph", "communities",
-    "core_periphery", "handler_rates", "helping_graph", "holders", "modularity", "pass_cycles", "passes",
+    "KEY_ENV",
+    "RATES",
+    "EventLog",
+    "LogError",
+    "PseudonymKeyMissing",
+    "SimConfig",
+    "SimSummary",
+    "UnsafeExport",
+    "betweenness",
+    "brokerage",
+    "centralities",
+    "check_safe",
+    "collaboration_graph",
+    "communities",
+    "core_periphery",
+    "handler_rates",
+    "helping_graph",
+    "holders",
+    "matter_log",
+    "meetings",
+    "modularity",
+    "participation",
+    "pass_cycles",
+    "passes",
     "pingpong_pairs",
-    "pseudonymizer", "rank", "read_log", "referral_graph", "reporting_graph", "resolution_times",
-    "response_times", "sample_store", "simulate", "steps_to_resolution", "summary", "time_slices", "to_igraph",
-    "transfer_chains", "write_edgelist", "write_gexf", "write_graphml",
+    "pseudonymizer",
+    "rank",
+    "read_log",
+    "referral_graph",
+    "reporting_graph",
+    "resolution_times",
+    "response_times",
+    "sample_store",
+    "simulate",
+    "simulate_participation",
+    "steps_to_resolution",
+    "summary",
+    "time_slices",
+    "to_igraph",
+    "transfer_chains",
+    "write_edgelist",
+    "write_gexf",
+    "write_graphml",
 ]
 
 

@@ -23,6 +23,7 @@ from chatops.tickets.lifecycle import Actor, LifecycleError, Move
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.web.app import create_app
+from research.participation import simulate_participation
 from research.simulation import SimConfig, simulate
 from rules import Router, load_rulebook
 
@@ -49,6 +50,7 @@ async def _residents_speak(path: Path) -> tuple[int, int]:
 def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     path = tmp_path_factory.mktemp("web") / "sim.sqlite"
     simulate(path, 300, 11, config=SimConfig(days=120, drain_days=1))  # January to April; some still open
+    simulate_participation(path, seed=11)  # and matters decided together (the /decisions page)
     published, noted = asyncio.run(_residents_speak(path))
     return path, published, noted
 
@@ -63,6 +65,7 @@ def _secrets(path: Path) -> tuple[set[str], dict[int, str]]:
     """Return every chat id in the store and every resident's words (by ticket, the report's text)."""
     db = sqlite3.connect(path)
     ids = {a for (a,) in db.execute("SELECT DISTINCT actor FROM events WHERE actor != 'system'")}
+    ids |= {a for (a,) in db.execute("SELECT DISTINCT actor FROM matter_events WHERE actor IS NOT NULL")}
     words = {t: x for t, x in db.execute("SELECT id, text FROM tickets")}
     for (x,) in db.execute("SELECT json_extract(data, '$.text') FROM events WHERE kind = 'supported'"):
         words[-len(words) - 1] = x
@@ -84,7 +87,7 @@ def test_no_page_or_response_shows_a_person_or_their_words(client: TestClient, s
     assert len(ids) > 50 and len(words) > 250
     book = load_rulebook()
     urls = ["/", "/?lang=en", "/?state=closed", "/?state=routed", "/?month=2026-03", "/?category=none",
-            "/rates?month=2026-03", "/map", "/map?measure=reported&m=2"]
+            "/rates?month=2026-03", "/map", "/map?measure=reported&m=2", "/decisions", "/decisions?lang=en"]
     urls += [f"/?page={p}" for p in range(2, 17)]
     urls += [f"/?grid={g.id}" for g in book.grids]
     numbers = [n for (n,) in sqlite3.connect(path).execute("SELECT id FROM tickets ORDER BY id")]
@@ -361,3 +364,14 @@ def test_an_open311_failure_is_answered_in_the_apis_format(store: tuple[Path, in
         assert broken.status_code == 500 and broken.json()[0]["code"] == 500 and "Traceback" not in broken.text
         page = c.get("/", follow_redirects=False)
         assert page.status_code == 500 and "页面暂时无法显示" in page.text and "Traceback" not in page.text
+
+
+def test_decisions_show_every_matter_with_its_counts(client: TestClient, store: tuple[Path, int, int]) -> None:
+    db = sqlite3.connect(store[0])
+    matters = db.execute("SELECT COUNT(*) FROM matters").fetchone()[0]
+    decided = db.execute("SELECT COUNT(*) FROM matter_events WHERE kind = 'decided'").fetchone()[0]
+    db.close()
+    page = client.get("/decisions").text
+    assert matters > 0 and page.count('class="matter"') == matters
+    assert page.count("<li>「") == decided and page.count("/应到") == decided  # one line per meeting, with its roll
+    assert "Matter 1" in client.get("/decisions?lang=en").text
