@@ -888,6 +888,42 @@ MESSAGES: dict[str, dict[str, str]] = {
               "!yes {number}, !no {number} or !abstain {number}; your last answer counts.\nThis is an open vote, not a"
               " secret ballot: everyone can see who voted what.",
     },
+    "vote_opened_secret": {
+        "zh-CN": "【议题 {number}】开始无记名投票：{title}（{step}）\n应到 {roll} 人，实到 {present} 人，出席比例 {rat"
+                 "io}；法定人数：{quorum}。\n通过需要：{majority}（至少 {needed} 票赞成）。截止 {deadline}。\n请私信 {"
+                 "bot} 发送 !赞成 {number}、!反对 {number} 或 !弃权 {number}：每人一票，投出后不能更改；群里和记录里只"
+                 "有票数，没有谁投了什么。",
+        "en": "[Matter {number}] Secret ballot open: {title} ({step})\nRoll {roll}, present {present}, {ratio}; quorum"
+              ": {quorum}.\nPasses with: {majority} (at least {needed} yes). Deadline {deadline}.\nSend {bot} a direct"
+              " message: !yes {number}, !no {number} or !abstain {number}. One ballot each, final; only the counts are"
+              " kept.",
+    },
+    "secret_in_room": {
+        "zh-CN": "议题 {number} 是无记名投票：请私信 {bot} 投票，不要在群里发。这一条不计入。",
+        "en": "Matter {number} is a secret ballot: send your vote to {bot} by direct message, not here. This one does "
+              "not count.",
+    },
+    "secret_received": {
+        "zh-CN": "您对议题 {number} 的无记名票已收到。每人一票，不能更改；只公布票数。",
+        "en": "Your secret ballot on matter {number} is in. One each, final; only the counts are published.",
+    },
+    "secret_already": {
+        "zh-CN": "您已经对议题 {number} 投过无记名票，不能再投或更改。",
+        "en": "You have already cast your secret ballot on matter {number}; it cannot be changed.",
+    },
+    "secret_not_here": {
+        "zh-CN": "私信里只收无记名票：议题 {number} 现在不是无记名投票，请在会议群里表决。",
+        "en": "Direct messages take secret ballots only: matter {number} has none open; vote in its room.",
+    },
+    "direct_number_needed": {"zh-CN": "请写上议题号，例如：!赞成 3", "en": "Add the matter's number, e.g. !yes 3"},
+    "help_direct_intro": {
+        "zh-CN": "这是您和社区吹哨的私聊：无记名投票在这里投。",
+        "en": "This is your direct chat with Whistle: secret ballots are cast here.",
+    },
+    "help_direct_outro": {
+        "zh-CN": "其他事情请在您的网格群或小区群里说。",
+        "en": "Everything else belongs in your grid's or community's room.",
+    },
     "poll_question": {"zh-CN": "议题 {number}：{title}（{step}）", "en": "Matter {number}: {title} ({step})"},
     "choice_yes": {"zh-CN": "赞成", "en": "Yes"},
     "choice_no": {"zh-CN": "反对", "en": "No"},

@@ -264,7 +264,8 @@ class Body(_Model):
 class Step(_Model):
     """One step of a chain: a meeting of ``body`` that needs ``quorum`` (none: no quorum) and ``majority``
     within ``limit`` (working days), or a publication (``publish``: 决议公开, 实施结果公开). ``may_merge_with``
-    names the step it may be held together with (一肩挑)."""
+    names the step it may be held together with (一肩挑); ``secret``: a secret ballot (无记名投票), cast in a direct
+    chat with the bot, of which only the counts are kept."""
 
     id: Id
     name: Name
@@ -274,6 +275,7 @@ class Step(_Model):
     limit: Duration | None = None
     publish: bool = False
     may_merge_with: Id | None = None
+    secret: bool = False  # 无记名投票: ballots by direct message, only counts kept
 
 
 class Chain(_Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chatops.chat.bot import Bot
-from chatops.chat.commands import ALIASES, BODY, HANDLER, REGISTRY, RESIDENT, commands_for, help_text, usage
+from chatops.chat.commands import ALIASES, BODY, DIRECT, HANDLER, REGISTRY, RESIDENT, commands_for, help_text, usage
 from chatops.chat.meetings import MEETING_COMMANDS, Chair
 from rules.catalogue import LANGS, MESSAGES
 
@@ -28,7 +28,8 @@ def test_an_alias_names_one_command() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_help_lists_exactly_the_rooms_commands(lang: str) -> None:
-    rooms = ((RESIDENT, {}), (HANDLER, {"handler": "物业", "units": "物业、城管"}), (BODY, {"body": "党支部"}))
+    rooms = ((RESIDENT, {}), (HANDLER, {"handler": "物业", "units": "物业、城管"}), (BODY, {"body": "党支部"}),
+             (DIRECT, {}))
     for room, params in rooms:
         guide = help_text(room, lang, **params)
         for spec in REGISTRY:

@@ -227,3 +227,39 @@ async def test_a_meeting_outlives_an_outage_of_the_homeserver(bot: Bot) -> None:
     await bot.chair.settle()
     assert (await standing(bot, 1)).phase == "voting"
     assert timedelta(0) < (await standing(bot, 1)).meeting.deadline - bot.service.clock()  # type: ignore[union-attr]
+
+
+async def test_a_secret_ballot_by_direct_message_keeps_only_counts(bot: Bot, store: Store) -> None:
+    n = net(bot)
+    n.say(REPS, CHAIR, "!议题 更换物业公司")  # the representatives' room: the chain that starts there
+    await turn(bot)
+    assert (await standing(bot, 1)).chain.id == "secret_vote"
+    for member in REP_ROLL[:5]:
+        n.say(REPS, member, "!到")
+    n.say(REPS, CHAIR, "!开始表决")
+    await turn(bot)
+    opened = last(bot, REPS)
+    assert "无记名投票" in opened and "私信" in opened and not any(x.is_poll for x in n.in_room(REPS))
+    n.say(REPS, REP_ROLL[1], "!赞成 1")  # in the room: refused, not recorded
+    dms = {who: f"!dm-{i}:t" for i, who in enumerate([*REP_ROLL[:5], "@stranger:t"])}
+    for who, room in dms.items():
+        n.invite(room, who)
+    await turn(bot)
+    assert "不要在群里发" in last(bot, REPS) and all(room not in n.left for room in dms.values())
+    choices = ("赞成", "赞成", "反对", "赞成", "弃权", "赞成")
+    for who, choice in zip([*REP_ROLL[:5], "@stranger:t"], choices, strict=True):
+        n.say(dms[who], who, f"!{choice} 1")
+    n.say(dms[REP_ROLL[0]], REP_ROLL[0], "!反对 1")  # a second ballot: refused
+    n.say(dms[REP_ROLL[1]], "@someone-else:t", "!反对 1")  # not the person whose chat it is: ignored
+    await turn(bot)
+    assert "已收到" in n.in_room(dms[REP_ROLL[1]])[-1].body
+    assert "不在" in n.in_room(dms["@stranger:t"])[-1].body
+    assert "不能再投" in n.in_room(dms[REP_ROLL[0]])[-1].body
+    n.say(REPS, CHAIR, "!结束表决")
+    await turn(bot)
+    decided = (await standing(bot, 1)).decisions[-1].data
+    assert (decided["yes"], decided["no"], decided["abstain"], decided["present"], decided["passed"]) == \
+        (3, 1, 1, 5, True)
+    events = await store.all_matter_events()
+    assert not [e for e in events if e.actor in REP_ROLL and "choice" in e.data]  # nobody's choice is kept
+    assert sum(e.kind == "voted_secretly" for e in events) == 5

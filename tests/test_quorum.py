@@ -98,7 +98,7 @@ def test_a_meeting_without_quorum_decides_nothing() -> None:
 def test_a_wrong_share_is_reported_with_its_line(tmp_path: Path, change: str, key: str | None) -> None:
     text = DEFAULT_RULEBOOK.read_text(encoding="utf-8")
     bad = text.replace("body: representatives, quorum: {at_least: 2/3, of: roll}",
-                       f"body: representatives, {change}")
+                       f"body: representatives, {change}", 1)  # the first chain's (四议两公开)
     assert bad != text or key is None
     path = tmp_path / "book.yaml"
     path.write_text(bad, encoding="utf-8")

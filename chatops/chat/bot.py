@@ -20,7 +20,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from chatops.chat.announce import Announcer
-from chatops.chat.commands import BODY, BY_NAME, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
+from chatops.chat.commands import BODY, BY_NAME, DIRECT, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
 from chatops.chat.conversation import (
     ACK_REACTIONS,
     OPTION_REACTIONS,
@@ -173,9 +173,11 @@ class Bot:
                 fetch.cancel()
                 return False
         batch = await fetch
-        for room_id, _inviter in batch.invites:
+        for room_id, inviter in batch.invites:
             if room_id in self.rooms:
                 await self.transport.join(room_id)
+            elif room_id in batch.direct and inviter and await self.transport.join(room_id):
+                await self._direct_chat(room_id, inviter)  # a resident's direct chat: for secret ballots
             else:
                 await self.transport.leave(room_id)  # only rooms we serve
         delay = 0.5
@@ -230,6 +232,8 @@ class Bot:
                         await self._handler_event(turn)
                     elif room.kind == "body":
                         await self._body_event(turn)
+                    elif room.kind == "direct":
+                        await self._direct_event(turn)
                     else:
                         await self._resident_event(turn)
                 except LifecycleError as refusal:
@@ -287,7 +291,7 @@ class Bot:
 
     async def _command(self, turn: Turn, cmd: Command, context: Context) -> None:
         """Run a command through the registry: unknown, not for this room, or its own ``_cmd_<name>``."""
-        room = {"handler": HANDLER, "body": BODY}.get(turn.room.kind, RESIDENT)
+        room = {"handler": HANDLER, "body": BODY, "direct": DIRECT}.get(turn.room.kind, RESIDENT)
         if cmd.name == "unknown":
             await self._reply(turn, text("unknown_command", turn.lang, word=cmd.word) if cmd.word
                               else text("command_empty", turn.lang))
@@ -306,7 +310,9 @@ class Bot:
 
     # ---- commands: one small function each, declared in chatops/chat/commands.py ----
     async def _cmd_help(self, turn: Turn, cmd: Command, context: Context) -> None:
-        if turn.room.kind == "body":
+        if turn.room.kind == "direct":
+            await self._reply(turn, help_text(DIRECT, turn.lang))
+        elif turn.room.kind == "body":
             body = self.book.deliberation.body(turn.room.ref)
             name = (body.name_en if turn.lang == "en" else body.name) if body else turn.room.ref
             await self._reply(turn, help_text(BODY, turn.lang, body=name))
@@ -736,6 +742,21 @@ class Bot:
             cmd = parse(event.body)
             return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS)
         return False
+
+    async def _direct_chat(self, room_id: str, person: str) -> None:
+        room = Room(room_id, "direct", person)
+        async with self.store.write() as tx:
+            await tx.save_room(room)
+        self.rooms[room_id] = room
+
+    async def _direct_event(self, turn: Turn) -> None:
+        """A direct chat: secret ballots (``!赞成 N``…), help and language; the person who opened it only."""
+        ev = turn.event
+        if not isinstance(ev, Message) or ev.is_edit or ev.kind != "text" or ev.sender != turn.room.ref:
+            return
+        cmd = parse(ev.body)
+        if cmd is not None:
+            await self._command(turn, cmd, Context())
 
     # ---- bodies' rooms and polls ----
     async def _body_event(self, turn: Turn) -> None:

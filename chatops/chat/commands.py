@@ -23,6 +23,7 @@ from chatops.tickets.lifecycle import Move
 from rules.catalogue import text
 
 RESIDENT, HANDLER, BODY = "resident", "handler", "body"  # a body: a room where a body meets (党支部, 居民代表会议…)
+DIRECT = "direct"  # a resident's direct chat with the bot: secret ballots
 BOTH = (RESIDENT, HANDLER)
 MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultations) and in bodies' rooms
 
@@ -59,9 +60,9 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("matters", ("matters", "议题列表"), (RESIDENT, BODY, HANDLER)),
     CommandSpec("here", ("here", "到", "签到"), MEETING, args=True),
     CommandSpec("open", ("open", "开始表决"), (BODY, HANDLER), args=True),
-    CommandSpec("yes", ("yes", "赞成"), MEETING, args=True),
-    CommandSpec("no", ("no", "反对"), MEETING, args=True),
-    CommandSpec("abstain", ("abstain", "弃权"), MEETING, args=True),
+    CommandSpec("yes", ("yes", "赞成"), (*MEETING, DIRECT), args=True),
+    CommandSpec("no", ("no", "反对"), (*MEETING, DIRECT), args=True),
+    CommandSpec("abstain", ("abstain", "弃权"), (*MEETING, DIRECT), args=True),
     CommandSpec("close", ("close", "结束表决", "计票"), (BODY, HANDLER), args=True),
     CommandSpec("convene", ("convene", "召集", "重新召集"), (BODY, HANDLER), args=True),
     CommandSpec("result", ("result", "实施结果"), (BODY, HANDLER), args=True),
@@ -82,8 +83,8 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("list", ("list", "待办", "列表"), (HANDLER,)),
     CommandSpec("reverse", ("reverse", "冲正"), (HANDLER,), args=True),
     CommandSpec("stats", ("stats", "统计", "评价统计"), (HANDLER,), args=True),
-    CommandSpec("lang", ("lang", "语言", "language"), (RESIDENT, HANDLER, BODY), args=True),
-    CommandSpec("help", ("help", "帮助", "h", "?", "？", "菜单"), (RESIDENT, HANDLER, BODY)),
+    CommandSpec("lang", ("lang", "语言", "language"), (RESIDENT, HANDLER, BODY, DIRECT), args=True),
+    CommandSpec("help", ("help", "帮助", "h", "?", "？", "菜单"), (RESIDENT, HANDLER, BODY, DIRECT)),
 )
 BY_NAME = {s.name: s for s in REGISTRY}
 ALIASES: dict[str, str] = {alias.lower(): s.name for s in REGISTRY for alias in s.aliases}

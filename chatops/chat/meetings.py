@@ -25,7 +25,7 @@ from chatops.chat.notices import Voice, notice
 from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
 from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
 from chatops.meetings.publication import decision_line, name_in
-from chatops.meetings.quorum import CHOICES, Threshold, decide
+from chatops.meetings.quorum import CHOICES, Outcome, Tally, Threshold, decide
 from chatops.tickets.store import MatterEvent, Outgoing, Room, Store, Transaction
 from rules import Rulebook
 from rules.catalogue import text
@@ -313,6 +313,16 @@ class Chair:
                      quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
                      needed=majority.needed(roll=len(m.roll), present=max(len(present), 1)),
                      deadline=self.voice.local(m.deadline)).split("\n")
+        if step.secret:  # no poll: ballots come by direct message, and only their counts are kept
+            lines = text("vote_opened_secret", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
+                         roll=len(m.roll), present=len(present), ratio=_ratio(len(present), len(m.roll)),
+                         quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
+                         needed=majority.needed(roll=len(m.roll), present=max(len(present), 1)),
+                         deadline=self.voice.local(m.deadline), bot=self.transport.user_id).split("\n")
+            await tx.enqueue(Outgoing(m.room, "vote_opened", {**notice(lines), "matter": s.row.id}))
+            await tx.add_matter_event(MatterEvent(s.row.id, "voting", self.clock(), step.id, by,
+                                                  {"present": present, "secret": True}))
+            return
         answers = [[c, text(f"choice_{c}", lang)] for c in CHOICES]
         poll = await tx.enqueue(Outgoing(m.room, "poll", {"lines": [title, *lines[1:]], "mentions": [],
                                                           "poll": {"question": title, "answers": answers},
@@ -331,10 +341,38 @@ class Chair:
         return await self._text_vote(turn, cmd, "abstain")
 
     async def _text_vote(self, turn: TurnLike, cmd: Command, choice: str) -> str:
+        if turn.room.kind == "direct":
+            return await self._secret_ballot(turn, cmd, choice)
         found = await self._meeting_here(turn, cmd, ("voting", "convened"))
         if isinstance(found, str):
             return found
+        if found.step is not None and found.step.secret:  # said in the room: not a ballot, nothing recorded
+            return text("secret_in_room", turn.lang, number=found.row.id, bot=self.transport.user_id)
         return await self._ballot(turn, found, choice, self.clock(), turn.event.event_id)
+
+    async def _secret_ballot(self, turn: TurnLike, cmd: Command, choice: str) -> str:
+        """A secret ballot in a direct chat: one per member and meeting, never changed; the record keeps that
+        the member voted (their presence), the counts keep the choice, nothing keeps the two together."""
+        lang, me, number = turn.lang, turn.event.sender, self._number(cmd)
+        if number is None:
+            return text("direct_number_needed", lang)
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        m = s.meeting
+        if s.step is None or not s.step.secret or m is None:
+            return text("secret_not_here", lang, number=number) if not s.decisions or m is not None else \
+                text("vote_late", lang, number=number)
+        if s.phase != "voting":
+            return text("vote_not_open" if s.phase == "convened" else "vote_late", lang, number=number)
+        if me not in m.roll:
+            body = self._body(s.step)
+            return text("not_on_roll", lang, body=name_in(body, lang) if body else "-")
+        if me in m.secret_voters:
+            return text("secret_already", lang, number=number)
+        await turn.tx.add_matter_event(MatterEvent(number, "voted_secretly", self.clock(), m.step, me))
+        await turn.tx.count_secret_vote(number, m.id, choice)
+        return text("secret_received", lang, number=number)
 
     async def _ballot(self, turn: TurnLike, s: Standing, choice: str, at: datetime, source: str) -> str:
         lang, me, m = turn.lang, turn.event.sender, s.meeting
@@ -619,6 +657,11 @@ class Chair:
         present = m.present() if m.opened_at is not None else list(m.attended)
         outcome = decide(roll=m.roll, present=present, ballots=m.ballots if m.opened_at is not None else [],
                          closed_at=m.closing_at, quorum=quorum, majority=Threshold.of_rule(step.majority))
+        if step.secret and outcome.quorate:  # the counts, not ballots: nobody's choice was ever recorded
+            counts = await tx.secret_tally(s.row.id, m.id)
+            tally = Tally(counts.get("yes", 0), counts.get("no", 0), counts.get("abstain", 0), (), ())
+            passed = Threshold.of_rule(step.majority).met(tally.yes, roll=outcome.roll, present=outcome.present)
+            outcome = Outcome(outcome.roll, outcome.present, True, tally, passed)
         quorate = outcome.quorate and m.opened_at is not None
         counted = outcome.tally
         majority = Threshold.of_rule(step.majority)

@@ -7,22 +7,24 @@ the board and research fold the same record the same way.
 
 The events, in the order they usually come:
 
-========== ======================================================================================
-raised     a resident, a member or staff raised it (``data.seconds``: residents must second it first)
-seconded   a resident supports a residents' request for a vote
-convened   a step's meeting is called in ``data.room`` with ``data.roll`` (应到) until ``data.deadline``
-attended   a member signed in (签到)
-voting     the vote is open: ``data.present`` (实到 then), ``data.poll`` (the outbox row of the poll)
-ballot     an answer (``data.choice``: yes, no, abstain), at the time the chat network gives it
-closing    the meeting is to be closed (by its chair, the street office, or its deadline)
-decided    counted: ``data`` holds roll, present, yes, no, abstain, quorate, passed, late, strangers
-blocked    the meeting cannot be called (``data.reason``: an empty roll, no room); waits for staff
-published  a publication step done (``data.what``: resolution, result or rejection; ``data.text``)
-reminded   the result of carrying it out is overdue: staff were reminded
-commented  a resident's supervision comment (监督意见)
-finished   every step done
-rejected   the matter was voted down (and published as such)
-========== ======================================================================================
+=============== ======================================================================================
+raised          a resident, a member or staff raised it (``data.seconds``: residents must second it first)
+seconded        a resident supports a residents' request for a vote
+convened        a step's meeting is called in ``data.room`` with ``data.roll`` (应到) until ``data.deadline``
+attended        a member signed in (签到)
+voting          the vote is open: ``data.present`` (实到 then), ``data.poll`` (the outbox row of the poll)
+ballot          an answer (``data.choice``: yes, no, abstain), at the time the chat network gives it
+voted_secretly  a member cast a secret ballot in a direct chat (what they chose is only in the counts)
+closing         the meeting is to be closed (by its chair, the street office, or its deadline)
+decided         counted: ``data`` holds roll, present, yes, no, abstain, quorate, passed, late, strangers
+reconvene       staff call the meeting again (after a failed quorum, or once a blocked call can go ahead)
+blocked         the meeting cannot be called (``data.reason``: an empty roll, no room); waits for staff
+published       a publication step done (``data.what``: resolution, result or rejection; ``data.text``)
+reminded        the result of carrying it out is overdue: staff were reminded
+commented       a resident's supervision comment (监督意见)
+finished        every step done
+rejected        the matter was voted down (and published as such)
+=============== ======================================================================================
 
 >>> from datetime import UTC, datetime
 >>> from rules import load_rulebook
@@ -65,19 +67,21 @@ class Meeting:
     roll: tuple[str, ...]
     deadline: datetime
     convened_at: datetime
+    id: int = 0  # the event that called it (a secret ballot's counts are kept under it)
     attended: list[str] = field(default_factory=list)
     present_at_open: tuple[str, ...] = ()
     poll: int | None = None
     opened_at: datetime | None = None
     ballots: list[Ballot] = field(default_factory=list)
     closing_at: datetime | None = None
+    secret_voters: list[str] = field(default_factory=list)  # who cast a secret ballot (never what)
 
     def present(self) -> list[str]:
         """Return who is present (实到): members who signed in, and members who voted in time."""
         on_roll = set(self.roll)
         voters = [b.voter for b in self.ballots if b.voter in on_roll and
                   (self.closing_at is None or b.at <= self.closing_at)]
-        return list(dict.fromkeys([*self.attended, *voters]))
+        return list(dict.fromkeys([*self.attended, *voters, *self.secret_voters]))
 
 
 @dataclass
@@ -145,7 +149,7 @@ class Standing:
             self.seconds.append(e.actor)
         elif kind == "convened":
             self.meeting = Meeting(e.step or "", str(data["room"]), tuple(data["roll"]),
-                                   datetime.fromisoformat(data["deadline"]), e.at)
+                                   datetime.fromisoformat(data["deadline"]), e.at, e.id or 0)
             self.phase = "convened"
         elif kind == "attended" and self.meeting is not None and e.actor in self.meeting.roll \
                 and e.actor not in self.meeting.attended:
@@ -155,6 +159,9 @@ class Standing:
             self.meeting.poll = data.get("poll")
             self.meeting.opened_at = e.at
             self.phase = "voting"
+        elif kind == "voted_secretly" and self.meeting is not None and e.actor \
+                and e.actor not in self.meeting.secret_voters:
+            self.meeting.secret_voters.append(e.actor)
         elif kind == "ballot" and self.meeting is not None and e.actor:
             self.meeting.ballots.append(Ballot(e.actor, str(data.get("choice")), e.at))
         elif kind == "closing" and self.meeting is not None and self.phase in ("convened", "voting"):

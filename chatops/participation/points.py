@@ -72,7 +72,8 @@ def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, 
     for m in meetings:
         if m.kind == "attended" and m.actor:
             raw.append(Award(m.actor, m.at, "attend", rules.attend, 0, m.id, matter=m.matter))
-        elif m.kind == "ballot" and m.actor and not m.data.get("stranger") and (m.matter, m.step, m.actor) not in voted:
+        elif m.kind in ("ballot", "voted_secretly") and m.actor and not m.data.get("stranger") \
+                and (m.matter, m.step, m.actor) not in voted:
             voted.add((m.matter, m.step, m.actor))
             raw.append(Award(m.actor, m.at, "vote", rules.vote, 0, m.id, matter=m.matter))
     for helper, minutes, at, entry in served:

@@ -103,6 +103,7 @@ class Batch:
     token: str
     events: list[Incoming] = field(default_factory=list)
     invites: list[tuple[str, str]] = field(default_factory=list)  # (room id, inviter)
+    direct: frozenset[str] = frozenset()  # the invited rooms that are direct chats with their inviter (DMs)
 
 
 @dataclass(frozen=True)

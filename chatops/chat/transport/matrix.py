@@ -200,7 +200,8 @@ class MatrixTransport:
                 raws = await self._fill_gap(room_id, room.timeline.prev_batch, raws)
             events.extend(ev for ev in (incoming(room_id, r) for r in raws) if ev is not None)
         invites = [(room_id, _inviter(info)) for room_id, info in resp.rooms.invite.items()]
-        return Batch(resp.next_batch, events, invites)
+        direct = frozenset(room_id for room_id, info in resp.rooms.invite.items() if _is_direct(info, self.user_id))
+        return Batch(resp.next_batch, events, invites, direct)
 
     async def _fill_gap(self, room_id: str, token: str, raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Return ``raws`` preceded by the events a limited sync left out, back to one already handled."""
@@ -334,6 +335,15 @@ class MatrixTransport:
 
     async def close(self) -> None:
         await self.client.close()
+
+
+def _is_direct(info: Any, me: str) -> bool:
+    """Return whether an invite is to a direct chat (``is_direct`` on our own membership event)."""
+    for event in getattr(info, "invite_state", []):
+        content = getattr(event, "content", None) or {}
+        if getattr(event, "state_key", None) == me and isinstance(content, dict) and content.get("is_direct"):
+            return True
+    return False
 
 
 def _inviter(info: Any) -> str:

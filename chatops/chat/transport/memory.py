@@ -66,6 +66,8 @@ class MemoryTransport:
     votes: list[Vote] = field(default_factory=list)  # every poll answer the "homeserver" holds (the relations API)
     clock: float = 1_000_000.0  # seconds: the server time given to poll answers
     _queue: list[Incoming] = field(default_factory=list)
+    _invites: list[tuple[str, str, bool]] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)  # rooms the bot left
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_txn: dict[str, str] = field(default_factory=dict)
     _token: int = 0
@@ -109,18 +111,25 @@ class MemoryTransport:
         self._arrived.set()
         return event_id
 
+    def invite(self, room_id: str, sender: str, *, direct: bool = True) -> None:
+        """Invite the bot to ``room_id`` as ``sender`` (``direct``: a direct chat, as a client's "message" does)."""
+        self._invites.append((room_id, sender, direct))
+        self._arrived.set()
+
     def replay(self, events: list[Incoming]) -> None:
         """Deliver ``events`` again (what a restart from an old sync token does)."""
         self._queue.extend(events)
         self._arrived.set()
 
     async def next_batch(self, since: str | None) -> Batch:
-        while not self._queue:
+        while not self._queue and not self._invites:
             self._arrived.clear()
             await self._arrived.wait()
         events, self._queue = self._queue, []
+        invites, self._invites = self._invites, []
         self._token += 1
-        return Batch(f"t{self._token}", events)
+        return Batch(f"t{self._token}", events, [(r, s) for r, s, _ in invites],
+                     frozenset(r for r, _, d in invites if d))
 
     async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
         kind, content = render_event(say)  # what a Matrix homeserver would be given, for tests to look at
@@ -158,7 +167,7 @@ class MemoryTransport:
         return [v for v in self.votes if v.room_id == room_id and v.poll == poll]
 
     async def leave(self, room_id: str) -> None:
-        return None
+        self.left.append(room_id)
 
     async def close(self) -> None:
         return None

@@ -109,6 +109,12 @@ class MeetingReads:
                 "AND e.kind IN ('finished', 'rejected')) ORDER BY m.id") as cur:
             return [i for (i,) in await cur.fetchall()]
 
+    async def secret_tally(self, matter: int, meeting: int) -> dict[str, int]:
+        """Return the counts of a secret ballot (``meeting``: the id of the event that called it)."""
+        async with self.db.execute("SELECT choice, count FROM secret_tally WHERE matter = ? AND meeting = ?",
+                                   (matter, meeting)) as cur:
+            return {c: n for c, n in await cur.fetchall()}
+
     async def matter_source_seen(self, source: str) -> bool:
         """Return whether a network event ``source`` is already recorded on a matter."""
         async with self.db.execute("SELECT 1 FROM matter_events WHERE source = ?", (source,)) as cur:
@@ -128,6 +134,12 @@ class MeetingWrites:
         cur = await self.db.execute("INSERT INTO matters (chain, title, grid, raised_by, raised_at, origin) "
                                     "VALUES (?, ?, ?, ?, ?, ?)", (chain, title, grid, raised_by, utc_text(at), origin))
         return int(cur.lastrowid or 0)
+
+    async def count_secret_vote(self, matter: int, meeting: int, choice: str) -> None:
+        """Add one to ``choice`` in a secret ballot's counts (nothing says whose it was)."""
+        await self.db.execute("INSERT INTO secret_tally (matter, meeting, choice, count) VALUES (?, ?, ?, 1) "
+                              "ON CONFLICT (matter, meeting, choice) DO UPDATE SET count = count + 1",
+                              (matter, meeting, choice))
 
     async def add_matter_event(self, event: MatterEvent) -> bool:
         """Append ``event``; return ``False`` if its ``source`` was recorded already (nothing written)."""

@@ -275,6 +275,15 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         """CREATE TRIGGER matter_events_no_delete BEFORE DELETE ON matter_events
            BEGIN SELECT RAISE(ABORT, 'the record of a matter is append-only'); END""",
     )),
+    (17, "secret ballots: counts only, per meeting (who voted is in the record, never what)", (
+        """CREATE TABLE secret_tally (
+            matter   INTEGER NOT NULL REFERENCES matters (id),
+            meeting  INTEGER NOT NULL,
+            choice   TEXT NOT NULL CHECK (choice IN ('yes', 'no', 'abstain')),
+            count    INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (matter, meeting, choice)
+        )""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
