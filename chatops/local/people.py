@@ -121,6 +121,13 @@ class Person:
         return await self._send(room_id, "m.reaction",
                                 {"m.relates_to": {"rel_type": "m.annotation", "event_id": event_id, "key": key}})
 
+    async def direct_chat(self, user_id: str) -> str:
+        """Open a direct chat with ``user_id`` as a client's "message" button does; return the room id."""
+        resp = await self.client.room_create(is_direct=True, invite=[user_id])
+        if not hasattr(resp, "room_id"):
+            raise RuntimeError(f"{self.user_id} cannot open a direct chat with {user_id}: {resp}")
+        return str(resp.room_id)
+
     async def vote(self, room_id: str, poll: str, answer: str) -> str:
         """Answer poll ``poll`` as Element does (MSC3381); return the answer's event id."""
         return await self._send(room_id, POLL_RESPONSE, {

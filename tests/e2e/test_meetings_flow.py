@@ -139,3 +139,25 @@ async def test_a_consultation_and_the_whole_chain_on_a_real_homeserver(town: Tow
     await t.heard("street", "street_office", lambda s: "夜间施工请提前告知" in s.body)
     s = await t.bot.chair.standing(t.bot.store, 2)
     assert s is not None and s.phase == "finished"
+
+    # a secret ballot: cast by direct message, only the counts kept
+    await t.say("chair", reps, "!议题 更换物业公司")
+    await t.heard("chair", reps, lambda s: "请「居民代表会议」成员签到" in s.body and "更换物业公司" in s.body)
+    for who in ("alice", "bob", "carol", "chair"):
+        await t.say(who, reps, "!到 3")
+    await t.heard("chair", reps, lambda s: "实到 4/应到 5" in s.body and s.at > 0)
+    await t.say("chair", reps, "!开始表决 3")
+    await t.heard("alice", reps, lambda s: "开始无记名投票" in s.body)
+    for who, choice in (("alice", "赞成"), ("bob", "反对"), ("carol", "赞成"), ("chair", "赞成")):
+        dm = await t.people[who].direct_chat(t.bot_user)
+        t.rooms[f"dm-{who}"] = dm
+        for _ in range(60):  # the bot joins the direct chat when its sync brings the invite
+            if dm in t.bot.rooms:
+                break
+            await asyncio.sleep(0.25)
+        await t.say(who, f"dm-{who}", f"!{choice} 3")
+        await t.heard(who, f"dm-{who}", lambda s: "无记名票已收到" in s.body)
+    await t.say("chair", reps, "!结束表决 3")
+    await t.heard("chair", reps, lambda s: "赞成 3、反对 1、弃权 0" in s.body and "结果：通过" in s.body)
+    events = await t.bot.store.matter_events([3])
+    assert not [e for e in events[3] if e.actor and "choice" in e.data]
