@@ -293,6 +293,7 @@ class Deliberation(_Model):
     bodies: tuple[Body, ...] = ()
     chains: tuple[Chain, ...] = ()
     request: Threshold = Threshold(at_least=Fraction(1, 5), of="roll")
+    merge_steps: bool = False  # 一肩挑: steps that ``may_merge_with`` the one before are held as one meeting
 
     def body(self, body_id: str | None) -> Body | None:
         """Return the body ``body_id`` names, or ``None``."""

@@ -263,3 +263,40 @@ async def test_a_secret_ballot_by_direct_message_keeps_only_counts(bot: Bot, sto
     events = await store.all_matter_events()
     assert not [e for e in events if e.actor in REP_ROLL and "choice" in e.data]  # nobody's choice is kept
     assert sum(e.kind == "voted_secretly" for e in events) == 5
+
+
+async def test_one_person_two_posts_holds_two_steps_in_one_meeting(store: Store, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rules import load_rulebook
+    from rules.rulebook import DEFAULT_RULEBOOK
+
+    merged = tmp_path / "merged.yaml"
+    merged.write_text(DEFAULT_RULEBOOK.read_text(encoding="utf-8").replace(
+        "  request: {at_least: 1/5, of: roll}", "  request: {at_least: 1/5, of: roll}\n  merge_steps: true"),
+        encoding="utf-8")
+    book = load_rulebook(merged)
+    assert book.deliberation.merge_steps
+    async with store.write() as tx:
+        await tx.save_room(Room(ALL, "community", ""))
+        await tx.save_room(Room(STREET, "handler", "street_office"))
+        for room, body in ((BRANCH, "party_branch"), (COMMITTEES, "two_committees"), (MEMBERS, "party_members")):
+            await tx.save_room(Room(room, "body", body))
+        await tx.set_roll("party_branch", REP_ROLL[:3])
+        await tx.set_roll("two_committees", REP_ROLL[2:5])
+        await tx.set_roll("party_members", REP_ROLL)
+    bot = Bot(MemoryTransport(power_levels={STREET: {"users": {STAFF: 50}}, COMMITTEES: {"users": {CHAIR: 50}}}),
+              store, TicketService(store, Router(book), clock=clock))
+    await bot.prepare()
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 四议两公开 停车位改造")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert s.meeting is not None and s.meeting.room == COMMITTEES and s.meeting.roll == tuple(sorted(REP_ROLL[:5]))
+    assert not n.in_room(BRANCH) and "一肩挑" in "\n".join(x.body for x in n.in_room(COMMITTEES))
+    poll = next(x for x in n.in_room(COMMITTEES) if x.is_poll)
+    for member in REP_ROLL[:4]:
+        n.vote(COMMITTEES, member, poll.event_id, "yes")
+    n.say(COMMITTEES, CHAIR, "!结束表决")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert [d.step for d in s.decisions] == ["propose", "discuss"] and all(d.data["passed"] for d in s.decisions)
+    assert s.step is not None and s.step.id == "review" and s.meeting is not None and s.meeting.room == MEMBERS

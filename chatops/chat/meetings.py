@@ -527,12 +527,16 @@ class Chair:
             room = self._room_for_seconds(s)
             fetched["members"] = await self._members(room) if room else []
         elif s.phase == "waiting":
-            body = self._body(s.step)
+            merged = self._merged(s)
+            body = self._body(merged or s.step)  # a joint meeting (一肩挑) meets where the later body does
             room = self._room_of(body, s.row.grid) if body else None
             fetched["room"] = room
             if body is not None and room is not None:
-                fetched["members"] = await self._members(room) if body.room != "own" else \
-                    await self.store.roll(body.id)
+                members = await self._members(room) if body.room != "own" else await self.store.roll(body.id)
+                first = self._body(s.step)
+                if merged is not None and first is not None and first.room == "own":  # both bodies' rolls
+                    members = sorted({*members, *await self.store.roll(first.id)})
+                fetched["members"] = members
         elif s.phase in OPEN_PHASES and s.meeting is not None and s.meeting.deadline <= now:
             fetched["expired"] = True
         elif s.phase == "closing" and s.meeting is not None:
@@ -573,7 +577,9 @@ class Chair:
             else:
                 fetched = {"room": room, "members": []}
         if s.phase == "waiting":
-            return await self._convene(tx, s, now, fetched.get("room"), fetched.get("members") or [])
+            merged = self._merged(s)
+            return await self._convene(tx, s, now, fetched.get("room"), fetched.get("members") or [],
+                                       merged.id if merged else None)
         if fetched.get("expired"):
             await tx.add_matter_event(MatterEvent(number, "closing", now, step.id if step else None, None,
                                                   {"why": "deadline"}))
@@ -601,10 +607,23 @@ class Chair:
             return True
         return False
 
-    async def _convene(self, tx: Transaction, s: Standing, now: datetime, room: str | None, roll: list[str]) -> bool:
-        """Call the current step's meeting in its body's room, carrying the previous step's result; a step
-        with no quorum opens its vote at once. Without a room or a roll, tell the street office."""
-        step, body, lang = s.step, self._body(s.step), self.lang
+    def _merged(self, s: Standing) -> Step | None:
+        """Return the next step when it is held together with the current one: the rulebook says the
+        community merges steps (``merge_steps``: 一肩挑) and the next step ``may_merge_with`` this one."""
+        step, steps = s.step, s.chain.steps
+        if not self.book.deliberation.merge_steps or step is None or s.index + 1 >= len(steps):
+            return None
+        after = steps[s.index + 1]
+        return after if after.may_merge_with == step.id and not after.publish else None
+
+    async def _convene(self, tx: Transaction, s: Standing, now: datetime, room: str | None, roll: list[str],
+                       merged: str | None = None) -> bool:
+        """Call the current step's meeting in its body's room (with ``merged``, the joint meeting of this step
+        and the next, in the next body's room), carrying the previous step's result; a step with no quorum
+        opens its vote at once. Without a room or a roll, tell the street office."""
+        step, lang = s.step, self.lang
+        later = next((x for x in s.chain.steps if x.id == merged), None) if merged else None
+        body = self._body(later or step)
         assert step is not None and body is not None
         if room is None or not roll:
             why = text("blocked_no_room" if room is None else "blocked_empty_roll", lang, body_id=body.id)
@@ -618,14 +637,17 @@ class Chair:
         deadline = self.deadline(now, step.limit, "normal") if step.limit is not None else \
             now.replace(year=now.year + 1)
         event = MatterEvent(s.row.id, "convened", now, step.id, None,
-                            {"room": room, "roll": sorted(set(roll)), "deadline": deadline.isoformat()})
+                            {"room": room, "roll": sorted(set(roll)), "deadline": deadline.isoformat(),
+                             **({"merged": merged} if merged else {})})
         await tx.add_matter_event(event)
         s.apply(event)
         carried = [self._carried(d, s) for d in s.decisions if (d.data.get("passed") or not d.data.get("quorate"))]
+        joint = [text("meeting_merged", lang, step=name_in(step, lang), later=name_in(later, lang))] if later else []
         if step.quorum is None:  # nobody signs in first: the vote opens with the call
             await self._open_vote(tx, s, [], None)
-            if carried:
-                await tx.enqueue(Outgoing(room, "meeting_carried", {**notice(carried[-1:]), "matter": s.row.id}))
+            if carried or joint:
+                await tx.enqueue(Outgoing(room, "meeting_carried", {**notice([*joint, *carried[-1:]]),
+                                                                    "matter": s.row.id}))
             return True
         lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                      chain=name_in(s.chain, lang), body=name_in(body, lang), roll=len(set(roll)),
@@ -633,6 +655,7 @@ class Chair:
                      deadline=self.voice.local(deadline)).split("\n")
         if carried:
             lines.insert(2, carried[-1])
+        lines[2:2] = joint
         await tx.enqueue(Outgoing(room, "meeting_call", {**notice(lines), "matter": s.row.id}))
         return True
 
@@ -683,6 +706,19 @@ class Chair:
             lines = text("meeting_no_quorum", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                          roll=outcome.roll, present=outcome.present, needed=need).split("\n")
         await tx.add_matter_event(MatterEvent(s.row.id, "decided", now, step.id, None, data))
+        later = next((x for x in s.chain.steps if x.id == m.merged), None) if m.merged else None
+        if later is not None and later.majority is not None and data["passed"]:  # the joint meeting's second step
+            joint = decide(roll=m.roll, present=present, ballots=m.ballots, closed_at=m.closing_at,
+                           quorum=Threshold.of_rule(later.quorum) if later.quorum else None,
+                           majority=Threshold.of_rule(later.majority))
+            second = {**data, "quorate": joint.quorate, "passed": joint.passed, "merged_with": step.id,
+                      "needed": Threshold.of_rule(later.majority).needed(roll=joint.roll, present=joint.present)}
+            if step.secret:
+                second["passed"] = joint.quorate and Threshold.of_rule(later.majority).met(
+                    data["yes"], roll=joint.roll, present=joint.present)
+            e = MatterEvent(s.row.id, "decided", now, later.id, None, second)
+            await tx.add_matter_event(e)
+            lines.append(decision_line(e, s, lang))
         await tx.enqueue(Outgoing(m.room, "meeting_result", {**notice(lines), "matter": s.row.id}))
         if fetched.get("poll_event"):
             ended = text("poll_ended", lang, number=s.row.id)

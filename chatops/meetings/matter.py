@@ -75,6 +75,7 @@ class Meeting:
     ballots: list[Ballot] = field(default_factory=list)
     closing_at: datetime | None = None
     secret_voters: list[str] = field(default_factory=list)  # who cast a secret ballot (never what)
+    merged: str | None = None  # the next step, held in the same meeting (一肩挑)
 
     def present(self) -> list[str]:
         """Return who is present (实到): members who signed in, and members who voted in time."""
@@ -149,7 +150,8 @@ class Standing:
             self.seconds.append(e.actor)
         elif kind == "convened":
             self.meeting = Meeting(e.step or "", str(data["room"]), tuple(data["roll"]),
-                                   datetime.fromisoformat(data["deadline"]), e.at, e.id or 0)
+                                   datetime.fromisoformat(data["deadline"]), e.at, e.id or 0,
+                                   merged=data.get("merged"))
             self.phase = "convened"
         elif kind == "attended" and self.meeting is not None and e.actor in self.meeting.roll \
                 and e.actor not in self.meeting.attended:
