@@ -1117,6 +1117,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "points_entry": {"zh-CN": "{when} #{ticket} {reason} +{points}", "en": "{when} #{ticket} {reason} +{points}"},
     "points_entry_bank": {"zh-CN": "{when} 时间银行第 {entry} 笔 {reason} +{points}",
                           "en": "{when} time-bank entry {entry} {reason} +{points}"},
+    "cmd_honour": {
+        "zh-CN": "是否同意在每月荣誉榜上公开您的名字",
+        "en": "whether you agree to be named on the monthly honour board",
+    },
+    "args_honour": {"zh-CN": "[同意|不同意]", "en": "[yes|no]"},
+    "example_honour": {"zh-CN": "!荣誉榜 同意", "en": "!honour yes"},
+    "honour_status_yes": {
+        "zh-CN": "您已同意上荣誉榜：积分靠前时，每月荣誉榜会写出您的账号。撤回请发送 !荣誉榜 不同意。",
+        "en": "You agreed to the honour board: when your points are among the month's best, it names your account. To "
+              "withdraw: !honour no.",
+    },
+    "honour_status_no": {
+        "zh-CN": "您没有同意上荣誉榜：积分靠前时只计人数，不写名字。同意请发送 !荣誉榜 同意。",
+        "en": "You have not agreed to the honour board: if your points are among the best you are counted, not named. "
+              "To agree: !honour yes.",
+    },
+    "honour_set_yes": {"zh-CN": "已记下：您同意上荣誉榜。", "en": "Noted: you agree to be named on the honour board."},
+    "honour_set_no": {"zh-CN": "已记下：荣誉榜不会写出您的名字。", "en": "Noted: the honour board will not name you."},
+    "honour_title": {
+        "zh-CN": "【{month} 荣誉榜】感谢积极参与社区事务的居民：",
+        "en": "[Honour board {month}] Thank you for taking part:",
+    },
+    "honour_line": {"zh-CN": "{rank}. {who} {points} 分", "en": "{rank}. {who} {points} points"},
+    "honour_unnamed": {
+        "zh-CN": "另有 {count} 位积分靠前的居民未同意公开名字。",
+        "en": "{count} more of the month's best chose not to be named.",
+    },
+    "honour_how": {
+        "zh-CN": "想上榜请发送 !荣誉榜 同意（随时可发 !荣誉榜 不同意 撤回）；!积分 查看自己的积分。",
+        "en": "To be named, send !honour yes (!honour no withdraws); !points shows your own.",
+    },
     "points_entry_matter": {"zh-CN": "{when} 议题 {matter} {reason} +{points}",
                             "en": "{when} matter {matter} {reason} +{points}"},
     "points_attend": {"zh-CN": "参加会议签到", "en": "attended a meeting"},

@@ -300,3 +300,30 @@ async def test_one_person_two_posts_holds_two_steps_in_one_meeting(store: Store,
     s = await standing(bot, 1)
     assert [d.step for d in s.decisions] == ["propose", "discuss"] and all(d.data["passed"] for d in s.decisions)
     assert s.step is not None and s.step.id == "review" and s.meeting is not None and s.meeting.room == MEMBERS
+
+
+async def test_the_honour_board_names_only_who_agreed(bot: Bot, store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设充电桩")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    poll = next(x for x in n.in_room(GRID) if x.is_poll)
+    n.clock = clock().timestamp()  # the homeserver's time of the answers: this month
+    for who in RESIDENTS[:4]:
+        n.vote(GRID, who, poll.event_id, "yes")
+    n.say(GRID, RESIDENTS[0], "!荣誉榜 同意")
+    n.say(GRID, RESIDENTS[1], "!荣誉榜 同意")
+    n.say(GRID, RESIDENTS[1], "!荣誉榜 不同意")  # changed their mind: the last answer stands
+    n.say(GRID, RESIDENTS[2], "!荣誉榜")
+    await turn(bot)
+    assert "没有同意" in last(bot, GRID)
+    await bot.post_honour_board()  # the month is not over: nothing yet
+    assert not [x for x in n.sent if "荣誉榜】" in x.body]
+    clock.advance(days=40)
+    await bot.post_honour_board()
+    await bot.post_honour_board()  # once a month
+    await bot.outbox.flush()
+    posted = [x for x in n.sent if "荣誉榜】" in x.body]
+    assert len(posted) == 1 and posted[0].room_id == ALL
+    assert RESIDENTS[0] in posted[0].body and "另有 3 位" in posted[0].body
+    assert not any(who in posted[0].body for who in RESIDENTS[1:])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
 
@@ -37,6 +38,7 @@ from chatops.chat.meetings import CHAIR_COMMANDS, MEETING_COMMANDS, Chair
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport, Vote
+from chatops.participation.honour import board
 from chatops.participation.ledger import Ledger, LedgerError, Limits
 from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
@@ -356,6 +358,55 @@ class Bot:
             lines.append(text("points_exchange", turn.lang, options="、".join(
                 f"{name} {cost}" for name, cost in self.book.points.exchange.items())))
         await self._reply(turn, "\n".join(lines))
+
+    async def _cmd_honour(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """Consent to be named on the monthly honour board (荣誉榜), or withdraw it; alone: where one stands."""
+        word = cmd.args.strip().lower()
+        me = turn.event.sender
+        if word in ("同意", "yes", "是", "好", "y"):
+            await turn.tx.set_honour_consent(me, True, self.service.clock())
+            await self._reply(turn, text("honour_set_yes", turn.lang))
+        elif word in ("不同意", "no", "否", "不", "n", "撤回"):
+            await turn.tx.set_honour_consent(me, False, self.service.clock())
+            await self._reply(turn, text("honour_set_no", turn.lang))
+        elif not word:
+            agreed = me in await turn.tx.honour_consents()
+            await self._reply(turn, text("honour_status_yes" if agreed else "honour_status_no", turn.lang))
+        else:
+            await self._reply(turn, usage("honour", turn.lang))
+
+    async def post_honour_board(self) -> None:
+        """Once a month, post last month's honour board in the community's room: the residents with the most
+        points, named only with their consent, the others counted."""
+        room = next((r.room_id for r in self.rooms.values() if r.kind == "community" and r.ref == ""), None)
+        zone = ZoneInfo(self.book.calendar.timezone)
+        now = self.service.clock().astimezone(zone)
+        end = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        start = (end - timedelta(days=1)).replace(day=1)
+        month = start.strftime("%Y-%m")
+        if room is None or await self.store.chat_state("honour_posted") == month:
+            return
+        fixed = [e for e in await self.store.recent(("verified", "reopened"), start, limit=1_000_000) if e.at < end]
+        logs = await self.store.events_of(e.ticket_id for e in fixed)
+        ledger = Ledger.replay(Limits.of_rulebook(self.book.time_bank), await self.store.bank_transfers())
+        served = [x for x in ledger.served() if start <= x[2] < end]
+        meetings = [m for m in await self.store.all_matter_events() if start <= m.at < end]
+        events = sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0)
+        shown = board(month, awards(events, self.book, served, meetings), zone,
+                      consented=await self.store.honour_consents())
+        async with self.store.write() as tx:
+            if await tx.chat_state("honour_posted") == month:
+                return
+            if shown.named or shown.unnamed:
+                lines = [text("honour_title", self.lang, month=month)]
+                lines += [text("honour_line", self.lang, rank=i, who=who, points=points)
+                          for i, (who, points) in enumerate(shown.named, 1)]
+                if shown.unnamed:
+                    lines.append(text("honour_unnamed", self.lang, count=shown.unnamed))
+                lines.append(text("honour_how", self.lang))
+                await tx.enqueue(Outgoing(room, "honour_board", notice(lines)))
+            await tx.set_chat_state("honour_posted", month)
+        self.outbox.wake()
 
     async def _ledger(self, turn: Turn) -> Ledger:
         return Ledger.replay(Limits.of_rulebook(self.book.time_bank), await turn.tx.bank_transfers())
@@ -947,7 +998,8 @@ class Bot:
     async def periodic(self) -> None:
         """The scheduler's periodic work: the heartbeat, the daily digest and clean-up, the monthly ranking,
         and a routing model that changed on disk. Each part fails alone."""
-        for part in (self.heartbeat, self.card_arrivals, self.daily, self.post_ranking, self.check_model):
+        for part in (self.heartbeat, self.card_arrivals, self.daily, self.post_ranking, self.post_honour_board,
+                     self.check_model):
             try:
                 await part()
             except Exception:

@@ -53,6 +53,7 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("points", ("points", "积分"), (RESIDENT,)),
     CommandSpec("served", ("served", "确认服务", "服务时长"), (RESIDENT,), args=True),
     CommandSpec("bank", ("bank", "时间银行"), (RESIDENT,)),
+    CommandSpec("honour", ("honour", "honor", "荣誉榜", "上榜"), (RESIDENT,), args=True),
     CommandSpec("offer", ("offer", "提供"), (RESIDENT,), args=True),
     CommandSpec("need", ("need", "需要"), (RESIDENT,), args=True),
     CommandSpec("matter", ("matter", "议题", "提议"), (RESIDENT, BODY, HANDLER), args=True),

@@ -236,6 +236,11 @@ class ChatReads:
             row = await cur.fetchone()
         return row[0] if row else None
 
+    async def honour_consents(self) -> set[str]:
+        """Return the residents who agreed to be named on the honour board (荣誉榜)."""
+        async with self.db.execute("SELECT user_id FROM consents WHERE honour = 1") as cur:
+            return {u for (u,) in await cur.fetchall()}
+
 
 class ChatWrites:
     """Writes to the chat tables (inside a transaction)."""
@@ -356,6 +361,11 @@ class ChatWrites:
             cur = await self.db.execute(sql, (cutoff,))
             out[name] = cur.rowcount
         return out
+
+    async def set_honour_consent(self, user_id: str, consent: bool, at: datetime) -> None:
+        """Record whether ``user_id`` agrees to be named on the honour board (the latest answer stands)."""
+        await self.db.execute("INSERT OR REPLACE INTO consents (user_id, honour, at) VALUES (?, ?, ?)",
+                              (user_id, int(consent), utc_text(at)))
 
     async def set_lang(self, user_id: str, lang: str) -> None:
         """Remember the language ``user_id`` chose."""

@@ -284,6 +284,13 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
             PRIMARY KEY (matter, meeting, choice)
         )""",
     )),
+    (18, "consent to be named on the honour board (荣誉榜)", (
+        """CREATE TABLE consents (
+            user_id  TEXT PRIMARY KEY,
+            honour   INTEGER NOT NULL CHECK (honour IN (0, 1)),
+            at       TEXT NOT NULL
+        )""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]
