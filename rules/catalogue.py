@@ -392,6 +392,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web_matter": {"zh-CN": "议题 {number}", "en": "Matter {number}"},
     "web_matter_raised": {"zh-CN": "{when} 提出 · {chain} · {place}", "en": "raised {when} · {chain} · {place}"},
+    "web_matter_from": {"zh-CN": "来自：", "en": "From:"},
     "web_whole_community": {"zh-CN": "全社区", "en": "whole community"},
     "web_matter_result": {"zh-CN": "实施结果（{when}）：{result}", "en": "Result ({when}): {result}"},
     "web_matter_resolution": {"zh-CN": "决议公开：{when}", "en": "Resolution published {when}"},

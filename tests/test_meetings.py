@@ -327,3 +327,19 @@ async def test_the_honour_board_names_only_who_agreed(bot: Bot, store: Store, cl
     assert len(posted) == 1 and posted[0].room_id == ALL
     assert RESIDENTS[0] in posted[0].body and "另有 3 位" in posted[0].body
     assert not any(who in posted[0].body for who in RESIDENTS[1:])
+
+
+async def test_a_matter_from_a_whistle_names_its_tickets(bot: Bot, store: Store) -> None:
+    n = net(bot)
+    first = n.say(GRID, RESIDENTS[0], "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    assert first and (await store.ticket(1)) is not None
+    n.say(STREET, STAFF, "!议题 #1 四议两公开 3号楼加装新电梯 ＃99")  # #99 does not exist: left in the words
+    await turn(bot)
+    row = await store.matter(1)
+    assert row is not None and row.origin == "tickets:1" and row.chain == "major"
+    assert row.title == "3号楼加装新电梯 ＃99"
+    n.say(GRID, RESIDENTS[1], "!议题 3 号楼门口增设快递柜")  # a bare number is part of the words
+    await turn(bot)
+    row = await store.matter(2)
+    assert row is not None and row.origin == "resident" and row.title.startswith("3 号楼")

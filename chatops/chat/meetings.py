@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +39,7 @@ MAX_TITLE = 200
 MAX_TEXT = 1000
 ATTEND_REACTIONS = frozenset({"🙋", "🙋‍♂️", "🙋‍♀️", "✋", "👋"})
 OPEN_PHASES = ("convened", "voting")
+TICKET_REF = re.compile(r"[#＃](\d{1,9})")
 MEETING_COMMANDS = frozenset({"matter", "second", "matters", "here", "open", "yes", "no", "abstain", "close", "convene",
                               "result", "comment"})
 CHAIR_COMMANDS = frozenset({"open", "close", "convene", "result"})  # need the sender's power in the room
@@ -147,8 +149,14 @@ class Chair:
         return int(head) if head.isdigit() else None
 
     async def _cmd_matter(self, turn: TurnLike, cmd: Command) -> str:
-        words = (f"{cmd.ticket} {cmd.args}" if cmd.ticket is not None else cmd.args).strip()
+        said = str(getattr(turn.event, "body", ""))
+        mark = "#" if cmd.ticket is not None and TICKET_REF.search(said) else ""  # "#12": a ticket; "3 号楼": words
+        words = (f"{mark}{cmd.ticket} {cmd.args}" if cmd.ticket is not None else cmd.args).strip()
         room, lang, now = turn.room, turn.lang, self.clock()
+        found = [n for n in dict.fromkeys(int(x) for x in TICKET_REF.findall(words))  # a whistle's, a cluster's
+                 if await turn.tx.ticket(n) is not None]
+        for n in found:  # the tickets it comes from leave the words
+            words = re.sub(rf"[#＃]{n}(?!\d)", "", words).strip()
         first, _, rest = words.partition(" ")
         named = self.book.deliberation.chain(first) if rest.strip() else None
         title = (rest if named else words).strip()
@@ -166,6 +174,8 @@ class Chair:
         grid = room.ref if room.kind == "community" else ""
         by_residents = room.kind == "community"
         origin = "resident" if by_residents else ("staff" if room.kind == "handler" else f"body:{room.ref}")
+        if found:
+            origin = "tickets:" + ",".join(map(str, found))
         number = await turn.tx.add_matter(chain.id, title, grid, turn.event.sender, now, origin)
         await turn.tx.add_matter_event(MatterEvent(number, "raised", now, chain.steps[0].id, turn.event.sender,
                                                    {"seconds": by_residents, "room": room.room_id}))

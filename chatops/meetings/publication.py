@@ -73,5 +73,7 @@ def public_matters(rows: Iterable[MatterRow], logs: Mapping[int, list[MatterEven
             "due": when(s.due) if s.due and s.phase == "result_due" else None,
             "result": (when(result.at), str(result.data.get("text", ""))) if result else None,
             "comments": s.comments,
+            "tickets": [int(n) for n in row.origin.removeprefix("tickets:").split(",")]
+            if row.origin.startswith("tickets:") else [],
         })
     return out
