@@ -343,3 +343,26 @@ async def test_a_matter_from_a_whistle_names_its_tickets(bot: Bot, store: Store)
     await turn(bot)
     row = await store.matter(2)
     assert row is not None and row.origin == "resident" and row.title.startswith("3 号楼")
+
+
+async def test_documents_and_volunteer_tasks(bot: Bot, store: Store) -> None:
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设充电桩")
+    n.say(GRID, RESIDENTS[0], "!材料 1 充电桩选址图 https://example.org/map.pdf")
+    n.say(GRID, RESIDENTS[3], "!材料 1 我也有个想法")  # not the raiser, not staff: refused
+    await turn(bot)
+    assert "只有议题 1 的提出人" in last(bot, GRID)
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    assert (await standing(bot, 1)).documents == ["充电桩选址图 https://example.org/map.pdf"]
+    assert any("材料1：充电桩选址图" in x.body for x in n.in_room(GRID))  # listed when the vote opens
+
+    n.say(STREET, "@someone:t", f"!志愿 {RESIDENTS[2]} 清理楼道杂物")  # not staff
+    n.say(STREET, STAFF, f"!志愿 {RESIDENTS[2]} 清理楼道杂物")
+    n.say(STREET, STAFF, "!志愿 清理楼道杂物")  # whom?
+    await turn(bot)
+    bodies = [x.body for x in n.in_room(STREET)[-3:]]
+    assert "主持人" in bodies[0] and "已确认" in bodies[1] and "用法" in bodies[2]
+    n.say(GRID, RESIDENTS[2], "!积分")
+    await turn(bot)
+    assert "志愿服务第 1 条 志愿服务 +5" in last(bot, GRID)

@@ -346,10 +346,11 @@ class Bot:
         served = [x for x in (await self._ledger(turn)).served() if x[0] == me]
         meetings = await turn.tx.matter_events_by(me)
         entries = [a for a in awards(sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0),
-                                     self.book, served, meetings) if a.resident == me]
+                                     self.book, served, meetings, await turn.tx.volunteered(me)) if a.resident == me]
         lines = [text("points_balance", turn.lang, points=balance(entries, me))]
         for a in entries[-POINTS_SHOWN:][::-1]:
-            key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else "points_entry_bank"
+            key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else \
+                "points_entry_volunteer" if a.reason == "volunteer" else "points_entry_bank"
             lines.append(text(key, turn.lang, when=self.voice.local(a.at), ticket=a.ticket, entry=a.seq,
                               matter=a.matter,
                               reason=text(f"points_{a.reason}", turn.lang), points=a.points)
@@ -391,8 +392,9 @@ class Bot:
         ledger = Ledger.replay(Limits.of_rulebook(self.book.time_bank), await self.store.bank_transfers())
         served = [x for x in ledger.served() if start <= x[2] < end]
         meetings = [m for m in await self.store.all_matter_events() if start <= m.at < end]
+        volunteered = [v for v in await self.store.volunteered() if start <= v[3] < end]
         events = sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0)
-        shown = board(month, awards(events, self.book, served, meetings), zone,
+        shown = board(month, awards(events, self.book, served, meetings, volunteered), zone,
                       consented=await self.store.honour_consents())
         async with self.store.write() as tx:
             if await tx.chat_state("honour_posted") == month:
@@ -439,6 +441,23 @@ class Bot:
         await self._reply(turn, text("bank_recorded", turn.lang, id=done.id, giver=helper, hours=_hours(minutes),
                                      what=done.what, balance=_hours(ledger.balance(me))))
         await self._flag_accounts(turn, ledger, (helper, me))
+
+    async def _cmd_volunteer(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """Staff confirm a resident's volunteer task (志愿服务): it earns the rulebook's ``volunteer`` points.
+        The resident is a typed Matrix ID or the one user the message mentions."""
+        if turn.power is None or turn.power.refused or turn.power.of(turn.event.sender) < self.staff_level:
+            await self._reply(turn, text("not_chair", turn.lang, need=self.staff_level))
+            return
+        words = cmd.args.split()
+        typed = words[0] if words and words[0].startswith("@") and ":" in words[0] else ""
+        mentioned = [u for u in getattr(turn.event, "mentions", ()) if u != self.transport.user_id]
+        who = typed or (mentioned[0] if len(mentioned) == 1 else "")
+        what = " ".join(words[1:] if typed else [w for w in words if not w.startswith("@")]).strip()
+        if not who or not what or len(what) > 200:
+            await self._reply(turn, usage("volunteer", turn.lang))
+            return
+        number = await turn.tx.add_volunteered(who, what, turn.event.sender, self.service.clock())
+        await self._reply(turn, text("volunteer_recorded", turn.lang, id=number, who=who, what=what))
 
     async def _flag_accounts(self, turn: Turn, ledger: Ledger, accounts: tuple[str, ...]) -> None:
         """Tell the street office's room of an account the move left outside the limits (never refused)."""
@@ -791,7 +810,8 @@ class Bot:
             return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
         if isinstance(event, Message) and not event.is_edit:
             cmd = parse(event.body)
-            return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS)
+            return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS
+                                        or cmd.name == "volunteer")
         return False
 
     async def _direct_chat(self, room_id: str, person: str) -> None:

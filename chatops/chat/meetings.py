@@ -41,7 +41,7 @@ ATTEND_REACTIONS = frozenset({"🙋", "🙋‍♂️", "🙋‍♀️", "✋", "
 OPEN_PHASES = ("convened", "voting")
 TICKET_REF = re.compile(r"[#＃](\d{1,9})")
 MEETING_COMMANDS = frozenset({"matter", "second", "matters", "here", "open", "yes", "no", "abstain", "close", "convene",
-                              "result", "comment"})
+                              "result", "comment", "document"})
 CHAIR_COMMANDS = frozenset({"open", "close", "convene", "result"})  # need the sender's power in the room
 
 
@@ -469,6 +469,24 @@ class Chair:
                                                    turn.event.sender, {"what": "result", "text": result}))
         return text("result_done", lang, number=number)
 
+    async def _cmd_document(self, turn: TurnLike, cmd: Command) -> str:
+        """Add a document to a matter (a link, or what it says): by whoever raised it, a member in a body's room
+        or the street office's staff. Meetings called from now on list it; the board shows it."""
+        lang, number = turn.lang, self._number(cmd)
+        words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
+        if number is None or not words.strip():
+            return text("usage", lang, command="!材料 N …" if lang != "en" else "!document N …",
+                        example=text("example_document", lang))
+        s = await self.standing(turn.tx, number)
+        if s is None:
+            return text("matter_unknown", lang, number=number)
+        street = turn.room.kind == "handler" and turn.room.ref == self.book.fallback
+        if not (street or turn.room.kind == "body" or turn.event.sender == s.row.raised_by):
+            return text("document_who", lang, number=number)
+        await turn.tx.add_matter_event(MatterEvent(number, "document", self.clock(), s.step.id if s.step else None,
+                                                   turn.event.sender, {"text": words.strip()[:MAX_TEXT]}))
+        return text("document_added", lang, number=number, count=len(s.documents) + 1)
+
     async def _cmd_comment(self, turn: TurnLike, cmd: Command) -> str:
         lang, number = turn.lang, self._number(cmd)
         words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
@@ -653,10 +671,11 @@ class Chair:
         s.apply(event)
         carried = [self._carried(d, s) for d in s.decisions if (d.data.get("passed") or not d.data.get("quorate"))]
         joint = [text("meeting_merged", lang, step=name_in(step, lang), later=name_in(later, lang))] if later else []
+        documents = [text("meeting_document", lang, n=i, document=d) for i, d in enumerate(s.documents, 1)]
         if step.quorum is None:  # nobody signs in first: the vote opens with the call
             await self._open_vote(tx, s, [], None)
-            if carried or joint:
-                await tx.enqueue(Outgoing(room, "meeting_carried", {**notice([*joint, *carried[-1:]]),
+            if carried or joint or documents:
+                await tx.enqueue(Outgoing(room, "meeting_carried", {**notice([*joint, *documents, *carried[-1:]]),
                                                                     "matter": s.row.id}))
             return True
         lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
@@ -665,7 +684,7 @@ class Chair:
                      deadline=self.voice.local(deadline)).split("\n")
         if carried:
             lines.insert(2, carried[-1])
-        lines[2:2] = joint
+        lines[2:2] = [*joint, *documents]
         await tx.enqueue(Outgoing(room, "meeting_call", {**notice(lines), "matter": s.row.id}))
         return True
 

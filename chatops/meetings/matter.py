@@ -22,6 +22,7 @@ blocked         the meeting cannot be called (``data.reason``: an empty roll, no
 published       a publication step done (``data.what``: resolution, result or rejection; ``data.text``)
 reminded        the result of carrying it out is overdue: staff were reminded
 commented       a resident's supervision comment (监督意见)
+document        a document of the matter (``data.text``: a link, or what it says)
 finished        every step done
 rejected        the matter was voted down (and published as such)
 =============== ======================================================================================
@@ -99,6 +100,7 @@ class Standing:
     decisions: list[MatterEvent] = field(default_factory=list)
     published: list[MatterEvent] = field(default_factory=list)
     comments: int = 0
+    documents: list[str] = field(default_factory=list)
     events: list[MatterEvent] = field(default_factory=list)
     reminded_at: datetime | None = None
     due: datetime | None = None  # when the current publication is due (the result of carrying it out)
@@ -197,6 +199,8 @@ class Standing:
             self.reminded_at = e.at
         elif kind == "commented":
             self.comments += 1
+        elif kind == "document" and data.get("text"):
+            self.documents.append(str(data["text"]))
         elif kind in TERMINAL:
             self.phase = kind
 

@@ -72,7 +72,7 @@ def public_matters(rows: Iterable[MatterRow], logs: Mapping[int, list[MatterEven
             "resolution": when(resolution.at) if resolution else None,
             "due": when(s.due) if s.due and s.phase == "result_due" else None,
             "result": (when(result.at), str(result.data.get("text", ""))) if result else None,
-            "comments": s.comments,
+            "comments": s.comments, "documents": list(s.documents),
             "tickets": [int(n) for n in row.origin.removeprefix("tickets:").split(",")]
             if row.origin.startswith("tickets:") else [],
         })

@@ -46,11 +46,12 @@ class Award:
 
 
 def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, int, datetime, int]] = (),
-           meetings: Iterable[Any] = ()) -> list[Award]:
+           meetings: Iterable[Any] = (), volunteered: Iterable[tuple[int, str, str, datetime]] = ()) -> list[Award]:
     """Return the awards ``events`` (a log, in order) earn under the rulebook's ``points:``, capped per month;
     ``served`` adds the time bank's confirmed service, ``(helper, minutes, at, entry)``: ``hour_served``
     per whole hour (a reversed entry should not be passed); ``meetings`` (matters' events) add ``attend``
-    for each sign-in and ``vote`` once per member and meeting (a stranger's answer earns nothing)."""
+    for each sign-in and ``vote`` once per member and meeting (a stranger's answer earns nothing);
+    ``volunteered`` (tasks staff confirmed, ``(id, resident, what, at)``) add ``volunteer`` each."""
     rules = book.points
     residents: dict[int, list[str]] = {}
     fixed: set[int] = set()
@@ -76,6 +77,8 @@ def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, 
                 and (m.matter, m.step, m.actor) not in voted:
             voted.add((m.matter, m.step, m.actor))
             raw.append(Award(m.actor, m.at, "vote", rules.vote, 0, m.id, matter=m.matter))
+    for task, resident, _what, at in volunteered:
+        raw.append(Award(resident, at, "volunteer", rules.volunteer, 0, task))
     for helper, minutes, at, entry in served:
         if minutes >= 60:
             raw.append(Award(helper, at, "hour_served", rules.hour_served * (minutes // 60), 0, entry))

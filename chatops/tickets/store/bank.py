@@ -35,8 +35,29 @@ class BankPosts:
             return [(i, k, r, g, w, m, datetime.fromisoformat(a)) for i, k, r, g, w, m, a in await cur.fetchall()]
 
 
+Volunteered = tuple[int, str, str, datetime]  # id, resident, what, at
+
+
+class VolunteerReads:
+    db: aiosqlite.Connection
+
+    async def volunteered(self, resident: str | None = None) -> list[Volunteered]:
+        """Return the confirmed volunteer tasks (of ``resident`` if given), oldest first."""
+        sql, args = "SELECT id, resident, what, at FROM volunteering", tuple[str, ...]()
+        if resident is not None:
+            sql, args = sql + " WHERE resident = ?", (resident,)
+        async with self.db.execute(sql + " ORDER BY id", args) as cur:
+            return [(i, r, w, datetime.fromisoformat(a)) for i, r, w, a in await cur.fetchall()]
+
+
 class BankWrites:
     db: aiosqlite.Connection
+
+    async def add_volunteered(self, resident: str, what: str, confirmed_by: str, at: datetime) -> int:
+        """Keep a volunteer task staff confirmed; return its number."""
+        cur = await self.db.execute("INSERT INTO volunteering (resident, what, confirmed_by, at) VALUES (?, ?, ?, ?)",
+                                    (resident, what, confirmed_by, utc_text(at)))
+        return int(cur.lastrowid or 0)
 
     async def add_bank_post(self, kind: str, resident: str, grid: str, what: str, minutes: int | None,
                             at: datetime) -> int:

@@ -291,6 +291,20 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
             at       TEXT NOT NULL
         )""",
     )),
+    (19, "volunteer tasks staff confirmed (积分制: points come from them), append-only", (
+        """CREATE TABLE volunteering (
+            id            INTEGER PRIMARY KEY,
+            resident      TEXT NOT NULL,
+            what          TEXT NOT NULL,
+            confirmed_by  TEXT NOT NULL,
+            at            TEXT NOT NULL
+        )""",
+        "CREATE INDEX volunteering_resident ON volunteering (resident)",
+        """CREATE TRIGGER volunteering_no_update BEFORE UPDATE ON volunteering
+           BEGIN SELECT RAISE(ABORT, 'confirmed volunteer tasks are append-only'); END""",
+        """CREATE TRIGGER volunteering_no_delete BEFORE DELETE ON volunteering
+           BEGIN SELECT RAISE(ABORT, 'confirmed volunteer tasks are append-only'); END""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -20,7 +20,7 @@ import aiosqlite
 from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
 from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
-from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites
+from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
@@ -97,7 +97,7 @@ def _event(row: aiosqlite.Row) -> Event:
                  data=from_json(data), seq=seq)
 
 
-class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads):
+class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, VolunteerReads):
     """Queries shared by the store and its transactions."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
