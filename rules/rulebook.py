@@ -265,7 +265,9 @@ class Step(_Model):
     """One step of a chain: a meeting of ``body`` that needs ``quorum`` (none: no quorum) and ``majority``
     within ``limit`` (working days), or a publication (``publish``: 决议公开, 实施结果公开). ``may_merge_with``
     names the step it may be held together with (一肩挑); ``secret``: a secret ballot (无记名投票), cast in a direct
-    chat with the bot, of which only the counts are kept."""
+    chat with the bot, of which only the counts are kept. ``chair``: who may open, close and call it again
+    (``room``: the chair of the room it meets in, power 50, and the street office; ``street_office``: only
+    the street office's staff)."""
 
     id: Id
     name: Name
@@ -276,6 +278,7 @@ class Step(_Model):
     publish: bool = False
     may_merge_with: Id | None = None
     secret: bool = False  # 无记名投票: ballots by direct message, only counts kept
+    chair: Literal["room", "street_office"] = "room"  # who opens and closes it
 
 
 class Chain(_Model):

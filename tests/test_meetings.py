@@ -152,6 +152,9 @@ async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store:
     n.say(REPS, REP_ROLL[1], "!开始表决")  # not the chair
     await turn(bot)
     assert "主持人" in last(bot, REPS)
+    n.say(BRANCH, CHAIR, "!结束表决 1")  # a chair, but of another body's room
+    await turn(bot)
+    assert "主持人" in last(bot, BRANCH) and (await standing(bot, 1)).phase == "convened"
     n.say(REPS, CHAIR, "!开始表决")
     await turn(bot)
     assert "还未达到法定人数" in last(bot, REPS) and "需要 4 人" in last(bot, REPS)
@@ -366,3 +369,32 @@ async def test_documents_and_volunteer_tasks(bot: Bot, store: Store) -> None:
     n.say(GRID, RESIDENTS[2], "!积分")
     await turn(bot)
     assert "志愿服务第 1 条 志愿服务 +5" in last(bot, GRID)
+
+
+async def test_a_step_only_the_street_office_chairs(store: Store, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rules import load_rulebook
+    from rules.rulebook import DEFAULT_RULEBOOK
+
+    path = tmp_path / "chair.yaml"
+    path.write_text(DEFAULT_RULEBOOK.read_text(encoding="utf-8").replace(
+        "majority: {more_than: 1/2, of: present}, limit: 10d, secret: true}",
+        "majority: {more_than: 1/2, of: present}, limit: 10d, secret: true, chair: street_office}"), encoding="utf-8")
+    book = load_rulebook(path)
+    async with store.write() as tx:
+        await tx.save_room(Room(STREET, "handler", "street_office"))
+        await tx.save_room(Room(REPS, "body", "representatives"))
+        await tx.set_roll("representatives", REP_ROLL)
+    bot = Bot(MemoryTransport(power_levels={STREET: {"users": {STAFF: 50}}, REPS: {"users": {CHAIR: 50}}}),
+              store, TicketService(store, Router(book), clock=clock))
+    await bot.prepare()
+    n = net(bot)
+    n.say(REPS, CHAIR, "!议题 更换物业公司")
+    await turn(bot)
+    for member in REP_ROLL[:5]:
+        n.say(REPS, member, "!到")
+    n.say(REPS, CHAIR, "!开始表决")
+    await turn(bot)
+    assert "主持人" in last(bot, REPS) and (await standing(bot, 1)).phase == "convened"
+    n.say(STREET, STAFF, "!开始表决 1")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "voting"

@@ -293,6 +293,25 @@ class Chair:
         return turn.power.of(turn.event.sender) >= self.staff_level and (
             turn.room.kind == "body" or (turn.room.kind == "handler" and turn.room.ref == self.book.fallback))
 
+    def _may_act(self, turn: TurnLike, s: Standing, *, hosted: bool = False) -> bool:
+        """Return whether the sender may open, close or call again ``s``'s meeting (or, ``hosted``, publish its
+        result): the street office's staff always; a body's chair only in the room where the matter meets
+        (or met), and only for a step the rulebook lets its room chair (``chair: room``)."""
+        if not self._is_chair(turn):
+            return False
+        if turn.room.kind == "handler":
+            return True
+        step = s.step
+        if step is not None and step.chair != "room":
+            return False
+        here = turn.room.room_id
+        if hosted:
+            return any(e.kind == "convened" and e.data.get("room") == here for e in s.events)
+        if s.meeting is not None:
+            return s.meeting.room == here
+        body = self._body(self._merged(s) or step)
+        return body is not None and self._room_of(body, s.row.grid) == here
+
     async def _cmd_open(self, turn: TurnLike, cmd: Command) -> str | None:
         lang = turn.lang
         if not self._is_chair(turn):
@@ -300,6 +319,8 @@ class Chair:
         found = await self._meeting_here(turn, cmd, ("convened",))
         if isinstance(found, str):
             return found
+        if not self._may_act(turn, found):
+            return text("not_chair", lang, need=self.staff_level)
         s, m = found, found.meeting
         if m is None or s.phase != "convened" or s.step is None:
             return text("meeting_not_open", lang, number=s.row.id)
@@ -424,6 +445,8 @@ class Chair:
         found = await self._meeting_here(turn, cmd)
         if isinstance(found, str):
             return found
+        if not self._may_act(turn, found):
+            return text("not_chair", lang, need=self.staff_level)
         if found.phase not in OPEN_PHASES:
             return text("meeting_not_open", lang, number=found.row.id)
         await turn.tx.add_matter_event(MatterEvent(found.row.id, "closing", self.clock(), found.meeting.step
@@ -440,6 +463,8 @@ class Chair:
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
+        if not self._may_act(turn, s):
+            return text("not_chair", lang, need=self.staff_level)
         if s.phase not in WAITING_FOR_STAFF:
             return text("not_adjourned", lang, number=number, phase=text(f"phase_{s.phase}", lang))
         await turn.tx.add_matter_event(MatterEvent(number, "reconvene", self.clock(), s.step.id if s.step else None,
@@ -457,6 +482,8 @@ class Chair:
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
+        if not self._may_act(turn, s, hosted=True):
+            return text("not_chair", lang, need=self.staff_level)
         if s.phase != "result_due":
             return text("result_not_due", lang, number=number, phase=text(f"phase_{s.phase}", lang))
         if not words.strip():

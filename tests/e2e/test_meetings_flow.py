@@ -161,3 +161,20 @@ async def test_a_consultation_and_the_whole_chain_on_a_real_homeserver(town: Tow
     await t.heard("chair", reps, lambda s: "赞成 3、反对 1、弃权 0" in s.body and "结果：通过" in s.body)
     events = await t.bot.store.matter_events([3])
     assert not [e for e in events[3] if e.actor and "choice" in e.data]
+
+    # the time bank: bob helped alice for 20 hours this month; the ledger sums to zero; points are capped
+    bob = t.people["bob"].user_id
+    await t.say("alice", "grid1", f"!确认服务 {bob} 20小时 陪老人就医")
+    await t.heard("alice", "grid1", lambda s: "已记入时间银行" in s.body and "20h" in s.body)
+    rows = await t.bot.store.bank_transfers()
+    balances: dict[str, int] = {}
+    for _i, giver, receiver, minutes, *_rest in rows:
+        balances[giver] = balances.get(giver, 0) + minutes
+        balances[receiver] = balances.get(receiver, 0) - minutes
+    assert sum(balances.values()) == 0 and len(rows) >= 3  # two starting credits and the service
+    await t.say("bob", "grid1", "!时间银行")
+    await t.heard("bob", "grid1", lambda s: "陪老人就医" in s.body and "+20h" in s.body)
+    await t.say("bob", "grid1", "!积分")
+    points = await t.heard("bob", "grid1", lambda s: "您的积分：" in s.body)
+    assert "您的积分：50 分" in points.body and "已达本月上限" in points.body  # 60 for the hours, capped at 50
+    assert "参加表决" in points.body or "参加会议签到" in points.body or "志愿服务时长" in points.body
