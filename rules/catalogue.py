@@ -1325,6 +1325,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "邻居附议、吹哨召集部门报到、证据不足时请居民选择",
         "en": "neighbours support it, the whistle summons departments, a vague report asks which matter",
     },
+    "demo_scene_6": {
+        "zh-CN": "居民议事协商：网格群里提出议题、表决、街道办计票、决议在小区群公开",
+        "en": "residents decide together: a matter raised in the grid's room, the vote, the count, the resolution "
+              "published",
+    },
     "demo_scene_5": {
         "zh-CN": "无人签收：催办、升级督办（演示时钟快进）、申请延期与批准",
         "en": "nobody signs: a reminder, an escalation (the demo clock moves on), an extension asked and approved",

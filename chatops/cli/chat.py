@@ -65,6 +65,10 @@ def cmd_provision(args: argparse.Namespace) -> int:
                 staff[k].extend(v)
             for k, v in accounts.residents.items():
                 residents[k].extend(v)
+            for k, v in accounts.members.items():
+                members[k].extend(v)
+            for k, v in accounts.chairs.items():
+                chairs[k].extend(v)
         async def provision() -> list[Any]:
             await ensure_local_bot(settings)
             return await provision_rooms(settings, staff=staff, residents=residents, members=members, chairs=chairs)

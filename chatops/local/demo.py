@@ -44,6 +44,8 @@ class DemoAccounts:
     password: str
     staff: dict[str, list[str]] = field(default_factory=dict)
     residents: dict[str, list[str]] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)  # body id -> its roll (the demo's residents)
+    chairs: dict[str, list[str]] = field(default_factory=dict)  # body id -> its chair (the street office's staff)
 
 
 async def demo_accounts(settings: Settings) -> DemoAccounts:
@@ -64,6 +66,10 @@ async def demo_accounts(settings: Settings) -> DemoAccounts:
         first = book.grids[0].id
         for n in range(2, 5):
             accounts.residents[first].append(await make(f"resident_{first}_{n}", f"{book.grids[0].name}居民{n}"))
+    everyone = sorted({u for people in accounts.residents.values() for u in people})
+    for body in (b for b in book.deliberation.bodies if b.room == "own"):  # every body meets: the same people
+        accounts.members[body.id] = everyone
+        accounts.chairs[body.id] = accounts.staff.get(book.fallback, [])
     return accounts
 
 
@@ -250,6 +256,40 @@ class Story:
         await self.bot_says(resident, room, lambda s: s.thread_root == event and "1." in s.body, now)
         await self.resident_does(resident, room, event, "1", "电梯" if self.lang != "en" else "ift")
 
+    async def scene_consultation(self) -> None:
+        """Residents decide together (议事协商): a matter raised in the grid's room, the vote, the count by the
+        street office, and the resolution published in the community's room (两公开)."""
+        print(text("demo_scene", self.lang, n=6, title=text("demo_scene_6", self.lang)), flush=True)
+        grid = self.book.grids[0].id if self.book.grids else ""
+        residents = self.accounts.residents.get(grid, [])
+        if not grid or len(residents) < 2 or self.book.fallback not in self.handler_room:
+            return
+        room = self.community_room[grid]
+        raiser = await self.person(residents[0])
+        now = asyncio.get_running_loop().time()
+        self.say(f"🙋 {raiser.user_id}", room, "!议题 小区增设电动车充电桩")
+        await raiser.say(room, "!议题 小区增设电动车充电桩")
+        opened = await self.bot_says(raiser, room, lambda s: "充电桩" in s.body and ("!赞成" in s.body
+                                                                                   or "!yes" in s.body), now)
+        match = re.search(r"(\d+)", opened.body)
+        number = match.group(1) if match else "1"
+        for n, user in enumerate(residents):
+            voter = await self.person(user)
+            await self.pause()
+            said = f"!{'反对' if n == len(residents) - 1 else '赞成'} {number}"
+            self.say(f"🙋 {voter.user_id}", room, said)
+            await voter.say(room, said)
+        staff = await self.person(self.accounts.staff[self.book.fallback][0])
+        await self.pause()
+        now = asyncio.get_running_loop().time()
+        street = self.handler_room[self.book.fallback]
+        self.say(f"👷 {staff.user_id}", street, f"!结束表决 {number}")
+        await staff.say(street, f"!结束表决 {number}")
+        await self.bot_says(raiser, room, lambda s: f" {number}" in s.body and ("【决议公开】" in s.body or
+                                                                            "[Resolution published]" in s.body
+                                                                            or "【表决结果公开】" in s.body
+                                                                            or "[Result published]" in s.body), now)
+
     async def scene_deadlines_extension(self) -> None:
         """Nobody signs: a reminder, then an escalation (the demo clock moves on); the lead asks for more time."""
         print(text("demo_scene", self.lang, n=5, title=text("demo_scene_5", self.lang)), flush=True)
@@ -305,7 +345,8 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
     try:
         accounts = await demo_accounts(settings)
         await ensure_local_bot(settings)
-        rooms = await provision_rooms(settings, staff=accounts.staff, residents=accounts.residents)
+        rooms = await provision_rooms(settings, staff=accounts.staff, residents=accounts.residents,
+                                      members=accounts.members, chairs=accounts.chairs)
         ready = asyncio.Event()
         clock = DemoClock()
         bots: list[Bot] = []
@@ -326,7 +367,7 @@ async def run_demo(settings: Settings, *, lang: str | None, rounds: int = 0, pac
         while not stop.is_set() and (rounds == 0 or n < rounds):
             n += 1
             for scene in (story.scene_signed_resolved_rated, story.scene_transfer_reopen, story.scene_place_return,
-                          story.scene_support_whistle_ask, story.scene_deadlines_extension):
+                          story.scene_support_whistle_ask, story.scene_deadlines_extension, story.scene_consultation):
                 task = asyncio.ensure_future(scene())
                 halt = asyncio.ensure_future(stop.wait())
                 await asyncio.wait({task, halt}, return_when=asyncio.FIRST_COMPLETED)
