@@ -29,6 +29,7 @@ from research.measures import (
     to_igraph,
 )
 from research.networks import collaboration_graph, referral_graph, reporting_graph, time_slices
+from research.parquet import export_parquet
 from research.participation import matter_log, meetings, participation, simulate_participation
 from research.passes import holders, passes, pingpong_pairs, steps_to_resolution, transfer_chains
 from research.pseudonyms import KEY_ENV, PseudonymKeyMissing, pseudonymizer
@@ -59,6 +60,7 @@ __all__ = [
     "collaboration_graph",
     "communities",
     "core_periphery",
+    "export_parquet",
     "handler_rates",
     "helping_graph",
     "holders",

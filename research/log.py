@@ -107,11 +107,16 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
     in ``[start, end)``, each with all its events: every measure of that period comes out the same as on
     the whole log, at a fraction of the cost on a long one. Raises :class:`LogError` if ``path`` is not a
     store.
+
+    ``path`` may also be a Parquet export (``whistle export --parquet``, :mod:`research.parquet`): the same
+    tables, already pseudonymised, with a ``community`` column (``text`` is refused: an export has none).
     """
     path = Path(path)
+    book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook) if rulebook else load_rulebook()
+    if path.is_dir():
+        return _read_export(path, book, text, touched)
     if not path.is_file():
         raise LogError(f"{path}: no such store file")
-    book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook) if rulebook else load_rulebook()
     names = pseudonymizer(key)
     db = _Reader(path)
     try:
@@ -142,6 +147,28 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
         raise LogError(f"{path}: {exc}") from exc
     return EventLog(events, tickets, assignments, handlers, grids, book.fallback, names.source, path,
                     {"rulebook": book.full_version, "text": text})
+
+
+def _read_export(path: Path, book: Rulebook, text: bool, touched: tuple[datetime, datetime] | None) -> EventLog:
+    """Return the :class:`EventLog` of a Parquet export (see :func:`read_log`)."""
+    from research.parquet import ParquetError, read_tables
+
+    if text:
+        raise LogError(f"{path}: a Parquet export carries no message text")
+    try:
+        tables, meta = read_tables(path)
+    except (ParquetError, OSError, pa.ArrowException) as exc:
+        raise LogError(str(exc)) from exc
+    events, tickets, assignments = tables["events"], tables["tickets"], tables["assignments"]
+    if touched is not None:
+        start, end = (_utc(t) for t in touched)
+        keep = events.loc[(events["at"] >= start) & (events["at"] < end), "ticket_id"].unique()
+        events = events[events["ticket_id"].isin(keep)].reset_index(drop=True)
+        tickets = tickets[tickets["ticket_id"].isin(keep)].reset_index(drop=True)
+        assignments = assignments[assignments["ticket_id"].isin(keep)].reset_index(drop=True)
+    sources = {c.get("pseudonyms", "") for c in meta.get("communities", {}).values()}
+    return EventLog(events, tickets, assignments, _handlers(book), _grids(book), book.fallback,
+                    ",".join(sorted(sources)), path, {"rulebook": book.full_version, "text": False, "export": meta})
 
 
 def _iso(moment: datetime) -> str:

@@ -1626,6 +1626,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrote {file}: {reports:,} reports, {tickets:,} tickets (the rest support open ones), {events:,} "
         "events from {first} to {last}, in {seconds:.1f} s ({rate:,.0f} reports/s)",
     },
+    "export_parquet_done": {
+        "zh-CN": "已导出到 {folder}：社区 {community}，{events} 条事件，{tickets} 张工单，{months} 个月"
+                 "（已化名，不含文字）。",
+        "en": "Exported to {folder}: community {community}, {events} events, {tickets} tickets, {months} months "
+              "(pseudonymised, no text).",
+    },
     "export_done": {
         "zh-CN": "已导出 {file}：{nodes:,} 个节点，{edges:,} 条边（{graph}，{format}）",
         "en": "Exported {file}: {nodes:,} nodes, {edges:,} edges ({graph}, {format})",

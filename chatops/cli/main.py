@@ -125,13 +125,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not Path(args.store).exists():
         print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
         return 1
-    people = args.graph == "reporting" and args.by == "resident"
+    people = (args.graph == "reporting" and args.by == "resident") or args.parquet
     if people and not os.environ.get(research.KEY_ENV):
         print(text("export_no_key", args.lang, env=research.KEY_ENV), file=sys.stderr)
         return 1
     book = load_book(args.rulebook, args.lang)
     if book is None:
         return 1
+    if args.parquet:  # the whole log, pseudonymised, for research at scale
+        try:
+            done = research.export_parquet(args.store, args.parquet, rulebook=book)
+        except (research.LogError, research.parquet.ParquetError, OSError) as exc:
+            print(text("store_unreadable", args.lang, file=args.store, detail=str(exc)), file=sys.stderr)
+            return 1
+        print(text("export_parquet_done", args.lang, folder=args.parquet, community=done["community"],
+                   events=done["events"], tickets=done["tickets"], months=len(done["months"])))
+        return 0
+    if not args.out:
+        print(text("export_refused", args.lang, detail="--out FILE or --parquet DIR"), file=sys.stderr)
+        return 2
     fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
     if fmt not in research.export.WRITERS:
         print(text("export_refused", args.lang, detail=f"--format graphml|gexf|csv ({fmt!r})"), file=sys.stderr)
@@ -303,7 +315,10 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     x.add_argument("--handlers", choices=["routed", "final", "all"], default="routed",
                    help="reporting graph: which handlers")
     x.add_argument("--format", choices=["graphml", "gexf", "csv"], help="default: from the file name")
-    x.add_argument("--out", required=True, metavar="FILE")
+    x.add_argument("--out", metavar="FILE", help="the network's file")
+    x.add_argument("--parquet", metavar="DIR",
+                   help="instead: the whole event log, pseudonymised, as Parquet partitioned by community and month "
+                        "(needs WHISTLE_PSEUDONYM_KEY)")
     x.add_argument("--rulebook", metavar="FILE", help="for handler names and sectors (default: the shipped one)")
     x.set_defaults(func=cmd_export)
     add_routing_commands(sub, rulebook_commands=rbs)
