@@ -104,8 +104,10 @@ def read_tables(path: str | Path, *, communities: Iterable[str] | None = None,
         if not folder.is_dir():
             raise ParquetError(f"{path}: the {name} table is missing")
         data = ds.dataset(folder, format="parquet", partitioning="hive")
-        frame = data.to_table(filter=wanted).to_pandas()
-        frame = frame.sort_values(["community", "row"], kind="stable").drop(columns=["month", "row"])
+        table = data.to_table(filter=wanted)
+        table = table.sort_by([("community", "ascending"), ("row", "ascending")]).drop_columns(["month", "row"])
+        frame = table.to_pandas(split_blocks=True, self_destruct=True)  # Arrow's buffers freed as pandas takes them
+        del table
         for column in frame.columns:
             if isinstance(frame[column].dtype, pd.CategoricalDtype):  # object categories, as the store reader
                 cats = frame[column].cat
