@@ -1577,6 +1577,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "Synapse 启动后立即退出了。日志末尾：\n{log}",
         "en": "Synapse exited while starting. End of its log:\n{log}",
     },
+    "hs_bad_database": {"zh-CN": "数据库地址应为 postgresql://用户:密码@主机:端口/库名（收到 …{uri}）",
+                        "en": "the database must be a postgresql://user:password@host:port/dbname URI (got …{uri})"},
     "hs_generate_failed": {
         "zh-CN": "Synapse 无法生成配置文件：\n{detail}",
         "en": "Synapse could not generate its config:\n{detail}",

@@ -187,7 +187,7 @@ def render_homeserver(st: HomeserverStatus, root: Path, lang: str) -> str:
 
 
 def cmd_homeserver(args: argparse.Namespace) -> int:
-    hs = LocalHomeserver(Path(args.root), port=args.port)
+    hs = LocalHomeserver(Path(args.root), port=args.port, database=getattr(args, "database", None))
     try:
         if args.homeserver_command == "status":
             st = hs.status()
@@ -284,6 +284,9 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     hss = hs.add_subparsers(dest="homeserver_command", required=True)
     up = hss.add_parser("up", parents=[where], help="start it (idempotent)")
     up.add_argument("--wait", type=float, default=90, metavar="SECONDS", help="how long to wait for it to answer")
+    up.add_argument("--database", default=os.environ.get("WHISTLE_HS_DATABASE"), metavar="URI",
+                    help="run Synapse on PostgreSQL: postgresql://user:password@host:port/dbname "
+                         "(default $WHISTLE_HS_DATABASE; none: SQLite under its folder)")
     down = hss.add_parser("down", parents=[where], help="stop it (idempotent)")
     down.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="SIGKILL after this long")
     add = hss.add_parser("adduser", parents=[where], help="an account on it for yourself (prints its password)")
@@ -308,7 +311,8 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     s.add_argument("--quiet", action="store_true", help="no progress lines")
     s.set_defaults(func=cmd_simulate)
 
-    x = sub.add_parser("export", help="export a network, pseudonymised, for Gephi and others (导出)")
+    x = sub.add_parser("export", help="export a network for Gephi and others, or the whole log as Parquet; "
+                                      "pseudonymised (导出)")
     x.add_argument("--store", required=True, metavar="FILE")
     x.add_argument("--graph", choices=["collaboration", "referral", "reporting"], default="referral")
     x.add_argument("--by", choices=["grid", "estate", "resident"], default="grid", help="reporting graph: who")
