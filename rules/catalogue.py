@@ -383,6 +383,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web_map_fewer": {"zh-CN": "少", "en": "fewer"},
     "web_map_more": {"zh-CN": "多", "en": "more"},
     "web_rates": {"zh-CN": "办理评价与排名", "en": "How handlers did"},
+    "web_first_shown": {"zh-CN": "，显示最急的 {shown} 件", "en": "; the {shown} most pressing shown"},
     "web_decisions": {"zh-CN": "议事与决议公开", "en": "Decisions"},
     "web_decisions_intro": {
         "zh-CN": "居民协商和四议两公开的议题：每一步的应到、实到、赞成、反对、弃权，决议和实施结果。"

@@ -375,3 +375,28 @@ def test_decisions_show_every_matter_with_its_counts(client: TestClient, store: 
     assert matters > 0 and page.count('class="matter"') == matters
     assert page.count("<li>「") == decided and page.count("/应到") == decided  # one line per meeting, with its roll
     assert "Matter 1" in client.get("/decisions?lang=en").text
+
+
+def test_the_staff_lists_are_ordered_and_counted_in_full(store: tuple[Path, int, int]) -> None:
+    from chatops.tickets.lifecycle import OPEN, State
+    from chatops.tickets.store import Store as TicketStore
+    from chatops.web.staff import SOON, Access, dashboard, due_of
+
+    async def check() -> None:
+        async with await TicketStore.open(store[0], readonly=True) as s:
+            everyone = Access("@st:x", ("street_office",), everything=True)
+            latest = await s.latest_event_at()
+            assert latest is not None
+            now = latest + timedelta(days=3)  # the open tickets are late by then, some of them long since
+            board = await dashboard(s, load_rulebook(), everyone, now=now)
+            tickets, _total = await s.listing(limit=100_000)
+            open_ = [t for t in tickets if t.state in OPEN]
+            overdue = sorted((t for t in open_ if (d := due_of(t)) is not None and d < now), key=due_of)
+            soon = [t for t in open_ if (d := due_of(t)) is not None and now <= d < now + SOON]
+            assert board.counts["overdue"] == len(overdue) > 0 and board.counts["soon"] == len(soon)
+            assert board.counts["unsigned"] == sum(t.state is State.ROUTED for t in open_)
+            assert [r.ticket.id for r in board.overdue] == [t.id for t in overdue[:100]]  # the longest late first
+            assert all(r.overdue and (r.card is None or r.card.startswith("https://matrix.to/#/"))
+                       for r in board.overdue)
+
+    asyncio.run(check())

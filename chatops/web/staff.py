@@ -12,7 +12,7 @@ rulebook's fallback) see every handler's. Anyone else is refused. The session is
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -26,6 +26,7 @@ from rules import Rulebook
 log = logging.getLogger(__name__)
 STAFF_LEVEL = 50
 SOON = timedelta(hours=24)
+SHOWN = 100  # rows listed in each of the staff's lists (their full counts are shown beside them)
 PERIODS = (7, 30, 90)  # days of whistles and escalations the dashboard can show
 
 
@@ -129,6 +130,7 @@ class Board:
     escalations: list[Any]
     failed: list[Any]
     open_count: int
+    counts: dict[str, int] = field(default_factory=dict)  # each list's size in all (only ``SHOWN`` are listed)
 
 
 async def as_of(store: Store) -> datetime:
@@ -154,32 +156,28 @@ async def dashboard(store: Store, book: Rulebook, access: Access, *, handler: st
     of the clock and the log's latest event (a simulated or demo log runs ahead of the clock)."""
     now = now or await as_of(store)
     leads = (handler,) if handler else () if access.everything else access.handlers
-    tickets, total = await store.listing(states=tuple(str(s) for s in OPEN), leads=leads,
-                                         grids=(grid,) if grid else (), categories=(category,) if category else (),
-                                         limit=2000)
+    grids, categories = (grid,) if grid else (), (category,) if category else ()
+    _page, total = await store.listing(states=tuple(str(s) for s in OPEN), leads=leads, grids=grids,
+                                       categories=categories, limit=0)
+    lists = {which: await store.due_list(which, now, now + SOON, leads=leads, grids=grids, categories=categories,
+                                         limit=SHOWN)
+             for which in ("overdue", "soon", "unsigned", "extensions")}  # each ordered and counted by SQL
     cards = {room.ref: room.room_id for room in await store.rooms() if room.kind == "handler"}
+    links = await store.card_links(t.id for shown, _n in lists.values() for t in shown)  # one query, not one a row
 
-    async def row(t: Ticket) -> Row:
+    def row(t: Ticket) -> Row:
         due = due_of(t)
-        link = None
         room = cards.get(t.lead or "")
-        if room is not None:
-            sent = [r for r in await store.outbox_for(t.id, "card", room) if r.event_id]
-            if sent:
-                link = f"https://matrix.to/#/{quote(room)}/{quote(sent[-1].event_id or '')}"
+        sent = links.get((t.id, room)) if room is not None else None
+        link = f"https://matrix.to/#/{quote(room)}/{quote(sent)}" if room is not None and sent else None
         return Row(t, due is not None and due < now, due, link)
 
-    overdue = [t for t in tickets if (d := due_of(t)) is not None and d < now]
-    soon = [t for t in tickets if (d := due_of(t)) is not None and now <= d < now + SOON]
-    unsigned = [t for t in tickets if t.state is State.ROUTED]
-    extensions = [t for t in tickets if t.extension_asked]
-    by_due = sorted(overdue, key=lambda t: due_of(t) or now)[:100]
     visible = set(leads)
     events = await store.recent(("whistled", "escalated"), now - timedelta(days=days))
     mine = [e for e in events if not visible or e.target in visible or e.actor_handler in visible
             or any(h in visible for h in e.data.get("summon", ()))]
     failed = await store.failed_outbox(50) if access.everything else []
-    return Board(now, [await row(t) for t in by_due],
-                 [await row(t) for t in sorted(soon, key=lambda t: due_of(t) or now)[:100]],
-                 [await row(t) for t in unsigned[:100]], [await row(t) for t in extensions[:100]],
-                 [e for e in mine if e.kind == "whistled"], [e for e in mine if e.kind == "escalated"], failed, total)
+    shown = {which: [row(t) for t in tickets] for which, (tickets, _n) in lists.items()}
+    return Board(now, shown["overdue"], shown["soon"], shown["unsigned"], shown["extensions"],
+                 [e for e in mine if e.kind == "whistled"], [e for e in mine if e.kind == "escalated"], failed, total,
+                 {which: n for which, (_t, n) in lists.items()})

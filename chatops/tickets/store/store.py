@@ -18,7 +18,7 @@ from typing import Any
 import aiosqlite
 
 from chatops.tickets.events import check_event, columns
-from chatops.tickets.lifecycle import Event, Move, State, Ticket
+from chatops.tickets.lifecycle import OPEN, Event, Move, State, Ticket
 from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
@@ -189,6 +189,60 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
                                    "LIMIT ? OFFSET ?", (*args, limit, offset)) as cur:
             page = [_ticket(r) for r in await cur.fetchall()]
         return page, int(row[0]) if row else 0
+
+    async def due_list(self, which: str, now: datetime, soon: datetime, *, leads: tuple[str, ...] = (),
+                       grids: tuple[str, ...] = (), categories: tuple[str, ...] = (), limit: int = 100
+                       ) -> tuple[list[Ticket], int]:
+        """Return up to ``limit`` open tickets of one of the staff's lists and how many there are in all:
+        ``overdue`` (the deadline their holder faces now — to sign for it while routed, else to resolve it —
+        is before ``now``; the longest overdue first), ``soon`` (due in ``[now, soon)``, the nearest first),
+        ``unsigned`` (routed, not signed for; the oldest first) or ``extensions`` (asking for days), of
+        ``leads``, ``grids`` and ``categories`` (``""``: unclassified) when given."""
+        due = "(CASE WHEN state = 'routed' AND sign_deadline IS NOT NULL THEN sign_deadline ELSE resolve_deadline END)"
+        where = [f"state IN ({', '.join(repr(str(s)) for s in sorted(OPEN))})"]
+        args: list[Any] = []
+        if which == "overdue":
+            where.append(f"{due} < ?")
+            args.append(utc_text(now))
+        elif which == "soon":
+            where.append(f"{due} >= ? AND {due} < ?")
+            args += [utc_text(now), utc_text(soon)]
+        elif which == "unsigned":
+            where.append("state = 'routed'")
+        elif which == "extensions":
+            where.append("extension_asked IS NOT NULL AND extension_asked != 0")
+        else:
+            raise ValueError(which)
+        for column, values in (("lead", leads), ("grid", grids)):
+            if values:
+                where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                args.extend(values)
+        if categories:
+            named = [c for c in categories if c]
+            alternatives = [f"category IN ({', '.join('?' for _ in named)})"] if named else []
+            if "" in categories:
+                alternatives.append("category IS NULL")
+            where.append("(" + " OR ".join(alternatives) + ")")
+            args.extend(named)
+        clause = " WHERE " + " AND ".join(where)
+        order = {"overdue": due, "soon": due, "unsigned": "created_at", "extensions": "updated_at"}[which]
+        async with self.db.execute(f"SELECT COUNT(*) FROM tickets{clause}", args) as cur:
+            row = await cur.fetchone()
+        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets{clause} ORDER BY {order}, id "
+                                   "LIMIT ?", (*args, limit)) as cur:
+            return [_ticket(r) for r in await cur.fetchall()], int(row[0]) if row else 0
+
+    async def card_links(self, ticket_ids: Iterable[int]) -> dict[tuple[int, str], str]:
+        """Return the event id of each ticket's latest card sent to each room: ``{(ticket, room): event id}``."""
+        ids = list(dict.fromkeys(ticket_ids))
+        out: dict[tuple[int, str], str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            async with self.db.execute(
+                    "SELECT ticket_id, room_id, event_id FROM outbox WHERE purpose = 'card' AND event_id IS NOT NULL "
+                    f"AND ticket_id IN ({', '.join('?' for _ in part)}) ORDER BY id", part) as cur:
+                out.update({(t, room): e for t, room, e in await cur.fetchall()})
+        return out
 
     async def events_of(self, ticket_ids: Iterable[int]) -> dict[int, list[Event]]:
         """Return the events of each of ``ticket_ids`` in log order, in one query (a page of a listing)."""
