@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import itertools
+import tempfile
+import warnings
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -92,9 +95,58 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgreSQL]:
+    """A private PostgreSQL 16 for the whole session (pgserver: no system service), stopped at the end."""
+    server = PostgreSQL.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class PostgreSQL:
+    """A running PostgreSQL server and a fresh database on it for each test that asks."""
+
+    def __init__(self, server: object, folder: Path) -> None:
+        self.server, self.folder = server, folder
+        self._made = itertools.count(1)
+
+    @classmethod
+    def start(cls) -> PostgreSQL:
+        with warnings.catch_warnings():  # platformdirs warns that root has no XDG_RUNTIME_DIR: harmless
+            warnings.simplefilter("ignore")
+            import pgserver
+
+            folder = Path(tempfile.mkdtemp(prefix="pg-"))  # short: a Unix socket's path is limited in length
+            return cls(pgserver.get_server(folder, cleanup_mode="stop"), folder)
+
+    def database(self) -> str:
+        """Return the URI of a new, empty database."""
+        name = f"t{next(self._made)}"
+        self.server.psql(f"CREATE DATABASE {name};")  # type: ignore[attr-defined]
+        return f"postgresql://postgres@/{name}?host={self.folder}"
+
+    def stop(self) -> None:
+        self.server.cleanup()  # type: ignore[attr-defined]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test of the store on both engines, but those marked ``sqlite_only`` (they read the file
+    itself: the research reader, the rates' child process, SQLite's own locking)."""
+    defs = metafunc._arg2fixturedefs.get("store") if "store" in metafunc.fixturenames else None
+    if defs and defs[-1].func.__module__ == __name__:  # this store, not a module's own fixture of that name
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("store", ["sqlite"] if only else ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = await Store.open(tmp_path / "tickets.sqlite")
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
+    """The store, on each engine: a SQLite file, and a database on the session's PostgreSQL server."""
+    if request.param == "postgresql":
+        s = await Store.open(request.getfixturevalue("postgres").database())
+    else:
+        s = await Store.open(tmp_path / "tickets.sqlite")
     yield s
     await s.close()
 

@@ -113,7 +113,7 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
     await turn(bot)
     assert "施工时间请避开午休" in last(bot, STREET) and (await standing(bot, 1)).comments == 1
 
-    with TestClient(create_app(store.path, rulebook=bot.book)) as client:  # 两公开 on the public board
+    with TestClient(create_app(store.address, rulebook=bot.book)) as client:  # 两公开 on the public board
         page = client.get("/decisions").text
     assert "3号楼加装电梯" in page and "赞成 3、反对 1、弃权 0；实到 4/应到 10" in page and "监督意见 1 条" in page
     assert not re.search(r"@[a-z0-9]+:t", page) and "施工时间请避开午休" not in page  # nobody, no resident's words

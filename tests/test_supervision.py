@@ -9,6 +9,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import pytest
 
@@ -29,12 +30,21 @@ async def until(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> 
             await asyncio.sleep(0.02)
 
 
-def timer_rows(store: Store) -> list[tuple[int, str, int, str | None]]:
-    db = sqlite3.connect(store.path)
-    try:
-        return db.execute("SELECT ticket_id, state, attempts, error FROM timers ORDER BY id").fetchall()
-    finally:
-        db.close()
+async def query(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+    """Return the rows of ``sql`` read through the store's own reader (either engine)."""
+    async with store.db.execute(sql, params) as cur:
+        return [tuple(r) for r in await cur.fetchall()]
+
+
+async def change(store: Store, *statements: tuple[str, tuple[object, ...]]) -> None:
+    """Run ``statements`` in one of the store's write transactions (as an operator's hand would)."""
+    async with store.write() as tx:
+        for sql, params in statements:
+            await tx.db.execute(sql, params)
+
+
+async def timer_rows(store: Store) -> list[tuple[Any, ...]]:
+    return await query(store, "SELECT ticket_id, state, attempts, error FROM timers ORDER BY id")
 
 
 async def test_a_poison_timer_fails_alone_in_the_running_scheduler(bot: Bot, store: Store, clock: FakeClock) -> None:
@@ -60,7 +70,7 @@ async def test_a_poison_timer_fails_alone_in_the_running_scheduler(bot: Bot, sto
             return bot.scheduler.beat is not None and all(Move.ESCALATED in k for k in kinds)
 
         await until(others_done)  # tickets 2 and 3 were reminded and escalated although 1 raises every time
-        rows = timer_rows(store)
+        rows = await timer_rows(store)
         first = [(state, attempts, error) for tid, state, attempts, error in rows if tid == 1]
         assert first and all(state == "pending" and attempts == 1 and "injected" in (error or "")
                              for state, attempts, error in first[:1])
@@ -69,10 +79,10 @@ async def test_a_poison_timer_fails_alone_in_the_running_scheduler(bot: Bot, sto
             clock.advance(hours=2)
             bot.scheduler.wake()
             await asyncio.sleep(0.05)
-            return any(tid == 1 and state == "failed" for tid, state, _, _ in timer_rows(store))
+            return any(tid == 1 and state == "failed" for tid, state, _, _ in await timer_rows(store))
 
         await until(given_up, timeout=30)
-        failed = next(r for r in timer_rows(store) if r[0] == 1 and r[1] == "failed")
+        failed = next(r for r in await timer_rows(store) if r[0] == 1 and r[1] == "failed")
         assert failed[2] == TIMER_ATTEMPTS and "injected" in (failed[3] or "")
     finally:
         stop.set()
@@ -96,19 +106,15 @@ async def test_a_crashing_sender_fails_its_rows_alone(bot: Bot, store: Store, mo
 
         await until(others_sent)
         await asyncio.sleep(1.0)  # a second of backoff: the failing row is not retried twenty times
-        db = sqlite3.connect(store.path)
-        attempts, error, state = db.execute(
-            "SELECT attempts, error, state FROM outbox WHERE room_id = ? ORDER BY id LIMIT 1", (PROPERTY,)).fetchone()
-        db.close()
+        attempts, error, state = (await query(
+            store, "SELECT attempts, error, state FROM outbox WHERE room_id = ? ORDER BY id LIMIT 1", (PROPERTY,)))[0]
         assert state == "pending" and 1 <= attempts <= 3 and "injected" in error
         assert bot.outbox.failures == attempts and net.in_room(PROPERTY) == []
     finally:
         stop.set()
         await asyncio.wait_for(running, 5)
-    db = sqlite3.connect(store.path)  # after MAX_ATTEMPTS the row is failed for good, visible to the operator
-    db.execute("UPDATE outbox SET attempts = ?, not_before = 0 WHERE room_id = ?", (MAX_ATTEMPTS - 1, PROPERTY))
-    db.commit()
-    db.close()
+    await change(store, ("UPDATE outbox SET attempts = ?, not_before = 0 WHERE room_id = ?",  # then failed for
+                         (MAX_ATTEMPTS - 1, PROPERTY)))  # good after MAX_ATTEMPTS, visible to the operator
     await bot.outbox.flush()
     counts = await store.outbox_counts()
     assert counts.get("failed", 0) >= 1
@@ -158,50 +164,42 @@ async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store,
     net.fail_sends.add(PROPERTY)
     net.say(GRID, "@alice:t", "安居苑1号楼漏水")
     await turn(bot)
-    db = sqlite3.connect(store.path)  # the card has failed for good; a timer too
-    db.execute("UPDATE outbox SET state = 'failed', error = 'injected' WHERE room_id = ?", (PROPERTY,))
-    db.execute("UPDATE timers SET state = 'failed', error = 'injected', attempts = 8 WHERE id = 1")
-    db.commit()
-    db.close()
+    await change(store, ("UPDATE outbox SET state = 'failed', error = 'injected' WHERE room_id = ?", (PROPERTY,)),
+                 ("UPDATE timers SET state = 'failed', error = 'injected', attempts = 8 WHERE id = 1", ()))  # for good
     await bot.heartbeat()
-    assert await asyncio.to_thread(main, ["status", "--store", str(store.path), "--json"]) == 0
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
     assert st["alive"] and st["outbox"]["failed"] == 1 and st["timers"]["failed"] == 1 and st["heartbeat_age"] < 60
-    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", str(store.path)]) == 0
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 0
     assert "The bot is running" in capsys.readouterr().out
-    assert await asyncio.to_thread(main, ["outbox", "--failed", "--store", str(store.path)]) == 0
+    assert await asyncio.to_thread(main, ["outbox", "--failed", "--store", store.address]) == 0
     assert "injected" in capsys.readouterr().out
-    assert await asyncio.to_thread(main, ["timers", "--store", str(store.path), "--retry", "all"]) == 0
+    assert await asyncio.to_thread(main, ["timers", "--store", store.address, "--retry", "all"]) == 0
     assert "已重新排队 1 项" in capsys.readouterr().out
     net.fail_sends.clear()
-    assert await asyncio.to_thread(main, ["outbox", "--store", str(store.path), "--retry", "all"]) == 0
+    assert await asyncio.to_thread(main, ["outbox", "--store", store.address, "--retry", "all"]) == 0
     capsys.readouterr()
     await bot.outbox.flush()
     assert net.in_room(PROPERTY)  # the card went out after the retry
-    assert await asyncio.to_thread(main, ["outbox", "--store", str(store.path), "--retry", "x1"]) == 2
+    assert await asyncio.to_thread(main, ["outbox", "--store", store.address, "--retry", "x1"]) == 2
 
 
 async def test_the_daily_digest_is_posted_once_and_old_bookkeeping_forgotten(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, "@alice:t", "安居苑1号楼漏水")
     await turn(bot)
-    db = sqlite3.connect(store.path)
-    db.execute("UPDATE outbox SET state = 'failed' WHERE room_id = ?", (PROPERTY,))
-    db.execute("UPDATE inbox SET handled_at = '2020-01-01 00:00:00'")
-    db.execute("UPDATE outbox SET sent_at = '2020-01-01 00:00:00' WHERE state = 'sent'")
-    db.commit()
-    db.close()
+    await change(store, ("UPDATE outbox SET state = 'failed' WHERE room_id = ?", (PROPERTY,)),
+                 ("UPDATE inbox SET handled_at = '2020-01-01 00:00:00'", ()),
+                 ("UPDATE outbox SET sent_at = '2020-01-01 00:00:00' WHERE state = 'sent'", ()))
     await bot.daily()
     await bot.daily()  # once a day
     await bot.outbox.flush()
     digests = [s for s in net.in_room(STREET) if "运行情况" in s.body]
     assert len(digests) == 1 and "发送失败的消息 1 条" in digests[0].body
-    db = sqlite3.connect(store.path)
-    assert db.execute("SELECT COUNT(*) FROM inbox").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND content != '{}' "
-                      "AND sent_at < '2021-01-01'").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0  # the log keeps everything
-    db.close()
+    assert (await query(store, "SELECT COUNT(*) FROM inbox"))[0][0] == 0
+    assert (await query(store, "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND content != '{}' "
+                               "AND sent_at < '2021-01-01'"))[0][0] == 0
+    assert (await query(store, "SELECT COUNT(*) FROM events"))[0][0] > 0  # the log keeps everything
 
 
 async def test_the_card_goes_before_the_receipt_and_a_stuck_card_holds_it_up_only_briefly(
@@ -226,6 +224,7 @@ async def test_the_card_goes_before_the_receipt_and_a_stuck_card_holds_it_up_onl
     assert [s for s in net.in_room(GRID) if "#2" in s.body], "the resident is never kept waiting for long"
 
 
+@pytest.mark.sqlite_only  # reads, from a plain callback, what another connection sees
 async def test_a_room_waiting_for_another_is_woken_only_once_the_row_is_committed(bot: Bot, store: Store) -> None:
     """The wake-up comes after the commit: a room woken earlier would read the row as pending and wait again."""
     seen: list[str] = []

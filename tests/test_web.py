@@ -391,7 +391,8 @@ def test_the_staff_lists_are_ordered_and_counted_in_full(store: tuple[Path, int,
             board = await dashboard(s, load_rulebook(), everyone, now=now)
             tickets, _total = await s.listing(limit=100_000)
             open_ = [t for t in tickets if t.state in OPEN]
-            overdue = sorted((t for t in open_ if (d := due_of(t)) is not None and d < now), key=due_of)
+            late = [t for t in open_ if (d := due_of(t)) is not None and d < now]
+            overdue = sorted(late, key=lambda t: (due_of(t), t.id))  # ties: the lower number first
             soon = [t for t in open_ if (d := due_of(t)) is not None and now <= d < now + SOON]
             assert board.counts["overdue"] == len(overdue) > 0 and board.counts["soon"] == len(soon)
             assert board.counts["unsigned"] == sum(t.state is State.ROUTED for t in open_)

@@ -121,7 +121,8 @@ def read_store(path: str | Path, lang: str, read: Callable[[Store], Awaitable[T]
     ``lang``, why not: no such file, not a store of ours, a newer one, or unreadable."""
     from chatops.tickets.store import Store, StoreError
 
-    if not Path(path).is_file():
+    database = isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
+    if not database and not Path(path).is_file():
         print(text("store_missing", lang, file=path), file=sys.stderr)
         return False, None
 
@@ -133,6 +134,11 @@ def read_store(path: str | Path, lang: str, read: Callable[[Store], Awaitable[T]
         return True, asyncio.run(run())
     except StoreError as exc:
         print(exc.render(lang), file=sys.stderr)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, OSError) as exc:  # OSError: a database server that cannot be reached
         print(text("store_unreadable", lang, file=path, detail=str(exc)), file=sys.stderr)
+    except Exception as exc:  # the PostgreSQL driver's own errors (refused login, no such database)
+        if type(exc).__module__.split(".")[0] != "asyncpg":
+            raise
+        print(text("store_unreadable", lang, file=str(path).split("@")[-1] if database else path, detail=str(exc)),
+              file=sys.stderr)
     return False, None

@@ -85,7 +85,7 @@ class TicketService:
         report as a note. Pass ``tx`` to make the report part of the caller's transaction (with the
         notices it causes, or a batch). Raises :class:`LifecycleError` for an empty or oversized report.
         """
-        body = text.strip()
+        body = text.replace("\x00", "").strip()  # a NUL means nothing, and PostgreSQL cannot hold one
         if not normalize(body):  # nothing left once invisible and formatting characters are gone
             raise LifecycleError("report_empty")
         if len(body) > MAX_REPORT_CHARS:

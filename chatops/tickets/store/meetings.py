@@ -138,7 +138,7 @@ class MeetingWrites:
     async def count_secret_vote(self, matter: int, meeting: int, choice: str) -> None:
         """Add one to ``choice`` in a secret ballot's counts (nothing says whose it was)."""
         await self.db.execute("INSERT INTO secret_tally (matter, meeting, choice, count) VALUES (?, ?, ?, 1) "
-                              "ON CONFLICT (matter, meeting, choice) DO UPDATE SET count = count + 1",
+                              "ON CONFLICT (matter, meeting, choice) DO UPDATE SET count = secret_tally.count + 1",
                               (matter, meeting, choice))
 
     async def add_matter_event(self, event: MatterEvent) -> bool:

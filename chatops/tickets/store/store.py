@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -19,12 +20,13 @@ import aiosqlite
 
 from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import OPEN, Event, Move, State, Ticket
+from chatops.tickets.store import pg
 from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
-from chatops.tickets.store.migrations import LATEST, OWNER, StoreError, migrate, version_of
+from chatops.tickets.store.migrations import LATEST, MIGRATIONS, OWNER, StoreError, migrate, version_of
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
 _TICKET_INSERT = (
@@ -256,8 +258,11 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         return out
 
     async def data_version(self) -> int:
-        """Return SQLite's ``data_version``: it changes when another connection commits (a cache key)."""
-        async with self.db.execute("PRAGMA data_version") as cur:
+        """Return SQLite's ``data_version``: it changes when another connection commits (a cache key). On
+        PostgreSQL: the newest event's number and the count of ticket rows' last changes."""
+        sql = "PRAGMA data_version" if not isinstance(self.db, pg.Connection) else \
+            "SELECT COALESCE(MAX(seq), 0) * 1000003 + (SELECT COALESCE(SUM(last_seq), 0) FROM tickets) FROM events"
+        async with self.db.execute(sql) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
@@ -414,6 +419,7 @@ class Store(_Reads):
     def __init__(self, path: Path, reader: aiosqlite.Connection, writer: aiosqlite.Connection | None) -> None:
         super().__init__(reader)
         self.path = path
+        self.address = str(path)  # what opens it again: the file, or (PostgreSQL) its URI
         self._writer = writer
         self._lock = asyncio.Lock()
 
@@ -425,6 +431,8 @@ class Store(_Reads):
         backup, a copy for research): never created, never migrated. Raises :class:`StoreError` for a
         file that is not one of ours, a store of a newer program, or (read-only) an older one.
         """
+        if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+            return await cls._open_postgresql(path, readonly=readonly)
         path = Path(path)
         if readonly:
             return await cls._open_readonly(path)
@@ -442,6 +450,46 @@ class Store(_Reads):
             await writer.close()
             raise
         return cls(path, reader, writer)
+
+    @classmethod
+    async def _open_postgresql(cls, uri: str, *, readonly: bool) -> Store:
+        """Return the store in the PostgreSQL database at ``uri``, its schema created at the latest version
+        the first time (in one transaction, under the write lock: several openers create it once)."""
+        writer = await pg.connect(uri)
+        try:
+            await writer.execute("BEGIN IMMEDIATE")
+            async with writer.execute("SELECT to_regclass('public.schema_version') IS NOT NULL") as cur:
+                row = await cur.fetchone()
+            if not (row and row[0]):
+                if readonly:
+                    raise StoreError("store_missing", file=_shown(uri))
+                await writer.execute("CREATE TABLE schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+                                     f"applied_at TEXT NOT NULL DEFAULT ({pg.NOW}))")
+                for sql in pg.SCHEMA:
+                    await writer.execute(sql)
+                await writer.execute("INSERT INTO store_owner (app) VALUES (?)", (OWNER,))
+                await writer.executemany("INSERT INTO schema_version (version, name) VALUES (?, ?)",
+                                         [(v, name) for v, name, _ in MIGRATIONS])
+            async with writer.execute("SELECT app FROM store_owner LIMIT 1") as cur:
+                owner = await cur.fetchone()
+            if owner is None or owner[0] != OWNER:
+                raise StoreError("store_not_ours", file=_shown(uri), detail=f"store_owner {owner!r}")
+            version = await version_of(writer)  # type: ignore[arg-type]
+            if version > LATEST:
+                raise StoreError("store_newer", version=version, latest=LATEST)
+            if version < LATEST:
+                raise StoreError("store_older", file=_shown(uri), version=version, latest=LATEST)
+            await writer.commit()
+            reader = await pg.connect(uri)
+        except BaseException:
+            await writer.rollback()
+            await writer.close()
+            raise
+        if readonly:
+            await writer.close()
+        store = cls(Path(_shown(uri)), reader, None if readonly else writer)  # type: ignore[arg-type]
+        store.address = uri
+        return store
 
     @classmethod
     async def _open_readonly(cls, path: Path) -> Store:
@@ -489,6 +537,11 @@ class Store(_Reads):
     async def schema_version(self) -> int:
         """Return the store's schema version."""
         return await version_of(self.db)
+
+
+def _shown(uri: str) -> str:
+    """Return ``uri`` without its password, to name the store in messages."""
+    return re.sub(r"://([^:/@]*):[^@]*@", r"://\1@", uri)
 
 
 async def _wal(db: aiosqlite.Connection, tries: int = 100) -> None:
