@@ -15,6 +15,17 @@ from pathlib import Path
 from typing import Any
 
 
+def _store(value: str, var: Path) -> Path | str:
+    """Return the store ``WHISTLE_STORE`` names: a database URI as it is, else a file (default under ``var``).
+
+    >>> _store("postgresql://whistle@db/whistle", Path("/v")), _store("", Path("/v"))
+    ('postgresql://whistle@db/whistle', PosixPath('/v/whistle.sqlite'))
+    """
+    if value.startswith(("postgresql://", "postgres://")):
+        return value
+    return Path(value or var / "whistle.sqlite")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the bot connects, as whom, and where it keeps its state."""
@@ -22,7 +33,7 @@ class Settings:
     homeserver: str
     bot_user: str
     var: Path
-    store: Path
+    store: Path | str = field(repr=False)  # a SQLite file, or a postgresql://… URI (may hold a password)
     rulebook: Path | None = None
     model: Path | None = None  # a learned routing model (WHISTLE_MODEL); the bot reloads it when it changes
     lang: str | None = None
@@ -56,7 +67,7 @@ class Settings:
         var = Path(env.get("WHISTLE_VAR") or var or "var").absolute()
         common: dict[str, Any] = {
             "var": var,
-            "store": Path(env.get("WHISTLE_STORE") or var / "whistle.sqlite"),
+            "store": _store(env.get("WHISTLE_STORE") or "", var),
             "rulebook": Path(env["WHISTLE_RULEBOOK"]) if env.get("WHISTLE_RULEBOOK") else None,
             "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL") else None,
             "lang": env.get("WHISTLE_LANG") or None,

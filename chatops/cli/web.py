@@ -25,8 +25,10 @@ def cmd_web(args: argparse.Namespace) -> int:
     from chatops.web.app import create_app
     from chatops.web.serve import web_secret
 
-    store = Path(_store_path(args))
-    if not store.is_file():
+    where = _store_path(args)
+    database = where.startswith(("postgresql://", "postgres://"))
+    store: Path | str = where if database else Path(where)
+    if not database and not Path(store).is_file():
         print(text("web_no_store", args.lang, file=store), file=sys.stderr)
         return 1
     book = load_book(args.rulebook, args.lang)
@@ -35,7 +37,8 @@ def cmd_web(args: argparse.Namespace) -> int:
     ok, _ = read_store(store, args.lang, _schema)  # an older, newer or foreign file: said here, not in a traceback
     if not ok:
         return 1
-    print(text("web_serving", args.lang, url=f"http://{args.host}:{args.port}/", file=store), flush=True)
+    shown = where.split("@")[-1] if database else store  # never a password on the screen
+    print(text("web_serving", args.lang, url=f"http://{args.host}:{args.port}/", file=shown), flush=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     var = Path(os.environ.get("WHISTLE_VAR") or "var")
     homeserver = args.homeserver or os.environ.get("WHISTLE_HOMESERVER") or None

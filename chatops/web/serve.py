@@ -63,9 +63,9 @@ def free_socket(host: str, port: int, tries: int = 20) -> socket.socket:
     raise last or OSError("no free port")
 
 
-async def serve_web(store: Path, book: Rulebook, stop: asyncio.Event, *, host: str = "127.0.0.1", port: int = 8080,
-                    started: Callable[[str], None] = lambda url: None, live: int = 20, homeserver: str | None = None,
-                    secret: str | None = None) -> None:
+async def serve_web(store: Path | str, book: Rulebook, stop: asyncio.Event, *, host: str = "127.0.0.1",
+                    port: int = 8080, started: Callable[[str], None] = lambda url: None, live: int = 20,
+                    homeserver: str | None = None, secret: str | None = None) -> None:
     """Serve the board for ``store`` until ``stop`` is set; ``started`` gets its address once it listens.
     ``homeserver`` is where staff log in (see :func:`chatops.web.app.create_app`)."""
     sock = free_socket(host, port)

@@ -1,6 +1,6 @@
-"""The bot unchanged on a Synapse that keeps its data in PostgreSQL (a private server the test starts with
-pgserver): rooms provisioned, a report carded, signed for and told back, and Synapse's events really in
-PostgreSQL."""
+"""The bot unchanged on a Synapse that keeps its data in PostgreSQL, with its own store on PostgreSQL too (a
+private server the test starts with pgserver): rooms provisioned, a report carded, signed for and told back,
+Synapse's events and the ticket's events both in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import asyncio
 import tempfile
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ def postgres() -> Iterator[tuple[object, str]]:
         folder = Path(tempfile.mkdtemp(prefix="pg-"))  # short: a Unix socket's path has a length limit
         server = pgserver.get_server(folder, cleanup_mode="stop")
     server.psql("CREATE DATABASE synapse ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;")
+    server.psql("CREATE DATABASE whistle;")  # the bot's own store, beside Synapse's
     try:
         yield server, f"postgresql://postgres:@/synapse?host={folder}"
     finally:
@@ -54,7 +56,9 @@ async def test_the_bot_works_unchanged_on_synapse_with_postgresql(
         return await register_user(hs.url, hs.registration_secret, name, PASSWORD)
 
     bot_user, alice, prop = await user("whistle"), await user("alice"), await user("prop")
-    settings = settings_for(tmp_path, hs, bot_user, "pg")
+    folder = postgres[1].split("host=", 1)[1]
+    settings = replace(settings_for(tmp_path, hs, bot_user, "pg"),  # the store on PostgreSQL too
+                       store=f"postgresql://postgres@/whistle?host={folder}")
     rooms = await provision_rooms(settings, staff={"property": [prop]}, residents={"g1": [alice]})
     grid = next(r.room_id for r in rooms if r.kind == "community" and r.ref == "g1")
     property_room = next(r.room_id for r in rooms if r.kind == "handler" and r.ref == "property")
@@ -76,8 +80,11 @@ async def test_the_bot_works_unchanged_on_synapse_with_postgresql(
             await p.close()
     import psycopg2  # Synapse's own driver (the homeserver extra)
 
-    folder = postgres[1].split("host=", 1)[1]
     with psycopg2.connect(host=folder, dbname="synapse", user="postgres") as db, db.cursor() as cur:
         cur.execute("SELECT count(*) FROM events WHERE type = 'm.room.message'")
         row = cur.fetchone()
     assert row is not None and row[0] >= 4  # the report, the receipt, the card, the notice: all in PostgreSQL
+    with psycopg2.connect(host=folder, dbname="whistle", user="postgres") as db, db.cursor() as cur:
+        cur.execute("SELECT kind FROM events WHERE ticket_id = 1 ORDER BY seq")
+        kinds = [k for (k,) in cur.fetchall()]
+    assert kinds[:3] == ["reported", "routed", "acknowledged"]  # the bot's store: PostgreSQL as well
