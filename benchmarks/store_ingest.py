@@ -13,31 +13,38 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import sqlite3
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import peak_rss_mb, synthetic_reports
 
-from chatops.tickets.lifecycle import Event, Move
+from chatops.tickets.lifecycle import Event
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.tickets.store.store import _EVENT_INSERT, _event_row
 from rules import Router, load_rulebook
 
-KINDS = [Move.REPORTED, Move.ROUTED, Move.ACKNOWLEDGED, Move.NOTE, Move.RESOLVED, Move.VERIFIED, Move.RATED]
 
+async def make_events(n: int) -> list[Event]:
+    """Return ``n`` events that keep the event contract: a simulated community's log (made once and cached
+    by ``research.sample_store``), repeated with fresh ticket numbers when ``n`` is larger."""
+    from research import sample_store
 
-def make_events(n: int) -> list[Event]:
-    t0 = datetime(2026, 1, 1, tzinfo=UTC)
-    return [Event(i // 7 + 1, KINDS[i % 7], f"@user{i % 500}:localhost", t0 + timedelta(seconds=i),
-                  actor_handler="property" if i % 7 in (2, 3, 4) else None, target="property",
-                  reason="处理完毕" if i % 7 == 4 else None, rule="category.water_leak",
-                  data={"category": "water_leak", "priority": "urgent"}) for i in range(n)]
+    async with await Store.open(sample_store(5000), readonly=True) as store:
+        logs = await store.events_of(range(1, 100_000))
+    log = [e for log in logs.values() for e in log]
+    top = max(e.ticket_id for e in log) if log else 0
+    out: list[Event] = []
+    while len(out) < n and log:
+        shift = len(out) // len(log) * top
+        out += [dataclasses.replace(e, ticket_id=e.ticket_id + shift, seq=None) for e in log[: n - len(out)]]
+    return out
+
 
 
 async def fresh_store(folder: Path, name: str) -> Store:
@@ -79,7 +86,7 @@ async def main() -> None:
     ap.add_argument("--reports", type=int, default=5000)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    events = make_events(args.events)
+    events = await make_events(args.events)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         best_base = best_store = 0.0
