@@ -1051,10 +1051,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Matter {number} has no result to publish now ({phase}).",
     },
     "result_done": {"zh-CN": "已公开议题 {number} 的实施结果。", "en": "The result of matter {number} is published."},
-    "result_missing": {
-        "zh-CN": "请写上实施结果，例如：!实施结果 3 电梯已投入使用",
-        "en": "Write the result, e.g. !result 3 the lift runs",
-    },
     "comment_recorded": {
         "zh-CN": "已记录您对议题 {number} 的监督意见，并转给街道办。",
         "en": "Your comment on matter {number} is recorded and passed to the street office.",

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any, Protocol
 
+from chatops.chat.commands import usage
 from chatops.chat.conversation import Command
 from chatops.chat.notices import Voice, notice
 from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
@@ -206,8 +207,7 @@ class Chair:
     async def _cmd_second(self, turn: TurnLike, cmd: Command) -> str:
         number, lang = self._number(cmd), turn.lang
         if number is None:
-            return text("usage", lang, command="!附议 N" if lang != "en" else "!second N",
-                        example=text("example_second", lang))
+            return usage("second", lang)
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
@@ -458,8 +458,7 @@ class Chair:
         if not self._is_chair(turn):
             return text("not_chair", lang, need=self.staff_level)
         if number is None:
-            return text("usage", lang, command="!召集 N" if lang != "en" else "!convene N",
-                        example=text("example_convene", lang))
+            return usage("convene", lang)
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
@@ -471,24 +470,31 @@ class Chair:
                                                    turn.event.sender))
         return text("reconvened", lang, number=number)
 
-    async def _cmd_result(self, turn: TurnLike, cmd: Command) -> str | None:
-        lang, number = turn.lang, self._number(cmd)
-        if not self._is_chair(turn):
-            return text("not_chair", lang, need=self.staff_level)
-        if number is None:
-            return text("usage", lang, command="!实施结果 N …" if lang != "en" else "!result N …",
-                        example=text("example_result", lang))
+    async def _matter_and_words(self, turn: TurnLike, cmd: Command) -> tuple[Standing, str] | str:
+        """Return the matter a ``!命令 N 文字`` names and its words (at most ``MAX_TEXT``), or the reply that
+        says what is wrong: the command's usage, or an unknown number."""
+        number = self._number(cmd)
         words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
+        if number is None or not words.strip():
+            return usage(cmd.name, turn.lang)
         s = await self.standing(turn.tx, number)
         if s is None:
-            return text("matter_unknown", lang, number=number)
+            return text("matter_unknown", turn.lang, number=number)
+        return s, words.strip()[:MAX_TEXT]
+
+    async def _cmd_result(self, turn: TurnLike, cmd: Command) -> str | None:
+        lang = turn.lang
+        if not self._is_chair(turn):
+            return text("not_chair", lang, need=self.staff_level)
+        found = await self._matter_and_words(turn, cmd)
+        if isinstance(found, str):
+            return found
+        s, result = found
+        number = s.row.id
         if not self._may_act(turn, s, hosted=True):
             return text("not_chair", lang, need=self.staff_level)
         if s.phase != "result_due":
             return text("result_not_due", lang, number=number, phase=text(f"phase_{s.phase}", lang))
-        if not words.strip():
-            return text("result_missing", lang)
-        result = words.strip()[:MAX_TEXT]
         lines = text("result_published", self.lang, number=number, title=s.row.title, result=result).split("\n")
         for room in self._community_rooms(s.row.grid):
             await turn.tx.enqueue(Outgoing(room, "publication", {**notice(lines), "matter": number}))
@@ -499,33 +505,28 @@ class Chair:
     async def _cmd_document(self, turn: TurnLike, cmd: Command) -> str:
         """Add a document to a matter (a link, or what it says): by whoever raised it, a member in a body's room
         or the street office's staff. Meetings called from now on list it; the board shows it."""
-        lang, number = turn.lang, self._number(cmd)
-        words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
-        if number is None or not words.strip():
-            return text("usage", lang, command="!材料 N …" if lang != "en" else "!document N …",
-                        example=text("example_document", lang))
-        s = await self.standing(turn.tx, number)
-        if s is None:
-            return text("matter_unknown", lang, number=number)
+        lang = turn.lang
+        found = await self._matter_and_words(turn, cmd)
+        if isinstance(found, str):
+            return found
+        s, words = found
+        number = s.row.id
         street = turn.room.kind == "handler" and turn.room.ref == self.book.fallback
         if not (street or turn.room.kind == "body" or turn.event.sender == s.row.raised_by):
             return text("document_who", lang, number=number)
         await turn.tx.add_matter_event(MatterEvent(number, "document", self.clock(), s.step.id if s.step else None,
-                                                   turn.event.sender, {"text": words.strip()[:MAX_TEXT]}))
+                                                   turn.event.sender, {"text": words}))
         return text("document_added", lang, number=number, count=len(s.documents) + 1)
 
     async def _cmd_comment(self, turn: TurnLike, cmd: Command) -> str:
-        lang, number = turn.lang, self._number(cmd)
-        words = cmd.args if cmd.ticket is not None else cmd.args.split(None, 1)[1] if len(cmd.args.split()) > 1 else ""
-        if number is None or not words.strip():
-            return text("usage", lang, command="!监督 N …" if lang != "en" else "!comment N …",
-                        example=text("example_comment", lang))
-        s = await self.standing(turn.tx, number)
-        if s is None:
-            return text("matter_unknown", lang, number=number)
+        lang = turn.lang
+        found = await self._matter_and_words(turn, cmd)
+        if isinstance(found, str):
+            return found
+        s, comment = found
+        number = s.row.id
         if not s.published:
             return text("comment_not_yet", lang, number=number)
-        comment = words.strip()[:MAX_TEXT]
         await turn.tx.add_matter_event(MatterEvent(number, "commented", self.clock(), None, turn.event.sender,
                                                    {"text": comment}))
         if self.street_room is not None:  # staff read it; the board only counts comments (a resident's words)

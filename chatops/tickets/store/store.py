@@ -85,6 +85,29 @@ def _ticket(row: aiosqlite.Row) -> Ticket:
     return Ticket(**values)
 
 
+def _narrowed(*, categories: tuple[str, ...] = (), **columns: tuple[Any, ...]) -> tuple[list[str], list[Any]]:
+    """Return the WHERE conditions and their arguments that keep the tickets whose ``columns`` (grid, state,
+    id, lead) are among the values given, and whose category is among ``categories`` (``""``: unclassified).
+
+    >>> _narrowed(grid=("g1", "g2"), categories=("leak", ""))
+    (['grid IN (?, ?)', '(category IN (?) OR category IS NULL)'], ['g1', 'g2', 'leak'])
+    """
+    where: list[str] = []
+    args: list[Any] = []
+    for column, values in columns.items():
+        if values:
+            where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            args.extend(values)
+    if categories:
+        named = [c for c in categories if c]
+        alternatives = [f"category IN ({', '.join('?' for _ in named)})"] if named else []
+        if "" in categories:
+            alternatives.append("category IS NULL")
+        where.append("(" + " OR ".join(alternatives) + ")")
+        args.extend(named)
+    return where, args
+
+
 def _event_row(e: Event) -> tuple[Any, ...]:
     """Return the row of ``e`` (checked against the event contract: a move that breaks it is never written)."""
     check_event(e)
@@ -163,19 +186,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         ``categories`` (``""`` for unclassified), ``states`` and ``leads``, reported in ``[since, until)``,
         changed at ``updated_since`` or later, numbered ``ids``, ``joint`` (several departments) or not.
         What the board, Open311 and the staff list."""
-        where: list[str] = []
-        args: list[Any] = []
-        for column, values in (("grid", grids), ("state", states), ("id", ids), ("lead", leads)):
-            if values:
-                where.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                args.extend(values)
-        if categories:
-            named = [c for c in categories if c]
-            alternatives = [f"category IN ({', '.join('?' for _ in named)})"] if named else []
-            if "" in categories:
-                alternatives.append("category IS NULL")
-            where.append("(" + " OR ".join(alternatives) + ")")
-            args.extend(named)
+        where, args = _narrowed(grid=grids, state=states, id=ids, lead=leads, categories=categories)
         if joint is not None:
             where.append("joint = ?")
             args.append(int(joint))
@@ -215,17 +226,9 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
             where.append("extension_asked IS NOT NULL AND extension_asked != 0")
         else:
             raise ValueError(which)
-        for column, values in (("lead", leads), ("grid", grids)):
-            if values:
-                where.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                args.extend(values)
-        if categories:
-            named = [c for c in categories if c]
-            alternatives = [f"category IN ({', '.join('?' for _ in named)})"] if named else []
-            if "" in categories:
-                alternatives.append("category IS NULL")
-            where.append("(" + " OR ".join(alternatives) + ")")
-            args.extend(named)
+        more, more_args = _narrowed(lead=leads, grid=grids, categories=categories)
+        where += more
+        args += more_args
         clause = " WHERE " + " AND ".join(where)
         order = {"overdue": due, "soon": due, "unsigned": "created_at", "extensions": "updated_at"}[which]
         async with self.db.execute(f"SELECT COUNT(*) FROM tickets{clause}", args) as cur:
