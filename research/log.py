@@ -159,7 +159,7 @@ def _read_export(path: Path, book: Rulebook, text: bool, touched: tuple[datetime
         tables, meta = read_tables(path)
     except (ParquetError, OSError, pa.ArrowException) as exc:
         raise LogError(str(exc)) from exc
-    events, tickets, assignments = tables["events"], tables["tickets"], tables["assignments"]
+    events, tickets, assignments = _one_numbering(tables["events"], tables["tickets"], tables["assignments"])
     if touched is not None:
         start, end = (_utc(t) for t in touched)
         keep = events.loc[(events["at"] >= start) & (events["at"] < end), "ticket_id"].unique()
@@ -169,6 +169,32 @@ def _read_export(path: Path, book: Rulebook, text: bool, touched: tuple[datetime
     sources = {c.get("pseudonyms", "") for c in meta.get("communities", {}).values()}
     return EventLog(events, tickets, assignments, _handlers(book), _grids(book), book.fallback,
                     ",".join(sorted(sources)), path, {"rulebook": book.full_version, "text": False, "export": meta})
+
+
+def _one_numbering(events: pd.DataFrame, tickets: pd.DataFrame, assignments: pd.DataFrame
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the tables with one ticket numbering across communities: each community numbers its tickets
+    from 1, so a province's ``ticket_id`` is shifted past the communities before it (in name order) and the
+    community's own number is kept as ``local_ticket_id``. One community's tables come back as they are.
+
+    >>> ev = pd.DataFrame({"ticket_id": [1, 2, 1], "community": ["a", "a", "b"]})
+    >>> tk = pd.DataFrame({"ticket_id": [1, 2, 1], "community": ["a", "a", "b"]})
+    >>> e, t, _ = _one_numbering(ev, tk, ev.iloc[:0])
+    >>> e["ticket_id"].tolist(), e["local_ticket_id"].tolist()
+    ([1, 2, 3], [1, 2, 1])
+    """
+    names = sorted(set(tickets["community"].astype(str))) if "community" in tickets else []
+    if len(names) < 2:
+        return events, tickets, assignments
+    tops = tickets.groupby(tickets["community"].astype(str), observed=True)["ticket_id"].max()
+    shift = dict(zip(names, [0, *tops.reindex(names).cumsum().tolist()[:-1]], strict=True))
+    out = []
+    for frame in (events, tickets, assignments):
+        frame = frame.copy()
+        frame["local_ticket_id"] = frame["ticket_id"]
+        frame["ticket_id"] = frame["ticket_id"] + frame["community"].astype(str).map(shift).astype("int64")
+        out.append(frame)
+    return out[0], out[1], out[2]
 
 
 def _iso(moment: datetime) -> str:

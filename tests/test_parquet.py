@@ -57,6 +57,9 @@ def test_a_province_is_many_communities_in_one_folder(tmp_path: Path) -> None:
     assert both.events["community"].value_counts().to_dict() == {"xingfuli": first["events"],
                                                                   "anning": second["events"]}
     assert again["events"] == first["events"]
+    assert both.tickets["ticket_id"].is_unique  # one numbering for the province, each community's own kept
+    assert set(both.events["ticket_id"]) <= set(both.tickets["ticket_id"])
+    assert both.tickets["local_ticket_id"].max() == max(first["tickets"], second["tickets"])
     tables, _ = read_tables(out, communities=["anning"], months=second["months"][:1])
     assert set(tables["events"]["community"]) == {"anning"} and 0 < len(tables["events"]) < second["events"]
 
