@@ -1,0 +1,93 @@
+"""Research on a province's log in Parquet: load time, memory and the standard measures as communities add up.
+
+A community's store (simulated, or ``--store``) is exported once with ``whistle export --parquet``; a province
+is made at the store level by copying that community's partitions under other community names (each copy
+is a community with the same history: enough for size, not for findings). For each size in ``--sizes``
+(numbers of communities) a child process reads the whole province with ``read_log`` and runs the standard
+measures (collaboration and referral graphs, handler rates, transfer chains, response times), printing the
+time of each and the peak RSS; one month of the whole province is read alone as well (what partitioning
+buys). The same community read from its SQLite store with ``read_log`` is the baseline.
+
+    .venv/bin/python benchmarks/province_research.py --store var/bench-100k.sqlite --sizes 1 4 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CHILD = """
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+import research
+from research.parquet import read_tables
+out = {}
+def timed(name, fn):
+    t = time.perf_counter(); value = fn(); out[name] = round(time.perf_counter() - t, 2); return value
+path, what = sys.argv[1], sys.argv[2]
+if what == "month":
+    tables, _ = timed("read one month", lambda: read_tables(path, months=[sys.argv[3]]))
+    out["events"] = len(tables["events"])
+else:
+    log = timed("read_log", lambda: research.read_log(path, key="bench"))
+    out["events"] = len(log.events)
+    timed("collaboration graph", lambda: research.collaboration_graph(log))
+    timed("referral graph", lambda: research.referral_graph(log))
+    timed("response times", lambda: research.response_times(log))
+    timed("handler rates", lambda: research.handler_rates(log))  # uses the response times computed above
+    timed("transfer chains", lambda: research.transfer_chains(log))
+out["peak MiB"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(out))
+"""
+EXPORT = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+from research.parquet import export_parquet
+print(json.dumps(export_parquet(sys.argv[1], sys.argv[2], key="bench")))
+"""
+
+
+def child(*args: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="a community's store (default: a simulated 20,000 tickets)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 10])
+    args = parser.parse_args()
+    import research
+
+    store = args.store or research.sample_store(20_000)
+    work = Path(tempfile.mkdtemp(prefix="province-"))
+    single = work / "one"
+    summary = child(EXPORT, str(store), str(single))
+    community = summary["community"]
+    month = summary["months"][len(summary["months"]) // 2]
+    base = child(CHILD, str(store), "log")
+    print(f"one community: {summary['events']:,} events, {summary['tickets']:,} tickets; "
+          f"read from its SQLite store {base['read_log']} s, peak {base['peak MiB']} MiB")
+    for size in args.sizes:
+        province = work / f"p{size}"
+        shutil.copytree(single, province)
+        for n in range(1, size):
+            for table in ("events", "tickets", "assignments"):
+                shutil.copytree(province / table / f"community={community}", province / table / f"community=c{n:05d}")
+        whole = child(CHILD, str(province), "log")
+        alone = child(CHILD, str(province), "month", month)
+        steps = ", ".join(f"{k} {v} s" for k, v in whole.items() if k not in ("events", "peak MiB"))
+        print(f"{size:3} communities, {int(whole['events']):,} events: {steps}; peak {whole['peak MiB']:,} MiB; "
+              f"one month ({month}, {int(alone['events']):,} events) {alone['read one month']} s, "
+              f"peak {alone['peak MiB']:,} MiB")
+        shutil.rmtree(province)
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
