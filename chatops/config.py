@@ -42,10 +42,12 @@ class Settings:
     bot_token: str | None = field(default=None, repr=False)
     timeline_limit: int = 50
     room_prefix: str = "whistle"
+    worker: str | None = None  # one of several bot processes sharing the rooms (WHISTLE_WORKER)
 
     @property
     def session_file(self) -> Path:
-        return self.var / "bot-session.json"
+        """Return where the bot's login is kept: a worker has a device (and a file) of its own."""
+        return self.var / ("bot-session.json" if not self.worker else f"bot-session-{self.worker}.json")
 
     @property
     def server_name(self) -> str:
@@ -72,6 +74,7 @@ class Settings:
             "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL") else None,
             "lang": env.get("WHISTLE_LANG") or None,
             "timeline_limit": int(env.get("WHISTLE_TIMELINE_LIMIT") or 50),
+            "worker": env.get("WHISTLE_WORKER") or None,
             "room_prefix": env.get("WHISTLE_ROOM_PREFIX") or "whistle",
         }
         if env.get("WHISTLE_HOMESERVER"):

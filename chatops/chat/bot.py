@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -82,6 +83,9 @@ def _hours(minutes: int) -> str:
     h, m = divmod(minutes, 60)
     return sign + (f"{h}h" if h else "") + (f"{m}m" if m or not h else "")
 STAFF_LEVEL = 50
+LEASE_TTL = 20.0  # seconds a room's lease lasts without renewal: a dead worker's rooms wait at most this long
+LEASE_EVERY = 5.0  # seconds between a worker's lease rounds
+CATCH_UP = 600.0  # seconds back a worker taking a room looks for events nobody handled (never older history)
 MAX_MESSAGE_CHARS = 4000
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
 
@@ -110,7 +114,7 @@ class Bot:
 
     def __init__(self, transport: Transport, store: Store, service: TicketService, *,
                  lang: str | None = None, staff_level: int = STAFF_LEVEL, rulebook_path: Path | None = None,
-                 model_path: Path | None = None) -> None:
+                 model_path: Path | None = None, worker: str | None = None) -> None:
         self.transport, self.store, self.service = transport, store, service
         self.book = service.rulebook
         self.lang = lang
@@ -122,7 +126,7 @@ class Bot:
         self.announce = Announcer(self.voice, lang=lang)
         self.handler_rooms = self.announce.handler_rooms  # handler id -> room id
         self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
-        self.outbox = Outbox(store, transport)
+        self.outbox = Outbox(store, transport, owns=self.owns)
         self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
                                    periodic=self.periodic)
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
@@ -132,9 +136,15 @@ class Bot:
         self.synced_at: datetime | None = None
         self.failures = 0  # events that failed (each alone) since the start
         self.handled = 0
+        self.worker = worker  # a name: one of several bot processes sharing the rooms (None: the only one)
+        self.mine: set[str] | None = None if worker is None else set()  # the rooms this worker holds a lease on
         self.chair = Chair(store, transport, self.book, self.voice, rooms=self.rooms, handler_rooms=self.handler_rooms,
                            clock=service.clock, deadline=service.deadline, lang=lang, staff_level=staff_level,
                            committed=self.outbox.wake)
+
+    def owns(self, room_id: str) -> bool:
+        """Return whether this process handles ``room_id`` (always, unless it is one of several workers)."""
+        return self.mine is None or room_id in self.mine
 
     async def prepare(self) -> None:
         """Read the provisioned rooms from the store and each handler room's staff from the homeserver."""
@@ -154,18 +164,21 @@ class Bot:
         clock = asyncio.create_task(self.scheduler.run(stop), name="scheduler")
         watcher = asyncio.create_task(self.watch_arrivals(stop), name="arrivals")
         chair = asyncio.create_task(self.chair.run(stop), name="meetings")
+        leases = asyncio.create_task(self.hold_rooms(stop), name="leases") if self.worker else None
         try:
             while not stop.is_set():
                 if not await self.step(stop):
                     break
         finally:
             stop.set()
-            await asyncio.gather(clock, watcher, chair, *self._background, return_exceptions=True)
+            await asyncio.gather(clock, watcher, chair, *([leases] if leases else []), *self._background,
+                                 return_exceptions=True)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
         """Handle one batch; return ``False`` if ``stop`` was set while waiting for it."""
-        since = await self.store.chat_state("next_batch")
+        token_key = "next_batch" if self.worker is None else f"next_batch:{self.worker}"  # each worker its own
+        since = await self.store.chat_state(token_key)
         fetch = asyncio.ensure_future(self.transport.next_batch(since))
         if stop is not None:
             waiter = asyncio.ensure_future(stop.wait())
@@ -198,7 +211,7 @@ class Bot:
                     self.failures += 1
                     break
         async with self.store.write() as tx:
-            await tx.set_chat_state("next_batch", batch.token)
+            await tx.set_chat_state(token_key, batch.token)
         self.synced_at = datetime.now(UTC)
         await self.outbox.revive()  # the homeserver answered: what waits out an outage need not wait on
         return True
@@ -206,8 +219,8 @@ class Bot:
     async def handle(self, event: Incoming) -> None:
         """Handle one event exactly once: its effects and notices commit together with its inbox row."""
         room = self.rooms.get(event.room_id)
-        if room is None or event.sender == self.transport.user_id:
-            return
+        if room is None or event.sender == self.transport.user_id or not self.owns(event.room_id):
+            return  # another worker's room: it handles the event (its own sync brings it too)
         if isinstance(event, Message) and event.kind == "notice":
             return  # never answer a bot
         power: RoomPower | None = None
@@ -1024,6 +1037,54 @@ class Bot:
                 await part()
             except Exception:
                 log.exception("periodic work %s failed", part.__name__)
+
+    async def hold_rooms(self, stop: asyncio.Event) -> None:
+        """Keep this worker's share of the rooms: say it is alive, renew its leases, take rooms whose lease
+        ran out (a worker that died) up to a fair share, give back what is over it; a room taken is caught
+        up from the homeserver (what arrived while nobody held it). Every ``LEASE_EVERY`` seconds; a failed
+        round is logged and tried again."""
+        while not stop.is_set():
+            try:
+                await self.lease_round()
+            except Exception:
+                log.exception("worker %s could not renew its rooms; trying again", self.worker)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), LEASE_EVERY)
+
+    async def lease_round(self, now: float | None = None) -> list[str]:
+        """Do one round of :meth:`hold_rooms`; return the rooms newly taken (already caught up)."""
+        assert self.worker is not None and self.mine is not None
+        now = time.time() if now is None else now
+        async with self.store.write() as tx:
+            await tx.worker_seen(self.worker, now)
+            workers = await tx.live_workers(now - LEASE_TTL)
+            leases = await tx.leases()
+            rooms = sorted(self.rooms)
+            share = -(-len(rooms) // max(1, len(workers)))  # the ceiling: every room has a worker
+            held = [r for r in rooms if leases.get(r, ("", 0.0))[0] == self.worker and leases[r][1] >= now]
+            free = [r for r in rooms if r not in held and (r not in leases or leases[r][1] < now)]
+            for room in held[share:]:  # over the share: another worker (a new one) takes it
+                await tx.release(room, self.worker)
+            keep = held[:share]
+            for room in keep:
+                await tx.claim(room, self.worker, now + LEASE_TTL, now)
+            taken = [r for r in free[: max(0, share - len(keep))]
+                     if await tx.claim(r, self.worker, now + LEASE_TTL, now)]
+        self.mine.clear()
+        self.mine.update([*keep, *taken])
+        for room in taken:  # what arrived while no worker held it, oldest first
+            seen = await self.transport.backlog(room, self.store.handled, since=now - CATCH_UP)
+            if await self.outbox.adopt(seen):  # what the stopped worker sent but could not mark as sent
+                log.info("worker %s found messages the stopped worker had sent in %s", self.worker, room)
+            for event in seen:
+                try:
+                    await self.handle(event)
+                except Exception:
+                    log.exception("catching up %s in %s failed", event.event_id, room)
+        if taken:
+            log.info("worker %s took %d room(s); it holds %d", self.worker, len(taken), len(self.mine))
+        self.outbox.wake()
+        return taken
 
     async def watch_arrivals(self, stop: asyncio.Event, every: float = 2.0) -> None:
         """Wake the scheduler when the newest ticket number grows (another program, e.g. an Open311 report

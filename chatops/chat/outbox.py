@@ -17,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from chatops.chat.transport import Poll, Say, Transport
 from chatops.chat.transport.matrix_wire import from_stored
@@ -63,8 +64,10 @@ def to_say(row: OutboxRow, just_sent: dict[int, str] | None = None) -> Say | Non
 class Outbox:
     """Sends pending outbox rows; :meth:`wake` after queuing, :meth:`run` until stopped."""
 
-    def __init__(self, store: Store, transport: Transport, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: Store, transport: Transport, *, clock: Callable[[], float] = time.time,
+                 owns: Callable[[str], bool] = lambda room: True) -> None:
         self.store, self.transport, self.clock = store, transport, clock
+        self.owns = owns  # the rooms this process sends to (a worker sends only to the rooms it holds)
         self._wake = asyncio.Event()
         self._store_id: str | None = None
         self.sent = 0
@@ -96,10 +99,11 @@ class Outbox:
                         self.failures += 1
                         log.error("the sender of %s stopped: %r", room, task.exception(), exc_info=task.exception())
                 for room, due in (await self.store.outbox_rooms()).items():
-                    if due <= self.clock() and room not in senders:
+                    if due <= self.clock() and room not in senders and self.owns(room):
                         senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
                 self.beat = self.clock()
-                nxt = min((due for due in (await self.store.outbox_rooms()).values()), default=None)
+                nxt = min((due for room, due in (await self.store.outbox_rooms()).items() if self.owns(room)),
+                          default=None)
                 pause = 30.0 if nxt is None else max(0.05, min(30.0, nxt - self.clock()))
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=pause)
@@ -136,6 +140,23 @@ class Outbox:
         except (TimeoutError, asyncio.CancelledError):
             task.cancel()
 
+    async def adopt(self, seen: list[Any]) -> int:
+        """Mark as sent the pending rows another worker sent before it stopped: ``seen`` are a room's latest
+        events, among them the bot's own messages with the outbox transaction id they were sent with (a
+        transaction id is one device's: resending from this device would double the message). Return how
+        many rows were adopted."""
+        await self._ensure_store_id()
+        prefix = f"w{self._store_id}."
+        ours = {m.txn: m.event_id for m in seen if getattr(m, "txn", None) and str(m.txn).startswith(prefix)}
+        adopted = 0
+        async with self.store.write() as tx:
+            for txn, event_id in ours.items():
+                row = await tx.outbox_row(int(txn[len(prefix):])) if txn[len(prefix):].isdigit() else None
+                if row is not None and row.state == "pending":
+                    await tx.mark_sent(row.id, event_id)
+                    adopted += 1
+        return adopted
+
     async def flush(self) -> float:
         """Send what is due now, every room at once; return how long to wait before the next attempt (seconds).
 
@@ -147,7 +168,8 @@ class Outbox:
             return 30.0
         by_room: dict[str, list[OutboxRow]] = defaultdict(list)
         for row in rows:
-            by_room[row.message.room_id].append(row)
+            if self.owns(row.message.room_id):
+                by_room[row.message.room_id].append(row)
         sent = self.sent
         waits = [w for w in await asyncio.gather(*(self._send_room(r) for r in by_room.values())) if w is not None]
         if self.sent > sent and any(waits_for_another(row, self.clock()) for row in rows):  # it went: once more

@@ -62,7 +62,8 @@ async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Eve
     """
     async with connected(settings) as (transport, store, router):
         bot = Bot(transport, store, TicketService(store, router, clock=clock), lang=settings.lang,
-                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK), model_path=settings.model)
+                  rulebook_path=Path(settings.rulebook or DEFAULT_RULEBOOK), model_path=settings.model,
+                  worker=settings.worker)
         await bot.prepare()
         if not bot.rooms:
             log.warning("no rooms are provisioned: run `whistle provision` first")

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from chatops.local.homeserver import HomeserverError
@@ -87,6 +88,8 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
     errors = _chat_errors()
     settings = load_settings()
+    if args.worker:
+        settings = replace(settings, worker=args.worker)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -169,6 +172,9 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=cmd_provision)
     b = sub.add_parser("bot", help="run the bot until Ctrl-C (机器人); settings from WHISTLE_* variables")
     b.add_argument("-v", "--verbose", action="store_true", help="log what it does")
+    b.add_argument("--worker", metavar="NAME", default=None,
+                   help="one of several bot processes on one store: they share the rooms by leases, and take "
+                        "over a stopped worker's rooms (default $WHISTLE_WORKER; none: the only bot)")
     b.set_defaults(func=cmd_bot)
     rp = sub.add_parser("report", help="handlers' rates for a month and a fair ranking (评价报表)")
     rp.add_argument("--store", required=True, metavar="FILE")

@@ -41,6 +41,7 @@ class Message(Incoming):
     reply_to: str | None = None
     is_edit: bool = False
     mentions: tuple[str, ...] = ()  # the users the message mentions (a client's pill shows only their name)
+    txn: str | None = None  # on the bot's own messages: the outbox's transaction id it was sent with
 
     @property
     def context(self) -> str | None:
@@ -186,6 +187,12 @@ class Transport(Protocol):
 
     async def members(self, room_id: str) -> list[str]:
         """Return who has joined the room (the bot included); raise ``ConnectionError`` or :class:`Refused`."""
+        ...
+
+    async def backlog(self, room_id: str, known: Any = None, *, since: float = 0.0) -> list[Incoming]:
+        """Return the room's latest events, oldest first, back to the newest one the async callable ``known``
+        says was handled and no older than ``since`` (seconds since the epoch): what a worker taking over a
+        room has not seen. Raise ``ConnectionError``."""
         ...
 
     async def poll_votes(self, room_id: str, poll: str) -> list[Vote]:

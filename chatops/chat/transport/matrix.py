@@ -34,7 +34,7 @@ from chatops.chat.transport.base import (
     creators_of,
 )
 from chatops.chat.transport.matrix_rooms import creators_outrank, ensure_room
-from chatops.chat.transport.matrix_wire import POLL_RESPONSE, render_event, vote_of
+from chatops.chat.transport.matrix_wire import POLL_RESPONSE, TXN, render_event, vote_of
 from chatops.private import write_private
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,7 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
         thread_root=thread if isinstance(thread, str) else None,
         reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
         is_edit=rel.get("rel_type") == "m.replace", mentions=mentioned[:20],
+        txn=content.get(TXN) if isinstance(content.get(TXN), str) else None,
     )
 
 
@@ -231,7 +232,9 @@ class MatrixTransport:
     async def send(self, room_id: str, say: Say, txn_id: str) -> SendResult:
         """Send ``say`` (a message, or a poll's start or end) with ``txn_id`` (a retry with the same id is not
         doubled)."""
-        method, path, data = Api.room_send(self.client.access_token, room_id, *render_event(say), txn_id)
+        kind, content = render_event(say)
+        content[TXN] = txn_id  # another worker taking the room over can see this row was sent
+        method, path, data = Api.room_send(self.client.access_token, room_id, kind, content, txn_id)
         try:
             resp = await self.client.send(method, path, data, headers={"Content-Type": "application/json"},
                                           timeout=30)
@@ -288,6 +291,40 @@ class MatrixTransport:
         if members is None:
             self._refusal(room_id, resp)
         return sorted(m.user_id for m in members or [])
+
+    async def backlog(self, room_id: str, known: Any = None, *, since: float = 0.0) -> list[Incoming]:
+        """Return the room's latest events, oldest first, back to the newest one ``known`` says was handled or
+        to ``since`` (``/messages`` backwards from the room's end, at most ``GAP_LIMIT``)."""
+        older: list[dict[str, Any]] = []
+        token: str | None = None
+        stop = False
+        while not stop and len(older) < GAP_LIMIT:
+            query: dict[str, Any] = {"access_token": self.client.access_token, "dir": "b", "limit": 100,
+                                     "filter": json.dumps({"types": EVENT_TYPES})}
+            if token:
+                query["from"] = token
+            path = Api._build_path(["rooms", room_id, "messages"], query)
+            try:
+                resp = await self.client.send("GET", path, timeout=30)
+                status, body = resp.status, await resp.json(content_type=None)
+            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
+                raise ConnectionError(exc.__class__.__name__) from exc
+            if status in (403, 404):
+                raise Refused(f"{room_id}: {status}")
+            if status != 200 or not isinstance(body, dict):
+                raise ConnectionError(f"messages of {room_id}: {status}")
+            chunk = [raw for raw in body.get("chunk") or [] if isinstance(raw, dict)]
+            for raw in chunk:
+                ts = raw.get("origin_server_ts")
+                if (isinstance(ts, int | float) and ts / 1000 < since) or (
+                        known is not None and await known(raw.get("event_id", ""))):
+                    stop = True
+                    break
+                older.append(raw)
+            token = body.get("end")
+            if not chunk or not token:
+                break
+        return [ev for ev in (incoming(room_id, raw) for raw in reversed(older)) if ev is not None]
 
     async def poll_votes(self, room_id: str, poll: str) -> list[Vote]:
         """Return every answer to ``poll`` from the relations API (``/relations/{poll}/m.reference``), page by

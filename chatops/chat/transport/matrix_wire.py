@@ -13,6 +13,7 @@ from typing import Any
 
 from chatops.chat.transport.base import Poll, Say, Vote
 
+TXN = "org.communitywhistle.txn"  # the outbox row a message of ours was sent from (another worker can tell)
 POLL_START = "org.matrix.msc3381.poll.start"  # MSC3381: accepted, not yet in the spec; the types clients show
 POLL_RESPONSE = "org.matrix.msc3381.poll.response"
 POLL_END = "org.matrix.msc3381.poll.end"

@@ -66,6 +66,9 @@ class MemoryTransport:
     votes: list[Vote] = field(default_factory=list)  # every poll answer the "homeserver" holds (the relations API)
     clock: float = 1_000_000.0  # seconds: the server time given to poll answers
     _queue: list[Incoming] = field(default_factory=list)
+    history: list[Incoming] = field(default_factory=list)  # every event said in any room, for backlogs
+    devices: list[MemoryTransport] = field(default_factory=list)  # other devices of the same account: all see
+    # every event (several bot workers on one account)
     _invites: list[tuple[str, str, bool]] = field(default_factory=list)
     left: list[str] = field(default_factory=list)  # rooms the bot left
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -81,15 +84,13 @@ class MemoryTransport:
             mentions: tuple[str, ...] = ()) -> str:
         """Post a message as ``sender`` (``mentions``: the users its pills name); return its event id."""
         event_id = self._id()
-        self._queue.append(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions))
-        self._arrived.set()
+        self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions))
         return event_id
 
     def react(self, room_id: str, sender: str, relates_to: str, key: str) -> str:
         """React to ``relates_to`` as ``sender``; return the reaction's event id."""
         event_id = self._id()
-        self._queue.append(Reaction(room_id, event_id, sender, key, relates_to))
-        self._arrived.set()
+        self._arrive(Reaction(room_id, event_id, sender, key, relates_to))
         return event_id
 
     def vote(self, room_id: str, sender: str, poll: str, answer: str, *, at: float | None = None,
@@ -100,16 +101,43 @@ class MemoryTransport:
         vote = Vote(room_id, event_id, sender, poll, (answer,), self.clock if at is None else at)
         self.votes.append(vote)
         if not lost:
-            self._queue.append(vote)
-            self._arrived.set()
+            self._arrive(vote)
         return event_id
 
     def redact(self, room_id: str, sender: str, redacts: str) -> str:
         """Delete ``redacts`` as ``sender``; return the redaction's event id."""
         event_id = self._id()
-        self._queue.append(Redaction(room_id, event_id, sender, redacts))
-        self._arrived.set()
+        self._arrive(Redaction(room_id, event_id, sender, redacts))
         return event_id
+
+    def device(self) -> MemoryTransport:
+        """Return another device of this account (a second bot worker): it sees every event from now on, and
+        event ids stay unique across both."""
+        other = MemoryTransport(user_id=self.user_id, power_levels=self.power_levels, joined=self.joined,
+                                votes=self.votes, history=self.history, _ids=self._ids, _by_txn=self._by_txn,
+                                sent=self.sent)
+        self.devices.append(other)
+        other.devices.append(self)
+        return other
+
+    def _arrive(self, event: Incoming) -> None:
+        self.history.append(event)
+        for transport in (self, *self.devices):
+            transport._queue.append(event)
+            transport._arrived.set()
+
+    async def backlog(self, room_id: str, known: Any = None, *, since: float = 0.0) -> list[Incoming]:
+        """Return the room's events, oldest first, back to the newest one ``known`` (an async callable)
+        says was handled (``since``: the memory keeps no times; every event counts as recent)."""
+        if self.down:
+            raise ConnectionError("down")
+        events = [e for e in self.history if e.room_id == room_id]
+        out: list[Incoming] = []
+        for e in reversed(events):
+            if known is not None and await known(e.event_id):
+                break
+            out.append(e)
+        return out[::-1]
 
     def invite(self, room_id: str, sender: str, *, direct: bool = True) -> None:
         """Invite the bot to ``room_id`` as ``sender`` (``direct``: a direct chat, as a client's "message" does)."""

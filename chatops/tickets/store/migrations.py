@@ -305,6 +305,10 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         """CREATE TRIGGER volunteering_no_delete BEFORE DELETE ON volunteering
            BEGIN SELECT RAISE(ABORT, 'confirmed volunteer tasks are append-only'); END""",
     )),
+    (20, "bot workers sharing the rooms: each room's lease, and when each worker was last seen", (
+        "CREATE TABLE leases (room_id TEXT PRIMARY KEY, worker TEXT NOT NULL, until REAL NOT NULL)",
+        "CREATE TABLE workers (name TEXT PRIMARY KEY, seen REAL NOT NULL)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -241,4 +241,12 @@ SCHEMA: tuple[str, ...] = tuple(_binary(s) for s in (
     "CREATE INDEX volunteering_resident ON volunteering (resident)",
     *_append_only("volunteering", "confirmed volunteer tasks are append-only"),
     *_append_only("events", "the event log is append-only"),
+    "CREATE TABLE leases (room_id TEXT PRIMARY KEY, worker TEXT NOT NULL, until DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE workers (name TEXT PRIMARY KEY, seen DOUBLE PRECISION NOT NULL)",
 ))
+# migrations after the first PostgreSQL schema (version 19): version -> statements, applied in order
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    20: ("CREATE TABLE IF NOT EXISTS leases (room_id TEXT COLLATE \"C\" PRIMARY KEY, worker TEXT COLLATE \"C\" "
+         "NOT NULL, until DOUBLE PRECISION NOT NULL)",
+         "CREATE TABLE IF NOT EXISTS workers (name TEXT COLLATE \"C\" PRIMARY KEY, seen DOUBLE PRECISION NOT NULL)"),
+}

@@ -25,6 +25,7 @@ from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
 from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
+from chatops.tickets.store.leases import LeaseReads, LeaseWrites
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
 from chatops.tickets.store.migrations import LATEST, MIGRATIONS, OWNER, StoreError, migrate, version_of
 
@@ -122,7 +123,7 @@ def _event(row: aiosqlite.Row) -> Event:
                  data=from_json(data), seq=seq)
 
 
-class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, VolunteerReads):
+class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, VolunteerReads, LeaseReads):
     """Queries shared by the store and its transactions."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -385,7 +386,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         return datetime.fromisoformat(row[0]) if row else None
 
 
-class Transaction(_Reads, ChatWrites, ApiKeyWrites, BankWrites, MeetingWrites):
+class Transaction(_Reads, ChatWrites, ApiKeyWrites, BankWrites, MeetingWrites, LeaseWrites):
     """Reads and writes inside one ``BEGIN IMMEDIATE`` transaction."""
 
     async def next_ticket_id(self) -> int:
@@ -480,6 +481,13 @@ class Store(_Reads):
             version = await version_of(writer)  # type: ignore[arg-type]
             if version > LATEST:
                 raise StoreError("store_newer", version=version, latest=LATEST)
+            for number, statements in sorted(pg.MIGRATIONS.items()):  # a store made by an earlier version
+                if version < number <= LATEST and not readonly:
+                    for sql in statements:
+                        await writer.execute(sql)
+                    name = next(n for v, n, _ in MIGRATIONS if v == number)
+                    await writer.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", (number, name))
+                    version = number
             if version < LATEST:
                 raise StoreError("store_older", file=_shown(uri), version=version, latest=LATEST)
             await writer.commit()

@@ -1,0 +1,92 @@
+"""Two bot workers on one store share the rooms on a real Synapse; the one holding the residents' room is
+killed with SIGKILL in the middle of a stream of reports; the other takes its rooms over when the leases run
+out and catches up: every report answered once, every ticket carded once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from chatops.chat.bot import LEASE_TTL
+from chatops.chat.runner import provision_rooms
+from chatops.local.homeserver import LocalHomeserver
+from chatops.local.people import Person
+from tests.e2e.conftest import PASSWORD, Register
+from tests.e2e.test_bot_crash import tickets_in
+from tests.e2e.test_bot_flow import is_card, settings_for
+
+REPORTS = 16
+
+
+def leases(store: Path) -> dict[str, str]:
+    try:
+        with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5) as db:
+            return dict(db.execute("SELECT room_id, worker FROM leases WHERE until > ?", (time.time(),)).fetchall())
+    except sqlite3.OperationalError:
+        return {}
+
+
+async def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path, homeserver: LocalHomeserver,
+                                                         register: Register) -> None:
+    bot_user = await register("whistle")
+    alice, bob, prop = await register("alice"), await register("bob"), await register("prop")
+    settings = settings_for(tmp_path, homeserver, bot_user, "workers")
+    rooms = await provision_rooms(settings, staff={"property": [prop]}, residents={"": [alice, bob]})
+    everyone = next(r.room_id for r in rooms if r.kind == "community" and r.ref == "")
+    prop_room = next(r.room_id for r in rooms if r.ref == "property")
+    env = {**os.environ, "WHISTLE_HOMESERVER": homeserver.url, "WHISTLE_BOT_USER": bot_user,
+           "WHISTLE_BOT_PASSWORD": PASSWORD, "WHISTLE_STORE": str(settings.store), "WHISTLE_VAR": str(tmp_path),
+           "WHISTLE_RULEBOOK": str(settings.rulebook), "WHISTLE_ROOM_PREFIX": "workers"}
+    logs = {w: tmp_path / f"bot-{w}.log" for w in ("a", "b")}
+    procs = {w: await asyncio.create_subprocess_exec(sys.executable, "-m", "chatops.cli", "bot", "-v", "--worker", w,
+                                                     env=env, stdout=logs[w].open("ab"), stderr=logs[w].open("ab"))
+             for w in ("a", "b")}
+    people = [await Person.login(homeserver.url, u, PASSWORD) for u in (alice, bob, prop)]
+    residents, staff = people[:2], people[2]
+    sent: list[str] = []
+    try:
+        async with asyncio.timeout(90):  # both up, the five rooms shared between them
+            while set(leases(settings.store).values()) != {"a", "b"} or len(leases(settings.store)) < len(rooms):
+                for w, p in procs.items():
+                    assert p.returncode is None, f"worker {w} exited: " + logs[w].read_text(errors="replace")[-2000:]
+                await asyncio.sleep(0.5)
+        held = leases(settings.store)
+        victim = held[everyone]
+        killed_at = 0.0
+        for i in range(REPORTS):
+            sent.append(await residents[i % 2].say(everyone, f"楼道漏水了，第{i}次"))
+            if not killed_at and tickets_in(settings.store) >= 4:
+                procs[victim].send_signal(signal.SIGKILL)  # mid-stream: some handled, some not yet seen
+                await procs[victim].wait()
+                killed_at = time.monotonic()
+            await asyncio.sleep(0.05)
+        assert killed_at, "the workers never got going"
+        for i, event in enumerate(sent):
+            await residents[i % 2].wait_for(lambda s, e=event: s.thread_root == e and s.sender == bot_user,
+                                            timeout=LEASE_TTL + 60)
+        caught_up = time.monotonic() - killed_at
+        for n in range(1, REPORTS + 1):
+            await staff.wait_for(lambda s, n=n: s.room_id == prop_room and is_card(s, n), timeout=60)
+        await asyncio.sleep(2)  # time for any double to arrive
+        survivor = "b" if victim == "a" else "a"
+        procs[survivor].send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(procs[survivor].wait(), 30) == 0
+    finally:
+        for p in procs.values():
+            if p.returncode is None:
+                p.kill()
+                await p.wait()
+        for person in people:
+            await person.close()
+    assert tickets_in(settings.store) == REPORTS
+    seen = residents[0].notices(everyone, bot_user)
+    receipts = [s.thread_root for s in seen if s.thread_root in sent and "已受理" in s.body]
+    assert sorted(receipts) == sorted(sent), "every report is answered exactly once"
+    cards = [s for s in staff.notices(prop_room, bot_user) if s.relation == {}]
+    assert len(cards) == REPORTS, "every ticket has exactly one card"
+    print(f"\nworker {victim} killed; every report answered {caught_up:.1f} s later (leases last {LEASE_TTL:.0f} s)")
