@@ -16,7 +16,6 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any, Protocol
@@ -54,13 +53,6 @@ class TurnLike(Protocol):
     room: Room
     lang: str | None
     power: RoomPower | None
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the bot answers the sender (in the thread of their message)."""
-
-    lines: str
 
 
 def rule_text(rule: RuleThreshold | None, lang: str | None) -> str:

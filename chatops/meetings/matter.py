@@ -48,7 +48,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from chatops.meetings.quorum import Ballot, Threshold
 from chatops.tickets.store.meetings import MatterEvent, MatterRow
@@ -137,9 +136,6 @@ class Standing:
         before = self.chain.steps[self.index - 1] if self.index else None
         return "result" if before is not None and before.publish else "resolution"
 
-    def last_decision(self) -> MatterEvent | None:
-        return self.decisions[-1] if self.decisions else None
-
     def apply(self, e: MatterEvent) -> None:
         """Fold one event into the standing."""
         self.events.append(e)
@@ -223,8 +219,3 @@ class Standing:
     def seconds_needed(self, book: Rulebook, members: int) -> int:
         """Return how many must second a residents' request, of ``members`` in the room (the raiser counts)."""
         return max(1, Threshold.of_rule(book.deliberation.request).needed(roll=members, present=members))
-
-    def summary(self) -> dict[str, Any]:
-        """Return the public facts of the matter (no one's chat id): for the board and research."""
-        return {"id": self.row.id, "chain": self.chain.id, "title": self.row.title, "grid": self.row.grid,
-                "phase": self.phase, "step": self.step.id if self.step else None, "comments": self.comments}

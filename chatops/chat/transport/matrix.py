@@ -299,20 +299,8 @@ class MatrixTransport:
         token: str | None = None
         stop = False
         while not stop and len(older) < GAP_LIMIT:
-            query: dict[str, Any] = {"access_token": self.client.access_token, "dir": "b", "limit": 100,
-                                     "filter": json.dumps({"types": EVENT_TYPES})}
-            if token:
-                query["from"] = token
-            path = Api._build_path(["rooms", room_id, "messages"], query)
-            try:
-                resp = await self.client.send("GET", path, timeout=30)
-                status, body = resp.status, await resp.json(content_type=None)
-            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
-                raise ConnectionError(exc.__class__.__name__) from exc
-            if status in (403, 404):
-                raise Refused(f"{room_id}: {status}")
-            if status != 200 or not isinstance(body, dict):
-                raise ConnectionError(f"messages of {room_id}: {status}")
+            body = await self._page(room_id, ["rooms", room_id, "messages"], token,
+                                    dir="b", filter=json.dumps({"types": EVENT_TYPES}))
             chunk = [raw for raw in body.get("chunk") or [] if isinstance(raw, dict)]
             for raw in chunk:
                 ts = raw.get("origin_server_ts")
@@ -332,26 +320,32 @@ class MatrixTransport:
         votes: list[Vote] = []
         token: str | None = None
         for _page in range(200):  # 20,000 answers at most
-            query: dict[str, Any] = {"access_token": self.client.access_token, "limit": 100}
-            if token:
-                query["from"] = token
-            path = Api._build_path(["rooms", room_id, "relations", poll, "m.reference"], query,
-                                   base_path="/_matrix/client/v1")
-            try:
-                resp = await self.client.send("GET", path, timeout=30)
-                status, body = resp.status, await resp.json(content_type=None)
-            except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
-                raise ConnectionError(exc.__class__.__name__) from exc
-            if status in (403, 404):
-                raise Refused(f"{room_id}: {status}")
-            if status != 200 or not isinstance(body, dict):
-                raise ConnectionError(f"relations of {poll}: {status}")
+            body = await self._page(room_id, ["rooms", room_id, "relations", poll, "m.reference"], token,
+                                    base_path="/_matrix/client/v1")
             votes += [v for v in (vote_of(room_id, raw) for raw in body.get("chunk") or [] if isinstance(raw, dict))
                       if v is not None]
             token = body.get("next_batch")
             if not token:
                 break
         return votes
+
+    async def _page(self, room_id: str, parts: list[str], token: str | None, *,
+                    base_path: str = "/_matrix/client/v3", **params: str) -> dict[str, Any]:
+        """Return one page (100 events) of a paginated GET on ``parts``, from ``token``; raise
+        ``ConnectionError`` when the homeserver cannot answer, :class:`Refused` on 403/404."""
+        query: dict[str, Any] = {"access_token": self.client.access_token, "limit": 100, **params}
+        if token:
+            query["from"] = token
+        try:
+            resp = await self.client.send("GET", Api._build_path(parts, query, base_path=base_path), timeout=30)
+            status, body = resp.status, await resp.json(content_type=None)
+        except (OSError, TimeoutError, ValueError, aiohttp.ClientError) as exc:
+            raise ConnectionError(exc.__class__.__name__) from exc
+        if status in (403, 404):
+            raise Refused(f"{room_id}: {status}")
+        if status != 200 or not isinstance(body, dict):
+            raise ConnectionError(f"{'/'.join(parts[2:3] or parts)} of {room_id}: {status}")
+        return body
 
     def _refusal(self, room_id: str, resp: Any) -> None:
         errcode = str(getattr(resp, "status_code", "") or "")
