@@ -164,6 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gate_chat": {"zh-CN": "闲聊", "en": "chit-chat"},
     "gate_notice": {"zh-CN": "通知", "en": "a notice"},
     "gate_question": {"zh-CN": "咨询", "en": "a question"},
+    "gate_offer": {"zh-CN": "邻里转让、招领或广告", "en": "an offer, a find or an advert"},
     "gate_question_help": {"zh-CN": "询问如何使用", "en": "a question about using the bot"},
     "gate_question_progress": {"zh-CN": "询问进度", "en": "a question about progress"},
     "gate_noise": {"zh-CN": "无文字", "en": "no words"},

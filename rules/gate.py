@@ -7,8 +7,9 @@ classifier found in it:
 * **a report** (``True``) when it names a matter specifically or says something is wrong (坏了, 没人管,
   一直, 投诉 ...), or is long enough to be one; an emergency always is;
 * **not a report** (``False``) when it is only social (greeting, thanks, acknowledgement, chit-chat),
-  a thank-you for something fixed, a forwarded notice, a question with no matter in it, or no words at
-  all;
+  a thank-you for something fixed, a forwarded notice or news, an offer among neighbours (something for
+  sale or found, a shared ride, an advert with a phone number), a question with no matter in it, or no
+  words at all;
 * **unsure** (``None``) otherwise: a short message with no sign either way. The bot asks.
 
 It never turns away a message that names a matter and says something is wrong with it: on the city
@@ -28,7 +29,7 @@ from rules.rulebook import Intake
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
-NOTICE, QUESTION, NOISE = "notice", "question", "noise"
+NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
 LONG = 30  # characters: a message this long that is neither social nor a notice is taken as a report
 
@@ -37,7 +38,8 @@ _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好
               "祝各位", "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
 _THANKS = ("谢谢", "感谢", "多谢", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高", "好评", "感恩",
            "thanks", "thank", "太好了", "真棒", "为你们")
-_ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的")
+_ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
+         "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
 _CHAT = ("哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗", "吃饭了", "早点休息",
          "哈")
@@ -46,9 +48,17 @@ _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "�
 _NOTICES = ("温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意", "敬请关注", "通知】", "公告】", "告居民书",
             "致居民", "友情提醒", "重要提醒")
 _NOTICE_HINTS = ("请提前", "届时", "转发", "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停",
-                 "将于", "【", "现将", "有关事项")  # two of these make a notice
+                 "将于", "【", "现将", "有关事项", "新闻", "提醒下", "提醒一下", "提醒大家", "大家注意",
+                 "扩散", "注意防范")  # two of these make a notice
+_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:")  # at the start: a forwarded message
+# among neighbours: for sale, given away, found, shared; an advert
+_OFFERS = ("出售", "转让", "闲置", "出一台", "出一个", "出一辆", "九成新", "八成新", "自提", "包邮", "有意者",
+           "有意私聊", "私聊", "代购", "团购", "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了",
+           "谁掉了", "失主", "来认领", "上门服务", "欢迎咨询", "联系电话", "电话咨询", "招聘", "招租", "免费送",
+           "送人")
+_PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿",
-              "怎么", "如何", "能否", "是否", "吗", "呢", "?")
+              "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
@@ -65,7 +75,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "骚扰", "欺负", "打人", "骂人", "晃动", "异响", "冒水", "冒烟", "积水", "坑", "黑乎乎", "看不见",
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
-             "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", *_CURRENT)
+             "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
+             "打不通", "没人接", *_CURRENT)
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
@@ -98,7 +109,7 @@ class Gate:
         self._social = sorted({*self._greetings, *self._thanks, *self._acks, *self._chat}, key=len, reverse=True)
         lists = {THANKS: self._thanks, GREETING: self._greetings, CHAT: self._chat, ACK: self._acks,
                  "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
-                 QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS),
+                 QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
                  "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems)}
         # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
         owners: dict[str, list[str]] = {}
@@ -108,6 +119,7 @@ class Gate:
         self._words = list(owners)
         self._kinds = [tuple(owners[w]) for w in self._words]
         self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+        self._forwarded = tuple(normalize(w) for w in _FORWARDED)
 
     def _find(self, t: str) -> dict[str, tuple[str, ...]]:
         """Return ``{kind: words}`` of every gate word in the normalised text ``t``."""
@@ -146,6 +158,16 @@ class Gate:
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
+        if t.startswith(self._forwarded) and not current and not problems:
+            return Judgement(False, NOTICE, (t[:2],))
+        offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t)] if m))
+        # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
+        # unless the offer is plain from two of its words (八成新, 自提)
+        other = [p for p in problems if not any(p in o for o in offers)]
+        if offers and not current and (len(offers) >= 2 or not other):
+            return Judgement(False, OFFER, offers)
+        if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
+            return Judgement(False, ACK, hits[ACK])  # "停水通知收到了"
         short = len(t) < LONG
         if short and not strong:
             if help_ := hits.get(HELP):

@@ -31,6 +31,32 @@ def test_a_forwarded_notice_is_not_a_report(router: Router, text: str) -> None:
     assert (d.report, d.gate) == (False, "notice")
 
 
+@pytest.mark.parametrize(("text", "gate"), [
+    ("闲置一个儿童安全座椅，八成新，小区内自提", "offer"),
+    ("在2号楼电梯口捡到一个钱包，谁丢了来物业认领", "offer"),
+    ("明早七点有没有人拼车去高铁站", "offer"),
+    ("专业疏通下水道 上门服务 电话139xxxx", "offer"),
+    ("转发：社区下周三上午在文化广场举办免费义诊", "notice"),
+    ("新闻说最近有冒充快递员的骗子，大家提醒一下家里老人", "notice"),
+    ("停电通知收到了，家里都准备好了", "ack"),
+])
+def test_offers_forwards_and_news_among_neighbours_are_not_reports(router: Router, text: str, gate: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.gate) == (False, gate)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我放在楼下的电动车被偷了，谁看到了告诉我一声", "public_security"),
+    ("卖菜的把摊子摆到消防通道上了", "fire"),
+    ("物业电话13800000000一直打不通，楼道灯坏了一个星期", "property"),
+    ("在单元门口捡到好几个用过的针头，太危险了", None),
+])
+def test_a_problem_beside_an_offer_or_a_phone_number_is_still_a_report(router: Router, text: str,
+                                                                       lead: str | None) -> None:
+    d = router.route(text)
+    assert d.report is True and lead in (None, d.lead), d
+
+
 def test_a_question_about_an_event_is_not_a_report_but_how_to_report_is_answered(router: Router) -> None:
     assert router.route("请问周六的亲子活动几点开始？").gate == "question"
     assert router.route("这里怎么反映问题？").gate == "question_help"
