@@ -37,12 +37,42 @@ from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
+_PLAIN = r"[^()\[\]\\.*+?{}^$|]+"
+_HEAD = re.compile(rf"^(?:\(({_PLAIN}(?:\|{_PLAIN})*)\)|({_PLAIN}))(?![?*{{])")  # (甲|乙) or 甲乙, not optional
+
+
+def _heads(pattern: str) -> tuple[str, ...]:
+    """Return words one of which is in every match of ``pattern`` (the plain alternatives it opens with), or
+    ``()`` when it opens otherwise or has alternatives at its top level (then it is always tried).
+
+    >>> _heads("(电线|电箱).{0,4}(冒烟|着火)"), _heads("电梯.{0,8}坏"), _heads("(甲|乙)丙|丁"), _heads("电梯?坏")
+    (('电线', '电箱'), ('电梯',), (), ('电',))
+    """
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:  # a | outside every group and class: the match may start anywhere
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return ()
+    m = _HEAD.match(pattern)
+    if m is None:
+        return ()
+    return tuple(normalize(w) for w in m.group(1).split("|")) if m.group(1) else (normalize(m.group(2)),)
 _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
 Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
 GENERIC_WEIGHT = 0.5
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
-FUZZY_MAX_CHARS = 120  # the pinyin and homophone pass runs on chat-sized messages only
+SLIPS_MAX_CHARS = 120  # the second pass (likeness to each category's words) runs on messages this short
+FUZZY_MAX_CHARS = 60  # and its pinyin and homophone part on chat-sized ones only (it costs ~1 ms at 60)
 LIKENESS_MIN = 0.12    # a category this alike (cosine of characters) or more is a candidate
 
 
@@ -165,6 +195,14 @@ class Classifier:
                          if keys else None)
         # patterns see the normalised text; they are written in simplified Chinese and match any case
         self._patterns = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
+        # a pattern opening with plain alternatives is tried only when one of them is in the text: one scan
+        heads = [_heads(p) for c in rulebook.categories for p in c.patterns]
+        self._always = [i for i, h in enumerate(heads) if not h or not all(h)]
+        words = {w: [i for i, h in enumerate(heads) if w in h] for h in heads if all(h) for w in h}
+        self._head_words = list(words)
+        self._head_patterns = [words[w] for w in self._head_words]
+        self._heads = (ahocorasick_rs.AhoCorasick(self._head_words, implementation=ahocorasick_rs.Implementation.DFA)
+                       if self._head_words else None)
         self._generic = generic
         self._fuzzy: _Fuzzy | None = None
         self._likeness: _Likeness | None = None
@@ -173,7 +211,7 @@ class Classifier:
     def wants_slips(self, found: Classification) -> bool:
         """Return whether the pinyin and homophone pass could add to ``found`` (no specific evidence in a
         chat-sized message)."""
-        return (found.top is None or not found.top.strong) and found.length <= FUZZY_MAX_CHARS
+        return (found.top is None or not found.top.strong) and found.length <= SLIPS_MAX_CHARS
 
     def classify(self, text: str, *, slips: bool = True) -> Classification:
         """Return the :class:`Classification` of ``text``; never raises on any string. ``slips=False``
@@ -208,7 +246,12 @@ class Classifier:
                         own_urgent.setdefault(owner, []).append(word)
                 if place_of is not None and estate is None:
                     estate = place_of
-        for owner, rx in self._patterns:
+        tried = set(self._always)
+        if self._heads is not None:
+            for index, _s, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
+                tried.update(self._head_patterns[index])
+        for i in sorted(tried):
+            owner, rx = self._patterns[i]
             m = rx.search(norm)
             if m:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
@@ -219,8 +262,8 @@ class Classifier:
                        building.group(1) if building else None) if estate or building else _NOWHERE)
         candidates = self._rank(hits, vetoed, seen)
         fuzzy = False
-        if slips and (not candidates or not candidates[0].strong) and len(norm) <= FUZZY_MAX_CHARS:
-            found = self._fuzzy_hits(norm)
+        if slips and (not candidates or not candidates[0].strong) and len(norm) <= SLIPS_MAX_CHARS:
+            found = self._fuzzy_hits(norm) if len(norm) <= FUZZY_MAX_CHARS else None
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)

@@ -85,59 +85,12 @@ def batch_grams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return keys, docs
 
 
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-
-class _Table:
-    """An open-addressing hash table from n-gram keys to columns, probed with NumPy a batch at a time
-    (a sorted ``searchsorted`` costs twice as much on a batch of long complaints)."""
-
-    def __init__(self, keys: np.ndarray) -> None:
-        self.bits = max(4, int(np.ceil(np.log2(max(len(keys), 1) * 4))))
-        self.mask = (1 << self.bits) - 1
-        self.keys = keys
-        self.slots = np.full(1 << self.bits, -1, np.int64)
-        pending = np.arange(len(keys))
-        home = self._home(keys)
-        probe = 0
-        while len(pending):
-            at = (home[pending] + probe) & self.mask
-            free = self.slots[at] < 0
-            taking, where = pending[free], at[free]
-            first = np.unique(where, return_index=True)[1]  # one key per free slot this round
-            self.slots[where[first]] = taking[first]
-            placed = np.zeros(len(keys), bool)
-            placed[taking[first]] = True
-            pending = pending[~placed[pending]]
-            probe += 1
-
-    def _home(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys * _GOLDEN) >> np.uint64(64 - self.bits)).astype(np.int64)
-
-    def columns(self, keys: np.ndarray) -> np.ndarray:
-        """Return the column of each key, ``-1`` for a key not in the table."""
-        out = np.full(len(keys), -1, np.int64)
-        pending = np.arange(len(keys))
-        home = self._home(keys)
-        probe = 0
-        while len(pending):
-            at = (home[pending] + probe) & self.mask
-            col = self.slots[at]
-            empty = col < 0
-            match = ~empty & (self.keys[np.where(empty, 0, col)] == keys[pending])
-            out[pending[match]] = col[match]
-            pending = pending[~(match | empty)]
-            probe += 1
-        return out
-
-
 @dataclass
 class Features:
     """A vocabulary of n-gram keys (sorted) and their inverse document frequencies."""
 
     keys: np.ndarray
     idf: np.ndarray
-    _table: _Table | None = field(default=None, repr=False)
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, min_df: int = MIN_DF, max_features: int = MAX_FEATURES) -> Features:
@@ -159,20 +112,21 @@ class Features:
         from scipy.sparse import csr_matrix
 
         width, rows = len(self.keys), len(texts)
-        if self._table is None:
-            self._table = _Table(self.keys)
         keys, docs = batch_grams(texts)
-        cols = self._table.columns(keys)
-        known = cols >= 0
+        cols = np.searchsorted(self.keys, keys)  # the vocabulary is sorted: one binary search per n-gram
+        cols[cols == width] = 0
+        known = self.keys[cols] == keys if width else np.zeros(len(keys), bool)
         # (text, column) pairs, sorted and counted: the term counts of a CSR matrix with no duplicates
         span = max(width, 1)
-        cells, counts = np.unique(docs[known] * span + cols[known], return_counts=True)
-        row, indices = cells // span, cells % span
+        cells = np.sort(docs[known] * span + cols[known])
+        starts = np.flatnonzero(np.concatenate(([True], cells[1:] != cells[:-1]))) if len(cells) else cells
+        counts = np.diff(np.append(starts, len(cells))).astype(np.float32)
+        row, indices = np.divmod(cells[starts], span)
         indptr = np.searchsorted(row, np.arange(rows + 1))
-        data = ((1 + np.log(counts)) * self.idf[indices]).astype(np.float32)
-        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=rows))
+        data = (1 + np.log(counts)) * self.idf[indices]
+        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=rows)).astype(np.float32)
         norms[norms == 0] = 1
-        data /= norms[row].astype(np.float32)
+        data /= norms[row]
         return csr_matrix((data, indices, indptr), shape=(rows, span), dtype=np.float32)
 
 
