@@ -2,9 +2,10 @@
 
 Each worker is a process with its own store connections reporting ``--reports`` texts through the real
 ticket service (routing, events, projection, timers; one transaction each); reports/s is the total over the
-slowest worker's time. The same with 1 process on SQLite is printed beside. Writers are serialised by the
-store's advisory lock (as SQLite's ``BEGIN IMMEDIATE`` serialises them), so this shows what more processes
-buy with that design: the routing runs in parallel, the writes do not.
+slowest worker's time. The same with 1 process on SQLite is printed beside. Twice: all processes in one
+community (its writers take turns under the community's advisory lock, as SQLite's ``BEGIN IMMEDIATE``
+serialises them: the routing runs in parallel, the writes do not), and each process in a community of its
+own in the same database (``?community=…``: a schema and a write lock each, as a province's bots would be).
 
     .venv/bin/python benchmarks/workers_pg.py --reports 1000
 """
@@ -42,9 +43,10 @@ asyncio.run(main())
 """
 
 
-def run(store: str, workers: int, reports: int) -> float:
+def run(store: str, workers: int, reports: int, apart: bool = False) -> float:
     here = str(Path(__file__).resolve().parent)
-    procs = [subprocess.Popen([sys.executable, "-c", CHILD, store, str(reports), str(n + 1), here],
+    stores = [f"{store}&community=c{n + 1}" if apart else store for n in range(workers)]
+    procs = [subprocess.Popen([sys.executable, "-c", CHILD, stores[n], str(reports), str(n + 1), here],
                               stdout=subprocess.PIPE, text=True) for n in range(workers)]
     results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
     return sum(r["reports"] for r in results) / max(r["seconds"] for r in results)
@@ -66,17 +68,23 @@ def main() -> None:
 
     sqlite = Path(tempfile.mkdtemp()) / "one.sqlite"
     print(f"SQLite, 1 process: {run(str(sqlite), 1, args.reports):,.0f} reports/s")
-    for n, workers in enumerate((1, 2, 4)):
-        server.psql(f"CREATE DATABASE w{n};")
-        uri = f"postgresql://postgres@/w{n}?host={folder}"
+    made = iter(range(100))
+    for apart in (False, True):
+        for workers in (1, 2, 4):
+            name = f"w{next(made)}"
+            server.psql(f"CREATE DATABASE {name};")
+            uri = f"postgresql://postgres@/{name}?host={folder}"
 
-        async def create(uri: str = uri) -> None:  # the schema first, so the workers do not race to make it
-            await (await Store.open(uri)).close()
+            async def create(uri: str = uri, workers: int = workers, apart: bool = apart) -> None:
+                for n in range(workers if apart else 1):  # the schemas first: the workers do not race to make them
+                    await (await Store.open(f"{uri}&community=c{n + 1}" if apart else uri)).close()
 
-        asyncio.run(create())
-        t = time.perf_counter()
-        rate = run(uri, workers, args.reports)
-        print(f"PostgreSQL, {workers} process(es): {rate:,.0f} reports/s ({time.perf_counter() - t:.1f} s wall)")
+            asyncio.run(create())
+            t = time.perf_counter()
+            rate = run(uri, workers, args.reports, apart)
+            where = "each in a community of its own" if apart else "one community"
+            print(f"PostgreSQL, {workers} process(es), {where}: {rate:,.0f} reports/s "
+                  f"({time.perf_counter() - t:.1f} s wall)")
     server.cleanup()
 
 

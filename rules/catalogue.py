@@ -1493,6 +1493,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store_readonly": {
         "zh-CN": "{file} 以只读方式打开，不能写入。", "en": "{file} was opened read-only: nothing can be written.",
     },
+    "store_bad_community": {
+        "zh-CN": "地址中的社区名 {community} 不可用：只能用小写字母、数字和下划线，以字母开头"
+        "（与规则手册的社区编号相同）。",
+        "en": "The community {community} in the address cannot be used: lower-case letters, digits and underscores, "
+        "starting with a letter (the rulebook's community id).",
+    },
     "store_missing": {
         "zh-CN": "工单库文件 {file} 不存在（或不是文件）。",
         "en": "The ticket store {file} does not exist (or is not a file).",

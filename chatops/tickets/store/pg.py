@@ -10,6 +10,16 @@ store runs unchanged on either engine. The schema is created at the latest versi
 refuse updates and deletes with triggers, as on SQLite. A transaction takes an advisory lock first, so
 writers are serialised across processes exactly as ``BEGIN IMMEDIATE`` serialises them on SQLite.
 
+**Communities.** One database holds many communities, each in a schema of its own named by the address's
+``community`` parameter (``postgresql://host/province?community=xingfuli``): the community is in the name
+of every table, so each community's rows are apart (the partition), a community's writers are serialised
+by a lock of their own and not by other communities' (the write lock is keyed by the community), and a
+sharding extension can place each community's tables whole on one node (Citus's schema-based sharding).
+Without the parameter the store lives in ``public``.
+
+>>> community_of("postgresql://u:p@h/db?community=xingfuli&sslmode=disable")
+('postgresql://u:p@h/db?sslmode=disable', 'xingfuli')
+
 >>> translate("INSERT OR IGNORE INTO inbox (event_id, room_id) VALUES (?, ?)")
 'INSERT INTO inbox (event_id, room_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
 >>> translate("SELECT json_extract(data, '$.text') FROM events WHERE ticket_id = ?")
@@ -19,6 +29,7 @@ writers are serialised across processes exactly as ``BEGIN IMMEDIATE`` serialise
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -26,6 +37,7 @@ from typing import Any
 
 NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
 WRITE_LOCK = 727_211  # the advisory lock every write transaction takes (one writer at a time, as on SQLite)
+COMMUNITY = re.compile(r"[a-z][a-z0-9_]{0,62}")  # a community's schema name: the rulebook's id form
 # tables written with INSERT OR REPLACE, and the key a replacement is decided on
 REPLACE_KEYS = {"tickets": "id", "chat_state": "key", "prefs": "user_id", "consents": "user_id"}
 # tables whose new rows get their number from the database: an INSERT returns it (``lastrowid``)
@@ -91,8 +103,12 @@ class _Call:
 class Connection:
     """An asyncpg connection with the face of an aiosqlite one (the store's query methods use that face)."""
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, community: str | None = None) -> None:
         self.raw = raw
+        self.community = community
+        # one writer at a time within a community; communities write side by side
+        self._lock = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}, hashtext('{community}'))" if community else \
+            f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"
         self._turn = asyncio.Lock()  # one statement at a time, as aiosqlite queues them (asyncpg would refuse)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Call:
@@ -106,7 +122,7 @@ class Connection:
         stripped = sql.lstrip().upper()
         if stripped.startswith("BEGIN"):  # BEGIN IMMEDIATE: a transaction that holds the write lock at once
             await self.raw.execute("BEGIN")
-            await self.raw.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            await self.raw.execute(self._lock)
             return Cursor([], 0, None)
         query = translate(sql)
         params = [p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params]
@@ -139,11 +155,37 @@ class Connection:
             await self.raw.close()
 
 
+def community_of(uri: str) -> tuple[str, str | None]:
+    """Return ``uri`` without its ``community`` parameter, and the community it names (``None``: none).
+    Raises ``ValueError`` for a name that is not a community id (lower-case letters, digits, ``_``)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(uri)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    named = [v for k, v in query if k == "community"]
+    if not named:
+        return uri, None
+    community = named[-1]
+    if not COMMUNITY.fullmatch(community) or community.startswith("pg_") or community in ("public",):
+        raise ValueError(f"not a community id: {community!r}")
+    rest = urlencode([(k, v) for k, v in query if k != "community"])
+    return urlunsplit(parts._replace(query=rest)), community
+
+
 async def connect(uri: str) -> Connection:
-    """Return a connection to the PostgreSQL database at ``uri`` (``postgresql://…``)."""
+    """Return a connection to the PostgreSQL database at ``uri`` (``postgresql://…``), in the schema of
+    the community it names (created on first use)."""
     import asyncpg
 
-    return Connection(await asyncpg.connect(uri))
+    address, community = community_of(uri)
+    if community is None:
+        return Connection(await asyncpg.connect(address))
+    raw = await asyncpg.connect(address, server_settings={"search_path": community})
+    exists = await raw.fetchval("SELECT 1 FROM pg_namespace WHERE nspname = $1", community)
+    if not exists:
+        with contextlib.suppress(asyncpg.UniqueViolationError):  # two first openers: the other made it
+            await raw.execute(f'CREATE SCHEMA IF NOT EXISTS "{community}"')
+    return Connection(raw, community)
 
 
 def _append_only(table: str, message: str) -> list[str]:

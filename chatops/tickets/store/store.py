@@ -459,10 +459,14 @@ class Store(_Reads):
     async def _open_postgresql(cls, uri: str, *, readonly: bool) -> Store:
         """Return the store in the PostgreSQL database at ``uri``, its schema created at the latest version
         the first time (in one transaction, under the write lock: several openers create it once)."""
+        try:
+            pg.community_of(uri)
+        except ValueError as exc:
+            raise StoreError("store_bad_community", community=str(exc).split(": ", 1)[-1]) from exc
         writer = await pg.connect(uri)
         try:
             await writer.execute("BEGIN IMMEDIATE")
-            async with writer.execute("SELECT to_regclass('public.schema_version') IS NOT NULL") as cur:
+            async with writer.execute("SELECT to_regclass('schema_version') IS NOT NULL") as cur:
                 row = await cur.fetchone()
             if not (row and row[0]):
                 if readonly:
