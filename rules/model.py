@@ -152,6 +152,18 @@ class Model:
         return int(self.info.get("shortest", 0))
 
     @property
+    def longest(self) -> int | None:
+        """Return the length (characters) above which a text is longer than almost all it was trained on
+        (twice the 95th percentile; ``None`` for a model trained before this was kept): a model of short
+        chat messages does not judge a long letter."""
+        return int(self.info["longest"]) if "longest" in self.info else None
+
+    def knows(self, length: int) -> bool:
+        """Return whether a text of ``length`` characters is like those the model learnt from (not longer
+        than :attr:`longest`)."""
+        return self.longest is None or length <= self.longest
+
+    @property
     def version(self) -> str:
         """Return the model's name in decisions: when it was trained and a hash of its content."""
         return str(self.info.get("version", "untrained"))
@@ -284,6 +296,7 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     info: dict[str, Any] = {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "source": source,
                             "rows": len(use), "features": width, "per_label": {k: counts[k] for k in kept},
                             "shortest": int(np.percentile([len(t) for t in texts], 5)),
+                            "longest": 2 * int(np.percentile([len(t) for t in texts], 95)),
                             "left_out": left_out, **(extra or {})}
     model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories)
     digest = hashlib.sha256(features.keys.tobytes() + weights.astype(np.float16).tobytes()

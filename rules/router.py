@@ -8,7 +8,7 @@ Rules and the learned model are combined so that each does what it is good at:
   the rules' answer by the rulebook's ``routing.model_override`` (the model has learnt from the
   community's corrections that such reports end elsewhere); a category a policy choice settles, a
   matter of a kind the model has no label for, and a text shorter than nearly all the model learnt
-  from are never overridden;
+  from are never overridden, and a text far longer than nearly all it learnt from is left to the rules;
 * **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
   score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
   with the runners-up, so the bot asks the resident which matter it is.
@@ -117,7 +117,8 @@ class Router:
         """Return ``(candidate, handler, source, ask)``: the category chosen (or a handler with none)."""
         top = found.top
         unsure = top is None or found.tie or found.weak
-        if scores is None or self.model is None:
+        if scores is None or self.model is None or not self.model.knows(found.length):
+            # no model, or a text far longer than it learnt from (a model of chat messages and a letter)
             return top, None, Source("rule" if top is not None else "none"), unsure and top is not None
         labels, routing = self.model.labels, self.rulebook.routing
         best = int(np.argmax(scores))
