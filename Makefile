@@ -57,7 +57,7 @@ bench-bot: venv
 eval: venv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv
 	$(VENV)/bin/whistle route --eval ../shared/data/complaints/tipdm-dev.csv --cv 5
-	$(VENV)/bin/whistle route --eval tests/data/chat_messages.csv
+	$(VENV)/bin/whistle route --eval rules/data/chat_messages.csv
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

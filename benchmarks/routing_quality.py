@@ -4,7 +4,7 @@ trained on the letters).
 
     .venv/bin/python benchmarks/routing_quality.py [--seeds 3] [--rulebook FILE]
 
-The letters are read from ``../shared`` beside the checkout. ``tests/data/chat_messages.csv`` is tuned on:
+The letters are read from ``../shared`` beside the checkout. ``rules/data/chat_messages.csv`` is tuned on:
 it grew by three sets of messages that were each written in one sitting and measured once before any
 tuning to them (rules alone, to the expected handler: 78.2 %, 61.2 %, 66.0 %; non-reports ticketed: 2 of
 20, 1 of 15, 0 of 10; emergencies at emergency priority: 19 of 20, 4 of 8, 7 of 10), then merged in.
@@ -23,8 +23,7 @@ from _common import EVAL_FILE
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
 from rules.evaluation import Evaluation, cross_validate, evaluate, read_cases
 from rules.model import train
-
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+from rules.starter import STARTER
 
 
 def line(label: str, ev: Evaluation) -> str:
@@ -60,7 +59,7 @@ def main() -> None:
     else:
         print(f"({EVAL_FILE} is not here: the letters are left out)")
     for name in ("chat_messages.csv",):
-        cases = read_cases(DATA / name)
+        cases = read_cases(STARTER.with_name(name))
         print(f"{name} ({len(cases)} messages, labels: handlers)")
         print(line("rules alone", evaluate(router, cases, kind="handler")))
         if model is not None:

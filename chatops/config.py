@@ -36,6 +36,7 @@ class Settings:
     store: Path | str = field(repr=False)  # a SQLite file, or a postgresql://… URI (may hold a password)
     rulebook: Path | None = None
     model: Path | None = None  # a learned routing model (WHISTLE_MODEL); the bot reloads it when it changes
+    starter: bool = True  # the starter model beside it (WHISTLE_MODEL=none: the rules alone)
     lang: str | None = None
     local: bool = False
     bot_password: str | None = field(default=None, repr=False)
@@ -71,7 +72,8 @@ class Settings:
             "var": var,
             "store": _store(env.get("WHISTLE_STORE") or "", var),
             "rulebook": Path(env["WHISTLE_RULEBOOK"]) if env.get("WHISTLE_RULEBOOK") else None,
-            "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL") else None,
+            "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL", "none").lower() != "none" else None,
+            "starter": env.get("WHISTLE_MODEL", "").strip().lower() != "none",
             "lang": env.get("WHISTLE_LANG") or None,
             "timeline_limit": int(env.get("WHISTLE_TIMELINE_LIMIT") or 50),
             "worker": env.get("WHISTLE_WORKER") or None,

@@ -196,8 +196,8 @@ def cross_validate(router: Router, cases: Sequence[Case], *, k: int = 5, seed: i
         model = train([(reports[i].text, labels[i]) for i in fit], kind=kind, source="cross-validation", seed=seed,
                       classifier=router.classifier)
         test = [reports[i] for i in held]
-        rules = evaluate(router.with_model(None), test, kind=kind).accuracy
-        both = evaluate(router.with_model(model), test, kind=kind).accuracy
+        rules = evaluate(router.with_model(None, starter=None), test, kind=kind).accuracy
+        both = evaluate(router.with_model(model, starter=None), test, kind=kind).accuracy
         scores = model.scores([c.text for c in test], [router.classifier.classify(c.text) for c in test])
         alone = sum(model.labels[int(s.argmax())] == c.label for s, c in zip(scores, test, strict=True)) / len(test)
         out.folds.append((rules, alone, both))

@@ -159,9 +159,10 @@ class Model:
         return int(self.info["longest"]) if "longest" in self.info else None
 
     def knows(self, length: int) -> bool:
-        """Return whether a text of ``length`` characters is like those the model learnt from (not longer
-        than :attr:`longest`)."""
-        return self.longest is None or length <= self.longest
+        """Return whether a text of ``length`` characters is like those the model learnt from: not under
+        half :attr:`shortest`, not over :attr:`longest` (a model of letters does not judge "电梯坏了", nor a
+        model of chat messages a letter)."""
+        return length >= self.shortest // 2 and (self.longest is None or length <= self.longest)
 
     @property
     def version(self) -> str:

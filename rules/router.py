@@ -12,6 +12,10 @@ Rules and the learned model are combined so that each does what it is good at:
 * **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
   score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
   with the runners-up, so the bot asks the resident which matter it is.
+
+Two models may stand beside the rules: the community's own (``model``) and the starter (``starter``, see
+:mod:`rules.starter`). Each text is judged by the first of them that learnt from texts of its length, so
+a model of long letters leaves residents' short chat messages to the starter.
 """
 
 from __future__ import annotations
@@ -40,21 +44,30 @@ class Router:
     'water_leak'
     """
 
-    def __init__(self, rulebook: Rulebook, model: Model | None = None) -> None:
+    def __init__(self, rulebook: Rulebook, model: Model | None = None, starter: Model | None = None) -> None:
         self.rulebook = rulebook
         self.classifier = Classifier(rulebook)
         self.gate = Gate(rulebook.intake)
         self.engine = Engine(rulebook)
         self.model = model
+        self.starter = starter
         # what each engine rule decides, worked out once: routing a report only fills in the evidence
         self._outcomes = {rule: self._outcome(v) for rule, v in self.engine.verdicts.items()}
 
-    def with_model(self, model: Model | None) -> Router:
-        """Return a router of the same rulebook that uses ``model`` (the engine is shared)."""
+    def with_model(self, model: Model | None, *, starter: Model | bool | None = True) -> Router:
+        """Return a router of the same rulebook that uses ``model`` (the engine is shared), and keeps its
+        starter model (``starter=True``), drops it (``None``) or takes another."""
         other = object.__new__(Router)
         other.__dict__.update(self.__dict__)
         other.model = model
+        if starter is not True:
+            other.starter = starter or None
         return other
+
+    @property
+    def models(self) -> tuple[Model, ...]:
+        """Return the models beside the rules, the community's own first."""
+        return tuple(m for m in (self.model, self.starter) if m is not None)
 
     def _outcome(self, verdict: Verdict) -> dict[str, Any]:
         book = self.rulebook
@@ -77,8 +90,14 @@ class Router:
         # a slip of the input method matters only in a report with no specific words: look for it there
         found = [self.classifier.classify(t) if j.report is not False and self.classifier.wants_slips(f) else f
                  for t, f, j in zip(texts, found, judged, strict=True)]
-        scores = None if self.model is None or not texts else self.model.scores(texts, found)
-        return on_owner(lambda: [self._route(f, j, None if scores is None else scores[i])
+        judge: list[tuple[Model, np.ndarray] | None] = [None] * len(texts)
+        for model in self.models:  # each text to the first model that learnt from texts of its length
+            mine = [i for i, f in enumerate(found) if judge[i] is None and model.knows(f.length)]
+            if mine:
+                scores = model.scores([texts[i] for i in mine], [found[i] for i in mine])
+                for row, i in enumerate(mine):
+                    judge[i] = (model, scores[row])
+        return on_owner(lambda: [self._route(f, j, judge[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
@@ -91,64 +110,67 @@ class Router:
         rule, _verdict = on_owner(self.engine.decide, category, urgent, handler)
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
-    def _route(self, found: Classification, judged: Judgement, scores: np.ndarray | None = None) -> Decision:
-        chosen, handler, source, ask = self._combine(found, scores)
+    def _route(self, found: Classification, judged: Judgement,
+               judge: tuple[Model, np.ndarray] | None = None) -> Decision:
+        model, scores = judge if judge is not None else (None, None)
+        chosen, handler, source, ask = self._combine(found, model, scores)
         rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent), handler)
         outcome = self._outcomes[rule]
         category = self.rulebook.category_by_id.get(outcome["category"] or "")
         hotline = category.hotline if category is not None and outcome["priority"] == "emergency" else ""
         return Decision(rule=rule, matched=chosen.matched if chosen else (), urgent=found.urgent, place=found.place,
                         report=judged.report, gate=judged.kind, source=source, ask=ask and judged.report is not False,
-                        alternatives=self._alternatives(found, chosen, outcome["lead"], scores), hotline=hotline,
+                        alternatives=self._alternatives(found, chosen, outcome["lead"], model, scores), hotline=hotline,
                         **outcome)
 
-    def _label(self, category: str) -> str:
+    def _label(self, category: str, model: Model) -> str:
         lead = self.rulebook.category_by_id[category].lead
-        assert self.model is not None
-        return self.rulebook.handler_by_id[lead].sector if self.model.kind == "sector" else lead
+        return self.rulebook.handler_by_id[lead].sector if model.kind == "sector" else lead
 
-    def _handler_of(self, label: str) -> str:
-        if self.model is not None and self.model.kind == "sector":
+    def _handler_of(self, label: str, model: Model | None) -> str:
+        if model is not None and model.kind == "sector":
             return self.rulebook.sector_lead(label)
         return label if label in self.rulebook.handler_by_id else self.rulebook.fallback
 
-    def _combine(self, found: Classification, scores: np.ndarray | None
+    def _combine(self, found: Classification, model: Model | None, scores: np.ndarray | None
                  ) -> tuple[Candidate | None, str | None, Source, bool]:
         """Return ``(candidate, handler, source, ask)``: the category chosen (or a handler with none)."""
         top = found.top
         unsure = top is None or found.tie or found.weak
-        if scores is None or self.model is None or not self.model.knows(found.length):
-            # no model, or a text far longer than it learnt from (a model of chat messages and a letter)
+        if scores is None or model is None:  # no model learnt from texts of this length
             return top, None, Source("rule" if top is not None else "none"), unsure and top is not None
-        labels, routing = self.model.labels, self.rulebook.routing
+        labels, routing = model.labels, self.rulebook.routing
         best = int(np.argmax(scores))
         label, score = labels[best], float(scores[best])
-        version = self.model.version
+        version = model.version
         if top is not None and (found.emergency or top.category in self.rulebook.chosen
-                                or self._label(top.category) not in labels):
+                                or self._label(top.category, model) not in labels):
             # an emergency, a policy choice, or a matter the model never saw a label for: the rules
-            agree = self._label(top.category) == label
+            agree = self._label(top.category, model) == label
             return top, None, Source("both" if agree else "rule", version, score, label), False
         if top is not None and not unsure:
-            mine = self._label(top.category)
+            mine = self._label(top.category, model)
             # specific rule evidence stands unless the model is surer of another answer by the margin, on a
             # text like those it learnt from (a model of long letters does not judge a short chat message)
-            if mine == label or found.length < self.model.shortest or \
+            if mine == label or found.length < model.shortest or score < routing.model_alone or \
                     score - float(scores[labels.index(mine)]) < routing.model_override:
                 return top, None, Source("both" if mine == label else "rule", version, score, label), False
-        # the model's answer: over weak or no rule evidence, or sure enough to override
-        same = next((c for c in found.candidates if self._label(c.category) == label), None)
-        kind = "both" if same is not None and same is top else "model"
         ask = unsure and score < routing.model_alone
-        return same, None if same else self._handler_of(label), Source(kind, version, score, label), ask
+        if ask and top is not None:  # neither is sure: the rules' best guess stands, and the bot asks
+            return top, None, Source("both" if self._label(top.category, model) == label else "rule", version,
+                                     score, label), True
+        # the model's answer: over weak or no rule evidence, or sure enough to override
+        same = next((c for c in found.candidates if self._label(c.category, model) == label), None)
+        kind = "both" if same is not None and same is top else "model"
+        return same, None if same else self._handler_of(label, model), Source(kind, version, score, label), ask
 
-    def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str,
+    def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str, model: Model | None,
                       scores: np.ndarray | None) -> tuple[Alternative, ...]:
         """Return the runners-up: other categories the rules found, then the model's other labels."""
         book = self.rulebook
         model_score: dict[str, float] = {}
-        if scores is not None and self.model is not None:
-            model_score = {label: float(s) for label, s in zip(self.model.labels, scores, strict=True)}
+        if scores is not None and model is not None:
+            model_score = {label: float(s) for label, s in zip(model.labels, scores, strict=True)}
         out: list[Alternative] = []
         seen = {(chosen.category if chosen else None, lead)}
         for c in found.candidates:
@@ -156,12 +178,12 @@ class Router:
             if (c.category, alt_lead) in seen:
                 continue
             seen.add((c.category, alt_lead))
-            ms = model_score.get(self._label(c.category)) if model_score else None
+            ms = model_score.get(self._label(c.category, model)) if model is not None and model_score else None
             out.append(Alternative(c.category, alt_lead, c.score, c.matched, ms))
             if len(out) >= MAX_OPTIONS - 1:
                 return tuple(out)
         for label, s in sorted(model_score.items(), key=lambda kv: -kv[1]):
-            handler = self._handler_of(label)
+            handler = self._handler_of(label, model)
             if any(a.lead == handler for a in out) or handler == lead or s < 0.1:
                 continue
             out.append(Alternative(None, handler, 0.0, (), s))

@@ -169,7 +169,8 @@ def test_cli_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 
     store = tmp_path / "sim.sqlite"
     simulate(store, 300, seed=3)
-    code, out, _ = run(capsys, "rulebook", "replay", str(Path("rules/default.yaml")), "--store", str(store), "--json")
+    code, out, _ = run(capsys, "rulebook", "replay", str(Path("rules/default.yaml")), "--store", str(store), "--json",
+                       "--model", "none")
     data = json.loads(out)
     assert code == 0 and data["reports"] > 250 and data["changed"] == 0  # the same rulebook: nothing changes
     mini = tmp_path / "mini.yaml"

@@ -1,6 +1,6 @@
 """Routing that understands residents: one test per failure type seen in the rooms, in our own words.
 
-The default rulebook and the real engine; ``tests/data/chat_messages.csv`` holds the chat-style messages
+The default rulebook and the real engine; ``rules/data/chat_messages.csv`` holds the chat-style messages
 the developers wrote for this (with the handler each should reach).
 """
 
@@ -12,9 +12,9 @@ import pytest
 
 from rules import Router, parse_rulebook
 from rules.evaluation import evaluate, read_cases
+from rules.starter import STARTER
 from tests.conftest import MINI
 
-DATA = Path(__file__).parent / "data"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "complaints" / "tipdm-dev.csv"
 
 
@@ -163,7 +163,7 @@ def test_every_decision_names_its_evidence(router: Router) -> None:
 
 
 def test_the_chat_messages_we_wrote(router: Router) -> None:
-    ev = evaluate(router, read_cases(DATA / "chat_messages.csv"), kind="handler", misses=20)
+    ev = evaluate(router, read_cases(STARTER), kind="handler", misses=20)
     assert ev.ticketed == 0, ev.misses
     assert ev.emergencies_met == ev.emergencies, ev.misses
     assert ev.dropped == 0 and ev.accuracy >= 0.9, ev.misses

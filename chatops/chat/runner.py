@@ -19,7 +19,7 @@ from chatops.config import Settings
 from chatops.tickets.service import Clock, TicketService, utc_now
 from chatops.tickets.store import Room, Store
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
-from rules.model import Model
+from rules.starter import NONE, routing_models
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def connected(settings: Settings) -> AsyncIterator[tuple[MatrixTransport, Store, Router]]:
     """Yield the logged-in transport, the open store and the router; close them all at the end."""
-    router = Router(load_rulebook(settings.rulebook or DEFAULT_RULEBOOK))  # a broken rulebook stops us first
-    if settings.model is not None:  # so does a model file that cannot be used
-        router = router.with_model(Model.load(settings.model))
+    book = load_rulebook(settings.rulebook or DEFAULT_RULEBOOK)  # a broken rulebook stops us first
+    # so does a model file that cannot be used; the starter model stands beside it unless WHISTLE_MODEL=none
+    own, starter = await asyncio.to_thread(routing_models, book, settings.model if settings.starter else NONE)
+    router = Router(book, own, starter)
     transport = await MatrixTransport.connect(
         settings.homeserver, settings.bot_user, session_file=settings.session_file,
         password=settings.bot_password, token=settings.bot_token, timeline_limit=settings.timeline_limit)

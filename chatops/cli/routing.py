@@ -18,21 +18,32 @@ from rules.catalogue import text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
 from rules.model import Model, ModelError, train
 from rules.rulebook import format_duration
+from rules.starter import NONE, starter_model
 
 MODEL_ENV = "WHISTLE_MODEL"
 
 
 def load_model(path: str | None, lang: str) -> tuple[bool, Model | None]:
-    """Return ``(ok, model)``: the model at ``path`` (or ``$WHISTLE_MODEL``), ``None`` if neither is set;
-    ``ok`` is false (and the reason printed) when the file cannot be used."""
+    """Return ``(ok, model)``: the model at ``path`` (or ``$WHISTLE_MODEL``), ``None`` if neither is set
+    (or it is ``none``); ``ok`` is false (and the reason printed) when the file cannot be used."""
     path = path or os.environ.get(MODEL_ENV) or None
-    if not path:
+    if not path or path.strip().lower() == NONE:
         return True, None
     try:
         return True, Model.load(path)
     except ModelError as exc:
         print(text("model_unreadable", lang, file=path, detail=str(exc).removeprefix(f"{path}: ")), file=sys.stderr)
         return False, None
+
+
+def router_for(book: Rulebook, path: str | None, lang: str) -> Router | None:
+    """Return the router of ``book`` with the model at ``path`` (or ``$WHISTLE_MODEL``) and the starter model
+    beside it, the rules alone for ``none``; ``None`` (the reason printed) when the file cannot be used."""
+    ok, model = load_model(path, lang)
+    if not ok:
+        return None
+    chosen = path or os.environ.get(MODEL_ENV) or ""
+    return Router(book, model, None if chosen.strip().lower() == NONE else starter_model(book))
 
 
 def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
@@ -99,10 +110,9 @@ def cmd_route(args: argparse.Namespace) -> int:
     book = load_book(args.rulebook, args.lang)
     if book is None:
         return 1
-    ok, model = load_model(args.model, args.lang)
-    if not ok:
+    router = router_for(book, args.model, args.lang)
+    if router is None:
         return 1
-    router = Router(book, model)
     if args.eval:
         try:
             cases = read_cases(args.eval)
@@ -246,8 +256,8 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     book = load_book(args.file, args.lang)
     if book is None:
         return 1
-    ok, model = load_model(args.model, args.lang)
-    if not ok:
+    router = router_for(book, args.model, args.lang)
+    if router is None:
         return 1
 
     async def history(store: Store) -> list[Any]:
@@ -256,14 +266,15 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     ok, past = read_store(args.store, args.lang, history)
     if not ok or past is None:
         return 1
-    result = replay(Router(book, model), past)
+    result = replay(router, past)
 
     def example(c: Any) -> dict[str, Any]:
         return {"ticket": c.ticket_id, "old": c.old, "new": c.new, "final": c.final, "text": c.text[:80]}
 
     if args.json:
         print(json.dumps({**result.summary(), "rulebook": book.full_version,
-                          "model": model.version if model else None,
+                          "model": router.model.version if router.model else None,
+                          "starter": router.starter.version if router.starter else None,
                           "avoided_examples": [example(c) for c in result.avoided[:args.examples]],
                           "caused_examples": [example(c) for c in result.caused[:args.examples]],
                           "moves": [{"old": o, "new": n, "count": k} for (o, n), k in result.by_move.most_common()]},

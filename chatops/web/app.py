@@ -45,7 +45,8 @@ from chatops.web.map import HEIGHT, MEASURES, WIDTH, colour, layout, shade
 from chatops.web.staff import PERIODS, Access, LoginError, as_of, dashboard, due_of, matrix_login
 from rules import Router, Rulebook, load_rulebook
 from rules.catalogue import LANGS, text
-from rules.model import Model
+from rules.model import ModelError
+from rules.starter import routing_models
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -106,10 +107,14 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     async def writer() -> TicketService:
         async with opening:
             if not services:
-                chosen = router or Router(book)
-                model = os.environ.get("WHISTLE_MODEL")
-                if router is None and model and Path(model).is_file():
-                    chosen = chosen.with_model(Model.load(Path(model)))
+                chosen = router
+                if chosen is None:
+                    setting = os.environ.get("WHISTLE_MODEL") or None
+                    try:
+                        chosen = Router(book, *await asyncio.to_thread(routing_models, book, setting))
+                    except ModelError as exc:  # the bot refuses to start with it; the board carries on
+                        log.warning("the routing model cannot be used, routing without it: %s", exc)
+                        chosen = Router(book)
                 held["writer"] = await Store.open(store_path)
                 services.append(TicketService(held["writer"], chosen))
         return services[0]

@@ -1,0 +1,106 @@
+"""The starter model: learnt from the project's own labelled chat messages for the rulebook in use, kept in
+the cache, standing beside the rules (and beside a community's own model for the texts that model never
+saw), and named in every decision it takes part in."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chatops.config import Settings
+from rules import Router, load_rulebook, parse_rulebook
+from rules.model import Model, ModelError, train
+from rules.starter import routing_models, starter_model, starter_rows
+from tests.conftest import MINI
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def cached(cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache / "community-whistle"
+
+
+def test_the_rows_are_those_the_rulebook_can_use() -> None:
+    full = starter_rows(load_rulebook())
+    mini = starter_rows(parse_rulebook(MINI, "mini.yaml"))
+    handlers = {h.id for h in parse_rulebook(MINI, "mini.yaml").handlers}
+    assert len(full) > 600 and all(label != "-" for _, label in full)
+    assert mini and len(mini) < len(full) and {label for _, label in mini} <= handlers
+
+
+def test_a_rulebook_of_other_handlers_gets_no_starter(cached: Path) -> None:
+    assert starter_model(parse_rulebook(MINI, "mini.yaml")) is None
+
+
+def test_trained_once_then_read_from_the_cache(cached: Path) -> None:
+    book = load_rulebook()
+    first = starter_model(book)
+    assert first is not None and first.version.startswith("starter-")
+    files = list(cached.glob("starter-*.model"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    again = starter_model(book)
+    assert again is not None and again.version == first.version and files[0].stat().st_mtime_ns == stamp
+    files[0].write_bytes(b"not a model")  # a damaged cache is trained again, not an error
+    third = starter_model(book)
+    assert third is not None and third.version == first.version
+    Model.load(files[0])
+
+
+def test_it_decides_what_the_rules_cannot_and_leaves_letters_to_them(cached: Path) -> None:
+    book = load_rulebook()
+    router = Router(book, None, starter_model(book))
+    # weak rule evidence: the rules alone would ask the resident; the starter is sure of the same matter
+    for text, lead in (("我家水龙头拧开只有一点点", "water"), ("那只大黄狗又在单元门口拉屎", "public_security")):
+        bare, d = Router(book).route(text), router.route(text)
+        assert bare.ask and bare.source.model is None
+        assert not d.ask and d.lead == lead and d.source.kind == "both", d.source
+        assert d.source.model and d.source.model.startswith("starter-")
+    letter = "关于小区物业管理混乱的投诉：" + "物业公司多年不公开维修基金的使用情况，小区道路破损、绿化无人修剪。" * 4
+    assert router.route(letter).source.model is None  # far longer than any chat message it learnt from
+    emergency = router.route("3号楼着火了")
+    assert emergency.priority == "emergency" and emergency.lead == "fire"  # the rules decide emergencies
+
+
+def test_a_community_model_of_letters_leaves_chat_to_the_starter(cached: Path) -> None:
+    book = load_rulebook()
+    letters = [("关于" + w + "的问题反映：" + w + "长期得不到解决，希望有关部门尽快处理，给居民一个交代。" * 3, s)
+               for w, s in (("小区停车", "城乡建设"), ("公交线路", "交通运输"), ("学校收费", "教育文体"))
+               for _ in range(4)]
+    own = train(letters, kind="sector", source="test")
+    router = Router(book, own, starter_model(book))
+    short = router.route("楼道里那个灯泡一闪一闪的晃眼睛")
+    long = router.route(letters[0][0])
+    assert short.source.model is not None and short.source.model.startswith("starter-")
+    assert long.source.model == own.version
+
+
+def test_whistle_model_none_is_the_rules_alone(tmp_path: Path, cached: Path) -> None:
+    book = load_rulebook()
+    assert routing_models(book, "none") == (None, None)
+    own, starter = routing_models(book, None)
+    assert own is None and starter is not None
+    with pytest.raises(ModelError):
+        routing_models(book, tmp_path / "missing.model")
+    assert Settings.load({"WHISTLE_MODEL": "none"}, var=tmp_path).starter is False
+    unset = Settings.load({}, var=tmp_path)
+    assert unset.starter is True and unset.model is None
+
+
+def test_the_command_line_names_the_starter_and_can_leave_it_out(cached: Path) -> None:
+    def route(*extra: str) -> dict:  # type: ignore[type-arg]
+        out = subprocess.run([sys.executable, "-m", "chatops.cli", "route", "--json", *extra,
+                              "楼道里那个灯泡一闪一闪的晃眼睛"], capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+    assert route()["source"]["model"].startswith("starter-")
+    assert route("--model", "none")["source"]["model"] is None
