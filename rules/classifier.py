@@ -37,6 +37,7 @@ from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
+_COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
 _PLAIN = r"[^()\[\]\\.*+?{}^$|]+"
 _HEAD = re.compile(rf"^(?:\(({_PLAIN}(?:\|{_PLAIN})*)\)|({_PLAIN}))(?![?*{{])")  # (甲|乙) or 甲乙, not optional
 
@@ -371,6 +372,8 @@ class _Fuzzy:
         spelled: dict[str, list[tuple[str, str]]] = {}
         for key, owners in keywords.items():
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
+                continue
+            if len(key) == 2 and _COMMON & set(key):  # 的士: its homophones (的事) are everyday words
                 continue
             syllables = tuple(lazy_pinyin(key))
             toned = tuple(lazy_pinyin(key, style=Style.TONE3))

@@ -42,7 +42,7 @@ _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯"
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
 _CHAT = ("哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗", "吃饭了", "早点休息",
-         "哈")
+         "哈", "太可爱了", "好可爱", "真可爱")
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了",
              "修复了", "清理了", "清理干净", "弄好了", "换好了", "亮了", "通了", "有水了", "来电了", "没事了", "找到",
              "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了")
@@ -51,13 +51,14 @@ _NOTICES = ("温馨提示", "特此通知", "特此公告", "敬请谅解", "敬
 _NOTICE_HINTS = ("请提前", "届时", "转发", "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停",
                  "将于", "【", "现将", "有关事项", "新闻", "提醒下", "提醒一下", "提醒大家", "大家注意",
                  "扩散", "注意防范")  # two of these make a notice
-_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:")  # at the start: a forwarded message
+_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
+_JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的")  # said in jest: not a report
 # among neighbours: for sale, given away, found, shared; an advert
 _OFFERS = ("出售", "转让", "闲置", "出一台", "出一个", "出一辆", "九成新", "八成新", "自提", "包邮", "有意者",
            "有意私聊", "私聊", "代购", "团购", "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了",
            "谁掉了", "失主", "来认领", "欢迎咨询", "联系电话", "电话咨询", "招聘", "招租", "免费送",
-           "送人", "谁家的", "谁家孩子的", "保安亭", "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜",
-           "真便宜")
+           "送人", "保安亭", "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜",
+           "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿",
               "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐")
@@ -78,7 +79,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
-             "打不通", "没人接", *_CURRENT)
+             "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", *_CURRENT)
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
@@ -162,8 +163,10 @@ class Gate:
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
-        if t.startswith(self._forwarded) and not current and not problems:
-            return Judgement(False, NOTICE, (t[:2],))
+        if t.lstrip("【[(（").startswith(self._forwarded) and not current:  # its words are someone else's
+            return Judgement(False, NOTICE, (t[:3],))
+        if any(w in t for w in _JOKES) and not current:
+            return Judgement(False, CHAT, tuple(w for w in _JOKES if w in t))
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
         # unless the offer is plain from two of its words (八成新, 自提)
@@ -182,7 +185,7 @@ class Gate:
         resolved = hits.get("resolved", ())
         if social and resolved and not current and len(t) < 2 * LONG:
             return Judgement(False, THANKS, (*social[0][1], *resolved))
-        if social and short and not problems and not strong:
+        if social and short and not strong and not [p for p in problems if p != "又"]:  # 猫又来晒太阳了，太可爱了
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and (question := hits.get(QUESTION)):
             # a question about a matter (低保怎么申请) may be for a handler to answer: ask before registering
