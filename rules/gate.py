@@ -58,10 +58,12 @@ _OFFERS = ("出售", "转让", "闲置", "出一台", "出一个", "出一辆", 
            "有意私聊", "私聊", "代购", "团购", "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了",
            "谁掉了", "失主", "来认领", "欢迎咨询", "联系电话", "电话咨询", "招聘", "招租", "免费送",
            "送人", "保安亭", "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜",
-           "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事")
+           "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事",
+           "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿",
-              "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐")
+              "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐",
+              "真的假的", "还是在")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
@@ -158,7 +160,7 @@ class Gate:
             return Judgement(True, REPORT, found.matched)
         hits = self._find(t)
         current, problems = hits.get("current", ()), hits.get("problem", ())
-        if "还是" in current and hits.get(QUESTION) and t.endswith(("吗", "?", "呢")):  # 还是老时间吗: asking
+        if "还是" in current and hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t):
             current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
