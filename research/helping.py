@@ -29,6 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from research.pseudonyms import pseudonymizer
+from research.stores import store_file
 
 COMMUNITY = "community"
 
@@ -37,13 +38,15 @@ def helping_graph(path: str | Path, *, key: str | bytes | None = None) -> nx.DiG
     """Return the directed graph of service: an edge helper → helped with ``minutes`` and ``times`` (how many
     confirmed services), nodes pseudonymised with ``key`` (see :func:`research.pseudonymizer`)."""
     names = pseudonymizer(key)
-    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'bank_transfers'").fetchone():
-            return nx.DiGraph()
-        rows = db.execute("SELECT id, giver, receiver, minutes, reverses FROM bank_transfers ORDER BY id").fetchall()
-    finally:
-        db.close()
+    with store_file(path) as file:
+        db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'bank_transfers'").fetchone():
+                return nx.DiGraph()
+            rows = db.execute("SELECT id, giver, receiver, minutes, reverses FROM bank_transfers "
+                              "ORDER BY id").fetchall()
+        finally:
+            db.close()
     undone = {r[4] for r in rows if r[4] is not None}
     G = nx.DiGraph()
     for i, giver, receiver, minutes, reverses in rows:

@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from research.pseudonyms import Pseudonymizer, pseudonymizer
+from research.stores import is_address, shown, store_file
 from rules import Rulebook, load_rulebook
 
 # kinds that hand a ticket to a new lead (``target``) and start a new sign-for deadline
@@ -109,8 +110,20 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
     store.
 
     ``path`` may also be a Parquet export (``whistle export --parquet``, :mod:`research.parquet`): the same
-    tables, already pseudonymised, with a ``community`` column (``text`` is refused: an export has none).
+    tables, already pseudonymised, with a ``community`` column (``text`` is refused: an export has none); or
+    a community's store on PostgreSQL (``postgresql://…?community=ID``), read through a copy
+    (:mod:`research.stores`).
     """
+    if is_address(path):
+        try:
+            with store_file(path) as copy:
+                log = read_log(copy, rulebook=rulebook, key=key, text=text, touched=touched)
+        except Exception as exc:  # the server, the address or the store: one error for the caller
+            if isinstance(exc, LogError):
+                raise
+            raise LogError(f"{shown(str(path))}: {exc}") from exc
+        log.path = Path(shown(str(path)))
+        return log
     path = Path(path)
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook) if rulebook else load_rulebook()
     if path.is_dir():

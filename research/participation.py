@@ -25,19 +25,21 @@ from typing import Any
 import pandas as pd
 
 from research.pseudonyms import pseudonymizer
+from research.stores import store_file
 
 TITLES = ("加装电梯", "停车位改造", "增设快递柜", "垃圾分类投放点调整", "小区绿化改造", "增设充电桩",
           "楼道照明改造", "健身器材更新", "老年食堂开办", "安装监控探头")
 
 
 def _read(path: str | Path, sql: str) -> list[tuple[Any, ...]]:
-    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'matter_events'").fetchone():
-            return []
-        return db.execute(sql).fetchall()
-    finally:
-        db.close()
+    with store_file(path) as file:
+        db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'matter_events'").fetchone():
+                return []
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
 
 
 def matter_log(path: str | Path, *, key: str | bytes | None = None, zone: str = "Asia/Shanghai") -> pd.DataFrame:

@@ -355,7 +355,6 @@ async def test_a_resident_sees_their_points_and_where_they_came_from(bot: Bot, s
     assert "您的积分：0 分" in net.in_room(GRID)[-1].body
 
 
-@pytest.mark.sqlite_only  # research reads the ledger from the store file
 async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     """The one served confirms the hours; balances, statement, a reversal by the street office, a flag for an
     account past its limits, and a ledger that sums to zero and cannot be edited."""
@@ -404,7 +403,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     assert "您的积分：50 分" in points and "志愿服务时长 +50（已达本月上限）" in points
     from research import helping_graph
 
-    G = helping_graph(store.path, key="k")  # research sees who helped whom, pseudonymised, reversals left out
+    G = helping_graph(store.address, key="k")  # research sees who helped whom, pseudonymised, reversals left out
     assert G.number_of_edges() == 1 and [d["minutes"] for *_, d in G.edges(data=True)] == [24 * 60 + 30]
     assert not any("@" in n for n in G.nodes)
 

@@ -57,7 +57,6 @@ async def _a_month(bot: Bot) -> None:
     await turn(bot)
 
 
-@pytest.mark.sqlite_only  # the rates are counted from the store file by the research reader
 async def test_stats_in_a_handler_room_and_the_ranking_for_the_street_office(bot: Bot, store: Store,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     await _a_month(bot)
@@ -98,7 +97,6 @@ def test_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "年-月" in capsys.readouterr().err
 
 
-@pytest.mark.sqlite_only  # the rates are counted from the store file by the research reader
 async def test_stats_counted_in_a_child_process(bot: Bot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rulebook = tmp_path / "mini.yaml"
     rulebook.write_text(MINI, encoding="utf-8")

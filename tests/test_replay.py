@@ -86,3 +86,23 @@ async def test_a_worker_killed_mid_replay_loses_and_doubles_nothing(postgres: An
         for got, want in zip(a[name][:2], b[name][:2], strict=True):
             assert len(got) == len(want) and [tuple(r) for r in got] == [tuple(r) for r in want], name
         assert a[name][2] == b[name][2]
+
+
+async def test_research_reads_a_community_on_postgresql_as_it_reads_one_on_sqlite(postgres: Any,
+                                                                                 tmp_path: Path) -> None:
+    import pandas as pd
+
+    from research import read_log
+    from research.parquet import export_parquet
+
+    steps = {"c1": scripts(tmp_path)["c1"]}  # simulated, then done again on each engine
+    uri = f"{postgres.database()}&community=c1"
+    file = tmp_path / "c1-replayed.sqlite"
+    for where in (uri, str(file)):  # the same day on both engines
+        await replay_worker({"c1": where}, steps)
+    on_pg, on_file = read_log(uri, key="k"), read_log(file, key="k")
+    assert len(on_pg.events) > 500 and "password" not in str(on_pg.path)
+    pd.testing.assert_frame_equal(on_pg.events, on_file.events)
+    pd.testing.assert_frame_equal(on_pg.tickets, on_file.tickets)
+    written = export_parquet(uri, tmp_path / "parquet", key="k")  # a province's research export, from PostgreSQL
+    assert written["events"] == len(read_log(tmp_path / "parquet").events) == len(on_file.events)

@@ -1231,8 +1231,9 @@ class Bot:
         from chatops.chat.rates import handler_table_apart, rulebook_file
 
         if self.rulebook_path is None:  # a rulebook given as text: the child reads the same text
-            self.rulebook_path = rulebook_file(self.book, self.store.path)
-        return await handler_table_apart(self.store.path, self.rulebook_path, period)
+            self.rulebook_path = rulebook_file(self.book, self.store.address)
+        # the child reads the file, or a community on PostgreSQL through a copy (research.stores)
+        return await handler_table_apart(self.store.address, self.rulebook_path, period)
 
     def _remember_staff(self, room_id: str, power: RoomPower) -> None:
         users = power.levels.get("users") or {}

@@ -15,6 +15,7 @@ import math
 import re
 import secrets
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -75,8 +76,9 @@ class Row:
     rates: dict[str, tuple[int, int, float | None, float | None, int | None]]
 
 
-def handler_table(store: Path, book: Rulebook, period: Period) -> list[Row]:
-    """Return every handler's published rates for ``period``, read from the store file ``store``."""
+def handler_table(store: Path | str, book: Rulebook, period: Period) -> list[Row]:
+    """Return every handler's published rates for ``period``, read from the store file ``store`` (or the
+    address of a community's store on PostgreSQL)."""
     from research.log import read_log
     from research.rates import RATES, handler_rates, rank
 
@@ -99,16 +101,19 @@ def handler_table(store: Path, book: Rulebook, period: Period) -> list[Row]:
     return rows
 
 
-def rulebook_file(book: Rulebook, store: Path) -> Path:
-    """Return a file holding ``book``'s text beside the store (written once per rulebook version), for a
-    child process that must read the same rulebook as its parent."""
-    path = store.with_name(f".rulebook-{book.digest or 'given'}.yaml")
+def rulebook_file(book: Rulebook, store: Path | str) -> Path:
+    """Return a file holding ``book``'s text beside the store (in the temporary folder for a store on
+    PostgreSQL; written once per rulebook version), for a child process that must read the same rulebook as
+    its parent."""
+    folder = Path(tempfile.gettempdir()) if str(store).startswith(("postgresql://", "postgres://")) \
+        else Path(store).parent
+    path = folder / f".rulebook-{book.digest or 'given'}.yaml"
     if not path.is_file() or path.read_text(encoding="utf-8") != book.source:
         path.write_text(book.source, encoding="utf-8")
     return path
 
 
-async def handler_table_apart(store: Path, rulebook: Path, period: Period) -> list[Row]:
+async def handler_table_apart(store: Path | str, rulebook: Path, period: Period) -> list[Row]:
     """Return :func:`handler_table` computed by ``whistle report`` in a child process, so that a long-running
     bot never loads pandas (about 110 MiB) for a monthly table. Raises ``RuntimeError`` if it fails."""
     proc = await asyncio.create_subprocess_exec(

@@ -135,10 +135,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         book = load_rulebook(args.rulebook or DEFAULT_RULEBOOK)
         today = datetime.now(ZoneInfo(book.calendar.timezone)).date()
         period = Period.parse(args.period, today=today)
-        if not Path(args.store).is_file():
+        pg = str(args.store).startswith(("postgresql://", "postgres://"))  # a community on PostgreSQL
+        if not pg and not Path(args.store).is_file():
             print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
             return 1
-        rows = handler_table(Path(args.store), book, period)
+        rows = handler_table(str(args.store) if pg else Path(args.store), book, period)
     except PeriodError:
         print(text("bad_period", args.lang, value=args.period), file=sys.stderr)
         return 1

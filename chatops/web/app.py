@@ -242,7 +242,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         key = (str(period), str(latest))
         if key not in tables:
             try:
-                tables[key] = await handler_table_apart(Path(store_path), rulebook_file(book, Path(store_path)),
+                tables[key] = await handler_table_apart(str(store_path), rulebook_file(book, store_path),
                                                         period)
             except RuntimeError as exc:
                 log.warning("no rates for %s: %s", period, exc)
