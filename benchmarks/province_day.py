@@ -10,7 +10,8 @@ Prints steps/s (all workers' steps over the wall time), each step's latency (p50
 the events of every kind and every ticket compared with the same replay left alone.
 
     .venv/bin/python benchmarks/province_day.py --communities 8 --tickets 400
-    .venv/bin/python benchmarks/province_day.py --communities 200 --tickets 350   # 70,000 tickets
+    .venv/bin/python benchmarks/province_day.py --communities 200 --tickets 350 --engines postgresql \
+        --workers 2   # 70,000 tickets: about half an hour on 2 cores
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ def main() -> None:
     parser.add_argument("--communities", type=int, default=8)
     parser.add_argument("--tickets", type=int, default=400, help="reports simulated per community")
     parser.add_argument("--workers", default="1,2,4")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--kill", action=argparse.BooleanOptionalAction, default=True,
+                        help="kill a worker in a second 2-worker PostgreSQL run (default: yes)")
     args = parser.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -115,7 +119,7 @@ def main() -> None:
     made = iter(range(1000))
     results: dict[tuple[str, int], dict[str, Any]] = {}
     reference = ""
-    for engine in ("sqlite", "postgresql"):
+    for engine in args.engines.split(","):
         for workers in (int(w) for w in args.workers.split(",")):
             if engine == "sqlite":
                 store = tempfile.mkdtemp(prefix="sqlite-")
@@ -130,7 +134,7 @@ def main() -> None:
                   f"{r['refused']} refused")
             if engine == "postgresql" and workers == 2:
                 reference = store
-    if reference:
+    if reference and args.kill:
         db = f"d{next(made)}"
         server.psql(f"CREATE DATABASE {db};")
         store = f"postgresql://postgres@/{db}?host={pg_folder}"
