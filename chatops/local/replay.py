@@ -47,6 +47,7 @@ HUMAN = frozenset({Move.ACKNOWLEDGED, Move.NOTE, Move.TRANSFERRED, Move.RETURNED
                    Move.ASSIGNED})
 REPORTS = frozenset({Move.REPORTED, Move.SUPPORTED})
 REPORTED = frozenset(m.value for m in REPORTS)
+OPEN_AT_ONCE = 8  # communities a worker keeps open at once (two connections each)
 
 
 @dataclass(frozen=True)
@@ -186,27 +187,34 @@ def merged(scripts: dict[str, list[Step]]) -> Iterator[tuple[str, Step]]:
         yield name, s
 
 
-async def replay_worker(stores: dict[str, str], scripts: dict[str, list[Step]]) -> Tally:
-    """Replay ``scripts`` (community -> steps) into ``stores`` (community -> store address); return the tally."""
+async def replay_worker(stores: dict[str, str], scripts: dict[str, list[Step]], *, together: int = OPEN_AT_ONCE
+                        ) -> Tally:
+    """Replay ``scripts`` (community -> steps) into ``stores`` (community -> store address); return the tally.
+
+    ``together`` communities are open at once, their days merged by time; then the next ones. A store holds
+    two connections, and a database server takes about a hundred (PostgreSQL's default): a worker of a
+    hundred communities cannot hold them all open (in a deployment, a pooler such as PgBouncer does)."""
     book = load_rulebook()
     router = Router(book)
-    communities: dict[str, Community] = {}
     tally = Tally()
-    try:
-        for name, address in stores.items():
-            store = await Store.open(address)
-            now = [datetime.fromisoformat(scripts[name][0].at)] if scripts[name] else [datetime.now()]
-            service = TicketService(store, router, clock=_clock(now))
-            communities[name] = Community(name, store, service, Scheduler(store, service), now)
-        started = time.perf_counter()
-        for name, s in merged(scripts):
-            await step(communities[name], s, tally)
-        for c in communities.values():  # what falls due by the script's last moment
-            await c.scheduler.tick(now=c.now[0])
-        tally.seconds = time.perf_counter() - started
-    finally:
-        for c in communities.values():
-            await c.store.close()
+    names = list(stores)
+    started = time.perf_counter()
+    for first in range(0, len(names), together):
+        communities: dict[str, Community] = {}
+        try:
+            for name in names[first:first + together]:
+                store = await Store.open(stores[name])
+                now = [datetime.fromisoformat(scripts[name][0].at)] if scripts[name] else [datetime.now()]
+                service = TicketService(store, router, clock=_clock(now))
+                communities[name] = Community(name, store, service, Scheduler(store, service), now)
+            for name, s in merged({n: scripts[n] for n in communities}):
+                await step(communities[name], s, tally)
+            for c in communities.values():  # what falls due by the script's last moment
+                await c.scheduler.tick(now=c.now[0])
+        finally:
+            for c in communities.values():
+                await c.store.close()
+    tally.seconds = time.perf_counter() - started
     return tally
 
 
