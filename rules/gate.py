@@ -45,7 +45,8 @@ _CHAT = ("哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "
          "哈", "太可爱了", "好可爱", "真可爱")
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了",
              "修复了", "清理了", "清理干净", "弄好了", "换好了", "亮了", "通了", "有水了", "来电了", "没事了", "找到",
-             "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了")
+             "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了", "申请到", "办好了", "批下来了",
+             "有用", "很有帮助")
 _NOTICES = ("温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意", "敬请关注", "通知】", "公告】", "告居民书",
             "致居民", "友情提醒", "重要提醒")
 _NOTICE_HINTS = ("请提前", "届时", "转发", "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停",
@@ -67,6 +68,7 @@ _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "�
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
+_FIXED = ("修好了", "修好", "解决了", "已解决", "处理好了", "搞定", "弄好了", "换好了", "修复了")  # done, said plainly
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事")
@@ -185,8 +187,9 @@ class Gate:
                 return Judgement(False, PROGRESS, progress)
         social = [(k, hits[k]) for k in (THANKS, GREETING, CHAT, ACK) if k in hits]
         resolved = hits.get("resolved", ())
-        if social and resolved and not current and len(t) < 2 * LONG:
-            return Judgement(False, THANKS, (*social[0][1], *resolved))
+        fixed = "已经" in t and any(w in _FIXED for w in resolved)  # 漏水已经修好了，不用再跟 (no thanks said)
+        if (social or fixed) and resolved and not current and len(t) < 2 * LONG:
+            return Judgement(False, THANKS, (*(social[0][1] if social else ()), *resolved))
         if social and short and not strong and not [p for p in problems if p != "又"]:  # 猫又来晒太阳了，太可爱了
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and (question := hits.get(QUESTION)):

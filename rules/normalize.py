@@ -13,8 +13,22 @@ import sys
 import threading
 import unicodedata
 
+import ahocorasick_rs
 import opencc
 
+VERSION = 2  # of the normal form: a model learnt from normalised text names it (2: Cantonese words)
+# Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
+# words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
+CANTONESE = {
+    "冇": "没", "咗": "了", "嘅": "的", "喺": "在", "佢哋": "他们", "佢": "他", "我哋": "我们", "你哋": "你们",
+    "哋": "们", "唔该": "谢谢", "唔使": "不用", "唔": "不", "睇": "看", "乜嘢": "什么", "嘢": "东西", "咩": "什么",
+    "而家": "现在", "今朝": "今天", "琴日": "昨天", "听日": "明天", "屋企": "家", "老豆": "爸爸", "老窦": "爸爸",
+    "细路仔": "小孩", "细路女": "小女孩", "细路": "小孩", "后生仔": "年轻人", "后生女": "年轻女孩", "落来": "下来",
+    "水浸": "水淹", "点算": "怎么办", "点解": "为什么", "搞掂": "搞定", "好耐": "很久", "冇返": "没回",
+    "返屋企": "回家",
+    "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
+}
+_cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _lock = threading.Lock()
 _table: dict[int, int | str | None] | None = None
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp", "Cs", "Co"})
@@ -76,5 +90,17 @@ def normalize(text: str) -> str:
     '3号楼电梯ab'
     >>> normalize("著火了")
     '着火了'
+    >>> normalize("细路仔爬出窗台外面，屋企冇大人")  # Cantonese words in Mandarin
+    '小孩爬出窗台外面,家没大人'
     """
-    return text.translate(table())
+    out = text.translate(table())
+    found = _cantonese.find_matches_as_indexes(out)
+    if not found:
+        return out
+    parts, last = [], 0
+    words = list(CANTONESE.values())
+    for index, start, end in found:
+        parts += [out[last:start], words[index]]
+        last = end
+    parts.append(out[last:])
+    return "".join(parts)

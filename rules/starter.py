@@ -24,6 +24,7 @@ import os
 from pathlib import Path
 
 from rules.model import FORMAT, Model, ModelError, train
+from rules.normalize import VERSION as NORMAL_FORM
 from rules.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,8 @@ def starter_model(book: Rulebook, path: Path = STARTER) -> Model | None:
     if len(rows) < SHARE * reports:
         log.info("the rulebook shares too few handlers with the starter's messages: no starter model")
         return None
-    digest = hashlib.sha256(path.read_bytes() + book.full_version.encode() + FORMAT.encode()).hexdigest()[:16]
+    stamp = f"{book.full_version}|{FORMAT}|normal form {NORMAL_FORM}".encode()
+    digest = hashlib.sha256(path.read_bytes() + stamp).hexdigest()[:16]
     cached = cache_dir() / f"starter-{digest}.model"
     if cached.is_file():
         try:

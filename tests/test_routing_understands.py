@@ -125,6 +125,8 @@ def test_ties_are_asked_about_never_broken_by_file_order() -> None:
     ("dianti huai le", "property"),      # pinyin without tones
     ("tingshui le", "water"),
     ("电 梯 坏 了", "property"),          # spaces
+    ("对面楼有个细路仔爬出窗台外面，屋企冇大人", "children"),  # Cantonese words
+    ("隧道水浸到半人高", "urban_mgmt"),
 ])
 def test_normalisation_gaps(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
