@@ -110,3 +110,52 @@ def test_the_community_parameter() -> None:
 async def test_a_bad_community_name_is_a_clear_error(province: str) -> None:
     with pytest.raises(StoreError):
         await Store.open(at(province, "Robert'); DROP"))
+
+
+async def test_a_commit_wakes_the_listeners_of_its_own_community_only(province: str, tmp_path: Any) -> None:
+    listener, writer, other = [await Store.open(at(province, c)) for c in ("anju", "anju", "heping")]
+    heard: list[str] = []
+    handle = await listener.listen(lambda: heard.append("x"))
+    try:
+        async with other.write() as tx:  # another community's commit: not ours
+            await tx.append(Event(1, Move.REPORTED, "@r:t", NOW, data={"source": "o", "text": "x"}))
+        async with writer.write() as tx:
+            await tx.append(Event(1, Move.REPORTED, "@r:t", NOW, data={"source": "w", "text": "y"}))
+            await asyncio.sleep(0.3)
+            assert heard == []  # nothing before the commit
+        for _ in range(100):
+            if heard:
+                break
+            await asyncio.sleep(0.02)
+        assert heard == ["x"]
+    finally:
+        await handle.close()
+        for s in (listener, writer, other):
+            await s.close()
+    sqlite = await Store.open(tmp_path / "one.sqlite")
+    assert await sqlite.listen(lambda: None) is None  # SQLite cannot tell: its readers ask
+    await sqlite.close()
+
+
+async def test_the_bot_hears_of_a_ticket_made_elsewhere_at_once(province: str, mini_router: Router) -> None:
+    from chatops.chat.bot import Bot
+    from chatops.chat.transport.memory import MemoryTransport
+
+    store, web = await Store.open(at(province, "anju")), await Store.open(at(province, "anju"))
+    bot = Bot(MemoryTransport(), store, TicketService(store, mini_router, clock=clock))
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(bot.watch_arrivals(stop, every=60))  # no asking: only the notification
+    try:
+        await asyncio.sleep(0.5)
+        bot.scheduler._wake.clear()
+        await TicketService(web, mini_router, clock=clock).report(source="open311:1", reporter="o:1", text="楼上漏水")
+        for _ in range(150):
+            if bot.scheduler._wake.is_set():
+                break
+            await asyncio.sleep(0.02)
+        assert bot.scheduler._wake.is_set()
+    finally:
+        stop.set()
+        await watcher
+        await store.close()
+        await web.close()

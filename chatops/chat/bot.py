@@ -1089,8 +1089,26 @@ class Bot:
     async def watch_arrivals(self, stop: asyncio.Event, every: float = 2.0) -> None:
         """Wake the scheduler when the newest ticket number grows (another program, e.g. an Open311 report
         taken by ``whistle web``, may have made it): its card then goes out in seconds, not at the next idle
-        round. One cheap read every ``every`` seconds; a failed read is logged and tried again."""
+        round. One cheap read every ``every`` seconds; a failed read is logged and tried again. On
+        PostgreSQL the read follows the store's notification of a commit instead (and every 30 s besides:
+        a notification only wakes, it is never counted on)."""
         seen: int | None = None
+        changed = asyncio.Event()
+        try:
+            listener = await self.store.listen(changed.set)
+        except Exception:
+            log.exception("cannot listen for the store's changes; asking every %s s instead", every)
+            listener = None
+        if listener is not None:
+            every = 30.0
+        try:
+            await self._watch(stop, changed, every, seen)
+        finally:
+            if listener is not None:
+                with contextlib.suppress(Exception):
+                    await listener.close()
+
+    async def _watch(self, stop: asyncio.Event, changed: asyncio.Event, every: float, seen: int | None) -> None:
         while not stop.is_set():
             try:
                 newest = await self.store.newest_ticket_id()
@@ -1099,8 +1117,11 @@ class Bot:
                 seen = newest
             except Exception:
                 log.exception("could not read the newest ticket number; trying again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), every)
+            waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(changed.wait())]
+            await asyncio.wait(waits, timeout=every, return_when=asyncio.FIRST_COMPLETED)
+            for w in waits:
+                w.cancel()
+            changed.clear()
 
     async def card_arrivals(self) -> None:
         """Give its handlers a card for every open ticket another program made (an Open311 report taken by

@@ -17,6 +17,11 @@ by a lock of their own and not by other communities' (the write lock is keyed by
 sharding extension can place each community's tables whole on one node (Citus's schema-based sharding).
 Without the parameter the store lives in ``public``.
 
+**Wake-ups.** Every write transaction ends with ``NOTIFY`` on the community's channel (delivered at the
+commit, and only then); :func:`listen` calls back on it, so a bot learns at once that another process (the
+web board taking an Open311 report, another worker) wrote, instead of asking every two seconds. A
+notification only wakes: what changed is read from the tables, and a missed one costs a delay, not a step.
+
 >>> community_of("postgresql://u:p@h/db?community=xingfuli&sslmode=disable")
 ('postgresql://u:p@h/db?sslmode=disable', 'xingfuli')
 
@@ -106,6 +111,8 @@ class Connection:
     def __init__(self, raw: Any, community: str | None = None) -> None:
         self.raw = raw
         self.community = community
+        self.channel = channel(community)
+        self._writing = False
         # one writer at a time within a community; communities write side by side
         self._lock = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}, hashtext('{community}'))" if community else \
             f"SELECT pg_advisory_xact_lock({WRITE_LOCK})"
@@ -123,6 +130,7 @@ class Connection:
         if stripped.startswith("BEGIN"):  # BEGIN IMMEDIATE: a transaction that holds the write lock at once
             await self.raw.execute("BEGIN")
             await self.raw.execute(self._lock)
+            self._writing = True
             return Cursor([], 0, None)
         query = translate(sql)
         params = [p.replace("\x00", "\ufffd") if isinstance(p, str) and "\x00" in p else p for p in params]
@@ -143,16 +151,40 @@ class Connection:
 
     async def commit(self) -> None:
         async with self._turn:
+            if self._writing:  # delivered with the commit, never before it
+                self._writing = False
+                await self.raw.execute(f"NOTIFY {self.channel}")
             await self.raw.execute("COMMIT")
 
     async def rollback(self) -> None:
         async with self._turn:
+            self._writing = False
             if self.raw.is_in_transaction():
                 await self.raw.execute("ROLLBACK")
 
     async def close(self) -> None:
         async with self._turn:
             await self.raw.close()
+
+
+def channel(community: str | None) -> str:
+    """Return the notification channel of ``community`` (``whistle`` for a store in ``public``).
+
+    >>> channel("xingfuli"), channel(None)
+    ('whistle_xingfuli', 'whistle')
+    """
+    return f"whistle_{community}" if community else "whistle"
+
+
+async def listen(uri: str, callback: Any) -> Any:
+    """Call ``callback()`` whenever a write to the store at ``uri`` commits (any process's, this one's too);
+    return the connection that listens (close it to stop)."""
+    import asyncpg
+
+    address, community = community_of(uri)
+    raw = await asyncpg.connect(address)
+    await raw.add_listener(channel(community), lambda *_: callback())
+    return raw
 
 
 def community_of(uri: str) -> tuple[str, str | None]:

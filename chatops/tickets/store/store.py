@@ -535,6 +535,13 @@ class Store(_Reads):
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
+    async def listen(self, callback: Any) -> Any:
+        """Call ``callback()`` whenever a write to this store commits, in any process; return a handle to
+        ``close()`` — or ``None`` on SQLite, which cannot tell (its readers ask instead)."""
+        if not isinstance(self.db, pg.Connection):
+            return None
+        return await pg.listen(self.address, callback)
+
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
         """Yield a :class:`Transaction`; commit when the block ends, roll back if it raises."""
