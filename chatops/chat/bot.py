@@ -84,6 +84,7 @@ def _hours(minutes: int) -> str:
     return sign + (f"{h}h" if h else "") + (f"{m}m" if m or not h else "")
 STAFF_LEVEL = 50
 LEASE_TTL = 20.0  # seconds a room's lease lasts without renewal: a dead worker's rooms wait at most this long
+HEARD_SLOWER = 15  # told of commits (PostgreSQL): ask for new tickets this many times less often
 LEASE_EVERY = 5.0  # seconds between a worker's lease rounds
 CATCH_UP = 600.0  # seconds back a worker taking a room looks for events nobody handled (never older history)
 MAX_MESSAGE_CHARS = 4000
@@ -1090,8 +1091,8 @@ class Bot:
         """Wake the scheduler when the newest ticket number grows (another program, e.g. an Open311 report
         taken by ``whistle web``, may have made it): its card then goes out in seconds, not at the next idle
         round. One cheap read every ``every`` seconds; a failed read is logged and tried again. On
-        PostgreSQL the read follows the store's notification of a commit instead (and every 30 s besides:
-        a notification only wakes, it is never counted on)."""
+        PostgreSQL the read follows the store's notification of a commit instead (and every
+        ``HEARD_SLOWER * every`` seconds besides: a notification only wakes, it is never counted on)."""
         seen: int | None = None
         changed = asyncio.Event()
         try:
@@ -1099,8 +1100,8 @@ class Bot:
         except Exception:
             log.exception("cannot listen for the store's changes; asking every %s s instead", every)
             listener = None
-        if listener is not None:
-            every = 30.0
+        if listener is not None:  # told of every commit: asking is only the safety net
+            every *= HEARD_SLOWER
         try:
             await self._watch(stop, changed, every, seen)
         finally:
