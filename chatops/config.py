@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chatops.tickets.address import is_database
+
 
 def _store(value: str, var: Path) -> Path | str:
     """Return the store ``WHISTLE_STORE`` names: a database URI as it is, else a file (default under ``var``).
@@ -21,7 +23,7 @@ def _store(value: str, var: Path) -> Path | str:
     >>> _store("postgresql://whistle@db/whistle", Path("/v")), _store("", Path("/v"))
     ('postgresql://whistle@db/whistle', PosixPath('/v/whistle.sqlite'))
     """
-    if value.startswith(("postgresql://", "postgres://")):
+    if is_database(value):
         return value
     return Path(value or var / "whistle.sqlite")
 
@@ -68,12 +70,14 @@ class Settings:
         True
         """
         var = Path(env.get("WHISTLE_VAR") or var or "var").absolute()
+        model = (env.get("WHISTLE_MODEL") or "").strip()
+        rules_alone = model.lower() == "none"  # no model, not even the starter
         common: dict[str, Any] = {
             "var": var,
             "store": _store(env.get("WHISTLE_STORE") or "", var),
             "rulebook": Path(env["WHISTLE_RULEBOOK"]) if env.get("WHISTLE_RULEBOOK") else None,
-            "model": Path(env["WHISTLE_MODEL"]) if env.get("WHISTLE_MODEL", "none").lower() != "none" else None,
-            "starter": env.get("WHISTLE_MODEL", "").strip().lower() != "none",
+            "model": Path(model) if model and not rules_alone else None,
+            "starter": not rules_alone,
             "lang": env.get("WHISTLE_LANG") or None,
             "timeline_limit": int(env.get("WHISTLE_TIMELINE_LIMIT") or 50),
             "worker": env.get("WHISTLE_WORKER") or None,

@@ -31,8 +31,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from chatops.tickets.address import is_database, shown
 from research.pseudonyms import Pseudonymizer, pseudonymizer
-from research.stores import is_address, shown, store_file
+from research.stores import store_file
 from rules import Rulebook, load_rulebook
 
 # kinds that hand a ticket to a new lead (``target``) and start a new sign-for deadline
@@ -114,7 +115,7 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
     a community's store on PostgreSQL (``postgresql://…?community=ID``), read through a copy
     (:mod:`research.stores`).
     """
-    if is_address(path):
+    if is_database(path):
         try:
             with store_file(path) as copy:
                 log = read_log(copy, rulebook=rulebook, key=key, text=text, touched=touched)

@@ -29,6 +29,7 @@ CANTONESE = {
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+_MANDARIN = list(CANTONESE.values())  # by the automaton's index
 _lock = threading.Lock()
 _table: dict[int, int | str | None] | None = None
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp", "Cs", "Co"})
@@ -98,9 +99,8 @@ def normalize(text: str) -> str:
     if not found:
         return out
     parts, last = [], 0
-    words = list(CANTONESE.values())
     for index, start, end in found:
-        parts += [out[last:start], words[index]]
+        parts += [out[last:start], _MANDARIN[index]]
         last = end
     parts.append(out[last:])
     return "".join(parts)

@@ -49,10 +49,15 @@ def starter_rows(book: Rulebook, path: Path = STARTER) -> list[tuple[str, str]]:
     >>> len(rows) > 500, rows[0]
     (True, ('3号楼电梯又坏了', 'property'))
     """
+    return _rows(book, path)[0]
+
+
+def _rows(book: Rulebook, path: Path) -> tuple[list[tuple[str, str]], int]:
+    """Return the rows ``book`` can use and how many reports the file holds (one reading of it)."""
     from rules.evaluation import NOT_A_REPORT, read_cases
 
-    return [(c.text, c.label) for c in read_cases(path)
-            if c.label != NOT_A_REPORT and c.label in book.handler_by_id]
+    reports = [c for c in read_cases(path) if c.label != NOT_A_REPORT]
+    return [(c.text, c.label) for c in reports if c.label in book.handler_by_id], len(reports)
 
 
 def routing_models(book: Rulebook, setting: str | Path | None) -> tuple[Model | None, Model | None]:
@@ -75,13 +80,7 @@ def starter_model(book: Rulebook, path: Path = STARTER) -> Model | None:
     rulebook is not built on the shipped one's handlers (fewer than :data:`SHARE` of the labelled reports
     name one of its handlers: a model of the rest would push every message towards the few it knows)."""
     from rules.classifier import Classifier
-    from rules.evaluation import NOT_A_REPORT, read_cases
 
-    rows = starter_rows(book, path)
-    reports = sum(c.label != NOT_A_REPORT for c in read_cases(path))
-    if len(rows) < SHARE * reports:
-        log.info("the rulebook shares too few handlers with the starter's messages: no starter model")
-        return None
     stamp = f"{book.full_version}|{FORMAT}|normal form {NORMAL_FORM}".encode()
     digest = hashlib.sha256(path.read_bytes() + stamp).hexdigest()[:16]
     cached = cache_dir() / f"starter-{digest}.model"
@@ -90,6 +89,10 @@ def starter_model(book: Rulebook, path: Path = STARTER) -> Model | None:
             return Model.load(cached)
         except ModelError as exc:
             log.warning("the cached starter model cannot be used, training it again: %s", exc)
+    rows, reports = _rows(book, path)
+    if len(rows) < SHARE * reports:
+        log.info("the rulebook shares too few handlers with the starter's messages: no starter model")
+        return None
     try:
         model = train(rows, kind="handler", source=f"starter:{path.name}", classifier=Classifier(book))
     except ModelError:

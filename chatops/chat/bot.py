@@ -1093,7 +1093,6 @@ class Bot:
         round. One cheap read every ``every`` seconds; a failed read is logged and tried again. On
         PostgreSQL the read follows the store's notification of a commit instead (and every
         ``HEARD_SLOWER * every`` seconds besides: a notification only wakes, it is never counted on)."""
-        seen: int | None = None
         changed = asyncio.Event()
         try:
             listener = await self.store.listen(changed.set)
@@ -1103,13 +1102,14 @@ class Bot:
         if listener is not None:  # told of every commit: asking is only the safety net
             every *= HEARD_SLOWER
         try:
-            await self._watch(stop, changed, every, seen)
+            await self._watch(stop, changed, every)
         finally:
             if listener is not None:
                 with contextlib.suppress(Exception):
                     await listener.close()
 
-    async def _watch(self, stop: asyncio.Event, changed: asyncio.Event, every: float, seen: int | None) -> None:
+    async def _watch(self, stop: asyncio.Event, changed: asyncio.Event, every: float) -> None:
+        seen: int | None = None
         while not stop.is_set():
             try:
                 newest = await self.store.newest_ticket_id()

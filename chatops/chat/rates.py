@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from chatops.tickets.address import is_database
 from rules import Rulebook
 from rules.catalogue import text
 
@@ -105,8 +106,7 @@ def rulebook_file(book: Rulebook, store: Path | str) -> Path:
     """Return a file holding ``book``'s text beside the store (in the temporary folder for a store on
     PostgreSQL; written once per rulebook version), for a child process that must read the same rulebook as
     its parent."""
-    folder = Path(tempfile.gettempdir()) if str(store).startswith(("postgresql://", "postgres://")) \
-        else Path(store).parent
+    folder = Path(tempfile.gettempdir()) if is_database(store) else Path(store).parent
     path = folder / f".rulebook-{book.digest or 'given'}.yaml"
     if not path.is_file() or path.read_text(encoding="utf-8") != book.source:
         path.write_text(book.source, encoding="utf-8")

@@ -12,6 +12,7 @@ from typing import Any
 
 from chatops.local.homeserver import HomeserverError
 from chatops.local.settings import ensure_local_bot, load_settings
+from chatops.tickets.address import is_database
 from rules import RulebookError
 from rules.catalogue import text
 from rules.model import ModelError
@@ -135,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         book = load_rulebook(args.rulebook or DEFAULT_RULEBOOK)
         today = datetime.now(ZoneInfo(book.calendar.timezone)).date()
         period = Period.parse(args.period, today=today)
-        pg = str(args.store).startswith(("postgresql://", "postgres://"))  # a community on PostgreSQL
+        pg = is_database(args.store)  # a community on PostgreSQL
         if not pg and not Path(args.store).is_file():
             print(text("store_missing", args.lang, file=args.store), file=sys.stderr)
             return 1

@@ -18,7 +18,7 @@ from rules.catalogue import text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
 from rules.model import Model, ModelError, train
 from rules.rulebook import format_duration
-from rules.starter import NONE, starter_model
+from rules.starter import NONE, routing_models
 
 MODEL_ENV = "WHISTLE_MODEL"
 
@@ -39,11 +39,13 @@ def load_model(path: str | None, lang: str) -> tuple[bool, Model | None]:
 def router_for(book: Rulebook, path: str | None, lang: str) -> Router | None:
     """Return the router of ``book`` with the model at ``path`` (or ``$WHISTLE_MODEL``) and the starter model
     beside it, the rules alone for ``none``; ``None`` (the reason printed) when the file cannot be used."""
-    ok, model = load_model(path, lang)
-    if not ok:
+    setting = path or os.environ.get(MODEL_ENV) or None
+    try:
+        return Router(book, *routing_models(book, setting))
+    except ModelError as exc:
+        print(text("model_unreadable", lang, file=setting, detail=str(exc).removeprefix(f"{setting}: ")),
+              file=sys.stderr)
         return None
-    chosen = path or os.environ.get(MODEL_ENV) or ""
-    return Router(book, model, None if chosen.strip().lower() == NONE else starter_model(book))
 
 
 def render_decision(book: Rulebook, d: Decision, lang: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
+from chatops.tickets.address import is_database
 from rules import DEFAULT_RULEBOOK, Rulebook, RulebookError, load_rulebook
 from rules.catalogue import LANGS, text
 
@@ -121,7 +122,7 @@ def read_store(path: str | Path, lang: str, read: Callable[[Store], Awaitable[T]
     ``lang``, why not: no such file, not a store of ours, a newer one, or unreadable."""
     from chatops.tickets.store import Store, StoreError
 
-    database = isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
+    database = is_database(path)
     if not database and not Path(path).is_file():
         print(text("store_missing", lang, file=path), file=sys.stderr)
         return False, None

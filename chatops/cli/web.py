@@ -11,6 +11,7 @@ from typing import Any
 
 from chatops.cli.ops import _store_path
 from chatops.cli.text import load_book, read_store, table
+from chatops.tickets.address import is_database
 from rules.catalogue import text
 
 
@@ -26,7 +27,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     from chatops.web.serve import web_secret
 
     where = _store_path(args)
-    database = where.startswith(("postgresql://", "postgres://"))
+    database = is_database(where)
     store: Path | str = where if database else Path(where)
     if not database and not Path(store).is_file():
         print(text("web_no_store", args.lang, file=store), file=sys.stderr)

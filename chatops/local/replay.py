@@ -33,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from chatops.tickets.address import is_database
 from chatops.tickets.events import Move
 from chatops.tickets.lifecycle import Actor, LifecycleError
 from chatops.tickets.scheduler import Scheduler
@@ -227,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     w.add_argument("communities", nargs="+")
     args = parser.parse_args(argv)
     scripts = {c: read_script(args.scripts / f"{c}.jsonl") for c in args.communities}
-    if args.store.startswith(("postgresql://", "postgres://")):
+    if is_database(args.store):
         sep = "&" if "?" in args.store else "?"
         stores = {c: f"{args.store}{sep}community={c}" for c in args.communities}
     else:

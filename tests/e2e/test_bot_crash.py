@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from chatops.chat.runner import provision_rooms
+from chatops.config import Settings
 from chatops.local.homeserver import LocalHomeserver
 from chatops.local.people import Person
 from tests.e2e.conftest import PASSWORD, Register
@@ -49,6 +50,14 @@ async def start(env: dict[str, str], log: Path, store: Path) -> asyncio.subproce
     return proc
 
 
+def bot_env(settings: Settings, homeserver: LocalHomeserver, bot_user: str, prefix: str,
+            **extra: str) -> dict[str, str]:
+    """Return the environment a ``whistle bot`` process of ``settings`` runs in (its rooms named ``prefix``)."""
+    return {**os.environ, "WHISTLE_HOMESERVER": homeserver.url, "WHISTLE_BOT_USER": bot_user,
+            "WHISTLE_BOT_PASSWORD": PASSWORD, "WHISTLE_STORE": str(settings.store), "WHISTLE_VAR": str(settings.var),
+            "WHISTLE_RULEBOOK": str(settings.rulebook), "WHISTLE_ROOM_PREFIX": prefix, **extra}
+
+
 async def test_sigkill_mid_stream_loses_and_doubles_nothing(tmp_path: Path, homeserver: LocalHomeserver,
                                                             register: Register) -> None:
     bot_user = await register("whistle")
@@ -58,10 +67,8 @@ async def test_sigkill_mid_stream_loses_and_doubles_nothing(tmp_path: Path, home
     # the community-wide room: no grid, so thirty reports are thirty matters (not one with support)
     grid = next(r.room_id for r in rooms if r.kind == "community" and r.ref == "")
     prop_room = next(r.room_id for r in rooms if r.ref == "property")
-    env = {**os.environ, "WHISTLE_HOMESERVER": homeserver.url, "WHISTLE_BOT_USER": bot_user,
-           "WHISTLE_BOT_PASSWORD": PASSWORD, "WHISTLE_STORE": str(settings.store), "WHISTLE_VAR": str(tmp_path),
-           "WHISTLE_RULEBOOK": str(settings.rulebook), "WHISTLE_ROOM_PREFIX": "crash",
-           "WHISTLE_TIMELINE_LIMIT": "4"}  # small sync pages: the restart must fill gaps from /messages
+    # small sync pages: the restart must fill gaps from /messages
+    env = bot_env(settings, homeserver, bot_user, "crash", WHISTLE_TIMELINE_LIMIT="4")
     log = tmp_path / "bot.log"
     people = [await Person.login(homeserver.url, u, PASSWORD) for u in (alice, bob, prop)]
     residents, staff = people[:2], people[2]

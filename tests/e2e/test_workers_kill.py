@@ -5,7 +5,6 @@ out and catches up: every report answered once, every ticket carded once."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import sys
@@ -17,7 +16,7 @@ from chatops.chat.runner import provision_rooms
 from chatops.local.homeserver import LocalHomeserver
 from chatops.local.people import Person
 from tests.e2e.conftest import PASSWORD, Register
-from tests.e2e.test_bot_crash import tickets_in
+from tests.e2e.test_bot_crash import bot_env, tickets_in
 from tests.e2e.test_bot_flow import is_card, settings_for
 
 REPORTS = 16
@@ -39,9 +38,7 @@ async def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path, homeser
     rooms = await provision_rooms(settings, staff={"property": [prop]}, residents={"": [alice, bob]})
     everyone = next(r.room_id for r in rooms if r.kind == "community" and r.ref == "")
     prop_room = next(r.room_id for r in rooms if r.ref == "property")
-    env = {**os.environ, "WHISTLE_HOMESERVER": homeserver.url, "WHISTLE_BOT_USER": bot_user,
-           "WHISTLE_BOT_PASSWORD": PASSWORD, "WHISTLE_STORE": str(settings.store), "WHISTLE_VAR": str(tmp_path),
-           "WHISTLE_RULEBOOK": str(settings.rulebook), "WHISTLE_ROOM_PREFIX": "workers"}
+    env = bot_env(settings, homeserver, bot_user, "workers")
     logs = {w: tmp_path / f"bot-{w}.log" for w in ("a", "b")}
     procs = {w: await asyncio.create_subprocess_exec(sys.executable, "-m", "chatops.cli", "bot", "-v", "--worker", w,
                                                      env=env, stdout=logs[w].open("ab"), stderr=logs[w].open("ab"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -18,6 +17,7 @@ from typing import Any
 
 import aiosqlite
 
+from chatops.tickets.address import is_database, shown
 from chatops.tickets.events import check_event, columns
 from chatops.tickets.lifecycle import OPEN, Event, Move, State, Ticket
 from chatops.tickets.store import pg
@@ -435,7 +435,7 @@ class Store(_Reads):
         backup, a copy for research): never created, never migrated. Raises :class:`StoreError` for a
         file that is not one of ours, a store of a newer program, or (read-only) an older one.
         """
-        if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        if is_database(path):
             return await cls._open_postgresql(path, readonly=readonly)
         path = Path(path)
         if readonly:
@@ -470,7 +470,7 @@ class Store(_Reads):
                 row = await cur.fetchone()
             if not (row and row[0]):
                 if readonly:
-                    raise StoreError("store_missing", file=_shown(uri))
+                    raise StoreError("store_missing", file=shown(uri))
                 await writer.execute("CREATE TABLE schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
                                      f"applied_at TEXT NOT NULL DEFAULT ({pg.NOW}))")
                 for sql in pg.SCHEMA:
@@ -481,7 +481,7 @@ class Store(_Reads):
             async with writer.execute("SELECT app FROM store_owner LIMIT 1") as cur:
                 owner = await cur.fetchone()
             if owner is None or owner[0] != OWNER:
-                raise StoreError("store_not_ours", file=_shown(uri), detail=f"store_owner {owner!r}")
+                raise StoreError("store_not_ours", file=shown(uri), detail=f"store_owner {owner!r}")
             version = await version_of(writer)  # type: ignore[arg-type]
             if version > LATEST:
                 raise StoreError("store_newer", version=version, latest=LATEST)
@@ -493,7 +493,7 @@ class Store(_Reads):
                     await writer.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", (number, name))
                     version = number
             if version < LATEST:
-                raise StoreError("store_older", file=_shown(uri), version=version, latest=LATEST)
+                raise StoreError("store_older", file=shown(uri), version=version, latest=LATEST)
             await writer.commit()
             reader = await pg.connect(uri)
         except BaseException:
@@ -502,7 +502,7 @@ class Store(_Reads):
             raise
         if readonly:
             await writer.close()
-        store = cls(Path(_shown(uri)), reader, None if readonly else writer)  # type: ignore[arg-type]
+        store = cls(Path(shown(uri)), reader, None if readonly else writer)  # type: ignore[arg-type]
         store.address = uri
         return store
 
@@ -559,11 +559,6 @@ class Store(_Reads):
     async def schema_version(self) -> int:
         """Return the store's schema version."""
         return await version_of(self.db)
-
-
-def _shown(uri: str) -> str:
-    """Return ``uri`` without its password, to name the store in messages."""
-    return re.sub(r"://([^:/@]*):[^@]*@", r"://\1@", uri)
 
 
 async def _wal(db: aiosqlite.Connection, tries: int = 100) -> None:
