@@ -586,6 +586,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nobody": {"zh-CN": "暂无", "en": "nobody yet"},
     "rule_category": {"zh-CN": "类别「{category}」", "en": "the category {category}"},
     "rule_urgent": {"zh-CN": "类别「{category}」，含紧急词", "en": "the category {category}, with urgent words"},
+    "rule_alarm": {"zh-CN": "类别「{category}」，模型判断为紧急", "en": "the category {category}, judged an emergency "
+                   "by the learned model"},
+    "alarm_heard": {"zh-CN": "模型判断为紧急，把握 {score}%", "en": "the learned model, {score}% sure"},
     "rule_unclassified": {"zh-CN": "无法归类，街道兜底", "en": "no category: the street office takes it"},
     "rule_handler": {"zh-CN": "分派模型判断归「{handler}」",
                      "en": "the routing model placed it with {handler}"},
@@ -1423,6 +1426,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Routing model written to {file}: version {version}, {rows} rows, {labels} labels ({kind}), "
               "{seconds:.1f} s, {size:.0f} KB.",
     },
+    "model_heads": {
+        "zh-CN": "另学会判断：{heads}",
+        "en": "It also learnt to tell: {heads}",
+    },
+    "head_emergency": {"zh-CN": "是否紧急（{yes} 条紧急、{no} 条非紧急）", "en": "emergencies ({yes} against {no})"},
+    "head_report": {"zh-CN": "是否报告（{yes} 条报告、{no} 条非报告）",
+                    "en": "reports ({yes} against {no} other messages)"},
     "model_left_out": {
         "zh-CN": "样本不足 3 条、未参与训练的标签：{labels}",
         "en": "Labels with fewer than 3 examples, left out: {labels}",

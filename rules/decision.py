@@ -13,12 +13,15 @@ from rules.rulebook import format_duration
 class Source(NamedTuple):
     """What decided: ``rule`` (the rulebook alone), ``model`` (the learned model over weak or no rule
     evidence), ``both`` (they agree), or ``none`` (nothing matched: the fallback). ``model`` is the
-    model's version and ``score`` its score for the label it gave (``label``)."""
+    model's version and ``score`` its score for the label it gave (``label``); ``alarm`` and ``report`` are
+    its emergency and report heads' scores (``None``: a model without them, or no model)."""
 
     kind: str = "rule"
     model: str | None = None
     score: float | None = None
     label: str | None = None
+    alarm: float | None = None
+    report: float | None = None
 
 
 class Alternative(NamedTuple):
@@ -68,6 +71,12 @@ class Decision:
     @property
     def unclassified(self) -> bool:
         return self.category is None
+
+    @property
+    def raised(self) -> bool:
+        """Return whether the model's emergency head, not an urgent word, made this an emergency (an
+        ``….urgent`` rule fired with no urgent word in the report)."""
+        return self.rule.endswith(".urgent") and not self.urgent
 
     @property
     def options(self) -> tuple[Alternative, ...]:

@@ -42,16 +42,18 @@ _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯"
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
 _CHAT = ("哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗", "吃饭了", "早点休息",
-         "哈", "太可爱了", "好可爱", "真可爱")
+         "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票", "拉进", "拉我进",
+         "进群", "加群", "拉个群")
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了",
              "修复了", "清理了", "清理干净", "弄好了", "换好了", "亮了", "通了", "有水了", "来电了", "没事了", "找到",
-             "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了", "申请到", "办好了", "批下来了",
+             "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了", "申请到", "办好了", "批下来了", "修过了",
+             "莫得事了", "扑灭了",
              "有用", "很有帮助")
 _NOTICES = ("温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意", "敬请关注", "通知】", "公告】", "告居民书",
-            "致居民", "友情提醒", "重要提醒")
+            "致居民", "友情提醒", "重要提醒", "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员")
 _NOTICE_HINTS = ("请提前", "届时", "转发", "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停",
                  "将于", "【", "现将", "有关事项", "新闻", "提醒下", "提醒一下", "提醒大家", "大家注意",
-                 "扩散", "注意防范")  # two of these make a notice
+                 "扩散", "注意防范", "计划检修", "做好准备", "通知是真的")  # two of these make a notice
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的")  # said in jest: not a report
 # among neighbours: for sale, given away, found, shared; an advert
@@ -60,15 +62,22 @@ _OFFERS = ("出售", "转让", "闲置", "出一台", "出一个", "出一辆", 
            "谁掉了", "失主", "来认领", "欢迎咨询", "联系电话", "电话咨询", "招聘", "招租", "免费送",
            "送人", "保安亭", "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜",
            "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事",
-           "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有")
+           "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
+           "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿",
               "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐",
-              "真的假的", "还是在")
+              "真的假的", "还是在", "开不开", "是不是要", "要不要带", "有没有啥", "啥子时候", "是真的还是",
+              "是不是真的", "是不是骗")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
-_FIXED = ("修好了", "修好", "解决了", "已解决", "处理好了", "搞定", "弄好了", "换好了", "修复了")  # done, said plainly
+_FIXED = ("修好了", "修好", "解决了", "已解决", "处理好了", "搞定", "弄好了", "换好了", "修复了", "已经好了", "修过了",
+          "正常了", "扑灭了")  # done, said plainly
+# an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's
+_MEDIA = ("新闻", "电视上", "电视里", "网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到")
+_ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
+              "国外", "真的假的", "是不是真的", "是真的还是")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事")
@@ -117,7 +126,8 @@ class Gate:
         lists = {THANKS: self._thanks, GREETING: self._greetings, CHAT: self._chat, ACK: self._acks,
                  "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
                  QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
-                 "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems)}
+                 "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems), "media": words(_MEDIA),
+                 "elsewhere": words(_ELSEWHERE)}
         # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
         owners: dict[str, list[str]] = {}
         for kind, ws in lists.items():
@@ -153,8 +163,11 @@ class Gate:
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
         if found.urgent or found.emergency:
-            return Judgement(True, EMERGENCY, found.urgent or found.matched)
+            told = self._told(t) if len(t) < 3 * LONG else None
+            return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
+        if t.lstrip("【[(（").startswith(self._forwarded) and not self._find(t).get("current"):
+            return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if len(t) >= 3 * LONG:  # a letter: only a notice is not a report, and a notice names no problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
             if notice and not self._find(t).get("current"):
@@ -167,8 +180,8 @@ class Gate:
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
-        if t.lstrip("【[(（").startswith(self._forwarded) and not current:  # its words are someone else's
-            return Judgement(False, NOTICE, (t[:3],))
+        if hits.get("media") and hits.get("elsewhere") and not [w for w in current if w != "又"]:
+            return Judgement(False, NOTICE, (*hits["media"], *hits["elsewhere"]))  # 新闻说外省又发大水了
         if any(w in t for w in _JOKES) and not current:
             return Judgement(False, CHAT, tuple(w for w in _JOKES if w in t))
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t)] if m))
@@ -190,11 +203,16 @@ class Gate:
         fixed = "已经" in t and any(w in _FIXED for w in resolved)  # 漏水已经修好了，不用再跟 (no thanks said)
         if (social or fixed) and resolved and not current and len(t) < 2 * LONG:
             return Judgement(False, THANKS, (*(social[0][1] if social else ()), *resolved))
-        if social and short and not strong and not [p for p in problems if p != "又"]:  # 猫又来晒太阳了，太可爱了
+        question = hits.get(QUESTION)
+        if hits.get(THANKS) and short and not problems and not current and not question:
+            return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
+        if social and short and not strong and not [p for p in problems if p != "又"] and \
+                not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)
             return Judgement(False, social[0][0], social[0][1])
-        if short and not problems and (question := hits.get(QUESTION)):
-            # a question about a matter (低保怎么申请) may be for a handler to answer: ask before registering
-            return Judgement(None, UNSURE, question) if strong else Judgement(False, QUESTION, question)
+        if short and not problems and question:
+            # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
+            # for a handler to answer: ask before registering; a question about nothing the rules know is not
+            return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
         if strong or problems:
@@ -202,6 +220,20 @@ class Gate:
         if len(t) >= LONG:
             return Judgement(True, REPORT)
         return Judgement(None, UNSURE, found.matched)
+
+    def _told(self, t: str) -> Judgement | None:
+        """Return the judgement of an emergency's words that are not a report of one happening here: news
+        from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
+        (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没)."""
+        hits = self._find(t)
+        if [w for w in hits.get("current", ()) if w != "又"]:
+            return None
+        if hits.get("media") and hits.get("elsewhere"):
+            return Judgement(False, NOTICE, (*hits["media"], *hits["elsewhere"]))
+        resolved = hits.get("resolved", ())
+        if "已经" in t and any(w in _FIXED for w in resolved):
+            return Judgement(False, THANKS, resolved)
+        return None
 
     def _remainder(self, t: str) -> str:
         """Return what is left of ``t`` once social words, forms of address and filler are gone."""

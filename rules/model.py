@@ -14,6 +14,13 @@ id). The model answers with a score per label; :mod:`rules.router` combines it w
   that the city's dispatchers send to market regulation).
 * **Classifier**: ``LinearSVC`` trained on each of three folds, each calibrated with a sigmoid per
   label on the fold it did not see (as ``CalibratedClassifierCV``); the scores are their mean.
+* **Two yes-or-no heads** beside the labels, each a logistic regression over the same features, weighted
+  so the rarer answer counts as much as the common one, learnt when there are twenty or more of each:
+  ``emergency`` (from reports marked emergency; messages that are not reports count as calm) lets the
+  router raise a report whose wording the rules' emergency words never met (a lift stopped between
+  floors "with someone inside", a door that "makes the hand go numb") to emergency priority; ``report``
+  (reports against messages that are not reports: thanks, news, questions, a lost key) lets it ask
+  before registering a message the gate's word lists took for a report.
 * **File**: a NumPy archive (no pickle, nothing executed on load) with a JSON header: the version
   (a hash of the content), what it was trained from, the labels and their kind. Every decision the
   model takes part in names that version.
@@ -39,12 +46,17 @@ from rules.normalize import normalize
 if TYPE_CHECKING:
     from rules.classifier import Classification
 
-FORMAT = "community-whistle-model/1"
+FORMAT = "community-whistle-model/2"  # 2: with the emergency head
+READABLE = ("community-whistle-model/1", FORMAT)
+RECIPE = 4  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 MIN_DF = 2
 MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, and said so
 FOLDS = 3
 MAX_FEATURES = 300_000
+MIN_HEAD = 20  # examples of each answer a yes-or-no head needs
+HEAD_C = {"emergency": 30.0, "report": 10.0}  # their regularisation: chosen on our chat messages, set by set
+HEADS = tuple(HEAD_C)
 _SHIFT = np.uint64(21)
 
 
@@ -143,6 +155,7 @@ class Model:
     offset: np.ndarray
     info: dict[str, Any] = field(default_factory=dict)
     categories: tuple[str, ...] = ()  # the rulebook categories whose evidence is a feature
+    heads: dict[str, np.ndarray] = field(default_factory=dict)  # yes-or-no heads: weights, the bias last
     _stacked: np.ndarray | None = field(default=None, repr=False)
 
     @property
@@ -158,6 +171,12 @@ class Model:
         chat messages does not judge a long letter."""
         return int(self.info["longest"]) if "longest" in self.info else None
 
+    def doubts(self, length: int) -> bool:
+        """Return whether the report head may doubt a text of ``length`` characters: it is no longer than
+        the messages that were not reports it learnt from (half as long again as the 95th percentile), so a
+        letter asking the government a question is not taken for chat."""
+        return "report" in self.heads and length <= int(self.info.get("calm_longest", 0))
+
     def knows(self, length: int) -> bool:
         """Return whether a text of ``length`` characters is like those the model learnt from: not under
         half :attr:`shortest`, not over :attr:`longest` (a model of letters does not judge "电梯坏了", nor a
@@ -172,6 +191,12 @@ class Model:
     def scores(self, texts: Sequence[str], found: Sequence[Classification] | None = None) -> np.ndarray:
         """Return a ``(len(texts), len(labels))`` array of scores for raw report ``texts``; ``found``
         are their classifications by the rules (needed when the model was trained with them)."""
+        return self.assess(texts, found)[0]
+
+    def assess(self, texts: Sequence[str], found: Sequence[Classification] | None = None
+               ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Return ``(scores, heads)`` for raw report ``texts``: each label's score (as :meth:`scores`) and,
+        for each yes-or-no head the model has (``emergency``, ``report``), each text's score from 0 to 1."""
         folds, n_labels = self.bias.shape
         if self._stacked is None:  # every fold's weights in one matrix: one product per batch
             self._stacked = np.ascontiguousarray(self.weights.reshape(folds * n_labels, -1).T, dtype=np.float32)
@@ -180,7 +205,9 @@ class Model:
         p = 1.0 / (1.0 + np.exp(-(self.slope * d + self.offset)))
         sums = p.sum(axis=2, keepdims=True)
         sums[sums == 0] = 1
-        return (p / sums).mean(axis=1)
+        heads = {name: 1.0 / (1.0 + np.exp(-(np.asarray(x @ w[:-1], dtype=np.float64).ravel() + float(w[-1]))))
+                 for name, w in self.heads.items()}
+        return (p / sums).mean(axis=1), heads
 
     def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None) -> Any:
         from scipy.sparse import csr_matrix, hstack
@@ -201,11 +228,12 @@ class Model:
         """Write the model to ``path`` (a NumPy archive; the directory must exist); return the path."""
         path = Path(path)
         buf = io.BytesIO()
-        np.savez_compressed(buf, keys=self.features.keys, idf=self.features.idf,
-                            categories=np.array(self.categories, dtype=str),
-                            weights=self.weights.astype(np.float16), bias=self.bias, slope=self.slope,
-                            offset=self.offset,
-                            header=np.frombuffer(json.dumps(self._header(), ensure_ascii=False).encode(), np.uint8))
+        arrays: dict[str, np.ndarray] = {
+            "keys": self.features.keys, "idf": self.features.idf, "categories": np.array(self.categories, dtype=str),
+            "weights": self.weights.astype(np.float16), "bias": self.bias, "slope": self.slope, "offset": self.offset,
+            **{f"head_{name}": w for name, w in self.heads.items()},
+            "header": np.frombuffer(json.dumps(self._header(), ensure_ascii=False).encode(), np.uint8)}
+        np.savez_compressed(buf, allow_pickle=False, **arrays)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(buf.getvalue())
         tmp.replace(path)
@@ -220,12 +248,13 @@ class Model:
         try:
             with np.load(Path(path), allow_pickle=False) as z:
                 header = json.loads(bytes(z["header"]).decode())
-                if header.get("format") != FORMAT:
+                if header.get("format") not in READABLE:
                     raise ModelError(f"{path}: not a model of this program ({header.get('format')!r})")
                 return cls(Features(z["keys"], z["idf"]), tuple(header["labels"]), header["kind"],
                            z["weights"].astype(np.float32), z["bias"], z["slope"], z["offset"],
                            {k: v for k, v in header.items() if k not in ("format", "labels", "kind")},
-                           tuple(str(c) for c in z["categories"]))
+                           tuple(str(c) for c in z["categories"]),
+                           {name: z[f"head_{name}"].astype(np.float32) for name in HEADS if f"head_{name}" in z.files})
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
             if isinstance(exc, ModelError):
                 raise
@@ -247,9 +276,13 @@ def evidence(found: Sequence[Classification], categories: Sequence[str]) -> np.n
 
 
 def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int = 0,
-          extra: dict[str, Any] | None = None, classifier: Any = None) -> Model:
+          extra: dict[str, Any] | None = None, classifier: Any = None,
+          emergencies: Sequence[bool] | None = None, calm: Sequence[str] = ()) -> Model:
     """Return a :class:`Model` trained on ``(text, label)`` rows whose labels are of ``kind``; with a
-    rules ``classifier`` (:class:`rules.classifier.Classifier`), its evidence is a feature too.
+    rules ``classifier`` (:class:`rules.classifier.Classifier`), its evidence is a feature too; with
+    ``emergencies`` (one flag per row) an emergency head, and with ``calm`` (messages that are not reports)
+    a report head; each needs :data:`MIN_HEAD` examples of either answer. Calm messages are not emergencies
+    either (a lost key is no missing person).
 
     Labels with fewer than three examples are left out (``info["left_out"]`` counts them). Raises
     :class:`ModelError` if fewer than two labels remain.
@@ -263,7 +296,8 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     left_out = {label: n for label, n in counts.items() if n < MIN_PER_LABEL}
     if len(kept) < 2:
         raise ModelError(f"need at least two labels with {MIN_PER_LABEL} examples each; have {dict(counts)}")
-    use = [(normalize(t), label) for t, label in rows if label in set(kept)]
+    keep = [label in set(kept) for _, label in rows]
+    use = [(normalize(t), label) for (t, label), k in zip(rows, keep, strict=True) if k]
     texts = [t for t, _ in use]
     index = {label: i for i, label in enumerate(kept)}
     y = np.array([index[label] for _, label in use])
@@ -271,12 +305,19 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     categories: tuple[str, ...] = ()
     x = features.transform(texts)
     if classifier is not None:
+        categories = tuple(c.id for c in classifier.rulebook.categories)
+        extra = {**(extra or {}), "rulebook": classifier.rulebook.full_version}
+
+    def with_evidence(grams: Any, raw: Sequence[str]) -> Any:
+        """Return the n-gram matrix of the ``raw`` texts with the rules' evidence beside it."""
+        if classifier is None:
+            return grams
         from scipy.sparse import csr_matrix, hstack
 
-        categories = tuple(c.id for c in classifier.rulebook.categories)
-        found = [classifier.classify(t) for t, label in rows if label in set(kept)]
-        x = hstack([x, csr_matrix(evidence(found, categories))], format="csr", dtype=np.float32)
-        extra = {**(extra or {}), "rulebook": classifier.rulebook.full_version}
+        found = [classifier.classify(t) for t in raw]
+        return hstack([grams, csr_matrix(evidence(found, categories))], format="csr", dtype=np.float32)
+
+    x = with_evidence(x, [t for (t, _), k in zip(rows, keep, strict=True) if k])
     n_labels, width = len(kept), x.shape[1]
     shape = (FOLDS, n_labels)
     weights = np.zeros((FOLDS, n_labels, width), np.float32)
@@ -294,13 +335,30 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
                 continue
             lr = LogisticRegression(C=1e6).fit(d[:, k:k + 1], target)
             slope[f, k], offset[f, k] = float(lr.coef_[0, 0]), float(lr.intercept_[0])
+    heads: dict[str, np.ndarray] = {}
+    if calm or emergencies is not None:
+        from scipy.sparse import vstack
+
+        x_all = vstack([x, with_evidence(features.transform([normalize(t) for t in calm]), calm)],
+                       format="csr") if calm else x
+        flags = np.array([bool(e) for e, k in zip(emergencies or [False] * len(rows), keep, strict=True) if k])
+        answers = {"emergency": np.concatenate([flags, np.zeros(len(calm), bool)]),
+                   "report": np.concatenate([np.ones(len(flags), bool), np.zeros(len(calm), bool)])}
+        for name, yes in answers.items():
+            if MIN_HEAD <= yes.sum() <= len(yes) - MIN_HEAD:
+                head = LogisticRegression(C=HEAD_C[name], class_weight="balanced", max_iter=3000).fit(x_all, yes)
+                heads[name] = np.append(head.coef_[0], head.intercept_[0]).astype(np.float32)
+                extra = {**(extra or {}), f"{name}_yes": int(yes.sum()), f"{name}_no": int(len(yes) - yes.sum())}
+        if calm:  # what is not a report is short: the report head judges texts of that length only
+            extra = {**(extra or {}), "calm_longest": int(1.5 * np.percentile([len(normalize(t)) for t in calm], 95))}
     info: dict[str, Any] = {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "source": source,
                             "rows": len(use), "features": width, "per_label": {k: counts[k] for k in kept},
                             "shortest": int(np.percentile([len(t) for t in texts], 5)),
                             "longest": 2 * int(np.percentile([len(t) for t in texts], 95)),
                             "left_out": left_out, **(extra or {})}
-    model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories)
+    model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories, heads)
     digest = hashlib.sha256(features.keys.tobytes() + weights.astype(np.float16).tobytes()
+                            + b"".join(w.tobytes() for w in heads.values())
                             + json.dumps(kept, ensure_ascii=False).encode()).hexdigest()[:8]
     model.info["version"] = f"m{datetime.now(UTC):%Y%m%d}-{digest}"
     return model

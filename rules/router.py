@@ -9,6 +9,15 @@ Rules and the learned model are combined so that each does what it is good at:
   community's corrections that such reports end elsewhere); a category a policy choice settles, a
   matter of a kind the model has no label for, and a text shorter than nearly all the model learnt
   from are never overridden, and a text far longer than nearly all it learnt from is left to the rules;
+* an **emergency the model recognises** (its emergency head scores the report at least
+  ``routing.model_emergency``) is raised to emergency priority although no urgent word is in it, is
+  registered even when the gate was unsure whether it is a report, and is never held to ask the resident
+  which matter it is: an emergency must not wait;
+* a message the gate's words took for a report but the model's **report head** scores below
+  ``routing.model_report`` is asked about before it is registered (never dropped; only a message as short
+  as those it learnt were not reports: a letter's question to the government is a report), and one the gate
+  was unsure of is registered at once when the head scores it at least ``routing.model_sure_report``; a
+  question about nothing the rules know is asked about when the head finds it more likely a report than not;
 * **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
   score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
   with the runners-up, so the bot asks the resident which matter it is.
@@ -28,11 +37,12 @@ import numpy as np
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
-from rules.gate import Gate, Judgement
+from rules.gate import EMERGENCY, QUESTION, REPORT, UNSURE, Gate, Judgement
 from rules.model import Model
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
+MORE_LIKELY_THAN_NOT = 0.5
 
 
 class Router:
@@ -90,13 +100,13 @@ class Router:
         # a slip of the input method matters only in a report with no specific words: look for it there
         found = [self.classifier.classify(t) if j.report is not False and self.classifier.wants_slips(f) else f
                  for t, f, j in zip(texts, found, judged, strict=True)]
-        judge: list[tuple[Model, np.ndarray] | None] = [None] * len(texts)
+        judge: list[tuple[Model, np.ndarray, dict[str, float]] | None] = [None] * len(texts)
         for model in self.models:  # each text to the first model that learnt from texts of its length
             mine = [i for i, f in enumerate(found) if judge[i] is None and model.knows(f.length)]
             if mine:
-                scores = model.scores([texts[i] for i in mine], [found[i] for i in mine])
+                scores, heads = model.assess([texts[i] for i in mine], [found[i] for i in mine])
                 for row, i in enumerate(mine):
-                    judge[i] = (model, scores[row])
+                    judge[i] = (model, scores[row], {name: float(v[row]) for name, v in heads.items()})
         return on_owner(lambda: [self._route(f, j, judge[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
@@ -111,11 +121,30 @@ class Router:
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
     def _route(self, found: Classification, judged: Judgement,
-               judge: tuple[Model, np.ndarray] | None = None) -> Decision:
-        model, scores = judge if judge is not None else (None, None)
+               judge: tuple[Model, np.ndarray, dict[str, float]] | None = None) -> Decision:
+        model, scores, heads = judge if judge is not None else (None, None, {})
         chosen, handler, source, ask = self._combine(found, model, scores)
-        rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent), handler)
+        routing = self.rulebook.routing
+        alarm, likely = heads.get("emergency"), heads.get("report")
+        doubts = model is not None and model.doubts(found.length)
+        if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
+                likely < routing.model_report:
+            judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
+        elif likely is not None and judged.report is None and likely >= routing.model_sure_report:
+            judged = Judgement(True, REPORT, judged.evidence)  # the words could not tell, the model is sure
+        elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
+            judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
+        # the model's emergency head: heard only where the rules' words made no emergency of it, in a report
+        alarmed = (alarm is not None and alarm >= routing.model_emergency and not found.urgent
+                   and not (chosen is not None and chosen.emergency)
+                   and (judged.report is True or (judged.report is None and (likely or 0.0) >= routing.model_report)))
+        source = source._replace(alarm=alarm, report=likely)
+        if alarmed:
+            judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
+        rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent) or alarmed,
+                                            handler)
         outcome = self._outcomes[rule]
+        ask = ask and outcome["priority"] != "emergency"  # an emergency goes at once to the likeliest handler
         category = self.rulebook.category_by_id.get(outcome["category"] or "")
         hotline = category.hotline if category is not None and outcome["priority"] == "emergency" else ""
         return Decision(rule=rule, matched=chosen.matched if chosen else (), urgent=found.urgent, place=found.place,

@@ -354,11 +354,19 @@ class Routing(_Model):
 
     The model decides alone when the rules found nothing or only generic words and its score is at
     least ``model_alone``; it overrides specific rule evidence only when its score for its own answer
-    beats its score for the rules' answer by ``model_override``; below that, the bot asks.
+    beats its score for the rules' answer by ``model_override``; below that, the bot asks. A report the
+    model's emergency head scores at least ``model_emergency`` is an emergency, whatever its words (1:
+    only the rules' words make emergencies); a message its report head scores below ``model_report`` is
+    asked about before it is registered although the gate's words took it for a report (0: never), and one
+    it scores at least ``model_sure_report`` is registered at once although the words could not tell (1:
+    never).
     """
 
     model_alone: float = Field(default=0.55, ge=0, le=1)
     model_override: float = Field(default=0.1, ge=0, le=1)
+    model_emergency: float = Field(default=0.6, ge=0, le=1)
+    model_report: float = Field(default=0.4, ge=0, le=1)
+    model_sure_report: float = Field(default=0.9, ge=0, le=1)
 
 
 class Calendar(_Model):

@@ -14,6 +14,7 @@ from chatops.tickets.lifecycle import Move, State
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
 from rules import Router
+from rules.starter import starter_model
 from tests.conftest import FakeClock
 from tests.test_bot import t, turn
 
@@ -105,6 +106,19 @@ async def test_emergency_first_with_its_hotline_and_a_card_that_says_why(bot: Bo
     assert "119" in net.in_room(GRID)[0].body
     card = net.in_room(FIRE)[0]
     assert "紧急事项：火情" in card.body and "烧起来" in card.body
+
+
+async def test_an_emergency_the_model_hears_is_carded_as_one_and_says_so(bot: Bot, store: Store) -> None:
+    bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
+    net = t(bot)
+    net.say(GRID, ALICE, "二号楼电梯停在半截不动了，好像有个老人在喊")  # no urgent word: the starter's emergency head
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency" and ticket.rule.endswith(".urgent")
+    routed = next(e for e in await store.events(1) if e.kind is Move.ROUTED)
+    assert routed.data["model_emergency"] >= 0.6 and routed.data["urgent"] == []
+    card = net.in_room(PROPERTY)[0].body
+    assert "紧急事项" in card and "模型判断为紧急，把握" in card
 
 
 async def test_weak_evidence_asks_which_matter_and_routes_the_pick(bot: Bot, store: Store) -> None:

@@ -177,3 +177,22 @@ def test_cli_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     mini.write_text(MINI, encoding="utf-8")
     code, out, _ = run(capsys, "rulebook", "replay", str(mini), "--store", str(store))
     assert code == 0 and "重放" in out and "条首派单位会改变" in out
+
+
+def test_the_yes_or_no_heads_are_learnt_kept_in_the_file_and_left_out_without_examples(tmp_path: Path) -> None:
+    rows = labelled()
+    urgent = [label == "环境保护" for _, label in rows]  # 24 of 96: enough for an emergency head
+    calm = [f"{p}{w}" for p in PLACES for w in ("谢谢大家", "明天几点开会", "有人拼车吗", "晚上好")]
+    model = train(rows, kind="sector", source="test", emergencies=urgent, calm=calm)
+    assert set(model.heads) == {"emergency", "report"}
+    assert model.info["emergency_yes"] == 24 and model.info["report_no"] == 24
+    texts = ["老街路口厂子烟囱一直冒黄烟", "和平里小区孩子上学报不上名", "馨园5栋谢谢大家"]
+    _, heads = model.assess(texts)
+    assert heads["emergency"][0] > 0.5 > heads["emergency"][1]
+    assert heads["report"][1] > 0.5 > heads["report"][2]
+    assert model.doubts(len("馨园5栋谢谢大家")) and not model.doubts(200)
+    again = Model.load(model.save(tmp_path / "heads.model"))
+    assert set(again.heads) == {"emergency", "report"}
+    assert np.allclose(again.assess(texts)[1]["emergency"], heads["emergency"], atol=1e-3)
+    few = train(rows, kind="sector", source="test", emergencies=[i < 5 for i in range(len(rows))])
+    assert few.heads == {} and not few.doubts(5)  # five emergencies and no calm messages: no head at all

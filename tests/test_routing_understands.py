@@ -12,7 +12,7 @@ import pytest
 
 from rules import Router, parse_rulebook
 from rules.evaluation import evaluate, read_cases
-from rules.starter import STARTER
+from rules.starter import STARTER, starter_model
 from tests.conftest import MINI
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "complaints" / "tipdm-dev.csv"
@@ -165,10 +165,16 @@ def test_every_decision_names_its_evidence(router: Router) -> None:
 
 
 def test_the_chat_messages_we_wrote(router: Router) -> None:
+    # the rules alone: the blind sets merged last (a ninth from the south-west) still beat a few of their words
     ev = evaluate(router, read_cases(STARTER), kind="handler", misses=20)
-    assert ev.ticketed == 0, ev.misses
+    assert ev.ticketed <= 0.01 * ev.non_reports, ev.misses
     assert ev.emergencies_met == ev.emergencies, ev.misses
-    assert ev.dropped == 0 and ev.accuracy >= 0.9, ev.misses
+    assert ev.dropped <= 1 and ev.accuracy >= 0.9, ev.misses
+    # the default, rules and the starter with its heads: none ticketed, none dropped
+    default = evaluate(router.with_model(None, starter=starter_model(router.rulebook)), read_cases(STARTER),
+                       kind="handler", misses=20)
+    assert default.ticketed == 0 and default.dropped == 0, default.misses
+    assert default.emergencies_met == default.emergencies and default.accuracy >= 0.95, default.misses
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="the evaluation file lives in ../shared beside the checkout")

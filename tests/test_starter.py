@@ -104,3 +104,37 @@ def test_the_command_line_names_the_starter_and_can_leave_it_out(cached: Path) -
 
     assert route()["source"]["model"].startswith("starter-")
     assert route("--model", "none")["source"]["model"] is None
+
+
+def test_the_starter_hears_an_emergency_no_urgent_word_names(cached: Path) -> None:
+    book = load_rulebook()
+    starter = starter_model(book)
+    assert starter is not None and set(starter.heads) == {"emergency", "report"}
+    text = "二号楼电梯停在半截不动了，好像有个老人在喊"  # no 被困: the rules make it urgent, no more
+    bare, d = Router(book).route(text), Router(book, None, starter).route(text)
+    assert bare.priority != "emergency"
+    assert d.priority == "emergency" and d.raised and d.rule.endswith(".urgent") and not d.ask and d.report is True
+    assert d.source.alarm is not None and d.source.alarm >= book.routing.model_emergency
+    calm = Router(book, None, starter).route("电梯这两天有点异响，麻烦物业看看")
+    assert calm.priority != "emergency" and not calm.raised and calm.source.alarm is not None
+    # the threshold is the community's: at 1 only the rules' words make emergencies
+    never = book.model_copy(update={"routing": book.routing.model_copy(update={"model_emergency": 1.0})})
+    assert Router(never, None, starter).route(text).priority != "emergency"
+
+
+def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(cached: Path) -> None:
+    book = load_rulebook()
+    router = Router(book, None, starter_model(book))
+    for text in ("隔壁单元新开了家理发店，剪得还不错", "我家闺女今天考上研究生啦，请大家吃糖"):
+        assert Router(book).route(text).report is True  # the word lists alone would open a ticket
+        d = router.route(text)
+        assert d.report is None and d.source.report is not None and d.source.report < book.routing.model_report
+    # a letter's question to the government is a report: longer than any message it learnt was not one
+    letter = "请问本市外来务工人员申请公租房需要哪些材料？我在这里工作五年了，社保也一直在交，去窗口问了几次都说不清楚"
+    assert router.route(letter).report is True
+    # a message the words could not tell, which the model is sure of, is registered at once
+    unsure = "楼道里耗子贼多，晚上能听见在吊顶里跑"
+    assert Router(book).route(unsure).report is None and router.route(unsure).report is True
+    off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
+                                                                             "model_sure_report": 1.0})})
+    assert Router(off, None, starter_model(book)).route("隔壁单元新开了家理发店，剪得还不错").report is True

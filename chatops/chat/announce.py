@@ -95,12 +95,13 @@ class Announcer:
             await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
 
     async def card(self, tx: Transaction, ticket: Ticket, handler: str, *,
-                   matched: tuple[str, ...] = ()) -> int | None:
-        """Queue ``handler``'s card of ``ticket``; return its outbox id (``None``: the handler has no room)."""
+                   matched: tuple[str, ...] = (), alarm: float | None = None) -> int | None:
+        """Queue ``handler``'s card of ``ticket``; return its outbox id (``None``: the handler has no room).
+        ``alarm``: the model's emergency score when it, not an urgent word, made the ticket an emergency."""
         room = self.handler_rooms.get(handler)
         if room is None:
             log.warning("handler %s has no room; ticket %s is kept in the store", handler, ticket.id)
             return None
-        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched)
+        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched, alarm=alarm)
         return await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
 

@@ -748,7 +748,9 @@ class Bot:
         if self.voice.needs_place(ticket):
             lines.append(text("ask_place", turn.lang))
         matched = (*decision.matched, *(w for w in decision.urgent if w not in decision.matched)) if decision else ()
-        cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched) for handler in ticket.handlers]
+        alarm = decision.source.alarm if decision is not None and decision.raised else None
+        cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)
+                 for handler in ticket.handlers]
         # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
         await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root,
                                        after=cards[0] if cards else None))

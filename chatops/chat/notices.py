@@ -77,14 +77,16 @@ class Voice:
         return "\n".join(text("units_line", lang, kind=text(f"kind_{k}", lang), names="、".join(v))
                          for k, v in lines.items())
 
-    def rule(self, rule: str | None, lang: str | None) -> str:
-        """Return why a ticket is where it is, in words (never an internal id)."""
+    def rule(self, rule: str | None, lang: str | None, *, alarm: bool = False) -> str:
+        """Return why a ticket is where it is, in words (never an internal id); ``alarm``: the model, not
+        an urgent word, made it an emergency."""
         rule = rule or ""
         parts = rule.split(".")
         c = self.book.category_by_id.get(parts[1]) if len(parts) > 1 else None
         name = (c.name_en if lang == "en" else c.name) if c else ""
         if parts[0] == "category" and c:
-            return text("rule_urgent" if rule.endswith(".urgent") else "rule_category", lang, category=name)
+            urgent = "rule_alarm" if alarm else "rule_urgent"
+            return text(urgent if rule.endswith(".urgent") else "rule_category", lang, category=name)
         if parts[0] == "handler" and len(parts) > 1:
             return text("rule_handler", lang, handler=self.handler(parts[1], lang))
         if rule.startswith("choice."):
@@ -143,16 +145,19 @@ class Voice:
             return text("status_moved_on", lang, lead=self.handler(ticket.lead, lang))
         return text(f"state_{ticket.state}", lang)
 
-    def card(self, ticket: Ticket, lang: str | None, *, holder: str, matched: tuple[str, ...] = ()) -> list[str]:
-        """Return the lines of the ticket card in ``holder``'s room (the first is the status line)."""
+    def card(self, ticket: Ticket, lang: str | None, *, holder: str, matched: tuple[str, ...] = (),
+             alarm: float | None = None) -> list[str]:
+        """Return the lines of the ticket card in ``holder``'s room (the first is the status line); ``alarm``
+        is the model's emergency score when it, not an urgent word, made the ticket an emergency."""
         co = [self.handler(c, lang) for c in ticket.co if c != ticket.lead]
         lines = [
             text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder),
                  category=self.category(ticket, lang), priority=text(f"priority_{ticket.priority}", lang)),
         ]
         if ticket.priority == "emergency":  # the card says why at once: what matter, which words
+            heard = (text("alarm_heard", lang, score=round(100 * alarm)),) if alarm is not None else ()
             lines.append(text("card_emergency", lang, category=self.category(ticket, lang),
-                              matched="、".join(matched) or "-"))
+                              matched="、".join((*matched, *heard)) or "-"))
         lines += [text("card_place", lang, place=self.place(ticket, lang)), text("card_text", lang, text=ticket.text)]
         triage = holder == self.book.fallback and ticket.lead == holder and ticket.category is None
         if triage and ticket.options:
@@ -176,7 +181,8 @@ class Voice:
             lines.append(text("card_deadlines", lang, sign=self.local(ticket.sign_deadline),
                               resolve=self.local(ticket.resolve_deadline)))
         if ticket.rule:
-            lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang), matched="、".join(matched) or "-"))
+            lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang, alarm=alarm is not None),
+                              matched="、".join(matched) or "-"))
         lines.append(text("card_actions_triage" if triage else "card_actions", lang))
         return lines
 

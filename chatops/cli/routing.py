@@ -166,6 +166,10 @@ def _write_model(model: Model, out: Path, started: float, lang: str) -> None:
     print(text("model_trained", lang, file=out, version=model.version, rows=model.info.get("rows", 0),
                labels=len(model.labels), kind=text(f"label_kind_{model.kind}", lang),
                seconds=time.perf_counter() - started, size=out.stat().st_size / 1024))
+    if model.heads:
+        print(text("model_heads", lang, heads="；".join(
+            text(f"head_{name}", lang, yes=model.info.get(f"{name}_yes", 0), no=model.info.get(f"{name}_no", 0))
+            for name in model.heads)))
     if model.info.get("left_out"):
         print(text("model_left_out", lang, labels="、".join(f"{k} ({v})" for k, v in model.info["left_out"].items())))
 
@@ -175,10 +179,14 @@ def _train(args: argparse.Namespace, book: Rulebook) -> Model | None:
     router = Router(book)
     try:
         if args.csv:
-            cases = [c for c in read_cases(args.csv) if c.label != "-"]
+            rows = read_cases(args.csv)
+            cases = [c for c in rows if c.label != "-"]
             kind = label_kind(book, (c.label for c in cases), args.csv)
+            # the priority column teaches the emergency head, the rows marked - the report head
             return train([(c.text, c.label) for c in cases], kind=kind, source=f"csv:{Path(args.csv).name}",
-                         seed=args.seed, classifier=router.classifier)
+                         seed=args.seed, classifier=router.classifier,
+                         emergencies=[c.priority == "emergency" for c in cases],
+                         calm=[c.text for c in rows if c.label == "-"])
         from chatops.tickets.learning import train_from_store
 
         async def from_store(store: Store) -> Model:

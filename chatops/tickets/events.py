@@ -87,6 +87,8 @@ _ROUTING = (
     Field("model", "str", "the learned model's version, when it decided"),
     Field("model_label", "str", "the model's label"),
     Field("model_score", "float", "the model's calibrated probability"),
+    Field("model_emergency", "float", "the model's emergency head: how sure it is the report is an emergency"),
+    Field("model_report", "float", "the model's report head: how sure it is the message is a report"),
     Field("chosen", "int", "the option the resident picked (1-3) after being asked"),
     Field("triage", "bool", "the resident did not pick in time: the street office triages it"),
     *_DEADLINES,

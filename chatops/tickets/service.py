@@ -130,6 +130,9 @@ class TicketService:
                 "urgent": list(decision.urgent), "source": decision.source.kind,
                 **({"model": decision.source.model, "model_label": decision.source.label,
                     "model_score": round(decision.source.score or 0.0, 4)} if decision.source.model else {}),
+                **{f"model_{name}": round(value, 4) for name, value in (("emergency", decision.source.alarm),
+                                                                    ("report", decision.source.report))
+                   if value is not None},
                 "sign_deadline": self.deadline(now, decision.sign_for, decision.priority).isoformat(),
                 "resolve_deadline": self.deadline(now, decision.resolve, decision.priority).isoformat(),
                 **extra,
