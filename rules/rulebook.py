@@ -364,8 +364,8 @@ class Routing(_Model):
 
     model_alone: float = Field(default=0.55, ge=0, le=1)
     model_override: float = Field(default=0.1, ge=0, le=1)
-    model_emergency: float = Field(default=0.6, ge=0, le=1)
-    model_report: float = Field(default=0.4, ge=0, le=1)
+    model_emergency: float = Field(default=0.5, ge=0, le=1)
+    model_report: float = Field(default=0.5, ge=0, le=1)
     model_sure_report: float = Field(default=0.9, ge=0, le=1)
 
 
