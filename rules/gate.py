@@ -36,7 +36,9 @@ LONG = 30  # characters: a message this long that is neither social nor a notice
 _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "在吗",
               "在不在", "有人吗", "hello", "新年快乐", "节日快乐", "中秋快乐", "春节快乐", "快乐", "祝大家",
               "祝各位", "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
-_THANKS = ("谢谢", "感谢", "多谢", "多亏", "幸亏有", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
+_THANKS = ("谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有", "蛮方便", "挺方便", "很方便",
+           "真方便", "谢了", "辛苦了", "辛苦",
+           "点赞", "给力", "效率真高", "效率高",
            "好评", "感恩",
            "thanks", "thank", "太好了", "真棒", "为你们")
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
@@ -48,13 +50,13 @@ _CHAT = ("哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了",
              "修复了", "清理了", "清理干净", "弄好了", "换好了", "亮了", "通了", "有水了", "来电了", "没事了", "找到",
              "热乎了", "暖和了", "热了", "能用了", "好用了", "正常了", "申请到", "办好了", "批下来了", "修过了",
-             "莫得事了", "扑灭了", "人没事", "不用再跟", "不用跟了", "不用再管",
+             "莫得事了", "扑灭了", "人没事", "不用再跟", "不用跟了", "不用再管", "装好了",
              "有用", "很有帮助")
 _NOTICES = ("温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意", "敬请关注", "通知】", "公告】", "告居民书",
-            "致居民", "友情提醒", "重要提醒", "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员")
+            "致居民", "友情提醒", "重要提醒", "好消息", "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员")
 _NOTICE_HINTS = ("请提前", "届时", "转发", "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停",
                  "将于", "【", "现将", "有关事项", "新闻", "提醒下", "提醒一下", "提醒大家", "大家注意",
-                 "扩散", "注意防范", "计划检修", "做好准备", "通知是真的", "有需要的",
+                 "扩散", "注意防范", "会停", "提前接", "计划检修", "做好准备", "通知是真的", "有需要的",
             "可以去")  # two of these make a notice
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的")  # said in jest: not a report
@@ -65,7 +67,8 @@ _OFFERS = ("出售", "转让", "闲置", "出一台", "出一个", "出一辆", 
            "送人", "保安亭", "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜",
            "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事",
            "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
-           "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "报个名", "有空的", "看到的麻烦", "麻烦说一声", "找一只")
+           "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "报个名", "有空的", "门卫室", "有哪个要", "谁要",
+           "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("请问", "问一下", "问问", "想问", "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿",
               "怎么", "如何", "能否", "是否", "吗", "呢", "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐",
@@ -75,9 +78,16 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
 _FIXED = ("修好了", "修好", "解决了", "已解决", "处理好了", "搞定", "弄好了", "换好了", "修复了", "已经好了", "修过了",
-          "正常了", "扑灭了", "来电了", "来水了", "有水了", "人没事", "不用再跟", "不用跟了", "不用再管")  # done
-# an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's
-_MEDIA = ("新闻", "电视上", "电视里", "网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到")
+          "正常了", "扑灭了", "来电了", "来水了", "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了",
+          "装好了")  # done
+# an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
+# television or in the news it is always elsewhere
+_SCREEN = ("新闻", "电视剧", "电视里", "电视上", "节目", "视频里", "电影里", "电影")
+_MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到")
+# an alarm called off, or a message taken back: nothing to report
+_ALL_CLEAR = ("虚惊一场", "大家放心", "冇得事", "没得事", "莫得事", "没事了", "是演习", "我弄错了", "我搞错了",
+              "发错了",
+              "看错了")
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
               "国外", "真的假的", "是不是真的", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市", "节目",
               "视频里")
@@ -97,11 +107,19 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
-             "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", *_CURRENT)
+             "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "卷款", *_CURRENT)
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
+
+
+def _told_elsewhere(hits: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
+    of another place), or ``()``."""
+    if hits.get("screen") or (hits.get("media") and hits.get("elsewhere")):
+        return (*hits.get("screen", ()), *hits.get("media", ()), *hits.get("elsewhere", ()))
+    return ()
 
 
 class Judgement(NamedTuple):
@@ -132,6 +150,7 @@ class Gate:
                  "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
                  QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
                  "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems), "media": words(_MEDIA),
+                 "screen": words(_SCREEN), "clear": words(_ALL_CLEAR),
                  "elsewhere": words(_ELSEWHERE)}
         # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
         owners: dict[str, list[str]] = {}
@@ -185,8 +204,10 @@ class Gate:
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
-        if hits.get("media") and hits.get("elsewhere") and not [w for w in current if w != "又"]:
-            return Judgement(False, NOTICE, (*hits["media"], *hits["elsewhere"]))  # 新闻说外省又发大水了
+        if (elsewhere := _told_elsewhere(hits)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
+            return Judgement(False, NOTICE, elsewhere)
+        if hits.get("clear") and not current and not problems:  # 刚才那个消息我弄错了
+            return Judgement(False, ACK, hits["clear"])
         if any(w in t for w in _JOKES) and not current:
             return Judgement(False, CHAT, tuple(w for w in _JOKES if w in t))
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t)] if m))
@@ -233,8 +254,10 @@ class Gate:
         hits = self._find(t)
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
-        if hits.get("media") and hits.get("elsewhere"):
-            return Judgement(False, NOTICE, (*hits["media"], *hits["elsewhere"]))
+        if elsewhere := _told_elsewhere(hits):
+            return Judgement(False, NOTICE, elsewhere)
+        if hits.get("clear") or any(w in t for w in _JOKES):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
+            return Judgement(False, CHAT, hits.get("clear", ()))
         resolved = hits.get("resolved", ())
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved):
             return Judgement(False, THANKS, resolved)  # 火已经扑灭了; 人没事，点赞
