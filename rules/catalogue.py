@@ -588,6 +588,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule_urgent": {"zh-CN": "类别「{category}」，含紧急词", "en": "the category {category}, with urgent words"},
     "rule_alarm": {"zh-CN": "类别「{category}」，模型判断为紧急", "en": "the category {category}, judged an emergency "
                    "by the learned model"},
+    "decision_alarm": {"zh-CN": "紧急依据：{heard}", "en": "An emergency because of {heard}"},
     "alarm_heard": {"zh-CN": "模型判断为紧急，把握 {score}%", "en": "the learned model, {score}% sure"},
     "rule_unclassified": {"zh-CN": "无法归类，街道兜底", "en": "no category: the street office takes it"},
     "rule_handler": {"zh-CN": "分派模型判断归「{handler}」",

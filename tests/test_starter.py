@@ -138,3 +138,13 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
     off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
                                                                              "model_sure_report": 1.0})})
     assert Router(off, None, starter_model(book)).route("隔壁单元新开了家理发店，剪得还不错").report is True
+
+
+def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from chatops.cli.main import main
+
+    assert main(["route", "二号楼电梯停在半截不动了，好像有个老人在喊"]) == 0
+    said = capsys.readouterr().out
+    assert "优先级：紧急" in said and "紧急依据：模型判断为紧急，把握" in said
+    assert main(["route", "3号楼着火了"]) == 0  # the rules' own emergency: no such line
+    assert "紧急依据" not in capsys.readouterr().out

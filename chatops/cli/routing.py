@@ -67,6 +67,8 @@ def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
         source = text("decision_source_model", lang, kind=source, model=d.source.model, label=label,
                       score=d.source.score or 0.0)
     lines.append(text("decision_source", lang, source=source))
+    if d.raised and d.source.alarm is not None:  # no urgent word: the model's emergency head made it one
+        lines.append(text("decision_alarm", lang, heard=text("alarm_heard", lang, score=round(100 * d.source.alarm))))
 
     def option(a: Any) -> str:
         matter = book.category_name(a.category, lang, text("unclassified", lang))
