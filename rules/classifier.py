@@ -4,7 +4,10 @@ Every category that the text gives evidence for becomes a :class:`Candidate`, ra
 
 1. an **emergency** category with specific evidence comes before any ordinary one, whatever their scores,
    when the message leads with it (within its first 50 characters: "着火了！"; a letter that mentions
-   a fight in its third paragraph is about something else);
+   a fight in its third paragraph is about something else) or is a chat message (up to 90 characters:
+   a complaint about the fees that ends with a mother stuck in the lift); so does a matter whose own
+   urgent words are said (电梯 … 卡在两层楼中间); an urgent word inside a negative word is not said
+   (打着火 is no 着火);
 2. then the **score**: how many characters of the text its distinct keywords and pattern matches cover
    (so 灯不亮了 counts four, not 灯不亮 and 灯不亮了 seven), where a character covered only by a word
    the rulebook lists under ``generic_words`` (学校, 物业, 电梯 ...) counts half: such a word supports a
@@ -72,6 +75,7 @@ Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it 
 GENERIC_WEIGHT = 0.5
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
+CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
 SLIPS_MAX_CHARS = 120  # the second pass (likeness to each category's words) runs on messages this short
 FUZZY_MAX_CHARS = 60  # and its pinyin and homophone part on chat-sized ones only (it costs ~1 ms at 60)
 LIKENESS_MIN = 0.12    # a category this alike (cosine of characters) or more is a candidate
@@ -104,11 +108,13 @@ class Candidate(NamedTuple):
     longest: int = 0
     mentions: int = 0  # how many times its words occur (a matter a report keeps coming back to)
     first: int = 0     # where its first word starts (the matter named first: a letter's subject)
+    horizon: int = LIVE  # an emergency named before this is happening now (the whole of a chat message)
 
     @property
     def live(self) -> bool:
-        """Return whether this is an emergency happening now: specific words, early in the message."""
-        return self.emergency and self.strong and self.first < LIVE
+        """Return whether this is an emergency happening now: specific words, early in a letter or anywhere in a
+        chat message."""
+        return self.emergency and self.strong and self.first < self.horizon
 
     @property
     def key(self) -> tuple[bool, float, int, int, int]:
@@ -224,8 +230,11 @@ class Classifier:
         urgent: list[str] = []
         own_urgent: dict[str, list[str]] = {}
         estate: str | None = None
+        calm: list[tuple[int, int]] = []  # where negative words are: an urgent word inside one is not said (打着火)
+        horizon = LIVE if len(norm) > CHAT else CHAT
+        said: list[tuple[str, int, int]] = []
         if self._matcher is not None and norm:
-            for index, start, _end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
+            for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
                 for owner, word in keywords:
                     words = hits.get(owner)
@@ -238,15 +247,19 @@ class Classifier:
                         seen[owner][0] += 1
                 if negatives:
                     vetoed.update(negatives)
-                if urgents and start < LIVE:
-                    urgent.extend(w for w in urgents if w not in urgent)
+                    calm.append((start, end))
+                if urgents and start < horizon:
+                    said.extend((w, start, end) for w in urgents)
                 for owner, word in own:
                     hits.setdefault(owner, {}).setdefault(word, (length, False, start))
                     seen.setdefault(owner, [0, start])[0] += 1
-                    if start < LIVE:
+                    if start < horizon:
                         own_urgent.setdefault(owner, []).append(word)
                 if place_of is not None and estate is None:
                     estate = place_of
+        for word, start, end in said:
+            if word not in urgent and not any(a <= start and end <= b for a, b in calm):
+                urgent.append(word)
         tried = set(self._always)
         if self._heads is not None:
             for index, _s, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
@@ -261,24 +274,31 @@ class Classifier:
         building = _BUILDING.search(norm)
         place = (Place(self._estate_grid.get(estate) if estate else None, estate,
                        building.group(1) if building else None) if estate or building else _NOWHERE)
-        candidates = self._rank(hits, vetoed, seen)
+        candidates = self._rank(hits, vetoed, seen, horizon)
         fuzzy = False
         if slips and (not candidates or not candidates[0].strong) and len(norm) <= SLIPS_MAX_CHARS:
             found = self._fuzzy_hits(norm) if len(norm) <= FUZZY_MAX_CHARS else None
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
-                candidates, fuzzy = self._rank(hits, vetoed, seen), True
+                candidates, fuzzy = self._rank(hits, vetoed, seen, horizon), True
             candidates = self._with_likeness(candidates, norm, vetoed)
         if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)
         top = candidates[0]
+        if not top.live and not own_urgent.get(top.category):
+            # a matter whose own urgent words are said (电梯 … 卡在两层楼中间) outranks an ordinary one (物业费)
+            pressing = next((c for c in candidates if own_urgent.get(c.category)
+                             and set(c.matched) - set(own_urgent[c.category])), None)  # its matter named too
+            if pressing is not None:
+                candidates = (pressing, *(c for c in candidates if c is not pressing))
+                top = pressing
         return Classification(top.category, matched=top.matched,
                               urgent=(*urgent, *(w for w in own_urgent.get(top.category, ()) if w not in urgent)),
                               place=place, candidates=candidates, fuzzy=fuzzy, length=len(norm), norm=norm)
 
     def _rank(self, hits: dict[str, dict[str, Hit]], vetoed: set[str],
-              seen: dict[str, list[int]]) -> tuple[Candidate, ...]:
+              seen: dict[str, list[int]], horizon: int = LIVE) -> tuple[Candidate, ...]:
         out = []
         emergency = self._emergency
         for cid, words in hits.items():
@@ -289,13 +309,14 @@ class Classifier:
                 ((n, generic, start),) = words.values()
                 weight = GENERIC_WEIGHT if generic else 1.0
                 score = weight * (n + max(0, min(n, HEAD - start)))
-                out.append(Candidate(cid, score, tuple(words), not generic, cid in emergency, n, mentions, first))
+                out.append(Candidate(cid, score, tuple(words), not generic, cid in emergency, n, mentions, first,
+                                     horizon))
                 continue
             hits_ = list(words.values())
             head = [(min(n, HEAD - start), generic, start) for n, generic, start in hits_ if start < HEAD]
             out.append(Candidate(cid, _covered(hits_) + _covered(head), tuple(words),
                                  any(not generic for _, generic, _ in hits_), cid in emergency,
-                                 max(n for n, _, _ in hits_), mentions, first))
+                                 max(n for n, _, _ in hits_), mentions, first, horizon))
         # equal keys keep a reproducible order (by id), and Classification.tie tells the router to ask
         out.sort(key=_rank_key, reverse=True)
         return tuple(out)
