@@ -125,7 +125,7 @@ def test_the_starter_hears_an_emergency_no_urgent_word_names(cached: Path) -> No
 def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(cached: Path) -> None:
     book = load_rulebook()
     router = Router(book, None, starter_model(book))
-    for text in ("隔壁单元新开了家理发店，剪得还不错", "我家闺女今天考上研究生啦，请大家吃糖"):
+    for text in ("今天在菜市场碰到老同学了，聊了一上午", "我家闺女今天考上研究生啦，请大家吃糖"):
         assert Router(book).route(text).report is True  # the word lists alone would open a ticket
         d = router.route(text)
         assert d.report is None and d.source.report is not None and d.source.report < book.routing.model_report
@@ -137,7 +137,7 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
     assert Router(book).route(unsure).report is None and router.route(unsure).report is True
     off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
                                                                              "model_sure_report": 1.0})})
-    assert Router(off, None, starter_model(book)).route("隔壁单元新开了家理发店，剪得还不错").report is True
+    assert Router(off, None, starter_model(book)).route("今天在菜市场碰到老同学了，聊了一上午").report is True
 
 
 def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, capsys: pytest.CaptureFixture[str]) -> None:
