@@ -165,10 +165,10 @@ def test_every_decision_names_its_evidence(router: Router) -> None:
 
 
 def test_the_chat_messages_we_wrote(router: Router) -> None:
-    # the rules alone: the chit-chat of the blind sets merged last (the ninth to the fourteenth) is left to the report
+    # the rules alone: the chit-chat of the blind sets merged last (the ninth to the fifteenth) is left to the report
     # head; every emergency is the words' own
     ev = evaluate(router, read_cases(STARTER), kind="handler", misses=20)
-    assert ev.ticketed <= 0.04 * ev.non_reports, ev.misses
+    assert ev.ticketed <= 0.05 * ev.non_reports, ev.misses
     assert ev.emergencies_met == ev.emergencies, ev.misses
     assert ev.dropped <= 1 and ev.accuracy >= 0.88, ev.misses
     # the default, rules and the starter with its heads: none ticketed, none dropped
