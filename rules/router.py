@@ -30,7 +30,7 @@ a model of long letters leaves residents' short chat messages to the starter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -43,6 +43,28 @@ from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
 MORE_LIKELY_THAN_NOT = 0.5
+
+
+class Heard(NamedTuple):
+    """What the models' yes-or-no heads said of one text: the emergency head's score, the report head's, and
+    whether that report head may doubt a text of this length (:meth:`rules.model.Model.doubts`)."""
+
+    alarm: float | None = None
+    likely: float | None = None
+    doubts: bool = False
+
+    def lacks(self, model: Model) -> bool:
+        """Return whether ``model`` has a head this text was not yet heard by."""
+        return ("emergency" in model.heads and self.alarm is None) or ("report" in model.heads and self.likely is None)
+
+    def add(self, model: Model, heads: dict[str, float], length: int) -> Heard:
+        """Return this with the scores of ``model``'s heads this text was not yet heard by."""
+        out = self
+        if self.alarm is None and "emergency" in heads:
+            out = out._replace(alarm=heads["emergency"])
+        if self.likely is None and "report" in heads:
+            out = out._replace(likely=heads["report"], doubts=model.doubts(length))
+        return out
 
 
 class Router:
@@ -100,14 +122,19 @@ class Router:
         # a slip of the input method matters only in a report with no specific words: look for it there
         found = [self.classifier.classify(t) if j.report is not False and self.classifier.wants_slips(f) else f
                  for t, f, j in zip(texts, found, judged, strict=True)]
-        judge: list[tuple[Model, np.ndarray, dict[str, float]] | None] = [None] * len(texts)
-        for model in self.models:  # each text to the first model that learnt from texts of its length
-            mine = [i for i, f in enumerate(found) if judge[i] is None and model.knows(f.length)]
+        # each text to the first model that learnt from texts of its length, and each yes-or-no head from the
+        # first such model that has it (a community's own model of chat, learnt from tickets, has none)
+        judge: list[tuple[Model, np.ndarray] | None] = [None] * len(texts)
+        heard: list[Heard] = [Heard() for _ in texts]
+        for model in self.models:
+            mine = [i for i, f in enumerate(found) if model.knows(f.length)
+                    and (judge[i] is None or heard[i].lacks(model))]
             if mine:
                 scores, heads = model.assess([texts[i] for i in mine], [found[i] for i in mine])
                 for row, i in enumerate(mine):
-                    judge[i] = (model, scores[row], {name: float(v[row]) for name, v in heads.items()})
-        return on_owner(lambda: [self._route(f, j, judge[i])
+                    judge[i] = judge[i] or (model, scores[row])
+                    heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, found[i].length)
+        return on_owner(lambda: [self._route(f, j, judge[i], heard[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
@@ -121,12 +148,11 @@ class Router:
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
     def _route(self, found: Classification, judged: Judgement,
-               judge: tuple[Model, np.ndarray, dict[str, float]] | None = None) -> Decision:
-        model, scores, heads = judge if judge is not None else (None, None, {})
+               judge: tuple[Model, np.ndarray] | None = None, heard: Heard | None = None) -> Decision:
+        model, scores = judge if judge is not None else (None, None)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
-        alarm, likely = heads.get("emergency"), heads.get("report")
-        doubts = model is not None and model.doubts(found.length)
+        alarm, likely, doubts = heard or Heard()
         if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
                 likely < routing.model_report:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask

@@ -148,3 +148,15 @@ def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, caps
     assert "优先级：紧急" in said and "紧急依据：模型判断为紧急，把握" in said
     assert main(["route", "3号楼着火了"]) == 0  # the rules' own emergency: no such line
     assert "紧急依据" not in capsys.readouterr().out
+
+
+def test_a_community_model_without_heads_still_hears_the_starters(cached: Path) -> None:
+    book = load_rulebook()
+    starter = starter_model(book)
+    own = train(starter_rows(book), kind="handler", source="test")  # a model of chat with no yes-or-no heads
+    assert not own.heads and own.knows(len("二号楼电梯停在半截不动了，好像有个老人在喊"))
+    router = Router(book, own, starter)
+    d = router.route("二号楼电梯停在半截不动了，好像有个老人在喊")
+    assert d.source.model == own.version and d.raised and d.source.alarm is not None
+    assert router.route("我家闺女今天考上研究生啦，请大家吃糖").report is None
+    assert Router(book, own, None).route("我家闺女今天考上研究生啦，请大家吃糖").report is True
