@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import sys
 import tempfile
 import time
@@ -64,6 +65,7 @@ def main() -> None:
         model = train(history, kind="handler", source=store.name, classifier=router.classifier)
         print(f"  read {len(history):,} labelled reports from the store in {read:.1f} s")
         report("store", model, time.perf_counter() - started, folder)
+    shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -86,6 +87,7 @@ def main() -> None:
         rss = statistics.median(r["rss"] for r in rows)
         print(f"{name:24} {seconds:7.2f} s  ({seconds / base:4.2f}×)  peak {rss:7.0f} MiB ({rss / base_rss:4.2f}×)"
               f"  {int(rows[0]['events']):,} events")
+    shutil.rmtree(out.parent)
 
 
 if __name__ == "__main__":

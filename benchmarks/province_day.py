@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -110,7 +111,7 @@ def main() -> None:
         import pgserver
 
         pg_folder = Path(tempfile.mkdtemp(prefix="pg-"))
-        server = pgserver.get_server(pg_folder, cleanup_mode="stop")
+        server = pgserver.get_server(pg_folder, cleanup_mode="delete")
     folder = Path(tempfile.mkdtemp(prefix="province-"))
     t = time.perf_counter()
     names, tickets, steps = scripts(folder, args.communities, args.tickets)
@@ -128,6 +129,8 @@ def main() -> None:
                 server.psql(f"CREATE DATABASE {db};")
                 store = f"postgresql://postgres@/{db}?host={pg_folder}"
             r = results[(engine, workers)] = run(folder, store, names, workers)
+            if engine == "sqlite":
+                shutil.rmtree(store)
             print(f"{engine:10s} {workers} worker(s): {r['steps_per_s']:7,.0f} steps/s "
                   f"({r['steps_per_s'] * tickets / steps:5,.0f} tickets/s), "
                   f"step latency p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, {r['wall']:.1f} s wall, "
@@ -155,6 +158,7 @@ def main() -> None:
               f"{'identical to' if same else 'DIFFERENT from'} the replay left alone (tickets lost or doubled: "
               f"{lost})")
     server.cleanup()
+    shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

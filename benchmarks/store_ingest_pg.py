@@ -45,7 +45,7 @@ async def main() -> None:
         import pgserver
 
         folder = Path(tempfile.mkdtemp(prefix="pg-"))
-        server = pgserver.get_server(folder, cleanup_mode="stop")
+        server = pgserver.get_server(folder, cleanup_mode="delete")
     made = iter(range(1, 100))
 
     async def fresh() -> tuple[Store, str]:

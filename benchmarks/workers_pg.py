@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,7 +62,7 @@ def main() -> None:
         import pgserver
 
         folder = Path(tempfile.mkdtemp(prefix="pg-"))
-        server = pgserver.get_server(folder, cleanup_mode="stop")
+        server = pgserver.get_server(folder, cleanup_mode="delete")
     import asyncio
 
     from chatops.tickets.store import Store
@@ -86,6 +87,7 @@ def main() -> None:
             print(f"PostgreSQL, {workers} process(es), {where}: {rate:,.0f} reports/s "
                   f"({time.perf_counter() - t:.1f} s wall)")
     server.cleanup()
+    shutil.rmtree(sqlite.parent)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ class PostgreSQL:
             import pgserver
 
             folder = Path(tempfile.mkdtemp(prefix="pg-"))  # short: a Unix socket's path is limited in length
-            return cls(pgserver.get_server(folder, cleanup_mode="stop"), folder)
+            return cls(pgserver.get_server(folder, cleanup_mode="delete"), folder)
 
     def database(self) -> str:
         """Return the URI of a new, empty database."""

@@ -159,3 +159,15 @@ async def test_the_bot_hears_of_a_ticket_made_elsewhere_at_once(province: str, m
         await watcher
         await store.close()
         await web.close()
+
+
+def test_a_test_server_leaves_nothing_behind() -> None:
+    """Each run starts its own PostgreSQL; its data (≈1 GB after the province tests) goes with it, or the
+    machine's disk fills run by run."""
+    from tests.conftest import PostgreSQL
+
+    server = PostgreSQL.start()
+    server.server.psql("CREATE DATABASE left_behind;")  # type: ignore[attr-defined]
+    assert (server.folder / "PG_VERSION").exists()
+    server.stop()
+    assert not server.folder.exists()

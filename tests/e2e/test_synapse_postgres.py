@@ -27,7 +27,7 @@ def postgres() -> Iterator[tuple[object, str]]:
         import pgserver
 
         folder = Path(tempfile.mkdtemp(prefix="pg-"))  # short: a Unix socket's path has a length limit
-        server = pgserver.get_server(folder, cleanup_mode="stop")
+        server = pgserver.get_server(folder, cleanup_mode="delete")
     server.psql("CREATE DATABASE synapse ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;")
     server.psql("CREATE DATABASE whistle;")  # the bot's own store, beside Synapse's
     try:
