@@ -1352,6 +1352,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "评估 {file}：{n} 条，准确率 {accuracy:.1%}（未分类 {unclassified} 条）",
         "en": "Evaluated {file}: {n} rows, accuracy {accuracy:.1%} ({unclassified} unclassified)",
     },
+    "eval_choice_fits": {
+        "zh-CN": "政策选择「{name}」决定了其中 {n} 条报告：现选 {chosen}，{fit} 条与此文件一致，是各选项中最一致的。",
+        "en": "Policy choice '{name}' settled {n} of these reports: {chosen} is in force, and with {fit} of them where "
+              "this file says, no option fits it better.",
+    },
+    "eval_choice_differs": {
+        "zh-CN": "政策选择「{name}」决定了其中 {n} 条报告：现选 {chosen}，{fit} 条与此文件一致；"
+                 "选 {best} 则 {best_fit} 条一致，准确率将为 {accuracy:.1%}。这是社区的选择：若要照此文件归口，"
+                 "改规则手册中 choices 的 {id}.chosen 为 {best}（先用 whistle rulebook replay 看看影响）。",
+        "en": "Policy choice '{name}' settled {n} of these reports: {chosen} is in force, with {fit} of them "
+              "where this file says; {best} would send {best_fit} there, and accuracy would be {accuracy:.1%}. "
+              "The choice is the community's: to route as this file does, set choices {id}.chosen to {best} in "
+              "the rulebook (see whistle rulebook replay first).",
+    },
     "eval_gate": {
         "zh-CN": "非报告消息 {non_reports} 条，被误登记 {ticketed} 条；报告中被判为非报告 {dropped} 条、"
                  "需先确认 {unsure} 条、需请居民选择事项 {asked} 条；紧急事项 {emergencies} 条，"

@@ -72,6 +72,7 @@ class Evaluation:
     ticketed: int = 0         # non-reports judged reports
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[tuple[Case, str]] = field(default_factory=list)
+    settled: Counter[tuple[str, str]] = field(default_factory=Counter)  # (category a policy choice settles, label)
 
     @property
     def accuracy(self) -> float:
@@ -95,6 +96,44 @@ class Evaluation:
             if support:
                 out[lab] = (tp / predicted if predicted else 0.0, tp / support, support)
         return out
+
+
+    def choices(self, book: Rulebook) -> list[ChoiceFit]:
+        """Return how each policy choice of ``book`` fits these labels: of the reports routed to a category the
+        choice settles, how many each option would send where the file says (the others do not change)."""
+        out = []
+        for choice in book.choices:
+            settled = {(c, label): k for (c, label), k in self.settled.items() if book.chosen.get(c) == choice.id}
+            if not settled:
+                continue
+            fits = {}
+            for option, leads in choice.options.items():
+                fits[option] = sum(k for (c, label), k in settled.items() if c in leads and label ==
+                                   (book.handler_by_id[leads[c]].sector if self.kind == "sector" else leads[c]))
+            out.append(ChoiceFit(choice.id, choice.name, choice.chosen, sum(settled.values()), fits))
+        return out
+
+
+@dataclass(frozen=True)
+class ChoiceFit:
+    """How one policy choice fits a labelled file: ``n`` reports it settled, and for each option how many of
+    them that option sends where the file says."""
+
+    id: str
+    name: str
+    chosen: str
+    n: int
+    fits: dict[str, int]
+
+    @property
+    def best(self) -> str:
+        """Return the option that fits the file best (the one in force when it fits as well)."""
+        return max(self.fits, key=lambda o: (self.fits[o], o == self.chosen))
+
+    @property
+    def gain(self) -> int:
+        """Return how many more reports would go where the file says with the best option in force."""
+        return self.fits[self.best] - self.fits[self.chosen]
 
 
 def read_cases(path: str | Path) -> list[Case]:
@@ -159,6 +198,8 @@ def evaluate(router: Router, rows: Sequence[Case | tuple[str, str, str]], *, kin
         result.dropped += decision.report is False
         result.unsure += decision.report is None
         result.confusion[(case.label, predicted)] += 1
+        if decision.category in book.chosen:
+            result.settled[(decision.category, case.label)] += 1
         if case.priority == "emergency":
             result.emergencies += 1
             result.emergencies_met += decision.priority == "emergency"

@@ -73,6 +73,25 @@ def test_eval_prints_accuracy_per_sector_and_confusion(capsys, tmp_path: Path) -
     assert ["政法", "城乡建设", 1] in data["confusion"] and ["政法", "(未分类)", 1] in data["confusion"]
 
 
+def test_eval_says_which_policy_choice_the_file_would_have_made_otherwise(capsys, tmp_path: Path) -> None:
+    """A city whose own taxonomy puts buses under urban construction: the evaluation shows the choice that
+    costs the misses, what the other option would fit, and where to change it; the choice itself stands."""
+    csv = tmp_path / "city.csv"
+    rows = ["id,text,label", "1,公交车老是不按时到站,城乡建设", "2,12路公交车司机开车太猛了,城乡建设",
+            "3,公交站台的顶棚破了下雨没处躲,城乡建设", "4,楼上漏水了,城乡建设"]
+    csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "route", "--eval", str(csv))
+    assert code == 0 and "accuracy 25.0%" in out
+    assert ("Policy choice '公交问题归口' settled 3 of these reports: transport is in force, with 0 of them where this "
+            "file says; city would send 3 there, and accuracy would be 100.0%") in out
+    assert "buses.chosen to city" in out and "电梯" not in out  # a choice that settled nothing is not mentioned
+    code, out, _ = run(capsys, "route", "--eval", str(csv), "--json")
+    assert json.loads(out)["choices"] == [{"id": "buses", "chosen": "transport", "n": 3,
+                                           "fits": {"transport": 0, "city": 3}, "best": "city"}]
+    code, out, _ = run(capsys, "route", "--eval", str(csv))
+    assert "现选 transport，0 条与此文件一致；选 city 则 3 条一致，准确率将为 100.0%" in out
+
+
 def test_eval_refuses_a_malformed_file_with_its_line(capsys, tmp_path: Path) -> None:
     csv = tmp_path / "bad.csv"
     csv.write_text("id,text,label\n1,漏水,城乡建设\n2,只有两列\n", encoding="utf-8")

@@ -84,11 +84,17 @@ def render_decision(book: Rulebook, d: Decision, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_evaluation(ev: Evaluation, file: str, lang: str) -> str:
-    """Return accuracy, per-label precision and recall, what the gate did, and the confusion table."""
+def render_evaluation(ev: Evaluation, file: str, lang: str, book: Rulebook) -> str:
+    """Return accuracy, what the gate did, how the policy choices fit the file, per-label precision and
+    recall, and the confusion table."""
     out = [text("eval_header", lang, file=file, n=ev.n, accuracy=ev.accuracy, unclassified=ev.unclassified),
            text("eval_gate", lang, non_reports=ev.non_reports, ticketed=ev.ticketed, dropped=ev.dropped,
-                unsure=ev.unsure, asked=ev.asked, emergencies=ev.emergencies, met=ev.emergencies_met), ""]
+                unsure=ev.unsure, asked=ev.asked, emergencies=ev.emergencies, met=ev.emergencies_met)]
+    for c in ev.choices(book):
+        out.append(text("eval_choice_fits" if c.best == c.chosen else "eval_choice_differs", lang, name=c.name,
+                        id=c.id, n=c.n, chosen=c.chosen, fit=c.fits[c.chosen], best=c.best, best_fit=c.fits[c.best],
+                        accuracy=(ev.correct + c.gain) / ev.n))
+    out.append("")
     head = (["label", "precision", "recall", "n"] if lang == "en"
             else [text(f"label_kind_{ev.kind}", lang), "精确率", "召回率", "条数"])
     rows = [head] + [[s, f"{p:.1%}", f"{r:.1%}", str(n)] for s, (p, r, n) in ev.precision_recall().items()]
@@ -102,8 +108,10 @@ def render_evaluation(ev: Evaluation, file: str, lang: str) -> str:
     return "\n".join(out)
 
 
-def _evaluation_json(ev: Evaluation) -> dict[str, Any]:
-    return {"n": ev.n, "accuracy": ev.accuracy, "kind": ev.kind, "unclassified": ev.unclassified,
+def _evaluation_json(ev: Evaluation, book: Rulebook) -> dict[str, Any]:
+    return {"choices": [{"id": c.id, "chosen": c.chosen, "n": c.n, "fits": c.fits, "best": c.best}
+                        for c in ev.choices(book)],
+            "n": ev.n, "accuracy": ev.accuracy, "kind": ev.kind, "unclassified": ev.unclassified,
             "asked": ev.asked, "dropped": ev.dropped, "unsure": ev.unsure, "non_reports": ev.non_reports,
             "ticketed": ev.ticketed, "emergencies": ev.emergencies, "emergencies_met": ev.emergencies_met,
             "per_label": {s: {"precision": p, "recall": r, "n": n} for s, (p, r, n) in ev.precision_recall().items()},
@@ -127,8 +135,8 @@ def cmd_route(args: argparse.Namespace) -> int:
         if args.cv:
             return _cross_validate(router, cases, args)
         ev = evaluate(router, cases, kind=kind)
-        print(json.dumps(_evaluation_json(ev), ensure_ascii=False, indent=2) if args.json
-              else render_evaluation(ev, args.eval, args.lang))
+        print(json.dumps(_evaluation_json(ev, book), ensure_ascii=False, indent=2) if args.json
+              else render_evaluation(ev, args.eval, args.lang, book))
         return 0
     body = " ".join(args.text)
     if not body.strip():
