@@ -88,6 +88,33 @@ def test_emergencies_win_over_ordinary_matters(router: Router, text: str, catego
     assert d.hotline
 
 
+@pytest.mark.parametrize("text", ["我老公在外面打工，家里水管漏水了", "她老公天天打麻将，楼道灯坏了也不管",
+                                  "我老公打电话给物业一直没人接", "打电话给老婆说家里停水了"])
+def test_a_husband_at_work_or_on_the_phone_is_no_violence(router: Router, text: str) -> None:
+    """打 in 打工, 打电话, 打麻将 is not a blow: such a report is an ordinary matter, not domestic violence."""
+    d = router.route(text)
+    assert d.category != "domestic_violence" and d.priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("老公又打我了，脸都肿了", "domestic_violence"),
+    ("我姐被她男人锁屋里打，脸上全是血", "domestic_violence"),
+    ("孩子把自己反锁在卫生间里了，门打不开，一直在哭", "people_trapped"),
+    ("电梯卡在12楼和13楼中间了，我妈一个人在里面", "people_trapped"),
+    ("隔壁店的液化气罐在漏，呼呼地响", "gas_leak"),
+])
+def test_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority, d.ask) == (category, "emergency", False)
+
+
+@pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
+                                  "外地又发大水了，希望都平安"])
+def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
+    d = router.route(text)
+    assert d.report is not True and not (d.report is None and d.priority == "emergency")
+
+
 def test_an_emergency_told_in_passing_in_a_long_letter_is_not_one(router: Router) -> None:
     letter = ("关于小区物业管理混乱的投诉：物业公司多年不公开维修基金的使用情况，小区道路破损、绿化无人修剪，"
               "业主多次反映无果。去年两位业主因为停车问题打架，物业也不出面协调，希望主管部门督促整改。")
