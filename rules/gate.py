@@ -38,15 +38,15 @@ _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好
               "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
 _THANKS = ("点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有",
            "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
-           "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率挺高", "好事", "讲得挺好",
-           "讲得好")
+           "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率还可以", "效率还行",
+           "效率挺高", "好事", "讲得挺好", "讲得好")
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
 _CHAT = ("好热闹", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不", "去不去", "求推荐", "哈哈",
          "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗", "吃饭了", "早点休息", "哈",
          "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票", "拉进", "拉我进", "进群", "加群",
-         "拉个群", "唠嗑", "老铁们", "舍不得")
+         "拉个群", "唠嗑", "老铁们", "舍不得", "白相")
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了", "来水了",
              "来气了", "修复了", "赔好了", "退回来了", "赔好了", "退回来了", "清理了", "清理干净", "弄好了", "换好了",
              "亮了", "通了", "有水了", "来电了", "没事了", "找到", "热乎了", "暖和了", "热了", "能用了", "好用了",
@@ -56,13 +56,13 @@ _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "�
 _NOTICES = ("群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
-            "谢谢理解", "敬请理解", "消防培训", "安全培训")
+            "谢谢理解", "敬请理解", "消防培训", "安全培训", "已安排", "请保持电话畅通")
 _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家中留人", "入户安检", "请提前", "届时", "转发", "的通知",
                  "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停", "将于", "【", "现将", "有关事项", "新闻",
                  "提醒下", "提醒一下", "提醒大家", "大家注意", "扩散", "注意防范", "会停", "提前接", "存一下", "有事打",
                  "通知过了", "已经通知过", "家里留人", "来转转", "减少外出", "计划检修", "做好准备", "通知是真的",
                  "有需要的", "可以去", "留个人", "例行保养", "请走楼梯", "谢谢配合", "请大家配合", "请配合", "请携带",
-                 "请各家", "检查卫生")
+                 "请各家", "检查卫生", "带身份证", "医保卡", "岁以上")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信")  # said in jest: not a report
 # among neighbours: for sale, given away, found, shared; an advert
@@ -71,11 +71,12 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "联系电话", "电话咨询", "招聘", "招租", "免费送", "送人", "保安亭", "放保安室", "放门卫", "出租:", "月租",
            "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我", "启事", "谁看见了说一声", "猫丢了",
            "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我", "来拿一下", "放错", "拿错",
-           "哪家丢了", "谁家丢了", "大家快去", "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞",
-           "有空的", "门卫室", "要的来", "招临时工", "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦",
-           "麻烦说一声", "找一只")
+           "哪家丢了", "谁家丢了", "大家快去", "转租", "押一付一", "包水电", "直租", "免费量", "免费测", "可以打折",
+           "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "要的来", "招临时工", "日结", "有需要的找我",
+           "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # how long a matter has lasted (电梯停五天了) says something is wrong
 _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]")  # 楼长通知: … a notice says so first
+_WHAT_IF = re.compile(r"^(万一|假如|假设|如果|要是)")  # a message that starts as a what-if, asked as a question
 _DURATION = re.compile(r"[一二两三四五六七八九十几多半]+(天|周|个星期|个月|年)了")
 _SALE = re.compile(r"(出|卖)[一两个][台个辆套张只件]?")  # at the start: 出一台冰箱 (not 进进出出一个月)
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
@@ -83,7 +84,7 @@ _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什�
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
-              "有知道的没", "有知道的吗", "有人知道")
+              "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
@@ -95,15 +96,19 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
            "希望大家平安", "祈祷", "祈福", "保佑")  # dreamt of, or wished well from afar
-_MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频")
+_WATCHING = ("看个新闻", "看个电视")  # 有线电视…看个新闻都断断续续: the set fails, no news is told
+_MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
+          "听说")
 # an alarm called off, or a message taken back: nothing to report
 _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会")
+_HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们小区", "咱小区", "咱们小区", "本小区", "我们楼",
+         "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会")
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
-              "国外", "有个小区", "有个村", "真的假的", "是不是真的", "是真的吗", "是真的还是", "隔壁市", "外市",
-              "别的城市", "其他城市", "节目", "视频里")
+              "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的", "是不是真的",
+              "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市", "节目", "视频里")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事")
@@ -121,17 +126,18 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
              "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
-             "跑没影", "卷款", "提不出来", "刷单", "说好的", *_CURRENT)
+             "跑没影", "卷款", "提不出来", "刷单", "说好的", "马赛克", "断断续续", "时断时续", "卡顿", *_CURRENT)
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
 
-def _told_elsewhere(hits: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
-    of another place), or ``()``."""
-    if hits.get("screen") or (hits.get("media") and hits.get("elsewhere")):
+    of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
+    if (hits.get("screen") and not any(w in t for w in _WATCHING)) or \
+            (hits.get("media") and hits.get("elsewhere") and not hits.get("here")):
         return (*hits.get("screen", ()), *hits.get("media", ()), *hits.get("elsewhere", ()))
     return ()
 
@@ -164,7 +170,7 @@ class Gate:
                  "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
                  QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
                  "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems), "media": words(_MEDIA),
-                 "screen": words(_SCREEN), "clear": words(_ALL_CLEAR),
+                 "screen": words(_SCREEN), "clear": words(_ALL_CLEAR), "here": words(_HERE),
                  "elsewhere": words(_ELSEWHERE)}
         # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
         owners: dict[str, list[str]] = {}
@@ -222,7 +228,7 @@ class Gate:
             notice = (*notice, headed.group(0))
         if (notice and not current) or (len(hints) >= 2 and not problems):
             return Judgement(False, NOTICE, notice or hints)
-        if (elsewhere := _told_elsewhere(hits)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
+        if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
             return Judgement(False, NOTICE, elsewhere)
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
         if hits.get("clear") and not current and (not problems or taken_back):  # 刚才说的漏水是我看错了
@@ -275,8 +281,10 @@ class Gate:
         hits = self._find(t)
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
-        if elsewhere := _told_elsewhere(hits):
+        if elsewhere := _told_elsewhere(hits, t):
             return Judgement(False, NOTICE, elsewhere)
+        if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
+            return Judgement(None, UNSURE, hits[QUESTION])
         if hits.get("clear") or any(w in t for w in _JOKES):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
             return Judgement(False, CHAT, hits.get("clear", ()))
         resolved = hits.get("resolved", ())
