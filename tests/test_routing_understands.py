@@ -39,6 +39,10 @@ def test_a_forwarded_notice_is_not_a_report(router: Router, text: str) -> None:
     ("转发：社区下周三上午在文化广场举办免费义诊", "notice"),
     ("新闻说最近有冒充快递员的骗子，大家提醒一下家里老人", "notice"),
     ("停电通知收到了，家里都准备好了", "ack"),
+    ("楼长通知：下周一起垃圾分类定时定点投放，请大家配合", "notice"),
+    ("@5栋王女士 您好，您家漏水的事我们已经安排师傅明天上午过去，麻烦家里留人。物业小李", "notice"),
+    ("刚刷到视频，外地有个小区电动车起火烧了好几层，大家充电注意点", "notice"),
+    ("刚才说的漏水是我看错了，是楼上空调滴下来的，不好意思", "ack"),
 ])
 def test_offers_forwards_and_news_among_neighbours_are_not_reports(router: Router, text: str, gate: str) -> None:
     d = router.route(text)
@@ -55,6 +59,21 @@ def test_a_problem_beside_an_offer_or_a_phone_number_is_still_a_report(router: R
                                                                        lead: str | None) -> None:
     d = router.route(text)
     assert d.report is True and lead in (None, d.lead), d
+
+
+@pytest.mark.parametrize("text", ["万一哪天停电了电梯里关着人怎么办？咱小区有预案吗", "要是晚上着火了我们往哪跑？"])
+def test_a_what_if_asked_is_asked_about_never_registered_unasked(router: Router, text: str) -> None:
+    assert router.route(text).report is None
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有线电视一到晚上就马赛克，看个新闻断断续续的", "market"),
+    ("听说我们这片要纳入老旧小区改造了，是真的吗？到底什么时候开始", "housing"),
+    ("去面试，人家说女的不要，招聘启事上写着限男性", "women"),
+])
+def test_news_sale_and_hearsay_words_do_not_hide_a_report_here(router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert d.report is not False and d.lead == lead, d
 
 
 def test_a_question_about_an_event_is_not_a_report_but_how_to_report_is_answered(router: Router) -> None:
