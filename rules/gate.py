@@ -46,18 +46,19 @@ _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "y
 _CHAT = ("好热闹", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不", "去不去", "求推荐", "哈哈",
          "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗", "吃饭了", "早点休息", "哈",
          "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票", "拉进", "拉我进", "进群", "加群",
-         "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏", "吃鸡", "上分")
+         "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏", "吃鸡", "上分", "焯水", "出锅", "下锅",
+         "菜谱", "国足", "球赛", "五排", "排位")
 _RESOLVED = ("修好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了", "恢复了", "来了", "来水了",
              "来气了", "修复了", "赔好了", "退回来了", "赔好了", "退回来了", "清理了", "清理干净", "弄好了", "换好了",
              "亮了", "通了", "有水了", "来电了", "没事了", "找到", "热乎了", "暖和了", "热了", "能用了", "好用了",
              "正常了", "申请到", "办好了", "批下来了", "修过了", "莫得事了", "扑灭了", "不滴了", "处理完了", "人没事",
              "疏通好了", "一点事没有", "找着了", "找到了", "不用再跟", "不用跟了", "不用再管", "装好了", "有用",
-             "很有帮助", "完工了", "终于能", "总算")
+             "很有帮助", "完工了", "终于能", "总算", "不用再打")
 _NOTICES = ("群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
             "谢谢理解", "敬请理解", "消防培训", "安全培训", "已安排", "请保持电话畅通", "深表歉意", "带来不便",
-            "我们已经安排", "我们会安排")
+            "我们已经安排", "我们会安排", "@所有人")
 _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家中留人", "入户安检", "请提前", "届时", "转发", "的通知",
                  "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停", "将于", "【", "现将", "有关事项", "新闻",
                  "提醒下", "提醒一下", "提醒大家", "大家注意", "扩散", "注意防范", "会停", "提前接", "存一下", "有事打",
@@ -65,7 +66,8 @@ _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家�
                  "有需要的", "可以去", "留个人", "例行保养", "请走楼梯", "谢谢配合", "请大家配合", "请配合", "请携带",
                  "请各家", "检查卫生", "带身份证", "医保卡", "岁以上", "定于", "张贴", "有异议")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
-_JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信")  # said in jest: not a report
+_JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信")
+_LAUGHING = ("笑死", "笑死我了", "哈哈哈")  # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
 # among neighbours: for sale, given away, found, shared; an advert
 _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
@@ -77,7 +79,7 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # how long a matter has lasted (电梯停五天了) says something is wrong
 _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]")  # 楼长通知: … a notice says so first
-_WHAT_IF = re.compile(r"^(万一|假如|假设|如果|要是)")  # a message that starts as a what-if, asked as a question
+_WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 _DURATION = re.compile(r"[一二两三四五六七八九十几多半]+(天|周|个星期|个月|年)了")
 _SALE = re.compile(r"(出|卖)[一两个][台个辆套张只件]?")  # at the start: 出一台冰箱 (not 进进出出一个月)
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
@@ -85,18 +87,18 @@ _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什�
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
-              "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名")
+              "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了", "修好", "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
-          "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了")  # done
+          "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打")  # done
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
-           "希望大家平安", "祈祷", "祈福", "保佑")  # dreamt of, or wished well from afar
+           "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说")
 _WATCHING = ("看个新闻", "看个电视")  # 有线电视…看个新闻都断断续续: the set fails, no news is told
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说")
@@ -109,7 +111,8 @@ _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们�
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会")
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
               "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的", "是不是真的",
-              "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市", "节目", "视频里")
+              "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市", "节目", "视频里", "不是咱这",
+              "不是我们这")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
@@ -139,8 +142,9 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
     of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
+    here = [w for w in hits.get("here", ()) if f"不是{w}" not in t]  # 不是咱这边吧: not here
     if (hits.get("screen") and not any(w in t for w in _WATCHING)) or \
-            (hits.get("media") and hits.get("elsewhere") and not hits.get("here")):
+            (hits.get("media") and hits.get("elsewhere") and not here):
         return (*hits.get("screen", ()), *hits.get("media", ()), *hits.get("elsewhere", ()))
     return ()
 
@@ -236,14 +240,17 @@ class Gate:
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
         if hits.get("clear") and not current and (not problems or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, hits["clear"])
-        if any(w in t for w in _JOKES) and not current:
-            return Judgement(False, CHAT, tuple(w for w in _JOKES if w in t))
+        laughing = () if problems else tuple(w for w in _LAUGHING if w in t)  # but 笑死，三天没人收垃圾 is a report
+        if (jokes := (*(w for w in _JOKES if w in t), *laughing)) and not current:
+            return Judgement(False, CHAT, jokes)
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t), _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
         # unless the offer is plain from two of its words (八成新, 自提)
         other = [p for p in problems if not any(p in o for o in offers)]
         if offers and not current and (len(offers) >= 2 or not other):
             return Judgement(False, OFFER, offers)
+        if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
+            return Judgement(None, UNSURE, hits[QUESTION])
         if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
             return Judgement(False, ACK, hits[ACK])  # "停水通知收到了"
         short = len(t) < LONG
@@ -288,7 +295,7 @@ class Gate:
             return Judgement(False, NOTICE, elsewhere)
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
-        if hits.get("clear") or any(w in t for w in _JOKES):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
+        if hits.get("clear") or any(w in t for w in (*_JOKES, *_LAUGHING)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
             return Judgement(False, CHAT, hits.get("clear", ()))
         resolved = hits.get("resolved", ())
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved):
