@@ -68,6 +68,7 @@ def test_a_what_if_asked_is_asked_about_never_registered_unasked(router: Router,
 
 @pytest.mark.parametrize(("text", "lead"), [
     ("有线电视一到晚上就马赛克，看个新闻断断续续的", "market"),
+    ("有线电视天天花屏，晚上看新闻就卡，换了机顶盒还这样", "market"),
     ("听说我们这片要纳入老旧小区改造了，是真的吗？到底什么时候开始", "housing"),
     ("去面试，人家说女的不要，招聘启事上写着限男性", "women"),
 ])
