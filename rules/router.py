@@ -13,6 +13,9 @@ Rules and the learned model are combined so that each does what it is good at:
   ``routing.model_emergency``) is raised to emergency priority although no urgent word is in it, is
   registered even when the gate was unsure whether it is a report, and is never held to ask the resident
   which matter it is: an emergency must not wait;
+* a chat message the rules' words make an **emergency** is registered at once — unless both heads say otherwise
+  (the report head below ``routing.model_doubt_emergency`` and the emergency head below ``routing.model_calm``:
+  a figure of speech, a story, a game); then it is asked about at once, with the hotline, never dropped;
 * a message the gate's words took for a report but the model's **report head** scores below
   ``routing.model_report`` is asked about before it is registered (never dropped; only a message as short
   as those it learnt were not reports: a letter's question to the government is a report), and one the gate
@@ -160,6 +163,11 @@ class Router:
             judged = Judgement(True, REPORT, judged.evidence)  # the words could not tell, the model is sure
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
+        elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \
+                likely < routing.model_doubt_emergency and alarm < routing.model_calm:
+            # an emergency's words that both heads find neither a report nor an emergency (a figure of speech, a
+            # story): asked about at once, with the hotline, never dropped
+            judged = Judgement(None, UNSURE, judged.evidence)
         # the model's emergency head: heard only where the rules' words made no emergency of it, in a report
         alarmed = (alarm is not None and alarm >= routing.model_emergency and not found.urgent
                    and not (chosen is not None and chosen.emergency)

@@ -359,7 +359,9 @@ class Routing(_Model):
     only the rules' words make emergencies); a message its report head scores below ``model_report`` is
     asked about before it is registered although the gate's words took it for a report (0: never), and one
     it scores at least ``model_sure_report`` is registered at once although the words could not tell (1:
-    never).
+    never). A chat message the rules' words make an emergency is asked about (with the hotline) instead of
+    registered at once only when both heads say otherwise: the report head below ``model_doubt_emergency`` and the
+    emergency head below ``model_calm`` (0: never) — a figure of speech or a story (炒股炒得要跳楼, 看剧…拿刀那段).
     """
 
     model_alone: float = Field(default=0.55, ge=0, le=1)
@@ -367,6 +369,8 @@ class Routing(_Model):
     model_emergency: float = Field(default=0.5, ge=0, le=1)
     model_report: float = Field(default=0.5, ge=0, le=1)
     model_sure_report: float = Field(default=0.9, ge=0, le=1)
+    model_doubt_emergency: float = Field(default=0.3, ge=0, le=1)
+    model_calm: float = Field(default=0.2, ge=0, le=1)
 
 
 class Calendar(_Model):

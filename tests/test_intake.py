@@ -121,6 +121,21 @@ async def test_an_emergency_the_model_hears_is_carded_as_one_and_says_so(bot: Bo
     assert "紧急事项" in card and "模型判断为紧急，把握" in card
 
 
+async def test_a_figure_of_speech_with_an_emergencys_words_is_asked_about_with_the_hotline(bot: Bot,
+                                                                                          store: Store) -> None:
+    bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
+    net = t(bot)
+    message = net.say(GRID, ALICE, "今天的晚霞红得跟火烧一样，太美了")  # both heads: neither a report nor an emergency
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    ask = net.in_room(GRID)[0]
+    assert ask.thread_root == message and "登记" in ask.body and "119" in ask.body  # asked, and told whom to call
+    net.react(GRID, ALICE, ask.event_id, "👍")  # the sender says it is one: registered as the emergency it names
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency"
+
+
 async def test_weak_evidence_asks_which_matter_and_routes_the_pick(bot: Bot, store: Store) -> None:
     net = t(bot)
     report = net.say(GRID, ALICE, "小区的电梯能不能管一管")

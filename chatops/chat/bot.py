@@ -683,8 +683,10 @@ class Bot:
             return
         elif decision.report is None:  # unsure: ask, register nothing until the sender says so
             await turn.tx.save_pending(Pending(f"matrix:{ev.event_id}", ev.room_id, ev.sender, body.strip()))
-            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(text("ask_register", turn.lang)),
-                                           thread_root=ev.event_id))
+            ask = text("ask_register", turn.lang)
+            if decision.priority == "emergency" and decision.hotline:  # its words were an emergency's: say whom to call
+                ask = f"{ask}\n{text('hotline', turn.lang, hotline=decision.hotline)}"
+            await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(ask), thread_root=ev.event_id))
         elif decision.gate == HELP:
             await self._reply(turn, help_text(RESIDENT, turn.lang))
         elif decision.gate == PROGRESS:
