@@ -97,7 +97,6 @@ class Evaluation:
                 out[lab] = (tp / predicted if predicted else 0.0, tp / support, support)
         return out
 
-
     def choices(self, book: Rulebook) -> list[ChoiceFit]:
         """Return how each policy choice of ``book`` fits these labels: of the reports routed to a category the
         choice settles, how many each option would send where the file says (the others do not change)."""

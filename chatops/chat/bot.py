@@ -684,7 +684,7 @@ class Bot:
         elif decision.report is None:  # unsure: ask, register nothing until the sender says so
             await turn.tx.save_pending(Pending(f"matrix:{ev.event_id}", ev.room_id, ev.sender, body.strip()))
             ask = text("ask_register", turn.lang)
-            if decision.priority == "emergency" and decision.hotline:  # its words were an emergency's: say whom to call
+            if decision.hotline:  # its words were an emergency's (a hotline is given only then): say whom to call
                 ask = f"{ask}\n{text('hotline', turn.lang, hotline=decision.hotline)}"
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(ask), thread_root=ev.event_id))
         elif decision.gate == HELP:
