@@ -126,7 +126,9 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "违法吗", "合理吗",
              "合不合法", "受不了", "太吵", "吵死", "吵得", "臭", "脏", "乱", "危险",
              "隐患", "差点", "漏", "堵", "裂", "塌", "掉下", "破了", "烂了", "噪音", "严重", "扰民", "乱收费",
-             "拖欠", "违规", "违法", "私自", "偷", "丢了", "被人", "占了", "占用", "安全", "出不来", "进不去",
+             "拖欠", "违规", "违法", "私自", "被偷", "偷了", "小偷", "偷东西", "偷走", "偷电", "偷拍", "偷偷",
+             "偷车", "偷拿", "偷倒", "偷排", "偷盗", "偷装", "偷挖", "偷运", "偷钓", "偷接", "丢了", "被人", "占了",
+             "占用", "安全", "出不来", "进不去",
              "骚扰", "欺负", "打人", "骂人", "晃动", "异响", "冒水", "冒烟", "积水", "坑", "黑乎乎", "看不见",
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
@@ -134,10 +136,30 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", *_CURRENT)
+_OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
+
+
+# a problem word inside a word that names no problem: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell
+_NO_PROBLEM = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
+               "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼")}
+
+
+def _said(problems: tuple[str, ...], t: str) -> tuple[str, ...]:
+    """Return the problem words of ``t`` said for themselves, not only inside a word that names no problem.
+
+    >>> _said(("脏", "坏了"), "心脏不好，电梯坏了"), _said(("脏",), "心脏不好，楼道好脏")
+    (('坏了',), ('脏',))
+    """
+    kept = []
+    for w in problems:
+        inside = _NO_PROBLEM.get(w)
+        if inside is None or t.count(w) > sum(t.count(x) * x.count(w) for x in inside):
+            kept.append(w)
+    return tuple(kept)
 
 
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
@@ -226,7 +248,7 @@ class Gate:
                 return Judgement(False, NOTICE, notice)
             return Judgement(True, REPORT, found.matched)
         hits = self._find(t)
-        current, problems = hits.get("current", ()), hits.get("problem", ())
+        current, problems = hits.get("current", ()), _said(hits.get("problem", ()), t)
         if lasted := _DURATION.search(t):
             problems = (*problems, lasted.group(0))
         if "还是" in current and hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t):
@@ -268,9 +290,9 @@ class Gate:
         if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG:
             return Judgement(False, THANKS, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
-        if hits.get(THANKS) and short and not problems and not current and not question:
+        if hits.get(THANKS) and short and not [p for p in problems if p not in _OFTEN] and not current and not question:
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
-        if social and short and not strong and not [p for p in problems if p != "又"] and \
+        if social and short and not strong and not [p for p in problems if p not in _OFTEN] and \
                 not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and question:

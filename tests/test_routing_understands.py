@@ -129,10 +129,31 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 
 
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
-                                  "外地又发大水了，希望都平安"])
+                                  "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
+                                  "热得我都要着火了", "这月账单一出来，我心脏病都要犯了"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
+
+
+def test_a_price_named_after_an_alarm_raises_nothing(router: Router) -> None:
+    d = router.route("双十一跳楼价，又剁手了")  # 又 still makes it a report for the rules alone: the report head asks
+    assert d.priority != "emergency" and "跳楼" not in "".join(d.matched)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("热得要命，楼下电动车着火了，烟往上冒", "fire"),
+    ("跟你们说，3栋厨房冒烟了，跟着了火一样，快来人", "fire"),
+])
+def test_a_figure_of_speech_does_not_hide_a_real_emergency_beside_it(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.category, d.priority) == (True, category, "emergency")
+
+
+@pytest.mark.parametrize("text", ["我家孙子考上大学了，谢谢群里姐妹们一直关心", "我心脏不好，今天不去跳舞了",
+                                  "我家猫偷吃了半包猫条，笑死我了"])
+def test_how_often_or_a_word_inside_another_names_no_problem(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
 
 
 def test_an_emergency_told_in_passing_in_a_long_letter_is_not_one(router: Router) -> None:
