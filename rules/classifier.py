@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.normalize import normalize
+from rules.normalize import normalize, unsaid
 from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
@@ -91,32 +91,6 @@ class Place(NamedTuple):
     @property
     def known(self) -> bool:
         return self.grid is not None
-
-
-# An alarm's word said as a figure of speech: a simile (红得跟火烧一样), what one feels (热得我都要着火了, 卡得要爆炸,
-# 心脏病都要犯了) or a price (跳楼价). Its words are masked before the rules look for theirs, so they neither raise an
-# emergency nor name a matter; what else the message says still counts (热得要冒烟，空调又坏了 is a report).
-_ALARM = (r"(着了?火|火烧|烧起来|起火|冒烟|冒火|爆炸|要炸|炸了|炸开|炸锅|地震|塌了|出人命|杀人|跳楼|心脏病|心梗|脑溢血|"
-          r"休克|裂开)")
-_FIGURES = re.compile(
-    rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
-    rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙)得[我他她人都快要直简]{{0,4}}{_ALARM}"
-    r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都)(犯|飙|上来)"
-    r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)")
-_FIGURE_HINTS = ("得", "一样", "一般", "似的", "跳楼", "犯", "飙", "上来")
-
-
-def unsaid(norm: str) -> str:
-    """Return the normalised text ``norm`` with its figures of speech masked (``※``, same length).
-
-    >>> unsaid("晚霞红得跟火烧一样")
-    '晚霞红得※※※※※'
-    >>> unsaid("热得我都要着火了,空调坏了")
-    '※※※※※※※了,空调坏了'
-    """
-    if not any(h in norm for h in _FIGURE_HINTS):
-        return norm
-    return _FIGURES.sub(lambda m: "※" * len(m.group(0)), norm)
 
 
 _NOWHERE = Place()
@@ -249,8 +223,7 @@ class Classifier:
     def classify(self, text: str, *, slips: bool = True) -> Classification:
         """Return the :class:`Classification` of ``text``; never raises on any string. ``slips=False``
         leaves out the pinyin and homophone pass (see :meth:`wants_slips`)."""
-        norm = normalize(text)
-        scan = unsaid(norm)  # what the words are matched in: a figure of speech's alarm masked
+        norm = unsaid(normalize(text))  # a figure of speech's alarm masked: unsaid for the rules, gate and model
         hits: dict[str, dict[str, Hit]] = {}  # category -> word -> (length, generic, first start)
         seen: dict[str, list[int]] = {}  # category -> [mentions, first position]
         vetoed: set[str] = set()
@@ -261,7 +234,7 @@ class Classifier:
         horizon = LIVE if len(norm) > CHAT else CHAT
         said: list[tuple[str, int, int]] = []
         if self._matcher is not None and norm:
-            for index, start, end in self._matcher.find_matches_as_indexes(scan, overlapping=True):
+            for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
                 for owner, word in keywords:
                     words = hits.get(owner)
@@ -289,11 +262,11 @@ class Classifier:
                 urgent.append(word)
         tried = set(self._always)
         if self._heads is not None:
-            for index, _s, _e in self._heads.find_matches_as_indexes(scan, overlapping=True):
+            for index, _s, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
                 tried.update(self._head_patterns[index])
         for i in sorted(tried):
             owner, rx = self._patterns[i]
-            m = rx.search(scan)
+            m = rx.search(norm)
             if m:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
                 where = seen.setdefault(owner, [0, m.start()])
@@ -304,12 +277,12 @@ class Classifier:
         candidates = self._rank(hits, vetoed, seen, horizon)
         fuzzy = False
         if slips and (not candidates or not candidates[0].strong) and len(norm) <= SLIPS_MAX_CHARS:
-            found = self._fuzzy_hits(scan) if len(norm) <= FUZZY_MAX_CHARS else None
+            found = self._fuzzy_hits(norm) if len(norm) <= FUZZY_MAX_CHARS else None
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
                 candidates, fuzzy = self._rank(hits, vetoed, seen, horizon), True
-            candidates = self._with_likeness(candidates, scan, vetoed)
+            candidates = self._with_likeness(candidates, norm, vetoed)
         if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)
         top = candidates[0]

@@ -24,7 +24,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from rules.classifier import Classification
-from rules.normalize import normalize
+from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
@@ -36,10 +36,10 @@ LONG = 30  # characters: a message this long that is neither social nor a notice
 _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "在吗",
               "在不在", "有人吗", "hello", "新年快乐", "节日快乐", "中秋快乐", "春节快乐", "快乐", "祝大家", "祝各位",
               "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
-_THANKS = ("点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有",
-           "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
-           "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率还可以", "效率还行",
-           "效率挺高", "好事", "讲得挺好", "讲得好")
+_THANKS = ("好得很", "蛮好听", "真好听", "走运", "点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好",
+           "做得好", "做得不错", "多亏", "幸亏有", "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦",
+           "点赞", "给力", "效率真高", "效率高", "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们",
+           "效率可以", "效率还可以", "效率还行", "效率挺高", "好事", "讲得挺好", "讲得好")
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
@@ -58,7 +58,8 @@ _NOTICES = ("群公告", "已登记", "您反映的", "请家长提醒", "温馨
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
             "谢谢理解", "敬请理解", "消防培训", "安全培训", "已安排", "请保持电话畅通", "深表歉意", "带来不便",
-            "我们已经安排", "我们会安排", "@所有人")
+            "我们已经安排", "我们会安排", "@所有人", "提醒】", "提示】", "通告】", "须知】", "请放心乘坐", "请放心使用",
+            "年检已完成", "请大家配合", "请各位配合", "感谢大家配合", "感谢配合", "有问题随时找我", "入户走访")
 _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家中留人", "入户安检", "请提前", "届时", "转发", "的通知",
                  "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停", "将于", "【", "现将", "有关事项", "新闻",
                  "提醒下", "提醒一下", "提醒大家", "大家注意", "扩散", "注意防范", "会停", "提前接", "存一下", "有事打",
@@ -66,6 +67,8 @@ _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家�
                  "有需要的", "可以去", "留个人", "例行保养", "请走楼梯", "谢谢配合", "请大家配合", "请配合", "请携带",
                  "请各家", "检查卫生", "带身份证", "医保卡", "岁以上", "定于", "张贴", "有异议")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
+_STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
+          "分享一下今天", "讲个事儿听")  # a story told to neighbours
 _JOKES = ("说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信")
 _LAUGHING = ("笑死", "笑死我了", "哈哈哈")  # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
 # among neighbours: for sale, given away, found, shared; an advert
@@ -78,6 +81,10 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "要的来", "招临时工", "日结", "有需要的找我",
            "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]")  # 楼长通知: … a notice says so first
+# a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
+_WORRY = re.compile(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌)")
+_AHEAD = re.compile(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
+                    r"就怕)")
 _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # how long a matter has lasted (电梯停五天了) says something is wrong
 _DURATION = re.compile(r"[一二两三四五六七八九十几多半]+(天|周|个星期|个月|年)了")
@@ -98,7 +105,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
 # television or in the news it is always elsewhere
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
-           "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说")
+           "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
+           "动画片", "看了部", "看了一部", "看咯部")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
@@ -143,9 +151,11 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
 
-# a problem word inside a word that names no problem: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell
+# a problem word inside a word that names no problem: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell,
+# 不管用 no neglect
 _NO_PROBLEM = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
-               "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼")}
+               "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼"),
+               "不管": ("不管用", "不管怎么", "不管咋", "不管是", "不管多", "不管啥", "不管什么", "不管谁")}
 
 
 def _said(problems: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -160,6 +170,19 @@ def _said(problems: tuple[str, ...], t: str) -> tuple[str, ...]:
         if inside is None or t.count(w) > sum(t.count(x) * x.count(w) for x in inside):
             kept.append(w)
     return tuple(kept)
+
+
+def _told_story(t: str, wrong: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words that open a story told to neighbours at the start of ``t`` (跟大伙念叨念叨), or ``()`` when
+    it says something is ``wrong``: a story's "but" (不过) is no problem still there, but 还没 or 又 is.
+
+    >>> _told_story("跟大伙念叨念叨，今天去公园了，不过人太多", ("不过",))
+    ('念叨念叨', '跟大伙念叨')
+    >>> _told_story("跟大伙念叨念叨，电梯又坏了", ("又",))
+    ()
+    """
+    story = tuple(w for w in _STORY if w in t[:LONG])
+    return story if story and not set(wrong) - {"不过", "但是", "可是"} else ()
 
 
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
@@ -231,7 +254,7 @@ class Gate:
         >>> [gate.judge(t, classifier.classify(t)).report for t in ("谢谢物业，电梯修好了", "3号楼电梯又坏了")]
         [False, True]
         """
-        t = found.norm if found.norm or not text else normalize(text)
+        t = found.norm if found.norm or not text else unsaid(normalize(text))
         if not any(ch.isalnum() for ch in t):
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
@@ -242,10 +265,12 @@ class Gate:
         strong = found.top is not None and found.top.strong
         if t.lstrip("【[(（").startswith(self._forwarded) and not self._find(t).get("current"):
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
-        if len(t) >= 3 * LONG:  # a letter: only a notice is not a report, and a notice names no problem
+        if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
             if notice and not self._find(t).get("current"):
                 return Judgement(False, NOTICE, notice)
+            if story := _told_story(t, self._find(t).get("current", ())):
+                return Judgement(None, UNSURE, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
             return Judgement(True, REPORT, found.matched)
         hits = self._find(t)
         current, problems = hits.get("current", ()), _said(hits.get("problem", ()), t)
@@ -274,6 +299,9 @@ class Gate:
             return Judgement(False, OFFER, offers)
         if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
             return Judgement(None, UNSURE, hits[QUESTION])
+        if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and \
+                not [p for p in problems if p not in _OFTEN]:
+            return Judgement(None, UNSURE, (worry.group(0), ahead.group(0)))
         if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
             return Judgement(False, ACK, hits[ACK])  # "停水通知收到了"
         short = len(t) < LONG
@@ -301,10 +329,12 @@ class Gate:
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
+        if story := _told_story(t, (*current, *problems)):
+            return Judgement(None, UNSURE, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
-        if len(t) >= LONG:
-            return Judgement(True, REPORT)
+        if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)
+            return Judgement(None, UNSURE, social[0][1]) if social and found.top is None else Judgement(True, REPORT)
         return Judgement(None, UNSURE, found.matched)
 
     def _told(self, t: str) -> Judgement | None:

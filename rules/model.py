@@ -41,14 +41,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rules.normalize import normalize
+from rules.normalize import normalize, unsaid
 
 if TYPE_CHECKING:
     from rules.classifier import Classification
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 4  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 5  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 MIN_DF = 2
 MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, and said so
@@ -171,6 +171,22 @@ class Model:
         chat messages does not judge a long letter."""
         return int(self.info["longest"]) if "longest" in self.info else None
 
+    def saw(self, category: str) -> bool:
+        """Return whether the model learnt from any text the rules placed in ``category`` (a category added to
+        the rulebook after training, or one no training text ever reached, is the rules' alone). Models
+        trained before this was kept say ``True``.
+
+        >>> m = Model(Features(np.zeros(0, np.uint64), np.zeros(0, np.float32)), ("a", "b"), "handler",
+        ...           np.zeros((1, 2, 0)), np.zeros((1, 2)), np.ones((1, 2)), np.zeros((1, 2)),
+        ...           {"seen": ["lift_fault"]}, ("lift_fault", "marriage_funeral"))
+        >>> m.saw("lift_fault"), m.saw("marriage_funeral"), m.saw("collective_economy")
+        (True, False, False)
+        """
+        if self.categories and category not in self.categories:
+            return False
+        seen = self.info.get("seen")
+        return seen is None or category in seen
+
     def doubts(self, length: int) -> bool:
         """Return whether the report head may doubt a text of ``length`` characters: it is no longer than
         the messages that were not reports it learnt from (half as long again as the 95th percentile), so a
@@ -212,7 +228,8 @@ class Model:
     def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None) -> Any:
         from scipy.sparse import csr_matrix, hstack
 
-        x = self.features.transform([f.norm for f in found] if found is not None else [normalize(t) for t in texts])
+        norms = [f.norm for f in found] if found is not None else [unsaid(normalize(t)) for t in texts]
+        x = self.features.transform(norms)
         if not self.categories:
             return x
         if found is None:
@@ -297,12 +314,13 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     if len(kept) < 2:
         raise ModelError(f"need at least two labels with {MIN_PER_LABEL} examples each; have {dict(counts)}")
     keep = [label in set(kept) for _, label in rows]
-    use = [(normalize(t), label) for (t, label), k in zip(rows, keep, strict=True) if k]
+    use = [(unsaid(normalize(t)), label) for (t, label), k in zip(rows, keep, strict=True) if k]
     texts = [t for t, _ in use]
     index = {label: i for i, label in enumerate(kept)}
     y = np.array([index[label] for _, label in use])
     features = Features.fit(texts)
     categories: tuple[str, ...] = ()
+    seen: set[str] = set()  # the categories the rules placed a training text in
     x = features.transform(texts)
     if classifier is not None:
         categories = tuple(c.id for c in classifier.rulebook.categories)
@@ -315,9 +333,12 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
         from scipy.sparse import csr_matrix, hstack
 
         found = [classifier.classify(t) for t in raw]
+        seen.update(f.top.category for f in found if f.top is not None)
         return hstack([grams, csr_matrix(evidence(found, categories))], format="csr", dtype=np.float32)
 
     x = with_evidence(x, [t for (t, _), k in zip(rows, keep, strict=True) if k])
+    if classifier is not None:
+        extra = {**(extra or {}), "seen": sorted(seen)}
     n_labels, width = len(kept), x.shape[1]
     shape = (FOLDS, n_labels)
     weights = np.zeros((FOLDS, n_labels, width), np.float32)
@@ -339,7 +360,7 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     if calm or emergencies is not None:
         from scipy.sparse import vstack
 
-        x_all = vstack([x, with_evidence(features.transform([normalize(t) for t in calm]), calm)],
+        x_all = vstack([x, with_evidence(features.transform([unsaid(normalize(t)) for t in calm]), calm)],
                        format="csr") if calm else x
         flags = np.array([bool(e) for e, k in zip(emergencies or [False] * len(rows), keep, strict=True) if k])
         answers = {"emergency": np.concatenate([flags, np.zeros(len(calm), bool)]),

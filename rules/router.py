@@ -7,8 +7,9 @@ Rules and the learned model are combined so that each does what it is good at:
 * **specific rule evidence** decides, unless the model's score for its own answer beats its score for
   the rules' answer by the rulebook's ``routing.model_override`` (the model has learnt from the
   community's corrections that such reports end elsewhere); a category a policy choice settles, a
-  matter of a kind the model has no label for, and a text shorter than nearly all the model learnt
-  from are never overridden, and a text far longer than nearly all it learnt from is left to the rules;
+  matter of a kind the model has no label for or no text of (a category added after it was trained), and
+  a text shorter than nearly all the model learnt from are never overridden, and a text far longer than
+  nearly all it learnt from is left to the rules;
 * an **emergency the model recognises** (its emergency head scores the report at least
   ``routing.model_emergency``) is raised to emergency priority although no urgent word is in it, is
   registered even when the gate was unsure whether it is a report, and is never held to ask the resident
@@ -207,8 +208,8 @@ class Router:
         label, score = labels[best], float(scores[best])
         version = model.version
         if top is not None and (found.emergency or top.category in self.rulebook.chosen
-                                or self._label(top.category, model) not in labels):
-            # an emergency, a policy choice, or a matter the model never saw a label for: the rules
+                                or self._label(top.category, model) not in labels or not model.saw(top.category)):
+            # an emergency, a policy choice, a matter the model never saw a label or a text of: the rules
             agree = self._label(top.category, model) == label
             return top, None, Source("both" if agree else "rule", version, score, label), False
         if top is not None and not unsure:

@@ -77,6 +77,16 @@ def test_news_sale_and_hearsay_words_do_not_hide_a_report_here(router: Router, t
     assert d.report is not False and d.lead == lead, d
 
 
+@pytest.mark.parametrize("text", [
+    "听说今年冬天冷得很，不晓得暖气够不够热，有点担心",          # a worry about what may come
+    "明年小区要搞旧改了，不知道要不要搬出去租房子，有点慌",
+    "跟大伙念叨念叨，今儿去老城溜达了一圈，全是外地来旅游的小年轻排队拍照，我说这有啥好拍的，天天住这儿也没觉得"
+    "怎么着，不过晚上灯一开确实漂亮，大伙有空也去转转",          # a story told, as long as a letter
+])
+def test_a_worry_or_a_story_is_asked_about_never_registered_unasked(router: Router, text: str) -> None:
+    assert router.route(text).report is None
+
+
 def test_a_question_about_an_event_is_not_a_report_but_how_to_report_is_answered(router: Router) -> None:
     assert router.route("请问周六的亲子活动几点开始？").gate == "question"
     assert router.route("这里怎么反映问题？").gate == "question_help"
@@ -210,6 +220,21 @@ def test_normalisation_gaps(router: Router, text: str, lead: str) -> None:
 ])
 def test_colloquial_wording(router: Router, text: str, lead: str) -> None:
     assert router.route(text).lead == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("今年集体分红咋还没发，往年腊月就发了", "economy"),                 # the collective's money: 经济管理委员会
+    ("村里那片果园承包到期了，村委又私下包给外村人，这账要公开", "economy"),
+    ("退休党员组织关系转到社区来，跑了三回还没办下来", "committee"),     # party members: the committee itself
+    ("我们楼的楼长搬走半年了，社区能不能重新定个楼长", "committee"),
+    ("居委会换届，选民名单上没有我家的名字", "street_office"),          # the committee's own election: not its own
+    ("小区里有人办丧事，灵堂搭到楼下，夜里还放哀乐", "civil_affairs"),  # funerals, marriage registration
+    ("结婚登记现在还要预约吗，网上约了一个礼拜都约不上", "civil_affairs"),
+    ("我的电动车在外头马路边遭偷了", "public_security"),                # 遭: south-western for 被
+])
+def test_the_committee_s_own_matters_reach_it(router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert d.lead == lead and d.report is not False, d
 
 
 def test_policy_choices_are_visible_and_change_the_lead() -> None:

@@ -141,19 +141,19 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
 
 
 def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline(cached: Path) -> None:
-    """A figure of speech is no fire; a real fire is registered at once, and the threshold is the community's."""
+    """A figure of speech is no emergency; a real fire is registered at once, and the threshold is the community's."""
     book = load_rulebook()
     router = Router(book, None, starter_model(book))
-    sunset = "今天的晚霞红得跟火烧一样，太美了"
-    assert Router(book).route(sunset).report is True  # the rules' words alone: an emergency
-    d = router.route(sunset)
-    assert (d.report, d.priority, d.hotline) == (None, "emergency", "119")  # asked, with whom to call
+    figure = "今天加班累得我要晕倒了哈哈"  # a figure of speech the rules' masking leaves (晕倒 may be real)
+    assert Router(book).route(figure).report is True  # the rules' words alone: an emergency
+    d = router.route(figure)
+    assert (d.report, d.priority, d.hotline) == (None, "emergency", "120")  # asked, with whom to call
     assert d.source.report < book.routing.model_doubt_emergency and d.source.alarm < book.routing.model_calm
     for real in ("楼道里着火了，烟好大，快来人", "厨房一股很浓的煤气味"):
         d = router.route(real)
         assert (d.report, d.priority) == (True, "emergency"), real
     never = book.model_copy(update={"routing": book.routing.model_copy(update={"model_doubt_emergency": 0.0})})
-    assert Router(never, None, starter_model(book)).route(sunset).report is True
+    assert Router(never, None, starter_model(book)).route(figure).report is True
 
 
 def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, capsys: pytest.CaptureFixture[str]) -> None:
