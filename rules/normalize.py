@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 2  # of the normal form: a model learnt from normalised text names it (2: Cantonese words)
+VERSION = 3  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -28,6 +28,7 @@ CANTONESE = {
     "水浸": "水淹", "点算": "怎么办", "点解": "为什么", "搞掂": "搞定", "好耐": "很久", "冇返": "没回",
     "返屋企": "回家",
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
+    "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index
@@ -117,8 +118,8 @@ _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨)得[我他她人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都)(犯|飙|上来)"
-    r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)")
-_FIGURE_HINTS = ("得", "一样", "一般", "似的", "跳楼", "犯", "飙", "上来")
+    r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|(气|快被.{0,6}气)炸了?")
+_FIGURE_HINTS = ("得", "一样", "一般", "似的", "跳楼", "犯", "飙", "上来", "炸")
 
 
 def unsaid(norm: str) -> str:

@@ -125,7 +125,7 @@ def test_the_starter_hears_an_emergency_no_urgent_word_names(cached: Path) -> No
 def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(cached: Path) -> None:
     book = load_rulebook()
     router = Router(book, None, starter_model(book))
-    for text in ("今天在菜市场碰到老同学了，聊了一上午", "我家闺女今天考上研究生啦，请大家吃糖"):
+    for text in ("今天在菜市场碰到老同学了，聊了一上午", "闺女中考体育满分，开心得我多吃了一碗饭"):
         assert Router(book).route(text).report is True  # the word lists alone would open a ticket
         d = router.route(text)
         assert d.report is None and d.source.report is not None and d.source.report < book.routing.model_report
@@ -174,5 +174,5 @@ def test_a_community_model_without_heads_still_hears_the_starters(cached: Path) 
     router = Router(book, own, starter)
     d = router.route("二号楼电梯停在半截不动了，好像有个老人在喊")
     assert d.source.model == own.version and d.raised and d.source.alarm is not None
-    assert router.route("我家闺女今天考上研究生啦，请大家吃糖").report is None
-    assert Router(book, own, None).route("我家闺女今天考上研究生啦，请大家吃糖").report is True
+    assert router.route("闺女中考体育满分，开心得我多吃了一碗饭").report is None
+    assert Router(book, own, None).route("闺女中考体育满分，开心得我多吃了一碗饭").report is True
