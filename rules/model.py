@@ -12,8 +12,12 @@ id). The model answers with a score per label; :mod:`rules.router` combines it w
   its keywords cover (scaled to unit length, then by ``RULE_WEIGHT``). So the model learns from the
   community's own history where the rules are right and where their words mislead (a lift complaint
   that the city's dispatchers send to market regulation).
-* **Classifier**: ``LinearSVC`` trained on each of three folds, each calibrated with a sigmoid per
-  label on the fold it did not see (as ``CalibratedClassifierCV``); the scores are their mean.
+* **Classifier**: one ``LinearSVC`` (``C`` = :data:`C`) trained on all the reports, calibrated with a
+  sigmoid per label fitted to the scores of three ``LinearSVC`` that each did not see one third of them
+  (as ``CalibratedClassifierCV(ensemble=False)``): the model scored with learns from every report, and
+  scoring takes one product per label instead of one per label and fold. On 1,671 letters (5-fold
+  cross-validation, seeds 0-2) this lifted the model alone from 89.7 % to 90.2 % and rules + model from
+  87.6 % to 88.0 % over the mean of three fold models at ``C=0.5``.
 * **Two yes-or-no heads** beside the labels, each a logistic regression over the same features, weighted
   so the rarer answer counts as much as the common one, learnt when there are twenty or more of each:
   ``emergency`` (from reports marked emergency; messages that are not reports count as calm) lets the
@@ -48,11 +52,12 @@ if TYPE_CHECKING:
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 5  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 6  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 MIN_DF = 2
 MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, and said so
-FOLDS = 3
+FOLDS = 3  # the calibration's folds
+C = 1.0  # LinearSVC's regularisation
 MAX_FEATURES = 300_000
 MIN_HEAD = 20  # examples of each answer a yes-or-no head needs
 HEAD_C = {"emergency": 30.0, "report": 10.0}  # their regularisation: chosen on our chat messages, set by set
@@ -149,9 +154,9 @@ class Model:
     features: Features
     labels: tuple[str, ...]
     kind: str  # "sector" or "handler": what the labels name
-    weights: np.ndarray  # (folds, labels, n-grams + categories)
-    bias: np.ndarray     # (folds, labels)
-    slope: np.ndarray    # (folds, labels): sigmoid calibration p = 1 / (1 + exp(-(slope * d + offset)))
+    weights: np.ndarray  # (models, labels, n-grams + categories): one (older files: three to average)
+    bias: np.ndarray     # (models, labels)
+    slope: np.ndarray    # (models, labels): sigmoid calibration p = 1 / (1 + exp(-(slope * d + offset)))
     offset: np.ndarray
     info: dict[str, Any] = field(default_factory=dict)
     categories: tuple[str, ...] = ()  # the rulebook categories whose evidence is a feature
@@ -340,22 +345,19 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     if classifier is not None:
         extra = {**(extra or {}), "seen": sorted(seen)}
     n_labels, width = len(kept), x.shape[1]
-    shape = (FOLDS, n_labels)
-    weights = np.zeros((FOLDS, n_labels, width), np.float32)
-    bias, slope, offset = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    # the calibration: each label's sigmoid fitted to the scores of reports a fold model did not see
+    unseen = np.zeros((len(y), n_labels))  # each report's scores by the fold model that did not see it
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
-    for f, (fit_rows, cal_rows) in enumerate(folds.split(texts, y)):
-        svc = LinearSVC(C=0.5, random_state=seed).fit(x[fit_rows], y[fit_rows])
-        w, b = _one_vs_rest(svc, n_labels)
-        weights[f], bias[f] = w, b
-        d = np.asarray(x[cal_rows] @ w.T) + b
-        for k in range(n_labels):
-            target = (y[cal_rows] == k).astype(int)
-            if target.min() == target.max():  # nothing to calibrate against: a plain sigmoid
-                slope[f, k], offset[f, k] = 1.0, 0.0
-                continue
-            lr = LogisticRegression(C=1e6).fit(d[:, k:k + 1], target)
-            slope[f, k], offset[f, k] = float(lr.coef_[0, 0]), float(lr.intercept_[0])
+    for fit_rows, cal_rows in folds.split(texts, y):
+        w, b = _one_vs_rest(LinearSVC(C=C, random_state=seed).fit(x[fit_rows], y[fit_rows]), n_labels)
+        unseen[cal_rows] = np.asarray(x[cal_rows] @ w.T) + b
+    w, b = _one_vs_rest(LinearSVC(C=C, random_state=seed).fit(x, y), n_labels)  # the model: from every report
+    weights, bias = w[None], b[None]
+    slope, offset = np.ones((1, n_labels)), np.zeros((1, n_labels))
+    for k in range(n_labels):
+        target = (y == k).astype(int)  # every label has MIN_PER_LABEL reports: both answers are there
+        lr = LogisticRegression(C=1e6).fit(unseen[:, k:k + 1], target)
+        slope[0, k], offset[0, k] = float(lr.coef_[0, 0]), float(lr.intercept_[0])
     heads: dict[str, np.ndarray] = {}
     if calm or emergencies is not None:
         from scipy.sparse import vstack

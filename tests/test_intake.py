@@ -125,11 +125,11 @@ async def test_a_figure_of_speech_with_an_emergencys_words_is_asked_about_with_t
                                                                                           store: Store) -> None:
     bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
     net = t(bot)
-    message = net.say(GRID, ALICE, "今天的晚霞红得跟火烧一样，太美了")  # both heads: neither a report nor an emergency
+    message = net.say(GRID, ALICE, "今天加班累得我要晕倒了哈哈")  # both heads: neither a report nor an emergency
     await turn(bot)
     assert await store.count("tickets") == 0
     ask = net.in_room(GRID)[0]
-    assert ask.thread_root == message and "登记" in ask.body and "119" in ask.body  # asked, and told whom to call
+    assert ask.thread_root == message and "登记" in ask.body and "120" in ask.body  # asked, and told whom to call
     net.react(GRID, ALICE, ask.event_id, "👍")  # the sender says it is one: registered as the emergency it names
     await turn(bot)
     ticket = await store.ticket(1)
