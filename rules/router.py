@@ -207,17 +207,20 @@ class Router:
         best = int(np.argmax(scores))
         label, score = labels[best], float(scores[best])
         version = model.version
-        if top is not None and (found.emergency or top.category in self.rulebook.chosen
-                                or self._label(top.category, model) not in labels or not model.saw(top.category)):
-            # an emergency, a policy choice, a matter the model never saw a label or a text of: the rules
-            agree = self._label(top.category, model) == label
-            return top, None, Source("both" if agree else "rule", version, score, label), False
+        mine = self._label(top.category, model) if top is not None else None
+        # the model judges a matter it has learnt where texts of it end, with or without the rules' label among its
+        # own (a city whose files never name the police sector); one it never saw a text or a label of, it leaves
+        known = mine in labels or ("seen" in model.info and top is not None and top.category in model.info["seen"])
+        if top is not None and (found.emergency or top.category in self.rulebook.chosen or not known
+                                or not model.saw(top.category)):
+            # an emergency, a policy choice, a matter the model never saw: the rules
+            return top, None, Source("both" if mine == label else "rule", version, score, label), False
         if top is not None and not unsure:
-            mine = self._label(top.category, model)
+            theirs = float(scores[labels.index(mine)]) if mine in labels else 0.0
             # specific rule evidence stands unless the model is surer of another answer by the margin, on a
             # text like those it learnt from (a model of long letters does not judge a short chat message)
             if mine == label or found.length < model.shortest or score < routing.model_alone or \
-                    score - float(scores[labels.index(mine)]) < routing.model_override:
+                    score - theirs < routing.model_override:
                 return top, None, Source("both" if mine == label else "rule", version, score, label), False
         ask = unsure and score < routing.model_alone
         if ask and top is not None:  # neither is sure: the rules' best guess stands, and the bot asks

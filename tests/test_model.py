@@ -91,6 +91,19 @@ def test_the_model_never_overrides_an_emergency_a_choice_or_a_short_message(mode
     assert router.route("公交车半小时才来一班").lead == "transport"  # buses: so is this
 
 
+def test_a_matter_the_model_saw_may_end_where_its_history_says_one_it_never_saw_stays_with_the_rules() -> None:
+    book = load_rulebook()
+    router = Router(book)
+    cheated = [(f"{p}被骗了工钱，老板卷款跑了", "劳动和社会保障") for p in PLACES]  # the rules: fraud, 政法
+    assert router.route(cheated[0][0]).lead == "police"
+    model = train(labelled() + cheated, kind="sector", source="test", classifier=router.classifier)
+    assert "政法" not in model.labels and model.saw("fraud") and not model.saw("marriage_funeral")
+    d = Router(book, model).route("纺织厂宿舍好几个人被骗了工钱，老板卷款跑了")
+    assert d.lead == "hrss" and d.source.kind == "model"  # its history: such reports end with labour
+    kept = Router(book, model).route("结婚登记要预约吗，网上一直约不上")  # a matter it never saw a text of
+    assert kept.lead == "civil_affairs" and kept.source.kind == "rule"
+
+
 async def test_labels_follow_transfers_and_returns(store: Store, mini_router: Router, clock: object) -> None:
     service = TicketService(store, mini_router, clock=clock)  # type: ignore[arg-type]
     street, prop, police = Actor("@s:x", "street"), Actor("@p:x", "property"), Actor("@c:x", "police")
