@@ -119,7 +119,10 @@ _FIGURES = re.compile(
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨)得[我他她人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都)(犯|飙|上来)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|(气|快被.{0,6}气)炸了?")
-_FIGURE_HINTS = ("得", "一样", "一般", "似的", "跳楼", "犯", "飙", "上来", "炸")
+# every figure names one of these: one automaton pass leaves the regular expression to the few texts that do
+_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([
+    "着火", "着了火", "火烧", "烧起来", "起火", "冒烟", "冒火", "炸", "地震", "塌了", "出人命", "杀人", "跳楼",
+    "心脏病", "心梗", "脑溢血", "休克", "裂开", "血压", "吐血"])
 
 
 def unsaid(norm: str) -> str:
@@ -130,6 +133,6 @@ def unsaid(norm: str) -> str:
     >>> unsaid("热得我都要着火了,空调坏了")
     '※※※※※※※了,空调坏了'
     """
-    if not any(h in norm for h in _FIGURE_HINTS):
+    if not _FIGURE_HINTS.find_matches_as_indexes(norm):
         return norm
     return _FIGURES.sub(lambda m: "※" * len(m.group(0)), norm)
