@@ -120,6 +120,9 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
 _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", *_TAKEN_BACK)
+# an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
+_RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
+_DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
 _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们小区", "咱小区", "咱们小区", "本小区", "我们楼",
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
@@ -356,8 +359,12 @@ class Gate:
             return Judgement(False, NOTICE, elsewhere)
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
-        if hits.get("clear") or any(w in t for w in (*_JOKES, *_LAUGHING)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
-            return Judgement(False, CHAT, hits.get("clear", ()))
+        clear = hits.get("clear", ())
+        if clear and (heard := _RELAYED.search(t)) and all(heard.start() < t.find(w) <= heard.end() + 2 for w in clear):
+            # someone else said it is fine (老板说没得事): the resident who doubts it is reporting; otherwise asked
+            return None if any(w in t for w in _DOUBT) else Judgement(None, UNSURE, clear)
+        if clear or any(w in t for w in (*_JOKES, *_LAUGHING)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
+            return Judgement(False, CHAT, clear)
         resolved = hits.get("resolved", ())
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved):
             return Judgement(False, THANKS, resolved)  # 火已经扑灭了; 人没事，点赞

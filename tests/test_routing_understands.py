@@ -160,6 +160,15 @@ def test_a_figure_of_speech_does_not_hide_a_real_emergency_beside_it(router: Rou
     assert (d.report, d.category, d.priority) == (True, category, "emergency")
 
 
+def test_someone_else_s_all_clear_does_not_call_off_an_emergency(router: Router) -> None:
+    doubted = router.route("楼道里好大一股煤气味，房东说没事，我觉得不对劲")  # the resident doubts it: a report
+    assert (doubted.report, doubted.priority) == (True, "emergency")
+    heard = router.route("厨房有股煤气味，物业来看了说没得事")  # only heard: asked about, never dropped
+    assert (heard.report, heard.priority) == (None, "emergency")
+    own = router.route("刚才冒烟那个是在熏腊肉，冇得事")  # the speaker's own all-clear
+    assert own.report is False
+
+
 @pytest.mark.parametrize("text", ["我家孙子考上大学了，谢谢群里姐妹们一直关心", "我心脏不好，今天不去跳舞了",
                                   "我家猫偷吃了半包猫条，笑死我了"])
 def test_how_often_or_a_word_inside_another_names_no_problem(router: Router, text: str) -> None:
