@@ -135,6 +135,7 @@ def test_a_husband_at_work_or_on_the_phone_is_no_violence(router: Router, text: 
     ("电梯卡在9楼和10楼中间，里面有个老太太在喊，按铃没人应", "people_trapped"),  # someone named inside
     ("有人抢了个老太太的包往菜市场跑了，老太太摔地上了", "violence"),
     ("楼下那家店好浓的天然气味道，老板说没得事，我觉得不对劲", "gas_leak"),
+    ("隔壁那个男的把他女朋友按在地上打，门还反锁了", "domestic_violence"),
 ])
 def test_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
