@@ -50,7 +50,7 @@ _CHAT = ("好热闹", "狼人杀", "剧本杀", "发群里了", "一起去", "�
          "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏", "吃鸡", "上分", "焯水",
          "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位")
 _RESOLVED = ("修好了", "搞好了", "整好了", "修好", "解决了", "已解决", "处理好了", "处理了", "搞定", "已经好了",
-             "恢复了", "来了", "来水了", "来气了", "修复了", "赔好了", "退回来了", "赔好了", "退回来了", "清理了",
+             "恢复了", "来了", "来水了", "来气了", "修复了", "赔好了", "退回来了", "清理了",
              "清理干净", "弄好了", "换好了", "亮了", "通了", "有水了", "来电了", "没事了", "找到", "热乎了", "暖和了",
              "热了", "能用了", "好用了", "正常了", "申请到", "办好了", "批下来了", "修过了", "莫得事了", "扑灭了",
              "不滴了", "处理完了", "人没事", "疏通好了", "一点事没有", "找着了", "找到了", "不用再跟", "不用跟了",
@@ -164,22 +164,22 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
 
 # a gate word inside a word that means otherwise: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell, 不管用 no
 # neglect, 没收到 no acknowledgement, 想报个名 no sign-up list offered
-_NO_PROBLEM = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
+_INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
                "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼"),
                "不管": ("不管用", "不管怎么", "不管咋", "不管是", "不管多", "不管啥", "不管什么", "不管谁"),
                "收到": ("没收到", "未收到", "没有收到"), "报个名": ("想报个名", "要报个名"),
                "没电": ("手机没电", "手机快没电", "电池没电", "快没电了")}
 
 
-def _said(problems: tuple[str, ...], t: str) -> tuple[str, ...]:
+def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
     """Return the gate words of ``t`` said for themselves, not only inside a word that means otherwise.
 
     >>> _said(("脏", "坏了"), "心脏不好，电梯坏了"), _said(("脏",), "心脏不好，楼道好脏")
     (('坏了',), ('脏',))
     """
     kept = []
-    for w in problems:
-        inside = _NO_PROBLEM.get(w)
+    for w in words:
+        inside = _INSIDE.get(w)
         if inside is None or t.count(w) > sum(t.count(x) * x.count(w) for x in inside):
             kept.append(w)
     return tuple(kept)
@@ -249,7 +249,8 @@ class Gate:
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
 
     def _find(self, t: str) -> dict[str, tuple[str, ...]]:
-        """Return ``{kind: words}`` of every gate word in the normalised text ``t``."""
+        """Return ``{kind: words}`` of every gate word said in the normalised text ``t`` (not only inside a word
+        that means otherwise, see :func:`_said`)."""
         found: dict[str, list[str]] = {}
         for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
             word = self._words[index]
@@ -257,7 +258,7 @@ class Gate:
                 seen = found.setdefault(kind, [])
                 if word not in seen:
                     seen.append(word)
-        return {k: tuple(v) for k, v in found.items()}
+        return {k: _said(tuple(v), t) for k, v in found.items()}
 
     def judge(self, text: str, found: Classification) -> Judgement:
         """Return the :class:`Judgement` of ``text``, given what the classifier ``found`` in it.
@@ -272,22 +273,21 @@ class Gate:
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
+        hits = self._find(t)
         if found.urgent or found.emergency:
-            told = self._told(t) if len(t) < 3 * LONG else None
+            told = self._told(t, hits) if len(t) < 3 * LONG else None
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
-        if t.lstrip("【[(（").startswith(self._forwarded) and not self._find(t).get("current"):
+        current, problems = hits.get("current", ()), hits.get("problem", ())
+        if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
-            if notice and not self._find(t).get("current"):
+            if notice and not current:
                 return Judgement(False, NOTICE, notice)
-            if story := _told_story(t, self._find(t).get("current", ())):
+            if story := _told_story(t, current):
                 return Judgement(None, UNSURE, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
             return Judgement(True, REPORT, found.matched)
-        hits = self._find(t)
-        hits = {kind: _said(words, t) for kind, words in hits.items()}
-        current, problems = hits.get("current", ()), hits.get("problem", ())
         if lasted := _DURATION.search(t):
             problems = (*problems, lasted.group(0))
         if "还是" in current and hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t):
@@ -313,8 +313,8 @@ class Gate:
             return Judgement(False, OFFER, offers)
         if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
             return Judgement(None, UNSURE, hits[QUESTION])
-        if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and \
-                not [p for p in problems if p not in _OFTEN]:
+        named = [p for p in problems if p not in _OFTEN]  # problems beyond how often (一直, 老是)
+        if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and not named:
             return Judgement(None, UNSURE, (worry.group(0), ahead.group(0)))
         if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
             return Judgement(False, ACK, hits[ACK])  # "停水通知收到了"
@@ -332,9 +332,9 @@ class Gate:
         if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG:
             return Judgement(False, THANKS, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
-        if hits.get(THANKS) and short and not [p for p in problems if p not in _OFTEN] and not current and not question:
+        if hits.get(THANKS) and short and not named and not current and not question:
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
-        if social and short and not strong and not [p for p in problems if p not in _OFTEN] and \
+        if social and short and not strong and not named and \
                 not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and question:
@@ -353,11 +353,11 @@ class Gate:
             return Judgement(None, UNSURE, social[0][1]) if social and found.top is None else Judgement(True, REPORT)
         return Judgement(None, UNSURE, found.matched)
 
-    def _told(self, t: str) -> Judgement | None:
+    def _told(self, t: str, hits: dict[str, tuple[str, ...]]) -> Judgement | None:
         """Return the judgement of an emergency's words that are not a report of one happening here: news
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
-        (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没)."""
-        hits = self._find(t)
+        (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
+        ``hits`` are the gate's words in ``t`` (:meth:`_find`)."""
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
         if elsewhere := _told_elsewhere(hits, t):

@@ -209,10 +209,10 @@ class Router:
         version = model.version
         mine = self._label(top.category, model) if top is not None else None
         # the model judges a matter it has learnt where texts of it end, with or without the rules' label among its
-        # own (a city whose files never name the police sector); one it never saw a text or a label of, it leaves
-        known = mine in labels or ("seen" in model.info and top is not None and top.category in model.info["seen"])
-        if top is not None and (found.emergency or top.category in self.rulebook.chosen or not known
-                                or not model.saw(top.category)):
+        # own (a city whose files never name the police sector); one it never saw a text of it leaves (a model kept
+        # from before it recorded which, by whether it has the rules' label)
+        unseen = top is not None and (not model.saw(top.category) or ("seen" not in model.info and mine not in labels))
+        if top is not None and (found.emergency or top.category in self.rulebook.chosen or unseen):
             # an emergency, a policy choice, a matter the model never saw: the rules
             return top, None, Source("both" if mine == label else "rule", version, score, label), False
         if top is not None and not unsure:
