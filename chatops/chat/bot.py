@@ -129,7 +129,7 @@ class Bot:
         self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport, owns=self.owns)
         self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
-                                   periodic=self.periodic)
+                                   periodic=self.periodic, worker=worker)
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
         self._model_stamp: tuple[float, int] | None = None
         self._background: set[asyncio.Task[None]] = set()  # slow answers (!stats) worked out beside the loop

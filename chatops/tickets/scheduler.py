@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +30,7 @@ TIMER_ATTEMPTS = 8          # a timer whose firing fails this often is marked fa
 TIMER_BACKOFF = 30.0        # seconds before the first retry, doubling
 TIMER_BACKOFF_MAX = 3600.0
 TIMERS_PER_TX = 32          # due timers fired in one transaction (a report waits at most this many behind)
+CLAIM_HOLD = timedelta(seconds=120)  # how long a worker's claim on due timers keeps other workers off them
 Announce = Callable[[Transaction, Ticket, Ticket, Event], Awaitable[None]]
 
 
@@ -53,8 +56,10 @@ class Scheduler:
 
     def __init__(self, store: Store, service: TicketService, *, announce: Announce = _quiet,
                  committed: Callable[[], None] = lambda: None,
-                 periodic: Callable[[], Awaitable[None]] | None = None) -> None:
+                 periodic: Callable[[], Awaitable[None]] | None = None, worker: str | None = None) -> None:
         self.store, self.service, self.announce, self.committed = store, service, announce, committed
+        # who claims the due timers: bot workers on one store each fire their own share
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
         self.periodic = periodic  # work done on every tick, e.g. the monthly ranking
         self.book = service.rulebook
         self.rules = service.escalation
@@ -67,10 +72,13 @@ class Scheduler:
         self._wake.set()
 
     async def tick(self, now: datetime | None = None) -> int:
-        """Fire every timer due at ``now`` (the service's clock by default); return how many fired."""
+        """Fire every timer due at ``now`` (the service's clock by default) that no other worker has claimed;
+        return how many fired. Nothing due costs one read; what is due is claimed first (several workers on
+        one store each take their own, :meth:`Store.take_timers`) and then fired."""
         now = now or self.service.clock()
         fired = 0
-        while batch := await self.store.due_timers(now):
+        while await self.store.due_timers(now, limit=1) and (
+                batch := await self.store.take_timers(now, self.worker, now + CLAIM_HOLD)):
             for start in range(0, len(batch), TIMERS_PER_TX):
                 fired += await self._fire_together(batch[start:start + TIMERS_PER_TX])
         self.fired += fired

@@ -303,8 +303,28 @@ class ChatWrites:
             await self.db.execute("UPDATE timers SET state = 'failed', error = ?, attempts = attempts + 1, "
                                   "fired_at = datetime('now') WHERE id = ? AND state = 'pending'", (error, timer_id))
         else:
-            await self.db.execute("UPDATE timers SET due_at = ?, error = ?, attempts = attempts + 1 "
-                                  "WHERE id = ? AND state = 'pending'", (utc_text(retry_at), error, timer_id))
+            await self.db.execute("UPDATE timers SET due_at = ?, error = ?, attempts = attempts + 1, "
+                                  "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND state = 'pending'",
+                                  (utc_text(retry_at), error, timer_id))
+
+    async def take_timers(self, now: datetime, worker: str, until: datetime, *, limit: int = 500) -> list[Timer]:
+        """Claim for ``worker`` until ``until`` the pending timers due at ``now`` that no other worker holds
+        (a claim that ran out is free again; the worker's own are taken again); return them earliest first.
+
+        One statement: on PostgreSQL the due rows are picked ``FOR UPDATE SKIP LOCKED``, so workers taking
+        timers at the same moment get different ones and never wait for each other; on SQLite (one writer
+        at a time) the marker is a comment. A claim only divides the work: firing still marks each timer
+        fired in the move's own transaction, so a claim that ran out can never fire a timer twice.
+        """
+        async with self.db.execute(
+                "UPDATE timers SET claimed_by = ?, claimed_until = ? WHERE id IN (SELECT id FROM timers "
+                "WHERE state = 'pending' AND due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ? "
+                "OR claimed_by = ?) ORDER BY due_at, id LIMIT ? /* SKIP LOCKED */) "
+                "RETURNING id, ticket_id, kind, deadline, due_at, ref_at, attempts",
+                (worker, utc_text(until), utc_text(now), utc_text(now), worker, limit)) as cur:
+            rows = await cur.fetchall()
+        return sorted((Timer(t, k, d, datetime.fromisoformat(due), datetime.fromisoformat(ref), i, n)
+                       for i, t, k, d, due, ref, n in rows), key=lambda t: (t.due_at, t.id or 0))
 
     async def finish_timer(self, timer_id: int, state: str) -> bool:
         """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""

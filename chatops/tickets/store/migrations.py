@@ -309,6 +309,10 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "CREATE TABLE leases (room_id TEXT PRIMARY KEY, worker TEXT NOT NULL, until REAL NOT NULL)",
         "CREATE TABLE workers (name TEXT PRIMARY KEY, seen REAL NOT NULL)",
     )),
+    (21, "due timers claimed by one worker at a time (who, and until when), so workers share them", (
+        "ALTER TABLE timers ADD COLUMN claimed_by TEXT",
+        "ALTER TABLE timers ADD COLUMN claimed_until TEXT",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -8,7 +8,9 @@ gives asyncpg the face of an aiosqlite connection (``execute`` awaited or used a
 store runs unchanged on either engine. The schema is created at the latest version in one transaction
 (:data:`SCHEMA`; later migrations add their PostgreSQL form beside their SQLite one); the append-only tables
 refuse updates and deletes with triggers, as on SQLite. A transaction takes an advisory lock first, so
-writers are serialised across processes exactly as ``BEGIN IMMEDIATE`` serialises them on SQLite.
+writers are serialised across processes exactly as ``BEGIN IMMEDIATE`` serialises them on SQLite. Due
+timers are claimed outside that lock, their rows picked ``FOR UPDATE SKIP LOCKED`` (written as the comment
+``/* SKIP LOCKED */`` in the shared dialect), so workers share them without waiting on each other.
 
 **Communities.** One database holds many communities, each in a schema of its own named by the address's
 ``community`` parameter (``postgresql://host/province?community=xingfuli``): the community is in the name
@@ -29,6 +31,8 @@ notification only wakes: what changed is read from the tables, and a missed one 
 'INSERT INTO inbox (event_id, room_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
 >>> translate("SELECT json_extract(data, '$.text') FROM events WHERE ticket_id = ?")
 "SELECT (data::jsonb ->> 'text') FROM events WHERE ticket_id = $1"
+>>> translate("SELECT id FROM timers ORDER BY due_at LIMIT ? /* SKIP LOCKED */")
+'SELECT id FROM timers ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED'
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ def translate(sql: str) -> str:
     out = re.sub(r"json_extract\((\w+(?:\.\w+)?), '\$\.(\w+)'\)", r"(\1::jsonb ->> '\2')", out)
     out = re.sub(r"julianday\(([^()]*)\)", r"(\1)::timestamptz", out)
     out = out.replace("NOT GLOB '[0-9]*'", "!~ '^[0-9]'")
+    out = out.replace("/* SKIP LOCKED */", "FOR UPDATE SKIP LOCKED")  # a comment to SQLite (one writer anyway)
     inserted = re.match(r"\s*INSERT INTO (\w+)", out)
     if inserted and inserted.group(1) in NUMBERED and "RETURNING" not in out:
         out += f" RETURNING {NUMBERED[inserted.group(1)]}"
@@ -280,7 +285,8 @@ SCHEMA: tuple[str, ...] = tuple(_binary(s) for s in (
     """CREATE TABLE timers (
         id BIGSERIAL PRIMARY KEY, ticket_id BIGINT NOT NULL, kind TEXT NOT NULL, deadline TEXT NOT NULL,
         due_at TEXT NOT NULL, ref_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', fired_at TEXT,
-        attempts BIGINT NOT NULL DEFAULT 0, error TEXT, UNIQUE (ticket_id, kind, deadline, ref_at))""",
+        attempts BIGINT NOT NULL DEFAULT 0, error TEXT, claimed_by TEXT, claimed_until TEXT,
+        UNIQUE (ticket_id, kind, deadline, ref_at))""",
     "CREATE INDEX timers_due ON timers (state, due_at)",
     f"""CREATE TABLE pending (
         source TEXT PRIMARY KEY, room_id TEXT NOT NULL, sender TEXT NOT NULL, text TEXT NOT NULL,
@@ -323,4 +329,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     20: ("CREATE TABLE IF NOT EXISTS leases (room_id TEXT COLLATE \"C\" PRIMARY KEY, worker TEXT COLLATE \"C\" "
          "NOT NULL, until DOUBLE PRECISION NOT NULL)",
          "CREATE TABLE IF NOT EXISTS workers (name TEXT COLLATE \"C\" PRIMARY KEY, seen DOUBLE PRECISION NOT NULL)"),
+    21: ('ALTER TABLE timers ADD COLUMN IF NOT EXISTS claimed_by TEXT COLLATE "C"',
+         'ALTER TABLE timers ADD COLUMN IF NOT EXISTS claimed_until TEXT COLLATE "C"'),
 }

@@ -23,7 +23,7 @@ from chatops.tickets.lifecycle import OPEN, Event, Move, State, Ticket
 from chatops.tickets.store import pg
 from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
-from chatops.tickets.store.chat import ChatReads, ChatWrites, utc_text
+from chatops.tickets.store.chat import ChatReads, ChatWrites, Timer, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.leases import LeaseReads, LeaseWrites
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
@@ -555,6 +555,19 @@ class Store(_Reads):
                 await self._writer.rollback()
                 raise
             await self._writer.commit()
+
+    async def take_timers(self, now: datetime, worker: str, until: datetime, *, limit: int = 500) -> list[Timer]:
+        """Claim the due timers no other worker holds (:meth:`Transaction.take_timers`); return them.
+
+        On PostgreSQL the claim is one statement of its own, outside the write lock (its rows are picked
+        ``FOR UPDATE SKIP LOCKED``); on SQLite it is a write transaction like any other.
+        """
+        if self._writer is None:
+            raise StoreError("store_readonly", file=self.path)
+        if isinstance(self.db, pg.Connection):
+            return await Transaction(self.db).take_timers(now, worker, until, limit=limit)
+        async with self.write() as tx:
+            return await tx.take_timers(now, worker, until, limit=limit)
 
     async def schema_version(self) -> int:
         """Return the store's schema version."""
