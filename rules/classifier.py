@@ -42,18 +42,37 @@ _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
 _PLAIN = r"[^()\[\]\\.*+?{}^$|]+"
-_HEAD = re.compile(rf"^(?:\(({_PLAIN}(?:\|{_PLAIN})*)\)|({_PLAIN}))(?![?*{{])")  # (甲|乙) or 甲乙, not optional
+_REQUIRED = re.compile(rf"({_PLAIN})(?![?*{{])")  # plain characters a match must open with (none optional)
 
 
 def _heads(pattern: str) -> tuple[str, ...]:
-    """Return words one of which is in every match of ``pattern`` (the plain alternatives it opens with), or
-    ``()`` when it opens otherwise or has alternatives at its top level (then it is always tried).
+    """Return words one of which is in every match of ``pattern`` (what each of its top-level alternatives
+    must open with), or ``()`` when some alternative may open otherwise (then it is always tried).
 
-    >>> _heads("(电线|电箱).{0,4}(冒烟|着火)"), _heads("电梯.{0,8}坏"), _heads("(甲|乙)丙|丁"), _heads("电梯?坏")
-    (('电线', '电箱'), ('电梯',), (), ('电',))
+    >>> _heads("(电线|电箱).{0,4}(冒烟|着火)"), _heads("电梯.{0,8}坏"), _heads("电梯?坏"), _heads("(甲|乙)?丙")
+    (('电线', '电箱'), ('电梯',), ('电',), ())
+    >>> _heads("(甲|乙)丙|丁"), _heads("(后厨|店里的?厨房).{0,10}老鼠"), _heads("(甲|的?乙)丙"), _heads(".{0,3}甲")
+    (('甲', '乙', '丁'), ('后厨', '店里'), (), ())
     """
-    depth, escaped, in_class = 0, False, False
-    for ch in pattern:  # a | outside every group and class: the match may start anywhere
+    heads: list[str] = []
+    for branch in _alternatives(pattern):
+        if branch.startswith("(") and not branch.startswith("(?"):
+            close = _closing(branch)
+            if close is None or branch[close + 1:close + 2] in ("?", "*", "{"):
+                return ()
+            opening = [_REQUIRED.match(alt) for alt in _alternatives(branch[1:close])]
+        else:
+            opening = [_REQUIRED.match(branch)]
+        if not all(opening):
+            return ()
+        heads += [normalize(m.group(1)) for m in opening if m]
+    return tuple(dict.fromkeys(heads))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Return ``pattern`` split at each ``|`` outside its groups and character classes."""
+    parts, depth, escaped, in_class, last = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -65,11 +84,30 @@ def _heads(pattern: str) -> tuple[str, ...]:
         elif ch in "()":
             depth += 1 if ch == "(" else -1
         elif ch == "|" and depth == 0:
-            return ()
-    m = _HEAD.match(pattern)
-    if m is None:
-        return ()
-    return tuple(normalize(w) for w in m.group(1).split("|")) if m.group(1) else (normalize(m.group(2)),)
+            parts.append(pattern[last:i])
+            last = i + 1
+    return [*parts, pattern[last:]]
+
+
+def _closing(pattern: str) -> int | None:
+    """Return where the group ``pattern`` opens with closes, or ``None``."""
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth == 0:
+                return i
+    return None
+
+
 _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
 Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
 GENERIC_WEIGHT = 0.5

@@ -208,6 +208,35 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     return ()
 
 
+class _Finder:
+    """Finds the words of several lists in one Aho-Corasick pass (a list is a kind; a word may be in several)."""
+
+    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+        owners: dict[str, list[str]] = {}
+        for kind, ws in lists.items():
+            for w in ws:
+                owners.setdefault(w, []).append(kind)
+        self._words = list(owners)
+        self._kinds = [tuple(owners[w]) for w in self._words]
+        self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+
+    def __call__(self, t: str) -> dict[str, tuple[str, ...]]:
+        """Return ``{kind: words}`` of every word said in the normalised text ``t`` (not only inside a word that
+        means otherwise, see :func:`_said`).
+
+        >>> _Finder({"problem": ("坏了", "脏"), "thanks": ("谢谢",)})("心脏不好，电梯坏了，谢谢")
+        {'problem': ('坏了',), 'thanks': ('谢谢',)}
+        """
+        found: dict[str, list[str]] = {}
+        for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
+            word = self._words[index]
+            for kind in self._kinds[index]:
+                seen = found.setdefault(kind, [])
+                if word not in seen:
+                    seen.append(word)
+        return {k: _said(tuple(v), t) for k, v in found.items()}
+
+
 class Judgement(NamedTuple):
     """The gate's answer: ``report`` (``True``, ``False`` or ``None`` when unsure), the ``kind`` of
     message, and the ``evidence``: the words that decided."""
@@ -238,27 +267,9 @@ class Gate:
                  "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems), "media": words(_MEDIA),
                  "screen": words(_SCREEN), "clear": words(_ALL_CLEAR), "here": words(_HERE),
                  "elsewhere": words(_ELSEWHERE)}
-        # one Aho-Corasick pass finds the words of every list: a list is a kind, a word may be in several
-        owners: dict[str, list[str]] = {}
-        for kind, ws in lists.items():
-            for w in ws:
-                owners.setdefault(w, []).append(kind)
-        self._words = list(owners)
-        self._kinds = [tuple(owners[w]) for w in self._words]
-        self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+        self._find = _Finder(lists)
+        self._find_current = _Finder({"current": lists["current"]})  # all a letter needs of the whole text
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
-
-    def _find(self, t: str) -> dict[str, tuple[str, ...]]:
-        """Return ``{kind: words}`` of every gate word said in the normalised text ``t`` (not only inside a word
-        that means otherwise, see :func:`_said`)."""
-        found: dict[str, list[str]] = {}
-        for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
-            word = self._words[index]
-            for kind in self._kinds[index]:
-                seen = found.setdefault(kind, [])
-                if word not in seen:
-                    seen.append(word)
-        return {k: _said(tuple(v), t) for k, v in found.items()}
 
     def judge(self, text: str, found: Classification) -> Judgement:
         """Return the :class:`Judgement` of ``text``, given what the classifier ``found`` in it.
@@ -273,7 +284,7 @@ class Gate:
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
-        hits = self._find(t)
+        hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if found.urgent or found.emergency:
             told = self._told(t, hits) if len(t) < 3 * LONG else None
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
@@ -357,7 +368,7 @@ class Gate:
         """Return the judgement of an emergency's words that are not a report of one happening here: news
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
-        ``hits`` are the gate's words in ``t`` (:meth:`_find`)."""
+        ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
         if elsewhere := _told_elsewhere(hits, t):
