@@ -14,8 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import socket
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -58,8 +56,9 @@ class Scheduler:
                  committed: Callable[[], None] = lambda: None,
                  periodic: Callable[[], Awaitable[None]] | None = None, worker: str | None = None) -> None:
         self.store, self.service, self.announce, self.committed = store, service, announce, committed
-        # who claims the due timers: bot workers on one store each fire their own share
-        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
+        # who claims the due timers: bot workers on one store each fire their own share; a process started again
+        # under the same name (the only bot is "bot") takes its claims back at once
+        self.worker = worker or "bot"
         self.periodic = periodic  # work done on every tick, e.g. the monthly ranking
         self.book = service.rulebook
         self.rules = service.escalation
