@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -71,26 +71,22 @@ def _heads(pattern: str) -> tuple[str, ...]:
 
 def _alternatives(pattern: str) -> list[str]:
     """Return ``pattern`` split at each ``|`` outside its groups and character classes."""
-    parts, depth, escaped, in_class, last = [], 0, False, False, 0
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[last:i])
-            last = i + 1
-    return [*parts, pattern[last:]]
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[i + 1:j] for i, j in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _closing(pattern: str) -> int | None:
     """Return where the group ``pattern`` opens with closes, or ``None``."""
+    return next((i for i, ch, depth in _syntax(pattern) if ch == ")" and depth == 0), None)
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    r"""Yield ``(index, character, depth)`` for each character of ``pattern`` that is neither escaped nor in a
+    character class; ``depth`` is how many groups are open after it.
+
+    >>> [(c, d) for _, c, d in _syntax(r"(a|[|)]\|)|b")]
+    [('(', 1), ('a', 1), ('|', 1), ('[', 1), (')', 0), ('|', 0), ('b', 0)]
+    """
     depth, escaped, in_class = 0, False, False
     for i, ch in enumerate(pattern):
         if escaped:
@@ -99,13 +95,10 @@ def _closing(pattern: str) -> int | None:
             escaped = True
         elif in_class:
             in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-            if depth == 0:
-                return i
-    return None
+        else:
+            in_class = ch == "["
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
 
 
 _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
