@@ -120,10 +120,11 @@ _FIGURES = re.compile(
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看)得(嘴里|嘴巴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|脑门)?[我他她人都快要直简肺肝胆头脑]{{0,4}}{_ALARM}"
     rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙)到[我他她人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要)(犯|飙|上来|爆表)"
-    r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?")
-# every figure names an alarm word, or 炸 or 晕 (气炸了, 香晕): one automaton pass leaves the regular expression to the
-# few texts that do
-_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕"])
+    r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|烧|炸)了"
+    r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?")
+# every figure names an alarm word, or 炸, 晕 or 淹 (气炸了, 香晕, 快被他淹了): one automaton pass leaves the regular
+# expression to the few texts that do
+_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹"])
 
 
 def unsaid(norm: str) -> str:
