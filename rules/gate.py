@@ -77,7 +77,7 @@ _NOTICE_HINTS = ("请家长", "提醒孩子", "请绕行", "封闭施工", "家�
                  "每户带", "欢迎大家", "联欢")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
-          "分享一下今天", "讲个事儿听")  # a story told to neighbours
+          "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
 _PAST = ("说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫", "年轻时候", "年轻的时候")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
