@@ -93,6 +93,11 @@ class MemoryBatch:
             self.timers[self._timer_id] = timer
             self._new_timers.append(timer)
 
+    @property
+    def has_new_timers(self) -> bool:
+        """Return whether timers were scheduled since the last :meth:`take_timers`."""
+        return bool(self._new_timers)
+
     def take_timers(self) -> list[Timer]:
         """Return the timers scheduled since the last call."""
         new, self._new_timers = self._new_timers, []

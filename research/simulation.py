@@ -137,9 +137,12 @@ class Simulation:
         self.moves: dict[str, int] = {}
         self.horizon = (config.days + config.drain_days) * DAY
         self._done: list[int] = []
+        self._clock_s, self._now = 0.0, config.start
 
     def _clock(self) -> datetime:
-        return self.config.start + timedelta(seconds=self.now_s)
+        if self.now_s != self._clock_s:  # asked several times a step: worked out once a step
+            self._clock_s, self._now = self.now_s, self.config.start + timedelta(seconds=self.now_s)
+        return self._now
 
     # ---------------------------------------------------------------- scheduling and acting
     def _at(self, delay_s: float, fn: Callable[..., Any], tid: int, epoch: int, arg: Any = None) -> None:
@@ -169,6 +172,8 @@ class Simulation:
     async def _timers(self) -> None:
         """Put the timers the last moves set on the simulation's calendar, each at its own time."""
         if self.batch is not None:
+            if not self.batch.has_new_timers:
+                return
             new = self.batch.take_timers()
         else:
             new = await self.store.timers_since(self._last_timer)

@@ -269,21 +269,28 @@ class TicketService:
         ticket as the caller just read it in ``tx`` (saves reading it again)."""
         if move in (Move.REPORTED, Move.ROUTED):
             raise ValueError("reports enter through TicketService.report")
-        async with self._write(tx) as tx:
-            ticket = known or await tx.ticket(ticket_id)
-            now = self.clock()
-            payload = dict(data or {})
-            if move is Move.RETURNED:
-                target = self.rulebook.fallback
-            if ticket is not None:
-                payload.update(self._deadlines(ticket, move, now, payload))
-            event = Event(ticket_id, move, actor.id, now, actor_handler=actor.handler, target=target,
-                          reason=reason.strip() if reason else reason, rule=rule, data=payload)
-            check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
-            event = await tx.append(event)
-            ticket = apply(ticket, event)
-            await tx.save_ticket(ticket)
-            await tx.schedule(timers_for(ticket, now))
+        if tx is None:
+            async with self.store.write() as own:
+                return await self._act_in(own, ticket_id, actor, move, target, reason, data, rule, known)
+        return await self._act_in(tx, ticket_id, actor, move, target, reason, data, rule, known)
+
+    async def _act_in(self, tx: Transaction, ticket_id: int, actor: Actor, move: Move, target: str | None,
+                      reason: str | None, data: dict[str, Any] | None, rule: str | None,
+                      known: Ticket | None) -> tuple[Ticket, Event]:
+        ticket = known or await tx.ticket(ticket_id)
+        now = self.clock()
+        payload = dict(data) if data else {}
+        if move is Move.RETURNED:
+            target = self.rulebook.fallback
+        if ticket is not None:
+            payload.update(self._deadlines(ticket, move, now, payload))
+        event = Event(ticket_id, move, actor.id, now, actor_handler=actor.handler, target=target,
+                      reason=reason.strip() if reason else reason, rule=rule, data=payload)
+        check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
+        event = await tx.append(event)
+        ticket = apply(ticket, event)
+        await tx.save_ticket(ticket)
+        await tx.schedule(timers_for(ticket, now))
         return ticket, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
