@@ -104,6 +104,8 @@ def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
 _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
 Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
 GENERIC_WEIGHT = 0.5
+# a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
+BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
@@ -267,6 +269,8 @@ class Classifier:
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
+                if keywords and not generic and norm[end:end + 2] in BESIDE:
+                    generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is
                 for owner, word in keywords:
                     words = hits.get(owner)
                     if words is None:

@@ -41,7 +41,8 @@ _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的"
            "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
            "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率还可以", "效率还行",
            "效率挺高", "好事", "讲得挺好", "讲得好", "真是好人", "是个好人", "大好人", "锦旗", "请大家喝", "速度可以",
-           "速度挺快")
+           "速度挺快", "麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了", "服务不错", "服务真好", "挺不错",
+           "真不错")
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
@@ -49,7 +50,8 @@ _CHAT = ("好热闹", "狼人杀", "剧本杀", "发群里了", "一起去", "�
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
-         "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪")
+         "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
+         "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了")
 _NOTICES = ("群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
@@ -103,13 +105,15 @@ _DURATION = re.compile(r"(?<![住干活待呆做教一二两三四五六七八�
                        r"[一二两三四五六七八九十几多半]+(天|周|个?星期|个?礼拜|个月|年)了")
 # at the start: for sale, given away or lost (出一台冰箱, 送几盆多肉, 丢了个保温杯; not 进进出出一个月)
 _SALE = re.compile(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
+# a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
+_CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
               "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
-              "什么材料", "啥材料", "哪些材料", "是不是假的")
+              "什么材料", "啥材料", "哪些材料", "是不是假的", "是不是下周", "是不是明天", "是不是今天", "是不是这周")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步")
@@ -117,7 +121,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
-          "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏")  # done
+          "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
+          "换了就好")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了",
              "没事了", "找到", "热乎了", "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了",
@@ -139,7 +144,9 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
 _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
-              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", *_TAKEN_BACK)
+              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", *_TAKEN_BACK)
+# a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
+_ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕")
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
 _RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
@@ -170,7 +177,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
              "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的",
-             "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", *_CURRENT)
+             "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
@@ -189,7 +196,11 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "不是着火": ("是不是着火",), "不是起火": ("是不是起火",),  # a question, not an all-clear
                "联系我": ("没一个人联系我", "没人联系我", "没有人联系我", "也不联系我", "都没联系我"),
                # asking for work, or a job fair, is no job advert
-               "招聘": ("有没有啥招聘", "有没有招聘", "有啥招聘", "哪里有招聘", "哪有招聘", "招聘会")}
+               "招聘": ("有没有啥招聘", "有没有招聘", "有啥招聘", "哪里有招聘", "哪有招聘", "招聘会"),
+               # 麻烦了 thanks for the trouble taken; 太麻烦了 complains (and says 太麻烦 for itself)
+               "麻烦": ("麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了"),
+               "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
+               "不让": ("让不让人活",)}  # 这天还让不让人活: a figure of speech
 
 
 def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -329,8 +340,10 @@ class Gate:
             problems = (*problems, lasted.group(0))
         # 还是 between choices (是在楼上还是在楼下吗, 咸的还是甜的 投个票) is "or", not "still"
         if "还是" in current and ((hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t))
-                                 or "投票" in t or "投个票" in t):
+                                 or "投票" in t or "投个票" in t or (choice := _CHOICE.search(t))):
             current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
+            if choice := _CHOICE.search(t):
+                hits[QUESTION] = (*hits.get(QUESTION, ()), choice.group(0))
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if headed := _HEADED.match(t):
             notice = (*notice, headed.group(0))
@@ -339,7 +352,8 @@ class Gate:
         if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
             return Judgement(False, NOTICE, elsewhere)
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
-        if hits.get("clear") and not current and (not problems or taken_back):  # 刚才说的漏水是我看错了
+        named = [p for p in problems if p not in _OFTEN]  # problems beyond how often (一直, 老是)
+        if hits.get("clear") and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
         laughing = () if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)
@@ -353,7 +367,6 @@ class Gate:
             return Judgement(False, OFFER, offers)
         if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
             return Judgement(None, UNSURE, hits[QUESTION])
-        named = [p for p in problems if p not in _OFTEN]  # problems beyond how often (一直, 老是)
         if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and not named:
             return Judgement(None, UNSURE, (worry.group(0), ahead.group(0)))
         if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
@@ -402,6 +415,8 @@ class Gate:
             return None
         if elsewhere := _told_elsewhere(hits, t):
             return Judgement(False, NOTICE, elsewhere)
+        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]):
+            return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
         clear = hits.get("clear", ())

@@ -136,6 +136,8 @@ def test_a_husband_at_work_or_on_the_phone_is_no_violence(router: Router, text: 
     ("有人抢了个老太太的包往菜市场跑了，老太太摔地上了", "violence"),
     ("楼下那家店好浓的天然气味道，老板说没得事，我觉得不对劲", "gas_leak"),
     ("隔壁那个男的把他女朋友按在地上打，门还反锁了", "domestic_violence"),
+    ("燃气表那里一直滋滋响，一股怪味", "gas_leak"),
+    ("小孙女在楼下玩，一转眼就不见啦，到处都问过了", "missing_person"),
 ])
 def test_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -189,6 +191,29 @@ def test_an_emergency_told_in_passing_in_a_long_letter_is_not_one(router: Router
 def test_per_category_urgent_words_raise_it(router: Router) -> None:
     d = router.route("楼上漏水，水已经漫到电箱了")
     assert (d.category, d.priority) == ("water_leak", "emergency")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("菜市场门口那个井盖松了，踩上去咣当响", "road_damage"),
+    ("超市旁边的公厕脏得没法进", "public_toilet"),
+])
+def test_a_place_named_by_another_matter_s_word_tells_where_not_what(router: Router, text: str,
+                                                                    category: str) -> None:
+    assert router.route(text).category == category
+
+
+@pytest.mark.parametrize(("text", "report"), [
+    ("好的，麻烦您了", False),                              # thanks for the trouble taken
+    ("热死了，这天还让不让人活", False),                     # a figure of speech
+    ("物业来看过了，说线路没问题，放心了", False),            # reassured
+    ("体检是在社区医院做还是去区医院做", None),              # a choice asked: 还是 is "or", asked about
+    ("温馨提示：冬天用炭火取暖请注意通风，谨防煤气中毒", False),  # a notice's advice names an emergency
+    ("办个证太麻烦了，跑了三趟还没办下来", True),              # 太麻烦 complains
+    ("温馨提示：5栋着火了，大家快下楼", True),                # an emergency announced is one
+])
+def test_polite_words_choices_and_advice_are_told_apart_from_reports(router: Router, text: str,
+                                                                      report: bool | None) -> None:
+    assert router.route(text).report is report
 
 
 def test_one_generic_word_does_not_decide_alone(router: Router) -> None:

@@ -133,7 +133,7 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
     letter = "请问本市外来务工人员申请公租房需要哪些材料？我在这里工作五年了，社保也一直在交，去窗口问了几次都说不清楚"
     assert router.route(letter).report is True
     # a message the words could not tell, which the model is sure of, is registered at once
-    unsure = "楼道里耗子贼多，晚上能听见在吊顶里跑"
+    unsure = "楼上半夜挪桌子椅子，吱吱嘎嘎的"
     assert Router(book).route(unsure).report is None and router.route(unsure).report is True
     off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
                                                                              "model_sure_report": 1.0})})
