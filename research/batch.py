@@ -109,14 +109,14 @@ class MemoryBatch:
 
     async def flush(self, store: Store) -> int:
         """Write the kept events and changed tickets to ``store`` in one transaction; return the events written."""
-        return await write(store, *self.take())
-
-    def take(self) -> tuple[list[Event], list[Ticket]]:
-        """Return the kept events and the changed tickets, and keep none of them from now on: the caller writes
-        them with :func:`write` (meanwhile the batch takes the next moves, and :meth:`forget` may drop them)."""
-        taken = self.events, [self.tickets[tid] for tid in sorted(self._dirty)]
+        events, dirty = self.events, sorted(self._dirty)
+        if not events and not dirty:
+            return 0
+        async with store.write() as tx:
+            await tx.append_many(events)
+            await tx.save_tickets(self.tickets[tid] for tid in dirty)
         self.events, self._dirty = [], set()
-        return taken
+        return len(events)
 
     def forget(self, ticket_ids: Iterable[int]) -> None:
         """Drop flushed tickets nothing will touch again (keeps memory flat on long runs)."""
@@ -128,15 +128,3 @@ class MemoryBatch:
                 self._sources.pop(ticket.source, None)
                 self._reports.pop(tid, None)
                 self._timer_keys.pop(tid, None)
-
-
-async def write(store: Store, events: list[Event], tickets: list[Ticket]) -> int:
-    """Write ``events`` and the projection rows of ``tickets`` to ``store`` in one transaction; return the events
-    written. Most of the time goes to SQLite's own work, which runs beside the caller's (off the event loop's
-    thread, without Python's lock)."""
-    if not events and not tickets:
-        return 0
-    async with store.write() as tx:
-        await tx.append_many(events)
-        await tx.save_tickets(tickets)
-    return len(events)

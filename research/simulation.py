@@ -37,7 +37,7 @@ from chatops.tickets.lifecycle import Actor, Event, LifecycleError, Move, State,
 from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store, Timer
-from research.batch import MemoryBatch, write
+from research.batch import MemoryBatch
 from research.community import (
     Community,
     build_community,
@@ -138,7 +138,6 @@ class Simulation:
         self.horizon = (config.days + config.drain_days) * DAY
         self._done: list[int] = []
         self._clock_s, self._now = 0.0, config.start
-        self._writing: asyncio.Future[int] | None = None  # the last batch's write, under way beside the run
 
     def _clock(self) -> datetime:
         if self.now_s != self._clock_s:  # asked several times a step: worked out once a step
@@ -454,31 +453,21 @@ class Simulation:
                 await self._timers()
                 if case.pending == 0:
                     self._done.append(tid)
-            if self.batch is not None:
-                if len(self.batch.events) >= self.config.batch_events:
-                    await self._flush()
-                elif self._writing is not None and self.events & 63 == 0:
-                    await asyncio.sleep(0)  # the write under way takes its next step
+            if self.batch is not None and len(self.batch.events) >= self.config.batch_events:
+                await self._flush()
             if self.progress is not None and self.made >= report_at:
                 report_at += step
                 self.progress(self.made, self.config.tickets, self.events, time.perf_counter() - started)
-        await self._flush(last=True)
+        await self._flush()
         if self.progress is not None:
             self.progress(self.made, self.config.tickets, self.events, time.perf_counter() - started)
         return SimSummary(self.store.path, self.made, self.events, time.perf_counter() - started,
                           self.config.start, self._clock(), dict(sorted(self.moves.items())), self.refused)
 
-    async def _flush(self, *, last: bool = False) -> None:
-        """Start writing the batch's moves (after the write before it has ended, so the log stays in order) and
-        go on simulating while SQLite works; the ``last`` flush waits for its write."""
+    async def _flush(self) -> None:
         if self.batch is None:
             return
-        if self._writing is not None:
-            await self._writing
-        self._writing = asyncio.ensure_future(write(self.store, *self.batch.take()))
-        if last:
-            await self._writing
-            self._writing = None
+        await self.batch.flush(self.store)
         done = [tid for tid in self._done if self.cases.get(tid) is not None and self.cases[tid].pending == 0]
         self.batch.forget(done)
         for tid in done:
