@@ -41,6 +41,10 @@ from rules.rulebook import Rulebook
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
+# what a resident typed and meant: never an input method's slip for a homophone (要她 is not 要塌, 他落 not 塌落),
+# though one pronoun may stand for another (打他堂客: 打她)
+_NO_SLIP = _COMMON | frozenset("她它们地得就都也")
+_PRONOUNS = frozenset("他她它")
 _PLAIN = r"[^()\[\]\\.*+?{}^$|]+"
 _REQUIRED = re.compile(rf"({_PLAIN})(?![?*{{])")  # plain characters a match must open with (none optional)
 
@@ -469,6 +473,8 @@ class _Fuzzy:
                     if len(slips) != 1:
                         continue
                     j = slips[0]
+                    if typed[j] in _NO_SLIP and not (typed[j] in _PRONOUNS and key[j] in _PRONOUNS):
+                        continue
                     if syllables[j] in readings[i + j] and (n > 2 or toned[j] in _toned(typed[j])):
                         note(owners, key, f"{typed}≈{key}", i)
         return found

@@ -234,6 +234,14 @@ def test_ties_are_asked_about_never_broken_by_file_order() -> None:
     assert Router(parse_rulebook(swapped)).route("电梯").category == d.category  # the file's order plays no part
 
 
+@pytest.mark.parametrize("text", ["隔壁阿婆好几日没见他落楼，有冇人去看下", "小区门口那个修车的，说要她交了钱才给修",
+                                  "他下来看了一眼又上去了，管都不管"])
+def test_a_pronoun_typed_is_meant_not_a_slip_for_a_homophone(router: Router, text: str) -> None:
+    # 要她 is not 要塌 and 他下来 not 塌下来: no collapse is guessed from a pronoun
+    d = router.route(text)
+    assert d.category != "collapse" and d.priority != "emergency", d
+
+
 @pytest.mark.parametrize(("text", "lead"), [
     ("樓道裡聞著一股煤氣味", "gas"),     # traditional characters, 著 for 着
     ("电悌又坏了", "property"),          # a homophone slip of the input method
@@ -243,6 +251,7 @@ def test_ties_are_asked_about_never_broken_by_file_order() -> None:
     ("电 梯 坏 了", "property"),          # spaces
     ("对面楼有个细路仔爬出窗台外面，屋企冇大人", "children"),  # Cantonese words
     ("隧道水浸到半人高", "urban_mgmt"),
+    ("楼上那个男的喝醉了又在打他老婆，一直在哭", "women"),  # 他 for 她: one pronoun for another
 ])
 def test_normalisation_gaps(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
