@@ -200,6 +200,7 @@ class Classifier:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self._emergency = {c.id for c in rulebook.categories if c.priority == "emergency"}
+        self._follows = {c.id for c in rulebook.categories if c.follows}
         generic = {normalize(w) for w in rulebook.generic_words}
         entries: dict[str, list[tuple[int, str, str]]] = {}
         self._keywords: dict[str, list[tuple[str, str]]] = {}  # normal form -> (category, word), for fuzzy
@@ -325,6 +326,10 @@ class Classifier:
         if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)
         top = candidates[0]
+        if top.category in self._follows and (cause := next((c for c in candidates[1:] if c.live), None)) is not None:
+            # an injury beside what caused it (打伤, 砸到…流血): the cause decides who comes
+            candidates = (cause, *(c for c in candidates if c is not cause))
+            top = cause
         if not top.live and not own_urgent.get(top.category):
             # a matter whose own urgent words are said (电梯 … 卡在两层楼中间) outranks an ordinary one (物业费)
             pressing = next((c for c in candidates if own_urgent.get(c.category)

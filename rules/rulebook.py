@@ -159,6 +159,8 @@ class Category(_Model):
     patterns: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()  # words that make this matter an emergency (beside the rulebook's global ones)
     hotline: str = ""             # told to a resident who reports it as an emergency (119, 110, 120 ...)
+    # an emergency that is the consequence of others (an injury): named beside one of them, the cause decides
+    follows: bool = False
     lead: Id
     co: tuple[Id, ...] = ()
     priority: Priority = "normal"

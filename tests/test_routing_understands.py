@@ -152,6 +152,19 @@ def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
 
 
+@pytest.mark.parametrize(("text", "category"), [("两个人在楼下打架，有一个被打得头破了，流了好多血", "violence"),
+                                              ("工地的脚手架倒了，砸到一个工人，流了一地血", "collapse")])
+def test_an_injury_beside_its_cause_goes_to_whoever_deals_with_the_cause(router: Router, text: str,
+                                                                         category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), d
+    # the rulebook says so (follows: true on the injury's category); without it the injury's words decide
+    book = router.rulebook
+    cats = tuple(c.model_copy(update={"follows": False}) for c in book.categories)
+    plain = Router(book.model_copy(update={"categories": cats})).route(text)
+    assert (plain.category, plain.priority) == ("medical_emergency", "emergency"), plain
+
+
 def test_a_price_named_after_an_alarm_raises_nothing(router: Router) -> None:
     d = router.route("双十一跳楼价，又剁手了")  # 又 still makes it a report for the rules alone: the report head asks
     assert d.priority != "emergency" and "跳楼" not in "".join(d.matched)
