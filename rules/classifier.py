@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.normalize import normalize, unsaid
+from rules.normalize import normalize, parted, unsaid
 from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
@@ -271,9 +271,15 @@ class Classifier:
         calm: list[tuple[int, int]] = []  # where negative words are: an urgent word inside one is not said (打着火)
         horizon = LIVE if len(norm) > CHAT else CHAT
         said: list[tuple[str, int, int]] = []
+        parts = parted(text)  # where a space parted two words
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
+                if parts and start and start not in parts and any(start < p < end for p in parts):
+                    # read from inside one word into the next (周末也打 孩子): no emergency of it; whole words on
+                    # both sides still are (天然气 泄露)
+                    keywords = tuple(k for k in keywords if k[0] not in self._emergency)
+                    urgents, own = (), ()
                 if keywords and not generic and norm[end:end + 2] in BESIDE:
                     generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is
                 for owner, word in keywords:

@@ -108,6 +108,30 @@ def normalize(text: str) -> str:
     return "".join(parts)
 
 
+# white space between two words of two characters or more (周末也打 孩子还要上网课), and a mark that keeps its place
+_PARTING = re.compile(r"(?<=\S\S)\s+(?=\S\S)")
+_MARK = "\u3013"  # 〓: survives the table
+
+
+def parted(text: str) -> frozenset[int]:
+    """Return where, in ``normalize(text)``, white space parted two words of two characters or more: no alarm is
+    to be read from inside one of them into the next (周末也打 孩子 is not 打孩子), while 电 梯 坏 了 is only spaced
+    out.
+
+    >>> sorted(parted("周末也打 孩子还要上网课")), parted("电 梯 坏 了"), parted("着火了")
+    ([4], frozenset(), frozenset())
+    """
+    if not _PARTING.search(text) or _MARK in text:
+        return frozenset()
+    marked = normalize(_PARTING.sub(_MARK, text))
+    places, shift = [], 0
+    for i, ch in enumerate(marked):
+        if ch == _MARK:
+            places.append(i - shift)
+            shift += 1
+    return frozenset(places) if marked.replace(_MARK, "") == normalize(text) else frozenset()
+
+
 # An alarm's word said as a figure of speech: a simile (红得跟火烧一样), what one feels (热得我都要着火了, 卡得要爆炸,
 # 心脏病都要犯了, 气得我血压…) or a price (跳楼价). Its words are masked before the rules, the gate and the model look,
 # so they neither raise an emergency nor name a matter; what else the message says still counts (热得要冒烟，空调又坏了

@@ -165,6 +165,13 @@ def test_an_injury_beside_its_cause_goes_to_whoever_deals_with_the_cause(router:
     assert (plain.category, plain.priority) == ("medical_emergency", "emergency"), plain
 
 
+def test_no_alarm_is_read_from_inside_one_word_into_the_next(router: Router) -> None:
+    # 周末也打 孩子还要上网课: the drill is heard at weekends too, the child has online classes; 打孩子 is not said
+    d = router.route("楼上装修 早上七点就开电钻 周末也打 孩子还要上网课")
+    assert d.priority != "emergency" and d.category != "domestic_violence", d
+    assert router.route("楼上又在打孩子 哭得好惨").category == "domestic_violence"
+
+
 def test_a_price_named_after_an_alarm_raises_nothing(router: Router) -> None:
     d = router.route("双十一跳楼价，又剁手了")  # 又 still makes it a report for the rules alone: the report head asks
     assert d.priority != "emergency" and "跳楼" not in "".join(d.matched)
@@ -265,6 +272,7 @@ def test_a_pronoun_typed_is_meant_not_a_slip_for_a_homophone(router: Router, tex
     ("对面楼有个细路仔爬出窗台外面，屋企冇大人", "children"),  # Cantonese words
     ("隧道水浸到半人高", "urban_mgmt"),
     ("楼上那个男的喝醉了又在打他老婆，一直在哭", "women"),  # 他 for 她: one pronoun for another
+    ("天然气 泄露 好大味道", "gas"),     # whole words on both sides of a space still make the alarm
 ])
 def test_normalisation_gaps(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
