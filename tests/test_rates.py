@@ -146,3 +146,32 @@ def test_the_wilson_interval_holds_the_rate_even_at_none_and_all() -> None:
     rate = x / n
     assert ((low <= rate) & (rate <= high) & (low >= 0) & (high <= 1)).all()
     assert low[0] == 0.0 and high[1] == 1.0
+
+
+async def test_a_count_cancelled_at_the_stop_takes_its_child_process_with_it(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    import chatops.chat.rates as rates
+
+    rulebook = tmp_path / "mini.yaml"
+    rulebook.write_text(MINI, encoding="utf-8")
+    async with await Store.open(tmp_path / "s.sqlite"):
+        pass
+    children: list[asyncio.subprocess.Process] = []
+    spawn = asyncio.create_subprocess_exec
+
+    async def spawned(*args: object, **kw: object) -> asyncio.subprocess.Process:
+        proc = await spawn(*args, **kw)  # type: ignore[arg-type]
+        children.append(proc)
+        return proc
+
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", spawned)
+    counting = asyncio.create_task(rates.handler_table_apart(tmp_path / "s.sqlite", rulebook,
+                                                             Period.parse("2026-11", today=date(2026, 12, 2))))
+    while not children:
+        await asyncio.sleep(0.01)
+    counting.cancel()  # the bot stops while the child still loads
+    with pytest.raises(asyncio.CancelledError):
+        await counting
+    assert children[0].returncode is not None  # killed and waited for: nothing left behind

@@ -244,3 +244,27 @@ async def test_a_room_waiting_for_another_is_woken_only_once_the_row_is_committe
     await bot.outbox.flush()
     assert seen == ["sent"], "the card was committed as sent before any waiting room was woken"
     assert [s.room_id for s in net.sent][:2] == [PROPERTY, GRID]
+
+
+async def test_a_loop_stuck_at_the_stop_is_cancelled_and_named(bot: Bot, monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    import chatops.chat.bot as bot_module
+
+    monkeypatch.setattr(bot_module, "STOP_GRACE", 0.2)
+    ended: list[str] = []
+
+    async def stuck(stop: asyncio.Event) -> None:  # a meetings loop that never looks at the stop
+        try:
+            await asyncio.sleep(3600)
+        finally:
+            ended.append("cancelled")
+
+    monkeypatch.setattr(bot.chair, "run", stuck)
+    bot.scheduler.periodic = None  # the monthly ranking's child process is not what this test is about
+    stop = asyncio.Event()
+    running = asyncio.create_task(bot.run(stop))
+    await asyncio.sleep(0.1)
+    stop.set()
+    await asyncio.wait_for(running, 5)  # the bot stops although the loop did not end by itself
+    assert ended == ["cancelled"]
+    assert "meetings did not end" in caplog.text

@@ -89,6 +89,7 @@ LEASE_EVERY = 5.0  # seconds between a worker's lease rounds
 CATCH_UP = 600.0  # seconds back a worker taking a room looks for events nobody handled (never older history)
 MAX_MESSAGE_CHARS = 4000
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
+STOP_GRACE = 10.0  # seconds the loops beside the sync get to end after a stop; one still running is cancelled
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,7 @@ class Bot:
                     break
         finally:
             stop.set()
-            await asyncio.gather(clock, watcher, chair, *([leases] if leases else []), *self._background,
-                                 return_exceptions=True)
+            await _end([clock, watcher, chair, *([leases] if leases else []), *self._background], STOP_GRACE)
             await self.outbox.wake_and_wait(sender, stop)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
@@ -1277,3 +1277,14 @@ class Bot:
                 return  # the homeserver is down: read next time
 
 
+async def _end(tasks: list[asyncio.Task[Any]], grace: float) -> None:
+    """Wait up to ``grace`` seconds for ``tasks`` to end after a stop, then cancel those still running and log
+    each by name: a loop stuck on the store or the network never holds the bot's shutdown (its transaction rolls
+    back; its work is done again at the next start)."""
+    if not tasks:
+        return
+    _done, late = await asyncio.wait(tasks, timeout=grace)
+    for task in late:
+        log.warning("%s did not end within %.0f s of the stop: cancelled", task.get_name(), grace)
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)

@@ -8,6 +8,7 @@ hand-checked log); this module picks the period, the rates staff publish and ren
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
 import json
@@ -119,7 +120,13 @@ async def handler_table_apart(store: Path | str, rulebook: Path, period: Period)
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "chatops.cli", "report", "--store", str(store), "--rulebook", str(rulebook),
         "--period", str(period), "--format", "json", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    out, err = await proc.communicate()
+    try:
+        out, err = await proc.communicate()
+    except BaseException:  # cancelled (the bot stops): the child goes too, never left behind
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        await asyncio.shield(proc.wait())
+        raise
     if proc.returncode != 0:
         raise RuntimeError(err.decode("utf-8", "replace").strip() or f"whistle report exited {proc.returncode}")
     return rows_from_json(json.loads(out))
