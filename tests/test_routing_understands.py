@@ -172,6 +172,15 @@ def test_no_alarm_is_read_from_inside_one_word_into_the_next(router: Router) -> 
     assert router.route("楼上又在打孩子 哭得好惨").category == "domestic_violence"
 
 
+def test_a_cry_for_help_said_with_tears_or_laughter_and_nothing_else_is_asked_about(router: Router) -> None:
+    d = router.route("我妈又要给我介绍对象 救命啊😭")
+    assert d.report is None and d.priority == "emergency" and d.hotline  # asked at once, the hotline named
+    assert router.route("救命 我被困在电梯里了😭").report is True  # something named: registered at once
+    # a child learning to swim is no child in the water
+    assert router.route("谁家小孩想学游泳的 一起报个班").priority != "emergency"
+    assert router.route("河边有个小孩在游泳 旁边没大人").priority == "emergency"
+
+
 def test_a_price_named_after_an_alarm_raises_nothing(router: Router) -> None:
     d = router.route("双十一跳楼价，又剁手了")  # 又 still makes it a report for the rules alone: the report head asks
     assert d.priority != "emergency" and "跳楼" not in "".join(d.matched)
