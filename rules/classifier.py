@@ -201,6 +201,7 @@ class Classifier:
         self.rulebook = rulebook
         self._emergency = {c.id for c in rulebook.categories if c.priority == "emergency"}
         self._follows = {c.id for c in rulebook.categories if c.follows}
+        self._own = {c.id: set(c.urgent) - set(c.keywords) for c in rulebook.categories if c.urgent}
         generic = {normalize(w) for w in rulebook.generic_words}
         entries: dict[str, list[tuple[int, str, str]]] = {}
         self._keywords: dict[str, list[tuple[str, str]]] = {}  # normal form -> (category, word), for fuzzy
@@ -303,6 +304,11 @@ class Classifier:
                         own_urgent.setdefault(owner, []).append(word)
                 if place_of is not None and estate is None:
                     estate = place_of
+        for owner in [o for o in hits if o in self._own]:
+            # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
+            if set(hits[owner]) <= self._own.get(owner, set()):
+                del hits[owner]
+                own_urgent.pop(owner, None)
         for word, start, end in said:
             if word not in urgent and not any(a <= start and end <= b for a, b in calm):
                 urgent.append(word)

@@ -181,6 +181,19 @@ def test_a_cry_for_help_said_with_tears_or_laughter_and_nothing_else_is_asked_ab
     assert router.route("河边有个小孩在游泳 旁边没大人").priority == "emergency"
 
 
+# no lift named; a machine, not a person; a car, not a person
+@pytest.mark.parametrize("text", ["地下室堆了一堆纸壳子和旧家具 还有人在里面抽烟 太危险了",
+                                  "电压不稳 灯一闪一闪 空调都起不来",
+                                  "小区车乱停 我车被堵在里面出不去 挪车电话也不接"])
+def test_words_that_only_say_how_bad_a_matter_is_raise_no_emergency_alone(router: Router, text: str) -> None:
+    assert router.route(text).priority != "emergency"
+
+
+def test_someone_inside_a_stuck_lift_is_an_emergency_even_unnamed(router: Router) -> None:
+    d = router.route("又卡住了 人在里面 按铃没人理")
+    assert (d.category, d.priority) == ("people_trapped", "emergency"), d
+
+
 def test_a_price_named_after_an_alarm_raises_nothing(router: Router) -> None:
     d = router.route("双十一跳楼价，又剁手了")  # 又 still makes it a report for the rules alone: the report head asks
     assert d.priority != "emergency" and "跳楼" not in "".join(d.matched)
