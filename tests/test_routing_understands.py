@@ -184,7 +184,9 @@ def test_a_cry_for_help_said_with_tears_or_laughter_and_nothing_else_is_asked_ab
 # no lift named; a machine, not a person; a car, not a person
 @pytest.mark.parametrize("text", ["地下室堆了一堆纸壳子和旧家具 还有人在里面抽烟 太危险了",
                                   "电压不稳 灯一闪一闪 空调都起不来",
-                                  "小区车乱停 我车被堵在里面出不去 挪车电话也不接"])
+                                  "小区车乱停 我车被堵在里面出不去 挪车电话也不接",
+                                  "楼下的车把坡道堵了 我推轮椅出不去",
+                                  "楼上卫生间渗水 我家墙皮都泡掉了"])
 def test_words_that_only_say_how_bad_a_matter_is_raise_no_emergency_alone(router: Router, text: str) -> None:
     assert router.route(text).priority != "emergency"
 
