@@ -262,7 +262,8 @@ class Classifier:
     def classify(self, text: str, *, slips: bool = True) -> Classification:
         """Return the :class:`Classification` of ``text``; never raises on any string. ``slips=False``
         leaves out the pinyin and homophone pass (see :meth:`wants_slips`)."""
-        norm = unsaid(normalize(text))  # a figure of speech's alarm masked: unsaid for the rules, gate and model
+        plain = normalize(text)
+        norm = unsaid(plain)  # a figure of speech's alarm masked: unsaid for the rules, gate and model
         hits: dict[str, dict[str, Hit]] = {}  # category -> word -> (length, generic, first start)
         seen: dict[str, list[int]] = {}  # category -> [mentions, first position]
         vetoed: set[str] = set()
@@ -272,7 +273,7 @@ class Classifier:
         calm: list[tuple[int, int]] = []  # where negative words are: an urgent word inside one is not said (打着火)
         horizon = LIVE if len(norm) > CHAT else CHAT
         said: list[tuple[str, int, int]] = []
-        parts = parted(text)  # where a space parted two words
+        parts = parted(text, plain)  # where a space parted two words
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
@@ -306,7 +307,7 @@ class Classifier:
                     estate = place_of
         for owner in [o for o in hits if o in self._own]:
             # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
-            if set(hits[owner]) <= self._own.get(owner, set()):
+            if set(hits[owner]) <= self._own[owner]:
                 del hits[owner]
                 own_urgent.pop(owner, None)
         for word, start, end in said:

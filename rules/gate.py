@@ -355,10 +355,11 @@ class Gate:
         if lasted := _DURATION.search(t):
             problems = (*problems, lasted.group(0))
         # 还是 between choices (是在楼上还是在楼下吗, 咸的还是甜的 投个票) is "or", not "still"
+        choice = _CHOICE.search(t) if "还是" in current else None
         if "还是" in current and ((hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t))
-                                 or "投票" in t or "投个票" in t or (choice := _CHOICE.search(t))):
+                                 or "投票" in t or "投个票" in t or choice):
             current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
-            if choice := _CHOICE.search(t):
+            if choice:
                 hits[QUESTION] = (*hits.get(QUESTION, ()), choice.group(0))
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if headed := _HEADED.match(t):

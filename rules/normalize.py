@@ -113,10 +113,10 @@ _PARTING = re.compile(r"(?<=\S\S)\s+(?=\S\S)")
 _MARK = "\u3013"  # 〓: survives the table
 
 
-def parted(text: str) -> frozenset[int]:
-    """Return where, in ``normalize(text)``, white space parted two words of two characters or more: no alarm is
-    to be read from inside one of them into the next (周末也打 孩子 is not 打孩子), while 电 梯 坏 了 is only spaced
-    out.
+def parted(text: str, normal: str | None = None) -> frozenset[int]:
+    """Return where, in ``normalize(text)`` (``normal``, when the caller has it already), white space parted two
+    words of two characters or more: no alarm is to be read from inside one of them into the next (周末也打 孩子 is
+    not 打孩子), while 电 梯 坏 了 is only spaced out.
 
     >>> sorted(parted("周末也打 孩子还要上网课")), parted("电 梯 坏 了"), parted("着火了")
     ([4], frozenset(), frozenset())
@@ -129,7 +129,8 @@ def parted(text: str) -> frozenset[int]:
         if ch == _MARK:
             places.append(i - shift)
             shift += 1
-    return frozenset(places) if marked.replace(_MARK, "") == normalize(text) else frozenset()
+    same = marked.replace(_MARK, "") == (normalize(text) if normal is None else normal)
+    return frozenset(places) if same else frozenset()
 
 
 # An alarm's word said as a figure of speech: a simile (红得跟火烧一样), what one feels (热得我都要着火了, 卡得要爆炸,
