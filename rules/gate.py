@@ -77,6 +77,7 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
 _PAST = ("说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫", "年轻时候", "年轻的时候")
+_BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -114,6 +115,8 @@ _DURATION = re.compile(r"(?<![住干活待呆做教一二两三四五六七八�
 _SALE = re.compile(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
 # a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
 _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
+# 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
+_PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
@@ -121,6 +124,7 @@ _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什�
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
               "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
               "什么材料", "啥材料", "哪些材料", "是不是假的",
+              "几号", "到了没",  # 截止到几号, 车票都抢到了没: asked
               "上班不", "开门不", "营业不", "办公不", "上不上班", "问下", "周几", "星期几", "礼拜几", "是不是下礼拜",
               "是不是下个月", "是不是下周", "是不是明天", "是不是今天", "是不是这周")
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
@@ -214,6 +218,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
                "能不能": ("能不能拉", "能不能加我"),  # 能不能拉我进群: chit-chat
+               "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让")}  # a shop gone, its notice left: no sale
 
 
@@ -242,7 +247,7 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     ((), ('小时候',))
     """
     story = tuple(w for w in _STORY if w in t[:LONG])
-    past = tuple(w for w in _PAST if w in t[:LONG])
+    past = (*(w for w in _PAST if w in t[:LONG]), *(("以前",) if t.startswith(_BEFORE) else ()))
     but = {"不过", "但是", "可是"}
     if past and not set(current) - but:
         return (*story, *past)
@@ -357,7 +362,7 @@ class Gate:
         # 还是 between choices (是在楼上还是在楼下吗, 咸的还是甜的 投个票) is "or", not "still"
         choice = _CHOICE.search(t) if "还是" in current else None
         if "还是" in current and ((hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t))
-                                 or "投票" in t or "投个票" in t or choice):
+                                 or "投票" in t or "投个票" in t or choice or _PREFER.search(t)):
             current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
             if choice:
                 hits[QUESTION] = (*hits.get(QUESTION, ()), choice.group(0))

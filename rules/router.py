@@ -17,6 +17,9 @@ Rules and the learned model are combined so that each does what it is good at:
 * a chat message the rules' words make an **emergency** is registered at once — unless both heads say otherwise
   (the report head below ``routing.model_doubt_emergency`` and the emergency head below ``routing.model_calm``:
   a figure of speech, a story, a game); then it is asked about at once, with the hotline, never dropped;
+* a message the gate's words took for **no report** (a thank-you, an acknowledgement) is registered as an
+  emergency when the report head scores it at least ``routing.model_sure_report`` and the emergency head at
+  least ``routing.model_emergency``: a real emergency is never dropped for a word it shares with small talk;
 * a message the gate's words took for a report but the model's **report head** scores below
   ``routing.model_report`` is asked about before it is registered (never dropped; only a message as short
   as those it learnt were not reports: a letter's question to the government is a report), and one the gate
@@ -41,7 +44,7 @@ import numpy as np
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
-from rules.gate import EMERGENCY, QUESTION, REPORT, UNSURE, Gate, Judgement
+from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, UNSURE, Gate, Judgement
 from rules.model import Model
 from rules.rulebook import Rulebook
 
@@ -162,6 +165,11 @@ class Router:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
         elif likely is not None and judged.report is None and likely >= routing.model_sure_report:
             judged = Judgement(True, REPORT, judged.evidence)  # the words could not tell, the model is sure
+        elif likely is not None and alarm is not None and doubts and judged.report is False and \
+                judged.kind != NOISE and likely >= routing.model_sure_report and alarm >= routing.model_emergency:
+            # the words took it for no report (谁看到了 is no acknowledgement) but both heads hear an emergency
+            # reported: never dropped
+            judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
         elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \

@@ -367,3 +367,47 @@ def test_the_chat_messages_we_wrote(router: Router) -> None:
 def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> None:
     ev = evaluate(router, read_cases(DEV))
     assert ev.dropped == 0 and ev.unsure == 0
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("我家娃刚才还在滑梯那玩，一回头不见了，谁看到了", "missing_person"),  # 谁看到了 asks: no acknowledgement
+    ("楼下一个大爷摔倒了，满脸血，叫他迷迷糊糊的", "medical_emergency"),
+    ("我被锁在楼顶天台上了，门从外面锁的，快来人", "people_trapped"),
+    ("细伢子一个人蹲在塘边，大人不晓得去哪了", "child_safety"),
+])
+def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority, d.report) == (category, "emergency", True)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("河边那个厂每天晚上偷偷冒烟", "ecology"),                   # a habit of a polluter: no fire
+    ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
+    ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
+    ("宿舍里有人用热得快烧水，插座都烧黑了", "fire"),             # a fire hazard, not a fire
+])
+def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert (d.lead, d.report) == (lead, True) and d.priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["说句公道话，烩面还是老店的好吃", "以前厂里的食堂一块钱能吃饱",
+                                  "医保缴费截止到几号"])
+def test_praise_a_memory_or_a_date_asked_is_never_ticketed_unasked(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+def test_a_message_both_heads_hear_as_an_emergency_is_never_dropped_for_a_small_talk_word(router: Router) -> None:
+    """The words took it for an acknowledgement; the report head is sure it is a report and the emergency head
+    hears an emergency: registered as one. Either head unsure: the words stand."""
+    from rules.engine import on_owner
+    from rules.gate import ACK, Judgement
+    from rules.router import Heard
+
+    found = router.classifier.classify("看到了 那边好像有人")
+    said = Judgement(False, ACK, ("看到了",))
+    d = on_owner(router._route, found, said, None, Heard(alarm=0.8, likely=0.95, doubts=True))
+    assert (d.report, d.priority) == (True, "emergency")
+    for heard in (Heard(alarm=0.2, likely=0.95, doubts=True), Heard(alarm=0.8, likely=0.6, doubts=True),
+                  Heard(alarm=0.8, likely=0.95, doubts=False)):
+        assert on_owner(router._route, found, said, None, heard).report is False
