@@ -361,7 +361,8 @@ class Routing(_Model):
     only the rules' words make emergencies); a message its report head scores below ``model_report`` is
     asked about before it is registered although the gate's words took it for a report (0: never), and one
     it scores at least ``model_sure_report`` is registered at once although the words could not tell (1:
-    never). A chat message the rules' words make an emergency is asked about (with the hotline) instead of
+    never), as an emergency even when the words took it for small talk if the emergency head reaches
+    ``model_emergency``. A chat message the rules' words make an emergency is asked about (with the hotline) instead of
     registered at once only when both heads say otherwise: the report head below ``model_doubt_emergency`` and the
     emergency head below ``model_calm`` (0: never) — a figure of speech or a story (炒股炒得要跳楼, 看剧…拿刀那段).
     """
