@@ -76,7 +76,7 @@ _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the 
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
-_PAST = ("说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫", "年轻时候", "年轻的时候")
+_PAST = ("说以前", "说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫", "年轻时候", "年轻的时候")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
@@ -236,6 +236,15 @@ def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _long_ago(t: str) -> tuple[str, ...]:
+    """Return the words that tell of long ago near the start of ``t`` (小时候, 当年, a message opening with 以前).
+
+    >>> _long_ago("以前这条街全是青石板路"), _long_ago("电梯又坏了")
+    (('以前',), ())
+    """
+    return (*(w for w in _PAST if w in t[:LONG]), *(("以前",) if t.startswith(_BEFORE) else ()))
+
+
 def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Return the words that open a story told to neighbours at the start of ``t`` (跟大伙念叨念叨) or tell of long
     ago (小时候, 那会儿), or ``()`` when it says something is wrong: a story's "but" (不过) is no problem still there,
@@ -247,7 +256,7 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     ((), ('小时候',))
     """
     story = tuple(w for w in _STORY if w in t[:LONG])
-    past = (*(w for w in _PAST if w in t[:LONG]), *(("以前",) if t.startswith(_BEFORE) else ()))
+    past = _long_ago(t)
     but = {"不过", "但是", "可是"}
     if past and not set(current) - but:
         return (*story, *past)
@@ -441,6 +450,8 @@ class Gate:
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
+        if past := _long_ago(t):  # 我奶奶说以前这块发过大水: asked at once, with the hotline, never dropped
+            return Judgement(None, UNSURE, past)
         clear = hits.get("clear", ())
         if clear and (heard := _RELAYED.search(t)) and all(heard.start() < t.find(w) <= heard.end() + 2 for w in clear):
             # someone else said it is fine (老板说没得事): the resident who doubts it is reporting; otherwise asked

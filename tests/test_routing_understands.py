@@ -146,7 +146,7 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
-                                  "热得我都要着火了", "这月账单一出来，我心脏病都要犯了"])
+                                  "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -374,6 +374,10 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("楼下一个大爷摔倒了，满脸血，叫他迷迷糊糊的", "medical_emergency"),
     ("我被锁在楼顶天台上了，门从外面锁的，快来人", "people_trapped"),
     ("细伢子一个人蹲在塘边，大人不晓得去哪了", "child_safety"),
+    ("塘边几个细儿在游泳，没有大人看着", "child_safety"),
+    ("我们一家吃了野菌子，都在吐，孩子说看到小人", "medical_emergency"),
+    ("邻居家小孩被开水烫了一大片，哭个不停", "medical_emergency"),
+    ("停车场有辆车里锁了个小孩，车主不知道去哪了", "child_safety"),
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -411,3 +415,9 @@ def test_a_message_both_heads_hear_as_an_emergency_is_never_dropped_for_a_small_
     for heard in (Heard(alarm=0.2, likely=0.95, doubts=True), Heard(alarm=0.8, likely=0.6, doubts=True),
                   Heard(alarm=0.8, likely=0.95, doubts=False)):
         assert on_owner(router._route, found, said, None, heard).report is False
+
+
+def test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_registered_unasked(router: Router) -> None:
+    d = router.route("我奶奶说以前这里发过大水，一直淹到二楼")
+    assert d.report is None and d.priority == "emergency" and d.hotline == "119"
+    assert router.route("这里发大水了，一直淹到二楼").report is True
