@@ -241,6 +241,7 @@ class Classifier:
                          if keys else None)
         # patterns see the normalised text; they are written in simplified Chinese and match any case
         self._patterns = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
+        self._vetoes = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.negative_patterns]
         # a pattern opening with plain alternatives is tried only when one of them is in the text: one scan
         heads = [_heads(p) for c in rulebook.categories for p in c.patterns]
         self._always = [i for i, h in enumerate(heads) if not h or not all(h)]
@@ -324,6 +325,9 @@ class Classifier:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
                 where = seen.setdefault(owner, [0, m.start()])
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
+        for owner, rx in self._vetoes:  # a negative pattern vetoes its category, as a negative word does
+            if owner in hits and owner not in vetoed and rx.search(norm):
+                vetoed.add(owner)
         building = _BUILDING.search(norm)
         place = (Place(self._estate_grid.get(estate) if estate else None, estate,
                        building.group(1) if building else None) if estate or building else _NOWHERE)

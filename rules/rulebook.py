@@ -157,6 +157,8 @@ class Category(_Model):
     keywords: tuple[str, ...] = Field(min_length=1)
     negative: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    # what the matter is not, said as a pattern (a veto, as a negative word): 洗澡水都出不来 is no one trapped
+    negative_patterns: tuple[str, ...] = ()
     urgent: tuple[str, ...] = ()  # words that make this matter an emergency (beside the rulebook's global ones)
     hotline: str = ""             # told to a resident who reports it as an emergency (119, 110, 120 ...)
     # an emergency that is the consequence of others (an injury): named beside one of them, the cause decides
@@ -674,8 +676,9 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
             for j, kw in enumerate(getattr(c, section)):
                 if not kw.strip():
                     yield Problem(file, at("categories", i, section, j), "empty_keyword")
-        for j, pattern in enumerate(c.patterns):
-            yield from _pattern_problems(pattern, file, at("categories", i, "patterns", j))
+        for section in ("patterns", "negative_patterns"):
+            for j, pattern in enumerate(getattr(c, section)):
+                yield from _pattern_problems(pattern, file, at("categories", i, section, j))
     for j, kw in enumerate(book.urgent_keywords):
         if not kw.strip():
             yield Problem(file, at("urgent_keywords", j), "empty_keyword")

@@ -146,7 +146,8 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
-                                  "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车"])
+                                  "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
+                                  "这辣子鸡辣得我嘴都要着火了"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -378,6 +379,7 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("我们一家吃了野菌子，都在吐，孩子说看到小人", "medical_emergency"),
     ("邻居家小孩被开水烫了一大片，哭个不停", "medical_emergency"),
     ("停车场有辆车里锁了个小孩，车主不知道去哪了", "child_safety"),
+    ("隔壁男人喝醉了又在打婆姨，打得直叫", "domestic_violence"),
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -389,6 +391,8 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
     ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
     ("宿舍里有人用热得快烧水，插座都烧黑了", "fire"),             # a fire hazard, not a fire
+    ("楼层太高了，晚上洗澡水都出不来", "water"),                 # a thing that cannot get out: no one trapped
+    ("卫生间漏水渗到隔壁墙里，墙皮都掉了", "property"),           # damp plaster indoors: no collapse
 ])
 def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text: str, lead: str) -> None:
     d = router.route(text)

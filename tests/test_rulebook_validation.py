@@ -99,6 +99,20 @@ def test_pattern_that_does_not_compile() -> None:
     assert "missing )" in params["detail"]
 
 
+def test_a_negative_pattern_that_does_not_compile_is_refused_where_it_is_and_a_good_one_vetoes() -> None:
+    bad = MINI.replace("patterns: ['电梯.{0,4}停']", "patterns: ['电梯.{0,4}停']\n    negative_patterns: ['娃娃机(坏']")
+    line, code, _ = only(refuse(bad))
+    assert (code, line) == ("bad_pattern", line_of(bad, "娃娃机(坏"))
+    ok = MINI.replace("patterns: ['电梯.{0,4}停']",
+                      "patterns: ['电梯.{0,4}停']\n    negative_patterns: ['电梯(模型|玩具)']")
+    book = parse_rulebook(ok)
+    from rules import Classifier
+
+    assert Classifier(parse_rulebook(MINI)).classify("电梯玩具停了").category == "lift"
+    assert Classifier(book).classify("电梯玩具停了").category != "lift"
+    assert Classifier(book).classify("电梯停了").category == "lift"
+
+
 @pytest.mark.parametrize("pattern", ["[一-龥]+漏水", "(楼|[\\u4e00-\\u9fa5]{2})坏", "x[^a][a-zA-Z一-鿿]"])
 def test_character_class_too_wide(pattern: str) -> None:
     bad = MINI.replace("patterns: ['电梯.{0,4}停']", f"patterns: ['{pattern}']")
