@@ -147,7 +147,7 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
-                                  "这辣子鸡辣得我嘴都要着火了"])
+                                  "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -380,6 +380,10 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("邻居家小孩被开水烫了一大片，哭个不停", "medical_emergency"),
     ("停车场有辆车里锁了个小孩，车主不知道去哪了", "child_safety"),
     ("隔壁男人喝醉了又在打婆姨，打得直叫", "domestic_violence"),
+    ("我爸八十了，早上出门去公园转，到这会儿还联系不上", "missing_person"),
+    ("施工队把燃气管挖断了，呼呼地冒气", "gas_leak"),
+    ("他又喝多了要打我，我带着孩子躲在卫生间", "domestic_violence"),
+    ("阮囝不见了，五岁，一转身就没了", "missing_person"),                # Minnan: my child
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -393,6 +397,8 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("宿舍里有人用热得快烧水，插座都烧黑了", "fire"),             # a fire hazard, not a fire
     ("楼层太高了，晚上洗澡水都出不来", "water"),                 # a thing that cannot get out: no one trapped
     ("卫生间漏水渗到隔壁墙里，墙皮都掉了", "property"),           # damp plaster indoors: no collapse
+    ("小区门口那个路灯日塌了，晚上黑咕隆咚", "urban_mgmt"),       # 日塌 (Shaanxi): broken, no collapse
+    ("地下室有人住，还在里面生煤炉子", "fire"),                   # a hazard, not yet a fire
 ])
 def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
@@ -400,7 +406,8 @@ def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text
 
 
 @pytest.mark.parametrize("text", ["说句公道话，烩面还是老店的好吃", "以前厂里的食堂一块钱能吃饱",
-                                  "医保缴费截止到几号"])
+                                  "医保缴费截止到几号", "周四9点到17点计划停水，请相互转告",
+                                  "麻烦大家填一下这个问卷，关于小区停车的意见"])
 def test_praise_a_memory_or_a_date_asked_is_never_ticketed_unasked(router: Router, text: str) -> None:
     assert router.route(text).report is not True
 
@@ -422,6 +429,7 @@ def test_a_message_both_heads_hear_as_an_emergency_is_never_dropped_for_a_small_
 
 
 def test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_registered_unasked(router: Router) -> None:
-    d = router.route("我奶奶说以前这里发过大水，一直淹到二楼")
-    assert d.report is None and d.priority == "emergency" and d.hotline == "119"
+    for story in ("我奶奶说以前这里发过大水，一直淹到二楼", "那年发大水，水淹到二楼，现在想起来还怕"):
+        d = router.route(story)
+        assert d.report is None and d.priority == "emergency" and d.hotline == "119", story
     assert router.route("这里发大水了，一直淹到二楼").report is True
