@@ -274,6 +274,7 @@ class Classifier:
         calm: list[tuple[int, int]] = []  # where negative words are: an urgent word inside one is not said (打着火)
         horizon = LIVE if len(norm) > CHAT else CHAT
         said: list[tuple[str, int, int]] = []
+        own_said: list[tuple[str, str, int, int]] = []
         parts = parted(text, plain)  # where a space parted two words
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
@@ -303,9 +304,12 @@ class Classifier:
                     hits.setdefault(owner, {}).setdefault(word, (length, False, start))
                     seen.setdefault(owner, [0, start])[0] += 1
                     if start < horizon:
-                        own_urgent.setdefault(owner, []).append(word)
+                        own_said.append((owner, word, start, end))
                 if place_of is not None and estate is None:
                     estate = place_of
+        for owner, word, start, end in own_said:  # 人倒是没关在里面: a matter's urgent word inside a negative one
+            if not any(a <= start and end <= b for a, b in calm):
+                own_urgent.setdefault(owner, []).append(word)
         for owner in [o for o in hits if o in self._own]:
             # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
             if set(hits[owner]) <= self._own[owner]:

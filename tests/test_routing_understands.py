@@ -147,7 +147,7 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
-                                  "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火"])
+                                  "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -384,6 +384,10 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("施工队把燃气管挖断了，呼呼地冒气", "gas_leak"),
     ("他又喝多了要打我，我带着孩子躲在卫生间", "domestic_violence"),
     ("阮囝不见了，五岁，一转身就没了", "missing_person"),                # Minnan: my child
+    ("轰的一声，隔壁好像炸了，玻璃都震碎了，冒烟了", "fire"),
+    ("娃找不着了，刚才还在小区门口玩", "missing_person"),
+    ("阿婆早上出门到而家都未返，佢有啲糊涂", "missing_person"),         # Cantonese: not back yet
+    ("有个人一直往河里走，喊他也不回头", "suicide_risk"),
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -399,6 +403,9 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("卫生间漏水渗到隔壁墙里，墙皮都掉了", "property"),           # damp plaster indoors: no collapse
     ("小区门口那个路灯日塌了，晚上黑咕隆咚", "urban_mgmt"),       # 日塌 (Shaanxi): broken, no collapse
     ("地下室有人住，还在里面生煤炉子", "fire"),                   # a hazard, not yet a fire
+    ("电梯又坏了，人倒是没关在里面，就是老人上不去", "property"),  # no one inside, said so
+    ("楼上说我家漏水淹了他家地板，要我赔钱", "property"),          # a leak's damage, no flood
+    ("孩子两晚没回来，后来在网吧找到的", "children"),              # found: no one missing now
 ])
 def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
@@ -407,7 +414,8 @@ def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text
 
 @pytest.mark.parametrize("text", ["说句公道话，烩面还是老店的好吃", "以前厂里的食堂一块钱能吃饱",
                                   "医保缴费截止到几号", "周四9点到17点计划停水，请相互转告",
-                                  "麻烦大家填一下这个问卷，关于小区停车的意见"])
+                                  "麻烦大家填一下这个问卷，关于小区停车的意见", "周六上午9点到11点计划停水，请知悉",
+                                  "我先设个免打扰，有事艾特我", "新来的网格员人蛮好的，讲话好耐心"])
 def test_praise_a_memory_or_a_date_asked_is_never_ticketed_unasked(router: Router, text: str) -> None:
     assert router.route(text).report is not True
 
