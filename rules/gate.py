@@ -40,9 +40,8 @@ _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的"
            "点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有",
            "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
            "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率还可以", "效率还行",
-           "效率挺高", "好事", "讲得挺好", "讲得好",
-           "讲得真好", "受教育了",
-           "人蛮好", "好耐心", "很耐心", "蛮耐心", "真是好人", "是个好人", "大好人", "锦旗", "请大家喝", "速度可以",
+           "效率挺高", "好事", "讲得挺好", "讲得好", "讲得真好", "受教育了", "人蛮好", "好耐心", "很耐心", "蛮耐心",
+           "真是好人", "是个好人", "大好人", "锦旗", "请大家喝", "速度可以",
            "速度挺快", "麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了", "服务不错", "服务真好", "挺不错",
            "真不错", "来得蛮快", "来得快", "来得很快", "来得挺快", "挺客气", "很客气", "蛮客气", "挺负责", "很负责",
            "蛮负责", "人不错", "人挺好", "强多了", "比去年强", "好多了")
@@ -84,6 +83,9 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫",
          "年轻时候", "年轻的时候")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
+# happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
+_NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
+        "现在又", "现在正")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -456,8 +458,8 @@ class Gate:
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
-        if past := _long_ago(t):  # 我奶奶说以前这块发过大水: asked at once, with the hotline, never dropped
-            return Judgement(None, UNSURE, past)
+        if (past := _long_ago(t)) and not any(w in t for w in _NOW):
+            return Judgement(None, UNSURE, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
         clear = hits.get("clear", ())
         if clear and (heard := _RELAYED.search(t)) and all(heard.start() < t.find(w) <= heard.end() + 2 for w in clear):
             # someone else said it is fine (老板说没得事): the resident who doubts it is reporting; otherwise asked

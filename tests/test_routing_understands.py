@@ -440,4 +440,7 @@ def test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_register
     for story in ("我奶奶说以前这里发过大水，一直淹到二楼", "那年发大水，水淹到二楼，现在想起来还怕"):
         d = router.route(story)
         assert d.report is None and d.priority == "emergency" and d.hotline == "119", story
+    for now in ("当年修的围墙今天塌了，压到人了", "那年装的燃气管，刚才闻到好大的煤气味"):
+        d = router.route(now)
+        assert (d.report, d.priority) == (True, "emergency"), now
     assert router.route("这里发大水了，一直淹到二楼").report is True
