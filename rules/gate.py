@@ -226,6 +226,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
                "能不能": ("能不能拉", "能不能加我"),  # 能不能拉我进群: chit-chat
+               "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让")}  # a shop gone, its notice left: no sale
 
@@ -396,7 +397,7 @@ class Gate:
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
         laughing = () if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)
-        if (jokes := (*(w for w in _JOKES if w in t), *laughing)) and not current:
+        if (jokes := (*_said(tuple(w for w in _JOKES if w in t), t), *laughing)) and not current:
             return Judgement(False, CHAT, jokes)
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t), _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,

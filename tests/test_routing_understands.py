@@ -147,7 +147,8 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
 @pytest.mark.parametrize("text", ["我昨晚梦见咱楼着火了，吓醒了", "这火锅太辣了，嘴都着火了",
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
-                                  "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边"])
+                                  "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边",
+                                  "我妈气得头顶冒烟了哈哈"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -406,6 +407,7 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("电梯又坏了，人倒是没关在里面，就是老人上不去", "property"),  # no one inside, said so
     ("楼上说我家漏水淹了他家地板，要我赔钱", "property"),          # a leak's damage, no flood
     ("孩子两晚没回来，后来在网吧找到的", "children"),              # found: no one missing now
+    ("领导老讲荤段子，还对女同事动手动脚", "women"),                # harassment, no joke told
 ])
 def test_a_habit_a_blocked_car_or_a_teacher_is_no_emergency(router: Router, text: str, lead: str) -> None:
     d = router.route(text)
