@@ -307,8 +307,13 @@ class Classifier:
                         own_said.append((owner, word, start, end))
                 if place_of is not None and estate is None:
                     estate = place_of
-        for owner, word, start, end in own_said:  # 人倒是没关在里面: a matter's urgent word inside a negative one
-            if not any(a <= start and end <= b for a, b in calm):
+
+        def calmed(start: int, end: int) -> bool:
+            """Return whether a word at ``start:end`` lies inside a negative word (打着火, 人倒是没关在里面)."""
+            return any(a <= start and end <= b for a, b in calm)
+
+        for owner, word, start, end in own_said:
+            if not calmed(start, end):
                 own_urgent.setdefault(owner, []).append(word)
         for owner in [o for o in hits if o in self._own]:
             # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
@@ -316,7 +321,7 @@ class Classifier:
                 del hits[owner]
                 own_urgent.pop(owner, None)
         for word, start, end in said:
-            if word not in urgent and not any(a <= start and end <= b for a, b in calm):
+            if word not in urgent and not calmed(start, end):
                 urgent.append(word)
         tried = set(self._always)
         if self._heads is not None:
