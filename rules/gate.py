@@ -80,8 +80,14 @@ _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the 
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
-_PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "那会儿我", "年那会儿", "小时候", "当年", "那才叫",
-         "年轻时候", "年轻的时候")
+_PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
+         "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来")
+# a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
+# tell of a decade before it complains, so only an alarm's words are set aside by it)
+_YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+                       r"|[五六七八九]几年|[五六七八九]十年代")
+# asking after one already reported (刚才说走失的那个大爷找着了没): no new report
+_FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
@@ -103,7 +109,8 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
            "要的来", "看到了说一声", "看见了说一声", "联系电话", "电话咨询", "招聘", "招租", "送人",
-           "挂保安亭", "放保安亭", "在保安亭", "保安亭了", "来保安亭",
+           "挂保安亭", "放保安亭", "在门卫那", "放门卫那", "在门卫处", "放门卫处",
+           "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
            "启事", "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
            "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "转租", "押一付一", "包水电", "直租",
@@ -141,6 +148,7 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了", "修好", "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
+          "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了")  # done
@@ -200,7 +208,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
              "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
-             "跑没影", "卷款", "提不出来", "刷单", "说好的",
+             "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
@@ -459,8 +467,11 @@ class Gate:
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
             return Judgement(None, UNSURE, hits[QUESTION])
-        if (past := _long_ago(t)) and not any(w in t for w in _NOW):
+        if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
+                not any(w in t for w in _NOW):
             return Judgement(None, UNSURE, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
+        if found_yet := _FOUND_YET.search(t):  # asked after, not reported: asked at once, with the hotline
+            return Judgement(None, UNSURE, (found_yet.group(0),))
         clear = hits.get("clear", ())
         if clear and (heard := _RELAYED.search(t)) and all(heard.start() < t.find(w) <= heard.end() + 2 for w in clear):
             # someone else said it is fine (老板说没得事): the resident who doubts it is reporting; otherwise asked

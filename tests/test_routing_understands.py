@@ -446,3 +446,54 @@ def test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_register
         d = router.route(now)
         assert (d.report, d.priority) == (True, "emergency"), now
     assert router.route("这里发大水了，一直淹到二楼").report is True
+
+
+def test_a_year_long_past_sets_an_alarm_s_words_aside_but_a_year_describing_a_thing_does_not(router: Router) -> None:
+    for story in ("九一年发洪水的时候村里淹了一半，我家猪都冲走了", "七几年那回矿上着火，烧了三天三夜"):
+        d = router.route(story)
+        assert d.report is None and d.priority == "emergency", story
+    d = router.route("98年建的老楼，外墙塌了一大块，砸到车了")
+    assert (d.report, d.priority) == (True, "emergency")
+
+
+def test_asking_after_someone_already_reported_missing_is_no_new_report(router: Router) -> None:
+    d = router.route("早上说走失的那个小孩找到没有")
+    assert d.report is None and d.priority == "emergency"
+    assert router.route("我家孩子放学没回家，到处都找不到").report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("夜市那边一帮醉汉干起来了，凳子乱飞，有个人头上全是血", "violence"),
+    ("他被七八个人围着打，都趴地上不动了", "violence"),
+    ("邻居家小孩掉进枯井里了，上不来，哭着喊人", "people_trapped"),
+    ("一家四口都晕了，屋里还生着炉子", "medical_emergency"),
+])
+def test_a_fight_a_fall_into_a_well_and_a_family_overcome_are_emergencies_of_their_own(
+        router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), text
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("说是招聘保安，先交了五百服装费，交了也没让上岗", "hrss"),
+    ("有人冒充供电所的上门说要换电表，收了好几家的钱", "police"),
+    ("村口小河边的垃圾堆了好几个月没人清，臭得很", "housing"),
+    ("我丈夫不准我出去工作，家里的钱全让他管着", "women"),
+    ("那家面馆后厨脏得不行，碗都是在地上洗的", "market"),
+    ("二孩补贴申请了大半年还没发下来", "health"),
+])
+def test_a_scam_a_village_s_rubbish_a_husband_s_control_and_a_kitchen_reach_their_handler(
+        router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead), text
+
+
+@pytest.mark.parametrize("text", ["宝妈兼职 在家就能做 日赚三百 加微信了解",
+                                  "停水那个事自来水公司说是管道抢修，晚上就来，不用打电话了"])
+def test_an_advert_and_news_passed_on_are_no_tickets(router: Router, text: str) -> None:
+    assert router.route(text).report is not True, text
+
+
+def test_smoke_from_one_s_head_while_waiting_is_a_figure_not_a_fire(router: Router) -> None:
+    d = router.route("排队挂号等得我脑门冒烟了")
+    assert d.priority != "emergency" and d.lead == "health"
