@@ -48,7 +48,7 @@ _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的"
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
-_CHAT = ("好热闹", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
+_CHAT = ("好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
@@ -92,6 +92,8 @@ _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a mess
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
         "现在又", "现在正")
+# a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
+_VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -109,7 +111,7 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
            "要的来", "看到了说一声", "看见了说一声", "联系电话", "电话咨询", "招聘", "招租", "送人",
-           "挂保安亭", "放保安亭", "在门卫那", "放门卫那", "在门卫处", "放门卫处",
+           "挂保安亭", "放保安亭", "在门卫那", "在门卫处",
            "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
            "启事", "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
@@ -138,7 +140,7 @@ _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什�
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
               "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
-              "什么材料", "啥材料", "哪些材料", "是不是假的",
+              "什么材料", "啥材料", "哪些材料", "是不是假的", "咋交", "能交不", "咋缴", "咋申请", "咋办理",
               "几号", "到了没", "好多钱", "多少钱一斤", "开什么课",  # 截止到几号, 车票都抢到了没: asked
               "上班不", "开门不", "营业不", "办公不", "上不上班", "问下", "周几", "星期几", "礼拜几", "是不是下礼拜",
               "是不是下个月", "是不是下周", "是不是明天", "是不是今天", "是不是这周")
@@ -208,7 +210,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
              "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
-             "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没",
+             "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",
+             "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
@@ -236,7 +239,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "能不能": ("能不能拉", "能不能加我"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
-               "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让")}  # a shop gone, its notice left: no sale
+               "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
+               "坑": ("坑爹", "队友坑", "坑队友")}  # cheated at a game is no pothole
 
 
 def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -448,6 +452,8 @@ class Gate:
             return Judgement(False, CHAT, invited)
         if story := _told_story(t, current, problems):
             return Judgement(None, UNSURE, story)  # a story told (跟大伙念叨念叨…) names matters in passing
+        if (vented := tuple(w for w in _VENT if w in t)) and not current and not problems:
+            return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)
@@ -461,6 +467,8 @@ class Gate:
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
+        if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
+            return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about
         if elsewhere := _told_elsewhere(hits, t):
             return Judgement(False, NOTICE, elsewhere)
         if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]):

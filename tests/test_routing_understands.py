@@ -497,3 +497,41 @@ def test_an_advert_and_news_passed_on_are_no_tickets(router: Router, text: str) 
 def test_smoke_from_one_s_head_while_waiting_is_a_figure_not_a_fire(router: Router) -> None:
     d = router.route("排队挂号等得我脑门冒烟了")
     assert d.priority != "emergency" and d.lead == "health"
+
+
+@pytest.mark.parametrize(("text", "lead", "emergency"), [
+    ("院里的草垛着了，风还大", "fire", True),
+    ("晚上总有股味儿，像烧塑料的，都半个月了，不知道哪个厂子排的", "ecology", False),
+    ("小区门口道上全是冰溜子，没人撒盐，老人摔了好几个", "urban_mgmt", False),
+    ("有人夜里在河里偷挖河沙，河岸都挖塌了一块", "ecology", False),
+])
+def test_a_shed_on_fire_is_one_but_a_smell_like_burning_ice_on_the_road_or_a_dredged_bank_is_not(
+        router: Router, text: str, lead: str, emergency: bool) -> None:
+    d = router.route(text)
+    assert (d.lead, d.priority == "emergency") == (lead, emergency), text
+
+
+def test_nearly_fainting_from_work_is_a_figure(router: Router) -> None:
+    assert router.route("搬了一天家，差点累晕过去").priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "report"), [
+    ("这个月水费咋交，支付宝能交不", False),
+    ("社区招聘网格员，考完了名单也不公示，直接就定了", True),
+    ("楼下健身房办了两千的卡，才去三回就关门转让了", True),
+])
+def test_how_to_pay_is_asked_but_a_hiring_or_a_shop_that_took_the_money_is_reported(
+        router: Router, text: str, report: bool) -> None:
+    assert (router.route(text).report is True) == report, text
+
+
+@pytest.mark.parametrize("text", ["转发：周三上午小区消防演练，会放烟雾，大家别慌",
+                                  "消防演习，整层楼都在喊着火了，吓一跳",
+                                  "这房贷一个月还到头 唉 算了不说了", "打游戏被队友坑惨了"])
+def test_a_forwarded_alarm_a_drill_a_sigh_or_a_game_is_never_ticketed_unasked(router: Router, text: str) -> None:
+    assert router.route(text).report is not True, text
+
+
+def test_a_child_shocked_by_a_cabinet_is_an_electric_emergency(router: Router) -> None:
+    d = router.route("孩子摸了下楼道里的电箱被电了一下，手都麻了")
+    assert (d.category, d.priority) == ("electric_hazard", "emergency")
