@@ -74,7 +74,8 @@ _NOTICE_HINTS = ("带好", "接种本", "请各楼栋长", "业主大会", "要�
                  "请大家配合", "请配合", "请携带", "请各家", "检查卫生", "带身份证", "医保卡", "岁以上", "定于",
                  "张贴", "有异议", "会议室", "派个代表", "派一名代表", "通知到位", "召开", "开课", "有兴趣的",
                  "别上当", "大家别信", "从来不会", "别开门", "请带好", "注意时间", "接种日", "报名找", "派一个代表",
-                 "请各户", "义诊", "带户口本", "带上户口本", "各位家长", "请带一", "派代表", "免费", "每家带",
+                 "请各户", "义诊", "带户口本", "带上户口本", "各位家长", "请带一", "派代表", "免费", "不要随便转账",
+                 "别随便转账", "每家带",
                  "每户带", "欢迎大家", "联欢", "想参加的", "在活动室", "大家提醒", "别给陌生人转账")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
@@ -85,7 +86,7 @@ _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", 
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
-                       r"|[五六七八九]几年|[五六七八九]十年代")
+                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -112,7 +113,8 @@ _OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "�
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
            "要的来", "看到了说一声", "看见了说一声", "联系电话", "电话咨询", "招聘", "招租", "送人",
            "挂保安亭", "放保安亭", "在门卫那", "在门卫处",
-           "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "在保安亭", "保安亭了", "来保安亭",
+           "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "大酬宾", "开业酬宾", "充值送",
+           "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
            "启事", "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
            "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "转租", "押一付一", "包水电", "直租",
@@ -161,7 +163,8 @@ _RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退�
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
-           "视频里", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
+           "视频里", "看了个视频", "看了一个视频",
+           "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了部", "看了一部", "看咯部", "游戏里", "作文", "那边的朋友", "那边的亲戚", "那边的家人",
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
@@ -236,11 +239,12 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "麻烦": ("麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了", "麻烦问"),  # 麻烦问下: asks
                "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
-               "能不能": ("能不能拉", "能不能加我"),  # 能不能拉我进群: chit-chat
+               "能不能": ("能不能拉", "能不能加我", "能不能把我拉"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
-               "坑": ("坑爹", "队友坑", "坑队友")}  # cheated at a game is no pothole
+               "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
+               "太多": ("消息太多", "群消息太多")}  # the group's chatter is no handler's matter
 
 
 def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -404,7 +408,8 @@ class Gate:
         if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
             return Judgement(False, NOTICE, elsewhere)
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
-        named = [p for p in problems if p not in _OFTEN]  # problems beyond how often (一直, 老是)
+        # problems beyond how often (一直, 老是), and beyond a 差点 said beside an all-clear (差点…没事没事)
+        named = [p for p in problems if p not in _OFTEN and not (p == "差点" and hits.get("clear"))]
         if hits.get("clear") and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report

@@ -535,3 +535,51 @@ def test_a_forwarded_alarm_a_drill_a_sigh_or_a_game_is_never_ticketed_unasked(ro
 def test_a_child_shocked_by_a_cabinet_is_an_electric_emergency(router: Router) -> None:
     d = router.route("孩子摸了下楼道里的电箱被电了一下，手都麻了")
     assert (d.category, d.priority) == ("electric_hazard", "emergency")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("河心洲上几个游客被水围住了，水还在涨", "people_trapped"),
+    ("孩子一个人在河边玩，水急得很，大人不知道去哪了", "child_safety"),
+    ("配电箱门开着，地上都是水，刚才一只猫过去就抽搐倒了", "electric_hazard"),
+])
+def test_people_cut_off_by_water_a_child_alone_by_a_river_and_a_live_cabinet_are_emergencies(
+        router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), text
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("大树歪了，树枝快压到人行道上了", "urban_mgmt"),
+    ("车位不够，消防通道倒是空着，物业能不能划划线", "property"),
+    ("暴雨把村道冲断了，车过不去", "transport"),
+    ("孩子两天没回家，原来一直在网吧，网吧让初中生通宵上网也没人管", "children"),
+    ("楼道里的广告说这药能根治高血压", "market"),
+])
+def test_a_near_word_a_clear_lane_a_washed_road_or_a_known_whereabouts_raises_no_emergency(
+        router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert (d.lead, d.priority != "emergency") == (lead, True), text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("充电宝放床头充着电，刚才突然冒白烟了", "fire"),
+    ("老爷子去地下室拿东西被关里头了，喊半天没人应", "people_trapped"),
+])
+def test_white_smoke_from_a_charger_and_someone_shut_in_a_basement_are_emergencies(
+        router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), text
+
+
+@pytest.mark.parametrize("text", ["上午那股烟是隔壁熏腊肉，没事，大家放心", "今天打麻将输惨了", "差点把我气出高血压来",
+                                  "开业大酬宾，充值送好礼，欢迎大家来",
+                                  "提醒一下，最近有冒充社区的人打电话，不要随便转账",
+                                  "做饭差点把锅烧了，没事没事", "这群消息太多了，我先屏蔽了"])
+def test_an_all_clear_a_game_a_figure_an_advert_a_warning_or_the_group_s_chatter_is_no_ticket(
+        router: Router, text: str) -> None:
+    assert router.route(text).report is not True, text
+
+
+def test_smoke_from_a_neighbour_s_curing_meat_is_a_nuisance_not_a_fire(router: Router) -> None:
+    d = router.route("楼下邻居天天熏腊肉，烟全飘我家来了")
+    assert (d.lead, d.priority, d.report) == ("environment", "normal", True)
