@@ -149,10 +149,11 @@ _FIGURES = re.compile(
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
     r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"
-    r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了")
-# every figure names an alarm word, or 炸, 晕 or 淹 (气炸了, 香晕, 快被他淹了): one automaton pass leaves the regular
-# expression to the few texts that do
-_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹"])
+    r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
+    r"|(跟|像|好像)被人?捅了一刀")
+# every figure names an alarm word, or 炸, 晕, 淹 or 捅 (气炸了, 香晕, 快被他淹了, 像被捅了一刀): one automaton pass
+# leaves the regular expression to the few texts that do
+_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅"])
 
 
 def unsaid(norm: str) -> str:

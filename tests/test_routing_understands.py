@@ -583,3 +583,46 @@ def test_an_all_clear_a_game_a_figure_an_advert_a_warning_or_the_group_s_chatter
 def test_smoke_from_a_neighbour_s_curing_meat_is_a_nuisance_not_a_fire(router: Router) -> None:
     d = router.route("楼下邻居天天熏腊肉，烟全飘我家来了")
     assert (d.lead, d.priority, d.report) == ("environment", "normal", True)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("地里干活被蛇咬了，腿肿得老粗", "medical_emergency"),
+    ("山洪下来了，好几户人家困在屋顶上", "people_trapped"),
+    ("两家为了宅基地抄起镰刀就上了", "violence"),
+    ("楼上的阳台整块掉下来了，砸坏了楼下的车", "collapse"),
+    ("仓库后面的柴火垛着起来了，火老大了", "fire"),
+])
+def test_a_snake_bite_a_flood_a_field_fight_a_balcony_and_a_blaze_are_emergencies(
+        router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), text
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("儿子在外地打工好几年没回来了，老太太一个人住，眼睛也不好，谁能照看一下", "welfare"),
+    ("有人自称物业的上门收什么管道检测费，一户八十", "police"),
+    ("我们想领证，民政局网上预约一直约不上", "civil_affairs"),
+])
+def test_a_son_away_for_years_a_fake_collector_and_a_wedding_booking_reach_their_handler(
+        router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert (d.lead, d.priority != "emergency") == (lead, True), text
+
+
+@pytest.mark.parametrize("text", ["世界杯决赛打起来了，加时了", "辅导作业要被我家娃气晕过去了"])
+def test_a_match_on_screen_or_a_parent_s_despair_is_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True, text
+
+
+def test_a_new_flat_that_crumbles_is_never_dropped_and_a_child_not_home_is_an_emergency(router: Router) -> None:
+    d = router.route("新交的房子墙一蹭就掉渣，这质量能住人？")
+    assert d.report is not False and d.lead == "housing"
+    d = router.route("我家娃放学到现在都没到屋，电话也打不通")
+    assert (d.category, d.priority) == ("missing_person", "emergency")
+
+
+@pytest.mark.parametrize("text", ["刚才说楼道漏水那个，搞清楚了，是我家水管松了",
+                                  "明天我家办喜事，早上放炮，提前打个招呼，见谅",
+                                  "外面的雨下得跟天漏了一样", "想去看摔跤比赛，几点开始"])
+def test_a_message_taken_back_a_courtesy_a_figure_of_rain_or_a_sport_is_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True, text
