@@ -247,7 +247,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
-               "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",)}  # a sport, a figure of rain
+               "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
+               "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞")}  # likes demanded are no thanks
 
 
 def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -319,6 +320,8 @@ class _Finder:
 
         >>> _Finder({"problem": ("坏了", "脏"), "thanks": ("谢谢",)})("心脏不好，电梯坏了，谢谢")
         {'problem': ('坏了',), 'thanks': ('谢谢',)}
+        >>> _Finder({"problem": ("脏",), "thanks": ("谢谢",)})("心脏不好")
+        {}
         """
         found: dict[str, list[str]] = {}
         for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
@@ -327,7 +330,8 @@ class _Finder:
                 seen = found.setdefault(kind, [])
                 if word not in seen:
                     seen.append(word)
-        return {k: _said(tuple(v), t) for k, v in found.items()}
+        # a kind whose every word was only inside another word (点赞 in 转发点赞) was not said at all
+        return {k: said for k, v in found.items() if (said := _said(tuple(v), t))}
 
 
 class Judgement(NamedTuple):

@@ -626,3 +626,33 @@ def test_a_new_flat_that_crumbles_is_never_dropped_and_a_child_not_home_is_an_em
                                   "外面的雨下得跟天漏了一样", "想去看摔跤比赛，几点开始"])
 def test_a_message_taken_back_a_courtesy_a_figure_of_rain_or_a_sport_is_no_ticket(router: Router, text: str) -> None:
     assert router.route(text).report is not True, text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("配电箱那边冒火花，我碰了一下被打了，手到现在还发麻", "electric_hazard"),
+    ("江面上有几个孩子在滑冰，冰都裂了", "child_safety"),
+    ("河心的浮冰上困着一个人，冰还在往下漂", "people_trapped"),
+])
+def test_a_shock_said_as_a_blow_children_on_river_ice_and_someone_on_a_floe_are_emergencies(
+        router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority) == (category, "emergency"), text
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("停水一晚上了，水龙头一拧光冒气", "water"),
+    ("那条道上冰溜子没人刨，贼滑", "urban_mgmt"),
+    ("顶楼漏雨，墙皮一块一块往下掉", "property"),
+    ("饭馆后门堆了一排煤气罐，边上全是纸箱子", "fire"),
+    ("农家乐往河沟里倒泔水，下游都臭了", "ecology"),
+])
+def test_air_from_a_dry_tap_ice_on_a_path_and_plaster_soaked_off_raise_no_emergency(
+        router: Router, text: str, lead: str) -> None:
+    d = router.route(text)
+    assert (d.lead, d.priority != "emergency") == (lead, True), text
+
+
+def test_likes_demanded_by_a_teacher_are_a_complaint_and_a_body_on_fire_from_heat_a_figure(router: Router) -> None:
+    d = router.route("老师让家长在群里转发点赞，不转的点名批评")
+    assert d.report is not False and d.lead == "education"
+    assert router.route("今天四十度，人都要着火了").priority != "emergency"
