@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.normalize import normalize, parted, unsaid
+from rules.normalize import chinese, normalize, parted, unsaid
 from rules.rulebook import Rulebook
 
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
@@ -114,6 +114,7 @@ HEAD = 30  # characters: evidence this early counts twice (what a message leads 
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
 SLIPS_MAX_CHARS = 120  # the second pass (likeness to each category's words) runs on messages this short
+_LATIN_LETTER = re.compile(r"[a-z]")
 FUZZY_MAX_CHARS = 60  # and its pinyin and homophone part on chat-sized ones only (it costs ~1 ms at 60)
 LIKENESS_MIN = 0.12    # a category this alike (cosine of characters) or more is a candidate
 
@@ -221,6 +222,16 @@ class Classifier:
                 add(kw, _CAT_URGENT, c.id)
         for kw in rulebook.urgent_keywords:
             add(kw, _URGENT, "")
+        # English words, matched as whole words on the text as written (normalising would join them: 'congrats'
+        # is no 'rats'), longest first
+        self._english: dict[str, list[str]] = {}
+        for c in rulebook.categories:
+            for kw in c.keywords_en:
+                self._english.setdefault(" ".join(kw.lower().split()), []).append(c.id)
+        alternatives = sorted(self._english, key=len, reverse=True)
+        self._english_rx = re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
+                                                               for p in alternatives) + r")(?![a-z])") \
+            if alternatives else None
         self._estate_grid: dict[str, str] = {}
         for g in rulebook.grids:
             for e in g.estates:
@@ -279,9 +290,10 @@ class Classifier:
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
-                if parts and start and start not in parts and any(start < p < end for p in parts):
+                if parts and start and start not in parts and any(start < p < end for p in parts) and \
+                        not norm[start:end].isascii():
                     # read from inside one word into the next (周末也打 孩子): no emergency of it; whole words on
-                    # both sides still are (天然气 泄露)
+                    # both sides still are (天然气 泄露); an English phrase spans its spaces (smell gas)
                     keywords = tuple(k for k in keywords if k[0] not in self._emergency)
                     urgents, own = (), ()
                 if keywords and not generic and norm[end:end + 2] in BESIDE:
@@ -334,6 +346,8 @@ class Classifier:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
                 where = seen.setdefault(owner, [0, m.start()])
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
+        if self._english_rx is not None and _LATIN_LETTER.search(plain):
+            self._english_hits(text, hits, seen)
         for owner, rx in self._vetoes:  # a negative pattern vetoes its category, as a negative word does
             if owner in hits and owner not in vetoed and rx.search(norm):
                 vetoed.add(owner)
@@ -348,7 +362,8 @@ class Classifier:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
                 candidates, fuzzy = self._rank(hits, vetoed, seen, horizon), True
-            candidates = self._with_likeness(candidates, norm, vetoed)
+            if chinese(text, norm):  # a likeness of characters says nothing of English
+                candidates = self._with_likeness(candidates, norm, vetoed)
         if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)
         top = candidates[0]
@@ -390,6 +405,18 @@ class Classifier:
         # equal keys keep a reproducible order (by id), and Classification.tie tells the router to ask
         out.sort(key=_rank_key, reverse=True)
         return tuple(out)
+
+    def _english_hits(self, text: str, hits: dict[str, dict[str, Hit]], seen: dict[str, list[int]]) -> None:
+        """Add to ``hits`` the categories' English words said in ``text`` as whole words (smell gas, power cut)."""
+        assert self._english_rx is not None
+        lower = text.lower()
+        for m in self._english_rx.finditer(lower):
+            phrase = " ".join(m.group(0).split())
+            at = len("".join(lower[:m.start()].split()))  # where it starts in the normalised text, near enough
+            for owner in self._english[phrase]:
+                hits.setdefault(owner, {}).setdefault(phrase, (len(phrase) - phrase.count(" "), False, at))
+                where = seen.setdefault(owner, [0, at])
+                where[0], where[1] = where[0] + 1, min(where[1], at)
 
     def _with_likeness(self, candidates: tuple[Candidate, ...], norm: str, vetoed: set[str]
                        ) -> tuple[Candidate, ...]:

@@ -48,6 +48,12 @@ _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的"
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
          "看到了")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
+# the same in English, the whole message (normalised: no spaces, lower case, no punctuation)
+_EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone", "hiall", "helloall", "goodmorning",
+                              "goodmorningeveryone", "goodevening", "goodnight", "happynewyear"), GREETING),
+             **dict.fromkeys(("thanks", "thankyou", "thx", "thanksalot", "thankyousomuch", "thanksforyourhelp",
+                              "thankyouforyourhelp", "manythanks"), THANKS),
+             **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
 _CHAT = ("好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
@@ -381,6 +387,8 @@ class Gate:
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
+        if (english := _EXACT_EN.get(_FILLER.sub("", t))) is not None:  # "Hi everyone!", "Thank you", "OK"
+            return Judgement(False, english, (t,))
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if found.urgent or found.emergency:
             if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):

@@ -169,3 +169,26 @@ def unsaid(norm: str) -> str:
     if not _FIGURE_HINTS.find_matches_as_indexes(norm):
         return norm
     return _FIGURES.sub(lambda m: "※" * len(m.group(0)), norm)
+
+
+MIN_HAN = 2  # Chinese characters a text needs to be read as Chinese
+_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|"
+                     r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|o|e|i|u|v))+")
+_LATIN = re.compile(r"[a-z]+")
+
+
+def chinese(text: str, norm: str) -> bool:
+    """Return whether ``text`` (``norm``, normalised) is Chinese as a model learnt it: at least :data:`MIN_HAN`
+    Chinese characters, or pinyin; a model of Chinese reports does not judge English (it would give one of its
+    labels to anything).
+
+    >>> chinese("电梯坏了", "电梯坏了"), chinese("ting dian le", "tingdianle")
+    (True, True)
+    >>> chinese("The lift is broken", "theliftisbroken"), chinese("hi", "hi")
+    (False, True)
+    """
+    if sum(1 for ch in norm if "\u3400" <= ch <= "\u9fff") >= MIN_HAN:
+        return True
+    words = _LATIN.findall(text.lower())
+    english = sum(1 for w in words if not _PINYIN.fullmatch(w))
+    return english < 2 and english <= len(words) // 3

@@ -46,6 +46,7 @@ from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, UNSURE, Gate, Judgement
 from rules.model import Model
+from rules.normalize import chinese
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
@@ -134,7 +135,7 @@ class Router:
         judge: list[tuple[Model, np.ndarray] | None] = [None] * len(texts)
         heard: list[Heard] = [Heard() for _ in texts]
         for model in self.models:
-            mine = [i for i, f in enumerate(found) if model.knows(f.length)
+            mine = [i for i, f in enumerate(found) if model.knows(f.length) and chinese(texts[i], f.norm)
                     and (judge[i] is None or heard[i].lacks(model))]
             if mine:
                 scores, heads = model.assess([texts[i] for i in mine], [found[i] for i in mine])

@@ -155,6 +155,8 @@ class Category(_Model):
     name: Name
     name_en: Name
     keywords: tuple[str, ...] = Field(min_length=1)
+    # the matter in English, matched as whole words (smell gas, power cut): a resident who writes English
+    keywords_en: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     # what the matter is not, said as a pattern (a veto, as a negative word): 洗澡水都出不来 is no one trapped
@@ -672,7 +674,7 @@ def _cross_check(book: Rulebook, lines: dict[Path, int], file: str) -> Iterator[
         if len(set(chain)) != len(chain):
             yield Problem(file, at("categories", i, "escalation"), "escalation_loop",
                           {"chain": " → ".join(chain)})
-        for section in ("keywords", "negative"):
+        for section in ("keywords", "keywords_en", "negative"):
             for j, kw in enumerate(getattr(c, section)):
                 if not kw.strip():
                     yield Problem(file, at("categories", i, section, j), "empty_keyword")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rules import Router, parse_rulebook
+from rules import Router, load_rulebook, parse_rulebook
 from rules.evaluation import evaluate, read_cases
 from rules.starter import STARTER, starter_model
 from tests.conftest import MINI
@@ -332,7 +332,6 @@ def test_the_committee_s_own_matters_reach_it(router: Router, text: str, lead: s
 
 
 def test_policy_choices_are_visible_and_change_the_lead() -> None:
-    from rules import load_rulebook
     from rules.rulebook import DEFAULT_RULEBOOK
 
     text = DEFAULT_RULEBOOK.read_text(encoding="utf-8")
@@ -656,3 +655,29 @@ def test_likes_demanded_by_a_teacher_are_a_complaint_and_a_body_on_fire_from_hea
     d = router.route("老师让家长在群里转发点赞，不转的点名批评")
     assert d.report is not False and d.lead == "education"
     assert router.route("今天四十度，人都要着火了").priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "category", "emergency"), [
+    ("I smell gas in the stairwell of building 2", "gas_leak", True),
+    ("There is a fire in building 11, lots of smoke!", "fire", True),
+    ("Someone is lying unconscious in the stairwell", "medical_emergency", True),
+    ("We are trapped in the lift", "people_trapped", True),
+    ("Power cut since 8am", "power_outage", False),
+    ("The garbage has not been collected for a week", "rubbish", False),
+])
+def test_a_resident_who_writes_english_reaches_the_same_handler(router: Router, text: str, category: str,
+                                                                 emergency: bool) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority == "emergency", d.report) == (category, emergency, True), text
+
+
+def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None:
+    book = load_rulebook()
+    router = Router(book).with_model(None, starter=starter_model(book))
+    assert router.route("Congrats to the winners!").category != "pests"  # congrats holds no 'rats'
+    assert router.route("My car is blocked in by a van").priority != "emergency"  # no 'locked in'
+    for text in ("Hi everyone!", "Thank you so much", "OK"):
+        assert router.route(text).report is False, text
+    unknown = router.route("Something is wrong near my door")
+    assert unknown.source.kind != "model" and unknown.category is None
+    assert router.route("lou shang lou shui le").source.kind in ("model", "both")  # pinyin is still read

@@ -90,6 +90,9 @@ def test_empty_keyword_list_and_empty_keyword() -> None:
     bad = MINI.replace("keywords: [漏水, 渗水]", "keywords: [漏水, '  ']")
     line, code, _ = only(refuse(bad))
     assert (code, line) == ("empty_keyword", line_of(bad, "keywords: [漏水, '  ']"))
+    bad = MINI.replace("keywords: [漏水, 渗水]", "keywords: [漏水, 渗水]\n    keywords_en: [leaking, '  ']")
+    line, code, _ = only(refuse(bad))
+    assert (code, line) == ("empty_keyword", line_of(bad, "keywords_en: [leaking, '  ']"))
 
 
 def test_pattern_that_does_not_compile() -> None:
