@@ -184,10 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nobody has signed for ticket {ticket} yet: sign for it (!ack) before resolving it.",
     },
     "reason_required": {
-        "zh-CN": "{move}需要写明理由，例如：!转派 城管 属于占道经营。",
-        "en": "{move} needs a reason, for example: !transfer urban_mgmt street vending.",
+        "zh-CN": "{move}需要写明理由：请把理由写在指令后面。",
+        "en": "{move} needs a reason: write it after the command.",
     },
-    "text_required": {"zh-CN": "请写明内容。", "en": "Please write the text."},
+    "text_required": {"zh-CN": "请在指令后面写明内容。", "en": "Please write the text after the command."},
     "not_your_ticket": {
         "zh-CN": "{ticket} 号工单不是您反映的，只有反映或附议的居民可以确认或评价。",
         "en": "Ticket {ticket} is not yours: only the residents who reported or supported it can confirm or "

@@ -8,7 +8,7 @@ import pytest
 
 from chatops.chat.bot import Bot
 from chatops.chat.transport.memory import MemoryTransport
-from chatops.tickets.lifecycle import State
+from chatops.tickets.lifecycle import Move, State
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
 
@@ -423,3 +423,52 @@ async def test_offers_and_needs_meet_within_a_grid(bot: Bot) -> None:
     net.say(ALL, BOB, "!提供 陪老人看病")
     await turn(bot)
     assert "网格的居民群" in net.in_room(ALL)[-1].body  # posts belong to a grid
+
+
+async def test_an_answer_that_names_no_place_is_a_note_and_the_place_is_still_asked(bot: Bot, store: Store) -> None:
+    """A tester answered the place question with "不知道，反正很多烟": it was recorded as the place."""
+    net = t(bot)
+    report = net.say(ALL, ALICE, "楼道里漏水很严重")
+    await turn(bot)
+    net.say(ALL, ALICE, "不知道具体哪栋，反正水很大", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.estate is None and ticket.building is None
+    assert [e.kind for e in await store.events(1)].count(Move.LOCATED) == 0
+    assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 1
+    net.say(ALL, ALICE, "安居苑2号楼", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.estate, ticket.building) == ("anju", "2")
+
+
+async def test_a_card_keeps_its_evidence_when_it_is_edited_or_handed_on(bot: Bot, store: Store) -> None:
+    """A tester saw every card say 命中：- after its first edit: the words behind the routing were lost."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑2号楼电梯坏了，停在5楼不动")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert "命中：-" not in card.body
+    net.say(PROPERTY, PROP, "!签收 1")
+    await turn(bot)
+    edits = [s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
+             if s.edits == card.event_id]
+    assert edits and "命中：-" not in edits[-1] and "电梯" in edits[-1].split("命中：")[1]
+
+
+async def test_a_follow_up_of_ones_own_does_not_double_every_later_notice(bot: Bot, store: Store) -> None:
+    """A tester's resident, once they had added a follow-up, got every later notice twice (both threads)."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑2号楼电梯坏了")
+    await turn(bot)
+    follow = net.say(GRID, ALICE, "安居苑2号楼电梯还是不动，里面灯也不亮")
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.ROUTED and await store.count("tickets") == 1  # type: ignore[union-attr]
+    seen = len(net.in_room(GRID))
+    net.say(PROPERTY, PROP, "!签收 1")
+    await turn(bot)
+    told = net.in_room(GRID)[seen:]
+    assert [s.thread_root for s in told] == [report]  # once, in the report's thread
+    net.say(GRID, ALICE, "什么时候能修好", thread_root=follow)  # the follow-up's thread still belongs to the ticket
+    await turn(bot)
+    assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 2

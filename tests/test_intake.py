@@ -254,3 +254,52 @@ async def test_a_message_the_bot_asked_about_is_forgotten_when_its_sender_delete
     net.react(GRID, ALICE, ask.event_id, "👍")  # too late: nothing is registered from a deleted message
     await turn(bot)
     assert await store.count("tickets") == 0
+
+
+async def test_a_bare_number_in_the_triage_thread_picks_that_option(bot: Bot, store: Store, clock: FakeClock) -> None:
+    """A tester found !分拨 1, as the triage card itself says, read as ticket #1 (the card's options were lost)."""
+    net = t(bot)
+    net.say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    clock.advance(minutes=31)
+    assert await bot.scheduler.tick() == 1
+    await bot.outbox.flush()
+    card = net.in_room(STREET)[0]
+    net.say(STREET, STAFF, "!分拨 1", thread_root=card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead != "street_office"
+    assert [e.kind for e in await store.events(1)].count(Move.ASSIGNED) == 1
+
+
+async def test_an_emergency_told_in_an_ordinary_ticket_s_thread_is_a_ticket_of_its_own(bot: Bot, store: Store) -> None:
+    """A tester's resident told, under a missing manhole cover's receipt, that a child had fallen in: it had become
+    a quiet note at ordinary priority. It is an emergency for its own handler at once, with the hotline."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑门口的井盖不见了，晚上黑看不见")
+    await turn(bot)
+    first = await store.ticket(1)
+    assert first is not None and first.priority != "emergency"
+    net.say(GRID, ALICE, "刚才有个小孩掉进井里了，爬不上来，快来人", thread_root=report)
+    await turn(bot)
+    second = await store.ticket(2)
+    assert second is not None and second.priority == "emergency" and second.lead == "fire"
+    assert any("#2" in s.body and "119" in s.body for s in net.in_room(GRID) if s.thread_root == report)
+    assert any("#2" in s.body for s in net.in_room(FIRE))
+    assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 0
+
+
+async def test_a_matter_routed_only_once_picked_asks_where_it_is(bot: Bot, store: Store) -> None:
+    """A tester's tickets went out after a pick with the grid alone: the place was never asked."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    assert (await store.ticket(1)).awaits_choice  # type: ignore[union-attr]
+    net.say(GRID, ALICE, "1", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead is not None and ticket.estate is None
+    assert any("请问具体在哪里" in s.body for s in net.in_room(GRID) if s.thread_root == report)
+    net.say(GRID, ALICE, "安居苑3号楼", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).building == "3"  # type: ignore[union-attr]

@@ -128,6 +128,16 @@ async def test_supporters_give_verdicts_too(service: TicketService) -> None:
     assert (t.state, t.solved, t.verdicts) == (State.CLOSED, True, (NEIGHBOUR.id, RESIDENT.id))
 
 
+async def test_an_emergency_on_top_of_an_ordinary_matter_is_a_ticket_of_its_own(service: TicketService) -> None:
+    """MINI: the same resident reports a fire where their ordinary leak is: a new emergency ticket, not a note."""
+    first = (await service.report(source="m:1", reporter=RESIDENT.id, text="安居苑1号楼漏水")).ticket
+    note = await service.report(source="m:2", reporter=RESIDENT.id, text="安居苑1号楼还在漏水")
+    assert note.joined and note.noted and note.ticket.id == first.id
+    fire = await service.report(source="m:3", reporter=RESIDENT.id, text="安居苑1号楼漏水的地方冒烟着火了")
+    assert fire.ticket.priority == "emergency"  # 着火 is an urgent word of the whole rulebook
+    assert fire.created and not fire.joined and fire.ticket.id != first.id
+
+
 async def test_transfer_needs_a_reason_and_a_real_target(service: TicketService, clock: FakeClock) -> None:
     tid = await new_ticket(service)
     await refused("reason_required", service.transfer(tid, PROPERTY, "police", ""))

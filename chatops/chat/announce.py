@@ -54,6 +54,9 @@ class Announcer:
                 lines.append(text("rating_thanks", lang, rating=text(f"rating_{after.rating}", lang)))
             elif (line := self.voice.step(after, event, lang)) is not None:
                 lines.append(line)
+                if event.kind in (Move.ROUTED, Move.ASSIGNED) and resident == after.reporter and \
+                        before.lead is None and self.voice.needs_place(after):
+                    lines.append(text("ask_place", lang))  # routed only now (a pick, a triage): where is it?
             if lines:
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
             ask = None
@@ -65,14 +68,17 @@ class Announcer:
                 await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[resident]), after.id,
                                           thread_root=root))
         line_for = self.voice.step(after, event, self.lang)
+        evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
+            evidence = evidence or await self.evidence(tx, after)
             if handler in after.handlers and (not cards or handler not in before.handlers):
-                await self.card(tx, after, handler)  # a new holder gets a fresh card, and its staff a ping
+                # a new holder gets a fresh card, and its staff a ping
+                await self.card(tx, after, handler, matched=evidence[0], alarm=evidence[1])
                 if not cards:
                     continue
             card = cards[-1]
-            content = notice(self.voice.card(after, self.lang, holder=handler))
+            content = notice(self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1]))
             await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
             if line_for:
                 mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
@@ -93,6 +99,17 @@ class Announcer:
             lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
                      *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
             await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
+
+    async def evidence(self, tx: Transaction, ticket: Ticket) -> tuple[tuple[str, ...], float | None]:
+        """Return the words behind ``ticket``'s last routing and the model's emergency score when it alone made
+        the ticket an emergency: a card keeps saying why when it is edited or handed on."""
+        routed = [e for e in await tx.events(ticket.id) if e.kind is Move.ROUTED]
+        if not routed:
+            return (), None
+        data, rule = routed[-1].data, routed[-1].rule or ""
+        urgent = tuple(w for w in data.get("urgent", ()) if w not in data.get("matched", ()))
+        alarm = data.get("model_emergency") if rule.endswith(".urgent") and not data.get("urgent") else None
+        return (*data.get("matched", ()), *urgent), alarm
 
     async def card(self, tx: Transaction, ticket: Ticket, handler: str, *,
                    matched: tuple[str, ...] = (), alarm: float | None = None) -> int | None:

@@ -31,6 +31,7 @@ from chatops.chat.conversation import (
     Command,
     option,
     parse,
+    place_said,
     rating,
     reaction_key,
     verdict,
@@ -713,20 +714,25 @@ class Bot:
         await self._report(turn, asked.text, source=asked.source, reporter=asked.sender)
 
     async def _report(self, turn: Turn, body: str, *, decision: Decision | None = None, source: str | None = None,
-                      reporter: str | None = None) -> None:
+                      reporter: str | None = None, thread: str | None = None) -> None:
         """Make ``body`` a ticket (or support, or a note on the resident's own) and queue its receipt in the
-        thread of the message it came from (``source``, by default the message being handled)."""
+        thread of the message it came from (``source``, by default the message being handled), or in ``thread``
+        (a message already in a thread cannot start one)."""
         ev = turn.event
         root = source.removeprefix("matrix:") if source else ev.event_id
+        source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
         grid = turn.room.ref or None  # the service refuses an empty or oversized report
-        receipt = await self.service.report(source=f"matrix:{root}", reporter=reporter, text=body,
+        receipt = await self.service.report(source=source, reporter=reporter, text=body,
                                             place=Place(grid=grid), tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang))
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(said), ticket.id, thread_root=root))
+            # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
+            # ticket's later steps go to the report's thread once, not to every follow-up's too
+            purpose = "noted" if receipt.noted else "receipt"
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(said), ticket.id, thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
             return
@@ -780,8 +786,15 @@ class Bot:
             await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
         elif solved is not None:  # a verdict given already, or not theirs to give: the lifecycle says why
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
-        elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket):
-            found = self.service.router.classifier.classify(body).place
+        elif ticket.priority != "emergency" and ticket.state in (*OPEN, State.RESOLVED) and \
+                (decision := await self.service.route(body)).report is True and decision.priority == "emergency":
+            # an emergency told in the thread of an ordinary matter (有个老人掉进去了) is a report of its own, for its
+            # own handler at once, never a quiet note
+            await self._report(turn, body, decision=decision,
+                               thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
+        elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket) and (
+                (found := self.service.router.classifier.classify(body).place).estate or found.building
+                or place_said(body)):  # "不知道，反正很多烟" names no place: a note for the handler, asked again
             data: dict[str, Any] = {"grid": ticket.grid or found.grid or self.voice.grid_of_estate(found.estate),
                                     "estate": found.estate, "building": found.building}
             if not (found.estate or found.building):

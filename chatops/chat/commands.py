@@ -31,13 +31,15 @@ MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultatio
 @dataclass(frozen=True)
 class CommandSpec:
     """One chat command: ``name``, ``aliases`` (English first), the ``rooms`` it is for, the ``move`` it
-    makes on a ticket (``None``: it only reads or talks), and whether it takes ``args``."""
+    makes on a ticket (``None``: it only reads or talks), whether it takes ``args``, and whether a bare number
+    given alone in a ticket's thread is its argument (``number``: an option, a rating) rather than a ticket."""
 
     name: str
     aliases: tuple[str, ...]
     rooms: tuple[str, ...]
     move: Move | None = None
     args: bool = False
+    number: bool = False
 
     def alias(self, lang: str | None) -> str:
         """Return the alias help shows in ``lang``: the first Chinese one in Chinese, else the first."""
@@ -71,17 +73,17 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("document", ("document", "材料", "附件"), (RESIDENT, BODY, HANDLER), args=True),
     CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
     CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
-    CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True),
+    CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True, number=True),
     CommandSpec("publish", ("publish", "公开"), (RESIDENT,), move=Move.PUBLISHED),
     CommandSpec("ack", ("ack", "签收", "报到"), (HANDLER,), move=Move.ACKNOWLEDGED),
     CommandSpec("note", ("note", "备注"), (HANDLER,), move=Move.NOTE, args=True),
     CommandSpec("resolve", ("resolve", "办结", "结案"), (HANDLER,), move=Move.RESOLVED, args=True),
-    CommandSpec("transfer", ("transfer", "转派", "改派"), (HANDLER,), move=Move.TRANSFERRED, args=True),
+    CommandSpec("transfer", ("transfer", "转派", "改派", "转交"), (HANDLER,), move=Move.TRANSFERRED, args=True),
     CommandSpec("return", ("return", "退单", "回退"), (HANDLER,), move=Move.RETURNED, args=True),
     CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True),
     CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED),
     CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True),
-    CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True),
+    CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True, number=True),
     CommandSpec("list", ("list", "待办", "列表"), (HANDLER,)),
     CommandSpec("reverse", ("reverse", "冲正"), (HANDLER,), args=True),
     CommandSpec("volunteer", ("volunteer", "志愿", "志愿服务"), (HANDLER,), args=True),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chatops.chat.commands import ALIASES
+from chatops.chat.commands import ALIASES, BY_NAME
 from rules.normalize import normalize
 
 _GLUED = sorted((a for a in ALIASES if len(a) > 1 and not a.isascii()), key=len, reverse=True)  # longest first
@@ -25,7 +25,9 @@ _OPTION_WORDS = {"0": 0, "1": 1, "2": 2, "3": 3, "零": 0, "一": 1, "二": 2, "
                  "第二": 2, "第三": 3}
 
 _TICKET = re.compile(r"^[#＃](\d{1,9})$|^(\d{1,9})$")
-_NOT_SOLVED = ("未解决", "没解决", "没有解决", "没修好", "没好", "还没", "不是", "仍然", "还是坏", "又坏")
+_NOT_SOLVED = ("未解决", "没解决", "没有解决", "没修好", "没好", "还没", "不是", "仍然", "还是坏", "又坏", "还是很",
+               "还是老样子", "根本没", "没清干净", "没弄好", "一点没变", "没变化", "照样", "依旧", "还在漏", "还漏",
+               "还是臭", "还臭", "没人来")
 _SOLVED = ("没问题", "已解决", "解决了", "修好了", "好了", "已修复")
 _RATINGS = (("不满意", "dissatisfied"), ("基本满意", "basically_satisfied"), ("满意", "satisfied"),
             ("dissatisfied", "dissatisfied"), ("basically", "basically_satisfied"), ("satisfied", "satisfied"))
@@ -55,6 +57,8 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     Command(name='ack', ticket=12, args='', word='签收')
     >>> parse("3号楼电梯又坏了") is None
     True
+    >>> parse("!分拨 1", in_thread=True), parse("!签收 3", in_thread=True).ticket
+    (Command(name='assign', ticket=None, args='1', word='分拨'), 3)
     """
     text = body.strip()
     if not text or text[0] not in "!！":
@@ -70,7 +74,8 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     ticket = None
     first, _, tail = rest.partition(" ")
     m = _TICKET.match(first)
-    if m and (m.group(1) or not in_thread or not tail):
+    # in a ticket's thread a bare number alone names a ticket, unless the command takes a number (!分拨 1, !评价 2)
+    if m and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
         ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
     return Command(name, ticket, rest, word)
 
@@ -87,6 +92,8 @@ def verdict(text: str) -> bool | None:
 
     >>> verdict("还没修好"), verdict("已经解决了，谢谢"), verdict("1"), verdict("几点来？")
     (False, True, True, None)
+    >>> verdict("还是很臭，垃圾桶根本没清干净"), verdict("还是老样子")
+    (False, False)
     """
     t = normalize(text)
     if t in ("1", "2"):
@@ -136,3 +143,21 @@ def option(text: str) -> int | None:
 def reaction_key(key: str) -> str:
     """Return an emoji key without variation selectors and skin tones, for comparison."""
     return "".join(ch for ch in key if ch not in "\ufe0e\ufe0f" and not 0x1F3FB <= ord(ch) <= 0x1F3FF)
+
+
+# what an answer to "where?" says when it names a place: a number of a building, a unit or a floor, or a kind of
+# place; "I don't know" opening it names none
+_PLACE = re.compile(r"\d+\s*(号|栋|幢|单元|层|楼|室|号楼)|[一二三四五六七八九十]+(号楼|栋|幢|单元)|小区|花园|苑|家园|"
+                    r"新村|村|组|屯|寨|路|街|巷|弄|胡同|大厦|公寓|广场|市场|公园|学校|医院|门口|旁边|对面|附近|楼下|"
+                    r"楼上|楼道|后面|前面|东门|西门|南门|北门|大门|车库|车棚|地下室")
+_NO_PLACE = ("不知道", "不清楚", "不晓得", "不确定", "没看清", "说不清", "不记得")
+
+
+def place_said(text: str) -> bool:
+    """Return whether an answer to the question of where names a place (else it is a note for the handler).
+
+    >>> place_said("滨江花园11号楼"), place_said("3栋2单元"), place_said("不知道，反正很多烟"), place_said("快点来")
+    (True, True, False, False)
+    """
+    t = text.strip()
+    return not t.startswith(_NO_PLACE) and _PLACE.search(t) is not None

@@ -102,7 +102,7 @@ class TicketService:
             now = self.clock()
             if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
                 like = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
-                if like is not None:
+                if like is not None and _joins(like, decision):
                     return await self._support(like, reporter, source, body, where, decision, tx)
             tid = await tx.next_ticket_id()
             reported = await tx.append(Event(
@@ -370,6 +370,13 @@ def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
             out.append(Timer(ticket.id, "remind", deadline, remind, ref))
         out.append(Timer(ticket.id, "overdue", deadline, ref, ref))
     return out
+
+
+def _joins(ticket: Ticket, decision: Decision) -> bool:
+    """Return whether a report of ``decision`` may join open ``ticket`` (of its category, in its grid): not an
+    emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a new emergency
+    for its own handler, not a note on the missing cover)."""
+    return decision.priority != "emergency" or ticket.priority == "emergency"
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:

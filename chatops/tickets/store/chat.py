@@ -149,8 +149,10 @@ class ChatReads:
         return _outbox_row(row) if row else None
 
     async def receipt_in(self, thread_root: str) -> OutboxRow | None:
-        """Return the receipt sent in the thread of resident's message ``thread_root`` (a report or a support)."""
-        sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.thread_root = ? AND o.purpose = 'receipt' LIMIT 1"
+        """Return the receipt sent in the thread of resident's message ``thread_root`` (a report, a support or a
+        follow-up on their own ticket)."""
+        sql = (f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.thread_root = ? AND o.purpose IN ('receipt', 'noted') "
+               "LIMIT 1")
         async with self.db.execute(sql, (thread_root,)) as cur:
             row = await cur.fetchone()
         return _outbox_row(row) if row else None
