@@ -670,6 +670,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "👥 又有居民反映同一问题（共 {count} 人）。",
         "en": "👥 Another resident reported the same matter ({count} in all).",
     },
+    "step_supported_said": {
+        "zh-CN": "👥 又有居民反映同一问题（共 {count} 人）：{said}",
+        "en": "👥 Another resident reported the same matter ({count} in all): {said}",
+    },
     "step_whistled": {
         "zh-CN": "📣 联合吹哨：{count} 位居民反映同一问题，召集「{summon}」报到，由「{lead}」首接负责。",
         "en": "📣 Joint whistle: {count} residents reported it; {summon} summoned to report for duty, {lead} leads.",

@@ -472,3 +472,17 @@ async def test_a_follow_up_of_ones_own_does_not_double_every_later_notice(bot: B
     net.say(GRID, ALICE, "什么时候能修好", thread_root=follow)  # the follow-up's thread still belongs to the ticket
     await turn(bot)
     assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 2
+
+
+async def test_the_handler_sees_what_a_supporter_said_and_where(bot: Bot, store: Store) -> None:
+    """A tester's report of building 2's lift joined building 1's ticket and the handler saw only a count."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼电梯坏了")
+    await turn(bot)
+    net.say(GRID, BOB, "安居苑2号楼电梯也坏了，停在5楼")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 1
+    card = net.in_room(PROPERTY)[0]
+    told = [s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id]
+    assert any("2号楼" in b and "停在5楼" in b for b in told)

@@ -172,6 +172,10 @@ async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store,
     assert st["alive"] and st["outbox"]["failed"] == 1 and st["timers"]["failed"] == 1 and st["heartbeat_age"] < 60
     assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 0
     assert "The bot is running" in capsys.readouterr().out
+    await bot.heartbeat(stopped=True)  # a clean stop's last beat: not running, at once (a tester saw it for 2 min)
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 3
+    assert "not running" in capsys.readouterr().out
+    await bot.heartbeat()
     assert await asyncio.to_thread(main, ["outbox", "--failed", "--store", store.address]) == 0
     assert "injected" in capsys.readouterr().out
     assert await asyncio.to_thread(main, ["timers", "--store", store.address, "--retry", "all"]) == 0
@@ -268,3 +272,11 @@ async def test_a_loop_stuck_at_the_stop_is_cancelled_and_named(bot: Bot, monkeyp
     await asyncio.wait_for(running, 5)  # the bot stops although the loop did not end by itself
     assert ended == ["cancelled"]
     assert "meetings did not end" in caplog.text
+
+
+async def test_a_clean_stop_writes_its_last_heartbeat_as_stopped(bot: Bot, store: Store) -> None:
+    stop = asyncio.Event()
+    stop.set()
+    await bot.run(stop)
+    beat = json.loads(await store.chat_state("heartbeat") or "{}")
+    assert beat.get("stopped") is True and beat.get("pid")

@@ -176,6 +176,10 @@ class Bot:
             stop.set()
             await _end([clock, watcher, chair, *([leases] if leases else []), *self._background], STOP_GRACE)
             await self.outbox.wake_and_wait(sender, stop)
+            try:  # a clean stop says so: `whistle status` must not call a stopped bot running until its beat ages
+                await self.heartbeat(stopped=True)
+            except Exception:  # a store gone at the end loses nothing but this note
+                log.warning("could not record the stop in the heartbeat", exc_info=True)
 
     async def step(self, stop: asyncio.Event | None = None) -> bool:
         """Handle one batch; return ``False`` if ``stop`` was set while waiting for it."""
@@ -1167,8 +1171,9 @@ class Bot:
             log.info("carded %d ticket(s) made outside the bot", carded)
             self.outbox.wake()
 
-    async def heartbeat(self) -> None:
-        """Write the heartbeat that ``whistle status`` reads: when each loop last went round, and the counts."""
+    async def heartbeat(self, *, stopped: bool = False) -> None:
+        """Write the heartbeat that ``whistle status`` reads: when each loop last went round, and the counts
+        (``stopped``: the last one, written on a clean stop)."""
         def when(value: datetime | float | None) -> str | None:
             if value is None:
                 return None
@@ -1179,7 +1184,7 @@ class Bot:
                 "scheduler_at": when(self.scheduler.beat), "outbox_at": when(self.outbox.beat),
                 "handled": self.handled, "sent": self.outbox.sent,
                 "failures": {"events": self.failures, "timers": self.scheduler.failures,
-                             "outbox": self.outbox.failures}}
+                             "outbox": self.outbox.failures}, **({"stopped": True} if stopped else {})}
         async with self.store.write() as tx:
             await tx.set_chat_state("heartbeat", json.dumps(beat))
 

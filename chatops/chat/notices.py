@@ -241,8 +241,16 @@ class Voice:
                 return text("step_extended", lang, street=who, days=event.data.get("days"), due=due)
             case Move.EXTENSION_REFUSED:
                 return text("step_extension_refused", lang, street=who, reason=event.reason or "")
-            case Move.SUPPORTED:
-                return text("step_supported", lang, count=ticket.supporters + 1)
+            case Move.SUPPORTED:  # the handler sees what the supporter said and where (another building, maybe)
+                said = " ".join(str(event.data.get("text") or "").split())[:200]
+                if not said:
+                    return text("step_supported", lang, count=ticket.supporters + 1)
+                estate, building = event.data.get("estate"), event.data.get("building")
+                where = " · ".join(p for p in (
+                    self._estates[estate][1].name if estate in self._estates else "",
+                    (f"{building}号楼" if lang != "en" else f"building {building}") if building else "") if p)
+                return text("step_supported_said", lang, count=ticket.supporters + 1,
+                            said=f"{where}：{said}" if where else said)
             case Move.WHISTLED:
                 summoned = "、".join(self.handler(h, lang) for h in event.data.get("summon", ()))
                 return text("step_whistled", lang, count=event.data.get("reports", ticket.supporters + 1),

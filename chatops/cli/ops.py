@@ -34,7 +34,8 @@ async def status(store: Store) -> dict[str, Any]:
     outbox, timers = await store.outbox_counts(), await store.timer_counts()
     lag = await store.lag(now)
     age = _age(beat.get("at"), now)
-    return {"store": str(store.path), "alive": age is not None and age < ALIVE, "heartbeat_age": age,
+    alive = age is not None and age < ALIVE and not beat.get("stopped")  # a clean stop wrote its last beat
+    return {"store": str(store.path), "alive": alive, "heartbeat_age": age,
             "last_sync_age": _age(beat.get("synced_at"), now), "scheduler_age": _age(beat.get("scheduler_at"), now),
             "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"),
             "handled": beat.get("handled"), "sent": beat.get("sent"), "failures": beat.get("failures", {}),
