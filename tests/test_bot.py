@@ -486,3 +486,18 @@ async def test_the_handler_sees_what_a_supporter_said_and_where(bot: Bot, store:
     card = net.in_room(PROPERTY)[0]
     told = [s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id]
     assert any("2号楼" in b and "停在5楼" in b for b in told)
+
+
+async def test_a_resolved_card_no_longer_asks_to_be_signed_for(bot: Bot, store: Store) -> None:
+    """A tester saw closed cards still say 点 ✅ 或 !签收."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert "!签收" in card.body
+    for command in ("!签收 1", "!办结 1 已修复"):
+        net.say(PROPERTY, PROP, command)
+        await turn(bot)
+    edits = [s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
+             if s.edits == card.event_id]
+    assert "!签收" not in edits[-1]

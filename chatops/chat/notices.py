@@ -183,7 +183,10 @@ class Voice:
         if ticket.rule:
             lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang, alarm=alarm is not None),
                               matched="、".join(matched) or "-"))
-        lines.append(text("card_actions_triage" if triage else "card_actions", lang))
+        if ticket.state not in (State.RESOLVED, State.CLOSED):
+            # what to do, while there is something to do: a resolved or closed card asks nothing (the supervision and
+            # extension cards, of open tickets, take the lines between the title and this one)
+            lines.append(text("card_actions_triage" if triage else "card_actions", lang))
         return lines
 
     def today(self) -> date:
