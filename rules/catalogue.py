@@ -609,6 +609,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "签收时限：{sign} 前；办结时限：{resolve} 前",
         "en": "Sign for by {sign}; resolve by {resolve}",
     },
+    "card_superseded": {
+        "zh-CN": "#{ticket} 已重新交本单位办理，请在最新的卡片上操作（本卡片已停用）。",
+        "en": "#{ticket} has come back to this unit: act on the newest card (this one is retired).",
+    },
     "card_actions": {
         "zh-CN": "在本话题回复：点 ✅ 或 !签收 报到；!备注 内容；!办结 说明；!转派 单位 理由；!退单 理由",
         "en": "Reply in this thread: react ✅ or !ack to report for duty; !note TEXT; !resolve TEXT; "

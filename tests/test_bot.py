@@ -501,3 +501,23 @@ async def test_a_resolved_card_no_longer_asks_to_be_signed_for(bot: Bot, store: 
     edits = [s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
              if s.edits == card.event_id]
     assert "!签收" not in edits[-1]
+
+
+async def test_a_unit_that_gets_a_ticket_back_acts_on_one_card_not_two(bot: Bot, store: Store) -> None:
+    """A tester's property room had two cards of one ticket after it came back; the old one said 待签收 forever."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    old = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!转派 1 街道 不归物业管")
+    await turn(bot)
+    street_card = net.in_room(STREET)[0]
+    net.say(STREET, "@st:t", "!转派 物业委员会 核实后属物业办理", thread_root=street_card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead == "property"
+    cards = [s for s in net.in_room(PROPERTY) if s.edits is None and s.thread_root is None and "#1" in s.body]
+    assert len(cards) == 2 and "!签收" in cards[-1].body  # the fresh card asks
+    last_edit = [s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
+                 if s.edits == old.event_id][-1]
+    assert "最新的卡片" in last_edit and "!签收" not in last_edit

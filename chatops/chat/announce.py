@@ -75,8 +75,11 @@ class Announcer:
             if handler in after.handlers and (not cards or handler not in before.handlers):
                 # a new holder gets a fresh card, and its staff a ping
                 await self.card(tx, after, handler, matched=evidence[0], alarm=evidence[1])
-                if not cards:
-                    continue
+                if cards:  # it had the ticket before: its old card points to the new one instead of asking twice
+                    gone = notice(text("card_superseded", self.lang, ticket=after.id))
+                    await tx.enqueue(Outgoing(cards[-1].message.room_id, "card_edit", gone, after.id,
+                                              edit_of=cards[-1].id))
+                continue
             card = cards[-1]
             content = notice(self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1]))
             await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
