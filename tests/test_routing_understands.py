@@ -681,3 +681,8 @@ def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None
     unknown = router.route("Something is wrong near my door")
     assert unknown.source.kind != "model" and unknown.category is None
     assert router.route("lou shang lou shui le").source.kind in ("model", "both")  # pinyin is still read
+
+
+def test_a_school_or_a_teacher_charging_is_the_education_bureau_s(router: Router) -> None:
+    """A tester's 老师乱收费 went to price regulation."""
+    assert router.route("老师乱收费").lead == "education"
