@@ -17,6 +17,7 @@ from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
 from chatops.web.app import create_app
 from rules import Router, Rulebook
+from rules.catalogue import text
 
 GRID, ALL, STREET = "!grid:t", "!all:t", "!street:t"
 BRANCH, COMMITTEES, MEMBERS, REPS = "!branch:t", "!committees:t", "!members:t", "!reps:t"
@@ -398,3 +399,12 @@ async def test_a_step_only_the_street_office_chairs(store: Store, clock, tmp_pat
     n.say(STREET, STAFF, "!开始表决 1")
     await turn(bot)
     assert (await standing(bot, 1)).phase == "voting"
+
+
+async def test_a_matter_number_no_matter_can_have_is_answered_politely(bot: Bot, store: Store) -> None:
+    """A tester's !附议 99999999999999999999 reached SQLite and failed (an error logged, a generic reply)."""
+    n = net(bot)
+    for command in ("!附议 #99999999999999999999", "!赞成 #99999999999999999999", "!附议 99999999999999999999"):
+        n.say(GRID, RESIDENTS[1], command)
+        await turn(bot)
+        assert bot.failures == 0 and last(bot, GRID) != text("internal_error"), command

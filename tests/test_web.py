@@ -407,3 +407,12 @@ def test_the_staff_lists_are_ordered_and_counted_in_full(store: tuple[Path, int,
                        for r in board.overdue)
 
     asyncio.run(check())
+
+
+def test_open311_a_number_no_ticket_can_have_is_refused_not_an_error(client: TestClient) -> None:
+    """A tester's 99999999999999999999999 reached SQLite and failed (OverflowError, a 500)."""
+    huge = "9" * 23
+    assert client.get(f"/open311/v2/requests/{huge}.json").status_code == 404
+    for query in (f"service_request_id={huge}", f"page={huge}"):
+        response = client.get(f"/open311/v2/requests.json?{query}")
+        assert response.status_code == 400 and "description" in response.json()[0], query

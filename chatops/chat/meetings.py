@@ -27,6 +27,7 @@ from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
 from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
 from chatops.meetings.publication import decision_line, name_in
 from chatops.meetings.quorum import CHOICES, Outcome, Tally, Threshold, decide
+from chatops.tickets.lifecycle import MAX_NUMBER
 from chatops.tickets.store import MatterEvent, Outgoing, Room, Store, Transaction
 from rules import Rulebook
 from rules.catalogue import text
@@ -117,6 +118,8 @@ class Chair:
 
     async def standing(self, reader: Any, number: int) -> Standing | None:
         """Return matter ``number``'s standing, read through ``reader`` (the store or a transaction)."""
+        if not 0 < number <= MAX_NUMBER:  # no matter has it (and the database could not even be asked)
+            return None
         row = await reader.matter(number)
         if row is None:
             return None

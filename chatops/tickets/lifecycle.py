@@ -14,6 +14,8 @@ from typing import Any
 
 from rules.catalogue import text
 
+MAX_NUMBER = 999_999_999  # the largest ticket or matter number anyone may type (nine digits, as chat commands take)
+
 
 class Move(StrEnum):
     """Every kind of event in a ticket's life (the event log's ``kind`` column)."""

@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from chatops.tickets.lifecycle import LifecycleError, State
+from chatops.tickets.lifecycle import MAX_NUMBER, LifecycleError, State
 from chatops.tickets.public import PublicTicket, category_label, describe, public_ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
@@ -233,8 +233,8 @@ def routes(book: Rulebook, store: Callable[[], Store],
     async def requests(request: Request, fmt: str) -> Response:
         ids = []
         for raw in _list(request, "service_request_id"):
-            if not raw.isdigit():
-                raise ApiError(400, f"service_request_id is not a number: '{raw[:20]}'")
+            if not raw.isdigit() or int(raw) > MAX_NUMBER:  # a number no ticket can have never reaches the store
+                raise ApiError(400, f"service_request_id is not a ticket number: '{raw[:20]}'")
             ids.append(int(raw))
         codes = _list(request, "service_code")
         unknown = [c for c in codes if c not in book.category_by_id]
@@ -252,8 +252,8 @@ def routes(book: Rulebook, store: Callable[[], Store],
             page = int(request.query_params.get("page", "1"))
         except ValueError:
             raise ApiError(400, "page and page_size must be whole numbers") from None
-        if not 1 <= size <= MAX_PAGE or page < 1:
-            raise ApiError(400, f"page_size must be 1-{MAX_PAGE} and page at least 1")
+        if not 1 <= size <= MAX_PAGE or not 1 <= page <= MAX_NUMBER:
+            raise ApiError(400, f"page_size must be 1-{MAX_PAGE} and page 1-{MAX_NUMBER}")
         tickets, _total = await store().listing(ids=tuple(ids), categories=codes, states=states, since=start,
                                                 until=end, limit=size, offset=(page - 1) * size)
         lang = _locale(request)
@@ -263,7 +263,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
 
     async def one(request: Request, fmt: str) -> Response:
         raw = request.path_params["number"]
-        found = await store().ticket(int(raw)) if raw.isdigit() else None
+        found = await store().ticket(int(raw)) if raw.isdigit() and int(raw) <= MAX_NUMBER else None
         if found is None:
             raise ApiError(404, f"no service request '{raw[:20]}'")
         row = request_row(public_ticket(found, await store().events(found.id), book), _locale(request))
