@@ -413,6 +413,7 @@ def test_open311_a_number_no_ticket_can_have_is_refused_not_an_error(client: Tes
     """A tester's 99999999999999999999999 reached SQLite and failed (OverflowError, a 500)."""
     huge = "9" * 23
     assert client.get(f"/open311/v2/requests/{huge}.json").status_code == 404
+    assert client.get(f"/tickets/{huge}").status_code == 404  # the board's own page too
     for query in (f"service_request_id={huge}", f"page={huge}"):
         response = client.get(f"/open311/v2/requests.json?{query}")
         assert response.status_code == 400 and "description" in response.json()[0], query

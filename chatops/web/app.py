@@ -35,7 +35,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from chatops.tickets.lifecycle import OPEN, State
+from chatops.tickets.lifecycle import MAX_NUMBER, OPEN, State
 from chatops.tickets.public import category_label, describe, public_ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
@@ -166,7 +166,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             number = int(request.path_params["number"])
         except ValueError:
             number = -1
-        found = await held["store"].ticket(number) if number > 0 else None
+        found = await held["store"].ticket(number) if 0 < number <= MAX_NUMBER else None
         if found is None:
             return pages.render(request, "error.html", 404, message=text("web_not_found", language(request)))
         view = public_ticket(found, await held["store"].events(number), book)
