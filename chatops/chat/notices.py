@@ -94,16 +94,22 @@ class Voice:
         return text("rule_unclassified", lang)
 
     def place(self, ticket: Ticket, lang: str | None) -> str:
+        return self.where(ticket.grid, ticket.estate, ticket.building, ticket.place_detail, lang) or \
+            text("place_unknown", lang)
+
+    def where(self, grid: str | None, estate: str | None, building: str | None, detail: str | None,
+              lang: str | None) -> str:
+        """Return a place in words (一网格 · 安居苑 · 2号楼), or "" when nothing of it is known."""
         parts: list[str] = []
-        if ticket.grid in self._grids:
-            parts.append(self._grids[ticket.grid].name)
-        if ticket.estate in self._estates:
-            parts.append(self._estates[ticket.estate][1].name)
-        if ticket.building:
-            parts.append(f"{ticket.building}号楼" if lang != "en" else f"building {ticket.building}")
-        if ticket.place_detail:
-            parts.append(ticket.place_detail)
-        return " · ".join(parts) if parts else text("place_unknown", lang)
+        if grid in self._grids:
+            parts.append(self._grids[grid].name)
+        if estate in self._estates:
+            parts.append(self._estates[estate][1].name)
+        if building:
+            parts.append(f"{building}号楼" if lang != "en" else f"building {building}")
+        if detail:
+            parts.append(detail)
+        return " · ".join(parts)
 
     def grid_of_estate(self, estate: str | None) -> str | None:
         return self._estates[estate][0].id if estate in self._estates else None
@@ -248,10 +254,7 @@ class Voice:
                 said = " ".join(str(event.data.get("text") or "").split())[:200]
                 if not said:
                     return text("step_supported", lang, count=ticket.supporters + 1)
-                estate, building = event.data.get("estate"), event.data.get("building")
-                where = " · ".join(p for p in (
-                    self._estates[estate][1].name if estate in self._estates else "",
-                    (f"{building}号楼" if lang != "en" else f"building {building}") if building else "") if p)
+                where = self.where(None, event.data.get("estate"), event.data.get("building"), None, lang)
                 return text("step_supported_said", lang, count=ticket.supporters + 1,
                             said=f"{where}：{said}" if where else said)
             case Move.WHISTLED:
