@@ -70,11 +70,11 @@ class MemoryBatch:
         self.tickets[ticket.id] = ticket
         self._dirty.add(ticket.id)
 
-    async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
-        """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
+    async def open_like(self, category: str, grid: str, since: datetime, limit: int = 20) -> list[Ticket]:
+        """Return the open tickets of ``category`` in ``grid`` reported at ``since`` or later, oldest first."""
         ids = self._clusters.get((category, grid), [])
         ids[:] = [i for i in ids if i in self.tickets and self.tickets[i].created_at >= since]
-        return next((self.tickets[i] for i in ids if self.tickets[i].state in OPEN), None)
+        return [self.tickets[i] for i in ids if self.tickets[i].state in OPEN][:limit]
 
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
         """Return how many reports and supports ticket ``ticket_id`` had at ``since`` or later."""

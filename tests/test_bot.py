@@ -11,6 +11,7 @@ from chatops.chat.transport.memory import MemoryTransport
 from chatops.tickets.lifecycle import Move, State
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
+from rules import Place
 
 GRID, ALL, STREET, PROPERTY, POLICE = "!grid:t", "!all:t", "!street:t", "!property:t", "!police:t"
 ALICE, BOB, PROP, POL, NOBODY = "@alice:t", "@bob:t", "@prop:t", "@pol:t", "@nobody:t"
@@ -315,6 +316,33 @@ async def test_a_ticket_made_by_another_program_gets_its_card(bot: Bot, store: S
     assert len([s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]) == 1
 
 
+async def test_a_report_another_program_joined_to_a_ticket_reaches_its_handler(
+        bot: Bot, store: Store, service: TicketService) -> None:
+    """A tester's Open311 report of a matter already open joined the ticket as support, and its handler never heard
+    of it: the bot tells moves made outside it once, in the card's thread, and never its own twice."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼漏水")
+    await turn(bot)
+    await bot.relay_arrivals()  # the first look only remembers where it starts
+    card = next(s for s in net.in_room(PROPERTY) if "【工单" in s.body)
+    net.say(GRID, BOB, "安居苑1号楼也漏水了")  # the bot's own support: told once, as it happened
+    await turn(bot)
+    told = len([s for s in net.in_room(PROPERTY) if s.thread_root == card.event_id and "👥" in s.body])
+    assert told == 1
+    receipt = await service.report(source="open311:city:7", reporter="open311:city", text="安居苑1号楼楼道漏水严重",
+                                   place=Place("g1"))
+    assert receipt.joined and receipt.ticket.id == 1
+    await bot.relay_arrivals()
+    await bot.relay_arrivals()
+    await bot.outbox.flush()
+    steps = [s for s in net.in_room(PROPERTY) if s.thread_root == card.event_id and "👥" in s.body]
+    assert len(steps) == told + 1 and "楼道漏水严重" in steps[-1].body and "共 3 人" in steps[-1].body
+    # the third report blew the whistle (three in a day): the summoned police get their card, once
+    assert (await store.ticket(1)).joint  # type: ignore[union-attr]
+    assert len([s for s in net.in_room(PROPERTY) if s.thread_root == card.event_id and "📣" in s.body]) == 1
+    assert len([s for s in net.in_room(POLICE) if "【工单" in s.body and "#1" in s.body]) == 1
+
+
 async def test_the_bot_wakes_for_a_ticket_another_program_made_and_survives_a_failed_read(
         bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
     answers: list[object] = [RuntimeError("database is locked"), 3, 3, 4]
@@ -329,7 +357,7 @@ async def test_the_bot_wakes_for_a_ticket_another_program_made_and_survives_a_fa
             raise answer
         return int(answer)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(bot.store, "newest_ticket_id", newest)
+    monkeypatch.setattr(bot.store, "newest_seq", newest)
     monkeypatch.setattr(bot.scheduler, "wake", lambda: woken.append(True))
     await bot.watch_arrivals(stop, every=0.01)
     assert woken == [True]  # once, when 3 became 4; the failed read was only logged

@@ -287,6 +287,46 @@ async def test_an_emergency_told_in_an_ordinary_ticket_s_thread_is_a_ticket_of_i
     assert any("#2" in s.body and "119" in s.body for s in net.in_room(GRID) if s.thread_root == report)
     assert any("#2" in s.body for s in net.in_room(FIRE))
     assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 0
+    # where: the thread's ticket's place (a tester's emergency from a thread was never placed nor asked where)
+    assert (second.grid, second.estate) == (first.grid, first.estate) and first.estate is not None
+    assert not any("#2" in s.body and "请问具体在哪里" in s.body for s in net.in_room(GRID))
+
+
+async def test_an_emergency_from_a_thread_names_its_own_place_or_takes_the_one_said_there(
+        bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "路口的井盖不见了")
+    await turn(bot)
+    net.say(GRID, ALICE, "菜市场门口", thread_root=report)  # a place in words, not an estate
+    await turn(bot)
+    assert (await store.ticket(1)).place_detail == "菜市场门口"  # type: ignore[union-attr]
+    net.say(GRID, ALICE, "有个老人掉进井里了，快来人救命", thread_root=report)
+    await turn(bot)
+    second = await store.ticket(2)
+    assert second is not None and second.priority == "emergency" and second.place_detail == "菜市场门口"
+    net.say(GRID, ALICE, "和平里7号楼那边又有个孩子掉进井里了，快来人", thread_root=report)
+    await turn(bot)
+    third = await store.ticket(3)
+    assert third is not None and third.priority == "emergency" and (third.estate, third.building) != (None, None)
+    assert third.place_detail is None
+
+
+async def test_a_fire_elsewhere_in_the_grid_is_a_ticket_of_its_own(bot: Bot, store: Store) -> None:
+    """A tester's second fire, at another estate of the same grid, joined the first fire's ticket as support: the
+    second fire brigade was never called. Emergencies join only where they are the same place (or a place is not
+    said); ordinary matters join as before."""
+    net = t(bot)
+    for who, words in ((ALICE, "安居苑3号楼着火了，浓烟很大"), (BOB, "和平里7号楼也着火了，快来人"),
+                       ("@carol:t", "安居苑3号楼着火了，烟好大"), ("@dave:t", "着火了！快打119"),
+                       ("@eve:t", "安居苑5号楼起火了，有人被困")):
+        net.say(GRID, who, words)
+        await turn(bot)
+    tickets = [await store.ticket(i) for i in (1, 2, 3)]
+    assert all(ticket is not None and ticket.priority == "emergency" for ticket in tickets)
+    first, second, third = tickets
+    assert (first.building, second.estate != first.estate, third.building) == ("3", True, "5")  # type: ignore
+    assert first.followers == ("@carol:t", "@dave:t") and second.followers == () == third.followers  # type: ignore
+    assert await store.count("tickets") == 3
 
 
 async def test_a_matter_routed_only_once_picked_asks_where_it_is(bot: Bot, store: Store) -> None:

@@ -44,7 +44,7 @@ from chatops.participation.honour import board
 from chatops.participation.ledger import Ledger, LedgerError, Limits
 from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
-from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket
+from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket, apply
 from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
@@ -89,6 +89,7 @@ HEARD_SLOWER = 15  # told of commits (PostgreSQL): ask for new tickets this many
 LEASE_EVERY = 5.0  # seconds between a worker's lease rounds
 CATCH_UP = 600.0  # seconds back a worker taking a room looks for events nobody handled (never older history)
 MAX_MESSAGE_CHARS = 4000
+RELAY_BATCH = 500  # moves made outside the bot told in one round
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
 STOP_GRACE = 10.0  # seconds the loops beside the sync get to end after a stop; one still running is cancelled
 
@@ -718,17 +719,22 @@ class Bot:
         await self._report(turn, asked.text, source=asked.source, reporter=asked.sender)
 
     async def _report(self, turn: Turn, body: str, *, decision: Decision | None = None, source: str | None = None,
-                      reporter: str | None = None, thread: str | None = None) -> None:
+                      reporter: str | None = None, thread: str | None = None, near: Ticket | None = None) -> None:
         """Make ``body`` a ticket (or support, or a note on the resident's own) and queue its receipt in the
         thread of the message it came from (``source``, by default the message being handled), or in ``thread``
-        (a message already in a thread cannot start one)."""
+        (a message already in a thread cannot start one). Said in the thread of ticket ``near``, it is where
+        that ticket is unless its own words name a place."""
         ev = turn.event
         root = source.removeprefix("matrix:") if source else ev.event_id
         source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
-        grid = turn.room.ref or None  # the service refuses an empty or oversized report
+        place = Place(grid=turn.room.ref or None)
+        named = decision.place if decision is not None else None
+        if near is not None and not (named and (named.estate or named.building)):
+            place = Place(place.grid or near.grid, near.estate, near.building)
+        # the service refuses an empty or oversized report
         receipt = await self.service.report(source=source, reporter=reporter, text=body,
-                                            place=Place(grid=grid), tx=turn.tx, decision=decision)
+                                            place=place, tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
@@ -747,6 +753,9 @@ class Bot:
         if ticket.estate and not ticket.grid:
             ticket = await self.service.act(ticket.id, Actor(reporter), Move.LOCATED, tx=turn.tx,
                                             data={"grid": self.voice.grid_of_estate(ticket.estate)})
+        if near is not None and near.place_detail and self.voice.needs_place(ticket):  # where the other was said
+            ticket = await self.service.act(ticket.id, Actor(reporter), Move.LOCATED, tx=turn.tx,
+                                            data={"grid": ticket.grid or near.grid, "detail": near.place_detail})
         if receipt.asked:
             asked = self.voice.ask_choice(ticket, turn.lang)
             await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(asked[0]), ticket.id, thread_root=root))
@@ -794,7 +803,7 @@ class Bot:
                 (decision := await self.service.route(body)).report is True and decision.priority == "emergency":
             # an emergency told in the thread of an ordinary matter (有个老人掉进去了) is a report of its own, for its
             # own handler at once, never a quiet note
-            await self._report(turn, body, decision=decision,
+            await self._report(turn, body, decision=decision, near=ticket,
                                thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
         elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket) and (
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
@@ -1053,8 +1062,8 @@ class Bot:
     async def periodic(self) -> None:
         """The scheduler's periodic work: the heartbeat, the daily digest and clean-up, the monthly ranking,
         and a routing model that changed on disk. Each part fails alone."""
-        for part in (self.heartbeat, self.card_arrivals, self.daily, self.post_ranking, self.post_honour_board,
-                     self.check_model):
+        for part in (self.heartbeat, self.card_arrivals, self.relay_arrivals, self.daily, self.post_ranking,
+                     self.post_honour_board, self.check_model):
             try:
                 await part()
             except Exception:
@@ -1109,10 +1118,10 @@ class Bot:
         return taken
 
     async def watch_arrivals(self, stop: asyncio.Event, every: float = 2.0) -> None:
-        """Wake the scheduler when the newest ticket number grows (another program, e.g. an Open311 report
-        taken by ``whistle web``, may have made it): its card then goes out in seconds, not at the next idle
-        round. One cheap read every ``every`` seconds; a failed read is logged and tried again. On
-        PostgreSQL the read follows the store's notification of a commit instead (and every
+        """Wake the scheduler when the newest event's number grows (another program, e.g. an Open311 report
+        taken by ``whistle web``, may have made a ticket or joined one): its card or notice then goes out in
+        seconds, not at the next idle round. One cheap read every ``every`` seconds; a failed read is logged and
+        tried again. On PostgreSQL the read follows the store's notification of a commit instead (and every
         ``HEARD_SLOWER * every`` seconds besides: a notification only wakes, it is never counted on)."""
         changed = asyncio.Event()
         try:
@@ -1133,12 +1142,12 @@ class Bot:
         seen: int | None = None
         while not stop.is_set():
             try:
-                newest = await self.store.newest_ticket_id()
+                newest = await self.store.newest_seq()
                 if seen is not None and newest > seen:
                     self.scheduler.wake()
                 seen = newest
             except Exception:
-                log.exception("could not read the newest ticket number; trying again")
+                log.exception("could not read the newest event's number; trying again")
             waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(changed.wait())]
             await asyncio.wait(waits, timeout=every, return_when=asyncio.FIRST_COMPLETED)
             for w in waits:
@@ -1169,6 +1178,40 @@ class Bot:
             await tx.set_chat_state("carded_to", str(fresh[-1].id))
         if carded:
             log.info("carded %d ticket(s) made outside the bot", carded)
+            self.outbox.wake()
+
+    async def relay_arrivals(self) -> None:
+        """Tell a ticket's handlers and residents what another program's report did to it: an Open311 citizen's
+        report that joined an open ticket as support (or as a note on their own), and the whistle it blew. The
+        bot tells its own moves as it makes them; this looks at each new event once."""
+        mark = await self.store.chat_state("relayed_to")
+        newest = await self.store.newest_seq()
+        if mark is None:  # the first look: what was there before is the bot's own
+            async with self.store.write() as tx:
+                await tx.set_chat_state("relayed_to", str(newest))
+            return
+        if newest <= int(mark):
+            return
+        moves = await self.store.outside_moves(int(mark), newest, limit=RELAY_BATCH)
+        done = moves[-1].seq if len(moves) == RELAY_BATCH else newest
+        async with self.store.write() as tx:
+            if not await tx.move_chat_state("relayed_to", mark, str(done)):
+                return  # another worker told them
+            for move in moves:
+                history = await tx.events(move.ticket_id)
+                at = next(i for i, e in enumerate(history) if e.seq == move.seq)
+                before: Ticket | None = None
+                for event in history[:at]:
+                    before = apply(before, event)
+                if before is None:
+                    continue
+                after = apply(before, move)
+                await self.announce(tx, before, after, move)
+                # the whistle the report blew is the ticket's next move, made by the system in the same commit
+                if at + 1 < len(history) and (blown := history[at + 1]).kind is Move.WHISTLED:
+                    await self.announce(tx, after, apply(after, blown), blown)
+        if moves:
+            log.info("told %d move(s) made outside the bot", len(moves))
             self.outbox.wake()
 
     async def heartbeat(self, *, stopped: bool = False) -> None:

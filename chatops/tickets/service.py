@@ -101,8 +101,9 @@ class TicketService:
                 return Receipt(existing, created=False)
             now = self.clock()
             if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
-                like = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
-                if like is not None and _joins(like, decision):
+                alike = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
+                like = next((t for t in alike if _joins(t, decision, where)), None)
+                if like is not None:
                     return await self._support(like, reporter, source, body, where, decision, tx)
             tid = await tx.next_ticket_id()
             reported = await tx.append(Event(
@@ -372,11 +373,17 @@ def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
     return out
 
 
-def _joins(ticket: Ticket, decision: Decision) -> bool:
-    """Return whether a report of ``decision`` may join open ``ticket`` (of its category, in its grid): not an
-    emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a new emergency
-    for its own handler, not a note on the missing cover)."""
-    return decision.priority != "emergency" or ticket.priority == "emergency"
+def _joins(ticket: Ticket, decision: Decision, where: Place) -> bool:
+    """Return whether a report of ``decision`` at ``where`` may join open ``ticket`` (of its category, in its
+    grid): not an emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a
+    new emergency for its own handler, not a note on the missing cover), and not an emergency at another estate or
+    building than the ticket's (a second fire is a second fire; a place either side does not tell joins)."""
+    if decision.priority != "emergency":
+        return True
+    if ticket.priority != "emergency":
+        return False
+    return all(there is None or here is None or there == here
+               for there, here in ((ticket.estate, where.estate), (ticket.building, where.building)))
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:

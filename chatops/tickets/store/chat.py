@@ -259,6 +259,12 @@ class ChatWrites:
         """Set a chat state value."""
         await self.db.execute("INSERT OR REPLACE INTO chat_state (key, value) VALUES (?, ?)", (key, value))
 
+    async def move_chat_state(self, key: str, old: str, new: str) -> bool:
+        """Set chat state ``key`` to ``new`` if it is still ``old``; return ``False`` if another worker moved it
+        first (the caller's transaction should then write nothing)."""
+        cur = await self.db.execute("UPDATE chat_state SET value = ? WHERE key = ? AND value = ?", (new, key, old))
+        return cur.rowcount == 1
+
     async def save_room(self, room: Room) -> None:
         """Record a provisioned room (replacing the room of the same kind and ref)."""
         await self.db.execute("DELETE FROM rooms WHERE (kind = ? AND ref = ?) OR room_id = ?",

@@ -276,6 +276,20 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
+    async def newest_seq(self) -> int:
+        """Return the number of the newest event (0 for none)."""
+        async with self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM events") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def outside_moves(self, after: int, until: int, limit: int = 500) -> list[Event]:
+        """Return up to ``limit`` supports and notes numbered above ``after`` and up to ``until``, in log order, that
+        someone made who is neither a chat user nor the system (a citizen reporting through Open311)."""
+        async with self.db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ? AND seq <= ? AND kind IN ('supported', 'note') "
+                "AND actor NOT LIKE '@%' AND actor <> 'system' ORDER BY seq LIMIT ?", (after, until, limit)) as cur:
+            return [_event(r) for r in await cur.fetchall()]
+
     async def tickets_after(self, ticket_id: int, limit: int = 500) -> list[Ticket]:
         """Return up to ``limit`` tickets numbered above ``ticket_id``, in order."""
         async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
@@ -321,14 +335,14 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         async with self.db.execute("SELECT DISTINCT substr(created_at, 1, 7) FROM tickets ORDER BY 1") as cur:
             return [m for (m,) in await cur.fetchall() if m]
 
-    async def open_like(self, category: str, grid: str, since: datetime) -> Ticket | None:
-        """Return the oldest open ticket of ``category`` in ``grid`` reported at ``since`` or later."""
+    async def open_like(self, category: str, grid: str, since: datetime, limit: int = 20) -> list[Ticket]:
+        """Return the open tickets of ``category`` in ``grid`` reported at ``since`` or later, oldest first (at
+        most ``limit``)."""
         async with self.db.execute(
                 f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE category = ? AND grid = ? "
-                "AND state IN ('routed', 'acknowledged') AND created_at >= ? ORDER BY id LIMIT 1",
-                (category, grid, since.isoformat())) as cur:
-            row = await cur.fetchone()
-        return _ticket(row) if row else None
+                "AND state IN ('routed', 'acknowledged') AND created_at >= ? ORDER BY id LIMIT ?",
+                (category, grid, since.isoformat(), limit)) as cur:
+            return [_ticket(row) for row in await cur.fetchall()]
 
     async def report_sources(self, ticket_id: int) -> dict[str, str]:
         """Return the residents of ticket ``ticket_id`` by the message they reported it in (``source``)."""
