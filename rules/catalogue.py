@@ -969,12 +969,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "direct_number_needed": {"zh-CN": "请写上议题号，例如：!赞成 3", "en": "Add the matter's number, e.g. !yes 3"},
     "help_direct_intro": {
-        "zh-CN": "这是您和社区吹哨的私聊：无记名投票在这里投。",
-        "en": "This is your direct chat with Whistle: secret ballots are cast here.",
+        "zh-CN": "这是您和社区吹哨的私聊：可以在这里私下反映问题、查看和回复自己的工单，无记名投票也在这里投。",
+        "en": "This is your direct chat with Whistle: report a problem privately, follow and answer your own "
+              "tickets, and cast secret ballots here.",
     },
     "help_direct_outro": {
-        "zh-CN": "其他事情请在您的网格群或小区群里说。",
-        "en": "Everything else belongs in your grid's or community's room.",
+        "zh-CN": "私聊里反映的问题只有您和经办部门看得到；想请邻居一起附议的事，请在网格群或小区群里说。",
+        "en": "A problem reported here is seen only by you and its handlers; to have neighbours join it, say it "
+              "in your grid's or community's room.",
     },
     "poll_question": {"zh-CN": "议题 {number}：{title}（{step}）", "en": "Matter {number}: {title} ({step})"},
     "choice_yes": {"zh-CN": "赞成", "en": "Yes"},

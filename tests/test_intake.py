@@ -343,3 +343,31 @@ async def test_a_matter_routed_only_once_picked_asks_where_it_is(bot: Bot, store
     net.say(GRID, ALICE, "安居苑3号楼", thread_root=report)
     await turn(bot)
     assert (await store.ticket(1)).building == "3"  # type: ignore[union-attr]
+
+
+async def test_a_report_said_privately_to_the_bot_is_registered_and_an_emergency_gets_its_hotline(
+        bot: Bot, store: Store) -> None:
+    """A tester's resident told the bot of a fire in a direct chat and heard nothing. A direct chat takes what a
+    residents' room takes from the person whose chat it is: a report (said privately), its thread, their own
+    tickets; thanks get no answer, and nobody else's words count there."""
+    net = t(bot)
+    dm = "!dm-alice:t"
+    net.invite(dm, ALICE)
+    await turn(bot)
+    report = net.say(dm, ALICE, "安居苑3号楼着火了，浓烟很大，快来人")
+    net.say(dm, BOB, "和平里7号楼漏水")  # not the person whose chat it is: ignored
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency" and ticket.lead == "fire"
+    assert (ticket.grid, ticket.estate, ticket.building) == ("grid1", "anju", "3") and ticket.reporter == ALICE
+    assert await store.count("tickets") == 1
+    receipt = next(s for s in net.in_room(dm) if s.thread_root == report)
+    assert "#1" in receipt.body and "119" in receipt.body
+    assert any("#1" in s.body for s in net.in_room(FIRE))
+    sent = len(net.in_room(dm))
+    net.say(dm, ALICE, "谢谢")
+    await turn(bot)
+    assert len(net.in_room(dm)) == sent
+    net.say(dm, ALICE, "!我的")
+    await turn(bot)
+    assert "#1" in net.in_room(dm)[-1].body

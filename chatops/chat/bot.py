@@ -728,7 +728,7 @@ class Bot:
         root = source.removeprefix("matrix:") if source else ev.event_id
         source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
-        place = Place(grid=turn.room.ref or None)
+        place = Place(grid=(turn.room.ref or None) if turn.room.kind == "community" else None)
         named = decision.place if decision is not None else None
         if near is not None and not (named and (named.estate or named.building)):
             place = Place(place.grid or near.grid, near.estate, near.building)
@@ -865,13 +865,11 @@ class Bot:
         self.rooms[room_id] = room
 
     async def _direct_event(self, turn: Turn) -> None:
-        """A direct chat: secret ballots (``!赞成 N``…), help and language; the person who opened it only."""
-        ev = turn.event
-        if not isinstance(ev, Message) or ev.is_edit or ev.kind != "text" or ev.sender != turn.room.ref:
-            return
-        cmd = parse(ev.body)
-        if cmd is not None:
-            await self._command(turn, cmd, Context())
+        """A direct chat, the person who opened it only: what they would say in their residents' room (a report,
+        said privately, an emergency above all; their tickets' threads; their own matters) and secret ballots
+        (``!赞成 N``…). The commands a direct chat takes are declared in the registry."""
+        if turn.event.sender == turn.room.ref:
+            await self._resident_event(turn)
 
     # ---- bodies' rooms and polls ----
     async def _body_event(self, turn: Turn) -> None:

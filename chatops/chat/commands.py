@@ -23,8 +23,9 @@ from chatops.tickets.lifecycle import Move
 from rules.catalogue import text
 
 RESIDENT, HANDLER, BODY = "resident", "handler", "body"  # a body: a room where a body meets (党支部, 居民代表会议…)
-DIRECT = "direct"  # a resident's direct chat with the bot: secret ballots
+DIRECT = "direct"  # a resident's direct chat with the bot: private reports, their own tickets, secret ballots
 BOTH = (RESIDENT, HANDLER)
+OWN = (RESIDENT, DIRECT)  # a resident's own matters: in their room or privately
 MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultations) and in bodies' rooms
 
 
@@ -49,9 +50,9 @@ class CommandSpec:
 
 
 REGISTRY: tuple[CommandSpec, ...] = (
-    CommandSpec("report", ("report", "报告", "反映", "报修"), (RESIDENT,), args=True),
-    CommandSpec("status", ("status", "状态", "查询", "进度"), BOTH, args=True),
-    CommandSpec("mine", ("mine", "我的"), (RESIDENT,)),
+    CommandSpec("report", ("report", "报告", "反映", "报修"), OWN, args=True),
+    CommandSpec("status", ("status", "状态", "查询", "进度"), (*BOTH, DIRECT), args=True),
+    CommandSpec("mine", ("mine", "我的"), OWN),
     CommandSpec("points", ("points", "积分"), (RESIDENT,)),
     CommandSpec("served", ("served", "确认服务", "服务时长"), (RESIDENT,), args=True),
     CommandSpec("bank", ("bank", "时间银行"), (RESIDENT,)),
@@ -71,10 +72,10 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("result", ("result", "实施结果"), (BODY, HANDLER), args=True),
     CommandSpec("comment", ("comment", "监督", "监督意见"), (RESIDENT,), args=True),
     CommandSpec("document", ("document", "材料", "附件"), (RESIDENT, BODY, HANDLER), args=True),
-    CommandSpec("solved", ("solved", "已解决", "解决了"), (RESIDENT,), move=Move.VERIFIED),
-    CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), (RESIDENT,), move=Move.REOPENED),
-    CommandSpec("rate", ("rate", "评价"), (RESIDENT,), move=Move.RATED, args=True, number=True),
-    CommandSpec("publish", ("publish", "公开"), (RESIDENT,), move=Move.PUBLISHED),
+    CommandSpec("solved", ("solved", "已解决", "解决了"), OWN, move=Move.VERIFIED),
+    CommandSpec("unsolved", ("unsolved", "未解决", "没解决"), OWN, move=Move.REOPENED),
+    CommandSpec("rate", ("rate", "评价"), OWN, move=Move.RATED, args=True, number=True),
+    CommandSpec("publish", ("publish", "公开"), OWN, move=Move.PUBLISHED),
     CommandSpec("ack", ("ack", "签收", "报到"), (HANDLER,), move=Move.ACKNOWLEDGED),
     CommandSpec("note", ("note", "备注"), (HANDLER,), move=Move.NOTE, args=True),
     CommandSpec("resolve", ("resolve", "办结", "结案"), (HANDLER,), move=Move.RESOLVED, args=True),
