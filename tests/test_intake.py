@@ -90,6 +90,25 @@ async def test_unsure_declined_or_explained(bot: Bot, store: Store) -> None:
     assert any("不登记" in s.body and s.thread_root == first for s in net.in_room(GRID))
 
 
+async def test_a_bare_number_under_register_this_is_no_words_of_the_report(bot: Bot, store: Store) -> None:
+    """A tester answered the bot's "register this?" with 0 and found "0" added to the report's text: 0 (none)
+    declines (as 2 does), a number that answers nothing is asked again, and neither becomes words of the report."""
+    net = t(bot)
+    first = net.say(GRID, ALICE, "楼顶的太阳能热水器松了")
+    second = net.say(GRID, BOB, "单元门口那个")
+    await turn(bot)
+    net.say(GRID, ALICE, "0", thread_root=first)
+    net.say(GRID, BOB, "3", thread_root=second)
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    assert any("不登记" in s.body and s.thread_root == first for s in net.in_room(GRID))
+    assert any("需要把这条消息登记" in s.body and s.thread_root == second for s in net.in_room(GRID)[2:])
+    net.say(GRID, BOB, "是", thread_root=second)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.text == "单元门口那个"
+
+
 async def test_report_command_always_registers(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "!报告 谢谢")  # a resident who says it is a report is believed
@@ -371,3 +390,21 @@ async def test_a_report_said_privately_to_the_bot_is_registered_and_an_emergency
     net.say(dm, ALICE, "!我的")
     await turn(bot)
     assert "#1" in net.in_room(dm)[-1].body
+
+
+async def test_a_resident_who_writes_english_is_answered_in_english(bot: Bot, store: Store) -> None:
+    """A tester's English report got its receipt and every step in Chinese until they said !lang en."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "There is a strong gas smell in building 3 of Anju, please come quickly")
+    net.say(GRID, BOB, "安居苑5号楼楼道灯坏了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency"
+    receipt = next(s for s in net.in_room(GRID) if s.thread_root == report)
+    assert "Received as ticket #1" in receipt.body and "已受理" not in receipt.body
+    assert any("已受理" in s.body for s in net.in_room(GRID) if s.thread_root != report)  # Chinese stays Chinese
+    card = next(s for s in net.in_room(FIRE) if "#1" in s.body)
+    net.react(FIRE, STAFF, card.event_id, "✅")
+    await turn(bot)
+    step = [s for s in net.in_room(GRID) if s.thread_root == report][-1]
+    assert step is not receipt and "signed" in step.body.lower()

@@ -35,6 +35,7 @@ from chatops.chat.conversation import (
     rating,
     reaction_key,
     verdict,
+    written_in,
 )
 from chatops.chat.meetings import CHAIR_COMMANDS, MEETING_COMMANDS, Chair
 from chatops.chat.notices import Voice, notice
@@ -246,7 +247,8 @@ class Bot:
             async with self.store.write() as tx:
                 if not await tx.mark_handled(event.event_id, event.room_id):
                     return
-                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or self.lang, power)
+                said = written_in(event.body) if isinstance(event, Message) else None  # English gets English
+                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or said or self.lang, power)
                 try:
                     if isinstance(event, Vote):
                         await self._poll_answer(turn, event)
@@ -706,9 +708,11 @@ class Bot:
         said = verdict(body)
         if said is True or normalize(body) in ("登记", "报告", "是的登记", "要"):
             await self._register(turn, asked)
-        elif said is False or normalize(body) in ("不用", "不要", "不用了", "不登记", "算了"):
+        elif said is False or normalize(body) in ("不用", "不要", "不用了", "不登记", "算了") or option(body) == 0:
             if await turn.tx.finish_pending(asked.source, "declined"):
                 await self._reply(turn, text("register_declined", turn.lang))
+        elif option(body) is not None:  # a bare 1 or 2 answers no question asked here: ask again, add nothing
+            await self._reply(turn, text("ask_register", turn.lang))
         else:  # more words: the matter and the words together are the report
             await self._register(turn, replace(asked, text=f"{asked.text}\n{body.strip()}"))
 
@@ -736,6 +740,8 @@ class Bot:
         receipt = await self.service.report(source=source, reporter=reporter, text=body,
                                             place=place, tx=turn.tx, decision=decision)
         ticket = receipt.ticket
+        if turn.lang == "en" and written_in(body) == "en" and await turn.tx.lang_of(reporter) is None:
+            await turn.tx.set_lang(reporter, "en")  # a report in English: its later steps come in English too
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang))

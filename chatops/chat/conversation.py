@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from chatops.chat.commands import ALIASES, BY_NAME
-from rules.normalize import normalize
+from rules.normalize import chinese, normalize
 
 _GLUED = sorted((a for a in ALIASES if len(a) > 1 and not a.isascii()), key=len, reverse=True)  # longest first
 
@@ -138,6 +138,20 @@ def option(text: str) -> int | None:
     if t in OPTION_REACTIONS:
         return OPTION_REACTIONS[t]
     return _OPTION_WORDS.get(t)
+
+
+def written_in(text: str) -> str | None:
+    """Return ``"en"`` for a plain message in English (no Chinese character, two English words or more), else
+    ``None``: a resident who writes English is answered in English before they ever say ``!lang en``.
+
+    >>> [written_in(t) for t in ("There is smoke in the stairwell", "3号楼 smoke", "ok", "ting dian le", "!help me")]
+    ['en', None, None, None, None]
+    """
+    words = text.strip()
+    if words.startswith(("!", "！")) or any("\u3400" <= ch <= "\u9fff" for ch in words):
+        return None
+    english = len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not chinese(words, normalize(words))
+    return "en" if english else None
 
 
 def reaction_key(key: str) -> str:
