@@ -104,6 +104,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bank_no_minutes": {"zh-CN": "时长要大于零。", "en": "The time must be more than zero."},
     "bank_same_account": {"zh-CN": "不能给自己记时长。", "en": "Nobody can record hours for themselves."},
     "bank_no_account": {"zh-CN": "{account} 还没有时间银行账户。", "en": "{account} has no time-bank account yet."},
+    "bank_unknown_account": {
+        "zh-CN": "没有记入：{account} 不在本社区的任何群里，时间银行只给本社区的人记时长。请检查对方的账号"
+                 "（例如 @wang:example.org），或在消息里直接 @ 对方。",
+        "en": "Not recorded: {account} is not in any of this community's rooms, and the time bank records hours "
+              "for people of the community only. Please check their account (e.g. @wang:example.org), or "
+              "mention them in your message.",
+    },
+    "bank_bot_account": {
+        "zh-CN": "没有记入：社区吹哨是机器人，不能给它记时长。请写上为您服务的那个人。",
+        "en": "Not recorded: Whistle is a bot and cannot be given hours. Please name the person who served you.",
+    },
+    "bank_repeated": {
+        "zh-CN": "这次服务已经记过了（第 {transfer} 笔：{giver} 为您服务 {hours}，{what}），没有重复记入。"
+                 "如果确实是另一次服务，请过 {window} 分钟再确认。",
+        "en": "This service is recorded already (entry {transfer}: {giver} served you {hours}, {what}); it was not "
+              "recorded twice. If it really was another service, please confirm it again in {window} minutes.",
+    },
     "bank_no_transfer": {"zh-CN": "没有第 {transfer} 笔记录。", "en": "There is no entry {transfer}."},
     "bank_reversed": {"zh-CN": "第 {transfer} 笔已经冲正过（或本身就是冲正），不能再冲正。",
                       "en": "Entry {transfer} was reversed already (or is itself a reversal)."},
@@ -964,14 +981,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You have already cast your secret ballot on matter {number}; it cannot be changed.",
     },
     "secret_not_here": {
-        "zh-CN": "私信里只收无记名票：议题 {number} 现在不是无记名投票，请在会议群里表决。",
-        "en": "Direct messages take secret ballots only: matter {number} has none open; vote in its room.",
+        "zh-CN": "私信里的表决只收无记名票：议题 {number} 现在不是无记名投票，请在会议群里表决。",
+        "en": "Votes by direct message are secret ballots only: matter {number} has none open; vote in its room.",
     },
     "direct_number_needed": {"zh-CN": "请写上议题号，例如：!赞成 3", "en": "Add the matter's number, e.g. !yes 3"},
     "help_direct_intro": {
-        "zh-CN": "这是您和社区吹哨的私聊：可以在这里私下反映问题、查看和回复自己的工单，无记名投票也在这里投。",
+        "zh-CN": "这是您和社区吹哨的私聊：可以在这里私下反映问题、查看和回复自己的工单，查自己的积分和时间银行，"
+                 "无记名投票也在这里投。",
         "en": "This is your direct chat with Whistle: report a problem privately, follow and answer your own "
-              "tickets, and cast secret ballots here.",
+              "tickets, look at your points and time bank, and cast secret ballots here.",
     },
     "help_direct_outro": {
         "zh-CN": "私聊里反映的问题只有您和经办部门看得到；想请邻居一起附议的事，请在网格群或小区群里说。",

@@ -387,6 +387,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     """The one served confirms the hours; balances, statement, a reversal by the street office, a flag for an
     account past its limits, and a ledger that sums to zero and cannot be edited."""
     net = t(bot)
+    net.joined[GRID] = [ALICE, BOB]  # the helper is someone of the community
     net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")
     await turn(bot)
     assert "已记入时间银行（第 3 笔）" in net.in_room(GRID)[-1].body and "您的余额 0m" in net.in_room(GRID)[-1].body
@@ -549,3 +550,74 @@ async def test_a_unit_that_gets_a_ticket_back_acts_on_one_card_not_two(bot: Bot,
     last_edit = [s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)
                  if s.edits == old.event_id][-1]
     assert "最新的卡片" in last_edit and "!签收" not in last_edit
+
+
+async def test_the_time_bank_refuses_a_stranger_the_bot_and_the_same_service_twice(bot: Bot, store: Store,
+                                                                                     clock) -> None:  # type: ignore[no-untyped-def]
+    """A tester on a real homeserver had hours recorded for an account nobody has, for the bot, and twice for one
+    service (a double tap). Each is refused with the reason, in the resident's language; nothing is written."""
+    net = t(bot)
+    net.joined.update({GRID: [BOB], ALL: [ALICE]})  # a member of any of the community's rooms counts
+    for wrong, why in ((f"!确认服务 {NOBODY} 2小时 陪老人就医", f"{NOBODY} 不在本社区的任何群里"),
+                       ("!确认服务 @whistle:test 1小时 帮忙", "社区吹哨是机器人")):
+        net.say(GRID, BOB, wrong)
+        await turn(bot)
+        assert why in net.in_room(GRID)[-1].body and "已记入" not in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!lang en")
+    net.say(GRID, BOB, f"!served {NOBODY} 2h took grandma to the clinic")
+    await turn(bot)
+    assert f"{NOBODY} is not in any of this community's rooms" in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!lang zh")
+    await turn(bot)
+    assert await store.bank_transfers() == []  # no account opened for anyone, no starting credit
+
+    first = net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")  # a double tap: a second event, the same service
+    await turn(bot)
+    recorded, again = [s.body for s in net.in_room(GRID)[-2:]]
+    assert "已记入时间银行（第 3 笔）" in recorded
+    assert "这次服务已经记过了（第 3 笔" in again and "2h" in again and "没有重复记入" in again
+    net.replay([e for e in net.history if e.event_id == first])  # the same event again (a restart's old token)
+    clock.advance(minutes=5)
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人看病")  # retyped in other words: still the same service
+    await turn(bot)
+    assert "已经记过了" in net.in_room(GRID)[-1].body and len(await store.bank_transfers()) == 3
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 30分钟 帮忙取快递")  # other hours: another service
+    clock.advance(minutes=6)
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")  # later than the window: another service
+    await turn(bot)
+    assert ["已记入时间银行（第 4 笔）" in s.body for s in net.in_room(GRID)[-2:]] == [True, False]
+    assert "已记入时间银行（第 5 笔）" in net.in_room(GRID)[-1].body
+    rows = await store.bank_transfers()
+    assert [(r[1], r[2], r[3]) for r in rows[2:]] == [(ALICE, BOB, 120), (ALICE, BOB, 30), (ALICE, BOB, 120)]
+    balances: dict[str, int] = {}
+    for _i, giver, receiver, minutes, *_rest in rows:
+        balances[giver] = balances.get(giver, 0) + minutes
+        balances[receiver] = balances.get(receiver, 0) - minutes
+    assert sum(balances.values()) == 0 and balances[ALICE] == 120 + 270
+
+
+async def test_a_resident_asks_for_their_points_and_hours_in_a_direct_chat(bot: Bot, store: Store) -> None:
+    """A tester's resident was told 「!积分」不能在这里使用 in their direct chat with the bot: their own points and
+    time bank are theirs to ask privately, and are answered there (and still in the residents' rooms)."""
+    net = t(bot)
+    dm = "!dm-alice:t"
+    net.invite(dm, ALICE)
+    net.joined[GRID] = [ALICE, BOB]
+    net.say(GRID, ALICE, f"!确认服务 {BOB} 1小时 帮忙买菜")
+    await turn(bot)
+    seen = len(net.in_room(GRID))
+    net.say(dm, ALICE, "!积分")
+    net.say(dm, ALICE, "!时间银行")
+    net.say(dm, ALICE, "!帮助")
+    net.say(dm, ALICE, "!提供 修电脑")  # an offer to neighbours still belongs in the residents' rooms
+    await turn(bot)
+    points, bank, guide, elsewhere = (s.body for s in net.in_room(dm))
+    assert "您的积分：0 分" in points
+    assert "您的时间银行余额：1h" in bank and "帮忙买菜 -1h" in bank
+    assert "!积分 — " in guide and "!时间银行 — " in guide and "!报告" in guide and "!提供" not in guide
+    assert "不能在这里使用" in elsewhere
+    assert len(net.in_room(GRID)) == seen  # answered privately, nothing said in the residents' room
+    net.say(GRID, BOB, "!时间银行")
+    await turn(bot)
+    assert "您的时间银行余额：3h" in net.in_room(GRID)[-1].body

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -76,3 +76,24 @@ def test_refusals_and_flags() -> None:
     ledger.transfer("@c:x", "@b:x", 0 + 5, AT, "买菜")  # c: 35, b: -55
     assert ledger.flags() == {"@a:x": "over_cap", "@b:x": "overdrawn"}  # flagged, not refused
     assert ledger.total() == 0 and ledger.balance(COMMUNITY) == -90
+
+
+def test_the_same_service_confirmed_again_soon_is_refused_unless_the_first_was_reversed() -> None:
+    """A double tap gave two transfers for one service: within the window the same pair and minutes are one
+    service (whatever the words), other minutes or a later time are another, a reversed entry is no longer one."""
+    ledger, window = Ledger(Limits(cap=6000, start=0)), timedelta(minutes=10)
+    for p in PEOPLE[:3]:
+        ledger.open(p, AT)
+    first = ledger.transfer("@a:x", "@b:x", 120, AT, "陪老人就医", within=window)
+    with pytest.raises(LedgerError) as again:
+        ledger.transfer("@a:x", "@b:x", 120, AT + timedelta(minutes=9), "陪老人看病", within=window)
+    assert again.value.code == "bank_repeated" and again.value.params["transfer"] == first.id
+    assert again.value.params["window"] == 10 and len(ledger.transfers) == 1
+    for giver, receiver, minutes in (("@a:x", "@b:x", 30), ("@c:x", "@b:x", 120), ("@b:x", "@a:x", 120)):
+        ledger.transfer(giver, receiver, minutes, AT, "另一次", within=window)  # another pair or other minutes
+    ledger.transfer("@a:x", "@b:x", 120, AT, "不问窗口")  # no window asked: the ledger records it
+    ledger.reverse(first.id, AT, "记错了")
+    ledger.reverse(5, AT, "记错了")
+    ledger.transfer("@a:x", "@b:x", 120, AT + timedelta(minutes=1), "重新确认", within=window)  # both reversed
+    ledger.transfer("@a:x", "@b:x", 120, AT + timedelta(minutes=12), "又一次", within=window)
+    assert ledger.total() == 0 and ledger.balance("@a:x") == 30 + 2 * 120 - 120

@@ -59,6 +59,7 @@ from rules.rulebook import parse_duration
 log = logging.getLogger(__name__)
 POINTS_SHOWN = 10  # the latest entries !积分 and !时间银行 list
 MAX_SERVED_MINUTES = 24 * 60  # one confirmation is at most a day's service
+SAME_SERVICE = timedelta(minutes=10)  # the same pair and hours confirmed again this soon: the same service (a resend)
 POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longer matched
 MATCHES_SHOWN = 5
 
@@ -112,6 +113,8 @@ class Turn:
     room: Room
     lang: str | None
     power: RoomPower | None = None
+    in_community: frozenset[str] = frozenset()  # read before the transaction: the helper a !确认服务 names, if they
+    # have joined one of the community's rooms
 
 
 class Bot:
@@ -233,6 +236,7 @@ class Bot:
             return  # never answer a bot
         power: RoomPower | None = None
         stats: Command | None = None
+        in_community: frozenset[str] = frozenset()
         if room.kind in ("handler", "body") and not await self.store.handled(event.event_id):
             if self._needs_power(event):
                 try:
@@ -243,12 +247,16 @@ class Bot:
                     power = RoomPower(refused=True)
             cmd = parse(event.body) if isinstance(event, Message) and not event.is_edit else None
             stats = cmd if cmd is not None and cmd.name == "stats" else None
+        elif room.kind != "direct" and (helper := self._helper_named(event)) \
+                and not await self.store.handled(event.event_id):
+            # the network first, outside the transaction: is the helper someone of the community?
+            in_community = frozenset({helper}) if await self._in_community(helper, room.room_id) else frozenset()
         try:
             async with self.store.write() as tx:
                 if not await tx.mark_handled(event.event_id, event.room_id):
                     return
                 said = written_in(event.body) if isinstance(event, Message) else None  # English gets English
-                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or said or self.lang, power)
+                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or said or self.lang, power, in_community)
                 try:
                     if isinstance(event, Vote):
                         await self._poll_answer(turn, event)
@@ -435,28 +443,62 @@ class Bot:
     async def _ledger(self, turn: Turn) -> Ledger:
         return Ledger.replay(Limits.of_rulebook(self.book.time_bank), await turn.tx.bank_transfers())
 
-    async def _cmd_served(self, turn: Turn, cmd: Command, context: Context) -> None:
-        """The one served confirms the hours: the helper gains them, the sender gives them (double entry).
+    def _served_words(self, cmd: Command, event: Incoming) -> tuple[str, int, str]:
+        """Return what a ``!确认服务`` says: ``(helper, minutes, what)`` (empty or 0 where it does not say it).
         The helper is a typed Matrix ID, or the one user the message mentions (a client's pill puts only
         their display name in the text, before the duration)."""
         words = cmd.args.split()
         at = next((i for i, w in enumerate(words) if _minutes(w)), None)
         minutes = _minutes(words[at]) if at is not None else 0
         typed = words[0] if words and words[0].startswith("@") and ":" in words[0] and at == 1 else ""
-        mentioned = [u for u in getattr(turn.event, "mentions", ()) if u != self.transport.user_id]
+        mentioned = [u for u in getattr(event, "mentions", ()) if u != self.transport.user_id]
         helper = typed or (mentioned[0] if len(mentioned) == 1 and at is not None and at >= 1 else "")
         what = " ".join(words[at + 1:]) if at is not None else ""
+        return helper, minutes, what
+
+    def _helper_named(self, event: Incoming) -> str:
+        """Return the helper a resident's ``!确认服务`` names ("" for any other event)."""
+        if not isinstance(event, Message) or event.is_edit or event.kind != "text":
+            return ""
+        cmd = parse(event.body, in_thread=event.context is not None)
+        return self._served_words(cmd, event)[0] if cmd is not None and cmd.name == "served" else ""
+
+    async def _in_community(self, user: str, first: str) -> bool:
+        """Return whether ``user`` has joined one of the community's rooms (residents', handlers' and bodies';
+        not a direct chat), asking of room ``first`` first; a room the homeserver refuses is passed over.
+        Raises ``ConnectionError`` (the event waits for the homeserver, as a power read does)."""
+        rooms = sorted((r for r in self.rooms.values() if r.kind != "direct"), key=lambda r: r.room_id != first)
+        for room in rooms:
+            try:
+                if user in await self.transport.members(room.room_id):
+                    return True
+            except Refused as exc:
+                log.warning("the members of %s cannot be read: %s", room.room_id, exc)
+        return False
+
+    async def _cmd_served(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """The one served confirms the hours: the helper gains them, the sender gives them (double entry).
+
+        Refused, with the reason: the bot itself, oneself, an account nobody in the community has (not in any of
+        its rooms: read before the transaction, :meth:`_in_community`), and the same pair and hours confirmed
+        again within ``SAME_SERVICE`` (a resend or a double tap is one service). The same event twice is one
+        confirmation already: the inbox handles each event once."""
+        helper, minutes, what = self._served_words(cmd, turn.event)
         if not helper or not minutes or minutes > MAX_SERVED_MINUTES or not what:
             await self._reply(turn, usage("served", turn.lang))
             return
-        me, ledger = turn.event.sender, await self._ledger(turn)
+        me, ledger, now = turn.event.sender, await self._ledger(turn), self.service.clock()
         try:
+            if helper == self.transport.user_id:
+                raise LedgerError("bank_bot_account")
             if helper == me:
                 raise LedgerError("bank_same_account")
-            made = [ledger.open(helper, self.service.clock()), ledger.open(me, self.service.clock())]
-            done = ledger.transfer(helper, me, minutes, self.service.clock(), what)
+            if helper not in turn.in_community:
+                raise LedgerError("bank_unknown_account", account=helper)
+            made = [ledger.open(helper, now), ledger.open(me, now)]
+            done = ledger.transfer(helper, me, minutes, now, what, within=SAME_SERVICE)
         except LedgerError as exc:
-            await self._reply(turn, text(exc.code, turn.lang, **exc.params))
+            await self._reply(turn, text(exc.code, turn.lang, **{"hours": _hours(minutes), **exc.params}))
             return
         for t in [*(m for m in made if m is not None), done]:
             await turn.tx.add_bank_transfer(ledger.row(t), me)

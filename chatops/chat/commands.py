@@ -1,11 +1,11 @@
 """The command registry: every chat command declared once, and help and usage replies made from it.
 
 A declaration says the command's aliases (English first, then Chinese; ``！`` works as ``!``), the rooms it
-belongs to (residents' or handlers'), the ticket move it makes (a move needs staff power in a handler's
-room) and whether it takes arguments. Its words live in the catalogue under ``cmd_<name>`` (what it does)
-and ``args_<name>`` / ``example_<name>`` (what it takes); the bot has one small function per command
-(``Bot._cmd_<name>``). The allowed-command lists, the staff check, ``!help`` and every "usage:" reply
-come from here.
+belongs to (residents', handlers', bodies', or a resident's direct chat with the bot), the ticket move it
+makes (a move needs staff power in a handler's room) and whether it takes arguments. Its words live in the
+catalogue under ``cmd_<name>`` (what it does) and ``args_<name>`` / ``example_<name>`` (what it takes); the
+bot has one small function per command (``Bot._cmd_<name>``). The allowed-command lists, the staff check,
+``!help`` and every "usage:" reply come from here.
 
 >>> spec("签收").name, spec("签收").move
 ('ack', <Move.ACKNOWLEDGED: 'acknowledged'>)
@@ -23,7 +23,7 @@ from chatops.tickets.lifecycle import Move
 from rules.catalogue import text
 
 RESIDENT, HANDLER, BODY = "resident", "handler", "body"  # a body: a room where a body meets (党支部, 居民代表会议…)
-DIRECT = "direct"  # a resident's direct chat with the bot: private reports, their own tickets, secret ballots
+DIRECT = "direct"  # a resident's direct chat with the bot: private reports, their own tickets, points, hours, ballots
 BOTH = (RESIDENT, HANDLER)
 OWN = (RESIDENT, DIRECT)  # a resident's own matters: in their room or privately
 MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultations) and in bodies' rooms
@@ -53,9 +53,9 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("report", ("report", "报告", "反映", "报修"), OWN, args=True),
     CommandSpec("status", ("status", "状态", "查询", "进度"), (*BOTH, DIRECT), args=True),
     CommandSpec("mine", ("mine", "我的"), OWN),
-    CommandSpec("points", ("points", "积分"), (RESIDENT,)),
+    CommandSpec("points", ("points", "积分"), OWN),
     CommandSpec("served", ("served", "确认服务", "服务时长"), (RESIDENT,), args=True),
-    CommandSpec("bank", ("bank", "时间银行"), (RESIDENT,)),
+    CommandSpec("bank", ("bank", "时间银行"), OWN),
     CommandSpec("honour", ("honour", "honor", "荣誉榜", "上榜"), (RESIDENT,), args=True),
     CommandSpec("offer", ("offer", "提供"), (RESIDENT,), args=True),
     CommandSpec("need", ("need", "需要"), (RESIDENT,), args=True),

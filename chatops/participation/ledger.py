@@ -21,7 +21,7 @@ allowed) are flagged for staff, never silently blocked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 COMMUNITY = "community"  # the community's own account: it issues starting credits and may go below zero
@@ -114,10 +114,13 @@ class Ledger:
             return None
         return self._record(account, COMMUNITY, self.limits.start, at, "starting credit")  # the account gains
 
-    def transfer(self, giver: str, receiver: str, minutes: int, at: datetime, what: str) -> Transfer:
+    def transfer(self, giver: str, receiver: str, minutes: int, at: datetime, what: str, *,
+                 within: timedelta | None = None) -> Transfer:
         """Record that ``giver`` served ``receiver`` for ``minutes`` (confirmed by the one served); return it.
 
-        Raises :class:`LedgerError` for no minutes, one person on both sides, or an account not opened."""
+        Raises :class:`LedgerError` for no minutes, one person on both sides, an account not opened, or
+        (``within`` given) a transfer that repeats one recorded less than ``within`` before (:meth:`repeats`):
+        a confirmation sent twice is one service, not two."""
         if minutes <= 0:
             raise LedgerError("bank_no_minutes")
         if giver == receiver:
@@ -125,7 +128,28 @@ class Ledger:
         for account in (giver, receiver):
             if account not in self._balances:
                 raise LedgerError("bank_no_account", account=account)
+        if within is not None and (same := self.repeats(giver, receiver, minutes, at, within)) is not None:
+            raise LedgerError("bank_repeated", transfer=same.id, giver=giver, what=same.what,
+                              window=int(within.total_seconds() // 60))
         return self._record(giver, receiver, minutes, at, what)
+
+    def repeats(self, giver: str, receiver: str, minutes: int, at: datetime, within: timedelta) -> Transfer | None:
+        """Return the standing transfer (not reversed, not a reversal) of ``minutes`` from ``giver`` to
+        ``receiver`` recorded less than ``within`` before ``at``, the latest; ``None`` if there is none.
+
+        >>> from datetime import UTC
+        >>> at, ten = datetime(2026, 6, 1, tzinfo=UTC), timedelta(minutes=10)
+        >>> ledger = Ledger(Limits(cap=600, start=0))
+        >>> _ = ledger.open("@a:x", at), ledger.open("@b:x", at)
+        >>> first = ledger.transfer("@a:x", "@b:x", 60, at, "买菜")
+        >>> ledger.repeats("@a:x", "@b:x", 60, at + timedelta(minutes=5), ten) == first
+        True
+        >>> ledger.repeats("@a:x", "@b:x", 60, at + ten, ten), ledger.repeats("@a:x", "@b:x", 30, at, ten)
+        (None, None)
+        """
+        return next((t for t in reversed(self.transfers)
+                     if (t.giver, t.receiver, t.minutes) == (giver, receiver, minutes) and at - t.at < within
+                     and t.reverses is None and t.id not in self._reversed), None)
 
     def reverse(self, transfer_id: int, at: datetime, reason: str) -> Transfer:
         """Undo transfer ``transfer_id`` by a reversing one (the entry itself stays); return the reversal."""
