@@ -1426,6 +1426,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "机器人没有在运行（{store}，上次心跳：{age}前）。",
         "en": "The bot is not running ({store}; last heartbeat {age} ago).",
     },
+    "status_crashed": {
+        "zh-CN": "机器人没有在运行：进程 {pid} 已不存在，它没有正常停止（被强行结束或崩溃；{store}，上次心跳：{age}前）。",
+        "en": "The bot is not running: its process {pid} is gone without a clean stop (killed or crashed; {store}; "
+        "last heartbeat {age} ago).",
+    },
     "status_loops": {
         "zh-CN": "上次同步：{sync}前；定时器循环：{scheduler}前；发送循环：{outbox}前。",
         "en": "Last sync {sync} ago; timers loop {scheduler} ago; sending loop {outbox} ago.",

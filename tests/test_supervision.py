@@ -7,7 +7,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import socket
 import sqlite3
+import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -154,6 +157,76 @@ async def test_an_event_that_raises_fails_alone(bot: Bot, store: Store, monkeypa
         await turn(bot)
     assert any("出错" in s.body or "错误" in s.body for s in net.in_room(GRID))  # the first sender is told
     assert await store.ticket(1) is not None  # the second report is a ticket all the same
+
+
+async def test_an_event_that_failed_but_was_answered_counts_in_the_status(
+        bot: Bot, store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sender is told politely, and the failure is counted all the same (it was not: status said 0)."""
+    from chatops.cli.main import main
+    from rules.catalogue import text
+
+    net = t(bot)
+
+    async def broken(turn_: object) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(bot, "_resident_event", broken)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    assert net.in_room(GRID)[-1].body == text("internal_error")  # answered
+    assert bot.failures == 1
+    await bot.heartbeat()
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["failures"]["events"] == 1
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 0
+    assert "Failures since the bot started: 1 events" in capsys.readouterr().out
+
+    async def mute(turn_: object, lines: object) -> None:
+        raise RuntimeError("injected: the apology cannot be written either")
+
+    monkeypatch.setattr(bot, "_reply", mute)
+    net.say(GRID, "@bob:t", "车被偷了")
+    await turn(bot)  # the step catches what the handling let out, and goes on
+    assert bot.failures == 2  # counted once, not once by the handling and again by the step
+
+
+async def _beat_of_process(store: Store, pid: int, host: str) -> None:
+    """Make the stored heartbeat (fresh, not a clean stop's) name ``pid`` on ``host``."""
+    beat = json.loads(await store.chat_state("heartbeat") or "{}")
+    async with store.write() as tx:
+        await tx.set_chat_state("heartbeat", json.dumps({**beat, "pid": pid, "host": host}))
+
+
+async def test_a_bot_killed_without_a_clean_stop_is_not_running_at_once_on_its_host(
+        bot: Bot, store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """After kill -9 the last beat is fresh and says nothing of a stop: the pid, asked on the same host, tells."""
+    from chatops.cli.main import main
+
+    await bot.heartbeat()
+    beat = json.loads(await store.chat_state("heartbeat") or "{}")
+    assert beat["pid"] == os.getpid() and beat["host"] == socket.gethostname()
+    gone = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
+    await gone.wait()  # ended and reaped: its pid names no process
+    await _beat_of_process(store, gone.pid, socket.gethostname())
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 3
+    st = json.loads(capsys.readouterr().out)
+    assert not st["alive"] and st["crashed"] and st["heartbeat_age"] < 60
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 3
+    out = capsys.readouterr().out
+    assert f"its process {gone.pid} is gone without a clean stop" in out and "The bot is running" not in out
+
+    await _beat_of_process(store, gone.pid, "another-host.invalid")  # a pid of another machine means nothing here
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["alive"] and not st["crashed"]
+    beat.pop("host")  # a beat written before the host was recorded: the heartbeat's age alone decides
+    async with store.write() as tx:
+        await tx.set_chat_state("heartbeat", json.dumps({**beat, "pid": gone.pid}))
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
+    assert not json.loads(capsys.readouterr().out)["crashed"]
+    await _beat_of_process(store, os.getpid(), socket.gethostname())  # a live process on this host: running
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["alive"]
 
 
 async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store, capsys: pytest.CaptureFixture[str],

@@ -301,6 +301,46 @@ def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, in
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count + made
 
 
+def test_open311_post_takes_a_raw_utf8_form_body_as_utf8(client: TestClient, store: tuple[Path, int, int]) -> None:
+    """A form body of raw UTF-8 bytes (curl --data-binary, no charset said) is read as UTF-8, not as Latin-1."""
+    path = store[0]
+    key = asyncio.run(_key(path, "rawclient"))
+    words = "安居苑3号楼电梯坏了，一直停在5楼"
+    for body, kind in ((f"api_key={key}&service_code=lift_fault&description={words}&address_string=东门".encode(),
+                        "application/x-www-form-urlencoded"),
+                       (f"api_key={key}&service_code=lift_fault&address_string=%E4%B8%9C%E9%97%A8&"  # mixed
+                        f"description={words}".encode(), "application/x-www-form-urlencoded; charset=UTF-8")):
+        made = client.post("/open311/v2/requests.json", content=body, headers={"content-type": kind})
+        assert made.status_code == 200, made.text
+        number = int(made.json()[0]["service_request_id"])
+        stored = sqlite3.connect(path).execute(  # a new ticket's report, or the support of an open one it joined
+            "SELECT ticket_id, json_extract(data, '$.text') FROM events WHERE kind IN ('reported', 'supported') "
+            "AND json_extract(data, '$.source') LIKE 'open311:rawclient:%' ORDER BY seq DESC LIMIT 1").fetchone()
+        assert stored == (number, f"{words}（东门）")
+
+
+def test_open311_post_refuses_a_form_body_that_is_not_utf8(client: TestClient, store: tuple[Path, int, int]) -> None:
+    path = store[0]
+    key = asyncio.run(_key(path, "gbkclient"))
+    count = sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    form = "application/x-www-form-urlencoded"
+    start = f"api_key={key}&service_code=rubbish&description=".encode()
+    for fmt, body in (("json", start + "垃圾桶满了".encode("gbk")),  # raw GBK bytes
+                      ("json", start + b"%C0%AC%BB%F8"),  # GBK, percent-encoded
+                      ("xml", start + b"\xff\xfe")):
+        response = client.post(f"/open311/v2/requests.{fmt}", content=body, headers={"content-type": form})
+        assert response.status_code == 400, response.text
+        if fmt == "json":
+            assert response.json() == [{"code": 400, "description": response.json()[0]["description"]}]
+            assert "UTF-8" in response.json()[0]["description"]
+        else:
+            error = ElementTree.fromstring(response.content).find("error")
+            assert error is not None and error.findtext("code") == "400"
+            assert "UTF-8" in error.findtext("description", "")
+        assert "Traceback" not in response.text
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count  # nothing stored
+
+
 def test_the_map_counts_what_the_store_holds(client: TestClient, store: tuple[Path, int, int]) -> None:
     db = sqlite3.connect(store[0])
     page = client.get("/map?measure=reported").text

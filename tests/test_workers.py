@@ -64,3 +64,20 @@ async def test_two_workers_share_the_rooms_and_one_takes_over_when_the_other_sto
     assert again == [] and await store.count("tickets") == len(GRIDS) + len(dead)
     late = [s for s in net.sent if s.room_id in dead]
     assert len(late) == 2 * len(dead)  # each dead room: the first receipt (by a) and the caught-up one (by b)
+
+
+async def test_an_event_that_fails_while_caught_up_is_counted(
+        store: Store, mini_router: Router, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A taken-over room's backlog fails event by event, and ``whistle status`` counts each (it counted none)."""
+    a, b, net = await workers(store, mini_router, clock)
+    await a.lease_round(now=0)  # a holds every room, then stops
+    for i, room in enumerate(GRIDS):
+        net.say(room, f"@r{i}:t", "安居苑1号楼楼上漏水了")
+
+    async def broken(event: object) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(b, "handle", broken)
+    taken = await b.lease_round(now=LEASE_TTL + 1)
+    assert set(GRIDS) <= set(taken)
+    assert b.failures == len(GRIDS)

@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -279,6 +280,9 @@ class Bot:
                 if await tx.mark_handled(event.event_id, event.room_id):
                     turn = Turn(tx, event, room, self.lang)
                     await self._reply(turn, text("internal_error", self.lang))
+            # answered, but failed all the same: counted once here (an apology that cannot be written raises
+            # on, and the caller counts it instead)
+            self.failures += 1
         self.handled += 1
         self.outbox.wake()
         self.chair.after_commit()
@@ -1158,6 +1162,7 @@ class Bot:
                     await self.handle(event)
                 except Exception:
                     log.exception("catching up %s in %s failed", event.event_id, room)
+                    self.failures += 1
         if taken:
             log.info("worker %s took %d room(s); it holds %d", self.worker, len(taken), len(self.mine))
         self.outbox.wake()
@@ -1262,15 +1267,17 @@ class Bot:
 
     async def heartbeat(self, *, stopped: bool = False) -> None:
         """Write the heartbeat that ``whistle status`` reads: when each loop last went round, and the counts
-        (``stopped``: the last one, written on a clean stop)."""
+        (``stopped``: the last one, written on a clean stop); the ``pid`` and its ``host`` let a status run on
+        the same machine see at once that the process is gone (killed, crashed)."""
         def when(value: datetime | float | None) -> str | None:
             if value is None:
                 return None
             moment = datetime.fromtimestamp(value, UTC) if isinstance(value, float) else value
             return moment.isoformat(timespec="seconds")
 
-        beat = {"at": when(datetime.now(UTC)), "pid": os.getpid(), "synced_at": when(self.synced_at),
-                "scheduler_at": when(self.scheduler.beat), "outbox_at": when(self.outbox.beat),
+        beat = {"at": when(datetime.now(UTC)), "pid": os.getpid(), "host": socket.gethostname(),
+                "synced_at": when(self.synced_at), "scheduler_at": when(self.scheduler.beat),
+                "outbox_at": when(self.outbox.beat),
                 "handled": self.handled, "sent": self.outbox.sent,
                 "failures": {"events": self.failures, "timers": self.scheduler.failures,
                              "outbox": self.outbox.failures}, **({"stopped": True} if stopped else {})}

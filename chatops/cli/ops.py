@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,17 +28,35 @@ def _age(value: str | None, now: datetime) -> float | None:
     return None if not value else (now - datetime.fromisoformat(value)).total_seconds()
 
 
+def _process_gone(beat: dict[str, Any]) -> bool:
+    """Return whether the process that wrote ``beat`` is known to be gone (killed with -9, crashed): asked of
+    the system only where the beat was written (a pid names nothing on another host) and only on POSIX
+    (``os.kill(pid, 0)`` merely asks there; on Windows it would end the process). Unknown means not gone."""
+    pid, host = beat.get("pid"), beat.get("host")
+    if os.name != "posix" or type(pid) is not int or pid <= 0 or not host or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: it is there (another user's); anything else: the heartbeat decides
+        return False
+    return False
+
+
 async def status(store: Store) -> dict[str, Any]:
-    """Return the bot's state as its store tells it: heartbeat, loops, lag, pending and failed work."""
+    """Return the bot's state as its store tells it: heartbeat, loops, lag, pending and failed work;
+    ``crashed``: the bot stopped without a clean stop (its process is gone, seen on the same host)."""
     now = datetime.now(UTC)
     beat = json.loads(await store.chat_state("heartbeat") or "{}")
     outbox, timers = await store.outbox_counts(), await store.timer_counts()
     lag = await store.lag(now)
     age = _age(beat.get("at"), now)
-    alive = age is not None and age < ALIVE and not beat.get("stopped")  # a clean stop wrote its last beat
-    return {"store": str(store.path), "alive": alive, "heartbeat_age": age,
+    crashed = not beat.get("stopped") and _process_gone(beat)  # known at once, not ALIVE seconds later
+    alive = age is not None and age < ALIVE and not beat.get("stopped") and not crashed  # a clean stop: a last beat
+    return {"store": str(store.path), "alive": alive, "crashed": crashed, "heartbeat_age": age,
             "last_sync_age": _age(beat.get("synced_at"), now), "scheduler_age": _age(beat.get("scheduler_at"), now),
-            "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"),
+            "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"), "host": beat.get("host"),
             "handled": beat.get("handled"), "sent": beat.get("sent"), "failures": beat.get("failures", {}),
             "outbox": outbox, "timers": timers, "lag": lag}
 
@@ -59,8 +78,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(st, ensure_ascii=False, indent=2))
         return 0 if st["alive"] else 3
     lang = args.lang
-    print(text("status_alive" if st["alive"] else "status_dead", lang, store=path,
-               age=_seconds(st["heartbeat_age"], lang), pid=st["pid"] or "-"))
+    said = "status_alive" if st["alive"] else "status_crashed" if st["crashed"] else "status_dead"
+    print(text(said, lang, store=path, age=_seconds(st["heartbeat_age"], lang), pid=st["pid"] or "-"))
     print(text("status_loops", lang, sync=_seconds(st["last_sync_age"], lang),
                scheduler=_seconds(st["scheduler_age"], lang), outbox=_seconds(st["outbox_age"], lang)))
     print(text("status_work", lang, pending=st["outbox"].get("pending", 0), failed=st["outbox"].get("failed", 0),

@@ -2,7 +2,7 @@
 
 Served under ``/open311/v2/`` in JSON and XML (the format is the path's extension), as the specification
 (http://wiki.open311.org/GeoReport_v2) writes them: ``services`` are the rulebook's categories;
-``POST requests`` (form-encoded, with a client's ``api_key`` from ``whistle apikey add``; 30 a minute per
+``POST requests`` (form-encoded UTF-8, with a client's ``api_key`` from ``whistle apikey add``; 30 a minute per
 client) makes a report through the ticket service, routed to the service's category, with the same
 deadlines as a report from chat (the bot gives its handlers their card);
 ``requests`` are the tickets as the public sees them (:mod:`chatops.tickets.public`), filtered by
@@ -22,9 +22,10 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qsl
 from xml.etree import ElementTree
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ("json", "xml")
 MAX_PAGE = 1000
+MAX_FIELDS = 100  # a report's form has a handful
+MAX_BODY = 256 * 1024  # bytes of a form body: a report of MAX_REPORT_CHARS, percent-encoded, is under a tenth
 CHANGESET = "2026-12-01T00:00:00+00:00"  # when this API's shape last changed
 DONE = (State.RESOLVED, State.CLOSED)  # the handling is over: Open311's "closed"
 
@@ -147,6 +150,37 @@ def _date(request: Request, name: str) -> datetime | None:
 
 def _list(request: Request, name: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in request.query_params.get(name, "").split(",") if v.strip())
+
+
+async def _form(request: Request) -> Mapping[str, Any]:
+    """Return the fields of a POST's form: ``application/x-www-form-urlencoded`` is UTF-8 (its specification
+    knows no other charset, and a charset parameter does not change it), percent-encoded or sent as raw bytes;
+    a body that is not UTF-8 either way is refused, never guessed (Starlette's own parser reads the raw bytes as
+    Latin-1 and replaces what a percent-encoding does not decode: a raw Chinese report came out as mojibake).
+    A multipart form is left to Starlette's parser (its parts may name their charset)."""
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        try:
+            return await request.form(max_fields=MAX_FIELDS, max_files=0)
+        except Exception:  # a body that is not a form at all
+            raise ApiError(400, "send the request as application/x-www-form-urlencoded") from None
+    body = bytearray()
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise ApiError(413, f"the request is too large: at most {MAX_BODY // 1024} KiB")
+    except ClientDisconnect:  # nobody is left to read the answer
+        raise ApiError(400, "the request ended before its body did") from None
+    try:
+        fields = parse_qsl(body.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict",
+                           max_num_fields=MAX_FIELDS)
+    except UnicodeDecodeError:
+        raise ApiError(400, "the form is not UTF-8: send its fields percent-encoded UTF-8 "
+                            "(application/x-www-form-urlencoded)") from None
+    except ValueError:  # more fields than MAX_FIELDS
+        raise ApiError(400, f"too many fields: at most {MAX_FIELDS}") from None
+    return dict(fields)  # a field sent twice: the last, as Starlette's form gives it
 
 
 class Limiter:
@@ -272,10 +306,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
     async def create(request: Request, fmt: str) -> Response:
         if writer is None:
             raise ApiError(405, "this server does not take new requests")
-        try:
-            form = await request.form(max_fields=100, max_files=0)
-        except Exception:  # a body that is not a form at all
-            raise ApiError(400, "send the request as application/x-www-form-urlencoded") from None
+        form = await _form(request)
         key = str(form.get("api_key", "")).strip()
         client = await store().api_client(key) if key else None
         if client is None:
