@@ -1427,7 +1427,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The bot is not running ({store}; last heartbeat {age} ago).",
     },
     "status_crashed": {
-        "zh-CN": "机器人没有在运行：进程 {pid} 已不存在，它没有正常停止（被强行结束或崩溃；{store}，上次心跳：{age}前）。",
+        "zh-CN": "机器人没有在运行：进程 {pid} 已不存在，它没有正常停止"
+        "（被强行结束或崩溃；{store}，上次心跳：{age}前）。",
         "en": "The bot is not running: its process {pid} is gone without a clean stop (killed or crashed; {store}; "
         "last heartbeat {age} ago).",
     },
