@@ -7,6 +7,7 @@ import contextlib
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -132,13 +133,15 @@ def test_tickets_lists_a_store(capsys, tmp_path: Path) -> None:
 
     async def fill() -> None:
         async with await Store.open(path) as store:
-            service = TicketService(store, Router(load_rulebook()))
+            at = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # 01:30 the next day in Beijing (the rulebook's clock)
+            service = TicketService(store, Router(load_rulebook()), clock=lambda: at)
             await service.report(source="m:1", reporter="@a:x", text="3号楼电梯又坏了")
             await service.report(source="m:2", reporter="@b:x", text="今天天气不错")
 
     asyncio.run(fill())
     code, out, _ = run(capsys, "tickets", "--store", str(path))
     assert code == 0 and "待签收" in out and "3号楼电梯又坏了" in out
+    assert "2026-05-07 01:30" in out  # a tester read UTC times (17:30 the day before)
     assert "@a:x" not in out  # residents' ids are not shown in listings
     code, out, _ = run(capsys, "tickets", "--store", str(path), "--json", "--handler", "street_office")
     rows = json.loads(out)

@@ -10,7 +10,9 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from chatops.cli.chat import add_commands
 from chatops.cli.ops import add_ops_commands
@@ -52,6 +54,7 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
     head = (["#", "state", "category", "lead", "reported", "sign by", "text"] if lang == "en"
             else ["编号", "状态", "类别", "牵头单位", "受理时间", "签收时限", "内容"])
     rows = [head]
+    zone = ZoneInfo(book.calendar.timezone) if book is not None else UTC  # the community's clock, as chat shows it
     for t in tickets:
         cat = t.category or "-"
         if book is not None and t.category in book.category_by_id:
@@ -60,8 +63,8 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
         lead = book.handler_name(t.lead, lang) if book else (t.lead or "-")
         body = t.text.replace("\n", " ")
         rows.append([str(t.id), text(f"state_{t.state}", lang), cat, lead,
-                     t.created_at.strftime("%Y-%m-%d %H:%M"),
-                     t.sign_deadline.strftime("%m-%d %H:%M") if t.sign_deadline else "-",
+                     t.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                     t.sign_deadline.astimezone(zone).strftime("%m-%d %H:%M") if t.sign_deadline else "-",
                      body[:24] + ("…" if len(body) > 24 else "")])
     return table(rows)
 
