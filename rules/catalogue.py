@@ -111,6 +111,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "for people of the community only. Please check their account (e.g. @wang:example.org), or "
               "mention them in your message.",
     },
+    "volunteer_unknown": {
+        "zh-CN": "没有记入：{account} 不在本社区的任何群里，志愿服务积分只记给本社区的居民。"
+                 "请检查账号，或在消息里直接 @ 对方。",
+        "en": "Not recorded: {account} is not in any of this community's rooms, and volunteer points go to its "
+              "residents only. Please check the account, or mention them in the message.",
+    },
+    "volunteer_bot": {
+        "zh-CN": "没有记入：社区吹哨是机器人，不能给它记志愿服务。请写上服务的居民。",
+        "en": "Not recorded: Whistle is a bot and earns no volunteer points. Please name the resident who served.",
+    },
     "bank_bot_account": {
         "zh-CN": "没有记入：社区吹哨是机器人，不能给它记时长。请写上为您服务的那个人。",
         "en": "Not recorded: Whistle is a bot and cannot be given hours. Please name the person who served you.",

@@ -367,6 +367,12 @@ async def test_documents_and_volunteer_tasks(bot: Bot, store: Store) -> None:
     await turn(bot)
     bodies = [x.body for x in n.in_room(STREET)[-3:]]
     assert "主持人" in bodies[0] and "已确认" in bodies[1] and "用法" in bodies[2]
+    n.say(STREET, STAFF, "!志愿 @nobody:elsewhere 清理楼道杂物")  # nobody of the community: no points for a typo
+    n.say(STREET, STAFF, f"!志愿 {n.user_id} 清理楼道杂物")  # nor for the bot
+    await turn(bot)
+    bodies = [x.body for x in n.in_room(STREET)[-2:]]
+    assert "不在本社区" in bodies[0] and "机器人" in bodies[1]
+    assert len(await store.volunteered(RESIDENTS[2])) == 1 and await store.volunteered("@nobody:elsewhere") == []
     n.say(GRID, RESIDENTS[2], "!积分")
     await turn(bot)
     assert "志愿服务第 1 条 志愿服务 +5" in last(bot, GRID)

@@ -248,6 +248,8 @@ class Bot:
                     power = RoomPower(refused=True)
             cmd = parse(event.body) if isinstance(event, Message) and not event.is_edit else None
             stats = cmd if cmd is not None and cmd.name == "stats" else None
+            if cmd is not None and cmd.name == "volunteer" and (who := self._volunteer_words(cmd, event)[0]):
+                in_community = frozenset({who}) if await self._in_community(who, room.room_id) else frozenset()
         elif room.kind != "direct" and (helper := self._helper_named(event)) \
                 and not await self.store.handled(event.event_id):
             # the network first, outside the transaction: is the helper someone of the community?
@@ -516,16 +518,25 @@ class Bot:
         if turn.power is None or turn.power.refused or turn.power.of(turn.event.sender) < self.staff_level:
             await self._reply(turn, text("not_chair", turn.lang, need=self.staff_level))
             return
-        words = cmd.args.split()
-        typed = words[0] if words and words[0].startswith("@") and ":" in words[0] else ""
-        mentioned = [u for u in getattr(turn.event, "mentions", ()) if u != self.transport.user_id]
-        who = typed or (mentioned[0] if len(mentioned) == 1 else "")
-        what = " ".join(words[1:] if typed else [w for w in words if not w.startswith("@")]).strip()
+        who, what = self._volunteer_words(cmd, turn.event)
         if not who or not what or len(what) > 200:
             await self._reply(turn, usage("volunteer", turn.lang))
             return
+        if who == self.transport.user_id or who not in turn.in_community:  # points for people of the community
+            await self._reply(turn, text("volunteer_bot" if who == self.transport.user_id else "volunteer_unknown",
+                                         turn.lang, account=who))
+            return
         number = await turn.tx.add_volunteered(who, what, turn.event.sender, self.service.clock())
         await self._reply(turn, text("volunteer_recorded", turn.lang, id=number, who=who, what=what))
+
+    def _volunteer_words(self, cmd: Command, event: Incoming) -> tuple[str, str]:
+        """Return ``(resident, task)`` of a ``!志愿``: a typed Matrix ID or the one user the message mentions, and
+        the words of the task (either ``""`` when not said)."""
+        words = cmd.args.split()
+        typed = words[0] if words and words[0].startswith("@") and ":" in words[0] else ""
+        mentioned = [u for u in getattr(event, "mentions", ()) if u != self.transport.user_id]
+        who = typed or (mentioned[0] if len(mentioned) == 1 else "")
+        return who, " ".join(words[1:] if typed else [w for w in words if not w.startswith("@")]).strip()
 
     async def _flag_accounts(self, turn: Turn, ledger: Ledger, accounts: tuple[str, ...]) -> None:
         """Tell the street office's room of an account the move left outside the limits (never refused)."""
