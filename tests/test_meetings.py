@@ -401,10 +401,53 @@ async def test_a_step_only_the_street_office_chairs(store: Store, clock, tmp_pat
     assert (await standing(bot, 1)).phase == "voting"
 
 
+async def test_a_vote_with_words_for_its_number_is_refused_and_counts_nothing(bot: Bot, store: Store) -> None:
+    """A tester's !赞成 abc counted as a yes: a command that takes a matter's number and is given something else
+    gets its usage, in the sender's language, and does nothing (every vote alias, and the other meeting commands)."""
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设快递柜")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    n.say(GRID, RESIDENTS[2], "!语言 en")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "voting"
+    said = [(RESIDENTS[0], "!赞成 abc", "用法：!赞成 [议题号]，例如：!赞成 3"),
+            (RESIDENTS[1], "！反对 一", "用法：!反对 [议题号]，例如：!反对 3"),
+            (RESIDENTS[3], "!弃权 1a", "用法：!弃权 [议题号]，例如：!弃权 3"),
+            (RESIDENTS[4], "!赞成abc", "用法：!赞成 [议题号]"),
+            (RESIDENTS[5], "!赞成 1 2", "用法：!赞成 [议题号]"),  # which one? none
+            (RESIDENTS[6], "!反对 ²", "用法：!反对 [议题号]"),
+            (RESIDENTS[7], "!到 abc", "用法：!到 [议题号]"),
+            (RESIDENTS[2], "!yes abc", "Usage: !yes [NUMBER], e.g. !yes 3"),
+            (RESIDENTS[2], "!No abc", "Usage: !no [NUMBER], e.g. !no 3"),
+            (RESIDENTS[2], "!abstain #x", "Usage: !abstain [NUMBER], e.g. !abstain 3"),
+            (RESIDENTS[2], "!附议 abc", "Usage: !second NUMBER, e.g. !second 3")]
+    for who, command, reply in said:
+        n.say(GRID, who, command)
+        await turn(bot)
+        assert reply in last(bot, GRID), command
+    n.say(STREET, STAFF, "!结束表决 abc")  # the street office's chair command too: nothing closed
+    await turn(bot)
+    assert "用法：!结束表决 [议题号]" in last(bot, STREET)
+    n.invite("!dm:t", RESIDENTS[0])  # a secret ballot's direct chat: the same
+    n.say("!dm:t", RESIDENTS[0], "!赞成 abc")
+    await turn(bot)
+    assert "用法：!赞成 [议题号]" in last(bot, "!dm:t")
+    s = await standing(bot, 1)
+    assert s.phase == "voting" and s.meeting is not None and not s.meeting.ballots and not s.meeting.attended
+    assert bot.failures == 0 and not any(x.body == text("internal_error") for x in n.sent)
+
+    n.say(GRID, RESIDENTS[0], "!赞成 1")  # the number, alone: counted
+    n.say(GRID, RESIDENTS[2], "!no")  # none: the vote under way in this room
+    await turn(bot)
+    ballots = (await standing(bot, 1)).meeting.ballots  # type: ignore[union-attr]
+    assert [(b.voter, b.choice) for b in ballots] == [(RESIDENTS[0], "yes"), (RESIDENTS[2], "no")]
+
+
 async def test_a_matter_number_no_matter_can_have_is_answered_politely(bot: Bot, store: Store) -> None:
     """A tester's !附议 99999999999999999999 reached SQLite and failed (an error logged, a generic reply)."""
     n = net(bot)
-    for command in ("!附议 #99999999999999999999", "!赞成 #99999999999999999999", "!附议 99999999999999999999"):
+    for command in ("!附议 #99999999999999999999", "!赞成 #99999999999999999999", "!附议 99999999999999999999",
+                    "!监督 ² 意见"):  # a digit int() cannot read: it failed too
         n.say(GRID, RESIDENTS[1], command)
         await turn(bot)
         assert bot.failures == 0 and last(bot, GRID) != text("internal_error"), command

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from chatops.chat.commands import usage
-from chatops.chat.conversation import Command
+from chatops.chat.conversation import Command, read_number
 from chatops.chat.notices import Voice, notice
 from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
 from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
@@ -138,11 +138,11 @@ class Chair:
         return answer
 
     def _number(self, cmd: Command) -> int | None:
+        """Return the matter's number the command gives: parsed already, or (in a thread, where a bare number
+        before words is not taken for one) the first of its words read as :func:`parse` reads numbers."""
         if cmd.ticket is not None:
             return cmd.ticket
-        head = cmd.args.split()[0] if cmd.args.split() else ""
-        head = head.lstrip("#＃")
-        return int(head) if head.isdigit() else None
+        return read_number(cmd.args.split()[0]) if cmd.args.split() else None
 
     async def _cmd_matter(self, turn: TurnLike, cmd: Command) -> str:
         said = str(getattr(turn.event, "body", ""))
