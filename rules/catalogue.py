@@ -929,6 +929,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "phase_rejected": {"zh-CN": "未通过（已公开）", "en": "rejected (published)"},
     "phase_done": {"zh-CN": "已完成", "en": "done"},
     "phase_finished": {"zh-CN": "已完成（决议和实施结果均已公开）", "en": "done (resolution and result published)"},
+    "phase_finished_resolution": {"zh-CN": "已完成（决议已公开）", "en": "done (resolution published)"},
     "rule_at_least": {"zh-CN": "{base}的{share}以上", "en": "at least {share} of {base}"},
     "rule_more_than": {"zh-CN": "超过{base}的{share}", "en": "more than {share} of {base}"},
     "base_roll": {"zh-CN": "应到人数", "en": "the roll"},

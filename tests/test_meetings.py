@@ -93,7 +93,7 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
     n.say(STREET, STAFF, "!结束表决 1")
     await turn(bot)
     s = await standing(bot, 1)
-    assert s.phase == "finished"
+    assert s.phase == "result_due"  # resolved and published: the result of carrying it out is asked for
     decided = s.decisions[-1].data
     assert (decided["yes"], decided["no"], decided["present"], decided["strangers"], decided["passed"]) == \
         (3, 1, 4, 1, True)
@@ -118,6 +118,74 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
         page = client.get("/decisions").text
     assert "3号楼加装电梯" in page and "赞成 3、反对 1、弃权 0；实到 4/应到 10" in page and "监督意见 1 条" in page
     assert not re.search(r"@[a-z0-9]+:t", page) and "施工时间请避开午休" not in page  # nobody, no resident's words
+
+
+def board_entry(bot: Bot, store: Store, number: int, lang: str = "") -> str:
+    """Return matter ``number``'s section of the public /decisions page, its tags taken out."""
+    with TestClient(create_app(store.address, rulebook=bot.book)) as client:
+        page = client.get(f"/decisions{'?lang=' + lang if lang else ''}").text
+    found = re.search(rf'<section class="matter" id="matter-{number}">(.*?)</section>', page, re.S)
+    assert found is not None, page
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1)))
+
+
+async def test_a_consultation_s_result_is_published_as_every_other_kind_s(bot: Bot, store: Store) -> None:
+    """A tester found a consultation could never have its result published: its chain ended with the resolution
+    the bot publishes itself, so !实施结果 was refused, while /decisions already said the result was published."""
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设快递柜")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    for who in RESIDENTS[:3]:
+        n.say(GRID, who, "!赞成 1")
+    await turn(bot)
+    n.say(STREET, STAFF, "!结束表决 1")
+    await turn(bot)
+    s = await standing(bot, 1)
+    assert s.phase == "result_due" and s.due is not None
+    resolution = [x.body for x in n.in_room(GRID) if "【决议公开】议题 1" in x.body]
+    assert len(resolution) == 1 and "实施结果将在" in resolution[0]  # a date is promised, and kept below
+    assert "!实施结果 1" in last(bot, STREET)  # the street office is asked for it, as for 四议两公开
+    entry = board_entry(bot, store, 1)
+    assert "待公开实施结果" in entry and "实施结果应于" in entry and "已完成" not in entry
+
+    n.say(STREET, STAFF, "!实施结果 1 快递柜已装在3号楼门口，5月20日启用")
+    await turn(bot)
+    assert "已公开议题 1 的实施结果" in last(bot, STREET)
+    for room in (GRID, ALL):  # published to the residents where the resolution was
+        assert "【实施结果公开】议题 1" in last(bot, room) and "快递柜已装在3号楼门口" in last(bot, room)
+    assert (await standing(bot, 1)).phase == "finished"
+    entry = board_entry(bot, store, 1)
+    assert "已完成（决议和实施结果均已公开）" in entry and "快递柜已装在3号楼门口" in entry
+    assert "done (resolution and result published)" in board_entry(bot, store, 1, "en")
+
+
+async def test_a_chain_without_a_result_says_only_its_resolution_was_published(bot: Bot, store: Store) -> None:
+    """The residents' meeting's chain publishes its resolution and ends: neither the chat nor the board may say
+    a result of carrying it out was published, and the board says what the chat says."""
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
+    await turn(bot)
+    for who in RESIDENTS[:6]:  # more than half of the community room's ten
+        n.say(ALL, who, "!到")
+    await turn(bot)
+    n.say(STREET, STAFF, "!开始表决 1")
+    await turn(bot)
+    for who in RESIDENTS[:6]:
+        n.say(ALL, who, "!赞成")
+    n.say(STREET, STAFF, "!结束表决 1")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "finished"
+    n.say(STREET, STAFF, "!实施结果 1 已实行")
+    await turn(bot)
+    refusal = last(bot, STREET)
+    assert "现在不需要公开实施结果" in refusal and "已完成（决议已公开）" in refusal
+    n.say(STREET, STAFF, "!议题列表")
+    await turn(bot)
+    assert "议题 1：垃圾分类新规 — 居民会议决定，已完成（决议已公开）" in last(bot, STREET)
+    entry = board_entry(bot, store, 1)
+    assert "已完成（决议已公开）" in entry and "实施结果" not in entry
+    assert "done (resolution published)" in board_entry(bot, store, 1, "en")
 
 
 async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store: Store) -> None:
@@ -407,10 +475,53 @@ async def test_a_step_only_the_street_office_chairs(store: Store, clock, tmp_pat
     assert (await standing(bot, 1)).phase == "voting"
 
 
+async def test_a_vote_with_words_for_its_number_is_refused_and_counts_nothing(bot: Bot, store: Store) -> None:
+    """A tester's !赞成 abc counted as a yes: a command that takes a matter's number and is given something else
+    gets its usage, in the sender's language, and does nothing (every vote alias, and the other meeting commands)."""
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 增设快递柜")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    n.say(GRID, RESIDENTS[2], "!语言 en")
+    await turn(bot)
+    assert (await standing(bot, 1)).phase == "voting"
+    said = [(RESIDENTS[0], "!赞成 abc", "用法：!赞成 [议题号]，例如：!赞成 3"),
+            (RESIDENTS[1], "！反对 一", "用法：!反对 [议题号]，例如：!反对 3"),
+            (RESIDENTS[3], "!弃权 1a", "用法：!弃权 [议题号]，例如：!弃权 3"),
+            (RESIDENTS[4], "!赞成abc", "用法：!赞成 [议题号]"),
+            (RESIDENTS[5], "!赞成 1 2", "用法：!赞成 [议题号]"),  # which one? none
+            (RESIDENTS[6], "!反对 ²", "用法：!反对 [议题号]"),
+            (RESIDENTS[7], "!到 abc", "用法：!到 [议题号]"),
+            (RESIDENTS[2], "!yes abc", "Usage: !yes [NUMBER], e.g. !yes 3"),
+            (RESIDENTS[2], "!No abc", "Usage: !no [NUMBER], e.g. !no 3"),
+            (RESIDENTS[2], "!abstain #x", "Usage: !abstain [NUMBER], e.g. !abstain 3"),
+            (RESIDENTS[2], "!附议 abc", "Usage: !second NUMBER, e.g. !second 3")]
+    for who, command, reply in said:
+        n.say(GRID, who, command)
+        await turn(bot)
+        assert reply in last(bot, GRID), command
+    n.say(STREET, STAFF, "!结束表决 abc")  # the street office's chair command too: nothing closed
+    await turn(bot)
+    assert "用法：!结束表决 [议题号]" in last(bot, STREET)
+    n.invite("!dm:t", RESIDENTS[0])  # a secret ballot's direct chat: the same
+    n.say("!dm:t", RESIDENTS[0], "!赞成 abc")
+    await turn(bot)
+    assert "用法：!赞成 [议题号]" in last(bot, "!dm:t")
+    s = await standing(bot, 1)
+    assert s.phase == "voting" and s.meeting is not None and not s.meeting.ballots and not s.meeting.attended
+    assert bot.failures == 0 and not any(x.body == text("internal_error") for x in n.sent)
+
+    n.say(GRID, RESIDENTS[0], "!赞成 1")  # the number, alone: counted
+    n.say(GRID, RESIDENTS[2], "!no")  # none: the vote under way in this room
+    await turn(bot)
+    ballots = (await standing(bot, 1)).meeting.ballots  # type: ignore[union-attr]
+    assert [(b.voter, b.choice) for b in ballots] == [(RESIDENTS[0], "yes"), (RESIDENTS[2], "no")]
+
+
 async def test_a_matter_number_no_matter_can_have_is_answered_politely(bot: Bot, store: Store) -> None:
     """A tester's !附议 99999999999999999999 reached SQLite and failed (an error logged, a generic reply)."""
     n = net(bot)
-    for command in ("!附议 #99999999999999999999", "!赞成 #99999999999999999999", "!附议 99999999999999999999"):
+    for command in ("!附议 #99999999999999999999", "!赞成 #99999999999999999999", "!附议 99999999999999999999",
+                    "!监督 ² 意见"):  # a digit int() cannot read: it failed too
         n.say(GRID, RESIDENTS[1], command)
         await turn(bot)
         assert bot.failures == 0 and last(bot, GRID) != text("internal_error"), command

@@ -335,6 +335,8 @@ class Bot:
                               else text("command_empty", turn.lang))
         elif not allowed(cmd.name, room):
             await self._reply(turn, text("command_elsewhere", turn.lang, word=cmd.word))
+        elif cmd.malformed:  # "!赞成 abc": not the number it takes; nothing is done, the usage is said
+            await self._reply(turn, usage(cmd.name, turn.lang))
         elif cmd.name in MEETING_COMMANDS:
             answer = await self.chair.command(turn, cmd)
             if answer:

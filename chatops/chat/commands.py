@@ -32,8 +32,10 @@ MEETING = (RESIDENT, BODY)  # meetings are held in residents' rooms (consultatio
 @dataclass(frozen=True)
 class CommandSpec:
     """One chat command: ``name``, ``aliases`` (English first), the ``rooms`` it is for, the ``move`` it
-    makes on a ticket (``None``: it only reads or talks), whether it takes ``args``, and whether a bare number
-    given alone in a ticket's thread is its argument (``number``: an option, a rating) rather than a ticket."""
+    makes on a ticket (``None``: it only reads or talks), whether it takes ``args``, whether a bare number
+    given alone in a ticket's thread is its argument (``number``: an option, a rating) rather than a ticket,
+    and whether its argument is a number alone or nothing (``number_only``: a matter's, ``!赞成 3``): anything
+    else (``!赞成 abc``) is malformed, answered with the command's usage and never run."""
 
     name: str
     aliases: tuple[str, ...]
@@ -41,6 +43,7 @@ class CommandSpec:
     move: Move | None = None
     args: bool = False
     number: bool = False
+    number_only: bool = False
 
     def alias(self, lang: str | None) -> str:
         """Return the alias help shows in ``lang``: the first Chinese one in Chinese, else the first."""
@@ -60,15 +63,15 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("offer", ("offer", "提供"), (RESIDENT,), args=True),
     CommandSpec("need", ("need", "需要"), (RESIDENT,), args=True),
     CommandSpec("matter", ("matter", "议题", "提议"), (RESIDENT, BODY, HANDLER), args=True),
-    CommandSpec("second", ("second", "附议"), (RESIDENT,), args=True),
+    CommandSpec("second", ("second", "附议"), (RESIDENT,), args=True, number_only=True),
     CommandSpec("matters", ("matters", "议题列表"), (RESIDENT, BODY, HANDLER)),
-    CommandSpec("here", ("here", "到", "签到"), MEETING, args=True),
-    CommandSpec("open", ("open", "开始表决"), (BODY, HANDLER), args=True),
-    CommandSpec("yes", ("yes", "赞成"), (*MEETING, DIRECT), args=True),
-    CommandSpec("no", ("no", "反对"), (*MEETING, DIRECT), args=True),
-    CommandSpec("abstain", ("abstain", "弃权"), (*MEETING, DIRECT), args=True),
-    CommandSpec("close", ("close", "结束表决", "计票"), (BODY, HANDLER), args=True),
-    CommandSpec("convene", ("convene", "召集", "重新召集"), (BODY, HANDLER), args=True),
+    CommandSpec("here", ("here", "到", "签到"), MEETING, args=True, number_only=True),
+    CommandSpec("open", ("open", "开始表决"), (BODY, HANDLER), args=True, number_only=True),
+    CommandSpec("yes", ("yes", "赞成"), (*MEETING, DIRECT), args=True, number_only=True),
+    CommandSpec("no", ("no", "反对"), (*MEETING, DIRECT), args=True, number_only=True),
+    CommandSpec("abstain", ("abstain", "弃权"), (*MEETING, DIRECT), args=True, number_only=True),
+    CommandSpec("close", ("close", "结束表决", "计票"), (BODY, HANDLER), args=True, number_only=True),
+    CommandSpec("convene", ("convene", "召集", "重新召集"), (BODY, HANDLER), args=True, number_only=True),
     CommandSpec("result", ("result", "实施结果"), (BODY, HANDLER), args=True),
     CommandSpec("comment", ("comment", "监督", "监督意见"), (RESIDENT,), args=True),
     CommandSpec("document", ("document", "材料", "附件"), (RESIDENT, BODY, HANDLER), args=True),

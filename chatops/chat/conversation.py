@@ -41,6 +41,7 @@ class Command:
     ticket: int | None = None
     args: str = ""
     word: str = ""  # the alias the user typed
+    malformed: bool = False  # its arguments are not what the registry declares (``!赞成 abc``): not to be run
 
     def split(self, n: int) -> list[str]:
         """Return ``args`` split into at most ``n`` parts on white space."""
@@ -51,14 +52,18 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     """Return the :class:`Command` in ``body``, or ``None`` if it is not one (plain text).
 
     An unknown command comes back as ``Command("unknown", word=...)``. A leading ``#12`` (or ``12`` outside
-    a thread, where a bare number cannot be the start of a note) names the ticket.
+    a thread, where a bare number cannot be the start of a note) names the ticket (or the matter). A command
+    whose argument is a number alone (``number_only`` in the registry) comes back ``malformed`` when anything
+    else is said, so that nothing runs on words it cannot read.
 
     >>> parse("！签收 #12")
-    Command(name='ack', ticket=12, args='', word='签收')
+    Command(name='ack', ticket=12, args='', word='签收', malformed=False)
     >>> parse("3号楼电梯又坏了") is None
     True
     >>> parse("!分拨 1", in_thread=True), parse("!签收 3", in_thread=True).ticket
-    (Command(name='assign', ticket=None, args='1', word='分拨'), 3)
+    (Command(name='assign', ticket=None, args='1', word='分拨', malformed=False), 3)
+    >>> parse("!赞成 3").malformed, parse("!赞成").malformed, parse("!赞成 abc").malformed
+    (False, False, True)
     """
     text = body.strip()
     if not text or text[0] not in "!！":
@@ -77,7 +82,18 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     # in a ticket's thread a bare number alone names a ticket, unless the command takes a number (!分拨 1, !评价 2)
     if m and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
         ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
-    return Command(name, ticket, rest, word)
+    return Command(name, ticket, rest, word, malformed=BY_NAME[name].number_only and bool(rest))
+
+
+def read_number(word: str) -> int | None:
+    """Return the number ``word`` is (``12`` or ``#12``, at most nine digits), or ``None``: the one reading of a
+    number a command's words give.
+
+    >>> read_number("#12"), read_number("12"), read_number("12a"), read_number("²"), read_number("")
+    (12, 12, None, None, None)
+    """
+    m = _TICKET.match(word.strip())
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def _split_glued(head: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from chatops.chat.commands import usage
-from chatops.chat.conversation import Command
+from chatops.chat.conversation import Command, read_number
 from chatops.chat.notices import Voice, notice
 from chatops.chat.transport import Incoming, Refused, RoomPower, Transport, Vote
 from chatops.meetings.matter import WAITING_FOR_STAFF, Standing
@@ -138,11 +138,11 @@ class Chair:
         return answer
 
     def _number(self, cmd: Command) -> int | None:
+        """Return the matter's number the command gives: parsed already, or (in a thread, where a bare number
+        before words is not taken for one) the first of its words read as :func:`parse` reads numbers."""
         if cmd.ticket is not None:
             return cmd.ticket
-        head = cmd.args.split()[0] if cmd.args.split() else ""
-        head = head.lstrip("#＃")
-        return int(head) if head.isdigit() else None
+        return read_number(cmd.args.split()[0]) if cmd.args.split() else None
 
     async def _cmd_matter(self, turn: TurnLike, cmd: Command) -> str:
         said = str(getattr(turn.event, "body", ""))
@@ -225,8 +225,8 @@ class Chair:
                 s = Standing.of(row, logs[row.id], self.book)
             except KeyError:
                 continue
-            where = text(f"phase_{s.phase}", lang) if s.step is None else text(
-                "matter_where", lang, step=name_in(s.step, lang), phase=text(f"phase_{s.phase}", lang))
+            where = text(f"phase_{s.state}", lang) if s.step is None or s.phase == "finished" else text(
+                "matter_where", lang, step=name_in(s.step, lang), phase=text(f"phase_{s.state}", lang))
             lines.append(text("matters_line", lang, number=row.id, title=row.title, chain=name_in(s.chain, lang),
                               where=where))
         return "\n".join(lines)
@@ -460,7 +460,7 @@ class Chair:
         if not self._may_act(turn, s):
             return text("not_chair", lang, need=self.staff_level)
         if s.phase not in WAITING_FOR_STAFF:
-            return text("not_adjourned", lang, number=number, phase=text(f"phase_{s.phase}", lang))
+            return text("not_adjourned", lang, number=number, phase=text(f"phase_{s.state}", lang))
         await turn.tx.add_matter_event(MatterEvent(number, "reconvene", self.clock(), s.step.id if s.step else None,
                                                    turn.event.sender))
         return text("reconvened", lang, number=number)
@@ -489,7 +489,7 @@ class Chair:
         if not self._may_act(turn, s, hosted=True):
             return text("not_chair", lang, need=self.staff_level)
         if s.phase != "result_due":
-            return text("result_not_due", lang, number=number, phase=text(f"phase_{s.phase}", lang))
+            return text("result_not_due", lang, number=number, phase=text(f"phase_{s.state}", lang))
         lines = text("result_published", self.lang, number=number, title=s.row.title, result=result).split("\n")
         for room in self._community_rooms(s.row.grid):
             await turn.tx.enqueue(Outgoing(room, "publication", {**notice(lines), "matter": number}))
@@ -788,7 +788,7 @@ class Chair:
             due = self.deadline(now, after.limit, "normal") if after is not None and after.limit else None
             lines = text("resolution_published", lang, number=number, title=s.row.title, chain=name_in(s.chain, lang),
                          steps=steps, due=self.voice.local(due) if due else "-").split("\n")
-            if due is None:  # nothing more to carry out (a consultation's result): no date to promise
+            if due is None:  # the chain has no result of carrying it out to publish: no date to promise
                 del lines[-2]
         else:
             due = None

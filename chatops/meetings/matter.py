@@ -126,6 +126,14 @@ class Standing:
         """Return the id of the newest event (0 for none): a transaction checks nothing came in between."""
         return max((e.id or 0 for e in self.events), default=0)
 
+    @property
+    def state(self) -> str:
+        """Return the phase as people are told it (the catalogue's ``phase_<state>``): a matter finished without
+        a result of carrying it out (its chain has no such publication) says that only its resolution was."""
+        if self.phase == "finished" and not any(e.data.get("what") == "result" for e in self.published):
+            return "finished_resolution"
+        return self.phase
+
     def publish_kind(self) -> str | None:
         """Return what the current publication step publishes: ``resolution`` (right after a meeting: the bot
         publishes it), ``result`` (after a publication: staff write the result of carrying it out), or
