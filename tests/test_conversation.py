@@ -43,12 +43,13 @@ def test_a_bare_number_in_a_thread_is_text_unless_marked() -> None:
 @pytest.mark.parametrize("word", ["赞成", "反对", "弃权", "yes", "no", "abstain", "附议", "到", "结束表决", "召集"])
 def test_a_command_that_takes_a_number_alone_is_malformed_with_anything_else(word: str) -> None:
     glued = f"!{word}abc" if len(word) > 1 and not word.isascii() else f"!{word} x1"  # "!赞成abc": no space
-    for body in (f"!{word} abc", glued, f"!{word} 1 2", f"!{word} ²", f"!{word} 1号"):
+    for body in (f"!{word} abc", glued, f"!{word} 1 2", f"!{word} ²", f"!{word} 1a", f"!{word} 3 不对是4"):
         cmd = parse(body)
         assert cmd is not None and cmd.malformed, body
-    for body, ticket in ((f"!{word}", None), (f"!{word} 3", 3), (f"!{word} #3", 3), (f"！{word} ＃3", 3)):
+    for body, ticket in ((f"!{word}", None), (f"!{word} 3", 3), (f"!{word} #3", 3), (f"！{word} ＃3", 3),
+                         (f"!{word} 3号", 3), (f"!{word} 3 同意", 3), (f"!{word} 了", None)):
         cmd = parse(body)
-        assert cmd is not None and not cmd.malformed and cmd.ticket == ticket and cmd.args == "", body
+        assert cmd is not None and not cmd.malformed and cmd.ticket == ticket, body
     thread = parse(f"!{word} 3", in_thread=True)
     assert thread is not None and not thread.malformed and thread.ticket == 3
     assert not parse("!备注 abc").malformed and not parse("!监督 3 abc").malformed  # type: ignore[union-attr]

@@ -25,6 +25,9 @@ _OPTION_WORDS = {"0": 0, "1": 1, "2": 2, "3": 3, "零": 0, "一": 1, "二": 2, "
                  "第二": 2, "第三": 3}
 
 _TICKET = re.compile(r"^[#＃](\d{1,9})$|^(\d{1,9})$")
+_NTH = re.compile(r"^(\d{1,9})号$")
+_DIGIT = re.compile(r"\d")  # any digit, ² and ３ included
+_PARTICLES = " 了啦吧呀哈啊。.!！~～"
 _NOT_SOLVED = ("未解决", "没解决", "没有解决", "没修好", "没好", "还没", "不是", "仍然", "还是坏", "又坏", "还是很",
                "还是老样子", "根本没", "没清干净", "没弄好", "一点没变", "没变化", "照样", "依旧", "还在漏", "还漏",
                "还是臭", "还臭", "没人来")
@@ -62,8 +65,10 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     True
     >>> parse("!分拨 1", in_thread=True), parse("!签收 3", in_thread=True).ticket
     (Command(name='assign', ticket=None, args='1', word='分拨', malformed=False), 3)
-    >>> parse("!赞成 3").malformed, parse("!赞成").malformed, parse("!赞成 abc").malformed
-    (False, False, True)
+    >>> [parse(said).malformed for said in ("!赞成 3", "!赞成", "!赞成 3号", "!赞成 3 同意", "!签到了")]
+    [False, False, False, False, False]
+    >>> [parse(said).malformed for said in ("!赞成 abc", "!赞成 1 2", "!赞成 ²", "!到 1a")]
+    [True, True, True, True]
     """
     text = body.strip()
     if not text or text[0] not in "!！":
@@ -82,7 +87,15 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     # in a ticket's thread a bare number alone names a ticket, unless the command takes a number (!分拨 1, !评价 2)
     if m and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
         ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
-    return Command(name, ticket, rest, word, malformed=BY_NAME[name].number_only and bool(rest))
+    if not BY_NAME[name].number_only:
+        return Command(name, ticket, rest, word)
+    if ticket is None and (said := _NTH.match(first)):  # "!赞成 3号": the matter's number as it is said
+        ticket, rest = int(said.group(1)), tail.strip()
+    # a number alone, or with words that name no other number ("!赞成 3 同意"; "!签到了"); "!赞成 abc" or
+    # "!赞成 1 2" is malformed
+    words = rest.strip(_PARTICLES)
+    return Command(name, ticket, rest, word, malformed=bool(words) and (ticket is None or _DIGIT.search(words)
+                                                                         is not None))
 
 
 def read_number(word: str) -> int | None:
