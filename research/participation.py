@@ -108,6 +108,9 @@ def simulate_participation(path: str | Path, *, seed: int = 1, per_grid_month: f
     try:
         people = db.execute("SELECT reporter, grid FROM tickets WHERE grid IS NOT NULL").fetchall()
         span = db.execute("SELECT MIN(at), MAX(at) FROM events").fetchone()
+        row = db.execute("SELECT actor FROM events WHERE actor_handler = ? ORDER BY seq LIMIT 1",
+                         (book.fallback,)).fetchone()
+        staff = row[0] if row else None  # who publishes a result: someone of the street office
     finally:
         db.close()
     if not people or span[0] is None:
@@ -159,10 +162,19 @@ def simulate_participation(path: str | Path, *, seed: int = 1, per_grid_month: f
                 at += timedelta(hours=rng.randint(1, 12))
                 await tx.add_matter_event(MatterEvent(number, "seconded", at, chain.steps[0].id, who))
         taking_part = rng.uniform(0.3, 0.9)
+        met = False  # a publication right after a meeting is its resolution; a later one the result of doing it
         for step in chain.steps:
             if step.publish:
-                await tx.add_matter_event(MatterEvent(number, "published", at, step.id, None, {"what": "resolution"}))
+                if met:
+                    await tx.add_matter_event(MatterEvent(number, "published", at, step.id, None,
+                                                          {"what": "resolution"}))
+                else:  # the street office publishes what was done, weeks later
+                    at += timedelta(days=rng.randint(7, 40))
+                    await tx.add_matter_event(MatterEvent(number, "published", at, step.id, staff,
+                                                          {"what": "result", "text": "已按决议实施"}))
+                met = False
                 continue
+            met = True
             members = roll if step.body in ("concerned", "representatives") else rng.sample(roll, min(7, len(roll)))
             for attempt in range(2):  # a meeting without quorum is called once more, with more coming
                 if attempt:

@@ -421,6 +421,13 @@ def test_decisions_show_every_matter_with_its_counts(client: TestClient, store: 
     assert matters > 0 and page.count('class="matter"') == matters
     assert page.count("<li>「") == decided and page.count("/应到") == decided  # one line per meeting, with its roll
     assert "Matter 1" in client.get("/decisions?lang=en").text
+    # a simulated consultation that was carried out has its result published, as one in chat would
+    rows = sqlite3.connect(store[0]).execute(
+        "SELECT m.chain, json_extract(e.data, '$.what'), e.actor FROM matter_events e JOIN matters m "
+        "ON m.id = e.matter WHERE e.kind = 'published'").fetchall()
+    results = [(chain, actor) for chain, what, actor in rows if what == "result"]
+    assert ("consultation", ) in {(chain,) for chain, _ in results} and all(actor for _, actor in results)
+    assert "实施结果" in page and "已按决议实施" in page
 
 
 def test_the_staff_lists_are_ordered_and_counted_in_full(store: tuple[Path, int, int]) -> None:
