@@ -1443,6 +1443,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The bot is not running: its process {pid} is gone without a clean stop (killed or crashed; {store}; "
         "last heartbeat {age} ago).",
     },
+    "status_worker": {
+        "zh-CN": "  工作进程 {worker}：{state}（进程 {pid}，{age}前心跳）",
+        "en": "  worker {worker}: {state} (pid {pid}, heartbeat {age} ago)",
+    },
+    "status_worker_alive": {"zh-CN": "运行中", "en": "running"},
+    "status_worker_dead": {"zh-CN": "已停止", "en": "stopped"},
+    "status_worker_crashed": {"zh-CN": "进程已不存在，没有正常停止", "en": "its process is gone without a clean stop"},
     "status_loops": {
         "zh-CN": "上次同步：{sync}前；定时器循环：{scheduler}前；发送循环：{outbox}前。",
         "en": "Last sync {sync} ago; timers loop {scheduler} ago; sending loop {outbox} ago.",

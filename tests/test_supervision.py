@@ -229,6 +229,37 @@ async def test_a_bot_killed_without_a_clean_stop_is_not_running_at_once_on_its_h
     assert json.loads(capsys.readouterr().out)["alive"]
 
 
+async def test_one_worker_killed_beside_one_running_is_seen_as_such(
+        bot: Bot, store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """Several workers wrote one heartbeat: the last to write spoke for all, so a killed worker could hide a
+    running one (or the other way round). Each writes its own; the bot runs while one does, and each is told."""
+    from chatops.cli.main import main
+
+    gone = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
+    await gone.wait()
+    bot.worker = "a"
+    await bot.heartbeat()
+    bot.worker = "b"
+    bot.failures = 2
+    await bot.heartbeat()
+    beat = json.loads(await store.chat_state("heartbeat:b") or "{}")
+    async with store.write() as tx:  # worker b was killed: its fresh beat names a process that is gone
+        await tx.set_chat_state("heartbeat:b", json.dumps({**beat, "pid": gone.pid}))
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["alive"] and not st["crashed"] and st["pid"] == os.getpid() and st["failures"]["events"] == 2
+    assert {w["worker"]: (w["alive"], w["crashed"]) for w in st["workers"]} == {"a": (True, False),
+                                                                                "b": (False, True)}
+    assert await asyncio.to_thread(main, ["--lang", "en", "status", "--store", store.address]) == 0
+    out = capsys.readouterr().out
+    assert "The bot is running" in out and "worker a: running" in out
+    assert f"worker b: its process is gone without a clean stop (pid {gone.pid}" in out
+    bot.worker = "a"
+    await bot.heartbeat(stopped=True)  # and a's clean stop: no worker runs
+    assert await asyncio.to_thread(main, ["status", "--store", store.address, "--json"]) == 3
+    assert not json.loads(capsys.readouterr().out)["alive"]
+
+
 async def test_the_operator_sees_and_retries_what_failed(bot: Bot, store: Store, capsys: pytest.CaptureFixture[str],
                                                          clock: FakeClock) -> None:
     from chatops.cli.main import main

@@ -1294,8 +1294,9 @@ class Bot:
                 "handled": self.handled, "sent": self.outbox.sent,
                 "failures": {"events": self.failures, "timers": self.scheduler.failures,
                              "outbox": self.outbox.failures}, **({"stopped": True} if stopped else {})}
-        async with self.store.write() as tx:
-            await tx.set_chat_state("heartbeat", json.dumps(beat))
+        async with self.store.write() as tx:  # each worker its own: one killed is seen beside one that runs
+            await tx.set_chat_state("heartbeat" if self.worker is None else f"heartbeat:{self.worker}",
+                                    json.dumps(beat))
 
     async def daily(self) -> None:
         """Once a day: tell the street office's room what has failed, and forget old chat bookkeeping."""

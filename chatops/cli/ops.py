@@ -46,19 +46,35 @@ def _process_gone(beat: dict[str, Any]) -> bool:
 
 async def status(store: Store) -> dict[str, Any]:
     """Return the bot's state as its store tells it: heartbeat, loops, lag, pending and failed work;
-    ``crashed``: the bot stopped without a clean stop (its process is gone, seen on the same host)."""
+    ``crashed``: the bot stopped without a clean stop (its process is gone, seen on the same host). With
+    several workers (``whistle bot --worker``), ``workers`` holds each one's state; the bot is running while
+    one of them is, the loops are the freshest running worker's and the counts are the sum of all."""
     now = datetime.now(UTC)
-    beat = json.loads(await store.chat_state("heartbeat") or "{}")
+    workers = []
+    for key, value in (await store.chat_states("heartbeat")).items():
+        beat = json.loads(value or "{}")
+        age = _age(beat.get("at"), now)
+        crashed = not beat.get("stopped") and _process_gone(beat)  # known at once, not ALIVE seconds later
+        alive = age is not None and age < ALIVE and not beat.get("stopped") and not crashed  # a clean stop: no
+        workers.append({"worker": key.partition(":")[2] or None, "alive": alive, "crashed": crashed,
+                        "heartbeat_age": age, "pid": beat.get("pid"), "host": beat.get("host"), "beat": beat})
+    # the one that speaks for the bot: a running worker with the freshest beat, else the last to beat
+    best = min(workers, key=lambda w: (not w["alive"], w["heartbeat_age"] if w["heartbeat_age"] is not None
+                                       else float("inf")), default=None)
+    beat = best["beat"] if best else {}
     outbox, timers = await store.outbox_counts(), await store.timer_counts()
-    lag = await store.lag(now)
-    age = _age(beat.get("at"), now)
-    crashed = not beat.get("stopped") and _process_gone(beat)  # known at once, not ALIVE seconds later
-    alive = age is not None and age < ALIVE and not beat.get("stopped") and not crashed  # a clean stop: a last beat
-    return {"store": str(store.path), "alive": alive, "crashed": crashed, "heartbeat_age": age,
+    failures: dict[str, int] = {}
+    for w in workers:
+        for part, count in (w["beat"].get("failures") or {}).items():
+            failures[part] = failures.get(part, 0) + int(count)
+    return {"store": str(store.path), "alive": bool(best and best["alive"]), "crashed": bool(best and best["crashed"]),
+            "heartbeat_age": best["heartbeat_age"] if best else None,
             "last_sync_age": _age(beat.get("synced_at"), now), "scheduler_age": _age(beat.get("scheduler_at"), now),
             "outbox_age": _age(beat.get("outbox_at"), now), "pid": beat.get("pid"), "host": beat.get("host"),
-            "handled": beat.get("handled"), "sent": beat.get("sent"), "failures": beat.get("failures", {}),
-            "outbox": outbox, "timers": timers, "lag": lag}
+            "handled": sum(w["beat"].get("handled") or 0 for w in workers) if workers else None,
+            "sent": sum(w["beat"].get("sent") or 0 for w in workers) if workers else None, "failures": failures,
+            "workers": [{k: v for k, v in w.items() if k != "beat"} for w in workers if w["worker"]],
+            "outbox": outbox, "timers": timers, "lag": await store.lag(now)}
 
 
 def _seconds(value: float | None, lang: str) -> str:
@@ -80,6 +96,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     lang = args.lang
     said = "status_alive" if st["alive"] else "status_crashed" if st["crashed"] else "status_dead"
     print(text(said, lang, store=path, age=_seconds(st["heartbeat_age"], lang), pid=st["pid"] or "-"))
+    for w in st["workers"]:
+        state = "alive" if w["alive"] else "crashed" if w["crashed"] else "dead"
+        print(text("status_worker", lang, worker=w["worker"], state=text(f"status_worker_{state}", lang),
+                   pid=w["pid"] or "-", age=_seconds(w["heartbeat_age"], lang)))
     print(text("status_loops", lang, sync=_seconds(st["last_sync_age"], lang),
                scheduler=_seconds(st["scheduler_age"], lang), outbox=_seconds(st["outbox_age"], lang)))
     print(text("status_work", lang, pending=st["outbox"].get("pending", 0), failed=st["outbox"].get("failed", 0),

@@ -113,6 +113,12 @@ class ChatReads:
             row = await cur.fetchone()
         return row[0] if row else None
 
+    async def chat_states(self, key: str) -> dict[str, str]:
+        """Return the chat state values of ``key`` and of ``key:NAME`` (one per bot worker), by their key."""
+        async with self.db.execute("SELECT key, value FROM chat_state WHERE key = ? OR key LIKE ? ORDER BY key",
+                                   (key, f"{key}:%")) as cur:
+            return {k: v for k, v in await cur.fetchall()}
+
     async def rooms(self) -> list[Room]:
         """Return every provisioned room."""
         async with self.db.execute("SELECT room_id, kind, ref, alias FROM rooms ORDER BY kind, ref") as cur:
