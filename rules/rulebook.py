@@ -25,6 +25,7 @@ SectorName = Literal[
 ]
 SECTORS: tuple[str, ...] = get_args(SectorName)
 Priority = Literal["emergency", "urgent", "normal", "complex"]
+JoinScope = Literal["grid", "estate", "building"]
 PRIORITIES: tuple[str, ...] = get_args(Priority)
 HandlerKind = Literal["committee", "subcommittee", "street_office", "department"]
 
@@ -171,6 +172,10 @@ class Category(_Model):
     sign_for: Duration | None = None
     resolve: Duration | None = None
     escalation: tuple[Id, ...] | None = None
+    # how far apart two reports of it may be and still be one matter (one ticket, its supporters, its whistle):
+    # anywhere in the grid, the same estate, or the same building (a lift, a leak: another building's is another
+    # ticket); a place one report does not say never keeps them apart. Emergencies are always "building".
+    joins: JoinScope = "grid"
 
 
 class Whistle(_Model):

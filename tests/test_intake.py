@@ -408,3 +408,21 @@ async def test_a_resident_who_writes_english_is_answered_in_english(bot: Bot, st
     await turn(bot)
     step = [s for s in net.in_room(GRID) if s.thread_root == report][-1]
     assert step is not receipt and "signed" in step.body.lower()
+
+
+async def test_another_building_s_lift_is_a_ticket_of_its_own(bot: Bot, store: Store) -> None:
+    """Two buildings' lifts in one grid were one ticket: the second building's report became support on the
+    first's, and its lift would have been "solved" with the other. A lift joins only a report of its own
+    building (or one that names none); a matter of the whole grid still joins across buildings."""
+    net = t(bot)
+    for who, words in ((ALICE, "安居苑3号楼电梯又坏了"), (BOB, "安居苑5号楼电梯也坏了，停在二楼不动"),
+                       ("@carol:t", "3号楼电梯坏了好几天了"), ("@dave:t", "电梯坏了没人管"),
+                       ("@eve:t", "安居苑门口路灯不亮"), ("@fay:t", "和平里门口的路灯也不亮了")):
+        net.say(GRID, who, words)
+        await turn(bot)
+    lifts = [await store.ticket(i) for i in (1, 2)]
+    assert [(x.category, x.building) for x in lifts] == [("lift_fault", "3"), ("lift_fault", "5")]  # type: ignore
+    assert lifts[0].followers == ("@carol:t", "@dave:t") and lifts[1].followers == ()  # type: ignore[union-attr]
+    lights = await store.ticket(3)
+    assert lights is not None and lights.category == "street_lights" and lights.followers == ("@fay:t",)
+    assert await store.count("tickets") == 3

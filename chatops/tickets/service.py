@@ -102,7 +102,9 @@ class TicketService:
             now = self.clock()
             if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
                 alike = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
-                like = next((t for t in alike if _joins(t, decision, where)), None)
+                scope = "building" if decision.priority == "emergency" else \
+                    getattr(self.rulebook.category_by_id.get(decision.category), "joins", "grid")
+                like = next((t for t in alike if _joins(t, decision, where, scope)), None)
                 if like is not None:
                     return await self._support(like, reporter, source, body, where, decision, tx)
             tid = await tx.next_ticket_id()
@@ -373,17 +375,17 @@ def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
     return out
 
 
-def _joins(ticket: Ticket, decision: Decision, where: Place) -> bool:
+def _joins(ticket: Ticket, decision: Decision, where: Place, scope: str) -> bool:
     """Return whether a report of ``decision`` at ``where`` may join open ``ticket`` (of its category, in its
     grid): not an emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a
-    new emergency for its own handler, not a note on the missing cover), and not an emergency at another estate or
-    building than the ticket's (a second fire is a second fire; a place either side does not tell joins)."""
-    if decision.priority != "emergency":
-        return True
-    if ticket.priority != "emergency":
+    new emergency for its own handler, not a note on the missing cover), and not at another estate (``scope``
+    ``estate``) or building (``building``) than the ticket's: a second fire, or another building's lift, is a
+    matter of its own. A place either side does not say never keeps them apart."""
+    if decision.priority == "emergency" and ticket.priority != "emergency":
         return False
-    return all(there is None or here is None or there == here
-               for there, here in ((ticket.estate, where.estate), (ticket.building, where.building)))
+    sides = {"grid": (), "estate": ((ticket.estate, where.estate),),
+             "building": ((ticket.estate, where.estate), (ticket.building, where.building))}[scope]
+    return all(there is None or here is None or there == here for there, here in sides)
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:
