@@ -102,6 +102,9 @@ _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "�
         "现在又", "现在正")
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了")
+# a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
+_FIGURE = re.compile(r"(手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)(都|也)?要?"
+                     r"(冒烟|着火|起火|冒火|烧起来)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -220,7 +223,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
-             "打不通", "没人接", "骗了我", "被拉黑", "拉黑了", "上当了", "跑路", "老板跑了", "人跑了", "卷钱跑",
+             "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "被拉黑", "拉黑了", "上当了", "跑路",
+             "老板跑了", "人跑了", "卷钱跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",
              "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
@@ -474,6 +478,8 @@ class Gate:
             return Judgement(None, UNSURE, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if (vented := tuple(w for w in _VENT if w in t)) and not current and not problems:
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
+        if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
+            return Judgement(False, CHAT, (figure.group(0),))
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)

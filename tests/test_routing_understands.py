@@ -54,6 +54,7 @@ def test_offers_forwards_and_news_among_neighbours_are_not_reports(router: Route
     ("卖菜的把摊子摆到消防通道上了", "fire"),
     ("物业电话13800000000一直打不通，楼道灯坏了一个星期", "property"),
     ("在单元门口捡到好几个用过的针头，太危险了", None),
+    ("有人在小区门口免费送鸡蛋，让老人扫码交钱，肯定是骗钱的", "police"),  # a scam dressed as a gift
 ])
 def test_a_problem_beside_an_offer_or_a_phone_number_is_still_a_report(router: Router, text: str,
                                                                        lead: str | None) -> None:
@@ -148,14 +149,15 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
                                   "外地又发大水了，希望都平安", "今天的晚霞红得跟火烧一样", "这破电脑卡得要爆炸了",
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
                                   "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边",
-                                  "我妈气得头顶冒烟了哈哈"])
+                                  "我妈气得头顶冒烟了哈哈", "我打了一晚上麻将，手都冒烟了",
+                                  "这房价涨得吓死人，跟坐火箭一样"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
 
 
 @pytest.mark.parametrize(("text", "category"), [("两个人在楼下打架，有一个被打得头破了，流了好多血", "violence"),
-                                              ("工地的脚手架倒了，砸到一个工人，流了一地血", "collapse")])
+                                              ("工地的围墙倒了，砸到一个工人，流了一地血", "collapse")])
 def test_an_injury_beside_its_cause_goes_to_whoever_deals_with_the_cause(router: Router, text: str,
                                                                          category: str) -> None:
     d = router.route(text)
@@ -388,6 +390,11 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("娃找不着了，刚才还在小区门口玩", "missing_person"),
     ("阿婆早上出门到而家都未返，佢有啲糊涂", "missing_person"),         # Cantonese: not back yet
     ("有个人一直往河里走，喊他也不回头", "suicide_risk"),
+    ("我阿爷唔见咗，佢有老人痴呆", "missing_person"),                   # Cantonese: grandpa is gone
+    ("小区门口两个男的扭成一团，劝都劝不开", "violence"),
+    ("隔壁工地的脚手架塌了，压到下面的工棚", "collapse"),
+    ("个细路只脚卡咗喺铁栏度，出唔嚟", "people_trapped"),               # Cantonese: a foot stuck in railings
+    ("燃汽味好重，不晓得哪家漏了", "gas_leak"),                          # 汽 typed for 气
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -395,6 +402,8 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
 
 
 @pytest.mark.parametrize(("text", "lead"), [
+    ("饭店天天把剩菜剩饭倒在下水道口，下水道都堵了", "urban_mgmt"),  # poured out: nobody collapsed
+    ("楼上往下丢了个花盆，砸我车顶上，好在没砸着人", "public_security"),  # thrown from above: no fight
     ("河边那个厂每天晚上偷偷冒烟", "ecology"),                   # a habit of a polluter: no fire
     ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
     ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
