@@ -258,7 +258,8 @@ class Bot:
             async with self.store.write() as tx:
                 if not await tx.mark_handled(event.event_id, event.room_id):
                     return
-                said = written_in(event.body) if isinstance(event, Message) else None  # English gets English
+                # English gets English (a text's words: a file's name tells nothing of its sender's language)
+                said = written_in(event.body) if isinstance(event, Message) and event.kind == "text" else None
                 turn = Turn(tx, event, room, await tx.lang_of(event.sender) or said or self.lang, power, in_community)
                 try:
                     if isinstance(event, Vote):
