@@ -28,6 +28,7 @@ from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
+STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
@@ -54,7 +55,8 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
              **dict.fromkeys(("thanks", "thankyou", "thx", "thanksalot", "thankyousomuch", "thanksforyourhelp",
                               "thankyouforyourhelp", "manythanks"), THANKS),
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
-_CHAT = ("好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
+_CHAT = ("唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
+         "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
@@ -62,7 +64,8 @@ _CHAT = ("好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一�
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
-_NOTICES = ("群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
+_NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑",
+            "群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
             "谢谢理解", "敬请理解", "消防培训", "安全培训", "已安排", "请保持电话畅通", "深表歉意", "带来不便",
@@ -93,7 +96,7 @@ _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", 
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
-                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子")
+                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -103,7 +106,8 @@ _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "�
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
-_FIGURE = re.compile(r"(手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)(都|也)?要?"
+_FIGURE = re.compile(r"(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
+                     r"(都|也)?(要|快)?"
                      r"(冒烟|着火|起火|冒火|烧起来)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
@@ -118,7 +122,9 @@ _LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了",
 # enough to set them aside
 _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
-_OFFERS = ("出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
+_OFFERS = ("有优惠", "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
+           "砍一刀",
+           "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
            "要的来", "看到了说一声", "看见了说一声", "联系电话", "电话咨询", "招聘", "招租", "送人",
@@ -223,7 +229,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
-             "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "被拉黑", "拉黑了", "上当了", "跑路",
+             "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "不要处方", "被拉黑", "拉黑了", "上当了",
+             "跑路",
              "老板跑了", "人跑了", "卷钱跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",
              "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
@@ -251,6 +258,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "麻烦": ("麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了", "麻烦问"),  # 麻烦问下: asks
                "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
+               "还没": ("谁还没睡", "还没睡呢", "还没睡吧", "还没吃饭", "还没吃呢"),  # asked of friends at night: chat
                "能不能": ("能不能拉", "能不能加我", "能不能把我拉"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
@@ -281,7 +289,8 @@ def _long_ago(t: str) -> tuple[str, ...]:
     >>> _long_ago("以前这条街全是青石板路"), _long_ago("电梯又坏了")
     (('以前',), ())
     """
-    return (*(w for w in _PAST if w in t[:LONG]), *(("以前",) if t.startswith(_BEFORE) else ()))
+    head = t[:LONG].replace("那年轻", "那")  # 那年轻人 is that young man, not that year
+    return (*(w for w in _PAST if w in head), *(("以前",) if t.startswith(_BEFORE) else ()))
 
 
 def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -408,7 +417,7 @@ class Gate:
             if notice and not current:
                 return Judgement(False, NOTICE, notice)
             if story := _told_story(t, current):
-                return Judgement(None, UNSURE, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
+                return Judgement(None, STORY, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
             return Judgement(True, REPORT, found.matched)
         if lasted := _DURATION.search(t):
             problems = (*problems, lasted.group(0))
@@ -475,7 +484,7 @@ class Gate:
         if (invited := tuple(w for w in _INVITE if w in t)) and not problems and not current:
             return Judgement(False, CHAT, invited)
         if story := _told_story(t, current, problems):
-            return Judgement(None, UNSURE, story)  # a story told (跟大伙念叨念叨…) names matters in passing
+            return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if (vented := tuple(w for w in _VENT if w in t)) and not current and not problems:
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
@@ -503,7 +512,7 @@ class Gate:
             return Judgement(None, UNSURE, hits[QUESTION])
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):
-            return Judgement(None, UNSURE, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
+            return Judgement(None, STORY, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
         if found_yet := _FOUND_YET.search(t):  # asked after, not reported: asked at once, with the hotline
             return Judgement(None, UNSURE, (found_yet.group(0),))
         clear = hits.get("clear", ())

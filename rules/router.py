@@ -44,7 +44,7 @@ import numpy as np
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
-from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, UNSURE, Gate, Judgement
+from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, Gate, Judgement
 from rules.model import Model
 from rules.normalize import chinese
 from rules.rulebook import Rulebook
@@ -164,8 +164,11 @@ class Router:
         if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
                 likely < routing.model_report:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
-        elif likely is not None and judged.report is None and likely >= routing.model_sure_report:
-            judged = Judgement(True, REPORT, judged.evidence)  # the words could not tell, the model is sure
+        elif likely is not None and judged.report is None and likely >= routing.model_sure_report and \
+                (judged.kind != STORY or (alarm or 0.0) >= routing.model_emergency):
+            # the words could not tell, the model is sure; a story of long ago is asked about unless the emergency
+            # head hears one now (the report head cannot tell then from now)
+            judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
                 judged.kind != NOISE and likely >= routing.model_sure_report and alarm >= routing.model_emergency:
             # the words took it for no report (谁看到了 is no acknowledgement) but both heads hear an emergency

@@ -150,7 +150,7 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
                                   "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边",
                                   "我妈气得头顶冒烟了哈哈", "我打了一晚上麻将，手都冒烟了",
-                                  "这房价涨得吓死人，跟坐火箭一样"])
+                                  "这房价涨得吓死人，跟坐火箭一样", "刚下班，谁还没睡，出来唠会嗑"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -395,6 +395,14 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("隔壁工地的脚手架塌了，压到下面的工棚", "collapse"),
     ("个细路只脚卡咗喺铁栏度，出唔嚟", "people_trapped"),               # Cantonese: a foot stuck in railings
     ("燃汽味好重，不晓得哪家漏了", "gas_leak"),                          # 汽 typed for 气
+    ("楼顶边上坐着个小伙子，两条腿在外面晃，看着不对劲", "suicide_risk"),
+    ("工地围墙哗啦一下倒了，压在人行道上", "collapse"),
+    ("几个钓鱼的让水围在河中间的小岛上了，下不来", "people_trapped"),
+    ("公园长椅上躺着个人，怎么拍都不醒", "medical_emergency"),
+    ("我家老爷子一早出门就么得家来，电话也不接", "missing_person"),     # Jianghuai: has not come home
+    ("有个陌生人在学校门口哄小孩跟他走", "child_safety"),
+    ("桥洞下面的水有一人深了，还有车往里开", "flooding"),
+    ("楼下那年轻人突然倒地抽搐，快叫救护车", "medical_emergency"),      # 那年轻人: no year long ago
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -404,6 +412,9 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
 @pytest.mark.parametrize(("text", "lead"), [
     ("饭店天天把剩菜剩饭倒在下水道口，下水道都堵了", "urban_mgmt"),  # poured out: nobody collapsed
     ("楼上往下丢了个花盆，砸我车顶上，好在没砸着人", "public_security"),  # thrown from above: no fight
+    ("一个酒瓶子从楼上砸下来，差点砸我车上", "public_security"),      # nor a collapse
+    ("村口天天有人烧电线剥铜，黑烟滚滚", "ecology"),                  # burnt on purpose: pollution
+    ("卫生站下午三点就关门，想量个血压都找不着人", "public_health"),   # nobody on duty: no one missing
     ("河边那个厂每天晚上偷偷冒烟", "ecology"),                   # a habit of a polluter: no fire
     ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
     ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
