@@ -55,7 +55,8 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
              **dict.fromkeys(("thanks", "thankyou", "thx", "thanksalot", "thankyousomuch", "thanksforyourhelp",
                               "thankyouforyourhelp", "manythanks"), THANKS),
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
-_CHAT = ("唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
+_CHAT = ("雾好大", "雾太大了", "大雾天",
+         "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
@@ -117,7 +118,8 @@ _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
           "说件好笑的")
 # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
-_LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚", "笑得肚子")
+_LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚", "笑得肚子", "🤣",
+             "😄")
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
 # enough to set them aside
 _GIGGLE = ("哈哈",)
@@ -258,6 +260,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "麻烦": ("麻烦了", "麻烦你了", "麻烦您了", "麻烦你们了", "麻烦大家了", "麻烦问"),  # 麻烦问下: asks
                "麻烦了": ("太麻烦了", "好麻烦了", "真麻烦了", "很麻烦了", "更麻烦了", "就麻烦了", "可麻烦了"),
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
+               "看不见": ("对面楼都看不见", "对面都看不见", "对面楼看不见"),  # fog, said of the weather
                "还没": ("谁还没睡", "还没睡呢", "还没睡吧", "还没吃饭", "还没吃呢"),  # asked of friends at night: chat
                "能不能": ("能不能拉", "能不能加我", "能不能把我拉"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke

@@ -150,7 +150,8 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
                                   "热得我都要着火了", "这月账单一出来，我心脏病都要犯了", "她做的饭难吃到要叫救护车",
                                   "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边",
                                   "我妈气得头顶冒烟了哈哈", "我打了一晚上麻将，手都冒烟了",
-                                  "这房价涨得吓死人，跟坐火箭一样", "刚下班，谁还没睡，出来唠会嗑"])
+                                  "这房价涨得吓死人，跟坐火箭一样", "刚下班，谁还没睡，出来唠会嗑",
+                                  "今天雾好大，对面楼都看不见了，开车慢点", "退休金涨了五十块，够买斤排骨了😄"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -403,6 +404,7 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("有个陌生人在学校门口哄小孩跟他走", "child_safety"),
     ("桥洞下面的水有一人深了，还有车往里开", "flooding"),
     ("楼下那年轻人突然倒地抽搐，快叫救护车", "medical_emergency"),      # 那年轻人: no year long ago
+    ("我们单元车库着伙了，烟往上窜", "fire"),                             # 伙 typed for 火
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -415,6 +417,8 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("一个酒瓶子从楼上砸下来，差点砸我车上", "public_security"),      # nor a collapse
     ("村口天天有人烧电线剥铜，黑烟滚滚", "ecology"),                  # burnt on purpose: pollution
     ("卫生站下午三点就关门，想量个血压都找不着人", "public_health"),   # nobody on duty: no one missing
+    ("养猪场的粪水直接往河里冲，河都黑了", "ecology"),                 # into the river: no one walking in
+    ("我爸被卖保健品的骗了两万多", "police"),                          # a scam, not an advert
     ("河边那个厂每天晚上偷偷冒烟", "ecology"),                   # a habit of a polluter: no fire
     ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
     ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
