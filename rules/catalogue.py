@@ -869,6 +869,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "!志愿 @li:example.org 清理楼道杂物",
         "en": "!volunteer @li:example.org cleared the stairwell",
     },
+    "bank_starting_credit": {"zh-CN": "开户赠送", "en": "starting credit"},
+    "volunteer_self": {
+        "zh-CN": "没有记入：不能给自己记志愿服务，请由同事确认。",
+        "en": "Not recorded: you cannot confirm your own volunteer task; ask a colleague.",
+    },
+    "volunteer_repeated": {
+        "zh-CN": "这条志愿服务已经记过了（第 {id} 条：{who}，{what}），没有重复记入。",
+        "en": "This task is already recorded (number {id}: {who}, {what}); not recorded twice.",
+    },
     "volunteer_recorded": {
         "zh-CN": "已确认 {who} 的志愿服务（第 {id} 条）：{what}。",
         "en": "Volunteer task {id} confirmed for {who}: {what}.",

@@ -193,7 +193,8 @@ class Router:
         outcome = self._outcomes[rule]
         ask = ask and outcome["priority"] != "emergency"  # an emergency goes at once to the likeliest handler
         category = self.rulebook.category_by_id.get(outcome["category"] or "")
-        hotline = category.hotline if category is not None and outcome["priority"] == "emergency" else ""
+        hotline = "" if outcome["priority"] != "emergency" else \
+            (category.hotline if category is not None else "") or self.rulebook.intake.hotline  # always someone
         return Decision(rule=rule, matched=chosen.matched if chosen else (), urgent=found.urgent, place=found.place,
                         report=judged.report, gate=judged.kind, source=source, ask=ask and judged.report is not False,
                         alternatives=self._alternatives(found, chosen, outcome["lead"], model, scores), hotline=hotline,

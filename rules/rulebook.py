@@ -349,11 +349,13 @@ class Intake(_Model):
     """What happens before a ticket exists: is the message a report, and which matter is it.
 
     ``choose_window``: how long a resident has to pick among the likeliest matters before the street
-    office triages it (分拨). The word lists add to the built-in ones of :mod:`rules.gate`.
+    office triages it (分拨); ``hotline``: told with an emergency whose category names none (an ordinary
+    matter an urgent word made one). The word lists add to the built-in ones of :mod:`rules.gate`.
     """
 
     ask: bool = True
     choose_window: Duration = timedelta(minutes=30)
+    hotline: str = "110、119、120"
     greetings: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()

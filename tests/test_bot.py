@@ -615,6 +615,7 @@ async def test_a_resident_asks_for_their_points_and_hours_in_a_direct_chat(bot: 
     points, bank, guide, elsewhere = (s.body for s in net.in_room(dm))
     assert "您的积分：0 分" in points
     assert "您的时间银行余额：1h" in bank and "帮忙买菜 -1h" in bank
+    assert "开户赠送 +2h" in bank and "starting credit" not in bank  # a tester read English in the Chinese list
     assert "!积分 — " in guide and "!时间银行 — " in guide and "!报告" in guide and "!提供" not in guide
     assert "不能在这里使用" in elsewhere
     assert len(net.in_room(GRID)) == seen  # answered privately, nothing said in the residents' room

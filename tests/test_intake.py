@@ -429,3 +429,28 @@ async def test_another_building_s_lift_is_a_ticket_of_its_own(bot: Bot, store: S
     lights = await store.ticket(3)
     assert lights is not None and lights.category == "street_lights" and lights.followers == ("@fay:t",)
     assert await store.count("tickets") == 3
+
+
+async def test_a_neighbour_s_emergency_in_someone_s_thread_is_a_ticket_and_words_to_a_handler_stay_there(
+        bot: Bot, store: Store) -> None:
+    """A tester's neighbour told of an old man fallen into the well under someone else's missing-cover report:
+    nothing happened (others' words in a thread were chatter). A resident's words in their own thread (a phone
+    number, where the key is) reached every supporter's thread too; thanks there became notes for the handler."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "和平里2号楼门口的井盖不见了")
+    await turn(bot)
+    support = net.say(GRID, BOB, "和平里2号楼门口井盖没了")  # joins as support: Bob has a thread of his own
+    await turn(bot)
+    assert (await store.ticket(1)).followers == (BOB,)  # type: ignore[union-attr]
+    net.say(GRID, "@carol:t", "快来人！有个老人掉进井里了", thread_root=report)
+    await turn(bot)
+    second = await store.ticket(2)
+    assert second is not None and second.priority == "emergency" and second.lead == "fire"
+    assert second.estate == "heping" and second.reporter == "@carol:t"
+    assert any("#2" in s.body and "119" in s.body for s in net.in_room(GRID) if s.thread_root == report)
+    net.say(GRID, ALICE, "我家电话13800001111，钥匙在地垫下面", thread_root=report)
+    net.say(GRID, ALICE, "谢谢", thread_root=report)
+    await turn(bot)
+    assert [e.reason for e in await store.events(1) if e.kind == Move.NOTE] == ["我家电话13800001111，钥匙在地垫下面"]
+    assert not any("13800001111" in s.body for s in net.in_room(GRID) if s.thread_root == support)
+    assert any("13800001111" in s.body for s in net.in_room(URBAN))  # the handler has it

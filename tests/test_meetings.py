@@ -441,6 +441,12 @@ async def test_documents_and_volunteer_tasks(bot: Bot, store: Store) -> None:
     bodies = [x.body for x in n.in_room(STREET)[-2:]]
     assert "不在本社区" in bodies[0] and "机器人" in bodies[1]
     assert len(await store.volunteered(RESIDENTS[2])) == 1 and await store.volunteered("@nobody:elsewhere") == []
+    n.say(STREET, STAFF, f"!志愿 {RESIDENTS[2]} 清理楼道杂物")  # sent again at once: one task
+    n.say(STREET, STAFF, f"!志愿 {STAFF} 值班")  # staff do not award themselves
+    await turn(bot)
+    bodies = [x.body for x in n.in_room(STREET)[-2:]]
+    assert "已经记过了" in bodies[0] and "不能给自己" in bodies[1]
+    assert len(await store.volunteered(RESIDENTS[2])) == 1 and await store.volunteered(STAFF) == []
     n.say(GRID, RESIDENTS[2], "!积分")
     await turn(bot)
     assert "志愿服务第 1 条 志愿服务 +5" in last(bot, GRID)

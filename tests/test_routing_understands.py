@@ -405,6 +405,7 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("桥洞下面的水有一人深了，还有车往里开", "flooding"),
     ("楼下那年轻人突然倒地抽搐，快叫救护车", "medical_emergency"),      # 那年轻人: no year long ago
     ("我们单元车库着伙了，烟往上窜", "fire"),                             # 伙 typed for 火
+    ("有个老人掉进井里了", "people_trapped"),                              # a tester's: it was a road matter
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -710,3 +711,11 @@ def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None
 def test_a_school_or_a_teacher_charging_is_the_education_bureau_s(router: Router) -> None:
     """A tester's 老师乱收费 went to price regulation."""
     assert router.route("老师乱收费").lead == "education"
+
+
+def test_every_emergency_is_told_a_hotline(router: Router) -> None:
+    """A tester's emergency raised from an ordinary matter (a road caved in with cars in it) was answered with no
+    number to call: a category without a hotline of its own tells the rulebook's (intake.hotline)."""
+    d = router.route("路面塌了个大坑 快来人 车都掉进去了")
+    assert (d.category, d.priority, d.hotline) == ("road_damage", "emergency", "110、119、120")
+    assert router.route("楼道里着火了").hotline == "119" and router.route("电梯又坏了").hotline == ""

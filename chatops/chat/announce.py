@@ -44,6 +44,8 @@ class Announcer:
             own = by_resident and event.actor == resident
             if event.kind is Move.RATED and not own:
                 pass  # a rating is between its resident and the handler
+            elif event.kind is Move.NOTE and by_resident and not own:
+                pass  # a resident's words to the handler (a phone number, where the key is) are not for neighbours
             elif own and event.kind is Move.NOTE:
                 lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:

@@ -43,7 +43,7 @@ from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport, Vote
 from chatops.participation.honour import board
-from chatops.participation.ledger import Ledger, LedgerError, Limits
+from chatops.participation.ledger import COMMUNITY, STARTING, Ledger, LedgerError, Limits
 from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket, apply
@@ -52,7 +52,7 @@ from chatops.tickets.service import TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
-from rules.gate import HELP, PROGRESS, QUESTION
+from rules.gate import ACK, GREETING, HELP, PROGRESS, QUESTION, THANKS
 from rules.model import Model, ModelError
 from rules.normalize import normalize
 from rules.rulebook import parse_duration
@@ -317,6 +317,10 @@ class Bot:
             if ticket is not None:
                 if ev.sender in ticket.residents:
                     await self._resident_answer(turn, ticket, ev.body)
+                elif len(ev.body) <= MAX_MESSAGE_CHARS and \
+                        (decision := await self.service.route(ev.body)).report is True and \
+                        decision.priority == "emergency":  # a neighbour's emergency told there is never chatter
+                    await self._report(turn, ev.body, decision=decision, near=ticket, thread=ev.thread_root)
                 return  # others' chatter in someone's ticket thread
             if asked is not None:
                 if ev.sender == asked.sender:
@@ -525,11 +529,20 @@ class Bot:
         if not who or not what or len(what) > 200:
             await self._reply(turn, usage("volunteer", turn.lang))
             return
+        if who == turn.event.sender:  # staff do not award themselves
+            await self._reply(turn, text("volunteer_self", turn.lang))
+            return
         if who == self.transport.user_id or who not in turn.in_community:  # points for people of the community
             await self._reply(turn, text("volunteer_bot" if who == self.transport.user_id else "volunteer_unknown",
                                          turn.lang, account=who))
             return
-        number = await turn.tx.add_volunteered(who, what, turn.event.sender, self.service.clock())
+        now = self.service.clock()
+        again = next((n for n, _who, said, at in await turn.tx.volunteered(who)
+                      if said == what and now - at < SAME_SERVICE), None)
+        if again is not None:  # a resend or a double tap is one task
+            await self._reply(turn, text("volunteer_repeated", turn.lang, id=again, who=who, what=what))
+            return
+        number = await turn.tx.add_volunteered(who, what, turn.event.sender, now)
         await self._reply(turn, text("volunteer_recorded", turn.lang, id=number, who=who, what=what))
 
     def _volunteer_words(self, cmd: Command, event: Incoming) -> tuple[str, str]:
@@ -594,7 +607,9 @@ class Bot:
             return
         lines = [text("bank_statement", turn.lang, balance=_hours(ledger.balance(me)))]
         for t, minutes, _after in entries[-POINTS_SHOWN:][::-1]:
-            lines.append(text("bank_line", turn.lang, id=t.id, when=self.voice.local(t.at), what=t.what,
+            opening = t.what == STARTING and COMMUNITY in (t.giver, t.receiver)
+            what = text("bank_starting_credit", turn.lang) if opening else t.what
+            lines.append(text("bank_line", turn.lang, id=t.id, when=self.voice.local(t.at), what=what,
                               sign="+" if minutes > 0 else "-", hours=_hours(abs(minutes))))
         await self._reply(turn, "\n".join(lines))
 
@@ -882,7 +897,7 @@ class Bot:
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
-        else:
+        elif (await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢, 好的: nothing to pass on
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
     async def _choose(self, turn: Turn, ticket: Ticket, me: Actor, pick: int) -> None:

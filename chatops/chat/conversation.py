@@ -127,6 +127,8 @@ def verdict(text: str) -> bool | None:
     t = normalize(text)
     if t in ("1", "2"):
         return t == "1"
+    if (said := _english_verdict(text)) is not None:
+        return said
     if t in ("yes", "solved", "fixed", "是", "是的", "对", "嗯"):
         return True
     if t in ("no", "unsolved", "notsolved", "否", "没有", "不"):
@@ -138,6 +140,28 @@ def verdict(text: str) -> bool | None:
     if any(w in t for w in _SOLVED):
         return True
     return None
+
+
+_EN_NOT = frozenset({"no", "not", "still", "unsolved", "broken", "isnt", "isn", "doesnt", "didnt", "hasnt", "nope"})
+_EN_YES = frozenset({"yes", "yep", "yeah", "fixed", "solved", "resolved", "works", "working", "done"})
+
+
+def _english_verdict(text: str) -> bool | None:
+    """Return the verdict an English reply gives ("yes, fixed", "still broken"), or ``None`` (not English, or
+    neither): a word of "not" decides before one of "yes"; "no problem" is a yes.
+
+    >>> [_english_verdict(t) for t in ("yes, fixed", "Solved!", "not fixed", "no, still smells", "no problem",
+    ...                                "修好了", "when will you come?")]
+    [True, True, False, False, True, None, None]
+    """
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return None
+    words = re.findall(r"[a-z]+", text.lower().replace("'", ""))
+    if "problem" in words and "no" in words:
+        return True
+    if _EN_NOT & set(words):
+        return False
+    return True if _EN_YES & set(words) else None
 
 
 def rating(text: str) -> str | None:

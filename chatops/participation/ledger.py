@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 COMMUNITY = "community"  # the community's own account: it issues starting credits and may go below zero
+STARTING = "starting credit"  # what an account's opening transfer says (shown in the reader's language)
 
 
 class LedgerError(ValueError):
@@ -112,7 +113,7 @@ class Ledger:
         self._balances[account] = 0
         if self.limits.start <= 0:
             return None
-        return self._record(account, COMMUNITY, self.limits.start, at, "starting credit")  # the account gains
+        return self._record(account, COMMUNITY, self.limits.start, at, STARTING)  # the account gains
 
     def transfer(self, giver: str, receiver: str, minutes: int, at: datetime, what: str, *,
                  within: timedelta | None = None) -> Transfer:
