@@ -97,7 +97,8 @@ _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", 
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
-                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)")
+                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
+                      r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)

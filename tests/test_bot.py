@@ -394,7 +394,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     net.say(GRID, ALICE, "!时间银行")
     await turn(bot)
     statement = net.in_room(GRID)[-1].body
-    assert "余额：4h" in statement and "陪老人就医 +2h" in statement and "starting credit +2h" in statement
+    assert "余额：4h" in statement and "陪老人就医 +2h" in statement and "开户赠送 +2h" in statement
     for wrong in (f"!确认服务 {BOB} 1小时 自己帮自己", "!确认服务 alice 2小时 没写对", f"!确认服务 {ALICE} 两小时 x"):
         net.say(GRID, BOB, wrong)
         await turn(bot)

@@ -406,6 +406,12 @@ def test_the_gate_drops_no_real_report_of_the_city_letters(router: Router) -> No
     ("楼下那年轻人突然倒地抽搐，快叫救护车", "medical_emergency"),      # 那年轻人: no year long ago
     ("我们单元车库着伙了，烟往上窜", "fire"),                             # 伙 typed for 火
     ("有个老人掉进井里了", "people_trapped"),                              # a tester's: it was a road matter
+    ("下大雨，路边一根电线掉到水坑里了，一只猫踩过去就倒了不动了", "electric_hazard"),
+    ("我爸在楼道摔了一跤，后脑勺着地，喊他不应", "medical_emergency"),
+    ("工地的架子歪倒了，下面好像有人", "collapse"),
+    ("敬老院一个老爷子散步跟丢了，找了一圈没找到", "missing_person"),
+    ("我在电梯里，停了不动，灯也灭了", "people_trapped"),                   # said by the one inside
+    ("两个人为停车吵起来，一个把另一个摁在地上打", "violence"),
 ])
 def test_more_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -420,6 +426,7 @@ def test_more_emergencies_in_everyday_words(router: Router, text: str, category:
     ("卫生站下午三点就关门，想量个血压都找不着人", "public_health"),   # nobody on duty: no one missing
     ("养猪场的粪水直接往河里冲，河都黑了", "ecology"),                 # into the river: no one walking in
     ("我爸被卖保健品的骗了两万多", "police"),                          # a scam, not an advert
+    ("那棵大树歪了，树枝都压到人家屋顶上了", "urban_mgmt"),            # someone's roof: no one crushed
     ("河边那个厂每天晚上偷偷冒烟", "ecology"),                   # a habit of a polluter: no fire
     ("地下车库出口老有车乱停，早上我出不去", "property"),         # a car blocked in: no one trapped
     ("幼儿园老师打孩子，孩子回来都不敢去了", "education"),         # a teacher: no domestic violence
@@ -719,3 +726,12 @@ def test_every_emergency_is_told_a_hotline(router: Router) -> None:
     d = router.route("路面塌了个大坑 快来人 车都掉进去了")
     assert (d.category, d.priority, d.hotline) == ("road_damage", "emergency", "110、119、120")
     assert router.route("楼道里着火了").hotline == "119" and router.route("电梯又坏了").hotline == ""
+
+
+@pytest.mark.parametrize("text", ["想起98年发大水那会儿，俺家房子都泡塌了",
+                                  "老早我们院里也出过一回煤气中毒，那年冬天好几户送了医院，现在好多了"])
+def test_a_story_of_long_ago_is_asked_about_not_registered(router: Router, text: str) -> None:
+    """A story of a flood or a poisoning long past was ticketed as an emergency: the gate tells it (story), and the
+    report head, which cannot tell then from now, does not register it (the emergency head hears none now)."""
+    d = router.route(text)
+    assert (d.report, d.gate) == (None, "story")
