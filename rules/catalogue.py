@@ -1460,9 +1460,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_worker_dead": {"zh-CN": "已停止", "en": "stopped"},
     "status_worker_crashed": {"zh-CN": "进程已不存在，没有正常停止", "en": "its process is gone without a clean stop"},
     "status_loops": {
-        "zh-CN": "上次同步：{sync}前；定时器循环：{scheduler}前；发送循环：{outbox}前。",
-        "en": "Last sync {sync} ago; timers loop {scheduler} ago; sending loop {outbox} ago.",
+        "zh-CN": "上次同步：{sync}；定时器循环：{scheduler}；发送循环：{outbox}。",
+        "en": "Last sync: {sync}; timers loop: {scheduler}; sending loop: {outbox}.",
     },
+    "status_ago": {"zh-CN": "{time}前", "en": "{time} ago"},
+    "status_not_yet": {"zh-CN": "尚未进行", "en": "not yet"},
     "status_work": {
         "zh-CN": "待发送 {pending} 条（最早已等 {lag}），发送失败 {failed} 条，已发送 {sent} 条；"
         "待执行时限 {tpending} 个（最迟已晚 {tlag}），失败 {tfailed} 个。",

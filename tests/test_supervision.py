@@ -384,3 +384,15 @@ async def test_a_clean_stop_writes_its_last_heartbeat_as_stopped(bot: Bot, store
     await bot.run(stop)
     beat = json.loads(await store.chat_state("heartbeat") or "{}")
     assert beat.get("stopped") is True and beat.get("pid")
+
+
+async def test_a_loop_that_has_not_gone_round_yet_says_so(bot: Bot, store: Store,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester read 上次同步：-前 right after a start: a loop that has not gone round yet says so."""
+    from chatops.cli.main import main
+
+    bot.synced_at = None
+    await bot.heartbeat()
+    assert await asyncio.to_thread(main, ["status", "--store", store.address]) == 0
+    out = capsys.readouterr().out
+    assert "上次同步：尚未进行" in out and "-前" not in out

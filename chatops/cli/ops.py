@@ -77,6 +77,11 @@ async def status(store: Store) -> dict[str, Any]:
             "outbox": outbox, "timers": timers, "lag": await store.lag(now)}
 
 
+def _ago(value: float | None, lang: str) -> str:
+    """Return how long ago a loop went round, or that it has not yet (a bot just started has not synced)."""
+    return text("status_not_yet", lang) if value is None else text("status_ago", lang, time=_seconds(value, lang))
+
+
 def _seconds(value: float | None, lang: str) -> str:
     if value is None:
         return "-"
@@ -100,8 +105,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         state = "alive" if w["alive"] else "crashed" if w["crashed"] else "dead"
         print(text("status_worker", lang, worker=w["worker"], state=text(f"status_worker_{state}", lang),
                    pid=w["pid"] or "-", age=_seconds(w["heartbeat_age"], lang)))
-    print(text("status_loops", lang, sync=_seconds(st["last_sync_age"], lang),
-               scheduler=_seconds(st["scheduler_age"], lang), outbox=_seconds(st["outbox_age"], lang)))
+    print(text("status_loops", lang, sync=_ago(st["last_sync_age"], lang),
+               scheduler=_ago(st["scheduler_age"], lang), outbox=_ago(st["outbox_age"], lang)))
     print(text("status_work", lang, pending=st["outbox"].get("pending", 0), failed=st["outbox"].get("failed", 0),
                sent=st["outbox"].get("sent", 0), lag=_seconds(st["lag"]["outbox"], lang),
                tpending=st["timers"].get("pending", 0), tfailed=st["timers"].get("failed", 0),
