@@ -591,8 +591,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "#{ticket} is not a ticket you reported or supported; you can look up, confirm and rate only your own.",
     },
     "text_only": {
-        "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片可以在工单话题里补充给工作人员参考）。",
-        "en": "For now only text can be handled: describe the problem and the place in a sentence.",
+        "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片还不能转给工作人员）。",
+        "en": "For now only text can be handled: describe the problem and the place in a sentence (pictures cannot "
+              "be passed on to the staff yet).",
     },
     "edit_ignored": {
         "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
