@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import socket
 import time
 from dataclasses import dataclass, replace
@@ -65,12 +66,20 @@ POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longe
 MATCHES_SHOWN = 5
 
 
-def _minutes(word: str) -> int:
-    """Return the whole minutes ``word`` writes (2小时, 90分钟, 2h), or 0 if it is not a duration.
+_HOURS = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h)$")
+_HALVES = {"半小时": 30, "半个小时": 30, "半个钟头": 30, "一个半小时": 90, "一个半钟头": 90, "两个半小时": 150}
 
-    >>> _minutes("2小时"), _minutes("90分钟"), _minutes("陪诊")
-    (120, 90, 0)
+
+def _minutes(word: str) -> int:
+    """Return the whole minutes ``word`` writes (2小时, 90分钟, 2h, 1.5小时, 半小时), or 0 if it is not a duration.
+
+    >>> _minutes("2小时"), _minutes("90分钟"), _minutes("1.5小时"), _minutes("一个半小时"), _minutes("陪诊")
+    (120, 90, 90, 90, 0)
     """
+    if word in _HALVES:
+        return _HALVES[word]
+    if (hours := _HOURS.match(word)) and "." in word:
+        return round(float(hours.group(1)) * 60)
     try:
         return int(parse_duration(word).total_seconds() // 60)
     except (ValueError, PydanticCustomError):
