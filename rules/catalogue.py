@@ -1199,6 +1199,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd_points": {"zh-CN": "您的积分和每一笔来历", "en": "your participation points and where each came from"},
     "points_balance": {"zh-CN": "您的积分：{points} 分。最近的记录：",
                        "en": "Your points: {points}. The latest entries:"},
+    "points_none": {"zh-CN": "您的积分：0 分。反映问题并参与回访、参加议事或志愿服务都可以得到积分。",
+                    "en": "Your points: 0. Reporting a problem and answering its call-back, taking part in a "
+                          "meeting or volunteering all earn points."},
     "points_entry": {"zh-CN": "{when} #{ticket} {reason} +{points}", "en": "{when} #{ticket} {reason} +{points}"},
     "points_entry_bank": {"zh-CN": "{when} 时间银行第 {entry} 笔 {reason} +{points}",
                           "en": "{when} time-bank entry {entry} {reason} +{points}"},

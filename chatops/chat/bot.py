@@ -399,7 +399,8 @@ class Bot:
         meetings = await turn.tx.matter_events_by(me)
         entries = [a for a in awards(sorted((e for log in logs.values() for e in log), key=lambda e: e.seq or 0),
                                      self.book, served, meetings, await turn.tx.volunteered(me)) if a.resident == me]
-        lines = [text("points_balance", turn.lang, points=balance(entries, me))]
+        lines = [text("points_balance", turn.lang, points=balance(entries, me)) if entries
+                 else text("points_none", turn.lang)]  # no "the latest entries:" above nothing
         for a in entries[-POINTS_SHOWN:][::-1]:
             key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else \
                 "points_entry_volunteer" if a.reason == "volunteer" else "points_entry_bank"
