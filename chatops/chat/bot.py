@@ -123,8 +123,8 @@ class Turn:
     room: Room
     lang: str | None
     power: RoomPower | None = None
-    in_community: frozenset[str] = frozenset()  # read before the transaction: the helper a !确认服务 names, if they
-    # have joined one of the community's rooms
+    # read before the transaction: the person a !确认服务 or !志愿 names, if they are in one of the community's rooms
+    in_community: frozenset[str] = frozenset()
 
 
 class Bot:
@@ -326,10 +326,8 @@ class Bot:
             if ticket is not None:
                 if ev.sender in ticket.residents:
                     await self._resident_answer(turn, ticket, ev.body)
-                elif len(ev.body) <= MAX_MESSAGE_CHARS and \
-                        (decision := await self.service.route(ev.body)).report is True and \
-                        decision.priority == "emergency":  # a neighbour's emergency told there is never chatter
-                    await self._report(turn, ev.body, decision=decision, near=ticket, thread=ev.thread_root)
+                elif len(ev.body) <= MAX_MESSAGE_CHARS:  # a neighbour's emergency told there is never chatter
+                    await self._emergency_in_thread(turn, ticket, ev.body, await self.service.route(ev.body))
                 return  # others' chatter in someone's ticket thread
             if asked is not None:
                 if ev.sender == asked.sender:
@@ -884,6 +882,7 @@ class Bot:
             await self._choose(turn, ticket, me, pick)
             return
         solved = verdict(body) if ticket.state is State.RESOLVED else None
+        decision: Decision | None = None  # routed once, when it is needed
         if solved is not None and ticket.awaits_verdict(me.id):
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
         elif ticket.awaits_rating(me.id) and (value := rating(body)):  # "1" after one's verdict is a rating
@@ -891,11 +890,8 @@ class Bot:
         elif solved is not None:  # a verdict given already, or not theirs to give: the lifecycle says why
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
         elif ticket.priority != "emergency" and ticket.state in (*OPEN, State.RESOLVED) and \
-                (decision := await self.service.route(body)).report is True and decision.priority == "emergency":
-            # an emergency told in the thread of an ordinary matter (有个老人掉进去了) is a report of its own, for its
-            # own handler at once, never a quiet note
-            await self._report(turn, body, decision=decision, near=ticket,
-                               thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
+                await self._emergency_in_thread(turn, ticket, body, decision := await self.service.route(body)):
+            pass  # an emergency told in the thread of an ordinary matter (有个老人掉进去了): never a quiet note
         elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket) and (
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
                 or place_said(body)):  # "不知道，反正很多烟" names no place: a note for the handler, asked again
@@ -907,8 +903,17 @@ class Bot:
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
-        elif (await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢, 好的: nothing to pass on
+        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢: no note
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
+
+    async def _emergency_in_thread(self, turn: Turn, ticket: Ticket, body: str, decision: Decision) -> bool:
+        """Return whether ``body``, said in ``ticket``'s thread, is an emergency reported; if so it is made a ticket
+        of its own for its own handler at once, placed where ``ticket`` is, its receipt in that thread."""
+        if decision.report is not True or decision.priority != "emergency":
+            return False
+        await self._report(turn, body, decision=decision, near=ticket,
+                           thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
+        return True
 
     async def _choose(self, turn: Turn, ticket: Ticket, me: Actor, pick: int) -> None:
         before, after, event = await self.service.choose(ticket.id, me, pick, tx=turn.tx)
