@@ -591,9 +591,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "#{ticket} is not a ticket you reported or supported; you can look up, confirm and rate only your own.",
     },
     "text_only": {
-        "zh-CN": "暂时只能处理文字消息，请用一句话描述问题和位置（图片还不能转给工作人员）。",
-        "en": "For now only text can be handled: describe the problem and the place in a sentence (pictures cannot "
-              "be passed on to the staff yet).",
+        "zh-CN": "请先用一句话描述问题和位置；登记成工单后，在工单话题里发的图片会转给办理单位。",
+        "en": "Please first describe the problem and the place in a sentence; once it is a ticket, pictures you send "
+              "in its thread are passed on to the handler.",
+    },
+    "picture_closed": {
+        "zh-CN": "工单 #{ticket} 已办结，图片不再转交；如问题仍在，请重新反映。",
+        "en": "Ticket #{ticket} is closed, so the picture was not passed on; if the problem is still there, please "
+              "report it again.",
     },
     "edit_ignored": {
         "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
@@ -673,6 +678,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_acknowledged": {"zh-CN": "✅ 「{handler}」已签收（报到），正在办理。",
                           "en": "✅ {handler} signed for it (reported for duty) and is on it."},
     "step_note": {"zh-CN": "📝 {who}：{text}", "en": "📝 {who}: {text}"},
+    "step_picture": {"zh-CN": "📷 {who}补充了一张图片：", "en": "📷 {who} added a picture:"},
     "step_transferred": {"zh-CN": "↪️ 「{handler}」转派给「{target}」，理由：{reason}",
                          "en": "↪️ {handler} transferred it to {target}: {reason}"},
     "step_returned": {"zh-CN": "↩️ 「{handler}」退单，理由：{reason}；已交「{target}」重新派单。",

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from chatops.chat.bot import Bot
+from chatops.chat.transport import Media
 from chatops.chat.transport.memory import MemoryTransport
 from chatops.tickets.lifecycle import Move, State
 from chatops.tickets.service import TicketService
@@ -622,3 +623,41 @@ async def test_a_resident_asks_for_their_points_and_hours_in_a_direct_chat(bot: 
     net.say(GRID, BOB, "!时间银行")
     await turn(bot)
     assert "您的时间银行余额：3h" in net.in_room(GRID)[-1].body
+
+
+async def test_a_picture_in_ones_own_thread_reaches_the_handler_and_nowhere_else(bot: Bot, store: Store) -> None:
+    """Staff asked for the photo a resident took; it used to be answered with "text only" and dropped."""
+    net = t(bot)
+    lift = Media("mxc://t/lift", "lift.jpg", "image/jpeg", 2048)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    bob = net.say(GRID, BOB, "安居苑1号楼楼上漏水")  # bob supports it: his thread hears steps, not alice's words
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(GRID, ALICE, "IMG_0001.jpg", thread_root=report, kind="image", media=lift)
+    await turn(bot)
+    note = (await store.events(1))[-1]
+    assert note.kind is Move.NOTE and note.actor == ALICE
+    assert note.data == {"media": "mxc://t/lift", "mimetype": "image/jpeg", "size": 2048}
+    shown = [s for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image"]
+    assert len(shown) == 1 and shown[0].thread_root == card.event_id
+    assert shown[0].content["url"] == "mxc://t/lift" and shown[0].content["info"]["size"] == 2048
+    assert not [s for s in net.in_room(GRID) if s.content.get("msgtype") == "m.image"]  # not to bob's thread
+    assert "已转告" in net.in_room(GRID)[-1].body and net.in_room(GRID)[-1].thread_root == report
+    # a file that is no picture, and a picture outside a ticket: words first
+    net.say(GRID, ALICE, "plan.pdf", thread_root=report, kind="other")
+    net.say(GRID, ALICE, "x.jpg", kind="image", media=lift)
+    await turn(bot)
+    assert [s.body.startswith("请先用一句话") for s in net.in_room(GRID)[-2:]] == [True, True]
+    # a closed ticket passes nothing on
+    net.say(PROPERTY, PROP, "!签收 1")
+    net.say(PROPERTY, PROP, "!办结 1 已修好")
+    await turn(bot)
+    for who, thread in ((ALICE, report), (BOB, bob)):
+        net.say(GRID, who, "解决了", thread_root=thread)
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.CLOSED
+    net.say(GRID, ALICE, "IMG_0002.jpg", thread_root=report, kind="image", media=lift)
+    await turn(bot)
+    assert "已办结" in net.in_room(GRID)[-1].body
+    assert len([s for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image"]) == 1

@@ -9,6 +9,7 @@ every resident who reported the matter is asked for a verdict, then a rating.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from chatops.chat.notices import Voice, notice
 from chatops.tickets.lifecycle import Event, Move, Ticket
@@ -16,6 +17,21 @@ from chatops.tickets.store import Outgoing, Transaction
 from rules.catalogue import text
 
 log = logging.getLogger(__name__)
+
+
+def picture_note(event: Event) -> dict[str, Any] | None:
+    """Return the outbox content that passes on the picture a note carries, or ``None`` if it carries none.
+
+    >>> from datetime import UTC, datetime
+    >>> picture_note(Event(1, Move.NOTE, "@a:x", datetime.now(UTC), reason="lift.jpg",
+    ...                    data={"media": "mxc://hs/abc", "mimetype": "image/jpeg", "size": 10}))["media"]
+    {'url': 'mxc://hs/abc', 'name': 'lift.jpg', 'mimetype': 'image/jpeg', 'size': 10}
+    """
+    url = event.data.get("media") if event.kind is Move.NOTE else None
+    if not url:
+        return None
+    return {**notice(event.reason or ""), "media": {"url": url, "name": event.reason or "", "mimetype":
+            event.data.get("mimetype") or "", "size": event.data.get("size")}}
 
 
 class Announcer:
@@ -70,6 +86,7 @@ class Announcer:
                 await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[resident]), after.id,
                                           thread_root=root))
         line_for = self.voice.step(after, event, self.lang)
+        picture = picture_note(event)
         evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
@@ -89,6 +106,8 @@ class Announcer:
                 mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
                 await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
                                           thread_of=card.id))
+            if picture:  # a resident's picture follows the line that says whose it is
+                await tx.enqueue(Outgoing(card.message.room_id, "picture", picture, after.id, thread_of=card.id))
         if event.kind is Move.EXTENSION_ASKED and self.book.fallback in self.handler_rooms:
             room = self.handler_rooms[self.book.fallback]
             asker = self.voice.handler(after.lead, self.lang)

@@ -317,7 +317,7 @@ class Bot:
             await self._reply(turn, text("edit_ignored", turn.lang))
             return
         if ev.kind != "text":
-            await self._reply(turn, text("text_only", turn.lang))
+            await self._picture(turn, ev)
             return
         cmd = parse(ev.body, in_thread=ev.context is not None)
         ticket = await self._ticket_of_context(turn.tx, ev.context)
@@ -338,6 +338,22 @@ class Bot:
             await self._message(turn, ev.body, conversation=ev.reply_to is not None)
             return
         await self._command(turn, cmd, Context(ticket, asked))
+
+    async def _picture(self, turn: Turn, ev: Message) -> None:
+        """A picture sent in the thread of the sender's own open ticket is passed on to its handlers (a note that
+        carries it); anywhere else the resident is asked to report in words first. A picture (or file) in a
+        neighbour's thread is their conversation."""
+        ticket = await self._ticket_of_context(turn.tx, ev.context)
+        if ticket is not None and ev.sender not in ticket.residents:
+            return
+        if ticket is None or ev.media is None:
+            await self._reply(turn, text("text_only", turn.lang))
+        elif ticket.state is State.CLOSED:
+            await self._reply(turn, text("picture_closed", turn.lang, ticket=ticket.id))
+        else:
+            media = ev.media
+            data = {k: v for k, v in (("media", media.url), ("mimetype", media.mimetype), ("size", media.size)) if v}
+            await self._move(turn, ticket, Actor(ev.sender), Move.NOTE, reason=media.name.strip() or "image", data=data)
 
     async def _command(self, turn: Turn, cmd: Command, context: Context) -> None:
         """Run a command through the registry: unknown, not for this room, or its own ``_cmd_<name>``."""

@@ -219,6 +219,8 @@ class Voice:
                 return text("step_acknowledged", lang, handler=who)
             case Move.NOTE:
                 speaker = who if event.actor_handler else text("resident", lang)
+                if event.data.get("media"):
+                    return text("step_picture", lang, who=speaker)
                 return text("step_note", lang, who=speaker, text=event.reason or "")
             case Move.TRANSFERRED:
                 return text("step_transferred", lang, handler=who, target=target, reason=event.reason or "")

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from chatops.chat.transport import Poll, Say, Transport
+from chatops.chat.transport import Media, Poll, Say, Transport
 from chatops.chat.transport.matrix_wire import from_stored
 from chatops.tickets.store import OutboxRow, Store
 
@@ -58,7 +58,10 @@ def to_say(row: OutboxRow, just_sent: dict[int, str] | None = None) -> Say | Non
         if refs.get("thread") is None and refs.get("thread_state") != "failed":
             return None
         root = refs.get("thread")
-    return Say(lines, mentions, thread_root=root, reply_to=reply_to)
+    media = msg.content.get("media")
+    picture = Media(media["url"], media.get("name", ""), media.get("mimetype", ""), media.get("size")) \
+        if isinstance(media, dict) else None
+    return Say(lines, mentions, thread_root=root, reply_to=reply_to, media=picture)
 
 
 class Outbox:

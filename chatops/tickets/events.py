@@ -111,7 +111,10 @@ KINDS: dict[Move, Kind] = {k.move: k for k in (
          target="the handler it is given to", rule="always"),
     Kind(Move.ACKNOWLEDGED, "a handler signs for it and reports for duty (签收/报到)"),
     Kind(Move.NOTE, "a note from a handler, the resident or the system (备注)", (
-        Field("source", "str", "the message it came from, when a resident's new report became the note"),),
+        Field("source", "str", "the message it came from, when a resident's new report became the note"),
+        Field("media", "str", "a picture's content URI (mxc://…), when the note is a picture; reason is its name"),
+        Field("mimetype", "str", "the picture's type (image/jpeg…)"),
+        Field("size", "int", "the picture's size in bytes")),
          reason=TEXT),
     Kind(Move.TRANSFERRED, "the lead passes it to another handler (转派)", _DEADLINES, target="the new lead",
          reason=TEXT),

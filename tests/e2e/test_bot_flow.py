@@ -145,6 +145,31 @@ async def test_report_card_ack_note_resolve_verdict_rating(world: World) -> None
     await w.heard(w.alice, "grid", lambda s: s.thread_root == second and "已签收" in s.body)
 
 
+async def test_a_picture_in_the_ticket_thread_reaches_the_handler(world: World) -> None:
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑3号楼楼上漏水了")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "#1" in s.body)
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    sent, url = await w.alice.picture(w.rooms["grid"], png, "lamp.png", thread_root=report)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "已转告" in s.body)
+    line = await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "图片" in s.body)
+    shown = await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id
+                          and s.content.get("msgtype") == "m.image")
+    assert shown.content["url"] == url and shown.content["body"] == "lamp.png"
+    assert shown.content["info"] == {"mimetype": "image/png", "size": len(png)} and shown.at >= line.at
+    assert w.alice.user_id not in line.body
+    # a neighbour's picture in alice's thread is their conversation: nothing is passed on or answered
+    await w.bob.picture(w.rooms["grid"], png, "mine.png", thread_root=report)
+    # a picture outside any ticket asks for words first
+    alone, _ = await w.alice.picture(w.rooms["grid"], png, "lamp2.png")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == alone and "一句话" in s.body)
+    pictures = [s for s in w.prop.seen if s.room_id == w.rooms["property"] and s.content.get("msgtype") == "m.image"
+                and s.sender == w.bot_user]
+    assert [s.content["url"] for s in pictures] == [url]
+    assert sent != alone
+
+
 async def test_transfer_and_return_with_reasons(world: World) -> None:
     w = world
     report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")
@@ -221,7 +246,7 @@ async def test_bad_messages_get_clear_replies(world: World) -> None:
     bodiless = await w.alice._send(room, "m.room.message", {"msgtype": "m.text", "body": "\u200b\u2060 \u202e\ufeff"})
     picture = await w.alice._send(room, "m.room.message", {"msgtype": "m.image", "body": "lift.jpg",
                                                            "url": "mxc://localhost/nothing"})
-    await w.heard(w.alice, "grid", lambda s: s.thread_root == picture and "文字" in s.body)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == picture and "一句话" in s.body)
     await w.heard(w.alice, "grid", lambda s: s.thread_root == bodiless and "空的" in s.body)
     html = await w.alice.say(room, "<a href='x'>点我</a><script>alert(1)</script>安居苑1号楼漏水",
                              extra={"format": "org.matrix.custom.html", "formatted_body": "<b>hi</b>"})

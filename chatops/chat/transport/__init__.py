@@ -3,6 +3,7 @@
 from chatops.chat.transport.base import (
     Batch,
     Incoming,
+    Media,
     Message,
     Poll,
     Reaction,
@@ -15,5 +16,5 @@ from chatops.chat.transport.base import (
     Vote,
 )
 
-__all__ = ["Batch", "Incoming", "Message", "Poll", "Reaction", "Redaction", "Refused", "RoomPower", "Say",
+__all__ = ["Batch", "Incoming", "Media", "Message", "Poll", "Reaction", "Redaction", "Refused", "RoomPower", "Say",
            "SendResult", "Transport", "Vote"]

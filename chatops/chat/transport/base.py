@@ -21,6 +21,17 @@ class RoomError(Exception):
 
 
 @dataclass(frozen=True)
+class Media:
+    """A picture as the network keeps it: its content URI (``mxc://…`` on Matrix), file name, type and size.
+    The bot passes the URI on and never fetches the picture itself."""
+
+    url: str
+    name: str = ""
+    mimetype: str = ""
+    size: int | None = None
+
+
+@dataclass(frozen=True)
 class Incoming:
     """An event in a room: who sent it, where, and its id (the key for deduplication)."""
 
@@ -31,9 +42,9 @@ class Incoming:
 
 @dataclass(frozen=True)
 class Message(Incoming):
-    """A message. ``kind`` is ``text``, ``notice`` (a bot's: never answered) or ``other`` (an image, a
-    file); ``thread_root`` / ``reply_to`` say what it answers; edits are flagged; ``mentions`` are the user
-    ids the sender's client says it mentions."""
+    """A message. ``kind`` is ``text``, ``notice`` (a bot's: never answered), ``image`` (a picture, its
+    ``media``) or ``other`` (a file, a video); ``thread_root`` / ``reply_to`` say what it answers; edits are
+    flagged; ``mentions`` are the user ids the sender's client says it mentions."""
 
     body: str
     kind: str = "text"
@@ -42,6 +53,7 @@ class Message(Incoming):
     is_edit: bool = False
     mentions: tuple[str, ...] = ()  # the users the message mentions (a client's pill shows only their name)
     txn: str | None = None  # on the bot's own messages: the outbox's transaction id it was sent with
+    media: Media | None = None  # what a picture (``kind`` ``image``) shows
 
     @property
     def context(self) -> str | None:
@@ -95,6 +107,7 @@ class Say:
     reply_to: str | None = None
     edit_of: str | None = None
     poll: Poll | None = None  # a poll (or a poll's end) instead of a message; ``lines`` are its text fallback
+    media: Media | None = None  # a picture passed on instead of a message; ``lines`` are its text fallback
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from chatops.chat.transport.base import (
     creators_of,
 )
 from chatops.chat.transport.matrix_rooms import creators_outrank, ensure_room
-from chatops.chat.transport.matrix_wire import POLL_RESPONSE, TXN, render_event, vote_of
+from chatops.chat.transport.matrix_wire import POLL_RESPONSE, TXN, picture_of, render_event, vote_of
 from chatops.private import write_private
 
 log = logging.getLogger(__name__)
@@ -109,9 +109,10 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
     said = content.get("m.mentions")
     users = said.get("user_ids") if isinstance(said, dict) else None
     mentioned = tuple(u for u in users if isinstance(u, str)) if isinstance(users, list) else ()
+    media = picture_of(content)
     return Message(
         room_id, event_id, sender, body if isinstance(body, str) else "",
-        kind=_KINDS.get(str(content.get("msgtype", "")), "other"),
+        kind="image" if media else _KINDS.get(str(content.get("msgtype", "")), "other"), media=media,
         thread_root=thread if isinstance(thread, str) else None,
         reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
         is_edit=rel.get("rel_type") == "m.replace", mentions=mentioned[:20],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from chatops.chat.transport.base import Poll, Say, Vote
+from chatops.chat.transport.base import Media, Poll, Say, Vote
 
 TXN = "org.communitywhistle.txn"  # the outbox row a message of ours was sent from (another worker can tell)
 POLL_START = "org.matrix.msc3381.poll.start"  # MSC3381: accepted, not yet in the spec; the types clients show
@@ -30,9 +30,46 @@ def render_event(say: Say) -> tuple[str, dict[str, Any]]:
     >>> render_event(Say(("表决结束",), poll=Poll("", ends="$start")))[1]["m.relates_to"]
     {'rel_type': 'm.reference', 'event_id': '$start'}
     """
+    if say.media is not None:
+        return "m.room.message", _picture(say, say.media)
     if say.poll is None:
         return "m.room.message", render(say)
     return _poll(say.poll, "\n".join(say.lines))
+
+
+def picture_of(content: dict[str, Any]) -> Media | None:
+    """Return the :class:`Media` of an ``m.image`` message's content, or ``None`` if it is not a picture kept
+    on a homeserver (an encrypted one, or a link elsewhere, is not passed on).
+
+    >>> picture_of({"msgtype": "m.image", "body": "lift.jpg", "url": "mxc://hs/abc",
+    ...             "info": {"mimetype": "image/jpeg", "size": 2048}})
+    Media(url='mxc://hs/abc', name='lift.jpg', mimetype='image/jpeg', size=2048)
+    >>> picture_of({"msgtype": "m.image", "body": "x", "url": "https://elsewhere/x.png"}) is None
+    True
+    """
+    url, info = content.get("url"), content.get("info")
+    if content.get("msgtype") != "m.image" or not isinstance(url, str) or not url.startswith("mxc://") \
+            or len(url) > 255:
+        return None
+    info = info if isinstance(info, dict) else {}
+    name, kind, size = content.get("body"), info.get("mimetype"), info.get("size")
+    return Media(url, name[:200] if isinstance(name, str) else "", kind[:100] if isinstance(kind, str) else "",
+                 size if isinstance(size, int) and not isinstance(size, bool) and size >= 0 else None)
+
+
+def _picture(say: Say, media: Media) -> dict[str, Any]:
+    """Return the ``m.image`` content that passes ``media`` on, in ``say``'s thread."""
+    info: dict[str, Any] = {k: v for k, v in (("mimetype", media.mimetype), ("size", media.size)) if v}
+    content: dict[str, Any] = {"msgtype": "m.image", "body": media.name or "\n".join(say.lines) or "image",
+                               "url": media.url, "info": info, "m.mentions": {}}
+    if say.thread_root is not None:
+        content["m.relates_to"] = _in_thread(say.thread_root)
+    return content
+
+
+def _in_thread(root: str) -> dict[str, Any]:
+    """Return the relation that puts a message in the thread of ``root`` (a reply for clients without threads)."""
+    return {"rel_type": "m.thread", "event_id": root, "is_falling_back": True, "m.in_reply_to": {"event_id": root}}
 
 
 def _poll(poll: Poll, fallback: str) -> tuple[str, dict[str, Any]]:
@@ -89,8 +126,7 @@ def render(say: Say) -> dict[str, Any]:
         return {"msgtype": "m.notice", "body": "* " + new["body"], "m.new_content": new, "m.mentions": {},
                 "m.relates_to": {"rel_type": "m.replace", "event_id": say.edit_of}}
     if say.thread_root is not None:
-        content["m.relates_to"] = {"rel_type": "m.thread", "event_id": say.thread_root, "is_falling_back": True,
-                                   "m.in_reply_to": {"event_id": say.thread_root}}
+        content["m.relates_to"] = _in_thread(say.thread_root)
     elif say.reply_to is not None:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": say.reply_to}}
     return content

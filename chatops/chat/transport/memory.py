@@ -10,6 +10,7 @@ from typing import Any
 from chatops.chat.transport.base import (
     Batch,
     Incoming,
+    Media,
     Message,
     Reaction,
     Redaction,
@@ -81,10 +82,12 @@ class MemoryTransport:
 
     def say(self, room_id: str, sender: str, body: str, *, thread_root: str | None = None,
             reply_to: str | None = None, kind: str = "text", is_edit: bool = False,
-            mentions: tuple[str, ...] = ()) -> str:
-        """Post a message as ``sender`` (``mentions``: the users its pills name); return its event id."""
+            mentions: tuple[str, ...] = (), media: Media | None = None) -> str:
+        """Post a message as ``sender`` (``mentions``: the users its pills name; ``media``: the picture a message
+        of kind ``image`` shows); return its event id."""
         event_id = self._id()
-        self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions))
+        self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions,
+                             media=media))
         return event_id
 
     def react(self, room_id: str, sender: str, relates_to: str, key: str) -> str:
