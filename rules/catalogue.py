@@ -590,6 +590,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "#{ticket} 不是您反映或附议的工单；您只能查询、确认和评价自己的工单。",
         "en": "#{ticket} is not a ticket you reported or supported; you can look up, confirm and rate only your own.",
     },
+    "direct_shared": {
+        "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；我已另开一个私聊，"
+                 "请接受邀请，之后的进展会发到那里。",
+        "en": "Someone else joined this direct chat, so it is no longer private. To protect your privacy I will not "
+              "send ticket progress here any more; I have opened a new direct chat: please accept the invitation, "
+              "and the progress will come there.",
+    },
+    "direct_shared_no_new": {
+        "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；"
+                 "请在社区群里发送 !我的 查看进展，或重新私聊我。",
+        "en": "Someone else joined this direct chat, so it is no longer private. To protect your privacy I will not "
+              "send ticket progress here any more; send !mine in your community room to see it, or message me "
+              "directly again.",
+    },
+    "direct_moved": {
+        "zh-CN": "这是新的私聊：原来的私聊有其他人加入了，您工单的进展今后在这里告知。",
+        "en": "This is your new direct chat: someone else joined the old one, so your tickets' progress comes "
+              "here from now on.",
+    },
     "text_only": {
         "zh-CN": "请先用一句话描述问题和位置；登记成工单后，在工单话题里发的图片会转给办理单位。",
         "en": "Please first describe the problem and the place in a sentence; once it is a ticket, pictures you send "

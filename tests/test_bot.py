@@ -661,3 +661,43 @@ async def test_a_picture_in_ones_own_thread_reaches_the_handler_and_nowhere_else
     await turn(bot)
     assert "已办结" in net.in_room(GRID)[-1].body
     assert len([s for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image"]) == 1
+
+
+async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_takes_over(bot: Bot, store: Store) -> None:
+    """A tester invited a neighbour into their direct chat with the bot: the neighbour then read every step of
+    the resident's private report. Someone else joining ends the privacy: the steps move to a new direct chat."""
+    net = t(bot)
+    dm = "!dm-alice:t"
+    net.invite(dm, ALICE)
+    await turn(bot)
+    net.say(dm, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    assert "#1" in net.in_room(dm)[0].body
+    net.member(dm, ALICE, ALICE)  # her own join (and the bot's) change nothing
+    await turn(bot)
+    assert net.opened == []
+    net.member(dm, ALICE, BOB)
+    await turn(bot)
+    (fresh, person), = net.opened
+    assert person == ALICE
+    told = net.in_room(dm)[-1]
+    assert "不再是私密的" in told.body and told.content["m.mentions"] == {"user_ids": [ALICE]}
+    assert "这里告知" in net.in_room(fresh)[0].body and "#1" in net.in_room(fresh)[1].body
+    old = len(net.in_room(dm))
+    card = net.in_room(PROPERTY)[0]
+    net.react(PROPERTY, PROP, card.event_id, "✅")
+    net.say(PROPERTY, PROP, "!办结 已修好", thread_root=card.event_id)
+    net.say(dm, BOB, "!我的")  # the shared room is not served any more
+    net.say(dm, ALICE, "!我的")
+    await turn(bot)
+    assert len(net.in_room(dm)) == old  # nothing more in the shared room
+    steps = net.in_room(fresh)[2:]
+    assert any("已签收" in s.body for s in steps)
+    ask = next(s for s in steps if "问题解决了吗" in s.body)
+    assert ask.content["m.mentions"] == {"user_ids": [ALICE]}
+    net.react(fresh, ALICE, ask.event_id, "👍")  # her verdict in the new chat counts
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.CLOSED
+    net.member(dm, ALICE, "@carol:t")  # already moved: nothing opened twice
+    await turn(bot)
+    assert len(net.opened) == 1

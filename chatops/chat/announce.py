@@ -13,7 +13,7 @@ from typing import Any
 
 from chatops.chat.notices import Voice, notice
 from chatops.tickets.lifecycle import Event, Move, Ticket
-from chatops.tickets.store import Outgoing, Transaction
+from chatops.tickets.store import Outgoing, Room, Transaction
 from rules.catalogue import text
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class Announcer:
         self.voice, self.book, self.lang = voice, voice.book, lang
         self.handler_rooms: dict[str, str] = {}
         self.staff: dict[str, tuple[str, ...]] = {}  # room id -> staff to mention
+        self.rooms: dict[str, Room] = {}  # room id -> room: a direct chat someone else joined hears nothing more
 
     async def __call__(self, tx: Transaction, before: Ticket, after: Ticket, event: Event) -> None:
         """Queue what a move causes: the step in the resident's thread and in every card's thread, card
@@ -54,7 +55,11 @@ class Announcer:
         by_resident = event.actor_handler is None and event.actor != "system"
         for receipt in receipts:
             room, root = receipt.message.room_id, receipt.message.thread_root
-            resident = sources.get(f"matrix:{root}")
+            kept = self.rooms.get(room)
+            if kept is not None and kept.kind == "shared":
+                continue  # no longer private: its steps go to the direct chat opened instead (see ``Bot``)
+            # a receipt moved to a new direct chat threads under nothing: it is its owner's
+            resident = sources.get(f"matrix:{root}") or (kept.ref if kept and kept.kind == "direct" else None)
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
             own = by_resident and event.actor == resident

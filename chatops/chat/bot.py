@@ -42,7 +42,17 @@ from chatops.chat.conversation import (
 from chatops.chat.meetings import CHAIR_COMMANDS, MEETING_COMMANDS, Chair
 from chatops.chat.notices import Voice, notice
 from chatops.chat.outbox import Outbox
-from chatops.chat.transport import Incoming, Message, Reaction, Redaction, Refused, RoomPower, Transport, Vote
+from chatops.chat.transport import (
+    Incoming,
+    Membership,
+    Message,
+    Reaction,
+    Redaction,
+    Refused,
+    RoomPower,
+    Transport,
+    Vote,
+)
 from chatops.participation.honour import board
 from chatops.participation.ledger import COMMUNITY, STARTING, Ledger, LedgerError, Limits
 from chatops.participation.matching import match
@@ -142,6 +152,7 @@ class Bot:
         self.voice = Voice(self.book, show_reporter_to=frozenset(self.book.privacy.show_reporter_to))
         self.rooms: dict[str, Room] = {}
         self.announce = Announcer(self.voice, lang=lang)
+        self.announce.rooms = self.rooms  # kept in place, as the chair's
         self.handler_rooms = self.announce.handler_rooms  # handler id -> room id
         self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
         self.outbox = Outbox(store, transport, owns=self.owns)
@@ -244,6 +255,13 @@ class Bot:
             return  # another worker's room: it handles the event (its own sync brings it too)
         if isinstance(event, Message) and event.kind == "notice":
             return  # never answer a bot
+        if isinstance(event, Membership):
+            if room.kind == "direct" and event.membership == "join" and event.member not in (
+                    room.ref, self.transport.user_id):
+                await self._direct_shared(room)
+            return
+        if room.kind == "shared":
+            return  # a direct chat someone else joined: the bot has moved to a new one
         power: RoomPower | None = None
         stats: Command | None = None
         in_community: frozenset[str] = frozenset()
@@ -975,6 +993,30 @@ class Bot:
         async with self.store.write() as tx:
             await tx.save_room(room)
         self.rooms[room_id] = room
+
+    async def _direct_shared(self, room: Room) -> None:
+        """Someone else joined ``room``, a resident's direct chat: it is no longer private. The bot says so there
+        and says nothing more there; it opens a new direct chat with the resident and tells there, from then on,
+        the steps of their tickets that the old one heard."""
+        person = room.ref
+        fresh = await self.transport.open_direct(person)  # the network first, outside the transaction
+        async with self.store.write() as tx:
+            lang = await tx.lang_of(person) or self.lang
+            gone = [t for t in await tx.tickets(resident=person, limit=200) if t.state is not State.CLOSED
+                    and any(r.message.room_id == room.room_id for r in await tx.outbox_for(t.id, "receipt"))]
+            said = text("direct_shared", lang) if fresh else text("direct_shared_no_new", lang)
+            await tx.enqueue(Outgoing(room.room_id, "reply", notice(said, mentions=[person])))
+            await tx.save_room(Room(room.room_id, "shared", person))
+            if fresh:
+                await tx.save_room(Room(fresh, "direct", person))
+                await tx.enqueue(Outgoing(fresh, "reply", notice(text("direct_moved", lang))))
+                for ticket in gone:  # its receipt here: the steps to come follow it
+                    await tx.enqueue(Outgoing(fresh, "receipt", notice(self.voice.status(ticket, lang)), ticket.id))
+        log.info("direct chat %s is shared now; %s", room.room_id, f"moved to {fresh}" if fresh else "none opened")
+        self.rooms[room.room_id] = Room(room.room_id, "shared", person)
+        if fresh:
+            self.rooms[fresh] = Room(fresh, "direct", person)
+        self.outbox.wake()
 
     async def _direct_event(self, turn: Turn) -> None:
         """A direct chat, the person who opened it only: what they would say in their residents' room (a report,

@@ -170,6 +170,29 @@ async def test_a_picture_in_the_ticket_thread_reaches_the_handler(world: World) 
     assert sent != alone
 
 
+async def test_a_direct_chat_someone_else_joins_moves_to_a_new_one(world: World) -> None:
+    """A private report's steps must not reach a neighbour the resident invited into the direct chat."""
+    w = world
+    dm = await w.alice.direct_chat(w.bot_user)
+    for _ in range(120):  # the bot joins the direct chat when its sync brings the invite
+        if dm in w.bot.rooms:
+            break
+        await asyncio.sleep(0.25)
+    report = await w.alice.say(dm, "安居苑1号楼楼上漏水了")
+    await w.alice.wait_for(lambda s: s.room_id == dm and s.thread_root == report and "#1" in s.body)
+    await w.alice.client.room_invite(dm, w.bob.user_id)  # bob's client accepts at once
+    told = await w.alice.wait_for(lambda s: s.room_id == dm and s.sender == w.bot_user and "不再是私密的" in s.body)
+    moved = await w.alice.wait_for(lambda s: s.room_id != dm and s.sender == w.bot_user and "这里告知" in s.body)
+    fresh = moved.room_id
+    assert fresh not in w.rooms.values()
+    card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
+    await w.prop.say(card.room_id, "!签收", thread_root=card.event_id)
+    await w.alice.wait_for(lambda s: s.room_id == fresh and s.sender == w.bot_user and "已签收" in s.body)
+    later = [s for s in w.alice.seen if s.room_id == dm and s.sender == w.bot_user and s.at > told.at]
+    assert later == [] and not [s for s in w.bob.seen if s.room_id == dm and "已签收" in s.body]
+    assert fresh not in {s.room_id for s in w.bob.seen}
+
+
 async def test_transfer_and_return_with_reasons(world: World) -> None:
     w = world
     report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")

@@ -4,6 +4,7 @@ from chatops.chat.transport.base import (
     Batch,
     Incoming,
     Media,
+    Membership,
     Message,
     Poll,
     Reaction,
@@ -16,5 +17,5 @@ from chatops.chat.transport.base import (
     Vote,
 )
 
-__all__ = ["Batch", "Incoming", "Media", "Message", "Poll", "Reaction", "Redaction", "Refused", "RoomPower", "Say",
-           "SendResult", "Transport", "Vote"]
+__all__ = ["Batch", "Incoming", "Media", "Membership", "Message", "Poll", "Reaction", "Redaction", "Refused",
+           "RoomPower", "Say", "SendResult", "Transport", "Vote"]

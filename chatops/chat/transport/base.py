@@ -62,6 +62,14 @@ class Message(Incoming):
 
 
 @dataclass(frozen=True)
+class Membership(Incoming):
+    """``member`` joined, was invited to or left the room (``membership``: ``join``, ``invite``, ``leave``…)."""
+
+    member: str
+    membership: str
+
+
+@dataclass(frozen=True)
 class Reaction(Incoming):
     """An annotation (emoji) on event ``relates_to``."""
 
@@ -215,6 +223,10 @@ class Transport(Protocol):
 
     async def leave(self, room_id: str) -> None:
         """Leave a room the bot does not serve."""
+        ...
+
+    async def open_direct(self, person: str) -> str | None:
+        """Open a direct chat with ``person`` (they are invited); return its room id, or ``None`` if it failed."""
         ...
 
     async def close(self) -> None:

@@ -17,12 +17,21 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from nio import AsyncClient, AsyncClientConfig, LoginResponse, MessageDirection, SyncResponse, WhoamiResponse
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    LoginResponse,
+    MessageDirection,
+    RoomPreset,
+    SyncResponse,
+    WhoamiResponse,
+)
 from nio.api import Api
 
 from chatops.chat.transport.base import (
     Batch,
     Incoming,
+    Membership,
     Message,
     Reaction,
     Redaction,
@@ -41,7 +50,7 @@ log = logging.getLogger(__name__)
 SYNC_BACKOFF_MAX = 8.0  # seconds: the longest wait between syncs the homeserver answered with an error
 UNREACHABLE_RETRY = 1.0  # seconds: a homeserver that refuses connections is tried again this often (it costs
 # nothing), so the bot is back within a second of it; warned about once a minute
-EVENT_TYPES = ["m.room.message", "m.reaction", "m.room.redaction", POLL_RESPONSE, "m.poll.response"]
+EVENT_TYPES = ["m.room.message", "m.reaction", "m.room.redaction", POLL_RESPONSE, "m.poll.response", "m.room.member"]
 GAP_LIMIT = 5000  # at most this many missed events are fetched per room after a gap
 
 
@@ -95,6 +104,10 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
         return Redaction(room_id, event_id, sender, redacts) if isinstance(redacts, str) else None
     if kind in (POLL_RESPONSE, "m.poll.response"):
         return vote_of(room_id, raw)
+    if kind == "m.room.member":  # who is in a direct chat decides whether it is still private
+        member, membership = raw.get("state_key"), content.get("membership")
+        return Membership(room_id, event_id, sender, member, membership) \
+            if isinstance(member, str) and isinstance(membership, str) else None
     if kind == "m.reaction":
         if rel.get("rel_type") == "m.annotation" and isinstance(rel.get("key"), str) \
                 and isinstance(rel.get("event_id"), str):
@@ -364,6 +377,15 @@ class MatrixTransport:
     async def leave(self, room_id: str) -> None:
         with contextlib.suppress(TimeoutError, OSError, aiohttp.ClientError):
             await self.client.room_leave(room_id)
+
+    async def open_direct(self, person: str) -> str | None:
+        try:
+            resp = await self.client.room_create(is_direct=True, invite=[person],
+                                                 preset=RoomPreset.trusted_private_chat)
+        except (TimeoutError, OSError, aiohttp.ClientError):
+            return None
+        room_id = getattr(resp, "room_id", None)
+        return room_id if isinstance(room_id, str) else None
 
     async def close(self) -> None:
         await self.client.close()

@@ -11,6 +11,7 @@ from chatops.chat.transport.base import (
     Batch,
     Incoming,
     Media,
+    Membership,
     Message,
     Reaction,
     Redaction,
@@ -72,6 +73,7 @@ class MemoryTransport:
     # every event (several bot workers on one account)
     _invites: list[tuple[str, str, bool]] = field(default_factory=list)
     left: list[str] = field(default_factory=list)  # rooms the bot left
+    opened: list[tuple[str, str]] = field(default_factory=list)  # (room, person): direct chats the bot opened
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_txn: dict[str, str] = field(default_factory=dict)
     _token: int = 0
@@ -88,6 +90,14 @@ class MemoryTransport:
         event_id = self._id()
         self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions,
                              media=media))
+        return event_id
+
+    def member(self, room_id: str, sender: str, member: str, membership: str = "join") -> str:
+        """``member`` joins (is invited by ``sender`` to, leaves) ``room_id``; return the event's id."""
+        event_id = self._id()
+        if membership == "join":
+            self.joined.setdefault(room_id, []).append(member)
+        self._arrive(Membership(room_id, event_id, sender, member, membership))
         return event_id
 
     def react(self, room_id: str, sender: str, relates_to: str, key: str) -> str:
@@ -199,6 +209,13 @@ class MemoryTransport:
 
     async def leave(self, room_id: str) -> None:
         self.left.append(room_id)
+
+    async def open_direct(self, person: str) -> str | None:
+        if self.down:
+            return None
+        room_id = f"!dm{len(self.opened) + 1}:test"
+        self.opened.append((room_id, person))
+        return room_id
 
     async def close(self) -> None:
         return None
