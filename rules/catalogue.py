@@ -591,8 +591,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "#{ticket} is not a ticket you reported or supported; you can look up, confirm and rate only your own.",
     },
     "direct_shared": {
-        "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；我已另开一个私聊，"
-                 "请接受邀请，之后的进展会发到那里。",
+        "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；"
+                 "我已另开一个私聊，请接受邀请，之后的进展会发到那里。",
         "en": "Someone else joined this direct chat, so it is no longer private. To protect your privacy I will not "
               "send ticket progress here any more; I have opened a new direct chat: please accept the invitation, "
               "and the progress will come there.",
@@ -697,6 +697,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_acknowledged": {"zh-CN": "✅ 「{handler}」已签收（报到），正在办理。",
                           "en": "✅ {handler} signed for it (reported for duty) and is on it."},
     "step_note": {"zh-CN": "📝 {who}：{text}", "en": "📝 {who}: {text}"},
+    "same_matter": {
+        "zh-CN": "🔁 补充位置后，工单 #{ticket} 与同一地点（{place}）未办结的同类工单 #{other} "
+                 "可能是同一件事，可一并办理。",
+        "en": "🔁 Now that its place is known, ticket #{ticket} may be the same matter as open ticket #{other} at the "
+              "same place ({place}): they can be handled together.",
+    },
     "step_picture": {"zh-CN": "📷 {who}补充了一张图片：", "en": "📷 {who} added a picture:"},
     "step_transferred": {"zh-CN": "↪️ 「{handler}」转派给「{target}」，理由：{reason}",
                          "en": "↪️ {handler} transferred it to {target}: {reason}"},

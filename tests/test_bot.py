@@ -701,3 +701,30 @@ async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_take
     net.member(dm, ALICE, "@carol:t")  # already moved: nothing opened twice
     await turn(bot)
     assert len(net.opened) == 1
+
+
+async def test_a_private_report_placed_afterwards_tells_the_handler_of_the_open_ticket_there(bot: Bot, store: Store
+                                                                                            ) -> None:
+    """A tester's private report, placed only when asked, stayed a second ticket of an open matter there: had the
+    place been said at once it would have joined it. The handler is told the two may be one."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    dm = "!dm-bob:t"
+    net.invite(dm, BOB)
+    await turn(bot)
+    report = net.say(dm, BOB, "电梯坏了")
+    await turn(bot)
+    assert (await store.ticket(2)) is not None and (await store.ticket(2)).grid is None
+    net.say(dm, BOB, "安居苑1号楼", thread_root=report)  # another matter: nothing to say
+    await turn(bot)
+    assert not [s for s in net.in_room(PROPERTY) if "同一件事" in s.body]
+    report = net.say(dm, BOB, "楼道里也漏水")
+    await turn(bot)
+    net.say(dm, BOB, "安居苑1号楼", thread_root=report)
+    await turn(bot)
+    card = next(s for s in net.in_room(PROPERTY) if "#3" in s.body and s.thread_root is None)
+    hint = [s for s in net.in_room(PROPERTY) if "同一件事" in s.body]
+    assert len(hint) == 1 and hint[0].thread_root == card.event_id
+    assert "#3" in hint[0].body and "#1" in hint[0].body and "安居苑" in hint[0].body
+    assert not [s for s in net.in_room(dm) if "同一件事" in s.body]

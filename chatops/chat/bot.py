@@ -934,11 +934,26 @@ class Bot:
             if not (found.estate or found.building):
                 data["detail"] = body.strip()[:200]
             await self._move(turn, ticket, me, Move.LOCATED, data=data)
+            await self._same_matter_hint(turn, ticket.id)
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
         elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢: no note
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
+
+    async def _same_matter_hint(self, turn: Turn, ticket_id: int) -> None:
+        """Tell the handlers of ticket ``ticket_id``, just placed, when another open ticket there is the same matter
+        (had the place been said at once, the report would have joined it): they may handle the two as one."""
+        placed = await turn.tx.ticket(ticket_id)
+        other = await self.service.same_matter(turn.tx, placed) if placed is not None else None
+        if placed is None or other is None:
+            return
+        for handler in placed.handlers:
+            for card in (await turn.tx.outbox_for(placed.id, "card", self.handler_rooms.get(handler)))[-1:]:
+                line = text("same_matter", self.lang, ticket=placed.id, other=other.id,
+                            place=self.voice.place(other, self.lang))
+                await turn.tx.enqueue(Outgoing(card.message.room_id, "step", notice(line), placed.id,
+                                               thread_of=card.id))
 
     async def _emergency_in_thread(self, turn: Turn, ticket: Ticket, body: str, decision: Decision) -> bool:
         """Return whether ``body``, said in ``ticket``'s thread, is an emergency reported; if so it is made a ticket

@@ -100,13 +100,9 @@ class TicketService:
             if existing is not None:
                 return Receipt(existing, created=False)
             now = self.clock()
-            if self.rulebook.duplicates.enabled and decision.category is not None and where.grid is not None:
-                alike = await tx.open_like(decision.category, where.grid, now - self.rulebook.duplicates.window)
-                scope = "building" if decision.priority == "emergency" else \
-                    getattr(self.rulebook.category_by_id.get(decision.category), "joins", "grid")
-                like = next((t for t in alike if _joins(t, decision, where, scope)), None)
-                if like is not None:
-                    return await self._support(like, reporter, source, body, where, decision, tx)
+            like = await self._same_matter(tx, decision.category, decision.priority, where, now)
+            if like is not None:
+                return await self._support(like, reporter, source, body, where, decision, tx)
             tid = await tx.next_ticket_id()
             reported = await tx.append(Event(
                 tid, Move.REPORTED, reporter, now,
@@ -121,6 +117,24 @@ class TicketService:
             await tx.save_ticket(ticket)
             await tx.schedule(timers_for(ticket, now))
         return Receipt(ticket, created=True, decision=decision)
+
+    async def _same_matter(self, tx: Transaction, category: str | None, priority: str, where: Place, now: datetime,
+                           *, besides: int | None = None) -> Ticket | None:
+        """Return the oldest open ticket a report of ``category`` at ``where`` is the same matter as (within the
+        rulebook's duplicate window, at the category's ``joins`` scope), other than ticket ``besides``."""
+        if not self.rulebook.duplicates.enabled or category is None or where.grid is None:
+            return None
+        alike = await tx.open_like(category, where.grid, now - self.rulebook.duplicates.window)
+        scope = "building" if priority == "emergency" else \
+            getattr(self.rulebook.category_by_id.get(category), "joins", "grid")
+        return next((t for t in alike if t.id != besides and _joins(t, priority, where, scope)), None)
+
+    async def same_matter(self, tx: Transaction, ticket: Ticket) -> Ticket | None:
+        """Return another open ticket that ``ticket`` (placed after it was reported) is the same matter as, had
+        its place been known at once, or ``None``: the handler is told the two may be one."""
+        return await self._same_matter(tx, ticket.category, ticket.priority,
+                                       Place(ticket.grid, ticket.estate, ticket.building), self.clock(),
+                                       besides=ticket.id)
 
     def _routed(self, ticket_id: int, decision: Decision, now: datetime, **extra: Any) -> Event:
         """Return the ``routed`` event of ``decision``: its rule, evidence, source and deadlines."""
@@ -375,13 +389,13 @@ def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:
     return out
 
 
-def _joins(ticket: Ticket, decision: Decision, where: Place, scope: str) -> bool:
-    """Return whether a report of ``decision`` at ``where`` may join open ``ticket`` (of its category, in its
+def _joins(ticket: Ticket, priority: str, where: Place, scope: str) -> bool:
+    """Return whether a report of ``priority`` at ``where`` may join open ``ticket`` (of its category, in its
     grid): not an emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a
     new emergency for its own handler, not a note on the missing cover), and not at another estate (``scope``
     ``estate``) or building (``building``) than the ticket's: a second fire, or another building's lift, is a
     matter of its own. A place either side does not say never keeps them apart."""
-    if decision.priority == "emergency" and ticket.priority != "emergency":
+    if priority == "emergency" and ticket.priority != "emergency":
         return False
     sides = {"grid": (), "estate": ((ticket.estate, where.estate),),
              "building": ((ticket.estate, where.estate), (ticket.building, where.building))}[scope]
