@@ -287,6 +287,7 @@ class Classifier:
         said: list[tuple[str, int, int]] = []
         own_said: list[tuple[str, str, int, int]] = []
         parts = parted(text, plain)  # where a space parted two words
+        spans: list[tuple[str, str, int, int, bool]] = []  # every keyword said: category, word, where, generic
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
@@ -299,6 +300,7 @@ class Classifier:
                 if keywords and not generic and norm[end:end + 2] in BESIDE:
                     generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is
                 for owner, word in keywords:
+                    spans.append((owner, word, start, end, generic))
                     words = hits.get(owner)
                     if words is None:
                         hits[owner] = {word: (length, generic, start)}
@@ -319,6 +321,9 @@ class Classifier:
                         own_said.append((owner, word, start, end))
                 if place_of is not None and estate is None:
                     estate = place_of
+
+        if len(spans) > 1:
+            _drop_inner(spans, hits)
 
         def calmed(start: int, end: int) -> bool:
             """Return whether a word at ``start:end`` lies inside a negative word (打着火, 人倒是没关在里面)."""
@@ -540,6 +545,30 @@ class _Fuzzy:
 
 def _rank_key(c: Candidate) -> tuple[tuple[bool, float, int, int, int], str]:
     return c.key, c.category
+
+
+def _drop_inner(spans: list[tuple[str, str, int, int, bool]], hits: dict[str, dict[str, Hit]]) -> None:
+    """Leave out of ``hits`` a category's word said only inside a longer word of the same category (保健品 inside
+    卖保健品): one thing said, not two words of evidence on the card. It changes no score (the characters are
+    covered once either way); a specific word inside a generic one stays (it says more than its container).
+    The mentions in ``seen`` are left as they are: measured, counting them once instead moved more decisions
+    the wrong way than the right one (session 17), so the rulebook's words stay weighed as they were tuned.
+
+    >>> hits = {"c": {"卖保健品": (4, False, 0), "保健品": (3, False, 1)}}
+    >>> _drop_inner([("c", "卖保健品", 0, 4, False), ("c", "保健品", 1, 4, False)], hits)
+    >>> hits
+    {'c': {'卖保健品': (4, False, 0)}}
+    """
+    inner = [i for i, (owner, word, start, end, generic) in enumerate(spans)
+             if any(o == owner and s <= start and end <= e and e - s > end - start and (not g or generic)
+                    for o, w, s, e, g in spans)]
+    if not inner:
+        return
+    kept = {(spans[i][0], spans[i][1]) for i in range(len(spans)) if i not in inner}
+    for i in inner:
+        owner, word = spans[i][0], spans[i][1]
+        if (owner, word) not in kept:
+            hits[owner].pop(word, None)
 
 
 def _covered(hits: Iterable[Hit]) -> float:
