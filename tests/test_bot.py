@@ -317,6 +317,25 @@ async def test_a_ticket_made_by_another_program_gets_its_card(bot: Bot, store: S
     assert len([s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]) == 1
 
 
+async def test_two_workers_card_a_ticket_made_by_another_program_once(bot: Bot, store: Store,
+                                                                     service: TicketService) -> None:
+    """Each worker looks for tickets made outside the bot, on its own connection to the store: of two workers
+    looking at the same moment only one cards them (one writer at a time, and the mark moves by compare-and-set,
+    so the later one writes nothing)."""
+    second = await Store.open(store.address)  # another process's connection to the same store
+    try:
+        other = Bot(MemoryTransport(), second, TicketService(second, service.router))
+        await other.prepare()
+        await bot.card_arrivals()  # the first look only remembers where it starts
+        receipts = [await service.report(source=f"open311:city:{i}", reporter="open311:city",
+                                         text=f"馨园{i}号楼楼道漏水") for i in range(1, 4)]
+        await asyncio.gather(bot.card_arrivals(), other.card_arrivals())
+        for receipt in receipts:
+            assert len(await store.outbox_for(receipt.ticket.id, "card")) == 1
+    finally:
+        await second.close()
+
+
 async def test_a_report_another_program_joined_to_a_ticket_reaches_its_handler(
         bot: Bot, store: Store, service: TicketService) -> None:
     """A tester's Open311 report of a matter already open joined the ticket as support, and its handler never heard
@@ -701,6 +720,8 @@ async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_take
     net.member(dm, ALICE, "@carol:t")  # already moved: nothing opened twice
     await turn(bot)
     assert len(net.opened) == 1
+    await bot.prepare()  # a restart still knows the room is shared, and the new one is hers
+    assert bot.rooms[dm].kind == "shared" and bot.rooms[fresh].kind == "direct" and bot.rooms[fresh].ref == ALICE
 
 
 async def test_a_private_report_placed_afterwards_tells_the_handler_of_the_open_ticket_there(bot: Bot, store: Store

@@ -1021,14 +1021,14 @@ class Bot:
                     and any(r.message.room_id == room.room_id for r in await tx.outbox_for(t.id, "receipt"))]
             said = text("direct_shared", lang) if fresh else text("direct_shared_no_new", lang)
             await tx.enqueue(Outgoing(room.room_id, "reply", notice(said, mentions=[person])))
-            await tx.save_room(Room(room.room_id, "shared", person))
+            await tx.save_room(Room(room.room_id, "shared", room.room_id))  # one per room: a person may have several
             if fresh:
                 await tx.save_room(Room(fresh, "direct", person))
                 await tx.enqueue(Outgoing(fresh, "reply", notice(text("direct_moved", lang))))
                 for ticket in gone:  # its receipt here: the steps to come follow it
                     await tx.enqueue(Outgoing(fresh, "receipt", notice(self.voice.status(ticket, lang)), ticket.id))
         log.info("direct chat %s is shared now; %s", room.room_id, f"moved to {fresh}" if fresh else "none opened")
-        self.rooms[room.room_id] = Room(room.room_id, "shared", person)
+        self.rooms[room.room_id] = Room(room.room_id, "shared", room.room_id)
         if fresh:
             self.rooms[fresh] = Room(fresh, "direct", person)
         self.outbox.wake()
@@ -1336,6 +1336,8 @@ class Bot:
             return
         carded = 0
         async with self.store.write() as tx:
+            if not await tx.move_chat_state("carded_to", mark, str(fresh[-1].id)):
+                return  # another worker carded them (its mark moved first: the compare-and-set says so)
             for ticket in fresh:
                 if ticket.state not in OPEN:
                     continue
@@ -1343,7 +1345,6 @@ class Bot:
                     room = self.handler_rooms.get(handler)
                     if room is not None and not await tx.outbox_for(ticket.id, "card", room):
                         carded += await self.announce.card(tx, ticket, handler) is not None
-            await tx.set_chat_state("carded_to", str(fresh[-1].id))
         if carded:
             log.info("carded %d ticket(s) made outside the bot", carded)
             self.outbox.wake()
