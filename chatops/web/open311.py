@@ -176,7 +176,7 @@ async def _form(request: Request) -> Mapping[str, Any]:
         fields = parse_qsl(body.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict",
                            max_num_fields=MAX_FIELDS)
     except UnicodeDecodeError:
-        raise ApiError(400, "the form is not UTF-8: send its fields percent-encoded UTF-8 "
+        raise ApiError(400, "the form is not UTF-8: send its fields as UTF-8, raw or percent-encoded "
                             "(application/x-www-form-urlencoded)") from None
     except ValueError:  # more fields than MAX_FIELDS
         raise ApiError(400, f"too many fields: at most {MAX_FIELDS}") from None
