@@ -506,6 +506,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "这条反映已经是工单 #{ticket}（{state}）。",
         "en": "This report is already ticket #{ticket} ({state}).",
     },
+    "joined_where": {
+        "zh-CN": "该工单的位置是：{place}；如果您说的不是这里，请重新反映一次并写明小区和楼栋。",
+        "en": " That ticket is at {place}; if you meant somewhere else, please report again naming the estate and "
+              "building.",
+    },
     "receipt_joined": {
         "zh-CN": "这个问题已有工单 #{ticket}（{category}，{state}，由「{lead}」办理），已把您的反映并入，"
         "现共 {count} 位居民反映。进展会在本话题里告诉您。",

@@ -429,6 +429,11 @@ async def test_another_building_s_lift_is_a_ticket_of_its_own(bot: Bot, store: S
     lights = await store.ticket(3)
     assert lights is not None and lights.category == "street_lights" and lights.followers == ("@fay:t",)
     assert await store.count("tickets") == 3
+    # who named no place is told where the ticket they joined is, and what to do if they meant elsewhere
+    receipt = {s.body for s in net.in_room(GRID) if "并入" in s.body}
+    dave = next(b for b in receipt if "共 3 位" in b)
+    assert "位置是：" in dave and "3号楼" in dave and "请重新反映" in dave
+    assert not [b for b in receipt if "共 2 位" in b and "位置是" in b]  # carol said 3号楼; fay: the whole grid's
 
 
 async def test_a_neighbour_s_emergency_in_someone_s_thread_is_a_ticket_and_words_to_a_handler_stay_there(

@@ -861,7 +861,8 @@ class Bot:
             await turn.tx.set_lang(reporter, "en")  # a report in English: its later steps come in English too
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
-                    else self.voice.joined(ticket, turn.lang))
+                    else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (
+                        receipt.decision.place.estate or receipt.decision.place.building)))
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"

@@ -141,10 +141,18 @@ class Voice:
                 *(f"{i}. {self.option(o, lang)}" for i, o in enumerate(ticket.options, 1)),
                 text("ask_choice_none", lang, street=self.handler(self.book.fallback, lang), minutes=minutes)]
 
-    def joined(self, ticket: Ticket, lang: str | None) -> str:
-        return text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
+    def joined(self, ticket: Ticket, lang: str | None, *, unplaced: bool = False) -> str:
+        """Return the receipt of a report that joined open ``ticket``; ``unplaced``: the report named no estate
+        or building, so for a matter that its place keeps apart from others (a lift, a leak, an emergency) it
+        says where the ticket is, and to report again naming the place if the resident meant somewhere else."""
+        said = text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
                     state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang),
                     count=ticket.supporters + 1)
+        category = self.book.category_by_id.get(ticket.category or "")
+        apart = ticket.priority == "emergency" or getattr(category, "joins", "grid") != "grid"  # place keeps apart
+        if unplaced and apart and (ticket.estate or ticket.building):
+            said += text("joined_where", lang, place=self.place(ticket, lang))
+        return said
 
     def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None) -> str:
         if holder is not None and holder not in ticket.handlers and ticket.state is not State.CLOSED:
