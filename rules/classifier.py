@@ -38,7 +38,8 @@ import ahocorasick_rs
 from rules.normalize import chinese, normalize, parted, unsaid
 from rules.rulebook import Rulebook
 
-_BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)")
+# a building as residents name it: 3号楼, 5栋; in English (Building 3, Block 5, bldg 12) once spaces are gone
+_BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)|(?:building|bldg|block|blk|tower)(?:no)?(\d{1,4})")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
 # what a resident typed and meant: never an input method's slip for a homophone (要她 is not 要塌, 他落 not 塌落),
@@ -358,7 +359,8 @@ class Classifier:
                 vetoed.add(owner)
         building = _BUILDING.search(norm)
         place = (Place(self._estate_grid.get(estate) if estate else None, estate,
-                       building.group(1) if building else None) if estate or building else _NOWHERE)
+                       building.group(1) or building.group(2) if building else None) if estate or building
+                 else _NOWHERE)
         candidates = self._rank(hits, vetoed, seen, horizon)
         fuzzy = False
         if slips and (not candidates or not candidates[0].strong) and len(norm) <= SLIPS_MAX_CHARS:

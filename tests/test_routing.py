@@ -148,3 +148,16 @@ def test_keyword_soup_gets_a_consistent_decision(mini_router: Router, s: str) ->
     a, b = mini_router.route(s), mini_router.route(s)
     assert a == b
     assert a.lead in ("street", "property", "police")
+
+
+@pytest.mark.parametrize(("text", "estate", "building"), [
+    ("The lift in Anjuyuan Building 3 is broken", "anju", "3"),
+    ("water leaking in bldg 12 of Binjiang Garden", "riverside", "12"),
+    ("Lift broken at Riverside Garden, Block 11", "riverside", "11"),
+    ("安居苑3号楼电梯坏了", "anju", "3"),
+])
+def test_a_place_written_in_english_is_understood(router: Router, text: str, estate: str,
+                                                  building: str) -> None:
+    """A tester's English-speaking resident named their estate and building and was asked where it was."""
+    place = router.route(text).place
+    assert (place.estate, place.building) == (estate, building) and place.grid is not None
