@@ -570,8 +570,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "place_thanks": {"zh-CN": "已记下位置：{place}。", "en": "Place noted: {place}."},
     "ask_verdict": {
-        "zh-CN": "工单 #{ticket} 已办结。问题解决了吗？请回复「已解决」或「未解决」，或点 👍 / 👎。",
-        "en": "Ticket #{ticket} is resolved. Is the problem solved? Reply 'solved' or 'unsolved', or react 👍 / 👎.",
+        "zh-CN": "工单 #{ticket} 已办结。问题解决了吗？请回复 1 已解决、2 未解决，或点 👍 / 👎。",
+        "en": "Ticket #{ticket} is resolved. Is the problem solved? Reply 1 solved, 2 unsolved, or react 👍 / 👎.",
     },
     "ask_rating": {
         "zh-CN": "请对工单 #{ticket} 的办理评价：回复 1 满意、2 基本满意、3 不满意，或点 😀 / 🙂 / 🙁。",
