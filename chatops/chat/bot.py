@@ -520,9 +520,10 @@ class Bot:
 
     async def _in_community(self, user: str, first: str) -> bool:
         """Return whether ``user`` has joined one of the community's rooms (residents', handlers' and bodies';
-        not a direct chat), asking of room ``first`` first; a room the homeserver refuses is passed over.
-        Raises ``ConnectionError`` (the event waits for the homeserver, as a power read does)."""
-        rooms = sorted((r for r in self.rooms.values() if r.kind != "direct"), key=lambda r: r.room_id != first)
+        not a direct chat, shared or not), asking of room ``first`` first; a room the homeserver refuses is passed
+        over. Raises ``ConnectionError`` (the event waits for the homeserver, as a power read does)."""
+        rooms = sorted((r for r in self.rooms.values() if r.kind not in ("direct", "shared")),
+                       key=lambda r: r.room_id != first)
         for room in rooms:
             try:
                 if user in await self.transport.members(room.room_id):
