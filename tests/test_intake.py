@@ -332,20 +332,25 @@ async def test_an_emergency_from_a_thread_names_its_own_place_or_takes_the_one_s
 
 async def test_a_fire_elsewhere_in_the_grid_is_a_ticket_of_its_own(bot: Bot, store: Store) -> None:
     """A tester's second fire, at another estate of the same grid, joined the first fire's ticket as support: the
-    second fire brigade was never called. Emergencies join only where they are the same place (or a place is not
-    said); ordinary matters join as before."""
+    second fire brigade was never called. Then a fainting told at a named place joined one told with no place,
+    without its hotline. Emergencies join only at the very same place (both unplaced, or the same estate and
+    building), and whoever joins one is told the hotline too; ordinary matters join as before."""
     net = t(bot)
     for who, words in ((ALICE, "安居苑3号楼着火了，浓烟很大"), (BOB, "和平里7号楼也着火了，快来人"),
                        ("@carol:t", "安居苑3号楼着火了，烟好大"), ("@dave:t", "着火了！快打119"),
-                       ("@eve:t", "安居苑5号楼起火了，有人被困")):
+                       ("@eve:t", "安居苑5号楼起火了，有人被困"), ("@fay:t", "又着火了，好大的烟")):
         net.say(GRID, who, words)
         await turn(bot)
-    tickets = [await store.ticket(i) for i in (1, 2, 3)]
+    tickets = [await store.ticket(i) for i in (1, 2, 3, 4)]
     assert all(ticket is not None and ticket.priority == "emergency" for ticket in tickets)
-    first, second, third = tickets
+    first, second, unplaced, third = tickets
     assert (first.building, second.estate != first.estate, third.building) == ("3", True, "5")  # type: ignore
-    assert first.followers == ("@carol:t", "@dave:t") and second.followers == () == third.followers  # type: ignore
-    assert await store.count("tickets") == 3
+    assert (unplaced.estate, unplaced.building) == (None, None)  # type: ignore[union-attr]
+    assert first.followers == ("@carol:t",) and unplaced.followers == ("@fay:t",)  # type: ignore[union-attr]
+    assert second.followers == () == third.followers  # type: ignore[union-attr]
+    assert await store.count("tickets") == 4
+    joined = [s.body for s in net.in_room(GRID) if "并入" in s.body]
+    assert len(joined) == 2 and all("119" in b for b in joined)  # the hotline, to whoever tells it
 
 
 async def test_a_matter_routed_only_once_picked_asks_where_it_is(bot: Bot, store: Store) -> None:

@@ -864,10 +864,13 @@ class Bot:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (
                         receipt.decision.place.estate or receipt.decision.place.building)))
+            lines = [said]
+            if receipt.decision is not None and receipt.decision.priority == "emergency" and receipt.decision.hotline:
+                lines.append(text("hotline", turn.lang, hotline=receipt.decision.hotline))  # whoever tells it
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"
-            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(said), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(lines), ticket.id, thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
             return

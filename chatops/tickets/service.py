@@ -394,9 +394,14 @@ def _joins(ticket: Ticket, priority: str, where: Place, scope: str) -> bool:
     grid): not an emergency reported on top of an ordinary matter (an old man fallen into the open manhole is a
     new emergency for its own handler, not a note on the missing cover), and not at another estate (``scope``
     ``estate``) or building (``building``) than the ticket's: a second fire, or another building's lift, is a
-    matter of its own. A place either side does not say never keeps them apart."""
+    matter of its own. A place either side does not say never keeps an ordinary matter apart; an emergency
+    joins only an emergency told at the very same place (both unplaced, or the same estate and building): a
+    fainting in 和平里1号楼 is not the fainting someone told without a place, and a second ticket costs a
+    handler a glance where a merged one could cost a life."""
     if priority == "emergency" and ticket.priority != "emergency":
         return False
+    if priority == "emergency":  # a named place never joins an emergency told elsewhere or nowhere (and back)
+        return (ticket.estate, ticket.building) == (where.estate, where.building)
     sides = {"grid": (), "estate": ((ticket.estate, where.estate),),
              "building": ((ticket.estate, where.estate), (ticket.building, where.building))}[scope]
     return all(there is None or here is None or there == here for there, here in sides)
