@@ -464,3 +464,23 @@ async def test_a_neighbour_s_emergency_in_someone_s_thread_is_a_ticket_and_words
     assert [e.reason for e in await store.events(1) if e.kind == Move.NOTE] == ["我家电话13800001111，钥匙在地垫下面"]
     assert not any("13800001111" in s.body for s in net.in_room(GRID) if s.thread_root == support)
     assert any("13800001111" in s.body for s in net.in_room(URBAN))  # the handler has it
+
+
+async def test_a_place_said_in_a_thread_answers_the_emergency_told_there(bot: Bot, store: Store) -> None:
+    """A tester's emergency told in the thread of her ordinary report asked where it was; her answer there placed
+    the ordinary report instead, and the emergency's card kept only the grid."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "楼上天天半夜吵，睡不着")
+    await turn(bot)
+    net.say(GRID, ALICE, "漏水流到配电箱里了，电线在冒火花！", thread_root=report)
+    await turn(bot)
+    emergency = await store.ticket(2)
+    assert emergency is not None and emergency.priority == "emergency" and emergency.estate is None
+    net.say(GRID, ALICE, "安居苑6号楼", thread_root=report)
+    await turn(bot)
+    emergency, ordinary = await store.ticket(2), await store.ticket(1)
+    assert (emergency.estate, emergency.building) == ("anju", "6")  # type: ignore[union-attr]
+    assert ordinary is not None and ordinary.estate is None
+    net.say(GRID, ALICE, "和平里2号楼", thread_root=report)  # the emergency is placed: now the ordinary one is
+    await turn(bot)
+    assert ((await store.ticket(1)).estate, (await store.ticket(2)).estate) == ("heping", "anju")  # type: ignore

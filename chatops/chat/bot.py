@@ -931,20 +931,35 @@ class Bot:
         elif ticket.priority != "emergency" and ticket.state in (*OPEN, State.RESOLVED) and \
                 await self._emergency_in_thread(turn, ticket, body, decision := await self.service.route(body)):
             pass  # an emergency told in the thread of an ordinary matter (有个老人掉进去了): never a quiet note
-        elif ticket.state in (*OPEN, State.RESOLVED) and self.voice.needs_place(ticket) and (
+        elif (where := await self._asked_where(turn, ticket)).state in (*OPEN, State.RESOLVED) and \
+                self.voice.needs_place(where) and (
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
                 or place_said(body)):  # "不知道，反正很多烟" names no place: a note for the handler, asked again
-            data: dict[str, Any] = {"grid": ticket.grid or found.grid or self.voice.grid_of_estate(found.estate),
+            data: dict[str, Any] = {"grid": where.grid or found.grid or self.voice.grid_of_estate(found.estate),
                                     "estate": found.estate, "building": found.building}
             if not (found.estate or found.building):
                 data["detail"] = body.strip()[:200]
-            await self._move(turn, ticket, me, Move.LOCATED, data=data)
-            await self._same_matter_hint(turn, ticket.id)
+            await self._move(turn, where, me, Move.LOCATED, data=data)
+            await self._same_matter_hint(turn, where.id)
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
         elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢: no note
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
+
+    async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:
+        """Return the ticket a place said in this thread answers: the newest open one of the sender's whose receipt
+        is in the thread and that still needs a place (an emergency told in ``ticket``'s thread asked where it is
+        after ``ticket`` did), else ``ticket``."""
+        root = turn.event.thread_root if isinstance(turn.event, Message) else None
+        for tid in await turn.tx.tickets_in_thread(root) if root else ():
+            if tid == ticket.id:
+                break
+            newer = await turn.tx.ticket(tid)
+            if newer is not None and turn.event.sender in newer.residents and newer.state in OPEN and \
+                    self.voice.needs_place(newer):
+                return newer
+        return ticket
 
     async def _same_matter_hint(self, turn: Turn, ticket_id: int) -> None:
         """Tell the handlers of ticket ``ticket_id``, just placed, when another open ticket there is the same matter

@@ -163,6 +163,14 @@ class ChatReads:
             row = await cur.fetchone()
         return _outbox_row(row) if row else None
 
+    async def tickets_in_thread(self, thread_root: str) -> list[int]:
+        """Return the tickets whose receipt went to the thread of ``thread_root``, newest first (a report's own,
+        and an emergency told in its thread)."""
+        async with self.db.execute("SELECT DISTINCT ticket_id FROM outbox WHERE thread_root = ? "
+                                   "AND purpose = 'receipt' AND ticket_id IS NOT NULL ORDER BY ticket_id DESC",
+                                   (thread_root,)) as cur:
+            return [int(tid) for (tid,) in await cur.fetchall()]
+
     async def outbox_for(self, ticket_id: int, purpose: str, room_id: str | None = None) -> list[OutboxRow]:
         """Return a ticket's outbox rows of one purpose (e.g. its cards), oldest first."""
         sql = f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.ticket_id = ? AND o.purpose = ?"
