@@ -609,10 +609,17 @@ MESSAGES: dict[str, dict[str, str]] = {
               "send ticket progress here any more; send !mine in your community room to see it, or message me "
               "directly again.",
     },
+    "shared_here": {
+        "zh-CN": "这里已不是私聊，我不在这里处理反映和指令。请在社区群里反映，或重新私聊我。",
+        "en": "This is no longer a direct chat, so I take no reports or commands here. Please report in your "
+              "community room, or message me directly again.",
+    },
     "direct_moved": {
-        "zh-CN": "这是新的私聊：原来的私聊有其他人加入了，您工单的进展今后在这里告知。",
+        "zh-CN": "这是新的私聊：原来的私聊有其他人加入了，您工单的进展今后在这里告知。"
+                 "请在下面各工单消息的话题里回复（补充情况、发图片、确认是否解决）。",
         "en": "This is your new direct chat: someone else joined the old one, so your tickets' progress comes "
-              "here from now on.",
+              "here from now on. Reply in the thread of each ticket's message below (to add something, send a "
+              "picture, or say whether it is solved).",
     },
     "text_only": {
         "zh-CN": "请先用一句话描述问题和位置；登记成工单后，在工单话题里发的图片会转给办理单位。",

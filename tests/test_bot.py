@@ -709,14 +709,20 @@ async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_take
     net.say(dm, BOB, "!我的")  # the shared room is not served any more
     net.say(dm, ALICE, "!我的")
     await turn(bot)
-    assert len(net.in_room(dm)) == old  # nothing more in the shared room
-    steps = net.in_room(fresh)[2:]
-    assert any("已签收" in s.body for s in steps)
+    pointers = net.in_room(dm)[old:]  # a command there gets a pointer elsewhere, nothing about anyone's tickets
+    assert [("不是私聊" in s.body, "#1" in s.body) for s in pointers] == [(True, False), (True, False)]
+    net.say(dm, BOB, "哈哈好的")  # their own conversation: nothing
+    await turn(bot)
+    assert len(net.in_room(dm)) == old + 2
+    moved, steps = net.in_room(fresh)[1], net.in_room(fresh)[2:]
+    assert any("已签收" in s.body for s in steps) and {s.thread_root for s in steps} == {moved.event_id}
     ask = next(s for s in steps if "问题解决了吗" in s.body)
     assert ask.content["m.mentions"] == {"user_ids": [ALICE]}
-    net.react(fresh, ALICE, ask.event_id, "👍")  # her verdict in the new chat counts
+    net.say(fresh, ALICE, "IMG_9.jpg", thread_root=moved.event_id, kind="image", media=Media("mxc://t/9", "IMG_9.jpg"))
+    net.say(fresh, ALICE, "解决了", thread_root=moved.event_id)  # her verdict in the new chat's thread counts
     await turn(bot)
     assert (await store.ticket(1)).state is State.CLOSED
+    assert [s.content["url"] for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image"] == ["mxc://t/9"]
     net.member(dm, ALICE, "@carol:t")  # already moved: nothing opened twice
     await turn(bot)
     assert len(net.opened) == 1

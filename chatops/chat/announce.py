@@ -60,6 +60,7 @@ class Announcer:
                 continue  # no longer private: its steps go to the direct chat opened instead (see ``Bot``)
             # a receipt moved to a new direct chat threads under nothing: it is its owner's
             resident = sources.get(f"matrix:{root}") or (kept.ref if kept and kept.kind == "direct" else None)
+            under = None if root else receipt.id  # a moved receipt is a thread of its own: replies there answer it
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
             own = by_resident and event.actor == resident
@@ -81,7 +82,7 @@ class Announcer:
                         before.lead is None and self.voice.needs_place(after):
                     lines.append(text("ask_place", lang))  # routed only now (a pick, a triage): where is it?
             if lines:
-                await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root))
+                await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root, thread_of=under))
             ask = None
             if resident and event.kind is Move.RESOLVED and after.awaits_verdict(resident):
                 ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
@@ -89,7 +90,7 @@ class Announcer:
                 ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
             if ask and resident:
                 await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[resident]), after.id,
-                                          thread_root=root))
+                                          thread_root=root, thread_of=under))
         line_for = self.voice.step(after, event, self.lang)
         picture = picture_note(event)
         evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it

@@ -260,7 +260,7 @@ class Bot:
                     room.ref, self.transport.user_id):
                 await self._direct_shared(room)
             return
-        if room.kind == "shared":
+        if room.kind == "shared" and not (isinstance(event, Message) and event.kind == "text" and not event.is_edit):
             return  # a direct chat someone else joined: the bot has moved to a new one
         power: RoomPower | None = None
         stats: Command | None = None
@@ -277,7 +277,7 @@ class Bot:
             stats = cmd if cmd is not None and cmd.name == "stats" else None
             if cmd is not None and cmd.name == "volunteer" and (who := self._volunteer_words(cmd, event)[0]):
                 in_community = frozenset({who}) if await self._in_community(who, room.room_id) else frozenset()
-        elif room.kind != "direct" and (helper := self._helper_named(event)) \
+        elif room.kind not in ("direct", "shared") and (helper := self._helper_named(event)) \
                 and not await self.store.handled(event.event_id):
             # the network first, outside the transaction: is the helper someone of the community?
             in_community = frozenset({helper}) if await self._in_community(helper, room.room_id) else frozenset()
@@ -297,6 +297,8 @@ class Bot:
                         await self._body_event(turn)
                     elif room.kind == "direct":
                         await self._direct_event(turn)
+                    elif room.kind == "shared":
+                        await self._shared_event(turn)
                     else:
                         await self._resident_event(turn)
                 except LifecycleError as refusal:
@@ -1052,6 +1054,14 @@ class Bot:
         if fresh:
             self.rooms[fresh] = Room(fresh, "direct", person)
         self.outbox.wake()
+
+    async def _shared_event(self, turn: Turn) -> None:
+        """A direct chat someone else joined: a command or a report there gets a pointer elsewhere (nothing about
+        anyone's tickets); anything else is the room's own conversation."""
+        assert isinstance(turn.event, Message)
+        body = turn.event.body
+        if parse(body) is not None or (await self.service.route(body)).report is True:
+            await self._reply(turn, text("shared_here", turn.lang))
 
     async def _direct_event(self, turn: Turn) -> None:
         """A direct chat, the person who opened it only: what they would say in their residents' room (a report,
