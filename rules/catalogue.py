@@ -609,6 +609,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "send ticket progress here any more; send !mine in your community room to see it, or message me "
               "directly again.",
     },
+    "not_neighbour": {
+        "zh-CN": "这个服务只面向本社区的居民：请先加入您所在网格的居民群，再来私聊我反映问题。",
+        "en": "This service is for the community's residents: please join your grid's residents' room first, then "
+              "message me here.",
+    },
     "shared_here": {
         "zh-CN": "这里已不是私聊，我不在这里处理反映和指令。请在社区群里反映，或重新私聊我。",
         "en": "This is no longer a direct chat, so I take no reports or commands here. Please report in your "

@@ -686,6 +686,7 @@ async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_take
     """A tester invited a neighbour into their direct chat with the bot: the neighbour then read every step of
     the resident's private report. Someone else joining ends the privacy: the steps move to a new direct chat."""
     net = t(bot)
+    net.joined[GRID] = [ALICE, BOB]
     dm = "!dm-alice:t"
     net.invite(dm, ALICE)
     await turn(bot)
@@ -735,6 +736,7 @@ async def test_a_private_report_placed_afterwards_tells_the_handler_of_the_open_
     """A tester's private report, placed only when asked, stayed a second ticket of an open matter there: had the
     place been said at once it would have joined it. The handler is told the two may be one."""
     net = t(bot)
+    net.joined[GRID] = [ALICE, BOB]
     net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
     await turn(bot)
     dm = "!dm-bob:t"
@@ -755,3 +757,19 @@ async def test_a_private_report_placed_afterwards_tells_the_handler_of_the_open_
     assert len(hint) == 1 and hint[0].thread_root == card.event_id
     assert "#3" in hint[0].body and "#1" in hint[0].body and "安居苑" in hint[0].body
     assert not [s for s in net.in_room(dm) if "同一件事" in s.body]
+
+
+async def test_someone_in_none_of_the_community_s_rooms_cannot_report_in_a_direct_chat(bot: Bot, store: Store) -> None:
+    """A tester's account in no room of the community opened a direct chat and joined a ticket as its fourth
+    resident; the public board counted it and a whistle could have been blown by outsiders."""
+    net = t(bot)
+    dm = "!dm-out:t"
+    net.invite(dm, NOBODY)
+    await turn(bot)
+    net.say(dm, NOBODY, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    assert await store.count("tickets") == 0 and "本社区的居民" in net.in_room(dm)[-1].body
+    net.joined[GRID] = [NOBODY]  # they move in and join their grid's room
+    net.say(dm, NOBODY, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    assert await store.count("tickets") == 1 and "#1" in net.in_room(dm)[-1].body

@@ -375,6 +375,7 @@ async def test_a_report_said_privately_to_the_bot_is_registered_and_an_emergency
     residents' room takes from the person whose chat it is: a report (said privately), its thread, their own
     tickets; thanks get no answer, and nobody else's words count there."""
     net = t(bot)
+    net.joined[GRID] = [ALICE, BOB]
     dm = "!dm-alice:t"
     net.invite(dm, ALICE)
     await turn(bot)

@@ -112,6 +112,7 @@ LEASE_EVERY = 5.0  # seconds between a worker's lease rounds
 CATCH_UP = 600.0  # seconds back a worker taking a room looks for events nobody handled (never older history)
 MAX_MESSAGE_CHARS = 4000
 RELAY_BATCH = 500  # moves made outside the bot told in one round
+NEIGHBOUR_TTL = 600.0  # seconds a "yes, in one of the community's rooms" is remembered for a direct chat
 STATS_TIMEOUT = 60.0  # seconds: a !stats that takes longer is answered "not available now"
 STOP_GRACE = 10.0  # seconds the loops beside the sync get to end after a stop; one still running is cancelled
 
@@ -160,6 +161,7 @@ class Bot:
                                    periodic=self.periodic, worker=worker)
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office
         self._model_stamp: tuple[float, int] | None = None
+        self._neighbours: dict[str, float] = {}  # user -> when they were last seen in a community room (monotonic)
         self._background: set[asyncio.Task[None]] = set()  # slow answers (!stats) worked out beside the loop
         self._stats_lock = asyncio.Lock()
         self.synced_at: datetime | None = None
@@ -277,6 +279,11 @@ class Bot:
             stats = cmd if cmd is not None and cmd.name == "stats" else None
             if cmd is not None and cmd.name == "volunteer" and (who := self._volunteer_words(cmd, event)[0]):
                 in_community = frozenset({who}) if await self._in_community(who, room.room_id) else frozenset()
+        elif room.kind == "direct" and isinstance(event, Message) and event.sender == room.ref \
+                and not await self.store.handled(event.event_id):
+            # a direct chat takes reports and votes from people of the community only (anyone on the network can
+            # open one): read before the transaction, as the power levels are
+            in_community = frozenset({event.sender}) if await self._neighbour(event.sender) else frozenset()
         elif room.kind not in ("direct", "shared") and (helper := self._helper_named(event)) \
                 and not await self.store.handled(event.event_id):
             # the network first, outside the transaction: is the helper someone of the community?
@@ -519,6 +526,16 @@ class Bot:
             return ""
         cmd = parse(event.body, in_thread=event.context is not None)
         return self._served_words(cmd, event)[0] if cmd is not None and cmd.name == "served" else ""
+
+    async def _neighbour(self, user: str) -> bool:
+        """Return whether ``user`` is in one of the community's rooms; a yes is remembered for ten minutes."""
+        now = time.monotonic()
+        if now - self._neighbours.get(user, -NEIGHBOUR_TTL) < NEIGHBOUR_TTL:
+            return True
+        if await self._in_community(user, ""):
+            self._neighbours[user] = now
+            return True
+        return False
 
     async def _in_community(self, user: str, first: str) -> bool:
         """Return whether ``user`` has joined one of the community's rooms (residents', handlers' and bodies';
@@ -1066,9 +1083,16 @@ class Bot:
     async def _direct_event(self, turn: Turn) -> None:
         """A direct chat, the person who opened it only: what they would say in their residents' room (a report,
         said privately, an emergency above all; their tickets' threads; their own matters) and secret ballots
-        (``!赞成 N``…). The commands a direct chat takes are declared in the registry."""
-        if turn.event.sender == turn.room.ref:
-            await self._resident_event(turn)
+        (``!赞成 N``…). The commands a direct chat takes are declared in the registry. Someone in none of the
+        community's rooms is told so, and what they say is not taken: anyone on the network can open a direct
+        chat, and an outsider's reports would count as residents' (support, whistles, the public board)."""
+        if turn.event.sender != turn.room.ref:
+            return
+        if isinstance(turn.event, Message) and turn.event.sender not in turn.in_community:
+            if turn.event.kind == "text" and not turn.event.is_edit:
+                await self._reply(turn, text("not_neighbour", turn.lang))
+            return
+        await self._resident_event(turn)
 
     # ---- bodies' rooms and polls ----
     async def _body_event(self, turn: Turn) -> None:
