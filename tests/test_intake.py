@@ -485,3 +485,17 @@ async def test_a_place_said_in_a_thread_answers_the_emergency_told_there(bot: Bo
     net.say(GRID, ALICE, "和平里2号楼", thread_root=report)  # the emergency is placed: now the ordinary one is
     await turn(bot)
     assert ((await store.ticket(1)).estate, (await store.ticket(2)).estate) == ("heping", "anju")  # type: ignore
+
+
+async def test_an_emergency_told_at_great_length_is_a_ticket_not_a_refusal(bot: Bot, store: Store) -> None:
+    """A tester's fire, told with every detail (4,833 characters), was refused as too long: no ticket, no 119."""
+    net = t(bot)
+    fire = "救命！和平里2号楼3单元着火了，浓烟很大，有老人被困在里面出不来！" + "火越来越大，楼道里全是烟。" * 400
+    net.say(GRID, ALICE, fire)
+    net.say(GRID, BOB, "今天天气真不错，" * 600)  # a long message that is no emergency is still refused
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency" and len(ticket.text) == 2000
+    assert await store.count("tickets") == 1
+    said = [s.body for s in net.in_room(GRID)]
+    assert any("#1" in b and "119" in b for b in said) and any("过长" in b for b in said)

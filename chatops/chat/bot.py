@@ -59,7 +59,7 @@ from chatops.participation.matching import match
 from chatops.participation.points import awards, balance
 from chatops.tickets.lifecycle import OPEN, Actor, LifecycleError, Move, State, Ticket, apply
 from chatops.tickets.scheduler import Scheduler
-from chatops.tickets.service import TicketService
+from chatops.tickets.service import MAX_REPORT_CHARS, TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
@@ -817,11 +817,16 @@ class Bot:
         """
         ev = turn.event
         assert isinstance(ev, Message)
-        if len(body) > MAX_MESSAGE_CHARS:
-            raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+        decision: Decision | None = None
+        if len(body) > MAX_REPORT_CHARS:  # an emergency is never refused for its length: its first part reports it
+            first = await self.service.route(body[:MAX_REPORT_CHARS])
+            if first.priority == "emergency" and first.report is not False:
+                body, decision = body[:MAX_REPORT_CHARS], replace(first, report=True)
+            elif len(body) > MAX_MESSAGE_CHARS:
+                raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
         if not normalize(body):  # nothing visible at all (invisible or bidi characters): say so
             raise LifecycleError("report_empty")
-        decision = await self.service.route(body)
+        decision = decision or await self.service.route(body)
         if decision.report is True:
             await self._report(turn, body, decision=decision)
         elif conversation:
