@@ -499,3 +499,19 @@ async def test_an_emergency_told_at_great_length_is_a_ticket_not_a_refusal(bot: 
     assert await store.count("tickets") == 1
     said = [s.body for s in net.in_room(GRID)]
     assert any("#1" in b and "119" in b for b in said) and any("过长" in b for b in said)
+
+
+async def test_one_english_report_does_not_make_every_later_answer_english(bot: Bot, store: Store) -> None:
+    """A tester wrote one report in English; his Chinese report afterwards was answered in English."""
+    net = t(bot)
+    net.say(GRID, BOB, "The street light at the Anjuyuan gate is broken")
+    await turn(bot)
+    assert "ticket #1" in net.in_room(GRID)[-1].body
+    report = net.say(GRID, BOB, "馨园5号楼门口的垃圾桶满了好几天了没人清，臭死了")
+    await turn(bot)
+    assert "工单 #2" in net.in_room(GRID)[-1].body
+    card = next(s for s in net.sent if "#2" in s.body and s.thread_root is None and s.room_id != GRID)
+    net.react(card.room_id, STAFF, card.event_id, "✅")
+    await turn(bot)
+    step = [s for s in net.in_room(GRID) if s.thread_root == report][-1]
+    assert "签收" in step.body

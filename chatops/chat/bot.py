@@ -294,7 +294,8 @@ class Bot:
                     return
                 # English gets English (a text's words: a file's name tells nothing of its sender's language)
                 said = written_in(event.body) if isinstance(event, Message) and event.kind == "text" else None
-                turn = Turn(tx, event, room, await tx.lang_of(event.sender) or said or self.lang, power, in_community)
+                # what the message is written in first: one English report must not make Chinese ones English
+                turn = Turn(tx, event, room, said or await tx.lang_of(event.sender) or self.lang, power, in_community)
                 try:
                     if isinstance(event, Vote):
                         await self._poll_answer(turn, event)
@@ -882,8 +883,9 @@ class Bot:
         receipt = await self.service.report(source=source, reporter=reporter, text=body,
                                             place=place, tx=turn.tx, decision=decision)
         ticket = receipt.ticket
-        if turn.lang == "en" and written_in(body) == "en" and await turn.tx.lang_of(reporter) is None:
-            await turn.tx.set_lang(reporter, "en")  # a report in English: its later steps come in English too
+        written, kept = written_in(body), await turn.tx.lang_of(reporter)
+        if reporter == ev.sender and written and written != (kept or self.lang or "zh-CN"):
+            await turn.tx.set_lang(reporter, written)  # a report's later steps come in the language it was written in
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (

@@ -194,15 +194,18 @@ def option(text: str) -> int | None:
 
 
 def written_in(text: str) -> str | None:
-    """Return ``"en"`` for a plain message in English (no Chinese character, two English words or more), else
-    ``None``: a resident who writes English is answered in English before they ever say ``!lang en``.
+    """Return ``"en"`` for a plain message in English (no Chinese character, two English words or more),
+    ``"zh-CN"`` for one with Chinese characters, else ``None`` (a command, a number, pinyin): a resident is
+    answered in the language they write, before they ever say ``!lang en``.
 
     >>> [written_in(t) for t in ("There is smoke in the stairwell", "3号楼 smoke", "ok", "ting dian le", "!help me")]
-    ['en', None, None, None, None]
+    ['en', 'zh-CN', None, None, None]
     """
     words = text.strip()
-    if words.startswith(("!", "！")) or any("\u3400" <= ch <= "\u9fff" for ch in words):
+    if words.startswith(("!", "！")):
         return None
+    if any("\u3400" <= ch <= "\u9fff" for ch in words):
+        return "zh-CN"
     english = len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not chinese(words, normalize(words))
     return "en" if english else None
 
