@@ -692,8 +692,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠️ Emergency: {category} (because of: {matched}); act at once",
     },
     "card_triage": {
-        "zh-CN": "待分拨：居民未选择事项。可能是：{options}",
-        "en": "To dispatch: the resident did not choose. It may be: {options}",
+        "zh-CN": "待分拨：居民没有选定事项（未回复，或表示都不是）。可能是：{options}",
+        "en": "To dispatch: the resident picked no matter (no answer, or none of them). It may be: {options}",
     },
     "card_actions_triage": {
         "zh-CN": "在本话题回复：!分拨 1（按上面的编号）或 !分拨 单位名 交其办理；也可以 ✅ 签收后自行办理",

@@ -204,6 +204,7 @@ async def test_no_answer_goes_to_the_street_office_which_assigns(bot: Bot, store
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.lead == "property" and ticket.transfers == 0
+    assert ticket.category is None  # a unit named, not one of the guesses: no matter is made up for it
     assert [e.kind for e in await store.events(1)].count(Move.ASSIGNED) == 1
     assert "#1" in net.in_room(PROPERTY)[0].body
     assert any("已分拨" in s.body and s.thread_root == report for s in net.in_room(GRID))

@@ -1163,15 +1163,16 @@ class Bot:
         return False
 
     def _assignment(self, ticket: Ticket, args: str) -> tuple[str | None, str | None]:
-        """Return ``(handler, category)`` that ``!分拨`` names: an option's number, a unit, or a category."""
+        """Return ``(handler, category)`` that ``!分拨`` names: an option's number (its category), a unit (no
+        category: a tester's leak given to the property committee became "corridor lights", the one option that
+        committee led), or a category."""
         word = args.strip().split()[0] if args.strip() else ""
         if word.isdigit() and 1 <= int(word) <= len(ticket.options):
             category, _, lead = ticket.options[int(word) - 1].partition("/")
             return lead, category or None
         handler = self._handler_named(word) if word else None
-        if handler is not None:
-            known = next((o.partition("/")[0] for o in ticket.options if o.partition("/")[2] == handler), "")
-            return handler, known or None
+        if handler is not None:  # a unit, not one of the guesses: staff know the handler, not which matter it is
+            return handler, None
         key = word.lower()
         for c in self.book.categories:
             if word and key in (c.id, c.name, c.name_en.lower()):
