@@ -637,8 +637,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "report it again.",
     },
     "edit_ignored": {
-        "zh-CN": "修改后的消息不会改动工单；如需补充，请在工单话题里回复。",
-        "en": "Edited messages do not change a ticket; to add something, reply in the ticket's thread.",
+        "zh-CN": "修改消息不会登记或改动工单：要反映问题，请重新发一条消息；要补充，请在工单话题里回复。",
+        "en": "Editing a message neither registers nor changes a ticket: to report something, send it as a new "
+              "message; to add something, reply in the ticket's thread.",
     },
     # --- the bot: handlers ---
     "card_title": {"zh-CN": "【工单 #{ticket} · {status}】{category}（{priority}）",
