@@ -462,6 +462,7 @@ async def test_a_neighbour_s_emergency_in_someone_s_thread_is_a_ticket_and_words
     assert any("#2" in s.body and "119" in s.body for s in net.in_room(GRID) if s.thread_root == report)
     net.say(GRID, ALICE, "我家电话13800001111，钥匙在地垫下面", thread_root=report)
     net.say(GRID, ALICE, "谢谢", thread_root=report)
+    net.say(GRID, ALICE, "👍", thread_root=report)  # typed, not a reaction: no note either
     await turn(bot)
     assert [e.reason for e in await store.events(1) if e.kind == Move.NOTE] == ["我家电话13800001111，钥匙在地垫下面"]
     assert not any("13800001111" in s.body for s in net.in_room(GRID) if s.thread_root == support)

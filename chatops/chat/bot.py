@@ -63,7 +63,7 @@ from chatops.tickets.service import MAX_REPORT_CHARS, TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
-from rules.gate import ACK, GREETING, HELP, PROGRESS, QUESTION, THANKS
+from rules.gate import ACK, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS
 from rules.model import Model, ModelError
 from rules.normalize import normalize
 from rules.rulebook import parse_duration
@@ -970,7 +970,7 @@ class Bot:
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
-        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING):  # 谢谢: no note
+        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING, NOISE):  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
     async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:
