@@ -517,3 +517,16 @@ async def test_one_english_report_does_not_make_every_later_answer_english(bot: 
     await turn(bot)
     step = [s for s in net.in_room(GRID) if s.thread_root == report][-1]
     assert "签收" in step.body
+
+
+async def test_a_weak_message_is_asked_about_not_added_to_ones_open_ticket(bot: Bot, store: Store) -> None:
+    """A tester's vague "有人在吵" became a note on her own open ticket although the router said to ask: a guess
+    joins nothing."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑3号楼电梯坏了，停在二楼")
+    await turn(bot)
+    net.say(GRID, ALICE, "小区的电梯能不能管一管")
+    await turn(bot)
+    assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 0
+    asked = await store.ticket(2)
+    assert asked is not None and asked.awaits_choice

@@ -100,7 +100,10 @@ class TicketService:
             if existing is not None:
                 return Receipt(existing, created=False)
             now = self.clock()
-            like = await self._same_matter(tx, decision.category, decision.priority, where, now)
+            # weak evidence names a matter only as a guess: asked first, it joins nothing (a tester's "有人在吵"
+            # became a note on her own lift ticket)
+            asking = decision.ask and self.rulebook.intake.ask and decision.priority != "emergency"
+            like = None if asking else await self._same_matter(tx, decision.category, decision.priority, where, now)
             if like is not None:
                 return await self._support(like, reporter, source, body, where, decision, tx)
             tid = await tx.next_ticket_id()
