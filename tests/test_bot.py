@@ -773,3 +773,17 @@ async def test_someone_in_none_of_the_community_s_rooms_cannot_report_in_a_direc
     net.say(dm, NOBODY, "安居苑1号楼楼上漏水了")
     await turn(bot)
     assert await store.count("tickets") == 1 and "#1" in net.in_room(dm)[-1].body
+
+
+async def test_a_unit_s_list_shows_what_it_co_handles_too(bot: Bot, store: Store) -> None:
+    """A tester's property room listed only the tickets it led, not the emergencies it had been called to."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼电梯坏了")  # the lift: property leads, police co-handle
+    net.say(GRID, BOB, "安居苑2号楼漏水了")  # property alone
+    await turn(bot)
+    net.say(POLICE, POL, "!待办")
+    net.say(STREET, "@st:t", "!待办")
+    await turn(bot)
+    listed = net.in_room(POLICE)[-1].body
+    assert "#1" in listed and "#2" not in listed
+    assert "没有未办结" in net.in_room(STREET)[-1].body  # street_office: its underscore matches nothing else

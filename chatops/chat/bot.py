@@ -787,8 +787,8 @@ class Bot:
 
     async def _cmd_list(self, turn: Turn, cmd: Command, context: Context) -> None:
         handler = turn.room.ref or ""
-        open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)
-                 for t in await turn.tx.tickets(state=s, lead=handler, limit=50)]
+        open_ = [t for s in (State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED)  # led or co-handled
+                 for t in await turn.tx.tickets(state=s, handler=handler, limit=50)]
         name = self.voice.handler(handler, turn.lang)
         lines = [self.voice.status(t, turn.lang) for t in sorted(open_, key=lambda t: t.id)]
         await self._reply(turn, [text("list_header", turn.lang, handler=name), *lines] if open_

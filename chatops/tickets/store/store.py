@@ -144,14 +144,19 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         return _ticket(row) if row else None
 
     async def tickets(self, *, state: str | None = None, lead: str | None = None,
-                      reporter: str | None = None, resident: str | None = None, limit: int = 100) -> list[Ticket]:
-        """Return up to ``limit`` tickets, newest first, filtered by state, lead handler, reporter, or
-        ``resident`` (who reported or supported them)."""
+                      reporter: str | None = None, resident: str | None = None, handler: str | None = None,
+                      limit: int = 100) -> list[Ticket]:
+        """Return up to ``limit`` tickets, newest first, filtered by state, lead handler, ``handler`` (the lead or a
+        co-handler), reporter, or ``resident`` (who reported or supported them)."""
         where, args = [], []
         for column, value in (("state", state), ("lead", lead), ("reporter", reporter)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
+        if handler is not None:  # co is a JSON list of ids: the id in quotes, LIKE's wildcards escaped
+            quoted = to_json(handler).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("(lead = ? OR co LIKE ? ESCAPE '\\')")
+            args.extend((handler, f"%{quoted}%"))
         if resident is not None:
             where.append("(reporter = ? OR id IN (SELECT ticket_id FROM events WHERE kind = 'supported' "
                          "AND actor = ?))")
