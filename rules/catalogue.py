@@ -688,6 +688,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reply in this thread: react ✅ or !ack to report for duty; !note TEXT; !resolve TEXT; "
         "!transfer UNIT REASON; !return REASON",
     },
+    "card_actions_co": {
+        "zh-CN": "在本话题回复：点 ✅ 或 !签收 报到协办；!备注 内容（办结、转派和退单由首接单位操作）",
+        "en": "Reply in this thread: react ✅ or !ack to report for duty as co-handler; !note TEXT (the lead "
+              "resolves, transfers or returns it)",
+    },
     "card_emergency": {
         "zh-CN": "⚠️ 紧急事项：{category}（依据：{matched}），请立即处置",
         "en": "⚠️ Emergency: {category} (because of: {matched}); act at once",

@@ -786,4 +786,6 @@ async def test_a_unit_s_list_shows_what_it_co_handles_too(bot: Bot, store: Store
     await turn(bot)
     listed = net.in_room(POLICE)[-1].body
     assert "#1" in listed and "#2" not in listed
+    card = next(s.body for s in net.in_room(POLICE) if "【工单" in s.body)  # a co-handler's card offers its own acts
+    assert "协办" in card and "!办结" not in card and "!办结" in net.in_room(PROPERTY)[0].body
     assert "没有未办结" in net.in_room(STREET)[-1].body  # street_office: its underscore matches nothing else

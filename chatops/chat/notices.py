@@ -200,7 +200,8 @@ class Voice:
         if ticket.state not in (State.RESOLVED, State.CLOSED):
             # what to do, while there is something to do: a resolved or closed card asks nothing (the supervision and
             # extension cards, of open tickets, take the lines between the title and this one)
-            lines.append(text("card_actions_triage" if triage else "card_actions", lang))
+            lead = holder == ticket.lead  # a co-handler signs for it and adds notes; the lead resolves and passes it on
+            lines.append(text("card_actions_triage" if triage else "card_actions" if lead else "card_actions_co", lang))
         return lines
 
     def today(self) -> date:
