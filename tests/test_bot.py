@@ -789,3 +789,18 @@ async def test_a_unit_s_list_shows_what_it_co_handles_too(bot: Bot, store: Store
     card = next(s.body for s in net.in_room(POLICE) if "【工单" in s.body)  # a co-handler's card offers its own acts
     assert "协办" in card and "!办结" not in card and "!办结" in net.in_room(PROPERTY)[0].body
     assert "没有未办结" in net.in_room(STREET)[-1].body  # street_office: its underscore matches nothing else
+
+
+async def test_a_note_does_not_edit_a_card_that_says_the_same(bot: Bot, store: Store) -> None:
+    """A tester's card was edited, to the same text, for every note, picture and rating."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(GRID, ALICE, "我家电话 13800001111", thread_root=report)
+    net.say(PROPERTY, PROP, "!备注 下午上门", thread_root=card.event_id)
+    await turn(bot)
+    assert [s for s in net.in_room(PROPERTY) if s.edits == card.event_id] == []
+    net.react(PROPERTY, PROP, card.event_id, "✅")  # signing for changes its status line: edited
+    await turn(bot)
+    assert len([s for s in net.in_room(PROPERTY) if s.edits == card.event_id]) == 1

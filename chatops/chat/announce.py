@@ -107,7 +107,10 @@ class Announcer:
                 continue
             card = cards[-1]
             content = notice(self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1]))
-            await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
+            edits = [e for e in await tx.outbox_for(after.id, "card_edit", card.message.room_id)
+                     if e.message.edit_of == card.id]
+            if (edits[-1] if edits else card).message.content.get("lines") != content["lines"]:  # a note changes none
+                await tx.enqueue(Outgoing(card.message.room_id, "card_edit", content, after.id, edit_of=card.id))
             if line_for:
                 mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
                 await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
