@@ -804,3 +804,19 @@ async def test_a_note_does_not_edit_a_card_that_says_the_same(bot: Bot, store: S
     net.react(PROPERTY, PROP, card.event_id, "✅")  # signing for changes its status line: edited
     await turn(bot)
     assert len([s for s in net.in_room(PROPERTY) if s.edits == card.event_id]) == 1
+
+
+async def test_an_extension_asked_for_is_decided_where_it_was_asked(bot: Bot, store: Store) -> None:
+    """A tester's street office approved more days and heard nothing back; the request kept asking."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    net.say(PROPERTY, PROP, "!签收 1")
+    net.say(PROPERTY, PROP, "!延期 1 3 等待配件到货")
+    await turn(bot)
+    request = next(s for s in net.in_room(STREET) if "#1" in s.body and s.thread_root is None)
+    net.say(STREET, "@st:t", "!批准", thread_root=request.event_id)
+    await turn(bot)
+    assert (await store.events(1))[-1].kind is Move.EXTENDED
+    told = [s.body for s in net.in_room(STREET) if s.thread_root == request.event_id]
+    assert len(told) == 1 and "延期" in told[0]

@@ -126,6 +126,10 @@ class Announcer:
                      text("extension_actions", self.lang)]
             await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
                                       after.id))
+        if event.kind in (Move.EXTENDED, Move.EXTENSION_REFUSED) and line_for:
+            for request in (await tx.outbox_for(after.id, "extension_request"))[-1:]:  # told where asked
+                await tx.enqueue(Outgoing(request.message.room_id, "step", notice(line_for), after.id,
+                                          thread_of=request.id))
         if event.kind is Move.ESCALATED and event.target in self.handler_rooms:
             room = self.handler_rooms[event.target]
             late = self.voice.handler(after.lead, self.lang)
