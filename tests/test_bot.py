@@ -815,6 +815,7 @@ async def test_an_extension_asked_for_is_decided_where_it_was_asked(bot: Bot, st
     net.say(PROPERTY, PROP, "!延期 1 3 等待配件到货")
     await turn(bot)
     request = next(s for s in net.in_room(STREET) if "#1" in s.body and s.thread_root is None)
+    assert "命中：-" not in request.body and "漏水" in request.body  # the words behind the routing, as on a card
     net.say(STREET, "@st:t", "!批准", thread_root=request.event_id)
     await turn(bot)
     assert (await store.events(1))[-1].kind is Move.EXTENDED

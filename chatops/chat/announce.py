@@ -122,7 +122,8 @@ class Announcer:
             asker = self.voice.handler(after.lead, self.lang)
             lines = [text("extension_request", self.lang, ticket=after.id, handler=asker,
                           days=event.data.get("days"), reason=event.reason or ""),
-                     *self.voice.card(after, self.lang, holder=self.book.fallback)[1:-1],
+                     *self.voice.card(after, self.lang, holder=self.book.fallback, matched=(
+                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1])[1:-1],
                      text("extension_actions", self.lang)]
             await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
                                       after.id))
@@ -134,7 +135,8 @@ class Announcer:
             room = self.handler_rooms[event.target]
             late = self.voice.handler(after.lead, self.lang)
             lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
-                     *self.voice.card(after, self.lang, holder=event.target)[1:-1]]
+                     *self.voice.card(after, self.lang, holder=event.target, matched=(
+                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1])[1:-1]]
             await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
 
     async def evidence(self, tx: Transaction, ticket: Ticket) -> tuple[tuple[str, ...], float | None]:
