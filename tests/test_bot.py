@@ -821,3 +821,15 @@ async def test_an_extension_asked_for_is_decided_where_it_was_asked(bot: Bot, st
     assert (await store.events(1))[-1].kind is Move.EXTENDED
     told = [s.body for s in net.in_room(STREET) if s.thread_root == request.event_id]
     assert len(told) == 1 and "延期" in told[0]
+
+
+async def test_a_tick_typed_in_a_card_thread_signs_for_it(bot: Bot, store: Store) -> None:
+    """A tester's staff typed "✅签收" under the card instead of reacting: nothing happened, and nothing said why."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "✅ 签收", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "✅ 好的我们下午去")  # talk among staff stays talk
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.ACKNOWLEDGED  # type: ignore[union-attr]

@@ -1044,7 +1044,7 @@ class Bot:
         if isinstance(event, Reaction):
             return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
         if isinstance(event, Message) and not event.is_edit:
-            cmd = parse(event.body)
+            cmd = parse(_as_command(event))
             return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS
                                         or cmd.name == "volunteer")
         return False
@@ -1142,7 +1142,7 @@ class Bot:
                 await self._move(turn, ticket, Actor(ev.sender, handler), STAFF_MOVES[command])
             return
         assert isinstance(ev, Message)
-        cmd = None if ev.is_edit else parse(ev.body, in_thread=ev.context is not None)
+        cmd = None if ev.is_edit else parse(_as_command(ev), in_thread=ev.context is not None)
         if cmd is None:
             return  # staff talking among themselves
         await self._command(turn, cmd, Context(await self._ticket_of_context(turn.tx, ev.context)))
@@ -1583,3 +1583,16 @@ async def _end(tasks: list[asyncio.Task[Any]], grace: float) -> None:
         log.warning("%s did not end within %.0f s of the stop: cancelled", task.get_name(), grace)
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _as_command(ev: Message) -> str:
+    """Return what a staff message says as a command: a ✅ typed in a card's thread (as staff do when they mean the
+    reaction) is ``!签收``; anything else is itself.
+
+    >>> from chatops.chat.transport import Message
+    >>> in_thread, alone = Message("!r", "$e", "@s:x", "✅ 签收", thread_root="$c"), Message("!r", "$e", "@s:x", "✅")
+    >>> _as_command(in_thread), _as_command(alone)
+    ('!签收', '✅')
+    """
+    tick = ev.body.strip().replace(" ", "").replace("\ufe0f", "")
+    return "!签收" if ev.context is not None and tick in ("✅", "✅签收", "✅报到", "✔", "✔签收") else ev.body
