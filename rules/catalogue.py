@@ -583,6 +583,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Thank you for your rating ({rating})!",
     },
     "note_relayed": {"zh-CN": "已转告办理单位。", "en": "Passed on to the handler."},
+    "status_last": {"zh-CN": "最新进展：{step}", "en": "Latest: {step}"},
     "mine_header": {"zh-CN": "您反映或附议的工单：", "en": "Tickets you reported or supported:"},
     "mine_none": {"zh-CN": "您还没有反映过问题。", "en": "You have not reported anything yet."},
     "status_line": {

@@ -229,8 +229,9 @@ async def test_help_mine_status_list_and_language(bot: Bot, store: Store) -> Non
     net.say(GRID, ALICE, "!status 1")
     net.say(GRID, ALICE, "!lang klingon")
     await turn(bot)
-    assert [s.body for s in net.in_room(GRID)][-3:-1] == ["OK, I will answer you in English.",
-                                                          "#1 Leak · awaiting sign-for · Property"]
+    said = [s.body for s in net.in_room(GRID)][-3:-1]
+    assert said[0] == "OK, I will answer you in English."
+    assert said[1].startswith("#1 Leak · awaiting sign-for · Property\nSign for by ") and "Latest" not in said[1]
     assert "Languages" in net.in_room(GRID)[-1].body
 
 
@@ -833,3 +834,17 @@ async def test_a_tick_typed_in_a_card_thread_signs_for_it(bot: Bot, store: Store
     net.say(PROPERTY, PROP, "✅ 好的我们下午去")  # talk among staff stays talk
     await turn(bot)
     assert (await store.ticket(1)).state is State.ACKNOWLEDGED  # type: ignore[union-attr]
+
+
+async def test_status_says_the_deadline_and_the_latest_step(bot: Bot, store: Store) -> None:
+    """A tester's !状态 1 gave one line, with neither the deadline nor what happened last."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    net.say(PROPERTY, PROP, "!签收 1")
+    net.say(PROPERTY, PROP, "!备注 1 师傅下午两点上门")
+    net.say(GRID, ALICE, "我家电话13800001111", thread_root=report)  # her own words are no "latest step"
+    net.say(GRID, ALICE, "!状态 1")
+    await turn(bot)
+    said = net.in_room(GRID)[-1].body
+    assert "办结时限" in said and "最新进展" in said and "师傅下午两点上门" in said and "1380000" not in said

@@ -713,7 +713,18 @@ class Bot:
             await self._reply(turn, text("not_visible", turn.lang, ticket=ticket.id,
                                          handler=self.voice.handler(handler, turn.lang)))
             return
-        await self._reply(turn, self.voice.status(ticket, turn.lang))
+        lines = [self.voice.status(ticket, turn.lang)]
+        if ticket.state in OPEN and ticket.sign_deadline and ticket.resolve_deadline:
+            lines.append(text("card_deadlines", turn.lang, sign=self.voice.local(ticket.sign_deadline),
+                              resolve=self.voice.local(ticket.resolve_deadline)))
+        for event in reversed(await turn.tx.events(ticket.id)):  # the latest step told, never a resident's words
+            if (event.kind in (Move.NOTE, Move.RATED, Move.SUPPORTED) and event.actor_handler is None) or \
+                    (event.kind is Move.ROUTED and not {"chosen", "triage"} & set(event.data)):
+                continue  # the first routing is the status line itself
+            if (step := self.voice.step(ticket, event, turn.lang)) is not None:
+                lines.append(text("status_last", turn.lang, step=step))
+                break
+        await self._reply(turn, lines)
 
     async def _resident_ticket(self, turn: Turn, cmd: Command, context: Context) -> Ticket | None:
         """Return the resident's ticket a command names (or its thread's); ``None`` after saying why not."""
