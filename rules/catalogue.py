@@ -518,8 +518,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({count} residents now). You will hear of every step in this thread.",
     },
     "ask_place": {
-        "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：安居苑3号楼），或说明位置。",
-        "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. 安居苑3号楼) or "
+        "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：{example}），或说明位置。",
+        "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. {example}) or "
         "describe the place.",
     },
     "ask_register": {

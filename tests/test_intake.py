@@ -530,3 +530,14 @@ async def test_a_weak_message_is_asked_about_not_added_to_ones_open_ticket(bot: 
     assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 0
     asked = await store.ticket(2)
     assert asked is not None and asked.awaits_choice
+
+
+def test_the_place_question_gives_an_example_of_the_ticket_s_own_grid(bot: Bot) -> None:
+    """A tester in the second grid's room was asked for a place "例如：安居苑3号楼", an estate of the first grid."""
+    from datetime import UTC, datetime
+
+    from chatops.tickets.lifecycle import Ticket
+    now = datetime.now(UTC)
+    second = Ticket(1, "s", "@a:t", "路灯坏了", now, now, grid="grid2")
+    assert "例如：馨园1号楼" in bot.voice.ask_place(second, None)
+    assert "例如：安居苑1号楼" in bot.voice.ask_place(Ticket(2, "s", "@a:t", "x", now, now), None)

@@ -80,7 +80,7 @@ class Announcer:
                 lines.append(line)
                 if event.kind in (Move.ROUTED, Move.ASSIGNED) and resident == after.reporter and \
                         before.lead is None and self.voice.needs_place(after):
-                    lines.append(text("ask_place", lang))  # routed only now (a pick, a triage): where is it?
+                    lines.append(self.voice.ask_place(after, lang))  # routed only now (a pick, a triage): where is it?
             if lines:
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root, thread_of=under))
             ask = None

@@ -932,7 +932,7 @@ class Bot:
         if ticket.priority == "emergency" and decision is not None and decision.hotline:
             lines.append(text("hotline", turn.lang, hotline=decision.hotline))
         if self.voice.needs_place(ticket):
-            lines.append(text("ask_place", turn.lang))
+            lines.append(self.voice.ask_place(ticket, turn.lang))
         matched = (*decision.matched, *(w for w in decision.urgent if w not in decision.matched)) if decision else ()
         alarm = decision.source.alarm if decision is not None and decision.raised else None
         cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)

@@ -114,6 +114,15 @@ class Voice:
     def grid_of_estate(self, estate: str | None) -> str | None:
         return self._estates[estate][0].id if estate in self._estates else None
 
+    def ask_place(self, ticket: Ticket, lang: str | None) -> str:
+        """Return the question where ``ticket`` is, its example an estate of the ticket's own grid (any, if it has
+        none): a grid2 room was shown a grid1 estate, and another rulebook would have been shown ours."""
+        estates = [e for g in self.book.grids if g.id == ticket.grid for e in g.estates] or \
+            [e for g in self.book.grids for e in g.estates]
+        example = f"{estates[0].name}{estates[0].buildings[0] if estates[0].buildings else '1'}号楼" if estates \
+            else "3号楼"
+        return text("ask_place", lang, example=example)
+
     def needs_place(self, ticket: Ticket) -> bool:
         """Return whether the bot should ask where the matter is: no grid, or no estate and no detail."""
         return ticket.grid is None or (ticket.estate is None and not ticket.place_detail)
