@@ -748,6 +748,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "🔁 The resident says it is not solved: back to {target}."},
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
     "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
+    "withdrawn_still_open": {
+        "zh-CN": "您删除了反映的消息，但工单 #{ticket} 仍由办理单位处理；如果问题已经不存在，请发 !状态 {ticket} "
+                 "查看，或告诉办理单位。",
+        "en": "You deleted the message, but ticket #{ticket} stays with its handler; see it with !status {ticket}, "
+              "and tell them if the problem is gone.",
+    },
     "step_withdrawn": {
         "zh-CN": "🗑 居民删除了反映这件事的原消息；工单仍在，请照常办理，或说明后办结、退单。",
         "en": "🗑 The resident deleted the message this report came from; the ticket stays: handle it as usual, "

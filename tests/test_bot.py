@@ -279,7 +279,9 @@ async def test_a_resident_who_deletes_their_report_leaves_the_ticket_with_its_ha
     assert [e.kind for e in events].count("withdrawn") == 1 and events[-1].actor == ALICE
     told = net.in_room(PROPERTY)[before:]
     assert any("撤回" in s.body or "删除" in s.body for s in told)
-    assert not [s for s in net.in_room(GRID) if "删除" in s.body]  # the resident is not answered in a deleted thread
+    told = [s for s in net.in_room(GRID) if "删除" in s.body]  # told the ticket stays, not in the deleted thread
+    assert len(told) == 1 and told[0].thread_root is None and "#1" in told[0].body
+    assert told[0].content["m.mentions"] == {"user_ids": [ALICE]}
 
 
 

@@ -816,6 +816,9 @@ class Bot:
         if ticket is not None:
             if ev.sender == ticket.reporter and ticket.state is not State.CLOSED:
                 await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})
+                # told in the room, not in the deleted message's thread: the ticket is not gone
+                await turn.tx.enqueue(Outgoing(ev.room_id, "reply", notice(text(
+                    "withdrawn_still_open", turn.lang, ticket=ticket.id), mentions=[ev.sender]), ticket.id))
             return
         asked = await turn.tx.pending(source)
         if asked is not None and ev.sender == asked.sender:

@@ -220,6 +220,7 @@ async def test_a_deleted_report_stays_a_ticket_and_its_handler_is_told(world: Wo
     card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     await w.alice.redact(w.rooms["grid"], report)
     await w.heard(w.prop, "property", lambda s: s.thread_root == card.event_id and "删除" in s.body)
+    await w.heard(w.alice, "grid", lambda s: s.thread_root is None and "仍由办理单位处理" in s.body)
     ticket = await w.bot.store.ticket(1)
     assert ticket is not None and ticket.state.value == "routed"
     assert [e.kind.value for e in await w.bot.store.events(1)][-1] == "withdrawn"
