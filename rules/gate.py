@@ -55,6 +55,10 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
              **dict.fromkeys(("thanks", "thankyou", "thx", "thanksalot", "thankyousomuch", "thanksforyourhelp",
                               "thankyouforyourhelp", "manythanks"), THANKS),
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
+# English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
+_SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
+                        r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
+                        r"all|help|support|hard|work|you)+")
 _CHAT = ("雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
@@ -217,6 +221,9 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过")
+_CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
+                         r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing)\b")
+_LATIN = re.compile(r"[A-Za-z]{3}")
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
@@ -406,6 +413,8 @@ class Gate:
             return Judgement(False, ACK, (t,))
         if (english := _EXACT_EN.get(_FILLER.sub("", t))) is not None:  # "Hi everyone!", "Thank you", "OK"
             return Judgement(False, english, (t,))
+        if _SOCIAL_EN.fullmatch(plain := _FILLER.sub("", t)):  # "Hello everyone, thanks for the help!"
+            return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if found.urgent or found.emergency:
             if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):
@@ -414,6 +423,8 @@ class Gate:
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
         current, problems = hits.get("current", ()), hits.get("problem", ())
+        if text and _LATIN.search(text) and (still := _CURRENT_EN.findall(text.lower())):
+            current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem

@@ -708,8 +708,11 @@ def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None
     router = Router(book).with_model(None, starter=starter_model(book))
     assert router.route("Congrats to the winners!").category != "pests"  # congrats holds no 'rats'
     assert router.route("My car is blocked in by a van").priority != "emergency"  # no 'locked in'
-    for text in ("Hi everyone!", "Thank you so much", "OK"):
+    for text in ("Hi everyone!", "Thank you so much", "OK", "Hello everyone, thanks for the help!",
+                 "Hi neighbours, good morning", "thanks for distributing the masks"):
         assert router.route(text).report is False, text
+    for text in ("thanks but the lift is still broken", "thank you, the lift broke down again"):
+        assert router.route(text).report is True, text  # a thank-you with a problem now is a report
     unknown = router.route("Something is wrong near my door")
     assert unknown.source.kind != "model" and unknown.category is None
     assert router.route("lou shang lou shui le").source.kind in ("model", "both")  # pinyin is still read
