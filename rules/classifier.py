@@ -561,9 +561,10 @@ def _drop_inner(spans: list[tuple[str, str, int, int, bool]], hits: dict[str, di
     >>> hits
     {'c': {'卖保健品': (4, False, 0)}}
     """
-    inner = [i for i, (owner, word, start, end, generic) in enumerate(spans)
-             if any(o == owner and s <= start and end <= e and e - s > end - start and (not g or generic)
-                    for o, w, s, e, g in spans)]
+    several = {owner for owner, words in hits.items() if len(words) > 1}  # one word alone is never inside another
+    inner = [i for i, (owner, word, start, end, generic) in enumerate(spans) if owner in several
+             and any(o == owner and s <= start and end <= e and e - s > end - start and (not g or generic)
+                     for o, w, s, e, g in spans)]
     if not inner:
         return
     kept = {(spans[i][0], spans[i][1]) for i in range(len(spans)) if i not in inner}

@@ -58,7 +58,7 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
 # English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
 _SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                         r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
-                        r"all|help|support|hard|work|you)+")
+                        r"help|support|hard|work|you)+")
 _CHAT = ("雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
