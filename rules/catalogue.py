@@ -185,6 +185,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gate_report": {"zh-CN": "反映问题", "en": "a report"},
     "gate_emergency": {"zh-CN": "紧急情况", "en": "an emergency"},
     "gate_unsure": {"zh-CN": "看不出是否要登记", "en": "cannot tell"},
+    "gate_story": {"zh-CN": "讲往事或讲故事", "en": "a story, or a time long past"},
+    "gate_vague": {"zh-CN": "没说是什么问题", "en": "something wrong, but not said what"},
     "gate_greeting": {"zh-CN": "问候", "en": "a greeting"},
     "gate_thanks": {"zh-CN": "致谢", "en": "thanks"},
     "gate_ack": {"zh-CN": "回应", "en": "an acknowledgement"},
@@ -527,6 +529,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "也可以直接发送「!报告 内容」。",
         "en": "Shall I register this message as a report? Reply 'yes' or react 👍 to register it, 'no' or 👎 not "
         "to. You can also send '!report TEXT'.",
+    },
+    "ask_what": {
+        "zh-CN": "没看明白是什么出了问题。请在本话题回复是什么、在哪里（例如：3号楼电梯又坏了），收到就登记；"
+        "回复「是」或点 👍 按原话登记，回复「不用」或点 👎 则不登记。",
+        "en": "I could not tell what is wrong. Reply in this thread with what and where (e.g. the lift in Building 3 "
+        "is broken again) and it is registered; reply 'yes' or react 👍 to register it as it is, 'no' or 👎 not to.",
     },
     "register_declined": {"zh-CN": "好的，不登记。", "en": "OK, not registered."},
     "not_a_report_question": {

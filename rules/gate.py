@@ -29,6 +29,7 @@ from rules.rulebook import Intake
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
+VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said (那个东西又坏了); the bot asks what
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
@@ -248,6 +249,22 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                      r"\-—_+=*#@&%$^|/\\0-9]")
+# a matter named only by a word that stands for any (那个东西, 这事), and the words around a complaint that name
+# nothing (到底有没有人管): with them and the problem's own words gone, a message that names no matter is vague
+_PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情", "这件事情", "那件事情", "这件事", "那件事", "这玩意儿",
+                 "那玩意儿", "这玩意", "那玩意", "这些", "那些", "这个", "那个", "这事", "那事", "东西", "事情", "事儿",
+                 "问题", "情况", "它")
+# said of anything wrong, naming no matter (坏了, 没人管, 一直); 臭, 漏, 吵 and 没水 name one
+_MATTERLESS = frozenset(("坏了", "坏掉", "不行了", "不动", "没人管", "没人修", "没人处理", "没人来", "没人弄", "没人问",
+                         "不管", "不处理", "希望", "尽快", "麻烦", "帮忙", "能不能", "可不可以", "为什么", "凭什么",
+                         "一直", "总是", "老是", "每天", "经常", "好几天", "好多天", "几天了", "多久了", "要等多久",
+                         "一个多月", "受不了", "严重", "太差", "有没有人管", "没有人管", "反映", "诉求", "请求", "要求",
+                         "呼吁", "破了", "烂了", "危险", *_CURRENT))
+_FRAME = re.compile(r"到底|究竟|有没有|是不是|人管|处理|解决|看看|看一下|来修|修一下|赶紧|快点|这|那|还要|怎么|"
+                    r"咋|谁|都|也|就|才|再|又|还|真|太|好|很|挺|蛮|是|不|没|有|人|管|呀|啦|嘞|咯|哇|喂|我家|我们|"
+                    r"家里|今天|昨天|现在|这次|这回|一下")
+_WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
+                    r"楼上|楼下|门口|这里|那里|这边|那边")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
@@ -504,6 +521,9 @@ class Gate:
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
             return Judgement(False, CHAT, (figure.group(0),))
+        if short and not strong and problems and not self._named(t, problems):
+            # something is wrong, but not said with what (那个东西又坏了, 这个事情到底有没有人管): asked what it is
+            return Judgement(None, VAGUE, tuple(w for w in _PLACEHOLDERS if w in t) or problems)
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)
@@ -540,6 +560,22 @@ class Gate:
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved):
             return Judgement(False, THANKS, resolved)  # 火已经扑灭了; 人没事，点赞
         return None
+
+    def _named(self, t: str, problems: tuple[str, ...]) -> str:
+        """Return what ``t`` names besides its ``problems``, placeholders (那个东西), the words around a complaint
+        (到底有没有人管) and filler: ``""`` when it says something is wrong but not with what.
+
+        >>> gate = Gate()
+        >>> gate._named("那个东西又坏了", ("坏了", "又")), gate._named("楼道灯又坏了", ("坏了", "又"))
+        ('', '楼道灯')
+        """
+        t = _WHERE.sub("", t)  # a place is where, not what (3号楼又坏了)
+        said = [p for p in problems if p in _MATTERLESS or _DURATION.fullmatch(p)]
+        if len(said) < len(problems):
+            return "".join(p for p in problems if p not in said)  # 好臭, 又漏了: the problem names the matter
+        for w in sorted({*said, *_PLACEHOLDERS}, key=len, reverse=True):
+            t = t.replace(w, "")
+        return _FRAME.sub("", self._remainder(t))
 
     def _remainder(self, t: str) -> str:
         """Return what is left of ``t`` once social words, forms of address and filler are gone."""

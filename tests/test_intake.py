@@ -541,3 +541,20 @@ def test_the_place_question_gives_an_example_of_the_ticket_s_own_grid(bot: Bot) 
     second = Ticket(1, "s", "@a:t", "路灯坏了", now, now, grid="grid2")
     assert "例如：馨园1号楼" in bot.voice.ask_place(second, None)
     assert "例如：安居苑1号楼" in bot.voice.ask_place(Ticket(2, "s", "@a:t", "x", now, now), None)
+
+
+async def test_something_wrong_but_not_what_is_asked_what_and_the_answer_registers_it(bot: Bot, store: Store
+                                                                                      ) -> None:
+    """A tester's 那个东西又坏了 became an urgent ticket for thrown rubbish: the bot asks what and where, registers
+    nothing meanwhile, and the resident's answer in the thread, with the first words, is the report."""
+    net = t(bot)
+    message = net.say(GRID, ALICE, "那个东西又坏了")
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    (ask,) = net.in_room(GRID)
+    assert ask.thread_root == message and "是什么、在哪里" in ask.body and "3号楼电梯" in ask.body
+    net.say(GRID, ALICE, "2号楼的电梯，卡在五楼不动了", thread_root=message)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.reporter == ALICE and ticket.lead == "property"
+    assert ticket.text == "那个东西又坏了\n2号楼的电梯，卡在五楼不动了" and ticket.category == "lift_fault"

@@ -738,3 +738,22 @@ def test_a_story_of_long_ago_is_asked_about_not_registered(router: Router, text:
     report head, which cannot tell then from now, does not register it (the emergency head hears none now)."""
     d = router.route(text)
     assert (d.report, d.gate) == (None, "story")
+
+
+@pytest.mark.parametrize("text", ["那个东西又坏了", "这个事情到底有没有人管啊", "又坏了", "3号楼又坏了",
+                                  "这个问题一直没人管", "这都一个多月了还没人管", "怎么还没修好"])
+def test_something_wrong_but_not_said_what_is_asked_what(router: Router, text: str) -> None:
+    """A tester's 那个东西又坏了 was ticketed as thrown rubbish (urgent) and 这个事情到底有没有人管 as a certificate,
+    on a likeness of characters and the starter model's guess: a message that says something is wrong but not
+    with what (a placeholder, a building, the words of a complaint) is asked what it is, never registered unasked
+    and never dropped."""
+    d = router.route(text)
+    assert (d.report, d.gate) == (None, "vague")
+
+
+@pytest.mark.parametrize("text", ["楼道灯又坏了", "3号楼电梯又坏了", "好臭", "楼上又漏水了", "门口又脏了",
+                                  "这个路灯一直不亮", "那个垃圾桶又满了没人管"])
+def test_a_problem_that_names_its_matter_is_no_vague_one(router: Router, text: str) -> None:
+    """The vague judgement needs nothing named: a thing (路灯, 垃圾桶) or a problem that is a matter itself (臭, 漏,
+    脏) keeps a message a report."""
+    assert router.route(text).report is True, text

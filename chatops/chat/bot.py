@@ -63,7 +63,7 @@ from chatops.tickets.service import MAX_REPORT_CHARS, TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
-from rules.gate import ACK, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS
+from rules.gate import ACK, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS, VAGUE
 from rules.model import Model, ModelError
 from rules.normalize import normalize
 from rules.rulebook import parse_duration
@@ -848,7 +848,8 @@ class Bot:
             return
         elif decision.report is None:  # unsure: ask, register nothing until the sender says so
             await turn.tx.save_pending(Pending(f"matrix:{ev.event_id}", ev.room_id, ev.sender, body.strip()))
-            ask = text("ask_register", turn.lang)
+            # something is wrong but not said what (那个东西又坏了): asked what and where; otherwise whether to register
+            ask = text("ask_what" if decision.gate == VAGUE else "ask_register", turn.lang)
             if decision.hotline:  # its words were an emergency's (a hotline is given only then): say whom to call
                 ask = f"{ask}\n{text('hotline', turn.lang, hotline=decision.hotline)}"
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(ask), thread_root=ev.event_id))
