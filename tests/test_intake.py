@@ -558,3 +558,44 @@ async def test_something_wrong_but_not_what_is_asked_what_and_the_answer_registe
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.reporter == ALICE and ticket.lead == "property"
     assert ticket.text == "那个东西又坏了\n2号楼的电梯，卡在五楼不动了" and ticket.category == "lift_fault"
+
+
+async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_step_once(bot: Bot, store: Store
+                                                                                         ) -> None:
+    """A tester's 我家也是 under a neighbour's report went unanswered and uncounted: it joins the ticket as support
+    (the handler's card says two residents), its receipt names the neighbour, and after the resolve the thread hears
+    the step once and each of the two is asked whether it is solved."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    net.say(GRID, BOB, "我家也是，天天爬楼", thread_root=report)
+    net.say(GRID, BOB, "昨天的球赛看了没", thread_root=report)  # chatter in the thread: left alone
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and BOB in ticket.residents and ticket.supporters == 1
+    receipt = net.in_room(GRID)[-1]  # chatter, the supporter's now, is still no note for the handler
+    assert receipt.thread_root == report and receipt.content["m.mentions"] == {"user_ids": [BOB]}
+    assert "#1" in receipt.body and "2 位居民" in receipt.body
+    assert len([s for s in net.in_room(GRID) if s.thread_root == report]) == 2  # the receipts, no answer to chatter
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已换曳引机", thread_root=card.event_id)
+    await turn(bot)
+    told = [s for s in net.in_room(GRID) if s.thread_root == report]
+    assert len([s for s in told if "已换曳引机" in s.body]) == 1
+    asks = [s for s in told if "问题解决了吗" in s.body]
+    assert sorted(u for s in asks for u in s.content["m.mentions"]["user_ids"]) == sorted([ALICE, BOB])
+    net.say(GRID, BOB, "修好了", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and BOB in ticket.verdicts and ALICE not in ticket.verdicts
+
+
+async def test_a_me_too_of_another_matter_in_the_thread_is_no_support(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    net.say(GRID, BOB, "我们楼也停水了，一滴都没有", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 0 and BOB not in ticket.residents

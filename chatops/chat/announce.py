@@ -53,13 +53,17 @@ class Announcer:
         receipts = [] if for_handlers else await tx.outbox_for(after.id, "receipt")  # reporter's thread first
         sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
         by_resident = event.actor_handler is None and event.actor != "system"
+        told: set[tuple[str, str | None, int | None, tuple[str, ...]]] = set()
         for receipt in receipts:
             room, root = receipt.message.room_id, receipt.message.thread_root
             kept = self.rooms.get(room)
             if kept is not None and kept.kind == "shared":
                 continue  # no longer private: its steps go to the direct chat opened instead (see ``Bot``)
-            # a receipt moved to a new direct chat threads under nothing: it is its owner's
-            resident = sources.get(f"matrix:{root}") or (kept.ref if kept and kept.kind == "direct" else None)
+            # a receipt moved to a new direct chat threads under nothing: it is its owner's; one in someone else's
+            # thread (a neighbour's 我家也是, an emergency told there) names whose it is
+            mentioned = receipt.message.content.get("mentions") or []
+            resident = (mentioned[0] if len(mentioned) == 1 and mentioned[0] in after.residents else None) or \
+                sources.get(f"matrix:{root}") or (kept.ref if kept and kept.kind == "direct" else None)
             under = None if root else receipt.id  # a moved receipt is a thread of its own: replies there answer it
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []
@@ -81,7 +85,8 @@ class Announcer:
                 if event.kind in (Move.ROUTED, Move.ASSIGNED) and resident == after.reporter and \
                         before.lead is None and self.voice.needs_place(after):
                     lines.append(self.voice.ask_place(after, lang))  # routed only now (a pick, a triage): where is it?
-            if lines:
+            if lines and (room, root, under, tuple(lines)) not in told:  # a thread hears each line once, whoever's
+                told.add((room, root, under, tuple(lines)))                 # receipts are in it
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root, thread_of=under))
             ask = None
             if resident and event.kind is Move.RESOLVED and after.awaits_verdict(resident):

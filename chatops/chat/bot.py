@@ -31,6 +31,7 @@ from chatops.chat.conversation import (
     RATING_REACTIONS,
     VERDICT_REACTIONS,
     Command,
+    me_too,
     option,
     parse,
     place_said,
@@ -63,7 +64,7 @@ from chatops.tickets.service import MAX_REPORT_CHARS, TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
 from rules.catalogue import LANGS, text
-from rules.gate import ACK, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS, VAGUE
+from rules.gate import ACK, CHAT, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS, VAGUE
 from rules.model import Model, ModelError
 from rules.normalize import normalize
 from rules.rulebook import parse_duration
@@ -355,7 +356,7 @@ class Bot:
                 if ev.sender in ticket.residents:
                     await self._resident_answer(turn, ticket, ev.body)
                 elif len(ev.body) <= MAX_MESSAGE_CHARS:  # a neighbour's emergency told there is never chatter
-                    await self._emergency_in_thread(turn, ticket, ev.body, await self.service.route(ev.body))
+                    await self._neighbour_in_thread(turn, ticket, ev.body)
                 return  # others' chatter in someone's ticket thread
             if asked is not None:
                 if ev.sender == asked.sender:
@@ -890,6 +891,7 @@ class Bot:
         root = source.removeprefix("matrix:") if source else ev.event_id
         source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
+        mention = [reporter] if thread else []  # a receipt in someone else's thread says whose it is
         place = Place(grid=(turn.room.ref or None) if turn.room.kind == "community" else None)
         named = decision.place if decision is not None else None
         if near is not None and not (named and (named.estate or named.building)):
@@ -911,7 +913,8 @@ class Bot:
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"
-            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(lines), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(lines, mentions=mention), ticket.id,
+                                           thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
             return
@@ -927,7 +930,8 @@ class Bot:
                                             data={"grid": ticket.grid or near.grid, "detail": near.place_detail})
         if receipt.asked:
             asked = self.voice.ask_choice(ticket, turn.lang)
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(asked[0]), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(asked[0], mentions=mention), ticket.id,
+                                           thread_root=root))
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(asked[1:], mentions=[reporter]),
                                            ticket.id, thread_root=root))
             return
@@ -942,8 +946,8 @@ class Bot:
         cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)
                  for handler in ticket.handlers]
         # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines), ticket.id, thread_root=root,
-                                       after=cards[0] if cards else None))
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines, mentions=mention), ticket.id,
+                                       thread_root=root, after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
         mine = await turn.tx.tickets(resident=turn.event.sender, limit=20)
@@ -985,7 +989,7 @@ class Bot:
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
-        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING, NOISE):  # 谢谢, 👍
+        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING, NOISE, CHAT):  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
     async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:
@@ -1015,6 +1019,24 @@ class Bot:
                             place=self.voice.place(other, self.lang))
                 await turn.tx.enqueue(Outgoing(card.message.room_id, "step", notice(line), placed.id,
                                                thread_of=card.id))
+
+    async def _neighbour_in_thread(self, turn: Turn, ticket: Ticket, body: str) -> None:
+        """A neighbour's words in the thread of someone else's ticket: an emergency is a ticket of its own at once; "me
+        too" (我家也是, 我们楼也停水了) of an open ticket, naming no other matter, is support, counted; anything else is
+        a conversation among residents, left alone."""
+        decision = await self.service.route(body)
+        if await self._emergency_in_thread(turn, ticket, body, decision):
+            return
+        other = decision.report is True and not decision.ask and decision.category not in (None, ticket.category)
+        ev = turn.event
+        if me_too(body) and not other and ticket.state in OPEN and isinstance(ev, Message):
+            receipt = await self.service.support(ticket.id, source=f"matrix:{ev.event_id}", reporter=ev.sender,
+                                                text=body, tx=turn.tx)
+            said = self.voice.joined(receipt.ticket, turn.lang)
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(said, mentions=[ev.sender]), ticket.id,
+                                           thread_root=ev.thread_root))
+            for before, after, event in receipt.steps:
+                await self.announce(turn.tx, before, after, event)
 
     async def _emergency_in_thread(self, turn: Turn, ticket: Ticket, body: str, decision: Decision) -> bool:
         """Return whether ``body``, said in ``ticket``'s thread, is an emergency reported; if so it is made a ticket

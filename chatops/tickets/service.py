@@ -239,8 +239,18 @@ class TicketService:
             await tx.schedule(timers_for(after, now))
         return ticket, after, event
 
+    async def support(self, ticket_id: int, *, source: str, reporter: str, text: str, tx: Transaction) -> Receipt:
+        """Return the receipt of a resident's "me too" said of ticket ``ticket_id`` (in its thread): support that
+        counts toward a whistle, or a note when the ticket is the resident's own (the lifecycle refuses it unless
+        open)."""
+        ticket = await tx.ticket(ticket_id)
+        if ticket is None:
+            raise LifecycleError("ticket_unknown", ticket=ticket_id)
+        body = text.replace("\x00", "").strip()[:MAX_REPORT_CHARS]
+        return await self._support(ticket, reporter, source, body, Place(), None, tx)
+
     async def _support(self, ticket: Ticket, reporter: str, source: str, body: str, where: Place,
-                       decision: Decision, tx: Transaction) -> Receipt:
+                       decision: Decision | None, tx: Transaction) -> Receipt:
         """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough; a
         resident's own ticket gets the report as a note instead (new facts reach the handler)."""
         if reporter in ticket.residents:
