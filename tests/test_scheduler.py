@@ -93,6 +93,7 @@ async def test_duplicates_join_and_a_whistle_summons(bot: Bot, store: Store, clo
     bob_receipt = next(s for s in net.in_room(GRID) if s.thread_root == second)
     assert "已有工单 #1" in bob_receipt.body and "共 2 位" in bob_receipt.body
     assert "补充已转告" in next(s for s in net.in_room(GRID) if s.thread_root == again).body
+    assert not any("已转告" in s.body for s in net.in_room(GRID) if s.thread_root == first)  # answered once, there
     card = net.in_room(PROPERTY)[0]
     assert any("漫到楼道" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)  # told
     assert any("附议：另有 1 位" in s.content.get("m.new_content", {}).get("body", "") for s in net.in_room(PROPERTY)

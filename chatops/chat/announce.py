@@ -73,7 +73,8 @@ class Announcer:
             elif event.kind is Move.NOTE and by_resident and not own:
                 pass  # a resident's words to the handler (a phone number, where the key is) are not for neighbours
             elif own and event.kind is Move.NOTE:
-                lines.append(text("note_relayed", lang))
+                if not event.data.get("source"):  # a report again, made a note: answered where it was said
+                    lines.append(text("note_relayed", lang))
             elif own and event.kind is Move.LOCATED:
                 lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
             elif own and event.kind is Move.PUBLISHED:
