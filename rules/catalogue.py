@@ -762,6 +762,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You deleted the message, but ticket #{ticket} stays with its handler; see it with !status {ticket}, "
               "and tell them if the problem is gone.",
     },
+    "support_withdrawn": {
+        "zh-CN": "您删除了附议的消息，已撤回对工单 #{ticket} 的附议，之后不再通知您它的进展。",
+        "en": "You deleted your message, so your support of ticket #{ticket} is taken back; you will hear no more "
+              "of it.",
+    },
+    "step_support_withdrawn": {
+        "zh-CN": "👥 一位附议的居民撤回了附议（现共 {count} 人反映）。",
+        "en": "👥 A resident who supported it took that back ({count} in all now).",
+    },
     "step_withdrawn": {
         "zh-CN": "🗑 居民删除了反映这件事的原消息；工单仍在，请照常办理，或说明后办结、退单。",
         "en": "🗑 The resident deleted the message this report came from; the ticket stays: handle it as usual, "

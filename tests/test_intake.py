@@ -599,3 +599,47 @@ async def test_a_me_too_of_another_matter_in_the_thread_is_no_support(bot: Bot, 
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.supporters == 0 and BOB not in ticket.residents
+
+
+async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bot, store: Store) -> None:
+    """A tester deleted her support and the card still counted her and she was still told each step: deleting the
+    message of one's support takes it back (counted no more, asked back no more), the handler's card is told, the
+    reporter's ticket stays; deleting someone else's message changes nothing."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    support = net.say(GRID, BOB, "我家也是", thread_root=report)
+    await turn(bot)
+    net.redact(GRID, ALICE, support)  # not hers
+    await turn(bot)
+    assert (ticket := await store.ticket(1)) is not None and ticket.supporters == 1
+    net.redact(GRID, BOB, support)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 0 and BOB not in ticket.residents
+    assert ticket.state is State.ROUTED and ticket.reporter == ALICE
+    told = net.in_room(GRID)[-1]
+    assert "撤回对工单 #1 的附议" in told.body and told.content["m.mentions"] == {"user_ids": [BOB]}
+    card = net.in_room(PROPERTY)[0]
+    assert any("撤回了附议" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
+    await turn(bot)
+    asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
+    assert [s.content["m.mentions"]["user_ids"] for s in asks] == [[ALICE]]
+
+
+async def test_a_support_reported_in_the_room_and_deleted_hears_no_more(bot: Bot, store: Store) -> None:
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    again = net.say(GRID, BOB, "安居苑3号楼电梯坏了，又要爬楼")
+    await turn(bot)
+    assert (ticket := await store.ticket(1)) is not None and ticket.supporters == 1
+    net.redact(GRID, BOB, again)
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    await turn(bot)
+    assert not any(s.thread_root == again and "已签收" in s.body for s in net.in_room(GRID))
+    assert any("已签收" in s.body for s in net.in_room(GRID))  # the reporter hears it

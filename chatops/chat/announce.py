@@ -62,8 +62,10 @@ class Announcer:
             # a receipt moved to a new direct chat threads under nothing: it is its owner's; one in someone else's
             # thread (a neighbour's 我家也是, an emergency told there) names whose it is
             mentioned = receipt.message.content.get("mentions") or []
-            resident = (mentioned[0] if len(mentioned) == 1 and mentioned[0] in after.residents else None) or \
-                sources.get(f"matrix:{root}") or (kept.ref if kept and kept.kind == "direct" else None)
+            resident = (mentioned[0] if len(mentioned) == 1 else None) or sources.get(f"matrix:{root}") or \
+                (kept.ref if kept and kept.kind == "direct" else None)
+            if resident is not None and resident not in after.residents:
+                continue  # a supporter who took it back hears no more
             under = None if root else receipt.id  # a moved receipt is a thread of its own: replies there answer it
             lang = (await tx.lang_of(resident) if resident else None) or self.lang
             lines: list[str] = []

@@ -810,10 +810,18 @@ class Bot:
         return  # answered by _answer_stats once counted, beside the loop
 
     async def _withdrawn(self, turn: Turn, ev: Redaction) -> None:
-        """A resident deleted a message: their report's handlers are told (the ticket stays theirs to handle); a
-        message the bot asked about is forgotten; anything else (a reaction, chatter) changes nothing."""
+        """A resident deleted a message: their report's handlers are told (the ticket stays theirs to handle); their
+        support (附议) is taken back, and the handlers told; a message the bot asked about is forgotten; anything
+        else (a reaction, chatter) changes nothing."""
         source = f"matrix:{ev.redacts}"
         ticket = await turn.tx.ticket_by_source(source)
+        if ticket is None and (supported := await turn.tx.supported_from(source, ev.sender)) is not None:
+            ticket = await turn.tx.ticket(supported)
+            if ticket is not None and ev.sender in ticket.followers and ticket.state is not State.CLOSED:
+                await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})
+                await turn.tx.enqueue(Outgoing(ev.room_id, "reply", notice(text(
+                    "support_withdrawn", turn.lang, ticket=ticket.id), mentions=[ev.sender]), ticket.id))
+            return
         if ticket is not None:
             if ev.sender == ticket.reporter and ticket.state is not State.CLOSED:
                 await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})

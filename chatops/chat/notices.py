@@ -260,6 +260,8 @@ class Voice:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:
                 return text("step_located", lang, place=self.place(ticket, lang))
+            case Move.WITHDRAWN if event.actor != ticket.reporter:
+                return text("step_support_withdrawn", lang, count=ticket.supporters + 1)
             case Move.WITHDRAWN:
                 return text("step_withdrawn", lang)
             case Move.EXTENSION_ASKED:

@@ -147,7 +147,8 @@ KINDS: dict[Move, Kind] = {k.move: k for k in (
         Field("source", "str", "the message it came from", required=True),
         Field("text", "str", "the resident's words", required=True),
         Field("estate", "str", "the estate", nullable=True), Field("building", "str", "the building", nullable=True))),
-    Kind(Move.WITHDRAWN, "the resident deleted the message the report came from; the ticket stays (撤回)", (
+    Kind(Move.WITHDRAWN, "the reporter deleted the message the report came from, and the ticket stays; or a "
+         "supporter the message of their support, which no longer counts (撤回)", (
         Field("source", "str", "the message deleted", required=True),)),
     Kind(Move.PUBLISHED, "the reporter lets the public board show the report's text (公开)"),
     Kind(Move.CLOSED, "the call-back window ended: closed with the verdicts given (回访期满)", (

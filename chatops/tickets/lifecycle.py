@@ -310,7 +310,10 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             need(OPEN)
             if actor.handler is not None or actor.id == SYSTEM.id:
                 raise LifecycleError("not_your_ticket", ticket=num)
-        case Move.WITHDRAWN | Move.PUBLISHED:  # the reporter's own words: theirs alone to withdraw or publish
+        case Move.WITHDRAWN:  # the reporter's own words, or a supporter's support (附议) taken back
+            if actor.id not in ticket.residents or actor.handler is not None:
+                raise LifecycleError("not_your_ticket", ticket=num)
+        case Move.PUBLISHED:  # the reporter's own words: theirs alone to publish
             if actor.id != ticket.reporter or actor.handler is not None:
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.LOCATED:
@@ -390,7 +393,11 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.LOCATED:
             return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
-        case _:  # NOTE, REMINDED, WITHDRAWN, PUBLISHED: recorded, no change of state
+        case Move.WITHDRAWN if event.actor != t.reporter and event.actor in t.followers:
+            # a supporter deleted their "me too": no longer counted, told or asked back (the reporter's ticket stays)
+            return _evolve(t, supporters=max(0, t.supporters - 1),
+                           followers=tuple(f for f in t.followers if f != event.actor))
+        case _:  # NOTE, REMINDED, a reporter's WITHDRAWN, PUBLISHED: recorded, no change of state
             return t
 
 

@@ -356,6 +356,14 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
                 "AND kind IN ('reported', 'supported') ORDER BY seq", (ticket_id,)) as cur:
             return {source: actor for source, actor in await cur.fetchall() if source}
 
+    async def supported_from(self, source: str, actor: str) -> int | None:
+        """Return the ticket ``actor`` supported (附议) from message ``source``, or ``None``."""
+        async with self.db.execute(
+                "SELECT ticket_id FROM events WHERE kind = 'supported' AND actor = ? "
+                "AND json_extract(data, '$.source') = ? ORDER BY seq DESC LIMIT 1", (actor, source)) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else None
+
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
         """Return how many residents reported or supported ticket ``ticket_id`` at ``since`` or later."""
         async with self.db.execute(
