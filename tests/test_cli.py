@@ -146,6 +146,8 @@ def test_tickets_lists_a_store(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "tickets", "--store", str(path), "--json", "--handler", "street_office")
     rows = json.loads(out)
     assert [r["id"] for r in rows] == [2] and rows[0]["category"] is None
+    code, out, _ = run(capsys, "tickets", "--store", str(path), "--json", "--handler", "housing")  # a co-handler
+    assert [r["id"] for r in json.loads(out)] == [1]
     code, _, err = run(capsys, "tickets", "--store", str(tmp_path / "none.sqlite"))
     assert code == 1 and "不存在" in err
     assert not (tmp_path / "none.sqlite").exists()

@@ -71,7 +71,7 @@ def render_tickets(tickets: list[Ticket], book: Rulebook | None, lang: str) -> s
 
 def cmd_tickets(args: argparse.Namespace) -> int:
     async def fetch(store: Store) -> list[Ticket]:
-        return await store.tickets(state=args.state, lead=args.handler, limit=args.limit)
+        return await store.tickets(state=args.state, handler=args.handler, limit=args.limit)
 
     ok, tickets = read_store(args.store, args.lang, fetch)
     if not ok or tickets is None:
@@ -271,7 +271,7 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     t = sub.add_parser("tickets", help="list tickets in a store file (工单)")
     t.add_argument("--store", required=True, metavar="FILE")
     t.add_argument("--state", choices=[s.value for s in State], help="only tickets in this state")
-    t.add_argument("--handler", help="only tickets this handler leads")
+    t.add_argument("--handler", help="only tickets this handler holds, as lead or co-handler")
     t.add_argument("--limit", type=positive(int), default=50)
     t.add_argument("--rulebook", metavar="FILE", help="for names (default: the shipped one)")
     t.add_argument("--json", action="store_true")
