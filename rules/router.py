@@ -46,7 +46,7 @@ from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, VAGUE, Gate, Judgement
 from rules.model import Model
-from rules.normalize import chinese
+from rules.normalize import chinese, normalize
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
@@ -93,6 +93,20 @@ class Router:
         self.starter = starter
         # what each engine rule decides, worked out once: routing a report only fills in the evidence
         self._outcomes = {rule: self._outcome(v) for rule, v in self.engine.verdicts.items()}
+        # a word of the rulebook in another form than the one it matches (冇水了 matches 没水了, 出唔嚟 出不来)
+        words = {w for c in rulebook.categories for w in (*c.keywords, *c.urgent)} | set(rulebook.urgent_keywords)
+        self._forms = {w: n for w in words if (n := normalize(w)) and n != w}
+
+    def _as_said(self, words: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """Return the evidence ``words`` as ``text`` says them: a word of the rulebook it matched in another form
+        (冇水了 for 没水了) is shown in the form it matched, once.
+
+        >>> from rules import load_rulebook
+        >>> Router(load_rulebook())._as_said(("冇水了", "停水"), "又没水了，停水也不通知")
+        ('没水了', '停水')
+        """
+        forms = self._forms
+        return tuple(dict.fromkeys(forms[w] if w in forms and w not in text else w for w in words))
 
     def with_model(self, model: Model | None, *, starter: Model | bool | None = True) -> Router:
         """Return a router of the same rulebook that uses ``model`` (the engine is shared), and keeps its
@@ -142,7 +156,7 @@ class Router:
                 for row, i in enumerate(mine):
                     judge[i] = judge[i] or (model, scores[row])
                     heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, found[i].length)
-        return on_owner(lambda: [self._route(f, j, judge[i], heard[i])
+        return on_owner(lambda: [self._route(f, j, judge[i], heard[i], texts[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
@@ -156,7 +170,7 @@ class Router:
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
     def _route(self, found: Classification, judged: Judgement,
-               judge: tuple[Model, np.ndarray] | None = None, heard: Heard | None = None) -> Decision:
+               judge: tuple[Model, np.ndarray] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
         model, scores = judge if judge is not None else (None, None)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
@@ -196,9 +210,12 @@ class Router:
         category = self.rulebook.category_by_id.get(outcome["category"] or "")
         hotline = "" if outcome["priority"] != "emergency" else \
             (category.hotline if category is not None else "") or self.rulebook.intake.hotline  # always someone
-        return Decision(rule=rule, matched=chosen.matched if chosen else (), urgent=found.urgent, place=found.place,
+        said = self._as_said
+        return Decision(rule=rule, matched=said(chosen.matched, text) if chosen else (),
+                        urgent=said(found.urgent, text), place=found.place,
                         report=judged.report, gate=judged.kind, source=source, ask=ask and judged.report is not False,
-                        alternatives=self._alternatives(found, chosen, outcome["lead"], model, scores), hotline=hotline,
+                        alternatives=self._alternatives(found, chosen, outcome["lead"], model, scores, text),
+                        hotline=hotline,
                         **outcome)
 
     def _label(self, category: str, model: Model) -> str:
@@ -246,7 +263,7 @@ class Router:
         return same, None if same else self._handler_of(label, model), Source(kind, version, score, label), ask
 
     def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str, model: Model | None,
-                      scores: np.ndarray | None) -> tuple[Alternative, ...]:
+                      scores: np.ndarray | None, text: str = "") -> tuple[Alternative, ...]:
         """Return the runners-up: other categories the rules found, then the model's other labels."""
         book = self.rulebook
         model_score: dict[str, float] = {}
@@ -260,7 +277,7 @@ class Router:
                 continue
             seen.add((c.category, alt_lead))
             ms = model_score.get(self._label(c.category, model)) if model is not None and model_score else None
-            out.append(Alternative(c.category, alt_lead, c.score, c.matched, ms))
+            out.append(Alternative(c.category, alt_lead, c.score, self._as_said(c.matched, text), ms))
             if len(out) >= MAX_OPTIONS - 1:
                 return tuple(out)
         for label, s in sorted(model_score.items(), key=lambda kv: -kv[1]):
