@@ -741,7 +741,8 @@ def test_a_story_of_long_ago_is_asked_about_not_registered(router: Router, text:
 
 
 @pytest.mark.parametrize("text", ["那个东西又坏了", "这个事情到底有没有人管啊", "又坏了", "3号楼又坏了",
-                                  "这个问题一直没人管", "这都一个多月了还没人管", "怎么还没修好"])
+                                  "这个问题一直没人管", "这都一个多月了还没人管", "怎么还没修好", "怎么又这样",
+                                  "还是老样子", "一直没修"])
 def test_something_wrong_but_not_said_what_is_asked_what(router: Router, text: str) -> None:
     """A tester's 那个东西又坏了 was ticketed as thrown rubbish (urgent) and 这个事情到底有没有人管 as a certificate,
     on a likeness of characters and the starter model's guess: a message that says something is wrong but not
