@@ -25,6 +25,9 @@ Rules and the learned model are combined so that each does what it is good at:
   as those it learnt were not reports: a letter's question to the government is a report), and one the gate
   was unsure of is registered at once when the head scores it at least ``routing.model_sure_report``; a
   question about nothing the rules know is asked about when the head finds it more likely a report than not;
+* a message that says something is wrong but not **with what** (the gate's ``vague``: 那个东西又坏了) is asked
+  about, whatever the report head says, and registered as it is only for the street office to dispatch: what a
+  likeness of characters or a model makes of it is a guess;
 * **weak or no rule evidence** (only generic words, a tie, nothing at all): the model decides when its
   score reaches ``routing.model_alone``; otherwise the best guess stands and the decision says ``ask``,
   with the runners-up, so the bot asks the resident which matter it is.
@@ -203,6 +206,8 @@ class Router:
         source = source._replace(alarm=alarm, report=likely)
         if alarmed:
             judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
+        elif judged.kind == VAGUE:  # what is wrong is not said: registered as it is, the street office dispatches it
+            chosen, handler, ask = None, None, False
         rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent) or alarmed,
                                             handler)
         outcome = self._outcomes[rule]

@@ -558,6 +558,12 @@ async def test_something_wrong_but_not_what_is_asked_what_and_the_answer_registe
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.reporter == ALICE and ticket.lead == "property"
     assert ticket.text == "那个东西又坏了\n2号楼的电梯，卡在五楼不动了" and ticket.category == "lift_fault"
+    again = net.say(GRID, BOB, "怎么又这样")
+    await turn(bot)
+    net.say(GRID, BOB, "是", thread_root=again)  # register it as it is: the street office dispatches it
+    await turn(bot)
+    ticket = await store.ticket(2)
+    assert ticket is not None and ticket.category is None and ticket.lead == "street_office"
 
 
 async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_step_once(bot: Bot, store: Store
