@@ -606,17 +606,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "direct_shared": {
         "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；"
-                 "我已另开一个私聊，请接受邀请，之后的进展会发到那里。",
+                 "我已另开一个私聊，请接受邀请，之后的进展会发到那里（新私聊里，后来被邀请的人看不到邀请前的消息）。"
+                 "新加入的人也许看得到这里之前的消息，不想让人看到的可以撤回。",
         "en": "Someone else joined this direct chat, so it is no longer private. To protect your privacy I will not "
               "send ticket progress here any more; I have opened a new direct chat: please accept the invitation, "
-              "and the progress will come there.",
+              "and the progress will come there (there, anyone invited later sees nothing said before). Whoever "
+              "joined here may see what was said before: delete any message you would rather they did not read.",
     },
     "direct_shared_no_new": {
         "zh-CN": "有其他人加入了这个私聊，这里不再是私密的。为保护您的隐私，我不再在这里发送工单进展；"
-                 "请在社区群里发送 !我的 查看进展，或重新私聊我。",
+                 "请在社区群里发送 !我的 查看进展，或重新私聊我。新加入的人也许看得到这里之前的消息，不想让人看到的"
+                 "可以撤回。",
         "en": "Someone else joined this direct chat, so it is no longer private. To protect your privacy I will not "
               "send ticket progress here any more; send !mine in your community room to see it, or message me "
-              "directly again.",
+              "directly again. Whoever joined may see what was said before: delete any message you would rather "
+              "they did not read.",
     },
     "not_neighbour": {
         "zh-CN": "这个服务只面向本社区的居民：请先加入您所在网格的居民群，再来私聊我反映问题。",

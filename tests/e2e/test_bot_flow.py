@@ -185,6 +185,8 @@ async def test_a_direct_chat_someone_else_joins_moves_to_a_new_one(world: World)
     moved = await w.alice.wait_for(lambda s: s.room_id != dm and s.sender == w.bot_user and "这里告知" in s.body)
     fresh = moved.room_id
     assert fresh not in w.rooms.values()
+    seen = await w.alice.client.room_get_state_event(fresh, "m.room.history_visibility")
+    assert seen.content["history_visibility"] == "invited"  # one invited later reads nothing said before
     card = await w.heard(w.prop, "property", lambda s: is_card(s, 1))
     await w.prop.say(card.room_id, "!签收", thread_root=card.event_id)
     await w.alice.wait_for(lambda s: s.room_id == fresh and s.sender == w.bot_user and "已签收" in s.body)

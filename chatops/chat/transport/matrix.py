@@ -380,8 +380,11 @@ class MatrixTransport:
 
     async def open_direct(self, person: str) -> str | None:
         try:
+            # whoever is invited later reads nothing said before their invitation: a resident's words stay theirs
             resp = await self.client.room_create(is_direct=True, invite=[person],
-                                                 preset=RoomPreset.trusted_private_chat)
+                                                 preset=RoomPreset.trusted_private_chat,
+                                                 initial_state=[{"type": "m.room.history_visibility", "state_key": "",
+                                                                 "content": {"history_visibility": "invited"}}])
         except (TimeoutError, OSError, aiohttp.ClientError):
             return None
         room_id = getattr(resp, "room_id", None)
