@@ -649,3 +649,16 @@ async def test_a_support_reported_in_the_room_and_deleted_hears_no_more(bot: Bot
     await turn(bot)
     assert not any(s.thread_root == again and "已签收" in s.body for s in net.in_room(GRID))
     assert any("已签收" in s.body for s in net.in_room(GRID))  # the reporter hears it
+
+
+async def test_an_estate_named_in_another_grids_room_is_its_own_grids_matter(bot: Bot, store: Store) -> None:
+    """A tester's 馨园 report in the first grid's room was placed in the first grid, and the same outage reported
+    in the community room became a second ticket: the estate the words name decides the grid."""
+    net = t(bot)
+    net.say(GRID, ALICE, "馨园2号楼停水了，一滴都没有")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.estate == "xinyuan" and ticket.grid == "grid2"
+    net.say(GRID, BOB, "馨园2号楼停水了")
+    await turn(bot)
+    assert await store.count("tickets") == 1 and (await store.ticket(1)).supporters == 1

@@ -421,8 +421,15 @@ def _joins(ticket: Ticket, priority: str, where: Place, scope: str) -> bool:
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:
+    """Return where a report is: what its words name (an estate's grid among it), else what the room or thread it
+    was said in tells (``hint``). A resident of one grid's room may report an estate of another grid, and it is
+    that grid's matter (a tester's 馨园 report in the first grid's room was a second ticket for the same outage).
+
+    >>> _merge_place(Place("grid1"), Place("grid2", "xinyuan", "3")), _merge_place(Place("grid1", "anju"), Place())
+    (Place(grid='grid2', estate='xinyuan', building='3'), Place(grid='grid1', estate='anju', building=None))
+    """
     if hint is None:
         return found
-    return Place(hint.grid or found.grid, hint.estate or found.estate, hint.building or found.building)
+    return Place(found.grid or hint.grid, found.estate or hint.estate, found.building or hint.building)
 
 
