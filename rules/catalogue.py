@@ -536,6 +536,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I could not tell what is wrong. Reply in this thread with what and where (e.g. the lift in Building 3 "
         "is broken again) and it is registered; reply 'yes' or react 👍 to register it as it is, 'no' or 👎 not to.",
     },
+    "ask_what_again": {
+        "zh-CN": "还是没看出是什么问题。请说说是什么坏了或出了什么事（例如：路灯不亮、电梯停了），"
+        "或回复「是」按现在的内容登记。",
+        "en": "I still cannot tell what is wrong. Say what is broken or what happened (e.g. the street light is out, "
+        "the lift has stopped), or reply 'yes' to register it as it is.",
+    },
     "register_declined": {"zh-CN": "好的，不登记。", "en": "OK, not registered."},
     "not_a_report_question": {
         "zh-CN": "这里用于反映社区问题。活动、办事等咨询请联系居委会；如果要反映问题，请直接描述情况和位置，"

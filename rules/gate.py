@@ -261,6 +261,7 @@ _MATTERLESS = frozenset(("坏了", "坏掉", "不行了", "不动", "没人管",
                          "一个多月", "受不了", "严重", "太差", "有没有人管", "没有人管", "反映", "诉求", "请求", "要求",
                          "呼吁", "破了", "烂了", "危险", *_CURRENT))
 _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
+    "烦死", "气死", "烦人", "无语", "服了", "真是的", "哎呀", "唉", "哎", "烦", "急死", "愁死", "死了",
     "到底", "究竟", "有没有", "是不是", "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了"),
@@ -395,7 +396,8 @@ class Judgement(NamedTuple):
 class Gate:
     """Judges messages with the built-in word lists and the rulebook's ``intake`` additions."""
 
-    def __init__(self, intake: Intake | None = None) -> None:
+    def __init__(self, intake: Intake | None = None, places: tuple[str, ...] = ()) -> None:
+        """``places``: the names of the community's grids and estates (a place is where, not what is wrong)."""
         extra = intake or Intake()
 
         def words(*lists: tuple[str, ...]) -> tuple[str, ...]:
@@ -416,6 +418,7 @@ class Gate:
         self._find = _Finder(lists)
         self._find_current = _Finder({"current": lists["current"]})  # all a letter needs of the whole text
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
+        self._places = tuple(sorted({n for w in places if len(n := normalize(w)) >= 2}, key=len, reverse=True))
 
     def judge(self, text: str, found: Classification) -> Judgement:
         """Return the :class:`Judgement` of ``text``, given what the classifier ``found`` in it.
@@ -571,7 +574,9 @@ class Gate:
         >>> gate._named("那个东西又坏了", ("坏了", "又")), gate._named("楼道灯又坏了", ("坏了", "又"))
         ('', '楼道灯')
         """
-        t = _WHERE.sub("", t)  # a place is where, not what (3号楼又坏了)
+        t = _WHERE.sub("", t)  # a place is where, not what (3号楼又坏了, 安居苑)
+        for w in self._places:
+            t = t.replace(w, "")
         said = [p for p in problems if p in _MATTERLESS or _DURATION.fullmatch(p)]
         if len(said) < len(problems):
             return "".join(p for p in problems if p not in said)  # 好臭, 又漏了: the problem names the matter

@@ -90,7 +90,8 @@ class Router:
     def __init__(self, rulebook: Rulebook, model: Model | None = None, starter: Model | None = None) -> None:
         self.rulebook = rulebook
         self.classifier = Classifier(rulebook)
-        self.gate = Gate(rulebook.intake)
+        self.gate = Gate(rulebook.intake, tuple(w for g in rulebook.grids for e in g.estates
+                                                for w in (e.name, *e.aliases)) + tuple(g.name for g in rulebook.grids))
         self.engine = Engine(rulebook)
         self.model = model
         self.starter = starter

@@ -662,3 +662,20 @@ async def test_an_estate_named_in_another_grids_room_is_its_own_grids_matter(bot
     net.say(GRID, BOB, "馨园2号楼停水了")
     await turn(bot)
     assert await store.count("tickets") == 1 and (await store.ticket(1)).supporters == 1
+
+
+async def test_an_answer_that_names_only_a_place_is_asked_once_more_what_is_wrong(bot: Bot, store: Store) -> None:
+    """A tester answered "what and where?" with 安居苑 alone and got a ticket for a certificate: an answer that still
+    names no matter is asked about once more, and the next answer, with all the words, is the report."""
+    net = t(bot)
+    message = net.say(GRID, BOB, "这个事情到底有没有人管啊")
+    await turn(bot)
+    net.say(GRID, BOB, "安居苑", thread_root=message)
+    await turn(bot)
+    assert await store.count("tickets") == 0
+    assert "还是没看出" in net.in_room(GRID)[-1].body and net.in_room(GRID)[-1].thread_root == message
+    net.say(GRID, BOB, "5号楼门口的路灯一直不亮", thread_root=message)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.category == "street_lights" and ticket.reporter == BOB
+    assert ticket.text == "这个事情到底有没有人管啊\n安居苑\n5号楼门口的路灯一直不亮" and ticket.estate == "anju"

@@ -881,7 +881,13 @@ class Bot:
         elif option(body) is not None:  # a bare 1 or 2 answers no question asked here: ask again, add nothing
             await self._reply(turn, text("ask_register", turn.lang))
         else:  # more words: the matter and the words together are the report
-            await self._register(turn, replace(asked, text=f"{asked.text}\n{body.strip()}"))
+            words = f"{asked.text}\n{body.strip()}"
+            if "\n" not in asked.text and (await self.service.route(words)).gate == VAGUE:
+                # they still say no matter (安居苑 answers only where): asked once more, what it is
+                await turn.tx.amend_pending(asked.source, words)
+                await self._reply(turn, text("ask_what_again", turn.lang))
+                return
+            await self._register(turn, replace(asked, text=words))
 
     async def _register(self, turn: Turn, asked: Pending) -> None:
         """Register a message the bot asked about, as a report of its sender, in its own thread."""

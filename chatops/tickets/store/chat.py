@@ -359,6 +359,10 @@ class ChatWrites:
         await self.db.execute("INSERT OR IGNORE INTO pending (source, room_id, sender, text) VALUES (?, ?, ?, ?)",
                               (item.source, item.room_id, item.sender, item.text))
 
+    async def amend_pending(self, source: str, text: str) -> None:
+        """Replace the words of a message still asked about (the sender added some that name no matter yet)."""
+        await self.db.execute("UPDATE pending SET text = ? WHERE source = ? AND state = 'asked'", (text, source))
+
     async def finish_pending(self, source: str, state: str) -> bool:
         """Mark an asked message ``registered`` or ``declined``; return ``False`` if it no longer was asked."""
         cur = await self.db.execute("UPDATE pending SET state = ? WHERE source = ? AND state = 'asked'",
