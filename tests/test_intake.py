@@ -581,7 +581,7 @@ async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_s
     assert ticket is not None and BOB in ticket.residents and ticket.supporters == 1
     receipt = net.in_room(GRID)[-1]  # chatter, the supporter's now, is still no note for the handler
     assert receipt.thread_root == report and receipt.content["m.mentions"] == {"user_ids": [BOB]}
-    assert "#1" in receipt.body and "2 位居民" in receipt.body
+    assert "#1" in receipt.body and "2 位居民" in receipt.body and receipt.body.startswith(BOB)  # named
     assert len([s for s in net.in_room(GRID) if s.thread_root == report]) == 2  # the receipts, no answer to chatter
     card = net.in_room(PROPERTY)[0]
     net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
@@ -591,6 +591,7 @@ async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_s
     assert len([s for s in told if "已换曳引机" in s.body]) == 1
     asks = [s for s in told if "问题解决了吗" in s.body]
     assert sorted(u for s in asks for u in s.content["m.mentions"]["user_ids"]) == sorted([ALICE, BOB])
+    assert sorted(s.body.split()[0] for s in asks) == sorted([ALICE, BOB])  # each named: who is asked shows
     net.say(GRID, BOB, "修好了", thread_root=report)
     await turn(bot)
     ticket = await store.ticket(1)
@@ -626,6 +627,7 @@ async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bo
     assert ticket.state is State.ROUTED and ticket.reporter == ALICE
     told = net.in_room(GRID)[-1]
     assert "撤回对工单 #1 的附议" in told.body and told.content["m.mentions"] == {"user_ids": [BOB]}
+    assert told.thread_root == report  # where the support was said
     card = net.in_room(PROPERTY)[0]
     assert any("撤回了附议" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
     net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
@@ -679,3 +681,28 @@ async def test_an_answer_that_names_only_a_place_is_asked_once_more_what_is_wron
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.category == "street_lights" and ticket.reporter == BOB
     assert ticket.text == "这个事情到底有没有人管啊\n安居苑\n5号楼门口的路灯一直不亮" and ticket.estate == "anju"
+
+
+async def test_support_taken_back_and_given_again_is_asked_once(bot: Bot, store: Store) -> None:
+    """A tester's neighbour deleted her 我家也是 and said 我们楼也一样 again: she was asked twice for the verdict and
+    twice for the rating; one resident in one thread is asked once."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    first = net.say(GRID, BOB, "我家也是", thread_root=report)
+    await turn(bot)
+    net.redact(GRID, BOB, first)
+    await turn(bot)
+    net.say(GRID, BOB, "我们楼也一样", thread_root=report)
+    await turn(bot)
+    assert (ticket := await store.ticket(1)) is not None and ticket.supporters == 1 and BOB in ticket.residents
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
+    await turn(bot)
+    asks = [s.content["m.mentions"]["user_ids"] for s in net.in_room(GRID) if "问题解决了吗" in s.body]
+    assert sorted(asks) == [[ALICE], [BOB]]
+    net.say(GRID, BOB, "好了", thread_root=report)
+    await turn(bot)
+    assert len([s for s in net.in_room(GRID) if "评价" in s.body and BOB in s.content["m.mentions"].get("user_ids", [])
+                ]) == 1

@@ -96,8 +96,12 @@ class Announcer:
                 ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
             elif own and event.kind in (Move.VERIFIED, Move.REOPENED) and after.awaits_rating(event.actor):
                 ask = ("ask_rating", text("ask_rating", lang, ticket=after.id))
-            if ask and resident:
-                await tx.enqueue(Outgoing(room, ask[0], notice(ask[1], mentions=[resident]), after.id,
+            if ask and resident and (room, root, under, (resident,)) not in told:  # asked once, however many receipts
+                told.add((room, root, under, (resident,)))
+                # in a thread others' receipts share, the question names whom it asks
+                shared = root is not None and sum(r.message.thread_root == root for r in receipts) > 1
+                said = f"{resident} {ask[1]}" if mentioned or shared else ask[1]
+                await tx.enqueue(Outgoing(room, ask[0], notice(said, mentions=[resident]), after.id,
                                           thread_root=root, thread_of=under))
         line_for = self.voice.step(after, event, self.lang)
         picture = picture_note(event)

@@ -819,8 +819,13 @@ class Bot:
             ticket = await turn.tx.ticket(supported)
             if ticket is not None and ev.sender in ticket.followers and ticket.state is not State.CLOSED:
                 await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})
+                # told in the thread the support was said in (someone else's report's), if it was not its own root
+                where = next((r.message.thread_root for r in await turn.tx.outbox_for(ticket.id, "receipt", ev.room_id)
+                              if r.message.content.get("mentions") == [ev.sender]
+                              and r.message.thread_root not in (None, ev.redacts)), None)
                 await turn.tx.enqueue(Outgoing(ev.room_id, "reply", notice(text(
-                    "support_withdrawn", turn.lang, ticket=ticket.id), mentions=[ev.sender]), ticket.id))
+                    "support_withdrawn", turn.lang, ticket=ticket.id), mentions=[ev.sender]), ticket.id,
+                    thread_root=where))
             return
         if ticket is not None:
             if ev.sender == ticket.reporter and ticket.state is not State.CLOSED:
@@ -906,6 +911,9 @@ class Bot:
         source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
         mention = [reporter] if thread else []  # a receipt in someone else's thread says whose it is
+
+        def addressed(lines: list[str]) -> list[str]:
+            return [f"{reporter} {lines[0]}", *lines[1:]] if mention and lines else lines
         place = Place(grid=(turn.room.ref or None) if turn.room.kind == "community" else None)
         named = decision.place if decision is not None else None
         if near is not None and not (named and (named.estate or named.building)):
@@ -927,7 +935,7 @@ class Bot:
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"
-            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(lines, mentions=mention), ticket.id,
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(addressed(lines), mentions=mention), ticket.id,
                                            thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
@@ -944,8 +952,8 @@ class Bot:
                                             data={"grid": ticket.grid or near.grid, "detail": near.place_detail})
         if receipt.asked:
             asked = self.voice.ask_choice(ticket, turn.lang)
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(asked[0], mentions=mention), ticket.id,
-                                           thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(addressed([asked[0]]), mentions=mention),
+                                           ticket.id, thread_root=root))
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(asked[1:], mentions=[reporter]),
                                            ticket.id, thread_root=root))
             return
@@ -960,7 +968,7 @@ class Bot:
         cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)
                  for handler in ticket.handlers]
         # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(lines, mentions=mention), ticket.id,
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(addressed(lines), mentions=mention), ticket.id,
                                        thread_root=root, after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
@@ -1046,7 +1054,7 @@ class Bot:
         if me_too(body) and not other and ticket.state in OPEN and isinstance(ev, Message):
             receipt = await self.service.support(ticket.id, source=f"matrix:{ev.event_id}", reporter=ev.sender,
                                                 text=body, tx=turn.tx)
-            said = self.voice.joined(receipt.ticket, turn.lang)
+            said = f"{ev.sender} {self.voice.joined(receipt.ticket, turn.lang)}"  # several people share the thread
             await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(said, mentions=[ev.sender]), ticket.id,
                                            thread_root=ev.thread_root))
             for before, after, event in receipt.steps:

@@ -112,8 +112,13 @@ def render(say: Say) -> dict[str, Any]:
     '<b>&lt;b&gt;hi&lt;/b&gt;</b><br>x'
     >>> render(Say(("ok",), thread_root="$r"))["m.relates_to"]["rel_type"]
     'm.thread'
+    >>> render(Say(("@b:x 已并入",), mentions=("@b:x",)))["formatted_body"]  # a mentioned user named is a pill
+    '<a href="https://matrix.to/#/@b:x">@b:x</a> 已并入'
     """
     escaped = [html.escape(line, quote=False) for line in say.lines]
+    for user in set(say.mentions):
+        pill = f'<a href="https://matrix.to/#/{html.escape(user)}">{html.escape(user, quote=False)}</a>'
+        escaped = [line.replace(html.escape(user, quote=False), pill) for line in escaped]
     if len(escaped) > 1:
         escaped[0] = f"<b>{escaped[0]}</b>"
     content: dict[str, Any] = {
