@@ -867,6 +867,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "消息过长（{length} 字，上限 {limit} 字），请简要说明。",
         "en": "The message is too long ({length} characters, limit {limit}); please keep it short.",
     },
+    "report_again": {
+        "zh-CN": "工单 #{ticket} 当前{state}。如果问题又出现了，请直接说明情况（例如：3号楼电梯今天又停了），"
+                 "我会登记为新的反映。",
+        "en": "Ticket #{ticket} is {state}. If the problem is back, say what is wrong (e.g. the lift in Building 3 "
+              "has stopped again) and it is registered as a new report.",
+    },
     "not_understood_thread": {
         "zh-CN": "没有看懂。工单 #{ticket} 当前{state}；发送 !帮助 查看可用指令。",
         "en": "I did not understand. Ticket #{ticket} is {state}; send !help for the commands.",

@@ -706,3 +706,32 @@ async def test_support_taken_back_and_given_again_is_asked_once(bot: Bot, store:
     await turn(bot)
     assert len([s for s in net.in_room(GRID) if "评价" in s.body and BOB in s.content["m.mentions"].get("user_ids", [])
                 ]) == 1
+
+
+async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, store: Store, clock: FakeClock
+                                                                    ) -> None:
+    """A tester's 我家也是，3号楼电梯今天又停了 in the thread of a closed lift ticket was lost without a word: the
+    matter back is a ticket of its own (receipt in that thread, naming whose it is); a bare "me too" there is told
+    how to report it again; thanks there are left alone."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
+    await turn(bot)
+    net.say(GRID, ALICE, "是", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.CLOSED
+    net.say(GRID, BOB, "我家也是，3号楼电梯今天又停了", thread_root=report)
+    net.say(GRID, STAFF, "我家也是", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(2)
+    assert ticket is not None and ticket.reporter == BOB and ticket.category == "lift_fault"
+    assert ticket.estate == "anju" and ticket.building == "3"
+    receipt = next(s for s in net.in_room(GRID) if "#2" in s.body)
+    assert receipt.thread_root == report and receipt.body.startswith(BOB)
+    assert any("当前已办结" in s.body and "新的反映" in s.body for s in net.in_room(GRID) if s.thread_root == report)
+    net.say(GRID, ALICE, "谢谢", thread_root=report)
+    await turn(bot)
+    assert await store.count("tickets") == 2

@@ -916,8 +916,8 @@ class Bot:
             return [f"{reporter} {lines[0]}", *lines[1:]] if mention and lines else lines
         place = Place(grid=(turn.room.ref or None) if turn.room.kind == "community" else None)
         named = decision.place if decision is not None else None
-        if near is not None and not (named and (named.estate or named.building)):
-            place = Place(place.grid or near.grid, near.estate, near.building)
+        if near is not None and not (named and named.estate):  # 3号楼 said under 安居苑's ticket: 安居苑 3号楼
+            place = Place(near.grid or place.grid, near.estate, near.building)
         # the service refuses an empty or oversized report
         receipt = await self.service.report(source=source, reporter=reporter, text=body,
                                             place=place, tx=turn.tx, decision=decision)
@@ -1008,9 +1008,14 @@ class Bot:
                 data["detail"] = body.strip()[:200]
             await self._move(turn, where, me, Move.LOCATED, data=data)
             await self._same_matter_hint(turn, where.id)
+        elif ticket.state is State.CLOSED and (decision := decision or await self.service.route(body)).report is True:
+            # the matter is back (电梯今天又停了): a ticket of its own, its receipt here
+            await self._report(turn, body, decision=decision, near=ticket,
+                               thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
         elif ticket.state is State.CLOSED:
-            await self._reply(turn, text("not_understood_thread", turn.lang, ticket=ticket.id,
-                                         state=text(f"state_{ticket.state}", turn.lang)))
+            if decision is None or decision.gate not in (THANKS, ACK, GREETING, NOISE, CHAT):
+                await self._reply(turn, text("report_again", turn.lang, ticket=ticket.id,
+                                             state=text(f"state_{ticket.state}", turn.lang)))
         elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING, NOISE, CHAT):  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
@@ -1044,14 +1049,28 @@ class Bot:
 
     async def _neighbour_in_thread(self, turn: Turn, ticket: Ticket, body: str) -> None:
         """A neighbour's words in the thread of someone else's ticket: an emergency is a ticket of its own at once; "me
-        too" (我家也是, 我们楼也停水了) of an open ticket, naming no other matter, is support, counted; anything else is
-        a conversation among residents, left alone."""
+        too" (我家也是, 我们楼也停水了) or a report of the same matter, of an open ticket, is support, counted; a
+        report of another matter or place, or of one whose ticket is done with (the lift broken again), is a ticket of
+        its own, its receipt in the thread; "me too" of one done with is told how to report it again; anything else
+        is a conversation among residents, left alone."""
         decision = await self.service.route(body)
         if await self._emergency_in_thread(turn, ticket, body, decision):
             return
-        other = decision.report is True and not decision.ask and decision.category not in (None, ticket.category)
         ev = turn.event
-        if me_too(body) and not other and ticket.state in OPEN and isinstance(ev, Message):
+        reported = decision.report is True and not decision.ask
+        where = decision.place
+        elsewhere = (where.estate not in (None, ticket.estate) and ticket.estate is not None) or \
+            (where.building not in (None, ticket.building) and ticket.building is not None)
+        other = reported and (decision.category not in (None, ticket.category) or elsewhere)
+        same = reported and not other and decision.category is not None
+        if not isinstance(ev, Message):
+            return
+        if reported and (other or ticket.state not in OPEN):
+            await self._report(turn, body, decision=decision, near=ticket, thread=ev.thread_root)
+        elif me_too(body) and ticket.state not in OPEN:
+            await self._reply(turn, text("report_again", turn.lang, ticket=ticket.id,
+                                         state=text(f"state_{ticket.state}", turn.lang)))
+        elif (me_too(body) or same) and not other and ticket.state in OPEN:
             receipt = await self.service.support(ticket.id, source=f"matrix:{ev.event_id}", reporter=ev.sender,
                                                 text=body, tx=turn.tx)
             said = f"{ev.sender} {self.voice.joined(receipt.ticket, turn.lang)}"  # several people share the thread
