@@ -735,3 +735,18 @@ async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, 
     net.say(GRID, ALICE, "谢谢", thread_root=report)
     await turn(bot)
     assert await store.count("tickets") == 2
+
+
+async def test_a_thumbs_up_typed_as_text_answers_solved(bot: Bot, store: Store) -> None:
+    """The question offers 👍 / 👎; a tester typed 👍 as a message (not a reaction) and nothing was recorded."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
+    await turn(bot)
+    net.say(GRID, ALICE, "👍🏻 谢谢", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ALICE in ticket.verdicts

@@ -123,8 +123,17 @@ def verdict(text: str) -> bool | None:
     (False, True, True, None)
     >>> verdict("还是很臭，垃圾桶根本没清干净"), verdict("还是老样子")
     (False, False)
+    >>> verdict("👍"), verdict("👍🏻 谢谢"), verdict("👎"), verdict("👍 但是还没修好")  # typed as offered
+    (True, True, False, False)
     """
     t = normalize(text)
+    thumbs = reaction_key(t)
+    for w in _THANKED:
+        thumbs = thumbs.replace(w, "")
+    if thumbs and set(thumbs) <= set(VERDICT_REACTIONS):
+        said = {VERDICT_REACTIONS[ch] for ch in thumbs}
+        if len(said) == 1:
+            return said.pop()
     if t in ("1", "2"):
         return t == "1"
     if (said := _english_verdict(text)) is not None:
@@ -142,6 +151,7 @@ def verdict(text: str) -> bool | None:
     return None
 
 
+_THANKED = ("谢谢", "感谢", "多谢", "辛苦了", "thanks", "thankyou", "thx")
 _EN_NOT = frozenset({"no", "not", "still", "unsolved", "broken", "isnt", "isn", "doesnt", "didnt", "hasnt", "nope"})
 _EN_YES = frozenset({"yes", "yep", "yeah", "fixed", "solved", "resolved", "works", "working", "done"})
 
