@@ -225,6 +225,11 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
 _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing)\b")
 _LATIN = re.compile(r"[A-Za-z]{3}")
+# thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
+_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
+                         r"clean\w*|solv\w*)\b")
+_NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
+                      r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
@@ -437,6 +442,10 @@ class Gate:
             return Judgement(False, english, (t,))
         if _SOCIAL_EN.fullmatch(plain := _FILLER.sub("", t)):  # "Hello everyone, thanks for the help!"
             return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
+        if text and _LATIN.search(text) and len(t) < 2 * LONG and (done := _THANKED_EN.search(text.lower())) and \
+                not _CURRENT_EN.search(text.lower()) and not _NEXT_EN.search(text.lower(), done.end()) and \
+                not (found.urgent or found.emergency):
+            return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if found.urgent or found.emergency:
             if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):

@@ -758,3 +758,13 @@ def test_a_problem_that_names_its_matter_is_no_vague_one(router: Router, text: s
     """The vague judgement needs nothing named: a thing (路灯, 垃圾桶) or a problem that is a matter itself (臭, 漏,
     脏) keeps a message a report."""
     assert router.route(text).report is True, text
+
+
+@pytest.mark.parametrize(("text", "report"), [("hello everyone, thanks for fixing the lights!", False),
+                                              ("Thanks for the quick repair", False),
+                                              ("thanks for fixing the lift, now the light is out", True),
+                                              ("thank you for your help, the street light at building 3 is out", True)])
+def test_english_thanks_for_something_fixed_is_no_report(router: Router, text: str, report: bool) -> None:
+    """谢谢物业，修好了 makes nothing, but a tester's "thanks for fixing the lights!" was asked about: thanks for
+    something done is no report in English either, unless something else is wrong after it."""
+    assert router.route(text).report is report

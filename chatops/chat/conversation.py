@@ -131,9 +131,9 @@ def verdict(text: str) -> bool | None:
     for w in _THANKED:
         thumbs = thumbs.replace(w, "")
     if thumbs and set(thumbs) <= set(VERDICT_REACTIONS):
-        said = {VERDICT_REACTIONS[ch] for ch in thumbs}
-        if len(said) == 1:
-            return said.pop()
+        given = {VERDICT_REACTIONS[ch] for ch in thumbs}
+        if len(given) == 1:
+            return given.pop()
     if t in ("1", "2"):
         return t == "1"
     if (said := _english_verdict(text)) is not None:
