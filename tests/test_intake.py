@@ -750,3 +750,16 @@ async def test_a_thumbs_up_typed_as_text_answers_solved(bot: Bot, store: Store) 
     await turn(bot)
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.state is State.CLOSED and ALICE in ticket.verdicts
+
+
+async def test_the_same_words_sent_again_are_no_note(bot: Bot, store: Store) -> None:
+    """A tester's message sent twice put a copy of the report on every handler's card as a note: the same words
+    again say nothing new; the resident is told the ticket it already is."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    again = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了！")
+    await turn(bot)
+    assert [e.kind.value for e in await store.events(1)][-1] != "note"
+    assert any("已经是工单 #1" in s.body for s in net.in_room(GRID) if s.thread_root == again)
+    assert not any("📝" in s.body for s in net.in_room(PROPERTY))

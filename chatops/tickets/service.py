@@ -253,6 +253,8 @@ class TicketService:
                        decision: Decision | None, tx: Transaction) -> Receipt:
         """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough; a
         resident's own ticket gets the report as a note instead (new facts reach the handler)."""
+        if reporter in ticket.residents and _words(body) == _words(ticket.text):
+            return Receipt(ticket, created=False)  # the same words sent again: nothing new for the handler
         if reporter in ticket.residents:
             after, event = await self.act_event(ticket.id, Actor(reporter), Move.NOTE, reason=body, tx=tx,
                                                 data={"source": source})
@@ -418,6 +420,15 @@ def _joins(ticket: Ticket, priority: str, where: Place, scope: str) -> bool:
     sides = {"grid": (), "estate": ((ticket.estate, where.estate),),
              "building": ((ticket.estate, where.estate), (ticket.building, where.building))}[scope]
     return all(there is None or here is None or there == here for there, here in sides)
+
+
+def _words(text: str) -> str:
+    """Return ``text``'s letters and digits, normalised: the same words however punctuated.
+
+    >>> _words("3号楼电梯又坏了！") == _words("3号楼 电梯又坏了")
+    True
+    """
+    return "".join(ch for ch in normalize(text) if ch.isalnum())
 
 
 def _merge_place(hint: Place | None, found: Place) -> Place:
