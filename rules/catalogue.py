@@ -670,6 +670,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_verdicts": {"zh-CN": "回访：{count}/{total} 位居民确认已解决，{due} 前未答复即关闭",
                       "en": "Call-back: {count} of {total} residents say it is solved; closes at {due} without "
                       "the rest"},
+    "card_joint_done": {"zh-CN": "联合办理：已报到 {signed}", "en": "Handled jointly: reported {signed}"},
     "card_joint": {"zh-CN": "联合办理：已报到 {signed}；待报到 {waiting}", "en": "Handled jointly: reported {signed}; "
                    "waiting for {waiting}"},
     "nobody": {"zh-CN": "暂无", "en": "nobody yet"},

@@ -763,3 +763,20 @@ async def test_the_same_words_sent_again_are_no_note(bot: Bot, store: Store) -> 
     assert [e.kind.value for e in await store.events(1)][-1] != "note"
     assert any("已经是工单 #1" in s.body for s in net.in_room(GRID) if s.thread_root == again)
     assert not any("📝" in s.body for s in net.in_room(PROPERTY))
+
+
+async def test_a_joint_card_done_with_waits_for_nobody(bot: Bot, store: Store) -> None:
+    """A tester's closed lift ticket still said 待报到 (the co-handler never reported) on both cards."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert "待报到" in card.body  # the co-handler is waited for while it is open
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
+    await turn(bot)
+    net.say(GRID, ALICE, "是", thread_root=report)
+    await turn(bot)
+    last = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1]
+    shown = last.content["m.new_content"]["body"]
+    assert "联合办理" in shown and "待报到" not in shown

@@ -192,7 +192,11 @@ class Voice:
             signed = [self.handler(h, lang) for h in ticket.handlers if h in ticket.acked_by]
             waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
             none = text("nobody", lang)
-            lines.append(text("card_joint", lang, signed="、".join(signed) or none, waiting="、".join(waiting) or none))
+            if ticket.state in (State.RESOLVED, State.CLOSED):  # done with: nobody is still waited for
+                lines.append(text("card_joint_done", lang, signed="、".join(signed) or none))
+            else:
+                lines.append(text("card_joint", lang, signed="、".join(signed) or none,
+                                  waiting="、".join(waiting) or none))
         if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
             lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                               due=self.local(ticket.callback_deadline)))
