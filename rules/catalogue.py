@@ -741,10 +741,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "✅ {handler} signed for it (reported for duty) and is on it."},
     "step_note": {"zh-CN": "📝 {who}：{text}", "en": "📝 {who}: {text}"},
     "same_matter": {
-        "zh-CN": "🔁 补充位置后，工单 #{ticket} 与同一地点（{place}）未办结的同类工单 #{other} "
+        "zh-CN": "🔁 补充位置（{here}）后，工单 #{ticket} 与附近（{place}）未办结的同类工单 #{other} "
                  "可能是同一件事，可一并办理。",
-        "en": "🔁 Now that its place is known, ticket #{ticket} may be the same matter as open ticket #{other} at the "
-              "same place ({place}): they can be handled together.",
+        "en": "🔁 Now that its place is known ({here}), ticket #{ticket} may be the same matter as open ticket "
+              "#{other} nearby ({place}): they can be handled together.",
     },
     "step_picture": {"zh-CN": "📷 {who}补充了一张图片：", "en": "📷 {who} added a picture:"},
     "step_transferred": {"zh-CN": "↪️ 「{handler}」转派给「{target}」，理由：{reason}",

@@ -780,3 +780,21 @@ async def test_a_joint_card_done_with_waits_for_nobody(bot: Bot, store: Store) -
     last = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1]
     shown = last.content["m.new_content"]["body"]
     assert "联合办理" in shown and "待报到" not in shown
+
+
+
+async def test_a_late_placed_ticket_hints_the_same_matter_naming_both_places(bot: Bot, store: Store) -> None:
+    """A report asked which matter it is joins nothing; placed later where an open ticket of its matter is, its
+    handler is told the two may be one, and (a tester read 同一地点 beside another place) where each of them is."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    second = net.say(GRID, BOB, "电悌坏了")
+    await turn(bot)
+    assert await store.count("tickets") == 2
+    net.say(GRID, BOB, "1", thread_root=second)
+    await turn(bot)
+    net.say(GRID, BOB, "安居苑3号楼", thread_root=second)
+    await turn(bot)
+    hint = next(s for s in net.in_room(PROPERTY) if "可能是同一件事" in s.body)
+    assert "工单 #2" in hint.body and "#1" in hint.body and hint.body.count("安居苑") == 2

@@ -1043,7 +1043,7 @@ class Bot:
         for handler in placed.handlers:
             for card in (await turn.tx.outbox_for(placed.id, "card", self.handler_rooms.get(handler)))[-1:]:
                 line = text("same_matter", self.lang, ticket=placed.id, other=other.id,
-                            place=self.voice.place(other, self.lang))
+                            here=self.voice.place(placed, self.lang), place=self.voice.place(other, self.lang))
                 await turn.tx.enqueue(Outgoing(card.message.room_id, "step", notice(line), placed.id,
                                                thread_of=card.id))
 
