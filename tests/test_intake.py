@@ -35,6 +35,15 @@ async def bot(store: Store, router: Router, clock: FakeClock) -> Bot:
     await b.prepare()
     return b
 
+async def resolve(bot: Bot, how: str = "已修好") -> None:
+    """Sign for and resolve the newest property card as its staff."""
+    net = t(bot)
+    card = [s for s in net.in_room(PROPERTY) if s.thread_root is None and s.edits is None][-1]
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, STAFF, f"!办结 {how}", thread_root=card.event_id)
+    await turn(bot)
+
+
 
 @pytest.mark.parametrize("message", ["谢谢物业，电梯已经修好了", "收到", "大家早上好", "😡😡😡", "👍",
                                      "【停水通知】因管网维修，本周六安居苑停水，请提前储水，敬请谅解。"])
@@ -583,10 +592,7 @@ async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_s
     assert receipt.thread_root == report and receipt.content["m.mentions"] == {"user_ids": [BOB]}
     assert "#1" in receipt.body and "2 位居民" in receipt.body and receipt.body.startswith(BOB)  # named
     assert len([s for s in net.in_room(GRID) if s.thread_root == report]) == 2  # the receipts, no answer to chatter
-    card = net.in_room(PROPERTY)[0]
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已换曳引机", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot, "已换曳引机")
     told = [s for s in net.in_room(GRID) if s.thread_root == report]
     assert len([s for s in told if "已换曳引机" in s.body]) == 1
     asks = [s for s in told if "问题解决了吗" in s.body]
@@ -630,9 +636,7 @@ async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bo
     assert told.thread_root == report  # where the support was said
     card = net.in_room(PROPERTY)[0]
     assert any("撤回了附议" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot)
     asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
     assert [s.content["m.mentions"]["user_ids"] for s in asks] == [[ALICE]]
 
@@ -696,10 +700,7 @@ async def test_support_taken_back_and_given_again_is_asked_once(bot: Bot, store:
     net.say(GRID, BOB, "我们楼也一样", thread_root=report)
     await turn(bot)
     assert (ticket := await store.ticket(1)) is not None and ticket.supporters == 1 and BOB in ticket.residents
-    card = net.in_room(PROPERTY)[0]
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot)
     asks = [s.content["m.mentions"]["user_ids"] for s in net.in_room(GRID) if "问题解决了吗" in s.body]
     assert sorted(asks) == [[ALICE], [BOB]]
     net.say(GRID, BOB, "好了", thread_root=report)
@@ -716,10 +717,7 @@ async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, 
     net = t(bot)
     report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
     await turn(bot)
-    card = net.in_room(PROPERTY)[0]
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot)
     net.say(GRID, ALICE, "是", thread_root=report)
     await turn(bot)
     assert (await store.ticket(1)).state is State.CLOSED
@@ -742,10 +740,7 @@ async def test_a_thumbs_up_typed_as_text_answers_solved(bot: Bot, store: Store) 
     net = t(bot)
     report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
     await turn(bot)
-    card = net.in_room(PROPERTY)[0]
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot)
     net.say(GRID, ALICE, "👍🏻 谢谢", thread_root=report)
     await turn(bot)
     ticket = await store.ticket(1)
@@ -772,9 +767,7 @@ async def test_a_joint_card_done_with_waits_for_nobody(bot: Bot, store: Store) -
     await turn(bot)
     card = net.in_room(PROPERTY)[0]
     assert "待报到" in card.body  # the co-handler is waited for while it is open
-    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, STAFF, "!办结 已修好", thread_root=card.event_id)
-    await turn(bot)
+    await resolve(bot)
     net.say(GRID, ALICE, "是", thread_root=report)
     await turn(bot)
     last = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1]
