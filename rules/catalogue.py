@@ -1226,6 +1226,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "议题 {number} 现在不需要重新召集（{phase}）。",
         "en": "Matter {number} needs no new meeting now ({phase}).",
     },
+    "how_to_report": {
+        "zh-CN": "直接在群里发一句话，说清是什么问题、在哪里，例如「安居苑3号楼电梯又坏了」，我会回复工单号，"
+        "办理进展在那条消息的话题里告诉您。也可以私聊我反映。发送 !帮助 查看全部指令。",
+        "en": "Just say in the room what is wrong and where, e.g. 'the lift in Building 3 of Anju Garden is broken "
+        "again': I answer with a ticket number and tell you every step in that message's thread. You can also "
+        "message me directly. Send !help for all the commands.",
+    },
     "help_resident_intro": {
         "zh-CN": "社区吹哨 · 居民指南\n直接发一句话反映问题，例如「3号楼电梯又坏了」，"
         "我会回复工单号并在话题里告诉您进展。",

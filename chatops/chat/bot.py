@@ -867,8 +867,8 @@ class Bot:
             if decision.hotline:  # its words were an emergency's (a hotline is given only then): say whom to call
                 ask = f"{ask}\n{text('hotline', turn.lang, hotline=decision.hotline)}"
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_register", notice(ask), thread_root=ev.event_id))
-        elif decision.gate == HELP:
-            await self._reply(turn, help_text(RESIDENT, turn.lang))
+        elif decision.gate == HELP:  # 怎么反映问题？ the answer to that, not every command there is
+            await self._reply(turn, text("how_to_report", turn.lang))
         elif decision.gate == PROGRESS:
             await self._mine(turn)
         elif decision.gate == QUESTION:
