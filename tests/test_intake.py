@@ -733,6 +733,14 @@ async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, 
     net.say(GRID, ALICE, "谢谢", thread_root=report)
     await turn(bot)
     assert await store.count("tickets") == 2
+    await resolve(bot)  # the new one: its resident answers in the thread it was opened in, though it is another's
+    net.say(GRID, BOB, "1", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(2)
+    assert ticket is not None and BOB in ticket.verdicts and ticket.state is State.CLOSED
+    net.say(GRID, BOB, "满意", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(2)).rating == "satisfied"
 
 
 async def test_a_thumbs_up_typed_as_text_answers_solved(bot: Bot, store: Store) -> None:

@@ -349,7 +349,7 @@ class Bot:
             await self._picture(turn, ev)
             return
         cmd = parse(ev.body, in_thread=ev.context is not None)
-        ticket = await self._ticket_of_context(turn.tx, ev.context)
+        ticket = await self._sender_ticket(turn, await self._ticket_of_context(turn.tx, ev.context))
         asked = await turn.tx.pending(f"matrix:{ev.context}") if ev.context and ticket is None else None
         if cmd is None:
             if ticket is not None:
@@ -1270,6 +1270,21 @@ class Bot:
         after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
                                                     tx=turn.tx)
         await self.announce(turn.tx, ticket, after, event)
+
+    async def _sender_ticket(self, turn: Turn, ticket: Ticket | None) -> Ticket | None:
+        """Return the ticket a resident's words in a thread answer: of the tickets whose receipts are in it (a report
+        of a matter back, told under the closed ticket it was before), the newest of the sender's that awaits their
+        verdict or rating, else the thread's own if it is theirs, else the newest of theirs; else ``ticket``."""
+        ev = turn.event
+        root = ev.thread_root if isinstance(ev, Message) else None
+        if ticket is None or root is None:
+            return ticket
+        theirs = [t for tid in await turn.tx.tickets_in_thread(root) if tid != ticket.id
+                  and (t := await turn.tx.ticket(tid)) is not None and ev.sender in t.residents]
+        if not theirs:
+            return ticket
+        waiting = [t for t in (*theirs, ticket) if t.awaits_verdict(ev.sender) or t.awaits_rating(ev.sender)]
+        return waiting[0] if waiting else ticket if ev.sender in ticket.residents else theirs[0]
 
     async def _ticket_of_context(self, tx: Transaction, context: str | None) -> Ticket | None:
         """Return the ticket a thread or reply belongs to: a resident's report, a report that joined it as
