@@ -153,7 +153,7 @@ async def test_a_figure_of_speech_with_an_emergencys_words_is_asked_about_with_t
                                                                                           store: Store) -> None:
     bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
     net = t(bot)
-    message = net.say(GRID, ALICE, "今天加班累得我要晕倒了哈哈")  # both heads: neither a report nor an emergency
+    message = net.say(GRID, ALICE, "这周加班加到我要吐血了哈哈")  # both heads: neither a report nor an emergency
     await turn(bot)
     assert await store.count("tickets") == 0
     ask = net.in_room(GRID)[0]

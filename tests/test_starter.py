@@ -144,7 +144,7 @@ def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline(c
     """A figure of speech is no emergency; a real fire is registered at once, and the threshold is the community's."""
     book = load_rulebook()
     router = Router(book, None, starter_model(book))
-    figure = "今天加班累得我要晕倒了哈哈"  # a figure of speech the rules' masking leaves (晕倒 may be real)
+    figure = "这周加班加到我要吐血了哈哈"  # a figure of speech the rules' masking leaves (吐血 may be real)
     assert Router(book).route(figure).report is True  # the rules' words alone: an emergency
     d = router.route(figure)
     assert (d.report, d.priority, d.hotline) == (None, "emergency", "120")  # asked, with whom to call
