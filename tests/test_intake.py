@@ -35,10 +35,11 @@ async def bot(store: Store, router: Router, clock: FakeClock) -> Bot:
     await b.prepare()
     return b
 
-async def resolve(bot: Bot, how: str = "已修好") -> None:
-    """Sign for and resolve the newest property card as its staff."""
+async def resolve(bot: Bot, how: str = "已修好", ticket: int | None = None) -> None:
+    """Sign for and resolve the newest property card (or ticket ``ticket``'s) as its staff."""
     net = t(bot)
-    card = [s for s in net.in_room(PROPERTY) if s.thread_root is None and s.edits is None][-1]
+    card = [s for s in net.in_room(PROPERTY) if s.thread_root is None and s.edits is None
+            and (ticket is None or f"#{ticket} " in s.body)][-1]
     net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
     net.say(PROPERTY, STAFF, f"!办结 {how}", thread_root=card.event_id)
     await turn(bot)
@@ -799,3 +800,22 @@ async def test_a_late_placed_ticket_hints_the_same_matter_naming_both_places(bot
     await turn(bot)
     hint = next(s for s in net.in_room(PROPERTY) if "可能是同一件事" in s.body)
     assert "工单 #2" in hint.body and "#1" in hint.body and hint.body.count("安居苑") == 2
+
+
+async def test_an_english_ticket_stays_english_after_a_chinese_report(bot: Bot, store: Store) -> None:
+    """A tester set !lang en, wrote one report in Chinese, and the later steps of her English ticket came in
+    Chinese: each report's steps come in the language it was written in, and one report does not undo !lang."""
+    net = t(bot)
+    net.say(GRID, ALICE, "!lang en")
+    await turn(bot)
+    english = net.say(GRID, ALICE, "The lift in building 3 of Anju Garden is broken again")
+    await turn(bot)
+    chinese = net.say(GRID, ALICE, "馨园5号楼门口的垃圾桶满了好几天了没人清，臭死了")
+    await turn(bot)
+    await resolve(bot, ticket=1)  # the lift
+    asked = [s for s in net.in_room(GRID) if s.thread_root == english][-1]
+    assert "solved" in asked.body.lower() and "解决" not in asked.body
+    assert "工单 #2" in [s for s in net.in_room(GRID) if s.thread_root == chinese][-1].body
+    net.say(GRID, ALICE, "!help")
+    await turn(bot)
+    assert "Community Whistle" in net.in_room(GRID)[-1].body  # !lang en still holds

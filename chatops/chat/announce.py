@@ -67,7 +67,9 @@ class Announcer:
             if resident is not None and resident not in after.residents:
                 continue  # a supporter who took it back hears no more
             under = None if root else receipt.id  # a moved receipt is a thread of its own: replies there answer it
-            lang = (await tx.lang_of(resident) if resident else None) or self.lang
+            # the language the report was written in (kept on its receipt), else the resident's, else the bot's
+            lang = receipt.message.content.get("lang") or (await tx.lang_of(resident) if resident else None) or \
+                self.lang
             lines: list[str] = []
             own = by_resident and event.actor == resident
             if event.kind is Move.RATED and not own:

@@ -923,8 +923,13 @@ class Bot:
                                             place=place, tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         written, kept = written_in(body), await turn.tx.lang_of(reporter)
-        if reporter == ev.sender and written and written != (kept or self.lang or "zh-CN"):
-            await turn.tx.set_lang(reporter, written)  # a report's later steps come in the language it was written in
+        if reporter == ev.sender and written and kept is None and written != (self.lang or "zh-CN"):
+            await turn.tx.set_lang(reporter, written)  # a resident's first words say what they are answered in
+
+        def receipt_of(lines: list[str]) -> dict[str, Any]:
+            """The receipt's content: its later steps come in the language the report was written in (kept on the
+            receipt: an English ticket stays English after a Chinese report, and the other way round)."""
+            return {**notice(addressed(lines), mentions=mention), "lang": written or turn.lang}
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (
@@ -935,7 +940,7 @@ class Bot:
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"
-            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, notice(addressed(lines), mentions=mention), ticket.id,
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, receipt_of(lines), ticket.id,
                                            thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
@@ -952,8 +957,7 @@ class Bot:
                                             data={"grid": ticket.grid or near.grid, "detail": near.place_detail})
         if receipt.asked:
             asked = self.voice.ask_choice(ticket, turn.lang)
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(addressed([asked[0]]), mentions=mention),
-                                           ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_of([asked[0]]), ticket.id, thread_root=root))
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(asked[1:], mentions=[reporter]),
                                            ticket.id, thread_root=root))
             return
@@ -968,7 +972,7 @@ class Bot:
         cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)
                  for handler in ticket.handlers]
         # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(addressed(lines), mentions=mention), ticket.id,
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_of(lines), ticket.id,
                                        thread_root=root, after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
@@ -1074,7 +1078,8 @@ class Bot:
             receipt = await self.service.support(ticket.id, source=f"matrix:{ev.event_id}", reporter=ev.sender,
                                                 text=body, tx=turn.tx)
             said = f"{ev.sender} {self.voice.joined(receipt.ticket, turn.lang)}"  # several people share the thread
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", notice(said, mentions=[ev.sender]), ticket.id,
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", {**notice(said, mentions=[ev.sender]),
+                                                                   "lang": turn.lang}, ticket.id,
                                            thread_root=ev.thread_root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
