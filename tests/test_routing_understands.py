@@ -768,3 +768,9 @@ def test_english_thanks_for_something_fixed_is_no_report(router: Router, text: s
     """谢谢物业，修好了 makes nothing, but a tester's "thanks for fixing the lights!" was asked about: thanks for
     something done is no report in English either, unless something else is wrong after it."""
     assert router.route(text).report is report
+
+
+@pytest.mark.parametrize("text", ["what's the status of my reports?", "Any update on my report?", "处理得怎么样了"])
+def test_asking_after_ones_reports_is_answered_with_them(router: Router, text: str) -> None:
+    """A tester's English "what's the status of my reports?" got "this room is for reporting problems"."""
+    assert (router.route(text).report, router.route(text).gate) == (False, "question_progress")
