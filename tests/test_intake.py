@@ -819,3 +819,18 @@ async def test_an_english_ticket_stays_english_after_a_chinese_report(bot: Bot, 
     net.say(GRID, ALICE, "!help")
     await turn(bot)
     assert "Community Whistle" in net.in_room(GRID)[-1].body  # !lang en still holds
+
+
+async def test_a_card_the_ticket_moved_on_from_asks_nothing(bot: Bot, store: Store) -> None:
+    """A tester's old card, after a transfer, still said 点 ✅ 或 !签收, and ✅ there was refused."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    assert "!签收" in card.body
+    net.say(PROPERTY, STAFF, "!转派 街道 电梯维保合同由街道统一管理", thread_root=card.event_id)
+    await turn(bot)
+    shown = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1].content["m.new_content"]["body"]
+    assert "已转出" in shown and "!签收" not in shown
+    street = next(s for s in net.in_room(STREET) if "#1" in s.body and s.thread_root is None)
+    assert "!签收" in street.body  # the new holder's card still says what to do

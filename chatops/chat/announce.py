@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from chatops.chat.notices import Voice, notice
-from chatops.tickets.lifecycle import Event, Move, Ticket
+from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket
 from chatops.tickets.store import Outgoing, Room, Transaction
 from rules.catalogue import text
 
@@ -109,7 +109,12 @@ class Announcer:
         picture = picture_note(event)
         evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
-            cards = await tx.outbox_for(after.id, "card", self.handler_rooms.get(handler))
+            held = self.handler_rooms.get(handler)
+            if held is None:  # no room of its own: nothing to edit (every room's cards are not its), said once
+                if handler in after.handlers and handler not in before.handlers:
+                    await self.card(tx, after, handler)
+                continue
+            cards = await tx.outbox_for(after.id, "card", held)
             evidence = evidence or await self.evidence(tx, after)
             if handler in after.handlers and (not cards or handler not in before.handlers):
                 # a new holder gets a fresh card, and its staff a ping
@@ -120,7 +125,10 @@ class Announcer:
                                               edit_of=cards[-1].id))
                 continue
             card = cards[-1]
-            content = notice(self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1]))
+            lines = self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1])
+            if handler not in after.handlers and after.state in OPEN:
+                lines = lines[:-1]  # moved on from it: its old card asks nothing (a tester's still said 点 ✅ 报到)
+            content = notice(lines)
             edits = [e for e in await tx.outbox_for(after.id, "card_edit", card.message.room_id)
                      if e.message.edit_of == card.id]
             if (edits[-1] if edits else card).message.content.get("lines") != content["lines"]:  # a note changes none
