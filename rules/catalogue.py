@@ -578,6 +578,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已交「{street}」分拨，确定办理单位后会告诉您。",
         "en": "{street} will dispatch it; you will hear who handles it.",
     },
+    "step_assigned_unit": {
+        "zh-CN": "「{street}」已分拨，由「{lead}」办理。", "en": "{street} dispatched it to {lead}.",
+    },
     "step_assigned": {
         "zh-CN": "「{street}」已分拨：「{category}」，由「{lead}」办理。",
         "en": "{street} dispatched it: {category}, handled by {lead}.",
@@ -720,6 +723,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card_triage": {
         "zh-CN": "待分拨：居民没有选定事项（未回复，或表示都不是）。可能是：{options}",
         "en": "To dispatch: the resident picked no matter (no answer, or none of them). It may be: {options}",
+    },
+    "card_actions_dispatch": {
+        "zh-CN": "在本话题回复：!分拨 单位名（例如 !分拨 城管）交其办理；也可以 ✅ 签收后自行办理",
+        "en": "Reply in this thread: !assign UNIT (e.g. !assign 城管) to give it to them; or ✅ to handle it "
+        "yourselves",
     },
     "card_actions_triage": {
         "zh-CN": "在本话题回复：!分拨 1（按上面的编号）或 !分拨 单位名 交其办理；也可以 ✅ 签收后自行办理",

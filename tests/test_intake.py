@@ -834,3 +834,19 @@ async def test_a_card_the_ticket_moved_on_from_asks_nothing(bot: Bot, store: Sto
     assert "已转出" in shown and "!签收" not in shown
     street = next(s for s in net.in_room(STREET) if "#1" in s.body and s.thread_root is None)
     assert "!签收" in street.body  # the new holder's card still says what to do
+
+
+async def test_a_vague_report_registered_as_it_is_is_dispatched_by_unit(bot: Bot, store: Store) -> None:
+    """A tester's street office card for 那个东西又坏了 (registered on 是) said !分拨 1 (a number above) with no numbers
+    above, and the dispatch read 已分拨：「未分类」: the card says to name a unit, and the step says who has it."""
+    net = t(bot)
+    message = net.say(GRID, ALICE, "那个东西又坏了")
+    await turn(bot)
+    net.say(GRID, ALICE, "是", thread_root=message)
+    await turn(bot)
+    card = next(s for s in net.in_room(STREET) if "#1" in s.body and s.thread_root is None)
+    assert "!分拨 单位名" in card.body and "按上面的编号" not in card.body
+    net.say(STREET, STAFF, "!分拨 城管", thread_root=card.event_id)
+    await turn(bot)
+    told = [s for s in net.in_room(GRID) if s.thread_root == message][-1]
+    assert "已分拨，由「区城市管理局」办理" in told.body and "未分类" not in told.body

@@ -214,7 +214,8 @@ class Voice:
             # what to do, while there is something to do: a resolved or closed card asks nothing (the supervision and
             # extension cards, of open tickets, take the lines between the title and this one)
             lead = holder == ticket.lead  # a co-handler signs for it and adds notes; the lead resolves and passes it on
-            lines.append(text("card_actions_triage" if triage else "card_actions" if lead else "card_actions_co", lang))
+            lines.append(text(("card_actions_triage" if ticket.options else "card_actions_dispatch") if triage else
+                              "card_actions" if lead else "card_actions_co", lang))
         return lines
 
     def today(self) -> date:
@@ -234,6 +235,8 @@ class Voice:
                     return text("step_triaged", lang, street=self.handler(self.book.fallback, lang))
                 return text("step_chosen", lang, category=self.category(ticket, lang),
                             lead=self.handler(ticket.lead, lang))
+            case Move.ASSIGNED if ticket.category is None:  # given to a unit, no matter named (!分拨 城管)
+                return text("step_assigned_unit", lang, street=who, lead=self.handler(ticket.lead, lang))
             case Move.ASSIGNED:
                 return text("step_assigned", lang, street=who, category=self.category(ticket, lang),
                             lead=self.handler(ticket.lead, lang))
