@@ -850,3 +850,20 @@ async def test_a_vague_report_registered_as_it_is_is_dispatched_by_unit(bot: Bot
     await turn(bot)
     told = [s for s in net.in_room(GRID) if s.thread_root == message][-1]
     assert "已分拨，由「区城市管理局」办理" in told.body and "未分类" not in told.body
+
+
+async def test_an_answer_to_the_rating_question_that_is_no_rating_is_asked_again(bot: Bot, store: Store) -> None:
+    """A tester answered the rating question with 5 (no answer) and 太慢了 (told to report it again)."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    await resolve(bot)
+    net.say(GRID, ALICE, "是", thread_root=report)
+    await turn(bot)
+    for answer in ("5", "太慢了"):
+        net.say(GRID, ALICE, answer, thread_root=report)
+        await turn(bot)
+        assert "请对工单 #1 的办理评价" in net.in_room(GRID)[-1].body, answer
+    net.say(GRID, ALICE, "3", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).rating == "dissatisfied"

@@ -1012,6 +1012,11 @@ class Bot:
                 data["detail"] = body.strip()[:200]
             await self._move(turn, where, me, Move.LOCATED, data=data)
             await self._same_matter_hint(turn, where.id)
+        elif ticket.awaits_rating(me.id) and (body.strip().isdigit() or (
+                (decision := decision or await self.service.route(body)).report is not True
+                and decision.gate not in (THANKS, ACK, GREETING, NOISE, CHAT))):
+            # no rating in it (5, 太慢了): asked again, with the three answers (a tester's got "report it again")
+            await self._reply(turn, text("ask_rating", turn.lang, ticket=ticket.id))
         elif ticket.state is State.CLOSED and (decision := decision or await self.service.route(body)).report is True:
             # the matter is back (电梯今天又停了): a ticket of its own, its receipt here
             await self._report(turn, body, decision=decision, near=ticket,
