@@ -1012,7 +1012,7 @@ class Bot:
                 data["detail"] = body.strip()[:200]
             await self._move(turn, where, me, Move.LOCATED, data=data)
             await self._same_matter_hint(turn, where.id)
-        elif ticket.awaits_rating(me.id) and (body.strip().isdigit() or (
+        elif ticket.awaits_rating(me.id) and verdict(body) is None and (body.strip().isdigit() or (
                 (decision := decision or await self.service.route(body)).report is not True
                 and decision.gate not in (THANKS, ACK, GREETING, NOISE, CHAT))):
             # no rating in it (5, 太慢了): asked again, with the three answers (a tester's got "report it again")
