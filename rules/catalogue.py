@@ -590,6 +590,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "工单 #{ticket} 已办结。问题解决了吗？请回复 1 已解决、2 未解决，或点 👍 / 👎。",
         "en": "Ticket #{ticket} is resolved. Is the problem solved? Reply 1 solved, 2 unsolved, or react 👍 / 👎.",
     },
+    "verdict_elsewhere": {
+        "zh-CN": "已记下您对工单 #{ticket} 的回复，之后的进展在该工单的话题里告诉您。",
+        "en": "Your answer on ticket #{ticket} is noted; its next steps come in its thread.",
+    },
     "ask_rating": {
         "zh-CN": "请对工单 #{ticket} 的办理评价：回复 1 满意、2 基本满意、3 不满意，或点 😀 / 🙂 / 🙁。",
         "en": "Please rate how ticket #{ticket} was handled: reply 1 satisfied, 2 basically satisfied, "

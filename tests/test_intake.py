@@ -867,3 +867,18 @@ async def test_an_answer_to_the_rating_question_that_is_no_rating_is_asked_again
     net.say(GRID, ALICE, "3", thread_root=report)
     await turn(bot)
     assert (await store.ticket(1)).rating == "dissatisfied"
+
+
+async def test_solved_said_in_the_room_answers_the_one_question_waiting(bot: Bot, store: Store) -> None:
+    """A tester with a verdict question waiting wrote 已解决 in the room, not in its thread, and was asked whether
+    to register it as a report."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
+    await turn(bot)
+    await resolve(bot)
+    net.say(GRID, BOB, "已解决")  # nothing waits for bob's answer: not his to give
+    net.say(GRID, ALICE, "已解决")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.state is State.CLOSED and ticket.verdicts == (ALICE,)
+    assert any("已记下您对工单 #1 的回复" in s.body for s in net.in_room(GRID) if s.thread_root != report)

@@ -70,6 +70,7 @@ from rules.normalize import normalize
 from rules.rulebook import parse_duration
 
 log = logging.getLogger(__name__)
+VERDICT_CHARS = 8  # a message this short that says solved or not, in the room, answers the one question waiting
 POINTS_SHOWN = 10  # the latest entries !积分 and !时间银行 list
 MAX_SERVED_MINUTES = 24 * 60  # one confirmation is at most a day's service
 SAME_SERVICE = timedelta(minutes=10)  # the same pair and hours confirmed again this soon: the same service (a resend)
@@ -860,6 +861,13 @@ class Bot:
             await self._report(turn, body, decision=decision)
         elif conversation:
             return
+        elif len(normalize(body)) <= VERDICT_CHARS and \
+                (said := verdict(body)) is not None and (waiting := [
+                    x for x in await turn.tx.tickets(resident=ev.sender, state=State.RESOLVED.value, limit=5)
+                    if x.awaits_verdict(ev.sender)]) and len(waiting) == 1:
+            # 已解决 said in the room, not in the thread it was asked in: the answer to the one question waiting
+            await self._move(turn, waiting[0], Actor(ev.sender), Move.VERIFIED if said else Move.REOPENED)
+            await self._reply(turn, text("verdict_elsewhere", turn.lang, ticket=waiting[0].id))
         elif decision.report is None:  # unsure: ask, register nothing until the sender says so
             await turn.tx.save_pending(Pending(f"matrix:{ev.event_id}", ev.room_id, ev.sender, body.strip()))
             # something is wrong but not said what (那个东西又坏了): asked what and where; otherwise whether to register
