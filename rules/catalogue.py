@@ -780,10 +780,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step_rated": {"zh-CN": "⭐ 居民评价：{rating}", "en": "⭐ The resident's rating: {rating}"},
     "step_located": {"zh-CN": "📍 补充位置：{place}", "en": "📍 Place added: {place}"},
     "withdrawn_still_open": {
-        "zh-CN": "您删除了反映的消息，但工单 #{ticket} 仍由办理单位处理；如果问题已经不存在，请发 !状态 {ticket} "
-                 "查看，或告诉办理单位。",
-        "en": "You deleted the message, but ticket #{ticket} stays with its handler; see it with !status {ticket}, "
-              "and tell them if the problem is gone.",
+        "zh-CN": "您删除了反映的消息，但工单 #{ticket} 仍由办理单位处理；发 !状态 {ticket} 可查看进展。"
+                 "如果问题已经不存在，在本条消息的话题里回复，就会转告办理单位。",
+        "en": "You deleted the message, but ticket #{ticket} stays with its handler; see it with !status {ticket}. "
+              "If the problem is gone, reply in this message's thread and the handler is told.",
     },
     "support_withdrawn": {
         "zh-CN": "您删除了附议的消息，已撤回对工单 #{ticket} 的附议，之后不再通知您它的进展。",

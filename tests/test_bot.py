@@ -282,7 +282,10 @@ async def test_a_resident_who_deletes_their_report_leaves_the_ticket_with_its_ha
     told = [s for s in net.in_room(GRID) if "删除" in s.body]  # told the ticket stays, not in the deleted thread
     assert len(told) == 1 and told[0].thread_root is None and "#1" in told[0].body
     assert told[0].content["m.mentions"] == {"user_ids": [ALICE]}
-
+    net.say(GRID, ALICE, "问题已经没有了，不用来了", thread_root=told[0].event_id)  # as the notice says
+    await turn(bot)
+    assert (await bot.store.events(1))[-1].kind == "note"
+    assert any("问题已经没有了" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
 
 
 async def test_a_reporter_may_publish_their_words_and_nobody_else_may(bot: Bot) -> None:
