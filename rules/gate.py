@@ -226,6 +226,7 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
 _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing)\b")
 _LATIN = re.compile(r"[A-Za-z]{3}")
+_ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
                          r"clean\w*|solv\w*)\b")
@@ -526,6 +527,9 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
+        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and text.rstrip().endswith("?") and not current:
+            # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese
+            return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
         if (invited := tuple(w for w in _INVITE if w in t)) and not problems and not current:

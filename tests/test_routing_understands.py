@@ -774,3 +774,11 @@ def test_english_thanks_for_something_fixed_is_no_report(router: Router, text: s
 def test_asking_after_ones_reports_is_answered_with_them(router: Router, text: str) -> None:
     """A tester's English "what's the status of my reports?" got "this room is for reporting problems"."""
     assert (router.route(text).report, router.route(text).gate) == (False, "question_progress")
+
+
+def test_an_english_question_about_a_matter_is_asked_about_not_registered(router: Router) -> None:
+    """A tester's "Is anyone fixing the lift in building 3 of Anjuyuan?" joined the lift ticket as support; asked in
+    Chinese (3号楼电梯有人修吗？) it is asked about before anything is registered, and so it is in English."""
+    d = router.route("Is anyone fixing the lift in building 3 of Anjuyuan?")
+    assert (d.report, d.gate, d.category) == (None, "unsure", "lift_fault")
+    assert router.route("When will the community centre open?").report is False
