@@ -782,3 +782,11 @@ def test_an_english_question_about_a_matter_is_asked_about_not_registered(router
     d = router.route("Is anyone fixing the lift in building 3 of Anjuyuan?")
     assert (d.report, d.gate, d.category) == (None, "unsure", "lift_fault")
     assert router.route("When will the community centre open?").report is False
+
+
+@pytest.mark.parametrize("text", ["井盖没了，有人掉进去了", "下水道那边有人掉进去了！快来人", "有人掉下去了"])
+def test_someone_fallen_in_is_a_rescue(router: Router, text: str) -> None:
+    """井盖没了，有人掉进去了 was a normal road-damage ticket, and a tester's 下水道那边有人掉进去了 an emergency for
+    the drains' handler: someone fallen in is a rescue, at emergency priority, for whoever gets people out."""
+    d = router.route(text)
+    assert (d.priority, d.category, d.report) == ("emergency", "people_trapped", True)
