@@ -384,3 +384,23 @@ async def test_thanks_are_left_alone_unsure_is_asked_and_an_emergency_card_says_
     ticket = await store.ticket(2)
     assert ticket is not None and ticket.reporter == w.bob.user_id and ticket.text == "楼顶的太阳能热水器松了"
     assert not [s for s in w.notices(w.alice, "grid") if s.thread_root == thanks]
+
+
+async def test_a_neighbours_me_too_and_a_vague_message_on_the_real_homeserver(world: World) -> None:
+    """Through a real homeserver: a neighbour's 我家也是 in the reporter's thread is support named in that thread;
+    a message that says nothing of what is wrong is asked what, and the answer in its thread is the report."""
+    w = world
+    report = await w.alice.say(w.rooms["grid"], "安居苑2号楼电梯坏了")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "#1" in s.body)
+    await w.bob.say(w.rooms["grid"], "我家也是", thread_root=report)
+    joined = await w.heard(w.bob, "grid", lambda s: s.thread_root == report and "2 位居民" in s.body)
+    assert joined.body.startswith(w.bob.user_id) and w.bob.user_id in joined.content["formatted_body"]
+    vague = await w.bob.say(w.rooms["grid"], "那个东西又坏了")
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == vague and "是什么、在哪里" in s.body)
+    assert await w.bot.store.count("tickets") == 1
+    await w.bob.say(w.rooms["grid"], "安居苑3号楼楼上漏水了", thread_root=vague)
+    await w.heard(w.bob, "grid", lambda s: s.thread_root == vague and "#2" in s.body)
+    first, second = await w.bot.store.ticket(1), await w.bot.store.ticket(2)
+    assert first is not None and first.supporters == 1 and w.bob.user_id in first.residents
+    assert second is not None and second.category is not None and "漏水" in second.text
+    assert second.reporter == w.bob.user_id and second.category != first.category
