@@ -790,3 +790,10 @@ def test_someone_fallen_in_is_a_rescue(router: Router, text: str) -> None:
     the drains' handler: someone fallen in is a rescue, at emergency priority, for whoever gets people out."""
     d = router.route(text)
     assert (d.priority, d.category, d.report) == ("emergency", "people_trapped", True)
+
+
+@pytest.mark.parametrize("text", ["钥匙掉下去了", "手机掉下去了，在一楼草丛里"])
+def test_a_thing_fallen_is_no_child_in_danger(router: Router, text: str) -> None:
+    """掉下去了 is a child's fall among the child-safety words; keys or a phone fallen are no emergency."""
+    assert router.route(text).priority != "emergency"
+    assert router.route("孩子掉下去了").priority == "emergency"
