@@ -444,8 +444,8 @@ class Gate:
             return Judgement(False, english, (t,))
         if _SOCIAL_EN.fullmatch(plain := _FILLER.sub("", t)):  # "Hello everyone, thanks for the help!"
             return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
-        if text and _LATIN.search(text) and len(t) < 2 * LONG and (done := _THANKED_EN.search(text.lower())) and \
-                not _CURRENT_EN.search(text.lower()) and not _NEXT_EN.search(text.lower(), done.end()) and \
+        if text and _LATIN.search(text) and len(t) < 2 * LONG and (done := _THANKED_EN.search(lower := text.lower())) \
+                and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)

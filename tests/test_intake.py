@@ -35,6 +35,16 @@ async def bot(store: Store, router: Router, clock: FakeClock) -> Bot:
     await b.prepare()
     return b
 
+LIFT = "安居苑3号楼电梯又坏了"
+
+
+async def reported(bot: Bot, words: str = LIFT) -> str:
+    """Report ``words`` as Alice in the grid's room and let the bot answer; return the message's event id."""
+    message = t(bot).say(GRID, ALICE, words)
+    await turn(bot)
+    return message
+
+
 async def resolve(bot: Bot, how: str = "已修好", ticket: int | None = None) -> None:
     """Sign for and resolve the newest property card (or ticket ``ticket``'s) as its staff."""
     net = t(bot)
@@ -582,8 +592,7 @@ async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_s
     (the handler's card says two residents), its receipt names the neighbour, and after the resolve the thread hears
     the step once and each of the two is asked whether it is solved."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     net.say(GRID, BOB, "我家也是，天天爬楼", thread_root=report)
     net.say(GRID, BOB, "昨天的球赛看了没", thread_root=report)  # chatter in the thread: left alone
     await turn(bot)
@@ -607,8 +616,7 @@ async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_s
 
 async def test_a_me_too_of_another_matter_in_the_thread_is_no_support(bot: Bot, store: Store) -> None:
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     net.say(GRID, BOB, "我们楼也停水了，一滴都没有", thread_root=report)
     await turn(bot)
     ticket = await store.ticket(1)
@@ -620,8 +628,7 @@ async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bo
     message of one's support takes it back (counted no more, asked back no more), the handler's card is told, the
     reporter's ticket stays; deleting someone else's message changes nothing."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     support = net.say(GRID, BOB, "我家也是", thread_root=report)
     await turn(bot)
     net.redact(GRID, ALICE, support)  # not hers
@@ -644,8 +651,7 @@ async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bo
 
 async def test_a_support_reported_in_the_room_and_deleted_hears_no_more(bot: Bot, store: Store) -> None:
     net = t(bot)
-    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    await reported(bot)
     again = net.say(GRID, BOB, "安居苑3号楼电梯坏了，又要爬楼")
     await turn(bot)
     assert (ticket := await store.ticket(1)) is not None and ticket.supporters == 1
@@ -692,8 +698,7 @@ async def test_support_taken_back_and_given_again_is_asked_once(bot: Bot, store:
     """A tester's neighbour deleted her 我家也是 and said 我们楼也一样 again: she was asked twice for the verdict and
     twice for the rating; one resident in one thread is asked once."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     first = net.say(GRID, BOB, "我家也是", thread_root=report)
     await turn(bot)
     net.redact(GRID, BOB, first)
@@ -716,8 +721,7 @@ async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, 
     matter back is a ticket of its own (receipt in that thread, naming whose it is); a bare "me too" there is told
     how to report it again; thanks there are left alone."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     await resolve(bot)
     net.say(GRID, ALICE, "是", thread_root=report)
     await turn(bot)
@@ -747,8 +751,7 @@ async def test_a_report_in_the_thread_of_a_closed_ticket_is_a_new_one(bot: Bot, 
 async def test_a_thumbs_up_typed_as_text_answers_solved(bot: Bot, store: Store) -> None:
     """The question offers 👍 / 👎; a tester typed 👍 as a message (not a reaction) and nothing was recorded."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     await resolve(bot)
     net.say(GRID, ALICE, "👍🏻 谢谢", thread_root=report)
     await turn(bot)
@@ -760,8 +763,7 @@ async def test_the_same_words_sent_again_are_no_note(bot: Bot, store: Store) -> 
     """A tester's message sent twice put a copy of the report on every handler's card as a note: the same words
     again say nothing new; the resident is told the ticket it already is."""
     net = t(bot)
-    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    await reported(bot)
     again = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了！")
     await turn(bot)
     assert [e.kind.value for e in await store.events(1)][-1] != "note"
@@ -772,8 +774,7 @@ async def test_the_same_words_sent_again_are_no_note(bot: Bot, store: Store) -> 
 async def test_a_joint_card_done_with_waits_for_nobody(bot: Bot, store: Store) -> None:
     """A tester's closed lift ticket still said 待报到 (the co-handler never reported) on both cards."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     card = net.in_room(PROPERTY)[0]
     assert "待报到" in card.body  # the co-handler is waited for while it is open
     await resolve(bot)
@@ -789,8 +790,7 @@ async def test_a_late_placed_ticket_hints_the_same_matter_naming_both_places(bot
     """A report asked which matter it is joins nothing; placed later where an open ticket of its matter is, its
     handler is told the two may be one, and (a tester read 同一地点 beside another place) where each of them is."""
     net = t(bot)
-    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    await reported(bot)
     second = net.say(GRID, BOB, "电悌坏了")
     await turn(bot)
     assert await store.count("tickets") == 2
@@ -824,8 +824,7 @@ async def test_an_english_ticket_stays_english_after_a_chinese_report(bot: Bot, 
 async def test_a_card_the_ticket_moved_on_from_asks_nothing(bot: Bot, store: Store) -> None:
     """A tester's old card, after a transfer, still said 点 ✅ 或 !签收, and ✅ there was refused."""
     net = t(bot)
-    net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    await reported(bot)
     card = net.in_room(PROPERTY)[0]
     assert "!签收" in card.body
     net.say(PROPERTY, STAFF, "!转派 街道 电梯维保合同由街道统一管理", thread_root=card.event_id)
@@ -855,8 +854,7 @@ async def test_a_vague_report_registered_as_it_is_is_dispatched_by_unit(bot: Bot
 async def test_an_answer_to_the_rating_question_that_is_no_rating_is_asked_again(bot: Bot, store: Store) -> None:
     """A tester answered the rating question with 5 (no answer) and 太慢了 (told to report it again)."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     await resolve(bot)
     net.say(GRID, ALICE, "是", thread_root=report)
     await turn(bot)
@@ -873,8 +871,7 @@ async def test_solved_said_in_the_room_answers_the_one_question_waiting(bot: Bot
     """A tester with a verdict question waiting wrote 已解决 in the room, not in its thread, and was asked whether
     to register it as a report."""
     net = t(bot)
-    report = net.say(GRID, ALICE, "安居苑3号楼电梯又坏了")
-    await turn(bot)
+    report = await reported(bot)
     await resolve(bot)
     net.say(GRID, BOB, "已解决")  # nothing waits for bob's answer: not his to give
     net.say(GRID, ALICE, "已解决")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from chatops.chat.notices import Voice, notice
+from chatops.chat.notices import Voice, addressed, notice
 from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket
 from chatops.tickets.store import Outgoing, Room, Transaction
 from rules.catalogue import text
@@ -102,7 +102,7 @@ class Announcer:
                 told.add((room, root, under, (resident,)))
                 # in a thread others' receipts share, the question names whom it asks
                 shared = root is not None and sum(r.message.thread_root == root for r in receipts) > 1
-                said = f"{resident} {ask[1]}" if mentioned or shared else ask[1]
+                said = addressed(resident, ask[1]) if mentioned or shared else ask[1]
                 await tx.enqueue(Outgoing(room, ask[0], notice(said, mentions=[resident]), after.id,
                                           thread_root=root, thread_of=under))
         line_for = self.voice.step(after, event, self.lang)

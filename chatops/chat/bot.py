@@ -41,7 +41,7 @@ from chatops.chat.conversation import (
     written_in,
 )
 from chatops.chat.meetings import CHAIR_COMMANDS, MEETING_COMMANDS, Chair
-from chatops.chat.notices import Voice, notice
+from chatops.chat.notices import Voice, notice, receipt_notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import (
     Incoming,
@@ -70,6 +70,7 @@ from rules.normalize import normalize
 from rules.rulebook import parse_duration
 
 log = logging.getLogger(__name__)
+SMALL_TALK = frozenset({THANKS, ACK, GREETING, NOISE, CHAT})  # said in a ticket's thread: for nobody to act on
 VERDICT_CHARS = 8  # a message this short that says solved or not, in the room, answers the one question waiting
 POINTS_SHOWN = 10  # the latest entries !积分 and !时间银行 list
 MAX_SERVED_MINUTES = 24 * 60  # one confirmation is at most a day's service
@@ -918,10 +919,7 @@ class Bot:
         root = source.removeprefix("matrix:") if source else ev.event_id
         source, root = f"matrix:{root}", thread or root
         reporter = reporter or ev.sender
-        mention = [reporter] if thread else []  # a receipt in someone else's thread says whose it is
-
-        def addressed(lines: list[str]) -> list[str]:
-            return [f"{reporter} {lines[0]}", *lines[1:]] if mention and lines else lines
+        owner = reporter if thread else None  # a receipt in someone else's thread says whose it is
         place = Place(grid=(turn.room.ref or None) if turn.room.kind == "community" else None)
         named = decision.place if decision is not None else None
         if near is not None and not (named and named.estate):  # 3号楼 said under 安居苑's ticket: 安居苑 3号楼
@@ -933,11 +931,9 @@ class Bot:
         written, kept = written_in(body), await turn.tx.lang_of(reporter)
         if reporter == ev.sender and written and kept is None and written != (self.lang or "zh-CN"):
             await turn.tx.set_lang(reporter, written)  # a resident's first words say what they are answered in
-
-        def receipt_of(lines: list[str]) -> dict[str, Any]:
-            """The receipt's content: its later steps come in the language the report was written in (kept on the
-            receipt: an English ticket stays English after a Chinese report, and the other way round)."""
-            return {**notice(addressed(lines), mentions=mention), "lang": written or turn.lang}
+        # a ticket's later steps come in the language its report was written in, kept on the receipt: an English
+        # ticket stays English after a Chinese report, and the other way round
+        lang = written or turn.lang
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (
@@ -948,7 +944,7 @@ class Bot:
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"
-            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, receipt_of(lines), ticket.id,
+            await turn.tx.enqueue(Outgoing(ev.room_id, purpose, receipt_notice(lines, lang, named=owner), ticket.id,
                                            thread_root=root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
@@ -965,7 +961,8 @@ class Bot:
                                             data={"grid": ticket.grid or near.grid, "detail": near.place_detail})
         if receipt.asked:
             asked = self.voice.ask_choice(ticket, turn.lang)
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_of([asked[0]]), ticket.id, thread_root=root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_notice(asked[0], lang, named=owner),
+                                           ticket.id, thread_root=root))
             await turn.tx.enqueue(Outgoing(ev.room_id, "ask_choice", notice(asked[1:], mentions=[reporter]),
                                            ticket.id, thread_root=root))
             return
@@ -980,7 +977,7 @@ class Bot:
         cards = [await self.announce.card(turn.tx, ticket, handler, matched=matched, alarm=alarm)
                  for handler in ticket.handlers]
         # the lead's card goes first: sent together, the homeserver takes both at once and the card waits
-        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_of(lines), ticket.id,
+        await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_notice(lines, lang, named=owner), ticket.id,
                                        thread_root=root, after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
@@ -1022,18 +1019,18 @@ class Bot:
             await self._same_matter_hint(turn, where.id)
         elif ticket.awaits_rating(me.id) and verdict(body) is None and (body.strip().isdigit() or (
                 (decision := decision or await self.service.route(body)).report is not True
-                and decision.gate not in (THANKS, ACK, GREETING, NOISE, CHAT))):
+                and decision.gate not in SMALL_TALK)):
             # no rating in it (5, 太慢了): asked again, with the three answers (a tester's got "report it again")
             await self._reply(turn, text("ask_rating", turn.lang, ticket=ticket.id))
-        elif ticket.state is State.CLOSED and (decision := decision or await self.service.route(body)).report is True:
-            # the matter is back (电梯今天又停了): a ticket of its own, its receipt here
-            await self._report(turn, body, decision=decision, near=ticket,
-                               thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
         elif ticket.state is State.CLOSED:
-            if decision is None or decision.gate not in (THANKS, ACK, GREETING, NOISE, CHAT):
+            decision = decision or await self.service.route(body)
+            if decision.report is True:  # the matter is back (电梯今天又停了): a ticket of its own, its receipt here
+                await self._report(turn, body, decision=decision, near=ticket,
+                                   thread=turn.event.thread_root if isinstance(turn.event, Message) else None)
+            elif decision.gate not in SMALL_TALK:
                 await self._reply(turn, text("report_again", turn.lang, ticket=ticket.id,
                                              state=text(f"state_{ticket.state}", turn.lang)))
-        elif (decision or await self.service.route(body)).gate not in (THANKS, ACK, GREETING, NOISE, CHAT):  # 谢谢, 👍
+        elif (decision or await self.service.route(body)).gate not in SMALL_TALK:  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
     async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:
@@ -1070,30 +1067,26 @@ class Bot:
         report of another matter or place, or of one whose ticket is done with (the lift broken again), is a ticket of
         its own, its receipt in the thread; "me too" of one done with is told how to report it again; anything else
         is a conversation among residents, left alone."""
-        decision = await self.service.route(body)
-        if await self._emergency_in_thread(turn, ticket, body, decision):
-            return
         ev = turn.event
+        decision = await self.service.route(body)
+        if not isinstance(ev, Message) or await self._emergency_in_thread(turn, ticket, body, decision):
+            return
         reported = decision.report is True and not decision.ask
         where = decision.place
         elsewhere = (where.estate not in (None, ticket.estate) and ticket.estate is not None) or \
             (where.building not in (None, ticket.building) and ticket.building is not None)
         other = reported and (decision.category not in (None, ticket.category) or elsewhere)
-        same = reported and not other and decision.category is not None
-        if not isinstance(ev, Message):
-            return
         if reported and (other or ticket.state not in OPEN):
             await self._report(turn, body, decision=decision, near=ticket, thread=ev.thread_root)
         elif me_too(body) and ticket.state not in OPEN:
             await self._reply(turn, text("report_again", turn.lang, ticket=ticket.id,
                                          state=text(f"state_{ticket.state}", turn.lang)))
-        elif (me_too(body) or same) and not other and ticket.state in OPEN:
+        elif me_too(body) or (reported and decision.category is not None):  # open, and the same matter
             receipt = await self.service.support(ticket.id, source=f"matrix:{ev.event_id}", reporter=ev.sender,
                                                 text=body, tx=turn.tx)
-            said = f"{ev.sender} {self.voice.joined(receipt.ticket, turn.lang)}"  # several people share the thread
-            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", {**notice(said, mentions=[ev.sender]),
-                                                                   "lang": turn.lang}, ticket.id,
-                                           thread_root=ev.thread_root))
+            await turn.tx.enqueue(Outgoing(ev.room_id, "receipt", receipt_notice(
+                self.voice.joined(receipt.ticket, turn.lang), turn.lang, named=ev.sender), ticket.id,
+                thread_root=ev.thread_root))
             for before, after, event in receipt.steps:
                 await self.announce(turn.tx, before, after, event)
 

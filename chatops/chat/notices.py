@@ -27,6 +27,28 @@ def notice(lines: list[str] | str, *, mentions: list[str] | tuple[str, ...] = ()
             "mentions": sorted(set(mentions))}
 
 
+def addressed(person: str, lines: list[str] | str) -> list[str]:
+    """Return ``lines`` opening with ``person`` (rendered as a pill): whom a message in a shared thread is for.
+
+    >>> addressed("@a:x", ["已受理", "地点"])
+    ['@a:x 已受理', '地点']
+    """
+    lines = [lines] if isinstance(lines, str) else lines
+    return [f"{person} {lines[0]}", *lines[1:]] if lines else []
+
+
+def receipt_notice(lines: list[str] | str, lang: str | None, *, named: str | None = None) -> dict[str, Any]:
+    """Return a report's receipt as the outbox keeps it: a :func:`notice` that also keeps the language its ticket's
+    later steps come in (the report's own); ``named``: the resident it is for, named and mentioned, when it sits in
+    a thread others share (someone else's report's).
+
+    >>> receipt_notice("已受理", "zh-CN", named="@a:x")
+    {'lines': ['@a:x 已受理'], 'mentions': ['@a:x'], 'lang': 'zh-CN'}
+    """
+    said = addressed(named, lines) if named else lines
+    return {**notice(said, mentions=[named] if named else []), "lang": lang}
+
+
 # characters that reorder or hide text (bidi overrides and isolates, zero-width, soft hyphen, controls): a
 # resident's text shown to staff must read as it was written, so none of them reaches a notice (new lines stay)
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
