@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from string import ascii_lowercase
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -229,10 +230,22 @@ class Classifier:
         for c in rulebook.categories:
             for kw in c.keywords_en:
                 self._english.setdefault(" ".join(kw.lower().split()), []).append(c.id)
+        # a category's words that may be said inside a longer word of its own (保健品 in 卖保健品): only a text
+        # that says one of them has evidence to tidy (see _drop_inner)
+        forms: dict[str, set[str]] = {}
+        for key, owners in self._keywords.items():
+            for owner, _word in owners:
+                forms.setdefault(owner, set()).add(key)
+        self._nested = {(owner, word) for key, owners in self._keywords.items() for owner, word in owners
+                        if any(key in other and key != other for other in forms[owner])}
         alternatives = sorted(self._english, key=len, reverse=True)
         self._english_rx = re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
                                                                for p in alternatives) + r")(?![a-z])") \
             if alternatives else None
+        # a run of letters (and of the English words' other characters) with the white space between them: an
+        # English word lies inside one, and its look-arounds see there what they see in the whole text
+        inside = re.escape("".join(sorted(set("".join(alternatives).replace(" ", "")) - set(ascii_lowercase))))
+        self._english_run = re.compile(rf"[a-z{inside}][a-z{inside}\s]*")
         self._estate_grid: dict[str, str] = {}
         for g in rulebook.grids:
             for e in g.estates:
@@ -323,8 +336,8 @@ class Classifier:
                 if place_of is not None and estate is None:
                     estate = place_of
 
-        if len(spans) > 1:
-            _drop_inner(spans, hits)
+        if len(spans) > 1 and (nesting := {owner for owner, word, *_ in spans if (owner, word) in self._nested}):
+            _drop_inner([span for span in spans if span[0] in nesting], hits)
 
         def calmed(start: int, end: int) -> bool:
             """Return whether a word at ``start:end`` lies inside a negative word (打着火, 人倒是没关在里面)."""
@@ -341,13 +354,16 @@ class Classifier:
         for word, start, end in said:
             if word not in urgent and not calmed(start, end):
                 urgent.append(word)
-        tried = set(self._always)
+        # a headed pattern's match opens where one of its heads is said: it is looked for from the first
+        tried = dict.fromkeys(self._always, 0)
         if self._heads is not None:
-            for index, _s, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
-                tried.update(self._head_patterns[index])
+            for index, start, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
+                for i in self._head_patterns[index]:
+                    if start < tried.get(i, len(norm)):
+                        tried[i] = start
         for i in sorted(tried):
             owner, rx = self._patterns[i]
-            m = rx.search(norm)
+            m = rx.search(norm, tried[i])
             if m:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
                 where = seen.setdefault(owner, [0, m.start()])
@@ -417,13 +433,14 @@ class Classifier:
         """Add to ``hits`` the categories' English words said in ``text`` as whole words (smell gas, power cut)."""
         assert self._english_rx is not None
         lower = text.lower()
-        for m in self._english_rx.finditer(lower):
-            phrase = " ".join(m.group(0).split())
-            at = len("".join(lower[:m.start()].split()))  # where it starts in the normalised text, near enough
-            for owner in self._english[phrase]:
-                hits.setdefault(owner, {}).setdefault(phrase, (len(phrase) - phrase.count(" "), False, at))
-                where = seen.setdefault(owner, [0, at])
-                where[0], where[1] = where[0] + 1, min(where[1], at)
+        for run in self._english_run.finditer(lower):  # only where letters are: a Chinese letter has few, if any
+            for m in self._english_rx.finditer(lower, run.start(), run.end()):
+                phrase = " ".join(m.group(0).split())
+                at = len("".join(lower[:m.start()].split()))  # where it starts in the normalised text, near enough
+                for owner in self._english[phrase]:
+                    hits.setdefault(owner, {}).setdefault(phrase, (len(phrase) - phrase.count(" "), False, at))
+                    where = seen.setdefault(owner, [0, at])
+                    where[0], where[1] = where[0] + 1, min(where[1], at)
 
     def _with_likeness(self, candidates: tuple[Candidate, ...], norm: str, vetoed: set[str]
                        ) -> tuple[Candidate, ...]:
@@ -560,17 +577,33 @@ def _drop_inner(spans: list[tuple[str, str, int, int, bool]], hits: dict[str, di
     >>> _drop_inner([("c", "卖保健品", 0, 4, False), ("c", "保健品", 1, 4, False)], hits)
     >>> hits
     {'c': {'卖保健品': (4, False, 0)}}
+    >>> hits = {"c": {"出不来": (3, False, 2), "出唔嚟": (3, False, 2), "人出不来": (4, False, 1)}}  # two forms, one place
+    >>> _drop_inner([("c", "人出不来", 1, 5, False), ("c", "出不来", 2, 5, False), ("c", "出唔嚟", 2, 5, False),
+    ...              ("c", "出不来", 8, 11, False)], hits)
+    >>> sorted(hits["c"])
+    ['人出不来', '出不来']
     """
-    several = {owner for owner, words in hits.items() if len(words) > 1}  # one word alone is never inside another
-    inner = [i for i, (owner, word, start, end, generic) in enumerate(spans) if owner in several
-             and any(o == owner and s <= start and end <= e and e - s > end - start and (not g or generic)
-                     for o, w, s, e, g in spans)]
-    if not inner:
-        return
-    kept = {(spans[i][0], spans[i][1]) for i in range(len(spans)) if i not in inner}
-    for i in inner:
-        owner, word = spans[i][0], spans[i][1]
-        if (owner, word) not in kept:
+    mine: dict[str, list[tuple[str, int, int, bool]]] = {}  # a category's spans, for those with several words
+    for owner, word, start, end, generic in spans:
+        if len(hits.get(owner, ())) > 1:  # one word alone is never inside another
+            mine.setdefault(owner, []).append((word, start, end, generic))
+    for owner, said in mine.items():
+        # by start, the longer first: a word lies inside another iff one before it reaches as far (a specific
+        # word only inside a specific one)
+        said.sort(key=lambda w: (w[1], -w[2]))
+        reach = {False: -1, True: -1}  # how far the specific words, and all words, seen so far reach
+        inner: set[str] = set()  # words said inside a longer one
+        alone: set[str] = set()  # words said on their own somewhere
+        last, was_inside = (-1, -1), False
+        for word, start, end, generic in said:
+            # two words of one form (出不来, 出唔嚟) said at one place: neither lies inside the other
+            was_inside = was_inside if (start, end) == last else reach[generic] >= end
+            (inner if was_inside else alone).add(word)
+            last = (start, end)
+            reach[True] = max(reach[True], end)
+            if not generic:
+                reach[False] = max(reach[False], end)
+        for word in inner - alone:
             hits[owner].pop(word, None)
 
 

@@ -254,8 +254,10 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
-_FILLER = re.compile(r"[了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
-                     r"\-—_+=*#@&%$^|/\\0-9]")
+_FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
+                 r"\-—_+=*#@&%$^|/\\0-9")
+_FILLER = re.compile(f"[{_FILLER_CHARS}]")
+_LETTERS_ONLY = re.compile(f"[a-z{_FILLER_CHARS}]+")  # what the English social words can be, filler between
 # a matter named only by a word that stands for any (那个东西, 这事), and the words around a complaint that name
 # nothing (到底有没有人管): with them and the problem's own words gone, a message that names no matter is vague
 _PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情", "这件事情", "那件事情", "这件事", "那件事", "这玩意儿",
@@ -440,10 +442,12 @@ class Gate:
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
-        if (english := _EXACT_EN.get(_FILLER.sub("", t))) is not None:  # "Hi everyone!", "Thank you", "OK"
-            return Judgement(False, english, (t,))
-        if _SOCIAL_EN.fullmatch(plain := _FILLER.sub("", t)):  # "Hello everyone, thanks for the help!"
-            return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
+        if _LETTERS_ONLY.fullmatch(t):  # English words and filler alone (a Chinese character ends the look early)
+            plain = _FILLER.sub("", t)
+            if (english := _EXACT_EN.get(plain)) is not None:  # "Hi everyone!", "Thank you", "OK"
+                return Judgement(False, english, (t,))
+            if _SOCIAL_EN.fullmatch(plain):  # "Hello everyone, thanks for the help!"
+                return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
         if text and _LATIN.search(text) and len(t) < 2 * LONG and (done := _THANKED_EN.search(lower := text.lower())) \
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):

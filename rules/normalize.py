@@ -179,6 +179,7 @@ MIN_HAN = 2  # Chinese characters a text needs to be read as Chinese
 _PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|"
                      r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|o|e|i|u|v))+")
 _LATIN = re.compile(r"[a-z]+")
+_HAN_ENOUGH = re.compile("[\u3400-\u9fff]" + "[^\u3400-\u9fff]*[\u3400-\u9fff]" * (MIN_HAN - 1))
 
 
 def chinese(text: str, norm: str) -> bool:
@@ -191,7 +192,7 @@ def chinese(text: str, norm: str) -> bool:
     >>> chinese("The lift is broken", "theliftisbroken"), chinese("hi", "hi")
     (False, True)
     """
-    if sum(1 for ch in norm if "\u3400" <= ch <= "\u9fff") >= MIN_HAN:
+    if _HAN_ENOUGH.search(norm):
         return True
     words = _LATIN.findall(text.lower())
     english = sum(1 for w in words if not _PINYIN.fullmatch(w))
