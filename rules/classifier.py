@@ -49,6 +49,7 @@ _NO_SLIP = _COMMON | frozenset("她它们地得就都也")
 _PRONOUNS = frozenset("他她它")
 _PLAIN = r"[^()\[\]\\.*+?{}^$|]+"
 _REQUIRED = re.compile(rf"({_PLAIN})(?![?*{{])")  # plain characters a match must open with (none optional)
+_CHOICE = re.compile(r"\[([^\]\\^\-]+)\](?![?*{])")  # a set of plain characters, one of which it must open with
 
 
 def _heads(pattern: str) -> tuple[str, ...]:
@@ -59,20 +60,34 @@ def _heads(pattern: str) -> tuple[str, ...]:
     (('电线', '电箱'), ('电梯',), ('电',), ())
     >>> _heads("(甲|乙)丙|丁"), _heads("(后厨|店里的?厨房).{0,10}老鼠"), _heads("(甲|的?乙)丙"), _heads(".{0,3}甲")
     (('甲', '乙', '丁'), ('后厨', '店里'), (), ())
+    >>> _heads("(?<!新)(村里|村口)垃圾"), _heads("(全家|[两三]个人)晕"), _heads("[两三]?个人"), _heads("[^甲]乙")
+    (('村里', '村口'), ('全家', '两', '三'), (), ())
     """
     heads: list[str] = []
     for branch in _alternatives(pattern):
+        while branch.startswith(("(?<!", "(?<=")) and (close := _closing(branch)) is not None:
+            branch = branch[close + 1:]  # a look behind opens nothing: the match opens after it
         if branch.startswith("(") and not branch.startswith("(?"):
             close = _closing(branch)
             if close is None or branch[close + 1:close + 2] in ("?", "*", "{"):
                 return ()
-            opening = [_REQUIRED.match(alt) for alt in _alternatives(branch[1:close])]
+            opening = [_opening(alt) for alt in _alternatives(branch[1:close])]
         else:
-            opening = [_REQUIRED.match(branch)]
+            opening = [_opening(branch)]
         if not all(opening):
             return ()
-        heads += [normalize(m.group(1)) for m in opening if m]
+        heads += [normalize(w) for words in opening for w in words]
     return tuple(dict.fromkeys(heads))
+
+
+def _opening(branch: str) -> tuple[str, ...]:
+    """Return the words one of which ``branch`` must open with: its plain characters, or each character of the
+    set it opens with (``[两三四]个人``); ``()`` when it may open otherwise."""
+    if m := _REQUIRED.match(branch):
+        return (m.group(1),)
+    if m := _CHOICE.match(branch):
+        return tuple(m.group(1))
+    return ()
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -230,14 +245,14 @@ class Classifier:
         for c in rulebook.categories:
             for kw in c.keywords_en:
                 self._english.setdefault(" ".join(kw.lower().split()), []).append(c.id)
-        # a category's words that may be said inside a longer word of its own (保健品 in 卖保健品): only a text
-        # that says one of them has evidence to tidy (see _drop_inner)
+        # a category's words that may be said inside a longer word of its own (保健品 in 卖保健品), and those longer
+        # words: only they can leave evidence to tidy (see _drop_inner)
         forms: dict[str, set[str]] = {}
         for key, owners in self._keywords.items():
             for owner, _word in owners:
                 forms.setdefault(owner, set()).add(key)
-        self._nested = {(owner, word) for key, owners in self._keywords.items() for owner, word in owners
-                        if any(key in other and key != other for other in forms[owner])}
+        self._nesting = {(owner, word) for key, owners in self._keywords.items() for owner, word in owners
+                         if any((key in other or other in key) and key != other for other in forms[owner])}
         alternatives = sorted(self._english, key=len, reverse=True)
         self._english_rx = re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
                                                                for p in alternatives) + r")(?![a-z])") \
@@ -266,7 +281,8 @@ class Classifier:
                          if keys else None)
         # patterns see the normalised text; they are written in simplified Chinese and match any case
         self._patterns = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
-        self._vetoes = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.negative_patterns]
+        self._vetoes = {c.id: [re.compile(p, re.IGNORECASE) for p in c.negative_patterns]
+                        for c in rulebook.categories if c.negative_patterns}
         # a pattern opening with plain alternatives is tried only when one of them is in the text: one scan
         heads = [_heads(p) for c in rulebook.categories for p in c.patterns]
         self._always = [i for i, h in enumerate(heads) if not h or not all(h)]
@@ -336,8 +352,9 @@ class Classifier:
                 if place_of is not None and estate is None:
                     estate = place_of
 
-        if len(spans) > 1 and (nesting := {owner for owner, word, *_ in spans if (owner, word) in self._nested}):
-            _drop_inner([span for span in spans if span[0] in nesting], hits)
+        nesting = [span for span in spans if (span[0], span[1]) in self._nesting]  # the words that may nest
+        if len(nesting) > 1:
+            _drop_inner(nesting, hits)
 
         def calmed(start: int, end: int) -> bool:
             """Return whether a word at ``start:end`` lies inside a negative word (打着火, 人倒是没关在里面)."""
@@ -357,7 +374,11 @@ class Classifier:
         # a headed pattern's match opens where one of its heads is said: it is looked for from the first
         tried = dict.fromkeys(self._always, 0)
         if self._heads is not None:
+            first: dict[int, int] = {}  # each head said: where first
             for index, start, _e in self._heads.find_matches_as_indexes(norm, overlapping=True):
+                if start < first.get(index, len(norm)):
+                    first[index] = start
+            for index, start in first.items():
                 for i in self._head_patterns[index]:
                     if start < tried.get(i, len(norm)):
                         tried[i] = start
@@ -370,8 +391,8 @@ class Classifier:
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
         if self._english_rx is not None and _LATIN_LETTER.search(plain):
             self._english_hits(text, hits, seen)
-        for owner, rx in self._vetoes:  # a negative pattern vetoes its category, as a negative word does
-            if owner in hits and owner not in vetoed and rx.search(norm):
+        for owner in hits:  # a negative pattern vetoes its category, as a negative word does
+            if owner in self._vetoes and owner not in vetoed and any(rx.search(norm) for rx in self._vetoes[owner]):
                 vetoed.add(owner)
         building = _BUILDING.search(norm)
         place = (Place(self._estate_grid.get(estate) if estate else None, estate,
@@ -577,9 +598,10 @@ def _drop_inner(spans: list[tuple[str, str, int, int, bool]], hits: dict[str, di
     >>> _drop_inner([("c", "卖保健品", 0, 4, False), ("c", "保健品", 1, 4, False)], hits)
     >>> hits
     {'c': {'卖保健品': (4, False, 0)}}
-    >>> hits = {"c": {"出不来": (3, False, 2), "出唔嚟": (3, False, 2), "人出不来": (4, False, 1)}}  # two forms, one place
-    >>> _drop_inner([("c", "人出不来", 1, 5, False), ("c", "出不来", 2, 5, False), ("c", "出唔嚟", 2, 5, False),
-    ...              ("c", "出不来", 8, 11, False)], hits)
+    >>> hits = {"c": {"出不来": (3, False, 2), "出唔嚟": (3, False, 2), "人出不来": (4, False, 1)}}
+    >>> _drop_inner(  # two forms said at one place: neither inside the other
+    ...     [("c", "人出不来", 1, 5, False), ("c", "出不来", 2, 5, False), ("c", "出唔嚟", 2, 5, False),
+    ...      ("c", "出不来", 8, 11, False)], hits)
     >>> sorted(hits["c"])
     ['人出不来', '出不来']
     """

@@ -272,9 +272,7 @@ class Router:
                       scores: np.ndarray | None, text: str = "") -> tuple[Alternative, ...]:
         """Return the runners-up: other categories the rules found, then the model's other labels."""
         book = self.rulebook
-        model_score: dict[str, float] = {}
-        if scores is not None and model is not None:
-            model_score = {label: float(s) for label, s in zip(model.labels, scores, strict=True)}
+        labels = model.labels if model is not None and scores is not None and len(scores) else ()
         out: list[Alternative] = []
         seen = {(chosen.category if chosen else None, lead)}
         for c in found.candidates:
@@ -282,13 +280,20 @@ class Router:
             if (c.category, alt_lead) in seen:
                 continue
             seen.add((c.category, alt_lead))
-            ms = model_score.get(self._label(c.category, model)) if model is not None and model_score else None
+            ms = None
+            if model is not None and scores is not None and labels and (label := self._label(c.category, model)) \
+                    in labels:
+                ms = float(scores[labels.index(label)])
             out.append(Alternative(c.category, alt_lead, c.score, self._as_said(c.matched, text), ms))
             if len(out) >= MAX_OPTIONS - 1:
                 return tuple(out)
-        for label, s in sorted(model_score.items(), key=lambda kv: -kv[1]):
-            handler = self._handler_of(label, model)
-            if any(a.lead == handler for a in out) or handler == lead or s < 0.1:
+        if model is None or scores is None or not labels:
+            return tuple(out)
+        for i in np.argsort(-scores, kind="stable"):  # the model's other labels, likeliest first
+            if (s := float(scores[i])) < 0.1:
+                break
+            handler = self._handler_of(labels[i], model)
+            if any(a.lead == handler for a in out) or handler == lead:
                 continue
             out.append(Alternative(None, handler, 0.0, (), s))
             if len(out) >= MAX_OPTIONS - 1:
