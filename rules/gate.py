@@ -257,6 +257,7 @@ _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often,
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
 _FILLER = re.compile(f"[{_FILLER_CHARS}]")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit of any script (what str.isalnum says)
 _LETTERS_ONLY = re.compile(f"[a-z{_FILLER_CHARS}]+")  # what the English social words can be, filler between
 # a matter named only by a word that stands for any (那个东西, 这事), and the words around a complaint that name
 # nothing (到底有没有人管): with them and the problem's own words gone, a message that names no matter is vague
@@ -438,7 +439,7 @@ class Gate:
         [False, True]
         """
         t = found.norm if found.norm or not text else unsaid(normalize(text))
-        if not any(ch.isalnum() for ch in t):
+        if not _ALNUM.search(t):
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
             return Judgement(False, ACK, (t,))
@@ -493,8 +494,8 @@ class Gate:
         if hits.get("clear") and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
-        laughing = () if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)
-        if (jokes := (*_said(tuple(w for w in _JOKES if w in t), t), *laughing)) and not current:
+        if not current and (jokes := (*_said(tuple(w for w in _JOKES if w in t), t),
+                                      *(() if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)))):
             return Judgement(False, CHAT, jokes)
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t), _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
@@ -536,11 +537,11 @@ class Gate:
             return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
-        if (invited := tuple(w for w in _INVITE if w in t)) and not problems and not current:
+        if not problems and not current and (invited := tuple(w for w in _INVITE if w in t)):
             return Judgement(False, CHAT, invited)
         if story := _told_story(t, current, problems):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
-        if (vented := tuple(w for w in _VENT if w in t)) and not current and not problems:
+        if not current and not problems and (vented := tuple(w for w in _VENT if w in t)):
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
             return Judgement(False, CHAT, (figure.group(0),))
