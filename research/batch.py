@@ -31,7 +31,8 @@ class MemoryBatch:
         self.events: list[Event] = []
         self._dirty: set[int] = set()
         self._clusters: dict[tuple[str, str], list[int]] = defaultdict(list)  # (category, grid) -> tickets
-        self._reports: dict[int, list[datetime]] = defaultdict(list)  # ticket -> when it was reported or supported
+        # ticket -> (who, when) it was reported or supported, a support taken back (withdrawn) left out
+        self._reports: dict[int, list[tuple[str | None, datetime]]] = defaultdict(list)  # supporter or None
         self.timers: dict[int, Timer] = {}  # pending timers by id: the simulation fires them through the scheduler
         self._new_timers: list[Timer] = []
         self._timer_id = 0
@@ -56,7 +57,10 @@ class MemoryBatch:
         self._seq += 1
         self.events.append(event)
         if event.kind in (Move.REPORTED, Move.SUPPORTED):
-            self._reports[event.ticket_id].append(event.at)
+            self._reports[event.ticket_id].append((event.actor if event.kind is Move.SUPPORTED else None, event.at))
+        elif event.kind is Move.WITHDRAWN and event.ticket_id in self._reports:
+            said = self._reports[event.ticket_id]
+            said[:] = [(who, at) for who, at in said if who != event.actor]  # the report itself stays
         return event
 
     async def save_ticket(self, ticket: Ticket) -> None:
@@ -77,8 +81,19 @@ class MemoryBatch:
         return [self.tickets[i] for i in ids if self.tickets[i].state in OPEN][:limit]
 
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
-        """Return how many reports and supports ticket ``ticket_id`` had at ``since`` or later."""
-        return sum(1 for at in self._reports.get(ticket_id, ()) if at >= since)
+        """Return how many reports and supports ticket ``ticket_id`` had at ``since`` or later, a support taken
+        back (the supporter's ``withdrawn``) left out, as the store counts them.
+
+        >>> import asyncio
+        >>> from datetime import UTC, datetime
+        >>> batch, at = MemoryBatch(), datetime(2026, 6, 1, tzinfo=UTC)
+        >>> for kind, who in ((Move.REPORTED, "@a"), (Move.SUPPORTED, "@b"), (Move.SUPPORTED, "@c"),
+        ...                   (Move.WITHDRAWN, "@b"), (Move.WITHDRAWN, "@a")):  # the reporter's deletion: it stays
+        ...     _ = asyncio.run(batch.append(Event(1, kind, who, at)))
+        >>> asyncio.run(batch.reports_since(1, at))
+        2
+        """
+        return sum(1 for _who, at in self._reports.get(ticket_id, ()) if at >= since)
 
     async def schedule(self, timers: list[Timer]) -> None:
         """Keep the timers, numbered as the store would (the same ticket, kind, deadline and reference twice is

@@ -139,7 +139,8 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
     p_ticket, p_who = t["ticket_id"].to_numpy()[mask], who.cat.codes.to_numpy()[mask]
     if by == "resident":  # residents who reported an open matter again support its ticket (附议): reporters too
         ev = log.events
-        sup = ev[(ev["kind"] == "supported").to_numpy() & ev["ticket_id"].isin(p_ticket).to_numpy()]
+        sup = standing_supports(ev)
+        sup = sup[sup["ticket_id"].isin(p_ticket).to_numpy()]
         if len(sup):
             names_w = names_w.union(pd.Index(sup["actor"].cat.categories, dtype=object))
             recode = names_w.get_indexer(who.cat.categories)
@@ -183,6 +184,27 @@ def reporting_graph(log: EventLog, *, by: str = "grid", handlers: str = "routed"
     _bulk(G, reporters, names_w[u_codes].astype(str), u_codes, np.asarray(names_h)[v_codes], v_codes, weights)
     _companion(G, u_codes, v_codes, weights, names_w, names_h)
     return G
+
+
+def standing_supports(events: pd.DataFrame) -> pd.DataFrame:
+    """Return the ``supported`` rows of ``events`` (an :class:`EventLog`'s) that still stand: the supporter
+    did not take the support back later (a ``withdrawn`` of theirs on the same ticket: they deleted their
+    "me too"), as the ticket itself no longer counts, tells or asks them.
+
+    >>> ev = pd.DataFrame({"seq": [1, 2, 3, 4, 5], "ticket_id": [1, 1, 1, 1, 1], "actor": ["a", "b", "c", "b", "c"],
+    ...                    "kind": ["reported", "supported", "supported", "withdrawn", "supported"]})
+    >>> standing_supports(ev)["actor"].tolist()
+    ['c', 'c']
+    """
+    kind = events["kind"]
+    sup = events[(kind == "supported").to_numpy()]
+    back = events[(kind == "withdrawn").to_numpy()]
+    if not len(back) or not len(sup):
+        return sup
+    last = back.groupby(["ticket_id", back["actor"].astype(str)], observed=True)["seq"].max()
+    later = pd.MultiIndex.from_arrays([sup["ticket_id"], sup["actor"].astype(str)])
+    taken_back = last.reindex(later).to_numpy()
+    return sup[~(taken_back > sup["seq"].to_numpy())]
 
 
 def _bulk(G: nx.Graph, nodes: list[tuple[str, dict[str, Any]]], us: np.ndarray, u_keys: np.ndarray,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -9,6 +12,7 @@ import pytest
 import research
 from research import SimConfig
 from research.measures import IGRAPH_CACHE
+from tests.test_points import support_taken_back
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,10 @@ def plain_reporting(log: research.EventLog, by: str, handlers: str) -> nx.Graph:
                            log.assignments[["ticket_id", "handler"]].astype(object)]).drop_duplicates()
     reporters = t[["ticket_id", column]].astype(object).rename(columns={column: "who"})
     if by == "resident":  # supporters (附议) reported the same matter too
-        support = ev.loc[ev["kind"] == "supported", ["ticket_id", "actor"]].astype(object)
+        support = ev.loc[ev["kind"] == "supported", ["seq", "ticket_id", "actor"]].astype(object)
+        back = ev.loc[ev["kind"] == "withdrawn", ["seq", "ticket_id", "actor"]].astype(object)
+        support = support[[not ((back["ticket_id"] == t) & (back["actor"] == a) & (back["seq"] > s)).any()
+                           for s, t, a in support.itertuples(index=False)]][["ticket_id", "actor"]]  # not taken back
         reporters = pd.concat([reporters, support.rename(columns={"actor": "who"})]).drop_duplicates()
     pairs = pairs.astype(object).dropna().merge(reporters, on="ticket_id").dropna().rename(columns={"who": column})
     G = nx.Graph()
@@ -89,3 +96,18 @@ def test_time_slices_cover_the_log(log: research.EventLog) -> None:
     quarterly = research.time_slices(log, research.reporting_graph, "Q", by="grid")
     assert sum(d["tickets"] for G in quarterly.values() for _, d in G.nodes(data=True)
                if d["bipartite"] == 0) == len(log.tickets)
+
+
+def test_a_support_taken_back_is_no_tie_in_the_network(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    asyncio.run(support_taken_back(path))
+    log = research.read_log(path, key="test")
+    ev = log.events
+    bob = ev.loc[ev["kind"] == "withdrawn", "actor"].astype(str).tolist()
+    carol = [a for a in ev.loc[ev["kind"] == "supported", "actor"].astype(str) if a not in bob]
+    assert len(bob) == 1 and len(carol) == 1
+    G = research.reporting_graph(log, by="resident", handlers="all")
+    assert carol[0] in G and G.nodes[carol[0]]["tickets"] == 1
+    assert bob[0] not in G  # he deleted his "me too": no tie to the handlers of a matter he no longer reports
+    reporters = {n for n, d in G.nodes(data=True) if d["bipartite"] == 0}
+    assert reporters == set(plain_reporting(log, "resident", "all")) - set(log.handlers.index) and len(reporters) == 2

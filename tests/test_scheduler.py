@@ -217,6 +217,29 @@ async def test_below_the_threshold_no_whistle(bot: Bot, store: Store, clock: Fak
     assert second is not None and second.supporters == 1 and not second.joint
 
 
+async def test_a_support_taken_back_does_not_count_toward_the_whistle(bot: Bot, store: Store, clock: FakeClock
+                                                                      ) -> None:
+    """MINI: leak whistles at 3 reports within 24 h; Bob deletes his "me too", so Carol's makes two, Dave's three."""
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    bob = net.say(GRID, "@bob:t", "安居苑2号楼也漏水了")
+    await turn(bot)
+    net.redact(GRID, "@bob:t", bob)
+    await turn(bot)
+    assert (await store.ticket(1)).supporters == 0  # type: ignore[union-attr]
+    net.say(GRID, "@carol:t", "楼道漏水好几天了")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.supporters == 1 and not ticket.joint
+    assert await store.reports_since(1, clock() - timedelta(days=1)) == 2
+    net.say(GRID, "@dave:t", "1号楼漏水还没人修")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.joint and "police" in ticket.co
+    assert await store.reports_since(1, clock() - timedelta(days=1)) == 3
+
+
 async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot, store: Store) -> None:
     net = t(bot)
     report = net.say(GRID, "@alice:t", "安居苑1号楼漏水")

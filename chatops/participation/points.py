@@ -2,10 +2,10 @@
 visible to the resident who earned it.
 
 Points are never typed in. From a ticket's events: every resident who reported or supported a matter gets
-``report_fixed`` when a resident confirms it solved (once per ticket), and the resident who answers the
-call-back gets ``callback``. Meetings and the time bank add theirs as they land. Each resident earns at
-most ``monthly_cap`` in a calendar month (the community's time zone); entries past the cap are kept with
-no points, so the resident sees why.
+``report_fixed`` when a resident confirms it solved (once per ticket; not a supporter who took the support
+back first), and the resident who answers the call-back gets ``callback``. Meetings and the time bank add
+theirs as they land. Each resident earns at most ``monthly_cap`` in a calendar month (the community's time
+zone); entries past the cap are kept with no points, so the resident sees why.
 
 >>> from datetime import UTC, datetime
 >>> from rules import load_rulebook
@@ -54,13 +54,19 @@ def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, 
     ``volunteered`` (tasks staff confirmed, ``(id, resident, what, at)``) add ``volunteer`` each."""
     rules = book.points
     residents: dict[int, list[str]] = {}
+    reporter: dict[int, str] = {}
     fixed: set[int] = set()
     raw: list[Award] = []
     for e in events:
+        if e.kind == Move.REPORTED:
+            reporter[e.ticket_id] = e.actor
         if e.kind in (Move.REPORTED, Move.SUPPORTED) and e.actor_handler is None and e.actor != SYSTEM.id:
             people = residents.setdefault(e.ticket_id, [])
             if e.actor not in people:
                 people.append(e.actor)
+        elif e.kind == Move.WITHDRAWN and e.actor != reporter.get(e.ticket_id) and \
+                e.actor in residents.get(e.ticket_id, ()):
+            residents[e.ticket_id].remove(e.actor)  # a supporter who took the "me too" back (the report stays)
         elif e.kind == Move.VERIFIED and e.actor_handler is None:
             if e.ticket_id not in fixed:
                 fixed.add(e.ticket_id)

@@ -365,9 +365,12 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         return int(row[0]) if row else None
 
     async def reports_since(self, ticket_id: int, since: datetime) -> int:
-        """Return how many residents reported or supported ticket ``ticket_id`` at ``since`` or later."""
+        """Return how many residents reported or supported ticket ``ticket_id`` at ``since`` or later: a support
+        taken back since (the supporter's later ``withdrawn``) no longer counts toward a whistle."""
         async with self.db.execute(
-                "SELECT COUNT(*) FROM events WHERE ticket_id = ? AND kind IN ('reported', 'supported') AND at >= ?",
+                "SELECT COUNT(*) FROM events e WHERE e.ticket_id = ? AND e.kind IN ('reported', 'supported') "
+                "AND e.at >= ? AND NOT (e.kind = 'supported' AND EXISTS (SELECT 1 FROM events w "
+                "WHERE w.ticket_id = e.ticket_id AND w.kind = 'withdrawn' AND w.actor = e.actor AND w.seq > e.seq))",
                 (ticket_id, since.isoformat())) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
