@@ -195,6 +195,8 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "看了部", "看了一部", "看咯部", "游戏里", "作文", "那边的朋友", "那边的亲戚", "那边的家人",
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
+_DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
+_HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说")
@@ -307,7 +309,13 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
-               "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞")}  # likes demanded are no thanks
+               "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks
+               # come out, up, in: something became so (墙皮泡起来了, 水漫上来了), nothing came back
+               "来了": ("起来了", "出来了", "过来了", "进来了", "下来了", "上来了", "开来了"),
+               # asked for or asked about, not done (先把漏水解决了吧, 修好了没)
+               "解决了": ("解决了吧", "解决了没", "解决了吗", "解决了再", "解决了才"),
+               "修好了": ("修好了吗", "修好了没", "修好了再", "修好了吧"),
+               "修好": ("修好了吗", "修好了没", "没修好", "修好了吧")}
 
 
 def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
@@ -356,9 +364,10 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
     of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
     here = [w for w in hits.get("here", ()) if f"不是{w}" not in t]  # 不是咱这边吧: not here
-    if (hits.get("screen") and not _WATCHING.search(t)) or \
-            (hits.get("media") and hits.get("elsewhere") and not here):
-        return (*hits.get("screen", ()), *hits.get("media", ()), *hits.get("elsewhere", ()))
+    # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
+    screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
+    if (screen and not _WATCHING.search(t)) or (hits.get("media") and hits.get("elsewhere") and not here):
+        return (*screen, *hits.get("media", ()), *hits.get("elsewhere", ()))
     return ()
 
 

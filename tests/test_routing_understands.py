@@ -139,6 +139,12 @@ def test_a_husband_at_work_or_on_the_phone_is_no_violence(router: Router, text: 
     ("隔壁那个男的把他女朋友按在地上打，门还反锁了", "domestic_violence"),
     ("燃气表那里一直滋滋响，一股怪味", "gas_leak"),
     ("小孙女在楼下玩，一转眼就不见啦，到处都问过了", "missing_person"),
+    ("我舅舅跟家里拌了几句嘴就出门了，到现在六个钟头电话打不通", "missing_person"),
+    ("公园的湖冰面都化了，有几个娃娃还在上面滑着玩", "child_safety"),
+    ("我和邻居被关在5号楼的电梯里了，按铃没人理", "people_trapped"),
+    ("垃圾房后面发现了一具尸体，大家别过去", "death_found"),
+    ("楼下死了个人，警察还没来", "death_found"),
+    ("隔壁老太太好像死在屋里了，好几天没见，门口一股味", "death_found"),
 ])
 def test_emergencies_in_everyday_words(router: Router, text: str, category: str) -> None:
     d = router.route(text)
@@ -151,7 +157,8 @@ def test_emergencies_in_everyday_words(router: Router, text: str, category: str)
                                   "这辣子鸡辣得我嘴都要着火了", "火锅吃得我嘴里冒火", "火烧云好好看啊，大家快看西边",
                                   "我妈气得头顶冒烟了哈哈", "我打了一晚上麻将，手都冒烟了",
                                   "这房价涨得吓死人，跟坐火箭一样", "刚下班，谁还没睡，出来唠会嗑",
-                                  "今天雾好大，对面楼都看不见了，开车慢点", "退休金涨了五十块，够买斤排骨了😄"])
+                                  "今天雾好大，对面楼都看不见了，开车慢点", "退休金涨了五十块，够买斤排骨了😄",
+                                  "这天热死人了", "月底加班要累死人了", "这次期末要考死人了"])
 def test_a_dream_a_figure_of_speech_or_a_wish_from_afar_is_not_an_emergency_here(router: Router, text: str) -> None:
     d = router.route(text)
     assert d.report is not True and not (d.report is None and d.priority == "emergency")
@@ -797,3 +804,27 @@ def test_a_thing_fallen_is_no_child_in_danger(router: Router, text: str) -> None
     """掉下去了 is a child's fall among the child-safety words; keys or a phone fallen are no emergency."""
     assert router.route(text).priority != "emergency"
     assert router.route("孩子掉下去了").priority == "emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("厨房吊顶里面每天半夜窸窸窣窣的，还有吱吱声，怕是有东西", "pests"),
+    ("楼上扔下来一个瓶子，从天而降砸在我车前面", "high_rise_littering"),
+    ("医院挂号处那个护士对老人翻白眼，态度太差了", "hospital_treatment"),
+    ("超市的自动扶梯坏了一个礼拜了，也没人修", "special_equipment"),
+    ("江上那座桥的栏杆断了一截，晚上骑车好危险", "highways"),
+    ("我们十几个老姐妹想组个合唱队，社区有没有排练的地方", "culture_sports"),
+    ("我是单亲妈妈，一个人带两个孩子，日子困难，希望社区帮扶一下", "women_rights"),
+])
+def test_a_matter_told_by_what_it_does_or_where_it_is(router: Router, text: str, category: str) -> None:
+    """The matter described by its sound, by the thing that fell, by a look (翻白眼 is no seizure), or named by
+    a word no other matter shares; never an emergency it is not."""
+    d = router.route(text)
+    assert (d.category, d.report) == (category, True) and d.priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["我家楼上卫生间漏水，墙皮都鼓起来了，麻烦物业先把漏水解决了吧",
+                                  "邻居家狗天天半夜叫，吵得孩子晚上老做噩梦",
+                                  "电梯又坏了，修好了没啊，我妈腿脚不好爬不动"])
+def test_a_report_that_asks_for_a_fix_or_tells_of_a_nightmare_is_a_report(router: Router, text: str) -> None:
+    """"解决了吧" asks for a fix, "鼓起来了" is no water come back, a nightmare the matter caused is no dream told."""
+    assert router.route(text).report is True
