@@ -901,6 +901,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "规则手册里没有这些有自己会议群的议事机构：{bodies}",
         "en": "The rulebook has no body with a room of its own called: {bodies}",
     },
+    "unknown_handlers": {
+        "zh-CN": "规则手册里没有这些处理单位：{handlers}；--staff 的等号前要写处理单位编号，例如 {known}",
+        "en": "The rulebook has no handler called: {handlers}; before the = in --staff put a handler id, e.g. {known}",
+    },
+    "unknown_grids": {
+        "zh-CN": "规则手册里没有这些网格：{grids}；--resident 的等号前要写网格编号（{known}），留空则邀请进全社区群",
+        "en": "The rulebook has no grid called: {grids}; before the = in --resident put a grid id ({known}), or "
+              "nothing for the whole community's room",
+    },
     "help_body_intro": {
         "zh-CN": "这是「{body}」的议事群。会议由社区吹哨召集：签到、表决、计票、公开都在这里进行。",
         "en": "This is the room of the {body}. Whistle calls its meetings here: sign-in, votes, counts and results.",

@@ -79,6 +79,12 @@ async def provision(network: RoomMaker, store: Store, book: Rulebook, *, server_
     unknown = sorted((set(members) | set(chairs)) - {b.id for b in book.deliberation.bodies if b.room == "own"})
     if unknown:
         raise ProvisionError(text("unknown_bodies", lang, bodies=", ".join(unknown)))
+    handlers = [h.id for h in book.handlers]
+    if unknown := sorted(set(staff) - set(handlers)):  # a typo would invite nobody, and say nothing
+        raise ProvisionError(text("unknown_handlers", lang, handlers=", ".join(unknown), known=", ".join(handlers[:4])))
+    grids = [g.id for g in book.grids]
+    if unknown := sorted(set(residents) - {*grids, ""}):
+        raise ProvisionError(text("unknown_grids", lang, grids=", ".join(unknown), known=", ".join(grids)))
     rooms: list[Room] = []
     for p in plan(book, prefix=prefix, lang=lang):
         if p.kind == "handler":
