@@ -226,7 +226,10 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过")
 _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
-                         r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing)\b")
+                         r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing|"
+                         r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
+                         r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
+_WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
@@ -472,6 +475,9 @@ class Gate:
         current, problems = hits.get("current", ()), hits.get("problem", ())
         if text and _LATIN.search(text) and (still := _CURRENT_EN.findall(text.lower())):
             current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words
+            # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
+            # complains, as 电梯怎么又坏了 does
+            problems = (*problems, *(w for w in still if w not in _WHEN_EN))
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem
@@ -541,7 +547,8 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and text.rstrip().endswith("?") and not current:
+        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and text.rstrip().endswith("?") and \
+                not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese
             return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
         if short and not strong and not problems and not self._remainder(t):

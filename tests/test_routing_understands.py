@@ -791,6 +791,22 @@ def test_an_english_question_about_a_matter_is_asked_about_not_registered(router
     assert router.route("When will the community centre open?").report is False
 
 
+@pytest.mark.parametrize(("text", "report", "category"), [
+    ("Why is the streetlight by the east gate broken again?", True, "street_lights"),  # a complaint, as 怎么又坏了
+    ("Why has nobody taken the rubbish away for four days?", True, "rubbish"),
+    ("When is the power coming back? It has been out since lunch", True, "power_outage"),
+    ("Is the lift in building 2 still broken?", True, "lift_fault"),
+    ("Will the water be off again on Sunday?", False, None),  # asks about a plan: nothing is wrong
+])
+def test_an_english_question_that_complains_is_a_report(router: Router, text: str, report: bool,
+                                                         category: str | None) -> None:
+    """"Why is the lift broken again?" was held to ask, and "Why is it broken again?" taken for an acknowledgement:
+    English words for what is wrong (broken, nobody has come, out since) make a complaint of a question, as in
+    Chinese; "again" alone says when, not what."""
+    d = router.route(text)
+    assert (d.report, d.category) == (report, category)
+
+
 @pytest.mark.parametrize("text", ["井盖没了，有人掉进去了", "下水道那边有人掉进去了！快来人", "有人掉下去了"])
 def test_someone_fallen_in_is_a_rescue(router: Router, text: str) -> None:
     """井盖没了，有人掉进去了 was a normal road-damage ticket, and a tester's 下水道那边有人掉进去了 an emergency for
