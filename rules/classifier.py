@@ -40,6 +40,8 @@ from rules.normalize import chinese, normalize, parted, unsaid
 from rules.rulebook import Rulebook
 
 # a building as residents name it: 3号楼, 5栋; in English (Building 3, Block 5, bldg 12) once spaces are gone
+# words that say the next words are happening now (刚路过…看到, 现在, 赶紧叫人)
+_NOW = re.compile(r"刚刚|刚才|我刚|刚路过|现在|正在|赶紧|赶快|快来|快叫|快打|马上")  # (not 经常: it keeps happening)
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)|(?:building|bldg|block|blk|tower)(?:no)?(\d{1,4})")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
@@ -342,16 +344,23 @@ class Classifier:
                 if negatives:
                     vetoed.update(negatives)
                     calm.append((start, end))
-                if urgents and start < horizon:
+                if urgents:
                     said.extend((w, start, end) for w in urgents)
                 for owner, word in own:
                     hits.setdefault(owner, {}).setdefault(word, (length, False, start))
                     seen.setdefault(owner, [0, start])[0] += 1
-                    if start < horizon:
-                        own_said.append((owner, word, start, end))
+                    own_said.append((owner, word, start, end))
                 if place_of is not None and estate is None:
                     estate = place_of
 
+        if CHAT < len(norm) <= 2 * CHAT and (now := next((m for m in _NOW.finditer(norm, LIVE - 10) if any(
+                owner in self._emergency and m.start() <= start < m.end() + LIVE // 2
+                for owner, _w, start, _e, _g in spans)), None)):
+            # a long chat message that turns to an emergency happening now (…先不说这些了，我刚路过车棚看到有火苗): it
+            # is happening now, as anything early in the message is
+            horizon = now.end() + LIVE // 2
+        said = [s for s in said if s[1] < horizon]
+        own_said = [s for s in own_said if s[2] < horizon]
         nesting = [span for span in spans if (span[0], span[1]) in self._nesting]  # the words that may nest
         if len(nesting) > 1:
             _drop_inner(nesting, hits)

@@ -60,7 +60,7 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
 _SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                         r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
                         r"help|support|hard|work|you)+")
-_CHAT = ("雾好大", "雾太大了", "大雾天",
+_CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
@@ -136,7 +136,8 @@ _OFFERS = ("有优惠", "可以过来看看", "欢迎选购", "随叫随到", "�
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
            "要的来", "看到了说一声", "看见了说一声", "联系电话", "电话咨询", "招聘", "招租", "送人",
-           "挂保安亭", "放保安亭", "在门卫那", "在门卫处", "在门岗",
+           "挂保安亭", "放保安亭", "在门卫那", "在门卫处", "放在门岗", "交到门岗", "放门岗", "在门岗那", "在门岗处",
+           "在门岗放着", "门岗放着",
            "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "大酬宾", "开业酬宾", "充值送",
            "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
@@ -231,6 +232,7 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|w
                          r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
+_LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
@@ -258,6 +260,9 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",
              "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
+# said of reporting or helping, not of what is wrong
+_ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
+_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过")
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
@@ -312,6 +317,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
+               "好听": ("说得好听", "说的好听", "讲得好听", "讲的好听", "不好听", "话好听"),  # said of empty promises
                "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks
                # come out, up, in: something became so (墙皮泡起来了, 水漫上来了), nothing came back
                "来了": ("起来了", "出来了", "过来了", "进来了", "下来了", "上来了", "开来了"),
@@ -343,6 +349,22 @@ def _long_ago(t: str) -> tuple[str, ...]:
     """
     head = t[:LONG].replace("那年轻", "那")  # 那年轻人 is that young man, not that year
     return (*(w for w in _PAST if w in head), *(("以前",) if t.startswith(_BEFORE) else ()))
+
+
+def _wrong_after(t: str, done: tuple[str, ...], named: list[str]) -> tuple[str, ...]:
+    """Return the problem words ``named`` in ``t`` after the last word saying something was done: a thank-you for
+    one fix that goes on to another matter (…修好了，谢谢！现在是公交站牌撞歪了，也没人管) reports it.
+
+    >>> _wrong_after("路灯修好了谢谢,现在是站牌歪了也没人管", ("修好了",), ["没人管"])
+    ('没人管',)
+    >>> _wrong_after("上次反映的漏水修好了,谢谢", ("修好了",), ["反映"])
+    ()
+    >>> _wrong_after("补好了,一滴都勿漏了", ("补好了",), ["漏"])  # no other matter turned to
+    ()
+    """
+    end = max((t.rfind(w) + len(w) for w in done if w in t), default=-1)
+    turn = _TURN.search(t, end) if end >= 0 else None  # 现在是, 另外, 不过: the message goes on to another matter
+    return tuple(w for w in named if w not in _ABOUT_REPORTING and t.find(w, turn.end()) >= 0) if turn else ()
 
 
 def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -510,7 +532,9 @@ class Gate:
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
         if not current and (jokes := (*_said(tuple(w for w in _JOKES if w in t), t),
-                                      *(() if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)))):
+                                      *(() if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)),
+                                      *(() if problems or strong or not (laugh := _LAUGH_EN.match(text.lower()))
+                                        else (laugh.group(1),)))):
             return Judgement(False, CHAT, jokes)
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t), _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
@@ -535,7 +559,8 @@ class Gate:
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)
         thanked = [(k, w) for k, w in social if k != CHAT or not problems]  # 拉进…提不出来了 is no thank-you
-        if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG:
+        if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG and \
+                not _wrong_after(t, resolved, named):
             return Judgement(False, THANKS, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
         if hits.get(THANKS) and short and not named and not current and not question:

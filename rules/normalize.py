@@ -17,11 +17,12 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 4  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
-# figure of speech more masked, 累得我要晕倒了)
+VERSION = 5  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
+    "䢂": "电梯",  # 𨋢, the lift, after the table
     "冇": "没", "咗": "了", "嘅": "的", "喺": "在", "佢哋": "他们", "佢": "他", "我哋": "我们", "你哋": "你们",
     "哋": "们", "唔该": "谢谢", "唔使": "不用", "唔": "不", "睇": "看", "乜嘢": "什么", "嘢": "东西", "咩": "什么",
     "而家": "现在", "今朝": "今天", "琴日": "昨天", "听日": "明天", "屋企": "家", "老豆": "爸爸", "老窦": "爸爸",

@@ -844,3 +844,38 @@ def test_a_matter_told_by_what_it_does_or_where_it_is(router: Router, text: str,
 def test_a_report_that_asks_for_a_fix_or_tells_of_a_nightmare_is_a_report(router: Router, text: str) -> None:
     """"解决了吧" asks for a fix, "鼓起来了" is no water come back, a nightmare the matter caused is no dream told."""
     assert router.route(text).report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("说个事，最近地下车库的灯老是坏，晚上黑咕隆咚的，物业也不修，垃圾桶也满了没人倒……算了不说这个了，"
+     "我刚下楼看到三单元门口冒黑烟，像是着火了，快来人", "fire"),  # turns at its end to what is happening now
+    ("老公喝完酒就动手，今天又在外面砸门说要弄死我，我躲在卫生间", "domestic_violence"),
+    ("隔壁小姑娘在朋友圈说了句大家再见，配了一张安眠药的照片，敲门也不开", "suicide_risk"),
+    ("我爸被关电梯里了，停在五楼和六楼中间", "people_trapped"),
+    ("A lady just collapsed at the bus stop by the north gate and isn't responding", "medical_emergency"),
+])
+def test_an_emergency_late_in_a_long_message_or_told_in_other_words(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.priority, d.report) == (category, "emergency", True)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("People keep charging e-bikes in the corridor of building 5 every night", "ebike_charging"),
+    ("The escalator in the supermarket stopped suddenly and an old man nearly fell", "special_equipment"),
+    ("Someone was trying the door handles on our floor at 3am", "theft_security"),
+    ("The karaoke bar downstairs plays loud music until midnight", "noise_nuisance"),
+    ("Our radiators are lukewarm and the flat is freezing", "heating"),
+    ("我老公骂人摔东西，还没动手打我，人身安全保护令怎么申请", "women_rights"),  # not hit yet: no fight to stop
+    ("上次说的漏水修好了，谢谢！现在是楼下的路灯坏了一个礼拜，也没人管", "street_lights"),  # a new matter after thanks
+    ("物业费年年涨，保安天天在门岗里打牌，外人随便进", "property_service"),  # 在门岗 is where they idle, no lost key
+    ("在医院挂号太难了，号太难挂，老人不会用手机预约", "hospital_treatment"),
+])
+def test_a_matter_in_english_or_after_thanks_or_not_yet_violence(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.category, d.report) == (category, True) and d.priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["Lol my daughter thinks the moon follows our car 😂",
+                                  "haha the cat stole my seat again", "楼下小朋友钢琴弹得好听，天天听都不腻"])
+def test_laughter_in_english_and_praise_are_no_reports(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
