@@ -688,6 +688,36 @@ async def test_a_picture_in_ones_own_thread_reaches_the_handler_and_nowhere_else
     assert len([s for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image"]) == 1
 
 
+async def test_staff_s_picture_in_the_card_thread_reaches_the_residents(bot: Bot, store: Store) -> None:
+    """A tester's photo of the repaired pipe, posted in the card's thread, reached nobody: it is a note to every
+    resident who reported the matter, in their threads, and not echoed back to the room it came from."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    bob = net.say(GRID, BOB, "安居苑1号楼楼上漏水")  # a supporter hears steps in his own thread
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!签收", thread_root=card.event_id)
+    await turn(bot)
+    fixed = Media("mxc://t/fixed", "new_pipe.jpg", "image/jpeg", 4096)
+    net.say(PROPERTY, PROP, "new_pipe.jpg", kind="image", media=fixed)  # not in a card's thread: among staff
+    await turn(bot)
+    assert (await store.events(1))[-1].kind is Move.ACKNOWLEDGED
+    net.say(PROPERTY, PROP, "new_pipe.jpg", thread_root=card.event_id, kind="image", media=fixed)
+    await turn(bot)
+    note = (await store.events(1))[-1]
+    assert (note.kind, note.actor, note.actor_handler) == (Move.NOTE, PROP, "property")
+    assert note.data == {"media": "mxc://t/fixed", "mimetype": "image/jpeg", "size": 4096}
+    for root in (report, bob):
+        thread = [s for s in net.in_room(GRID) if s.thread_root == root]
+        assert "补充了一张图片" in thread[-2].body and thread[-1].content["url"] == "mxc://t/fixed"
+    assert not [s for s in net.in_room(PROPERTY) if s.content.get("msgtype") == "m.image" and s.sender != PROP]
+    # someone without the handler's power posting a picture there moves nothing
+    net.say(PROPERTY, "@visitor:t", "x.jpg", thread_root=card.event_id, kind="image", media=fixed)
+    await turn(bot)
+    assert (await store.events(1))[-1].seq == note.seq
+
+
 async def test_a_direct_chat_someone_else_joins_hears_no_more_and_a_new_one_takes_over(bot: Bot, store: Store) -> None:
     """A tester invited a neighbour into their direct chat with the bot: the neighbour then read every step of
     the resident's private report. Someone else joining ends the privacy: the steps move to a new direct chat."""

@@ -48,6 +48,7 @@ class Announcer:
         edits, a new card for a new holder, a supervision card for an escalation, the questions after a
         resolve, and reminders with the staff mentioned."""
         # a supporter gets a receipt of their own; reminders, asking for time and a deleted report are for handlers
+        picture = picture_note(event)
         for_handlers = event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED, Move.WITHDRAWN) or (
             event.kind is Move.REMINDED and not event.data.get("overdue"))
         receipts = [] if for_handlers else await tx.outbox_for(after.id, "receipt")  # reporter's thread first
@@ -93,6 +94,8 @@ class Announcer:
             if lines and (room, root, under, tuple(lines)) not in told:  # a thread hears each line once, whoever's
                 told.add((room, root, under, tuple(lines)))                 # receipts are in it
                 await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root, thread_of=under))
+                if picture and not by_resident:  # staff's picture (the repair done) follows the line that says so
+                    await tx.enqueue(Outgoing(room, "picture", picture, after.id, thread_root=root, thread_of=under))
             ask = None
             if resident and event.kind is Move.RESOLVED and after.awaits_verdict(resident):
                 ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
@@ -106,7 +109,6 @@ class Announcer:
                 await tx.enqueue(Outgoing(room, ask[0], notice(said, mentions=[resident]), after.id,
                                           thread_root=root, thread_of=under))
         line_for = self.voice.step(after, event, self.lang)
-        picture = picture_note(event)
         evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             held = self.handler_rooms.get(handler)
@@ -137,7 +139,8 @@ class Announcer:
                 mention = self.staff.get(card.message.room_id, ()) if event.kind is Move.REMINDED else ()
                 await tx.enqueue(Outgoing(card.message.room_id, "step", notice(line_for, mentions=mention), after.id,
                                           thread_of=card.id))
-            if picture:  # a resident's picture follows the line that says whose it is
+            if picture and handler != event.actor_handler:  # a picture follows the line that says whose it is (the
+                # staff who posted it have it in their thread already)
                 await tx.enqueue(Outgoing(card.message.room_id, "picture", picture, after.id, thread_of=card.id))
         if event.kind is Move.EXTENSION_ASKED and self.book.fallback in self.handler_rooms:
             room = self.handler_rooms[self.book.fallback]

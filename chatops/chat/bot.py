@@ -1132,6 +1132,8 @@ class Bot:
     def _needs_power(self, event: Incoming) -> bool:
         if isinstance(event, Reaction):
             return reaction_key(event.key) in (*ACK_REACTIONS, "👍")
+        if isinstance(event, Message) and not event.is_edit and event.kind != "text":
+            return event.media is not None and event.context is not None  # staff's picture in a card's thread
         if isinstance(event, Message) and not event.is_edit:
             cmd = parse(_as_command(event))
             return cmd is not None and (cmd.name in STAFF_MOVES or cmd.name in CHAIR_COMMANDS
@@ -1231,10 +1233,24 @@ class Bot:
                 await self._move(turn, ticket, Actor(ev.sender, handler), STAFF_MOVES[command])
             return
         assert isinstance(ev, Message)
+        if ev.kind != "text" and not ev.is_edit:
+            await self._staff_picture(turn, ev)
+            return
         cmd = None if ev.is_edit else parse(_as_command(ev), in_thread=ev.context is not None)
         if cmd is None:
             return  # staff talking among themselves
         await self._command(turn, cmd, Context(await self._ticket_of_context(turn.tx, ev.context)))
+
+    async def _staff_picture(self, turn: Turn, ev: Message) -> None:
+        """A picture staff post in a ticket card's thread (the lift repaired, the new pipe) is a note to the
+        residents who reported it and the other handlers on it; anywhere else it is staff among themselves."""
+        ticket = await self._ticket_of_context(turn.tx, ev.context) if ev.context else None
+        if ticket is None or ev.media is None or ticket.state is State.CLOSED or \
+                turn.room.ref not in ticket.handlers or not await self._staff_ok(turn, "note"):
+            return
+        media = ev.media
+        data = {k: v for k, v in (("media", media.url), ("mimetype", media.mimetype), ("size", media.size)) if v}
+        await self._move(turn, ticket, self._staff(turn), Move.NOTE, reason=media.name.strip() or "image", data=data)
 
     async def _staff_ok(self, turn: Turn, command: str) -> bool:
         """Return whether the sender may act for the room's handler; queue the refusal if not."""
