@@ -527,6 +527,9 @@ class _Likeness:
         return out
 
 
+_SLIP_KEYS = ((0,), (1,), (0, 1), (0, 2), (1, 2))  # where a keyword is filed for the slip pass (see _Fuzzy)
+
+
 class _Fuzzy:
     """Keywords typed as toneless pinyin, or with one character replaced by a homophone (pypinyin).
 
@@ -541,6 +544,8 @@ class _Fuzzy:
 
         self._generic = generic
         self._by_syllable: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...], list[tuple[str, str]]]]] = {}
+        Entry = tuple[str, tuple[str, ...], tuple[str, ...], list[tuple[str, str]], int]
+        self._near: dict[tuple[tuple[int, ...], str], list[Entry]] = {}
         spelled: dict[str, list[tuple[str, str]]] = {}
         for key, owners in keywords.items():
             if len(key) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
@@ -549,7 +554,13 @@ class _Fuzzy:
                 continue
             syllables = tuple(lazy_pinyin(key))
             toned = tuple(lazy_pinyin(key, style=Style.TONE3))
-            self._by_syllable.setdefault(syllables[0], []).append((key, syllables, toned, owners))
+            same = self._by_syllable.setdefault(syllables[0], [])
+            entry = (key, syllables, toned, owners, len(same))
+            same.append(entry[:4])
+            # one slip leaves all characters but one as typed: two of the first three (one of a two-character key's
+            # two), so only keys filed under what the text has there can match
+            for at in ((0,), (1,)) if len(key) == 2 else ((0, 1), (0, 2), (1, 2)):
+                self._near.setdefault((at, "".join(key[k] for k in at)), []).append(entry)
             joined = "".join(syllables)
             if len(joined) >= 6:
                 spelled.setdefault(joined, []).extend(owners)
@@ -575,20 +586,27 @@ class _Fuzzy:
                         found.setdefault(cid, {})[f"{spelled}≈{word}"] = (len(normalize(word)), True, run.start())
         readings = [_readings(ch) for ch in norm]
         for i, options in enumerate(readings):
-            for reading in options:
-                for key, syllables, toned, owners in self._by_syllable.get(reading, ()):
-                    n = len(key)
-                    typed = norm[i:i + n]
-                    if len(typed) != n or typed == key:
-                        continue  # exact matches were found by the first pass
-                    slips = [j for j in range(n) if typed[j] != key[j]]
-                    if len(slips) != 1:
-                        continue
-                    j = slips[0]
-                    if typed[j] in _NO_SLIP and not (typed[j] in _PRONOUNS and key[j] in _PRONOUNS):
-                        continue
-                    if syllables[j] in readings[i + j] and (n > 2 or toned[j] in _toned(typed[j])):
-                        note(owners, key, f"{typed}≈{key}", i)
+            if not options:
+                continue
+            # the keys a slip could make of the text here, tried in the order of their first syllable's readings,
+            # as a scan of each reading's keys would
+            rank = {reading: k for k, reading in enumerate(options)}
+            here = norm[i:i + 3]
+            near = {id(e): e for at in _SLIP_KEYS if at[-1] < len(here)
+                    for e in self._near.get((at, "".join(here[k] for k in at)), ()) if e[1][0] in rank}
+            for key, syllables, toned, owners, _at in sorted(near.values(), key=lambda e: (rank[e[1][0]], e[4])):
+                n = len(key)
+                typed = norm[i:i + n]
+                if len(typed) != n or typed == key:
+                    continue  # exact matches were found by the first pass
+                slips = [j for j in range(n) if typed[j] != key[j]]
+                if len(slips) != 1:
+                    continue
+                j = slips[0]
+                if typed[j] in _NO_SLIP and not (typed[j] in _PRONOUNS and key[j] in _PRONOUNS):
+                    continue
+                if syllables[j] in readings[i + j] and (n > 2 or toned[j] in _toned(typed[j])):
+                    note(owners, key, f"{typed}≈{key}", i)
         return found
 
 
