@@ -110,6 +110,8 @@ class Router:
         ('没水了', '停水')
         """
         forms = self._forms
+        if forms.keys().isdisjoint(words):  # the common case: every word as the rulebook has it (already distinct)
+            return tuple(words)
         return tuple(dict.fromkeys(forms[w] if w in forms and w not in text else w for w in words))
 
     def with_model(self, model: Model | None, *, starter: Model | bool | None = True) -> Router:
@@ -204,7 +206,8 @@ class Router:
         alarmed = (alarm is not None and alarm >= routing.model_emergency and not found.urgent
                    and not (chosen is not None and chosen.emergency)
                    and (judged.report is True or (judged.report is None and (likely or 0.0) >= routing.model_report)))
-        source = source._replace(alarm=alarm, report=likely)
+        if alarm is not None or likely is not None:
+            source = source._replace(alarm=alarm, report=likely)
         if alarmed:
             judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
         elif judged.kind == VAGUE:  # what is wrong is not said: registered as it is, the street office dispatches it
@@ -237,7 +240,7 @@ class Router:
                  ) -> tuple[Candidate | None, str | None, Source, bool]:
         """Return ``(candidate, handler, source, ask)``: the category chosen (or a handler with none)."""
         top = found.top
-        unsure = top is None or found.tie or found.weak
+        unsure = top is None or not top.strong or found.tie  # (found.weak: the cheap test first)
         if scores is None or model is None:  # no model learnt from texts of this length
             return top, None, Source("rule" if top is not None else "none"), unsure and top is not None
         labels, routing = model.labels, self.rulebook.routing
