@@ -164,6 +164,13 @@ async def test_a_picture_in_the_ticket_thread_reaches_the_handler(world: World) 
     # a picture outside any ticket asks for words first
     alone, _ = await w.alice.picture(w.rooms["grid"], png, "lamp2.png")
     await w.heard(w.alice, "grid", lambda s: s.thread_root == alone and "一句话" in s.body)
+    # staff's picture of the repair, in the card's thread, reaches alice in hers (and is not echoed to them)
+    await w.prop.react(card.room_id, card.event_id, "✅")
+    await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "已签收" in s.body)
+    _fixed, fixed_url = await w.prop.picture(card.room_id, png, "fixed.png", thread_root=card.event_id)
+    told = await w.heard(w.alice, "grid", lambda s: s.thread_root == report and "补充了一张图片" in s.body)
+    got = await w.heard(w.alice, "grid", lambda s: s.thread_root == report and s.content.get("msgtype") == "m.image")
+    assert got.content["url"] == fixed_url and got.at >= told.at and "物业" in told.body
     pictures = [s for s in w.prop.seen if s.room_id == w.rooms["property"] and s.content.get("msgtype") == "m.image"
                 and s.sender == w.bot_user]
     assert [s.content["url"] for s in pictures] == [url]
