@@ -879,3 +879,24 @@ def test_a_matter_in_english_or_after_thanks_or_not_yet_violence(router: Router,
                                   "haha the cat stole my seat again", "楼下小朋友钢琴弹得好听，天天听都不腻"])
 def test_laughter_in_english_and_praise_are_no_reports(router: Router, text: str) -> None:
     assert router.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("幸福里5号楼走廊里全是烟，看不清", "fire"),  # smoke where people live, not cooking smoke or cigarette ends
+    ("There's thick smoke in the corridor on the 4th floor", "fire"),
+    ("厨房的天然气报警器一直在叫", "gas_leak"),
+    ("The elevator got stuck with my mum inside between floors", "people_trapped"),
+    ("An old man fell into the lake by the park gate", "people_trapped"),
+    ("水库边有人落水了", "people_trapped"),
+    ("有个小朋友从阳台上掉下去了", "child_safety"),
+])
+def test_emergencies_a_tester_found_unrecognised(router: Router, text: str, category: str) -> None:
+    """A tester's 楼道里好多烟, smoke in English, a gas alarm going off, a lift stuck with a child inside, someone
+    fallen into a river and a child fallen from a building got ordinary limits, a question or the wrong handler."""
+    d = router.route(text)
+    assert (d.category, d.priority, d.report) == (category, "emergency", True) and d.hotline
+
+
+@pytest.mark.parametrize("text", ["楼梯上好多烟头，清洁工也不扫", "楼下烧烤店油烟太大，晾的衣服全是烟味"])
+def test_cigarette_ends_and_cooking_smoke_are_no_fire(router: Router, text: str) -> None:
+    assert router.route(text).priority != "emergency"
