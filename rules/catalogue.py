@@ -244,6 +244,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The street office is the handler of last resort and cannot return a ticket; transfer it "
         "to the right unit with a reason instead.",
     },
+    "reopened_meanwhile": {
+        "zh-CN": "{ticket} 号工单已有居民反馈未解决，已重新交办理单位处理；办结后会再次请您确认。",
+        "en": "Another resident said ticket {ticket} is not solved, so it is being handled again; you will be asked "
+              "again once it is resolved.",
+    },
     "already_rated": {
         "zh-CN": "{ticket} 号工单本轮已经评价过了，谢谢！",
         "en": "Ticket {ticket} has already been rated for this round, thank you!",

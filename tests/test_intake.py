@@ -879,3 +879,27 @@ async def test_solved_said_in_the_room_answers_the_one_question_waiting(bot: Bot
     ticket = await store.ticket(1)
     assert ticket is not None and ticket.state is State.CLOSED and ticket.verdicts == (ALICE,)
     assert any("已记下您对工单 #1 的回复" in s.body for s in net.in_room(GRID) if s.thread_root != report)
+
+
+async def test_a_late_answer_to_the_solved_question_after_another_reopened_it_is_no_rating(bot: Bot,
+                                                                                          store: Store) -> None:
+    """A tester's neighbour answered 1 to "问题解决了吗" after the reporter had said 2 (not solved): it was stored as
+    a rating (满意) beside the reopening. The neighbour is told it is being handled again; the reporter, asked for
+    a rating after saying not solved, still rates."""
+    net = t(bot)
+    first = await reported(bot, "安居苑1号楼楼道灯坏了")
+    bob = net.say(GRID, BOB, "安居苑1号楼楼道灯也坏了")  # supports it: asked too
+    await turn(bot)
+    await resolve(bot, "已换灯泡")
+    net.say(GRID, ALICE, "2", thread_root=first)
+    await turn(bot)
+    assert (await store.ticket(1)).state is State.ROUTED  # type: ignore[union-attr]
+    net.say(GRID, BOB, "1", thread_root=bob)
+    await turn(bot)
+    said = net.in_room(GRID)[-1]
+    assert said.thread_root == bob and "已有居民反馈未解决" in said.body
+    assert not [e for e in await store.events(1) if e.kind is Move.RATED]
+    net.say(GRID, ALICE, "3", thread_root=first)  # hers was a rating question: 不满意
+    await turn(bot)
+    rated = [e for e in await store.events(1) if e.kind is Move.RATED]
+    assert [(e.actor, e.data["rating"]) for e in rated] == [(ALICE, "dissatisfied")]

@@ -1001,7 +1001,12 @@ class Bot:
         if solved is not None and ticket.awaits_verdict(me.id):
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
         elif ticket.awaits_rating(me.id) and (value := rating(body)):  # "1" after one's verdict is a rating
-            await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
+            if ticket.state in OPEN and not await self._reopened_by(turn.tx, ticket, me.id):
+                # the "solved?" question answered after another resident said it is not: no rating of theirs, it is
+                # being handled again (a tester's "1" was stored as 满意 beside the reopening)
+                await self._reply(turn, text("reopened_meanwhile", turn.lang, ticket=ticket.id))
+            else:
+                await self._move(turn, ticket, me, Move.RATED, data={"rating": value})
         elif solved is not None:  # a verdict given already, or not theirs to give: the lifecycle says why
             await self._move(turn, ticket, me, Move.VERIFIED if solved else Move.REOPENED)
         elif ticket.priority != "emergency" and ticket.state in (*OPEN, State.RESOLVED) and \
@@ -1297,6 +1302,13 @@ class Bot:
         after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
                                                     tx=turn.tx)
         await self.announce(turn.tx, ticket, after, event)
+
+    @staticmethod
+    async def _reopened_by(tx: Transaction, ticket: Ticket, user: str) -> bool:
+        """Return whether ``user`` is the resident who said the open ``ticket``'s last resolve did not solve it (the
+        one asked for a rating since)."""
+        said = [e for e in await tx.events(ticket.id) if e.kind is Move.REOPENED]
+        return bool(said) and said[-1].actor == user
 
     async def _sender_ticket(self, turn: Turn, ticket: Ticket | None) -> Ticket | None:
         """Return the ticket a resident's words in a thread answer: of the tickets whose receipts are in it (a report
