@@ -903,3 +903,19 @@ async def test_a_late_answer_to_the_solved_question_after_another_reopened_it_is
     await turn(bot)
     rated = [e for e in await store.events(1) if e.kind is Move.RATED]
     assert [(e.actor, e.data["rating"]) for e in rated] == [(ALICE, "dissatisfied")]
+
+
+async def test_an_edit_that_now_tells_of_an_emergency_is_answered_with_whom_to_call(bot: Bot, store: Store) -> None:
+    """A tester edited 大家晚上好 into a fire and got only "editing registers nothing": an edit still registers
+    nothing, but one that now tells of an emergency is answered with the hotline first."""
+    net = t(bot)
+    net.say(GRID, ALICE, "大家晚上好")
+    await turn(bot)
+    net.say(GRID, ALICE, "* 安居苑4号楼三楼着火了！浓烟很大", is_edit=True)
+    await turn(bot)
+    said = net.in_room(GRID)[-1].body
+    assert said.startswith("如有人身危险，请立即拨打 119") and "修改消息不会登记" in said
+    assert await store.count("tickets") == 0
+    net.say(GRID, ALICE, "* 大家晚上好呀", is_edit=True)  # an ordinary edit: no hotline
+    await turn(bot)
+    assert net.in_room(GRID)[-1].body.startswith("修改消息不会登记")

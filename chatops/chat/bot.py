@@ -345,7 +345,13 @@ class Bot:
             return
         assert isinstance(ev, Message)
         if ev.is_edit:
-            await self._reply(turn, text("edit_ignored", turn.lang))
+            # an edit registers nothing, but one that now tells of an emergency (大家晚上好 → 三楼着火了) is answered
+            # with whom to call first
+            said = ev.body.removeprefix("* ")
+            decision = await self.service.route(said) if said and len(said) <= MAX_MESSAGE_CHARS else None
+            urgent = decision is not None and decision.priority == "emergency" and decision.report is not False
+            await self._reply(turn, [*([text("hotline", turn.lang, hotline=decision.hotline)]
+                                       if urgent and decision else []), text("edit_ignored", turn.lang)])
             return
         if ev.kind != "text":
             await self._picture(turn, ev)
