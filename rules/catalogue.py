@@ -189,6 +189,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gate_vague": {"zh-CN": "没说是什么问题", "en": "something wrong, but not said what"},
     "gate_greeting": {"zh-CN": "问候", "en": "a greeting"},
     "gate_thanks": {"zh-CN": "致谢", "en": "thanks"},
+    "gate_done": {"zh-CN": "说问题已经没了", "en": "the matter is done"},
     "gate_ack": {"zh-CN": "回应", "en": "an acknowledgement"},
     "gate_chat": {"zh-CN": "闲聊", "en": "chit-chat"},
     "gate_notice": {"zh-CN": "通知", "en": "a notice"},

@@ -31,6 +31,7 @@ REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
 VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said (那个东西又坏了); the bot asks what
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
+DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
 LONG = 30  # characters: a message this long that is neither social nor a notice is taken as a report
@@ -561,7 +562,7 @@ class Gate:
         thanked = [(k, w) for k, w in social if k != CHAT or not problems]  # 拉进…提不出来了 is no thank-you
         if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG and \
                 not _wrong_after(t, resolved, named):
-            return Judgement(False, THANKS, (*(thanked[0][1] if thanked else ()), *resolved))
+            return Judgement(False, THANKS if thanked else DONE, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
         if hits.get(THANKS) and short and not named and not current and not question:
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)

@@ -919,3 +919,19 @@ async def test_an_edit_that_now_tells_of_an_emergency_is_answered_with_whom_to_c
     net.say(GRID, ALICE, "* 大家晚上好呀", is_edit=True)  # an ordinary edit: no hotline
     await turn(bot)
     assert net.in_room(GRID)[-1].body.startswith("修改消息不会登记")
+
+
+async def test_the_matter_done_said_in_ones_thread_reaches_the_handler(bot: Bot, store: Store) -> None:
+    """A tester's 垃圾已经有人清走了，不用处理了 in her ticket's thread was taken for thanks and reached nobody: the
+    handler needs to know it is done. A plain thank-you there still moves nothing."""
+    net = t(bot)
+    first = await reported(bot, "安居苑1号楼门口垃圾堆了三天没人清")
+    net.say(GRID, ALICE, "谢谢", thread_root=first)
+    await turn(bot)
+    assert [e.kind for e in await store.events(1)].count(Move.NOTE) == 0
+    net.say(GRID, ALICE, "垃圾已经有人清走了，不用处理了", thread_root=first)
+    await turn(bot)
+    note = (await store.events(1))[-1]
+    assert note.kind is Move.NOTE and note.reason == "垃圾已经有人清走了，不用处理了"
+    card = net.in_room(PROPERTY)[0]
+    assert any("不用处理了" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
