@@ -825,6 +825,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "🗓️ 「{street}」批准延期 {days} 天，办结时限延至 {due}。",
         "en": "🗓️ {street} granted {days} more days: to be resolved by {due}.",
     },
+    "step_extension_kept": {
+        "zh-CN": "🗓️ 「{street}」未批准延期，仍须在 {due} 前办结。",
+        "en": "🗓️ {street} did not grant more time: it is still to be resolved by {due}.",
+    },
     "step_extension_refused": {
         "zh-CN": "❌ 「{street}」驳回延期申请，理由：{reason}",
         "en": "❌ {street} refused the extension: {reason}",

@@ -272,6 +272,9 @@ async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot
     await turn(bot)
     assert any("驳回延期申请" in s.body and "配件型号" in s.body for s in net.in_room(PROPERTY))
     assert (await store.ticket(1)).resolve_deadline == ticket.resolve_deadline  # type: ignore[union-attr]
+    # the resident hears the time limit stands (a tester's heard of the approval only), not the street's reasons
+    kept = [s for s in net.in_room(GRID) if s.thread_root == report][-1]
+    assert "未批准延期，仍须在" in kept.body and "配件型号" not in kept.body
 
 
 async def test_a_restart_while_an_escalation_is_due_fires_it_once(bot: Bot, store: Store, clock: FakeClock) -> None:

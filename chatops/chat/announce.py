@@ -49,7 +49,7 @@ class Announcer:
         resolve, and reminders with the staff mentioned."""
         # a supporter gets a receipt of their own; reminders, asking for time and a deleted report are for handlers
         picture = picture_note(event)
-        for_handlers = event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.EXTENSION_REFUSED, Move.WITHDRAWN) or (
+        for_handlers = event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.WITHDRAWN) or (
             event.kind is Move.REMINDED and not event.data.get("overdue"))
         receipts = [] if for_handlers else await tx.outbox_for(after.id, "receipt")  # reporter's thread first
         sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
@@ -80,6 +80,9 @@ class Announcer:
             elif own and event.kind is Move.NOTE:
                 if not event.data.get("source"):  # a report again, made a note: answered where it was said
                     lines.append(text("note_relayed", lang))
+            elif event.kind is Move.EXTENSION_REFUSED:  # the resident hears the time limit stands (not the why)
+                lines.append(text("step_extension_kept", lang, street=self.voice.handler(event.actor_handler, lang),
+                                  due=self.voice.local(after.resolve_deadline) if after.resolve_deadline else "-"))
             elif own and event.kind is Move.LOCATED:
                 lines.append(text("place_thanks", lang, place=self.voice.place(after, lang)))
             elif own and event.kind is Move.PUBLISHED:
