@@ -41,3 +41,10 @@ def test_help_lists_exactly_the_rooms_commands(lang: str) -> None:
 def test_usage_names_the_command_as_the_user_types_it() -> None:
     assert usage("extend", None) == "用法：!延期 天数 理由，例如：!延期 3 等待配件到货"
     assert usage("transfer", "en", units="property, police").endswith("Units:\nproperty, police")
+
+
+def test_the_words_staff_use_for_transfer_and_return_are_commands() -> None:
+    """A tester's !转办 and !退回 got "unknown command": they are the words staff use."""
+    from chatops.chat.conversation import parse
+
+    assert [parse(w).name for w in ("!转办 城管 不归我们", "!退回 不是我们的事")] == ["transfer", "return"]  # type: ignore[union-attr]
