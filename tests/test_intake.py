@@ -935,3 +935,14 @@ async def test_the_matter_done_said_in_ones_thread_reaches_the_handler(bot: Bot,
     assert note.kind is Move.NOTE and note.reason == "垃圾已经有人清走了，不用处理了"
     card = net.in_room(PROPERTY)[0]
     assert any("不用处理了" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
+
+
+async def test_how_is_it_going_in_ones_thread_is_answered_with_the_status(bot: Bot, store: Store) -> None:
+    """A tester's 处理得怎么样了？ in her own thread was passed to the handler as a note; the status answers it."""
+    net = t(bot)
+    first = await reported(bot)
+    net.say(GRID, ALICE, "处理得怎么样了？", thread_root=first)
+    await turn(bot)
+    said = net.in_room(GRID)[-1]
+    assert said.thread_root == first and "#1" in said.body and "已转告" not in said.body
+    assert Move.NOTE not in [e.kind for e in await store.events(1)]

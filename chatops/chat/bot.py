@@ -1041,7 +1041,9 @@ class Bot:
             elif decision.gate not in SMALL_TALK:
                 await self._reply(turn, text("report_again", turn.lang, ticket=ticket.id,
                                              state=text(f"state_{ticket.state}", turn.lang)))
-        elif (decision or await self.service.route(body)).gate not in SMALL_TALK:  # 谢谢, 👍
+        elif (decision := decision or await self.service.route(body)).gate == PROGRESS:
+            await self._reply(turn, self.voice.status(ticket, turn.lang))  # 处理得怎么样了？ in its own thread
+        elif decision.gate not in SMALL_TALK:  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
 
     async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:

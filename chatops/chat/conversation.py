@@ -205,7 +205,8 @@ def option(text: str) -> int | None:
 
 # a neighbour's "me too" under someone's report: 我家也是, 我们楼也停水了, 同样, +1, Same here
 _ME_TOO = re.compile(r"^(\+1|1\+|同[问感样上]|附议|一样|同样|我也一样|"
-                     r"(我|俺|咱|阿拉|我们|俺们|咱们|额们)(家|屋里|这|这边|这里|那边|楼|单元|这栋|这楼)?(也|都|同样|一样)"
+                     r"(我|俺|咱|阿拉|我们|俺们|咱们|额们)(家|屋里|这|这边|这里|那边|楼|单元|这栋|这楼)?"
+                     r"(楼下|楼上|楼里|门口|单元|小区|那里|这儿)?(也|都|同样|一样)"
                      r"(是|一样|这样|这个样|遇到|碰到|有|没|停|坏|漏|臭|吵|不|被|反映|着急|等)|"
                      r"(me|us|ours?|mine)too|samehere|same(problem|issue|here|forus)?$)")
 
@@ -215,6 +216,8 @@ def me_too(text: str) -> bool:
 
     >>> [me_too(t) for t in ("我家也是", "我们楼也停水了", "+1", "Same here!", "我也觉得", "电梯坏了", "同样的问题")]
     [True, True, True, True, False, False, True]
+    >>> me_too("我家楼下也是这样")
+    True
     """
     return bool(_ME_TOO.match(normalize(text)))
 
