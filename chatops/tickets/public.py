@@ -122,8 +122,11 @@ def public_ticket(ticket: Ticket, events: list[Event] | None, book: Rulebook) ->
 def _steps(events: list[Event], reasons: bool) -> list[Step]:
     out: list[Step] = []
     holder_since: datetime | None = None
+    # a support taken back (its resident's later withdrawn) is no step of the matter's
+    back = {e.actor: e.seq or 0 for e in events if e.kind == Move.WITHDRAWN}
     for e in events:
-        if e.kind in _HIDDEN or e.kind == Move.PUBLISHED:
+        if e.kind in _HIDDEN or e.kind == Move.PUBLISHED or \
+                (e.kind == Move.SUPPORTED and back.get(e.actor, -1) > (e.seq or 0)):
             continue
         hours = None
         if e.kind in _HANDOVERS:
