@@ -946,3 +946,18 @@ async def test_how_is_it_going_in_ones_thread_is_answered_with_the_status(bot: B
     said = net.in_room(GRID)[-1]
     assert said.thread_root == first and "#1" in said.body and "已转告" not in said.body
     assert Move.NOTE not in [e.kind for e in await store.events(1)]
+
+
+async def test_a_support_said_as_a_message_of_its_own_taken_back_is_told_in_the_room(bot: Bot, store: Store) -> None:
+    """A tester's neighbour deleted his own report that had joined a ticket: the notice went to the reporter's
+    thread. It is told in the room, naming him, as a deleted report is."""
+    net = t(bot)
+    first = await reported(bot, "安居苑1号楼楼道灯坏了")
+    bob = net.say(GRID, BOB, "安居苑1号楼楼道灯也坏了")
+    await turn(bot)
+    assert (await store.ticket(1)).supporters == 1  # type: ignore[union-attr]
+    net.redact(GRID, BOB, bob)
+    await turn(bot)
+    told = [s for s in net.in_room(GRID) if "撤回" in s.body][-1]
+    assert told.thread_root != first and told.content["m.mentions"] == {"user_ids": [BOB]}
+    assert (await store.ticket(1)).supporters == 0  # type: ignore[union-attr]

@@ -827,10 +827,12 @@ class Bot:
             ticket = await turn.tx.ticket(supported)
             if ticket is not None and ev.sender in ticket.followers and ticket.state is not State.CLOSED:
                 await self._move(turn, ticket, Actor(ev.sender), Move.WITHDRAWN, data={"source": source})
-                # told in the thread the support was said in (someone else's report's), if it was not its own root
-                where = next((r.message.thread_root for r in await turn.tx.outbox_for(ticket.id, "receipt", ev.room_id)
-                              if r.message.content.get("mentions") == [ev.sender]
-                              and r.message.thread_root not in (None, ev.redacts)), None)
+                # told in the thread the support was said in (someone else's report's); a support said as a message of
+                # its own (its receipt under it) is told in the room, as a deleted report is (a tester's went to the
+                # thread of the report it had joined)
+                theirs = [r.message.thread_root for r in await turn.tx.outbox_for(ticket.id, "receipt", ev.room_id)
+                          if r.message.content.get("mentions") == [ev.sender]]
+                where = None if ev.redacts in theirs else next((root for root in theirs if root is not None), None)
                 await turn.tx.enqueue(Outgoing(ev.room_id, "reply", notice(text(
                     "support_withdrawn", turn.lang, ticket=ticket.id), mentions=[ev.sender]), ticket.id,
                     thread_root=where))
