@@ -961,3 +961,19 @@ async def test_a_support_said_as_a_message_of_its_own_taken_back_is_told_in_the_
     told = [s for s in net.in_room(GRID) if "撤回" in s.body][-1]
     assert told.thread_root != first and told.content["m.mentions"] == {"user_ids": [BOB]}
     assert (await store.ticket(1)).supporters == 0  # type: ignore[union-attr]
+
+
+async def test_a_thread_shared_by_two_languages_hears_each_step_once(bot: Bot, store: Store) -> None:
+    """A tester's thread with a Chinese reporter and an English neighbour heard every step twice, once in each
+    language: it is one message, in both."""
+    net = t(bot)
+    first = await reported(bot, "安居苑1号楼楼道灯坏了")
+    net.say(GRID, BOB, "Same here, the light on our floor is out too", thread_root=first)
+    await turn(bot)
+    assert (await store.ticket(1)).supporters == 1  # type: ignore[union-attr]
+    card = net.in_room(PROPERTY)[0]
+    before = len(net.in_room(GRID))
+    net.say(PROPERTY, STAFF, "!签收", thread_root=card.event_id)
+    await turn(bot)
+    steps = [s for s in net.in_room(GRID)[before:] if s.thread_root == first]
+    assert len(steps) == 1 and "已签收" in steps[0].body and "signed for" in steps[0].body

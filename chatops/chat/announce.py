@@ -55,6 +55,9 @@ class Announcer:
         sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
         by_resident = event.actor_handler is None and event.actor != "system"
         told: set[tuple[str, str | None, int | None, tuple[str, ...]]] = set()
+        # per thread, in the order first met: the step's lines (each once, in every language its receipts were
+        # written in: one message, not one per language) and the questions asked there
+        threads: dict[tuple[str, str | None, int | None], tuple[list[str], list[Outgoing]]] = {}
         for receipt in receipts:
             room, root = receipt.message.room_id, receipt.message.thread_root
             kept = self.rooms.get(room)
@@ -94,11 +97,8 @@ class Announcer:
                 if event.kind in (Move.ROUTED, Move.ASSIGNED) and resident == after.reporter and \
                         before.lead is None and self.voice.needs_place(after):
                     lines.append(self.voice.ask_place(after, lang))  # routed only now (a pick, a triage): where is it?
-            if lines and (room, root, under, tuple(lines)) not in told:  # a thread hears each line once, whoever's
-                told.add((room, root, under, tuple(lines)))                 # receipts are in it
-                await tx.enqueue(Outgoing(room, "step", notice(lines), after.id, thread_root=root, thread_of=under))
-                if picture and not by_resident:  # staff's picture (the repair done) follows the line that says so
-                    await tx.enqueue(Outgoing(room, "picture", picture, after.id, thread_root=root, thread_of=under))
+            said_here, asked_here = threads.setdefault((room, root, under), ([], []))
+            said_here.extend(line for line in lines if line not in said_here)  # a thread hears each line once
             ask = None
             if resident and event.kind is Move.RESOLVED and after.awaits_verdict(resident):
                 ask = ("ask_verdict", text("ask_verdict", lang, ticket=after.id))
@@ -109,8 +109,15 @@ class Announcer:
                 # in a thread others' receipts share, the question names whom it asks
                 shared = root is not None and sum(r.message.thread_root == root for r in receipts) > 1
                 said = addressed(resident, ask[1]) if mentioned or shared else ask[1]
-                await tx.enqueue(Outgoing(room, ask[0], notice(said, mentions=[resident]), after.id,
-                                          thread_root=root, thread_of=under))
+                asked_here.append(Outgoing(room, ask[0], notice(said, mentions=[resident]), after.id,
+                                           thread_root=root, thread_of=under))
+        for (room, root, under), (said_here, asked_here) in threads.items():
+            if said_here:
+                await tx.enqueue(Outgoing(room, "step", notice(said_here), after.id, thread_root=root, thread_of=under))
+                if picture and not by_resident:  # staff's picture (the repair done) follows the line that says so
+                    await tx.enqueue(Outgoing(room, "picture", picture, after.id, thread_root=root, thread_of=under))
+            for question in asked_here:  # after the step that asks it
+                await tx.enqueue(question)
         line_for = self.voice.step(after, event, self.lang)
         evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
