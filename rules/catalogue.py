@@ -519,6 +519,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " That ticket is at {place}; if you meant somewhere else, please report again naming the estate and "
               "building.",
     },
+    "joined_nearby": {
+        "zh-CN": "该工单登记的位置是：{place}，与您说的地方按同一问题一并办理；如果是另一处的问题，请在本话题回复说明。",
+        "en": " That ticket is at {place} and is handled together with the place you named; if yours is a separate "
+              "matter, say so in this thread.",
+    },
     "receipt_joined": {
         "zh-CN": "这个问题已有工单 #{ticket}（{category}，{state}，由「{lead}」办理），已把您的反映并入，"
         "现共 {count} 位居民反映。进展会在本话题里告诉您。",

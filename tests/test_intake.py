@@ -977,3 +977,17 @@ async def test_a_thread_shared_by_two_languages_hears_each_step_once(bot: Bot, s
     await turn(bot)
     steps = [s for s in net.in_room(GRID)[before:] if s.thread_root == first]
     assert len(steps) == 1 and "已签收" in steps[0].body and "signed for" in steps[0].body
+
+
+async def test_a_report_joined_to_a_ticket_at_another_place_says_where_that_ticket_is(bot: Bot, store: Store) -> None:
+    """A tester's street light at 8号楼 joined the ticket of one at 4号楼 (street lights join across a grid) with no
+    word of where that ticket was."""
+    net = t(bot)
+    await reported(bot, "安居苑4号楼门口路灯坏了")
+    bob = net.say(GRID, BOB, "和平里8号楼门口路灯坏了，晚上黑漆漆的")
+    await turn(bot)
+    receipt = [s for s in net.in_room(GRID) if s.thread_root == bob][-1]
+    assert "已把您的反映并入" in receipt.body and "该工单登记的位置是" in receipt.body and "4号楼" in receipt.body
+    again = net.say(GRID, "@carol:t", "安居苑4号楼门口路灯也坏了")  # the same place: nothing more to say
+    await turn(bot)
+    assert "该工单登记的位置是" not in [s for s in net.in_room(GRID) if s.thread_root == again][-1].body

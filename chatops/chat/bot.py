@@ -945,7 +945,8 @@ class Bot:
         if receipt.joined and receipt.steps:
             said = (text("note_added", turn.lang, ticket=ticket.id) if receipt.noted
                     else self.voice.joined(ticket, turn.lang, unplaced=receipt.decision is not None and not (
-                        receipt.decision.place.estate or receipt.decision.place.building)))
+                        receipt.decision.place.estate or receipt.decision.place.building),
+                        said_at=receipt.decision.place if receipt.decision is not None else None))
             lines = [said]
             if receipt.decision is not None and receipt.decision.priority == "emergency" and receipt.decision.hotline:
                 lines.append(text("hotline", turn.lang, hotline=receipt.decision.hotline))  # whoever tells it

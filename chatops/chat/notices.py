@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
 from rules import Rulebook
 from rules.catalogue import text
+from rules.classifier import Place
 from rules.rulebook import format_duration
 
 
@@ -172,10 +173,13 @@ class Voice:
                 *(f"{i}. {self.option(o, lang)}" for i, o in enumerate(ticket.options, 1)),
                 text("ask_choice_none", lang, street=self.handler(self.book.fallback, lang), minutes=minutes)]
 
-    def joined(self, ticket: Ticket, lang: str | None, *, unplaced: bool = False) -> str:
+    def joined(self, ticket: Ticket, lang: str | None, *, unplaced: bool = False,
+               said_at: Place | None = None) -> str:
         """Return the receipt of a report that joined open ``ticket``; ``unplaced``: the report named no estate
         or building, so for a matter that its place keeps apart from others (a lift, a leak, an emergency) it
-        says where the ticket is, and to report again naming the place if the resident meant somewhere else."""
+        says where the ticket is, and to report again naming the place if the resident meant somewhere else;
+        ``said_at``: where the report said it is, and when that is not where the ticket is (a street light at
+        another building of the grid), it says where the ticket is and how to say it is another matter."""
         said = text("receipt_joined", lang, ticket=ticket.id, category=self.category(ticket, lang),
                     state=text(f"state_{ticket.state}", lang), lead=self.handler(ticket.lead, lang),
                     count=ticket.supporters + 1)
@@ -183,6 +187,9 @@ class Voice:
         apart = ticket.priority == "emergency" or getattr(category, "joins", "grid") != "grid"  # place keeps apart
         if unplaced and apart and (ticket.estate or ticket.building):
             said += text("joined_where", lang, place=self.place(ticket, lang))
+        elif said_at is not None and (ticket.estate or ticket.building) and (said_at.estate or said_at.building) and \
+                (said_at.estate, said_at.building) != (ticket.estate, ticket.building):
+            said += text("joined_nearby", lang, place=self.place(ticket, lang))
         return said
 
     def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None) -> str:
