@@ -460,7 +460,10 @@ async def test_another_building_s_lift_is_a_ticket_of_its_own(bot: Bot, store: S
     receipt = {s.body for s in net.in_room(GRID) if "并入" in s.body}
     dave = next(b for b in receipt if "共 3 位" in b)
     assert "位置是：" in dave and "3号楼" in dave and "请重新反映" in dave
-    assert not [b for b in receipt if "共 2 位" in b and "位置是" in b]  # carol said 3号楼; fay: the whole grid's
+    carol = next(b for b in receipt if "共 2 位" in b and "电梯" in b)
+    assert "位置是" not in carol  # she said 3号楼: that is where the ticket is
+    fay = next(b for b in receipt if "路灯" in b)  # the grid's street lights join across estates, and say so
+    assert "该工单登记的位置是：第一网格 · 安居苑" in fay and "请重新反映" not in fay
 
 
 async def test_a_neighbour_s_emergency_in_someone_s_thread_is_a_ticket_and_words_to_a_handler_stay_there(

@@ -187,8 +187,8 @@ class Voice:
         apart = ticket.priority == "emergency" or getattr(category, "joins", "grid") != "grid"  # place keeps apart
         if unplaced and apart and (ticket.estate or ticket.building):
             said += text("joined_where", lang, place=self.place(ticket, lang))
-        elif said_at is not None and (ticket.estate or ticket.building) and (said_at.estate or said_at.building) and \
-                (said_at.estate, said_at.building) != (ticket.estate, ticket.building):
+        elif said_at is not None and ((said_at.estate and ticket.estate and said_at.estate != ticket.estate) or (
+                said_at.building and ticket.building and said_at.building != ticket.building)):
             said += text("joined_nearby", lang, place=self.place(ticket, lang))
         return said
 
