@@ -883,3 +883,19 @@ async def test_status_says_the_deadline_and_the_latest_step(bot: Bot, store: Sto
     await turn(bot)
     said = net.in_room(GRID)[-1].body
     assert "办结时限" in said and "最新进展" in said and "师傅下午两点上门" in said and "1380000" not in said
+
+
+async def test_staff_who_join_while_the_bot_runs_are_mentioned_on_the_next_card(bot: Bot, store: Store) -> None:
+    """A tester provisioned a new staff member while the bot ran: cards went out mentioning nobody new until
+    someone there used a staff command. Their joining refreshes who is staff in the room."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼上漏水了")
+    await turn(bot)
+    assert net.in_room(PROPERTY)[0].content["m.mentions"] == {"user_ids": [PROP]}
+    net.power_levels[PROPERTY]["users"]["@new:t"] = 50  # provisioning raised them, then they joined
+    net.member(PROPERTY, "@new:t", "@new:t")
+    await turn(bot)
+    net.say(GRID, BOB, "安居苑2号楼电梯坏了")
+    await turn(bot)
+    card = [s for s in net.in_room(PROPERTY) if s.thread_root is None and s.edits is None][-1]
+    assert "#2" in card.body and card.content["m.mentions"] == {"user_ids": ["@new:t", PROP]}
