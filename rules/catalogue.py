@@ -520,7 +520,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "building.",
     },
     "joined_nearby": {
-        "zh-CN": "该工单登记的位置是：{place}，与您说的地方按同一问题一并办理；如果是另一处的问题，请在本话题回复说明。",
+        "zh-CN": "该工单登记的位置是：{place}，与您说的地方按同一问题一并办理；"
+                 "如果是另一处的问题，请在本话题回复说明。",
         "en": " That ticket is at {place} and is handled together with the place you named; if yours is a separate "
               "matter, say so in this thread.",
     },

@@ -265,10 +265,8 @@ class Bot:
                     room.ref, self.transport.user_id):
                 await self._direct_shared(room)
             elif room.kind == "handler":  # staff joined or left while the bot runs: the next card mentions them
-                try:
+                with contextlib.suppress(Refused, ConnectionError):  # else read at the next staff command or start
                     self._remember_staff(room.room_id, await self.transport.power(room.room_id))
-                except (Refused, ConnectionError):
-                    pass  # read again at the next staff command or restart
             return
         if room.kind == "shared" and not (isinstance(event, Message) and event.kind == "text" and not event.is_edit):
             return  # a direct chat someone else joined: the bot has moved to a new one
