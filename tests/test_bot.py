@@ -171,7 +171,7 @@ async def test_bad_input(bot: Bot, store: Store) -> None:
     await turn(bot)
     bodies = [s.body for s in net.in_room(GRID)]
     assert "反映的内容是空的" in bodies[0]
-    assert "过长" in bodies[1]
+    assert "过长" in bodies[1] and "上限 2000 字" in bodies[1]  # the report's limit, as a shorter one is told
     assert "不认识的指令" in bodies[2]
     receipt = net.in_room(GRID)[3]
     assert "#1" in receipt.body

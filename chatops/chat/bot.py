@@ -864,8 +864,8 @@ class Bot:
             first = await self.service.route(body[:MAX_REPORT_CHARS])
             if first.priority == "emergency" and first.report is not False:
                 body, decision = body[:MAX_REPORT_CHARS], replace(first, report=True)
-            elif len(body) > MAX_MESSAGE_CHARS:
-                raise LifecycleError("message_too_long", length=len(body), limit=MAX_MESSAGE_CHARS)
+            elif len(body) > MAX_MESSAGE_CHARS:  # said with the limit a report has (one limit, as the next says)
+                raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
         if not normalize(body):  # nothing visible at all (invisible or bidi characters): say so
             raise LifecycleError("report_empty")
         decision = decision or await self.service.route(body)
