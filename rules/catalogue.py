@@ -572,8 +572,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已受理，工单 #{ticket}。", "en": "Received as ticket #{ticket}.",
     },
     "ask_choice": {
-        "zh-CN": "为了交给对的单位，请问是下面哪一类？回复数字，或点 1️⃣ 2️⃣ 3️⃣：",
-        "en": "So that the right unit gets it: which of these is it? Reply with the number, or react 1️⃣ 2️⃣ 3️⃣:",
+        "zh-CN": "为了交给对的单位，请问是下面哪一类？回复数字，或点 {keys}：",
+        "en": "So that the right unit gets it: which of these is it? Reply with the number, or react {keys}:",
     },
     "ask_choice_none": {
         "zh-CN": "0. 都不是（交「{street}」分拨）。{minutes} 分钟内没有选择，也将交「{street}」分拨。",

@@ -185,6 +185,8 @@ async def test_weak_evidence_asks_which_matter_and_routes_the_pick(bot: Bot, sto
     receipt, question = net.in_room(GRID)
     assert "#1" in receipt.body and question.thread_root == report and "1." in question.body
     assert question.content["m.mentions"] == {"user_ids": [ALICE]}
+    keys = " ".join(f"{n}\ufe0f\u20e3" for n in range(1, len(ticket.options) + 1))
+    assert f"点 {keys}：" in question.body  # the keys of the options there are (a tester's single one said 1️⃣ 2️⃣ 3️⃣)
     net.say(GRID, BOB, "2", thread_root=report)  # another resident's number does not choose
     await turn(bot)
     assert (await store.ticket(1)).awaits_choice  # type: ignore[union-attr]

@@ -169,7 +169,8 @@ class Voice:
         """Return the receipt of a ticket whose matter the resident is asked to pick, then the question."""
         minutes = int(self.book.intake.choose_window.total_seconds() // 60)
         return [text("receipt_asked", lang, ticket=ticket.id),
-                text("ask_choice", lang, ticket=ticket.id),
+                text("ask_choice", lang, ticket=ticket.id,  # only the keys of the options there are
+                     keys=" ".join(f"{n}\ufe0f\u20e3" for n in range(1, len(ticket.options) + 1))),
                 *(f"{i}. {self.option(o, lang)}" for i, o in enumerate(ticket.options, 1)),
                 text("ask_choice_none", lang, street=self.handler(self.book.fallback, lang), minutes=minutes)]
 
