@@ -543,7 +543,7 @@ class _Fuzzy:
         from pypinyin import Style, lazy_pinyin  # imported on first use: most messages never need it
 
         self._generic = generic
-        self._by_syllable: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...], list[tuple[str, str]]]]] = {}
+        by_syllable: Counter[str] = Counter()  # keys so far opening with each syllable: their order among them
         Entry = tuple[str, tuple[str, ...], tuple[str, ...], list[tuple[str, str]], int]
         self._near: dict[tuple[tuple[int, ...], str], list[Entry]] = {}
         spelled: dict[str, list[tuple[str, str]]] = {}
@@ -554,9 +554,8 @@ class _Fuzzy:
                 continue
             syllables = tuple(lazy_pinyin(key))
             toned = tuple(lazy_pinyin(key, style=Style.TONE3))
-            same = self._by_syllable.setdefault(syllables[0], [])
-            entry = (key, syllables, toned, owners, len(same))
-            same.append(entry[:4])
+            entry = (key, syllables, toned, owners, by_syllable[syllables[0]])
+            by_syllable[syllables[0]] += 1
             # one slip leaves all characters but one as typed: two of the first three (one of a two-character key's
             # two), so only keys filed under what the text has there can match
             for at in ((0,), (1,)) if len(key) == 2 else ((0, 1), (0, 2), (1, 2)):

@@ -45,6 +45,7 @@ from chatops.chat.notices import Voice, notice, receipt_notice
 from chatops.chat.outbox import Outbox
 from chatops.chat.transport import (
     Incoming,
+    Media,
     Membership,
     Message,
     Reaction,
@@ -391,9 +392,7 @@ class Bot:
         elif ticket.state is State.CLOSED:
             await self._reply(turn, text("picture_closed", turn.lang, ticket=ticket.id))
         else:
-            media = ev.media
-            data = {k: v for k, v in (("media", media.url), ("mimetype", media.mimetype), ("size", media.size)) if v}
-            await self._move(turn, ticket, Actor(ev.sender), Move.NOTE, reason=media.name.strip() or "image", data=data)
+            await self._picture_note(turn, ticket, Actor(ev.sender), ev.media)
 
     async def _command(self, turn: Turn, cmd: Command, context: Context) -> None:
         """Run a command through the registry: unknown, not for this room, or its own ``_cmd_<name>``."""
@@ -1267,9 +1266,12 @@ class Bot:
         if ticket is None or ev.media is None or ticket.state is State.CLOSED or \
                 turn.room.ref not in ticket.handlers or not await self._staff_ok(turn, "note"):
             return
-        media = ev.media
+        await self._picture_note(turn, ticket, self._staff(turn), ev.media)
+
+    async def _picture_note(self, turn: Turn, ticket: Ticket, actor: Actor, media: Media) -> None:
+        """Record the note that carries ``media`` (its content address, never its bytes) on ``ticket``."""
         data = {k: v for k, v in (("media", media.url), ("mimetype", media.mimetype), ("size", media.size)) if v}
-        await self._move(turn, ticket, self._staff(turn), Move.NOTE, reason=media.name.strip() or "image", data=data)
+        await self._move(turn, ticket, actor, Move.NOTE, reason=media.name.strip() or "image", data=data)
 
     async def _staff_ok(self, turn: Turn, command: str) -> bool:
         """Return whether the sender may act for the room's handler; queue the refusal if not."""
