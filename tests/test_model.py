@@ -17,7 +17,7 @@ from chatops.tickets.lifecycle import Actor
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from rules import Router, load_rulebook, parse_rulebook
-from rules.model import Model, ModelError, grams, train
+from rules.model import Features, Model, ModelError, grams, train
 from tests.conftest import MINI
 
 PLACES = ["安居苑3号楼", "和平里小区", "馨园5栋", "滨江花园门口", "纺织厂宿舍", "老街路口"]
@@ -40,6 +40,30 @@ def model() -> Model:
 
 def test_grams_are_one_to_three_characters() -> None:
     assert len(grams("abcd")) == 4 + 3 + 2 and len(grams("")) == 0
+
+
+@pytest.mark.parametrize("drop_pairs", [False, True])
+def test_features_count_every_known_gram_as_a_plain_search_does(drop_pairs: bool) -> None:
+    """The lookup searches three characters only where both pairs are features; a vocabulary where a triple's pair
+    is missing (cut by ``max_features``) is searched for every triple. Either way: the counts of a plain search."""
+    fit = ["电梯又坏了没人修", "楼道灯坏了好几天", "电梯坏了困住老人", "abc电梯"]
+    features = Features.fit(fit, min_df=1)
+    if drop_pairs:  # take out the pair 坏了 but keep the triples that hold it
+        pair = int(grams("坏了")[-1])
+        keep = features.keys != pair
+        features = Features(features.keys[keep], features.idf[keep])
+    texts = ["电梯坏了", "又坏了楼道灯坏了坏了", "", "abcabc", "𠀀电梯𠀀"]
+    x = features.transform(texts).toarray()
+    vocab = {int(k): i for i, k in enumerate(features.keys)}
+    for row, text in enumerate(texts):
+        counts = np.zeros(len(vocab))
+        for key in grams(text).tolist():
+            if key in vocab:
+                counts[vocab[key]] += 1
+        weights = np.where(counts > 0, 1 + np.log(np.maximum(counts, 1)), 0) * features.idf
+        expected = weights / (np.linalg.norm(weights) or 1)
+        assert np.allclose(x[row], expected, atol=1e-6), text
+    assert features._lookup is not None and features._lookup.closed is not drop_pairs
 
 
 def test_scores_are_calibrated_and_the_model_learns(model: Model) -> None:
