@@ -752,6 +752,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "card_rule": {"zh-CN": "分派依据：{rule}（命中：{matched}）", "en": "Why here: {rule} (matched: {matched})"},
     "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
+    "status_returned": {"zh-CN": "已退回「{lead}」", "en": "returned to {lead}"},
     "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
     "not_visible": {
         "zh-CN": "{ticket} 号工单不由「{handler}」办理，无法查看。",

@@ -840,6 +840,17 @@ async def test_a_card_the_ticket_moved_on_from_asks_nothing(bot: Bot, store: Sto
     assert "!签收" in street.body  # the new holder's card still says what to do
 
 
+async def test_a_card_the_ticket_was_returned_from_says_returned(bot: Bot, store: Store) -> None:
+    """A tester's unit returned a ticket (退单) and its card said 已转出至「街道」 as for a transfer."""
+    net = t(bot)
+    await reported(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, STAFF, "!退单 不属于物业管理范围", thread_root=card.event_id)
+    await turn(bot)
+    shown = [s for s in net.in_room(PROPERTY) if s.edits == card.event_id][-1].content["m.new_content"]["body"]
+    assert "已退回" in shown and "已转出" not in shown and "!签收" not in shown
+
+
 async def test_a_vague_report_registered_as_it_is_is_dispatched_by_unit(bot: Bot, store: Store) -> None:
     """A tester's street office card for 那个东西又坏了 (registered on 是) said !分拨 1 (a number above) with no numbers
     above, and the dispatch read 已分拨：「未分类」: the card says to name a unit, and the step says who has it."""

@@ -137,7 +137,8 @@ class Announcer:
                                               edit_of=cards[-1].id))
                 continue
             card = cards[-1]
-            lines = self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1])
+            lines = self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1],
+                                    returned=event.kind is Move.RETURNED and handler == before.lead)
             if handler not in after.handlers and after.state in OPEN:
                 lines = lines[:-1]  # moved on from it: its old card asks nothing (a tester's still said 点 ✅ 报到)
             content = notice(lines)

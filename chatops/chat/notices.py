@@ -193,18 +193,23 @@ class Voice:
             said += text("joined_nearby", lang, place=self.place(ticket, lang))
         return said
 
-    def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None) -> str:
+    def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None, *,
+                    returned: bool = False) -> str:
+        """Return the status of ``ticket`` as ``holder``'s card says it: where it went when the holder no longer
+        has it (``returned``: the holder sent it back, 退单, rather than on, 转办)."""
         if holder is not None and holder not in ticket.handlers and ticket.state is not State.CLOSED:
-            return text("status_moved_on", lang, lead=self.handler(ticket.lead, lang))
+            return text("status_returned" if returned else "status_moved_on", lang,
+                        lead=self.handler(ticket.lead, lang))
         return text(f"state_{ticket.state}", lang)
 
     def card(self, ticket: Ticket, lang: str | None, *, holder: str, matched: tuple[str, ...] = (),
-             alarm: float | None = None) -> list[str]:
+             alarm: float | None = None, returned: bool = False) -> list[str]:
         """Return the lines of the ticket card in ``holder``'s room (the first is the status line); ``alarm``
-        is the model's emergency score when it, not an urgent word, made the ticket an emergency."""
+        is the model's emergency score when it, not an urgent word, made the ticket an emergency; ``returned``:
+        the holder has just sent the ticket back (退单)."""
         co = [self.handler(c, lang) for c in ticket.co if c != ticket.lead]
         lines = [
-            text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder),
+            text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder, returned=returned),
                  category=self.category(ticket, lang), priority=text(f"priority_{ticket.priority}", lang)),
         ]
         if ticket.priority == "emergency":  # the card says why at once: what matter, which words
