@@ -881,8 +881,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The command '{word}' does not work here. Send !help for what works here.",
     },
     "which_ticket": {
-        "zh-CN": "请指明工单号，例如：!{word} #12，或在工单话题里回复。",
-        "en": "Which ticket? For example: !{word} #12, or reply in the ticket's thread.",
+        "zh-CN": "请指明工单号，例如：!{word} #12{args}，或在工单话题里回复。",
+        "en": "Which ticket? For example: !{word} #12{args}, or reply in the ticket's thread.",
     },
     "not_staff": {
         "zh-CN": "只有「{handler}」办理群中权限等级 {need} 及以上的工作人员可以{move}（您的权限等级是 {level}）。",

@@ -240,6 +240,23 @@ async def test_a_support_taken_back_does_not_count_toward_the_whistle(bot: Bot, 
     assert await store.reports_since(1, clock() - timedelta(days=1)) == 3
 
 
+async def test_an_extension_asked_in_the_room_without_a_ticket_is_told_how_to_name_it(bot: Bot, store: Store) -> None:
+    """A tester typed the usage's own example, !延期 3 等待配件到货, in the room (not a card's thread): the 3 was read as
+    ticket #3 and the answer was the same usage again. Days alone name no ticket: asked which, with the whole form."""
+    net = t(bot)
+    net.say(GRID, "@alice:t", "安居苑1号楼漏水")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!签收", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "!延期 3 等待配件到货")
+    await turn(bot)
+    assert "!延期 #12 3 等待配件到货" in net.in_room(PROPERTY)[-1].body
+    assert (await store.ticket(1)).extension_asked is None  # type: ignore[union-attr]
+    net.say(PROPERTY, PROP, "!延期 1 3 等待配件到货")  # ticket and days: asked
+    await turn(bot)
+    assert (await store.ticket(1)).extension_asked == 3  # type: ignore[union-attr]
+
+
 async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot, store: Store) -> None:
     net = t(bot)
     report = net.say(GRID, "@alice:t", "安居苑1号楼漏水")

@@ -24,7 +24,18 @@ from zoneinfo import ZoneInfo
 from pydantic_core import PydanticCustomError
 
 from chatops.chat.announce import Announcer
-from chatops.chat.commands import BODY, BY_NAME, DIRECT, HANDLER, RESIDENT, STAFF_MOVES, allowed, help_text, usage
+from chatops.chat.commands import (
+    BODY,
+    BY_NAME,
+    DIRECT,
+    HANDLER,
+    RESIDENT,
+    STAFF_MOVES,
+    allowed,
+    example_args,
+    help_text,
+    usage,
+)
 from chatops.chat.conversation import (
     ACK_REACTIONS,
     OPTION_REACTIONS,
@@ -1355,7 +1366,8 @@ class Bot:
 
     async def _command_ticket(self, turn: Turn, cmd: Command, context: Ticket | None) -> Ticket | None:
         if cmd.ticket is None and context is None:
-            await self._reply(turn, text("which_ticket", turn.lang, word=cmd.word))
+            args = example_args(cmd.name, turn.lang)  # what the command takes after the number (!延期 #12 3 等待配件)
+            await self._reply(turn, text("which_ticket", turn.lang, word=cmd.word, args=f" {args}" if args else ""))
             return None
         if cmd.ticket is None:
             return context

@@ -35,7 +35,9 @@ class CommandSpec:
     makes on a ticket (``None``: it only reads or talks), whether it takes ``args``, whether a bare number
     given alone in a ticket's thread is its argument (``number``: an option, a rating) rather than a ticket,
     and whether its argument is a number alone or nothing (``number_only``: a matter's, ``!赞成 3``): anything
-    else (``!赞成 abc``) is malformed, answered with the command's usage and never run."""
+    else (``!赞成 abc``) is malformed, answered with the command's usage and never run; ``count``: its arguments
+    open with a number of its own (``!延期 3 等待配件``: days), so a bare number outside a thread names a ticket
+    only when a second number follows it."""
 
     name: str
     aliases: tuple[str, ...]
@@ -44,6 +46,7 @@ class CommandSpec:
     args: bool = False
     number: bool = False
     number_only: bool = False
+    count: bool = False
 
     def alias(self, lang: str | None) -> str:
         """Return the alias help shows in ``lang``: the first Chinese one in Chinese, else the first."""
@@ -84,7 +87,7 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("resolve", ("resolve", "办结", "结案"), (HANDLER,), move=Move.RESOLVED, args=True),
     CommandSpec("transfer", ("transfer", "转派", "改派", "转交", "转办"), (HANDLER,), move=Move.TRANSFERRED, args=True),
     CommandSpec("return", ("return", "退单", "回退", "退回"), (HANDLER,), move=Move.RETURNED, args=True),
-    CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True),
+    CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True, count=True),
     CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED),
     CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True),
     CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True, number=True),
@@ -132,6 +135,18 @@ def help_text(room: str, lang: str | None, **params: str) -> str:
     lines += [line(s, lang) for s in commands_for(room) if s.name != "help"]
     lines.append(text(f"help_{room}_outro", lang, **params))
     return "\n".join(x for x in lines if x)
+
+
+def example_args(name: str, lang: str | None) -> str:
+    """Return the arguments of command ``name``'s example, after its word ("" for a command without).
+
+    >>> example_args("extend", None), example_args("ack", None)
+    ('3 等待配件到货', '')
+    """
+    if not BY_NAME[name].args:
+        return ""
+    said = text(f"example_{name}", lang).split(None, 1)
+    return said[1] if len(said) > 1 else ""
 
 
 def usage(name: str, lang: str | None, **params: str) -> str:

@@ -63,6 +63,8 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     Command(name='ack', ticket=12, args='', word='签收', malformed=False)
     >>> parse("3号楼电梯又坏了") is None
     True
+    >>> [(c.ticket, c.args) for c in map(parse, ("!延期 3 等待配件", "!延期 12 3 等待配件", "!延期 #12 等待配件"))]
+    [(None, '3 等待配件'), (12, '3 等待配件'), (12, '等待配件')]
     >>> parse("!分拨 1", in_thread=True), parse("!签收 3", in_thread=True).ticket
     (Command(name='assign', ticket=None, args='1', word='分拨', malformed=False), 3)
     >>> [parse(said).malformed for said in ("!赞成 3", "!赞成", "!赞成 3号", "!赞成 3 同意", "!签到了")]
@@ -85,7 +87,11 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     first, _, tail = rest.partition(" ")
     m = _TICKET.match(first)
     # in a ticket's thread a bare number alone names a ticket, unless the command takes a number (!分拨 1, !评价 2)
-    if m and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
+    # outside a thread a bare number is the ticket's, unless the command's own arguments open with a number and no
+    # second one follows (!延期 3 等待配件: three days, of a ticket not named)
+    counted = BY_NAME[name].count and not m.group(1) and _TICKET.match(tail.partition(" ")[0]) is None \
+        if m else False
+    if m and not counted and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
         ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
     if not BY_NAME[name].number_only:
         return Command(name, ticket, rest, word)
