@@ -241,8 +241,8 @@ async def test_a_support_taken_back_does_not_count_toward_the_whistle(bot: Bot, 
 
 
 async def test_an_extension_asked_in_the_room_without_a_ticket_is_told_how_to_name_it(bot: Bot, store: Store) -> None:
-    """A tester typed the usage's own example, !延期 3 等待配件到货, in the room (not a card's thread): the 3 was read as
-    ticket #3 and the answer was the same usage again. Days alone name no ticket: asked which, with the whole form."""
+    """A tester typed the usage's own example, !延期 3 等待配件到货, in the room (not a card's thread): the 3 was read
+    as ticket #3 and the answer was the same usage again. Days alone name no ticket: asked which, in full."""
     net = t(bot)
     net.say(GRID, "@alice:t", "安居苑1号楼漏水")
     await turn(bot)
