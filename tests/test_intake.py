@@ -591,6 +591,22 @@ async def test_something_wrong_but_not_what_is_asked_what_and_the_answer_registe
     assert ticket is not None and ticket.category is None and ticket.lead == "street_office"
 
 
+async def test_the_second_command_in_a_neighbours_ticket_thread_is_support(bot: Bot, store: Store) -> None:
+    """!附议 is the seconding of a matter (议题), with its number; a tester's neighbour typed it bare under a report and
+    was told the matters' usage. Bare, in a ticket's thread, it is "me too" of that ticket, as 附议 said plainly is."""
+    net = t(bot)
+    report = await reported(bot)
+    net.say(GRID, BOB, "!附议", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and BOB in ticket.residents and ticket.supporters == 1
+    assert "#1" in net.in_room(GRID)[-1].body and "用法" not in net.in_room(GRID)[-1].body
+    net.say(GRID, ALICE, "!附议", thread_root=report)  # the reporter's own: no support of herself, the usage
+    await turn(bot)
+    assert (await store.ticket(1)).supporters == 1  # type: ignore[union-attr]
+    assert "用法" in net.in_room(GRID)[-1].body
+
+
 async def test_a_neighbours_me_too_in_the_thread_is_support_and_both_hear_each_step_once(bot: Bot, store: Store
                                                                                          ) -> None:
     """A tester's 我家也是 under a neighbour's report went unanswered and uncounted: it joins the ticket as support

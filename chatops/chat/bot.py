@@ -389,6 +389,12 @@ class Bot:
                 return  # a conversation among residents, not a report
             await self._message(turn, ev.body, conversation=ev.reply_to is not None)
             return
+        if cmd.name == "second" and ticket is not None and ev.sender not in ticket.residents and \
+                cmd.ticket is None and not cmd.args.strip():
+            # !附议 in a neighbour's ticket thread with no matter's number: "me too" of that ticket (支持), as 附议 said
+            # plainly there is; the seconding of a matter takes its number
+            await self._neighbour_in_thread(turn, ticket, "附议")
+            return
         await self._command(turn, cmd, Context(ticket, asked))
 
     async def _picture(self, turn: Turn, ev: Message) -> None:
