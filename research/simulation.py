@@ -49,6 +49,7 @@ from research.community import (
 )
 from rules import Category, Place, Router, Rulebook, load_rulebook
 from rules.engine import run_owned
+from rules.heap import settled
 
 MAX_PASSES = 5  # after this many hand-overs the holder keeps the ticket
 MAX_REOPENS = 2  # a resident gives up after asking twice
@@ -489,7 +490,8 @@ async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook |
         raise FileExistsError(path)
     router = Router(rulebook or load_rulebook())
     async with await Store.open(path) as store:
-        return await Simulation(store, router, config, batched=batched, progress=progress).run()
+        with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
+            return await Simulation(store, router, config, batched=batched, progress=progress).run()
 
 
 def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: SimConfig | None = None,

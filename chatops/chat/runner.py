@@ -19,6 +19,7 @@ from chatops.config import Settings
 from chatops.tickets.service import Clock, TicketService, utc_now
 from chatops.tickets.store import Room, Store
 from rules import DEFAULT_RULEBOOK, Router, load_rulebook
+from rules.heap import settled
 from rules.starter import NONE, routing_models
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ async def run_bot(settings: Settings, stop: asyncio.Event, *, ready: asyncio.Eve
             started(bot)
         if ready is not None:
             ready.set()
-        await bot.run(stop)
+        with settled():  # the rulebook, the engine and the models stay for the bot's life: out of the collector's way
+            await bot.run(stop)
         return bot
 
 

@@ -1,0 +1,45 @@
+"""A long run's heap: what is alive when it starts is kept out of the garbage collector's full passes.
+
+Routing and the ticket lifecycle make many short-lived containers, so CPython's collector runs often, and every
+full pass walks every object alive: the rulebook's keyword tables, the rule engine, the models, the libraries
+(some 140,000 objects before a single report). :func:`settled` moves those to the collector's permanent
+generation (:func:`gc.freeze`) while a long run goes on (the bot's months, a simulation, a benchmark) and hands
+them back when it ends. They are still freed when nothing refers to them; only a cycle among them that became
+garbage during the run waits for its end. Measured on this machine: full passes took 15 % of a 30,000-report
+simulation and a fifth of routing a batch of short reports; settled, a third of that.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0
+
+
+@contextmanager
+def settled() -> Iterator[None]:
+    """Keep everything alive now out of the collector's passes until the block ends (nested blocks: the outermost).
+
+    >>> import gc
+    >>> with settled():
+    ...     gc.get_freeze_count() > 0
+    True
+    >>> gc.get_freeze_count()
+    0
+    """
+    global _depth
+    with _lock:
+        if _depth == 0:
+            gc.freeze()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                gc.unfreeze()
