@@ -33,6 +33,7 @@ VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
+ASIDE = "aside"  # the finder's kind of words said aside (a story, a joke, an invitation, a sigh): not a judgement
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
 LONG = 30  # characters: a message this long that is neither social nor a notice is taken as a report
 
@@ -342,6 +343,15 @@ def _said(words: tuple[str, ...], t: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _among(words: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the ``words`` that are among those ``found`` in a text, in the order of ``words``.
+
+    >>> _among(("哈哈", "笑死"), ("笑死",)), _among(("哈哈",), ())
+    (('笑死',), ())
+    """
+    return tuple(w for w in words if w in found) if found else ()
+
+
 def _long_ago(t: str) -> tuple[str, ...]:
     """Return the words that tell of long ago near the start of ``t`` (小时候, 当年, a message opening with 以前).
 
@@ -368,7 +378,8 @@ def _wrong_after(t: str, done: tuple[str, ...], named: list[str]) -> tuple[str, 
     return tuple(w for w in named if w not in _ABOUT_REPORTING and t.find(w, turn.end()) >= 0) if turn else ()
 
 
-def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = (),
+                aside: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Return the words that open a story told to neighbours at the start of ``t`` (跟大伙念叨念叨) or tell of long
     ago (小时候, 那会儿), or ``()`` when it says something is wrong: a story's "but" (不过) is no problem still there,
     but 还没 or 又 is; a story told today may not name ``problems`` either, one of long ago may.
@@ -377,7 +388,12 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     ('念叨念叨', '跟大伙念叨')
     >>> _told_story("跟大伙念叨念叨，电梯又坏了", ("又",)), _told_story("小时候在井边玩差点掉下去", (), ("差点",))
     ((), ('小时候',))
+
+    ``aside``: the gate's words of asides the text holds (:class:`Gate`), when they were looked for: none of a
+    story's or of long ago's among them, and no 以前 to open it, is no story.
     """
+    if aside is not None and not aside and not t.startswith(_BEFORE):
+        return ()
     story = tuple(w for w in _STORY if w in t[:LONG])
     past = _long_ago(t)
     but = {"不过", "但是", "可是"}
@@ -398,9 +414,11 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
 
 
 class _Finder:
-    """Finds the words of several lists in one Aho-Corasick pass (a list is a kind; a word may be in several)."""
+    """Finds the words of several lists in one Aho-Corasick pass (a list is a kind; a word may be in several);
+    the words of ``raw`` kinds are all those in the text, even inside another word."""
 
-    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, lists: dict[str, tuple[str, ...]], raw: frozenset[str] = frozenset()) -> None:
+        self._raw = raw
         owners: dict[str, list[str]] = {}
         for kind, ws in lists.items():
             for w in ws:
@@ -426,7 +444,7 @@ class _Finder:
                 if word not in seen:
                     seen.append(word)
         # a kind whose every word was only inside another word (点赞 in 转发点赞) was not said at all
-        return {k: said for k, v in found.items() if (said := _said(tuple(v), t))}
+        return {k: said for k, v in found.items() if (said := tuple(v) if k in self._raw else _said(tuple(v), t))}
 
 
 class Judgement(NamedTuple):
@@ -459,8 +477,10 @@ class Gate:
                  QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
                  "current": words(_CURRENT), "problem": words(_PROBLEMS, extra.problems), "media": words(_MEDIA),
                  "screen": words(_SCREEN), "clear": words(_ALL_CLEAR), "here": words(_HERE),
-                 "elsewhere": words(_ELSEWHERE)}
-        self._find = _Finder(lists)
+                 "elsewhere": words(_ELSEWHERE),
+                 # asides, as written (not normalised): looked for in the same pass, not one by one
+                 ASIDE: tuple(dict.fromkeys((*_STORY, *_PAST, *_JOKES, *_LAUGHING, *_GIGGLE, *_INVITE, *_VENT)))}
+        self._find = _Finder(lists, raw=frozenset({ASIDE}))
         self._find_current = _Finder({"current": lists["current"]})  # all a letter needs of the whole text
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
         self._places = tuple(sorted({n for w in places if len(n := normalize(w)) >= 2}, key=len, reverse=True))
@@ -532,8 +552,9 @@ class Gate:
         if hits.get("clear") and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, hits["clear"])
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
-        if not current and (jokes := (*_said(tuple(w for w in _JOKES if w in t), t),
-                                      *(() if problems else tuple(w for w in (*_LAUGHING, *_GIGGLE) if w in t)),
+        aside = hits.get(ASIDE, ())
+        if not current and (jokes := (*_said(_among(_JOKES, aside), t),
+                                      *(() if problems else _among((*_LAUGHING, *_GIGGLE), aside)),
                                       *(() if problems or strong or not (laugh := _LAUGH_EN.match(text.lower()))
                                         else (laugh.group(1),)))):
             return Judgement(False, CHAT, jokes)
@@ -579,11 +600,11 @@ class Gate:
             return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
-        if not problems and not current and (invited := tuple(w for w in _INVITE if w in t)):
+        if not problems and not current and (invited := _among(_INVITE, aside)):
             return Judgement(False, CHAT, invited)
-        if story := _told_story(t, current, problems):
+        if story := _told_story(t, current, problems, aside):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
-        if not current and not problems and (vented := tuple(w for w in _VENT if w in t)):
+        if not current and not problems and (vented := _among(_VENT, aside)):
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
             return Judgement(False, CHAT, (figure.group(0),))
