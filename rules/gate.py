@@ -418,13 +418,14 @@ class _Finder:
     the words of ``raw`` kinds are all those in the text, even inside another word."""
 
     def __init__(self, lists: dict[str, tuple[str, ...]], raw: frozenset[str] = frozenset()) -> None:
-        self._raw = raw
         owners: dict[str, list[str]] = {}
         for kind, ws in lists.items():
             for w in ws:
                 owners.setdefault(w, []).append(kind)
         self._words = list(owners)
         self._kinds = [tuple(owners[w]) for w in self._words]
+        # the kinds to check, word by word, when a word is found that may be only inside another (脏 in 心脏)
+        self._doubts = [tuple(k for k in owners[w] if k not in raw) if w in _INSIDE else () for w in self._words]
         self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
 
     def __call__(self, t: str) -> dict[str, tuple[str, ...]]:
@@ -437,14 +438,20 @@ class _Finder:
         {}
         """
         found: dict[str, list[str]] = {}
+        doubted: set[str] = set()
         for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
             word = self._words[index]
             for kind in self._kinds[index]:
-                seen = found.setdefault(kind, [])
-                if word not in seen:
+                seen = found.get(kind)
+                if seen is None:
+                    found[kind] = [word]
+                elif word not in seen:
                     seen.append(word)
+            doubted.update(self._doubts[index])
+        if not doubted:
+            return {k: tuple(v) for k, v in found.items()}
         # a kind whose every word was only inside another word (点赞 in 转发点赞) was not said at all
-        return {k: said for k, v in found.items() if (said := tuple(v) if k in self._raw else _said(tuple(v), t))}
+        return {k: said for k, v in found.items() if (said := _said(tuple(v), t) if k in doubted else tuple(v))}
 
 
 class Judgement(NamedTuple):
