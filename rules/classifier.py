@@ -424,7 +424,7 @@ class Classifier:
             # an injury beside what caused it (打伤, 砸到…流血): the cause decides who comes
             candidates = (cause, *(c for c in candidates if c is not cause))
             top = cause
-        if not top.live and not own_urgent.get(top.category):
+        if own_urgent and not top.live and not own_urgent.get(top.category):
             # a matter whose own urgent words are said (电梯 … 卡在两层楼中间) outranks an ordinary one (物业费)
             pressing = next((c for c in candidates if own_urgent.get(c.category)
                              and set(c.matched) - set(own_urgent[c.category])), None)  # its matter named too
