@@ -147,6 +147,16 @@ async def test_emergency_first_with_its_hotline_and_a_card_that_says_why(bot: Bo
     assert "紧急事项：火情" in card.body and "烧起来" in card.body
 
 
+async def test_a_card_names_each_word_of_its_evidence_once(bot: Bot, store: Store) -> None:
+    """A tester's emergency card said 依据：被困、困在、困在电梯里: a word said only as part of a longer one is not
+    shown again on its own."""
+    net = t(bot)
+    net.say(GRID, ALICE, "有人被困在电梯里了")
+    await turn(bot)
+    card = net.in_room(FIRE)[0].body
+    assert "困在电梯里" in card and "困在、" not in card and "、困在）" not in card
+
+
 async def test_an_emergency_the_model_hears_is_carded_as_one_and_says_so(bot: Bot, store: Store) -> None:
     bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
     net = t(bot)

@@ -38,6 +38,17 @@ def addressed(person: str, lines: list[str] | str) -> list[str]:
     return [f"{person} {lines[0]}", *lines[1:]] if lines else []
 
 
+def outermost(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return ``words`` without those said only as part of another of them (困在 in 困在电梯里), once each: the
+    evidence a card shows.
+
+    >>> outermost(("被困", "困在", "困在电梯里", "被困")), outermost(("燃气泄漏", "燃气泄漏了", "煤气味"))
+    (('被困', '困在电梯里'), ('燃气泄漏了', '煤气味'))
+    """
+    unique = tuple(dict.fromkeys(words))
+    return tuple(w for w in unique if not any(w != other and w in other for other in unique))
+
+
 def receipt_notice(lines: list[str] | str, lang: str | None, *, named: str | None = None) -> dict[str, Any]:
     """Return a report's receipt as the outbox keeps it: a :func:`notice` that also keeps the language its ticket's
     later steps come in (the report's own); ``named``: the resident it is for, named and mentioned, when it sits in
@@ -208,6 +219,7 @@ class Voice:
         is the model's emergency score when it, not an urgent word, made the ticket an emergency; ``returned``:
         the holder has just sent the ticket back (退单)."""
         co = [self.handler(c, lang) for c in ticket.co if c != ticket.lead]
+        matched = outermost(matched)
         lines = [
             text("card_title", lang, ticket=ticket.id, status=self.status_word(ticket, lang, holder, returned=returned),
                  category=self.category(ticket, lang), priority=text(f"priority_{ticket.priority}", lang)),
