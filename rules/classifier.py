@@ -415,7 +415,9 @@ class Classifier:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
                 candidates, fuzzy = self._rank(hits, vetoed, seen, horizon), True
-            if chinese(text, norm):  # a likeness of characters says nothing of English
+            # a likeness of characters says nothing of English, and never names an emergency's matter (救命！ is no
+            # welfare matter for being like 救助): an emergency of no known kind is the fallback's
+            if chinese(text, norm) and not urgent:
                 candidates = self._with_likeness(candidates, norm, vetoed)
         if not candidates:
             return Classification(None, urgent=tuple(urgent), place=place, length=len(norm), norm=norm)

@@ -900,3 +900,22 @@ def test_emergencies_a_tester_found_unrecognised(router: Router, text: str, cate
 @pytest.mark.parametrize("text", ["楼梯上好多烟头，清洁工也不扫", "楼下烧烤店油烟太大，晾的衣服全是烟味"])
 def test_cigarette_ends_and_cooking_smoke_are_no_fire(router: Router, text: str) -> None:
     assert router.route(text).priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("救命！！！", None),  # a cry and nothing else: an emergency of no known kind, for the street office at once
+    ("救命!", None),
+    ("滨江花园有个3岁小孩找不到了，穿红衣服", "missing_person"),
+    ("我奶奶又找不到了，谁看到了", "missing_person"),
+])
+def test_a_cry_for_help_and_a_child_not_found_are_emergencies(router: Router, text: str, category: str | None) -> None:
+    """A tester's 救命！！！ was asked whether to register it, with no hotline, then offered a welfare matter (救助
+    looks like 救命); a child 找不到了 was an emergency of no kind. A likeness never names an emergency's matter."""
+    d = router.route(text)
+    assert (d.priority, d.report, d.category) == ("emergency", True, category) and d.hotline
+    assert not any(w.startswith("≈") for w in d.matched)
+
+
+@pytest.mark.parametrize("text", ["救命钱都没了", "孩子的作业本找不到了", "这个救命药怎么买不到"])
+def test_life_saving_money_and_a_lost_exercise_book_are_no_emergency(router: Router, text: str) -> None:
+    assert router.route(text).priority != "emergency"
