@@ -1033,3 +1033,17 @@ async def test_a_report_joined_to_a_ticket_at_another_place_says_where_that_tick
     again = net.say(GRID, "@carol:t", "安居苑4号楼门口路灯也坏了")  # the same place: nothing more to say
     await turn(bot)
     assert "该工单登记的位置是" not in [s for s in net.in_room(GRID) if s.thread_root == again][-1].body
+
+
+async def test_a_rating_face_typed_as_a_reply_is_the_rating(bot: Bot, store: Store) -> None:
+    """The rating question offers 😀 / 🙂 / 🙁 to react with; a tester typed 😀 as a reply in the thread and nothing
+    was recorded or said. The face typed is the rating, as the reaction is."""
+    net = t(bot)
+    report = await reported(bot)
+    await resolve(bot)
+    net.say(GRID, ALICE, "修好了", thread_root=report)
+    await turn(bot)
+    assert any("请对工单 #1 的办理评价" in s.body for s in net.in_room(GRID))
+    net.say(GRID, ALICE, "😀", thread_root=report)
+    await turn(bot)
+    assert (await store.ticket(1)).rating == "satisfied"  # type: ignore[union-attr]

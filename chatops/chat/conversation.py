@@ -185,10 +185,14 @@ def rating(text: str) -> str | None:
 
     >>> rating("基本满意"), rating("3"), rating("不太满意"), rating("谢谢")
     ('basically_satisfied', 'dissatisfied', 'dissatisfied', None)
+    >>> rating("😀"), rating("🙂 "), rating("🙁"), rating("😀😀")  # the faces offered, typed as a reply
+    ('satisfied', 'basically_satisfied', 'dissatisfied', None)
     """
     t = normalize(text)
     if t in ("1", "2", "3"):
         return ("satisfied", "basically_satisfied", "dissatisfied")[int(t) - 1]
+    if (face := reaction_key(t)) in RATING_REACTIONS:
+        return RATING_REACTIONS[face]
     if "不" in t and "满意" in t:
         return "dissatisfied"
     for word, value in _RATINGS:
