@@ -1047,3 +1047,17 @@ async def test_a_rating_face_typed_as_a_reply_is_the_rating(bot: Bot, store: Sto
     net.say(GRID, ALICE, "😀", thread_root=report)
     await turn(bot)
     assert (await store.ticket(1)).rating == "satisfied"  # type: ignore[union-attr]
+
+
+async def test_a_residents_first_report_in_chinese_keeps_their_answers_chinese(bot: Bot, store: Store) -> None:
+    """A tester's first report was in Chinese, her second in English: every command after was answered in English,
+    though a resident's first report sets the language of their answers (README). Chinese first, Chinese it stays."""
+    net = t(bot)
+    net.say(GRID, ALICE, "馨园5号楼门口的垃圾桶满了好几天了没人清")
+    await turn(bot)
+    english = net.say(GRID, ALICE, "The lift in building 3 of Anju Garden is broken again")
+    await turn(bot)
+    assert "ticket" in [s for s in net.in_room(GRID) if s.thread_root == english][-1].body.lower()  # its own: English
+    net.say(GRID, ALICE, "!我的")
+    await turn(bot)
+    assert "工单" in net.in_room(GRID)[-1].body  # her commands: Chinese, as her first report

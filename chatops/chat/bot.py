@@ -956,8 +956,10 @@ class Bot:
                                             place=place, tx=turn.tx, decision=decision)
         ticket = receipt.ticket
         written, kept = written_in(body), await turn.tx.lang_of(reporter)
-        if reporter == ev.sender and written and kept is None and written != (self.lang or "zh-CN"):
-            await turn.tx.set_lang(reporter, written)  # a resident's first words say what they are answered in
+        if reporter == ev.sender and written and kept is None:
+            # a resident's first report says what they are answered in, kept even when it is the room's own language
+            # (else a later report in another language took its place: a tester's commands turned English for good)
+            await turn.tx.set_lang(reporter, written)
         # a ticket's later steps come in the language its report was written in, kept on the receipt: an English
         # ticket stays English after a Chinese report, and the other way round
         lang = written or turn.lang
