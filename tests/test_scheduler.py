@@ -252,7 +252,7 @@ async def test_an_extension_asked_in_the_room_without_a_ticket_is_told_how_to_na
     await turn(bot)
     assert "!延期 #12 3 等待配件到货" in net.in_room(PROPERTY)[-1].body
     assert (await store.ticket(1)).extension_asked is None  # type: ignore[union-attr]
-    net.say(PROPERTY, PROP, "!延期 1 3 等待配件到货")  # ticket and days: asked
+    net.say(PROPERTY, PROP, "!延期 1 3天 等待配件到货")  # ticket and days (3天, as a tester said them): asked
     await turn(bot)
     assert (await store.ticket(1)).extension_asked == 3  # type: ignore[union-attr]
 
@@ -263,7 +263,7 @@ async def test_extension_asked_in_the_card_decided_by_the_street_office(bot: Bot
     await turn(bot)
     card = net.in_room(PROPERTY)[0]
     net.say(PROPERTY, PROP, "!签收", thread_root=card.event_id)
-    net.say(PROPERTY, PROP, "!延期 三天 等配件", thread_root=card.event_id)
+    net.say(PROPERTY, PROP, "!延期 几天 等配件", thread_root=card.event_id)
     await turn(bot)
     assert "用法：!延期 天数 理由" in net.in_room(PROPERTY)[-1].body
     before = (await store.ticket(1)).resolve_deadline  # type: ignore[union-attr]

@@ -48,6 +48,7 @@ from chatops.chat.conversation import (
     place_said,
     rating,
     reaction_key,
+    read_days,
     verdict,
     written_in,
 )
@@ -808,11 +809,12 @@ class Bot:
     async def _cmd_extend(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
         parts = cmd.split(2)
-        if len(parts) < 2 or not parts[0].isdigit():
+        days = read_days(parts[0]) if parts else None  # 3, 3天, 三天
+        if len(parts) < 2 or days is None:
             await self._reply(turn, usage("extend", turn.lang))
             return
         await self._move(turn, context.ticket, self._staff(turn), Move.EXTENSION_ASKED, reason=parts[1],
-                         data={"days": int(parts[0])})
+                         data={"days": days})
 
     async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None

@@ -65,6 +65,8 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     True
     >>> [(c.ticket, c.args) for c in map(parse, ("!延期 3 等待配件", "!延期 12 3 等待配件", "!延期 #12 等待配件"))]
     [(None, '3 等待配件'), (12, '3 等待配件'), (12, '等待配件')]
+    >>> parse("!延期 12 3天 等待配件").ticket, parse("!延期 3天 等待配件").ticket
+    (12, None)
     >>> parse("!分拨 1", in_thread=True), parse("!签收 3", in_thread=True).ticket
     (Command(name='assign', ticket=None, args='1', word='分拨', malformed=False), 3)
     >>> [parse(said).malformed for said in ("!赞成 3", "!赞成", "!赞成 3号", "!赞成 3 同意", "!签到了")]
@@ -89,8 +91,7 @@ def parse(body: str, *, in_thread: bool = False) -> Command | None:
     # in a ticket's thread a bare number alone names a ticket, unless the command takes a number (!分拨 1, !评价 2)
     # outside a thread a bare number is the ticket's, unless the command's own arguments open with a number and no
     # second one follows (!延期 3 等待配件: three days, of a ticket not named)
-    counted = BY_NAME[name].count and not m.group(1) and _TICKET.match(tail.partition(" ")[0]) is None \
-        if m else False
+    counted = BY_NAME[name].count and not m.group(1) and read_days(tail.partition(" ")[0]) is None if m else False
     if m and not counted and (m.group(1) or not in_thread or (not tail and not BY_NAME[name].number)):
         ticket, rest = int(m.group(1) or m.group(2)), tail.strip()
     if not BY_NAME[name].number_only:
@@ -113,6 +114,29 @@ def read_number(word: str) -> int | None:
     """
     m = _TICKET.match(word.strip())
     return int(m.group(1) or m.group(2)) if m else None
+
+
+_DAYS = re.compile(r"^(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:天|日|工作日|days?)?$", re.IGNORECASE)
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def read_days(word: str) -> int | None:
+    """Return the number of days ``word`` says (3, 3天, 三天, 十五天, 3 days' first word), or ``None``.
+
+    >>> [read_days(w) for w in ("3", "3天", "三天", "十五天", "二十天", "两日", "7days", "三", "等配件", "3个月")]
+    [3, 3, 3, 15, 20, 2, 7, 3, None, None]
+    """
+    m = _DAYS.match(word.strip())
+    if m is None:
+        return None
+    said = m.group(1)
+    if said.isdigit():
+        return int(said)
+    tens, _, ones = said.rpartition("十")
+    if "十" not in said:
+        return _NUMERALS.get(said) if len(said) == 1 else None
+    value = (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
+    return value if (not tens or tens in _NUMERALS) and (not ones or ones in _NUMERALS) else None
 
 
 def _split_glued(head: str) -> tuple[str, str]:
