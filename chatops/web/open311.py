@@ -3,8 +3,9 @@
 Served under ``/open311/v2/`` in JSON and XML (the format is the path's extension), as the specification
 (http://wiki.open311.org/GeoReport_v2) writes them: ``services`` are the rulebook's categories;
 ``POST requests`` (form-encoded UTF-8, with a client's ``api_key`` from ``whistle apikey add``; 30 a minute per
-client) makes a report through the ticket service, routed to the service's category, with the same
-deadlines as a report from chat (the bot gives its handlers their card);
+client; a location as the specification requires: ``lat`` and ``long``, ``address_string`` or ``address_id``, a
+grid) makes a report through the ticket service, routed to the service's category, with the same
+deadlines as a report from chat (the bot gives its handlers their card; an emergency's notice says whom to call);
 ``requests`` are the tickets as the public sees them (:mod:`chatops.tickets.public`), filtered by
 ``service_request_id``, ``service_code``, ``status``, ``start_date`` and ``end_date`` (a report's time,
 W3C date-times), newest first, ``page_size`` (1-1000, default 100) to a ``page`` (an extension: the
@@ -34,7 +35,7 @@ from chatops.tickets.public import PublicTicket, category_label, describe, publi
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from rules import Place, Rulebook
-from rules.catalogue import LANGS
+from rules.catalogue import LANGS, text
 from rules.engine import on_owner_async
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,8 @@ async def _form(request: Request) -> Mapping[str, Any]:
     Latin-1 and replaces what a percent-encoding does not decode: a raw Chinese report came out as mojibake).
     A multipart form is left to Starlette's parser (its parts may name their charset)."""
     kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind not in ("application/x-www-form-urlencoded", "multipart/form-data"):  # JSON, text…: not what it reads
+        raise ApiError(400, f"send the request as application/x-www-form-urlencoded, not '{kind[:40] or 'nothing'}'")
     if kind != "application/x-www-form-urlencoded":
         try:
             return await request.form(max_fields=MAX_FIELDS, max_files=0)
@@ -205,6 +208,25 @@ class Limiter:
             return False
         self._buckets[client] = (tokens - 1, now)
         return True
+
+
+def _point(form: Mapping[str, Any]) -> str:
+    """Return the ``lat`` and ``long`` of a request's form as the report says them ("" when neither is given); raise
+    :class:`ApiError` when only one is, or either is not a latitude or longitude (WGS-84 degrees).
+
+    >>> _point({"lat": "23.1291", "long": "113.2644"}), _point({})
+    ('位置 23.1291,113.2644', '')
+    """
+    lat, lon = (str(form.get(k, "")).strip() for k in ("lat", "long"))
+    if not lat and not lon:
+        return ""
+    try:
+        y, x = float(lat), float(lon)
+    except ValueError:
+        raise ApiError(400, "lat and long must both be given, as decimal degrees") from None
+    if not (-90 <= y <= 90 and -180 <= x <= 180):
+        raise ApiError(400, f"lat must be -90..90 and long -180..180, not {lat[:20]}, {lon[:20]}")
+    return f"位置 {y},{x}"
 
 
 def reporter_of(client: str, form: Mapping[str, Any]) -> str:
@@ -323,8 +345,11 @@ def routes(book: Rulebook, store: Callable[[], Store],
             raise ApiError(400, f"address_id is not a grid of this community: '{grid[:40]}'")
         words = str(form.get("description", "")).strip() or category_label(book, code)
         address = str(form.get("address_string", "")).strip()
-        if address:
-            words = f"{words}（{address}）"
+        point = _point(form)
+        if not (grid or address or point):  # GeoReport v2: one of the three is required
+            raise ApiError(400, "a location is required: lat and long, address_string or address_id")
+        if where := "，".join(w for w in (address, point) if w):
+            words = f"{words}（{where}）"
         service = await writer()
         routed = await service.route(words)
         decision = routed
@@ -335,6 +360,11 @@ def routes(book: Rulebook, store: Callable[[], Store],
                                        reporter=reporter_of(client, form), text=words,
                                        place=Place(grid) if grid else None, decision=decision)
         lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
+        if receipt.ticket.priority == "emergency":  # whom to call first, as a resident in chat is told
+            hotline = (book.category_by_id[receipt.ticket.category].hotline if receipt.ticket.category else "") \
+                or book.intake.hotline
+            lead = f"{lead}；{text('hotline', _locale(request), hotline=hotline)}" if lead else \
+                text("hotline", _locale(request), hotline=hotline)
         return _render([{"service_request_id": str(receipt.ticket.id), "service_notice": lead or None,
                          "account_id": None}], fmt, "service_requests", "request")
 
