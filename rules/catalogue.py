@@ -700,6 +700,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decision_alarm": {"zh-CN": "紧急依据：{heard}", "en": "An emergency because of {heard}"},
     "alarm_heard": {"zh-CN": "模型判断为紧急，把握 {score}%", "en": "the learned model, {score}% sure"},
     "rule_unclassified": {"zh-CN": "无法归类，街道兜底", "en": "no category: the street office takes it"},
+    "rule_assigned": {"zh-CN": "「{street}」分拨", "en": "dispatched by {street}"},
     "rule_handler": {"zh-CN": "分派模型判断归「{handler}」",
                      "en": "the routing model placed it with {handler}"},
     "rule_choice": {"zh-CN": "居民选择", "en": "the resident's choice"},

@@ -239,6 +239,9 @@ async def test_no_answer_goes_to_the_street_office_which_assigns(bot: Bot, store
     assert ticket.category is None  # a unit named, not one of the guesses: no matter is made up for it
     assert [e.kind for e in await store.events(1)].count(Move.ASSIGNED) == 1
     assert "#1" in net.in_room(PROPERTY)[0].body
+    # its card says who placed it: the street office, not the model (a tester's said 分派模型判断归「区城市管理局」)
+    placed = net.in_room(PROPERTY)[0].body
+    assert "分派依据：「幸福街道办事处」分拨" in placed and "模型" not in placed
     assert any("已分拨" in s.body and s.thread_root == report for s in net.in_room(GRID))
     assert await bot.service.rebuild_check() == []
 

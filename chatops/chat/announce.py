@@ -119,7 +119,7 @@ class Announcer:
             for question in asked_here:  # after the step that asks it
                 await tx.enqueue(question)
         line_for = self.voice.step(after, event, self.lang)
-        evidence: tuple[tuple[str, ...], float | None] | None = None  # read once, for the cards that need it
+        evidence: tuple[tuple[str, ...], float | None, bool] | None = None  # read once, for the cards that need it
         for handler in dict.fromkeys((*before.handlers, *after.handlers)):
             held = self.handler_rooms.get(handler)
             if held is None:  # no room of its own: nothing to edit (every room's cards are not its), said once
@@ -130,7 +130,7 @@ class Announcer:
             evidence = evidence or await self.evidence(tx, after)
             if handler in after.handlers and (not cards or handler not in before.handlers):
                 # a new holder gets a fresh card, and its staff a ping
-                await self.card(tx, after, handler, matched=evidence[0], alarm=evidence[1])
+                await self.card(tx, after, handler, matched=evidence[0], alarm=evidence[1], assigned=evidence[2])
                 if cards:  # it had the ticket before: its old card points to the new one instead of asking twice
                     gone = notice(text("card_superseded", self.lang, ticket=after.id))
                     await tx.enqueue(Outgoing(cards[-1].message.room_id, "card_edit", gone, after.id,
@@ -138,6 +138,7 @@ class Announcer:
                 continue
             card = cards[-1]
             lines = self.voice.card(after, self.lang, holder=handler, matched=evidence[0], alarm=evidence[1],
+                                    assigned=evidence[2],
                                     returned=event.kind is Move.RETURNED and handler == before.lead)
             if handler not in after.handlers and after.state in OPEN:
                 lines = lines[:-1]  # moved on from it: its old card asks nothing (a tester's still said 点 ✅ 报到)
@@ -159,7 +160,8 @@ class Announcer:
             lines = [text("extension_request", self.lang, ticket=after.id, handler=asker,
                           days=event.data.get("days"), reason=event.reason or ""),
                      *self.voice.card(after, self.lang, holder=self.book.fallback, matched=(
-                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1])[1:-1],
+                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1],
+                         assigned=evidence[2])[1:-1],
                      text("extension_actions", self.lang)]
             await tx.enqueue(Outgoing(room, "extension_request", notice(lines, mentions=self.staff.get(room, ())),
                                       after.id))
@@ -172,28 +174,32 @@ class Announcer:
             late = self.voice.handler(after.lead, self.lang)
             lines = [text("supervise_title", self.lang, ticket=after.id, handler=late),
                      *self.voice.card(after, self.lang, holder=event.target, matched=(
-                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1])[1:-1]]
+                         evidence := evidence or await self.evidence(tx, after))[0], alarm=evidence[1],
+                         assigned=evidence[2])[1:-1]]
             await tx.enqueue(Outgoing(room, "supervise", notice(lines, mentions=self.staff.get(room, ())), after.id))
 
-    async def evidence(self, tx: Transaction, ticket: Ticket) -> tuple[tuple[str, ...], float | None]:
-        """Return the words behind ``ticket``'s last routing and the model's emergency score when it alone made
-        the ticket an emergency: a card keeps saying why when it is edited or handed on."""
-        routed = [e for e in await tx.events(ticket.id) if e.kind is Move.ROUTED]
-        if not routed:
-            return (), None
-        data, rule = routed[-1].data, routed[-1].rule or ""
+    async def evidence(self, tx: Transaction, ticket: Ticket) -> tuple[tuple[str, ...], float | None, bool]:
+        """Return the words behind ``ticket``'s last routing, the model's emergency score when it alone made the
+        ticket an emergency, and whether staff placed it since (分拨: no words, no model): a card keeps saying why
+        when it is edited or handed on."""
+        placed = [e for e in await tx.events(ticket.id) if e.kind in (Move.ROUTED, Move.ASSIGNED)]
+        if not placed:
+            return (), None, False
+        if placed[-1].kind is Move.ASSIGNED:
+            return (), None, True
+        data, rule = placed[-1].data, placed[-1].rule or ""
         urgent = tuple(w for w in data.get("urgent", ()) if w not in data.get("matched", ()))
         alarm = data.get("model_emergency") if rule.endswith(".urgent") and not data.get("urgent") else None
-        return (*data.get("matched", ()), *urgent), alarm
+        return (*data.get("matched", ()), *urgent), alarm, False
 
     async def card(self, tx: Transaction, ticket: Ticket, handler: str, *,
-                   matched: tuple[str, ...] = (), alarm: float | None = None) -> int | None:
+                   matched: tuple[str, ...] = (), alarm: float | None = None, assigned: bool = False) -> int | None:
         """Queue ``handler``'s card of ``ticket``; return its outbox id (``None``: the handler has no room).
         ``alarm``: the model's emergency score when it, not an urgent word, made the ticket an emergency."""
         room = self.handler_rooms.get(handler)
         if room is None:
             log.warning("handler %s has no room; ticket %s is kept in the store", handler, ticket.id)
             return None
-        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched, alarm=alarm)
+        lines = self.voice.card(ticket, self.lang, holder=handler, matched=matched, alarm=alarm, assigned=assigned)
         return await tx.enqueue(Outgoing(room, "card", notice(lines, mentions=self.staff.get(room, ())), ticket.id))
 

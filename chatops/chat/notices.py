@@ -214,10 +214,10 @@ class Voice:
         return text(f"state_{ticket.state}", lang)
 
     def card(self, ticket: Ticket, lang: str | None, *, holder: str, matched: tuple[str, ...] = (),
-             alarm: float | None = None, returned: bool = False) -> list[str]:
+             alarm: float | None = None, returned: bool = False, assigned: bool = False) -> list[str]:
         """Return the lines of the ticket card in ``holder``'s room (the first is the status line); ``alarm``
         is the model's emergency score when it, not an urgent word, made the ticket an emergency; ``returned``:
-        the holder has just sent the ticket back (退单)."""
+        the holder has just sent the ticket back (退单); ``assigned``: staff dispatched it (分拨), no rule or model."""
         co = [self.handler(c, lang) for c in ticket.co if c != ticket.lead]
         matched = outermost(matched)
         lines = [
@@ -255,7 +255,9 @@ class Voice:
             lines.append(text("card_deadlines", lang, sign=self.local(ticket.sign_deadline),
                               resolve=self.local(ticket.resolve_deadline)))
         if ticket.rule:
-            lines.append(text("card_rule", lang, rule=self.rule(ticket.rule, lang, alarm=alarm is not None),
+            rule = text("rule_assigned", lang, street=self.handler(self.book.fallback, lang)) if assigned else \
+                self.rule(ticket.rule, lang, alarm=alarm is not None)
+            lines.append(text("card_rule", lang, rule=rule,
                               matched="、".join(matched) or "-"))
         if ticket.state not in (State.RESOLVED, State.CLOSED):
             # what to do, while there is something to do: a resolved or closed card asks nothing (the supervision and
