@@ -1168,6 +1168,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "这个群里有几个会议，请写上议题号：{numbers}。",
         "en": "Several meetings are under way here; add the matter's number: {numbers}.",
     },
+    "close_before_vote": {
+        "zh-CN": "议题 {number} 还没有开始表决，现已达到法定人数（实到 {present}/应到 {roll}）："
+        "请先发送 !开始表决 {number}。",
+        "en": "The vote on matter {number} has not opened, and there is a quorum ({present} of {roll} present): "
+        "send !open {number} first.",
+    },
     "not_quorate_yet": {
         "zh-CN": "还未达到法定人数，暂不能开始表决：实到 {present}/应到 {roll}，需要 {needed} 人。",
         "en": "No quorum yet, the vote cannot open: {present} of {roll} present, {needed} needed.",

@@ -532,3 +532,27 @@ async def test_a_matter_number_no_matter_can_have_is_answered_politely(bot: Bot,
         n.say(GRID, RESIDENTS[1], command)
         await turn(bot)
         assert bot.failures == 0 and last(bot, GRID) != text("internal_error"), command
+
+
+async def test_closing_a_meeting_with_a_quorum_before_its_vote_asks_for_the_vote(bot: Bot, store: Store) -> None:
+    """A tester closed a meeting before opening its vote: 1 present of 1 needed, and it was recorded as without a
+    quorum (未达到法定人数…实到 1，需要 1). With a quorum the chair is told to open the vote; without one the meeting
+    closes undecided, as before."""
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
+    await turn(bot)
+    for who in RESIDENTS[:6]:  # more than half of the community room's ten
+        n.say(ALL, who, "!到")
+    await turn(bot)
+    n.say(STREET, STAFF, "!结束表决 1")
+    await turn(bot)
+    assert "还没有开始表决" in last(bot, STREET) and "!开始表决 1" in last(bot, STREET)
+    assert (await standing(bot, 1)).phase == "convened"
+    n.say(STREET, STAFF, "!议题 居民会议决定 增设快递柜")
+    await turn(bot)
+    n.say(ALL, RESIDENTS[0], "!到 2")  # one of ten: no quorum
+    await turn(bot)
+    assert (await standing(bot, 2)).phase == "convened"
+    n.say(STREET, STAFF, "!结束表决 2")
+    await turn(bot)
+    assert (await standing(bot, 2)).phase != "convened"  # closed undecided

@@ -444,6 +444,14 @@ class Chair:
             return text("not_chair", lang, need=self.staff_level)
         if found.phase not in OPEN_PHASES:
             return text("meeting_not_open", lang, number=found.row.id)
+        m, step = found.meeting, found.step
+        if found.phase == "convened" and m is not None and step is not None:
+            # closing before the vote opened records the meeting as without a quorum: only when it has none (a tester's
+            # meeting of 1 present, 1 needed was closed as 未达到法定人数)
+            present = len(m.present())
+            quorum = Threshold.of_rule(step.quorum) if step.quorum is not None else None
+            if quorum is None or quorum.met(present, roll=len(m.roll), present=present):
+                return text("close_before_vote", lang, number=found.row.id, present=present, roll=len(m.roll))
         await turn.tx.add_matter_event(MatterEvent(found.row.id, "closing", self.clock(), found.meeting.step
                                                    if found.meeting else None, turn.event.sender))
         return text("counting", lang, number=found.row.id)
