@@ -93,7 +93,10 @@ def test_incoming_reads_raw_events_defensively() -> None:
     assert msg == Message("!r", "$1", "@a:x", "hi", "text", "$root", "$p", False)
     edit = incoming("!r", {"type": "m.room.message", "event_id": "$2", "sender": "@a:x",
                            "content": {"body": "x", "msgtype": "m.text", "m.relates_to": {"rel_type": "m.replace"}}})
-    assert isinstance(edit, Message) and edit.is_edit
+    assert isinstance(edit, Message) and edit.is_edit and edit.replaces is None
+    named = incoming("!r", {"type": "m.room.message", "event_id": "$2", "sender": "@a:x", "content": {
+        "body": "* x", "msgtype": "m.text", "m.relates_to": {"rel_type": "m.replace", "event_id": "$orig"}}})
+    assert isinstance(named, Message) and named.is_edit and named.replaces == "$orig"
     assert incoming("!r", {"type": "m.room.message", "event_id": "$3", "sender": "@a:x",
                            "content": {"body": 42}}) == Message("!r", "$3", "@a:x", "", "other")
     assert incoming("!r", {"type": "m.reaction", "event_id": "$4", "sender": "@a:x", "content": {

@@ -950,20 +950,28 @@ async def test_a_late_answer_to_the_solved_question_after_another_reopened_it_is
     assert [(e.actor, e.data["rating"]) for e in rated] == [(ALICE, "dissatisfied")]
 
 
-async def test_an_edit_that_now_tells_of_an_emergency_is_answered_with_whom_to_call(bot: Bot, store: Store) -> None:
-    """A tester edited 大家晚上好 into a fire and got only "editing registers nothing": an edit still registers
-    nothing, but one that now tells of an emergency is answered with the hotline first."""
+async def test_an_edit_that_now_tells_of_an_emergency_is_registered_with_whom_to_call(bot: Bot, store: Store) -> None:
+    """A tester edited 大家晚上好 into a fire and got only "editing registers nothing"; the next was told the hotline,
+    and still no handler heard of it. An edit of a message that made no ticket and now tells of an emergency is
+    registered, its receipt (with the hotline) in the edited message's thread; any other edit registers nothing."""
     net = t(bot)
-    net.say(GRID, ALICE, "大家晚上好")
+    hello = net.say(GRID, ALICE, "大家晚上好")
     await turn(bot)
-    net.say(GRID, ALICE, "* 安居苑4号楼三楼着火了！浓烟很大", is_edit=True)
+    net.say(GRID, ALICE, "* 安居苑4号楼三楼着火了！浓烟很大", replaces=hello)
     await turn(bot)
-    said = net.in_room(GRID)[-1].body
-    assert said.startswith("如有人身危险，请立即拨打 119") and "修改消息不会登记" in said
-    assert await store.count("tickets") == 0
-    net.say(GRID, ALICE, "* 大家晚上好呀", is_edit=True)  # an ordinary edit: no hotline
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.priority == "emergency" and ticket.lead == "fire"
+    receipt = net.in_room(GRID)[-1]
+    assert receipt.thread_root == hello and "#1" in receipt.body and "119" in receipt.body
+    assert "#1" in net.in_room(FIRE)[0].body
+    net.say(GRID, ALICE, "* 安居苑4号楼三楼着火了！！浓烟很大，快来", replaces=hello)  # its ticket is made: not again
     await turn(bot)
-    assert net.in_room(GRID)[-1].body.startswith("修改消息不会登记")
+    assert await store.count("tickets") == 1 and "修改消息不会登记" in net.in_room(GRID)[-1].body
+    other = net.say(GRID, ALICE, "今天天气不错")
+    await turn(bot)
+    net.say(GRID, ALICE, "* 大家晚上好呀", replaces=other)  # an ordinary edit: no hotline, nothing registered
+    await turn(bot)
+    assert net.in_room(GRID)[-1].body.startswith("修改消息不会登记") and await store.count("tickets") == 1
 
 
 async def test_the_matter_done_said_in_ones_thread_reaches_the_handler(bot: Bot, store: Store) -> None:

@@ -362,10 +362,17 @@ class Bot:
         assert isinstance(ev, Message)
         if ev.is_edit:
             # an edit registers nothing, but one that now tells of an emergency (大家晚上好 → 三楼着火了) is answered
-            # with whom to call first
+            # with whom to call first, and registered when the message it edits made no ticket and was not asked
+            # about: a handler must hear of it (the receipt goes in the edited message's thread)
             said = ev.body.removeprefix("* ")
             decision = await self.service.route(said) if said and len(said) <= MAX_MESSAGE_CHARS else None
             urgent = decision is not None and decision.priority == "emergency" and decision.report is not False
+            if urgent and decision is not None and ev.replaces and ev.thread_root is None and \
+                    await turn.tx.ticket_by_source(f"matrix:{ev.replaces}") is None and \
+                    await turn.tx.pending(f"matrix:{ev.replaces}") is None:
+                edited = replace(turn, event=replace(ev, event_id=ev.replaces, body=said, is_edit=False, replaces=None))
+                await self._report(edited, said, decision=replace(decision, report=True))
+                return
             await self._reply(turn, [*([text("hotline", turn.lang, hotline=decision.hotline)]
                                        if urgent and decision else []), text("edit_ignored", turn.lang)])
             return

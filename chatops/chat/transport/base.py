@@ -54,6 +54,7 @@ class Message(Incoming):
     mentions: tuple[str, ...] = ()  # the users the message mentions (a client's pill shows only their name)
     txn: str | None = None  # on the bot's own messages: the outbox's transaction id it was sent with
     media: Media | None = None  # what a picture (``kind`` ``image``) shows
+    replaces: str | None = None  # an edit's: the message it edits
 
     @property
     def context(self) -> str | None:

@@ -130,6 +130,8 @@ def incoming(room_id: str, raw: dict[str, Any]) -> Incoming | None:
         reply_to=reply.get("event_id") if isinstance(reply.get("event_id"), str) else None,
         is_edit=rel.get("rel_type") == "m.replace", mentions=mentioned[:20],
         txn=content.get(TXN) if isinstance(content.get(TXN), str) else None,
+        replaces=rel.get("event_id") if rel.get("rel_type") == "m.replace" and isinstance(rel.get("event_id"), str)
+        else None,
     )
 
 

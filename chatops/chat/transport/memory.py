@@ -84,12 +84,12 @@ class MemoryTransport:
 
     def say(self, room_id: str, sender: str, body: str, *, thread_root: str | None = None,
             reply_to: str | None = None, kind: str = "text", is_edit: bool = False,
-            mentions: tuple[str, ...] = (), media: Media | None = None) -> str:
+            mentions: tuple[str, ...] = (), media: Media | None = None, replaces: str | None = None) -> str:
         """Post a message as ``sender`` (``mentions``: the users its pills name; ``media``: the picture a message
-        of kind ``image`` shows); return its event id."""
+        of kind ``image`` shows; ``replaces``: the message an edit edits); return its event id."""
         event_id = self._id()
-        self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit, mentions,
-                             media=media))
+        self._arrive(Message(room_id, event_id, sender, body, kind, thread_root, reply_to, is_edit or bool(replaces),
+                             mentions, media=media, replaces=replaces))
         return event_id
 
     def member(self, room_id: str, sender: str, member: str, membership: str = "join") -> str:
