@@ -230,7 +230,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "not_handler_of": {
         "zh-CN": "{ticket} 号工单由「{lead}」负责，您所在的单位不能{move}。",
-        "en": "Ticket {ticket} belongs to {lead}; your unit cannot {move} it.",
+        "en": "Ticket {ticket} belongs to {lead}; your unit cannot act on it ({move}).",
     },
     "already_signed": {
         "zh-CN": "「{handler}」已经签收过 {ticket} 号工单。",

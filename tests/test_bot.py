@@ -109,6 +109,21 @@ async def test_reopen_transfer_return(bot: Bot, store: Store) -> None:
     assert ticket.state is State.ROUTED and ticket.reopens == 1 and ticket.lead == "street"
 
 
+async def test_a_unit_named_in_several_words_as_help_lists_it_in_english(bot: Bot, store: Store) -> None:
+    """Help lists units in English by their names (Street Office); a tester's !transfer … Urban Management Bureau x
+    was read as a unit called 'Urban'. The longest run of words that names a unit is the unit, the rest the reason."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑2号楼电梯坏了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!transfer Street Office the maintenance contract is theirs", thread_root=card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead == "street" and ticket.transfers == 1
+    moved = [e.reason for e in await store.events(1) if e.kind is Move.TRANSFERRED]
+    assert moved == ["the maintenance contract is theirs"]
+
+
 async def test_return_goes_to_street(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "我的电动车被偷了")

@@ -808,10 +808,10 @@ class Bot:
         if len(parts) < 2:
             await self._reply(turn, usage("transfer", turn.lang, units=self.voice.units(turn.lang)))
             return
-        target = self._handler_named(parts[0])
+        target, reason = self._unit_first(cmd.args)
         if target is None:
             raise LifecycleError("unknown_target", id=parts[0])
-        await self._move(turn, context.ticket, self._staff(turn), Move.TRANSFERRED, target=target, reason=parts[1])
+        await self._move(turn, context.ticket, self._staff(turn), Move.TRANSFERRED, target=target, reason=reason)
 
     async def _cmd_extend(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
@@ -1324,7 +1324,7 @@ class Bot:
         if word.isdigit() and 1 <= int(word) <= len(ticket.options):
             category, _, lead = ticket.options[int(word) - 1].partition("/")
             return lead, category or None
-        handler = self._handler_named(word) if word else None
+        handler = self._unit_first(args)[0] if word else None
         if handler is not None:  # a unit, not one of the guesses: staff know the handler, not which matter it is
             return handler, None
         key = word.lower()
@@ -1332,6 +1332,17 @@ class Bot:
             if word and key in (c.id, c.name, c.name_en.lower()):
                 return c.lead, c.id
         return None, None
+
+    def _unit_first(self, args: str) -> tuple[str | None, str]:
+        """Return the handler ``args`` open with and the words after it: a name of several words as help lists it in
+        English (Urban Management Bureau: a tester's was read as a unit called 'Urban'), quoted or not, the longest
+        that names one; ``(None, args)`` when none does."""
+        words = args.split()
+        for n in range(len(words), 0, -1):
+            handler = self._handler_named(" ".join(words[:n]).strip("'\"“”‘’「」"))
+            if handler is not None:
+                return handler, " ".join(words[n:])
+        return None, args
 
     def _handler_named(self, name: str) -> str | None:
         key = name.strip().lower()
