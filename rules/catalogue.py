@@ -103,6 +103,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "'{field}' needs exactly one of at_least or more_than"},
     "bank_no_minutes": {"zh-CN": "时长要大于零。", "en": "The time must be more than zero."},
     "bank_same_account": {"zh-CN": "不能给自己记时长。", "en": "Nobody can record hours for themselves."},
+    "bank_too_long": {
+        "zh-CN": "没有记入：一次最多确认 {most} 的服务（您写的是 {hours}）。服务更久请分次确认。",
+        "en": "Not recorded: one confirmation is at most {most} of service (you wrote {hours}); confirm longer "
+        "service in parts.",
+    },
     "bank_no_account": {"zh-CN": "{account} 还没有时间银行账户。", "en": "{account} has no time-bank account yet."},
     "bank_unknown_account": {
         "zh-CN": "没有记入：{account} 不在本社区的任何群里，时间银行只给本社区的人记时长。请检查对方的账号"

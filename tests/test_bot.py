@@ -440,6 +440,9 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
         net.say(GRID, BOB, wrong)
         await turn(bot)
         assert "已记入" not in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 100000小时 一直帮忙")  # over a day: said so, not the usage line
+    await turn(bot)
+    assert "一次最多确认 24h 的服务" in net.in_room(GRID)[-1].body and "已记入" not in net.in_room(GRID)[-1].body
     net.say(GRID, BOB, "!确认服务 Alice 王 30分钟 帮忙取快递", mentions=(ALICE,))  # a client's pill: a name
     await turn(bot)
     assert "已记入时间银行（第 4 笔）" in net.in_room(GRID)[-1].body and "帮忙取快递" in net.in_room(GRID)[-1].body

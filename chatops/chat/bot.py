@@ -92,7 +92,7 @@ POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longe
 MATCHES_SHOWN = 5
 
 
-_HOURS = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h)$")
+_HOURS = re.compile(r"^(\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h)$")
 _HALVES = {"半小时": 30, "半个小时": 30, "半个钟头": 30, "一个半小时": 90, "一个半钟头": 90, "两个半小时": 150}
 
 
@@ -101,10 +101,12 @@ def _minutes(word: str) -> int:
 
     >>> _minutes("2小时"), _minutes("90分钟"), _minutes("1.5小时"), _minutes("一个半小时"), _minutes("陪诊")
     (120, 90, 90, 90, 0)
+    >>> _minutes("100000小时")
+    6000000
     """
     if word in _HALVES:
         return _HALVES[word]
-    if (hours := _HOURS.match(word)) and "." in word:
+    if hours := _HOURS.match(word):  # any number of hours: too many for one confirmation is said so, not misread
         return round(float(hours.group(1)) * 60)
     try:
         return int(parse_duration(word).total_seconds() // 60)
@@ -596,7 +598,11 @@ class Bot:
         again within ``SAME_SERVICE`` (a resend or a double tap is one service). The same event twice is one
         confirmation already: the inbox handles each event once."""
         helper, minutes, what = self._served_words(cmd, turn.event)
-        if not helper or not minutes or minutes > MAX_SERVED_MINUTES or not what:
+        if minutes > MAX_SERVED_MINUTES:  # said plainly, not the usage (a tester's 100000小时 got the usage line)
+            await self._reply(turn, text("bank_too_long", turn.lang, most=_hours(MAX_SERVED_MINUTES),
+                                         hours=_hours(minutes)))
+            return
+        if not helper or not minutes or not what:
             await self._reply(turn, usage("served", turn.lang))
             return
         me, ledger, now = turn.event.sender, await self._ledger(turn), self.service.clock()
