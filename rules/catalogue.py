@@ -1204,6 +1204,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "议题 {number} 现在没有进行中的会议。",
         "en": "Matter {number} has no meeting under way.",
     },
+    "meeting_elsewhere": {
+        "zh-CN": "议题 {number} 的会议不在这个群里进行：请在开会的群里签到和表决。",
+        "en": "The meeting on matter {number} is held in another room: sign in and vote there.",
+    },
+    "vote_already_open": {
+        "zh-CN": "议题 {number} 已经在表决中，请大家投票；结束时发送 !结束表决 {number}。",
+        "en": "The vote on matter {number} is already open; send !close {number} to end it.",
+    },
     "meeting_decided": {
         "zh-CN": "【议题 {number}】表决结果：{title}（{step}）\n应到 {roll}，实到 {present}（{ratio}）；赞成 {yes}、反"
                  "对 {no}、弃权 {abstain}。\n结果：{outcome}（通过需要 {needed} 票赞成）。",

@@ -556,3 +556,23 @@ async def test_closing_a_meeting_with_a_quorum_before_its_vote_asks_for_the_vote
     n.say(STREET, STAFF, "!结束表决 2")
     await turn(bot)
     assert (await standing(bot, 2)).phase != "convened"  # closed undecided
+
+
+async def test_a_vote_opened_twice_or_cast_in_another_room_is_told_so(bot: Bot, store: Store) -> None:
+    """A tester's !开始表决 on a vote already open was told there was no meeting in the room, and a resident voting
+    from another room that the matter had no meeting under way."""
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
+    await turn(bot)
+    for who in RESIDENTS[:6]:
+        n.say(ALL, who, "!到")
+    await turn(bot)
+    n.say(STREET, STAFF, "!开始表决 1")
+    await turn(bot)
+    n.say(STREET, STAFF, "!开始表决 1")
+    await turn(bot)
+    assert "已经在表决中" in last(bot, STREET)
+    n.say(GRID, RESIDENTS[0], "!赞成 1")
+    await turn(bot)
+    assert "不在这个群里" in last(bot, GRID)
+    assert not [e for e in (await standing(bot, 1)).events if e.kind == "ballot"]

@@ -311,11 +311,13 @@ class Chair:
         lang = turn.lang
         if not self._is_chair(turn):
             return text("not_chair", lang, need=self.staff_level)
-        found = await self._meeting_here(turn, cmd, ("convened",))
+        found = await self._meeting_here(turn, cmd, ("convened", "voting"))
         if isinstance(found, str):
             return found
         if not self._may_act(turn, found):
             return text("not_chair", lang, need=self.staff_level)
+        if found.phase == "voting":  # opened already (with the call, where no quorum is needed): said so
+            return text("vote_already_open", lang, number=found.row.id)
         s, m = found, found.meeting
         if m is None or s.phase != "convened" or s.step is None:
             return text("meeting_not_open", lang, number=s.row.id)
@@ -404,8 +406,10 @@ class Chair:
         lang, me, m = turn.lang, turn.event.sender, s.meeting
         if m is None and s.decisions:
             return text("vote_late", lang, number=s.row.id)
-        if m is None or m.room != turn.room.room_id:
+        if m is None:
             return text("meeting_not_open", lang, number=s.row.id)
+        if m.room != turn.room.room_id:  # under way, elsewhere (a tester was told it had no meeting)
+            return text("meeting_elsewhere", lang, number=s.row.id)
         if s.phase == "convened":
             return text("vote_not_open", lang, number=s.row.id)
         if me not in m.roll:
