@@ -238,6 +238,7 @@ async def test_help_mine_status_list_and_language(bot: Bot, store: Store) -> Non
     card = net.in_room(PROPERTY)[0]
     prop = [s.body for s in net.in_room(PROPERTY) if s.thread_root and s.thread_root != card.event_id]
     assert "「物业委员会」办理指南" in prop[0] and "#1" in prop[1]
+    assert "!签收" in prop[0] and "!分拨" not in prop[0] and "!批准" not in prop[0]  # the street office's: not here
     assert "没有未办结" in net.in_room(STREET)[-1].body
     assert "不由「派出所」办理" in net.in_room(POLICE)[-1].body  # not police's ticket: not shown
     net.say(GRID, ALICE, "!语言 en")

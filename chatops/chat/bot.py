@@ -452,7 +452,8 @@ class Bot:
             await self._reply(turn, help_text(BODY, turn.lang, body=name))
         elif turn.room.kind == "handler":
             await self._reply(turn, help_text(HANDLER, turn.lang, handler=self.voice.handler(turn.room.ref, turn.lang),
-                                              units=self.voice.units(turn.lang)))
+                                              units=self.voice.units(turn.lang),
+                                              dispatcher=turn.room.ref == self.book.fallback))
         else:
             await self._reply(turn, help_text(RESIDENT, turn.lang))
 

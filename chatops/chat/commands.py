@@ -47,6 +47,7 @@ class CommandSpec:
     number: bool = False
     number_only: bool = False
     count: bool = False
+    dispatcher: bool = False  # only the street office (the rulebook's fallback) runs it: others' help leaves it out
 
     def alias(self, lang: str | None) -> str:
         """Return the alias help shows in ``lang``: the first Chinese one in Chinese, else the first."""
@@ -88,11 +89,13 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("transfer", ("transfer", "转派", "改派", "转交", "转办"), (HANDLER,), move=Move.TRANSFERRED, args=True),
     CommandSpec("return", ("return", "退单", "回退", "退回"), (HANDLER,), move=Move.RETURNED, args=True),
     CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True, count=True),
-    CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED),
-    CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True),
-    CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True, number=True),
+    CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED, dispatcher=True),
+    CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True,
+                dispatcher=True),
+    CommandSpec("assign", ("assign", "分拨", "指派"), (HANDLER,), move=Move.ASSIGNED, args=True, number=True,
+                dispatcher=True),
     CommandSpec("list", ("list", "待办", "列表"), (HANDLER,)),
-    CommandSpec("reverse", ("reverse", "冲正"), (HANDLER,), args=True),
+    CommandSpec("reverse", ("reverse", "冲正"), (HANDLER,), args=True, dispatcher=True),
     CommandSpec("volunteer", ("volunteer", "志愿", "志愿服务"), (HANDLER,), args=True),
     CommandSpec("stats", ("stats", "统计", "评价统计"), (HANDLER,), args=True),
     CommandSpec("lang", ("lang", "语言", "language"), (RESIDENT, HANDLER, BODY, DIRECT), args=True),
@@ -125,14 +128,17 @@ def line(s: CommandSpec, lang: str | None) -> str:
     return f"!{s.alias(lang)}{' ' + args if args else ''} — {text(f'cmd_{s.name}', lang)}"
 
 
-def help_text(room: str, lang: str | None, **params: str) -> str:
-    """Return ``!help`` for a ``room`` kind: the room's introduction, a line per command, its closing words.
+def help_text(room: str, lang: str | None, *, dispatcher: bool = True, **params: str) -> str:
+    """Return ``!help`` for a ``room`` kind: the room's introduction, a line per command, its closing words;
+    ``dispatcher``: the room is the street office's (else the commands only it runs are left out).
 
     >>> "!签收 — " in help_text(HANDLER, None, handler="物业", units="物业")
     True
+    >>> "!分拨" in help_text(HANDLER, None, dispatcher=False, handler="物业", units="物业")
+    False
     """
     lines = [text(f"help_{room}_intro", lang, **params)]
-    lines += [line(s, lang) for s in commands_for(room) if s.name != "help"]
+    lines += [line(s, lang) for s in commands_for(room) if s.name != "help" and (dispatcher or not s.dispatcher)]
     lines.append(text(f"help_{room}_outro", lang, **params))
     return "\n".join(x for x in lines if x)
 
