@@ -515,6 +515,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Received as ticket #{ticket}. It is not clear who owns it, so {lead} will dispatch it (signed for "
         "within {limit}). You will hear of every step in this thread.",
     },
+    "receipt_unnamed": {
+        "zh-CN": "已受理，工单 #{ticket}，由「{lead}」办理（{limit}内签收）。进展会在本话题里告诉您。",
+        "en": "Received as ticket #{ticket}, handled by {lead} (to be signed for within {limit}). "
+        "You will hear of every step in this thread.",
+    },
     "receipt_known": {
         "zh-CN": "这条反映已经是工单 #{ticket}（{state}）。",
         "en": "This report is already ticket #{ticket} ({state}).",

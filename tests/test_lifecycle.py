@@ -283,3 +283,17 @@ def test_a_resolve_from_before_supporters_were_asked_closes_on_the_reporters_ver
         check(t, Event(1, Move.VERIFIED, NEIGHBOUR.id, at), fallback="street", handlers=frozenset({"property"}))
     t = apply(t, Event(1, Move.VERIFIED, RESIDENT.id, at))
     assert (t.state, t.solved) == (State.CLOSED, True)
+
+
+def test_a_receipt_of_no_known_matter_says_who_dispatches_or_who_handles_it(service: TicketService) -> None:
+    """A tester's missing child, placed with the police by the model with no matter named, was told 已交「派出所」分派:
+    only the street office dispatches; a unit given a ticket of no known matter handles it."""
+    at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    voice = Voice(service.rulebook)
+    for lead, said, unsaid in ((service.rulebook.fallback, "分派", "由「"), ("police", "由「派出所」办理", "分派")):
+        events = [Event(1, Move.REPORTED, RESIDENT.id, at, data={"source": "m:1", "text": "有个小孩不见了"}),
+                  Event(1, Move.ROUTED, SYSTEM.id, at, target=lead, data={})]
+        t = functools.reduce(apply, events, None)
+        assert t is not None
+        receipt = voice.receipt(t, True, None)
+        assert said in receipt and unsaid not in receipt, receipt

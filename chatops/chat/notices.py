@@ -165,7 +165,9 @@ class Voice:
     def receipt(self, ticket: Ticket, unclassified: bool, lang: str | None) -> str:
         # the limit itself: on the working-day clock the deadline minus now can span a weekend
         limit = format_duration(self.book.limits_for(ticket.category, ticket.priority).sign_for)
-        key = "receipt_unclassified" if unclassified else "receipt"
+        # of no known matter: the street office dispatches it, or a handler the model placed it with handles it
+        key = "receipt" if not unclassified else "receipt_unclassified" if ticket.lead == self.book.fallback \
+            else "receipt_unnamed"
         return text(key, lang, ticket=ticket.id, category=self.category(ticket, lang),
                     lead=self.handler(ticket.lead, lang), limit=limit)
 
