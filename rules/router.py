@@ -42,8 +42,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
@@ -152,15 +150,16 @@ class Router:
                  for t, f, j in zip(texts, found, judged, strict=True)]
         # each text to the first model that learnt from texts of its length, and each yes-or-no head from the
         # first such model that has it (a community's own model of chat, learnt from tickets, has none)
-        judge: list[tuple[Model, np.ndarray] | None] = [None] * len(texts)
+        judge: list[tuple[Model, list[float]] | None] = [None] * len(texts)
         heard: list[Heard] = [Heard() for _ in texts]
         for model in self.models:
             mine = [i for i, f in enumerate(found) if model.knows(f.length) and chinese(texts[i], f.norm)
                     and (judge[i] is None or heard[i].lacks(model))]
             if mine:
                 scores, heads = model.assess([texts[i] for i in mine], [found[i] for i in mine])
+                rows = scores.tolist()  # plain floats: a report's dozen scores are read one by one from here on
                 for row, i in enumerate(mine):
-                    judge[i] = judge[i] or (model, scores[row])
+                    judge[i] = judge[i] or (model, rows[row])
                     heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, found[i].length)
         return on_owner(lambda: [self._route(f, j, judge[i], heard[i], texts[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
@@ -176,7 +175,7 @@ class Router:
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
     def _route(self, found: Classification, judged: Judgement,
-               judge: tuple[Model, np.ndarray] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
+               judge: tuple[Model, list[float]] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
         model, scores = judge if judge is not None else (None, None)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
@@ -236,7 +235,7 @@ class Router:
             return self.rulebook.sector_lead(label)
         return label if label in self.rulebook.handler_by_id else self.rulebook.fallback
 
-    def _combine(self, found: Classification, model: Model | None, scores: np.ndarray | None
+    def _combine(self, found: Classification, model: Model | None, scores: list[float] | None
                  ) -> tuple[Candidate | None, str | None, Source, bool]:
         """Return ``(candidate, handler, source, ask)``: the category chosen (or a handler with none)."""
         top = found.top
@@ -244,8 +243,8 @@ class Router:
         if scores is None or model is None:  # no model learnt from texts of this length
             return top, None, Source("rule" if top is not None else "none"), unsure and top is not None
         labels, routing = model.labels, self.rulebook.routing
-        best = int(np.argmax(scores))
-        label, score = labels[best], float(scores[best])
+        best = max(range(len(scores)), key=scores.__getitem__)  # the first of equals, as numpy's argmax
+        label, score = labels[best], scores[best]
         version = model.version
         mine = self._label(top.category, model) if top is not None else None
         # the model judges a matter it has learnt where texts of it end, with or without the rules' label among its
@@ -256,7 +255,7 @@ class Router:
             # an emergency, a policy choice, a matter the model never saw: the rules
             return top, None, Source("both" if mine == label else "rule", version, score, label), False
         if top is not None and not unsure:
-            theirs = float(scores[labels.index(mine)]) if mine in labels else 0.0
+            theirs = scores[labels.index(mine)] if mine in labels else 0.0
             # specific rule evidence stands unless the model is surer of another answer by the margin, on a
             # text like those it learnt from (a model of long letters does not judge a short chat message)
             if mine == label or found.length < model.shortest or score < routing.model_alone or \
@@ -272,7 +271,7 @@ class Router:
         return same, None if same else self._handler_of(label, model), Source(kind, version, score, label), ask
 
     def _alternatives(self, found: Classification, chosen: Candidate | None, lead: str, model: Model | None,
-                      scores: np.ndarray | None, text: str = "") -> tuple[Alternative, ...]:
+                      scores: list[float] | None, text: str = "") -> tuple[Alternative, ...]:
         """Return the runners-up: other categories the rules found, then the model's other labels."""
         book = self.rulebook
         labels = model.labels if model is not None and scores is not None and len(scores) else ()
@@ -286,14 +285,14 @@ class Router:
             ms = None
             if model is not None and scores is not None and labels and (label := self._label(c.category, model)) \
                     in labels:
-                ms = float(scores[labels.index(label)])
+                ms = scores[labels.index(label)]
             out.append(Alternative(c.category, alt_lead, c.score, self._as_said(c.matched, text), ms))
             if len(out) >= MAX_OPTIONS - 1:
                 return tuple(out)
         if model is None or scores is None or not labels:
             return tuple(out)
-        for i in np.argsort(-scores, kind="stable"):  # the model's other labels, likeliest first
-            if (s := float(scores[i])) < 0.1:
+        for i in sorted(range(len(scores)), key=lambda i: -scores[i]):  # the model's other labels, likeliest first
+            if (s := scores[i]) < 0.1:
                 break
             handler = self._handler_of(labels[i], model)
             if any(a.lead == handler for a in out) or handler == lead:
