@@ -1405,6 +1405,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "{when} volunteer task {entry} {reason} +{points}"},
     "points_entry_matter": {"zh-CN": "{when} 议题 {matter} {reason} +{points}",
                             "en": "{when} matter {matter} {reason} +{points}"},
+    "points_at_step": {"zh-CN": "{reason}（{step}）", "en": "{reason} ({step})"},
     "points_attend": {"zh-CN": "参加会议签到", "en": "attended a meeting"},
     "points_vote": {"zh-CN": "参加表决", "en": "voted"},
     "points_hour_served": {"zh-CN": "志愿服务时长", "en": "hours of service given"},

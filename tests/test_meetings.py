@@ -109,7 +109,7 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
     n.say(GRID, "@stranger:t", "!积分")
     await turn(bot)
     mine, strangers = [x.body for x in n.in_room(GRID)[-2:]]
-    assert mine.count("议题 1 参加表决 +1") == 1 and "参加表决" not in strangers
+    assert mine.count("议题 1 参加表决（相关居民表决） +1") == 1 and "参加表决" not in strangers  # which step
     n.say(GRID, RESIDENTS[5], "!监督 1 施工时间请避开午休")
     await turn(bot)
     assert "施工时间请避开午休" in last(bot, STREET) and (await standing(bot, 1)).comments == 1

@@ -67,6 +67,7 @@ from chatops.chat.transport import (
     Transport,
     Vote,
 )
+from chatops.meetings.publication import name_in
 from chatops.participation.honour import board
 from chatops.participation.ledger import COMMUNITY, STARTING, Ledger, LedgerError, Limits
 from chatops.participation.matching import match
@@ -482,12 +483,16 @@ class Bot:
                                      self.book, served, meetings, await turn.tx.volunteered(me)) if a.resident == me]
         lines = [text("points_balance", turn.lang, points=balance(entries, me)) if entries
                  else text("points_none", turn.lang)]  # no "the latest entries:" above nothing
+        steps = {st.id: name_in(st, turn.lang) for chain in reversed(self.book.deliberation.chains)
+                 for st in chain.steps}  # the first chain's name of a step id shared
         for a in entries[-POINTS_SHOWN:][::-1]:
             key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else \
                 "points_entry_volunteer" if a.reason == "volunteer" else "points_entry_bank"
+            reason = text(f"points_{a.reason}", turn.lang)
+            if a.step in steps:  # which of a chain's meetings: a tester saw 议题 2 参加表决 three times, alike
+                reason = text("points_at_step", turn.lang, reason=reason, step=steps[a.step])
             lines.append(text(key, turn.lang, when=self.voice.local(a.at), ticket=a.ticket, entry=a.seq,
-                              matter=a.matter,
-                              reason=text(f"points_{a.reason}", turn.lang), points=a.points)
+                              matter=a.matter, reason=reason, points=a.points)
                          + (text("points_capped", turn.lang) if a.capped else ""))
         if self.book.points.exchange:
             lines.append(text("points_exchange", turn.lang, options="、".join(

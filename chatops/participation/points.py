@@ -43,6 +43,7 @@ class Award:
     seq: int | None
     capped: bool = False
     matter: int = 0  # the matter a meeting's attendance or vote was in (``ticket`` is then 0)
+    step: str = ""  # and the step of its chain the meeting held (四议: a vote in each of several)
 
 
 def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, int, datetime, int]] = (),
@@ -78,11 +79,11 @@ def awards(events: Iterable[Event], book: Rulebook, served: Iterable[tuple[str, 
     voted: set[tuple[int, str | None, str]] = set()
     for m in meetings:
         if m.kind == "attended" and m.actor:
-            raw.append(Award(m.actor, m.at, "attend", rules.attend, 0, m.id, matter=m.matter))
+            raw.append(Award(m.actor, m.at, "attend", rules.attend, 0, m.id, matter=m.matter, step=m.step or ""))
         elif m.kind in ("ballot", "voted_secretly") and m.actor and not m.data.get("stranger") \
                 and (m.matter, m.step, m.actor) not in voted:
             voted.add((m.matter, m.step, m.actor))
-            raw.append(Award(m.actor, m.at, "vote", rules.vote, 0, m.id, matter=m.matter))
+            raw.append(Award(m.actor, m.at, "vote", rules.vote, 0, m.id, matter=m.matter, step=m.step or ""))
     for task, resident, _what, at in volunteered:
         raw.append(Award(resident, at, "volunteer", rules.volunteer, 0, task))
     for helper, minutes, at, entry in served:
@@ -100,7 +101,8 @@ def cap(raw: list[Award], monthly: int, zone: ZoneInfo) -> list[Award]:
         room = max(0, monthly - earned.get(month, 0))
         given = min(a.points, room)
         earned[month] = earned.get(month, 0) + given
-        out.append(Award(a.resident, a.at, a.reason, given, a.ticket, a.seq, capped=given < a.points, matter=a.matter))
+        out.append(Award(a.resident, a.at, a.reason, given, a.ticket, a.seq, capped=given < a.points, matter=a.matter,
+                         step=a.step))
     return out
 
 
