@@ -413,6 +413,11 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     return ()
 
 
+# asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in
+# advance (麻烦物业看一下谢谢; the Cantonese 唔该, thanks and please both, reads 谢谢 in the normal form)
+_ASKED_TO = re.compile(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下)")
+
+
 class _Finder:
     """Finds the words of several lists in one Aho-Corasick pass (a list is a kind; a word may be in several);
     the words of ``raw`` kinds are all those in the text, even inside another word."""
@@ -592,7 +597,8 @@ class Gate:
                 not _wrong_after(t, resolved, named):
             return Judgement(False, THANKS if thanked else DONE, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
-        if hits.get(THANKS) and short and not named and not current and not question:
+        if hits.get(THANKS) and short and not named and not current and not question and \
+                not (strong and _ASKED_TO.search(t)):  # 唔该物业睇下 (please, property, have a look): a request
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
                 not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)

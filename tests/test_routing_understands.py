@@ -919,3 +919,15 @@ def test_a_cry_for_help_and_a_child_not_found_are_emergencies(router: Router, te
 @pytest.mark.parametrize("text", ["救命钱都没了", "孩子的作业本找不到了", "这个救命药怎么买不到"])
 def test_life_saving_money_and_a_lost_exercise_book_are_no_emergency(router: Router, text: str) -> None:
     assert router.route(text).priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["唔该物业睇下，3座电梯门成日夹人", "谢谢物业帮忙看一下电梯，老是关不上",
+                                  "麻烦处理一下楼道灯，谢谢"])
+def test_thanks_said_in_advance_of_a_request_do_not_drop_the_matter(router: Router, text: str) -> None:
+    """唔该 is the Cantonese "please" as well as "thanks", and reads 谢谢 in the normal form: a blind set's 唔该物业睇下
+    with a lift door named was dropped as a thank-you. Thanks beside a request to see to a named matter drop none."""
+    assert router.route(text).report is not False
+
+
+def test_thanks_for_a_patrol_are_still_thanks(router: Router) -> None:
+    assert router.route("谢谢保安大哥半夜还在巡逻").report is False
