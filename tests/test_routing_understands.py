@@ -931,3 +931,16 @@ def test_thanks_said_in_advance_of_a_request_do_not_drop_the_matter(router: Rout
 
 def test_thanks_for_a_patrol_are_still_thanks(router: Router) -> None:
     assert router.route("谢谢保安大哥半夜还在巡逻").report is False
+
+
+@pytest.mark.parametrize("text", ["隔壁那户好几天没动静了，门口一股臭味，苍蝇老往门缝里钻",
+                                  "桥洞底下躺着个人，一动不动的，靠近闻到好臭"])
+def test_a_death_told_by_its_signs_goes_to_the_police(router: Router, text: str) -> None:
+    """A blind set told a death by its signs (no sound for days, a smell, flies; someone lying still with a smell):
+    an emergency either way, but for the police, as a death found is, not for public health."""
+    d = router.route(text)
+    assert (d.priority, d.lead, d.category) == ("emergency", "police", "death_found")
+
+
+def test_someone_lying_still_with_no_smell_is_a_medical_emergency(router: Router) -> None:
+    assert router.route("楼下有个老人躺着一动不动，快叫救护车").category == "medical_emergency"
