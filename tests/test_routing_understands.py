@@ -944,3 +944,28 @@ def test_a_death_told_by_its_signs_goes_to_the_police(router: Router, text: str)
 
 def test_someone_lying_still_with_no_smell_is_a_medical_emergency(router: Router) -> None:
     assert router.route("楼下有个老人躺着一动不动，快叫救护车").category == "medical_emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("A kid is hanging out of a window on the 9th floor of building 2!", "child_safety"),
+    ("Child alone on balcony, building 5, 8th floor, please help", "child_safety"),
+    ("There is a baby crying alone in a locked car in the sun", "child_safety"),
+    ("My neighbour fell down and can't get up", "medical_emergency"),
+    ("Flood water is coming into people's homes", "flooding"),
+    ("An old man with dementia has been missing since this morning", "missing_person"),
+])
+def test_english_emergencies_told_indirectly(router: Router, text: str, category: str) -> None:
+    """A tester's English emergencies, told by what is seen, were normal tickets for the street office with 24 h to
+    sign for; the same sentences in Chinese were emergencies."""
+    d = router.route(text)
+    assert (d.priority, d.category) == ("emergency", category)
+
+
+@pytest.mark.parametrize("text", ["The girl climbing over the fence at school is annoying",
+                                  "The kids are playing near the window"])
+def test_children_near_a_window_or_a_fence_are_no_emergency(router: Router, text: str) -> None:
+    assert router.route(text).priority != "emergency"
+
+
+def test_an_english_burst_pipe_is_a_leak(router: Router) -> None:
+    assert router.route("The water pipe in building 2 burst, water everywhere in the basement").category == "water_leak"

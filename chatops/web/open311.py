@@ -353,7 +353,11 @@ def routes(book: Rulebook, store: Callable[[], Store],
         service = await writer()
         routed = await service.route(words)
         decision = routed
-        if routed.category != code:  # the client said which service: it decides, as a resident's pick does
+        # the client said which service: it decides, as a resident's pick does (nobody is asked which matter: an
+        # Open311 client has no thread to answer in), unless the words tell an emergency of another matter (电梯困人了
+        # sent as a lift fault is people trapped, for the fire station: emergencies first)
+        told = routed.priority == "emergency" and routed.category is not None and routed.report is not False
+        if not told and (routed.category != code or routed.ask):
             decision = await on_owner_async(lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
             decision.place = routed.place
         receipt = await service.report(source=f"open311:{client}:{secrets.token_hex(8)}",
