@@ -61,7 +61,7 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
 # English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
 _SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                         r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
-                        r"help|support|hard|work|you)+")
+                        r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
@@ -234,6 +234,8 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|w
                          r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
+# an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
+_NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
@@ -520,6 +522,9 @@ class Gate:
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
+        if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
+                not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
+            return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if found.urgent or found.emergency:
             if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):

@@ -969,3 +969,19 @@ def test_children_near_a_window_or_a_fence_are_no_emergency(router: Router, text
 
 def test_an_english_burst_pipe_is_a_leak(router: Router) -> None:
     assert router.route("The water pipe in building 2 burst, water everywhere in the basement").category == "water_leak"
+
+
+@pytest.mark.parametrize("text", ["News: the district will hold a marathon on Sunday",
+                                  "Good news: the new playground opens next Monday",
+                                  "FYI the community center opens at 9 tomorrow",
+                                  "Thanks everyone, have a nice weekend"])
+def test_english_news_passed_on_and_a_goodbye_for_the_weekend_make_no_ticket(router: Router, text: str) -> None:
+    """A tester's English news made tickets (the marathon for the street office, the playground for the property
+    committee) and a weekend's thanks was asked about: the Chinese equivalents are not reports."""
+    assert router.route(text).report is False
+
+
+@pytest.mark.parametrize("text", ["FYI the lift in building 3 is broken again",
+                                  "Reminder: there is smoke coming from the bins"])
+def test_english_news_of_something_wrong_is_still_a_report(router: Router, text: str) -> None:
+    assert router.route(text).report is True
