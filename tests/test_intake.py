@@ -678,6 +678,9 @@ async def test_a_supporter_who_deletes_the_me_too_takes_the_support_back(bot: Bo
     assert told.thread_root == report  # where the support was said
     card = net.in_room(PROPERTY)[0]
     assert any("撤回了附议" in s.body for s in net.in_room(PROPERTY) if s.thread_root == card.event_id)
+    net.say(GRID, BOB, "!我的")  # a tester's !mine still listed it
+    await turn(bot)
+    assert "#1" not in net.in_room(GRID)[-1].body
     await resolve(bot)
     asks = [s for s in net.in_room(GRID) if "问题解决了吗" in s.body]
     assert [s.content["m.mentions"]["user_ids"] for s in asks] == [[ALICE]]

@@ -1032,7 +1032,9 @@ class Bot:
                                        thread_root=root, after=cards[0] if cards else None))
 
     async def _mine(self, turn: Turn) -> None:
-        mine = await turn.tx.tickets(resident=turn.event.sender, limit=20)
+        me = turn.event.sender
+        # still theirs: a "me too" deleted takes the ticket off the list, as it stops the steps told (a tester's stayed)
+        mine = [t for t in await turn.tx.tickets(resident=me, limit=20) if me in t.residents]
         lines = [self.voice.status(t, turn.lang) for t in mine]
         await self._reply(turn, [text("mine_header", turn.lang), *lines] if mine else text("mine_none", turn.lang))
 
