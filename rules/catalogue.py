@@ -6,6 +6,7 @@ It lives in ``rules`` because both the rulebook (whose errors community staff re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_LANG = "zh-CN"
@@ -1908,6 +1909,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export_refused": {"zh-CN": "拒绝导出：{detail}", "en": "Export refused: {detail}"},
 }
+
+
+def listed(items: Iterable[str], lang: str | None = None) -> str:
+    """Return ``items`` as a list in running text of ``lang``: 、 between them in Chinese, a comma in English.
+
+    >>> listed(["派出所", "街道"]), listed(["Police Station", "Street Office"], "en")
+    ('派出所、街道', 'Police Station, Street Office')
+    """
+    return (", " if lang == "en" else "、").join(items)
 
 
 def text(key: str, lang: str | None = None, /, **params: Any) -> str:

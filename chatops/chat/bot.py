@@ -77,7 +77,7 @@ from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import MAX_REPORT_CHARS, TicketService
 from chatops.tickets.store import Outgoing, Pending, Room, Store, Transaction
 from rules import Decision, Place
-from rules.catalogue import LANGS, text
+from rules.catalogue import LANGS, listed, text
 from rules.gate import ACK, CHAT, GREETING, HELP, NOISE, PROGRESS, QUESTION, THANKS, VAGUE
 from rules.model import Model, ModelError
 from rules.normalize import normalize
@@ -495,8 +495,8 @@ class Bot:
                               matter=a.matter, reason=reason, points=a.points)
                          + (text("points_capped", turn.lang) if a.capped else ""))
         if self.book.points.exchange:
-            lines.append(text("points_exchange", turn.lang, options="、".join(
-                f"{name} {cost}" for name, cost in self.book.points.exchange.items())))
+            lines.append(text("points_exchange", turn.lang, options=listed(
+                (f"{name} {cost}" for name, cost in self.book.points.exchange.items()), turn.lang)))
         await self._reply(turn, "\n".join(lines))
 
     async def _cmd_honour(self, turn: Turn, cmd: Command, context: Context) -> None:

@@ -146,13 +146,14 @@ def help_text(room: str, lang: str | None, *, dispatcher: bool = True, **params:
 def example_args(name: str, lang: str | None) -> str:
     """Return the arguments of command ``name``'s example, after its word ("" for a command without).
 
-    >>> example_args("extend", None), example_args("ack", None)
-    ('3 等待配件到货', '')
+    >>> example_args("extend", None), example_args("ack", None), example_args("status", "en")
+    ('3 等待配件到货', '', '')
     """
     if not BY_NAME[name].args:
         return ""
     said = text(f"example_{name}", lang).split(None, 1)
-    return said[1] if len(said) > 1 else ""
+    rest = said[1] if len(said) > 1 else ""
+    return "" if rest.lstrip("#").isdigit() else rest  # a ticket's number is the example's whole argument: no more
 
 
 def usage(name: str, lang: str | None, **params: str) -> str:

@@ -30,7 +30,7 @@ from chatops.meetings.quorum import CHOICES, Outcome, Tally, Threshold, decide
 from chatops.tickets.lifecycle import MAX_NUMBER
 from chatops.tickets.store import MatterEvent, Outgoing, Room, Store, Transaction
 from rules import Rulebook
-from rules.catalogue import text
+from rules.catalogue import listed, text
 from rules.rulebook import Body, Step
 from rules.rulebook import Threshold as RuleThreshold
 
@@ -166,7 +166,7 @@ class Chair:
         chain = named or possible[0]
         if chain not in possible:
             return text("matter_no_chain", lang, chain=name_in(chain, lang),
-                        chains="、".join(name_in(c, lang) for c in possible))
+                        chains=listed((name_in(c, lang) for c in possible), lang))
         grid = room.ref if room.kind == "community" else ""
         by_residents = room.kind == "community"
         origin = "resident" if by_residents else ("staff" if room.kind == "handler" else f"body:{room.ref}")
@@ -249,7 +249,7 @@ class Chair:
         if not here:
             return text("no_meeting_here", lang)
         if len(here) > 1:
-            return text("which_meeting", lang, numbers="、".join(str(s.row.id) for s in here))
+            return text("which_meeting", lang, numbers=listed((str(s.row.id) for s in here), lang))
         return here[0]
 
     async def _cmd_here(self, turn: TurnLike, cmd: Command) -> str:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from chatops.tickets.lifecycle import Event, Move, State, Ticket
 from rules import Rulebook
-from rules.catalogue import text
+from rules.catalogue import listed, text
 from rules.classifier import Place
 from rules.rulebook import format_duration
 
@@ -108,7 +108,7 @@ class Voice:
         for h in self.book.handlers:
             short = h.aliases[0] if h.aliases and lang != "en" else self.handler(h.id, lang)
             lines.setdefault(kinds[h.kind], []).append(short)
-        return "\n".join(text("units_line", lang, kind=text(f"kind_{k}", lang), names="、".join(v))
+        return "\n".join(text("units_line", lang, kind=text(f"kind_{k}", lang), names=listed(v, lang))
                          for k, v in lines.items())
 
     def rule(self, rule: str | None, lang: str | None, *, alarm: bool = False) -> str:
@@ -229,7 +229,7 @@ class Voice:
         if ticket.priority == "emergency":  # the card says why at once: what matter, which words
             heard = (text("alarm_heard", lang, score=round(100 * alarm)),) if alarm is not None else ()
             lines.append(text("card_emergency", lang, category=self.category(ticket, lang),
-                              matched="、".join((*matched, *heard)) or "-"))
+                              matched=listed((*matched, *heard), lang) or "-"))
         lines += [text("card_place", lang, place=self.place(ticket, lang)), text("card_text", lang, text=ticket.text)]
         triage = holder == self.book.fallback and ticket.lead == holder and ticket.category is None
         if triage and ticket.options:
@@ -242,17 +242,17 @@ class Voice:
             waiting = [self.handler(h, lang) for h in ticket.handlers if h not in ticket.acked_by]
             none = text("nobody", lang)
             if ticket.state in (State.RESOLVED, State.CLOSED):  # done with: nobody is still waited for
-                lines.append(text("card_joint_done", lang, signed="、".join(signed) or none))
+                lines.append(text("card_joint_done", lang, signed=listed(signed, lang) or none))
             else:
-                lines.append(text("card_joint", lang, signed="、".join(signed) or none,
-                                  waiting="、".join(waiting) or none))
+                lines.append(text("card_joint", lang, signed=listed(signed, lang) or none,
+                                  waiting=listed(waiting, lang) or none))
         if ticket.state is State.RESOLVED and ticket.followers and ticket.callback_deadline:
             lines.append(text("card_verdicts", lang, count=len(ticket.verdicts), total=len(ticket.asked),
                               due=self.local(ticket.callback_deadline)))
         if holder in self.show_reporter_to:
             lines.append(text("card_reporter", lang, reporter=ticket.reporter))
         lines.append(text("card_handlers", lang, lead=self.handler(ticket.lead, lang),
-                          co=text("card_co", lang, co="、".join(co)) if co else ""))
+                          co=text("card_co", lang, co=listed(co, lang)) if co else ""))
         if ticket.sign_deadline and ticket.resolve_deadline:
             lines.append(text("card_deadlines", lang, sign=self.local(ticket.sign_deadline),
                               resolve=self.local(ticket.resolve_deadline)))
@@ -260,7 +260,7 @@ class Voice:
             rule = text("rule_assigned", lang, street=self.handler(self.book.fallback, lang)) if assigned else \
                 self.rule(ticket.rule, lang, alarm=alarm is not None)
             lines.append(text("card_rule", lang, rule=rule,
-                              matched="、".join(matched) or "-"))
+                              matched=listed(matched, lang) or "-"))
         if ticket.state not in (State.RESOLVED, State.CLOSED):
             # what to do, while there is something to do: a resolved or closed card asks nothing (the supervision and
             # extension cards, of open tickets, take the lines between the title and this one)
@@ -338,7 +338,7 @@ class Voice:
                 return text("step_supported_said", lang, count=ticket.supporters + 1,
                             said=f"{where}：{said}" if where else said)
             case Move.WHISTLED:
-                summoned = "、".join(self.handler(h, lang) for h in event.data.get("summon", ()))
+                summoned = listed((self.handler(h, lang) for h in event.data.get("summon", ())), lang)
                 return text("step_whistled", lang, count=event.data.get("reports", ticket.supporters + 1),
                             summon=summoned, lead=self.handler(ticket.lead, lang))
             case Move.REMINDED | Move.ESCALATED:
