@@ -309,6 +309,14 @@ def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, in
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count + made
 
 
+def test_an_unknown_open311_path_answers_with_the_error_list(client: TestClient) -> None:
+    """A tester's /open311/v2/nothing.json got the board's HTML 404 page: the API answers in its own format."""
+    for path, kind in (("/open311/v2/nothing.json", "json"), ("/open311/v3/requests.xml", "xml")):
+        response = client.get(path)
+        assert response.status_code == 404 and kind in response.headers["content-type"]
+    assert client.get("/open311/v2/nothing.json").json()[0]["code"] == 404
+
+
 def test_open311_post_needs_a_location_and_a_form(client: TestClient, store: tuple[Path, int, int]) -> None:
     """GeoReport v2 requires a location (lat and long, address_string or address_id): a tester's fire with none was
     taken, and its card said the place was for the resident to add, though no resident has a thread to add it in. A

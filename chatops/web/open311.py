@@ -325,6 +325,11 @@ def routes(book: Rulebook, store: Callable[[], Store],
         row = request_row(public_ticket(found, await store().events(found.id), book), _locale(request))
         return _render([row], fmt, "service_requests", "request")
 
+    async def nothing(request: Request) -> Response:
+        fmt = "xml" if request.url.path.endswith(".xml") else "json"
+        return _error(fmt, ApiError(404, f"no such Open311 resource: '{request.url.path[:80]}' "
+                                         "(see /open311/discovery.json)"))
+
     async def create(request: Request, fmt: str) -> Response:
         if writer is None:
             raise ApiError(405, "this server does not take new requests")
@@ -378,4 +383,6 @@ def routes(book: Rulebook, store: Callable[[], Store],
         Route("/v2/requests.{fmt}", _api(requests), methods=["GET"]),
         Route("/v2/requests.{fmt}", _api(create), methods=["POST"]),
         Route("/v2/requests/{number}.{fmt}", _api(one)),
+        # any other path under /open311: the specification's error list, not the board's HTML page
+        Route("/{rest:path}", nothing, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
     ]
