@@ -1075,3 +1075,20 @@ async def test_a_residents_first_report_in_chinese_keeps_their_answers_chinese(b
     net.say(GRID, ALICE, "!我的")
     await turn(bot)
     assert "工单" in net.in_room(GRID)[-1].body  # her commands: Chinese, as her first report
+
+
+async def test_a_me_too_on_an_emergency_hears_whom_to_call(bot: Bot, store: Store) -> None:
+    """A tester's neighbour said "me too" under a flooding emergency and was told only the ticket's number: whoever
+    joins an emergency hears the hotline, once."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑4号楼三楼着火了，浓烟很大")
+    await turn(bot)
+    assert (await store.ticket(1)).priority == "emergency"  # type: ignore[union-attr]
+    net.say(GRID, BOB, "+1 我家也是", thread_root=report)
+    await turn(bot)
+    joined = net.in_room(GRID)[-1].body
+    assert joined.startswith(BOB) and "#1" in joined and joined.count("119") == 1, joined
+    net.say(GRID, "@carol:t", "安居苑4号楼着火了", thread_root=report)  # an emergency said again: the hotline once
+    await turn(bot)
+    again = net.in_room(GRID)[-1].body
+    assert again.startswith("@carol:t") and again.count("119") == 1, again

@@ -990,8 +990,9 @@ class Bot:
                         receipt.decision.place.estate or receipt.decision.place.building),
                         said_at=receipt.decision.place if receipt.decision is not None else None))
             lines = [said]
-            if receipt.decision is not None and receipt.decision.priority == "emergency" and receipt.decision.hotline:
-                lines.append(text("hotline", turn.lang, hotline=receipt.decision.hotline))  # whoever tells it
+            if receipt.decision is not None and receipt.decision.priority == "emergency" and receipt.decision.hotline \
+                    and (told := text("hotline", turn.lang, hotline=receipt.decision.hotline)) not in said:
+                lines.append(told)  # whoever tells it (the ticket's own hotline is in the receipt already)
             # a resident's follow-up on their own ticket is answered in its thread but is no second receipt: the
             # ticket's later steps go to the report's thread once, not to every follow-up's too
             purpose = "noted" if receipt.noted else "receipt"

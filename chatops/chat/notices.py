@@ -204,6 +204,9 @@ class Voice:
         elif said_at is not None and ((said_at.estate and ticket.estate and said_at.estate != ticket.estate) or (
                 said_at.building and ticket.building and said_at.building != ticket.building)):
             said += text("joined_nearby", lang, place=self.place(ticket, lang))
+        if ticket.priority == "emergency":  # whoever joins an emergency hears whom to call, "me too" as well
+            hotline = (category.hotline if category is not None else "") or self.book.intake.hotline
+            said += "\n" + text("hotline", lang, hotline=hotline)
         return said
 
     def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None, *,
