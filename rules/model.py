@@ -163,8 +163,8 @@ class _Lookup:
         self.table = np.full(int(np.max(single)) + 1 if len(single) else 1, -1, np.int32)
         self.table[single] = np.arange(len(single), dtype=np.int32)
         triples = keys[self.triples:]
-        self.closed = bool(self._known(self.pair_keys, triples >> _SHIFT).all()
-                           and self._known(self.pair_keys, triples & _LOW_PAIR).all())
+        self.closed = bool(self._find(self.pair_keys, triples >> _SHIFT)[1].all()
+                           and self._find(self.pair_keys, triples & _LOW_PAIR)[1].all())
 
     @property
     def pair_keys(self) -> np.ndarray:
@@ -178,10 +178,6 @@ class _Lookup:
         at = np.searchsorted(vocab, keys)
         at[at == len(vocab)] = 0
         return at, vocab[at] == keys
-
-    @classmethod
-    def _known(cls, vocab: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        return cls._find(vocab, keys)[1]
 
     def __call__(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(columns, docs)``: the column of every known n-gram of ``texts`` (normalised) and its text.

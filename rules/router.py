@@ -215,9 +215,7 @@ class Router:
                                             handler)
         outcome = self._outcomes[rule]
         ask = ask and outcome["priority"] != "emergency"  # an emergency goes at once to the likeliest handler
-        category = self.rulebook.category_by_id.get(outcome["category"] or "")
-        hotline = "" if outcome["priority"] != "emergency" else \
-            (category.hotline if category is not None else "") or self.rulebook.intake.hotline  # always someone
+        hotline = self.rulebook.hotline_for(outcome["category"]) if outcome["priority"] == "emergency" else ""
         said = self._as_said
         return Decision(rule=rule, matched=said(chosen.matched, text) if chosen else (),
                         urgent=said(found.urgent, text), place=found.place,

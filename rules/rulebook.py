@@ -485,6 +485,17 @@ class Rulebook(_Model):
         """Return ``version+digest``: the name staff gave it and a hash of its exact text."""
         return f"{self.version}+{self.digest}" if self.digest else self.version
 
+    def hotline_for(self, category: str | None) -> str:
+        """Return whom to call first in an emergency of ``category`` (an id, or ``None``): its own hotline, else
+        the intake's (110、119、120).
+
+        >>> book = load_rulebook()
+        >>> book.hotline_for("fire"), book.hotline_for(None)
+        ('119', '110、119、120')
+        """
+        c = self.category_by_id.get(category or "")
+        return (c.hotline if c is not None else "") or self.intake.hotline
+
     def limits_for(self, category: Category | str | None, priority: str | None = None) -> Limits:
         """Return the sign-for and resolve limits of ``category`` (an id, or ``None``: unclassified).
 

@@ -57,6 +57,17 @@ def net(bot: Bot) -> MemoryTransport:
     return bot.transport
 
 
+async def quorate_meeting(bot: Bot) -> MemoryTransport:
+    """Put a residents' meeting to the community room and sign in six of its ten (a quorum); return the network."""
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
+    await turn(bot)
+    for who in RESIDENTS[:6]:  # more than half of the community room's ten
+        n.say(ALL, who, "!到")
+    await turn(bot)
+    return n
+
+
 async def standing(bot: Bot, number: int) -> Standing:
     s = await bot.chair.standing(bot.store, number)
     assert s is not None
@@ -163,12 +174,7 @@ async def test_a_consultation_s_result_is_published_as_every_other_kind_s(bot: B
 async def test_a_chain_without_a_result_says_only_its_resolution_was_published(bot: Bot, store: Store) -> None:
     """The residents' meeting's chain publishes its resolution and ends: neither the chat nor the board may say
     a result of carrying it out was published, and the board says what the chat says."""
-    n = net(bot)
-    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
-    await turn(bot)
-    for who in RESIDENTS[:6]:  # more than half of the community room's ten
-        n.say(ALL, who, "!到")
-    await turn(bot)
+    n = await quorate_meeting(bot)
     n.say(STREET, STAFF, "!开始表决 1")
     await turn(bot)
     for who in RESIDENTS[:6]:
@@ -538,12 +544,7 @@ async def test_closing_a_meeting_with_a_quorum_before_its_vote_asks_for_the_vote
     """A tester closed a meeting before opening its vote: 1 present of 1 needed, and it was recorded as without a
     quorum (未达到法定人数…实到 1，需要 1). With a quorum the chair is told to open the vote; without one the meeting
     closes undecided, as before."""
-    n = net(bot)
-    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
-    await turn(bot)
-    for who in RESIDENTS[:6]:  # more than half of the community room's ten
-        n.say(ALL, who, "!到")
-    await turn(bot)
+    n = await quorate_meeting(bot)
     n.say(STREET, STAFF, "!结束表决 1")
     await turn(bot)
     assert "还没有开始表决" in last(bot, STREET) and "!开始表决 1" in last(bot, STREET)
@@ -561,12 +562,7 @@ async def test_closing_a_meeting_with_a_quorum_before_its_vote_asks_for_the_vote
 async def test_a_vote_opened_twice_or_cast_in_another_room_is_told_so(bot: Bot, store: Store) -> None:
     """A tester's !开始表决 on a vote already open was told there was no meeting in the room, and a resident voting
     from another room that the matter had no meeting under way."""
-    n = net(bot)
-    n.say(STREET, STAFF, "!议题 居民会议决定 垃圾分类新规")
-    await turn(bot)
-    for who in RESIDENTS[:6]:
-        n.say(ALL, who, "!到")
-    await turn(bot)
+    n = await quorate_meeting(bot)
     n.say(STREET, STAFF, "!开始表决 1")
     await turn(bot)
     n.say(STREET, STAFF, "!开始表决 1")

@@ -205,8 +205,7 @@ class Voice:
                 said_at.building and ticket.building and said_at.building != ticket.building)):
             said += text("joined_nearby", lang, place=self.place(ticket, lang))
         if ticket.priority == "emergency":  # whoever joins an emergency hears whom to call, "me too" as well
-            hotline = (category.hotline if category is not None else "") or self.book.intake.hotline
-            said += "\n" + text("hotline", lang, hotline=hotline)
+            said += "\n" + text("hotline", lang, hotline=self.book.hotline_for(ticket.category))
         return said
 
     def status_word(self, ticket: Ticket, lang: str | None, holder: str | None = None, *,

@@ -370,10 +370,8 @@ def routes(book: Rulebook, store: Callable[[], Store],
                                        place=Place(grid) if grid else None, decision=decision)
         lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
         if receipt.ticket.priority == "emergency":  # whom to call first, as a resident in chat is told
-            hotline = (book.category_by_id[receipt.ticket.category].hotline if receipt.ticket.category else "") \
-                or book.intake.hotline
-            lead = f"{lead}；{text('hotline', _locale(request), hotline=hotline)}" if lead else \
-                text("hotline", _locale(request), hotline=hotline)
+            call = text("hotline", _locale(request), hotline=book.hotline_for(receipt.ticket.category))
+            lead = f"{lead}；{call}" if lead else call
         return _render([{"service_request_id": str(receipt.ticket.id), "service_notice": lead or None,
                          "account_id": None}], fmt, "service_requests", "request")
 
