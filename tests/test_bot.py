@@ -385,6 +385,33 @@ async def test_a_report_another_program_joined_to_a_ticket_reaches_its_handler(
     assert len([s for s in net.in_room(POLICE) if "【工单" in s.body and "#1" in s.body]) == 1
 
 
+async def test_a_neighbour_who_joined_a_city_apps_report_closes_it_with_their_verdict(
+        bot: Bot, store: Store, service: TicketService) -> None:
+    """A city's app reported it (Open311) and a neighbour said 我家也是 in chat: when the handler resolves it, the
+    neighbour's "solved" closes it at once. The app's citizen cannot be asked here (the app calls back), so the
+    ticket no longer waits the call-back window for them (a tester's waited seven days)."""
+    net = t(bot)
+    receipt = await service.report(source="open311:city:9", reporter="open311:city:abc", text="安居苑1号楼楼道漏水",
+                                   place=Place("g1"))
+    await bot.card_arrivals()
+    await bot.card_arrivals()
+    await bot.outbox.flush()
+    number = receipt.ticket.id
+    net.say(GRID, BOB, "安居苑1号楼楼道漏水，我家门口也是")
+    await turn(bot)
+    ticket = await store.ticket(number)
+    assert ticket is not None and BOB in ticket.residents and ticket.asked == ()
+    net.say(PROPERTY, PROP, f"!签收 {number}")
+    net.say(PROPERTY, PROP, f"!办结 {number} 已修好")
+    await turn(bot)
+    ticket = await store.ticket(number)
+    assert ticket is not None and ticket.state is State.RESOLVED and ticket.asked == (BOB,)
+    asked = next(s for s in net.in_room(GRID) if "解决了吗" in s.body or "是否" in s.body)
+    net.say(GRID, BOB, "已解决", thread_root=asked.thread_root)
+    await turn(bot)
+    assert (await store.ticket(number)).state is State.CLOSED  # type: ignore[union-attr]
+
+
 async def test_the_bot_wakes_for_a_ticket_another_program_made_and_survives_a_failed_read(
         bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
     answers: list[object] = [RuntimeError("database is locked"), 3, 3, 4]

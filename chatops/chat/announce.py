@@ -52,7 +52,9 @@ class Announcer:
         for_handlers = event.kind in (Move.SUPPORTED, Move.EXTENSION_ASKED, Move.WITHDRAWN) or (
             event.kind is Move.REMINDED and not event.data.get("overdue"))
         receipts = [] if for_handlers else await tx.outbox_for(after.id, "receipt")  # reporter's thread first
-        sources = {after.source: after.reporter} if len(receipts) < 2 else await tx.report_sources(after.id)
+        sources = {after.source: after.reporter}  # whose each receipt's thread is: read when another's is among them
+        if any(r.message.thread_root and f"matrix:{r.message.thread_root}" not in sources for r in receipts):
+            sources = await tx.report_sources(after.id)  # (a neighbour's alone when a city's app made the ticket)
         by_resident = event.actor_handler is None and event.actor != "system"
         told: set[tuple[str, str | None, int | None, tuple[str, ...]]] = set()
         # per thread, in the order first met: the step's lines (each once, in every language its receipts were

@@ -45,6 +45,10 @@ class Move(StrEnum):
     PUBLISHED = "published"        # 公开: the reporter lets the public board show the report's text
 
 
+OPEN311 = "open311:"  # the reporters and sources a city's app brought through the Open311 API begin so
+ASKED_ELSEWHERE = (OPEN311,)  # reporters another program brought: it asks them back, not the bot
+
+
 class State(StrEnum):
     REPORTED = "reported"
     ROUTED = "routed"              # 待签收
@@ -155,8 +159,10 @@ class Ticket:
     @property
     def asked(self) -> tuple[str, ...]:
         """Return the residents whose verdicts close it: every resident, or the reporter alone after a
-        resolve recorded before supporters were asked too (it set no call-back deadline)."""
-        return self.residents if self.callback_deadline else (self.reporter,)
+        resolve recorded before supporters were asked too (it set no call-back deadline). A citizen who reported
+        through a city's app (Open311) is not among them: nobody can ask them here, their app calls back."""
+        return tuple(r for r in (self.residents if self.callback_deadline else (self.reporter,))
+                     if not r.startswith(ASKED_ELSEWHERE))
 
     def awaits_verdict(self, user: str) -> bool:
         """Return whether ``user`` is a resident still asked whether the resolved matter is solved."""

@@ -30,7 +30,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from chatops.tickets.lifecycle import MAX_NUMBER, LifecycleError, State
+from chatops.tickets.lifecycle import MAX_NUMBER, OPEN311, LifecycleError, State
 from chatops.tickets.public import PublicTicket, category_label, describe, public_ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
@@ -239,8 +239,8 @@ def reporter_of(client: str, form: Mapping[str, Any]) -> str:
     who = next((str(form[k]).strip() for k in ("account_id", "device_id", "email") if str(form.get(k, "")).strip()),
                "")
     if not who:
-        return f"open311:{client}"
-    return f"open311:{client}:{hashlib.sha256(f'{client}/{who}'.encode()).hexdigest()[:16]}"
+        return f"{OPEN311}{client}"
+    return f"{OPEN311}{client}:{hashlib.sha256(f'{client}/{who}'.encode()).hexdigest()[:16]}"
 
 
 def routes(book: Rulebook, store: Callable[[], Store],
@@ -365,7 +365,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
         if not told and (routed.category != code or routed.ask):
             decision = await on_owner_async(lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
             decision.place = routed.place
-        receipt = await service.report(source=f"open311:{client}:{secrets.token_hex(8)}",
+        receipt = await service.report(source=f"{OPEN311}{client}:{secrets.token_hex(8)}",
                                        reporter=reporter_of(client, form), text=words,
                                        place=Place(grid) if grid else None, decision=decision)
         lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
