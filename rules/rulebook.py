@@ -460,6 +460,18 @@ class Rulebook(_Model):
         e = next((x for x in g.estates if x.id == estate), None) if estate else None
         return f"{g.name} · {e.name}" if e else g.name
 
+    def estate_with(self, grid: str | None, building: str | None) -> str | None:
+        """Return the one estate of ``grid`` that has ``building``, or ``None`` when none or several have it: a
+        resident of the first grid who says "building 7" means 和平里, the only estate there with a building 7.
+
+        >>> book = load_rulebook()
+        >>> book.estate_with("grid1", "7"), book.estate_with("grid1", "3"), book.estate_with(None, "7")
+        ('heping', None, None)
+        """
+        g = self.grid_by_id.get(grid or "")
+        having = [e.id for e in g.estates if building in e.buildings] if g is not None and building else []
+        return having[0] if len(having) == 1 else None
+
     @cached_property
     def chosen(self) -> dict[str, str]:
         """Return ``{category id: choice id}`` for every category a policy choice settles."""

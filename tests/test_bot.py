@@ -175,6 +175,26 @@ async def test_asks_for_place_and_uses_answer(bot: Bot, store: Store) -> None:
                for s in net.in_room(PROPERTY))
 
 
+async def test_a_building_only_one_estate_of_the_grid_has_names_the_estate(bot: Bot, store: Store) -> None:
+    """A tester's "the lift in building 2 is broken" was asked "Where exactly is it?": in a grid where a single
+    estate has a building 2 the place is known. A building no estate there has is asked about; an answer naming
+    only a building is placed the same way."""
+    net = t(bot)
+    net.say(GRID, ALICE, "The corridor in building 2 is leaking badly")
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.grid, ticket.estate, ticket.building) == ("g1", "anju", "2")
+    assert not any("Where exactly" in s.body or "请问具体在哪里" in s.body for s in net.in_room(GRID))
+    report = net.say(GRID, BOB, "9号楼楼道漏水很严重")
+    await turn(bot)
+    assert (await store.ticket(2)).estate is None  # type: ignore[union-attr]
+    assert "请问具体在哪里" in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "不对，是1号楼", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(2)
+    assert ticket is not None and (ticket.estate, ticket.building) == ("anju", "1")
+
+
 async def test_bad_input(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "!报告")

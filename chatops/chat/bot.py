@@ -1070,8 +1070,9 @@ class Bot:
                 self.voice.needs_place(where) and (
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
                 or place_said(body)):  # "不知道，反正很多烟" names no place: a note for the handler, asked again
-            data: dict[str, Any] = {"grid": where.grid or found.grid or self.voice.grid_of_estate(found.estate),
-                                    "estate": found.estate, "building": found.building}
+            grid = where.grid or found.grid or self.voice.grid_of_estate(found.estate)
+            data: dict[str, Any] = {"grid": grid, "estate": found.estate or self.book.estate_with(grid, found.building),
+                                    "building": found.building}
             if not (found.estate or found.building):
                 data["detail"] = body.strip()[:200]
             await self._move(turn, where, me, Move.LOCATED, data=data)

@@ -95,6 +95,8 @@ class TicketService:
             return Receipt(existing, created=False)
         decision = decision or await self.router.aroute(body)
         where = _merge_place(place, decision.place)
+        if where.estate is None and where.building:  # "building 7" where one estate of the grid has a building 7
+            where = where._replace(estate=self.rulebook.estate_with(where.grid, where.building))
         async with self._write(tx) as tx:
             existing = await tx.ticket_by_source(source)
             if existing is not None:
