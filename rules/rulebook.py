@@ -129,9 +129,17 @@ class Estate(_Model):
 
     id: Id
     name: Name
+    name_en: str = ""
     aliases: tuple[str, ...] = ()
     buildings: tuple[str, ...] = ()
     outline: Outline = ()
+
+    def named(self, lang: str | None = None) -> str:
+        """Return its name in ``lang``: in English ``name_en``, else its first alias in Latin letters, else the
+        Chinese name (an English board showed 安居苑 though the rulebook knows it as Anju Garden)."""
+        if (lang or "").startswith("en"):
+            return self.name_en or next((a for a in self.aliases if a.isascii()), "") or self.name
+        return self.name
 
 
 class Grid(_Model):
@@ -140,8 +148,13 @@ class Grid(_Model):
 
     id: Id
     name: Name
+    name_en: str = ""
     estates: tuple[Estate, ...] = ()
     outline: Outline = ()
+
+    def named(self, lang: str | None = None) -> str:
+        """Return its name in ``lang`` (``name_en`` in English, when the rulebook gives one)."""
+        return self.name_en or self.name if (lang or "").startswith("en") else self.name
 
 
 class Limits(_Model):
@@ -452,13 +465,19 @@ class Rulebook(_Model):
             return cid or unclassified
         return c.name_en if (lang or "").startswith("en") else c.name
 
-    def grid_name(self, grid: str | None, estate: str | None = None) -> str:
-        """Return the grid's name, with the estate's after it when given ('' for none; the id if unknown)."""
+    def grid_name(self, grid: str | None, estate: str | None = None, lang: str | None = None) -> str:
+        """Return the grid's name in ``lang``, with the estate's after it when given ('' for none; the id if
+        unknown).
+
+        >>> book = load_rulebook()
+        >>> book.grid_name("grid1", "anju"), book.grid_name("grid1", "anju", "en")
+        ('第一网格 · 安居苑', 'Grid 1 · Anju Garden')
+        """
         g = self.grid_by_id.get(grid or "")
         if g is None:
             return grid or ""
         e = next((x for x in g.estates if x.id == estate), None) if estate else None
-        return f"{g.name} · {e.name}" if e else g.name
+        return f"{g.named(lang)} · {e.named(lang)}" if e else g.named(lang)
 
     def estate_with(self, grid: str | None, building: str | None) -> str | None:
         """Return the one estate of ``grid`` that has ``building``, or ``None`` when none or several have it: a

@@ -166,6 +166,15 @@ def test_english_is_a_switch_that_sticks(client: TestClient) -> None:
     assert "公开栏" in client.get("/?lang=zh-CN").text
 
 
+def test_the_english_board_names_places_in_english(client: TestClient) -> None:
+    """A tester's English board listed 第一网格 and 安居苑: grids and estates have English names (an estate's Latin
+    alias serves when the rulebook gives none), on the board, its grid filter and the map."""
+    english, chinese = client.get("/?lang=en").text, client.get("/?lang=zh-CN").text
+    assert ">Grid 1</option>" in english and "第一网格" not in english
+    assert "Grid 1 · " in english and "第一网格 · " in chinese
+    assert "Anju Garden" in client.get("/map?lang=en").text and "安居苑" not in client.get("/map?lang=en").text
+
+
 def test_live_updates_fetch_only_the_rows(client: TestClient) -> None:
     part = client.get("/?state=closed", headers={"HX-Request": "true"}).text
     assert "<html" not in part and 'href="/tickets/' in part
@@ -226,7 +235,10 @@ def test_open311_services_and_errors(client: TestClient) -> None:
     services = client.get("/open311/v2/services.json").json()
     assert [s["service_code"] for s in services] == [c.id for c in book.categories]
     assert all(s["type"] == "realtime" and s["metadata"] is False and s["service_name"] for s in services)
-    assert client.get("/open311/v2/services.json?locale=en_US").json()[0]["service_name"] == book.categories[0].name_en
+    english = client.get("/open311/v2/services.json?locale=en_US").json()
+    assert english[0]["service_name"] == book.categories[0].name_en
+    assert english[0]["keywords"] == ", ".join(book.categories[0].keywords_en[:8])  # not the Chinese words
+    assert english[0]["keywords"].isascii() and not services[0]["keywords"].isascii()
     xml = ElementTree.fromstring(client.get("/open311/v2/services.xml").content)
     assert xml.tag == "services" and xml[0].tag == "service" and xml[0].findtext("service_code")
     definition = client.get(f"/open311/v2/services/{services[0]['service_code']}.json").json()

@@ -136,9 +136,9 @@ class Voice:
         """Return a place in words (一网格 · 安居苑 · 2号楼), or "" when nothing of it is known."""
         parts: list[str] = []
         if grid in self._grids:
-            parts.append(self._grids[grid].name)
+            parts.append(self._grids[grid].named(lang))
         if estate in self._estates:
-            parts.append(self._estates[estate][1].name)
+            parts.append(self._estates[estate][1].named(lang))
         if building:
             parts.append(f"{building}号楼" if lang != "en" else f"building {building}")
         if detail:

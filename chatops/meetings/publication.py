@@ -66,7 +66,7 @@ def public_matters(rows: Iterable[MatterRow], logs: Mapping[int, list[MatterEven
         result = next((e for e in s.published if e.data.get("what") == "result"), None)
         out.append({
             "number": row.id, "title": row.title, "chain": name_in(s.chain, lang),
-            "place": book.grid_name(row.grid) if row.grid else text("web_whole_community", lang),
+            "place": book.grid_name(row.grid, lang=lang) if row.grid else text("web_whole_community", lang),
             "raised": when(row.raised_at), "phase": text(f"phase_{s.state}", lang),
             "steps": [decision_line(d, s, lang) for d in s.decisions],
             "resolution": when(resolution.at) if resolution else None,

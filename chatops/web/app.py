@@ -81,7 +81,8 @@ class Pages:
             handler=lambda h: book.handler_name(h, lang, ""),
             names=lambda hs: "、".join(book.handler_name(h, lang, "") for h in hs),
             category=lambda c: category_label(book, c, lang),
-            place=book.grid_name, when=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d %H:%M") if d else "",
+            place=lambda grid, estate=None: book.grid_name(grid, estate, lang),
+            when=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d %H:%M") if d else "",
             day=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d") if d else "",
             describe=lambda s: describe(s, book, lang), path=request.url.path, **values)
         response = HTMLResponse(page, status_code=status)
@@ -286,7 +287,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             states=open_states if measure in ("open", "overdue") else (), since=since, until=until,
             category=measure[9:] if measure.startswith("category:") else None,
             late_at=now if measure == "overdue" else None, buildings=staff_view)
-        shapes = layout(book, buildings=staff_view)
+        shapes = layout(book, buildings=staff_view, lang=language(request))
         if not staff_view and not book.privacy.public_estate:
             shapes = [x for x in shapes if x.kind == "grid"]
         template = "map_svg.html" if request.headers.get("HX-Request") else "map.html"

@@ -73,8 +73,9 @@ def _projector(book: Rulebook) -> tuple[float, float, float, float] | None:
     return min(lngs), max(lats), scale * squeeze, scale
 
 
-def layout(book: Rulebook, *, buildings: bool) -> list[Shape]:
-    """Return the map's shapes: each grid, then its estates (then, with ``buildings``, their buildings)."""
+def layout(book: Rulebook, *, buildings: bool, lang: str | None = None) -> list[Shape]:
+    """Return the map's shapes: each grid, then its estates (then, with ``buildings``, their buildings), named in
+    ``lang``."""
     shapes: list[Shape] = []
     fit = _projector(book)
     if fit is not None:
@@ -84,10 +85,10 @@ def layout(book: Rulebook, *, buildings: bool) -> list[Shape]:
             return tuple((PAD + (lng - west) * sx, PAD + (north - lat) * sy) for lng, lat in ring)
 
         for g in book.grids:
-            shapes.append(Shape("grid", (g.id, None, None), g.name, project(g.outline)))
+            shapes.append(Shape("grid", (g.id, None, None), g.named(lang), project(g.outline)))
             inner = [e for e in g.estates if e.outline]
             for e in inner:
-                shapes.append(Shape("estate", (g.id, e.id, None), e.name, project(e.outline)))
+                shapes.append(Shape("estate", (g.id, e.id, None), e.named(lang), project(e.outline)))
                 if buildings:
                     shapes += _buildings(g.id, e.id, e.buildings, shapes[-1])
         return shapes
@@ -96,12 +97,12 @@ def layout(book: Rulebook, *, buildings: bool) -> list[Shape]:
     w = (WIDTH - 2 * PAD - gap * (n - 1)) / n
     for i, g in enumerate(book.grids):
         x = PAD + i * (w + gap)
-        shapes.append(Shape("grid", (g.id, None, None), g.name, _rect(x, PAD, w, HEIGHT - 2 * PAD)))
+        shapes.append(Shape("grid", (g.id, None, None), g.named(lang), _rect(x, PAD, w, HEIGHT - 2 * PAD)))
         m = max(1, len(g.estates))
         top, inner_gap = PAD + 40.0, 10.0
         h = (HEIGHT - PAD - top - 10.0 - inner_gap * (m - 1)) / m
         for j, e in enumerate(g.estates):
-            shapes.append(Shape("estate", (g.id, e.id, None), e.name,
+            shapes.append(Shape("estate", (g.id, e.id, None), e.named(lang),
                                 _rect(x + 10.0, top + j * (h + inner_gap), w - 20.0, h)))
             if buildings:
                 shapes += _buildings(g.id, e.id, e.buildings, shapes[-1])

@@ -253,7 +253,8 @@ def routes(book: Rulebook, store: Callable[[], Store],
         c = book.category_by_id[code]
         return {"service_code": c.id, "service_name": category_label(book, c.id, lang),
                 "description": category_label(book, c.id, lang), "metadata": False, "type": "realtime",
-                "keywords": ", ".join(c.keywords[:8]), "group": book.handler_by_id[c.lead].sector}
+                "keywords": ", ".join((c.keywords_en if lang == "en" and c.keywords_en else c.keywords)[:8]),
+                "group": book.handler_by_id[c.lead].sector}
 
     def request_row(t: PublicTicket, lang: str) -> dict[str, Any]:
         last = t.steps[-1] if t.steps else None
@@ -264,7 +265,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
             "description": t.text, "agency_responsible": book.handler_name(t.lead, lang, "") or None,
             "service_notice": None, "requested_datetime": _time(t.created_at), "updated_datetime": _time(t.updated_at),
             "expected_datetime": _time(t.resolve_deadline) if status(t) == "open" else None,
-            "address": book.grid_name(t.grid, t.estate) or None, "address_id": t.grid, "zipcode": None,
+            "address": book.grid_name(t.grid, t.estate, lang) or None, "address_id": t.grid, "zipcode": None,
             "media_url": None,
         }
         return row
