@@ -231,6 +231,17 @@ async def test_no_answer_goes_to_the_street_office_which_assigns(bot: Bot, store
     await turn(bot)
     assert (await store.ticket(1)).lead == "street_office"  # type: ignore[union-attr]
 
+    net.say(STREET, STAFF, "!分拨 儿子", thread_root=card.event_id)  # no unit or matter of that name: told so
+    await turn(bot)
+    told = net.in_room(STREET)[-1].body
+    assert "没有名为「儿子」的处理单位或事项" in told and "用法：!分拨" in told
+    assert "物管会" in told.split("可选的单位")[1]
+    assert (await store.ticket(1)).lead == "street_office"  # type: ignore[union-attr]
+    net.say(STREET, STAFF, "!转派")  # no ticket named, no thread: asked which, with what the command takes (the
+    # units' list in its example once made it fail)
+    await turn(bot)
+    assert "#" in net.in_room(STREET)[-1].body and "城管 属于占道经营" in net.in_room(STREET)[-1].body
+    assert bot._handler_named("儿童") == "children" and bot._handler_named("委员") is None  # one unit begins so
     net.say(STREET, "@nobody:t", "!分拨 物业", thread_root=card.event_id)  # not staff: refused
     net.say(STREET, STAFF, "!分拨 物业", thread_root=card.event_id)
     await turn(bot)

@@ -838,8 +838,9 @@ class Bot:
     async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
         target, category = self._assignment(context.ticket, cmd.args)
-        if target is None:
-            await self._reply(turn, usage("assign", turn.lang))
+        if target is None:  # a word no unit or matter has (!分拨 儿童) is told so, with the units to choose from
+            said = [text("unknown_assignee", turn.lang, id=cmd.args.strip()[:40])] if cmd.args.strip() else []
+            await self._reply(turn, [*said, usage("assign", turn.lang, units=self.voice.units(turn.lang))])
             return
         before, after, event = await self.service.assign(context.ticket.id, self._staff(turn), target, category,
                                                          tx=turn.tx)
@@ -1361,11 +1362,15 @@ class Bot:
         return None, args
 
     def _handler_named(self, name: str) -> str | None:
+        """Return the handler ``name`` is an id, name or alias of, else the one whose name or alias alone begins
+        with it (儿童 for 儿童委员会, as a tester typed), else ``None``."""
         key = name.strip().lower()
-        for h in self.book.handlers:
-            if key in (h.id.lower(), h.name, h.name_en.lower(), *[a.lower() for a in h.aliases]):
-                return h.id
-        return None
+        names = {h.id: (h.id.lower(), h.name, h.name_en.lower(), *[a.lower() for a in h.aliases])
+                 for h in self.book.handlers}
+        if exact := next((hid for hid, said in names.items() if key in said), None):
+            return exact
+        begun = [hid for hid, said in names.items() if len(key) >= 2 and any(n.startswith(key) for n in said)]
+        return begun[0] if len(begun) == 1 else None
 
     # ---- shared ----
     async def _move(self, turn: Turn, ticket: Ticket, actor: Actor, move: Move, *, target: str | None = None,

@@ -156,9 +156,16 @@ def example_args(name: str, lang: str | None) -> str:
     return "" if rest.lstrip("#").isdigit() else rest  # a ticket's number is the example's whole argument: no more
 
 
-def usage(name: str, lang: str | None, **params: str) -> str:
-    """Return the "usage:" reply of command ``name``, with an example."""
+def usage(name: str, lang: str | None, units: str | None = None) -> str:
+    """Return the "usage:" reply of command ``name``, with an example, and the ``units`` to choose from when given.
+
+    >>> print(usage("assign", "en", units="property"))
+    Usage: !assign NUMBER|UNIT, e.g. !assign property
+    Units:
+    property
+    """
     s = BY_NAME[name]
     args = text(f"args_{name}", lang) if s.args else ""
-    return text("usage", lang, command=f"!{s.alias(lang)}{' ' + args if args else ''}",
-                example=text(f"example_{name}", lang, **params))
+    said = text("usage", lang, command=f"!{s.alias(lang)}{' ' + args if args else ''}",
+                example=text(f"example_{name}", lang))
+    return f"{said}\n{text('usage_units', lang, units=units)}" if units else said
