@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +11,7 @@ from chatops.chat.bot import Bot
 from chatops.chat.transport import Media
 from chatops.chat.transport.memory import MemoryTransport
 from chatops.tickets.lifecycle import Move, State
+from chatops.tickets.public import describe, public_ticket
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
 from rules import Place
@@ -193,6 +195,40 @@ async def test_a_building_only_one_estate_of_the_grid_has_names_the_estate(bot: 
     await turn(bot)
     ticket = await store.ticket(2)
     assert ticket is not None and (ticket.estate, ticket.building) == ("anju", "1")
+
+
+async def test_staff_raise_a_ticket_the_words_undersold(bot: Bot, store: Store) -> None:
+    """A tester's property staff found a 'broken lift' had someone inside and could not make it an emergency: !加急
+    raises it (urgent, or an emergency when the first word says so), with a reason, and the limits of the new level
+    start now but never later than they were; the card says why, the resident hears it; lowering is refused."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑1号楼电梯坏了")
+    await turn(bot)
+    before = await store.ticket(1)
+    assert before is not None and before.priority == "normal" and before.sign_deadline and before.resolve_deadline
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!加急", thread_root=card.event_id)  # no reason: the usage, nothing changes
+    await turn(bot)
+    assert "用法：!加急" in net.in_room(PROPERTY)[-1].body and (await store.ticket(1)).priority == "normal"  # type: ignore[union-attr]
+    net.say(PROPERTY, PROP, "!加急 紧急 电梯里有老人出不来", thread_root=card.event_id)
+    await turn(bot)
+    after = await store.ticket(1)
+    assert after is not None and after.priority == "emergency" and after.lead == "property"
+    assert after.sign_deadline < before.sign_deadline and after.resolve_deadline < before.resolve_deadline  # type: ignore[operator]
+    assert after.resolve_deadline - after.sign_deadline == timedelta(minutes=90)  # type: ignore[operator]
+    raised = [e for e in await store.events(1) if e.kind is Move.EXPEDITED]
+    assert len(raised) == 1 and raised[0].data["priority"] == "emergency" and raised[0].actor_handler == "property"
+    told = [s for s in net.in_room(GRID) if s.thread_root == report and "⚡" in s.body]
+    assert len(told) == 1 and "紧急" in told[0].body and "电梯里有老人出不来" in told[0].body
+    edited = [s.content["m.new_content"]["body"] for s in net.in_room(PROPERTY) if s.edits == card.event_id]
+    assert edited and "紧急" in edited[-1] and "「物业委员会」加急：电梯里有老人出不来" in edited[-1]
+    net.say(PROPERTY, PROP, "!加急 还是很急", thread_root=card.event_id)  # urgent is not more than an emergency
+    await turn(bot)
+    assert "已是「紧急」级别" in net.in_room(PROPERTY)[-1].body
+    assert len([e for e in await store.events(1) if e.kind is Move.EXPEDITED]) == 1
+    assert await bot.service.rebuild_check() == []
+    shown = public_ticket(after, await store.events(1), bot.book)  # the board says so, in the handler's name
+    assert any(describe(s, bot.book).startswith("物业委员会 升级为加急办理") for s in shown.steps)
 
 
 async def test_bad_input(bot: Bot, store: Store) -> None:

@@ -184,7 +184,13 @@ class Announcer:
         """Return the words behind ``ticket``'s last routing, the model's emergency score when it alone made the
         ticket an emergency, and whether staff placed it since (分拨: no words, no model): a card keeps saying why
         when it is edited or handed on."""
-        placed = [e for e in await tx.events(ticket.id) if e.kind in (Move.ROUTED, Move.ASSIGNED)]
+        events = await tx.events(ticket.id)
+        placed = [e for e in events if e.kind in (Move.ROUTED, Move.ASSIGNED)]
+        raised = next((e for e in reversed(events) if e.kind is Move.EXPEDITED), None)
+        if raised is not None:  # staff made it more pressing than its words: their reason is the why
+            why = text("expedited_why", self.lang, handler=self.voice.handler(raised.actor_handler, self.lang),
+                       reason=raised.reason or "")
+            return (why,), None, bool(placed) and placed[-1].kind is Move.ASSIGNED
         if not placed:
             return (), None, False
         if placed[-1].kind is Move.ASSIGNED:

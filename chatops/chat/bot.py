@@ -835,6 +835,19 @@ class Bot:
         await self._move(turn, context.ticket, self._staff(turn), Move.EXTENSION_ASKED, reason=parts[1],
                          data={"days": days})
 
+    async def _cmd_expedite(self, turn: Turn, cmd: Command, context: Context) -> None:
+        """!加急 [紧急] 理由: urgent, or an emergency when the first word says so."""
+        assert context.ticket is not None
+        level, _, rest = cmd.args.strip().partition(" ")
+        priority = {"紧急": "emergency", "emergency": "emergency", "特急": "emergency", "急": "urgent",
+                    "加急": "urgent", "urgent": "urgent"}.get(level.lower())
+        reason = rest.strip() if priority else cmd.args.strip()
+        if not reason:
+            await self._reply(turn, usage("expedite", turn.lang))
+            return
+        await self._move(turn, context.ticket, self._staff(turn), Move.EXPEDITED, reason=reason,
+                         data={"priority": priority or "urgent"})
+
     async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
         target, category = self._assignment(context.ticket, cmd.args)

@@ -89,6 +89,7 @@ REGISTRY: tuple[CommandSpec, ...] = (
     CommandSpec("transfer", ("transfer", "转派", "改派", "转交", "转办"), (HANDLER,), move=Move.TRANSFERRED, args=True),
     CommandSpec("return", ("return", "退单", "回退", "退回"), (HANDLER,), move=Move.RETURNED, args=True),
     CommandSpec("extend", ("extend", "延期"), (HANDLER,), move=Move.EXTENSION_ASKED, args=True, count=True),
+    CommandSpec("expedite", ("expedite", "加急", "升为紧急"), (HANDLER,), move=Move.EXPEDITED, args=True),
     CommandSpec("approve", ("approve", "批准", "同意"), (HANDLER,), move=Move.EXTENDED, dispatcher=True),
     CommandSpec("refuse", ("refuse", "驳回", "不同意"), (HANDLER,), move=Move.EXTENSION_REFUSED, args=True,
                 dispatcher=True),

@@ -316,6 +316,9 @@ class Voice:
                 return text("step_closed", lang, count=len(ticket.verdicts), total=len(ticket.asked))
             case Move.REOPENED:
                 return text("step_reopened", lang, target=self.handler(ticket.lead, lang))
+            case Move.EXPEDITED:
+                return text("step_expedited", lang, handler=who, priority=text(f"priority_{ticket.priority}", lang),
+                            reason=event.reason or "")
             case Move.RATED:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:

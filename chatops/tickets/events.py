@@ -141,6 +141,11 @@ KINDS: dict[Move, Kind] = {k.move: k for k in (
         Field("summon", LIST, "the handlers summoned", required=True),
         Field("reports", "int", "reports of the matter within the window", required=True)),
          target="the lead", rule="always"),
+    Kind(Move.EXPEDITED, "a handler or the street office raises its priority (加急): new limits from now, never "
+         "later than the ones it had", (
+        Field("priority", "str", "urgent or emergency", required=True),
+        Field("sign_deadline", ISO, "the sooner deadline to sign for it, while nobody has"),
+        Field("resolve_deadline", ISO, "the sooner deadline to resolve it")), reason=TEXT),
     Kind(Move.LOCATED, "where it is, added after the report (补充位置)", (
         *_place(), Field("detail", "str", "the place in the resident's words", nullable=True))),
     Kind(Move.SUPPORTED, "another resident reports the same open matter (附议)", (

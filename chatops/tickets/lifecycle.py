@@ -37,6 +37,7 @@ class Move(StrEnum):
     ESCALATED = "escalated"        # 升级
     WHISTLED = "whistled"          # 吹哨
     LOCATED = "located"            # 补充位置: where it is, added after the report
+    EXPEDITED = "expedited"        # 加急: a handler or the street office finds it more pressing than routed
     SUPPORTED = "supported"        # 附议: another resident reports the same open matter
     CLOSED = "closed"              # 回访期满: the call-back window ended; closed with the verdicts given
     ASKED = "asked"                # 问询: the evidence was weak; the resident is asked which matter it is
@@ -45,6 +46,7 @@ class Move(StrEnum):
     PUBLISHED = "published"        # 公开: the reporter lets the public board show the report's text
 
 
+PRESSING = {"normal": 0, "complex": 0, "urgent": 1, "emergency": 2}  # how pressing each priority is, to raise it
 OPEN311 = "open311:"  # the reporters and sources a city's app brought through the Open311 API begin so
 ASKED_ELSEWHERE = (OPEN311,)  # reporters another program brought: it asks them back, not the bot
 
@@ -184,7 +186,7 @@ class LifecycleError(Exception):
     def render(self, lang: str | None = None) -> str:
         """Return the refusal in ``lang`` (zh-CN by default)."""
         params = dict(self.params)
-        for key, prefix in (("state", "state_"), ("move", "move_")):
+        for key, prefix in (("state", "state_"), ("move", "move_"), ("priority", "priority_")):
             if key in params:
                 params[key] = text(prefix + str(params[key]), lang)
         return text(self.code, lang, **params)
@@ -322,6 +324,13 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
         case Move.PUBLISHED:  # the reporter's own words: theirs alone to publish
             if actor.id != ticket.reporter or actor.handler is not None:
                 raise LifecycleError("not_your_ticket", ticket=num)
+        case Move.EXPEDITED:  # what the words did not tell (a leak that now runs into the wiring): staff raise it
+            need(OPEN)
+            if actor.handler not in (*ticket.handlers, fallback):
+                raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
+            need_reason()
+            if PRESSING.get(event.data.get("priority", ""), 0) <= PRESSING.get(ticket.priority, 0):
+                raise LifecycleError("priority_not_higher", ticket=num, priority=ticket.priority)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
             if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
@@ -396,6 +405,8 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         case Move.SUPPORTED:
             followers = t.followers if event.actor in t.residents else (*t.followers, event.actor)
             return _evolve(t, supporters=t.supporters + 1, followers=followers)
+        case Move.EXPEDITED:
+            return _evolve(t, priority=d["priority"], **deadlines)
         case Move.LOCATED:
             return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)

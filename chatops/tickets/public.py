@@ -41,7 +41,7 @@ _HANDOVERS = frozenset({Move.ROUTED, Move.TRANSFERRED, Move.RETURNED, Move.ASSIG
 _HIDDEN = frozenset({Move.ASKED, Move.WITHDRAWN, Move.LOCATED})
 # moves whose reason is the handler's own account of what they did
 _HANDLER_WORDS = frozenset({Move.TRANSFERRED, Move.RETURNED, Move.EXTENSION_ASKED, Move.EXTENDED,
-                            Move.EXTENSION_REFUSED, Move.RESOLVED})
+                            Move.EXTENSION_REFUSED, Move.RESOLVED, Move.EXPEDITED})
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,19 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from chatops.tickets.lifecycle import OPEN, SYSTEM, Actor, Event, LifecycleError, Move, State, Ticket, apply, check
+from chatops.tickets.lifecycle import (
+    OPEN,
+    PRESSING,
+    SYSTEM,
+    Actor,
+    Event,
+    LifecycleError,
+    Move,
+    State,
+    Ticket,
+    apply,
+    check,
+)
 from chatops.tickets.store import Store, Timer, Transaction
 from rules import Decision, Place, Router
 from rules.engine import on_owner_async
@@ -335,6 +347,13 @@ class TicketService:
             limits = self.rulebook.limits_for(ticket.category, ticket.priority)
             return {"sign_deadline": self.deadline(now, limits.sign_for, ticket.priority).isoformat(),
                     "resolve_deadline": self.deadline(now, limits.resolve, ticket.priority).isoformat()}
+        if move is Move.EXPEDITED and data.get("priority") in PRESSING:  # the new priority's limits, if sooner
+            limits, prio = self.rulebook.limits_for(ticket.category, data["priority"]), data["priority"]
+            sooner = {"sign_deadline": (self.deadline(now, limits.sign_for, prio), ticket.sign_deadline,
+                                        ticket.state is State.ROUTED),
+                      "resolve_deadline": (self.deadline(now, limits.resolve, prio), ticket.resolve_deadline, True)}
+            return {k: new.isoformat() for k, (new, old, waiting) in sooner.items()
+                    if waiting and (old is None or new < old)}
         if move is Move.RESOLVED:  # the call-back window: residents silent until then no longer hold it open
             return {"callback_deadline": self.deadline(now, self.rulebook.callback.window, "normal").isoformat()}
         if move is Move.EXTENDED and ticket.extension_asked and ticket.resolve_deadline:
