@@ -227,9 +227,11 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
-            "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过")
+            "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
+            "才发现")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
 _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
-                         r"(?:isn|doesn|hasn|wasn|won)'?t (?:fixed|working|solved|repaired)|leaking|keeps? \w+ing|"
+                         r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
+                         r"leaking|keeps? \w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
                          r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
@@ -240,7 +242,10 @@ _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English messag
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
-                         r"clean\w*|solv\w*)\b")
+                         r"clean\w*|solv\w*)\b"
+                         # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
+                         r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced)\b.*"
+                         r"\b(?:thanks?|thank you|thx|grateful)\b")
 _NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
 # something is wrong: enough to make a message about an unnamed matter a report
@@ -518,7 +523,9 @@ class Gate:
                 return Judgement(False, english, (t,))
             if _SOCIAL_EN.fullmatch(plain):  # "Hello everyone, thanks for the help!"
                 return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
-        if text and _LATIN.search(text) and len(t) < 2 * LONG and (done := _THANKED_EN.search(lower := text.lower())) \
+        # (English counted in words: a thank-you of twenty words is 90 letters)
+        if text and _LATIN.search(text) and len(text.split()) < LONG and len(t) < 8 * LONG and \
+                (done := _THANKED_EN.search(lower := text.lower())) \
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"

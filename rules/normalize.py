@@ -17,8 +17,8 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 5  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
-# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift)
+VERSION = 6  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, and xswl)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -30,7 +30,8 @@ CANTONESE = {
     "水浸": "水淹", "点算": "怎么办", "点解": "为什么", "搞掂": "搞定", "好耐": "很久", "冇返": "没回",
     "返屋企": "回家",
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
-    "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话",
+    "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话", "瞓唔着": "睡不着", "瞓觉": "睡觉", "瞓": "睡",
+    "xswl": "笑死我了",  # internet shorthand (笑死我了), in no English word
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index

@@ -985,3 +985,71 @@ def test_english_news_passed_on_and_a_goodbye_for_the_weekend_make_no_ticket(rou
                                   "Reminder: there is smoke coming from the bins"])
 def test_english_news_of_something_wrong_is_still_a_report(router: Router, text: str) -> None:
     assert router.route(text).report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a long English message names its emergency late: English says in words what Chinese says in characters
+    ("We were walking the dog along the back road by the car park when we saw that the whole fire lane behind "
+     "block 4 is blocked by parked vans again", "fire_lane_blocked"),
+    ("My father went to the market at 8 this morning and hasn’t come back, he has Alzheimer's", "missing_person"),
+    ("The man in 1203 is yelling that he will kill her, we can hear things breaking", "domestic_violence"),
+    ("A woman is sitting on the ledge of the rooftop and says she is going to jump", "suicide_risk"),
+    ("The elevator in tower B is stuck between floors and an old man is still inside", "people_trapped"),
+    ("The ceiling of the bike shed caved in this afternoon, someone might be under it", "collapse"),
+    ("Three guys are kicking a man lying on the ground outside the noodle shop", "violence"),
+])
+def test_english_emergencies_in_other_words_or_late_in_a_message(router: Router, text: str, category: str) -> None:
+    """The 87th blind set's English emergencies were normal tickets for the street office: a fire lane named 50
+    letters in (read as a story told in a long letter), someone who has not come back, a threat to kill her, a
+    man outside a bridge's railing, a grandma inside a lift between floors, a balcony that collapsed (read as a
+    person collapsing), a man kicked on the ground (read as a fall)."""
+    d = router.route(text)
+    assert (d.priority, d.category) == ("emergency", category)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("电梯又停了 这下关了人 在七楼八楼之间卡着", "people_trapped"),
+    ("网吧门口几个人围着一个小伙子踹 小伙子都趴地上了", "violence"),
+    ("对门阿婆一个礼拜没见了 门缝里一股臭味", "death_found"),
+    ("路口的电线让吊车挂断了 掉在地上滋滋冒火花", "electric_hazard"),
+])
+def test_chinese_emergencies_told_by_what_happens(router: Router, text: str, category: str) -> None:
+    """A lift that 关了人 (shut someone in), a man kicked by a crowd where he lies (not a medical matter), a
+    neighbour not seen for a week with a smell (a death found), a wire torn down and sparking (not a fire)."""
+    d = router.route(text)
+    assert (d.priority, d.category) == ("emergency", category)
+
+
+@pytest.mark.parametrize("text", ["门口奶茶店办了卡 现在门关了人也找不到", "楼道堆满杂物 真着火了都跑不出去",
+                                  "那个化工厂一到半夜就偷偷排烟 一股焦糊味"])
+def test_a_shop_gone_a_fire_supposed_and_fumes_every_night_are_no_emergency(router: Router, text: str) -> None:
+    """门关了人找不到 is a shop owner gone, not someone shut in; 真着火了 supposes a fire; a factory's smoke every
+    night is pollution: matters, none an emergency."""
+    d = router.route(text)
+    assert d.report is not False and d.priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("The restaurant owner hasn't paid us for three months", "hrss"),
+    ("Gas has been off since Monday in our building", "gas"),
+    ("Power's been out for hours on our street", "power"),
+    ("A man posing as a bank clerk asked my mum for her verification code", "police"),
+    ("Hawkers have taken over the sidewalk outside the school gate", "urban_mgmt"),
+    ("Worried about radiation from the base station next to the kindergarten", "ecology"),
+    ("The boy next door looks underfed and is left alone every night", "children"),
+    ("住我楼上嗰家成晚跳绳 瞓唔着", "environment"),
+    ("几个老党员想过组织生活，社区有没有地方", "committee"),
+])
+def test_english_and_dialect_matters_reach_their_handler(router: Router, text: str, lead: str) -> None:
+    assert router.route(text).lead == lead
+
+
+@pytest.mark.parametrize("text", ["The electrician came yesterday and fixed our fuse box. Thank you, committee, "
+                                  "for arranging it so quickly", "xswl 我家猫自己按电梯下楼了"])
+def test_thanks_after_the_fix_and_internet_laughter_make_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+def test_a_fault_found_at_a_drill_is_a_report(router: Router) -> None:
+    """上回演练才发现 tells of a drill that found a fault: the fault is the report, not a drill's notice."""
+    assert router.route("消防栓打开没水，上次演练才发现的，到现在也没人管").report is True
