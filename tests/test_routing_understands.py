@@ -1053,3 +1053,19 @@ def test_thanks_after_the_fix_and_internet_laughter_make_no_ticket(router: Route
 def test_a_fault_found_at_a_drill_is_a_report(router: Router) -> None:
     """上回演练才发现 tells of a drill that found a fault: the fault is the report, not a drill's notice."""
     assert router.route("消防栓打开没水，上次演练才发现的，到现在也没人管").report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("A little boy has been alone in a car in the sun for twenty minutes", "child_safety"),
+    ("Two men on a motorbike snatched a woman's phone at the bus stop and she fell", "violence"),
+    ("公交站有人抢走了大爷的手机，大爷追的时候摔倒了", "violence"),
+])
+def test_a_child_in_a_car_and_a_robbery_with_a_fall(router: Router, text: str, category: str) -> None:
+    """A child left in a car is the children's committee's emergency; a robbery in which someone fell is the
+    police's (it was a medical emergency for the public health committee)."""
+    d = router.route(text)
+    assert (d.priority, d.category) == ("emergency", category)
+
+
+def test_a_car_left_in_a_car_park_is_no_child_in_danger(router: Router) -> None:
+    assert router.route("My car was left in the car park for a week and someone scratched it").priority != "emergency"
