@@ -30,6 +30,8 @@ from rules.rulebook import Intake
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
 VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said (那个东西又坏了); the bot asks what
+AFTERMATH = "aftermath"  # a report: a danger over and done with, and a complaint of what came after (抢救过来了…
+# 医院说跟他们没关系): for the matter's ordinary handler, never an emergency
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
@@ -70,6 +72,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
+         "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
 _NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑",
@@ -246,6 +249,11 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced)\b.*"
                          r"\b(?:thanks?|thank you|thx|grateful)\b")
+_SOCIAL_MARK_EN = re.compile(
+    r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "
+    r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|come along)|"
+    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me))")
+_REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 _NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
 # something is wrong: enough to make a message about an unnamed matter a report
@@ -301,12 +309,15 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
 
+# what makes a danger over and done with a complaint still (the clinic says it has nothing to do with them)
+_GRIEVANCE = ("没关系", "不关他们", "不关我们", "不负责", "不认账", "推卸", "讨个说法", "要个说法", "讨说法", "没人管",
+              "不管不问", "不赔", "不给赔", "赔偿", "找谁负责", "谁负责")
 # a gate word inside a word that means otherwise: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell, 不管用 no
 # neglect, 没收到 no acknowledgement, 想报个名 no sign-up list offered
 _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
                "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼"),
                "不管": ("不管用", "不管怎么", "不管咋", "不管是", "不管多", "不管啥", "不管什么", "不管谁"),
-               "收到": ("没收到", "未收到", "没有收到"), "报个名": ("想报个名", "要报个名"),
+               "收到": ("没收到", "未收到", "没有收到"), "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
                "没电": ("手机没电", "手机快没电", "电池没电", "快没电了"),
                "不过": ("养不过来", "忙不过来", "顾不过来", "吃不过来", "用不过来", "说不过", "打不过", "比不过"),
                "不是着火": ("是不是着火",), "不是起火": ("是不是起火",),  # a question, not an all-clear
@@ -409,10 +420,16 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     return story if story and not {*current, *problems} - but else ()
 
 
+# a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
+_OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
+
+
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
     of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
     here = [w for w in hits.get("here", ()) if f"不是{w}" not in t]  # 不是咱这边吧: not here
+    if (ours := _OUR_PLACE.search(t)) and not here:  # 他住3号楼502: whoever is away, the matter is here
+        here = [ours.group(0)]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
     screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and hits.get("elsewhere") and not here):
@@ -529,6 +546,13 @@ class Gate:
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
+        if text and found.top is None and _LATIN.search(text) and not (found.urgent or found.emergency) and \
+                (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and not _CURRENT_EN.search(lower) and \
+                (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)):
+            # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
+            # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
+            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER}[
+                marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
             return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"
@@ -578,7 +602,7 @@ class Gate:
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
         aside = hits.get(ASIDE, ())
         if not current and (jokes := (*_said(_among(_JOKES, aside), t),
-                                      *(() if problems else _among((*_LAUGHING, *_GIGGLE), aside)),
+                                      *(() if problems else _said(_among((*_LAUGHING, *_GIGGLE), aside), t)),
                                       *(() if problems or strong or not (laugh := _LAUGH_EN.match(text.lower()))
                                         else (laugh.group(1),)))):
             return Judgement(False, CHAT, jokes)
@@ -666,6 +690,8 @@ class Gate:
         if clear and (heard := _RELAYED.search(t)) and all(heard.start() < t.find(w) <= heard.end() + 2 for w in clear):
             # someone else said it is fine (老板说没得事): the resident who doubts it is reporting; otherwise asked
             return None if any(w in t for w in _DOUBT) else Judgement(None, UNSURE, clear)
+        if clear and (grievance := [w for w in _GRIEVANCE if w in t]):  # 抢救过来了…医院说跟他们没关系: the
+            return Judgement(True, AFTERMATH, tuple(grievance))  # danger is over, the complaint is the report
         if clear or any(w in t for w in (*_JOKES, *_LAUGHING)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
             return Judgement(False, CHAT, clear)
         resolved = hits.get("resolved", ())

@@ -18,7 +18,7 @@ import ahocorasick_rs
 import opencc
 
 VERSION = 6  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
-# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, and xswl)
+# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -31,7 +31,9 @@ CANTONESE = {
     "返屋企": "回家",
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
     "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话", "瞓唔着": "睡不着", "瞓觉": "睡觉", "瞓": "睡",
-    "xswl": "笑死我了",  # internet shorthand (笑死我了), in no English word
+    # Hokkien and Teochew
+    "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
+    "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index

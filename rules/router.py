@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
-from rules.gate import EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, VAGUE, Gate, Judgement
+from rules.gate import AFTERMATH, EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, VAGUE, Gate, Judgement
 from rules.model import Model
 from rules.normalize import chinese, normalize
 from rules.rulebook import Rulebook
@@ -177,6 +177,9 @@ class Router:
     def _route(self, found: Classification, judged: Judgement,
                judge: tuple[Model, list[float]] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
         model, scores = judge if judge is not None else (None, None)
+        if judged.kind == AFTERMATH:  # the danger is over: the matter is what came after, never an emergency
+            found = found._replace(candidates=tuple(c for c in found.candidates if not c.emergency), urgent=())
+            heard = (heard or Heard())._replace(alarm=None)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
         alarm, likely, doubts = heard or Heard()

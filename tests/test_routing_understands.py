@@ -1069,3 +1069,52 @@ def test_a_child_in_a_car_and_a_robbery_with_a_fall(router: Router, text: str, c
 
 def test_a_car_left_in_a_car_park_is_no_child_in_danger(router: Router) -> None:
     assert router.route("My car was left in the car park for a week and someone scratched it").priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Has anyone seen my little girl, 6, yellow raincoat, she was by the fountain a minute ago", "missing_person"),
+    ("天都黑了 我家小子放学还没到家 学校那条路找了一圈没人", "missing_person"),
+    ("阮阿公早起去田里 到这阵猶未轉來 电话也没人接", "missing_person"),
+    ("The old man in 3-2 is stuck out on his balcony in the rain, his door locked behind him", "people_trapped"),
+    ("I keep hearing 'don't hit me' from the flat above and a child crying", "domestic_violence"),
+    ("我男人喝醉了拿着刀在屋里骂 我带孩子躲在阳台", "domestic_violence"),
+    ("夜市那边两帮人干起来了 有个人头破血流", "violence"),
+    ("工地食堂吃完饭好几个人都吐了 有个站都站不起来", "medical_emergency"),
+    ("海边几个孩子趴在轮胎上漂出去了 浪越来越大", "child_safety"),
+    ("楼下一股臭味好几天了 一直以为是死猫 那家独居的老太太一个礼拜没见着人", "death_found"),
+    ("我朋友刚发朋友圈说要走了 配了一瓶安眠药 他住5号楼301 我在外地过不去", "suicide_risk"),
+])
+def test_the_88th_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """The 88th blind set's emergencies that were missed, in our own words: a child asked after in English, a
+    child not home from school, a grandparent not back (Hokkien 猶未轉來), someone shut out on a balcony, "don't hit
+    me" heard, a husband with a knife (the women's committee, not the police alone), a brawl with blood, several
+    sick after a meal, children drifting out to sea, a smell first thought a dead cat, and a farewell posted on
+    social media by someone whose flat is named (it was taken for news from elsewhere and dropped)."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("去年我妈在社区医院输液后昏过去 抢救过来了 医院一直说跟他们没关系", "public_health"),
+    ("村里的账从来不公开 问村干部就打哈哈", "economy"),
+    ("网约车司机故意绕路 投诉了一直没回", "transport"),
+    ("The school is holding back my diploma until I pay another fee", "education"),
+    ("My neighbour and I keep arguing about his dog barking", "mediation"),
+])
+def test_an_emergency_over_and_words_that_only_look_like_one(router: Router, text: str, lead: str) -> None:
+    """A danger over (抢救过来了) with a complaint about what came after is a report for the matter's handler, not an
+    emergency, nor chit-chat; 打哈哈 (to evade) is no laughter; 一直没回 (no answer yet) is no missing person."""
+    d = router.route(text)
+    assert d.report is not False and d.priority != "emergency" and d.lead == lead
+
+
+@pytest.mark.parametrize("text", ["Found: a set of keys with a blue tag by the mailboxes, DM me",
+                                  "Anyone up for table tennis on Sunday? All welcome",
+                                  "My son just played his first piano piece without mistakes lol"])
+def test_english_lost_and_found_invitations_and_laughter_make_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is False
+
+
+def test_a_thank_you_with_a_request_naming_no_matter_still_counts(router: Router) -> None:
+    """Thanks beside a request or a question are not thanks for a job done: never dropped unasked."""
+    assert router.route("Could someone look at the thing by the lobby door please? Thanks").report is not False
