@@ -1047,6 +1047,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已附议议题 {number}（现有 {count} 人附议）。",
         "en": "Seconded matter {number} ({count} so far).",
     },
+    "matter_second_elsewhere": {
+        "zh-CN": "议题 {number} 在另一个群里征集附议，只有那个群的居民可以附议。",
+        "en": "Matter {number} collects seconds in another room: only its residents may second it.",
+    },
     "matter_second_closed": {
         "zh-CN": "议题 {number} 已经不在征集附议阶段。",
         "en": "Matter {number} is no longer collecting seconds.",

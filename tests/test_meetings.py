@@ -572,3 +572,35 @@ async def test_a_vote_opened_twice_or_cast_in_another_room_is_told_so(bot: Bot, 
     await turn(bot)
     assert "不在这个群里" in last(bot, GRID)
     assert not [e for e in (await standing(bot, 1)).events if e.kind == "ballot"]
+
+
+async def test_a_matter_is_seconded_in_its_room_and_meets_with_the_roll_of_the_room_it_meets_in(
+        store: Store, book: Rulebook, clock) -> None:  # type: ignore[no-untyped-def]
+    """A tester's neighbour from the community room seconded a grid's matter and started its vote; a residents'
+    meeting raised in a grid's room was called in the community room with the grid room's people on its roll (a
+    grid resident signed in from the grid room, a member of the community room was refused)."""
+    others = [f"@x{i}:t" for i in range(5)]
+    async with store.write() as tx:
+        await tx.save_room(Room(GRID, "community", "g1"))
+        await tx.save_room(Room(ALL, "community", ""))
+        await tx.save_room(Room(STREET, "handler", "street_office"))
+    n = MemoryTransport(power_levels={STREET: {"users": {STAFF: 50}}},
+                        joined={GRID: RESIDENTS, ALL: [*RESIDENTS[5:], *others]})
+    b = Bot(n, store, TicketService(store, Router(book), clock=clock))
+    await b.prepare()
+    n.say(GRID, RESIDENTS[0], "!议题 3号楼加装电梯")
+    await turn(b)
+    n.say(ALL, others[0], "!附议 1")  # not of the grid's room
+    await turn(b)
+    assert "只有那个群的居民可以附议" in last(b, ALL) and (await standing(b, 1)).phase == "seconding"
+    n.say(GRID, RESIDENTS[2], "!议题 居民会议决定 小区养犬公约")
+    n.say(GRID, RESIDENTS[3], "!附议 2")
+    await turn(b)
+    s = await standing(b, 2)
+    assert s.meeting is not None and s.meeting.room == ALL  # the residents' meeting meets in the community room
+    assert sorted(s.meeting.roll) == sorted([*RESIDENTS[5:], *others])  # with that room's people on its roll
+    n.say(GRID, RESIDENTS[2], "!到 2")  # from the grid's room: told where the meeting is
+    n.say(ALL, others[1], "!到 2")
+    await turn(b)
+    assert "不在这个群里进行" in last(b, GRID) and "已签到" in last(b, ALL)
+    assert (await standing(b, 2)).meeting.attended == [others[1]]  # type: ignore[union-attr]

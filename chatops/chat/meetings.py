@@ -208,6 +208,10 @@ class Chair:
             return text("matter_unknown", lang, number=number)
         if s.phase != "seconding":
             return text("matter_second_closed", lang, number=number)
+        if (raised_in := self._room_for_seconds(s)) is not None and raised_in != turn.room.room_id:
+            # only the residents of the room it was raised in second it (a tester's neighbour from the community
+            # room pushed a grid's matter to a vote)
+            return text("matter_second_elsewhere", lang, number=number)
         if turn.event.sender not in s.seconds:
             await turn.tx.add_matter_event(MatterEvent(number, "seconded", self.clock(), s.step.id if s.step else None,
                                                        turn.event.sender))
@@ -261,6 +265,8 @@ class Chair:
         lang, me, m = turn.lang, turn.event.sender, s.meeting
         if m is None or s.phase not in OPEN_PHASES:
             return text("meeting_not_open", lang, number=s.row.id)
+        if m.room != turn.room.room_id and turn.room.kind != "direct":  # signed in where the meeting is held
+            return text("meeting_elsewhere", lang, number=s.row.id)
         body = self._body(s.step)
         if me not in m.roll:
             return text("not_on_roll", lang, body=name_in(body, lang) if body else "-")
@@ -589,6 +595,10 @@ class Chair:
         if s.phase == "seconding":
             room = self._room_for_seconds(s)
             fetched["members"] = await self._members(room) if room else []
+            body = self._body(s.step)
+            meets = self._room_of(body, s.row.grid) if body is not None and body.room != "own" else None
+            if meets is not None and meets != room:  # raised in a grid's room, held in the community's: its roll
+                fetched["roll"] = await self._members(meets)
         elif s.phase == "waiting":
             merged = self._merged(s)
             body = self._body(merged or s.step)  # a joint meeting (一肩挑) meets where the later body does
@@ -636,7 +646,8 @@ class Chair:
             body = self._body(step)
             room = self._room_of(body, s.row.grid) if body else None
             if body is not None and room is not None:
-                fetched = {"room": room, "members": members if body.room != "own" else await tx.roll(body.id)}
+                roll = fetched.get("roll", members) if body.room != "own" else await tx.roll(body.id)
+                fetched = {"room": room, "members": roll}
             else:
                 fetched = {"room": room, "members": []}
         if s.phase == "waiting":
