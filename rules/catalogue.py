@@ -1038,8 +1038,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Matter {number} recorded: {title} ({chain}). Its first step, {step}, meets in the room of the {body}.",
     },
     "matter_raised_seconds": {
-        "zh-CN": "已登记议题 {number}：{title}（{chain}）。本群居民的{share}以上附议（含提出人）后自动开始表决；其他居"
-                 "民请发送 !附议 {number}。",
+        "zh-CN": "已登记议题 {number}：{title}（{chain}）。本群居民的{share}以上附议（含提出人）后自动开始表决（本群人"
+                 "少时，提出人一人即够）；赞同提出的居民可发送 !附议 {number}。",
         "en": "Matter {number} recorded: {title} ({chain}). It goes to the vote once {share} of this room's residents "
               "(you included) second it; others can send !second {number}.",
     },
@@ -1050,6 +1050,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matter_second_elsewhere": {
         "zh-CN": "议题 {number} 在另一个群里征集附议，只有那个群的居民可以附议。",
         "en": "Matter {number} collects seconds in another room: only its residents may second it.",
+    },
+    "matter_second_enough": {
+        "zh-CN": "议题 {number} 的附议人数已够，正在表决：请发送 !赞成 {number}、!反对 {number} 或 !弃权 {number}，"
+                 "或在投票中选择。",
+        "en": "Matter {number} has its seconds and is being voted on: send !yes {number}, !no {number} or "
+              "!abstain {number}, or answer the poll.",
     },
     "matter_second_closed": {
         "zh-CN": "议题 {number} 已经不在征集附议阶段。",
@@ -1214,6 +1220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "meeting_not_open": {
         "zh-CN": "议题 {number} 现在没有进行中的会议。",
         "en": "Matter {number} has no meeting under way.",
+    },
+    "meeting_over_here": {
+        "zh-CN": "议题 {number} 在本群的会议已经结束，现在进行到「{step}」。",
+        "en": "The meeting on matter {number} in this room is over; it is now at: {step}.",
     },
     "meeting_elsewhere": {
         "zh-CN": "议题 {number} 的会议不在这个群里进行：请在开会的群里签到和表决。",
@@ -1424,8 +1434,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd_unsolved": {"zh-CN": "办结后仍未解决，退回重办", "en": "it is not solved: back to the handler"},
     "cmd_publish": {"zh-CN": "在公开栏公开这件事的原话（默认不公开，只有反映人本人可以公开）",
                     "en": "show your own words on the public board (private unless you say so)"},
+    "publish_reporter_only": {
+        "zh-CN": "只有反映 #{ticket} 的居民本人可以公开它的原话。",
+        "en": "Only the resident who reported #{ticket} can publish its words.",
+    },
     "published_done": {
-        "zh-CN": "好的，#{ticket} 的原话会显示在公开栏上（不显示你的名字）。",
+        "zh-CN": "好的，#{ticket} 的原话会显示在公开栏上（不显示您的名字）。",
         "en": "Done: the words of #{ticket} now show on the public board (never your name).",
     },
     "cmd_rate": {"zh-CN": "评价办理结果", "en": "rate how it was handled"},

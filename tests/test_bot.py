@@ -369,6 +369,10 @@ async def test_a_reporter_may_publish_their_words_and_nobody_else_may(bot: Bot) 
     await turn(bot)
     assert [e.kind for e in await bot.store.events(1)].count("published") == 0
     assert any("#1 不是您反映或附议的工单" in s.body for s in net.in_room(GRID)[1:])
+    net.say(GRID, BOB, "安居苑1号楼也漏水了", thread_root=report)  # a supporter: told only the reporter may
+    net.say(GRID, BOB, "!公开 1")
+    await turn(bot)
+    assert "只有反映 #1 的居民本人可以公开它的原话" in net.in_room(GRID)[-1].body
     net.say(GRID, ALICE, "!公开", thread_root=report)
     await turn(bot)
     events = await bot.store.events(1)

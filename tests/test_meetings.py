@@ -227,9 +227,12 @@ async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store:
     n.say(REPS, REP_ROLL[1], "!开始表决")  # not the chair
     await turn(bot)
     assert "主持人" in last(bot, REPS)
-    n.say(BRANCH, CHAIR, "!结束表决 1")  # a chair, but of another body's room
+    n.say(BRANCH, CHAIR, "!结束表决 1")  # the chair of a room it met in before: told it has moved on
+    n.say(BRANCH, REP_ROLL[1], "!赞成 1")  # a vote there now is a late one
     await turn(bot)
-    assert "主持人" in last(bot, BRANCH) and (await standing(bot, 1)).phase == "convened"
+    said = [x.body for x in n.in_room(BRANCH)[-2:]]
+    assert "在本群的会议已经结束，现在进行到「居民代表会议决议」" in said[0] and "这一票不计入" in said[1]
+    assert (await standing(bot, 1)).phase == "convened"
     n.say(REPS, CHAIR, "!开始表决")
     await turn(bot)
     assert "还未达到法定人数" in last(bot, REPS) and "需要 4 人" in last(bot, REPS)
@@ -413,11 +416,14 @@ async def test_a_matter_from_a_whistle_names_its_tickets(bot: Bot, store: Store)
     first = n.say(GRID, RESIDENTS[0], "安居苑3号楼电梯又坏了")
     await turn(bot)
     assert first and (await store.ticket(1)) is not None
-    n.say(STREET, STAFF, "!议题 #1 四议两公开 3号楼加装新电梯 ＃99")  # #99 does not exist: left in the words
+    n.say(STREET, STAFF, "!议题 #1 四议两公开 3号楼加装新电梯 ＃99")  # #99 does not exist: said so, nothing made
+    await turn(bot)
+    assert "没有找到 99 号工单" in last(bot, STREET) and await store.matter(1) is None
+    n.say(STREET, STAFF, "!议题 #1 四议两公开 3号楼加装新电梯")
     await turn(bot)
     row = await store.matter(1)
     assert row is not None and row.origin == "tickets:1" and row.chain == "major"
-    assert row.title == "3号楼加装新电梯 ＃99"
+    assert row.title == "3号楼加装新电梯"
     n.say(GRID, RESIDENTS[1], "!议题 3 号楼门口增设快递柜")  # a bare number is part of the words
     await turn(bot)
     row = await store.matter(2)
@@ -604,3 +610,34 @@ async def test_a_matter_is_seconded_in_its_room_and_meets_with_the_roll_of_the_r
     await turn(b)
     assert "不在这个群里进行" in last(b, GRID) and "已签到" in last(b, ALL)
     assert (await standing(b, 2)).meeting.attended == [others[1]]  # type: ignore[union-attr]
+
+
+async def test_a_matter_needs_a_title_and_tickets_that_exist(bot: Bot, store: Store) -> None:
+    """A tester's !议题 四议两公开 became a matter titled 四议两公开, and #99 (no such ticket) stayed in the public
+    title."""
+    n = net(bot)
+    n.say(STREET, STAFF, "!议题 四议两公开")
+    await turn(bot)
+    assert "请写上议题" in last(bot, STREET) or "内容" in last(bot, STREET)
+    n.say(STREET, STAFF, "!议题 #99 四议两公开 加装无障碍坡道")
+    await turn(bot)
+    assert "没有找到 99 号工单" in last(bot, STREET)
+    assert await store.matter(1) is None  # nothing recorded
+
+
+async def test_a_second_after_the_vote_opened_is_told_to_vote_and_a_gendered_hand_signs_in(bot: Bot) -> None:
+    """A tester's neighbours seconding as asked were told the matter no longer collected seconds (it had gone to
+    the vote at once); 🙋‍♂️ on a meeting's call was ignored, and so was any 🙋 on a residents' meeting's call."""
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 3号楼加装电梯")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    n.say(GRID, RESIDENTS[2], "!附议 1")  # the vote is open here already: told how to vote, not "no longer"
+    await turn(bot)
+    assert "正在表决" in last(bot, GRID) and "!赞成 1" in last(bot, GRID)
+    quorate = await quorate_meeting(bot)  # matter 2, a residents' meeting in the community room
+    call = next(x for x in quorate.in_room(ALL) if "【议题 2】" in x.body)
+    quorate.react(ALL, RESIDENTS[7], call.event_id, "🙋\u200d♂️")  # Element's gendered hand, in a residents' room
+    await turn(bot)
+    s = await standing(bot, 2)
+    assert s.meeting is not None and RESIDENTS[7] in s.meeting.attended

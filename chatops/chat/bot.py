@@ -1190,6 +1190,10 @@ class Bot:
                 elif await turn.tx.finish_pending(asked.source, "declined"):
                     await self._reply(turn, text("register_declined", turn.lang))
             return
+        if row is not None and row.message.purpose == "meeting_call":  # 🙋 on a residents' meeting's call signs in
+            if answer := await self.chair.reaction(turn, ev.relates_to, reaction_key(ev.key)):
+                await self._reply(turn, answer)
+            return
         if row is None or row.message.ticket_id is None:
             return
         ticket = await turn.tx.ticket(row.message.ticket_id)

@@ -274,8 +274,12 @@ def written_in(text: str) -> str | None:
 
 
 def reaction_key(key: str) -> str:
-    """Return an emoji key without variation selectors and skin tones, for comparison."""
-    return "".join(ch for ch in key if ch not in "\ufe0e\ufe0f" and not 0x1F3FB <= ord(ch) <= 0x1F3FF)
+    """Return an emoji key without variation selectors, skin tones and a gender sign, for comparison.
+
+    >>> reaction_key("🙋\u200d♂️") == reaction_key("🙋🏽") == "🙋"
+    True
+    """
+    return "".join(ch for ch in key if ch not in "\ufe0e\ufe0f\u200d\u2640\u2642" and not 0x1F3FB <= ord(ch) <= 0x1F3FF)
 
 
 # what an answer to "where?" says when it names a place: a number of a building, a unit or a floor, or a kind of

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 SETTLE_EVERY = 60.0  # seconds between rounds when nothing wakes the loop
 MAX_TITLE = 200
 MAX_TEXT = 1000
-ATTEND_REACTIONS = frozenset({"🙋", "🙋‍♂️", "🙋‍♀️", "✋", "👋"})
+ATTEND_REACTIONS = frozenset({"🙋", "✋", "👋"})  # as reaction_key reads them: 🙋‍♂️ and 🙋🏽 are 🙋
 OPEN_PHASES = ("convened", "voting")
 TICKET_REF = re.compile(r"[#＃](\d{1,9})")
 MEETING_COMMANDS = frozenset({"matter", "second", "matters", "here", "open", "yes", "no", "abstain", "close", "convene",
@@ -72,7 +72,12 @@ def rule_text(rule: RuleThreshold | None, lang: str | None) -> str:
 
 
 def _ratio(present: int, roll: int) -> str:
-    return f"{Fraction(present, roll) * 100:.0f}%" if roll else "-"
+    """Return ``present`` of ``roll`` as a whole per cent, halves rounded up (a tester saw 1/8 as 12 %, 7/8 as 88 %).
+
+    >>> _ratio(1, 8), _ratio(7, 8), _ratio(0, 0)
+    ('13%', '88%', '-')
+    """
+    return f"{int(Fraction(present, roll) * 100 + Fraction(1, 2))}%" if roll else "-"  # half up: 1/8 is 13%
 
 
 class Chair:
@@ -149,14 +154,15 @@ class Chair:
         mark = "#" if cmd.ticket is not None and TICKET_REF.search(said) else ""  # "#12": a ticket; "3 号楼": words
         words = (f"{mark}{cmd.ticket} {cmd.args}" if cmd.ticket is not None else cmd.args).strip()
         room, lang, now = turn.room, turn.lang, self.clock()
-        found = [n for n in dict.fromkeys(int(x) for x in TICKET_REF.findall(words))  # a whistle's, a cluster's
-                 if await turn.tx.ticket(n) is not None]
-        for n in found:  # the tickets it comes from leave the words
-            words = re.sub(rf"[#＃]{n}(?!\d)", "", words).strip()
+        found = list(dict.fromkeys(int(x) for x in TICKET_REF.findall(words)))  # a whistle's, a cluster's tickets
+        for n in found:
+            if await turn.tx.ticket(n) is None:  # a number no ticket has is said so, not kept in the public title
+                return text("ticket_unknown", lang, ticket=n)
+            words = re.sub(rf"[#＃]{n}(?!\d)", "", words).strip()  # the tickets it comes from leave the words
         first, _, rest = words.partition(" ")
         named = self.book.deliberation.chain(first) if rest.strip() else None
         title = (rest if named else words).strip()
-        if not title:
+        if not title or self.book.deliberation.chain(title) is not None:  # a chain's name alone is no title
             return text("matter_title_missing", lang)
         if len(title) > MAX_TITLE:
             title = title[:MAX_TITLE]
@@ -206,6 +212,8 @@ class Chair:
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
+        if s.phase == "voting" and s.meeting is not None and s.meeting.room == turn.room.room_id:
+            return text("matter_second_enough", lang, number=number)  # seconded enough: the vote is open here
         if s.phase != "seconding":
             return text("matter_second_closed", lang, number=number)
         if (raised_in := self._room_for_seconds(s)) is not None and raised_in != turn.room.room_id:
@@ -293,6 +301,12 @@ class Chair:
             return False
         return turn.power.of(turn.event.sender) >= self.staff_level and (
             turn.room.kind == "body" or (turn.room.kind == "handler" and turn.room.ref == self.book.fallback))
+
+    def _moved_on(self, turn: TurnLike, s: Standing) -> bool:
+        """Return whether ``s`` met in this room and has moved on: its meeting now, if any, is held elsewhere."""
+        here = turn.room.room_id
+        return (s.meeting is None or s.meeting.room != here) and \
+            any(e.kind == "convened" and e.data.get("room") == here for e in s.events)
 
     def _may_act(self, turn: TurnLike, s: Standing, *, hosted: bool = False) -> bool:
         """Return whether the sender may open, close or call again ``s``'s meeting (or, ``hosted``, publish its
@@ -414,6 +428,8 @@ class Chair:
             return text("vote_late", lang, number=s.row.id)
         if m is None:
             return text("meeting_not_open", lang, number=s.row.id)
+        if self._moved_on(turn, s):  # its meeting here closed and the next step's is under way elsewhere
+            return text("vote_late", lang, number=s.row.id)
         if m.room != turn.room.room_id:  # under way, elsewhere (a tester was told it had no meeting)
             return text("meeting_elsewhere", lang, number=s.row.id)
         if s.phase == "convened":
@@ -450,10 +466,13 @@ class Chair:
         found = await self._meeting_here(turn, cmd)
         if isinstance(found, str):
             return found
-        if not self._may_act(turn, found):
-            return text("not_chair", lang, need=self.staff_level)
+        if self._moved_on(turn, found):  # closed here already (a chair's second close was told it was not theirs)
+            return text("meeting_over_here", lang, number=found.row.id,
+                        step=name_in(found.step, lang) if found.step else "-")
         if found.phase not in OPEN_PHASES:
             return text("meeting_not_open", lang, number=found.row.id)
+        if not self._may_act(turn, found):
+            return text("not_chair", lang, need=self.staff_level)
         m, step = found.meeting, found.step
         if found.phase == "convened" and m is not None and step is not None:
             # closing before the vote opened records the meeting as without a quorum: only when it has none (a tester's

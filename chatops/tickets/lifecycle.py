@@ -323,7 +323,7 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.PUBLISHED:  # the reporter's own words: theirs alone to publish
             if actor.id != ticket.reporter or actor.handler is not None:
-                raise LifecycleError("not_your_ticket", ticket=num)
+                raise LifecycleError("publish_reporter_only", ticket=num)
         case Move.EXPEDITED:  # what the words did not tell (a leak that now runs into the wiring): staff raise it
             need(OPEN)
             if actor.handler not in (*ticket.handlers, fallback):
