@@ -1103,11 +1103,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_quorum_rule": {"zh-CN": "不设法定人数", "en": "no quorum"},
     "meeting_convened": {
         "zh-CN": "【议题 {number}】{title}\n{step}（{chain}）：请「{body}」成员签到：发送 !到 {number}，或对本消息回应"
-                 " 🙋。\n应到 {roll} 人；法定人数：{quorum}；通过：{majority}。截止 {deadline}。\n主持人发送 !开始表决"
-                 " {number} 开始表决。",
+                 " 🙋。\n应到 {roll} 人；法定人数：{quorum}；通过：{majority}。截止 {deadline}。\n{opener}",
         "en": "[Matter {number}] {title}\n{step} ({chain}): members of the {body}, sign in: send !here {number} or rea"
-              "ct 🙋 to this message.\nRoll {roll}; quorum: {quorum}; passes with: {majority}. Deadline {deadline}.\nT"
-              "he chair sends !open {number} to open the vote.",
+              "ct 🙋 to this message.\nRoll {roll}; quorum: {quorum}; passes with: {majority}. Deadline {deadline}.\n"
+              "{opener}",
+    },
+    "meeting_opener_room": {"zh-CN": "主持人发送 !开始表决 {number} 开始表决。",
+                            "en": "The chair sends !open {number} to open the vote."},
+    "meeting_opener_street": {
+        "zh-CN": "人数够了，街道办工作人员在街道办的群里发送 !开始表决 {number} 开始表决。",
+        "en": "Once enough are here, the street office opens the vote (!open {number} in its room).",
     },
     "meeting_merged": {
         "zh-CN": "一肩挑：「{step}」与「{later}」合并召开，一次表决分别计票。",

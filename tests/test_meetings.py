@@ -604,6 +604,8 @@ async def test_a_matter_is_seconded_in_its_room_and_meets_with_the_roll_of_the_r
     await turn(b)
     s = await standing(b, 2)
     assert s.meeting is not None and s.meeting.room == ALL  # the residents' meeting meets in the community room
+    call = next(x.body for x in n.in_room(ALL) if "【议题 2】" in x.body)
+    assert "街道办工作人员在街道办的群里发送 !开始表决 2" in call  # residents cannot open it: who does is said
     assert sorted(s.meeting.roll) == sorted([*RESIDENTS[5:], *others])  # with that room's people on its roll
     n.say(GRID, RESIDENTS[2], "!到 2")  # from the grid's room: told where the meeting is
     n.say(ALL, others[1], "!到 2")

@@ -743,10 +743,14 @@ class Chair:
                 await tx.enqueue(Outgoing(room, "meeting_carried", {**notice([*joint, *documents, *carried[-1:]]),
                                                                     "matter": s.row.id}))
             return True
+        # who opens the vote: the room's chair, or the street office from its own room (a residents' meeting: a
+        # tester's neighbours were told "the chair sends !open" and could not)
+        here_chairs = (later or step).chair == "room" and body.room == "own"
+        opener = text("meeting_opener_room" if here_chairs else "meeting_opener_street", lang, number=s.row.id)
         lines = text("meeting_convened", lang, number=s.row.id, title=s.row.title, step=name_in(step, lang),
                      chain=name_in(s.chain, lang), body=name_in(body, lang), roll=len(set(roll)),
                      quorum=rule_text(step.quorum, lang), majority=rule_text(step.majority, lang),
-                     deadline=self.voice.local(deadline)).split("\n")
+                     deadline=self.voice.local(deadline), opener=opener).split("\n")
         if carried:
             lines.insert(2, carried[-1])
         lines[2:2] = [*joint, *documents]

@@ -67,6 +67,9 @@ async def demo_accounts(settings: Settings) -> DemoAccounts:
         for n in range(2, 5):
             accounts.residents[first].append(await make(f"resident_{first}_{n}", f"{book.grids[0].name}居民{n}"))
     everyone = sorted({u for people in accounts.residents.values() for u in people})
+    # every grid's residents are the community's: its room holds them all, its own resident first (a residents'
+    # meeting of the whole community had a roll of one)
+    accounts.residents[""] = [*accounts.residents[""], *(u for u in everyone if u not in accounts.residents[""])]
     for body in (b for b in book.deliberation.bodies if b.room == "own"):  # every body meets: the same people
         accounts.members[body.id] = everyone
         accounts.chairs[body.id] = accounts.staff.get(book.fallback, [])
