@@ -1495,6 +1495,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "args_assign": {"zh-CN": "编号|单位", "en": "NUMBER|UNIT"},
     "example_assign": {"zh-CN": "!分拨 物业", "en": "!assign property"},
     "usage_units": {"zh-CN": "可选的单位：\n{units}", "en": "Units:\n{units}"},
+    "assign_no_options": {
+        "zh-CN": "工单 #{ticket} 没有待选的事项编号，请写单位名。",
+        "en": "Ticket #{ticket} has no numbered matters to pick from: name the unit.",
+    },
+    "reassigned_reason": {"zh-CN": "街道重新派单", "en": "dispatched again by the street office"},
     "unknown_assignee": {
         "zh-CN": "没有名为「{id}」的处理单位或事项。",
         "en": "There is no unit or matter called '{id}'.",

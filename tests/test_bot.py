@@ -231,6 +231,28 @@ async def test_staff_raise_a_ticket_the_words_undersold(bot: Bot, store: Store) 
     assert any(describe(s, bot.book).startswith("物业委员会 升级为加急办理") for s in shown.steps)
 
 
+async def test_the_street_office_dispatches_a_returned_ticket_again_with_its_matter(bot: Bot, store: Store) -> None:
+    """A tester's street office typed !分拨 for a ticket the fire station had returned (退单) and was told it needed
+    no triage; !分拨 1 with no numbered matters got only the usage line."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼道漏水了")
+    await turn(bot)
+    card = net.in_room(PROPERTY)[0]
+    net.say(PROPERTY, PROP, "!退单 是楼上住户家的水管，不归物业", thread_root=card.event_id)
+    await turn(bot)
+    street_card = next(s for s in net.in_room(STREET) if "#1" in s.body)
+    net.say(STREET, "@st:t", "!分拨 1", thread_root=street_card.event_id)
+    await turn(bot)
+    assert "没有待选的事项编号" in net.in_room(STREET)[-1].body
+    net.say(STREET, "@st:t", "!分拨 派出所", thread_root=street_card.event_id)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.lead == "police" and ticket.category == "leak" and ticket.returns == 1
+    moved = [e for e in await store.events(1) if e.kind is Move.TRANSFERRED]
+    assert len(moved) == 1 and moved[0].actor_handler == "street" and moved[0].reason == "街道重新派单"
+    assert any("#1" in s.body for s in net.in_room(POLICE))
+
+
 async def test_bad_input(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "!报告")

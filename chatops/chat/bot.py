@@ -850,10 +850,19 @@ class Bot:
 
     async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
-        target, category = self._assignment(context.ticket, cmd.args)
+        ticket = context.ticket
+        target, category = self._assignment(ticket, cmd.args)
         if target is None:  # a word no unit or matter has (!分拨 儿童) is told so, with the units to choose from
-            said = [text("unknown_assignee", turn.lang, id=cmd.args.strip()[:40])] if cmd.args.strip() else []
+            word = cmd.args.strip().split()[0] if cmd.args.strip() else ""
+            said = [text("assign_no_options" if word.isdigit() else "unknown_assignee", turn.lang, id=word[:40],
+                         ticket=ticket.id)] if word else []
             await self._reply(turn, [*said, usage("assign", turn.lang, units=self.voice.units(turn.lang))])
+            return
+        if ticket.category is not None and ticket.lead == self.book.fallback and target != self.book.fallback:
+            # returned to the street office (退单) with its matter known: dispatched again as a transfer that keeps
+            # the matter (a tester's !分拨 was refused with "no triage needed, use !转派")
+            await self._move(turn, ticket, self._staff(turn), Move.TRANSFERRED, target=target,
+                             reason=text("reassigned_reason", turn.lang))
             return
         before, after, event = await self.service.assign(context.ticket.id, self._staff(turn), target, category,
                                                          tx=turn.tx)
