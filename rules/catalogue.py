@@ -104,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "'{field}' needs exactly one of at_least or more_than"},
     "bank_no_minutes": {"zh-CN": "时长要大于零。", "en": "The time must be more than zero."},
     "bank_same_account": {"zh-CN": "不能给自己记时长。", "en": "Nobody can record hours for themselves."},
+    "bank_bad_hours": {
+        "zh-CN": "服务时长要大于零，例如 2小时、1.5小时、三小时、90分钟。",
+        "en": "The hours must be more than nothing, e.g. 2h, 1.5 hours, 90 minutes.",
+    },
     "bank_too_long": {
         "zh-CN": "没有记入：一次最多确认 {most} 的服务（您写的是 {hours}）。服务更久请分次确认。",
         "en": "Not recorded: one confirmation is at most {most} of service (you wrote {hours}); confirm longer "

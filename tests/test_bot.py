@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -251,6 +251,30 @@ async def test_the_street_office_dispatches_a_returned_ticket_again_with_its_mat
     moved = [e for e in await store.events(1) if e.kind is Move.TRANSFERRED]
     assert len(moved) == 1 and moved[0].actor_handler == "street" and moved[0].reason == "街道重新派单"
     assert any("#1" in s.body for s in net.in_room(POLICE))
+
+
+async def test_the_time_bank_reads_hours_as_residents_write_them(bot: Bot, store: Store) -> None:
+    """A tester's 三小时, '3 hours', -2小时 and 0小时 all got the bare usage line, and an offer of -3小时 or 99999小时
+    was kept with the hours left in its words."""
+    net = t(bot)
+    net.joined[GRID] = [ALICE, BOB]
+    net.say(GRID, BOB, f"!确认服务 {ALICE} 三小时 买菜")
+    await turn(bot)
+    assert "已记入" in net.in_room(GRID)[-1].body and "3h" in net.in_room(GRID)[-1].body
+    net.say(GRID, ALICE, f"!served {BOB} 1.5 hours fixed the bike")
+    await turn(bot)
+    assert "1h30m" in net.in_room(GRID)[-1].body and "fixed the bike" in net.in_room(GRID)[-1].body
+    for bad in (f"!确认服务 {ALICE} 0小时 陪聊", f"!确认服务 {ALICE} -2小时 陪聊", "!提供 修电脑 -3小时"):
+        net.say(GRID, BOB, bad)
+        await turn(bot)
+        assert "服务时长要大于零" in net.in_room(GRID)[-1].body, bad
+    net.say(GRID, BOB, "!提供 遛狗 99999小时")
+    await turn(bot)
+    assert "一次最多" in net.in_room(GRID)[-1].body
+    net.say(GRID, BOB, "!提供 帮忙买菜 两个小时")
+    await turn(bot)
+    posts = await store.bank_posts("g1", "offer", datetime(2000, 1, 1, tzinfo=UTC))
+    assert [(p[4], p[5]) for p in posts] == [("帮忙买菜", 120)]  # the hours apart from the words, the bad ones not kept
 
 
 async def test_bad_input(bot: Bot, store: Store) -> None:
@@ -546,7 +570,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     await turn(bot)
     statement = net.in_room(GRID)[-1].body
     assert "余额：4h" in statement and "陪老人就医 +2h" in statement and "开户赠送 +2h" in statement
-    for wrong in (f"!确认服务 {BOB} 1小时 自己帮自己", "!确认服务 alice 2小时 没写对", f"!确认服务 {ALICE} 两小时 x"):
+    for wrong in (f"!确认服务 {BOB} 1小时 自己帮自己", "!确认服务 alice 2小时 没写对", f"!确认服务 {ALICE} -2小时 x"):
         net.say(GRID, BOB, wrong)
         await turn(bot)
         assert "已记入" not in net.in_room(GRID)[-1].body

@@ -93,26 +93,33 @@ POSTS_KEPT = timedelta(days=30)  # offers and needs older than this are no longe
 MATCHES_SHOWN = 5
 
 
-_HOURS = re.compile(r"^(\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h)$")
+_HOURS = re.compile(r"^(-?\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h|hr|hrs|hour|hours)$", re.I)
+_HOURS_ZH = re.compile(r"^([一二两三四五六七八九十]{1,3})(?:个)?(?:小时|钟头)$")  # 三小时, 两个钟头, 十二小时
+_UNIT_APART = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s+(hours?|hrs?|小时|个小时|分钟|minutes?|mins?)\b", re.I)
 _HALVES = {"半小时": 30, "半个小时": 30, "半个钟头": 30, "一个半小时": 90, "一个半钟头": 90, "两个半小时": 150}
 
 
-def _minutes(word: str) -> int:
-    """Return the whole minutes ``word`` writes (2小时, 90分钟, 2h, 1.5小时, 半小时), or 0 if it is not a duration.
+def _minutes(word: str) -> int | None:
+    """Return the whole minutes ``word`` writes (2小时, 90分钟, 2h, 1.5小时, 半小时, 三小时, 3hours), or ``None`` if it
+    is not a duration; a duration of nothing or less (0小时, -2小时) is 0 or below, for the caller to refuse.
 
     >>> _minutes("2小时"), _minutes("90分钟"), _minutes("1.5小时"), _minutes("一个半小时"), _minutes("陪诊")
-    (120, 90, 90, 90, 0)
-    >>> _minutes("100000小时")
-    6000000
+    (120, 90, 90, 90, None)
+    >>> _minutes("三小时"), _minutes("两个钟头"), _minutes("3hours"), _minutes("-2小时"), _minutes("100000小时")
+    (180, 120, 180, -120, 6000000)
     """
     if word in _HALVES:
         return _HALVES[word]
     if hours := _HOURS.match(word):  # any number of hours: too many for one confirmation is said so, not misread
         return round(float(hours.group(1)) * 60)
+    if (zh := _HOURS_ZH.match(word)) and (n := read_days(f"{zh.group(1)}天")) is not None:
+        return n * 60
+    if word.startswith("-") and (less := _minutes(word[1:])) is not None:
+        return -less
     try:
         return int(parse_duration(word).total_seconds() // 60)
     except (ValueError, PydanticCustomError):
-        return 0
+        return None
 
 
 def _hours(minutes: int) -> str:
@@ -552,13 +559,13 @@ class Bot:
     async def _ledger(self, turn: Turn) -> Ledger:
         return Ledger.replay(Limits.of_rulebook(self.book.time_bank), await turn.tx.bank_transfers())
 
-    def _served_words(self, cmd: Command, event: Incoming) -> tuple[str, int, str]:
-        """Return what a ``!确认服务`` says: ``(helper, minutes, what)`` (empty or 0 where it does not say it).
+    def _served_words(self, cmd: Command, event: Incoming) -> tuple[str, int | None, str]:
+        """Return what a ``!确认服务`` says: ``(helper, minutes, what)`` (empty or ``None`` where it does not say it).
         The helper is a typed Matrix ID, or the one user the message mentions (a client's pill puts only
         their display name in the text, before the duration)."""
-        words = cmd.args.split()
-        at = next((i for i, w in enumerate(words) if _minutes(w)), None)
-        minutes = _minutes(words[at]) if at is not None else 0
+        words = _UNIT_APART.sub(r"\1\2", cmd.args).split()  # 3 hours: one word
+        at = next((i for i, w in enumerate(words) if _minutes(w) is not None), None)
+        minutes = _minutes(words[at]) if at is not None else None
         typed = words[0] if words and words[0].startswith("@") and ":" in words[0] and at == 1 else ""
         mentioned = [u for u in getattr(event, "mentions", ()) if u != self.transport.user_id]
         helper = typed or (mentioned[0] if len(mentioned) == 1 and at is not None and at >= 1 else "")
@@ -604,9 +611,13 @@ class Bot:
         again within ``SAME_SERVICE`` (a resend or a double tap is one service). The same event twice is one
         confirmation already: the inbox handles each event once."""
         helper, minutes, what = self._served_words(cmd, turn.event)
-        if minutes > MAX_SERVED_MINUTES:  # said plainly, not the usage (a tester's 100000小时 got the usage line)
+        # said plainly, not the usage (a tester's 100000小时 got the usage line)
+        if minutes is not None and minutes > MAX_SERVED_MINUTES:
             await self._reply(turn, text("bank_too_long", turn.lang, most=_hours(MAX_SERVED_MINUTES),
                                          hours=_hours(minutes)))
+            return
+        if minutes is not None and minutes <= 0:  # 0小时, -2小时: said why, not the usage
+            await self._reply(turn, text("bank_bad_hours", turn.lang))
             return
         if not helper or not minutes or not what:
             await self._reply(turn, usage("served", turn.lang))
@@ -692,8 +703,13 @@ class Bot:
         if not words or len(words) > 200:
             await self._reply(turn, usage(cmd.name, turn.lang))
             return
+        words = _UNIT_APART.sub(r"\1\2", words)  # 3 hours: one word
         last = words.split()[-1]
-        minutes = _minutes(last) or None
+        minutes = _minutes(last)
+        if minutes is not None and not 0 < minutes <= MAX_SERVED_MINUTES:  # -3小时, 99999小时: said why
+            await self._reply(turn, text("bank_bad_hours", turn.lang) if minutes <= 0 else
+                              text("bank_too_long", turn.lang, most=_hours(MAX_SERVED_MINUTES), hours=_hours(minutes)))
+            return
         if minutes:
             words = words[: -len(last)].strip() or words
         now = self.service.clock()
