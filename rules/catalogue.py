@@ -1055,6 +1055,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "议题 {number} 在另一个群里征集附议，只有那个群的居民可以附议。",
         "en": "Matter {number} collects seconds in another room: only its residents may second it.",
     },
+    "vote_hint": {
+        "zh-CN": "议题 {number} 正在表决：要投票请发送 {command} {number}，或在投票中选择。",
+        "en": "Matter {number} is being voted on: to vote, send {command} {number} or answer the poll.",
+    },
     "matter_second_enough": {
         "zh-CN": "议题 {number} 的附议人数已够，正在表决：请发送 !赞成 {number}、!反对 {number} 或 !弃权 {number}，"
                  "或在投票中选择。",

@@ -643,3 +643,18 @@ async def test_a_second_after_the_vote_opened_is_told_to_vote_and_a_gendered_han
     await turn(bot)
     s = await standing(bot, 2)
     assert s.meeting is not None and RESIDENTS[7] in s.meeting.attended
+
+
+async def test_a_vote_typed_as_a_plain_word_is_told_how_to_vote(bot: Bot) -> None:
+    """A tester typed 赞成 while a vote was open in the room, as in a WeChat group, and was asked whether to register
+    it as a problem."""
+    n = net(bot)
+    n.say(GRID, RESIDENTS[0], "!议题 3号楼加装电梯")
+    n.say(GRID, RESIDENTS[1], "!附议 1")
+    await turn(bot)
+    n.say(GRID, RESIDENTS[2], "赞成！")
+    await turn(bot)
+    assert "议题 1 正在表决：要投票请发送 !赞成 1" in last(bot, GRID)
+    n.say(GRID, RESIDENTS[3], "不同意")
+    await turn(bot)
+    assert "!反对 1" in last(bot, GRID) and (await standing(bot, 1)).meeting.ballots == []  # type: ignore[union-attr]

@@ -96,6 +96,10 @@ MATCHES_SHOWN = 5
 _HOURS = re.compile(r"^(-?\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h|hr|hrs|hour|hours)$", re.I)
 _HOURS_ZH = re.compile(r"^([一二两三四五六七八九十]{1,3})(?:个)?(?:小时|钟头)$")  # 三小时, 两个钟头, 十二小时
 _UNIT_APART = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s+(hours?|hrs?|小时|个小时|分钟|minutes?|mins?)\b", re.I)
+# a vote said as a plain word while a vote is open in the room: the command it means
+_VOTE_WORDS = {**dict.fromkeys(("赞成", "同意", "赞同", "支持", "agree", "iagree"), "yes"),
+               **dict.fromkeys(("反对", "不同意", "不赞成", "disagree", "idisagree"), "no"),
+               **dict.fromkeys(("弃权", "abstain"), "abstain")}
 _HALVES = {"半小时": 30, "半个小时": 30, "半个钟头": 30, "一个半小时": 90, "一个半钟头": 90, "两个半小时": 150}
 
 
@@ -949,6 +953,11 @@ class Bot:
             await self._report(turn, body, decision=decision)
         elif conversation:
             return
+        elif (choice := _VOTE_WORDS.get(normalize(body).strip("!！.。~～"))) and \
+                (voting := await self.chair.voting_here(turn.tx, ev.room_id)) is not None:
+            # 赞成 typed plainly while a vote is open here (as in a WeChat group): how to vote, not "register it?"
+            await self._reply(turn, text("vote_hint", turn.lang, number=voting,
+                                         command=f"!{BY_NAME[choice].alias(turn.lang)}"))
         elif len(normalize(body)) <= VERDICT_CHARS and \
                 (said := verdict(body)) is not None and (waiting := [
                     x for x in await turn.tx.tickets(resident=ev.sender, state=State.RESOLVED.value, limit=5)

@@ -264,6 +264,15 @@ class Chair:
             return text("which_meeting", lang, numbers=listed((str(s.row.id) for s in here), lang))
         return here[0]
 
+    async def voting_here(self, tx: Transaction, room: str) -> int | None:
+        """Return the number of the one matter being voted on in ``room``, or ``None`` (none, or several)."""
+        here = []
+        for n in await tx.unsettled_matters():
+            s = await self.standing(tx, n)
+            if s is not None and s.phase == "voting" and s.meeting is not None and s.meeting.room == room:
+                here.append(n)
+        return here[0] if len(here) == 1 else None
+
     async def _cmd_here(self, turn: TurnLike, cmd: Command) -> str:
         found = await self._meeting_here(turn, cmd)
         return found if isinstance(found, str) else await self.attend(turn, found, turn.event.event_id)
