@@ -771,6 +771,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_moved_on": {"zh-CN": "已转出至「{lead}」", "en": "moved on to {lead}"},
     "status_returned": {"zh-CN": "已退回「{lead}」", "en": "returned to {lead}"},
     "place_unknown": {"zh-CN": "待居民补充", "en": "awaiting the resident"},
+    "place_in_words": {"zh-CN": "见反映内容（城市App提交的位置）",
+                       "en": "in the report's words (the city app's location)"},
     "not_visible": {
         "zh-CN": "{ticket} 号工单不由「{handler}」办理，无法查看。",
         "en": "Ticket {ticket} is not handled by {handler}; it cannot be looked up here.",

@@ -440,9 +440,15 @@ async def test_a_ticket_made_by_another_program_gets_its_card(bot: Bot, store: S
     await bot.outbox.flush()
     new = [s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]
     assert len(new) == 1 and len([s for s in net.in_room(PROPERTY) if "【工单" in s.body]) == cards + 1
+    assert "命中：漏水" in new[0].body  # why it went there, as for a report in chat (it said 命中：-)
     await bot.card_arrivals()
     await bot.outbox.flush()
     assert len([s for s in net.in_room(PROPERTY) if f"#{receipt.ticket.id}" in s.body and "【工单" in s.body]) == 1
+    placed = await service.report(source="open311:city:2", reporter="open311:city", text="楼道漏水（位置 23.1,113.2）")
+    await bot.card_arrivals()
+    await bot.outbox.flush()
+    card = next(s for s in net.in_room(PROPERTY) if f"#{placed.ticket.id}" in s.body and "【工单" in s.body)
+    assert "地点：见反映内容（城市App提交的位置）" in card.body  # nobody to ask where: not 待居民补充
 
 
 async def test_two_workers_card_a_ticket_made_by_another_program_once(bot: Bot, store: Store,

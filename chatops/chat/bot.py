@@ -1663,10 +1663,13 @@ class Bot:
             for ticket in fresh:
                 if ticket.state not in OPEN:
                     continue
+                why: tuple[tuple[str, ...], float | None, bool] | None = None  # its routing's words (read once)
                 for handler in ticket.handlers:
                     room = self.handler_rooms.get(handler)
                     if room is not None and not await tx.outbox_for(ticket.id, "card", room):
-                        carded += await self.announce.card(tx, ticket, handler) is not None
+                        why = why or await self.announce.evidence(tx, ticket)  # a tester's said 命中：-
+                        carded += await self.announce.card(tx, ticket, handler, matched=why[0], alarm=why[1],
+                                                           assigned=why[2]) is not None
         if carded:
             log.info("carded %d ticket(s) made outside the bot", carded)
             self.outbox.wake()
