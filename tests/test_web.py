@@ -153,6 +153,10 @@ def test_bad_input_gets_a_polite_page_in_the_users_language(client: TestClient) 
     for url in ("/?grid=nowhere", "/?state=lost", "/?month=March", "/?page=two"):
         response = client.get(url)
         assert response.status_code == 400 and "筛选条件有误" in response.text and "Traceback" not in response.text
+    for url, said in (("/rates?month=2026-13", "month=2026-13"), ("/rates?by=nothing", "by=nothing"),
+                      ("/map?measure=weather", "measure=weather"), ("/map?m=99", "m=99")):
+        response = client.get(url)  # what was wrong is said (a tester's page ended at the colon)
+        assert response.status_code == 400 and f"筛选条件有误：{said}" in response.text, url
     assert client.get("/tickets/999999").status_code == 404
     assert "没有这个编号" in client.get("/tickets/abc").text
     assert "There is no matter" in client.get("/tickets/999999?lang=en").text

@@ -235,10 +235,12 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
         try:
             period = Period.parse(request.query_params.get("month") or (months[-1] if months else None),
                                   today=datetime.now(pages.zone).date())
-        except PeriodError:
-            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+        except PeriodError:  # said with what was wrong (a tester's month=2026-13 got the words and nothing after them)
+            return pages.render(request, "error.html", 400, message=text(
+                "web_bad_filter", lang, detail=f"month={request.query_params.get('month', '')[:20]}"))
         if by not in PUBLISHED:
-            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang,
+                                                                         detail=f"by={by[:40]}"))
         latest = await held["store"].latest_event_at()
         key = (str(period), str(latest))
         if key not in tables:
@@ -278,7 +280,8 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
             index = -1
         known = measure in MEASURES or (measure.startswith("category:") and measure[9:] in book.category_by_id)
         if not known or not 0 <= index <= len(months):
-            return pages.render(request, "error.html", 400, message=text("web_bad_filter", lang, detail=""))
+            return pages.render(request, "error.html", 400, message=text(
+                "web_bad_filter", lang, detail=f"measure={measure[:40]}" if not known else f"m={q.get('m', '')[:20]}"))
         month = months[index - 1] if index else ""
         since, until = Filters(month=month).span(pages.zone) if month else (None, None)
         now = await as_of(held["store"])
