@@ -1128,6 +1128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "一肩挑：「{step}」与「{later}」合并召开，一次表决分别计票。",
         "en": "Held together (one person holds both posts): {step} and {later}, one vote counted for each.",
     },
+    "meeting_carried_again": {
+        "zh-CN": "上次「{step}」会议：{outcome}（实到 {present}/应到 {roll}），现重新召集",
+        "en": "The last meeting of this step, {step}: {outcome} (present {present} of {roll}); called again",
+    },
     "meeting_carried": {
         "zh-CN": "上一步「{step}」：{outcome}（赞成 {yes}、反对 {no}、弃权 {abstain}；实到 {present}/应到 {roll}）",
         "en": "Previous step, {step}: {outcome} (yes {yes}, no {no}, abstain {abstain}; present {present} of {roll})",

@@ -243,6 +243,8 @@ async def test_the_chain_across_four_rooms_with_a_failed_quorum(bot: Bot, store:
     n.say(REPS, CHAIR, "!召集 1")
     await turn(bot)
     assert (await standing(bot, 1)).phase == "convened"
+    recall = [x.body for x in n.in_room(REPS) if "【议题 1】" in x.body][-1]
+    assert "上次「居民代表会议决议」会议：未达法定人数" in recall and "上一步" not in recall  # this step's own
     for member in REP_ROLL[:5]:
         n.say(REPS, member, "!到")
     n.say(REPS, CHAIR, "!开始表决")

@@ -743,7 +743,9 @@ class Chair:
                              **({"merged": merged} if merged else {})})
         await tx.add_matter_event(event)
         s.apply(event)
-        carried = [self._carried(d, s) for d in s.decisions if (d.data.get("passed") or not d.data.get("quorate"))]
+        # what came before: the previous step's result, or this step's own meeting that had no quorum (called again)
+        carried = [self._carried(d, s, "meeting_carried_again" if d.step == step.id else "meeting_carried")
+                   for d in s.decisions if (d.data.get("passed") or not d.data.get("quorate"))]
         joint = [text("meeting_merged", lang, step=name_in(step, lang), later=name_in(later, lang))] if later else []
         documents = [text("meeting_document", lang, n=i, document=d) for i, d in enumerate(s.documents, 1)]
         if step.quorum is None:  # nobody signs in first: the vote opens with the call
