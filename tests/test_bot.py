@@ -277,16 +277,6 @@ async def test_the_time_bank_reads_hours_as_residents_write_them(bot: Bot, store
     assert [(p[4], p[5]) for p in posts] == [("帮忙买菜", 120)]  # the hours apart from the words, the bad ones not kept
 
 
-async def test_a_newcomers_english_command_is_answered_in_english(bot: Bot) -> None:
-    """A tester's new resident typed !help and got the whole help in Chinese; the Chinese word gets Chinese."""
-    net = t(bot)
-    net.say(GRID, "@new:t", "!help")
-    net.say(GRID, "@other:t", "!帮助")
-    await turn(bot)
-    english, chinese = [s.body for s in net.in_room(GRID)[-2:]]
-    assert "!report" in english and "反映" not in english and "!报告" in chinese
-
-
 async def test_bad_input(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "!报告")

@@ -42,7 +42,6 @@ from chatops.chat.conversation import (
     RATING_REACTIONS,
     VERDICT_REACTIONS,
     Command,
-    command_lang,
     me_too,
     option,
     parse,
@@ -329,10 +328,7 @@ class Bot:
                 # English gets English (a text's words: a file's name tells nothing of its sender's language)
                 said = written_in(event.body) if isinstance(event, Message) and event.kind == "text" else None
                 # what the message is written in first: one English report must not make Chinese ones English
-                # else the resident's own, else the language of the command's word (a newcomer's !help in English)
-                typed = command_lang(event.body) if isinstance(event, Message) and event.kind == "text" else None
-                turn = Turn(tx, event, room, said or await tx.lang_of(event.sender) or typed or self.lang, power,
-                            in_community)
+                turn = Turn(tx, event, room, said or await tx.lang_of(event.sender) or self.lang, power, in_community)
                 try:
                     if isinstance(event, Vote):
                         await self._poll_answer(turn, event)

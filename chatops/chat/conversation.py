@@ -273,19 +273,6 @@ def written_in(text: str) -> str | None:
     return "en" if english else None
 
 
-def command_lang(text: str) -> str | None:
-    """Return the language a command's word is written in (``None`` for no command, or a word of neither).
-
-    >>> command_lang("!help"), command_lang("！帮助 1"), command_lang("!1"), command_lang("hello")
-    ('en', 'zh-CN', None, None)
-    """
-    words = text.strip()[1:].split() if text.strip().startswith(("!", "！")) else []
-    word = words[0] if words else ""
-    if word.isascii() and word.isalpha():
-        return "en"
-    return "zh-CN" if any("\u3400" <= ch <= "\u9fff" for ch in word) else None
-
-
 def reaction_key(key: str) -> str:
     """Return an emoji key without variation selectors, skin tones and a gender sign, for comparison.
 
