@@ -1057,6 +1057,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "议题 {number} 在另一个群里征集附议，只有那个群的居民可以附议。",
         "en": "Matter {number} collects seconds in another room: only its residents may second it.",
     },
+    "command_first": {
+        "zh-CN": "指令要放在消息开头，编号写在后面，例如：{command} 5。",
+        "en": "Put the command first and the number after it, e.g. {command} 5.",
+    },
     "vote_hint": {
         "zh-CN": "议题 {number} 正在表决：要投票请发送 {command} {number}，或在投票中选择。",
         "en": "Matter {number} is being voted on: to vote, send {command} {number} or answer the poll.",

@@ -277,6 +277,20 @@ async def test_the_time_bank_reads_hours_as_residents_write_them(bot: Bot, store
     assert [(p[4], p[5]) for p in posts] == [("帮忙买菜", 120)]  # the hours apart from the words, the bad ones not kept
 
 
+async def test_a_command_after_other_words_in_a_units_room_is_told_to_go_first(bot: Bot, store: Store) -> None:
+    """A tester's staff typed '#5 !签收' and heard nothing; talk among staff that names no command stays unanswered."""
+    net = t(bot)
+    net.say(GRID, ALICE, "安居苑1号楼楼道漏水了")
+    await turn(bot)
+    before = len(net.in_room(PROPERTY))
+    net.say(PROPERTY, PROP, "#1 !签收")
+    net.say(PROPERTY, PROP, "下午谁去看看 1 号楼")
+    await turn(bot)
+    said = [s.body for s in net.in_room(PROPERTY)[before:]]
+    assert len(said) == 1 and "指令要放在消息开头" in said[0] and "!签收 5" in said[0]
+    assert (await store.ticket(1)).state is State.ROUTED  # type: ignore[union-attr]
+
+
 async def test_bad_input(bot: Bot, store: Store) -> None:
     net = t(bot)
     net.say(GRID, ALICE, "!报告")

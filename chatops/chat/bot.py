@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from chatops.chat.announce import Announcer
 from chatops.chat.commands import (
+    ALIASES,
     BODY,
     BY_NAME,
     DIRECT,
@@ -96,6 +97,8 @@ MATCHES_SHOWN = 5
 _HOURS = re.compile(r"^(-?\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h|hr|hrs|hour|hours)$", re.I)
 _HOURS_ZH = re.compile(r"^([一二两三四五六七八九十]{1,3})(?:个)?(?:小时|钟头)$")  # 三小时, 两个钟头, 十二小时
 _UNIT_APART = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s+(hours?|hrs?|小时|个小时|分钟|minutes?|mins?)\b", re.I)
+# a command written after other words (#5 !签收): told to put it first
+_COMMAND_INSIDE = re.compile(r"(?<=\s)[!！]([^\s\d!！#＃]+)")
 # a vote said as a plain word while a vote is open in the room: the command it means
 _VOTE_WORDS = {**dict.fromkeys(("赞成", "同意", "赞同", "支持", "agree", "iagree"), "yes"),
                **dict.fromkeys(("反对", "不同意", "不赞成", "disagree", "idisagree"), "no"),
@@ -1352,7 +1355,10 @@ class Bot:
             return
         cmd = None if ev.is_edit else parse(_as_command(ev), in_thread=ev.context is not None)
         if cmd is None:
-            return  # staff talking among themselves
+            # staff talking among themselves, unless a command of ours sits inside the words (#5 !签收): where it goes
+            if not ev.is_edit and (inside := _COMMAND_INSIDE.search(ev.body)) and inside.group(1).lower() in ALIASES:
+                await self._reply(turn, text("command_first", turn.lang, command=f"!{inside.group(1)}"))
+            return
         await self._command(turn, cmd, Context(await self._ticket_of_context(turn.tx, ev.context)))
 
     async def _staff_picture(self, turn: Turn, ev: Message) -> None:
