@@ -1076,6 +1076,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Matter {number} is no longer collecting seconds.",
     },
     "matter_unknown": {"zh-CN": "没有编号为 {number} 的议题。", "en": "There is no matter {number}."},
+    "matter_title_long": {
+        "zh-CN": "议题的标题有 {length} 字，请控制在 {limit} 字以内；详细内容可在登记后用 !材料 编号 内容 补充。",
+        "en": "The matter's title has {length} characters; keep it within {limit} and add the details after with "
+              "!document NUMBER TEXT.",
+    },
     "matter_title_missing": {
         "zh-CN": "请写上议题的内容，例如：!议题 3号楼加装电梯",
         "en": "Say what the matter is, e.g. !matter lift for building 3",

@@ -623,6 +623,9 @@ async def test_a_matter_needs_a_title_and_tickets_that_exist(bot: Bot, store: St
     n.say(STREET, STAFF, "!议题 四议两公开")
     await turn(bot)
     assert "请写上议题" in last(bot, STREET) or "内容" in last(bot, STREET)
+    n.say(STREET, STAFF, "!议题 " + "加装无障碍坡道" * 20)  # 140 characters: the details go in as documents
+    await turn(bot)
+    assert "请控制在 60 字以内" in last(bot, STREET) and "!材料" in last(bot, STREET)
     n.say(STREET, STAFF, "!议题 #99 四议两公开 加装无障碍坡道")
     await turn(bot)
     assert "没有找到 99 号工单" in last(bot, STREET)
