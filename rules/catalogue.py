@@ -1076,6 +1076,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Matter {number} is no longer collecting seconds.",
     },
     "matter_unknown": {"zh-CN": "没有编号为 {number} 的议题。", "en": "There is no matter {number}."},
+    "matters_more": {
+        "zh-CN": "（只列出最近 {shown} 个议题；全部议题见公开栏的「议事与决议公开」页）",
+        "en": "(the latest {shown} matters only; the public board's Decisions page has them all)",
+    },
     "matter_title_long": {
         "zh-CN": "议题的标题有 {length} 字，请控制在 {limit} 字以内；详细内容可在登记后用 !材料 编号 内容 补充。",
         "en": "The matter's title has {length} characters; keep it within {limit} and add the details after with "

@@ -663,3 +663,14 @@ async def test_a_vote_typed_as_a_plain_word_is_told_how_to_vote(bot: Bot) -> Non
     n.say(GRID, RESIDENTS[3], "不同意")
     await turn(bot)
     assert "!反对 1" in last(bot, GRID) and (await standing(bot, 1)).meeting.ballots == []  # type: ignore[union-attr]
+
+
+async def test_the_list_of_matters_says_when_it_shows_only_the_latest(bot: Bot) -> None:
+    n = net(bot)
+    for i in range(11):
+        n.say(STREET, STAFF, f"!议题 议事协商 第{i + 1}件事")
+    await turn(bot)
+    n.say(STREET, STAFF, "!议题列表")
+    await turn(bot)
+    listed = last(bot, STREET)
+    assert "议题 11" in listed and "议题 1：" not in listed and "只列出最近 10 个议题" in listed

@@ -36,6 +36,7 @@ from rules.rulebook import Threshold as RuleThreshold
 
 log = logging.getLogger(__name__)
 SETTLE_EVERY = 60.0  # seconds between rounds when nothing wakes the loop
+MATTERS_SHOWN = 10  # the latest matters !议题列表 lists; the public board (/decisions) has them all
 MAX_TITLE = 60  # characters: a title is said in every call and result; the details go in as documents (!材料)
 MAX_TEXT = 1000
 ATTEND_REACTIONS = frozenset({"🙋", "✋", "👋"})  # as reaction_key reads them: 🙋‍♂️ and 🙋🏽 are 🙋
@@ -227,7 +228,7 @@ class Chair:
 
     async def _cmd_matters(self, turn: TurnLike, cmd: Command) -> str:
         lang = turn.lang
-        rows = await turn.tx.matters(limit=10)
+        rows = await turn.tx.matters(limit=MATTERS_SHOWN)
         if not rows:
             return text("matter_none", lang)
         logs = await turn.tx.matter_events(r.id for r in rows)
@@ -241,6 +242,8 @@ class Chair:
                 "matter_where", lang, step=name_in(s.step, lang), phase=text(f"phase_{s.state}", lang))
             lines.append(text("matters_line", lang, number=row.id, title=row.title, chain=name_in(s.chain, lang),
                               where=where))
+        if len(rows) == MATTERS_SHOWN:  # the latest only: said so (a tester's list of ten silently left out one)
+            lines.append(text("matters_more", lang, shown=MATTERS_SHOWN))
         return "\n".join(lines)
 
     async def _meeting_here(self, turn: TurnLike, cmd: Command, phases: Iterable[str] = OPEN_PHASES
