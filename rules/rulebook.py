@@ -295,6 +295,7 @@ class Step(_Model):
 
     id: Id
     name: Name
+    name_en: str = ""  # for English pages and replies (the Chinese name when empty)
     body: Id | None = None
     quorum: Threshold | None = None
     majority: Threshold | None = None
@@ -310,6 +311,7 @@ class Chain(_Model):
 
     id: Id
     name: Name
+    name_en: str = ""
     steps: tuple[Step, ...] = Field(min_length=1)
 
 

@@ -127,6 +127,8 @@ async def test_a_consultation_in_a_grid_room(bot: Bot, store: Store, clock) -> N
 
     with TestClient(create_app(store.address, rulebook=bot.book)) as client:  # 两公开 on the public board
         page = client.get("/decisions").text
+        english = client.get("/decisions?lang=en").text
+    assert "Consultation" in english and "议事协商" not in english and "相关居民表决" not in english  # names in English
     assert "3号楼加装电梯" in page and "赞成 3、反对 1、弃权 0；实到 4/应到 10" in page and "监督意见 1 条" in page
     assert not re.search(r"@[a-z0-9]+:t", page) and "施工时间请避开午休" not in page  # nobody, no resident's words
 
@@ -347,6 +349,9 @@ async def test_a_secret_ballot_by_direct_message_keeps_only_counts(bot: Bot, sto
     events = await store.all_matter_events()
     assert not [e for e in events if e.actor in REP_ROLL and "choice" in e.data]  # nobody's choice is kept
     assert sum(e.kind == "voted_secretly" for e in events) == 5
+    n.say(dms[REP_ROLL[1]], REP_ROLL[1], "!积分")  # the step named is this chain's (四议两公开's shares its id)
+    await turn(bot)
+    assert "议题 1 参加表决（居民代表会议无记名表决）" in n.in_room(dms[REP_ROLL[1]])[-1].body
 
 
 async def test_one_person_two_posts_holds_two_steps_in_one_meeting(store: Store, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]

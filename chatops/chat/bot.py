@@ -497,14 +497,18 @@ class Bot:
                                      self.book, served, meetings, await turn.tx.volunteered(me)) if a.resident == me]
         lines = [text("points_balance", turn.lang, points=balance(entries, me)) if entries
                  else text("points_none", turn.lang)]  # no "the latest entries:" above nothing
-        steps = {st.id: name_in(st, turn.lang) for chain in reversed(self.book.deliberation.chains)
-                 for st in chain.steps}  # the first chain's name of a step id shared
+        chains = {c.id: c for c in self.book.deliberation.chains}
+        chain_of: dict[int, str] = {}  # a matter's chain: step ids repeat across chains (resolve, publish_…)
         for a in entries[-POINTS_SHOWN:][::-1]:
             key = "points_entry" if a.ticket else "points_entry_matter" if a.matter else \
                 "points_entry_volunteer" if a.reason == "volunteer" else "points_entry_bank"
             reason = text(f"points_{a.reason}", turn.lang)
-            if a.step in steps:  # which of a chain's meetings: a tester saw 议题 2 参加表决 three times, alike
-                reason = text("points_at_step", turn.lang, reason=reason, step=steps[a.step])
+            if a.matter and a.step:  # which of a chain's meetings: a tester saw 议题 2 参加表决 three times, alike
+                if a.matter not in chain_of:
+                    chain_of[a.matter] = row.chain if (row := await turn.tx.matter(a.matter)) is not None else ""
+                chain = chains.get(chain_of[a.matter])
+                if (step := next((x for x in chain.steps if x.id == a.step), None) if chain else None) is not None:
+                    reason = text("points_at_step", turn.lang, reason=reason, step=name_in(step, turn.lang))
             lines.append(text(key, turn.lang, when=self.voice.local(a.at), ticket=a.ticket, entry=a.seq,
                               matter=a.matter, reason=reason, points=a.points)
                          + (text("points_capped", turn.lang) if a.capped else ""))
