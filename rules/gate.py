@@ -103,7 +103,8 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
-         "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来")
+         "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
+         "现在好太多了", "现在好多了")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
@@ -212,7 +213,8 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
 _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
-              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", *_TAKEN_BACK)
+              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "还好我在",
+              *_TAKEN_BACK)
 # a cry for help and nothing else named, said with tears or laughter (救命啊😭): exasperation as often as danger
 _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快来人", "来人啊"})
 _TEARS = ("😭", "😂", "🤣", "哈哈")
@@ -240,7 +242,8 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|w
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
-_NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa)\b\s*[:,!-]?")
+_NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
+                        r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
@@ -252,7 +255,8 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|come along)|"
-    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me))")
+    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me)|"
+    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos))")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 _NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
@@ -547,16 +551,20 @@ class Gate:
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         if text and found.top is None and _LATIN.search(text) and not (found.urgent or found.emergency) and \
-                (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and not _CURRENT_EN.search(lower) and \
+                (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
+                not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)):
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
-            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER}[
+            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER, "praise": THANKS}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
             return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
+        if (found.urgent or found.emergency) and text and (laugh := _LAUGH_EN.match(text.lower())) and \
+                not _CURRENT_EN.search(text.lower()) and not hits.get("current"):
+            return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
             if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):
                 return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline

@@ -1118,3 +1118,34 @@ def test_english_lost_and_found_invitations_and_laughter_make_no_ticket(router: 
 def test_a_thank_you_with_a_request_naming_no_matter_still_counts(router: Router) -> None:
     """Thanks beside a request or a question are not thanks for a job done: never dropped unasked."""
     assert router.route("Could someone look at the thing by the lobby door please? Thanks").report is not False
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I touched the railing by the lift and got an electric shock, it's live", "electric_hazard"),
+    ("5栋门口雨棚裂了一大块 悬着要掉不掉的 底下天天有人走", "collapse"),
+    ("孩子在小区里骑车 一转眼人就没了 找了一个多小时了", "missing_person"),
+    ("My flatmate posted a goodbye message and isn't picking up, he lives in 1203", "suicide_risk"),
+    ("我把自己反锁在天台了 手机就剩一点电 快来人", "people_trapped"),
+    ("Mum is stuck in the basement laundry, the handle broke off and the door won't open", "people_trapped"),
+    ("Thick smoke pouring out of the bin room behind block 2", "fire"),
+    ("那个男的喝醉了拿着刀说要砍他媳妇 孩子吓得直哭", "domestic_violence"),
+    ("超市门口两个人吵着吵着就动手了 一个追着另一个打", "violence"),
+])
+def test_the_89th_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize("text", ["lol this spreadsheet is on fire today 🔥", "Forwarding from the management office: "
+                                  "the gym reopens on Monday", "our plumber is a saint, fixed it in ten minutes, "
+                                  "10/10 would call again", "我们那时候住大杂院 一个院子一个水龙头 现在好太多了",
+                                  "我老公炒菜差点把锅烧了 还好我在 今晚吃泡面🤣"])
+def test_figures_forwarded_notices_praise_and_old_days_make_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["阳台上的花盆摇摇欲坠", "刮风就往下掉树枝 树底下天天有人下棋",
+                                  "有人拿刀在老牌坊上刻字", "昨晚棋牌室又打了一架 有人头都破了"])
+def test_a_teetering_pot_falling_twigs_carving_and_last_nights_fight_are_no_emergency(router: Router,
+                                                                                     text: str) -> None:
+    assert router.route(text).priority != "emergency"
