@@ -1995,6 +1995,26 @@ def listed(items: Iterable[str], lang: str | None = None) -> str:
     return (", " if lang == "en" else "、").join(items)
 
 
+# the sectors' names in English (a city hotline's taxonomy), for English pages and APIs
+SECTORS_EN = {
+    "城乡建设": "Urban and rural construction", "环境保护": "Environmental protection", "交通运输": "Transport",
+    "教育文体": "Education, culture and sport", "劳动和社会保障": "Labour and social security",
+    "商贸旅游": "Commerce and tourism", "卫生计生": "Health and family planning",
+    "党务政务": "Party and government affairs", "国土资源": "Land and resources", "纪检监察": "Discipline inspection",
+    "经济管理": "Economic management", "科技与信息产业": "Science, technology and IT", "民政": "Civil affairs",
+    "农村农业": "Agriculture and rural affairs", "政法": "Public security and law",
+}
+
+
+def sector_name(sector: str, lang: str | None = None) -> str:
+    """Return ``sector`` in ``lang`` (the Chinese name, which is also its id, unless English is asked for).
+
+    >>> sector_name("政法", "en"), sector_name("政法")
+    ('Public security and law', '政法')
+    """
+    return SECTORS_EN.get(sector, sector) if (lang or "").startswith("en") else sector
+
+
 def text(key: str, lang: str | None = None, /, **params: Any) -> str:
     """Return the message ``key`` in ``lang`` (zh-CN by default), filled with ``params``.
 

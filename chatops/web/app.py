@@ -44,7 +44,7 @@ from chatops.web.filters import PAGE, UNCLASSIFIED, FilterError, Filters
 from chatops.web.map import HEIGHT, MEASURES, WIDTH, colour, layout, shade
 from chatops.web.staff import PERIODS, Access, LoginError, as_of, dashboard, due_of, matrix_login
 from rules import Router, Rulebook, load_rulebook
-from rules.catalogue import LANGS, text
+from rules.catalogue import LANGS, listed, text
 from rules.model import ModelError
 from rules.starter import routing_models
 
@@ -79,7 +79,7 @@ class Pages:
             t=t, lang=lang, other="en" if lang != "en" else "zh-CN", book=book,
             community=book.community.name_en if lang == "en" else book.community.name,
             handler=lambda h: book.handler_name(h, lang, ""),
-            names=lambda hs: "、".join(book.handler_name(h, lang, "") for h in hs),
+            names=lambda hs: listed((book.handler_name(h, lang, "") for h in hs), lang),
             category=lambda c: category_label(book, c, lang),
             place=lambda grid, estate=None: book.grid_name(grid, estate, lang),
             when=lambda d: d.astimezone(self.zone).strftime("%Y-%m-%d %H:%M") if d else "",

@@ -35,7 +35,7 @@ from chatops.tickets.public import PublicTicket, category_label, describe, publi
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from rules import Place, Rulebook
-from rules.catalogue import LANGS, text
+from rules.catalogue import LANGS, sector_name, text
 from rules.engine import on_owner_async
 
 log = logging.getLogger(__name__)
@@ -254,7 +254,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
         return {"service_code": c.id, "service_name": category_label(book, c.id, lang),
                 "description": category_label(book, c.id, lang), "metadata": False, "type": "realtime",
                 "keywords": ", ".join((c.keywords_en if lang == "en" and c.keywords_en else c.keywords)[:8]),
-                "group": book.handler_by_id[c.lead].sector}
+                "group": sector_name(book.handler_by_id[c.lead].sector, lang)}
 
     def request_row(t: PublicTicket, lang: str) -> dict[str, Any]:
         last = t.steps[-1] if t.steps else None
