@@ -220,15 +220,26 @@ async def test_staff_raise_a_ticket_the_words_undersold(bot: Bot, store: Store) 
     assert len(raised) == 1 and raised[0].data["priority"] == "emergency" and raised[0].actor_handler == "property"
     told = [s for s in net.in_room(GRID) if s.thread_root == report and "⚡" in s.body]
     assert len(told) == 1 and "紧急" in told[0].body and "电梯里有老人出不来" in told[0].body
+    assert "119" in told[0].body or "110" in told[0].body  # an emergency now: whom to call, as with a report of one
     edited = [s.content["m.new_content"]["body"] for s in net.in_room(PROPERTY) if s.edits == card.event_id]
     assert edited and "紧急" in edited[-1] and "「物业委员会」加急：电梯里有老人出不来" in edited[-1]
     net.say(PROPERTY, PROP, "!加急 还是很急", thread_root=card.event_id)  # urgent is not more than an emergency
     await turn(bot)
-    assert "已是「紧急」级别" in net.in_room(PROPERTY)[-1].body
+    assert "已是最高的「紧急」级别" in net.in_room(PROPERTY)[-1].body
     assert len([e for e in await store.events(1) if e.kind is Move.EXPEDITED]) == 1
     assert await bot.service.rebuild_check() == []
     shown = public_ticket(after, await store.events(1), bot.book)  # the board says so, in the handler's name
-    assert any(describe(s, bot.book).startswith("物业委员会 升级为加急办理") for s in shown.steps)
+    assert any(describe(s, bot.book).startswith("物业委员会 将其列为紧急办理") for s in shown.steps)  # the level
+    report = net.say(GRID, BOB, "安居苑2号楼电动车被偷了")  # the street office raises a ticket it holds no card of
+    await turn(bot)
+    number = max(t.id for t in await store.tickets(limit=10))
+    net.say(STREET, "@st:t", f"!加急 #{number} 楼道全黑 老人摔倒了")
+    await turn(bot)
+    assert f"已将 #{number} 列为加急" in net.in_room(STREET)[-1].body
+    net.say(STREET, "@st:t", f"!加急 #{number} 还是很急")
+    await turn(bot)
+    assert "只能再升为紧急" in net.in_room(STREET)[-1].body
+    assert report
 
 
 async def test_the_street_office_dispatches_a_returned_ticket_again_with_its_matter(bot: Bot, store: Store) -> None:

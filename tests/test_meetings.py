@@ -665,6 +665,9 @@ async def test_a_vote_typed_as_a_plain_word_is_told_how_to_vote(bot: Bot) -> Non
     n.say(GRID, RESIDENTS[2], "赞成！")
     await turn(bot)
     assert "议题 1 正在表决：要投票请发送 !赞成 1" in last(bot, GRID)
+    n.say(GRID, RESIDENTS[4], "我赞成")
+    await turn(bot)
+    assert "!赞成 1" in last(bot, GRID)
     n.say(GRID, RESIDENTS[3], "不同意")
     await turn(bot)
     assert "!反对 1" in last(bot, GRID) and (await standing(bot, 1)).meeting.ballots == []  # type: ignore[union-attr]

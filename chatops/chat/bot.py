@@ -100,9 +100,10 @@ _UNIT_APART = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s+(hours?|hrs?|小时|个
 # a command written after other words (#5 !签收): told to put it first
 _COMMAND_INSIDE = re.compile(r"(?<=\s)[!！]([^\s\d!！#＃]+)")
 # a vote said as a plain word while a vote is open in the room: the command it means
-_VOTE_WORDS = {**dict.fromkeys(("赞成", "同意", "赞同", "支持", "agree", "iagree"), "yes"),
-               **dict.fromkeys(("反对", "不同意", "不赞成", "disagree", "idisagree"), "no"),
-               **dict.fromkeys(("弃权", "abstain"), "abstain")}
+_VOTE_WORDS = {**dict.fromkeys(("赞成", "同意", "赞同", "支持", "我赞成", "我同意", "我支持", "agree", "iagree"),
+                               "yes"),
+               **dict.fromkeys(("反对", "不同意", "不赞成", "我反对", "我不同意", "disagree", "idisagree"), "no"),
+               **dict.fromkeys(("弃权", "我弃权", "abstain"), "abstain")}
 _HALVES = {"半小时": 30, "半个小时": 30, "半个钟头": 30, "一个半小时": 90, "一个半钟头": 90, "两个半小时": 150}
 
 
@@ -872,8 +873,11 @@ class Bot:
         if not reason:
             await self._reply(turn, usage("expedite", turn.lang))
             return
-        await self._move(turn, context.ticket, self._staff(turn), Move.EXPEDITED, reason=reason,
-                         data={"priority": priority or "urgent"})
+        after = await self._move(turn, context.ticket, self._staff(turn), Move.EXPEDITED, reason=reason,
+                                 data={"priority": priority or "urgent"})
+        if turn.room.ref not in after.handlers:  # the street office hears it was done (its room holds no card)
+            await self._reply(turn, text("expedited_done", turn.lang, ticket=after.id,
+                                         priority=text(f"priority_{after.priority}", turn.lang)))
 
     async def _cmd_assign(self, turn: Turn, cmd: Command, context: Context) -> None:
         assert context.ticket is not None
@@ -1435,10 +1439,12 @@ class Bot:
 
     # ---- shared ----
     async def _move(self, turn: Turn, ticket: Ticket, actor: Actor, move: Move, *, target: str | None = None,
-                    reason: str | None = None, data: dict[str, Any] | None = None) -> None:
+                    reason: str | None = None, data: dict[str, Any] | None = None) -> Ticket:
+        """Return the ticket after ``actor`` makes ``move`` on it, its notices queued (raises if refused)."""
         after, event = await self.service.act_event(ticket.id, actor, move, target=target, reason=reason, data=data,
                                                     tx=turn.tx)
         await self.announce(turn.tx, ticket, after, event)
+        return after
 
     @staticmethod
     async def _reopened_by(tx: Transaction, ticket: Ticket, user: str) -> bool:

@@ -317,9 +317,12 @@ class Voice:
                 return text("step_closed", lang, count=len(ticket.verdicts), total=len(ticket.asked))
             case Move.REOPENED:
                 return text("step_reopened", lang, target=self.handler(ticket.lead, lang))
-            case Move.EXPEDITED:
-                return text("step_expedited", lang, handler=who, priority=text(f"priority_{ticket.priority}", lang),
+            case Move.EXPEDITED:  # an emergency now: whom to call is said with it, as with a report of one
+                line = text("step_expedited", lang, handler=who, priority=text(f"priority_{ticket.priority}", lang),
                             reason=event.reason or "")
+                if ticket.priority == "emergency":
+                    line += "\n" + text("hotline", lang, hotline=self.book.hotline_for(ticket.category))
+                return line
             case Move.RATED:
                 return text("step_rated", lang, rating=text(f"rating_{event.data.get('rating')}", lang))
             case Move.LOCATED:

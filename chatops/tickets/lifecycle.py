@@ -330,7 +330,8 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
             need_reason()
             if PRESSING.get(event.data.get("priority", ""), 0) <= PRESSING.get(ticket.priority, 0):
-                raise LifecycleError("priority_not_higher", ticket=num, priority=ticket.priority)
+                raise LifecycleError("priority_highest" if ticket.priority == "emergency" else "priority_not_higher",
+                                     ticket=num)
         case Move.LOCATED:
             need(OPEN | {State.REPORTED, State.RESOLVED})
             if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):

@@ -59,6 +59,7 @@ class Step:
     days: int | None = None
     rating: str | None = None
     summoned: tuple[str, ...] = ()
+    level: str | None = None  # the priority a handler raised it to
     by_resident: bool = False
 
 
@@ -140,6 +141,7 @@ def _steps(events: list[Event], reasons: bool) -> list[Step]:
             days=data.get("days") if e.kind in (Move.EXTENSION_ASKED, Move.EXTENDED) else None,
             rating=data.get("rating") if e.kind == Move.RATED else None,
             summoned=tuple(data.get("summon", ())) if e.kind == Move.WHISTLED else (),
+            level=data.get("priority") if e.kind == Move.EXPEDITED else None,
             by_resident=e.actor != SYSTEM.id and e.actor_handler is None))
     return out
 
@@ -155,7 +157,8 @@ def describe(step: Step, book: Rulebook, lang: str | None = None) -> str:
     """
     params = {"handler": book.handler_name(step.handler, lang, ""), "target": book.handler_name(step.target, lang, ""),
               "hours": step.hours, "days": step.days, "rating": text(f"rating_{step.rating}", lang) if step.rating
-              else "", "summoned": "、".join(book.handler_name(h, lang) for h in step.summoned)}
+              else "", "summoned": "、".join(book.handler_name(h, lang) for h in step.summoned),
+              "level": text(f"priority_{step.level}", lang) if step.level else ""}
     key = f"public_{step.kind}"
     if step.kind == Move.ACKNOWLEDGED and step.hours is None:
         key = "public_acknowledged_co"
