@@ -1054,8 +1054,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Seconded matter {number} ({count} so far).",
     },
     "matter_second_elsewhere": {
-        "zh-CN": "议题 {number} 在另一个群里征集附议，只有那个群的居民可以附议。",
-        "en": "Matter {number} collects seconds in another room: only its residents may second it.",
+        "zh-CN": "议题 {number} 是在另一个群里提出的，只有那个群的居民可以附议。",
+        "en": "Matter {number} was raised in another room: only its residents may second it.",
     },
     "command_first": {
         "zh-CN": "指令要放在消息开头，编号写在后面，例如：{command} 5。",

@@ -213,14 +213,14 @@ class Chair:
         s = await self.standing(turn.tx, number)
         if s is None:
             return text("matter_unknown", lang, number=number)
-        if s.phase == "voting" and s.meeting is not None and s.meeting.room == turn.room.room_id:
-            return text("matter_second_enough", lang, number=number)  # seconded enough: the vote is open here
-        if s.phase != "seconding":
-            return text("matter_second_closed", lang, number=number)
         if (raised_in := self._room_for_seconds(s)) is not None and raised_in != turn.room.room_id:
             # only the residents of the room it was raised in second it (a tester's neighbour from the community
             # room pushed a grid's matter to a vote)
             return text("matter_second_elsewhere", lang, number=number)
+        if s.phase == "voting" and s.meeting is not None and s.meeting.room == turn.room.room_id:
+            return text("matter_second_enough", lang, number=number)  # seconded enough: the vote is open here
+        if s.phase != "seconding":
+            return text("matter_second_closed", lang, number=number)
         if turn.event.sender not in s.seconds:
             await turn.tx.add_matter_event(MatterEvent(number, "seconded", self.clock(), s.step.id if s.step else None,
                                                        turn.event.sender))
