@@ -438,7 +438,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Matters residents and the community's bodies decided: each step's roll, attendance and counts, the "
               "resolution and the result of carrying it out. Nobody's vote is shown.",
     },
-    "web_matter": {"zh-CN": "议题 {number}", "en": "Matter {number}"},
+    "web_matter_titled": {"zh-CN": "议题 {number}：{title}", "en": "Matter {number}: {title}"},
     "web_matter_raised": {"zh-CN": "{when} 提出 · {chain} · {place}", "en": "raised {when} · {chain} · {place}"},
     "web_matter_documents": {"zh-CN": "材料：", "en": "Documents:"},
     "web_matter_from": {"zh-CN": "来自：", "en": "From:"},
