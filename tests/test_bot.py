@@ -223,6 +223,7 @@ async def test_staff_raise_a_ticket_the_words_undersold(bot: Bot, store: Store) 
     assert "119" in told[0].body or "110" in told[0].body  # an emergency now: whom to call, as with a report of one
     edited = [s.content["m.new_content"]["body"] for s in net.in_room(PROPERTY) if s.edits == card.event_id]
     assert edited and "紧急" in edited[-1] and "「物业委员会」加急：电梯里有老人出不来" in edited[-1]
+    assert "命中：电梯坏" in edited[-1] or "命中：电梯" in edited[-1]  # the routing's words stay beside the raise
     net.say(PROPERTY, PROP, "!加急 还是很急", thread_root=card.event_id)  # urgent is not more than an emergency
     await turn(bot)
     assert "已是最高的「紧急」级别" in net.in_room(PROPERTY)[-1].body
@@ -596,7 +597,7 @@ async def test_the_time_bank_in_chat(bot: Bot, store: Store) -> None:
     net.joined[GRID] = [ALICE, BOB]  # the helper is someone of the community
     net.say(GRID, BOB, f"!确认服务 {ALICE} 2小时 陪老人就医")
     await turn(bot)
-    assert "已记入时间银行（第 3 笔）" in net.in_room(GRID)[-1].body and "您的余额 0m" in net.in_room(GRID)[-1].body
+    assert "已记入时间银行（第 3 笔）" in net.in_room(GRID)[-1].body and "您的余额 0h" in net.in_room(GRID)[-1].body
     net.say(GRID, ALICE, "!时间银行")
     await turn(bot)
     statement = net.in_room(GRID)[-1].body

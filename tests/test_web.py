@@ -244,6 +244,7 @@ def test_open311_services_and_errors(client: TestClient) -> None:
     assert english[0]["keywords"] == ", ".join(book.categories[0].keywords_en[:8])  # not the Chinese words
     assert english[0]["keywords"].isascii() and not services[0]["keywords"].isascii()
     assert english[0]["group"].isascii() and not services[0]["group"].isascii()  # the sector too (政法 in English)
+    assert all(s["keywords"].isascii() for s in english)  # every service, those with no English words too
     xml = ElementTree.fromstring(client.get("/open311/v2/services.xml").content)
     assert xml.tag == "services" and xml[0].tag == "service" and xml[0].findtext("service_code")
     definition = client.get(f"/open311/v2/services/{services[0]['service_code']}.json").json()

@@ -187,18 +187,18 @@ class Announcer:
         events = await tx.events(ticket.id)
         placed = [e for e in events if e.kind in (Move.ROUTED, Move.ASSIGNED)]
         raised = next((e for e in reversed(events) if e.kind is Move.EXPEDITED), None)
-        if raised is not None:  # staff made it more pressing than its words: their reason is the why
-            why = text("expedited_why", self.lang, handler=self.voice.handler(raised.actor_handler, self.lang),
-                       reason=raised.reason or "")
-            return (why,), None, bool(placed) and placed[-1].kind is Move.ASSIGNED
+        # staff made it more pressing than its words: their reason is told after the routing's words (a tester's
+        # card had lost those for it)
+        also = (text("expedited_why", self.lang, handler=self.voice.handler(raised.actor_handler, self.lang),
+                     reason=raised.reason or ""),) if raised is not None else ()
         if not placed:
-            return (), None, False
+            return also, None, False
         if placed[-1].kind is Move.ASSIGNED:
-            return (), None, True
+            return also, None, True
         data, rule = placed[-1].data, placed[-1].rule or ""
         urgent = tuple(w for w in data.get("urgent", ()) if w not in data.get("matched", ()))
         alarm = data.get("model_emergency") if rule.endswith(".urgent") and not data.get("urgent") else None
-        return (*data.get("matched", ()), *urgent), alarm, False
+        return (*data.get("matched", ()), *urgent, *also), None if also else alarm, False
 
     async def card(self, tx: Transaction, ticket: Ticket, handler: str, *,
                    matched: tuple[str, ...] = (), alarm: float | None = None, assigned: bool = False) -> int | None:

@@ -133,9 +133,11 @@ def _minutes(word: str) -> int | None:
 def _hours(minutes: int) -> str:
     """Return minutes as hours for people: ``2h30m`` style, in whole minutes.
 
-    >>> _hours(150), _hours(60), _hours(-45)
-    ('2h30m', '1h', '-45m')
+    >>> _hours(150), _hours(60), _hours(-45), _hours(0)
+    ('2h30m', '1h', '-45m', '0h')
     """
+    if not minutes:  # an empty balance reads as hours, as every other (a tester read 0m)
+        return "0h"
     sign, minutes = ("-", -minutes) if minutes < 0 else ("", minutes)
     h, m = divmod(minutes, 60)
     return sign + (f"{h}h" if h else "") + (f"{m}m" if m or not h else "")

@@ -253,7 +253,8 @@ def routes(book: Rulebook, store: Callable[[], Store],
         c = book.category_by_id[code]
         return {"service_code": c.id, "service_name": category_label(book, c.id, lang),
                 "description": category_label(book, c.id, lang), "metadata": False, "type": "realtime",
-                "keywords": ", ".join((c.keywords_en if lang == "en" and c.keywords_en else c.keywords)[:8]),
+                # English: its English words, else its English name (never the Chinese words)
+                "keywords": ", ".join((c.keywords_en or (c.name_en,) if lang == "en" else c.keywords)[:8]),
                 "group": sector_name(book.handler_by_id[c.lead].sector, lang)}
 
     def request_row(t: PublicTicket, lang: str) -> dict[str, Any]:
