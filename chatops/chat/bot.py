@@ -959,19 +959,20 @@ class Bot:
                 body, decision = body[:MAX_REPORT_CHARS], replace(first, report=True)
             elif len(body) > MAX_MESSAGE_CHARS:  # said with the limit a report has (one limit, as the next says)
                 raise LifecycleError("report_too_long", length=len(body), limit=MAX_REPORT_CHARS)
-        if not normalize(body):  # nothing visible at all (invisible or bidi characters): say so
+        plain = normalize(body)
+        if not plain:  # nothing visible at all (invisible or bidi characters): say so
             raise LifecycleError("report_empty")
         decision = decision or await self.service.route(body)
         if decision.report is True:
             await self._report(turn, body, decision=decision)
         elif conversation:
             return
-        elif (choice := _VOTE_WORDS.get(normalize(body).strip("!！.。~～"))) and \
+        elif (choice := _VOTE_WORDS.get(plain.strip("!！.。~～"))) and \
                 (voting := await self.chair.voting_here(turn.tx, ev.room_id)) is not None:
             # 赞成 typed plainly while a vote is open here (as in a WeChat group): how to vote, not "register it?"
             await self._reply(turn, text("vote_hint", turn.lang, number=voting,
                                          command=f"!{BY_NAME[choice].alias(turn.lang)}"))
-        elif len(normalize(body)) <= VERDICT_CHARS and \
+        elif len(plain) <= VERDICT_CHARS and \
                 (said := verdict(body)) is not None and (waiting := [
                     x for x in await turn.tx.tickets(resident=ev.sender, state=State.RESOLVED.value, limit=5)
                     if x.awaits_verdict(ev.sender)]) and len(waiting) == 1:

@@ -256,25 +256,26 @@ class Chair:
             if s is None:
                 return text("matter_unknown", lang, number=number)
             return s
-        here = []
-        for n in await turn.tx.unsettled_matters():
-            s = await self.standing(turn.tx, n)
-            if s is not None and s.meeting is not None and s.meeting.room == turn.room.room_id and s.phase in phases:
-                here.append(s)
+        here = await self._under_way(turn.tx, turn.room.room_id, phases)
         if not here:
             return text("no_meeting_here", lang)
         if len(here) > 1:
             return text("which_meeting", lang, numbers=listed((str(s.row.id) for s in here), lang))
         return here[0]
 
-    async def voting_here(self, tx: Transaction, room: str) -> int | None:
-        """Return the number of the one matter being voted on in ``room``, or ``None`` (none, or several)."""
+    async def _under_way(self, tx: Transaction, room: str, phases: Iterable[str]) -> list[Standing]:
+        """Return the matters whose meeting in ``room`` is in one of ``phases``."""
         here = []
         for n in await tx.unsettled_matters():
             s = await self.standing(tx, n)
-            if s is not None and s.phase == "voting" and s.meeting is not None and s.meeting.room == room:
-                here.append(n)
-        return here[0] if len(here) == 1 else None
+            if s is not None and s.meeting is not None and s.meeting.room == room and s.phase in phases:
+                here.append(s)
+        return here
+
+    async def voting_here(self, tx: Transaction, room: str) -> int | None:
+        """Return the number of the one matter being voted on in ``room``, or ``None`` (none, or several)."""
+        here = await self._under_way(tx, room, ("voting",))
+        return here[0].row.id if len(here) == 1 else None
 
     async def _cmd_here(self, turn: TurnLike, cmd: Command) -> str:
         found = await self._meeting_here(turn, cmd)
