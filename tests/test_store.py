@@ -83,6 +83,7 @@ async def test_version_7_fills_followers_and_ratings_from_the_log(tmp_path: Path
     db.execute("DROP TABLE bank_posts")  # version 15's
     for column in ("claimed_by", "claimed_until"):  # version 21's
         db.execute(f"ALTER TABLE timers DROP COLUMN {column}")
+        db.execute(f"ALTER TABLE outbox DROP COLUMN {column}")  # and version 22's
     db.execute("DROP TABLE leases")  # version 20's
     db.execute("DROP TABLE workers")
     db.execute("DROP TABLE volunteering")  # version 19's

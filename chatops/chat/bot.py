@@ -192,7 +192,7 @@ class Bot:
         self.announce.rooms = self.rooms  # kept in place, as the chair's
         self.handler_rooms = self.announce.handler_rooms  # handler id -> room id
         self.staff = self.announce.staff  # room id -> staff to mention, from the last power read
-        self.outbox = Outbox(store, transport, owns=self.owns)
+        self.outbox = Outbox(store, transport, owns=self.owns, worker=worker)
         self.scheduler = Scheduler(store, service, announce=self.announce, committed=self.outbox.wake,
                                    periodic=self.periodic, worker=worker)
         self.model_path = model_path  # watched: a retrained model is taken up and announced to the street office

@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -28,6 +27,8 @@ GIVE_UP_AFTER = 2 * 86400.0
 MAX_BACKOFF = 30.0
 MAX_ATTEMPTS = 12  # a row that fails this often for reasons other than an outage is given up
 AFTER_WAIT = 3.0  # seconds a row waits at most for the row it comes after (another room's) to be sent
+CLAIM_HOLD = 20.0  # seconds a worker's claim on outbox rows keeps other workers off them (as long as a room's lease)
+SEND_WITHIN = 10.0  # a row is sent only in the first seconds of its claim; later the rows are claimed again first
 
 
 def waits_for_another(row: OutboxRow, now: float, just_sent: dict[int, str] | None = None) -> bool:
@@ -68,9 +69,10 @@ class Outbox:
     """Sends pending outbox rows; :meth:`wake` after queuing, :meth:`run` until stopped."""
 
     def __init__(self, store: Store, transport: Transport, *, clock: Callable[[], float] = time.time,
-                 owns: Callable[[str], bool] = lambda room: True) -> None:
+                 owns: Callable[[str], bool] = lambda room: True, worker: str | None = None) -> None:
         self.store, self.transport, self.clock = store, transport, clock
         self.owns = owns  # the rooms this process sends to (a worker sends only to the rooms it holds)
+        self.worker = worker or "bot"  # who claims the rows it sends (a process started again takes its own back)
         self._wake = asyncio.Event()
         self._store_id: str | None = None
         self.sent = 0
@@ -119,16 +121,33 @@ class Outbox:
         """Send ``room_id``'s due rows in order until none is left or the next must wait a while."""
         while True:
             progress = self._progress  # taken before reading: a row sent from now on wakes this room at once
-            rows = await self.store.outbox_pending(room_id=room_id, limit=100)
+            rows, until = await self._take(room_id)
             if not rows:
                 return
-            wait = await self._send_room(rows)
+            wait = await self._send_room(rows, until)
             if wait is None:
                 continue  # all sent: look for more
             if wait > 1.0:
                 return  # the main loop starts this room again when the row is due
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(progress.wait(), timeout=wait)
+
+    async def _take(self, room_id: str, limit: int = 100) -> tuple[list[OutboxRow], float]:
+        """Claim ``room_id``'s rows this worker may send now (see :meth:`Store.take_outbox`); return them and when
+        the claim ends. Rows another worker claimed and did not finish are taken only once its claim ran out, and
+        after the room's latest messages are read back: what it sent but could not mark as sent is marked now, not
+        sent twice. If the room cannot be read back, nothing is taken (tried again on the next round)."""
+        now = self.clock()
+        if await self.store.outbox_handed_over(room_id, self.worker, now):
+            try:
+                seen = await self.transport.backlog(room_id, since=now - 3 * CLAIM_HOLD)
+            except Exception as exc:
+                log.warning("cannot read back %s before sending what another worker left (%s); later", room_id, exc)
+                return [], now
+            if adopted := await self.adopt(seen):
+                log.info("outbox: %d row(s) another worker sent in %s were marked sent", adopted, room_id)
+        return await self.store.take_outbox(self.worker, now, now + CLAIM_HOLD, room_id=room_id, limit=limit), \
+            now + CLAIM_HOLD
 
     async def _ensure_store_id(self) -> None:
         if self._store_id is None:
@@ -166,25 +185,25 @@ class Outbox:
         (The bot's :meth:`run` drains rooms independently; tests and tools call this.)
         """
         await self._ensure_store_id()
-        rows = await self.store.outbox_pending()
-        if not rows:
+        taken = [await self._take(room) for room in await self.store.outbox_rooms() if self.owns(room)]
+        if not any(rows for rows, _ in taken):
             return 30.0
-        by_room: dict[str, list[OutboxRow]] = defaultdict(list)
-        for row in rows:
-            if self.owns(row.message.room_id):
-                by_room[row.message.room_id].append(row)
         sent = self.sent
-        waits = [w for w in await asyncio.gather(*(self._send_room(r) for r in by_room.values())) if w is not None]
-        if self.sent > sent and any(waits_for_another(row, self.clock()) for row in rows):  # it went: once more
-            return await self.flush()
-        more = len(rows) >= 500
+        waits = [w for w in await asyncio.gather(*(self._send_room(rows, until) for rows, until in taken if rows))
+                 if w is not None]
+        if self.sent > sent and any(waits_for_another(row, self.clock()) for rows, _ in taken for row in rows):
+            return await self.flush()  # a row waited for one just sent: once more
+        more = any(len(rows) >= 100 for rows, _ in taken)
         return 0.0 if more else min(waits, default=30.0)
 
-    async def _send_room(self, rows: list[OutboxRow]) -> float | None:
-        """Send one room's rows in order; stop at the first that must wait and return the wait (``None``: all sent)."""
+    async def _send_room(self, rows: list[OutboxRow], until: float) -> float | None:
+        """Send one room's rows in order while this worker's claim on them (ending at ``until``) is young; stop at
+        the first that must wait and return the wait (``None``: all sent; ``0``: claim them again first)."""
         just_sent: dict[int, str] = {}
         for row in rows:
             now = self.clock()
+            if now > until - CLAIM_HOLD + SEND_WITHIN:
+                return 0.0
             if row.not_before > now:
                 return row.not_before - now
             if waits_for_another(row, now, just_sent):

@@ -134,6 +134,13 @@ class ChatReads:
         async with self.db.execute(sql, (*args, limit)) as cur:
             return [_outbox_row(r) for r in await cur.fetchall()]
 
+    async def outbox_handed_over(self, room_id: str, worker: str, now: float) -> bool:
+        """Return whether ``room_id`` has pending rows another worker claimed whose claim ran out by ``now``: that
+        worker stopped or lost the room, and may have sent some of them before it could mark them sent."""
+        async with self.db.execute("SELECT 1 FROM outbox WHERE state = 'pending' AND room_id = ? AND claimed_by != ? "
+                                   "AND claimed_until <= ? LIMIT 1", (room_id, worker, now)) as cur:
+            return await cur.fetchone() is not None
+
     async def outbox_rooms(self) -> dict[str, float]:
         """Return each room with pending rows and when its first pending row is due (unix time)."""
         sql = ("SELECT room_id, not_before FROM outbox o WHERE state = 'pending' AND id = "
@@ -296,6 +303,44 @@ class ChatWrites:
              m.thread_of, m.edit_of, m.after))
         assert cur.lastrowid is not None
         return cur.lastrowid
+
+    async def take_outbox(self, worker: str, now: float, until: float, *, room_id: str | None = None,
+                          limit: int = 100) -> list[OutboxRow]:
+        """Claim for ``worker`` until ``until`` (unix seconds) the pending outbox rows (of ``room_id`` if given) that
+        no other worker holds; return those each room can send now, in id order.
+
+        One statement: on PostgreSQL the rows are picked ``FOR UPDATE SKIP LOCKED``, so a worker never waits on rows
+        another transaction holds; on SQLite (one writer at a time) the marker is a comment. A room's rows are
+        claimed from its first pending row up to the first another worker holds (a claim that ran out is free
+        again; the worker's own are taken again), and only a run from the room's first pending row is returned: a
+        row skipped because another transaction held it ends its room's run, so a room's messages never leave out
+        of order. A claim only divides the work; a row is still marked sent once, in its own transaction.
+        """
+        room = " AND o.room_id = ?" if room_id is not None else ""
+        async with self.db.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (SELECT o.id FROM outbox o "
+                f"WHERE o.state = 'pending'{room} AND (o.claimed_until IS NULL OR o.claimed_until <= ? "
+                "OR o.claimed_by = ?) AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' "
+                "AND p.room_id = o.room_id AND p.id < o.id AND p.claimed_by != ? AND p.claimed_until > ?) "
+                "ORDER BY o.id LIMIT ? /* SKIP LOCKED */) RETURNING id, room_id, (SELECT COUNT(*) FROM outbox p "
+                "WHERE p.state = 'pending' AND p.room_id = outbox.room_id AND p.id < outbox.id)",
+                (worker, until, *((room_id,) if room_id is not None else ()), now, worker, worker, now, limit)) as cur:
+            claimed = sorted((tuple(r) for r in await cur.fetchall()), key=lambda r: r[0])
+        runs: dict[str, int] = {}  # each room's rows in its run so far (-1: the run ended)
+        ids = []
+        for oid, room_of, ahead in claimed:
+            n = runs.get(room_of, 0)
+            if n >= 0 and ahead == n:  # every pending row of the room before it is in this claim
+                runs[room_of] = n + 1
+                ids.append(oid)
+            else:
+                runs[room_of] = -1
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        async with self.db.execute(f"SELECT {_OUTBOX_COLUMNS} {_OUTBOX_FROM} WHERE o.id IN ({marks}) ORDER BY o.id",
+                                   ids) as cur:
+            return [_outbox_row(r) for r in await cur.fetchall()]
 
     async def mark_sent(self, outbox_id: int, event_id: str) -> None:
         """Record that outbox row ``outbox_id`` became event ``event_id``."""

@@ -313,6 +313,10 @@ MIGRATIONS: Sequence[tuple[int, str, tuple[str, ...]]] = (
         "ALTER TABLE timers ADD COLUMN claimed_by TEXT",
         "ALTER TABLE timers ADD COLUMN claimed_until TEXT",
     )),
+    (22, "outbox rows claimed by one worker at a time (who, and until when, in unix seconds)", (
+        "ALTER TABLE outbox ADD COLUMN claimed_by TEXT",
+        "ALTER TABLE outbox ADD COLUMN claimed_until REAL",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

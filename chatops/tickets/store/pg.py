@@ -275,7 +275,8 @@ SCHEMA: tuple[str, ...] = tuple(_binary(s) for s in (
         ticket_id BIGINT, thread_root TEXT, thread_of BIGINT REFERENCES outbox (id),
         edit_of BIGINT REFERENCES outbox (id), state TEXT NOT NULL DEFAULT 'pending',
         attempts BIGINT NOT NULL DEFAULT 0, not_before DOUBLE PRECISION NOT NULL DEFAULT 0, event_id TEXT,
-        error TEXT, created_at TEXT NOT NULL DEFAULT ({NOW}), sent_at TEXT, after_id BIGINT REFERENCES outbox (id))""",
+        error TEXT, created_at TEXT NOT NULL DEFAULT ({NOW}), sent_at TEXT, after_id BIGINT REFERENCES outbox (id),
+        claimed_by TEXT, claimed_until DOUBLE PRECISION)""",
     "CREATE INDEX outbox_event ON outbox (event_id)",
     "CREATE INDEX outbox_pending ON outbox (state, id)",
     "CREATE INDEX outbox_receipt_thread ON outbox (thread_root) WHERE purpose = 'receipt'",
@@ -331,4 +332,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
          "CREATE TABLE IF NOT EXISTS workers (name TEXT COLLATE \"C\" PRIMARY KEY, seen DOUBLE PRECISION NOT NULL)"),
     21: ('ALTER TABLE timers ADD COLUMN IF NOT EXISTS claimed_by TEXT COLLATE "C"',
          'ALTER TABLE timers ADD COLUMN IF NOT EXISTS claimed_until TEXT COLLATE "C"'),
+    22: ('ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_by TEXT COLLATE "C"',
+         "ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_until DOUBLE PRECISION"),
 }

@@ -23,7 +23,7 @@ from chatops.tickets.lifecycle import OPEN, Event, Move, State, Ticket
 from chatops.tickets.store import pg
 from chatops.tickets.store.apikeys import ApiKeyReads, ApiKeyWrites
 from chatops.tickets.store.bank import BankPosts, BankReads, BankWrites, VolunteerReads
-from chatops.tickets.store.chat import ChatReads, ChatWrites, Timer, utc_text
+from chatops.tickets.store.chat import ChatReads, ChatWrites, OutboxRow, Timer, utc_text
 from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.leases import LeaseReads, LeaseWrites
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
@@ -598,6 +598,18 @@ class Store(_Reads):
             return await Transaction(self.db).take_timers(now, worker, until, limit=limit)
         async with self.write() as tx:
             return await tx.take_timers(now, worker, until, limit=limit)
+
+    async def take_outbox(self, worker: str, now: float, until: float, *, room_id: str | None = None,
+                          limit: int = 100) -> list[OutboxRow]:
+        """Claim the pending outbox rows no other worker holds (:meth:`Transaction.take_outbox`); return those each
+        room can send now. On PostgreSQL one statement of its own, outside the write lock (``FOR UPDATE SKIP
+        LOCKED``); on SQLite a write transaction like any other."""
+        if self._writer is None:
+            raise StoreError("store_readonly", file=self.path)
+        if isinstance(self.db, pg.Connection):
+            return await Transaction(self.db).take_outbox(worker, now, until, room_id=room_id, limit=limit)
+        async with self.write() as tx:
+            return await tx.take_outbox(worker, now, until, room_id=room_id, limit=limit)
 
     async def schema_version(self) -> int:
         """Return the store's schema version."""
