@@ -7,7 +7,7 @@ ends on Monday 15:00 when Monday is a working day; 7d is 7 × 24 h of working-da
 
 Which days are working days: the rulebook's own ``calendar:`` dates first, then the State Council's
 announcements as the ``chinesecalendar`` package knows them, and for a year it does not know (it only
-knows the years announced so far) Monday to Friday, with one logged warning per such year.
+knows the years announced so far) Monday to Friday, with one logged warning per such year and process.
 
 Times are counted on the local wall clock of the calendar's timezone (Asia/Shanghai has no daylight
 saving, so wall clock and elapsed time agree there).
@@ -32,6 +32,9 @@ _DAY = 86_400_000_000  # microseconds in a day: positions are whole microseconds
 _US, _ZERO = timedelta(microseconds=1), timedelta(0)
 _MAX_YEARS_AHEAD = 50  # a calendar with no working day for this long is broken, not slow
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+_WARNED: set[int] = set()  # the years warned about in this process
 
 
 def parse_date(value: object) -> date:
@@ -105,7 +108,8 @@ class WorkCalendar:
                 return bool(chinese_calendar.is_workday(day))
             except NotImplementedError:  # "no available data for year ...": not announced (or too old)
                 self._unknown_years.add(day.year)
-                if day.year not in self._override_years:
+                if day.year not in self._override_years and day.year not in _WARNED:
+                    _WARNED.add(day.year)  # once a process: a replay of many communities has a calendar each
                     log.warning("chinesecalendar %s has no public holidays for %d: counting Monday to Friday "
                                 "as working days; list that year's holidays and make-up working days under "
                                 "calendar: in the rulebook", _library_version(), day.year)

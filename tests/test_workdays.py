@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import parse_rulebook
+from rules import parse_rulebook, workdays
 from rules.workdays import WorkCalendar
 from tests.conftest import MINI
 
@@ -74,7 +74,8 @@ def test_urgent_matters_run_on_plain_hours(cal: WorkCalendar) -> None:
     assert cal.deadline(sh(2026, 10, 1, 10), timedelta(hours=2), "normal") == sh(2026, 10, 8, 2)
 
 
-def test_a_year_without_data_falls_back_to_monday_to_friday(cal: WorkCalendar, caplog) -> None:
+def test_a_year_without_data_falls_back_to_monday_to_friday(cal: WorkCalendar, caplog, monkeypatch) -> None:
+    monkeypatch.setattr(workdays, "_WARNED", set())  # warned once a process: as if none was yet
     with pytest.raises(NotImplementedError, match="no available data for year 2027"):
         chinese_calendar.is_workday(date(2027, 1, 4))
     caplog.set_level(logging.WARNING, logger="rules.workdays")
@@ -87,6 +88,10 @@ def test_a_year_without_data_falls_back_to_monday_to_friday(cal: WorkCalendar, c
     assert cal.unknown_years == {2027}
     cal.deadline(sh(2028, 1, 3, 9), H24, "normal")
     assert len([r for r in caplog.records if r.name == "rules.workdays"]) == 2  # one more for 2028
+    other = with_calendar("calendar: {}\n")  # another community's calendar in the same process: no more warnings
+    other.deadline(sh(2027, 3, 5, 15), H24, "normal")
+    assert other.unknown_years == {2027}
+    assert len([r for r in caplog.records if r.name == "rules.workdays"]) == 2
 
 
 def test_a_year_the_rulebook_lists_is_not_warned_about(caplog) -> None:
