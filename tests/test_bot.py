@@ -656,12 +656,20 @@ async def test_offers_and_needs_meet_within_a_grid(bot: Bot) -> None:
     await turn(bot)
     answer = net.in_room(GRID)[-1].body
     assert "已登记您的服务意向（第 2 号）" in answer and f"· {ALICE}：老人看病需要人陪 2h" in answer
+    sent = net.in_room(GRID)[-1]
+    assert f'<a href="https://matrix.to/#/{ALICE}">' in sent.content["formatted_body"]  # a pill: shown by name
+    assert sent.content["m.mentions"]["user_ids"] == [ALICE]  # and told someone could help
     net.say(GRID, BOB, "!提供 修自行车 1小时")
     await turn(bot)
     assert ALICE not in net.in_room(GRID)[-1].body  # nothing in common
     net.say(ALL, BOB, "!提供 陪老人看病")
     await turn(bot)
     assert "网格的居民群" in net.in_room(ALL)[-1].body  # posts belong to a grid
+    net.say(GRID, ALICE, "!need someone to walk my dog 1 hour")  # English words: not run together, plain forms
+    await turn(bot)
+    net.say(GRID, BOB, "!offer dog walking on weekends")
+    await turn(bot)
+    assert f"{ALICE}：someone to walk my dog" in net.in_room(GRID)[-1].body
 
 
 async def test_an_answer_that_names_no_place_is_a_note_and_the_place_is_still_asked(bot: Bot, store: Store) -> None:

@@ -738,7 +738,7 @@ class Bot:
                            hours=_hours(p[5]) if p[5] else "") for p in picks]
         else:
             lines.append(text("bank_no_match", turn.lang))
-        await self._reply(turn, "\n".join(lines))
+        await self._reply(turn, "\n".join(lines), mentions=[p[2] for p in picks])  # by name: they agree between them
 
     async def _cmd_bank(self, turn: Turn, cmd: Command, context: Context) -> None:
         me, ledger = turn.event.sender, await self._ledger(turn)
@@ -1505,10 +1505,11 @@ class Bot:
         turn.lang = choice
         await self._reply(turn, text("lang_set", choice))
 
-    async def _reply(self, turn: Turn, lines: list[str] | str) -> None:
-        """Queue a reply to the event being handled: in its thread, or starting one on it."""
+    async def _reply(self, turn: Turn, lines: list[str] | str, mentions: list[str] | tuple[str, ...] = ()) -> None:
+        """Queue a reply to the event being handled: in its thread, or starting one on it (``mentions``: the users
+        it names, shown by their names and told)."""
         ev = turn.event
-        content = notice(lines)
+        content = notice(lines, mentions=mentions)
         root = ev.thread_root if isinstance(ev, Message) else None
         if isinstance(ev, Reaction):  # in the thread of what was reacted to, not the room's main timeline
             row = await turn.tx.outbox_by_event(ev.relates_to)
