@@ -547,6 +547,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This matter is already ticket #{ticket} ({category}, {state}, with {lead}); your report joins it "
         "({count} residents now). You will hear of every step in this thread.",
     },
+    "ask_building": {
+        "zh-CN": "{estate}没有{building}号楼（有 {buildings} 号楼）。"
+        "请在本话题回复正确的楼号（例如：{example}），或说明位置。",
+        "en": "{estate} has no building {building} (it has buildings {buildings}). Reply in this thread with the "
+        "right building (e.g. {example}) or describe the place.",
+    },
     "ask_place": {
         "zh-CN": "请问具体在哪里？请在本话题回复小区和楼号（例如：{example}），或说明位置。",
         "en": "Where exactly is it? Reply in this thread with the estate and building (e.g. {example}) or "

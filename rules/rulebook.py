@@ -493,6 +493,14 @@ class Rulebook(_Model):
         having = [e.id for e in g.estates if building in e.buildings] if g is not None and building else []
         return having[0] if len(having) == 1 else None
 
+    def buildings_of(self, estate: str | None) -> tuple[str, ...]:
+        """Return the buildings estate ``estate`` lists (none for an unknown estate, or one that lists none).
+
+        >>> load_rulebook().buildings_of("heping"), load_rulebook().buildings_of("nowhere")
+        (('1', '2', '3', '7', '8'), ())
+        """
+        return next((tuple(e.buildings) for g in self.grids for e in g.estates if e.id == estate), ())
+
     @cached_property
     def chosen(self) -> dict[str, str]:
         """Return ``{category id: choice id}`` for every category a policy choice settles."""

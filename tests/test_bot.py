@@ -689,6 +689,22 @@ async def test_an_answer_that_names_no_place_is_a_note_and_the_place_is_still_as
     assert ticket is not None and (ticket.estate, ticket.building) == ("anju", "2")
 
 
+async def test_a_building_its_estate_does_not_have_is_asked_about(bot: Bot, store: Store) -> None:
+    """A tester's report of a building the estate does not have was taken as it was, and nobody asked."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑9号楼楼道漏水")
+    await turn(bot)
+    receipt = net.in_room(GRID)[-1].body
+    assert "安居苑没有9号楼（有 1、2 号楼）" in receipt and "安居苑1号楼" in receipt
+    net.say(GRID, ALICE, "2号楼，不好意思", thread_root=report)  # the building alone: the estate already known
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.estate, ticket.building) == ("anju", "2")
+    net.say(GRID, BOB, "安居苑2号楼电梯坏了")  # a building it has: nothing asked
+    await turn(bot)
+    assert "号楼）" not in net.in_room(GRID)[-1].body and "请问具体在哪里" not in net.in_room(GRID)[-1].body
+
+
 async def test_a_card_keeps_its_evidence_when_it_is_edited_or_handed_on(bot: Bot, store: Store) -> None:
     """A tester saw every card say 命中：- after its first edit: the words behind the routing were lost."""
     net = t(bot)

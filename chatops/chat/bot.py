@@ -1133,8 +1133,11 @@ class Bot:
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
                 or place_said(body)):  # "不知道，反正很多烟" names no place: a note for the handler, asked again
             grid = where.grid or found.grid or self.voice.grid_of_estate(found.estate)
-            data: dict[str, Any] = {"grid": grid, "estate": found.estate or self.book.estate_with(grid, found.building),
-                                    "building": found.building}
+            # "3号楼" answers for the estate already known when it has a building 3; else for the one estate that has
+            estate = found.estate or (where.estate if found.building and found.building in
+                                      self.book.buildings_of(where.estate) else None) or \
+                self.book.estate_with(grid, found.building)
+            data: dict[str, Any] = {"grid": grid, "estate": estate, "building": found.building}
             if not (found.estate or found.building):
                 data["detail"] = body.strip()[:200]
             await self._move(turn, where, me, Move.LOCATED, data=data)

@@ -151,7 +151,14 @@ class Voice:
 
     def ask_place(self, ticket: Ticket, lang: str | None) -> str:
         """Return the question where ``ticket`` is, its example an estate of the ticket's own grid (any, if it has
-        none): a grid2 room was shown a grid1 estate, and another rulebook would have been shown ours."""
+        none): a grid2 room was shown a grid1 estate, and another rulebook would have been shown ours. A building
+        its estate does not have is said so, with the buildings it has."""
+        if self.unknown_building(ticket):
+            estate = self._estates[ticket.estate or ""][1]
+            return text("ask_building", lang, estate=estate.named(lang), building=ticket.building,
+                        buildings=listed(estate.buildings, lang),
+                        example=f"{estate.named(lang)} {estate.buildings[0]}" if lang == "en"
+                        else f"{estate.name}{estate.buildings[0]}号楼")
         estates = [e for g in self.book.grids if g.id == ticket.grid for e in g.estates] or \
             [e for g in self.book.grids for e in g.estates]
         example = f"{estates[0].name}{estates[0].buildings[0] if estates[0].buildings else '1'}号楼" if estates \
@@ -159,8 +166,16 @@ class Voice:
         return text("ask_place", lang, example=example)
 
     def needs_place(self, ticket: Ticket) -> bool:
-        """Return whether the bot should ask where the matter is: no grid, or no estate and no detail."""
-        return ticket.grid is None or (ticket.estate is None and not ticket.place_detail)
+        """Return whether the bot should ask where the matter is: no grid, no estate and no detail, or a building
+        its estate does not have (安居苑99号楼)."""
+        return ticket.grid is None or (ticket.estate is None and not ticket.place_detail) or \
+            self.unknown_building(ticket)
+
+    def unknown_building(self, ticket: Ticket) -> bool:
+        """Return whether ``ticket`` names a building its estate does not list (an estate that lists none has any)."""
+        estate = self._estates.get(ticket.estate or "")
+        return bool(ticket.building and estate is not None and estate[1].buildings
+                    and ticket.building not in estate[1].buildings and not ticket.place_detail)
 
     # texts
     def receipt(self, ticket: Ticket, unclassified: bool, lang: str | None) -> str:
