@@ -44,7 +44,7 @@ from rules.rulebook import Rulebook
 _NOW = re.compile(r"刚刚|刚才|我刚|刚路过|现在|正在|赶紧|赶快|快来|快叫|快打|马上")  # (not 经常: it keeps happening)
 _BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)|(?:building|bldg|block|blk|tower)(?:no)?(\d{1,4})")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
-_COMMON = frozenset("的了是在有不我你他这那个")  # characters too common to guess a homophone beside
+_COMMON = frozenset("的了是在有不我你他这那个上还")  # characters too common to guess a homophone beside
 # what a resident typed and meant: never an input method's slip for a homophone (要她 is not 要塌, 他落 not 塌落),
 # though one pronoun may stand for another (打他堂客: 打她)
 _NO_SLIP = _COMMON | frozenset("她它们地得就都也")

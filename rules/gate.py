@@ -255,8 +255,11 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|come along)|"
-    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me)|"
-    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos))")
+    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
+    r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
+    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos)|"
+    r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
+    r"holidays|festival)|merry christmas|season'?s greetings))")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 _NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
@@ -426,6 +429,14 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
+# an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
+_OVER_THEN = re.compile(r"(上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)[^。!?]{0,30}"
+                        r"(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人)")
+# a fix granted before the complaint (修是修好了，赔钱的事一直扯皮): the matter goes on
+_GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
+# screen words that name another place (not a screen or a dream), and the words that put the matter on this side
+_AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
+_THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
@@ -436,6 +447,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         here = [ours.group(0)]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
     screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
+    if _THIS_SIDE.search(t):  # 老家那边说要到这边办: the hometown is named, the matter is here
+        screen = [w for w in screen if w not in _AWAY]
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and hits.get("elsewhere") and not here):
         return (*screen, *hits.get("media", ()), *hits.get("elsewhere", ()))
     return ()
@@ -550,13 +563,16 @@ class Gate:
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
-        if text and found.top is None and _LATIN.search(text) and not (found.urgent or found.emergency) and \
+        if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
+                (found.top is None or marked.lastgroup == "offer") and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)):
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
-            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER, "praise": THANKS}[
+            # (a thing found or sold names no matter where it was found: near the basketball court)
+            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER, "praise": THANKS,
+                                     "greet": GREETING}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
@@ -638,7 +654,7 @@ class Gate:
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)
         thanked = [(k, w) for k, w in social if k != CHAT or not problems]  # 拉进…提不出来了 is no thank-you
         if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG and \
-                not _wrong_after(t, resolved, named):
+                not _wrong_after(t, resolved, named) and not _GRANTED.search(t):
             return Judgement(False, THANKS if thanked else DONE, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
         if hits.get(THANKS) and short and not named and not current and not question and \
@@ -679,6 +695,9 @@ class Gate:
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
+        if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():]:
+            # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
+            return Judgement(True, AFTERMATH, (over.group(0),))
         if [w for w in hits.get("current", ()) if w != "又"]:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
