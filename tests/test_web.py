@@ -305,6 +305,28 @@ def test_open311_post_makes_a_ticket_through_the_service(client: TestClient, sto
     assert ElementTree.fromstring(xml.content).find("request/service_request_id") is not None
 
 
+def test_an_open311_post_sent_again_with_its_key_is_one_report(client: TestClient,
+                                                                store: tuple[Path, int, int]) -> None:
+    """A city app that timed out and sends the same request again (the same Idempotency-Key) gets the same number
+    back, and the community one ticket; another key, or none, is another report."""
+    path = store[0]
+    key = asyncio.run(_key(path, "retrying-app"))
+    count = sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    form = {"api_key": key, "service_code": "street_lights", "description": "南门外路灯一排都不亮",
+            "address_string": "南门外"}
+    first, again = (client.post("/open311/v2/requests.json", data=form, headers={"Idempotency-Key": "app-77-1"})
+                    for _ in range(2))
+    assert first.status_code == again.status_code == 200, first.text
+    assert first.json()[0]["service_request_id"] == again.json()[0]["service_request_id"]
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == count + 1
+    other = client.post("/open311/v2/requests.json", data={**form, "description": "东门外路灯也不亮",
+                                                            "address_string": "东门外"},
+                        headers={"Idempotency-Key": "app-77-2"})
+    assert other.json()[0]["service_request_id"] != first.json()[0]["service_request_id"]
+    long_key = client.post("/open311/v2/requests.json", data=form, headers={"Idempotency-Key": "x" * 201})
+    assert long_key.status_code == 400 and "Idempotency-Key" in long_key.json()[0]["description"]
+
+
 def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, int, int]) -> None:
     path = store[0]
     key = asyncio.run(_key(path, "tester"))

@@ -357,6 +357,13 @@ def routes(book: Rulebook, store: Callable[[], Store],
             raise ApiError(400, "a location is required: lat and long, address_string or address_id")
         if where := "，".join(w for w in (address, point) if w):
             words = f"{words}（{where}）"
+        # a client that sends again what may not have arrived (a timeout) names the request: the same key is the
+        # same report, answered with the same number, never a second ticket
+        again = request.headers.get("idempotency-key", "").strip()
+        if len(again) > 200:
+            raise ApiError(400, "Idempotency-Key must be at most 200 characters")
+        source = f"{OPEN311}{client}:" + (f"key:{hashlib.sha256(again.encode()).hexdigest()[:24]}" if again
+                                           else secrets.token_hex(8))
         service = await writer()
         routed = await service.route(words)
         decision = routed
@@ -367,7 +374,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
         if not told and (routed.category != code or routed.ask):
             decision = await on_owner_async(lambda: service.router.decide(code, urgent=routed.priority == "emergency"))
             decision.place = routed.place
-        receipt = await service.report(source=f"{OPEN311}{client}:{secrets.token_hex(8)}",
+        receipt = await service.report(source=source,
                                        reporter=reporter_of(client, form), text=words,
                                        place=Place(grid) if grid else None, decision=decision)
         lead = book.handler_name(receipt.ticket.lead, _locale(request), "")
