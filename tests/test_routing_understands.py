@@ -1205,3 +1205,15 @@ def test_a_fix_granted_the_hometown_named_and_a_bus_stop_as_a_place(router: Rout
                                   "Happy Lunar New Year to all our neighbours! 🧧"])
 def test_english_wanted_to_buy_found_by_a_place_and_festival_wishes_make_no_ticket(router: Router, text: str) -> None:
     assert router.route(text).report is False
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("最近菜市场门口打架斗殴时有发生 希望多派人巡逻", "public_security"),
+    ("电梯停了一个礼拜 九十岁的老人被困高楼下不了楼买菜", "property"),
+])
+def test_fights_that_keep_happening_and_a_tower_with_no_lift_are_no_emergency(router: Router, text: str,
+                                                                              lead: str) -> None:
+    """Fights that keep happening (时有发生, 频发) are a matter for patrols, not one under way; 被困高楼 (no lift to go
+    down by) is the lift's matter."""
+    d = router.route(text)
+    assert d.priority != "emergency" and d.report is not False and d.lead == lead
