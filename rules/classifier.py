@@ -403,9 +403,15 @@ class Classifier:
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
         if self._english_rx is not None and _LATIN_LETTER.search(plain):
             self._english_hits(text, hits, seen)
+        quiet: list[tuple[int, int]] = []  # where a negative pattern matched: an urgent word said there is not said
         for owner in hits:  # a negative pattern vetoes its category, as a negative word does
-            if owner in self._vetoes and owner not in vetoed and any(rx.search(norm) for rx in self._vetoes[owner]):
+            if owner in self._vetoes and owner not in vetoed and \
+                    (vetoing := [m.span() for rx in self._vetoes[owner] if (m := rx.search(norm))]):
                 vetoed.add(owner)
+                quiet.extend(vetoing)
+        if quiet and urgent:  # (这要着火了咋整: a fire only feared; 电话里说他打人了: a scam caller's words)
+            heard = [w for w, start, _e in said if not any(a <= start < b for a, b in quiet)]
+            urgent = [w for w in urgent if w in heard]
         building = _BUILDING.search(norm)
         place = (Place(self._estate_grid.get(estate) if estate else None, estate,
                        building.group(1) or building.group(2) if building else None) if estate or building

@@ -261,7 +261,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings))")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
-_NEXT_EN = re.compile(r"\b(?:now|also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
+_NEXT_EN = re.compile(r"\b(?:also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
@@ -286,7 +286,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
-_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过")
+_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是")  # 谢谢，就是…: but
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
@@ -431,7 +431,10 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _OVER_THEN = re.compile(r"(上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)[^。!?]{0,30}"
-                        r"(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人)")
+                        r"(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人|人是没事|"
+                        r"人没事|没伤着人|没伤到人)")
+# what is still wrong after a danger over (墙到现在还黑着, 没人管)
+_STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)")
 # a fix granted before the complaint (修是修好了，赔钱的事一直扯皮): the matter goes on
 _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side
@@ -653,12 +656,15 @@ class Gate:
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)
         thanked = [(k, w) for k, w in social if k != CHAT or not problems]  # 拉进…提不出来了 is no thank-you
+        # a matter named after the thanks and a turn (谢谢，就是楼下饭店的油烟…) is reported
+        specific = [*named, *(w for c in found.candidates if c.strong for w in c.matched)]
         if (thanked or fixed) and resolved and not current and len(t) < 2 * LONG and \
-                not _wrong_after(t, resolved, named) and not _GRANTED.search(t):
+                not _wrong_after(t, resolved, specific) and not _GRANTED.search(t):
             return Judgement(False, THANKS if thanked else DONE, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
         if hits.get(THANKS) and short and not named and not current and not question and \
-                not (strong and _ASKED_TO.search(t)):  # 唔该物业睇下 (please, property, have a look): a request
+                not (strong and _ASKED_TO.search(t)) and \
+                not _wrong_after(t, hits[THANKS], specific):  # 唔该物业睇下 (please, property, have a look): a request
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
                 not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)
@@ -695,10 +701,12 @@ class Gate:
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
-        if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():]:
+        now = [w for w in hits.get("current", ()) if w != "又"]
+        if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():] and \
+                (still := now or [m.group(0) for m in _STILL.finditer(t, over.end())]):
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
-            return Judgement(True, AFTERMATH, (over.group(0),))
-        if [w for w in hits.get("current", ()) if w != "又"]:
+            return Judgement(True, AFTERMATH, (over.group(0), *still))
+        if now:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
             return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about

@@ -1217,3 +1217,49 @@ def test_fights_that_keep_happening_and_a_tower_with_no_lift_are_no_emergency(ro
     down by) is the lift's matter."""
     d = router.route(text)
     assert d.priority != "emergency" and d.report is not False and d.lead == lead
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("地窖里发现老王头 人都硬了", "death_found"),
+    ("几个孩子在冰窟窿边上玩 有一个滑下去了", "child_safety"),
+    ("有个小孩钻到配电房的铁笼子里去了 门没锁", "child_safety"),
+    ("My son got shocked by the kettle and his hand is numb", "electric_hazard"),
+])
+def test_the_91st_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老楼后墙那道缝一年比一年宽 心里不踏实", "housing"),
+    ("新房交了半年 厨房地面往下沉 开发商不管", "housing"),
+    ("The lift stops between floors for a couple of seconds and then goes on", "property"),
+    ("院里那棵老榆树一刮风就往下掉枯枝", "urban_mgmt"),
+    ("半夜施工吵得人跟丢了魂似的", "ecology"),
+    ("楼道里灭火器都过期了 这要着火了咋整", "fire"),
+    ("我姑接到个电话 说她儿子在外面打人了 要交保释金 是骗子吧", "police"),
+    ("前天三楼厨房着火 人没事 可楼道到现在还是一股烟味 墙也黑了 物业给粉刷一下吧", "property"),
+])
+def test_slow_cracks_sinking_floors_pauses_branches_and_told_fights_are_no_emergency(
+        router: Router, text: str, lead: str) -> None:
+    """A crack that widens year by year, a new floor settling, a lift that pauses for seconds, dead branches, a
+    figure of speech (丢了魂), a fire only feared, a beating a scam caller claims, a fire over days ago: each the
+    matter it is, none an emergency."""
+    d = router.route(text)
+    assert d.priority != "emergency" and d.report is not False and d.lead == lead
+
+
+@pytest.mark.parametrize("text", ["电梯修好了 谢谢 就是楼下烧烤店的油烟天天往上窜",
+                                  "請問瓦斯怎麼開通 剛搬來"])
+def test_a_matter_after_the_thanks_and_taiwanese_gas_are_not_lost(router: Router, text: str) -> None:
+    """谢谢，就是… turns to another matter: never dropped as a thank-you; 瓦斯 is gas in Taiwan."""
+    d = router.route(text)
+    assert d.report is not False and d.lead in ("environment", "gas")
+
+
+def test_thanks_that_end_with_now_make_no_ticket(router: Router) -> None:
+    assert router.route("Thanks for fixing the stairwell light so fast, it feels much safer now").report is False
+
+
+def test_a_cat_fallen_from_a_balcony_is_no_collapse(router: Router) -> None:
+    assert router.route("我家猫从阳台掉下去了 还好没事 就是吓着了").priority != "emergency"
