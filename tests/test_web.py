@@ -182,6 +182,7 @@ def test_the_english_board_names_places_in_english(client: TestClient) -> None:
 def test_live_updates_fetch_only_the_rows(client: TestClient) -> None:
     part = client.get("/?state=closed", headers={"HX-Request": "true"}).text
     assert "<html" not in part and 'href="/tickets/' in part
+    assert 'hx-get="/?state=closed"' in part  # the rows refresh with the filters they were drawn with
     assert client.get("/static/htmx.min.js").status_code == 200
 
 

@@ -98,6 +98,9 @@ def test_filters_swap_the_rows_and_the_address(page: Page, board: tuple[str, Pat
     page.select_option("select[name=grid]", grid.id)
     both = count(path, f"WHERE state = 'closed' AND grid = '{grid.id}'")
     expect(page.locator(".count")).to_have_text(f"共 {both} 件")
+    page.wait_for_timeout(2500)  # the rows refresh every second here: with the filters chosen, not the page's first
+    expect(page.locator(".count")).to_have_text(f"共 {both} 件")
+    assert f"grid={grid.id}" in (page.locator("#rows").get_attribute("hx-get") or "")
     page.go_back()
     expect(page).to_have_url(re.compile(r"state=closed(?!.*grid)"))
 

@@ -134,7 +134,7 @@ def create_app(store_path: str | Path, *, rulebook: Rulebook | None = None, live
     async def board(request: Request) -> Response:
         """The board, or its rows for htmx; the same page is answered from memory until the store changes
         (every open board asks again every ``live`` seconds)."""
-        template = "rows.html" if request.headers.get("HX-Request") else "board.html"
+        template = "rows_live.html" if request.headers.get("HX-Request") else "board.html"
         key = (template, language(request), request.url.query, await held["store"].data_version())
         if "lang" not in request.query_params and key in pages_kept:
             pages_kept.move_to_end(key)
