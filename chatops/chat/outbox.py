@@ -28,6 +28,7 @@ MAX_BACKOFF = 30.0
 MAX_ATTEMPTS = 12  # a row that fails this often for reasons other than an outage is given up
 AFTER_WAIT = 3.0  # seconds a row waits at most for the row it comes after (another room's) to be sent
 CLAIM_HOLD = 20.0  # seconds a worker's claim on outbox rows keeps other workers off them (as long as a room's lease)
+BLOCKED_WAIT = 0.5  # seconds a room waits before looking again when another worker's claim holds its first row
 SEND_WITHIN = 10.0  # a row is sent only in the first seconds of its claim; later the rows are claimed again first
 
 
@@ -106,9 +107,11 @@ class Outbox:
                 for room, due in (await self.store.outbox_rooms()).items():
                     if due <= self.clock() and room not in senders and self.owns(room):
                         senders[room] = asyncio.create_task(self._drain(room), name=f"outbox {room}")
+                        senders[room].add_done_callback(lambda _task: self._wake.set())  # look again when it stops
                 self.beat = self.clock()
-                nxt = min((due for room, due in (await self.store.outbox_rooms()).items() if self.owns(room)),
-                          default=None)
+                # the rooms a sender is draining are its own business until it stops (it wakes this loop then)
+                nxt = min((due for room, due in (await self.store.outbox_rooms()).items()
+                           if self.owns(room) and room not in senders), default=None)
                 pause = 30.0 if nxt is None else max(0.05, min(30.0, nxt - self.clock()))
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=pause)
@@ -119,11 +122,15 @@ class Outbox:
 
     async def _drain(self, room_id: str) -> None:
         """Send ``room_id``'s due rows in order until none is left or the next must wait a while."""
+        first = True
         while True:
             progress = self._progress  # taken before reading: a row sent from now on wakes this room at once
             rows, until = await self._take(room_id)
             if not rows:
+                if first:  # the room's first row is another worker's for a while yet: look again in a moment
+                    await asyncio.sleep(BLOCKED_WAIT)
                 return
+            first = False
             wait = await self._send_room(rows, until)
             if wait is None:
                 continue  # all sent: look for more
