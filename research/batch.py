@@ -33,6 +33,7 @@ class MemoryBatch:
         self._clusters: dict[tuple[str, str], list[int]] = defaultdict(list)  # (category, grid) -> tickets
         # ticket -> (who, when) it was reported or supported, a support taken back (withdrawn) left out
         self._reports: dict[int, list[tuple[str | None, datetime]]] = defaultdict(list)  # supporter or None
+        self._heard: set[tuple[int, str]] = set()  # (ticket, message) of each support and note
         self.timers: dict[int, Timer] = {}  # pending timers by id: the simulation fires them through the scheduler
         self._new_timers: list[Timer] = []
         self._timer_id = 0
@@ -58,10 +59,16 @@ class MemoryBatch:
         self.events.append(event)
         if event.kind in (Move.REPORTED, Move.SUPPORTED):
             self._reports[event.ticket_id].append((event.actor if event.kind is Move.SUPPORTED else None, event.at))
+        if event.kind in (Move.SUPPORTED, Move.NOTE) and (source := event.data.get("source")):
+            self._heard.add((event.ticket_id, source))
         elif event.kind is Move.WITHDRAWN and event.ticket_id in self._reports:
             said = self._reports[event.ticket_id]
             said[:] = [(who, at) for who, at in said if who != event.actor]  # the report itself stays
         return event
+
+    async def heard_from(self, ticket_id: int, source: str) -> bool:
+        """Return whether message ``source`` already joined ticket ``ticket_id`` in this batch."""
+        return (ticket_id, source) in self._heard
 
     async def save_ticket(self, ticket: Ticket) -> None:
         """Keep ``ticket``'s projection row."""

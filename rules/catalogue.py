@@ -1063,6 +1063,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "议题 {number} 是在另一个群里提出的，只有那个群的居民可以附议。",
         "en": "Matter {number} was raised in another room: only its residents may second it.",
     },
+    "command_bang": {
+        "zh-CN": "指令要以「!」开头，例如：{command}（在工单卡片的话题里可不写编号）。",
+        "en": "Commands start with '!', e.g. {command} (in a ticket card's thread the number may be left out).",
+    },
     "command_first": {
         "zh-CN": "指令要放在消息开头，编号写在后面，例如：{command} 5。",
         "en": "Put the command first and the number after it, e.g. {command} 5.",

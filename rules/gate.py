@@ -234,7 +234,7 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
-_CURRENT_EN = re.compile(r"\b(?:but|still|again|broken|broke down|not (?:fixed|working|solved|repaired)|"
+_CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )again|broken|broke down|not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
                          r"leaking|keeps? \w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
@@ -247,10 +247,11 @@ _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
+_WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
-                         r"clean\w*|solv\w*)\b"
+                         r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
-                         r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced)\b.*"
+                         r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
                          r"\b(?:thanks?|thank you|thx|grateful)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "

@@ -301,6 +301,11 @@ async def test_a_command_after_other_words_in_a_units_room_is_told_to_go_first(b
     said = [s.body for s in net.in_room(PROPERTY)[before:]]
     assert len(said) == 1 and "指令要放在消息开头" in said[0] and "!签收 5" in said[0]
     assert (await store.ticket(1)).state is State.ROUTED  # type: ignore[union-attr]
+    net.say(PROPERTY, PROP, "签收 1")  # the command without its "!" (a tester's got no answer)
+    net.say(PROPERTY, PROP, "签收了吗")  # talk about signing for, no command
+    await turn(bot)
+    said = [s.body for s in net.in_room(PROPERTY)[before + 1:]]
+    assert len(said) == 1 and "指令要以「!」开头" in said[0] and "!签收" in said[0]
 
 
 async def test_bad_input(bot: Bot, store: Store) -> None:
@@ -703,6 +708,23 @@ async def test_a_building_its_estate_does_not_have_is_asked_about(bot: Bot, stor
     net.say(GRID, BOB, "安居苑2号楼电梯坏了")  # a building it has: nothing asked
     await turn(bot)
     assert "号楼）" not in net.in_room(GRID)[-1].body and "请问具体在哪里" not in net.in_room(GRID)[-1].body
+
+
+async def test_a_building_number_alone_answers_the_question(bot: Bot, store: Store) -> None:
+    """A tester answered "which building?" with 12, 12号 and 12栋: ignored, kept as a detail beside the building
+    that does not exist, and taken as a note."""
+    net = t(bot)
+    report = net.say(GRID, ALICE, "安居苑7号楼门口路灯不亮")
+    await turn(bot)
+    net.say(GRID, ALICE, "5号", thread_root=report)  # not one of its buildings either: asked again, nothing kept
+    await turn(bot)
+    assert "安居苑没有5号楼" in net.in_room(GRID)[-1].body
+    ticket = await store.ticket(1)
+    assert ticket is not None and ticket.building == "7" and not ticket.place_detail
+    net.say(GRID, ALICE, "1", thread_root=report)
+    await turn(bot)
+    ticket = await store.ticket(1)
+    assert ticket is not None and (ticket.estate, ticket.building, ticket.place_detail) == ("anju", "1", None)
 
 
 async def test_a_card_keeps_its_evidence_when_it_is_edited_or_handed_on(bot: Bot, store: Store) -> None:

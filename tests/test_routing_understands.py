@@ -1263,3 +1263,14 @@ def test_thanks_that_end_with_now_make_no_ticket(router: Router) -> None:
 
 def test_a_cat_fallen_from_a_balcony_is_no_collapse(router: Router) -> None:
     assert router.route("我家猫从阳台掉下去了 还好没事 就是吓着了").priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["Thanks, the lift in block 8 is working again!", "Thank you so much, the street "
+                                  "light works now!", "The heating is back on, thank you all"])
+def test_english_thanks_for_something_working_again_make_no_ticket(router: Router, text: str) -> None:
+    """A tester's 'Thanks, the lift … is working again!' became a lift ticket: 'again' read as the trouble again."""
+    assert router.route(text).report is False
+
+
+def test_english_thanks_beside_something_broken_again_is_a_report(router: Router) -> None:
+    assert router.route("Thanks, the lift works again but the corridor light is out").report is True

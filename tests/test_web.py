@@ -326,6 +326,19 @@ def test_an_open311_post_sent_again_with_its_key_is_one_report(client: TestClien
     assert other.json()[0]["service_request_id"] != first.json()[0]["service_request_id"]
     long_key = client.post("/open311/v2/requests.json", data=form, headers={"Idempotency-Key": "x" * 201})
     assert long_key.status_code == 400 and "Idempotency-Key" in long_key.json()[0]["description"]
+    reused = client.post("/open311/v2/requests.json", data={**form, "service_code": "rubbish"},
+                         headers={"Idempotency-Key": "app-77-1"})  # the same key for another request: refused
+    assert reused.status_code == 422 and "Idempotency-Key" in reused.json()[0]["description"]
+    # a request that joins an open ticket as support, sent again: nothing more for the handlers (a tester's thread
+    # heard the same note twice)
+    db = sqlite3.connect(path)
+    joined, counts = [], []
+    for _ in range(2):
+        joined.append(client.post("/open311/v2/requests.json", data={**form, "description": "南门外那排路灯还是不亮"},
+                                  headers={"Idempotency-Key": "app-77-3"}))
+        counts.append(db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+    assert joined[0].json()[0]["service_request_id"] == joined[1].json()[0]["service_request_id"]
+    assert counts[1] == counts[0]  # the same request again: no second support or note
 
 
 def test_open311_post_refuses_politely(client: TestClient, store: tuple[Path, int, int]) -> None:

@@ -96,6 +96,8 @@ MATCHES_SHOWN = 5
 
 _HOURS = re.compile(r"^(-?\d{1,9}(?:\.\d{1,2})?)(?:小时|个小时|钟头|个钟头|h|hr|hrs|hour|hours)$", re.I)
 _HOURS_ZH = re.compile(r"^([一二两三四五六七八九十]{1,3})(?:个)?(?:小时|钟头)$")  # 三小时, 两个钟头, 十二小时
+_BARE_COMMAND = re.compile(r"\s*([^\s!！#\d]{2,8})(?:\s+#?\d+\b.*)?\s*$", re.S)  # 签收, 办结 5 已修好
+_BARE_BUILDING = re.compile(r"(?:第\s*)?(\d{1,4})\s*(?:号楼|号|栋|幢|座|楼)?\s*[。.!！]?", re.I)  # 12, 12号, 12栋
 _UNIT_APART = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s+(hours?|hrs?|小时|个小时|分钟|minutes?|mins?)\b", re.I)
 # a command written after other words (#5 !签收): told to put it first
 _COMMAND_INSIDE = re.compile(r"(?<=\s)[!！]([^\s\d!！#＃]+)")
@@ -1128,6 +1130,10 @@ class Bot:
         elif ticket.priority != "emergency" and ticket.state in (*OPEN, State.RESOLVED) and \
                 await self._emergency_in_thread(turn, ticket, body, decision := await self.service.route(body)):
             pass  # an emergency told in the thread of an ordinary matter (有个老人掉进去了): never a quiet note
+        elif (bare := _BARE_BUILDING.fullmatch(body.strip())) is not None and \
+                (where := await self._asked_where(turn, ticket)).state in (*OPEN, State.RESOLVED) and \
+                where.estate is not None and self.voice.needs_place(where):
+            await self._building_answer(turn, where, me, bare.group(1))  # "12", "12号", "12栋": the building asked for
         elif (where := await self._asked_where(turn, ticket)).state in (*OPEN, State.RESOLVED) and \
                 self.voice.needs_place(where) and (
                 (found := self.service.router.classifier.classify(body).place).estate or found.building
@@ -1159,6 +1165,18 @@ class Bot:
             await self._reply(turn, self.voice.status(ticket, turn.lang))  # 处理得怎么样了？ in its own thread
         elif decision.gate not in SMALL_TALK:  # 谢谢, 👍
             await self._move(turn, ticket, me, Move.NOTE, reason=body)
+
+    async def _building_answer(self, turn: Turn, where: Ticket, me: Actor, number: str) -> None:
+        """A building number alone answers where ``where`` is: its estate's building, or asked again with the
+        buildings the estate has (never kept as a detail beside a building that does not exist)."""
+        listed = self.book.buildings_of(where.estate)
+        if listed and number not in listed:
+            await self._reply(turn, self.voice.ask_place(replace(where, building=number, place_detail=None),
+                                                         turn.lang))
+            return
+        await self._move(turn, where, me, Move.LOCATED,
+                         data={"grid": where.grid, "estate": where.estate, "building": number})
+        await self._same_matter_hint(turn, where.id)
 
     async def _asked_where(self, turn: Turn, ticket: Ticket) -> Ticket:
         """Return the ticket a place said in this thread answers: the newest open one of the sender's whose receipt
@@ -1372,6 +1390,9 @@ class Bot:
             # staff talking among themselves, unless a command of ours sits inside the words (#5 !签收): where it goes
             if not ev.is_edit and (inside := _COMMAND_INSIDE.search(ev.body)) and inside.group(1).lower() in ALIASES:
                 await self._reply(turn, text("command_first", turn.lang, command=f"!{inside.group(1)}"))
+            elif not ev.is_edit and (bare := _BARE_COMMAND.match(ev.body)) and bare.group(1).lower() in ALIASES:
+                # 签收 without its "!" (a tester's got no answer): say how commands are written
+                await self._reply(turn, text("command_bang", turn.lang, command=f"!{bare.group(1)}"))
             return
         await self._command(turn, cmd, Context(await self._ticket_of_context(turn.tx, ev.context)))
 

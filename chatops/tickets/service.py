@@ -267,8 +267,9 @@ class TicketService:
                        decision: Decision | None, tx: Transaction) -> Receipt:
         """Return the receipt of a report that joins open ``ticket`` as support, whistling if it is enough; a
         resident's own ticket gets the report as a note instead (new facts reach the handler)."""
-        if reporter in ticket.residents and _words(body) == _words(ticket.text):
-            return Receipt(ticket, created=False)  # the same words sent again: nothing new for the handler
+        if (reporter in ticket.residents and _words(body) == _words(ticket.text)) or \
+                await tx.heard_from(ticket.id, source):  # the same words, or the same message, again: nothing new
+            return Receipt(ticket, created=False)
         if reporter in ticket.residents:
             after, event = await self.act_event(ticket.id, Actor(reporter), Move.NOTE, reason=body, tx=tx,
                                                 data={"source": source})

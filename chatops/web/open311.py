@@ -21,7 +21,7 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
 from xml.etree import ElementTree
@@ -39,6 +39,7 @@ from rules.catalogue import LANGS, sector_name, text
 from rules.engine import on_owner_async
 
 log = logging.getLogger(__name__)
+KEY_KEPT = timedelta(days=2)  # how long an Idempotency-Key is remembered beside another request
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = ("json", "xml")
 MAX_PAGE = 1000
@@ -362,8 +363,13 @@ def routes(book: Rulebook, store: Callable[[], Store],
         again = request.headers.get("idempotency-key", "").strip()
         if len(again) > 200:
             raise ApiError(400, "Idempotency-Key must be at most 200 characters")
-        source = f"{OPEN311}{client}:" + (f"key:{hashlib.sha256(again.encode()).hexdigest()[:24]}" if again
-                                           else secrets.token_hex(8))
+        source = f"{OPEN311}{client}:" + secrets.token_hex(8)
+        if again:  # the key names the request, and what was asked: the same key for another request is refused
+            named = f"{OPEN311}{client}:key:{hashlib.sha256(again.encode()).hexdigest()[:24]}:"
+            asked = hashlib.sha256("\x1f".join((code, words, grid)).encode()).hexdigest()[:12]
+            source = named + asked
+            if {s for s in await store().sources_from(named, datetime.now(UTC) - KEY_KEPT) if s != source}:
+                raise ApiError(422, "this Idempotency-Key was used for another request")
         service = await writer()
         routed = await service.route(words)
         decision = routed

@@ -356,6 +356,24 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
                 "AND kind IN ('reported', 'supported') ORDER BY seq", (ticket_id,)) as cur:
             return {source: actor for source, actor in await cur.fetchall() if source}
 
+    async def heard_from(self, ticket_id: int, source: str) -> bool:
+        """Return whether message ``source`` already joined ticket ``ticket_id`` (as support, or as a note)."""
+        async with self.db.execute(
+                "SELECT 1 FROM events WHERE ticket_id = ? AND kind IN ('supported', 'note') "
+                "AND json_extract(data, '$.source') = ? LIMIT 1", (ticket_id, source)) as cur:
+            return await cur.fetchone() is not None
+
+    async def sources_from(self, prefix: str, since: datetime) -> set[str]:
+        """Return the message sources that begin with ``prefix``: of tickets, and of supports and notes made at
+        ``since`` or later (an Open311 client's key names its requests so)."""
+        end = prefix + "\uffff"
+        async with self.db.execute(
+                "SELECT source FROM tickets WHERE source >= ? AND source < ? UNION "
+                "SELECT json_extract(data, '$.source') FROM events WHERE kind IN ('supported', 'note') AND at >= ? "
+                "AND json_extract(data, '$.source') >= ? AND json_extract(data, '$.source') < ?",
+                (prefix, end, since.isoformat(), prefix, end)) as cur:
+            return {source for (source,) in await cur.fetchall() if source}
+
     async def supported_from(self, source: str, actor: str) -> int | None:
         """Return the ticket ``actor`` supported (附议) from message ``source``, or ``None``."""
         async with self.db.execute(
