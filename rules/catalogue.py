@@ -547,6 +547,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This matter is already ticket #{ticket} ({category}, {state}, with {lead}); your report joins it "
         "({count} residents now). You will hear of every step in this thread.",
     },
+    "place_unsure": {"zh-CN": "（楼号待确认）", "en": " (building to be confirmed)"},
     "ask_building": {
         "zh-CN": "{estate}没有{building}号楼（有 {buildings} 号楼）。"
         "请在本话题回复正确的楼号（例如：{example}），或说明位置。",
@@ -1396,8 +1397,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bank_matches_need": {"zh-CN": "本网格里可能需要您帮忙的：", "en": "In this grid, who may need your help:"},
     "bank_matches_offer": {"zh-CN": "本网格里可能帮得上您的：", "en": "In this grid, who may help you:"},
     "bank_match_line": {"zh-CN": "· {who}：{what} {hours}", "en": "· {who}: {what} {hours}"},
-    "bank_no_match": {"zh-CN": "暂时没有相配的，有了会在这里看到。服务完成后，由被服务的人发 !确认服务 记时长。",
-                      "en": "Nothing matches yet. After the service, the one served confirms the hours with !served."},
+    "bank_no_match": {"zh-CN": "暂时没有相配的；有人发布相配的服务或需求时，会在那条消息下提到您。"
+                               "服务完成后，由被服务的人发 !确认服务 记时长。",
+                      "en": "Nothing matches yet; when someone posts a matching offer or need, you are mentioned under "
+                            "it. After the service, the one served confirms the hours with !served."},
     "bank_grid_only": {"zh-CN": "请在您所在网格的居民群里发。", "en": "Please post this in your grid's room."},
     "cmd_bank": {"zh-CN": "您的时间银行余额和明细", "en": "your time-bank balance and statement"},
     "cmd_reverse": {"zh-CN": "冲正一笔时间银行记录（街道工作人员，须写原因）",

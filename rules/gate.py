@@ -234,7 +234,8 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
-_CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )again|broken|broke down|not (?:fixed|working|solved|repaired)|"
+_CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )again|broken|broke down|"
+                         r"not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
                          r"leaking|keeps? \w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"

@@ -701,6 +701,7 @@ async def test_a_building_its_estate_does_not_have_is_asked_about(bot: Bot, stor
     await turn(bot)
     receipt = net.in_room(GRID)[-1].body
     assert "安居苑没有9号楼（有 1、2 号楼）" in receipt and "安居苑1号楼" in receipt
+    assert "9号楼（楼号待确认）" in net.in_room(PROPERTY)[-1].body  # the card says it is not sure yet
     net.say(GRID, ALICE, "2号楼，不好意思", thread_root=report)  # the building alone: the estate already known
     await turn(bot)
     ticket = await store.ticket(1)

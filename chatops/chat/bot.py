@@ -737,7 +737,7 @@ class Bot:
         if picks:
             lines.append(text(f"bank_matches_{other}", turn.lang))
             lines += [text("bank_match_line", turn.lang, who=p[2], what=p[4],
-                           hours=_hours(p[5]) if p[5] else "") for p in picks]
+                           hours=_hours(p[5]) if p[5] else "").rstrip() for p in picks]
         else:
             lines.append(text("bank_no_match", turn.lang))
         await self._reply(turn, "\n".join(lines), mentions=[p[2] for p in picks])  # by name: they agree between them

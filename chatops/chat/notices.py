@@ -129,8 +129,10 @@ class Voice:
 
     def place(self, ticket: Ticket, lang: str | None) -> str:
         # a city app's report has its location in its words and nobody to ask (a tester's card said 待居民补充)
-        return self.where(ticket.grid, ticket.estate, ticket.building, ticket.place_detail, lang) or \
+        where = self.where(ticket.grid, ticket.estate, ticket.building, ticket.place_detail, lang) or \
             text("place_in_words" if ticket.source.startswith(OPEN311) else "place_unknown", lang)
+        # a building its estate does not have: the resident is asked, the card says it is not sure yet
+        return f"{where}{text('place_unsure', lang)}" if self.unknown_building(ticket) else where
 
     def where(self, grid: str | None, estate: str | None, building: str | None, detail: str | None,
               lang: str | None) -> str:
