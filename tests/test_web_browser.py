@@ -103,6 +103,10 @@ def test_filters_swap_the_rows_and_the_address(page: Page, board: tuple[str, Pat
     assert f"grid={grid.id}" in (page.locator("#rows").get_attribute("hx-get") or "")
     page.go_back()
     expect(page).to_have_url(re.compile(r"state=closed(?!.*grid)"))
+    # the filters shown match the address gone back to (a tester's showed 全部 beside a filtered list)
+    expect(page.locator("select[name=grid]")).to_have_value("")
+    expect(page.locator("select[name=state]")).to_have_value("closed")
+    expect(page.locator(".count")).to_have_text(f"共 {closed} 件")
 
 
 def test_a_tickets_timeline(page: Page, board: tuple[str, Path]) -> None:
