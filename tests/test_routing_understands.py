@@ -1274,3 +1274,18 @@ def test_english_thanks_for_something_working_again_make_no_ticket(router: Route
 
 def test_english_thanks_beside_something_broken_again_is_a_report(router: Router) -> None:
     assert router.route("Thanks, the lift works again but the corridor light is out").report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("刚接到电话说我爸在楼下被打了 快报警", "violence"),
+    ("这味道不是煤气吗 好冲", "gas_leak"),
+    ("这两年裂缝越来越大 刚才突然掉下来一大块", "collapse"),
+    ("孩子追着狗跑了 到现在没回来", "missing_person"),
+    ("这着火了咋整 快来人", "fire"),
+])
+def test_the_words_that_calm_a_look_alike_never_calm_a_real_emergency(router: Router, text: str,
+                                                                     category: str) -> None:
+    """A beating told by phone with no scam in sight, a gas smell asked about, a crack that gives way now, a child
+    gone after a dog, a fire here and now: each is still the emergency it is."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
