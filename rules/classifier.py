@@ -403,13 +403,14 @@ class Classifier:
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
         if self._english_rx is not None and _LATIN_LETTER.search(plain):
             self._english_hits(text, hits, seen)
-        quiet: list[tuple[int, int]] = []  # where a negative pattern matched: an urgent word said there is not said
+        newly: list[str] = []
         for owner in hits:  # a negative pattern vetoes its category, as a negative word does
-            if owner in self._vetoes and owner not in vetoed and \
-                    (vetoing := [m.span() for rx in self._vetoes[owner] if (m := rx.search(norm))]):
+            if owner in self._vetoes and owner not in vetoed and any(rx.search(norm) for rx in self._vetoes[owner]):
                 vetoed.add(owner)
-                quiet.extend(vetoing)
-        if quiet and urgent:  # (这要着火了咋整: a fire only feared; 电话里说他打人了: a scam caller's words)
+                newly.append(owner)
+        if newly and urgent:  # an urgent word said where a negative pattern matched is not said (这要着火了咋整: a
+            # fire only feared; 电话里说他打人了: a scam caller's words)
+            quiet = [m.span() for owner in newly for rx in self._vetoes[owner] if (m := rx.search(norm))]
             heard = [w for w, start, _e in said if not any(a <= start < b for a, b in quiet)]
             urgent = [w for w in urgent if w in heard]
         building = _BUILDING.search(norm)
