@@ -60,7 +60,7 @@ async def test_the_worker_taking_a_room_over_marks_what_the_stopped_one_sent_and
     a = Outbox(store, one, clock=lambda: now[0], worker="a")
     b = Outbox(store, two, clock=lambda: now[0], worker="b")
     await _queue(store, "!x", "1", "2", "3")
-    rows, _until = await a._take("!x")
+    rows, _send_by = await a._take("!x")
     store_id = await store.chat_state("store_id")
     say = to_say(rows[0])
     assert say is not None

@@ -30,6 +30,7 @@ AFTER_WAIT = 3.0  # seconds a row waits at most for the row it comes after (anot
 CLAIM_HOLD = 20.0  # seconds a worker's claim on outbox rows keeps other workers off them (as long as a room's lease)
 BLOCKED_WAIT = 0.5  # seconds a room waits before looking again when another worker's claim holds its first row
 SEND_WITHIN = 10.0  # a row is sent only in the first seconds of its claim; later the rows are claimed again first
+BATCH = 100  # rows a room's sender claims at a time
 
 
 def waits_for_another(row: OutboxRow, now: float, just_sent: dict[int, str] | None = None) -> bool:
@@ -125,13 +126,13 @@ class Outbox:
         first = True
         while True:
             progress = self._progress  # taken before reading: a row sent from now on wakes this room at once
-            rows, until = await self._take(room_id)
+            rows, send_by = await self._take(room_id)
             if not rows:
                 if first:  # the room's first row is another worker's for a while yet: look again in a moment
                     await asyncio.sleep(BLOCKED_WAIT)
                 return
             first = False
-            wait = await self._send_room(rows, until)
+            wait = await self._send_room(rows, send_by)
             if wait is None:
                 continue  # all sent: look for more
             if wait > 1.0:
@@ -139,11 +140,12 @@ class Outbox:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(progress.wait(), timeout=wait)
 
-    async def _take(self, room_id: str, limit: int = 100) -> tuple[list[OutboxRow], float]:
-        """Claim ``room_id``'s rows this worker may send now (see :meth:`Store.take_outbox`); return them and when
-        the claim ends. Rows another worker claimed and did not finish are taken only once its claim ran out, and
-        after the room's latest messages are read back: what it sent but could not mark as sent is marked now, not
-        sent twice. If the room cannot be read back, nothing is taken (tried again on the next round)."""
+    async def _take(self, room_id: str) -> tuple[list[OutboxRow], float]:
+        """Claim ``room_id``'s rows this worker may send now (see :meth:`Store.take_outbox`); return them and the time
+        they must be sent by (well inside the claim). Rows another worker claimed and did not finish are taken only
+        once its claim ran out, and after the room's latest messages are read back: what it sent but could not mark
+        as sent is marked now, not sent twice. If the room cannot be read back, nothing is taken (tried again on the
+        next round)."""
         now = self.clock()
         if await self.store.outbox_handed_over(room_id, self.worker, now):
             try:
@@ -153,8 +155,8 @@ class Outbox:
                 return [], now
             if adopted := await self.adopt(seen):
                 log.info("outbox: %d row(s) another worker sent in %s were marked sent", adopted, room_id)
-        return await self.store.take_outbox(self.worker, now, now + CLAIM_HOLD, room_id=room_id, limit=limit), \
-            now + CLAIM_HOLD
+        return await self.store.take_outbox(self.worker, now, now + CLAIM_HOLD, room_id=room_id, limit=BATCH), \
+            now + SEND_WITHIN
 
     async def _ensure_store_id(self) -> None:
         if self._store_id is None:
@@ -196,20 +198,20 @@ class Outbox:
         if not any(rows for rows, _ in taken):
             return 30.0
         sent = self.sent
-        waits = [w for w in await asyncio.gather(*(self._send_room(rows, until) for rows, until in taken if rows))
+        waits = [w for w in await asyncio.gather(*(self._send_room(rows, by) for rows, by in taken if rows))
                  if w is not None]
         if self.sent > sent and any(waits_for_another(row, self.clock()) for rows, _ in taken for row in rows):
             return await self.flush()  # a row waited for one just sent: once more
-        more = any(len(rows) >= 100 for rows, _ in taken)
+        more = any(len(rows) >= BATCH for rows, _ in taken)
         return 0.0 if more else min(waits, default=30.0)
 
-    async def _send_room(self, rows: list[OutboxRow], until: float) -> float | None:
-        """Send one room's rows in order while this worker's claim on them (ending at ``until``) is young; stop at
-        the first that must wait and return the wait (``None``: all sent; ``0``: claim them again first)."""
+    async def _send_room(self, rows: list[OutboxRow], send_by: float) -> float | None:
+        """Send one room's rows in order until ``send_by`` (while this worker's claim on them is young); stop at the
+        first that must wait and return the wait (``None``: all sent; ``0``: claim them again first)."""
         just_sent: dict[int, str] = {}
         for row in rows:
             now = self.clock()
-            if now > until - CLAIM_HOLD + SEND_WITHIN:
+            if now > send_by:
                 return 0.0
             if row.not_before > now:
                 return row.not_before - now

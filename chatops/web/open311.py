@@ -368,7 +368,7 @@ def routes(book: Rulebook, store: Callable[[], Store],
             named = f"{OPEN311}{client}:key:{hashlib.sha256(again.encode()).hexdigest()[:24]}:"
             asked = hashlib.sha256("\x1f".join((code, words, grid)).encode()).hexdigest()[:12]
             source = named + asked
-            if {s for s in await store().sources_from(named, datetime.now(UTC) - KEY_KEPT) if s != source}:
+            if any(s != source for s in await store().sources_from(named, datetime.now(UTC) - KEY_KEPT)):
                 raise ApiError(422, "this Idempotency-Key was used for another request")
         service = await writer()
         routed = await service.route(words)
