@@ -12,6 +12,7 @@ the events of every kind and every ticket compared with the same replay left alo
     .venv/bin/python benchmarks/province_day.py --communities 8 --tickets 400
     .venv/bin/python benchmarks/province_day.py --communities 200 --tickets 350 --engines postgresql \
         --workers 2   # 70,000 tickets: about half an hour on 2 cores
+    .venv/bin/python benchmarks/province_day.py --communities 2000 --tickets 35 --scripts /tmp/province-2000
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,22 +35,37 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def scripts(folder: Path, communities: int, tickets: int) -> tuple[list[str], int, int]:
-    """Simulate each community's day and write its script; return the names, tickets and steps."""
+def _script(folder: Path, n: int, tickets: int) -> tuple[str, int, int]:
+    """Simulate community ``n``'s day and write its script; return its name, tickets and steps."""
     from chatops.local.replay import script_of, write_script
     from research.simulation import simulate
 
-    names, made, steps = [], 0, 0
-    for n in range(communities):
-        name = f"c{n + 1}"
-        sim = folder / f"{name}.sqlite"
-        summary = simulate(sim, tickets, seed=100 + n)
-        script = script_of(sim)
-        write_script(script, folder / f"{name}.jsonl")
-        names.append(name)
-        made += summary.tickets
-        steps += len(script)
-        sim.unlink()
+    name = f"c{n + 1}"
+    sim = folder / f"{name}.sqlite"
+    summary = simulate(sim, tickets, seed=100 + n, overwrite=True)
+    script = script_of(sim)
+    write_script(script, folder / f"{name}.jsonl")
+    for made in folder.glob(f"{name}.sqlite*"):  # with its -wal and -shm
+        made.unlink()
+    return name, summary.tickets, len(script)
+
+
+def scripts(folder: Path, communities: int, tickets: int) -> tuple[list[str], int, int]:
+    """Simulate each community's day and write its script (one process per core); return the names, tickets
+    and steps. Scripts already in ``folder`` for the same sizes (``scripts.json``) are kept, so that a long
+    run can be split: ``--scripts DIR`` names the folder."""
+    manifest = folder / "scripts.json"
+    wanted = {"communities": communities, "tickets": tickets}
+    if manifest.exists():
+        kept = json.loads(manifest.read_text())
+        if {k: kept[k] for k in wanted} == wanted:
+            return kept["names"], kept["made"], kept["steps"]
+    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        done = list(pool.map(_script, [folder] * communities, range(communities), [tickets] * communities,
+                             chunksize=8))
+    names = [name for name, _, _ in done]
+    made, steps = sum(t for _, t, _ in done), sum(s for _, _, s in done)
+    manifest.write_text(json.dumps({**wanted, "names": names, "made": made, "steps": steps}))
     return names, made, steps
 
 
@@ -103,6 +120,8 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=400, help="reports simulated per community")
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--scripts", type=Path, help="keep the simulated scripts in this folder (and reuse them "
+                        "when it holds scripts of the same sizes)")
     parser.add_argument("--kill", action=argparse.BooleanOptionalAction, default=True,
                         help="kill a worker in a second 2-worker PostgreSQL run (default: yes)")
     args = parser.parse_args()
@@ -112,11 +131,12 @@ def main() -> None:
 
         pg_folder = Path(tempfile.mkdtemp(prefix="pg-"))
         server = pgserver.get_server(pg_folder, cleanup_mode="delete")
-    folder = Path(tempfile.mkdtemp(prefix="province-"))
+    folder = args.scripts or Path(tempfile.mkdtemp(prefix="province-"))
+    folder.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     names, tickets, steps = scripts(folder, args.communities, args.tickets)
     print(f"{len(names)} communities, {tickets:,} tickets, {steps:,} steps people took "
-          f"(simulated and scripted in {time.perf_counter() - t:.0f} s)")
+          f"(simulated and scripted in {time.perf_counter() - t:.0f} s)", flush=True)
     made = iter(range(1000))
     results: dict[tuple[str, int], dict[str, Any]] = {}
     reference = ""
@@ -134,7 +154,7 @@ def main() -> None:
             print(f"{engine:10s} {workers} worker(s): {r['steps_per_s']:7,.0f} steps/s "
                   f"({r['steps_per_s'] * tickets / steps:5,.0f} tickets/s), "
                   f"step latency p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, {r['wall']:.1f} s wall, "
-                  f"{r['refused']} refused")
+                  f"{r['refused']} refused", flush=True)
             if engine == "postgresql" and workers == 2:
                 reference = store
     if reference and args.kill:
@@ -146,7 +166,7 @@ def main() -> None:
         time.sleep(results[("postgresql", 2)]["wall"] * 0.4)
         os.kill(procs[0].pid, signal.SIGKILL)
         procs[0].wait()
-        print(f"killed worker 1 (communities {', '.join(parts[0])}) with SIGKILL; started again")
+        print(f"killed worker 1 (communities {', '.join(parts[0])}) with SIGKILL; started again", flush=True)
         procs[0] = spawn(folder, store, parts[0])
         for p in procs:
             p.communicate()
@@ -156,9 +176,10 @@ def main() -> None:
         events = sum(len(killed[n]["kinds"]) for n in names)
         print(f"after the kill: {events:,} events; every community's events in order, tickets and inbox "
               f"{'identical to' if same else 'DIFFERENT from'} the replay left alone (tickets lost or doubled: "
-              f"{lost})")
+              f"{lost})", flush=True)
     server.cleanup()
-    shutil.rmtree(folder)
+    if not args.scripts:
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

@@ -133,8 +133,7 @@ class Connection:
     async def _statement(self, sql: str, params: Sequence[Any]) -> Cursor:
         stripped = sql.lstrip().upper()
         if stripped.startswith("BEGIN"):  # BEGIN IMMEDIATE: a transaction that holds the write lock at once
-            await self.raw.execute("BEGIN")
-            await self.raw.execute(self._lock)
+            await self.raw.execute(f"BEGIN; {self._lock}")  # one round trip (the simple query protocol)
             self._writing = True
             return Cursor([], 0, None)
         query = translate(sql)
@@ -156,9 +155,10 @@ class Connection:
 
     async def commit(self) -> None:
         async with self._turn:
-            if self._writing:  # delivered with the commit, never before it
+            if self._writing:  # delivered with the commit, never before it; one round trip for both
                 self._writing = False
-                await self.raw.execute(f"NOTIFY {self.channel}")
+                await self.raw.execute(f"NOTIFY {self.channel}; COMMIT")
+                return
             await self.raw.execute("COMMIT")
 
     async def rollback(self) -> None:
