@@ -375,11 +375,6 @@ class Classifier:
         for owner, word, start, end in own_said:
             if not calmed(start, end):
                 own_urgent.setdefault(owner, []).append(word)
-        for owner in [o for o in hits if o in self._own]:
-            # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
-            if set(hits[owner]) <= self._own[owner]:
-                del hits[owner]
-                own_urgent.pop(owner, None)
         for word, start, end in said:
             if word not in urgent and not calmed(start, end):
                 urgent.append(word)
@@ -403,6 +398,12 @@ class Classifier:
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
         if self._english_rx is not None and _LATIN_LETTER.search(plain):
             self._english_hits(text, hits, seen)
+        for owner in [o for o in hits if o in self._own]:
+            # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
+            # (a pattern or an English word of the matter names it)
+            if set(hits[owner]) <= self._own[owner]:
+                del hits[owner]
+                own_urgent.pop(owner, None)
         newly: list[str] = []
         for owner in hits:  # a negative pattern vetoes its category, as a negative word does
             if owner in self._vetoes and owner not in vetoed and any(rx.search(norm) for rx in self._vetoes[owner]):

@@ -72,6 +72,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
+         "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
          "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
@@ -148,7 +149,8 @@ _OFFERS = ("有优惠", "可以过来看看", "欢迎选购", "随叫随到", "�
            "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
            "启事", "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
-           "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "转租", "押一付一", "包水电", "直租",
+           "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "单间转租", "房间转租", "急转租", "押一付一",
+           "包水电", "直租",
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "招临时工",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]")  # 楼长通知: … a notice says so first
@@ -187,7 +189,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
-          "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了")  # done
+          "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
+          "找回来了", "已经找回")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了",
              "没事了", "找到", "热乎了", "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了",
@@ -213,7 +216,8 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
 _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
-              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "还好我在",
+              "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "还好我在", "幸好没信", "还好没信",
+              "幸亏没信", "好在没信",
               *_TAKEN_BACK)
 # a cry for help and nothing else named, said with tears or laughter (救命啊😭): exasperation as often as danger
 _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快来人", "来人啊"})
@@ -246,7 +250,8 @@ _LATIN = re.compile(r"[A-Za-z]{3}")
 _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
-_ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any)\b")
+_ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any|anyone|"
+                       r"anybody|someone|somebody)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
@@ -268,10 +273,11 @@ _NEXT_EN = re.compile(r"\b(?:also|another|again|out|off|leak\w*|smell\w*|nois\w*
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
-             "能不能", "可不可以", "为什么", "凭什么", "一直", "总是", "老是", "每天", "经常", "好几天",
+             "能不能", "可不可以", "为什么", "凭什么", "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
              "好多天", "几天了", "多久了", "要等多久", "一个多月", "天天被", "天天都", "占着", "贴条", "合法吗",
              "违法吗", "合理吗",
-             "合不合法", "受不了", "太吵", "吵死", "吵得", "臭", "脏", "乱", "危险",
+             "合不合法", "是不是合法", "受不了", "太吵", "吵死", "吵得", "这么吵", "睡不着", "睡不到觉", "成问题", "臭",
+             "脏", "乱", "危险",
              "隐患", "差点", "漏", "堵", "裂", "塌", "掉下", "破了", "烂了", "噪音", "严重", "扰民", "乱收费",
              "拖欠", "没收到", "违规", "违法", "私自", "被偷", "偷了", "小偷", "偷东西", "偷走", "偷电", "偷拍", "偷偷",
              "偷车", "偷拿", "偷倒", "偷排", "偷盗", "偷装", "偷挖", "偷运", "偷钓", "偷接", "丢了", "被人", "占了",
@@ -289,7 +295,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 _TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是")  # 谢谢，就是…: but
-_OFTEN = ("又", "一直", "总是", "老是", "每天", "经常")  # how often, said of anything: no problem named
+_OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
 _FILLER = re.compile(f"[{_FILLER_CHARS}]")
@@ -434,9 +440,13 @@ _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _OVER_THEN = re.compile(r"(上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)[^。!?]{0,30}"
                         r"(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人|人是没事|"
-                        r"人没事|没伤着人|没伤到人)")
+                        r"人没事|没伤着人|没伤到人)"
+                        # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
+                        r"|(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
+                        r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)(之后|以后|过后|后)")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
-_STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)")
+_STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
+                    r"(几时|什么时候|啥时候|谁)(有人)?来(修|整|弄|换|处理|管)")
 # a fix granted before the complaint (修是修好了，赔钱的事一直扯皮): the matter goes on
 _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side

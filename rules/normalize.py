@@ -17,8 +17,9 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 6  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
-# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来)
+VERSION = 7  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+# figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
+# 7: more Cantonese, 好似 揾 嗰 落雨…)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -31,6 +32,11 @@ CANTONESE = {
     "返屋企": "回家",
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
     "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话", "瞓唔着": "睡不着", "瞓觉": "睡觉", "瞓": "睡",
+    "好似": "好像", "成日": "整天", "呢排": "这阵子", "差啲": "差点", "啱啱": "刚刚", "好彩": "幸好", "落雨": "下雨",
+    "揾工": "找工作", "揾返": "找回", "揾到": "找到", "揾": "找", "𠮶": "那", "呢个": "这个", "呢度": "这里",
+    "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
+    "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",
+    "跌落河": "掉进河", "跌落海": "掉进海", "跌咗落河": "掉进河了",
     # Hokkien and Teochew
     "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
     "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word

@@ -1289,3 +1289,64 @@ def test_the_words_that_calm_a_look_alike_never_calm_a_real_emergency(router: Ro
     gone after a dog, a fire here and now: each is still the emergency it is."""
     d = router.route(text)
     assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("桥底下有个大叔跌落河 水好急", "people_trapped"),                      # an adult in the water: the rescue
+    ("有只小孩跌落水了 大人唔喺度", "child_safety"),                        # a child: the children's own
+    ("楼顶有个后生女坐喺栏杆外 好似想跳", "suicide_risk"),                  # 好似: 好像
+    ("工厂饭堂好多工人食完晏昼饭都吐了", "medical_emergency"),             # many sick after one meal
+    ("几个学生仔爬入工地 喺基坑边玩", "child_safety"),
+    ("后山山泥倾泻 泥压到屋后面 屋企仲有老人", "collapse"),
+    ("有个男人扯住个女仔唔放 要拉佢上车", "violence"),
+    ("老街口棵大榕树斜晒 根都翻起 随时会倒", "trees_greening"),
+    ("我妈而家人在银行 话要转钱俾'检察院' 点劝都唔听", "fraud"),
+])
+def test_the_92nd_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """Cantonese and plain words for emergencies: an adult fallen into a river (the rescue, not the children's
+    subcommittee), a young woman on a roof's edge, a canteen's workers sick together, children at a building site's
+    pit, a landslide against a house, a girl dragged off, a tree about to fall, a scam paid at the bank now."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("条村个鱼塘系村集体嘅 承包费收咗几年 账目从来冇公开", "collective_economy"),
+    ("社康中心成日冇医生 排半日都睇唔到", "community_clinic"),
+    ("修路嗰阵挖烂咗村口块清朝石碑", "culture_sports"),
+    ("隔篱屋囤咗成车尾箱烟花 话过年卖", "fire_hazard"),
+    ("上个礼拜火灾之后 楼梯间啲灯全部坏晒 几时有人来修", "corridor_lights"),
+    ("村尾啲电线吊得好低 高啲嘅车都会碰到", "power_outage"),
+])
+def test_cantonese_matters_reach_their_handler(router: Router, text: str, category: str) -> None:
+    """The collective's accounts, the community clinic (社康), an old stone tablet, fireworks stored at home, lights
+    broken after a fire last week (the fire over, never an emergency), wires hanging low: each its own matter."""
+    d = router.route(text)
+    assert d.report is not False and d.category == category and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("The tap water tastes weird and looks cloudy today", "water"),
+    ("My neighbor keeps leaving his rubbish bags outside my door", "mediation"),
+    ("Someone upstairs practises drums until midnight every day", "environment"),
+    ("I just moved here from abroad, where do I do the temporary residence registration?", "police"),
+    ("My boss says there is no written contract for part-timers and won't pay overtime", "hrss"),
+])
+def test_english_reports_of_water_neighbours_drums_registration_and_contracts(router: Router, text: str,
+                                                                             lead: str) -> None:
+    d = router.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", ["Does anyone know a good vet around here?",
+                                  "又落雨 啲衫晒咗三日都唔干",
+                                  "上次走失嘅阿婆已经揾返 多谢大家",
+                                  "嗰个话我中奖嘅电话我都接过 好彩冇信"])
+def test_a_recommendation_asked_the_weather_a_person_found_and_a_scam_not_believed_make_no_ticket(
+        router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["我家猫好像死了", "累到好似死咗咁", "过年放鞭炮好热闹", "小孩在河边玩要注意安全哦"])
+def test_a_pet_a_figure_of_speech_firecrackers_and_advice_are_no_emergency(router: Router, text: str) -> None:
+    assert router.route(text).priority != "emergency"
