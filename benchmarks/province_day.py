@@ -35,14 +35,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
+_BOOK: Any = None
+
+
 def _script(folder: Path, n: int, tickets: int) -> tuple[str, int, int]:
     """Simulate community ``n``'s day and write its script; return its name, tickets and steps."""
     from chatops.local.replay import script_of, write_script
     from research.simulation import simulate
+    from rules import load_rulebook
 
+    global _BOOK
+    _BOOK = _BOOK or load_rulebook()  # read once per process
     name = f"c{n + 1}"
     sim = folder / f"{name}.sqlite"
-    summary = simulate(sim, tickets, seed=100 + n, overwrite=True)
+    summary = simulate(sim, tickets, seed=100 + n, overwrite=True, rulebook=_BOOK)
     script = script_of(sim)
     write_script(script, folder / f"{name}.jsonl")
     for made in folder.glob(f"{name}.sqlite*"):  # with its -wal and -shm

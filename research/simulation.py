@@ -477,6 +477,21 @@ class Simulation:
         self._done = []
 
 
+_ROUTERS: dict[str, Router] = {}  # by the rulebook's version and hash: a router takes seconds to build
+
+
+def _router(book: Rulebook) -> Router:
+    """Return a router of ``book``, the one built for the same rulebook text before if there is one (a seed sweep
+    or a province of small communities builds it once per process, not once a run; routing keeps no state)."""
+    if not book.digest:  # built in code, not read from a file: nothing says two are the same
+        return Router(book)
+    if (router := _ROUTERS.get(book.full_version)) is None:
+        if len(_ROUTERS) >= 4:
+            _ROUTERS.pop(next(iter(_ROUTERS)))
+        router = _ROUTERS[book.full_version] = Router(book)
+    return router
+
+
 async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook | None = None,
                     batched: bool = True, progress: Progress | None = None) -> SimSummary:
     """Simulate ``config`` into a new store file at ``path``; return the :class:`SimSummary`.
@@ -488,7 +503,7 @@ async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook |
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
-    router = Router(rulebook or load_rulebook())
+    router = _router(rulebook or load_rulebook())
     async with await Store.open(path) as store:
         with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
             return await Simulation(store, router, config, batched=batched, progress=progress).run()
