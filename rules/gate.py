@@ -73,6 +73,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
+         "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发",
          "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
@@ -168,6 +169,9 @@ _SALE = re.compile(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|�
 # a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
 _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
 # 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
+# an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
+_VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
+                   r"方案[一二三四五1-5a-e])")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -193,7 +197,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
           "找回来了", "已经找回")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了",
-             "没事了", "找到", "热乎了", "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了",
+             "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
+             "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了",
              "莫得事了", "不滴了", "一点事没有", "有用", "很有帮助", "终于能", "总算", "终于把", *_FIXED)
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
@@ -246,6 +251,7 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(
                          r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
+_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?)\b")  # asked of neighbours
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
@@ -294,7 +300,7 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
-_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是")  # 谢谢，就是…: but
+_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
@@ -438,15 +444,16 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
-_OVER_THEN = re.compile(r"(上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)[^。!?]{0,30}"
-                        r"(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人|人是没事|"
+_OVER_THEN = re.compile(r"(昨晚|昨天|昨夜|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
+                        r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人|"
+                        r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
                         r"人没事|没伤着人|没伤到人)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                         r"|(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
                         r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)(之后|以后|过后|后)")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
-                    r"(几时|什么时候|啥时候|谁)(有人)?来(修|整|弄|换|处理|管)")
+                    r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
 # a fix granted before the complaint (修是修好了，赔钱的事一直扯皮): the matter goes on
 _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side
@@ -608,6 +615,8 @@ class Gate:
             # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
             # complains, as 电梯怎么又坏了 does
             problems = (*problems, *(w for w in still if w not in _WHEN_EN))
+        if (vote := _VOTE.match(t)) and not current:
+            return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem
@@ -663,7 +672,9 @@ class Gate:
                 return Judgement(False, HELP, help_)
             if progress := hits.get(PROGRESS):
                 return Judgement(False, PROGRESS, progress)
-        social = [(k, hits[k]) for k in (THANKS, GREETING, CHAT, ACK) if k in hits]
+        # a social word inside a problem word is not said (好的 in 说好的…就来了一回)
+        social = [(k, said) for k in (THANKS, GREETING, CHAT, ACK) if k in hits
+                  and (said := tuple(w for w in hits[k] if not any(w in p and w != p for p in problems)))]
         resolved = hits.get("resolved", ())
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)
@@ -685,7 +696,9 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and text.rstrip().endswith("?") and \
+        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and \
+                (text.rstrip().endswith("?") or
+                 (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese
             return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
@@ -715,7 +728,8 @@ class Gate:
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
         now = [w for w in hits.get("current", ()) if w != "又"]
         if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():] and \
-                (still := now or [m.group(0) for m in _STILL.finditer(t, over.end())]):
+                (still := now or [m.group(0) for m in _STILL.finditer(t, over.end())] or
+                 [w for w in hits.get("problem", ()) if t.find(w, over.end()) >= 0]):  # …但这电梯能不能换个新的
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
             return Judgement(True, AFTERMATH, (over.group(0), *still))
         if now:

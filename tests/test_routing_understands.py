@@ -1282,6 +1282,7 @@ def test_english_thanks_beside_something_broken_again_is_a_report(router: Router
     ("这两年裂缝越来越大 刚才突然掉下来一大块", "collapse"),
     ("孩子追着狗跑了 到现在没回来", "missing_person"),
     ("这着火了咋整 快来人", "fire"),
+    ("楼下两口子老是打架 今天又打起来了 还动了刀", "violence"),
 ])
 def test_the_words_that_calm_a_look_alike_never_calm_a_real_emergency(router: Router, text: str,
                                                                      category: str) -> None:
@@ -1350,3 +1351,47 @@ def test_a_recommendation_asked_the_weather_a_person_found_and_a_scam_not_believ
 @pytest.mark.parametrize("text", ["我家猫好像死了", "累到好似死咗咁", "过年放鞭炮好热闹", "小孩在河边玩要注意安全哦"])
 def test_a_pet_a_figure_of_speech_firecrackers_and_advice_are_no_emergency(router: Router, text: str) -> None:
     assert router.route(text).priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("厂房那边的院墙歪得厉害 裂缝越来越大 眼看就要塌了 墙根底下停着一排电动车", "collapse"),
+    ("五楼那家的空调外机就剩一根螺丝吊着 底下是幼儿园门口", "collapse"),
+    ("楼道里一股天然气味儿 越来越冲 谁家的", "gas_leak"),
+    ("老人在菜市场摔了一跤 头上血哗哗的", "medical_emergency"),
+    ("后院柴火垛着了 快来人", "fire"),
+    ("巷子里堆满了废品 真着火了救护车都进不来", "fire_lane_blocked"),
+    ("路口电线杆的线断了 地上直冒火星子", "electric_hazard"),
+])
+def test_the_93rd_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """A wall about to give way, an outdoor unit hanging by one screw, a gas smell growing, blood gushing, a woodpile
+    alight (着了), an ambulance that cannot get in, a live wire sparking: each the emergency it is."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("社区那个工作人员态度太差了 办个事拍桌子 还暗示要点好处", "district_office"),
+    ("这事前前后后反映了半年 街道推给区里 区里推回街道 到现在没人管", "district_office"),
+    ("12345打了好几次了 每次回复都是套话", "district_office"),
+    ("俩口子年年为了院子里的公用水表打架 今年又吵上了", "mediation"),
+    ("那家早点铺的后厨我看见有老鼠在案板上跑", "market"),
+    ("说好的给老人每周上门送两次饭 这个月就来了一次", "welfare"),
+    ("前天晚上电梯关人那事 人后来是出来了 可这电梯三天两头坏 啥时候能换", "property"),
+])
+def test_officials_conduct_a_quarrel_of_years_a_dirty_kitchen_and_a_promise_broken(router: Router, text: str,
+                                                                                 lead: str) -> None:
+    """An official's conduct or a complaint passed round and round (the inspection office, a policy choice); a
+    quarrel over a shared meter every year (no fight under way); rats in a kitchen (food safety); 说好的…就来了一次
+    (no 好的 of thanks); someone trapped the night before, out since (the lift is the matter)."""
+    d = router.route(text)
+    assert d.report is True and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", ["选C 支持装充电桩", "我投第一个方案", "群里别再发广告了行不", "Does anyone know a "
+                                  "good piano teacher for kids? My daughter wants to learn"])
+def test_a_vote_a_moan_about_adverts_and_an_english_recommendation_make_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+def test_a_vote_that_names_a_problem_is_still_a_report(router: Router) -> None:
+    assert router.route("选B 但是现在电梯又坏了").report is True
