@@ -73,7 +73,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
-         "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发",
+         "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
+         "又胖了", "长胖了", "减肥",
          "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
@@ -214,7 +215,7 @@ _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", 
 _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
-          "听说", "听讲", "听人讲", "听人说")
+          "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
@@ -604,7 +605,7 @@ class Gate:
                 not _CURRENT_EN.search(text.lower()) and not hits.get("current"):
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
-            if {*found.matched, *found.urgent} <= _EXCLAIM and any(e in t for e in _TEARS):
+            if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
                 return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             told = self._told(t, hits) if len(t) < 3 * LONG else None
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)

@@ -1395,3 +1395,25 @@ def test_a_vote_a_moan_about_adverts_and_an_english_recommendation_make_no_ticke
 
 def test_a_vote_that_names_a_problem_is_still_a_report(router: Router) -> None:
     assert router.route("选B 但是现在电梯又坏了").report is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("台风把小区门口那棵大梧桐刮歪了 根都起来了 随时会倒", "trees_greening"),
+    ("寿宴吃完好几个客人都吐了 还有人晕", "medical_emergency"),
+    ("电梯卡辣两层楼当中 阿拉三个人辣里厢", "people_trapped"),
+    ("隔壁的外婆不见了 她有老年痴呆 一早出门就没回来", "missing_person"),
+    ("我爸接了个'公安'电话 现在已经去银行了 要转钱 电话打不通", "fraud"),
+    ("工地塔吊晃得厉害 底下都是人", "collapse"),
+])
+def test_the_94th_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """A tree about to fall, guests sick after a banquet, a lift stuck with people in it (Wu), an old woman with
+    dementia gone, a parent on the way to pay a scammer, a crane swaying over people: each the emergency it is."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize("text", ["抖音上那个小区着火的视频是外地的 不是我们这里", "救命 又胖了😭",
+                                  "黄梅天到了 被子晒勿干"])
+def test_a_fire_filmed_elsewhere_a_cry_about_weight_and_the_plum_rains_make_no_ticket(router: Router,
+                                                                                    text: str) -> None:
+    assert router.route(text).report is not True
