@@ -1417,3 +1417,16 @@ def test_the_94th_sets_emergencies_in_our_words(router: Router, text: str, categ
 def test_a_fire_filmed_elsewhere_a_cry_about_weight_and_the_plum_rains_make_no_ticket(router: Router,
                                                                                     text: str) -> None:
     assert router.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼上漏水漏了好几天 厕所顶上一直滴滴答答", "property"),             # 滴滴答答 is no ride-hailing
+    ("后面那个仓库堆了十几桶汽油 挨着住人的屋", "fire"),
+    ("The old stone bridge by the canal has a new crack in it", "culture"),
+    ("补偿款的事镇上说找区里 区里说找镇上 请区里督查一下", "district_office"),
+    ("这个礼拜第二次没网了 客服也不管", "market"),
+])
+def test_drips_stored_petrol_an_old_bridge_an_inspection_asked_for_and_no_internet(router: Router, text: str,
+                                                                                   lead: str) -> None:
+    d = router.route(text)
+    assert d.report is not False and d.lead == lead, d
