@@ -1430,3 +1430,21 @@ def test_drips_stored_petrol_an_old_bridge_an_inspection_asked_for_and_no_intern
                                                                                    lead: str) -> None:
     d = router.route(text)
     assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("我爸现在人在工行 说有个'检察官'让他把钱转到安全账户", "fraud"),
+    ("Please help, my son got lost by the pier ten minutes ago", "missing_person"),
+    ("采空区又塌了 东头那家房子半边陷下去了", "collapse"),
+    ("昨晚屋里烧炭取暖 今早老两口头晕想吐 站都站不稳", "medical_emergency"),
+    ("吃完夜宵一家人上吐下泻 老人已经起不来了", "medical_emergency"),
+])
+def test_the_95th_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """A scam paid at a named bank now, a child lost (in English), a house sinking into old mine workings, a
+    charcoal stove's fumes, a family sick together: each the emergency it is."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+def test_a_complaint_made_many_times_to_the_hotline_goes_to_the_inspection_office(router: Router) -> None:
+    assert router.route("投诉了十几次热线 每次都说已转办 到现在没人来").lead == "district_office"
