@@ -445,13 +445,14 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
-_OVER_THEN = re.compile(r"(昨晚|昨天|昨夜|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
-                        r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|好在没人|幸好没人|"
+_GONE_BY = r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
+_OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|"
+                        r"好在没人|幸好没人|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
                         r"人没事|没伤着人|没伤到人)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
-                        r"|(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
-                        r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)(之后|以后|过后|后)")
+                        r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
+                        r"(之后|以后|过后|后)")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
