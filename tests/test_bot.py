@@ -674,7 +674,8 @@ async def test_offers_and_needs_meet_within_a_grid(bot: Bot) -> None:
     await turn(bot)
     net.say(GRID, BOB, "!offer dog walking on weekends")
     await turn(bot)
-    assert f"{ALICE}：someone to walk my dog" in net.in_room(GRID)[-1].body
+    answer = net.in_room(GRID)[-1].body  # an offer written in English is answered in English
+    assert answer.startswith("Your offer is posted") and f"{ALICE}: someone to walk my dog" in answer
 
 
 async def test_an_answer_that_names_no_place_is_a_note_and_the_place_is_still_asked(bot: Bot, store: Store) -> None:
@@ -1130,3 +1131,17 @@ async def test_staff_who_join_while_the_bot_runs_are_mentioned_on_the_next_card(
     await turn(bot)
     card = [s for s in net.in_room(PROPERTY) if s.thread_root is None and s.edits is None][-1]
     assert "#2" in card.body and card.content["m.mentions"] == {"user_ids": ["@new:t", PROP]}
+
+
+async def test_a_command_written_in_english_is_answered_in_english(bot: Bot, store: Store) -> None:
+    """A tester's `!report the pipe …` was answered in Chinese: a command's own words are typed by everyone, so the
+    words after it tell the language; a bare `!help` keeps the resident's language."""
+    net = t(bot)
+    net.say(GRID, ALICE, "!report the pipe upstairs is leaking into my flat")
+    await turn(bot)
+    assert net.in_room(GRID)[-1].body.startswith("Received as ticket #1")
+    net.say(GRID, BOB, "!help")
+    net.say(GRID, BOB, "!report 安居苑2号楼楼道灯坏了")
+    await turn(bot)
+    bob = [s.body for s in net.in_room(GRID)][-3:]
+    assert "居民指南" in bob[0] and bob[1].startswith("已受理，工单 #2"), bob

@@ -258,15 +258,19 @@ def me_too(text: str) -> bool:
 
 def written_in(text: str) -> str | None:
     """Return ``"en"`` for a plain message in English (no Chinese character, two English words or more),
-    ``"zh-CN"`` for one with Chinese characters, else ``None`` (a command, a number, pinyin): a resident is
-    answered in the language they write, before they ever say ``!lang en``.
+    ``"zh-CN"`` for one with Chinese characters, else ``None`` (a bare command, a number, pinyin): a resident is
+    answered in the language they write, before they ever say ``!lang en``. A command is judged by its words after
+    the command's own (English command words are typed by everyone).
 
     >>> [written_in(t) for t in ("There is smoke in the stairwell", "3号楼 smoke", "ok", "ting dian le", "!help me")]
+    ['en', 'zh-CN', None, None, None]
+    >>> [written_in(t) for t in ("!report the lift is stuck again", "!report 电梯又坏了", "!help", "!", "！ ")]
     ['en', 'zh-CN', None, None, None]
     """
     words = text.strip()
     if words.startswith(("!", "！")):
-        return None
+        parts = words[1:].split(None, 1)
+        words = parts[1] if len(parts) > 1 else ""
     if any("\u3400" <= ch <= "\u9fff" for ch in words):
         return "zh-CN"
     english = len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not chinese(words, normalize(words))
