@@ -173,6 +173,10 @@ _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|
 # an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
 _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
                    r"方案[一二三四五1-5a-e])")
+# an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
+# where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
+_ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
+                     r"(在|去|到|找|打|问|可以|直接)")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -662,6 +666,8 @@ class Gate:
         other = [p for p in problems if not any(p in o for o in offers)]
         if offers and not current and (len(offers) >= 2 or not other):
             return Judgement(False, OFFER, offers)
+        if (answer := _ANSWER.match(t)) and not current and not problems:
+            return Judgement(False, CHAT, (answer.group(0),))
         if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
             return Judgement(None, UNSURE, hits[QUESTION])
         if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and not named:
@@ -704,6 +710,11 @@ class Gate:
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese
             return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
+        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and "?" in text and \
+                not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
+            # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
+            # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)
+            return Judgement(None, UNSURE, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
         if not problems and not current and (invited := _among(_INVITE, aside)):

@@ -17,9 +17,9 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 7  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 8  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
-# 7: more Cantonese, 好似 揾 嗰 落雨…)
+# 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -41,6 +41,13 @@ CANTONESE = {
     "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "勿应": "不应", "勿接": "不接", "勿开": "不开",
     # Hokkien and Teochew
     "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
+    # Xiang (Hunan): 哒 after a verb is 了 (摔哒, 倒哒), but not in the internet's 么么哒 or a sound
+    "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
+    "哒哒": "哒哒", "哒哒哒": "哒哒哒",
+    "么子": "什么", "恰饭": "吃饭", "细伢子": "小孩", "伢子": "小孩", "伢崽": "小孩", "妹陀": "小女孩",
+    "娭毑": "奶奶", "堂客": "老婆",
+    # the northeast
+    "嘎哈": "干啥", "咋整": "怎么办",
     "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
@@ -108,6 +115,8 @@ def normalize(text: str) -> str:
     '着火了'
     >>> normalize("细路仔爬出窗台外面，屋企冇大人")  # Cantonese words in Mandarin
     '小孩爬出窗台外面,家没大人'
+    >>> normalize("伢子摔哒 么么哒")  # Xiang 哒 is 了, the internet's 么么哒 stays
+    '小孩摔了么么哒'
     """
     out = text.translate(table())
     found = _cantonese.find_matches_as_indexes(out)

@@ -1448,3 +1448,46 @@ def test_the_95th_sets_emergencies_in_our_words(router: Router, text: str, categ
 
 def test_a_complaint_made_many_times_to_the_hotline_goes_to_the_inspection_office(router: Router) -> None:
     assert router.route("投诉了十几次热线 每次都说已转办 到现在没人来").lead == "district_office"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("广场上王娭毑跳着舞突然倒哒 冇得反应", "medical_emergency"),             # Xiang 哒 for 了
+    ("小区门口有个大爷躺那半天了 喊也不应", "medical_emergency"),
+    ("楼道口堆的煤着了 烟顺着楼梯往上蹿", "fire"),
+    ("后山墙又掉下来几块砖 下面就是菜地 天天有人过", "collapse"),
+    ("院里那棵老榆树叫雪压得眼瞅着要倒 底下停着好几辆车", "trees_greening"),
+    ("楼上暖气管子冻裂了 水往我家灌 屋里都淹了", "water_leak"),
+])
+def test_the_96th_sets_emergencies_in_our_words(router: Router, text: str, category: str) -> None:
+    """Someone fallen and not answering (in Xiang and in plain words), a coal heap alight with its smoke rising
+    up the stairs, bricks falling from a wall now, a tree about to fall under snow (the greening's, not a
+    building's), a burst pipe flooding a home (a leak, not a street's flood): each the emergency it is."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.category) == (True, "emergency", category)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼上熊孩子天天跑跳 我们拿拖把杆子捣地他们也不听", "mediation"),     # 捣地 is no 倒地 (fallen)
+    ("街道干部跟开发商老板一起吃饭喝酒 我们去反映问题没人理", "district_office"),
+    ("户口一直落不下来 孩子报名都要户口本", "police"),
+    ("村里那块集体空地被人围起来收停车费", "economy"),
+    ("水管子冻住了 一滴水没有", "water"),
+    ("Somebody is throwing cigarette butts from upstairs onto our balcony again", "public_security"),
+])
+def test_upstairs_children_a_dinner_with_a_developer_a_hukou_and_frozen_pipes(router: Router, text: str,
+                                                                             lead: str) -> None:
+    """Children running upstairs (捣地, pounding the floor back, is no 倒地, fallen: not an emergency), officials
+    dining with a developer, a hukou that cannot be moved, collective land fenced off, frozen pipes and no water
+    (一滴水没有 is no drip), a cigarette thrown from upstairs in English: each to the handler it is for."""
+    d = router.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", ["回楼上的：去东门那个小卖部买 24小时开", "回复楼上：直接去社区医院问就行",
+                                  "Is there a printer at the community centre? my son needs to print a form"])
+def test_an_answer_to_a_neighbour_and_a_question_with_an_aside_make_no_ticket(router: Router, text: str) -> None:
+    assert router.route(text).report is not True
+
+
+def test_an_answer_to_a_neighbour_that_names_a_problem_is_a_report(router: Router) -> None:
+    assert router.route("回楼上：我们楼也停水了").report is True
