@@ -32,6 +32,7 @@ from research.networks import collaboration_graph, referral_graph, reporting_gra
 from research.parquet import export_parquet
 from research.participation import matter_log, meetings, participation, simulate_participation
 from research.passes import holders, passes, pingpong_pairs, steps_to_resolution, transfer_chains
+from research.province import Province, measure_province
 from research.pseudonyms import KEY_ENV, PseudonymKeyMissing, pseudonymizer
 from research.rates import RATES, handler_rates, rank
 from research.responses import resolution_times, response_times, summary
@@ -49,6 +50,7 @@ __all__ = [
     "RATES",
     "EventLog",
     "LogError",
+    "Province",
     "PseudonymKeyMissing",
     "SimConfig",
     "SimSummary",
@@ -65,6 +67,7 @@ __all__ = [
     "helping_graph",
     "holders",
     "matter_log",
+    "measure_province",
     "meetings",
     "modularity",
     "participation",

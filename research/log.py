@@ -100,7 +100,8 @@ class EventLog:
 
 
 def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None, key: str | bytes | None = None,
-             text: bool = False, touched: tuple[datetime, datetime] | None = None) -> EventLog:
+             text: bool = False, touched: tuple[datetime, datetime] | None = None,
+             communities: list[str] | None = None) -> EventLog:
     """Return the :class:`EventLog` of the store file at ``path``.
 
     ``key`` is the pseudonym key (default ``$WHISTLE_PSEUDONYM_KEY``, else a random key for this process
@@ -113,8 +114,11 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
     ``path`` may also be a Parquet export (``whistle export --parquet``, :mod:`research.parquet`): the same
     tables, already pseudonymised, with a ``community`` column (``text`` is refused: an export has none); or
     a community's store on PostgreSQL (``postgresql://…?community=ID``), read through a copy
-    (:mod:`research.stores`).
+    (:mod:`research.stores`). ``communities=[…]`` reads only those communities of an export (a province read
+    a few at a time: :mod:`research.province`); a store is one community and refuses it.
     """
+    if communities is not None and (is_database(path) or not Path(path).is_dir()):
+        raise LogError(f"{shown(str(path))}: communities= reads a Parquet export; a store is one community")
     if is_database(path):
         try:
             with store_file(path) as copy:
@@ -128,7 +132,7 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
     path = Path(path)
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook) if rulebook else load_rulebook()
     if path.is_dir():
-        return _read_export(path, book, text, touched)
+        return _read_export(path, book, text, touched, communities)
     if not path.is_file():
         raise LogError(f"{path}: no such store file")
     names = pseudonymizer(key)
@@ -163,14 +167,15 @@ def read_log(path: str | Path, *, rulebook: Rulebook | str | Path | None = None,
                     {"rulebook": book.full_version, "text": text})
 
 
-def _read_export(path: Path, book: Rulebook, text: bool, touched: tuple[datetime, datetime] | None) -> EventLog:
-    """Return the :class:`EventLog` of a Parquet export (see :func:`read_log`)."""
+def _read_export(path: Path, book: Rulebook, text: bool, touched: tuple[datetime, datetime] | None,
+                 communities: list[str] | None = None) -> EventLog:
+    """Return the :class:`EventLog` of a Parquet export, or of ``communities`` of it (see :func:`read_log`)."""
     from research.parquet import ParquetError, read_tables
 
     if text:
         raise LogError(f"{path}: a Parquet export carries no message text")
     try:
-        tables, meta = read_tables(path)
+        tables, meta = read_tables(path, communities=communities)
     except (ParquetError, OSError, pa.ArrowException) as exc:
         raise LogError(str(exc)) from exc
     events, tickets, assignments = _one_numbering(tables["events"], tables["tickets"], tables["assignments"])

@@ -118,7 +118,11 @@ def read_tables(path: str | Path, *, communities: Iterable[str] | None = None,
         if not folder.is_dir():
             raise ParquetError(f"{path}: the {name} table is missing")
         data = ds.dataset(folder, format="parquet", partitioning="hive")
-        table = data.to_table(filter=wanted)
+        # each file's dictionaries are as small as its own values allow (int8, int16): read as int32, or the
+        # communities' dictionaries together outgrow the first file's index type when sorted
+        wide = pa.schema([f.with_type(pa.dictionary(pa.int32(), f.type.value_type)) if pa.types.is_dictionary(f.type)
+                          else f for f in data.schema], metadata=data.schema.metadata)
+        table = ds.dataset(folder, format="parquet", partitioning="hive", schema=wide).to_table(filter=wanted)
         table = table.sort_by([("community", "ascending"), ("row", "ascending")]).drop_columns(["month", "row"])
         frame = table.to_pandas(split_blocks=True, self_destruct=True)  # Arrow's buffers freed as pandas takes them
         del table
