@@ -9,6 +9,13 @@ time of each and the peak RSS; one month of the whole province is read alone as 
 buys). The same community read from its SQLite store with ``read_log`` is the baseline.
 
     .venv/bin/python benchmarks/province_research.py --store var/bench-100k.sqlite --sizes 1 4 10
+
+``--year EVENTS`` copies the community until the province holds about that many events (a province's year:
+about 250 million) and measures it with :func:`research.measure_province`, ``--per-read`` communities at a
+time (the whole would not fit in memory): the time of the reads and of each measure, summed, and the peak
+memory; the folded measures of the first ``--sizes`` province are checked against the whole log's first.
+
+    .venv/bin/python benchmarks/province_research.py --store var/bench-100k.sqlite --sizes 4 --year 250000000
 """
 
 from __future__ import annotations
@@ -44,6 +51,25 @@ else:
 out["peak MiB"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 print(json.dumps(out))
 """
+FOLDED = """
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import research
+t = time.perf_counter()
+p = research.measure_province(sys.argv[1], per_read=int(sys.argv[2]), key="bench")
+out = {"wall": round(time.perf_counter() - t, 1), "events": p.events, "tickets": p.tickets,
+       "communities": p.communities, **p.seconds, "peak MiB": p.peak_mib,
+       "collaboration": sorted((a, b, w) for a, b, w in p.collaboration.edges(data="weight")),
+       "signed": int(p.rates["signed"].sum()), "chains": len(p.chains)}
+if len(sys.argv) > 3:  # the same province read whole: the folded measures must be its measures
+    log = research.read_log(sys.argv[1], key="bench")
+    whole = research.collaboration_graph(log)
+    out["same"] = (out["collaboration"] == sorted((a, b, w) for a, b, w in whole.edges(data="weight"))
+                   and out["signed"] == int(research.handler_rates(log)["signed"].sum())
+                   and out["chains"] == len(research.transfer_chains(log)))
+del out["collaboration"]
+print(json.dumps(out))
+"""
 EXPORT = """
 import json, sys, warnings
 warnings.simplefilter("ignore")
@@ -61,6 +87,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="a community's store (default: a simulated 20,000 tickets)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 10])
+    parser.add_argument("--year", type=int, default=0, help="also a province of about this many events, folded")
+    parser.add_argument("--per-read", type=int, default=10, help="communities read at a time for --year")
     args = parser.parse_args()
     import research
 
@@ -85,6 +113,24 @@ def main() -> None:
         print(f"{size:3} communities, {int(whole['events']):,} events: {steps}; peak {whole['peak MiB']:,} MiB; "
               f"one month ({month}, {int(alone['events']):,} events) {alone['read one month']} s, "
               f"peak {alone['peak MiB']:,} MiB")
+        if args.year and size == args.sizes[0]:
+            folded = child(FOLDED, str(province), str(args.per_read), "check")
+            print(f"    folded {args.per_read} at a time: the same measures as read whole: {folded['same']}")
+        shutil.rmtree(province)
+    if args.year:
+        copies = max(1, round(args.year / summary["events"]))
+        province = work / "year"
+        shutil.copytree(single, province)
+        for n in range(1, copies):
+            for table in ("events", "tickets", "assignments"):
+                shutil.copytree(single / table / f"community={community}", province / table / f"community=c{n:05d}")
+        folded = child(FOLDED, str(province), str(args.per_read))
+        steps = ", ".join(f"{k} {v} s" for k, v in folded.items()
+                          if k not in ("events", "tickets", "communities", "peak MiB", "wall", "signed", "chains"))
+        print(f"a year: {folded['communities']:,} communities, {folded['events']:,} events, {folded['tickets']:,} "
+              f"tickets, {args.per_read} communities a read: {folded['wall']} s in all ({steps}); "
+              f"peak {folded['peak MiB']:,} MiB; {folded['signed']:,} sign-fors, "
+              f"{folded['chains']:,} tickets passed on")
         shutil.rmtree(province)
     shutil.rmtree(work)
 
