@@ -254,9 +254,22 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(
                          r"leaking|keeps? \w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
                          r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
+def _asked_en(text: str) -> bool:
+    """Return whether an English message asks: it starts with a question's word, or a sentence of it that ends
+    in ``?`` does (Hi all, we're here for two weeks. Any tips for seafood?).
+
+    >>> _asked_en("Hi all, we are here for two weeks. Any tips for seafood?"), _asked_en("The lift is broken?!")
+    (True, False)
+    """
+    lower = text.strip().lower()
+    return bool(_ASKED_EN.match(lower)) or any(_ASKED_EN.match(s) for s in re.split(r"(?<=[.!?])\s+", lower)
+                                               if s.endswith("?"))
+
+
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
-_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?)\b")  # asked of neighbours
+# asked of neighbours
+_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
@@ -265,7 +278,7 @@ _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|coul
                        r"anybody|someone|somebody)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
-_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|"
+_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
@@ -625,7 +638,9 @@ class Gate:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
-        if len(t) >= 3 * LONG:  # a letter: only a notice or a story is not a report, and neither names a problem
+        # (English counted in words, two characters' worth each: a question of 25 words is no letter)
+        if (len(t) if not t.isascii() else 2 * len(text.split())) >= 3 * LONG:
+            # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
             if notice and not current:
                 return Judgement(False, NOTICE, notice)
@@ -704,20 +719,24 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and \
+        if t.isascii() and _asked_en(text) and \
                 (text.rstrip().endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
-            # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese
-            return Judgement(None, UNSURE, ("?",)) if found.top is not None else Judgement(False, QUESTION, ("?",))
-        if t.isascii() and _ASKED_EN.match(text.strip().lower()) and "?" in text and \
+            # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese;
+            # about nothing the rules know, no report, if the message opens with the question (a question after a
+            # story, …the owner won't sign a contract. Who do I ask?, is asked about, never dropped)
+            return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(text.strip().lower()) \
+                else Judgement(None, UNSURE, ("?",))
+        if t.isascii() and _asked_en(text) and "?" in text and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
             # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
             # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)
             return Judgement(None, UNSURE, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
-        if not problems and not current and (invited := _among(_INVITE, aside)):
+        if not problems and not current and not (strong and len(t) >= LONG) and \
+                (invited := _among(_INVITE, aside)):  # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report)
             return Judgement(False, CHAT, invited)
         if story := _told_story(t, current, problems, aside):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
