@@ -235,6 +235,41 @@ async def test_two_store_handles_on_one_file_share_the_dedupe(tmp_path: Path, mi
         assert await s1.count("tickets") == 1
 
 
+async def test_a_write_cancelled_while_it_waits_for_the_lock_leaves_no_transaction_open(tmp_path: Path) -> None:
+    # a loop stopped (or timed out) while its BEGIN waits on another process's write lock: the BEGIN still runs on
+    # the connection's thread once the lock is free; left open it would refuse every later write of this handle
+    # ("cannot start a transaction within a transaction") and hold the lock from every other process
+    path = tmp_path / "s.sqlite"
+    async with await Store.open(path) as s1, await Store.open(path) as s2:
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def hold() -> None:
+            async with s2.write() as tx:
+                await tx.set_chat_state("k", "s2")
+                holding.set()
+                await release.wait()
+
+        async def wait_and_write() -> None:
+            async with s1.write() as tx:
+                await tx.set_chat_state("k", "never")
+
+        holder = asyncio.create_task(hold())
+        await holding.wait()
+        waiter = asyncio.create_task(wait_and_write())
+        await asyncio.sleep(0.3)  # s1's BEGIN IMMEDIATE is waiting on s2's lock (busy timeout 10 s)
+        waiter.cancel()  # (its rollback waits behind the BEGIN: the cancel ends once the lock is free)
+        release.set()
+        await holder
+        with pytest.raises(asyncio.CancelledError):
+            await waiter
+        async with s1.write() as tx:  # this handle writes again
+            await tx.set_chat_state("k", "s1")
+        async with asyncio.timeout(5):  # and holds no lock from the other
+            async with s2.write() as tx:
+                await tx.set_chat_state("j", "s2")
+        assert (await s2.chat_state("k"), await s1.chat_state("j")) == ("s1", "s2")
+
+
 async def test_a_crash_inside_a_move_writes_nothing(service: TicketService,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     tid = (await service.report(source="m:1", reporter="@a:x", text="漏水")).ticket.id

@@ -126,6 +126,11 @@ class Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Call:
         return _Call(self, sql, tuple(params))
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on the connection (as :attr:`sqlite3.Connection.in_transaction`)."""
+        return bool(self.raw.is_in_transaction())
+
     async def _run(self, sql: str, params: Sequence[Any]) -> Cursor:
         async with self._turn:
             return await self._statement(sql, params)

@@ -7,7 +7,9 @@ Reads go through their own connection (WAL lets them run beside a write); every 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -28,6 +30,8 @@ from chatops.tickets.store.jsontext import from_json, to_json
 from chatops.tickets.store.leases import LeaseReads, LeaseWrites
 from chatops.tickets.store.meetings import MeetingReads, MeetingWrites
 from chatops.tickets.store.migrations import LATEST, MIGRATIONS, OWNER, StoreError, migrate, version_of
+
+log = logging.getLogger(__name__)
 
 _TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
 _TICKET_INSERT = (
@@ -596,13 +600,32 @@ class Store(_Reads):
         if self._writer is None:
             raise StoreError("store_readonly", file=self.path)
         async with self._lock:
-            await self._writer.execute("BEGIN IMMEDIATE")
+            if self._writer.in_transaction:  # never under the lock: one left open is undone, never built on
+                log.error("the store's writer was left inside a transaction: rolled back")
+                await self._writer.rollback()
+            try:
+                await self._writer.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                # a BEGIN cancelled while it waits on another process's lock still runs on the connection's thread
+                # afterwards; a rollback queued behind it ends it there (a no-op if it failed)
+                await self._settle()
+                raise
             try:
                 yield Transaction(self._writer)
             except BaseException:
-                await self._writer.rollback()
+                await self._settle()
                 raise
-            await self._writer.commit()
+            try:
+                await self._writer.commit()
+            except BaseException:  # a commit that failed leaves the transaction open: end it, lose the write
+                await self._settle()
+                raise
+
+    async def _settle(self) -> None:
+        """Roll the writer back, in its connection's order of work, even while the caller is being cancelled."""
+        assert self._writer is not None
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await self._writer.rollback()
 
     async def take_timers(self, now: datetime, worker: str, until: datetime, *, limit: int = 500) -> list[Timer]:
         """Claim the due timers no other worker holds (:meth:`Transaction.take_timers`); return them.
