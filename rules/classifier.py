@@ -129,6 +129,8 @@ Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it 
 GENERIC_WEIGHT = 0.5
 # a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
 BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
+# and in English, said before it (outside the pharmacy, next to the school)
+_BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
@@ -480,8 +482,9 @@ class Classifier:
             for m in self._english_rx.finditer(lower, run.start(), run.end()):
                 phrase = " ".join(m.group(0).split())
                 at = len("".join(lower[:m.start()].split()))  # where it starts in the normalised text, near enough
+                beside = bool(_BESIDE_EN.search(lower, max(0, m.start() - 16), m.start()))  # where, not what
                 for owner in self._english[phrase]:
-                    hits.setdefault(owner, {}).setdefault(phrase, (len(phrase) - phrase.count(" "), False, at))
+                    hits.setdefault(owner, {}).setdefault(phrase, (len(phrase) - phrase.count(" "), beside, at))
                     where = seen.setdefault(owner, [0, at])
                     where[0], where[1] = where[0] + 1, min(where[1], at)
 

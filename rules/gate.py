@@ -107,12 +107,14 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
-         "现在好太多了", "现在好多了")
+         "现在好太多了", "现在好多了", "还记得", "记不记得")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
-                      r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?")
+                      r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?"
+                       # or opening with a year or two ago as the time it happened (前年落大水的时候…)
+                       r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -160,7 +162,11 @@ _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]") 
 _WORRY = re.compile(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
 _AHEAD = re.compile(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
                     r"就怕)")
+_LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
 _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
+# what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
+_FIRST_OR = re.compile(r"先[^,.!?。，！？\s]{1,10}还是")
+_WHAT_TO_DO = re.compile(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
 _DURATION = re.compile(r"(?<![住干活待呆做教一二两三四五六七八九十几多半])(?<![住干活待呆做教]了)"
@@ -199,7 +205,7 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
-          "找回来了", "已经找回")  # done
+          "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
@@ -290,9 +296,14 @@ _SOCIAL_MARK_EN = re.compile(
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
-    r"holidays|festival)|merry christmas|season'?s greetings))")
+    r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
+    r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
+    r"(?:all|everyone|everybody|neighbou?rs|folks)))")
+# what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
+_FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
+                             r"(?:the|our|my|that|this|a)\s+)\w+ing\b")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
-_NEXT_EN = re.compile(r"\b(?:also|another|again|out|off|leak\w*|smell\w*|nois\w*|block\w*|stuck|dead|missing|"
+_NEXT_EN = re.compile(r"\b(?:also|another|again|out|off|leak\w*|smell\w*|nois\w*|blocked|blockage|stuck|dead|missing|"
                       r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
@@ -480,6 +491,36 @@ _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
+# English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
+_IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
+_GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year)|the other day|earlier today|this morning)\b")
+_OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|out of danger|back home|doing well)\b|"
+                      r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\b(?:no one|nobody) (?:was |got )?"
+                      r"(?:hurt|injured)\b")
+
+
+def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
+    """Return the judgement of an English message whose emergency ``words`` report none now: a what-if asked
+    (asked about, never registered unasked) or a danger of days ago now over (no report); ``None`` otherwise.
+
+    >>> _told_en("Just wondering, if there's ever a gas leak, who should we call first?", ("gas leak",)).kind
+    'unsure'
+    >>> _told_en("The man who collapsed yesterday is fine now. Thanks to all who helped.", ("collapsed",)).report
+    False
+    >>> _told_en("Gas leak in block 3! What do we do if it spreads?", ("gas leak",)) is None
+    True
+    """
+    lower = text.lower()
+    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again",)]:
+        return None  # but, still, not working: something is wrong now
+    first = min((i for w in words if (i := lower.find(w)) >= 0), default=-1)
+    if (cond := _IF_EN.search(lower)) and cond.start() < first and lower.rstrip().endswith("?"):
+        return Judgement(None, UNSURE, (cond.group(0),))
+    if (gone := _GONE_BY_EN.search(lower)) and (over := _OVER_EN.search(lower, gone.start())):
+        return Judgement(False, THANKS if _SOCIAL_MARK_EN.search(lower) else CHAT, (gone.group(0), over.group(0)))
+    return None
+
+
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
     of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
@@ -600,7 +641,7 @@ class Gate:
                 return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
         # (English counted in words: a thank-you of twenty words is 90 letters)
         if text and _LATIN.search(text) and len(text.split()) < LONG and len(t) < 8 * LONG and \
-                (done := _THANKED_EN.search(lower := text.lower())) \
+                (done := _THANKED_EN.search(lower := _FIXED_THING_EN.sub(r"\1thing", text.lower()))) \
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
@@ -608,7 +649,8 @@ class Gate:
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
                 (found.top is None or marked.lastgroup == "offer") and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
-                (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)):
+                (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
+                (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)):  # "Hi all, my cat is missing"
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
             # (a thing found or sold names no matter where it was found: near the basketball court)
@@ -626,6 +668,8 @@ class Gate:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
                 return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             told = self._told(t, hits) if len(t) < 3 * LONG else None
+            if text and _LATIN.search(text) and not told:
+                told = _told_en(text, (*found.matched, *found.urgent))
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
         current, problems = hits.get("current", ()), hits.get("problem", ())
@@ -679,7 +723,8 @@ class Gate:
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
         # unless the offer is plain from two of its words (八成新, 自提)
         other = [p for p in problems if not any(p in o for o in offers)]
-        if offers and not current and (len(offers) >= 2 or not other):
+        # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
+        if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
         if (answer := _ANSWER.match(t)) and not current and not problems:
             return Judgement(False, CHAT, (answer.group(0),))
@@ -758,7 +803,12 @@ class Gate:
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
-        now = [w for w in hits.get("current", ()) if w != "又"]
+        now = [w for w in hits.get("current", ()) if w != "又" and not (w == "还是" and _FIRST_OR.search(t))]
+        if _WHAT_IF.match(t) and not now:  # 如果有人触电了，先拉闸还是先拉人: asked; 要是电梯困人了，先按警铃: advice
+            if (first := _FIRST_OR.search(t)) or hits.get(QUESTION):
+                return Judgement(None, UNSURE, (*hits.get(QUESTION, ()), *((first.group(0),) if first else ())))
+            if told := _WHAT_TO_DO.search(t):
+                return Judgement(False, NOTICE, (told.group(0),))
         if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():] and \
                 (still := now or [m.group(0) for m in _STILL.finditer(t, over.end())] or
                  [w for w in hits.get("problem", ()) if t.find(w, over.end()) >= 0]):  # …但这电梯能不能换个新的
@@ -772,8 +822,6 @@ class Gate:
             return Judgement(False, NOTICE, elsewhere)
         if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
-        if _WHAT_IF.match(t) and hits.get(QUESTION):  # 万一哪天电梯里关着人怎么办: ask, never register unasked
-            return Judgement(None, UNSURE, hits[QUESTION])
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):
             return Judgement(None, STORY, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
