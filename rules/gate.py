@@ -162,6 +162,10 @@ _HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]") 
 _WORRY = re.compile(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
 _AHEAD = re.compile(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
                     r"就怕)")
+# words that turn from one matter to another (然后还有个事, 另外还有一件事想反映一下:)
+_ANOTHER_MATTER = re.compile(r"(然后|另外|还有|顺便|对了|再就是)[，,、 ]*(还有|再说|再反映|说)?[ ]*(个|一个|件|一件)"
+                             r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
+                             r"(一下|下)?[，,:：。.!！ ]*")
 _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
 _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
@@ -619,6 +623,23 @@ class Gate:
         self._find_current = _Finder({"current": lists["current"]})  # all a letter needs of the whole text
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
         self._places = tuple(sorted({n for w in places if len(n := normalize(w)) >= 2}, key=len, reverse=True))
+
+    def matter(self, text: str) -> str:
+        """Return the part of ``text`` to route: after a thank-you (or word that something is done) for one matter
+        that turns to another in words that say so (…修好了谢谢物业，然后还有个事：…), that other matter; else
+        ``text`` (the whole message is kept as the ticket's text either way).
+
+        >>> gate = Gate()
+        >>> gate.matter("楼道灯修好了谢谢物业，然后还有个事，楼上天天半夜剁骨头")
+        '楼上天天半夜剁骨头'
+        >>> gate.matter("电梯坏了，还有个事，楼道灯也不亮")  # no thank-you before: both are the report
+        '电梯坏了，还有个事，楼道灯也不亮'
+        """
+        turn = _ANOTHER_MATTER.search(text)
+        if turn is None or len(text) - turn.end() < 6:
+            return text
+        hits = self._find(unsaid(normalize(text[:turn.start()])))
+        return text[turn.end():] if hits.get(THANKS) or hits.get("resolved") else text
 
     def judge(self, text: str, found: Classification) -> Judgement:
         """Return the :class:`Judgement` of ``text``, given what the classifier ``found`` in it.

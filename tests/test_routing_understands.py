@@ -1623,3 +1623,16 @@ def test_lo_is_le_in_the_southwest(router: Router) -> None:
     from rules.normalize import normalize
     said = ("电梯又坏咯", "门咯吱咯吱响", "咯血")
     assert [normalize(t) for t in said] == ["电梯又坏了", "门咯吱咯吱响", "咯血"]
+
+
+@pytest.mark.parametrize(("thanks", "matter"), [
+    ("电梯修好了，谢谢物业师傅！然后还有个事，", "楼上那家每天半夜拖椅子，吵得孩子睡不着"),
+    ("楼道灯修好了谢谢物业，然后还有个事，", "我家楼上天天半夜蹦迪吵得睡不着"),
+    ("路灯已经亮了，感谢城管！另外还有一件事想反映一下：", "三号楼有人在楼道里给电瓶车充电"),
+])
+def test_a_thank_you_that_turns_to_another_matter_routes_that_matter(router: Router, thanks: str, matter: str) -> None:
+    """A message thanked for one fix that turns to another matter is routed as that matter alone would be (the
+    corridor light thanked for took the second before, and the bot asked about it)."""
+    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # rules and the starter, as the bot
+    d, alone = shipped.route(thanks + matter), shipped.route(matter)
+    assert (d.report, d.lead, d.category) == (True, alone.lead, alone.category), d
