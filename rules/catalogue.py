@@ -197,6 +197,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gate_unsure": {"zh-CN": "看不出是否要登记", "en": "cannot tell"},
     "gate_story": {"zh-CN": "讲往事或讲故事", "en": "a story, or a time long past"},
     "gate_vague": {"zh-CN": "没说是什么问题", "en": "something wrong, but not said what"},
+    "gate_what_if": {"zh-CN": "假设的情况，问该怎么办", "en": "a what-if, asked"},
     "gate_greeting": {"zh-CN": "问候", "en": "a greeting"},
     "gate_thanks": {"zh-CN": "致谢", "en": "thanks"},
     "gate_done": {"zh-CN": "说问题已经没了", "en": "the matter is done"},

@@ -29,6 +29,7 @@ from rules.rulebook import Intake
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
+WHAT_IF = "what_if"  # unsure as well: a what-if asked (要是着火了往哪跑); asked about, never on a model's word
 VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said (那个东西又坏了); the bot asks what
 AFTERMATH = "aftermath"  # a report: a danger over and done with, and a complaint of what came after (抢救过来了…
 # 医院说跟他们没关系): for the matter's ordinary handler, never an emergency
@@ -186,7 +187,10 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
-                     r"(在|去|到|找|打|问|可以|直接)")
+                     r"(在|去|到|找|打|问|可以|直接)"
+                     r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?")  # 楼上那个问电梯的：是礼拜三来人检修
+# an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
+_ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b)")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -279,13 +283,13 @@ def _asked_en(text: str) -> bool:
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
 # asked of neighbours
-_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice)\b")
+_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any|anyone|"
-                       r"anybody|someone|somebody)\b")
+                       r"anybody|someone|somebody|if there'?s ever|in case)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
@@ -295,10 +299,12 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          r"\b(?:thanks?|thank you|thx|grateful)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "
-    r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|come along)|"
+    r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
+    r"come along)|"
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
-    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos)|"
+    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|(?:is|are) (?:much |so |way "
+    r")?(?:better|cleaner|nicer|cheaper) than)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
@@ -492,6 +498,7 @@ _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|�
 _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side
 _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
+_FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都是|也是)?外地")  # a caller or a car from away
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
@@ -503,23 +510,47 @@ _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|ou
                       r"(?:hurt|injured)\b")
 
 
+_HOW = re.compile(r"咋|怎么|怎样|如何|哪")  # after a what-if, a question however it ends (往哪跑, 咋下去)
+
+
+def _what_if(t: str, hits: dict[str, tuple[str, ...]], current: tuple[str, ...] | list[str]) -> Judgement | None:
+    """Return the judgement of a what-if (要是, 万一 near the start of ``t``) that says nothing is wrong now: one asked
+    (先打120还是先找社区, 往哪跑, 走楼梯还是等着: 还是 after 要是 is "or") is asked about, one that advises (先按警铃
+    再打电话，大家记住) is a notice; ``None`` otherwise. ``hits`` and ``current``: the gate's words in ``t``.
+
+    >>> _what_if("要是半夜停电了电梯里的人咋出来", {}, ()).kind, _what_if("要是电梯困人了先按警铃再打电话", {}, ()).kind
+    ('what_if', 'notice')
+    >>> _what_if("电梯要是坏了", {}, ()) is None, _what_if("要是再不修还没人管咋办", {}, ("还没",)) is None
+    (True, True)
+    """
+    if not _WHAT_IF.match(t) or [w for w in current if w not in ("还是", "又")]:
+        return None
+    asked = (*hits.get(QUESTION, ()), *(m.group(0) for m in (_FIRST_OR.search(t), _HOW.search(t)) if m),
+             *(("还是",) if "还是" in t else ()))
+    if asked:
+        return Judgement(None, WHAT_IF, asked)
+    if told := _WHAT_TO_DO.search(t):
+        return Judgement(False, NOTICE, (told.group(0),))
+    return None
+
+
 def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     """Return the judgement of an English message whose emergency ``words`` report none now: a what-if asked
     (asked about, never registered unasked) or a danger of days ago now over (no report); ``None`` otherwise.
 
     >>> _told_en("Just wondering, if there's ever a gas leak, who should we call first?", ("gas leak",)).kind
-    'unsure'
+    'what_if'
     >>> _told_en("The man who collapsed yesterday is fine now. Thanks to all who helped.", ("collapsed",)).report
     False
     >>> _told_en("Gas leak in block 3! What do we do if it spreads?", ("gas leak",)) is None
     True
     """
     lower = text.lower()
-    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again",)]:
-        return None  # but, still, not working: something is wrong now
+    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but")]:
+        return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=-1)
     if (cond := _IF_EN.search(lower)) and cond.start() < first and lower.rstrip().endswith("?"):
-        return Judgement(None, UNSURE, (cond.group(0),))
+        return Judgement(None, WHAT_IF, (cond.group(0),))
     if (gone := _GONE_BY_EN.search(lower)) and (over := _OVER_EN.search(lower, gone.start())):
         return Judgement(False, THANKS if _SOCIAL_MARK_EN.search(lower) else CHAT, (gone.group(0), over.group(0)))
     return None
@@ -533,7 +564,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         here = [ours.group(0)]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
     screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
-    if _THIS_SIDE.search(t):  # 老家那边说要到这边办: the hometown is named, the matter is here
+    if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and hits.get("elsewhere") and not here):
         return (*screen, *hits.get("media", ()), *hits.get("elsewhere", ()))
@@ -668,7 +699,8 @@ class Gate:
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup == "offer") and \
+                (found.top is None or marked.lastgroup in ("offer", "praise") or
+                 (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
                 (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)):  # "Hi all, my cat is missing"
@@ -747,10 +779,12 @@ class Gate:
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
         if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
-        if (answer := _ANSWER.match(t)) and not current and not problems:
+        if (answer := _ANSWER.match(t)) and not current and all(f"不是{p}" in t for p in problems):  # 不是坏了
             return Judgement(False, CHAT, (answer.group(0),))
-        if _WHAT_IF.match(t) and hits.get(QUESTION) and not current:  # 万一地震了往哪里跑？ a worry, asked
-            return Judgement(None, UNSURE, hits[QUESTION])
+        if text and (answer := _ANSWER_EN.match(text.lower())) and not _CURRENT_EN.search(text.lower()):
+            return Judgement(False, CHAT, (answer.group(0).strip(),))
+        if what_if := _what_if(t, hits, current):  # 万一地震了往哪里跑？ a worry, asked
+            return what_if
         if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and not named:
             return Judgement(None, UNSURE, (worry.group(0), ahead.group(0)))
         if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
@@ -825,11 +859,8 @@ class Gate:
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
         now = [w for w in hits.get("current", ()) if w != "又" and not (w == "还是" and _FIRST_OR.search(t))]
-        if _WHAT_IF.match(t) and not now:  # 如果有人触电了，先拉闸还是先拉人: asked; 要是电梯困人了，先按警铃: advice
-            if (first := _FIRST_OR.search(t)) or hits.get(QUESTION):
-                return Judgement(None, UNSURE, (*hits.get(QUESTION, ()), *((first.group(0),) if first else ())))
-            if told := _WHAT_TO_DO.search(t):
-                return Judgement(False, NOTICE, (told.group(0),))
+        if what_if := _what_if(t, hits, now):
+            return what_if
         if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():] and \
                 (still := now or [m.group(0) for m in _STILL.finditer(t, over.end())] or
                  [w for w in hits.get("problem", ()) if t.find(w, over.end()) >= 0]):  # …但这电梯能不能换个新的

@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
-from rules.gate import AFTERMATH, EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, VAGUE, Gate, Judgement
+from rules.gate import AFTERMATH, EMERGENCY, NOISE, QUESTION, REPORT, STORY, UNSURE, VAGUE, WHAT_IF, Gate, Judgement
 from rules.model import Model
 from rules.normalize import chinese, normalize
 from rules.rulebook import Rulebook
@@ -187,10 +187,12 @@ class Router:
                 likely < routing.model_report:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
         elif likely is not None and judged.report is None and likely >= routing.model_sure_report and \
+                judged.kind != WHAT_IF and \
                 (judged.kind not in (STORY, VAGUE) or (alarm or 0.0) >= routing.model_emergency):
             # the words could not tell, the model is sure; a story of long ago is asked about unless the emergency
             # head hears one now (the report head cannot tell then from now), and so is a message that does not say
-            # what is wrong (那个东西又坏了: a report, of what the model can only guess)
+            # what is wrong (那个东西又坏了: a report, of what the model can only guess); a what-if always is
+            # (要是着火了往哪跑: neither head can tell one imagined from one happening)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
                 judged.kind != NOISE and likely >= routing.model_sure_report and alarm >= routing.model_emergency:

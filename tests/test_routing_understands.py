@@ -1636,3 +1636,41 @@ def test_a_thank_you_that_turns_to_another_matter_routes_that_matter(router: Rou
     shipped = router.with_model(None, starter=starter_model(router.rulebook))  # rules and the starter, as the bot
     d, alone = shipped.route(thanks + matter), shipped.route(matter)
     assert (d.report, d.lead, d.category) == (True, alone.lead, alone.category), d
+
+
+@pytest.mark.parametrize("text", [
+    "要是半夜电梯停了 俺们住二十楼的咋下去 走楼梯还是等着",
+    "If there's ever a flood, where do we move the cars to? Just want to know in advance.",
+    "The new bus terminus is way cleaner than the old one",
+    "Chess club this Saturday in the community library, all ages welcome!",
+    "@the guy asking about the pharmacy: it closes at 9 on Sundays",
+    "楼上那个问水表的：是周三来人换表，不是坏了",
+    "Last month there was a small fire in the bike shed. Nobody was hurt but we were all scared. "
+    "Anyone know where to buy a fire blanket?",
+])
+def test_the_99th_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+    """Non-reports of the 99th set (Qingdao and a Yunnan mining town): a what-if between choices, English opinions,
+    invitations beside a place, answers to a neighbour's question, a fire of last month told before a question."""
+    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("The owner of the noodle shop refuses to pay my sister for March", "hrss", None),
+    ("Chunks of concrete fell off the balcony above the bike shed this morning", "housing", "emergency"),
+    ("Someone tried our door at 3am and ran when the dog barked", "public_security", None),
+    ("快递放门口老是被人顺走 这个月丢了俩", "public_security", None),
+    ("A live cable is dangling over the footpath by the school gate", "power", "emergency"),
+    ("Water pouring through our ceiling from the flat upstairs", "property", None),
+    ("一个小娃被锁在车里 车停在大太阳底下", "children", "emergency"),
+    ("楼上老往下泼脏水 晾的衣服全湿了", "public_security", None),
+    ("办个证 窗口的人收了俺的烟才给办", "district_office", None),
+    ("隔壁夜市的烧烤油烟大得 窗户都不敢开", "environment", "normal"),
+    ("楼顶水箱漫水了 水顺着楼梯往下淌", "property", None),
+    ("The lift keeps juddering between floors, please check it", "property", None),
+    ("独居的王大爷好几天没见着了 门口一股臭味", "police", "emergency"),
+    ("刚才有个电话说俺孙子出事了要转钱 号码是外地的", "police", None),
+])
+def test_the_99th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
