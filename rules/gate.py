@@ -544,14 +544,23 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     False
     >>> _told_en("Gas leak in block 3! What do we do if it spreads?", ("gas leak",)) is None
     True
+    >>> _told_en("Last night my dad was fine, now he collapsed and won't wake up", ("collapsed",)) is None
+    True
     """
     lower = text.lower()
     if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but")]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=-1)
-    if (cond := _IF_EN.search(lower)) and cond.start() < first and lower.rstrip().endswith("?"):
+    # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
+    # home, there's a fire…)
+    if (cond := _IF_EN.search(lower)) and cond.start() < first and lower.rstrip().endswith("?") and \
+            not re.search(r"[.!?,;]", lower[cond.start():first]):
         return Judgement(None, WHAT_IF, (cond.group(0),))
-    if (gone := _GONE_BY_EN.search(lower)) and (over := _OVER_EN.search(lower, gone.start())):
+    # the danger named, then over (collapsed yesterday … is fine now), never one after the all-clear (was fine
+    # last night, now he collapsed)
+    if (gone := _GONE_BY_EN.search(lower)) and (over := _OVER_EN.search(lower, gone.start())) and \
+            (over.start() > first or not re.search(r"\b(?:now|suddenly|again)\b",
+                                                   re.sub(r"^\s*now\b", "", lower[over.end():]))):
         return Judgement(False, THANKS if _SOCIAL_MARK_EN.search(lower) else CHAT, (gone.group(0), over.group(0)))
     return None
 

@@ -1674,3 +1674,12 @@ def test_the_99th_sets_non_reports_in_our_words_make_no_ticket(router: Router, t
 def test_the_99th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "Last night my dad was fine, now he collapsed and won't wake up",    # the all-clear before the danger
+    "If anyone is home in 5-302, there's a fire in the kitchen, help?",  # an 'if' outside the danger's clause
+])
+def test_english_all_clears_and_ifs_beside_an_emergency_now_keep_it(router: Router, text: str) -> None:
+    d = router.route(text)
+    assert (d.report, d.priority) == (True, "emergency"), d
