@@ -130,6 +130,7 @@ GENERIC_WEIGHT = 0.5
 # a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
 BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
 # and in English, said before it (outside the pharmacy, next to the school)
+_QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")
 _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
@@ -478,6 +479,7 @@ class Classifier:
         """Add to ``hits`` the categories' English words said in ``text`` as whole words (smell gas, power cut)."""
         assert self._english_rx is not None
         lower = text.lower().replace("\u2019", "'")  # a phone's apostrophe (hasn’t) is the keyboard's
+        lower = _QUOTES.sub(" ", lower)  # a word in quotes ('resolved') is the word; can't keeps its apostrophe
         for run in self._english_run.finditer(lower):  # only where letters are: a Chinese letter has few, if any
             for m in self._english_rx.finditer(lower, run.start(), run.end()):
                 phrase = " ".join(m.group(0).split())

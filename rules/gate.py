@@ -19,6 +19,7 @@ letters of the evaluation set (every one a report) it says "not a report" for no
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -187,7 +188,7 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
-                     r"(在|去|到|找|打|问|可以|直接)"
+                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|(那|这)(个|只|条|家|辆|位|些)[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b)")
@@ -275,13 +276,26 @@ def _asked_en(text: str) -> bool:
     >>> _asked_en("Hi all, we are here for two weeks. Any tips for seafood?"), _asked_en("The lift is broken?!")
     (True, False)
     """
-    lower = text.strip().lower()
+    lower = _unadorned(text).lower()
     return bool(_ASKED_EN.match(lower)) or any(_ASKED_EN.match(s) for s in re.split(r"(?<=[.!?])\s+", lower)
                                                if s.endswith("?"))
 
 
+def _unadorned(text: str) -> str:
+    """Return ``text`` without the spaces, emoji and other symbols around it (…around here? 🙏 ends in ``?``).
+
+    >>> _unadorned(" Does anyone know a tutor? 🙏 ")
+    'Does anyone know a tutor?'
+    """
+    end = len(text)
+    while end and unicodedata.category(text[end - 1])[0] in "SMCZ":
+        end -= 1
+    return text[:end].strip()
+
+
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
 # asked of neighbours
 _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
@@ -289,7 +303,7 @@ _NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|
                         r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any|anyone|"
-                       r"anybody|someone|somebody|if there'?s ever|in case)\b")
+                       r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
@@ -304,11 +318,12 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|(?:is|are) (?:much |so |way "
-    r")?(?:better|cleaner|nicer|cheaper) than)|"
+    r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
-    r"(?:all|everyone|everybody|neighbou?rs|folks)))")
+    r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know))|"
+    r"(?P<story>fun story|funny story))")
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)\w+ing\b")
@@ -553,7 +568,7 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=-1)
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
     # home, there's a fire…)
-    if (cond := _IF_EN.search(lower)) and cond.start() < first and lower.rstrip().endswith("?") and \
+    if (cond := _IF_EN.search(lower)) and cond.start() < first and _unadorned(lower).endswith("?") and \
             not re.search(r"[.!?,;]", lower[cond.start():first]):
         return Judgement(None, WHAT_IF, (cond.group(0),))
     # the danger named, then over (collapsed yesterday … is fine now), never one after the all-clear (was fine
@@ -717,7 +732,7 @@ class Gate:
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
             # (a thing found or sold names no matter where it was found: near the basketball court)
             return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER, "praise": THANKS,
-                                     "greet": GREETING}[
+                                     "greet": GREETING, "story": CHAT}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
@@ -788,7 +803,7 @@ class Gate:
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
         if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
-        if (answer := _ANSWER.match(t)) and not current and all(f"不是{p}" in t for p in problems):  # 不是坏了
+        if (answer := _ANSWER.match(t)) and not current and all(f"不{p}" in t or f"不是{p}" in t for p in problems):
             return Judgement(False, CHAT, (answer.group(0),))
         if text and (answer := _ANSWER_EN.match(text.lower())) and not _CURRENT_EN.search(text.lower()):
             return Judgement(False, CHAT, (answer.group(0).strip(),))
@@ -828,8 +843,8 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if t.isascii() and _asked_en(text) and \
-                (text.rstrip().endswith("?") or
+        if not _HAN.search(t) and _asked_en(text) and \
+                (_unadorned(text).endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese;
@@ -837,7 +852,7 @@ class Gate:
             # story, …the owner won't sign a contract. Who do I ask?, is asked about, never dropped)
             return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(text.strip().lower()) \
                 else Judgement(None, UNSURE, ("?",))
-        if t.isascii() and _asked_en(text) and "?" in text and \
+        if not _HAN.search(t) and _asked_en(text) and "?" in text and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
             # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
             # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)

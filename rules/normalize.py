@@ -17,10 +17,10 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 10  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 11  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
-# Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan)
+# Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -46,7 +46,7 @@ CANTONESE = {
     "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
     "哒哒": "哒哒", "哒哒哒": "哒哒哒",
     "么子": "什么", "恰饭": "吃饭", "细伢子": "小孩", "伢子": "小孩", "伢崽": "小孩", "妹陀": "小女孩",
-    "娭毑": "奶奶", "堂客": "老婆",
+    "娭毑": "奶奶", "堂客": "老婆", "伢": "小孩",  # (Wuhan 伢 alone, too)
     # the northeast
     "嘎哈": "干啥", "咋整": "怎么办",
     # the northwest (Lanzhou, Xining): 嫑 is 不要

@@ -1683,3 +1683,37 @@ def test_the_99th_sets_matters_in_our_words(router: Router, text: str, lead: str
 def test_english_all_clears_and_ifs_beside_an_emergency_now_keep_it(router: Router, text: str) -> None:
     d = router.route(text)
     assert (d.report, d.priority) == (True, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "Fun story: the lady next door taught me to fold dumplings, mine all fell apart 😂",
+    "Just moved in from Canada with my wife, looking forward to meeting everyone!",
+    "Does anyone know a piano teacher near the east gate? My daughter wants lessons 🙏",
+    "Quick question, if the power ever goes off at night, who do we call? Just want to be ready.",
+    "回楼上 那只黑猫是三楼阿姨养的 打过疫苗了 不抓人",
+    "回楼上的 办居住证直接去街道服务大厅 带上租房合同就行",
+])
+def test_the_100th_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+    """Non-reports of the 100th set (Wuhan and Xi'an): English stories, newcomers and questions ending in an emoji,
+    a what-if about a lift, answers to a neighbour that explain or point the way."""
+    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("Smoke is coming out of the bakery's back door and the fire alarm is going off", "fire", "emergency"),
+    ("说好下午三点来水 到现在天都黑了还没来", "water", None),
+    ("The scaffolding on the new tower is leaning over the bus stop and pieces are falling off", "housing",
+     "emergency"),
+    ("My little girl let go of my hand in the market and I can't find her anywhere", "police", "emergency"),
+    ("停在路边的车里锁了个伢 哭得满头大汗", "children", "emergency"),
+    ("社区网格员态度蛮差 把我们的材料甩在地上就走了", "district_office", None),
+    ("村口那排老房子拆了一半 剩下一面墙眼看着要倒 底下还有人走", "housing", "emergency"),
+    ("Someone sprayed paint on the carved stone lion at the old temple", "culture", None),
+    ("楼上还在往下扔东西 花盆都砸下来了 快来人", "public_security", None),
+    ("I reported the blocked drain three times and each time it gets marked 'resolved' without anyone coming",
+     "district_office", None),
+])
+def test_the_100th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
