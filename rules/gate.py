@@ -191,7 +191,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|(那|这)(个|只|条|家|辆|位|些)[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
-_ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b)")
+_ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
+                        r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b)")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -513,16 +514,19 @@ _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|�
 _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side
 _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
-_FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都是|也是)?外地")  # a caller or a car from away
+# a caller, a car or a person from away (号码是外地的, 外地老板)
+_FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都是|也是)?外地|"
+                        r"外地(的)?(老板|人|公司|商人|客商|老乡|车)")
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
 _IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
-_GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year)|the other day|earlier today|this morning)\b")
+_GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
+                         r"the other day|earlier today|this morning|years ago)\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|out of danger|back home|doing well)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\b(?:no one|nobody) (?:was |got )?"
-                      r"(?:hurt|injured)\b")
+                      r"(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b")
 
 
 _HOW = re.compile(r"咋|怎么|怎样|如何|哪")  # after a what-if, a question however it ends (往哪跑, 咋下去)
@@ -562,10 +566,10 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     >>> _told_en("Last night my dad was fine, now he collapsed and won't wake up", ("collapsed",)) is None
     True
     """
-    lower = text.lower()
+    lower = text.lower().replace("still remember", "remember")  # a memory, not something still wrong
     if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but")]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
-    first = min((i for w in words if (i := lower.find(w)) >= 0), default=-1)
+    first = min((i for w in words if (i := lower.find(w)) >= 0), default=len(lower))  # (none named: after everything)
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
     # home, there's a fire…)
     if (cond := _IF_EN.search(lower)) and cond.start() < first and _unadorned(lower).endswith("?") and \
@@ -590,8 +594,10 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
-    if (screen and not _WATCHING.search(t)) or (hits.get("media") and hits.get("elsewhere") and not here):
-        return (*screen, *hits.get("media", ()), *hits.get("elsewhere", ()))
+    # 外地 naming who (外地老板, 外地人), not where: the matter is here
+    away = [w for w in hits.get("elsewhere", ()) if w != "外地" or "外地" in _FROM_AWAY.sub("", t)]
+    if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here):
+        return (*screen, *hits.get("media", ()), *away)
     return ()
 
 
@@ -759,6 +765,8 @@ class Gate:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
+        if text and not _HAN.search(t) and (over := _told_en(text, ())) is not None and over.report is False:
+            return over  # Last winter I saw fire engines at building 6. Glad everyone got out…
         # (English counted in words, two characters' worth each: a question of 25 words is no letter)
         if (len(t) if not t.isascii() else 2 * len(text.split())) >= 3 * LONG:
             # a letter: only a notice or a story is not a report, and neither names a problem

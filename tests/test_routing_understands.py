@@ -1717,3 +1717,32 @@ def test_the_100th_sets_non_reports_in_our_words_make_no_ticket(router: Router, 
 def test_the_100th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "Two winters ago... no wait, last winter, the fire engines came for a chip pan at block 4. Everyone got out, "
+    "I still remember the sirens.",
+    "Somebody asked when the clinic opens: 8 till noon, then 2 till 5.",
+])
+def test_the_101st_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+    """Non-reports of the 101st set (Tianjin and a Jiangxi county town): an English memory of a fire everyone got
+    out of (still remember is a memory), an answer to what someone asked."""
+    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("五楼水管子爆了 水一直往楼下灌 四楼已经淹了", "property", None),
+    ("隔壁把篱笆往我家地里挪了一米 说了还放话要打人", "mediation", "normal"),
+    ("A toddler is alone at the water's edge by the boat steps, no adult anywhere", "children", "emergency"),
+    ("The delivery vans idle and honk all night under our windows", "environment", None),
+    ("He is lying on the path, not moving, cold to touch, I think he's dead", "police", "emergency"),
+    ("有人在撬对门的锁 对门家里没人 快来人", "public_security", "emergency"),
+    ("听说村里的鱼塘被几个干部便宜包给外地老板了 村民都不知道", "economy", None),
+    ("小区篮球架的板子裂开了 篮筐也歪了", "property", "normal"),
+    ("居委会主任接待群众爱理不理 问两句就不耐烦", "district_office", None),
+    ("楼下那家大人又在打孩子 往死里打 孩子哭得嗓子都哑了", "children", "emergency"),
+])
+def test_the_101st_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
