@@ -132,7 +132,8 @@ _FIGURE = re.compile(r"(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|�
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
-           "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子")
+           "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子", "有人来伐", "有人来吗", "有没有人来",
+           "点集合")
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
           "说件好笑的")
@@ -188,7 +189,7 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
-                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|(那|这)(个|只|条|家|辆|位|些)[^,.!?。]{1,8}(?<![也还])是)"
+                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
@@ -300,13 +301,14 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a mes
 # asked of neighbours
 _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
-_NOTICE_EN = re.compile(r"\s*(?:good news|news|fyi|notice|reminder|announcement|heads up|psa|forwarding|forwarded|"
+_NOTICE_EN = re.compile(r"\s*(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|psa|"
+                        r"forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any|anyone|"
                        r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
-_WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now)|back on|back to normal"
+_WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
@@ -323,7 +325,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
-    r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know))|"
+    r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
+    r"nice to meet you|i'?m new here)|"
     r"(?P<story>fun story|funny story))")
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
@@ -567,7 +570,7 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     True
     """
     lower = text.lower().replace("still remember", "remember")  # a memory, not something still wrong
-    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but")]:
+    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but") and not w.startswith("went ")]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=len(lower))  # (none named: after everything)
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
@@ -730,7 +733,7 @@ class Gate:
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
                 (found.top is None or marked.lastgroup in ("offer", "praise") or
-                 (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
+                 (marked.lastgroup in ("invite", "greet") and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
                 (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)):  # "Hi all, my cat is missing"

@@ -1746,3 +1746,38 @@ def test_the_101st_sets_non_reports_in_our_words_make_no_ticket(router: Router, 
 def test_the_101st_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "Long story, but: last summer the chip pan next door caught fire, the smoke alarm went off and the firemen came "
+    "in minutes. Nobody was hurt. Get an alarm, everyone!",
+    "Hello neighbours, I'm new here, working at the hospital this year. Nice to meet you!",
+    "Heads-up from the caretaker: the water tank will be cleaned on Monday morning.",
+    "Great news, the lift in block C has been running fine since the repair. Thanks to the property team!",
+    "周六早上八点东门集合 一起去爬山 有人来伐",
+    "回复楼上：燃气表年检是每年一次 师傅会提前贴通知",
+])
+def test_the_102nd_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+    """Non-reports of the 102nd set (Hangzhou and Chongqing): an English fire of last summer told as advice (the
+    alarm 'went off' then), newcomers on a job, a heads-up, a repair thanked, an outing, an answer upstairs."""
+    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("叫他把三轮车挪开 他还冒火骂人", "mediation", None),
+    ("楼下那个男的喝醉了在打他老娘 老人家已经坐地上了", "police", "emergency"),
+    ("几个小学生在工地边上追着耍 旁边就是深基坑", "children", "emergency"),
+    ("My daughter got separated from us at the cable car station, she is 5, red coat", "police", "emergency"),
+    ("The karaoke bar plays live music till 1am and the whole building hears it", "environment", None),
+    ("楼上天天练架子鼓 练到十一点", "environment", None),
+    ("老柿子树的枯枝挂在台阶上头 怕哪天掉下来砸到人", "urban_mgmt", None),
+    ("乒乓球台的台面裂开了 物业一直不修", "property", "normal"),
+    ("The ferry company refused a refund after cancelling our trip", "market", None),
+    ("街道干部上班时间在茶馆打麻将", "district_office", None),
+    ("Two people are stuck in a cable car cabin halfway up, it stopped half an hour ago", "fire", "emergency"),
+    ("切菜切到手了 血止弗牢", "public_health", "emergency"),
+])
+def test_the_102nd_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
