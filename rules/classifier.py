@@ -130,8 +130,8 @@ GENERIC_WEIGHT = 0.5
 # a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
 BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
 # and in English, said before it (outside the pharmacy, next to the school)
-_QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")
 _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
+_QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")  # quotes around an English word, not an apostrophe
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere

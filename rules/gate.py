@@ -173,6 +173,7 @@ _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of
 _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
 _FIRST_OR = re.compile(r"先[^,.!?。，！？\s]{1,10}还是")
+_HOW = re.compile(r"咋|怎么|怎样|如何|哪")  # after a what-if, a question however it ends (往哪跑, 咋下去)
 _WHAT_TO_DO = re.compile(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
@@ -532,8 +533,6 @@ _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|ou
                       r"(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b")
 
 
-_HOW = re.compile(r"咋|怎么|怎样|如何|哪")  # after a what-if, a question however it ends (往哪跑, 咋下去)
-
 
 def _what_if(t: str, hits: dict[str, tuple[str, ...]], current: tuple[str, ...] | list[str]) -> Judgement | None:
     """Return the judgement of a what-if (要是, 万一 near the start of ``t``) that says nothing is wrong now: one asked
@@ -732,8 +731,8 @@ class Gate:
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise") or
-                 (marked.lastgroup in ("invite", "greet") and not _NEXT_EN.search(lower))) and \
+                (found.top is None or marked.lastgroup in ("offer", "praise", "greet") or
+                 (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
                 (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)):  # "Hi all, my cat is missing"

@@ -62,6 +62,12 @@ def test_a_problem_beside_an_offer_or_a_phone_number_is_still_a_report(router: R
     assert d.report is True and lead in (None, d.lead), d
 
 
+
+@pytest.fixture(scope="module")
+def shipped(router: Router) -> Router:
+    """The rules and the starter model, as the bot routes (the starter loaded once for the module)."""
+    return router.with_model(None, starter=starter_model(router.rulebook))
+
 @pytest.mark.parametrize("text", ["万一哪天停电了电梯里关着人怎么办？咱小区有预案吗", "要是晚上着火了我们往哪跑？"])
 def test_a_what_if_asked_is_asked_about_never_registered_unasked(router: Router, text: str) -> None:
     assert router.route(text).report is None
@@ -1630,10 +1636,9 @@ def test_lo_is_le_in_the_southwest(router: Router) -> None:
     ("楼道灯修好了谢谢物业，然后还有个事，", "我家楼上天天半夜蹦迪吵得睡不着"),
     ("路灯已经亮了，感谢城管！另外还有一件事想反映一下：", "三号楼有人在楼道里给电瓶车充电"),
 ])
-def test_a_thank_you_that_turns_to_another_matter_routes_that_matter(router: Router, thanks: str, matter: str) -> None:
+def test_a_thank_you_that_turns_to_another_matter_routes_that_matter(shipped: Router, thanks: str, matter: str) -> None:
     """A message thanked for one fix that turns to another matter is routed as that matter alone would be (the
     corridor light thanked for took the second before, and the bot asked about it)."""
-    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # rules and the starter, as the bot
     d, alone = shipped.route(thanks + matter), shipped.route(matter)
     assert (d.report, d.lead, d.category) == (True, alone.lead, alone.category), d
 
@@ -1648,10 +1653,9 @@ def test_a_thank_you_that_turns_to_another_matter_routes_that_matter(router: Rou
     "Last month there was a small fire in the bike shed. Nobody was hurt but we were all scared. "
     "Anyone know where to buy a fire blanket?",
 ])
-def test_the_99th_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+def test_the_99th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
     """Non-reports of the 99th set (Qingdao and a Yunnan mining town): a what-if between choices, English opinions,
     invitations beside a place, answers to a neighbour's question, a fire of last month told before a question."""
-    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
     assert shipped.route(text).report is not True
 
 
@@ -1693,10 +1697,9 @@ def test_english_all_clears_and_ifs_beside_an_emergency_now_keep_it(router: Rout
     "回楼上 那只黑猫是三楼阿姨养的 打过疫苗了 不抓人",
     "回楼上的 办居住证直接去街道服务大厅 带上租房合同就行",
 ])
-def test_the_100th_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+def test_the_100th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
     """Non-reports of the 100th set (Wuhan and Xi'an): English stories, newcomers and questions ending in an emoji,
     a what-if about a lift, answers to a neighbour that explain or point the way."""
-    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
     assert shipped.route(text).report is not True
 
 
@@ -1724,10 +1727,9 @@ def test_the_100th_sets_matters_in_our_words(router: Router, text: str, lead: st
     "I still remember the sirens.",
     "Somebody asked when the clinic opens: 8 till noon, then 2 till 5.",
 ])
-def test_the_101st_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+def test_the_101st_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
     """Non-reports of the 101st set (Tianjin and a Jiangxi county town): an English memory of a fire everyone got
     out of (still remember is a memory), an answer to what someone asked."""
-    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
     assert shipped.route(text).report is not True
 
 
@@ -1757,10 +1759,9 @@ def test_the_101st_sets_matters_in_our_words(router: Router, text: str, lead: st
     "周六早上八点东门集合 一起去爬山 有人来伐",
     "回复楼上：燃气表年检是每年一次 师傅会提前贴通知",
 ])
-def test_the_102nd_sets_non_reports_in_our_words_make_no_ticket(router: Router, text: str) -> None:
+def test_the_102nd_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
     """Non-reports of the 102nd set (Hangzhou and Chongqing): an English fire of last summer told as advice (the
     alarm 'went off' then), newcomers on a job, a heads-up, a repair thanked, an outing, an answer upstairs."""
-    shipped = router.with_model(None, starter=starter_model(router.rulebook))  # as the bot routes
     assert shipped.route(text).report is not True
 
 
