@@ -6,7 +6,7 @@ checked, every column filled, one transaction) and as plain ``sqlite3.executeman
 (the floor). Prints tickets/s and events/s of each and the simulator's time as a multiple of the ingest.
 
     .venv/bin/python benchmarks/simulator.py --tickets 100000
-    .venv/bin/python benchmarks/simulator.py --tickets 1000000   # about half an hour on this machine
+    .venv/bin/python benchmarks/simulator.py --tickets 1000000 --workers 3   # a few minutes; 12 with one
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from _common import peak_rss_mb
 
 import research
 from chatops.tickets.store import Store
-from chatops.tickets.store.store import _EVENT_INSERT, _event_row
+from chatops.tickets.store.store import _EVENT_INSERT, event_row
 
 
 async def ingest(events: list, path: Path) -> float:
@@ -42,14 +42,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--workers", type=int, default=1, help="processes sharing the run (SimConfig.workers)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     work = Path(tempfile.mkdtemp(prefix="sim-bench-"))
     try:
-        sim = research.simulate(work / "sim.sqlite", args.tickets, args.seed)
-        print(f"simulate  {sim.tickets:>9,} reports {sim.events:>10,} events {sim.seconds:8.1f} s  "
+        sim = research.simulate(work / "sim.sqlite", args.tickets, args.seed,
+                                config=research.SimConfig(workers=args.workers))
+        print(f"simulate ({args.workers}) {sim.tickets:>9,} reports {sim.events:>10,} events {sim.seconds:8.1f} s  "
               f"{sim.tickets / sim.seconds:8.0f} reports/s  {sim.events / sim.seconds:9.0f} events/s  "
-              f"peak {peak_rss_mb():.0f} MiB", flush=True)
+              f"peak {peak_rss_mb():.0f} MiB (this process)", flush=True)
 
         async def read() -> list:
             async with await Store.open(work / "sim.sqlite", readonly=True) as store:
@@ -57,7 +59,7 @@ def main() -> None:
 
         events = asyncio.run(read())
         ingest_s = asyncio.run(ingest(events, work / "ingest.sqlite"))
-        rows = [_event_row(e) for e in events]
+        rows = [event_row(e) for e in events]
         asyncio.run(ingest([], work / "raw.sqlite"))  # an empty store of the same schema
         db = sqlite3.connect(work / "raw.sqlite")
         t0 = time.perf_counter()

@@ -26,7 +26,7 @@ from _common import peak_rss_mb, synthetic_reports
 from chatops.tickets.lifecycle import Event
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
-from chatops.tickets.store.store import _EVENT_INSERT, _event_row
+from chatops.tickets.store.store import _EVENT_INSERT, event_row
 from rules import Router, load_rulebook
 
 
@@ -52,7 +52,7 @@ async def fresh_store(folder: Path, name: str) -> Store:
 
 
 def baseline(path: Path, events: list[Event]) -> float:
-    rows = [_event_row(e) for e in events]  # rows ready-made: the baseline does no conversion at all
+    rows = [event_row(e) for e in events]  # rows ready-made: the baseline does no conversion at all
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")

@@ -27,7 +27,7 @@ from store_ingest import make_events
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store
 from chatops.tickets.store.pg import translate
-from chatops.tickets.store.store import _EVENT_INSERT, _event_row
+from chatops.tickets.store.store import _EVENT_INSERT, event_row
 from rules import Router, load_rulebook
 
 COLUMNS = ["ticket_id", "kind", "actor", "actor_handler", "target", "reason", "rule", "at", "data", "sign_deadline",
@@ -55,7 +55,7 @@ async def main() -> None:
         return await Store.open(uri), uri
 
     events = await make_events(args.events)
-    rows = [_event_row(e) for e in events]
+    rows = [event_row(e) for e in events]
     figures: dict[str, float] = {}
 
     store, uri = await fresh()

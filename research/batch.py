@@ -129,15 +129,20 @@ class MemoryBatch:
         """Mark a pending timer ``fired`` or ``cancelled``; return ``False`` if it was no longer pending."""
         return self.timers.pop(timer_id, None) is not None
 
+    def take(self) -> tuple[list[Event], list[Ticket]]:
+        """Return the kept events and the changed tickets (by number) and start afresh: what a flush writes."""
+        events, tickets = self.events, [self.tickets[tid] for tid in sorted(self._dirty)]
+        self.events, self._dirty = [], set()
+        return events, tickets
+
     async def flush(self, store: Store) -> int:
         """Write the kept events and changed tickets to ``store`` in one transaction; return the events written."""
-        events, dirty = self.events, sorted(self._dirty)
-        if not events and not dirty:
+        if not self.events and not self._dirty:
             return 0
+        events, tickets = self.take()
         async with store.write() as tx:
             await tx.append_many(events)
-            await tx.save_tickets(self.tickets[tid] for tid in dirty)
-        self.events, self._dirty = [], set()
+            await tx.save_tickets(tickets)
         return len(events)
 
     def forget(self, ticket_ids: Iterable[int]) -> None:

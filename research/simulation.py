@@ -9,7 +9,10 @@ blows in the service when one grid reports one matter often enough. The simulato
 chat transport (it calls the service as the conversation layer would), so its event log is a live one's.
 
 Every random choice comes from one ``random.Random(seed)``: the same rulebook, configuration and seed
-give the same log, event for event.
+give the same log, event for event. A run can be shared by processes (``SimConfig.workers``): each
+simulates whole grids (a grid's reports, duplicates and whistles stay together) with its own random
+stream drawn from the seed, and one process writes their moves into the store in the order of time,
+numbered as a single process numbers them; the same seed and number of workers give the same log.
 
 >>> import tempfile
 >>> from research.simulation import simulate
@@ -25,18 +28,27 @@ import bisect
 import heapq
 import itertools
 import math
+import os
+import pickle
 import random
+import subprocess
+import sys
 import time
+import traceback
+import warnings
+from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from chatops.tickets.lifecycle import Actor, Event, LifecycleError, Move, State, Ticket
 from chatops.tickets.scheduler import Scheduler
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store, Timer
+from chatops.tickets.store.store import TICKET_FIELDS, event_row, ticket_row
 from research.batch import MemoryBatch
 from research.community import (
     Community,
@@ -47,7 +59,7 @@ from research.community import (
     sign_delay_hours,
     time_weight,
 )
-from rules import Category, Place, Router, Rulebook, load_rulebook
+from rules import Category, Place, Router, Rulebook, load_rulebook, parse_rulebook
 from rules.engine import run_owned
 from rules.heap import settled
 
@@ -65,7 +77,7 @@ class SimConfig:
     window), ``vague_share`` name nothing the rulebook knows, ``mixed_share`` mention a second matter
     (so routing may pick the other one), ``answer_share`` of residents answer the call-back (the others
     let its window close it). The run stops ``drain_days`` after the last report: later tickets are
-    still open, as in a live log.
+    still open, as in a live log. ``workers`` processes share a run (see :func:`simulate`).
     """
 
     tickets: int = 1000
@@ -80,6 +92,7 @@ class SimConfig:
     answer_share: float = 0.85
     drain_days: float = 30.0
     batch_events: int = 50_000
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -117,17 +130,32 @@ class _Case:
 class Simulation:
     """One run. Use :func:`simulate` (or ``await Simulation(...).run()`` inside an event loop)."""
 
-    def __init__(self, store: Store, router: Router, config: SimConfig, *, batched: bool = True,
-                 progress: Progress | None = None) -> None:
+    def __init__(self, store: Store | None, router: Router, config: SimConfig, *, batched: bool = True,
+                 progress: Progress | None = None, part: int = 0,
+                 send: Callable[[list[Event], list[Ticket]], None] | None = None) -> None:
         self.store, self.router, self.config, self.progress = store, router, config, progress
         self.book: Rulebook = router.rulebook
         self.rng = random.Random(config.seed)
         households = config.households or max(20, math.ceil(config.tickets * 365 / max(config.days, 1) / 3))
         self.community: Community = build_community(self.book, self.rng, households=households,
                                                     staff_per_handler=config.staff_per_handler)
+        # part ``part`` of ``config.workers``: its grids' residents, its share of the reports, its own random stream
+        self.send, self.source = send, f"sim:{config.seed}:"
+        self.tickets, self.residents, self.activity = config.tickets, self.community.residents, self.community.activity
+        self.grids = sorted(self.community.by_grid)
+        if config.workers > 1:
+            parts = _parts(self.community, config.workers)
+            self.grids = parts[part]
+            mine = sorted(i for g in self.grids for i in self.community.by_grid[g])
+            self.residents = [self.community.residents[i] for i in mine]
+            self.activity = list(itertools.accumulate(_weight(self.community.activity, i) for i in mine))
+            self.tickets = _shares(self.community, parts, config.tickets)[part]
+            self.rng = random.Random(f"{config.seed}/{part}/{len(parts)}")
+            self.source = f"sim:{config.seed}:{part + 1}."
         self.now_s = 0.0
-        self.service = TicketService(store, router, clock=self._clock)
-        self.scheduler = Scheduler(store, self.service)
+        # a part of a run has no store of its own: every move is in its batch, sent to the process that writes
+        self.service = TicketService(cast(Store, store), router, clock=self._clock)
+        self.scheduler = Scheduler(cast(Store, store), self.service)
         self.batch = MemoryBatch() if batched else None
         self._last_timer = 0  # without a batch: the store's timers seen so far
         self.heap: list[tuple[float, int, Callable[..., Any], int, int, Any]] = []
@@ -177,6 +205,7 @@ class Simulation:
                 return
             new = self.batch.take_timers()
         else:
+            assert self.store is not None  # unbatched: a run of one process, with its store
             new = await self.store.timers_since(self._last_timer)
             self._last_timer = max((t.id or 0 for t in new), default=self._last_timer)
         for timer in new:
@@ -188,7 +217,7 @@ class Simulation:
         if self.batch is not None:
             fired = await self.scheduler.fire(self.batch, timer)  # type: ignore[arg-type]
         else:
-            async with self.store.write() as tx:
+            async with cast(Store, self.store).write() as tx:
                 fired = await self.scheduler.fire(tx, timer)
         if fired is None:
             return
@@ -208,9 +237,9 @@ class Simulation:
     def _arrival_times(self) -> Iterator[tuple[float, Any]]:
         """Yield (seconds from start, burst spec or None) in time order: regular reports and bursts."""
         cfg, rng, book = self.config, self.rng, self.book
-        n_burst_target = int(cfg.tickets * cfg.burst_share) if book.whistles and self.community.by_grid else 0
+        n_burst_target = int(self.tickets * cfg.burst_share) if book.whistles and self.grids else 0
         bursts: list[tuple[float, Any]] = []
-        grids = sorted(self.community.by_grid)
+        grids = self.grids
         while len(bursts) < n_burst_target:
             w = rng.choice(book.whistles)
             grid = rng.choice(grids)
@@ -220,7 +249,7 @@ class Simulation:
             people = rng.sample(self.community.by_grid[grid], size)
             bursts.extend((start + rng.random() * span, (who, w.category)) for who in people)
         bursts.sort(key=lambda b: b[0])
-        n_regular = cfg.tickets - len(bursts)
+        n_regular = self.tickets - len(bursts)
         hours = max(1, int(cfg.days * 24))
         cum, total = [], 0.0
         volume = {m: sum(category_weight(c, self.community.category_weights[c.id], m) for c in book.categories)
@@ -246,7 +275,7 @@ class Simulation:
         rng, com, book = self.rng, self.community, self.book
         other = None
         if spec is None:
-            who = com.residents[bisect.bisect_left(com.activity, rng.random() * com.activity[-1])]
+            who = self.residents[bisect.bisect_left(self.activity, rng.random() * self.activity[-1])]
             if rng.random() < self.config.vague_share:
                 meant = None
             else:
@@ -256,7 +285,7 @@ class Simulation:
         else:
             who, meant = com.residents[spec[0]], book.category_by_id[spec[1]]
         text = report_text(meant, who, book, rng, other)
-        receipt = await self.service.report(source=f"sim:{self.config.seed}:{self.made + 1}", reporter=who.id,
+        receipt = await self.service.report(source=f"{self.source}{self.made + 1}", reporter=who.id,
                                             text=text, place=Place(who.grid), tx=self.batch)  # type: ignore[arg-type]
         t = receipt.ticket
         self.made += 1
@@ -458,17 +487,22 @@ class Simulation:
                 await self._flush()
             if self.progress is not None and self.made >= report_at:
                 report_at += step
-                self.progress(self.made, self.config.tickets, self.events, time.perf_counter() - started)
+                self.progress(self.made, self.tickets, self.events, time.perf_counter() - started)
         await self._flush()
         if self.progress is not None:
-            self.progress(self.made, self.config.tickets, self.events, time.perf_counter() - started)
-        return SimSummary(self.store.path, self.made, self.events, time.perf_counter() - started,
-                          self.config.start, self._clock(), dict(sorted(self.moves.items())), self.refused)
+            self.progress(self.made, self.tickets, self.events, time.perf_counter() - started)
+        return SimSummary(self.store.path if self.store else Path(), self.made, self.events,
+                          time.perf_counter() - started, self.config.start, self._clock(),
+                          dict(sorted(self.moves.items())), self.refused)
 
     async def _flush(self) -> None:
         if self.batch is None:
             return
-        await self.batch.flush(self.store)
+        if self.send is not None:
+            self.send(*self.batch.take())
+        else:
+            assert self.store is not None
+            await self.batch.flush(self.store)
         done = [tid for tid in self._done if self.cases.get(tid) is not None and self.cases[tid].pending == 0]
         self.batch.forget(done)
         for tid in done:
@@ -477,6 +511,39 @@ class Simulation:
         self._done = []
 
 
+def _weight(cumulative: list[float], i: int) -> float:
+    return cumulative[i] - (cumulative[i - 1] if i else 0.0)
+
+
+def _parts(community: Community, count: int) -> list[list[str]]:
+    """Return the grids of each of ``count`` parts of a run (fewer if there are fewer grids), the grids with the
+    most reporting first, each to the part with the least so far: a grid's reports, duplicates and whistles
+    stay in one part, and no part waits long for the others.
+
+    >>> import random
+    >>> from rules import load_rulebook
+    >>> com = build_community(load_rulebook(), random.Random(1), households=300)
+    >>> sorted(len(p) for p in _parts(com, 2)), len(_parts(com, 9))
+    ([1, 2], 3)
+    """
+    load = {g: sum(_weight(community.activity, i) for i in idx) for g, idx in community.by_grid.items()}
+    parts: list[list[str]] = [[] for _ in range(min(count, len(load)) or 1)]
+    weight = [0.0] * len(parts)
+    for grid in sorted(load, key=lambda g: (-load[g], g)):
+        k = weight.index(min(weight))
+        parts[k].append(grid)
+        weight[k] += load[grid]
+    return [sorted(p) for p in parts]
+
+
+def _shares(community: Community, parts: list[list[str]], tickets: int) -> list[int]:
+    """Return how many of ``tickets`` reports each part makes: its residents' share of the reporting."""
+    load = [sum(_weight(community.activity, i) for g in p for i in community.by_grid[g]) for p in parts]
+    out = [round(tickets * w / sum(load)) for w in load[:-1]]
+    return [*out, tickets - sum(out)]
+
+
+_ROOT = Path(__file__).resolve().parent.parent  # where ``research`` is imported from, for the parts of a run
 _ROUTERS: dict[str, Router] = {}  # by the rulebook's version and hash: a router takes seconds to build
 
 
@@ -492,18 +559,148 @@ def _router(book: Rulebook) -> Router:
     return router
 
 
+def _run_part(out: Connection) -> None:
+    """Simulate the part of a run that stdin names (pickled: the rulebook's text, the ``SimConfig``, the part's
+    index) in this process, sending its moves down ``out`` as store rows numbered within the part: ``("moves",
+    times, event rows, (last seq, ticket row) of each changed ticket, reports made, events made)`` at every
+    flush, then ``("done", summary, warnings)``, or ``("failed", traceback)``."""
+    try:
+        source, config, part = pickle.load(sys.stdin.buffer)
+        book = parse_rulebook(source)
+        sims: list[Simulation] = []
+
+        def send(events: list[Event], tickets: list[Ticket]) -> None:
+            out.send(("moves", [e.at.timestamp() for e in events], [event_row(e) for e in events],
+                      [(t.last_seq, ticket_row(t)) for t in sorted(tickets, key=lambda t: t.last_seq)],
+                      sims[0].made, sims[0].events))
+
+        async def run() -> SimSummary:
+            with settled():
+                sims.append(Simulation(None, _router(book), config, part=part, send=send))
+                return await sims[0].run()
+
+        with warnings.catch_warnings(record=True) as caught:  # told once by the process that writes, not once a part
+            warnings.simplefilter("default")
+            summary = run_owned(lambda: asyncio.run(run()))
+        out.send(("done", summary, [(str(w.message), w.category) for w in caught]))
+    except BaseException:  # told to the process that writes, which stops the run and says why
+        out.send(("failed", traceback.format_exc()))
+    finally:
+        out.close()
+
+
+async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Progress | None) -> SimSummary:
+    """Run ``config`` in ``config.workers`` processes, each a part of the grids, and write their moves into
+    ``store`` in the order they happened, numbered as one process would number them: tickets in the order they
+    were reported, events in the order of time (a part's own order kept, parts taken in turn at equal times)."""
+    started = time.perf_counter()
+    n = config.workers
+    pipes, procs = [], []
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH"))))}
+    for _ in range(n):  # fresh interpreters: no fork of this one's threads, no import of the caller's __main__
+        read, write = os.pipe()
+        procs.append(subprocess.Popen([sys.executable, "-m", "research.simulation", str(write)],
+                                      stdin=subprocess.PIPE, pass_fds=(write,), env=env))
+        os.close(write)  # the child's end only: a child that dies is then an EOF here
+        pipes.append(Connection(read, writable=False))
+    keys: list[list[float]] = [[] for _ in range(n)]
+    rows: list[list[tuple[Any, ...]]] = [[] for _ in range(n)]
+    waiting: list[list[tuple[int, list[Any]]]] = [[] for _ in range(n)]  # ticket rows whose last event is to come
+    gids = [array("q") for _ in range(n)]  # a part's ticket number - 1 -> the ticket's number in the store
+    seqs = [array("q") for _ in range(n)]  # a part's seq - 1 -> the event's seq in the store
+    made, events = [0] * n, [0] * n
+    summaries: list[SimSummary | None] = [None] * n
+    ticket, seq, step = 1, 0, max(1000, config.tickets // 100)
+    report_at = step
+    id_at, last_at = TICKET_FIELDS.index("id"), TICKET_FIELDS.index("last_seq")
+    try:
+        for k, proc in enumerate(procs):  # each reads its work once its imports are done: all of them import at once
+            with proc.stdin as stdin:  # type: ignore[union-attr]
+                stdin.write(pickle.dumps((book.source, config, k)))
+        while True:
+            for k in range(n):
+                while summaries[k] is None and not keys[k]:
+                    try:
+                        message = await asyncio.to_thread(pipes[k].recv)
+                    except EOFError:
+                        raise RuntimeError(f"simulation part {k + 1} stopped without a word") from None
+                    if message[0] == "failed":
+                        raise RuntimeError(f"simulation part {k + 1} failed:\n{message[1]}")
+                    if message[0] == "done":
+                        summaries[k] = message[1]
+                        for said, category in message[2]:
+                            warnings.warn(said, category, stacklevel=2)
+                    else:
+                        _kind, at, got, changed, made[k], events[k] = message
+                        keys[k].extend(at)
+                        rows[k].extend(got)
+                        waiting[k].extend(changed)
+            if all(s is not None for s in summaries) and not any(keys):
+                break
+            # every move up to the earliest last time of a part still running has all its company here
+            bound = min((keys[k][-1] for k in range(n) if summaries[k] is None), default=math.inf)
+            cut = [bisect.bisect_right(keys[k], bound) for k in range(n)]
+            merged = heapq.merge(*(zip(keys[k][:cut[k]], itertools.repeat(k), rows[k][:cut[k]]) for k in range(n)),
+                                 key=lambda item: (item[0], item[1]))
+            out = []
+            for _at, k, row in merged:
+                if row[1] == "reported":
+                    gids[k].append(ticket)
+                    ticket += 1
+                seq += 1
+                seqs[k].append(seq)
+                out.append((gids[k][row[0] - 1], *row[1:]))
+            done = []
+            for k in range(n):
+                del keys[k][:cut[k]], rows[k][:cut[k]]
+                ready = bisect.bisect_right(waiting[k], len(seqs[k]), key=lambda item: item[0])
+                for last, trow in waiting[k][:ready]:
+                    trow[id_at], trow[last_at] = gids[k][trow[id_at] - 1], seqs[k][last - 1]
+                    done.append(trow)
+                del waiting[k][:ready]
+            async with store.write() as tx:
+                await tx.append_rows(out)
+                await tx.save_ticket_rows(done)
+            if progress is not None and sum(made) >= report_at:
+                report_at += step
+                progress(sum(made), config.tickets, sum(events), time.perf_counter() - started)
+    finally:
+        for proc, pipe in zip(procs, pipes, strict=True):
+            if proc.poll() is None and any(s is None for s in summaries):
+                proc.kill()
+            proc.wait()
+            pipe.close()
+    parts = cast(list[SimSummary], summaries)
+    moves: dict[str, int] = {}
+    for part in parts:
+        for kind, count in part.moves.items():
+            moves[kind] = moves.get(kind, 0) + count
+    if progress is not None:
+        progress(sum(made), config.tickets, sum(events), time.perf_counter() - started)
+    return SimSummary(store.path, sum(p.tickets for p in parts), sum(p.events for p in parts),
+                      time.perf_counter() - started, config.start, max(p.last for p in parts),
+                      dict(sorted(moves.items())), sum(p.refused for p in parts))
+
+
 async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook | None = None,
                     batched: bool = True, progress: Progress | None = None) -> SimSummary:
     """Simulate ``config`` into a new store file at ``path``; return the :class:`SimSummary`.
 
     ``batched`` (the default) keeps moves in memory and writes them in large transactions; ``False``
-    gives every move its own store transaction, as a live bot does (slower, same log).
+    gives every move its own store transaction, as a live bot does (slower, same log). ``config.workers``
+    above 1 (batched only) runs that many processes, each a part of the grids (at most one per grid).
     Raises ``FileExistsError`` if ``path`` exists: a simulation writes a fresh store.
     """
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
-    router = _router(rulebook or load_rulebook())
+    book = rulebook or load_rulebook()
+    workers = min(config.workers, len({g.id for g in book.grids if g.estates}) or 1) if batched and book.digest else 1
+    if workers > 1:
+        async with await Store.open(path) as store:
+            return await _gather(store, replace(config, workers=workers), book, progress)
+    config = replace(config, workers=1)
+    router = _router(book)
     async with await Store.open(path) as store:
         with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
             return await Simulation(store, router, config, batched=batched, progress=progress).run()
@@ -525,8 +722,6 @@ def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: Si
     >>> s.tickets, s.events > 3 * s.tickets
     (100, True)
     """
-    from dataclasses import replace
-
     cfg = replace(config or SimConfig(), tickets=tickets, seed=seed)
     path = Path(path)
     if overwrite:
@@ -536,3 +731,9 @@ def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: Si
     # hop between threads (which cost more than the routing itself); works inside Jupyter's running loop too
     return run_owned(lambda: asyncio.run(asimulate(path, cfg, rulebook=rulebook, batched=batched,
                                                    progress=progress)))
+
+
+if __name__ == "__main__":  # a part of a run, started by _gather: its pipe's number, then its work on stdin
+    from research.simulation import _run_part as run_part  # the module's own objects, not __main__'s copies
+
+    run_part(Connection(int(sys.argv[1]), readable=False))

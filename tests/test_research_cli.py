@@ -48,3 +48,9 @@ def test_simulate_as_a_subprocess(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stdout and done.stderr == "" and store.exists()
+    shared = tmp_path / "w.sqlite"  # two processes, a part of the grids each: the same quiet run
+    done = subprocess.run([sys.executable, "-m", "chatops.cli", "--lang", "en", "simulate", "--tickets", "60",
+                           "--seed", "1", "--days", "5", "--quiet", "--workers", "2", "--out", str(shared)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert "Wrote" in done.stdout and "60 reports" in done.stdout

@@ -95,3 +95,48 @@ def test_progress_is_reported_and_an_existing_file_is_refused(tmp_path: Path) ->
 async def test_simulate_works_inside_a_running_event_loop(tmp_path: Path) -> None:
     # as in Jupyter, where a loop is already running
     assert simulate(tmp_path / "j.sqlite", 20, 1, config=replace(CONFIG, days=5)).tickets == 20
+
+
+# ---------------------------------------------------------------- a run shared by processes, a part of the grids each
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("shared") / "w.sqlite"
+    summary = simulate(path, 1200, 7, config=replace(CONFIG, workers=3))
+    assert summary.tickets == 1200 and summary.moves["reported"] + summary.moves.get("supported", 0) <= 1200
+    return path
+
+
+def test_a_run_shared_by_processes_is_one_legal_log_numbered_as_one_process_would(shared: Path) -> None:
+    async def replay() -> tuple[int, list[int]]:
+        book = load_rulebook()
+        async with await Store.open(shared) as store:
+            tickets: dict = {}
+            events = await store.events()
+            for e in events:
+                check(tickets.get(e.ticket_id), e, fallback=book.fallback, handlers=frozenset(book.handler_by_id))
+                tickets[e.ticket_id] = apply(tickets.get(e.ticket_id), e)
+            return len(events), await TicketService(store, Router(book)).rebuild_check()
+
+    count, mismatched = asyncio.run(replay())
+    assert count > 5 * 1200 and mismatched == []  # every ticket row is the fold of its events, last_seq included
+    with sqlite3.connect(shared) as db:
+        reported = [r[0] for r in db.execute("SELECT ticket_id FROM events WHERE kind = 'reported' ORDER BY seq")]
+        backwards = db.execute("SELECT COUNT(*) FROM events a JOIN events b ON b.seq = a.seq + 1 "
+                               "WHERE b.at < a.at").fetchone()[0]
+        grids = dict(db.execute("SELECT grid, COUNT(*) FROM tickets GROUP BY grid").fetchall())
+        sources = db.execute("SELECT COUNT(DISTINCT source), COUNT(*) FROM tickets").fetchone()
+        kinds = {r[0] for r in db.execute("SELECT DISTINCT kind FROM events")}
+    assert reported == list(range(1, len(reported) + 1))  # tickets numbered in the order they were reported
+    assert backwards == 0  # the parts' moves interleaved in time: the clock never runs backwards
+    assert len(grids) == 3 and min(grids.values()) > 100 and sources[0] == sources[1]
+    assert {"whistled", "supported", "escalated", "transferred", "returned", "closed", "rated"} <= kinds
+
+
+def test_the_same_seed_and_processes_give_the_same_log(shared: Path, tmp_path: Path) -> None:
+    simulate(tmp_path / "again.sqlite", 1200, 7, config=replace(CONFIG, workers=3))
+    assert rows(shared) == rows(tmp_path / "again.sqlite")
+
+
+def test_a_part_that_fails_stops_the_run_and_says_why(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match=r"part \d failed(.|\n)*IndexError"):  # no staff to act for a handler
+        simulate(tmp_path / "f.sqlite", 300, 1, config=replace(CONFIG, days=10, workers=2, staff_per_handler=0))

@@ -108,7 +108,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(text("sim_progress", args.lang, made=made, total=total, events=events, rate=rate, eta=eta),
               file=sys.stderr, flush=True)
 
-    config = SimConfig(days=args.days)
+    config = SimConfig(days=args.days, workers=args.workers)
     s = simulate(args.out, args.tickets, args.seed, config=config, rulebook=book, batched=not args.direct,
                  overwrite=args.overwrite, progress=None if args.quiet else progress)
     print(text("sim_done", args.lang, file=args.out, reports=s.tickets, tickets=s.moves.get("routed", 0),
@@ -311,6 +311,9 @@ def build_parser(lang: str = "zh-CN") -> argparse.ArgumentParser:
     s.add_argument("--rulebook", metavar="FILE", help="rulebook to use (default: the shipped one)")
     s.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
     s.add_argument("--direct", action="store_true", help="one store transaction per move (slower, same log)")
+    s.add_argument("--workers", type=positive(int), default=1,
+                   help="processes sharing the run, each a part of the grids (default 1; the same seed and "
+                        "workers give the same log)")
     s.add_argument("--quiet", action="store_true", help="no progress lines")
     s.set_defaults(func=cmd_simulate)
 

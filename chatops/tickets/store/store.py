@@ -33,10 +33,10 @@ from chatops.tickets.store.migrations import LATEST, MIGRATIONS, OWNER, StoreErr
 
 log = logging.getLogger(__name__)
 
-_TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
+TICKET_FIELDS = [f.name for f in dataclasses.fields(Ticket)]
 _TICKET_INSERT = (
-    f"INSERT OR REPLACE INTO tickets ({', '.join(_TICKET_FIELDS)}) "
-    f"VALUES ({', '.join('?' for _ in _TICKET_FIELDS)})"
+    f"INSERT OR REPLACE INTO tickets ({', '.join(TICKET_FIELDS)}) "
+    f"VALUES ({', '.join('?' for _ in TICKET_FIELDS)})"
 )
 _EVENT_COLUMNS = "seq, ticket_id, kind, actor, actor_handler, target, reason, rule, at, data"
 _EVENT_INSERT = (
@@ -76,7 +76,7 @@ def _cell(value: Any) -> Any:
 
 
 def _ticket(row: aiosqlite.Row) -> Ticket:
-    values: dict[str, Any] = dict(zip(_TICKET_FIELDS, row, strict=True))
+    values: dict[str, Any] = dict(zip(TICKET_FIELDS, row, strict=True))
     for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline", "callback_deadline",
                  "choose_deadline"):
         if values[name] is not None:
@@ -113,11 +113,18 @@ def _narrowed(*, categories: tuple[str, ...] = (), **columns: tuple[Any, ...]) -
     return where, args
 
 
-def _event_row(e: Event) -> tuple[Any, ...]:
-    """Return the row of ``e`` (checked against the event contract: a move that breaks it is never written)."""
+def event_row(e: Event) -> tuple[Any, ...]:
+    """Return the row of ``e`` for :meth:`Transaction.append_rows` (checked against the event contract: a move
+    that breaks it is never written); its first cell is the ticket number."""
     check_event(e)
     return (e.ticket_id, str(e.kind), e.actor, e.actor_handler, e.target, e.reason, e.rule,
             e.at.isoformat(), to_json(e.data), *columns(e))
+
+
+def ticket_row(t: Ticket) -> list[Any]:
+    """Return the projection row of ``t`` (in the order of ``TICKET_FIELDS``) for
+    :meth:`Transaction.save_ticket_rows`."""
+    return [_cell(getattr(t, f)) for f in TICKET_FIELDS]
 
 
 def _event(row: aiosqlite.Row) -> Event:
@@ -135,14 +142,14 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
         """Return ticket ``ticket_id`` or ``None``."""
-        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id = ?",
+        async with self.db.execute(f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets WHERE id = ?",
                                    (ticket_id,)) as cur:
             row = await cur.fetchone()
         return _ticket(row) if row else None
 
     async def ticket_by_source(self, source: str) -> Ticket | None:
         """Return the ticket made from source message ``source`` (e.g. a Matrix event id), or ``None``."""
-        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE source = ?",
+        async with self.db.execute(f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets WHERE source = ?",
                                    (source,)) as cur:
             row = await cur.fetchone()
         return _ticket(row) if row else None
@@ -165,7 +172,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
             where.append("(reporter = ? OR id IN (SELECT ticket_id FROM events WHERE kind = 'supported' "
                          "AND actor = ?))")
             args.extend((resident, resident))
-        sql = f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets"
+        sql = f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
@@ -208,7 +215,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         only = (" WHERE " + " AND ".join(where)) if where else ""
         async with self.db.execute(f"SELECT COUNT(*) FROM tickets{only}", args) as cur:
             row = await cur.fetchone()
-        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets{only} ORDER BY id DESC "
+        async with self.db.execute(f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets{only} ORDER BY id DESC "
                                    "LIMIT ? OFFSET ?", (*args, limit, offset)) as cur:
             page = [_ticket(r) for r in await cur.fetchall()]
         return page, int(row[0]) if row else 0
@@ -243,7 +250,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         order = {"overdue": due, "soon": due, "unsigned": "created_at", "extensions": "updated_at"}[which]
         async with self.db.execute(f"SELECT COUNT(*) FROM tickets{clause}", args) as cur:
             row = await cur.fetchone()
-        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets{clause} ORDER BY {order}, id "
+        async with self.db.execute(f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets{clause} ORDER BY {order}, id "
                                    "LIMIT ?", (*args, limit)) as cur:
             return [_ticket(r) for r in await cur.fetchall()], int(row[0]) if row else 0
 
@@ -301,7 +308,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
 
     async def tickets_after(self, ticket_id: int, limit: int = 500) -> list[Ticket]:
         """Return up to ``limit`` tickets numbered above ``ticket_id``, in order."""
-        async with self.db.execute(f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
+        async with self.db.execute(f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets WHERE id > ? ORDER BY id "
                                    "LIMIT ?", (ticket_id, limit)) as cur:
             return [_ticket(r) for r in await cur.fetchall()]
 
@@ -348,7 +355,7 @@ class _Reads(ChatReads, ApiKeyReads, BankReads, BankPosts, MeetingReads, Volunte
         """Return the open tickets of ``category`` in ``grid`` reported at ``since`` or later, oldest first (at
         most ``limit``)."""
         async with self.db.execute(
-                f"SELECT {', '.join(_TICKET_FIELDS)} FROM tickets WHERE category = ? AND grid = ? "
+                f"SELECT {', '.join(TICKET_FIELDS)} FROM tickets WHERE category = ? AND grid = ? "
                 "AND state IN ('routed', 'acknowledged') AND created_at >= ? ORDER BY id LIMIT ?",
                 (category, grid, since.isoformat(), limit)) as cur:
             return [_ticket(row) for row in await cur.fetchall()]
@@ -449,20 +456,29 @@ class Transaction(_Reads, ChatWrites, ApiKeyWrites, BankWrites, MeetingWrites, L
 
     async def append(self, event: Event) -> Event:
         """Append ``event`` to the log; return it with its ``seq``."""
-        cur = await self.db.execute(_EVENT_INSERT, _event_row(event))
+        cur = await self.db.execute(_EVENT_INSERT, event_row(event))
         return event.numbered(cur.lastrowid)
 
     async def append_many(self, events: Iterable[Event]) -> None:
         """Append ``events`` in order (bulk import; no ``seq`` is returned)."""
-        await self.db.executemany(_EVENT_INSERT, (_event_row(e) for e in events))
+        await self.db.executemany(_EVENT_INSERT, (event_row(e) for e in events))
+
+    async def append_rows(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Append events already made rows by :func:`event_row` (checked there), in order: a bulk import whose
+        rows were built elsewhere, e.g. in the processes of a simulation."""
+        await self.db.executemany(_EVENT_INSERT, rows)
 
     async def save_ticket(self, ticket: Ticket) -> None:
         """Write ``ticket``'s projection row."""
-        await self.db.execute(_TICKET_INSERT, [_cell(getattr(ticket, f)) for f in _TICKET_FIELDS])
+        await self.db.execute(_TICKET_INSERT, ticket_row(ticket))
 
     async def save_tickets(self, tickets: Iterable[Ticket]) -> None:
         """Write the projection rows of ``tickets`` in one call (a bulk write's tickets: one trip to SQLite)."""
-        await self.db.executemany(_TICKET_INSERT, ([_cell(getattr(t, f)) for f in _TICKET_FIELDS] for t in tickets))
+        await self.db.executemany(_TICKET_INSERT, (ticket_row(t) for t in tickets))
+
+    async def save_ticket_rows(self, rows: Iterable[list[Any]]) -> None:
+        """Write projection rows made by :func:`ticket_row` (a later row of a ticket replaces its earlier one)."""
+        await self.db.executemany(_TICKET_INSERT, rows)
 
     async def clear_projection(self) -> None:
         """Delete every projection row (the log stays); used to rebuild the projection."""
