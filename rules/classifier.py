@@ -129,6 +129,8 @@ Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it 
 GENERIC_WEIGHT = 0.5
 # a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
 BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
+# a stop named by the matter's word and then one of those (公交总站旁边): still where, not what
+_STOP = re.compile(r"(?:总站|车站|站台|站点|站)")
 # and in English, said before it (outside the pharmacy, next to the school)
 _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
 _QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")  # quotes around an English word, not an apostrophe
@@ -335,7 +337,8 @@ class Classifier:
                     # both sides still are (天然气 泄露); an English phrase spans its spaces (smell gas)
                     keywords = tuple(k for k in keywords if k[0] not in self._emergency)
                     urgents, own = (), ()
-                if keywords and not generic and norm[end:end + 2] in BESIDE:
+                if keywords and not generic and (norm[end:end + 2] in BESIDE or (
+                        (stop := _STOP.match(norm, end)) and norm[stop.end():stop.end() + 2] in BESIDE)):
                     generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is
                 for owner, word in keywords:
                     spans.append((owner, word, start, end, generic))

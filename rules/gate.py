@@ -133,7 +133,8 @@ _FIGURE = re.compile(r"(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|�
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
            "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子", "有人来伐", "有人来吗", "有没有人来",
-           "点集合")
+           "点集合", "下棋不", "下象棋不", "打牌不", "打扑克不", "打麻将不", "跳舞不", "钓鱼不", "爬山不", "喝茶不",
+           "遛弯不")  # 下午下象棋不: the Henan and northern way to ask along
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
           "说件好笑的")
@@ -271,7 +272,11 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(
                          r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
                          r"leaking|keeps? \w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
-                         r"for (?:\w+ )?(?:days|weeks|nights)|(?:been|went|gone) (?:out|off)|out since|off since)\b")
+                         # how long it has been wrong (for two weeks, for over a week), not how long one stays (I'm
+                         # here for two weeks)
+                         r"(?<!here )(?<!staying )(?<!visiting )(?<!stay )(?<!trip )"
+                         r"for (?:over |more than |almost |nearly |about )?(?:a |\w+ )?(?:days|weeks?|nights|months?)|"
+                         r"(?:been|went|gone) (?:out|off)|out since|off since)\b")
 def _asked_en(text: str) -> bool:
     """Return whether an English message asks: it starts with a question's word, or a sentence of it that ends
     in ``?`` does (Hi all, we're here for two weeks. Any tips for seafood?).
@@ -321,7 +326,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"come along)|"
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
-    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|(?:is|are) (?:much |so |way "
+    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
+    r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
@@ -574,8 +580,8 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=len(lower))  # (none named: after everything)
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
     # home, there's a fire…)
-    if (cond := _IF_EN.search(lower)) and cond.start() < first and _unadorned(lower).endswith("?") and \
-            not re.search(r"[.!?,;]", lower[cond.start():first]):
+    if (cond := _IF_EN.search(lower)) and cond.start() < first and (ask := lower.find("?", first)) >= 0 and \
+            not re.search(r"[.!?,;]", lower[cond.start():first]) and not re.search(r"[.!;]", lower[first:ask]):
         return Judgement(None, WHAT_IF, (cond.group(0),))
     # the danger named, then over (collapsed yesterday … is fine now), never one after the all-clear (was fine
     # last night, now he collapsed)
@@ -860,7 +866,8 @@ class Gate:
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese;
             # about nothing the rules know, no report, if the message opens with the question (a question after a
             # story, …the owner won't sign a contract. Who do I ask?, is asked about, never dropped)
-            return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(text.strip().lower()) \
+            return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(
+                opening := re.split(r"(?<=[.!?])\s+", text.strip().lower())[0]) and opening.endswith("?") \
                 else Judgement(None, UNSURE, ("?",))
         if not _HAN.search(t) and _asked_en(text) and "?" in text and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:

@@ -1782,3 +1782,37 @@ def test_the_102nd_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
 def test_the_102nd_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "Tried the dumplings at the corner stall last night, delicious 🥟",
+    "Visiting here for a month, the steps up to the temple are a proper leg day lol",
+    "In case there's ever a power cut at night, who do we ring? Just asking ahead, everything's fine now",
+    "晚上广场跳舞不 七点半老地方",
+])
+def test_the_103rd_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 103rd set (Guiyang and Zhengzhou): English praise of a meal, a visitor's joke about the
+    steps (here for a month is a stay, not a problem's age), a what-if asked ahead with an all-clear after its
+    question, the northern '…不' that asks neighbours along."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("A van has been parked across two spaces in the underground garage for days. Can someone move it?",
+     "property", None),
+    ("门反锁了打不开 钥匙断在锁眼里 老人一个人在屋里", "fire", "emergency"),
+    ("下穿隧道积水 有辆车熄火了 车里好像还有人", "fire", "emergency"),
+    ("废仓库里躺着一个人 喊也不应 都发臭了", "police", "emergency"),
+    ("邻居家的娃又被关在门外 天黑了还没人管", "children", None),
+    ("他们家天天把孩子锁在门外 孩子冻得直哭", "children", None),
+    ("晚上的烧烤摊摆满了马路 消防车来了也进不来", "urban_mgmt", "normal"),
+    ("火车站旁边的公厕门坏了 一直没人修", "urban_mgmt", None),
+    ("The noodle shop below blows its cooking smoke right into our bedroom window", "environment", None),
+    ("The handrail on the footbridge is broken, a whole section of railing is missing", "urban_mgmt", None),
+    ("Got a message asking me to pay a customs fee for a delivery, it was a scam, I lost 500", "police", None),
+    ("便民服务大厅的办事员态度太差 问两句就吼人", "district_office", None),
+    ("我住的老房子顶楼 下雨水漏进屋里 床都湿了", "property", None),
+])
+def test_the_103rd_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
