@@ -330,6 +330,10 @@ class Classifier:
         spans: list[tuple[str, str, int, int, bool]] = []  # every keyword said: category, word, where, generic
         if self._matcher is not None and norm:
             for index, start, end in self._matcher.find_matches_as_indexes(norm, overlapping=True):
+                if start and norm[start - 1].isascii() and norm[start - 1].isalpha() and \
+                        (piece := norm[start:end]).isascii() and piece.isalpha() and \
+                        not re.search(r"(?<![a-z])" + r"\s*".join(map(re.escape, piece)), text.lower()):
+                    continue  # the end of a longer English word (seems, items hold ems; forklift holds lift)
                 length, generic, keywords, negatives, urgents, own, place_of = self._values[index]
                 if parts and start and start not in parts and any(start < p < end for p in parts) and \
                         not norm[start:end].isascii():

@@ -81,7 +81,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
 _NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑",
-            "群公告", "已登记", "您反映的", "请家长提醒", "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
+            "群公告", "小知识】", "小常识】", "安全知识", "防火知识", "小贴士", "已登记", "您反映的", "请家长提醒",
+            "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
             "谢谢理解", "敬请理解", "消防培训", "安全培训", "已安排", "请保持电话畅通", "深表歉意", "带来不便",
@@ -137,7 +138,8 @@ _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人"
            "遛弯不")  # 下午下象棋不: the Henan and northern way to ask along
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
-          "说件好笑的")
+          "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛")
+JOKES = frozenset(_JOKES)  # a joke or a boast said in so many words: no emergency, whatever a model hears in it
 # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
 _LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚", "笑得肚子", "🤣",
              "😄")
@@ -192,10 +194,16 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
-                     r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?")  # 楼上那个问电梯的：是礼拜三来人检修
+                     r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
+                     # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
+                     r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
+                     r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b)")
+# sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
+_PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
+                     r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -252,7 +260,8 @@ _ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来�
 _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快来人", "来人啊"})
 _TEARS = ("😭", "😂", "🤣", "哈哈")
 # a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
-_ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕")
+_ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕", "不要", "立即拨打",
+           "及时拨打", "第一时间拨打")
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
 _RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
@@ -327,6 +336,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
+    r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
@@ -769,6 +779,8 @@ class Gate:
             # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
             # complains, as 电梯怎么又坏了 does
             problems = (*problems, *(w for w in still if w not in _WHEN_EN))
+        if passed := _PASSED.search(t):  # 社区说去街道，街道说去社区: sent back and forth (推诿) is a complaint now
+            current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
@@ -927,7 +939,7 @@ class Gate:
         if clear and (grievance := [w for w in _GRIEVANCE if w in t]):  # 抢救过来了…医院说跟他们没关系: the
             return Judgement(True, AFTERMATH, tuple(grievance))  # danger is over, the complaint is the report
         if clear or any(w in t for w in (*_JOKES, *_LAUGHING)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
-            return Judgement(False, CHAT, clear)
+            return Judgement(False, CHAT, clear or tuple(w for w in (*_JOKES, *_LAUGHING) if w in t))
         resolved = hits.get("resolved", ())
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved):
             return Judgement(False, THANKS, resolved)  # 火已经扑灭了; 人没事，点赞

@@ -1816,3 +1816,36 @@ def test_the_103rd_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
 def test_the_103rd_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "【用电小知识】不要私拉电线，不要在楼道给电瓶车充电，发现冒烟立即拨打119",
+    "我刚问了社区 他们说明天上午停电检修 中午就来电",
+    "我爸说他上回救火冲在最前头 吹牛皮呢",
+    "I was going to complain about the barking dog but they've moved away now. Peace at last!",
+])
+def test_the_104th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 104th set (Nanjing and Lanzhou): a forwarded safety tip whose advice names 119, what an
+    office said when asked, a boast about a past fire teased, a complaint no longer needed."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("It seems nobody has collected the rubbish this week", "property", None),  # seems holds no EMS parcel
+    ("开个无犯罪证明 派出所说去社区 社区说去派出所 跑了三趟了", "street_office", None),
+    ("卫生间漏水把吊顶泡软了 里头有电线 我都不敢开灯", "property", None),
+    ("厨房一股煤气味 我都不敢开灯", "gas", "emergency"),
+    ("They put a big phone antenna on the roof right over our flat without asking anyone", "ecology", None),
+    ("A chunk of plaster fell off the building front this morning and more could come down any minute",
+     "housing", "emergency"),
+    ("My neighbour says the leak came from my side and refuses to pay for his ceiling. We can't agree.",
+     "mediation", None),
+    ("The little girl downstairs is left alone all day, she looks hungry", "children", None),
+    ("The hotpot place vents its kitchen into our corridor, everything smells of cooking", "environment", None),
+    ("暴雨 水已经漫过门槛进屋了 奶奶都站到床上去了", "urban_mgmt", "emergency"),
+    ("河滩芦苇里趴着个人 一动不动 脸朝下", "police", "emergency"),
+    ("小区侧门让人用铁链子锁死了 大门又被车堵着", "fire", "emergency"),
+])
+def test_the_104th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
