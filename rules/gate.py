@@ -81,7 +81,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
 _NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑",
-            "群公告", "小知识】", "小常识】", "安全知识", "防火知识", "小贴士", "已登记", "您反映的", "请家长提醒",
+            "群公告", "培训笔记", "分享给大家", "小知识】", "小常识】", "安全知识", "防火知识", "小贴士", "已登记",
+            "您反映的", "请家长提醒",
             "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
             "敬请关注", "通知】", "公告】", "告居民书", "致居民", "友情提醒", "重要提醒", "好消息", "气象台", "预警",
             "演练", "演习", "欢迎参加", "欢迎大家参加", "全体成员", "街道通知", "社区通知", "物业通知", "居委会通知",
@@ -195,6 +196,8 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
+                     # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
+                     r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)")  # 楼上那个问电梯的：是礼拜三来人检修
@@ -261,7 +264,7 @@ _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快�
 _TEARS = ("😭", "😂", "🤣", "哈哈")
 # a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
 _ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕", "不要", "立即拨打",
-           "及时拨打", "第一时间拨打")
+           "及时拨打", "第一时间拨打", "捂住口鼻", "别坐电梯", "不要乘电梯", "先关燃气", "先关电闸", "弯腰")
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
 _RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
@@ -519,11 +522,11 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
-_GONE_BY = r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上次|上回)"
+_GONE_BY = r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回)"
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人|幸好没人|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
-                        r"人没事|没伤着人|没伤到人)"
+                        r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
@@ -543,10 +546,12 @@ _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬�
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
 _IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
 _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
-                         r"the other day|earlier today|this morning|years ago)\b")
+                         r"the other day|earlier today|this morning|"
+                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago)\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|out of danger|back home|doing well)\b|"
-                      r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\b(?:no one|nobody) (?:was |got )?"
-                      r"(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b")
+                      r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
+                      r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
+                      r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b")
 
 
 
@@ -585,7 +590,10 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     True
     """
     lower = text.lower().replace("still remember", "remember")  # a memory, not something still wrong
-    if [w for w in _CURRENT_EN.findall(lower) if w not in ("again", "but") and not w.startswith("went ")]:
+    told_then = _GONE_BY_EN.search(lower)
+    if [m for m in _CURRENT_EN.finditer(lower) if m.group(0) not in ("again", "but") and
+            not m.group(0).startswith("went ") and  # how long it lasted, in a story of then (stuck for two days)
+            not (m.group(0).startswith("for ") and told_then and told_then.start() < m.start())]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
     first = min((i for w in words if (i := lower.find(w)) >= 0), default=len(lower))  # (none named: after everything)
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
@@ -919,6 +927,8 @@ class Gate:
                  [w for w in hits.get("problem", ()) if t.find(w, over.end()) >= 0]):  # …但这电梯能不能换个新的
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
             return Judgement(True, AFTERMATH, (over.group(0), *still))
+        if over and "又" not in t[over.end():] and not now:  # 去年发大水那次…幸好现在没事: over, and nothing wrong now
+            return Judgement(None, STORY, (over.group(0),))
         if now:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:

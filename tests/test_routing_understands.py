@@ -1849,3 +1849,35 @@ def test_the_104th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
 def test_the_104th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "唔该晒保安 偷我电单车个贼捉到咗 车都拎返嚟啦",
+    "@王阿姨 停电是因为变压器在换 明早八点来电",
+    "大姐 你说的医保窗口在一楼大厅右手边",
+    "去年发大水那回真吓人 水都到楼梯口了 幸好现在没事了",
+    "地震了怎么办：躲到桌子底下 别坐电梯 捂住口鼻——应急培训笔记 分享给大家",
+    "Two summers ago the river flooded and we were stuck upstairs for three days. Hope it doesn't happen again!",
+])
+def test_the_105th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 105th set (Taiyuan and Nanning): a Cantonese thank-you for a stolen motorbike found
+    (电单车 is no 偷电), answers to someone named, a flood of last year now over, training notes shared, an
+    English flood story whose days stuck are then, not now."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("The yoga studio shut down overnight a month after I bought a one-year membership", "market", None),
+    ("My diploma still hasn't been issued by the university half a year after graduation", "education", None),
+    ("Kids keep scratching their names into the old temple wall, it's a heritage building", "culture", None),
+    ("BBQ smoke from the stall downstairs pours into our flat every night", "environment", None),
+    ("The contractor finished the job and left without paying any of the workers", "hrss", None),
+    ("那帮卖保健品的人不见了 我妈交的三万块也要不回来", "market", None),
+    ("老人院的护工经常骂我爸 还不让他下床", "welfare", None),
+    ("楼下的塔吊晃得厉害 眼看要倒了", "housing", "emergency"),
+    ("下水道堵的事反映了半年 这个推那个 没一个部门管", "district_office", None),
+    ("卫生间天花板往下渗水 楼上不认 物业也不管 到底谁管", "property", None),
+])
+def test_the_105th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
