@@ -196,6 +196,7 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
+                     r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)"
                      # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
                      r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
@@ -203,6 +204,7 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
+                        r"(?:to answer|answering) (?:the|your) question|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
@@ -225,7 +227,8 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了", "修好", "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
-          "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤",
+          "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
+          "让警察带走了", "被警察带走了",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
@@ -323,7 +326,8 @@ _NOTICE_EN = re.compile(r"\s*(?:just )?(?:a )?(?:good news|news|fyi|notice|remin
                         r"forwarding|forwarded|"
                         r"fwd|fw)\b\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
-_ASKED_EN = re.compile(r"(?:is|are|does|do|did|when|who|what|will|would|can|could|has|have|why|how|where|any|anyone|"
+_ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
+                       r"has|have|why|how|where|any|anyone|if|"
                        r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever)\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair"
@@ -333,7 +337,9 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
                          r"\b(?:thanks?|thank you|thx|grateful)\b")
 _SOCIAL_MARK_EN = re.compile(
-    r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<thanks>thank you|thanks|thx)|(?P<invite>anyone up for|anyone "
+    r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
+    r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
+    r"(?P<invite>anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
     r"come along)|"
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
@@ -522,9 +528,10 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
-_GONE_BY = r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回)"
+_GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回|"
+            r"几年前|前几年|多年前)")
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|"
-                        r"好在没人|幸好没人|"
+                        r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
                         r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
@@ -755,7 +762,7 @@ class Gate:
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise", "greet") or
+                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed") or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
@@ -763,7 +770,8 @@ class Gate:
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
             # (a thing found or sold names no matter where it was found: near the basketball court)
-            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "invite": CHAT, "offer": OFFER, "praise": THANKS,
+            return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "informed": THANKS, "invite": CHAT,
+                                     "offer": OFFER, "praise": THANKS,
                                      "greet": GREETING, "story": CHAT}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \

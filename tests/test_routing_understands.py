@@ -1881,3 +1881,35 @@ def test_the_105th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
 def test_the_105th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "楼上问的那个事 社保卡在银行网点就能补办",
+    "门口吵架那两个已经被警察带走了 大家散了吧",
+    "To answer your question: the water company's number is on the back of the bill",
+    "Thanks for the tip about the flu jab, went this morning and it took five minutes",
+    "Hi, is the library open on Sunday? asking for my daughter",
+    "if the power goes out during the storm, where do we go?",
+])
+def test_the_106th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 106th set (Harbin and Xiamen): answers (to whoever asked upstairs, in English), a fight
+    the police already took away, English thanks for a tip, a question after a greeting, a what-if asked."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("锅炉房后头躺着一个人 身子都冷了 像是死了好久", "police", "emergency"),
+    ("我爷爷从昨晚开始发烧 现在说话都不清楚了", "public_health", "emergency"),
+    ("My grandma slipped on the ice by the gate and is not moving, call ambulance", "public_health", "emergency"),
+    ("临街那块大广告牌让风吹得直晃 螺丝都松动了", "housing", "emergency"),
+    ("老楼的墙上一直在掉水泥块 底下天天有人过", "housing", "emergency"),
+    ("我男人又喝醉了打我 我躲在厨房里不敢出来", "women", "emergency"),
+    ("河堤那边有人用铁锹挖沙往车上装", "ecology", None),
+    ("社区那个办事的态度太差 开个证明跑了三趟", "district_office", None),
+    ("路边那辆车半年没动了 别人车都进不来", "property", None),
+    ("我爸记性越来越差 一个人在家 请社区安排上门看护", "welfare", None),
+    ("Jackhammers at the building site next door from 6am every day", "ecology", None),
+])
+def test_the_106th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
