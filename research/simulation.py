@@ -661,8 +661,8 @@ async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Pro
             async with store.write() as tx:
                 await tx.append_rows(out)
                 await tx.save_ticket_rows(done)
-            if progress is not None and sum(made) >= report_at:
-                report_at += step
+            if progress is not None and report_at <= sum(made) < config.tickets:  # (the last line once, below)
+                report_at = (sum(made) // step + 1) * step
                 progress(sum(made), config.tickets, sum(events), time.perf_counter() - started)
     finally:
         for proc, pipe in zip(procs, pipes, strict=True):

@@ -101,8 +101,11 @@ async def test_simulate_works_inside_a_running_event_loop(tmp_path: Path) -> Non
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("shared") / "w.sqlite"
-    summary = simulate(path, 1200, 7, config=replace(CONFIG, workers=3))
+    seen: list[int] = []
+    summary = simulate(path, 1200, 7, config=replace(CONFIG, workers=3),
+                       progress=lambda made, total, events, seconds: seen.append(made))
     assert summary.tickets == 1200 and summary.moves["reported"] + summary.moves.get("supported", 0) <= 1200
+    assert seen == sorted(seen) and seen.count(1200) == 1 and seen[-1] == 1200  # the last line told once
     return path
 
 
