@@ -37,6 +37,7 @@ import time
 import traceback
 import warnings
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -132,7 +133,7 @@ class Simulation:
 
     def __init__(self, store: Store | None, router: Router, config: SimConfig, *, batched: bool = True,
                  progress: Progress | None = None, part: int = 0,
-                 send: Callable[[list[Event], list[Ticket]], None] | None = None) -> None:
+                 send: Callable[[list[Event], list[Ticket], int, int], None] | None = None) -> None:
         self.store, self.router, self.config, self.progress = store, router, config, progress
         self.book: Rulebook = router.rulebook
         self.rng = random.Random(config.seed)
@@ -499,7 +500,7 @@ class Simulation:
         if self.batch is None:
             return
         if self.send is not None:
-            self.send(*self.batch.take())
+            self.send(*self.batch.take(), self.made, self.events)
         else:
             assert self.store is not None
             await self.batch.flush(self.store)
@@ -567,17 +568,14 @@ def _run_part(out: Connection) -> None:
     try:
         source, config, part = pickle.load(sys.stdin.buffer)
         book = parse_rulebook(source)
-        sims: list[Simulation] = []
 
-        def send(events: list[Event], tickets: list[Ticket]) -> None:
+        def send(events: list[Event], tickets: list[Ticket], made: int, count: int) -> None:
             out.send(("moves", [e.at.timestamp() for e in events], [event_row(e) for e in events],
-                      [(t.last_seq, ticket_row(t)) for t in sorted(tickets, key=lambda t: t.last_seq)],
-                      sims[0].made, sims[0].events))
+                      [(t.last_seq, ticket_row(t)) for t in sorted(tickets, key=lambda t: t.last_seq)], made, count))
 
         async def run() -> SimSummary:
             with settled():
-                sims.append(Simulation(None, _router(book), config, part=part, send=send))
-                return await sims[0].run()
+                return await Simulation(None, _router(book), config, part=part, send=send).run()
 
         with warnings.catch_warnings(record=True) as caught:  # told once by the process that writes, not once a part
             warnings.simplefilter("default")
@@ -595,14 +593,9 @@ async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Pro
     were reported, events in the order of time (a part's own order kept, parts taken in turn at equal times)."""
     started = time.perf_counter()
     n = config.workers
-    pipes, procs = [], []
+    pipes: list[Connection] = []
+    procs: list[subprocess.Popen[bytes]] = []
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH"))))}
-    for _ in range(n):  # fresh interpreters: no fork of this one's threads, no import of the caller's __main__
-        read, write = os.pipe()
-        procs.append(subprocess.Popen([sys.executable, "-m", "research.simulation", str(write)],
-                                      stdin=subprocess.PIPE, pass_fds=(write,), env=env))
-        os.close(write)  # the child's end only: a child that dies is then an EOF here
-        pipes.append(Connection(read, writable=False))
     keys: list[list[float]] = [[] for _ in range(n)]
     rows: list[list[tuple[Any, ...]]] = [[] for _ in range(n)]
     waiting: list[list[tuple[int, list[Any]]]] = [[] for _ in range(n)]  # ticket rows whose last event is to come
@@ -614,6 +607,14 @@ async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Pro
     report_at = step
     id_at, last_at = TICKET_FIELDS.index("id"), TICKET_FIELDS.index("last_seq")
     try:
+        for _ in range(n):  # fresh interpreters: no fork of this one's threads, no import of the caller's __main__
+            read, write = os.pipe()
+            pipes.append(Connection(read, writable=False))
+            try:
+                procs.append(subprocess.Popen([sys.executable, "-m", "research.simulation", str(write)],
+                                              stdin=subprocess.PIPE, pass_fds=(write,), env=env))
+            finally:
+                os.close(write)  # the child's end only: a child that dies is then an EOF here
         for k, proc in enumerate(procs):  # each reads its work once its imports are done: all of them import at once
             with proc.stdin as stdin:  # type: ignore[union-attr]
                 stdin.write(pickle.dumps((book.source, config, k)))
@@ -665,16 +666,16 @@ async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Pro
                 report_at = (sum(made) // step + 1) * step
                 progress(sum(made), config.tickets, sum(events), time.perf_counter() - started)
     finally:
-        for proc, pipe in zip(procs, pipes, strict=True):
+        for proc in procs:
             if proc.poll() is None and any(s is None for s in summaries):
                 proc.kill()
             proc.wait()
+        for pipe in pipes:
             pipe.close()
     parts = cast(list[SimSummary], summaries)
-    moves: dict[str, int] = {}
+    moves: Counter[str] = Counter()
     for part in parts:
-        for kind, count in part.moves.items():
-            moves[kind] = moves.get(kind, 0) + count
+        moves.update(part.moves)
     if progress is not None:
         progress(sum(made), config.tickets, sum(events), time.perf_counter() - started)
     return SimSummary(store.path, sum(p.tickets for p in parts), sum(p.events for p in parts),
