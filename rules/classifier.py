@@ -134,6 +134,16 @@ _STOP = re.compile(r"(?:总站|车站|站台|站点|站)")
 # and in English, said before it (outside the pharmacy, next to the school)
 _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
 _QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")  # quotes around an English word, not an apostrophe
+_IS = re.compile(r"\b(he|she|it|there|that|who|what|where|someone|somebody)'s\b")
+
+
+def _expanded(lower: str) -> str:
+    """Return lower-case English with ``'s`` after a pronoun written out, in a keyword as in a message.
+
+    >>> _expanded("she's screaming, there's smoke")
+    'she is screaming, there is smoke'
+    """
+    return _IS.sub(r"\1 is", lower)
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
@@ -251,7 +261,7 @@ class Classifier:
         self._english: dict[str, list[str]] = {}
         for c in rulebook.categories:
             for kw in c.keywords_en:
-                self._english.setdefault(" ".join(kw.lower().split()), []).append(c.id)
+                self._english.setdefault(_expanded(" ".join(kw.lower().split())), []).append(c.id)
         # a category's words that may be said inside a longer word of its own (保健品 in 卖保健品), and those longer
         # words: only they can leave evidence to tidy (see _drop_inner)
         forms: dict[str, set[str]] = {}
@@ -487,6 +497,7 @@ class Classifier:
         assert self._english_rx is not None
         lower = text.lower().replace("\u2019", "'")  # a phone's apostrophe (hasn’t) is the keyboard's
         lower = _QUOTES.sub(" ", lower)  # a word in quotes ('resolved') is the word; can't keeps its apostrophe
+        lower = _expanded(lower)  # she's screaming is she is screaming
         for run in self._english_run.finditer(lower):  # only where letters are: a Chinese letter has few, if any
             for m in self._english_rx.finditer(lower, run.start(), run.end()):
                 phrase = " ".join(m.group(0).split())

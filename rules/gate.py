@@ -353,7 +353,11 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here)|"
-    r"(?P<story>fun story|funny story))")
+    r"(?P<story>fun story|funny story)|"
+    # an opinion of how a thing looks (I think the old arcades are beautiful): chat, when no matter is named
+    r"(?P<opinion>i (?:really )?think (?:the|our|this|these|those|it)\b[^.?!]{0,60}\b(?:beautiful|lovely|gorgeous|"
+    r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
+    r"(?:beautiful|lovely|gorgeous|charming)))")
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)\w+ing\b")
@@ -772,7 +776,7 @@ class Gate:
             # (a thing found or sold names no matter where it was found: near the basketball court)
             return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "informed": THANKS, "invite": CHAT,
                                      "offer": OFFER, "praise": THANKS,
-                                     "greet": GREETING, "story": CHAT}[
+                                     "greet": GREETING, "story": CHAT, "opinion": CHAT}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):

@@ -1913,3 +1913,34 @@ def test_the_106th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
 def test_the_106th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "I think the old shophouses on our street are lovely, I hope they stay as they are",
+    "The new river park looks so beautiful at night",
+])
+def test_the_107th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 107th set (Shantou and Hohhot): an English opinion of how a thing looks."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("Two men are beating another man with a metal bar in the lane", "police", "emergency"),
+    ("Next door he's hitting his wife again and she's screaming", "women", "emergency"),
+    ("骑楼的外墙一片片掉 昨天又落了一大块", "housing", "emergency"),
+    ("阿嬷早上出门到今天都无回来 她有点糊涂", "police", "emergency"),
+    ("投诉了三个月 街道和社区互相推 只能找上级", "district_office", None),
+    ("对门那孩子三天两头挨打 胳膊上都是伤", "children", None),
+    ("巷子里蠓仔多得很 怕闹登革热", "public_health", None),
+    ("楼下小作坊堆满泡沫 电线乱拉 万一着火谁都跑不了", "fire", None),
+    ("烧烤店半夜还在剁肉 咚咚响 睏唔去", "environment", None),
+    ("我的车被别人的车堵在里面出不去了", "property", None),
+    ("那个作坊里有个孩子才十三岁就在做工", "children", None),
+])
+def test_the_107th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 107th set: English fights and beatings (she's is she is), masonry falling piece by piece, an
+    old woman not back since morning, offices passing a complaint to each other, a child beaten often or put to
+    work, mosquitoes by their Minnan name, a fire only feared beside a hazard, noise that keeps one awake, a car
+    hemmed in (no one trapped)."""
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
