@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import heapq
 import itertools
 import math
@@ -62,7 +63,7 @@ from research.community import (
 )
 from rules import Category, Place, Router, Rulebook, load_rulebook, parse_rulebook
 from rules.engine import run_owned
-from rules.heap import settled
+from rules.heap import paused, settled
 
 MAX_PASSES = 5  # after this many hand-overs the holder keeps the ticket
 MAX_REOPENS = 2  # a resident gives up after asking twice
@@ -463,6 +464,10 @@ class Simulation:
     # ---------------------------------------------------------------- the run
     async def run(self) -> SimSummary:
         """Run to the end; return the :class:`SimSummary`."""
+        with paused():  # a run makes almost no cycles: no collector's passes over its open tickets
+            return await self._run()
+
+    async def _run(self) -> SimSummary:
         started = time.perf_counter()
         month_cum = self._month_choices()
         arrivals = iter(self._arrival_times())
@@ -698,11 +703,12 @@ async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook |
     book = rulebook or load_rulebook()
     workers = min(config.workers, len({g.id for g in book.grids if g.estates}) or 1) if batched and book.digest else 1
     if workers > 1:
-        async with await Store.open(path) as store:
-            return await _gather(store, replace(config, workers=workers), book, progress)
+        async with await Store.open(path) as store, store.bulk():
+            with paused():
+                return await _gather(store, replace(config, workers=workers), book, progress)
     config = replace(config, workers=1)
     router = _router(book)
-    async with await Store.open(path) as store:
+    async with await Store.open(path) as store, store.bulk() if batched else contextlib.nullcontext():
         with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
             return await Simulation(store, router, config, batched=batched, progress=progress).run()
 

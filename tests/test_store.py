@@ -25,6 +25,30 @@ async def test_new_store_is_migrated_to_latest_with_wal(tmp_path: Path) -> None:
     assert rows == [(v, n) for v, n, _ in MIGRATIONS]
 
 
+async def test_a_bulk_fill_builds_the_event_indexes_once_at_its_end_even_when_it_fails(
+        tmp_path: Path, mini_router: Router) -> None:
+    path = tmp_path / "s.sqlite"
+
+    def indexes() -> set[str]:
+        with sqlite3.connect(path) as db:
+            return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                              "tbl_name = 'events' AND sql IS NOT NULL")}
+
+    async with await Store.open(path) as store:
+        before = indexes()
+        assert {"events_ticket", "events_kind_at"} <= before
+        with pytest.raises(RuntimeError):
+            async with store.bulk():
+                assert indexes() == set()
+                await TicketService(store, mini_router).report(source="m:1", reporter="@a:x", text="漏水")
+                raise RuntimeError("a simulation part failed")
+        assert indexes() == before
+        async with store.bulk():
+            await TicketService(store, mini_router).report(source="m:2", reporter="@b:x", text="停电")
+        assert indexes() == before and await store.count("tickets") == 2
+        assert [e.kind for e in await store.events(2)][:1] == ["reported"]
+
+
 async def test_reopening_applies_nothing_twice_and_keeps_data(tmp_path: Path, mini_router: Router) -> None:
     path = tmp_path / "s.sqlite"
     async with await Store.open(path) as store:

@@ -611,6 +611,29 @@ class Store(_Reads):
         return await pg.listen(self.address, callback)
 
     @asynccontextmanager
+    async def bulk(self) -> AsyncIterator[None]:
+        """Fill a fresh store in bulk (a simulation's log): the event log's indexes are dropped for the block and
+        built once when it ends, raised or not, instead of kept row by row (a third less work for the inserts). A
+        process killed meanwhile leaves a store without them. SQLite only: on PostgreSQL the block just runs."""
+        if self._writer is None:
+            raise StoreError("store_readonly", file=self.path)
+        if isinstance(self._writer, pg.Connection):
+            yield
+            return
+        async with self._lock:
+            async with self._writer.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                            "tbl_name = 'events' AND sql IS NOT NULL") as cur:
+                held = [(str(name), str(sql)) for name, sql in await cur.fetchall()]
+            for name, _sql in held:
+                await self._writer.execute(f'DROP INDEX "{name}"')
+        try:
+            yield
+        finally:
+            async with self._lock:
+                for _name, sql in held:
+                    await self._writer.execute(sql)
+
+    @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
         """Yield a :class:`Transaction`; commit when the block ends, roll back if it raises."""
         if self._writer is None:
