@@ -253,6 +253,8 @@ _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
+# words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
+_NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "卡拉ok", "不明白")
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
@@ -282,7 +284,9 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
-_CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )again|broken|broke down|"
+_WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )"  # not "again" of happy again
+_CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )" + _WELL_AGAIN +
+                         r"again|broken|broke down|"
                          r"not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
                          r"leaking|keeps? \w+ing|"
@@ -322,9 +326,10 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a mes
 # asked of neighbours
 _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
-_NOTICE_EN = re.compile(r"\s*(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|psa|"
+_NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
+                        r"psa|"
                         r"forwarding|forwarded|"
-                        r"fwd|fw)\b\s*[:,!-]?")
+                        r"fwd|fw)\b[\])】]?\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
                        r"has|have|why|how|where|any|anyone|if|"
@@ -362,15 +367,18 @@ _SOCIAL_MARK_EN = re.compile(
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)\w+ing\b")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
-_NEXT_EN = re.compile(r"\b(?:also|another|again|out|off|leak\w*|smell\w*|nois\w*|blocked|blockage|stuck|dead|missing|"
-                      r"cracked|flood\w*|fire|smoke)\b")  # after the thanks: something else wrong
+# after the thanks: something else wrong
+_NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"
+                      r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
              "能不能", "可不可以", "为什么", "凭什么", "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
              "好多天", "几天了", "多久了", "要等多久", "一个多月", "天天被", "天天都", "占着", "贴条", "合法吗",
              "违法吗", "合理吗",
-             "合不合法", "是不是合法", "受不了", "太吵", "吵死", "吵得", "这么吵", "睡不着", "睡不到觉", "成问题", "臭",
+             "合不合法", "是不是合法",
+             "合规矩吗", "合规吗", "合不合规矩",
+             "受不了", "太吵", "吵死", "吵得", "这么吵", "睡不着", "睡不到觉", "成问题", "臭",
              "脏", "乱", "危险",
              "隐患", "差点", "漏", "堵", "裂", "塌", "掉下", "破了", "烂了", "噪音", "严重", "扰民", "乱收费",
              "拖欠", "没收到", "违规", "违法", "私自", "被偷", "偷了", "小偷", "偷东西", "偷走", "偷电", "偷拍", "偷偷",
@@ -595,6 +603,8 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     'what_if'
     >>> _told_en("The man who collapsed yesterday is fine now. Thanks to all who helped.", ("collapsed",)).report
     False
+    >>> _told_en("If there's a fire at night, what do we do?", ("there is a fire",)).kind
+    'what_if'
     >>> _told_en("Gas leak in block 3! What do we do if it spreads?", ("gas leak",)) is None
     True
     >>> _told_en("Last night my dad was fine, now he collapsed and won't wake up", ("collapsed",)) is None
@@ -606,7 +616,9 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
             not m.group(0).startswith("went ") and  # how long it lasted, in a story of then (stuck for two days)
             not (m.group(0).startswith("for ") and told_then and told_then.start() < m.start())]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
-    first = min((i for w in words if (i := lower.find(w)) >= 0), default=len(lower))  # (none named: after everything)
+    # (none named: after everything; a word found as written out, there is a fire, may be said there's a fire)
+    first = min((i for w in words for said in (w, w.replace(" is ", "'s ", 1)) if (i := lower.find(said)) >= 0),
+                default=len(lower))
     # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
     # home, there's a fire…)
     if (cond := _IF_EN.search(lower)) and cond.start() < first and (ask := lower.find("?", first)) >= 0 and \
@@ -868,8 +880,9 @@ class Gate:
             if progress := hits.get(PROGRESS):
                 return Judgement(False, PROGRESS, progress)
         # a social word inside a problem word is not said (好的 in 说好的…就来了一回)
+        inside = (*problems, *(w for w in _NOT_SOCIAL if w in t))  # (…刚刚还好好的, 根本没收到, 卡拉ok)
         social = [(k, said) for k in (THANKS, GREETING, CHAT, ACK) if k in hits
-                  and (said := tuple(w for w in hits[k] if not any(w in p and w != p for p in problems)))]
+                  and (said := tuple(w for w in hits[k] if not any(w in p and w != p for p in inside)))]
         resolved = hits.get("resolved", ())
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)

@@ -1944,3 +1944,42 @@ def test_the_107th_sets_matters_in_our_words(router: Router, text: str, lead: st
     hemmed in (no one trapped)."""
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "[Forwarded] Gas supply will be off on Thursday morning for pipe checks",
+    "Thanks to the man who fixed our door lock, my mum is sleeping well again",
+    "What should we do if there's a fire in the lane at night? just curious",
+    "昨晚跟老邻居拉呱到凌晨 今天早上起不来",
+])
+def test_the_108th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 108th set (Jinan and Fuzhou): a notice forwarded in brackets, thanks ending happy again, an
+    English what-if with there's, tired after talking late."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("Got a scam text about a fake delivery, they asked for my bank details", "police", None),
+    ("The cleaners haven't been to our building in ten days", "property", None),
+    ("我妈一个人住 冷锅冷灶的 能不能社区安排人定期去看看 送个饭", "welfare", None),
+    ("反映了两个月木人管 打电话去社区 态度也差", "district_office", None),
+    ("热线回访说已经办结了 其实什么都没做", "district_office", None),
+    ("饭馆的排烟管对着我家窗户 满屋油烟味", "environment", None),
+    ("这排木房子电线乱拉乱接 看着就怕", "fire", None),
+    ("The funeral parlour added charges we never agreed to", "civil_affairs", None),
+    ("The old house is leaning and a beam cracked, it's going to collapse", "housing", "emergency"),
+    ("楼下男的在摔东西 女的一直哭喊", "women", "emergency"),
+    ("路口的电线杆倾斜得厉害 快倒了", "power", "emergency"),
+    ("我外公刚才突然讲话不清楚 半边手无力", "public_health", "emergency"),
+    ("有个大妈被电动车撞倒了 起不来", "public_health", "emergency"),
+    ("隔壁阿公好几天没出门了 门口有股臭味 敲门没人应", "police", "emergency"),
+    ("快递显示已签收 可我根本没收到", "transport", None),
+    ("楼下卡拉OK天天唱到半夜", "environment", None),
+])
+def test_the_108th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 108th set: English scam texts, cleaners, funeral parlours and houses about to collapse, lonely
+    elders' visits and meals, complaints marked done or met rudely (木有 is 没有), kitchen flues aimed at a window,
+    wiring in wooden houses, a man smashing things while a woman cries, a leaning pole, a stroke said 讲话不清楚, a
+    person knocked down, a smell behind a door nobody opens, a parcel never received, karaoke (no 收到, no OK)."""
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
