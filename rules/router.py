@@ -47,6 +47,7 @@ from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
     AFTERMATH,
+    CALLS_TO_RUN,
     EMERGENCY,
     JOKES,
     NOISE,
@@ -216,7 +217,8 @@ class Router:
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
         elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \
-                likely < routing.model_doubt_emergency and alarm < routing.model_calm:
+                likely < routing.model_doubt_emergency and alarm < routing.model_calm and \
+                not any(w in text for w in CALLS_TO_RUN):  # (…真的着火了 快跑啊: no time to ask)
             # an emergency's words that both heads find neither a report nor an emergency (a figure of speech, a
             # story): asked about at once, with the hotline, never dropped
             judged = Judgement(None, UNSURE, judged.evidence)

@@ -1983,3 +1983,20 @@ def test_the_108th_sets_matters_in_our_words(router: Router, text: str, lead: st
     person knocked down, a smell behind a door nobody opens, a parcel never received, karaoke (no 收到, no OK)."""
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "笑死 楼下真着火了 快跑",
+    "哈哈哈 真的着火了 快跑啊",
+    "lol the kitchen is actually on fire, get out now",
+])
+def test_laughter_beside_a_call_to_run_keeps_the_emergency(shipped: Router, text: str) -> None:
+    """Laughing at first is no figure of speech when the message calls everyone to run: never dropped, never asked."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, "fire", "emergency"), d
+
+
+@pytest.mark.parametrize("text", ["lol my code is on fire today", "楼道堆满杂物 真着火了都跑不出去"])
+def test_laughter_and_a_supposed_fire_without_a_call_to_run_stay_as_they_were(shipped: Router, text: str) -> None:
+    d = shipped.route(text)
+    assert d.priority != "emergency" or d.report is not True, d
