@@ -230,6 +230,12 @@ class Router:
             source = source._replace(alarm=alarm, report=likely)
         if alarmed:
             judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
+            if chosen is not None and model is not None and source.label and \
+                    all(w.startswith("≈") for w in chosen.matched):
+                # an emergency only the model heard, beside nothing but a likeness of characters to an ordinary
+                # matter (铁桥…栏杆外头 is like 公路、桥梁): the model's own handler comes, not the likeness's
+                chosen, handler = None, self._handler_of(source.label, model)
+                source = source._replace(kind="model")
         elif judged.kind == VAGUE:  # what is wrong is not said: registered as it is, the street office dispatches it
             chosen, handler, ask = None, None, False
         rule, _verdict = self.engine.decide(chosen.category if chosen else None, bool(found.urgent) or alarmed,

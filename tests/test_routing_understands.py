@@ -2000,3 +2000,29 @@ def test_laughter_beside_a_call_to_run_keeps_the_emergency(shipped: Router, text
 def test_laughter_and_a_supposed_fire_without_a_call_to_run_stay_as_they_were(shipped: Router, text: str) -> None:
     d = shipped.route(text)
     assert d.priority != "emergency" or d.report is not True, d
+
+
+
+def test_an_emergency_only_the_model_hears_goes_to_its_handler_not_to_a_likeness(
+        shipped: Router, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside an emergency the model's own head hears, a likeness of characters to an ordinary matter names no
+    handler: the model's does (a person outside a bridge's railing was once the transport bureau's, by likeness)."""
+    import numpy as np
+
+    text = "铁桥上有个人坐在外头一直往下看 好吓人"
+    found = shipped.classifier.classify(text)
+    assert found.top is not None and all(w.startswith("≈") for w in found.top.matched)  # a likeness, nothing else
+    likeness_lead = shipped.rulebook.category_by_id[found.top.category].lead
+    model = shipped.starter
+    assert model is not None
+    police = next(label for label in model.labels if shipped._handler_of(label, model) == "police")
+    assert likeness_lead != "police"
+
+    def assess(texts: list[str], found: object = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        scores = np.full((len(texts), len(model.labels)), 0.01)
+        scores[:, model.labels.index(police)] = 0.5  # the model's best, below model_alone: not sure enough alone
+        return scores, {"emergency": np.full(len(texts), 0.95), "report": np.full(len(texts), 0.99)}
+
+    monkeypatch.setattr(model, "assess", assess)
+    d = shipped.route(text)
+    assert (d.report, d.priority, d.lead, d.source.kind) == (True, "emergency", "police", "model"), d
