@@ -2026,3 +2026,13 @@ def test_an_emergency_only_the_model_hears_goes_to_its_handler_not_to_a_likeness
     monkeypatch.setattr(model, "assess", assess)
     d = shipped.route(text)
     assert (d.report, d.priority, d.lead, d.source.kind) == (True, "emergency", "police", "model"), d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("水管漏水冻成冰溜子 就挂在楼门口头顶 随时会掉下来砸到人", "housing", "emergency"),
+    ("楼道的水管漏水 台阶上冻成冰溜子了", "property", None),
+])
+def test_a_leak_frozen_to_an_icicle_is_a_leak_until_it_is_about_to_fall(router: Router, text: str, lead: str,
+                                                                        priority: str | None) -> None:
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
