@@ -38,9 +38,10 @@ def rotated(stages: dict[str, Callable[[], int]], rounds: int = 5) -> dict[str, 
     return best
 
 
-def peak_rss_mb() -> float:
-    """Return this process's peak resident memory in MiB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(*, children: bool = False) -> float:
+    """Return this process's peak resident memory in MiB; with ``children``, the largest peak among the child
+    processes it has waited for (a simulation's parts)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def synthetic_reports(book: Rulebook, n: int, seed: int = 1) -> list[str]:

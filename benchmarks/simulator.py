@@ -51,7 +51,8 @@ def main() -> None:
                                 config=research.SimConfig(workers=args.workers))
         print(f"simulate ({args.workers}) {sim.tickets:>9,} reports {sim.events:>10,} events {sim.seconds:8.1f} s  "
               f"{sim.tickets / sim.seconds:8.0f} reports/s  {sim.events / sim.seconds:9.0f} events/s  "
-              f"peak {peak_rss_mb():.0f} MiB (this process)", flush=True)
+              f"peak {peak_rss_mb():.0f} MiB (this process)"
+              + (f", {peak_rss_mb(children=True):.0f} MiB (the largest part)" if args.workers > 1 else ""), flush=True)
 
         async def read() -> list:
             async with await Store.open(work / "sim.sqlite", readonly=True) as store:
