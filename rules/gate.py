@@ -203,6 +203,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
                      r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)"
+                     # or what was asked relayed with its answer (楼下问停电 讲是线路检修; 楼上的问燃气 燃气公司讲…)
+                     r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问[^,.!?。，\s]{1,6}\s*[^,.!?。，]{0,6}(讲|说)"
                      # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
                      r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
@@ -371,7 +373,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:beautiful|lovely|gorgeous|charming)))")
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
-                             r"(?:the|our|my|that|this|a)\s+)\w+ing\b")
+                             r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
 _NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"

@@ -2036,3 +2036,33 @@ def test_a_leak_frozen_to_an_icicle_is_a_leak_until_it_is_about_to_fall(router: 
                                                                         priority: str | None) -> None:
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize("text", [
+    "楼下问停水的 讲是管道检修 晚上八点来水",
+    "Thanks to whoever fixed the cracked step by the gate, much safer now",
+])
+def test_the_109th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 109th set (Urumqi and Guilin): what was asked relayed with its answer, English thanks for
+    fixing a broken thing."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("Bought a silver ring at the night market, turned out to be fake, they say no refunds", "market", None),
+    ("the power keeps cutting out every night in our building", "power", None),
+    ("山上又落石了 砸穿了王叔家的屋顶 上面还有石头松着", "housing", "emergency"),
+    ("雪水化了 水往一楼住户家里灌 已经进来十几公分", "urban_mgmt", "emergency"),
+    ("那个厂子天天冒黄烟 一股臭鸡蛋味", "ecology", None),
+    ("院子里的冰溜子滑得很 物业也不来清雪", "property", None),
+    ("Part of the balcony above the shop door fell off and more is hanging", "housing", "emergency"),
+    ("The new owner is tearing out the carved wooden doors of the historic courtyard house", "culture", None),
+    ("Kebab smoke comes into our windows every evening", "environment", None),
+    ("隔壁男的提着刀追着老婆 她一直喊救命", "women", "emergency"),
+])
+def test_the_109th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 109th set: English fakes with no refunds, power cutting out, falling concrete, heritage torn
+    out and kebab smoke; rockfalls through a roof, melt water pouring into homes, a factory's rotten-egg smoke (no gas
+    leak), icy yards (no collapse), a knife-chase of a wife (domestic violence)."""
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
