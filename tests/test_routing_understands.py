@@ -2066,3 +2066,11 @@ def test_the_109th_sets_matters_in_our_words(router: Router, text: str, lead: st
     leak), icy yards (no collapse), a knife-chase of a wife (domestic violence)."""
     d = router.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+def test_a_fire_of_last_year_vetoes_no_fire_burning_again_today(router: Router) -> None:
+    """去年 sets a fire of then aside, not one that burns again today: the matter stays a fire, at emergency."""
+    d = router.route("去年那家着过火 今天又着火了")
+    assert (d.category, d.priority) == ("fire", "emergency"), d
+    then = router.classifier.classify("去年楼下着过一次火 吓死人").top
+    assert then is None or then.category != "fire"
