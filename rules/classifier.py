@@ -134,6 +134,7 @@ _STOP = re.compile(r"(?:总站|车站|站台|站点|站)")
 # and in English, said before it (outside the pharmacy, next to the school)
 _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|beside|by)(?: the| a| our)?\s+$")
 _QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")  # quotes around an English word, not an apostrophe
+ALIKE = "≈"  # opens the evidence of a category found only by the likeness of its characters (≈供暖)
 _IS = re.compile(r"\b(he|she|it|there|that|who|what|where|someone|somebody)'s\b")
 
 
@@ -520,7 +521,7 @@ class Classifier:
         out = [c._replace(score=c.score + alike.pop(c.category, 0.0)) for c in candidates]
         for cid, score in alike.items():
             if score >= LIKENESS_MIN and cid not in vetoed and cid not in self._emergency:
-                out.append(Candidate(cid, score, (f"≈{self._names[cid]}",), False))
+                out.append(Candidate(cid, score, (f"{ALIKE}{self._names[cid]}",), False))
         out.sort(key=_rank_key, reverse=True)
         return tuple(out)
 

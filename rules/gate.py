@@ -147,9 +147,22 @@ _LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了",
 # a call to run or to call for help: beside it, laughter (笑死 楼下真着火了 快跑) sets no emergency aside
 _CALL_TO_RUN = ("快跑", "赶紧跑", "快逃", "快出来", "快下楼", "快撤", "快报警", "快打119", "快打110", "快打120",
                 "快叫救护车", "救命啊")
-CALLS_TO_RUN = frozenset(_CALL_TO_RUN)  # beside an emergency's words: no model's doubt asks about it first
 _CALL_TO_RUN_EN = re.compile(r"\b(?:get out now|get out!|everyone out|evacuate|call (?:119|110|120|911|an ambulance|"
                              r"the fire brigade|the police)|help!)")
+
+
+def calls_to_run(text: str) -> bool:
+    """Return whether ``text`` calls everyone to run or to call for help: beside an emergency's words, no laughter
+    sets them aside and no model's doubt asks about them first.
+
+    >>> calls_to_run("笑死 楼下真着火了 快跑"), calls_to_run("lol the kitchen is on fire, get out now")
+    (True, True)
+    >>> calls_to_run("lol my code is on fire today")
+    False
+    """
+    return any(w in text for w in _CALL_TO_RUN) or bool(_CALL_TO_RUN_EN.search(text.lower()))
+
+
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
 # enough to set them aside
 _GIGGLE = ("哈哈",)
@@ -804,7 +817,7 @@ class Gate:
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
         if (found.urgent or found.emergency) and text and (laugh := _LAUGH_EN.match(text.lower())) and \
                 not _CURRENT_EN.search(text.lower()) and not hits.get("current") and \
-                not _CALL_TO_RUN_EN.search(text.lower()) and not any(w in t for w in _CALL_TO_RUN):
+                not calls_to_run(text) and not calls_to_run(t):
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
@@ -982,7 +995,7 @@ class Gate:
             return None if any(w in t for w in _DOUBT) else Judgement(None, UNSURE, clear)
         if clear and (grievance := [w for w in _GRIEVANCE if w in t]):  # 抢救过来了…医院说跟他们没关系: the
             return Judgement(True, AFTERMATH, tuple(grievance))  # danger is over, the complaint is the report
-        laughed = () if any(w in t for w in _CALL_TO_RUN) else _LAUGHING  # (笑死 真着火了 快跑: no laughing matter)
+        laughed = () if calls_to_run(t) else _LAUGHING  # (笑死 真着火了 快跑: no laughing matter)
         if clear or any(w in t for w in (*_JOKES, *laughed)):  # 冒烟那个是在熏腊肉，冇得事; 开玩笑的
             return Judgement(False, CHAT, clear or tuple(w for w in (*_JOKES, *laughed) if w in t))
         resolved = hits.get("resolved", ())

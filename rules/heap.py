@@ -52,6 +52,7 @@ def settled() -> Iterator[None]:
 @contextmanager
 def paused() -> Iterator[None]:
     """Run the block, a batch with an end that makes few cycles, with the collector off; collect once after it.
+    The collector is the process's: other threads' cycles (a notebook's kernel beside a simulation) wait too.
 
     >>> import gc
     >>> with paused():

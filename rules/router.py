@@ -42,12 +42,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from rules.classifier import Candidate, Classification, Classifier
+from rules.classifier import ALIKE, Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
     AFTERMATH,
-    CALLS_TO_RUN,
     EMERGENCY,
     JOKES,
     NOISE,
@@ -59,6 +58,7 @@ from rules.gate import (
     WHAT_IF,
     Gate,
     Judgement,
+    calls_to_run,
 )
 from rules.model import Model
 from rules.normalize import chinese, normalize
@@ -218,7 +218,7 @@ class Router:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
         elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \
                 likely < routing.model_doubt_emergency and alarm < routing.model_calm and \
-                not any(w in text for w in CALLS_TO_RUN):  # (…真的着火了 快跑啊: no time to ask)
+                not calls_to_run(text):  # (…真的着火了 快跑啊: no time to ask)
             # an emergency's words that both heads find neither a report nor an emergency (a figure of speech, a
             # story): asked about at once, with the hotline, never dropped
             judged = Judgement(None, UNSURE, judged.evidence)
@@ -231,7 +231,7 @@ class Router:
         if alarmed:
             judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
             if chosen is not None and model is not None and source.label and \
-                    all(w.startswith("≈") for w in chosen.matched):
+                    all(w.startswith(ALIKE) for w in chosen.matched):
                 # an emergency only the model heard, beside nothing but a likeness of characters to an ordinary
                 # matter (铁桥…栏杆外头 is like 公路、桥梁): the model's own handler comes, not the likeness's
                 chosen, handler = None, self._handler_of(source.label, model)
