@@ -222,10 +222,14 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
-                     r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)")  # 楼上那个问电梯的：是礼拜三来人检修
+                     r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
+                     # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
+                     r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
+                     r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
-                        r"(?:to answer|answering) (?:the|your) question|"
+                        r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
+                        r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
@@ -323,10 +327,12 @@ def _asked_en(text: str) -> bool:
 
     >>> _asked_en("Hi all, we are here for two weeks. Any tips for seafood?"), _asked_en("The lift is broken?!")
     (True, False)
+    >>> _asked_en("Passing through on my way north, any tips for noodles?")  # asked after a comma
+    True
     """
     lower = _unadorned(text).lower()
-    return bool(_ASKED_EN.match(lower)) or any(_ASKED_EN.match(s) for s in re.split(r"(?<=[.!?])\s+", lower)
-                                               if s.endswith("?"))
+    return bool(_ASKED_EN.match(lower)) or any(_ASKED_EN.match(s) or _ASKED_EN.match(s.rsplit(", ", 1)[-1])
+                                               for s in re.split(r"(?<=[.!?])\s+", lower) if s.endswith("?"))
 
 
 def _unadorned(text: str) -> str:
@@ -373,7 +379,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
     r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
-    r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best)|"
+    r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best|"
+    r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but))|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
@@ -591,7 +598,9 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|out of danger|back home|doing well)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
-                      r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b")
+                      r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
+                      # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
+                      r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$")
 
 
 

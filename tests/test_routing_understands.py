@@ -2074,3 +2074,47 @@ def test_a_fire_of_last_year_vetoes_no_fire_burning_again_today(router: Router) 
     assert (d.category, d.priority) == ("fire", "emergency"), d
     then = router.classifier.classify("去年楼下着过一次火 吓死人").top
     assert then is None or then.category != "fire"
+
+
+@pytest.mark.parametrize("text", [
+    "In reply to your question about the gas: the company says it comes back tonight",
+    "Two winters ago a shed caught fire across the road, gave us all a fright. Stay safe everyone.",
+    "Staying here a few days for work, any suggestions for a good dumpling place?",
+    "楼上的 我们家没停电 应该是你们单元的问题",
+    "The sky is so much clearer today, you can see the hills",
+])
+def test_the_110th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 110th set (Shijiazhuang and Xining): an English answer in reply to a question, a fire of
+    winters ago ending "stay safe", an English question after a comma, a neighbour telling the one who asked that it
+    is not so at theirs, an English remark that the air is better today."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("大风刮断了电线 掉在铁栏杆上 孩子们还在边上玩", "power", "emergency"),
+    ("门口台阶上冰溜子一层 老人都不敢出门", "property", None),
+    ("楼顶的檐口裂开了 随时要掉 底下就是小卖部", "housing", "emergency"),
+    ("the guy upstairs keeps throwing cans out of a window onto the path", "public_security", None),
+    ("车棚门口停满了电动车 汽车进不去也出不来", None, None),
+    ("楼道里电瓶车充电的时候炸了 现在正在烧", "fire", "emergency"),
+    ("Our neighbour is dizzy and vomiting, she can barely stand, please send someone", "public_health", "emergency"),
+    ("Paid a whole year in advance at the swimming club and now it has shut", "market", None),
+    ("快递员从来不送上楼 往门口一放就走", "transport", None),
+    ("楼梯间里有个人趴着 没气了", "police", "emergency"),
+    ("那个塑料厂每天晚上排一股烧焦味 呛得人咳嗽", "ecology", None),
+    ("Water keeps dripping through our bathroom ceiling and the stain is growing", "property", None),
+    ("对门两口子又吵起来了 男的嚷着要打死她", "women", "emergency"),
+    ("邻居把院墙往我家地里挪了半米 说了也不听", "mediation", None),
+])
+def test_the_110th_sets_matters_in_our_words(router: Router, text: str, lead: str | None,
+                                             priority: str | None) -> None:
+    """Matters of the 110th set: a wire broken by wind or snow lying on a fence (a live wire, emergency), a yard's
+    ice (no collapse), a ledge about to fall, English litter thrown out of a window, vehicles that cannot get in or
+    out (nobody trapped), an e-bike battery that exploded and burns, English dizziness and vomiting, a year paid in
+    advance, a courier who leaves parcels at the door, a person found not breathing, a factory's burnt smell every
+    night (pollution, no fire), English water through a ceiling, a husband shouting he will beat his wife to death,
+    a neighbour's wall moved onto one's land."""
+    d = router.route(text)
+    assert d.report is True and (lead is None or d.lead == lead) and priority in (None, d.priority), d
+    if lead is None:  # nobody trapped: no emergency
+        assert d.priority != "emergency", d
