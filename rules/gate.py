@@ -163,6 +163,21 @@ def calls_to_run(text: str) -> bool:
     return any(w in text for w in _CALL_TO_RUN) or bool(_CALL_TO_RUN_EN.search(text.lower()))
 
 
+# what says an emergency's words happen now or again, said right before them (今天又着火了, 正在冒烟, 刚刚起火)
+_NOW_BEFORE = re.compile(r"(今天|今早|今晚|刚才|刚刚|刚|现在|正在|又|还在)(又|在|正在|又在)?$")
+
+
+def said_now(text: str, words: tuple[str, ...]) -> bool:
+    """Return whether one of an emergency's ``words`` in ``text`` is said to happen now or again, right before it
+    (今天又着火了, 正在冒烟): a story of then beside it (去年那家着过火) is no reason for a model's doubt to ask first.
+
+    >>> said_now("去年那家着过火 今天又着火了", ("着火",)), said_now("去年楼下着过一次火 吓死人", ("着火",))
+    (True, False)
+    """
+    return any(_NOW_BEFORE.search(text[max(0, i - 4):i]) for w in words if w
+               for i in (m.start() for m in re.finditer(re.escape(w), text)))
+
+
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
 # enough to set them aside
 _GIGGLE = ("哈哈",)
@@ -210,6 +225,9 @@ _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|
 # an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
 _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
                    r"方案[一二三四五1-5a-e])")
+# an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
+_FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
+                         r"(也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓)")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
@@ -329,10 +347,13 @@ def _asked_en(text: str) -> bool:
     (True, False)
     >>> _asked_en("Passing through on my way north, any tips for noodles?")  # asked after a comma
     True
+    >>> _asked_en("We don't want a fight, can someone talk to them?")  # asked to do something: a request
+    False
     """
     lower = _unadorned(text).lower()
-    return bool(_ASKED_EN.match(lower)) or any(_ASKED_EN.match(s) or _ASKED_EN.match(s.rsplit(", ", 1)[-1])
-                                               for s in re.split(r"(?<=[.!?])\s+", lower) if s.endswith("?"))
+    return bool(_ASKED_EN.match(lower)) or any(
+        _ASKED_EN.match(s) or (_ASKED_EN.match(clause := s.rsplit(", ", 1)[-1]) and not _ASKED_TO_EN.match(clause))
+        for s in re.split(r"(?<=[.!?])\s+", lower) if s.endswith("?"))
 
 
 def _unadorned(text: str) -> str:
@@ -351,6 +372,8 @@ _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say 
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
 # asked of neighbours
+# a request put as a question after a comma (…, can someone talk to them?): asked to do something, not asked about
+_ASKED_TO_EN = re.compile(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you)\b|please\b")
 _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
@@ -570,7 +593,8 @@ _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回|"
             r"几年前|前几年|多年前)")
-_OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|抢救过来了|送医院了|没出大事|"
+_OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
+                        r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
                         r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$)"
@@ -846,6 +870,8 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
+        if (fine := _FINE_BY_ME.search(t)) and not current and not problems:
+            return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if text and not _HAN.search(t) and (over := _told_en(text, ())) is not None and over.report is False:

@@ -59,6 +59,7 @@ from rules.gate import (
     Gate,
     Judgement,
     calls_to_run,
+    said_now,
 )
 from rules.model import Model
 from rules.normalize import chinese, normalize
@@ -218,7 +219,8 @@ class Router:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
         elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \
                 likely < routing.model_doubt_emergency and alarm < routing.model_calm and \
-                not calls_to_run(text):  # (…真的着火了 快跑啊: no time to ask)
+                not calls_to_run(text) and not said_now(found.norm or text, judged.evidence):
+            # (…真的着火了 快跑啊: no time to ask; 去年着过火 今天又着火了: it burns again now)
             # an emergency's words that both heads find neither a report nor an emergency (a figure of speech, a
             # story): asked about at once, with the hotline, never dropped
             judged = Judgement(None, UNSURE, judged.evidence)

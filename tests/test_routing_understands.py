@@ -2118,3 +2118,40 @@ def test_the_110th_sets_matters_in_our_words(router: Router, text: str, lead: st
     assert d.report is True and (lead is None or d.lead == lead) and priority in (None, d.priority), d
     if lead is None:  # nobody trapped: no emergency
         assert d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "前两天江边有人掉水里 后来被拉上来了 大家钓鱼当心点",
+    "我觉得停车费涨点也行 只要有人管就中",
+])
+def test_the_111th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 111th set (Yinchuan and Dalian): someone who fell into the water days ago and was pulled
+    out, an opinion that accepts a rise in a fee."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("The couple upstairs shout at us about our dog. We don't want a fight, can someone talk to them?", "mediation",
+     None),
+    ("I did two months at the warehouse and they still owe me my pay", "hrss", None),
+    ("楼道里晾衣服的事 两家吵了好几回 都快打起来了", "mediation", None),
+    ("桥洞底下发现个人 没气了", "police", "emergency"),
+    ("社区窗口的工作人员态度忒差 问两句就不耐烦", "district_office", None),
+    ("The noodle shop charged me 300 yuan for two bowls and said the menu price was per person", "market", None),
+])
+def test_the_111th_sets_matters_in_our_words(router: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 111th set: an English quarrel where nobody wants a fight (no violence), English wages still
+    owed, two households close to blows (a dispute, not yet a fight), a person found not breathing, a window clerk's
+    rudeness (officials' conduct), an English tourist overcharged."""
+    d = router.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+    if priority is None:
+        assert d.priority != "emergency", d
+
+
+def test_a_fire_burning_again_today_after_one_of_last_year_is_not_asked_about(shipped: Router) -> None:
+    """去年那家着过火 今天又着火了: the starter model's doubt (a story of then) does not hold up a fire said to burn
+    again today; a fire of last year alone stays asked about, never registered as one burning now."""
+    d = shipped.route("去年那家着过火 今天又着火了")
+    assert (d.report, d.priority, d.lead) == (True, "emergency", "fire"), d
+    assert shipped.route("去年那家着过一次火 吓死人了").priority != "emergency"
