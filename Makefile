@@ -30,7 +30,7 @@ browser:
 test: venv browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -q --nbmake --nbmake-timeout=120 chatops rules research tests notebooks
+	$(PY) -m pytest -q -n auto --maxprocesses=4 --nbmake --nbmake-timeout=120 chatops rules research tests notebooks
 
 lint: venv
 	$(VENV)/bin/ruff check .
