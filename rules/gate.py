@@ -74,6 +74,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
+         "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
          "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
          "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
          "又胖了", "长胖了", "减肥",
@@ -211,7 +212,8 @@ _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of
 _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
 _FIRST_OR = re.compile(r"先[^,.!?。，！？\s]{1,10}还是")
-_HOW = re.compile(r"咋|怎么|怎样|如何|哪")  # after a what-if, a question however it ends (往哪跑, 咋下去)
+# after a what-if, a question however it ends (往哪跑, 咋下去, 应该先做什么, 有没有培训)
+_HOW = re.compile(r"咋|怎么|怎样|如何|哪|(做|干|弄|搞)(啥|什么)|有没有")
 _WHAT_TO_DO = re.compile(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
@@ -252,7 +254,8 @@ _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:askin
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
-_PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道)")
+_PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
+                     r"有名|韵味)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
@@ -539,13 +542,38 @@ def _among(words: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _long_ago(t: str) -> tuple[str, ...]:
-    """Return the words that tell of long ago near the start of ``t`` (小时候, 当年, a message opening with 以前).
+    """Return the words that tell of long ago near the start of ``t`` (小时候, 当年, a message opening with 以前),
+    or of a time gone by that ended well (上个礼拜停电那回 好在…).
 
     >>> _long_ago("以前这条街全是青石板路"), _long_ago("电梯又坏了")
     (('以前',), ())
+    >>> _long_ago("上个礼拜停电那回 好在没几个钟头就来了")
+    ('上个礼拜停电那回 好在',)
     """
     head = t[:LONG].replace("那年轻", "那")  # 那年轻人 is that young man, not that year
-    return (*(w for w in _PAST if w in head), *(("以前",) if t.startswith(_BEFORE) else ()))
+    return (*(w for w in _PAST if w in head), *(("以前",) if t.startswith(_BEFORE) else ()),
+            *((then.group(0),) if (then := _THAT_TIME.search(head)) else ()))
+
+
+def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
+    """Return the word of a time gone by that every one of an emergency's ``words`` in ``t`` is told of: said before
+    it in the same sentence, within twenty characters, with no word of now between (上个礼拜…腿都摔断了); else ``None``.
+
+    >>> _gone_by("上个礼拜一个老人家晚上踩空腿都摔断了", ("摔断",)), _gone_by("昨晚开始发烧现在晕倒了", ("晕倒",))
+    ('上个礼拜', None)
+    """
+    told = []
+    for w in words:
+        if (i := t.find(w)) < 0:
+            return None
+        before = re.split(r"[。!?！？]", t[max(0, i - 20):i])[-1]
+        then = None
+        for m in re.finditer(_GONE_BY, before):
+            then = m
+        if then is None or any(n in before[then.end():] for n in (*_NOW, "现在")):
+            return None
+        told.append(then.group(0))
+    return told[0] if told else None
 
 
 def _wrong_after(t: str, done: tuple[str, ...], named: list[str]) -> tuple[str, ...]:
@@ -578,7 +606,7 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     ``aside``: the gate's words of asides the text holds (:class:`Gate`), when they were looked for: none of a
     story's or of long ago's among them, and no 以前 to open it, is no story.
     """
-    if aside is not None and not aside and not t.startswith(_BEFORE):
+    if aside is not None and not aside and not t.startswith(_BEFORE) and not _THAT_TIME.search(t[:LONG]):
         return ()
     story = tuple(w for w in _STORY if w in t[:LONG])
     past = _long_ago(t)
@@ -601,6 +629,8 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
+# a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
+_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次)[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好)")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
@@ -858,6 +888,15 @@ class Gate:
             told = self._told(t, hits) if len(t) < 3 * LONG else None
             if text and _LATIN.search(text) and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
+            words = found.urgent or found.matched
+            if told is None and (then := _gone_by(t, words)) and not said_now(t, words) and \
+                    not _OVER_THEN.search(t) and not any(w in t[t.find(words[0]):] for w in _NOW if w != "现在还") and \
+                    (still := [w for w in hits.get("current", ()) if w != "又"] or
+                     [m.group(0) for m in _STILL.finditer(t)] or
+                     [w for w in hits.get("problem", ()) if t.find(w, t.find(words[0]) + 1) >= 0]):
+                # 上个礼拜一个老人家踩空腿都摔断了…盖子到现在都没装: a danger of then, and what is still wrong now
+                # (not a danger there still: …电线耷拉在弄堂里…小孩还在边上玩; one over is for _told)
+                return Judgement(True, AFTERMATH, (then, *still))
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         strong = found.top is not None and found.top.strong
         current, problems = hits.get("current", ()), hits.get("problem", ())

@@ -17,12 +17,12 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 15  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 16  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
-# 15: Shandong 木有 for 没有)
+# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -46,14 +46,14 @@ CANTONESE = {
     # Wu (Shanghai, Suzhou, Ningbo)
     # 弗 is 不, but not in a foreign name (弗兰克, 杰弗里)
     "弗": "不", "弗兰": "弗兰", "弗吉": "弗吉", "弗洛": "弗洛", "弗雷": "弗雷", "杰弗": "杰弗", "弗里": "弗里",
-    "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "勿应": "不应", "勿接": "不接", "勿开": "不开",
+    "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "勿应": "不应", "勿接": "不接", "勿开": "不开",
     # Hokkien and Teochew
     "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
     # Xiang (Hunan): 哒 after a verb is 了 (摔哒, 倒哒), but not in the internet's 么么哒 or a sound
     "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
     "哒哒": "哒哒", "哒哒哒": "哒哒哒",
     "么子": "什么", "恰饭": "吃饭", "细伢子": "小孩", "伢子": "小孩", "伢崽": "小孩", "妹陀": "小女孩",
-    "娭毑": "奶奶", "堂客": "老婆", "伢": "小孩",  # (Wuhan 伢 alone, too)
+    "娭毑": "奶奶", "嗲嗲": "爷爷", "堂客": "老婆", "伢": "小孩",  # (Wuhan 伢 alone, too)
     # the northeast
     "嘎哈": "干啥", "咋整": "怎么办",
     # the northwest (Lanzhou, Xining): 嫑 is 不要

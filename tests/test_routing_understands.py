@@ -2155,3 +2155,50 @@ def test_a_fire_burning_again_today_after_one_of_last_year_is_not_asked_about(sh
     d = shipped.route("去年那家着过火 今天又着火了")
     assert (d.report, d.priority, d.lead) == (True, "emergency", "fire"), d
     assert shipped.route("去年那家着过一次火 吓死人了").priority != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "前天停水那回 幸好半天就来了",
+    "万一家里煤气漏了 我们应该先做啥西",
+    "南门口那家糖油粑粑还是一绝 韵味十足",
+])
+def test_the_112th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 112th set (Changsha and Ningbo): a cut of days ago told as "that time" that ended well, a
+    what-if asking what to do first in Wu words, praise of a snack."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("阿拉外婆出门买菜 五个钟头了还没回来 她记性不好", "police", "emergency"),
+    ("弄堂口那栋老宅子的砖雕被人撬走了", "culture", None),
+    ("三楼晾衣服滴水 滴到我家被子上 讲了好几回", "mediation", None),
+    ("My husband has been beating me for months and I don't know where to go", "women", None),
+    ("好几日没见着隔壁阿公 门口一股臭味 苍蝇也多", "police", "emergency"),
+    ("楼下那个男的拿刀追伊老婆 一直在喊救命", "women", "emergency"),
+    ("社区窗口的工作人员态度交关差 上班时间在里头打麻将", "district_office", None),
+    ("The flat upstairs has been split into small rooms with plywood walls and a dozen people live there",
+     "public_security", None),
+    ("My neighbour fell down the stairs and hit his head, he doesn't know where he is", "public_health", "emergency"),
+    ("路边电箱的门开着 刚刚有个小孩摸了一下 手麻了", "power", "emergency"),
+    ("去年冬天这栋楼着过火 楼道到现在还是黑的 也没人来刷", None, None),
+])
+def test_the_112th_sets_matters_in_our_words(router: Router, text: str, lead: str | None,
+                                             priority: str | None) -> None:
+    """Matters of the 112th set: a forgetful grandmother hours overdue (a missing person), heritage carvings prised
+    off, washing that drips onto a neighbour (a dispute, no leak), English domestic violence, a neighbour not seen
+    for days and a smell (a death found), a knife-chase of 伊老婆 (his wife, in Wu), a clerk playing mahjong,
+    English flats cut into rooms, an English fall with a head injury, a shock from a cabinet just now; a fire of
+    last winter and what is still wrong now (a report, no emergency)."""
+    d = router.route(text)
+    assert d.report is True and (lead is None or d.lead == lead) and priority in (None, d.priority), d
+    if lead is None:
+        assert d.priority != "emergency", d
+
+
+def test_a_danger_of_days_ago_with_a_complaint_after_it_is_the_complaint(router: Router) -> None:
+    """An emergency told of a time gone by, with what is still wrong now, is that complaint (no emergency); a danger
+    still there (…电线耷拉在巷子里 孩子还在边上玩) stays an emergency."""
+    then = router.route("上个礼拜一个老人晚上掉进没盖的窨井 腿都摔断了 盖子到现在都没人装")
+    assert then.report is True and then.priority != "emergency", then
+    there = router.route("昨天大风吹断的电线耷拉在巷子里 还在冒火花 孩子还在边上玩")
+    assert (there.priority, there.lead) == ("emergency", "power"), there
