@@ -374,9 +374,12 @@ def _unadorned(text: str) -> str:
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
-# asked of neighbours
+# whom to complain to, asked after a matter named (…I paid a whole year in advance. Where can I complain?): a report
+_COMPLAIN_TO_EN = re.compile(r"\b(?:where|who|whom) (?:can|do|should|could|would) (?:i|we) "
+                             r"(?:complain|report (?:this|it)|talk to|turn to|go to complain)\b")
 # a request put as a question after a comma (…, can someone talk to them?): asked to do something, not asked about
 _ASKED_TO_EN = re.compile(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you)\b|please\b")
+# asked of neighbours
 _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
@@ -1000,7 +1003,7 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if not _HAN.search(t) and _asked_en(text) and \
+        if not _HAN.search(t) and _asked_en(text) and not (strong and _COMPLAIN_TO_EN.search(text.lower())) and \
                 (_unadorned(text).endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
@@ -1011,6 +1014,7 @@ class Gate:
                 opening := re.split(r"(?<=[.!?])\s+", text.strip().lower())[0]) and opening.endswith("?") \
                 else Judgement(None, UNSURE, ("?",))
         if not _HAN.search(t) and _asked_en(text) and "?" in text and \
+                not (strong and _COMPLAIN_TO_EN.search(text.lower())) and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
             # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
             # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)

@@ -2202,3 +2202,11 @@ def test_a_danger_of_days_ago_with_a_complaint_after_it_is_the_complaint(router:
     assert then.report is True and then.priority != "emergency", then
     there = router.route("昨天大风吹断的电线耷拉在巷子里 还在冒火花 孩子还在边上玩")
     assert (there.priority, there.lead) == ("emergency", "power"), there
+
+
+def test_an_english_matter_that_asks_whom_to_complain_to_is_registered(shipped: Router) -> None:
+    """An English complaint that ends asking where to complain is a report, registered at once (the 110th set's
+    prepaid gym was asked about first); a question about nothing wrong is still only a question."""
+    d = shipped.route("The swimming club shut last week and I had paid a whole year in advance. Who do I complain to?")
+    assert (d.report, d.lead) == (True, "market"), d
+    assert shipped.route("Is the swimming club open on Sundays?").report is not True
