@@ -400,7 +400,8 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
     r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
-    r"(?P<invite>anyone up for|anyone "
+    r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
+    r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
     r"come along)|"
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
@@ -409,7 +410,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best|"
-    r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but))|"
+    r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but)|"
+    r"(?:very |really |so )?well organi[sz]ed)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
@@ -650,9 +652,11 @@ _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬�
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
 _IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
 _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
+                         r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago)\b")
-_OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|recovering|out of danger|back home|doing well)\b|"
+_OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
+                      r"doing well)\b|\b(?:really|very|so) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"

@@ -22,7 +22,7 @@ VERSION = 16  # of the normal form: a model learnt from normalised text names it
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
-# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲)
+# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -53,6 +53,7 @@ CANTONESE = {
     "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
     "哒哒": "哒哒", "哒哒哒": "哒哒哒",
     "么子": "什么", "恰饭": "吃饭", "细伢子": "小孩", "伢子": "小孩", "伢崽": "小孩", "妹陀": "小女孩",
+    "侠侠": "小孩",  # Hefei
     "娭毑": "奶奶", "嗲嗲": "爷爷", "堂客": "老婆", "伢": "小孩",  # (Wuhan 伢 alone, too)
     # the northeast
     "嘎哈": "干啥", "咋整": "怎么办",

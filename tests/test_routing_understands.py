@@ -2210,3 +2210,39 @@ def test_an_english_matter_that_asks_whom_to_complain_to_is_registered(shipped: 
     d = shipped.route("The swimming club shut last week and I had paid a whole year in advance. Who do I complain to?")
     assert (d.report, d.lead) == (True, "market"), d
     assert shipped.route("Is the swimming club open on Sundays?").report is not True
+
+
+@pytest.mark.parametrize("text", [
+    "Free eye screenings next Sunday morning at the community hall, bring your glasses.",
+    "Two winters ago a flat in our block caught fire and the firemen were there in minutes. So impressed.",
+    "Update from the clinic: the lady who collapsed on Monday is stable and going home soon. Thanks all.",
+    "Went to the earthquake drill today, really well organised!",
+])
+def test_the_113th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 113th set (Hefei and Kunming): an English invitation to free health checks, a fire of
+    winters ago told with praise, a patient now stable, praise of a drill."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("厨房顶上漏水 楼上那家敲不开门 喊不应 咋个整", "property", None),
+    ("The bakery is selling cheap cakes relabelled as a famous brand, using its logo without permission", "market",
+     None),
+    ("对门男的喝了酒拿着棍子撵他媳妇 满楼道跑", "women", "emergency"),
+    ("Someone keeps throwing bottles from a high floor onto the path", "public_security", None),
+    ("There's a little boy on the window ledge of the 6th floor and no adult around", "children", "emergency"),
+    ("A woman just fell by the bus stop, head bleeding, she can't tell us her name", "public_health", "emergency"),
+    ("征地补偿的事找信访反映了半年了 没人回复 每次打电话都说在研究", "district_office", None),
+    ("村集体的门面房租金收了好几年 钱去哪里了 从来不公开", "economy", None),
+    ("老年活动中心关了半年 老人们没地方去", "welfare", None),
+    ("有个侠侠一个人在塘边玩 大人不在", "children", "emergency"),
+])
+def test_the_113th_sets_matters_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 113th set: a leak whose upstairs neighbour does not answer (nobody unconscious), English
+    relabelled goods, a drunk husband chasing his wife with a stick (撵), English litter from a high floor, a child on
+    a window ledge, a fall with a head wound, a petition unanswered for months (officials' conduct), collective
+    rents never published, an old people's centre closed, a Hefei 侠侠 (a child) alone by a pond."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+    if priority is None:
+        assert d.priority != "emergency", d
