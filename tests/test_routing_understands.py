@@ -2246,3 +2246,27 @@ def test_the_113th_sets_matters_in_our_words(shipped: Router, text: str, lead: s
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
     if priority is None:
         assert d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("My grandfather is having a stroke, his face is drooping on one side", "public_health"),
+    ("The lady downstairs is lying on the floor and won't wake up", "public_health"),
+    ("My husband is struggling to breathe and his lips are blue", "public_health"),
+    ("The whole stairwell smells like gas", "gas"),
+    ("A little girl has climbed out of the window on the 5th floor", "children"),
+])
+def test_english_emergencies_said_the_way_people_describe_them(router: Router, text: str, lead: str) -> None:
+    """English emergencies told by what is seen (a stroke's drooping face, someone on the floor who will not wake,
+    blue lips, a smell of gas, a child out of a window) are emergencies for the right handler."""
+    d = router.route(text)
+    assert (d.report, d.priority, d.lead) == (True, "emergency", lead), d
+
+
+@pytest.mark.parametrize("text", [
+    "Waited 5 hours at the hospital with my daughter's broken arm and nobody saw us",
+    "The barbecue smoke comes into my flat every night, I can't breathe in there",
+])
+def test_english_injuries_in_a_complaint_are_no_emergency(router: Router, text: str) -> None:
+    """An injury already at the hospital, or "can't breathe" said of smoke every night, is a complaint, not an
+    emergency now."""
+    assert router.route(text).priority != "emergency"
