@@ -22,7 +22,7 @@ VERSION = 16  # of the normal form: a model learnt from normalised text names it
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
-# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠)
+# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -30,6 +30,7 @@ CANTONESE = {
     "冇": "没", "咗": "了", "嘅": "的", "喺": "在", "佢哋": "他们", "佢": "他", "我哋": "我们", "你哋": "你们",
     "哋": "们", "唔该": "谢谢", "唔使": "不用", "唔": "不", "睇": "看", "乜嘢": "什么", "嘢": "东西", "咩": "什么",
     "而家": "现在", "今朝": "今天", "琴日": "昨天", "听日": "明天", "屋企": "家", "老豆": "爸爸", "老窦": "爸爸",
+    "跌咗落嚟": "掉下来了", "跌落嚟": "掉下来", "批荡": "墙皮", "俾人呃": "被人骗", "畀人呃": "被人骗",
     "细路仔": "小孩", "细路女": "小女孩", "细路": "小孩", "后生仔": "年轻人", "后生女": "年轻女孩", "落来": "下来",
     "水浸": "水淹", "点算": "怎么办", "点解": "为什么", "搞掂": "搞定", "好耐": "很久", "冇返": "没回",
     "返屋企": "回家",

@@ -2270,3 +2270,43 @@ def test_english_injuries_in_a_complaint_are_no_emergency(router: Router, text: 
     """An injury already at the hospital, or "can't breathe" said of smoke every night, is a complaint, not an
     emergency now."""
     assert router.route(text).priority != "emergency"
+
+
+def test_the_114th_sets_story_of_old_workmates_scattered_is_no_missing_person(shipped: Router) -> None:
+    """走的走 散的散 (gone their ways) in a story of old workmates is no one missing."""
+    d = shipped.route("说起当年车间那帮兄弟 走的走散的散 就剩我们俩还常联系")
+    assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("Someone phoned claiming to be from the tax office and said I must transfer money today", "police", None),
+    ("我个仔困咗喺电梯入面 出唔嚟", "fire", "emergency"),
+    ("The heater I ordered arrived broken and the seller refuses to take it back", "market", None),
+    ("楼顶那块预制板松动了 随时要掉 下面是停车的地方", "housing", "emergency"),
+    ("The drain at the bottom of our street is clogged and the road floods every time it rains", "urban_mgmt", None),
+    ("骑楼嘅批荡跌咗落嚟 差啲砸中个阿伯", "housing", "emergency"),
+    ("有人喺门口派鸡蛋卖保健品 我阿妈俾人呃咗两万蚊", "police", None),
+    ("楼上养鸽子 鸽子粪往下掉 说了也不听 能不能帮忙调解", "mediation", None),
+    ("楼上冷气滴水 滴到我阳台 讲咗几次都唔理", "mediation", None),
+    ("Our building management charged us a lift fee twice this year", "property", None),
+    ("They haven't paid our overtime since August", "hrss", None),
+    ("给社区打了六回电话 都说转了 一个月了还是没人来", "district_office", None),
+])
+def test_the_114th_sets_matters_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 114th set (Shenyang and Zhuhai/Zhongshan): English fraud calls, a child trapped in a lift (in
+    Cantonese), English goods refused back, a slab about to fall, English clogged drains, plaster fallen off an
+    arcade (批荡 跌咗落嚟), old people cheated of thousands (俾人呃), pigeon droppings and air-conditioner drips
+    (neighbours' disputes, no collapse or leak), English fees charged twice, overtime unpaid, an office phoned six
+    times to no end (officials' conduct)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+    if priority is None:
+        assert d.priority != "emergency", d
+
+
+def test_a_burglary_happening_now_is_an_emergency_one_of_last_week_is_not(router: Router) -> None:
+    """Someone breaking in now (正在撬门) is an emergency by the rules' own words, not by a model's guess; a lock forced
+    last week is a report of a theft."""
+    now = router.route("快来人 有个人正在撬对面的门 屋里没人")
+    assert (now.priority, now.lead) == ("emergency", "public_security"), now
+    assert router.route("上周我家门锁被撬了").priority != "emergency"
