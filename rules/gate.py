@@ -255,7 +255,7 @@ _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:askin
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
-                     r"有名|韵味)")
+                     r"有名|韵味|中(?![\u4e00-\u9fff]))")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
@@ -304,7 +304,8 @@ _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", 
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
-_ALL_CLEAR = ("莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
+_ALL_CLEAR = ("一点事都没", "一点事没有",
+              "莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "还好我在", "幸好没信", "还好没信",
@@ -411,13 +412,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best|"
     r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but)|"
-    r"(?:very |really |so )?well organi[sz]ed)|"
+    r"(?:very |really |so )?well organi[sz]ed|quick and easy|highly recommend|recommend!)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here)|"
-    r"(?P<story>fun story|funny story)|"
+    r"(?P<story>fun story|funny story)|(?P<joke>just a joke|here'?s a joke|joke of the day)|"
     # an opinion of how a thing looks (I think the old arcades are beautiful): chat, when no matter is named
     r"(?P<opinion>i (?:really )?think (?:the|our|this|these|those|it)\b[^.?!]{0,60}\b(?:beautiful|lovely|gorgeous|"
     r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
@@ -867,19 +868,22 @@ class Gate:
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
+        strong = found.top is not None and found.top.strong
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed") or
+                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke") or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
-                (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)):  # "Hi all, my cat is missing"
+                (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)) and \
+                not (marked.lastgroup == "greet" and strong and len(text.split()) >= LONG):
+            # ("Hi all, my cat is missing"; "Hi all, sorry for the long message…" and a matter told at length)
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
             # (a thing found or sold names no matter where it was found: near the basketball court)
             return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "informed": THANKS, "invite": CHAT,
                                      "offer": OFFER, "praise": THANKS,
-                                     "greet": GREETING, "story": CHAT, "opinion": CHAT}[
+                                     "greet": GREETING, "story": CHAT, "joke": CHAT, "opinion": CHAT}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
@@ -905,7 +909,6 @@ class Gate:
                 # (not a danger there still: …电线耷拉在弄堂里…小孩还在边上玩; one over is for _told)
                 return Judgement(True, AFTERMATH, (then, *still))
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
-        strong = found.top is not None and found.top.strong
         current, problems = hits.get("current", ()), hits.get("problem", ())
         if text and _LATIN.search(text) and (still := _CURRENT_EN.findall(text.lower())):
             current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words

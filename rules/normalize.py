@@ -22,7 +22,7 @@ VERSION = 16  # of the normal form: a model learnt from normalised text names it
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
-# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃)
+# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃, Henan 事都木)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -42,7 +42,7 @@ CANTONESE = {
     "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",
     "跌落河": "掉进河", "跌落海": "掉进海", "跌咗落河": "掉进河了", "电单车": "摩托车", "拎返": "拿回",
     # northwestern 额 for 我 before 们 and kin (not alone: 金额, 额头)
-    "木有": "没有", "木人管": "没人管", "木人理": "没人理",  # Shandong (and chat) 木有: 没有
+    "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没",  # Shandong (and chat) 木有: 没有
     "额们": "我们", "额妈": "我妈", "额爸": "我爸", "额娃": "我娃", "额家": "我家",
     # Wu (Shanghai, Suzhou, Ningbo)
     # 弗 is 不, but not in a foreign name (弗兰克, 杰弗里)

@@ -2310,3 +2310,35 @@ def test_a_burglary_happening_now_is_an_emergency_one_of_last_week_is_not(router
     now = router.route("快来人 有个人正在撬对面的门 屋里没人")
     assert (now.priority, now.lead) == ("emergency", "public_security"), now
     assert router.route("上周我家门锁被撬了").priority != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "昨天那么大的风 俺家窗户一点事都没 老房子还是中",
+    "Just a joke: why did the lift get promoted? It always went up",
+    "Had my blood test at the community clinic this morning, quick and easy. Highly recommend!",
+])
+def test_the_115th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 115th set (Luoyang and Nanchang): a storm that did nothing to an old house (Henan 中), an
+    English joke about a matter's thing, English praise of a clinic."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("I moved here from Guangzhou and need to transfer my pension account, nobody at the office knows how", "hrss",
+     None),
+    ("河水涨上来了 一楼水进屋了 家具都漂起来了", "urban_mgmt", "emergency"),
+    ("对面两公婆打起来了 男的拿刀追 女的喊救命", "women", "emergency"),
+    ("Hi everyone, sorry for the long message. Since the summer the family upstairs has been throwing cigarette butts "
+     "onto our balcony and last week a bottle smashed next to my son. We have asked them nicely three times and "
+     "they just laugh. Please can someone from the committee speak to them?", "public_security", None),
+    ("城管把俺的摊子收了 还推了俺一把", "district_office", None),
+    ("A nurse told me a neighbour came in with bruises, her husband beats her", "women", None),
+    ("After the storm a huge branch is hanging over the school gate, ready to fall on someone", "urban_mgmt",
+     "emergency"),
+])
+def test_the_115th_sets_matters_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Matters of the 115th set: an English pension transfer, river water in homes with furniture afloat, a couple
+    (两公婆) fighting with a knife, a long English complaint after a greeting (never dropped), an enforcement officer
+    who pushed a vendor, English domestic violence told by a nurse, a storm-broken branch over a path."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
