@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.classifier import Classification
+from rules.classifier import ALIKE, Classification
 from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
 
@@ -213,7 +213,7 @@ _WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想�
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
 _FIRST_OR = re.compile(r"先[^,.!?。，！？\s]{1,10}还是")
 # after a what-if, a question however it ends (往哪跑, 咋下去, 应该先做什么, 有没有培训)
-_HOW = re.compile(r"咋|怎么|怎样|如何|哪|(做|干|弄|搞)(啥|什么)|有没有")
+_HOW = re.compile(r"咋|怎么|怎样|如何|哪|(做|干|弄|搞)(啥|什么)|有没有|(打|找|叫|联系)(什么|啥|哪个|谁)")
 _WHAT_TO_DO = re.compile(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
@@ -229,7 +229,7 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
                    r"方案[一二三四五1-5a-e])")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
-                         r"(也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓)")
+                         r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓)")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
@@ -243,6 +243,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
+                     # or what someone said corrected (他讲的不对 垃圾车是七点来)
+                     r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了)"
                      # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
@@ -390,7 +392,8 @@ _NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|not
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
                        r"has|have|why|how|where|any|anyone|if|"
-                       r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever)\b")
+                       r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
+                       r"(?:just )?wondering (?:if|whether))\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair"
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
@@ -636,7 +639,8 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
-_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次)[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好)")
+_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事)[^。!?]{0,20}"
+                        r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的)")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
@@ -1004,7 +1008,8 @@ class Gate:
                 not _wrong_after(t, hits[THANKS], specific):  # 唔该物业睇下 (please, property, have a look): a request
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
-                not (question and found.top is not None):  # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈)
+                not (question and found.top is not None and not found.top.matched[0].startswith(ALIKE)):
+            # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter)
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and question:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be

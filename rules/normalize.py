@@ -17,12 +17,13 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 16  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 17  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
-# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃, Henan 事都木)
+# 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃, Henan 事都木 咋木;
+# 17: written Hokkien of Quanzhou and Xiamen: 阮 伊 伫 拢 袂 厝 毋…, with the Mandarin words that hold those characters)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -41,8 +42,9 @@ CANTONESE = {
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
     "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",
     "跌落河": "掉进河", "跌落海": "掉进海", "跌咗落河": "掉进河了", "电单车": "摩托车", "拎返": "拿回",
+    # Shandong (and chat) 木有: 没有
+    "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没", "咋木": "咋没",
     # northwestern 额 for 我 before 们 and kin (not alone: 金额, 额头)
-    "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没",  # Shandong (and chat) 木有: 没有
     "额们": "我们", "额妈": "我妈", "额爸": "我爸", "额娃": "我娃", "额家": "我家",
     # Wu (Shanghai, Suzhou, Ningbo)
     # 弗 is 不, but not in a foreign name (弗兰克, 杰弗里)
@@ -50,6 +52,28 @@ CANTONESE = {
     "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "勿应": "不应", "勿接": "不接", "勿开": "不开",
     # Hokkien and Teochew
     "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
+    # written Hokkien (after the table: 佇 is 伫, 攏 is 拢), not inside the Mandarin words that hold those characters
+    "阮": "我们", "姓阮": "姓阮", "阮氏": "阮氏",
+    "小阮": "小阮", "老阮": "老阮", "阮医生": "阮医生", "阮老师": "阮老师",
+    "阮师傅": "阮师傅", "阮姐": "阮姐", "阮囝": "我孩子", "伊拉": "他们",
+    "伊": "他", "伊犁": "伊犁", "伊朗": "伊朗",
+    "伊拉克": "伊拉克", "伊斯兰": "伊斯兰", "木乃伊": "木乃伊", "伊利": "伊利",
+    "伊春": "伊春", "伊宁": "伊宁", "伊甸": "伊甸", "伊通": "伊通", "伊人": "伊人", "伊始": "伊始", "伊妹儿": "伊妹儿",
+    "伊翁": "她老公", "拍伊": "打她", "咧拍": "在打",
+    "又咧": "又在", "伊咧": "他在", "咧喝": "在喊", "喝救人": "喊救命",
+    "伫": "在", "伫立": "伫立", "袂": "不", "分袂": "分袂", "联袂": "联袂", "衣袂": "衣袂",
+    "拢": "都", "拉拢": "拉拢", "靠拢": "靠拢", "合拢": "合拢",
+    "聚拢": "聚拢", "收拢": "收拢", "围拢": "围拢", "拢共": "拢共",
+    "毋是": "不是", "毋着": "不对", "毋": "不", "毋庸": "毋庸", "毋宁": "毋宁", "毋须": "毋须",
+    "厝边": "邻居", "厝内": "家里", "厝顶": "屋顶", "伫厝": "在家",
+    "厝": "房子", "内底": "里面", "昏去": "昏过去", "坏去": "坏了",
+    "松去": "松了", "今嘛": "现在", "逐暝": "每晚", "逐摆": "每次", "逐工": "每天", "查某人": "女人", "代志": "事情",
+    "四界": "到处", "虼蚻": "蟑螂", "跤头趺": "膝盖",
+    "落落来": "掉下来", "予人": "给人", "溪仔": "小溪", "巷仔": "巷子",
+    "耍水": "玩水", "行甲": "走到", "喙唇": "嘴唇", "无公开": "没公开", "欲到": "要到", "欲处理": "要处理", "矣": "了",
+    "足矣": "足矣", "若是": "要是", "啥物": "什么", "拍电话": "打电话",
+    "欲拍": "要打", "早前": "以前", "十外个": "十多个", "规暝": "整晚",
+    "袂输": "好像", "读册": "读书",
     # Xiang (Hunan): 哒 after a verb is 了 (摔哒, 倒哒), but not in the internet's 么么哒 or a sound
     "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
     "哒哒": "哒哒", "哒哒哒": "哒哒哒",

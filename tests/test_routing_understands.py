@@ -2342,3 +2342,54 @@ def test_the_115th_sets_matters_in_our_words(shipped: Router, text: str, lead: s
     who pushed a vendor, English domestic violence told by a nurse, a storm-broken branch over a path."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("阮阿嬷佇厝内昏去 叫攏叫袂醒", "public_health", "emergency"),
+    ("隔壁彼个查某人 伊翁又咧拍伊 伊咧喝救人", "women", "emergency"),
+    ("阮阿公关佇内底出袂来 门锁坏去", "fire", "emergency"),
+    ("落大雨 水攏流入厝内矣", "urban_mgmt", "emergency"),
+    ("阮这栋楼虼蚻满四界", "public_health", None),
+    ("台风过后 阮厝顶的瓦片攏松去 一直落落来", "housing", "emergency"),
+    ("阮投诉巷仔的路灯两年 逐摆攏讲欲处理 到今嘛无人来", "district_office", None),
+])
+def test_written_hokkien_is_read_as_mandarin(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Written Hokkien (the 116th set, Quanzhou): 阮 我们, 伊 他, 佇 在, 攏 都, 袂 不, 厝 房子 (厝内 家里), 昏去 昏过去,
+    拍 打, 喝救人 喊救命, 虼蚻 蟑螂, 落落来 掉下来, 逐摆 每次, 今嘛 现在: normal form 17."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and priority in (None, d.priority), d
+
+
+def test_hokkien_words_leave_the_mandarin_words_that_hold_their_characters() -> None:
+    """伊犁, 新年伊始, 拉拢, 木乃伊 and 姓阮 keep their characters; 摇摇欲坠 is untouched."""
+    from rules.normalize import normalize
+    assert normalize("伊犁的阮老师说新年伊始别拉拢人 木乃伊 摇摇欲坠") == "伊犁的阮老师说新年伊始别拉拢人木乃伊摇摇欲坠"
+    assert normalize("伊讲的毋着") == "他讲的不对"
+
+
+@pytest.mark.parametrize("text", [
+    "他讲的不对 收垃圾是早上七点 不是八点",
+    "上回电梯关人那事 物业处理得老快了 点个赞",
+    "Wondering if the haze here in spring is worse than in the north? My first year here",
+    "放暑假了 家长们看好孩子 别让去河边玩水",
+])
+def test_the_116th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 116th set (Tangshan and Quanzhou): a correction of what someone said, a lift rescue of
+    last time praised, an English "wondering if" question, advice to keep children from the river."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("阮厝边彼间厝住十外个人 规暝出出入入", "public_security"),
+    ("隔壁的囝仔才十二岁 毋读册 予伊老爸叫去工厂做工", "children"),
+])
+def test_more_written_hokkien_is_read_as_mandarin(shipped: Router, text: str, lead: str) -> None:
+    """十外个 十多个, 规暝 整晚, 读册 读书 (the 116th set): a flat crowded with a dozen people coming and going all
+    night (group rental), a child of twelve taken out of school to work."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+def test_a_hokkien_what_if_is_asked_about_not_registered(shipped: Router) -> None:
+    """若是…欲拍啥物电话 (if…, whom do we phone?) is a what-if, asked about, never registered unasked."""
+    assert shipped.route("若是台风时厝顶漏水 欲拍啥物电话").report is not True
