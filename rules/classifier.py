@@ -190,6 +190,16 @@ class Candidate(NamedTuple):
         return self.emergency and self.strong and self.first < self.horizon
 
     @property
+    def alike(self) -> bool:
+        """Return whether this was found only by the likeness of its characters (its one piece of evidence opens
+        with :data:`ALIKE`: ≈供暖), no word of its own.
+
+        >>> Candidate("heating", 0.2, ("≈供暖",), False).alike, Candidate("heating", 4.0, ("暖气",), True).alike
+        (True, False)
+        """
+        return bool(self.matched) and all(w.startswith(ALIKE) for w in self.matched)
+
+    @property
     def key(self) -> tuple[bool, float, int, int, int]:
         """Return the ranking key: live emergencies first, then the score, the number of mentions, the
         longest piece of evidence, and the earliest."""

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.classifier import ALIKE, Classification
+from rules.classifier import Classification
 from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
 
@@ -585,6 +585,27 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
     return told[0] if told else None
 
 
+def _then_and_still(t: str, words: tuple[str, ...], hits: dict[str, tuple[str, ...]]) -> Judgement | None:
+    """Return the judgement of an emergency's ``words`` told of a time gone by with what is still wrong after it
+    (上个礼拜一个老人家踩空腿都摔断了…盖子到现在都没装): that complaint, registered, no emergency; ``None`` when the
+    danger is said now, is there still (…电线耷拉在弄堂里…小孩还在边上玩) or is over (for :meth:`Gate._told`), or
+    nothing is still wrong. ``hits``: the gate's words in ``t``.
+
+    >>> _then_and_still("上个礼拜老人掉进窨井腿都摔断了盖子到现在都没人装", ("摔断",), {}).kind
+    'aftermath'
+    >>> _then_and_still("昨天吹断的电线耷拉在巷子里还在冒火花", ("冒火花",), {}) is None
+    True
+    """
+    if not (then := _gone_by(t, words)) or said_now(t, words) or _OVER_THEN.search(t):
+        return None
+    after = t[t.find(words[0]):]
+    if any(w in after for w in _NOW if w != "现在还"):  # (还在, 正在, 刚才…: the danger is there still)
+        return None
+    still = ([w for w in hits.get("current", ()) if w != "又"] or [m.group(0) for m in _STILL.finditer(t)] or
+             [w for w in hits.get("problem", ()) if t.find(w, t.find(words[0]) + 1) >= 0])
+    return Judgement(True, AFTERMATH, (then, *still)) if still else None
+
+
 def _wrong_after(t: str, done: tuple[str, ...], named: list[str]) -> tuple[str, ...]:
     """Return the problem words ``named`` in ``t`` after the last word saying something was done: a thank-you for
     one fix that goes on to another matter (…修好了，谢谢！现在是公交站牌撞歪了，也没人管) reports it.
@@ -903,15 +924,8 @@ class Gate:
             told = self._told(t, hits) if len(t) < 3 * LONG else None
             if text and _LATIN.search(text) and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
-            words = found.urgent or found.matched
-            if told is None and (then := _gone_by(t, words)) and not said_now(t, words) and \
-                    not _OVER_THEN.search(t) and not any(w in t[t.find(words[0]):] for w in _NOW if w != "现在还") and \
-                    (still := [w for w in hits.get("current", ()) if w != "又"] or
-                     [m.group(0) for m in _STILL.finditer(t)] or
-                     [w for w in hits.get("problem", ()) if t.find(w, t.find(words[0]) + 1) >= 0]):
-                # 上个礼拜一个老人家踩空腿都摔断了…盖子到现在都没装: a danger of then, and what is still wrong now
-                # (not a danger there still: …电线耷拉在弄堂里…小孩还在边上玩; one over is for _told)
-                return Judgement(True, AFTERMATH, (then, *still))
+            if told is None:
+                told = _then_and_still(t, found.urgent or found.matched, hits)
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         current, problems = hits.get("current", ()), hits.get("problem", ())
         if text and _LATIN.search(text) and (still := _CURRENT_EN.findall(text.lower())):
@@ -1008,7 +1022,7 @@ class Gate:
                 not _wrong_after(t, hits[THANKS], specific):  # 唔该物业睇下 (please, property, have a look): a request
             return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
-                not (question and found.top is not None and not found.top.matched[0].startswith(ALIKE)):
+                not (question and found.top is not None and not found.top.alike):
             # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter)
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and question:

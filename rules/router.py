@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from rules.classifier import ALIKE, Candidate, Classification, Classifier
+from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
@@ -232,8 +232,7 @@ class Router:
             source = source._replace(alarm=alarm, report=likely)
         if alarmed:
             judged, ask = Judgement(True, EMERGENCY, judged.evidence), False
-            if chosen is not None and model is not None and source.label and \
-                    all(w.startswith(ALIKE) for w in chosen.matched):
+            if chosen is not None and model is not None and source.label and chosen.alike:
                 # an emergency only the model heard, beside nothing but a likeness of characters to an ordinary
                 # matter (铁桥…栏杆外头 is like 公路、桥梁): the model's own handler comes, not the likeness's
                 chosen, handler = None, self._handler_of(source.label, model)
