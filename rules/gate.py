@@ -1029,8 +1029,9 @@ class Gate:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
-        if not _HAN.search(t) and _asked_en(text) and not (strong and _COMPLAIN_TO_EN.search(text.lower())) and \
-                (_unadorned(text).endswith("?") or
+        # asked in English, unless a matter ends asking whom to complain to (registered at once)
+        asked_en = not _HAN.search(t) and _asked_en(text) and not (strong and _COMPLAIN_TO_EN.search(text.lower()))
+        if asked_en and (_unadorned(text).endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese;
@@ -1039,8 +1040,7 @@ class Gate:
             return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(
                 opening := re.split(r"(?<=[.!?])\s+", text.strip().lower())[0]) and opening.endswith("?") \
                 else Judgement(None, UNSURE, ("?",))
-        if not _HAN.search(t) and _asked_en(text) and "?" in text and \
-                not (strong and _COMPLAIN_TO_EN.search(text.lower())) and \
+        if asked_en and "?" in text and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
             # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
             # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)
