@@ -243,8 +243,10 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
-                     # or what someone said corrected (他讲的不对 垃圾车是七点来)
-                     r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了)"
+                     # or what someone said corrected or agreed with (他讲的不对 垃圾车是七点来; 他说的没错 去物业登记)
+                     r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了|没错|对的|是对的|对(?![面着]))"
+                     # or how to go about something, told (补办去派出所户籍窗口 带户口本就行): advice, nothing wrong
+                     r"|.*(去|到|找|带|拿)[^,.!?。？，]{1,12}(就行|就可以|就好|就成|就中)(了|啦|哈|哦|喔)?$"
                      # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
@@ -409,7 +411,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
     r"come along)|"
     r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
-    r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb)|"
+    r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
+    r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
     r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
@@ -901,8 +904,9 @@ class Gate:
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
                 (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)) and \
-                not (marked.lastgroup == "greet" and strong and len(text.split()) >= LONG):
-            # ("Hi all, my cat is missing"; "Hi all, sorry for the long message…" and a matter told at length)
+                not (marked.lastgroup == "greet" and len(text.split()) >= LONG):
+            # ("Hi all, my cat is missing"; "Hi all, sorry for the long message…" and a matter told at length, one
+            # the rules know or not: a greeting only opens it)
             # no matter named, and a laugh, a thank-you, an invitation or a lost-and-found note (lol, thanks to
             # everyone who helped me carry my sofa, anyone up for badminton?, Lost: black wallet… please DM)
             # (a thing found or sold names no matter where it was found: near the basketball court)

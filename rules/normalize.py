@@ -17,13 +17,15 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 17  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 18  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
 # 13: Cantonese 电单车, a motorbike (no 偷电 in 偷电单车), 拎返; 14: northwestern 额 for 我 before 们 and kin;
 # 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃, Henan 事都木 咋木;
-# 17: written Hokkien of Quanzhou and Xiamen: 阮 伊 伫 拢 袂 厝 毋…, with the Mandarin words that hold those characters)
+# 17: written Hokkien of Quanzhou and Xiamen: 阮 伊 伫 拢 袂 厝 毋…, with the Mandarin words that hold those characters;
+# 18: Cantonese 入面 (inside) and 入面出唔到 (cannot get out), 入唔到, 仲喺 (still at), 烧紧 (burning now), 点做
+# and 点样 (how), 倒落 (falls down))
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -42,6 +44,9 @@ CANTONESE = {
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
     "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",
     "跌落河": "掉进河", "跌落海": "掉进海", "跌咗落河": "掉进河了", "电单车": "摩托车", "拎返": "拿回",
+    "入面": "里面", "入面试": "入面试", "入面出唔到": "里面出不去", "入唔到": "进不去", "仲喺": "还在", "仲未": "还没",
+    "烧紧": "烧着", "应该点做": "应该怎么做", "要点做": "要怎么做", "点样做": "怎么做", "点样搞": "怎么搞",
+    "倒落": "倒下",
     # Shandong (and chat) 木有: 没有
     "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没", "咋木": "咋没",
     # northwestern 额 for 我 before 们 and kin (not alone: 金额, 额头)

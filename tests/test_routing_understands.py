@@ -2393,3 +2393,63 @@ def test_more_written_hokkien_is_read_as_mandarin(shipped: Router, text: str, le
 def test_a_hokkien_what_if_is_asked_about_not_registered(shipped: Router) -> None:
     """若是…欲拍啥物电话 (if…, whom do we phone?) is a what-if, asked about, never registered unasked."""
     assert shipped.route("若是台风时厝顶漏水 欲拍啥物电话").report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("对面工地嘅棚架斜咗 就快倒落嚟 下面成日有人行", "housing", "emergency"),
+    ("楼梯底下躺住个阿伯 冇咗气 身都凉咗", "police", "emergency"),
+    ("我爸心口疼得厉害 一直冒冷汗", "public_health", "emergency"),
+    ("扇门锁坏咗 阿嫲喺入面出唔到 锅仲喺炉上烧紧", "fire", "emergency"),
+    ("楼上那家的小孩天天挨打 今天又哭得不行", "children", "emergency"),
+])
+def test_the_117th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str, priority: str) -> None:
+    """Emergencies of the 117th set (Yanji and Zhanjiang) in our words: a Cantonese scaffold (棚架) leaning and
+    about to fall, a man found under the stairs with no breath and his body cold (death found), chest pain said
+    as 心口疼, a grandmother who cannot get out (入面出唔到) with a pot still burning on the stove (people
+    trapped), a child beaten next door (a child's matter, not a wife's)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, priority), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("带狗坐电梯不拴绳 把我奶奶吓坏了", "public_security"),
+    ("对门把屋子隔成一格一格的 租给好多人住", "public_security"),
+    ("隔壁阿姨整天在我门口晒咸鱼 说她不听", "mediation"),
+    ("小区门口污水井的事反映了半年 热线上显示已办结 根本没人来", "district_office"),
+    ("I called the hotline three times about the blocked drain, each time closed as solved but nothing changed",
+     "district_office"),
+    ("A kid is wandering on the main road by himself, no parents around", "children"),
+    ("After the storm two big branches are lying across the footpath by the bus stop", "urban_mgmt"),
+    ("The market management doubled our stall fee this month without any notice", "market"),
+    ("My daughter's school is charging extra for the lunch break supervision", "education"),
+    ("The noodle shop downstairs pumps smoke into our windows every evening", "environment"),
+    ("Someone rang my neighbour claiming to be her son in trouble and she wired 5000 yuan", "police"),
+])
+def test_the_117th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 117th set in our words: 吓坏 is a fright, no lift breaking down (a dog without a lead in
+    the lift); a flat partitioned into cubicles (group rental); a neighbour who will not listen; a complaint
+    the hotline marks done while nothing was done (oversight, in Chinese and English, above the matter it is
+    about); a child alone by traffic; branches across a path; a stall fee; a school's extra charge; smoke
+    pumped into windows; money wired after a call."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize("text", [
+    "如果屋企煤气漏咗应该点做 系咪要开窗先",
+    "补办社保卡去街道服务中心 带上身份证就行",
+    "佢讲嘅冇错 电动车要去物业登记先至充得电",
+    "Back home for the holidays, happy to help any kids who want to practise English",
+])
+def test_the_117th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 117th set: a Cantonese what-if (应该点做: what should one do), advice on where to go
+    (…带上身份证就行), agreeing with what someone said (佢讲嘅冇错), an English offer to help children."""
+    assert shipped.route(text).report is not True
+
+
+def test_a_long_english_message_that_opens_with_a_greeting_is_never_dropped(shipped: Router) -> None:
+    """A greeting that opens a long message only opens it, whether or not the rules know the matter told."""
+    d = shipped.route("Hello everyone, I moved here in spring and I like the street food a lot. Since last week "
+                      "a loading bay behind the building has lorries coming and going all night, doors slamming "
+                      "and people shouting. What can we do?")
+    assert d.report is not False, d
