@@ -247,6 +247,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了|没错|对的|是对的|对(?![面着]))"
                      # or how to go about something, told (补办去派出所户籍窗口 带户口本就行): advice, nothing wrong
                      r"|.*(去|到|找|带|拿)[^,.!?。？，]{1,12}(就行|就可以|就好|就成|就中)(了|啦|哈|哦|喔)?$"
+                     # or what to bring, told (要带身份证原件 还有租房合同 我上个月办的)
+                     r"|^(要|得|需要|记得)带[^,.!?。]{0,8}(原件|复印件|证件|身份证|户口本|照片|合同|材料)"
                      # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
@@ -520,6 +522,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
+               "塌": ("塌陷湖",),  # a lake park made of a coal mine's subsidence (Xuzhou) is a place, not a collapse
                "好听": ("说得好听", "说的好听", "讲得好听", "讲的好听", "不好听", "话好听"),  # said of empty promises
                "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks
                # come out, up, in: something became so (墙皮泡起来了, 水漫上来了), nothing came back
@@ -665,6 +668,9 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
 _THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事)[^。!?]{0,20}"
                         r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的)")
+# a time gone by told, then a warning to all (去年腊月…着过一回火…大伙冬天用电褥子都小心点吧): a story
+_WARNED = re.compile(r"(大伙|大家|各位|邻居们|街坊们?|老少爷们)[^。!?]{0,16}(小心|注意|当心|留神|留心)"
+                     r"(点|些|一点|一些)?(吧|啊|哈|哦|呀|喔)?[。!！~～]*$")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
@@ -1054,6 +1060,8 @@ class Gate:
         if not problems and not current and not (strong and len(t) >= LONG) and \
                 (invited := _among(_INVITE, aside)):  # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report)
             return Judgement(False, CHAT, invited)
+        if not current and re.match(_GONE_BY, t) and (warned := _WARNED.search(t)):
+            return Judgement(None, STORY, (warned.group(0),))  # a time gone by told, to warn all: asked about
         if story := _told_story(t, current, problems, aside):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if not current and not problems and (vented := _among(_VENT, aside)):

@@ -25,7 +25,7 @@ VERSION = 18  # of the normal form: a model learnt from normalised text names it
 # 15: Shandong 木有 for 没有; 16: Wu 啥西, Xiang 嗲嗲, Hefei 侠侠, Cantonese 跌落嚟 批荡 俾人呃, Henan 事都木 咋木;
 # 17: written Hokkien of Quanzhou and Xiamen: 阮 伊 伫 拢 袂 厝 毋…, with the Mandarin words that hold those characters;
 # 18: Cantonese 入面 (inside) and 入面出唔到 (cannot get out), 入唔到, 仲喺 (still at), 烧紧 (burning now), 点做
-# and 点样 (how), 倒落 (falls down))
+# and 点样 (how), 倒落 (falls down), 讲唔到嘢 (cannot speak), 好食 (tasty); Henan and Xuzhou 木事 (all right))
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -46,7 +46,8 @@ CANTONESE = {
     "跌落河": "掉进河", "跌落海": "掉进海", "跌咗落河": "掉进河了", "电单车": "摩托车", "拎返": "拿回",
     "入面": "里面", "入面试": "入面试", "入面出唔到": "里面出不去", "入唔到": "进不去", "仲喺": "还在", "仲未": "还没",
     "烧紧": "烧着", "应该点做": "应该怎么做", "要点做": "要怎么做", "点样做": "怎么做", "点样搞": "怎么搞",
-    "倒落": "倒下",
+    "倒落": "倒下", "讲唔到嘢": "说不出话", "讲唔出声": "说不出话", "几好食": "挺好吃", "好食": "好吃",
+    "木事": "没事", "土木事": "土木事",
     # Shandong (and chat) 木有: 没有
     "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没", "咋木": "咋没",
     # northwestern 额 for 我 before 们 and kin (not alone: 金额, 额头)

@@ -2453,3 +2453,45 @@ def test_a_long_english_message_that_opens_with_a_greeting_is_never_dropped(ship
                       "a loading bay behind the building has lorries coming and going all night, doors slamming "
                       "and people shouting. What can we do?")
     assert d.report is not False, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("三楼阳台裂咗好长一条缝 随时跌落嚟 楼下係巴士站", "housing"),
+    ("隔壁窗口个空调支架锈断咗 外机吊住喺度晃", "housing"),
+    ("街坊食完虾过敏 起晒红疹 喉咙肿到讲唔到嘢", "public_health"),
+    ("阿伯跌喺浴室 叫都唔应 我已经打咗120 快啲派人嚟", "public_health"),
+])
+def test_the_118th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 118th set (Xuzhou and Beihai) in our words: a cracked balcony that may fall at any
+    moment, an air-conditioner's bracket rusted through with the unit swinging, an allergy that swells the throat
+    until one cannot speak (讲唔到嘢), a man on the floor who does not answer, 120 already called."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼下烧烤档收档洗地 搞到两点 晚晚如此", "environment"),
+    ("供暖站的锅炉冒黑烟 呛得我们老两口喘不上气", "ecology"),
+    ("The ferry charged us double the posted price and gave no receipt", "market"),
+    ("The seafood stall sold us spoiled oysters, we were sick all night", "market"),
+    ("隔壁那家孩子老是挨打 大人常年在外地", "children"),
+])
+def test_the_118th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 118th set in our words: noise until two every night, boiler smoke that makes breathing hard
+    (pollution, not a medical emergency: 呛得…喘不上气 is what the smoke does), a price above the posted one, spoiled
+    seafood, a child often beaten."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize("text", [
+    "前年冬天我们单元煤气漏过一回 消防都来了 大伙用气都注意点啊",
+    "昨天去塌陷湖公园走了走 荷花都开了",
+    "要带户口本原件和两张照片 我前天刚办完",
+    "去年台风那回 物业连夜抽水 人都木事",
+])
+def test_the_118th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 118th set: a danger of a year gone by told to warn all (…大伙…注意点啊), a walk in a
+    lake park named for a mine's subsidence (塌陷湖), what to bring, told, a typhoon of last year that ended well
+    (人都木事: all right, in Xuzhou words)."""
+    assert shipped.route(text).report is not True
