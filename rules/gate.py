@@ -77,7 +77,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
          "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
          "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
-         "又胖了", "长胖了", "减肥",
+         "又胖了", "长胖了", "减肥", "的一天", "上班去了", "上班去啦",
          "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
          "免打扰", "帮我带", "大家别理", "乱按发的")
@@ -235,7 +235,9 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
-                     r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)"
+                     r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)?"
+                     # or a neighbour's question relayed and answered (楼上问什么时候来暖气 十一月十五)
+                     r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问(的)?[^,.!?。]{1,10}(什么时候|几点|哪里|在哪|怎么办|怎么交|找谁)"
                      # or what was asked relayed with its answer (楼下问停电 讲是线路检修; 楼上的问燃气 燃气公司讲…)
                      r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问[^,.!?。，\s]{1,6}\s*[^,.!?。，]{0,6}(讲|说)"
                      # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
@@ -249,6 +251,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"|.*(去|到|找|带|拿)[^,.!?。？，]{1,12}(就行|就可以|就好|就成|就中)(了|啦|哈|哦|喔)?$"
                      # or what to bring, told (要带身份证原件 还有租房合同 我上个月办的)
                      r"|^(要|得|需要|记得)带[^,.!?。]{0,8}(原件|复印件|证件|身份证|户口本|照片|合同|材料)"
+                     # or that it is not at one's own home (不是我家 我家没漏水 是隔壁单元的)
+                     r"|^不是(我家|我们家|俺家|我们楼|我们单元|我们这)"
                      # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
@@ -280,7 +284,7 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
-          "让警察带走了", "被警察带走了",
+          "让警察带走了", "被警察带走了", "填上了", "填平了", "填好了", "补上了",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
@@ -430,7 +434,8 @@ _SOCIAL_MARK_EN = re.compile(
     # an opinion of how a thing looks (I think the old arcades are beautiful): chat, when no matter is named
     r"(?P<opinion>i (?:really )?think (?:the|our|this|these|those|it)\b[^.?!]{0,60}\b(?:beautiful|lovely|gorgeous|"
     r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
-    r"(?:beautiful|lovely|gorgeous|charming)))")
+    r"(?:beautiful|lovely|gorgeous|charming)|i (?:really )?think (?:the|our|this|these|it)\b[^.?!]{0,60}\b"
+    r"(?:is|are) (?:fine|ok|okay|good|great|reasonable|fair)\b(?!,? but)))")
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
@@ -905,7 +910,7 @@ class Gate:
         strong = found.top is not None and found.top.strong
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke") or
+                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke", "opinion") or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
@@ -997,7 +1002,8 @@ class Gate:
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
         if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
-        if (answer := _ANSWER.match(t)) and not current and all(f"不{p}" in t or f"不是{p}" in t for p in problems):
+        if (answer := _ANSWER.match(t)) and not current and \
+                all(f"不{p}" in t or f"不是{p}" in t or f"没{p}" in t for p in problems):
             return Judgement(False, CHAT, (answer.group(0),))
         if text and (answer := _ANSWER_EN.match(text.lower())) and not _CURRENT_EN.search(text.lower()):
             return Judgement(False, CHAT, (answer.group(0).strip(),))

@@ -2495,3 +2495,55 @@ def test_the_118th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router,
     lake park named for a mine's subsidence (塌陷湖), what to bring, told, a typhoon of last year that ended well
     (人都木事: all right, in Xuzhou words)."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("该个阿奴一个人爬到河堤上去爻 冇大人看", "children"),
+    ("出租屋那个老头好几日冇出门 邻居推门进去 人已经冇气爻", "police"),
+    ("三楼水管爆爻 水一直往人家屋里去了", "property"),
+    ("车库进水了 是楼上的下水管子裂了 水都快没过电表箱了", "property"),
+])
+def test_the_119th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 119th set (Wenzhou and Baoding) in our words: normal form 18 reads Wenzhou 爻 (了), 该个
+    (这个), 阿奴 (a child); a man found with no breath (人已经没气了) is a death found; a burst pipe pouring into a
+    home, and a garage flooded by the building's own cracked pipe, are the property manager's, at once."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("走廊漏水的事反映了两个月 居委会讲报上去了 到现在没人来", "district_office"),
+    ("厂门口堆着几桶天那水 那几个人就在旁边抽烟", "fire"),
+    ("The family upstairs says our pipe leaks into their kitchen and wants us to pay, please mediate", "mediation"),
+])
+def test_the_119th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 119th set in our words: a complaint passed up and left (oversight), solvent stacked beside
+    smokers (a fire hazard, and 坐在边上 beside them is no one on a roof edge), a neighbour's claim for a leak
+    (mediation)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+def test_cracks_in_an_old_block_asked_about_in_english_go_to_housing(shipped: Router) -> None:
+    """Cracks in an old block's walls, asked about in English (is it still safe?): housing, never dropped."""
+    d = shipped.route("There are big cracks in the walls of our old block now, is it still safe to live here?")
+    assert (d.report is not False, d.lead) == (True, "housing"), d
+
+
+@pytest.mark.parametrize("text", [
+    "不是我家 我家没停水 是对面那栋",
+    "楼上那位问的 物业费去一楼服务台交就行",
+    "I think the new parking rules are fine, it was chaos before",
+    "早啊 又是挤地铁的一天",
+    "物业把楼下那个坑填平了 走路不怕绊了 谢谢",
+])
+def test_the_119th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 119th set: not at our home (不是我家…没…), a neighbour's question answered (楼上那位问的…),
+    an English opinion that a rule is fine, a commuter's good morning, thanks for a hole filled (填平了)."""
+    assert shipped.route(text).report is not True
+
+
+def test_someone_sitting_on_a_roof_edge_is_still_an_emergency(shipped: Router) -> None:
+    """坐在边上 is an emergency only at a height (楼顶, 天台, 桥, 阳台…), no longer anywhere."""
+    d = shipped.route("天台上有个小伙子坐在边上 一直在哭")
+    assert (d.report, d.priority) == (True, "emergency"), d
