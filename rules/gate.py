@@ -229,7 +229,7 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
                    r"方案[一二三四五1-5a-e])")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
-                         r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓)")
+                         r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常)")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
@@ -260,7 +260,9 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
 _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"
-                        r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b)")
+                        r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
+                        r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
+                        r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
@@ -403,7 +405,8 @@ _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when
                        r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
                        r"(?:just )?wondering (?:if|whether))\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
-_WORKS_AGAIN_EN = r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair"
+_WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
+                   r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
@@ -420,6 +423,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
+    r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best|"
@@ -671,8 +675,11 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
-_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事)[^。!?]{0,20}"
-                        r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的)")
+_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|的事)[^。!?]{0,20}"
+                        r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何))")
+# a message told to say thank you at its end (…就是想说一声谢谢), long or not
+_THANKS_END = re.compile(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
+                         r"[^。!?]{0,8}[。!！~～]*$")
 # a time gone by told, then a warning to all (去年腊月…着过一回火…大伙冬天用电褥子都小心点吧): a story
 _WARNED = re.compile(r"(大伙|大家|各位|邻居们|街坊们?|老少爷们)[^。!?]{0,16}(小心|注意|当心|留神|留心)"
                      r"(点|些|一点|一些)?(吧|啊|哈|哦|呀|喔)?[。!！~～]*$")
@@ -1066,6 +1073,8 @@ class Gate:
         if not problems and not current and not (strong and len(t) >= LONG) and \
                 (invited := _among(_INVITE, aside)):  # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report)
             return Judgement(False, CHAT, invited)
+        if not current and (grateful_end := _THANKS_END.search(t)):
+            return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
         if not current and re.match(_GONE_BY, t) and (warned := _WARNED.search(t)):
             return Judgement(None, STORY, (warned.group(0),))  # a time gone by told, to warn all: asked about
         if story := _told_story(t, current, problems, aside):

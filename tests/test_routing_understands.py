@@ -2547,3 +2547,71 @@ def test_someone_sitting_on_a_roof_edge_is_still_an_emergency(shipped: Router) -
     """坐在边上 is an emergency only at a height (楼顶, 天台, 桥, 阳台…), no longer anywhere."""
     d = shipped.route("天台上有个小伙子坐在边上 一直在哭")
     assert (d.report, d.priority) == (True, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("雪太厚了 菜场的铁皮棚子压得往下塌 底下还有摊主", "housing"),
+    ("对门两口子上班去了 把四岁娃锁在屋头 哭了一上午", "children"),
+    ("河滩上发现个人趴着 喊不应 好像已经莫得气了", "police"),
+    ("We lost our 5 year old son at the night market ten minutes ago, blue cap, please help", "police"),
+    ("五楼的防火门被人锁死了 楼上的人下不来", "fire"),
+])
+def test_the_120th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 120th set (Zunyi and Weihai) in our words: a roof crushed by snow over people, a small
+    child locked in at home (把…娃锁在屋头), a person *found* with no breath (a death found; one who just fell,
+    好像没气了, stays a medical emergency), a child lost in English (lost our … son), a fire door locked shut."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("刚才广场上有个阿姨突然倒下了 好像没气了 快叫120", "public_health"),
+])
+def test_a_person_who_just_collapsed_is_still_a_medical_emergency(shipped: Router, text: str, lead: str) -> None:
+    """好像没气了 after a fall just now is for the ambulance (120), not a death found."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("厂里说资金周转不过来 三个月工资没发 老板躲起不见人", "hrss"),
+    ("搬迁来的几个老人听不懂普通话 看病拿药都没人陪", "welfare"),
+    ("我反映井盖的事打了四次电话 每次都说马上派人 两个月了还是没盖", "district_office"),
+    ("去年就反映的路灯 到现在没人管 街道推社区 社区推城管", "district_office"),
+    ("老灯塔的墙上被人用刀刻了好多字", "culture"),
+    ("Water coming from the ceiling of my shop since this morning, nobody answers upstairs", "property"),
+    ("The seafood place charged us 900 for two crabs and the menu had no prices", "market"),
+    ("The tea I bought at the market is fake, the packaging is misspelled", "market"),
+    ("Our school asks for a 300 yuan material fee each term with no explanation", "education"),
+    ("I want to marry my girlfriend here but the marriage office keeps sending me away", "civil_affairs"),
+    ("Someone sprayed paint on the old stone memorial in the park", "culture"),
+    ("The boy next door is always alone and hungry, his parents are away for weeks", "children"),
+])
+def test_the_120th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 120th set in our words: wages held back (资金周转不过来, 老板躲起), relocated elders with
+    nobody to take them to the doctor, complaints phoned in again and again or pushed from office to office for a
+    year (oversight), a carved lighthouse; in English a leak from the ceiling, a menu without prices, fake goods, a
+    school's material fee, a marriage office, a memorial defaced, a child left alone for weeks."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize("text", [
+    "我们刚搬来那阵啥子都不懂 都是网格员带着跑 现在都安顿好了 就是想说一声谢谢",
+    "上回那个水管爆了的事 后来咋样了",
+    "我看停车费涨一点也正常 物价都在涨",
+    "Reply to Mrs. Lee: the clinic opens at 8 on Saturdays",
+    "Thanks, the hallway is bright now!",
+    "A year ago our pipes froze and the neighbours helped us all night. This is such a great community.",
+])
+def test_the_120th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 120th set: a long thank-you that says so at its end (就是想说一声谢谢), a question about what
+    came of a matter of last time (后来咋样了), an opinion that a rise is normal (也正常), an English answer to a named
+    neighbour, thanks for lights that are bright now, praise of a great community after a story."""
+    assert shipped.route(text).report is not True
+
+
+def test_a_sons_thing_lost_is_no_lost_child(shipped: Router) -> None:
+    """"lost my son's …" names a thing lost, not a child: never an emergency ("lost my son" alone is one)."""
+    assert shipped.route("I lost my son's school bag on the bus this morning").priority != "emergency"
+    assert shipped.route("I lost my son in the shopping mall, he is four").priority == "emergency"
