@@ -228,6 +228,9 @@ _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|
 _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
                    r"方案[一二三四五1-5a-e])")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
+# an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
+_CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
+                      r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了)")
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常)")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
@@ -241,7 +244,7 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or what was asked relayed with its answer (楼下问停电 讲是线路检修; 楼上的问燃气 燃气公司讲…)
                      r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问[^,.!?。，\s]{1,6}\s*[^,.!?。，]{0,6}(讲|说)"
                      # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
-                     r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
+                     r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|@[^@\s]{1,8}\s*(没|不是|冇)[^,.!?。]{0,10}是|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
@@ -261,6 +264,8 @@ _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:askin
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
+                        r"@\S+\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) "
+                        r"(?:on|at|in|open|closed|next to|behind)\b|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
                         r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
@@ -424,6 +429,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
+    r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
     r"fantastic|loved it|(?<!not )so good|(?:is|are) (?:much |so |way "
     r")?(?:better|cleaner|nicer|cheaper) than|(?:are|is) the best|"
@@ -531,6 +537,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
+               "拉进": ("拉进去", "拉进屋", "拉进家"),  # a wire pulled in through a window, no one added to a group
                "塌": ("塌陷湖",),  # a lake park made of a coal mine's subsidence (Xuzhou) is a place, not a collapse
                "好听": ("说得好听", "说的好听", "讲得好听", "讲的好听", "不好听", "话好听"),  # said of empty promises
                "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks
@@ -703,7 +710,7 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago)\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
-                      r"doing well)\b|\b(?:really|very|so) (?:impressed|grateful|thankful)\b|"
+                      r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
@@ -748,7 +755,9 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     >>> _told_en("Last night my dad was fine, now he collapsed and won't wake up", ("collapsed",)) is None
     True
     """
-    lower = text.lower().replace("still remember", "remember")  # a memory, not something still wrong
+    # a memory, or gratitude that lasts, not something still wrong
+    lower = text.lower().replace("still remember", "remember").replace("still grateful", "so grateful") \
+        .replace("still thankful", "so thankful")
     told_then = _GONE_BY_EN.search(lower)
     if [m for m in _CURRENT_EN.finditer(lower) if m.group(0) not in ("again", "but") and
             not m.group(0).startswith("went ") and  # how long it lasted, in a story of then (stuck for two days)
@@ -961,6 +970,8 @@ class Gate:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if (fine := _FINE_BY_ME.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
+        if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
+            return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if text and not _HAN.search(t) and (over := _told_en(text, ())) is not None and over.report is False:

@@ -2615,3 +2615,58 @@ def test_a_sons_thing_lost_is_no_lost_child(shipped: Router) -> None:
     """"lost my son's …" names a thing lost, not a child: never an emergency ("lost my son" alone is one)."""
     assert shipped.route("I lost my son's school bag on the bus this morning").priority != "emergency"
     assert shipped.route("I lost my son in the shopping mall, he is four").priority == "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("My flatmate didn't come back last night and her phone has been off since midnight", "police", "emergency"),
+    ("A piece of the balcony across the road just fell onto the street, the rest is hanging by the rebar",
+     "housing", "emergency"),
+    ("江边发现个人泡在水里 一动不动", "police", "emergency"),
+])
+def test_the_121st_and_122nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str,
+                                                            priority: str) -> None:
+    """Emergencies of the 121st (Kashgar and Lijiang) and 122nd (Yulin and Jingdezhen) sets in our words: a young
+    woman who did not come back with her phone off, a balcony fallen and hanging by its rebar ("just fell" is a
+    collapse here, not a person), a person found motionless in the water (a death found)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, priority), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("天天有人推电动车上楼充电 电线从窗口拉进去", "fire"),
+    ("跑运输的钱说好一趟结一趟 到现在一分钱都没给", "hrss"),
+    ("两家共用一个院子 他家堆满了柴火 好好商量他不理", "mediation"),
+    ("小区的篮球架篮板裂了一条大缝 挂了禁止使用的牌子两个月没人修", "property"),
+    ("网上订的客栈跟图片不一样 老板说不住也不退", "market"),
+    ("暖气的事打了六次电话 每次都说转办了 我要找上级", "district_office"),
+    ("老街那间明代的老窑房有人在拆", "culture"),
+    ("The couple next door are building an extension on the roof without any permit", "urban_mgmt"),
+    ("The workshop fired me and never gave me a contract", "hrss"),
+    ("A stall at the night market is selling fake tea with our company's logo", "market"),
+    ("The crack in our kitchen wall keeps getting wider, is the house still safe?", "housing"),
+    ("The delivery guys dump parcels at the gate and two of mine went missing", "transport"),
+])
+def test_the_121st_and_122nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 121st and 122nd sets in our words: a wire pulled in through a window (拉进 is no one added to
+    a group chat), freight money never paid, a shared courtyard, a cracked backboard (no building collapsing), a
+    guesthouse unlike its pictures, calls that are always "passed on", a Ming kiln house pulled down; in English a
+    rooftop extension, a dismissal without contract, a fake logo, a crack widening, parcels gone missing (no
+    missing person)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "我觉得老街现在太商业化了 没以前的味道了",
+    "Honestly the river walk at night is magical, love this town",
+    "@老王 没停电 是你家空开跳了",
+    "渠说的没错 水费是按人头算的",
+    "@Tom the clinic is on the ground floor, open until 5",
+    "Last year the storm flooded our yard and the whole street helped us dig out. Still grateful.",
+])
+def test_the_121st_and_122nd_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 121st and 122nd sets: an opinion that a place has lost its charm (商业化, 没以前的味道),
+    English praise (magical, love this town), a neighbour told it is not a cut but their own switch (@…没停电 是…),
+    agreeing in Gan words (渠说的没错), an English answer to @someone, gratitude for last year's help ("still
+    grateful" says nothing is still wrong)."""
+    assert shipped.route(text).report is not True
