@@ -248,6 +248,9 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
                      r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
                      r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
+                     # or an office's answer passed on (停电的事供电所回电话了 说是线路检修)
+                     r"|[^,.!?。]{0,8}(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司|供电局|电力公司)回(电话|复|消息)了"
+                     r"[^,.!?。]{0,4}(说|讲)"
                      # or what someone said corrected or agreed with (他讲的不对 垃圾车是七点来; 他说的没错 去物业登记)
                      r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了|没错|对的|是对的|对(?![面着]))"
                      # or how to go about something, told (补办去派出所户籍窗口 带户口本就行): advice, nothing wrong
@@ -684,6 +687,8 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
 _THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|的事)[^。!?]{0,20}"
                         r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何))")
+# the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
+_THEY_SAY = re.compile(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里)(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
 _THANKS_END = re.compile(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
                          r"[^。!?]{0,8}[。!！~～]*$")
@@ -1004,8 +1009,10 @@ class Gate:
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
         # problems beyond how often (一直, 老是), and beyond a 差点 said beside an all-clear (差点…没事没事)
         named = [p for p in problems if p not in _OFTEN and not (p == "差点" and hits.get("clear"))]
-        if hits.get("clear") and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
-            return Judgement(False, ACK, hits["clear"])
+        # (an all-clear the one blamed gives, 老板说没事, clears nothing)
+        cleared = [w for w in hits.get("clear", ()) if not _THEY_SAY.search(t[:max(t.find(w), 0)][-8:])]
+        if cleared and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
+            return Judgement(False, ACK, tuple(cleared))
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report
         aside = hits.get(ASIDE, ())
         if not current and (jokes := (*_said(_among(_JOKES, aside), t),

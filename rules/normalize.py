@@ -26,7 +26,8 @@ VERSION = 18  # of the normal form: a model learnt from normalised text names it
 # 17: written Hokkien of Quanzhou and Xiamen: 阮 伊 伫 拢 袂 厝 毋…, with the Mandarin words that hold those characters;
 # 18: Cantonese 入面 (inside) and 入面出唔到 (cannot get out), 入唔到, 仲喺 (still at), 烧紧 (burning now), 点做
 # and 点样 (how), 倒落 (falls down), 讲唔到嘢 (cannot speak), 好食 (tasty); Henan and Xuzhou 木事 (all right);
-# Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says))
+# Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
+# Jianghuai 港 (说) in a few of its phrases)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -52,6 +53,9 @@ CANTONESE = {
     # Wenzhou: 爻 after a verb is 了 (吃爻, 爆爻), 该个 is 这个, 阿奴 a child; Hebei 嘛时候 (when)
     "爻": "了", "卦爻": "卦爻", "六爻": "六爻", "爻辞": "爻辞", "该个": "这个", "应该个": "应该个", "阿奴": "孩子",
     "我屋": "我家", "嘛时候": "什么时候", "渠讲": "他讲", "渠说": "他说",  # Gan (Jingdezhen) 渠, he
+    # Jianghuai and Xiang 港 for 说, only where no harbour is meant
+    "都港": "都说", "老板港": "老板说", "港了好多回": "说了好多回", "港一下": "说一下", "港没得": "说没得",
+    "每回都港": "每回都说", "港不听": "说不听", "香港": "香港", "港口": "港口", "都港口": "都港口",
     # Shandong (and chat) 木有: 没有
     "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没", "咋木": "咋没",
     # northwestern 额 for 我 before 们 and kin (not alone: 金额, 额头)

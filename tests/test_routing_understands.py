@@ -2670,3 +2670,57 @@ def test_the_121st_and_122nd_sets_non_reports_in_our_words_make_no_ticket(shippe
     agreeing in Gan words (渠说的没错), an English answer to @someone, gratitude for last year's help ("still
     grateful" says nothing is still wrong)."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("A guy from our dorm said he wants to end it all and walked towards the river, phone off", "police"),
+    ("There's a power cable hanging low over the lane and it's arcing in the rain", "power"),
+    ("河滩上趴着个人 脸朝下 喊了半天没动静", "police"),
+    ("工地塔吊上一块铁皮吹下来了 还有一块吊着直晃", "housing"),
+    ("A painter fell off the scaffolding next door and is lying there not moving", "housing"),
+    ("The retaining wall behind our block is cracking and rocks keep coming down after the rain", "housing"),
+    ("Pipe burst in my ceiling and water is pouring down next to the sockets", "property"),
+])
+def test_the_123rd_and_124th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 123rd (Zhangjiakou and Yichang) and 124th (Fenghuang and Yancheng) sets in our words:
+    someone who wants to "end it all", a cable arcing, a person face down who does not stir (a death found), sheet
+    metal blown off a crane with more swinging, a fall from scaffolding (the fall's cause, not only the injury),
+    a retaining wall shedding rocks, a burst pipe by the sockets (the property manager's, not a flood)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("镇上超市卖过期酸奶 孩子喝了拉肚子 老板说没事", "market"),
+    ("我反映电线的事打了五回电话 每回都港转给相关部门了 到现在没人来", "district_office"),
+    ("楼上天天往下甩拖把水 甩到我晒的被子上 说了好多回没用 今天又吵起来了", "mediation"),
+    ("楼下说我家渗水要我赔三千 我家防水刚做过 他天天晚上来敲门吵", "mediation"),
+    ("下雪好几天了 人行道上的雪没人扫 结成冰了", "urban_mgmt"),
+    ("江边老码头的石刻被人用油漆乱画", "culture"),
+    ("有人举报社区干部收钱开证明 半年没人回复", "district_office"),
+    ("我怀孕了老板就让我走人 一分补偿没有", "women"),
+    ("The tour boat ticket doubled overnight and there is no price board", "market"),
+    ("Someone is dumping construction waste into the reed beds by the wetland", "ecology"),
+    ("Our winter pay is late again, none of us have been paid for six weeks", "hrss"),
+    ("The ski rental shop charged me for a scratch that was already on the skis", "market"),
+    ("There's a chemical plant releasing yellow smoke at night, smells like rotten eggs", "ecology"),
+    ("The water has been cut off since this morning with no notice", "water"),
+])
+def test_the_123rd_and_124th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 123rd and 124th sets in our words: an all-clear the one blamed gives (老板说没事) clears
+    nothing; Jianghuai 港 for 说; a neighbour's mop water, a neighbour's claim for a leak, snow left on pavements,
+    a pier's stone carving defaced, cadres taking money for certificates, a pregnant worker sent away; in English
+    a price without a board, waste in a wetland, late wages, a rental shop's false damage claim, a chemical
+    plant's smoke, water cut off."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "停水的事自来水公司回电话了 说是管道抢修 晚上八点来水",
+    "香港过来的亲戚说咱们这边夜景好看",
+])
+def test_the_123rd_and_124th_sets_non_reports_in_our_words_make_no_ticket(shipped: Router, text: str) -> None:
+    """Non-reports of the 123rd and 124th sets: an office's answer passed on (…回电话了 说是…), and 香港 keeps its
+    harbour (港 is 说 only in a few phrases)."""
+    assert shipped.route(text).report is not True
