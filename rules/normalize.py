@@ -27,7 +27,7 @@ VERSION = 18  # of the normal form: a model learnt from normalised text names it
 # 18: Cantonese 入面 (inside) and 入面出唔到 (cannot get out), 入唔到, 仲喺 (still at), 烧紧 (burning now), 点做
 # and 点样 (how), 倒落 (falls down), 讲唔到嘢 (cannot speak), 好食 (tasty); Henan and Xuzhou 木事 (all right);
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
-# Jianghuai 港 (说) in a few of its phrases)
+# Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -55,6 +55,7 @@ CANTONESE = {
     "我屋": "我家", "嘛时候": "什么时候", "渠讲": "他讲", "渠说": "他说",  # Gan (Jingdezhen) 渠, he
     # Jianghuai and Xiang 港 for 说, only where no harbour is meant
     "都港": "都说", "老板港": "老板说", "港了好多回": "说了好多回", "港一下": "说一下", "港没得": "说没得",
+    "每次都话": "每次都说", "都话已": "都说已", "但系": "但是", "车库入水": "车库进水", "浸到车门": "淹到车门",
     "每回都港": "每回都说", "港不听": "说不听", "香港": "香港", "港口": "港口", "都港口": "都港口",
     # Shandong (and chat) 木有: 没有
     "木有": "没有", "木人管": "没人管", "木人理": "没人理", "事都木": "事都没", "咋木": "咋没",

@@ -2724,3 +2724,53 @@ def test_the_123rd_and_124th_sets_non_reports_in_our_words_make_no_ticket(shippe
     """Non-reports of the 123rd and 124th sets: an office's answer passed on (…回电话了 说是…), and 香港 keeps its
     harbour (港 is 说 only in a few phrases)."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("lift卡喺半空 入面有三个人 困咗成个钟", "fire"),
+    ("厨房天花板一大块水泥掉下来了 钢筋都露出来了", "housing"),
+    ("雪太大 屋顶都压弯了 底下还有人住", "housing"),
+    ("楼道里臭了好几天 对门老太太好久没露面了", "police"),
+    ("对门男的天天打孩子 孩子身上青一块紫一块", "children"),
+])
+def test_the_125th_and_126th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 125th (Xiong'an and Shenzhen Qianhai) and 126th (Hailar and Huangshan) sets in our words:
+    people stuck in a lift in half-English Cantonese (卡在半空…里面有…人), concrete fallen from a ceiling, a roof bent
+    by snow over people, a smell and a neighbour not seen (好久没露面), a child beaten black and blue."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("热线每次都话已处理 但系日日照样开工 到底有冇人管", "district_office"),
+    ("隔壁把摄像头对着我家门口装 说了也不挪", "mediation"),
+    ("我交了车位的月租 天天被外来车霸住 保安说不关他事", "property"),
+    ("老板不签合同 工人受伤了不管", "hrss"),
+    ("卖液化气的罐子缺斤少两", "market"),
+    ("村干部把困难补贴分给自家亲戚", "district_office"),
+    ("窗口工作人员态度恶劣 问两句就甩脸子", "district_office"),
+    ("Someone tried to open my car door in the underground car park last night", "public_security"),
+    ("I think my neighbour in 5B is dead, he's stiff and cold on the stairs", "police"),
+])
+def test_the_125th_and_126th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 125th and 126th sets in our words: a hotline that says "done" in Cantonese (每次都话已处理),
+    a camera aimed at a neighbour's door, a parking space paid for and taken (月租 beside 霸住 is no rental offer),
+    an injured worker left alone (受伤了不管 is no medical emergency), short weight, cadres favouring kin, rude
+    staff; in English a car door tried, a man found stiff and cold."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "躺平了 deadline又改 🙃",
+    "去年在小区抢包的那个人已经被抓着了",
+    "天然气压力小 火苗蓝不起来 烧个水半天",
+    "我觉得这边房租也不算贵",
+])
+def test_the_125th_and_126th_sets_non_reports_and_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 125th and 126th sets: an office worker's sigh (躺平, deadline), a thief of last year caught (抓着了:
+    over then), a weak gas flame (the gas supply, never a fire), an opinion that a rent is not dear."""
+    d = shipped.route(text)
+    assert d.report is not True or d.priority != "emergency", d
+    if "火苗" not in text:
+        assert d.report is not True, d
