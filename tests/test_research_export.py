@@ -11,6 +11,7 @@ import pytest
 
 import research
 from research import SimConfig
+from rules import load_rulebook
 
 MATRIX_ID = re.compile(r"@[A-Za-z0-9._=\-/+]+:[A-Za-z0-9.\-]+")
 
@@ -26,8 +27,6 @@ def texts(store: Path) -> set[str]:
     """Every piece of message text in the store: report texts and reasons, but not the rulebook's own public names
     (a simulated report may be nothing but a keyword, 人力资源和社会保障, that is also a handler's sector, which an
     export names by design)."""
-    from rules import load_rulebook
-
     book = load_rulebook()
     public = {n for h in book.handlers for n in (h.name, h.sector)} | {c.name for c in book.categories}
     with sqlite3.connect(store) as db:
