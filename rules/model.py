@@ -241,7 +241,8 @@ class Model:
 
     def saw(self, category: str) -> bool:
         """Return whether the model learnt from any text the rules placed in ``category`` (a category added to
-        the rulebook after training, or one no training text ever reached, is the rules' alone). Models
+        the rulebook after training, or one no training text ever reached, is the rules' alone unless, for the
+        latter, no report the model learnt from ever had its answer: see :mod:`rules.router`). Models
         trained before this was kept say ``True``.
 
         >>> m = Model(Features(np.zeros(0, np.uint64), np.zeros(0, np.float32)), ("a", "b"), "handler",

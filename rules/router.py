@@ -7,9 +7,11 @@ Rules and the learned model are combined so that each does what it is good at:
 * **specific rule evidence** decides, unless the model's score for its own answer beats its score for
   the rules' answer by the rulebook's ``routing.model_override`` (the model has learnt from the
   community's corrections that such reports end elsewhere); a category a policy choice settles, a
-  matter of a kind the model has no label for or no text of (a category added after it was trained), and
-  a text shorter than nearly all the model learnt from are never overridden, and a text far longer than
-  nearly all it learnt from is left to the rules;
+  category added after the model was trained, a matter it learnt no text of whose answer is among its
+  own (it cannot know that such reports end elsewhere), and a text shorter than nearly all the model
+  learnt from are never overridden, and a text far longer than nearly all it learnt from is left to the
+  rules (a matter it learnt no text of whose answer no report of its history ever had, as a city whose
+  files never name the police, it may judge);
 * an **emergency the model recognises** (its emergency head scores the report at least
   ``routing.model_emergency``) is raised to emergency priority although no urgent word is in it, is
   registered even when the gate was unsure whether it is a report, and is never held to ask the resident
@@ -274,9 +276,11 @@ class Router:
         version = model.version
         mine = self._label(top.category, model) if top is not None else None
         # the model judges a matter it has learnt where texts of it end, with or without the rules' label among its
-        # own (a city whose files never name the police sector); one it never saw a text of it leaves (a model kept
-        # from before it recorded which, by whether it has the rules' label)
-        unseen = top is not None and (not model.saw(top.category) or ("seen" not in model.info and mine not in labels))
+        # own (a city whose files never name the police sector); one it never saw a text of it leaves, unless the
+        # matter was in the rulebook when it learnt and its label never among the answers (no report of theirs
+        # ever ended there); a model kept from before it recorded which texts it saw, by whether it has the label
+        unseen = top is not None and (not model.saw(top.category) if mine in labels or top.category not in
+                                      model.categories else "seen" not in model.info)
         if top is not None and (found.emergency or top.category in self.rulebook.chosen or unseen):
             # an emergency, a policy choice, a matter the model never saw: the rules
             return top, None, Source("both" if mine == label else "rule", version, score, label), False

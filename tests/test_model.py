@@ -128,6 +128,24 @@ def test_a_matter_the_model_saw_may_end_where_its_history_says_one_it_never_saw_
     assert kept.lead == "civil_affairs" and kept.source.kind == "rule"
 
 
+def test_a_matter_whose_answer_no_report_of_the_history_ever_had_is_the_models_to_judge() -> None:
+    """A city whose files never name the police sector: a matter the rules give the police that no training text
+    reached is judged by the model when it is sure; one whose answer the model knows stays with the rules."""
+    book = load_rulebook()
+    router = Router(book)
+    shops = [(f"{p}{m}", "商贸旅游") for p, m in itertools.product(PLACES, [
+        "保健品店天天开讲座推销", "药店卖的保健品说能治百病", "保健品店送鸡蛋拉老人进去听课",
+        "保健品店忽悠老人办会员卡"])]
+    model = train(labelled() + shops, kind="sector", source="test", classifier=router.classifier)
+    assert "政法" not in model.labels and not model.saw("fraud") and not model.saw("waterway_transport")
+    lured = "馨园5栋门口讲座送鸡蛋拉老人买保健品，好多人被骗"
+    assert router.route(lured).lead == "police"  # the rules: fraud
+    d = Router(book, model).route(lured)
+    assert d.lead == "market" and d.source.kind == "model"
+    ferry = Router(book, model).route("坐船的渡口没有救生衣")  # 交通运输 is among its answers: the rules'
+    assert ferry.lead == "transport" and ferry.source.kind == "rule"
+
+
 async def test_labels_follow_transfers_and_returns(store: Store, mini_router: Router, clock: object) -> None:
     service = TicketService(store, mini_router, clock=clock)  # type: ignore[arg-type]
     street, prop, police = Actor("@s:x", "street"), Actor("@p:x", "property"), Actor("@c:x", "police")
