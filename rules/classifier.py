@@ -31,8 +31,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from re import _parser as _sre  # the parsed form of a pattern: what its matches must hold
 from string import ascii_lowercase
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
@@ -80,6 +81,48 @@ def _heads(pattern: str) -> tuple[str, ...]:
             return ()
         heads += [normalize(w) for words in opening for w in words]
     return tuple(dict.fromkeys(heads))
+
+
+def _needs(pattern: str) -> tuple[str, ...]:
+    """Return words one of which is in every match of ``pattern``, wherever in it (the longest such words of any
+    part it cannot leave out), or ``()`` when no part is sure: a pattern whose opening may vary is tried only
+    where one of these is in the text.
+
+    >>> _needs("(才|只有)?(十[一二]|[89]|九)岁[^。]{0,12}(不读书|辍学)"), _needs("(在|又在)?打(他|她)")
+    (('不读书', '辍学'), ('打',))
+    >>> _needs("^(?!.*(烟|火)).*(几天|好几天)(都)?(没|冇)(出门|开门)"), _needs(".{0,3}(甲|[a-z])"), _needs("[")
+    (('几天', '好几天'), (), ())
+    """
+    try:
+        tree = _sre.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return ()
+    return tuple(dict.fromkeys(normalize(w) for w in _sequence_needs(list(tree))))
+
+
+def _sequence_needs(items: list[Any]) -> tuple[str, ...]:
+    """Return the best words one of which a match of the parsed sequence ``items`` must hold: of its parts that
+    cannot be left out, those with the longest shortest word (runs of plain characters read as one word)."""
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op == _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        if op == _sre.SUBPATTERN:
+            options.append(_sequence_needs(list(av[-1])))
+        elif op == _sre.BRANCH:
+            ways = [_sequence_needs(list(branch)) for branch in av[1]]
+            options.append(tuple(w for way in ways for w in way) if all(ways) else ())
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            options.append(_sequence_needs(list(av[2])))
+        elif op == _sre.IN and av and all(o == _sre.LITERAL for o, _ in av):
+            options.append(tuple(chr(c) for _, c in av))
+    options = [o for o in options if o]
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=())
 
 
 def _opening(branch: str) -> tuple[str, ...]:
@@ -313,10 +356,20 @@ class Classifier:
                         for c in rulebook.categories if c.negative_patterns}
         # a pattern opening with plain alternatives is tried only when one of them is in the text: one scan
         heads = [_heads(p) for c in rulebook.categories for p in c.patterns]
-        self._always = [i for i, h in enumerate(heads) if not h or not all(h)]
+        # one whose opening varies, or opens with a character said everywhere (我, 人) where a later part has longer
+        # words, is tried from the start, only where a word one of which every match holds is said
+        needs = [_needs(p) for c in rulebook.categories for p in c.patterns]
+        for i, (h, n) in enumerate(zip(heads, needs, strict=True)):
+            if h and all(h) and (not n or min(map(len, h)) >= min(map(len, n))):
+                needs[i] = ()
+            else:
+                heads[i] = ()
+        self._always = [i for i, h in enumerate(heads) if (not h or not all(h)) and not needs[i]]
         words = {w: [i for i, h in enumerate(heads) if w in h] for h in heads if all(h) for w in h}
-        self._head_words = list(words)
-        self._head_patterns = [words[w] for w in self._head_words]
+        needed = {w: [i for i, n in enumerate(needs) if w in n] for n in needs for w in n}
+        self._head_words = list(dict.fromkeys([*words, *needed]))
+        self._head_patterns = [words.get(w, []) for w in self._head_words]
+        self._need_patterns = [needed.get(w, []) for w in self._head_words]
         self._heads = (ahocorasick_rs.AhoCorasick(self._head_words, implementation=ahocorasick_rs.Implementation.DFA)
                        if self._head_words else None)
         self._generic = generic
@@ -420,6 +473,8 @@ class Classifier:
                 for i in self._head_patterns[index]:
                     if start < tried.get(i, len(norm)):
                         tried[i] = start
+                for i in self._need_patterns[index]:
+                    tried[i] = 0
         for i in sorted(tried):
             owner, rx = self._patterns[i]
             m = rx.search(norm, tried[i])
