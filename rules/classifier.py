@@ -192,7 +192,7 @@ HEAD = 30  # characters: evidence this early counts twice (what a message leads 
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
 SLIPS_MAX_CHARS = 120  # the second pass (likeness to each category's words) runs on messages this short
-_LATIN_LETTER = re.compile(r"[a-z]")
+_LATIN_WORD = re.compile(r"[a-z][a-z&]")  # two letters side by side (a letter's A市, K9县 hold no English word)
 FUZZY_MAX_CHARS = 60  # and its pinyin and homophone part on chat-sized ones only (it costs ~1 ms at 60)
 LIKENESS_MIN = 0.12    # a category this alike (cosine of characters) or more is a candidate
 
@@ -482,7 +482,7 @@ class Classifier:
                 hits.setdefault(owner, {})[m.group(0)] = (len(m.group(0)), False, m.start())
                 where = seen.setdefault(owner, [0, m.start()])
                 where[0], where[1] = where[0] + 1, min(where[1], m.start())
-        if self._english_rx is not None and _LATIN_LETTER.search(plain):
+        if self._english_rx is not None and _LATIN_WORD.search(plain):
             self._english_hits(text, hits, seen)
         for owner in [o for o in hits if o in self._own]:
             # a matter's own urgent words (电梯…人在里面) say how bad it is, never what it is: alone they name nothing
