@@ -233,7 +233,9 @@ _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
-                         r"不算贵|不贵)")
+                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了)")
+# praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
+_BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
@@ -317,6 +319,7 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
+_STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
@@ -428,10 +431,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
     r"come along)|"
-    r"(?P<offer>lost:|found:|for sale|giving away|free to a good home|please dm|dm me|pm me|to claim it|"
+    r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left it|handed it|gave it|"
+    r"it'?s with|it is with|pick it up|to claim)|for sale|giving away|free to a good home|please dm|dm me|pm me|"
+    r"to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|is a saint|would recommend|would rent again|shout ?out to|kudos|amazing|delicious|awesome|"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|is a saint|would recommend|would rent again|shout ?out to|"
+    r"kudos|amazing|delicious|awesome|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
@@ -794,7 +800,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     if (ours := _OUR_PLACE.search(t)) and not here:  # 他住3号楼502: whoever is away, the matter is here
         here = [ours.group(0)]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
-    screen = [w for w in hits.get("screen", ()) if w not in _DREAMS or not _HAUNTED.search(t)]
+    screen = [w for w in hits.get("screen", ()) if (w not in _DREAMS or not _HAUNTED.search(t)) and
+              (w != "节目" or not _STAGED.search(t))]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
@@ -975,7 +982,7 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
-        if (fine := _FINE_BY_ME.search(t)) and not current and not problems:
+        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix

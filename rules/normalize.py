@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 18  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 19  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -27,7 +27,8 @@ VERSION = 18  # of the normal form: a model learnt from normalised text names it
 # 18: Cantonese 入面 (inside) and 入面出唔到 (cannot get out), 入唔到, 仲喺 (still at), 烧紧 (burning now), 点做
 # and 点样 (how), 倒落 (falls down), 讲唔到嘢 (cannot speak), 好食 (tasty); Henan and Xuzhou 木事 (all right);
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
-# Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水)
+# Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
+# before what it does (一落水就滴, 落水天))
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -42,6 +43,9 @@ CANTONESE = {
     "返嚟": "回来", "返来": "回来", "嚟": "来", "啲": "些", "差少少": "差一点", "少少": "一点",
     "郁唔到": "动不了", "郁唔郁得": "动不动得", "讲嘢": "说话", "瞓唔着": "睡不着", "瞓觉": "睡觉", "瞓": "睡",
     "好似": "好像", "成日": "整天", "呢排": "这阵子", "差啲": "差点", "啱啱": "刚刚", "好彩": "幸好", "落雨": "下雨",
+    # Hakka and Cantonese 落水 is rain when it comes before what it does (一落水就漏, 落水天); a child falls into water
+    # in 小孩落水了
+    "一落水就": "一下雨就", "落水就": "下雨就", "落水天": "下雨天", "落大水": "下大雨",
     "揾工": "找工作", "揾返": "找回", "揾到": "找到", "揾": "找", "𠮶": "那", "呢个": "这个", "呢度": "这里",
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
     "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",
