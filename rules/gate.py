@@ -234,6 +234,8 @@ _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
                          r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了)")
+# a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
+_CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
 _BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
@@ -436,7 +438,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|is a saint|would recommend|would rent again|shout ?out to|"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|love it\b|is a saint|would recommend|would rent again|"
+    r"shout ?out to|"
     r"kudos|amazing|delicious|awesome|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
@@ -712,7 +715,7 @@ _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?�
 _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
 # a caller, a car or a person from away (号码是外地的, 外地老板)
 _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都是|也是)?外地|"
-                        r"外地(的)?(老板|人|公司|商人|客商|老乡|车)")
+                        r"外地(的)?(老板|人|公司|商人|客商|老乡|车|户口|户籍)")
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
@@ -728,7 +731,10 @@ _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recove
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
-                      r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$")
+                      r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
+                      # or that the place one lives in now is better (…crazy times. glad this place is better)
+                      r"\bglad (?:this|the new|our new) (?:place|dorm|building|flat|apartment|estate) is "
+                      r"(?:better|safer)\b")
 
 
 
@@ -982,7 +988,7 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
-        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t)) and not current and not problems:
+        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t)) and not current and not problems:
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix

@@ -2862,3 +2862,85 @@ def test_a_show_put_on_is_no_show_watched(shipped: Router) -> None:
     they need are a report, not a programme told of."""
     d = shipped.route("活动室的二胡坏了好几把 老年合唱队排节目都没法用")
     assert d.report is not False and d.lead == "culture", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("My neighbour is screaming and her husband is yelling, something keeps hitting the wall", "women"),
+    ("the elevator stopped between floors in building 2, an old man is inside", "fire"),
+    ("my flatmate wrote a goodbye note and took all her pills, she won't open the door", "police"),
+    ("water rising fast in the tunnel under the rail bridge, cars still driving in", "urban_mgmt"),
+    ("闻到一股烧焦的味道 对面楼有个窗户里通红通红的", "fire"),
+    ("楼道里全是烟 我们在六楼下不去了", "fire"),
+    ("围墙倒了 底下压了个人", "fire"),
+    ("对门的小孩哭了一整天了 一直没见大人回来", "children"),
+    ("两伙人在烧烤摊用酒瓶互砸 地上都是血", "police"),
+    ("我同事在宿舍倒了 浑身发烫 叫唔醒", "public_health"),
+])
+def test_the_129th_and_130th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 129th (Yingkou and Ganzhou) and 130th (Lhasa and Dongguan) sets in our words: in English a
+    woman screaming and a husband yelling, a lift stopped between floors with someone inside, a goodbye note and
+    pills, water rising in an underpass; a window glowing red with the smell of burning, smoke that keeps people
+    upstairs, someone pinned under a fallen wall, a child crying alone for a day, a fight with bottles, a worker
+    who cannot be woken (Cantonese 叫唔醒)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("me and the guy downstairs keep fighting over the bike shed, can someone help us sort it out", "mediation"),
+    ("the stove flame keeps going out, gas pressure is really low this week", "gas"),
+    ("my daughter's school refused to take her in the middle of the term", "education"),
+    ("the agency takes a fee out of my wage every month, is that allowed?", "hrss"),
+    ("everyone says it's someone else's job, the broken manhole cover has been there since May", "district_office"),
+    ("the two kids next door are home alone every night till 11", "children"),
+    ("社区腰鼓队的鼓都破了 能不能换几个", "culture"),
+    ("老奶奶一个人住在巷子最里头 冬天没有炉子烤火", "welfare"),
+    ("古城门口有人拉客说带看景点 收了钱就走了", "market"),
+    ("村干部天天拿集体的钱大吃大喝", "district_office"),
+    ("集体那块空地被人圈起来收停车费", "economy"),
+    ("网格员把材料收走说帮办 几个月了电话都不接", "district_office"),
+    ("楼上漏水 我家天花板滴答滴答往下掉水", "property"),
+])
+def test_the_129th_and_130th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 129th and 130th sets in our words: English neighbours "fighting over" a shed (a quarrel, not a
+    fight), low gas pressure, a school that will not take a child, an agency's cut of a wage, a job everyone says is
+    someone else's, children home alone every night; a drum troupe, an old woman living alone in the cold, a touting
+    guide, cadres feasting on the village's money, its land let out, a grid worker who vanished with papers, water
+    dripping from a ceiling (no collapse)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "邻居家那个孩子身上老有伤 他爸一喝多就打他",
+    "楼下那家男的经常打老婆 今天倒是没听到动静",
+    "那帮半大小子放学就上冰面上闹 太危险了",
+    "每回下大雨 巷子里的水都没过脚脖子",
+    "cockroaches everywhere since the restaurant opened, they're getting into our flats",
+    "my neighbour and I have been arguing for weeks about the shared washing line",
+])
+def test_the_129th_and_130th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 129th and 130th sets, matters told as habits, not as happening now (老有伤, 经常打, 每回下大雨, 放学就
+    上冰面): the children's, women's and drains' offices act, not the emergency services; cockroaches getting into
+    flats are no flood; English neighbours arguing are no fight."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "打卡！今天绕着老城墙走了一万五千步",
+    "Back home after five years away, the old street hasn't changed at all, love it",
+    "Two winters ago a heater caught fire in our old building, crazy times. glad the new place is safer",
+])
+def test_the_129th_and_130th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 129th and 130th sets, no reports: a day's check-in of steps walked, an English "love it", a fire of two
+    winters ago told with relief that the new place is safer."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+def test_a_nonlocal_residence_names_who_not_where(shipped: Router) -> None:
+    """外地户口 says who the resident is, not that the matter is elsewhere: a question about a subsidy asked with it
+    (听说…外地户口能领不) is no news of another place."""
+    d = shipped.route("我是残疾人 听说有护理补贴 外地户口在这边能领不")
+    assert d.report is not False and d.lead == "civil_affairs", d
