@@ -321,6 +321,7 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
+_TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
 _STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
@@ -421,7 +422,7 @@ _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
                    r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
-_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|"
+_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
@@ -433,12 +434,15 @@ _SOCIAL_MARK_EN = re.compile(
     r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
     r"come along)|"
-    r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left it|handed it|gave it|"
+    r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|handed (?:it|them)|"
+    r"gave (?:it|them)|"
     r"it'?s with|it is with|pick it up|to claim)|for sale|giving away|free to a good home|please dm|dm me|pm me|"
     r"to claim it|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|love it\b|is a saint|would recommend|would rent again|"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|love it\b|(?:was|were) (?:super|so|very|really) "
+    r"(?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
+    r"would rent again|"
     r"shout ?out to|"
     r"kudos|amazing|delicious|awesome|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
@@ -462,6 +466,12 @@ _SOCIAL_MARK_EN = re.compile(
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
+# what once was and is no more (why did they stop the free classes?): a complaint, not an invitation
+_ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want (?:them|it) back|"
+                       r"bring (?:them|it) back)\b")
+# a fix passed on with word that nothing needs doing (…got fixed today, no need to report it again): no report
+_NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
+                         r"\bno need to (?:report|call|tell)\b")
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
 _NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"
@@ -943,11 +953,15 @@ class Gate:
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
+        if text and _LATIN.search(text) and (done := _NO_NEED_EN.search(text.lower())) and \
+                not (found.urgent or found.emergency):
+            return Judgement(False, THANKS, (done.group(0),))  # "…got fixed today, no need to report it again"
         strong = found.top is not None and found.top.strong
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
                 (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke", "opinion") or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
+                not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
                 (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)) and \
@@ -1144,7 +1158,10 @@ class Gate:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
             return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about
-        if elsewhere := _told_elsewhere(hits, t):
+        # what was said before the talk turns to now (…老师说作文写跑题了…唉说着呢楼下老张倒在花坛边上) is no
+        # news of what comes after it
+        told = t[turn.end():] if (turn := _TURN_NOW.search(t)) else t
+        if elsewhere := _told_elsewhere(hits if told is t else self._find(told), told):
             return Judgement(False, NOTICE, elsewhere)
         if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice

@@ -106,7 +106,7 @@ CANTONESE = {
     "嫑": "不要", "尕娃": "小孩", "阿么了": "怎么了", "阿么": "怎么",
     # Hainan: 无 for 没 after the words it follows in Mandarin too (还无, 都无) or before a verb's ending
     "做么": "干什么", "伯爹": "爷爷", "鲁们": "你们", "无出来": "没出来", "关无住": "关不住", "关无上": "关不上",
-    "无送来": "没送来", "无人来": "没人来", "还无来": "还没来", "还无": "还没", "都无人": "都没人",
+    "无送来": "没送来", "无人来": "没人来", "还无来": "还没来", "还无": "还没", "又无了": "又没了", "都无人": "都没人",
     # 咯 after a verb is 了 in Guangxi, Hunan and Sichuan (倒咯, 修好咯), but not a sound or coughing blood
     "咯": "了", "咯吱": "咯吱", "咯咯": "咯咯", "咯噔": "咯噔", "咯血": "咯血", "咯嘣": "咯嘣", "咯痰": "咯痰",
     "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word

@@ -2944,3 +2944,75 @@ def test_a_nonlocal_residence_names_who_not_where(shipped: Router) -> None:
     (听说…外地户口能领不) is no news of another place."""
     d = shipped.route("我是残疾人 听说有护理补贴 外地户口在这边能领不")
     assert d.report is not False and d.lead == "civil_affairs", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("炉子里的炭掉出来 炕上的被子着了 我一个人扑不灭", "fire"),
+    ("阿爷从梯子上跌下来撞着头 流了好多血 人不会动了", "public_health"),
+    ("发大水了 村口那条路成了河 娃娃们马上放学", "urban_mgmt"),
+    ("电梯卡在5楼6楼中间了 里面有个孩子在哭", "fire"),
+    ("说着数学考试的事呢 楼下有个老人倒在路边半天没起来 喊他也不应", "public_health"),
+    ("My sister's boyfriend texted that he's going to end it tonight and won't pick up", "police"),
+    ("Grandpa from 3-402 has dementia and walked off after lunch, the family can't find him", "police"),
+    ("my uncle went out fishing in a small boat and isn't back, phone off, storm coming", "police"),
+])
+def test_the_131st_and_132nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 131st (Datong and Zhoushan) and 132nd (Mudanjiang and Sanya) sets in our words: a quilt on
+    fire that one person cannot put out, a fall with a head struck and blood, a road turned into a river, people
+    between two floors of a lift, a collapse told after small talk turns to now (说着…呢), and in English a goodbye
+    text, a man with dementia who walked off, a boat not back before a storm."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("化粪池堵了半年 找物业说归城管 找城管说归物业 到现在没人管", "district_office"),
+    ("路边的井盖反映了四次了 每次都说知道了 到现在一点动静都没有", "district_office"),
+    ("验收的人收了施工方的烟酒 活干成这样也给签字", "district_office"),
+    ("镇上的干部来检查 吃完饭还拿走好几箱土特产", "district_office"),
+    ("饭店的排烟管冲着我家窗户 一天到晚都是油烟味", "environment"),
+    ("楼上那两个孩子 大人天天出去打麻将 饭都不给做", "children"),
+    ("Reported the pothole three times in the app, each time it was transferred to another department and then closed",
+     "district_office"),
+    ("our kid's school keeps collecting money for trips and never gives receipts", "education"),
+    ("how can my partner and I register a marriage here? I'm a foreigner", "civil_affairs"),
+    ("neighbours keep charging e-scooters in the hallway overnight", "fire"),
+    ("the fire exit door on floor 3 is chained shut", "fire"),
+    ("bought 'wild honey' from a stall, turns out it's sugar water", "market"),
+    ("the community centre used to run free dance classes, why did they stop? we want them back", "culture"),
+])
+def test_the_131st_and_132nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 131st and 132nd sets in our words: matters passed back and forth for months (找X说归Y), raised
+    again and again with nothing done, inspectors taking gifts, an exhaust pipe aimed at a window, children left
+    unfed; in English an app that transfers and closes, school money with no receipts, a foreigner's marriage,
+    scooters charged by a staircase, a chained fire exit, fake honey, free classes that stopped."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "灶上的火苗就剩一点点 烧壶水要半天",
+    "燃气压力太小了 火苗子跟蚊子似的",
+    "隔壁那个女的老挨她男人打 身上青一块紫一块 又不敢说",
+    "她男人一喝了酒就动手 我们看着都心疼",
+    "在渔船上干活没签合同 受伤了老板说不关他的事",
+    "楼里墙皮一块块往下掉 老旧小区改造啥时候能轮到我们",
+])
+def test_the_131st_and_132nd_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 131st and 132nd sets: a weak gas flame (the gas supply, never a fire), a woman beaten as a habit with
+    nothing told of now (the women's committee), an injured fisherman's boss who says it is not his business (a
+    labour matter), peeling walls in a building waiting for renovation."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "Found a pair of gloves by the bus stop, left them with the guard",
+    "Thanks for the help this morning, the man at the service window was so kind",
+    "FYI the broken light in the lobby got fixed today, no need to report it again",
+])
+def test_the_131st_and_132nd_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 131st and 132nd sets, no reports: things found and left with the guard, thanks for help, a fix passed
+    on with "no need to report it again"."""
+    d = shipped.route(text)
+    assert d.report is not True, d
