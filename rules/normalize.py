@@ -28,7 +28,7 @@ VERSION = 19  # of the normal form: a model learnt from normalised text names it
 # and 点样 (how), 倒落 (falls down), 讲唔到嘢 (cannot speak), 好食 (tasty); Henan and Xuzhou 木事 (all right);
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
-# before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken))
+# before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up))
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -46,7 +46,7 @@ CANTONESE = {
     # Hakka and Cantonese 落水 is rain when it comes before what it does (一落水就漏, 落水天); a child falls into water
     # in 小孩落水了
     "一落水就": "一下雨就", "落水就": "下雨就", "落水天": "下雨天", "落大水": "下大雨",
-    "叫极都唔醒": "叫不醒", "叫极唔醒": "叫不醒", "叫唔醒": "叫不醒",
+    "执到": "捡到", "叫极都唔醒": "叫不醒", "叫极唔醒": "叫不醒", "叫唔醒": "叫不醒",
     "揾工": "找工作", "揾返": "找回", "揾到": "找到", "揾": "找", "𠮶": "那", "呢个": "这个", "呢度": "这里",
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
     "饮完": "喝完", "饮咗": "喝了", "系咪": "是不是", "返工": "上班", "掂到": "碰到", "山泥倾泻": "山体滑坡",

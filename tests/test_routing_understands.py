@@ -3016,3 +3016,75 @@ def test_the_131st_and_132nd_sets_non_reports(shipped: Router, text: str) -> Non
     on with "no need to report it again"."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Fire in block C!! 5th floor warehouse, lots of smoke, people still upstairs", "fire"),
+    ("my colleague collapsed at the counter, breathing strangely and his lips going blue, help", "public_health"),
+    ("someone is on the roof of the mall standing at the edge, I think he wants to jump", "police"),
+    ("my wife fell down the stairs, she is pregnant and she is bleeding, what is the number for ambulance",
+     "public_health"),
+    ("small girl climbing on the balcony railing on 7th floor, nobody at home with her", "children"),
+    ("刚才在桥上看到一个男的把鞋子脱了放在栏杆边上 一直看着水", "police"),
+    ("对面楼一大股黑烟冒出来了 好像是五楼那家", "fire"),
+    ("老屋垮了 有个老人埋在下面 还在喊", "fire"),
+    ("有个男的一路跟着我到楼道 我进屋了他还在外面敲门要进来", "police"),
+    ("闻到烧塑料的味道 窗子里头一闪一闪的红光", "fire"),
+])
+def test_the_133rd_and_134th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 133rd (Luzhou and Yiwu) and 134th (Tianshui and Foshan) sets in our words, many in the
+    English of traders who learnt it late: a fire with smoke and people upstairs, a colleague collapsed and turning
+    blue, a man at a roof's edge, a pregnant woman bleeding after a fall, a girl on a railing; shoes left by a bridge
+    railing, a big plume of smoke, an old man buried under a fallen house, a stranger who follows a woman home, a red
+    light flickering in a window (窗子)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("the man took my 30,000 deposit for the goods, then blocked me on WeChat, the company address is fake", "police"),
+    ("a girl about 13 working in the packing room every day, not going to school", "children"),
+    ("can the community help us set up a football match with the local team?", "culture"),
+    ("I complained 4 times about the broken pavement, every time they say another department", "district_office"),
+    ("neighbour keeps leaving boxes at my door, we argue every day, can someone talk to him for me", "mediation"),
+    ("Can foreign children go to public school here? What papers do we need?", "education"),
+    ("the treadmill in the estate gym has been broken for weeks", "property"),
+    ("the takeaway downstairs runs its extractor fan all night", "environment"),
+    ("村里祠堂的铺面租出去了 股份社从来不公开账", "economy"),
+    ("群里有人拉老人投什么项目 说三个月翻倍", "market"),
+    ("老村搬迁以后那片果园谁在管", "economy"),
+    ("对门老把杂物堆在我家门口 说了也不听", "mediation"),
+    ("一楼仓库跟住人的混在一起 就隔了块木板", "fire"),
+    ("楼下那个姑娘脸上老是青一块紫一块 问她就说是自己摔的", "women"),
+])
+def test_the_133rd_and_134th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 133rd and 134th sets in our words: a deposit taken by a fake company, a child working instead of
+    school, a football match asked for, a complaint sent to "another department" every time, a neighbour's boxes, a
+    school for foreign children, a broken treadmill, an extractor fan at night; an ancestral hall's shops and a
+    shareholding co-op's accounts, an investment that doubles, an orchard left after relocation, a neighbour's
+    clutter, a warehouse people sleep in, bruises explained away as falls."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "一下雨小区门口就积水 淹到脚脖子",
+    "楼道里堆满了纸箱 真着火了跑都跑不出去",
+    "老楼墙上的裂缝越来越宽 什么时候来评危房",
+])
+def test_the_133rd_and_134th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 133rd and 134th sets: water at the ankles every rain, a fire feared (着火跑都跑不出去: a hazard), a crack
+    awaiting a survey of unsafe housing."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "Selling 30 boxes of phone cases, cheap, wechat me",
+    "the leak in my shop is fine now, plumber fixed it",
+    "Lost my earbuds case near the basketball court, pls DM if found",
+])
+def test_the_133rd_and_134th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 133rd and 134th sets, no reports: goods for sale, a leak fine now, a lost thing with "pls DM"."""
+    d = shipped.route(text)
+    assert d.report is not True, d
