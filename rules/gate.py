@@ -321,6 +321,7 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
+_QUOTED = re.compile(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
 _TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
 _STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
@@ -471,6 +472,7 @@ _ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want 
 # a fix passed on with word that nothing needs doing (…got fixed today, no need to report it again): no report
 _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
                          r"\bno need to (?:report|call|tell)\b")
+_DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
 _NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"
@@ -936,6 +938,9 @@ class Gate:
         [False, True]
         """
         t = found.norm if found.norm or not text else unsaid(normalize(text))
+        if (quoted := _QUOTED.match(t)) and len(t) - quoted.end() >= 6:
+            # 「@物业：已安排人处理」处理个啥，垃圾桶满出来两天了: the answer to a quote is what is said
+            t = t[quoted.end():]
         if not _ALNUM.search(t):
             return Judgement(False, NOISE)
         if len(t) <= 6 and (t in _EXACT or _FILLER.sub("", t) in _EXACT):
@@ -974,6 +979,9 @@ class Gate:
                                      "offer": OFFER, "praise": THANKS,
                                      "greet": GREETING, "story": CHAT, "joke": CHAT, "opinion": CHAT}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
+        if text and _LATIN.search(text) and (drill := _DRILL_EN.search(lower := text.lower())) and \
+                not _CURRENT_EN.search(lower):
+            return Judgement(False, NOTICE, (drill.group(0),))  # "fire drill tomorrow 10am, don't panic"
         if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
             return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"

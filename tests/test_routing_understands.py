@@ -3088,3 +3088,57 @@ def test_the_133rd_and_134th_sets_non_reports(shipped: Router, text: str) -> Non
     """Of the 133rd and 134th sets, no reports: goods for sale, a leak fine now, a lost thing with "pls DM"."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("先说个高兴的事，我家闺女考上了。还有，对门的老爷子一天没开门了，敲门不应，里头好像有哼哼声", "public_health"),
+    ("沟边草丛里躺着个人 苍蝇乱飞 老远就有臭味", "police"),
+    ("a cyclist just got hit at the junction, he's lying on the road barely moving", "public_health"),
+    ("炖着肉呢 厨房那股味儿越来越大 还嘶嘶响", "gas"),
+    ("楼下那辆电动车滋滋响 还冒白烟", "fire"),
+    ("寨子里竹楼那边冒黑烟了 快来人", "fire"),
+    ("几个娃娃在冰面上跳 冰都咔咔裂了", "children"),
+])
+def test_the_135th_and_136th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 135th (Xishuangbanna and Changzhou) and 136th (Baotou and Nanning) sets in our words: a
+    neighbour not seen all day and moaning behind the door (after good news), a body in the grass, an English rider
+    hit and barely moving, a gas smell that hisses in a rambling message, an e-bike hissing white smoke, smoke from a
+    bamboo house, children on cracking ice (the ice's cracks are no building's collapse)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("「@物业：已派人清理」清理个啥，垃圾站堆了三天了，臭得很", "property"),
+    ("I tutor at a learning centre and they haven't paid me for six weeks", "hrss"),
+    ("the restaurant charged us 680 for a crab that was 68 on the menu", "market"),
+    ("little kids selling flowers to tourists on the night market till midnight", "children"),
+    ("投诉了大半年 每次都说转给相关部门了 转来转去没人理", "district_office"),
+    ("群里有人说能代办补助 收了几家的钱就不见了 微信也拉黑了", "police"),
+    ("拉煤的大货车超载 一路走一路往下掉煤块", "transport"),
+])
+def test_the_135th_and_136th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 135th and 136th sets in our words: a reply that quotes the property manager's "done" and says it
+    is not (the quote is no notice), English unpaid wages, a menu price multiplied, children selling at night; a
+    complaint passed "to the relevant department" again and again, an agent who vanished with the money (fraud, no
+    missing person), an overloaded lorry shedding coal (no collapse)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "孩子他爸还没回来 饭都凉了",
+    "在厂里受伤了 他们说我不是他们的人",
+    "楼墙上的裂缝越来越宽了 我们这算不算危房",
+])
+def test_the_135th_and_136th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 135th and 136th sets: a husband late for dinner is no missing person, an injured worker disowned is a
+    labour matter, a crack asked about as unsafe housing is the housing office's to survey."""
+    d = shipped.route(text)
+    assert d.priority != "emergency", d
+
+
+def test_a_drill_announced_in_english_is_a_notice(shipped: Router) -> None:
+    """An English fire drill announced (don't panic when the alarm goes off) is a notice, no fire."""
+    d = shipped.route("fire drill on Thursday 3pm according to the notice in the lobby, don't panic at the alarm")
+    assert d.report is not True, d
