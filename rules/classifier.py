@@ -364,9 +364,14 @@ class Classifier:
                 needs[i] = ()
             else:
                 heads[i] = ()
-        self._always = [i for i, h in enumerate(heads) if (not h or not all(h)) and not needs[i]]
-        words = {w: [i for i, h in enumerate(heads) if w in h] for h in heads if all(h) for w in h}
-        needed = {w: [i for i, n in enumerate(needs) if w in n] for n in needs for w in n}
+        self._always = [i for i, (h, n) in enumerate(zip(heads, needs, strict=True)) if not h and not n]
+        words: dict[str, list[int]] = {}  # a word -> the patterns tried from where it is said, or from the start
+        needed: dict[str, list[int]] = {}
+        for i, (h, n) in enumerate(zip(heads, needs, strict=True)):
+            for w in h:
+                words.setdefault(w, []).append(i)
+            for w in n:
+                needed.setdefault(w, []).append(i)
         self._head_words = list(dict.fromkeys([*words, *needed]))
         self._head_patterns = [words.get(w, []) for w in self._head_words]
         self._need_patterns = [needed.get(w, []) for w in self._head_words]
