@@ -272,8 +272,8 @@ _ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:askin
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
-                        r"@\S+\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) "
-                        r"(?:on|at|in|open|closed|next to|behind)\b|"
+                        r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
+                        r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across)\b|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
                         r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
@@ -457,7 +457,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here)|"
-    r"(?P<story>fun story|funny story)|(?P<joke>just a joke|here'?s a joke|joke of the day)|"
+    r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day)|"
+    r"(?P<joke>just a joke|here'?s a joke|joke of the day)|"
+    # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
+    # you ting dian le is 我家又停电了)
+    r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
+    r"yi\s?qi\s?jia\s?you|jia\s?you\W*$|xie\s?xie|gong\s?xi\s?fa\s?cai|da\s?jia\s?hao|(?:zao|wan)\s?shang\s?hao|zao\s?an|wan\s?an|"
+    r"ni\s?hao|nin\s?hao)|"
     # an opinion of how a thing looks (I think the old arcades are beautiful): chat, when no matter is named
     r"(?P<opinion>i (?:really )?think (?:the|our|this|these|those|it)\b[^.?!]{0,60}\b(?:beautiful|lovely|gorgeous|"
     r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
@@ -735,12 +741,15 @@ _IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
 _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
                          r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"the other day|earlier today|this morning|"
-                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago)\b")
+                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|"
+                         r"when i was (?:a kid|a child|little|young|a student|at school|in school))\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
+                      # a story told as one of old times (…had to wade to class haha, crazy times)
+                      r"\b(?:crazy|wild|mad|fun|good old) (?:times|days)\b|\bthose were the days\b|\bback in the day\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
                       r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
                       # or that the place one lives in now is better (…crazy times. glad this place is better)
@@ -963,7 +972,8 @@ class Gate:
         strong = found.top is not None and found.top.strong
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
                 (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke", "opinion") or
+                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke", "opinion",
+                                                           "story") or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
@@ -977,7 +987,8 @@ class Gate:
             # (a thing found or sold names no matter where it was found: near the basketball court)
             return Judgement(False, {"laugh": CHAT, "thanks": THANKS, "informed": THANKS, "invite": CHAT,
                                      "offer": OFFER, "praise": THANKS,
-                                     "greet": GREETING, "story": CHAT, "joke": CHAT, "opinion": CHAT}[
+                                     "greet": GREETING, "story": CHAT, "joke": CHAT, "opinion": CHAT,
+                                     "pinyin": GREETING}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
         if text and _LATIN.search(text) and (drill := _DRILL_EN.search(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower):

@@ -3142,3 +3142,77 @@ def test_a_drill_announced_in_english_is_a_notice(shipped: Router) -> None:
     """An English fire drill announced (don't panic when the alarm goes off) is a notice, no fire."""
     d = shipped.route("fire drill on Thursday 3pm according to the notice in the lobby, don't panic at the alarm")
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("烧烤摊那边两个人吵翻了 有个掏出刀来了", "police"),
+    ("My flatmate sent me a message saying sorry for everything and now her phone is off, room 1203", "police"),
+    ("去河边钓鱼 看见林子里有个老头吊在树上 手都在抖", "police"),
+    ("flash flood pouring down the alley, water rushing down like a river past the school gate", "urban_mgmt"),
+    ("楼下那家男的老打孩子，今天又拿皮带抽，孩子一直在哭", "children"),
+])
+def test_the_137th_and_138th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 137th (Kaifeng and Zigong) and 138th (Jilin and Putian) sets in our words: a knife drawn in
+    a quarrel, an English goodbye "sorry for everything", a man hanging from a tree seen on the way, an English flash
+    flood (no child swept away), and a beating told as a habit that is happening today with a belt."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Someone on the 6th floor is putting an extra room on the roof with steel beams", "urban_mgmt"),
+    ("咱小区有没有地方给黄梅戏票友会排练，一周一次", "culture"),
+    ("Where can my wife do her prenatal check-ups? We just moved here from abroad", "health"),
+    ("the boy from 5th floor is never in school, he's out selling roses on the street until late", "children"),
+    ("Got scammed: I paid a deposit for a room I found online and the 'landlord' vanished", "police"),
+    ("My sister's husband locks her in when he goes to work and takes her phone away", "women"),
+    ("every office says it's someone else's problem, the streetlight has been out since summer", "district_office"),
+    ("窗口那个小姑娘一直刷手机 问她话爱答不理的", "district_office"),
+    ("物业说找燃气公司，燃气公司说找物业，折腾了两个月了", "district_office"),
+    ("反映了好几回 每回都说在走流程", "district_office"),
+    ("the dye shop pours waste into the creek behind the school", "ecology"),
+    ("楼长能不能召集大家开个会商量商量", "committee"),
+    ("谁家又往楼下扔冰溜子了 差点砸到人", "public_security"),
+    ("对门两口子老打孩子 孩子腿上老是青的", "children"),
+])
+def test_the_137th_and_138th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 137th and 138th sets in our words: a room built on a roof, an opera fans' club asking for a
+    room, English prenatal care, a child selling roses instead of school, a deposit to a fake landlord (fraud, no
+    hospital deposit), a husband who locks his wife in (her rights, no emergency now); offices passing a matter on,
+    a clerk on her phone, a matter "going through the process" each time; dumping into a creek; a building leader
+    asked to call a meeting; icicles thrown from a window (no collapse); a child beaten as a habit (no emergency)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "xin nian kuai le! da jia xin nian hao",
+    "@Wang shushu the pharmacy is just opposite the bank",
+    "Back in the day the whole street flooded every summer and we'd float around in washtubs, good old days",
+    "When I was a kid the river flooded every summer, crazy times",
+])
+def test_the_137th_and_138th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 137th and 138th sets, no reports: a greeting typed in pinyin, an English answer to a neighbour who
+    asked the way, floods remembered from childhood."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "对门两口子老打孩子 孩子腿上老是青的",
+    "河边冰面上每天都有小孩去溜 也没人管",
+    "楼是八十年代的 外墙裂得能伸进去一根指头 什么时候轮到我们改造",
+    "谁家又往楼下扔冰溜子了 差点砸到人",
+    "My sister's husband locks her in when he goes to work and takes her phone away",
+])
+def test_the_137th_and_138th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 137th and 138th sets: habits (a child beaten, children on the ice every day), a wide crack in an old
+    block asked about as renovation, icicles thrown down, a controlling husband: reports, none an emergency now."""
+    d = shipped.route(text)
+    assert d.priority != "emergency", d
+
+
+def test_pinyin_you_after_a_home_is_no_cheer(shipped: Router) -> None:
+    """"jia you" in pinyin cheers only at the end of a message: "wo jia you ting dian le" (我家又停电了) is a report."""
+    d = shipped.route("wo jia you ting dian le, yi tian ting san si hui, bing xiang li de dong xi dou huai le")
+    assert d.report is not False, d
