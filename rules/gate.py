@@ -129,15 +129,17 @@ _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "�
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
-_FIGURE = re.compile(r"(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
+_FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
                      r"(都|也)?(要|快)?"
-                     r"(冒烟|着火|起火|冒火|烧起来)")
+                     r"(冒烟|着火|起火|冒火|烧起来))"
+                     # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
+                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
            "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子", "有人来伐", "有人来吗", "有没有人来",
-           "点集合", "下棋不", "下象棋不", "打牌不", "打扑克不", "打麻将不", "跳舞不", "钓鱼不", "爬山不", "喝茶不",
-           "遛弯不")  # 下午下象棋不: the Henan and northern way to ask along
+           "点集合", "门口集合", "下棋不", "下象棋不", "打牌不", "打扑克不", "打麻将不", "跳舞不", "钓鱼不", "爬山不",
+           "喝茶不", "遛弯不")  # 下午下象棋不: the Henan and northern way to ask along
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
           "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛")
@@ -184,6 +186,7 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
 _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
 _OFFERS = ("有优惠", "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
+           "帮忙转发一下", "有空房", "还有空房",
            "砍一刀",
            "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
@@ -229,7 +232,10 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
                    r"方案[一二三四五1-5a-e])")
 # an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
 _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
-                      r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了)")
+                      r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
+# agreement with what someone said (楼长说的在理，咱都得配合): no complaint
+_AGREE = re.compile(r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
+                    r"(在理|对|有道理|没错|是)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
@@ -268,7 +274,7 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
-_ANSWER_EN = re.compile(r"\s*(?:@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
+_ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
@@ -438,13 +444,14 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me|to claim it|"
+    r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:is|are) (?:fine|ok|okay) now|love it\b|"
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|"
+    r"kudos|amazing|delicious|awesome|(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
@@ -703,12 +710,13 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回|"
-            r"几年前|前几年|多年前)")
+            r"几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
-                        r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了)"
+                        r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
+                        r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
@@ -1020,7 +1028,8 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
-        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t)) and not current and not problems:
+        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t)) and \
+                not current and not problems:
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
@@ -1146,7 +1155,8 @@ class Gate:
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if not current and not problems and (vented := _among(_VENT, aside)):
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
-        if (figure := _FIGURE.search(t)) and not current and all(p in figure.group(0) for p in problems):
+        if (figure := _FIGURE.search(t)) and not [w for w in current if w != "又"] and \
+                all(p in figure.group(0) or p == "又" for p in problems):  # (又去钓鱼了…冻死也不回来: again, no fault)
             return Judgement(False, CHAT, (figure.group(0),))
         if short and not strong and problems and not self._named(t, problems):
             # something is wrong, but not said with what (那个东西又坏了, 这个事情到底有没有人管): asked what it is

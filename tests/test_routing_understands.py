@@ -3216,3 +3216,87 @@ def test_pinyin_you_after_a_home_is_no_cheer(shipped: Router) -> None:
     """"jia you" in pinyin cheers only at the end of a message: "wo jia you ting dian le" (我家又停电了) is a report."""
     d = shipped.route("wo jia you ting dian le, yi tian ting san si hui, bing xiang li de dong xi dou huai le")
     assert d.report is not False, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("烧烤店有个醉汉在砸东西，还打服务员，服务员脸上都是血", "police"),
+    ("住对面的王姨三四天没出门了，门缝里一股怪味", "police"),
+    ("木楼的柱子裂了，整个房子往一边歪，还嘎吱嘎吱响", "housing"),
+    ("the old garden wall just collapsed onto the footpath, bricks coming down", "housing"),
+    ("桥上有个小伙子翻过栏杆站在外面 怎么劝都不回来", "police"),
+    ("两个孩子被锁在家里一天了 奶奶住院 一直在哭", "children"),
+    ("河水漫上来了 巷子里好几户水都进屋了", "urban_mgmt"),
+    ("杀鱼的师傅手腕割了一刀 血往外喷", "public_health"),
+    ("车库那边一辆电瓶车砰地炸了 往外窜火苗", "fire"),
+    ("江边漂着一个人 脸朝下", "police"),
+    ("滑了一跤摔在冰溜子上 老爷子后脑勺出血了 叫不太醒", "public_health"),
+    ("有个小孩一个人跑到江边石头上了 旁边没大人", "children"),
+    ("电梯停在5楼和6楼之间了 我和孩子在里面", "fire"),
+])
+def test_the_139th_and_140th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 139th (Yangzhou and Kaili) and 140th (Daqing and Shanwei) sets in our words: a drunk who
+    smashes things and hits the staff (violence before the blood), a neighbour unseen for days with a smell at the
+    door, a wooden house leaning and creaking, an English wall collapsed (no person collapsed), someone over a
+    bridge's railing, children locked in alone, a river coming into homes, a wrist cut and spurting, an e-bike
+    bursting into flames (no gas for its hiss), a body face down in the river, a fall on ice (no icicle's collapse),
+    a child alone at the water's edge, a lift stopped between two floors with people in it (trapped, not broken)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("村主任把困难补助名额都给了他亲戚", "district_office"),
+    ("拆迁款的事找了社区又找了街道，都叫回去等通知", "district_office"),
+    ("每次都说给你登记了，等了半年也没人来", "district_office"),
+    ("called the hotline 4 times and each time they closed the case, nobody came", "district_office"),
+    ("孩子的预防针小本本找不到了 下一针怎么办", "public_health"),
+    ("社区能不能请人来讲评书，老人们都爱听", "culture"),
+    ("对门在楼顶加盖了一间铁皮房", "urban_mgmt"),
+    ("My neighbour's new-build flat walls are already cracking and the developer won't pick up", "housing"),
+    ("她男人把她工资卡收走了，还不让她出门", "women"),
+    ("there's a little girl who's always wandering around alone near the market at night", "children"),
+    ("people keep bringing scooter batteries inside to charge overnight", "fire"),
+    ("someone keeps throwing stuff out their window onto the bikes below", "public_security"),
+    ("菜场买的冻虾，回家一解冻就臭了", "market"),
+    ("村里集体的仓库被人偷偷转租出去了", "economy"),
+    ("番客阿叔回来 讲户口被注销了 想恢复 去哪问", "police"),
+])
+def test_the_139th_and_140th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 139th and 140th sets in our words: help given to a cadre's relatives, offices that each say
+    "go home and wait", "we've logged it" every time, an English hotline closing cases; a lost vaccination booklet
+    (no left-behind child), storytelling for the old, a tin room on a roof, an English new flat cracking, a husband
+    who takes his wife's wages and keeps her in; a girl wandering alone, scooter batteries charged indoors, things
+    thrown out of a window, thawed shrimp gone off, collective property sublet (no theft), a cancelled hukou."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "刚才说走丢的那个孩子已经接回来了，谢谢大家",
+    "Lost a grey scarf near the bus stop, lmk if anyone finds it",
+    "the dragon boat race yesterday was insane",
+    "Re @老周: the clinic is on the 2nd floor of the community centre",
+    "主任说得在理，大家都配合一下",
+    "我家那口子又去钓鱼了，饿死也不回来吃饭😂",
+    "我觉得老街就该保持原样，别拆了重建",
+    "民宿国庆还有空房，帮忙转发一下",
+    "明早六点公园门口集合爬山",
+])
+def test_the_139th_and_140th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 139th and 140th sets, no reports: a lost child already brought home, an English lost scarf ("lmk"),
+    English praise ("was insane"), an answer headed "Re @name:", agreement with the director, a husband who would
+    starve before he came home from fishing, an opinion that the old street should stay, rooms to let, a hike."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "那边饲料厂天天晚上一股烧焦味",
+    "楼下饭馆的油烟顺着窗户往屋里灌",
+    "我姐被她老公天天骂，还不让出门，这算不算家暴",
+])
+def test_the_139th_and_140th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 139th and 140th sets: a factory's burnt smell every night (pollution, no fire), fumes pouring in at
+    the window (no flood), a sister's marriage asked about as domestic violence (her rights, no emergency now)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
