@@ -44,7 +44,8 @@ LONG = 30  # characters: a message this long that is neither social nor a notice
 _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "在吗",
               "在不在", "有人吗", "hello", "新年快乐", "节日快乐", "中秋快乐", "春节快乐", "快乐", "祝大家", "祝各位",
               "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
-_THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的", "人真好", "好得很", "蛮好听", "真好听", "走运",
+_THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的", "人真好", "人非常好", "人灰常好", "下次还来住",
+           "好得很", "蛮好听", "真好听", "走运",
            "点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有",
            "蛮方便", "挺方便", "很方便", "真方便", "谢了", "辛苦了", "辛苦", "点赞", "给力", "效率真高", "效率高",
            "好评", "感恩", "thanks", "thank", "太好了", "真棒", "为你们", "效率可以", "效率还可以", "效率还行",
@@ -133,7 +134,7 @@ _FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑�
                      r"(都|也)?(要|快)?"
                      r"(冒烟|着火|起火|冒火|烧起来))"
                      # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
-                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)")
+                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -249,6 +250,9 @@ _BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|�
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
+                     # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
+                     r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
+                     r"(去|到|找|在)"
                      r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)?"
                      # or a neighbour's question relayed and answered (楼上问什么时候来暖气 十一月十五)
                      r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问(的)?[^,.!?。]{1,10}(什么时候|几点|哪里|在哪|怎么办|怎么交|找谁)"
@@ -430,6 +434,7 @@ _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when
 _WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
                    r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
 _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
+                         r"helping|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
@@ -451,7 +456,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
+    r"kudos|amazing|delicious|awesome|you'?re the best|you are the best|so (?:sweet|kind|nice|thoughtful) of|"
+    r"(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
@@ -464,7 +470,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here)|"
-    r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day)|"
+    r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
+    r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
     r"(?P<joke>just a joke|here'?s a joke|joke of the day)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
@@ -476,6 +483,10 @@ _SOCIAL_MARK_EN = re.compile(
     r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
     r"(?:beautiful|lovely|gorgeous|charming)|i (?:really )?think (?:the|our|this|these|it)\b[^.?!]{0,60}\b"
     r"(?:is|are) (?:fine|ok|okay|good|great|reasonable|fair)\b(?!,? but)))")
+# the social marks that say a message is social although it names a matter (a "thanks" does not: what it names may
+# be still to do; one that goes on to such a mark is looked past, thanks so much… so sweet of the committee!, unless
+# something else is said to be wrong: Thanks! Also the water is off…)
+_WITH_A_MATTER_EN = frozenset({"offer", "praise", "greet", "informed", "joke", "opinion", "story"})
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
@@ -639,7 +650,9 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
         then = None
         for m in re.finditer(_GONE_BY, before):
             then = m
-        if then is None or any(n in before[then.end():] for n in (*_NOW, "现在")):
+        # (a word of now, or the talk turning to another matter between: 上次我冇赶上 还有就是对门…煤气味)
+        if then is None or any(n in before[then.end():]
+                               for n in (*_NOW, "现在", "还有就是", "还有个事", "另外", "对了")):
             return None
         told.append(then.group(0))
     return told[0] if told else None
@@ -749,7 +762,7 @@ _IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
 _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
                          r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"the other day|earlier today|this morning|"
-                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|"
+                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school))\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
@@ -979,9 +992,10 @@ class Gate:
             return Judgement(False, THANKS, (done.group(0),))  # "…got fixed today, no need to report it again"
         strong = found.top is not None and found.top.strong
         if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
-                (marked := _SOCIAL_MARK_EN.search(lower := text.lower())) and \
-                (found.top is None or marked.lastgroup in ("offer", "praise", "greet", "informed", "joke", "opinion",
-                                                           "story") or
+                (lower := text.lower()) and \
+                (marked := next((m for m in _SOCIAL_MARK_EN.finditer(lower) if found.top is None or
+                                 m.lastgroup != "thanks" or _NEXT_EN.search(lower)), None)) and \
+                (found.top is None or marked.lastgroup in _WITH_A_MATTER_EN or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
