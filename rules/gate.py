@@ -235,12 +235,13 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
-_AGREE = re.compile(r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
-                    r"(在理|对|有道理|没错|是)")
+_AGREE = re.compile(r"(?:(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
+                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！])")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
-                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了)")
+                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|"
+                         r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
@@ -277,6 +278,10 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
+# how one fixed the same thing at home, offered to try (…拿吹风机对着吹半个钟头就通了，你试试): advice, nothing wrong
+_TRY_IT = re.compile(r"(就通了|就好了|就行了|就没事了|就化开了|就化了)[^。]{0,6}(你|您|你们)?(也)?(可以)?"
+                     r"试(试|一下|一试)(看)?"
+                     r"[。!！~～]*$")
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
@@ -305,7 +310,8 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "修好了", "修好", "解决了", "已解决", "处理好了", "搞定",
+_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "修好了", "修好", "解决了", "已解决",
+          "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
@@ -456,7 +462,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|you'?re the best|you are the best|so (?:sweet|kind|nice|thoughtful) of|"
+    r"kudos|amazing|delicious|awesome|so cool\b|you'?re the best|you are the best|so (?:sweet|kind|nice|thoughtful) of|"
     r"(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
@@ -472,7 +478,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"nice to meet you|i'?m new here)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
-    r"(?P<joke>just a joke|here'?s a joke|joke of the day)|"
+    r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger))|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
@@ -763,14 +769,16 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
-                         r"when i was (?:a kid|a child|little|young|a student|at school|in school))\b")
+                         r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
+                         r"when i (?:studied|lived|worked|was studying|was living))\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
                       # a story told as one of old times (…had to wade to class haha, crazy times)
-                      r"\b(?:crazy|wild|mad|fun|good old) (?:times|days)\b|\bthose were the days\b|\bback in the day\b|"
+                      r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days)\b|\bthose were the days\b|"
+                      r"\bback in the day\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
                       r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
                       # or that the place one lives in now is better (…crazy times. glad this place is better)
@@ -1100,6 +1108,8 @@ class Gate:
         if (answer := _ANSWER.match(t)) and not current and \
                 all(f"不{p}" in t or f"不是{p}" in t or f"没{p}" in t for p in problems):
             return Judgement(False, CHAT, (answer.group(0),))
+        if (tried := _TRY_IT.search(t)) and not current:
+            return Judgement(False, CHAT, (tried.group(0),))
         if text and (answer := _ANSWER_EN.match(text.lower())) and not _CURRENT_EN.search(text.lower()):
             return Judgement(False, CHAT, (answer.group(0).strip(),))
         if what_if := _what_if(t, hits, current):  # 万一地震了往哪里跑？ a worry, asked

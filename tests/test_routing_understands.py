@@ -3396,3 +3396,95 @@ def test_an_answer_by_name_that_says_it_is_off_here_too_is_a_report(shipped: Rou
     """An answer headed "回复 @name：" that says the water is off here too is a report, not an answer."""
     d = shipped.route("回复@张阿姨：不是你一家 我们4栋也停水了 早上到现在都没有")
     assert d.report is not False and d.lead == "water", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("江堤脚下冒水了 咕嘟咕嘟往外翻 下面就是我们小区", "urban_mgmt"),
+    ("跳舞的一个阿姨突然栽那了 一身冷汗 叫也不吱声", "public_health"),
+    ("场院那边草垛子起来了 风大 往房子那边刮", "fire"),
+    ("阿嫲喺冲凉房跌低咗，起唔到身，头出血", "public_health"),
+    ("台风过后电线跌咗落水氹度 仲喺度滋滋声", "power"),
+    ("隔篱屋啲石油气好似漏咗 成条巷都系臭味", "gas"),
+    ("我爸喂牛的时候叫牛顶了 肚子好大个口子 血捂不住", "public_health"),
+    ("一家人早上起来都迷糊了 又吐又头疼 炉子没封好", "public_health"),
+    ("佢老公揸住把刀追佢 佢而家匿喺我屋企", "women"),
+    ("村口鱼塘有个人浮喺度 面朝落", "police"),
+])
+def test_the_143rd_and_144th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 143rd (Bengbu and Dali) and 144th (Tongliao and Jiangmen) sets in our words: water boiling up
+    at a dyke's foot (piping), a dancer fallen in a cold sweat, a haystack alight, a Cantonese fall in the shower, a
+    wire down in a puddle, bottled gas leaking in Cantonese, a man gored by a cow, a family dazed by a badly banked
+    stove (poisoning, no fire), a husband chasing his wife with a knife (hers, before the police's fights), a body
+    floating face down told in Cantonese."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("搞个山歌比赛嘛 老人都会唱 年轻人没人学了", "culture"),
+    ("拆迁款的事我跑了四个部门，每个都说不归他们管，拖了一年了", "district_office"),
+    ("I reported the broken bench 3 times, every office sends me somewhere else", "district_office"),
+    ("someone pretended to be my landlord on WeChat and had me pay rent to a new account", "police"),
+    ("bought the flat three years ago and still no property certificate, the developer keeps stalling", "housing"),
+    ("那家玉石店卖的镯子，拿去一验是假的", "market"),
+    ("my son's school asks parents to pay extra for evening classes, is that allowed?", "education"),
+    ("older boys keep taking my nephew's lunch money after school", "children"),
+    ("阿嫂畀佢老公管到死，唔俾佢出街，钱全部收晒", "women"),
+    ("生孩子的那个补贴去哪领", "health"),
+    ("镇度话搵区，区度话搵镇，报咗大半年冇人理", "district_office"),
+    ("新起的屋等通电等了一个多月", "power"),
+    ("I've worked at this language school for a year and they never signed a contract with me", "hrss"),
+    ("村里的祠堂租出去了 租金分红冇我哋份", "economy"),
+    ("兄弟分家为分老屋吵翻了，老妈天天哭", "mediation"),
+    ("燃气安检完就把气关了 说等通知 到现在没人来开", "gas"),
+    ("my village's collective dividend hasn't been paid to our family for three years", "economy"),
+    ("想组织个二胡班 社区有地方借没", "culture"),
+    ("the developer promised to hand over our flat last year and it's still a concrete shell", "housing"),
+    ("our school makes us do self-study until 10pm every day", "education"),
+    ("党员活动室锁了大半年了 钥匙不知道在谁手里", "committee"),
+    ("我阿公想把户口迁回村里 要开咩证明", "police"),
+    ("今年买的煤 烧起来一半是石头", "market"),
+    ("冬天气压小 灶上火苗跟豆粒似的", "gas"),
+])
+def test_the_143rd_and_144th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 143rd and 144th sets in our words: a folk-song contest, departments each disowning a matter for a
+    year, offices sending one elsewhere (English), a fake landlord, an English property certificate, fake jade,
+    English extra-class fees and stolen lunch money, a wife kept in (Cantonese), a birth subsidy, a Cantonese
+    runaround between town and district, power for a new house, an English contract never signed, a shrine's rent,
+    brothers over the old house, gas shut after an inspection, an English village dividend, an erhu class, an
+    English unfinished flat and self-study till ten, a locked party room, a hukou moved back; coal that is half
+    stone (no fire) and a gas flame like a bean (no fire)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "新换的音响我觉得比老的强，不刺耳了",
+    "对头，那家店开了几十年了",
+    "I'm literally starving, any good noodle place near the east gate?",
+    "When I studied in Leeds our flat flooded once, we lost all our notes lol, good times",
+    "上回说那个下水道堵的事儿，城管来人给掏完了，现在没味儿了",
+    "My great-grandma sent money home from Vancouver to build this house in the 1930s, so cool to finally see it",
+    "楼上说水管冻了那个，我家也冻过，拿热毛巾捂一会儿就通了，你试试",
+])
+def test_the_143rd_and_144th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 143rd and 144th sets, no reports: a new speaker found better than the old, agreement about an old shop,
+    English hunger as a figure of speech, a flood remembered from student days, a drain already cleared (没味儿了),
+    English family history, advice on frozen pipes (就通了，你试试)."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "my friend says her husband hits her sometimes but she's too scared to report it, what can she do?",
+    "楼下那家老是把两岁的娃一个人锁屋里出去打牌",
+    "楼下俩人昨晚为车位干了一仗，今天又在吵，我怕又打起来",
+    "对岸那个厂子一到晚上就冒烟，一股怪味",
+    "老小区改造说了三年了 外墙皮都掉了 也不见动静",
+])
+def test_the_143rd_and_144th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 143rd and 144th sets: a friend's marriage told in English as a habit, a child habitually locked in (a
+    neglect the children's committee follows up), a fight feared, a factory smoking every night, plaster fallen
+    from an old block waiting for renovation: reports, none an emergency now."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
