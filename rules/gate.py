@@ -344,7 +344,8 @@ _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
-_NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "卡拉ok", "不明白")
+_NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "卡拉ok", "不明白",
+               "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦")  # (煮饭辛苦: hard)
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
@@ -454,7 +455,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"come along)|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
-    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me|to claim it|"
+    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me|msg me|message me|text me|to claim it|"
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
@@ -475,7 +476,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
-    r"nice to meet you|i'?m new here)|"
+    r"nice to meet you|i'?m new here|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
     r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger))|"
@@ -501,7 +502,9 @@ _ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want 
                        r"bring (?:them|it) back)\b")
 # a fix passed on with word that nothing needs doing (…got fixed today, no need to report it again): no report
 _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
-                         r"\bno need to (?:report|call|tell)\b")
+                         r"\bno need to (?:report|call|tell)\b"
+                         # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
+                         r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b")
 _DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
@@ -759,7 +762,9 @@ _GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?�
 _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
 # a caller, a car or a person from away (号码是外地的, 外地老板)
 _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都是|也是)?外地|"
-                        r"外地(的)?(老板|人|公司|商人|客商|老乡|车|户口|户籍)")
+                        r"外地(的)?(老板|人|公司|商人|客商|老乡|车|户口|户籍)|"
+                        # or whom someone takes one for (司机看我们是外地的，绕路): who, not where
+                        r"(是|当|以为)(我们|我|咱|俺)?(是)?外地(的|来的)")
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
 
 
@@ -989,17 +994,18 @@ class Gate:
                 return Judgement(False, english, (t,))
             if _SOCIAL_EN.fullmatch(plain):  # "Hello everyone, thanks for the help!"
                 return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
+        latin = bool(text) and _LATIN.search(text) is not None  # English words in it: the English looks apply
         # (English counted in words: a thank-you of twenty words is 90 letters)
-        if text and _LATIN.search(text) and len(text.split()) < LONG and len(t) < 8 * LONG and \
+        if latin and len(text.split()) < LONG and len(t) < 8 * LONG and \
                 (done := _THANKED_EN.search(lower := _FIXED_THING_EN.sub(r"\1thing", text.lower()))) \
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
-        if text and _LATIN.search(text) and (done := _NO_NEED_EN.search(text.lower())) and \
+        if latin and (done := _NO_NEED_EN.search(text.lower())) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "…got fixed today, no need to report it again"
         strong = found.top is not None and found.top.strong
-        if text and _LATIN.search(text) and not (found.urgent or found.emergency) and \
+        if latin and not (found.urgent or found.emergency) and \
                 (lower := text.lower()) and \
                 (marked := next((m for m in _SOCIAL_MARK_EN.finditer(lower) if found.top is None or
                                  m.lastgroup != "thanks" or _NEXT_EN.search(lower)), None)) and \
@@ -1020,10 +1026,10 @@ class Gate:
                                      "greet": GREETING, "story": CHAT, "joke": CHAT, "opinion": CHAT,
                                      "pinyin": GREETING}[
                 marked.lastgroup or "laugh"], (marked.group(0),))
-        if text and _LATIN.search(text) and (drill := _DRILL_EN.search(lower := text.lower())) and \
+        if latin and (drill := _DRILL_EN.search(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower):
             return Judgement(False, NOTICE, (drill.group(0),))  # "fire drill tomorrow 10am, don't panic"
-        if text and _LATIN.search(text) and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
+        if latin and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
             return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"
         hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
@@ -1035,13 +1041,13 @@ class Gate:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
                 return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             told = self._told(t, hits) if len(t) < 3 * LONG else None
-            if text and _LATIN.search(text) and not told:
+            if latin and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
             if told is None:
                 told = _then_and_still(t, found.urgent or found.matched, hits)
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         current, problems = hits.get("current", ()), hits.get("problem", ())
-        if text and _LATIN.search(text) and (still := _CURRENT_EN.findall(text.lower())):
+        if latin and (still := _CURRENT_EN.findall(text.lower())):
             current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words
             # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
             # complains, as 电梯怎么又坏了 does
@@ -1138,10 +1144,12 @@ class Gate:
                 not _wrong_after(t, resolved, specific) and not _GRANTED.search(t):
             return Judgement(False, THANKS if thanked else DONE, (*(thanked[0][1] if thanked else ()), *resolved))
         question = hits.get(QUESTION)
-        if hits.get(THANKS) and short and not named and not current and not question and \
+        # (a thanks word inside a problem word is none: 年纪大了煮饭辛苦)
+        thanks = next((said for kind, said in social if kind == THANKS), ())
+        if thanks and short and not named and not current and not question and \
                 not (strong and _ASKED_TO.search(t)) and \
-                not _wrong_after(t, hits[THANKS], specific):  # 唔该物业睇下 (please, property, have a look): a request
-            return Judgement(False, THANKS, hits[THANKS])  # a thank-you may name the matter (保安大哥半夜还在巡逻)
+                not _wrong_after(t, thanks, specific):  # 唔该物业睇下 (please, property, have a look): a request
+            return Judgement(False, THANKS, thanks)  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
                 not (question and found.top is not None and not found.top.alike):
             # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter)

@@ -3488,3 +3488,82 @@ def test_the_143rd_and_144th_sets_are_no_emergencies(shipped: Router, text: str)
     from an old block waiting for renovation: reports, none an emergency now."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("仓库顶上积雪太厚了 房梁已经弯了 咔咔响 我爸还在里头", "housing"),
+    ("屋里红彤彤的 有个老人在窗户边喊", "fire"),
+    ("我孙子刚刚还在沙滩上玩沙 我一转身就不见了 穿蓝短裤", "police"),
+    ("他喝多了拿着刀在客厅 我跟孩子躲在卧室里 不敢出声", "women"),
+    ("码头边水里漂着个东西 好像是个人", "police"),
+    ("阿爷食完饭话胸口痛 冷汗一直流 讲话都讲无清楚", "public_health"),
+    ("楼下把孩子关到阳台上了 零下十几度 光着脚在哭", "children"),
+    ("一楼电梯关到人了 里头有个老太太在喊", "fire"),
+    ("两桌喝多了的为了抢位置干起来了 板凳都抡起来了", "police"),
+    ("对门把两岁的娃留在家里一整天了 大人一直没回来 娃一直哭", "children"),
+])
+def test_the_145th_and_146th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 145th (Zibo and Mianyang) and 146th (Yanbian and Wanning) sets in our words: a beam bending
+    under snow with someone inside, a room glowing red, a grandson gone the moment one turned (no sand-digging
+    quarry), a drunk with a knife and a mother hiding with her child (hers, before the police's fights), something
+    floating that may be a person, chest pain and slurred speech after a meal (no food poisoning), a child shut out
+    on a freezing balcony (the children's, not the firemen's), a lift that shut someone in, a brawl with stools, a
+    toddler left alone for a day (no missing person)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("民宿一间房住了七八个人 天天换人 也没登记", "public_security"),
+    ("her in-laws took her passport and won't let her go out alone", "women"),
+    ("在日本结的婚 回国要去哪补登记", "civil_affairs"),
+    ("邻居把一堆煤堆在楼梯间 旁边还放个炉子", "fire"),
+    ("there's a boy who's at the beach every night till late, his parents are working away", "children"),
+    ("买气得去营业厅排老长的队 能不能网上交", "gas"),
+    ("海鲜排档宰客 一斤蟹收四百", "market"),
+    ("the kayak place rents boats with no licence and charges tourists triple", "market"),
+    ("排水沟的事每次都说在研究 研究大半年了", "district_office"),
+    ("my upstairs neighbour leaves angry notes on my door every day about noise, can someone help us talk it out?",
+     "mediation"),
+    ("Someone keeps trying our door handle at 3am, twice this week", "public_security"),
+    ("公厕好几天没人打扫了 臭得进不去", "urban_mgmt"),
+    ("the kettle I bought broke within a week and the shop refused to exchange it", "market"),
+    ("夜市一晚上跳了三回闸 整条街黑乎乎的", "power"),
+    ("出租车司机看我们是外地的 绕路还不打表", "transport"),
+    ("阿公阿婆带孙子 年纪大了煮饭辛苦 社区有没有老人饭堂", "welfare"),
+])
+def test_the_145th_and_146th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 145th and 146th sets in our words: a homestay room crammed and unregistered, English in-laws
+    keeping a wife's passport, a marriage abroad to register, coal and a stove in a stairwell, an English child whose
+    parents work away, buying gas in a queue, seafood overcharged, an unlicensed English rental, "still studying it"
+    for months, an English neighbours' quarrel to talk out, a door handle tried at night, a dirty public toilet, an
+    English shop refusing an exchange, a market tripping its power, a taxi driver cheating outsiders (no news from
+    elsewhere), old people for whom cooking is hard (辛苦, no thank-you)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "lift in block 5 is working again btw, they fixed it this morning",
+    "Found a phone charger by the bike shed, msg me if it's yours",
+    "Welcome to the new neighbours in building 3! Shout if you need anything",
+])
+def test_the_145th_and_146th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 145th and 146th sets, no reports: English news of a lift fixed, a charger found ("msg me"), a welcome
+    to new neighbours."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "后山那段挡土墙前年就裂了，一直没人来看，能不能找人来鉴定一下",
+    "她男人经常打她，胳膊上老是青一块紫一块的，她不敢报警",
+    "灶上天然气火苗就绿豆那么大点，水半天烧不开",
+    "楼上天天拿棍子敲地板，说我们吵，再这样两家要打起来了",
+    "对门装修打钉子，把我家这边墙皮都震掉了",
+])
+def test_the_145th_and_146th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 145th and 146th sets: an old crack asked to be surveyed, a wife beaten as a habit, a weak gas flame, a
+    quarrel that may come to blows, plaster shaken off by a neighbour's drilling: reports, none an emergency now."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
