@@ -289,6 +289,7 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
                         r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
                         r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across)\b|"
+                        r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+ ?:|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
                         r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
@@ -452,7 +453,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
     r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
-    r"come along)|"
+    r"come along|would love to (?:see|join|come|watch|attend|learn))|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me|msg me|message me|text me|to claim it|"
@@ -473,13 +474,14 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but)|"
     r"(?:very |really |so )?well organi[sz]ed|quick and easy|highly recommend|recommend!)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
-    r"holidays|festival)|merry christmas|season'?s greetings|good (?:morning|afternoon|evening) "
+    r"holidays|festival)|merry christmas|season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
-    r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger))|"
+    r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger)|"
+    r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing))|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"

@@ -64,7 +64,7 @@ from rules.gate import (
     said_now,
 )
 from rules.model import Model
-from rules.normalize import chinese, normalize
+from rules.normalize import chinese, english, normalize
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
@@ -200,6 +200,8 @@ class Router:
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
         alarm, likely, doubts = heard or Heard()
+        if alarm is not None and english(text, found.norm):
+            alarm = None  # the emergency head learnt from Chinese messages: English with a Chinese word it cannot judge
         if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
                 likely < routing.model_report:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
