@@ -311,8 +311,8 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "修好了", "修好", "解决了", "已解决",
-          "处理好了", "搞定",
+_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "水退了", "修好了", "修好",
+          "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
@@ -477,7 +477,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"holidays|festival)|merry christmas|season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
-    r"nice to meet you|i'?m new here|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
+    r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
     r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger)|"
@@ -777,14 +777,14 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
-                         r"when i (?:studied|lived|worked|was studying|was living))\b")
+                         r"when i (?:studied|lived|worked|was studying|was living)|in (?:19|20)\d\d)\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
                       # a story told as one of old times (…had to wade to class haha, crazy times)
-                      r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days)\b|\bthose were the days\b|"
+                      r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
                       r"\bback in the day\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
                       r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"

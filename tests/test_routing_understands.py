@@ -3658,3 +3658,69 @@ def test_english_with_a_chinese_word_is_not_raised_by_the_emergency_head(shipped
     head learnt from Chinese messages and, retrained after a small rulebook change, had raised all three."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency" and d.source.alarm is None, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("三楼楼到全是烟 呛得睁不开眼", "fire"),
+    ("骑楼阳台成块跌咗落街 上面仲跌紧石屎", "housing"),
+    ("江水漫上嚟喇 一楼全部入水 阿婆行唔郁", "urban_mgmt"),
+    ("木工房有个师傅只手畀机器绞咗 血流唔停", "public_health"),
+    ("救命 someone is breaking into the flat upstairs right now, smashing the door", "police"),
+    ("山上下来的水把路冲了 水老急了 还有老人在屋里没出来", "urban_mgmt"),
+    ("strong smell like rotten eggs in the hallway by our flat, should we get out?", "gas"),
+    ("俺家那口子进山巡护 说好昨天回 今儿都没信儿 对讲机也不回", "police"),
+    ("隔篱个男人打老婆 仲拎住把刀", "women"),
+    ("超市停车场架车窗关晒 入面有个BB喊到面都红", "children"),
+    ("河浜里向飘了一个人 面孔朝下", "police"),
+    ("阿爷喺楼梯度摔低 后脑壳着地 一直在吐", "public_health"),
+])
+def test_the_149th_and_150th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 149th (Liupanshui and Suzhou) and 150th (Hulunbuir and Zhaoqing) sets in our words: smoke
+    filling a stairwell (楼到, a slip for 楼道), Cantonese balconies falling and floods rising, a hand caught in a
+    machine, an English break-in now, a flash flood with old people inside, an English rotten-egg smell in a hallway,
+    a ranger overdue in the forest, a husband with a knife (hers), a baby in a shut car, a Wu body in a canal, a fall
+    on the stairs with vomiting."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("街道说归区里管 区里说归街道管 踢了两个月皮球", "district_office"),
+    ("I reported the broken swing three times and every time I get a 'case closed' text", "district_office"),
+    ("someone's been trying car door handles in the car park at night", "public_security"),
+    ("a man keeps offering sweets to kids outside the kindergarten and taking photos of them", "children"),
+    ("佢喺旅游街买咗只玉镯 拎去验出嚟係假嘅", "market"),
+    ("how do we register marriage if my husband is a foreigner?", "civil_affairs"),
+    ("a boy from our block is always in the internet cafe past midnight", "children"),
+    ("我间屋租咗俾两个外国留学生 要唔要去派出所登记", "police"),
+    ("is there daytime care for old people? my grandma is alone all day", "welfare"),
+])
+def test_the_149th_and_150th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 149th and 150th sets in our words: street office and district kicking a matter between them
+    for months, English "case closed" texts, car door handles tried, a man with sweets and a camera at a school,
+    fake jade told in Cantonese, an English foreign marriage, a boy in an internet café, rooms let to foreign
+    students, English day care for an old woman (no child left alone)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "My neighbour told me about the big flood in 1998, crazy stories. glad it's dry today",
+    "琴日水浸嗰条街已经退晒水喇 车可以行返",
+])
+def test_the_149th_and_150th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 149th and 150th sets, no reports: an English flood of 1998 told as a story, a Cantonese all-clear."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "天然气火苗子小的跟蜡烛似的 烧壶水半天",
+    "老家属楼外墙裂的缝能伸进手指头 这楼还能住吗",
+    "那个水塘每年开春冰一化就有小孩去玩 能不能拉个网",
+])
+def test_the_149th_and_150th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 149th and 150th sets: a candle-sized gas flame, a wide crack asked about, children at a pond every
+    spring: reports, none an emergency now."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
