@@ -134,7 +134,7 @@ _FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑�
                      r"(都|也)?(要|快)?"
                      r"(冒烟|着火|起火|冒火|烧起来))"
                      # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
-                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧")
+                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -311,7 +311,7 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "水退了", "修好了", "修好",
+_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
@@ -456,7 +456,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"come along|would love to (?:see|join|come|watch|attend|learn))|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
-    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me|msg me|message me|text me|to claim it|"
+    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|to claim it|"
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
@@ -464,7 +464,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|so cool\b|you'?re the best|you are the best|so (?:sweet|kind|nice|thoughtful) of|"
+    r"kudos|amazing|delicious|awesome|so cool\b|friendliest|nicest neighbou?rhood|you'?re the best|you are the best|"
+    r"so (?:sweet|kind|nice|thoughtful) of|"
     r"(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
@@ -480,7 +481,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
-    r"(?P<joke>just a joke|here'?s a joke|joke of the day|i'?m (?:literally |so )?(?:starving|dying of hunger)|"
+    r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
+    r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing))|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
@@ -506,7 +508,9 @@ _ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want 
 _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
                          r"\bno need to (?:report|call|tell)\b"
                          # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
-                         r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b")
+                         r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b"
+                         # or a supply back on, told to someone who asked (@陈婆婆 the water's back on now)
+                         r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on now\b(?![^.?!]{0,20}\bbut\b)")
 _DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
@@ -531,7 +535,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
              "不退", "不让",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
-             "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "不要处方", "被拉黑", "拉黑了", "上当了",
+             "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "不要处方", "被拉黑",
+             "拉黑了", "上当了",
              "跑路",
              "老板跑了", "人跑了", "卷钱跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",

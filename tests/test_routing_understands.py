@@ -3724,3 +3724,40 @@ def test_the_149th_and_150th_sets_are_no_emergencies(shipped: Router, text: str)
     spring: reports, none an emergency now."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("my flatmate sent me a goodbye msg and isn't picking up, she's been really depressed", "police"),
+    ("part of the ceiling in the stairwell just collapsed and the wall is still crumbling", "housing"),
+    ("炸油条的师傅被滚油泼了 手上全是泡 疼得在地上打滚", "public_health"),
+    ("a man is kicking our door and screaming he'll kill my brother, we're hiding in the bathroom", "police"),
+    ("后山草丛好臭 行近睇到系个人瞓喺度 已经唔郁", "police"),
+    ("阿嫲朝早出去到依家都未返 佢有啲老人痴呆", "police"),
+    ("说个事 下周去看展览周三截止报名 另外我刚看到地下室门缝一直往外冒白烟", "fire"),
+])
+def test_the_151st_and_152nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 151st (Yueyang and Changchun) and 152nd (Kaiping and Lanzhou) sets in our words: an English
+    goodbye message, an English ceiling collapsed, a cook scalded with hot oil, an English threat to kill behind a
+    kicked door, a Cantonese body in the grass, a grandmother with dementia not back, smoke from a basement door told
+    after a notice."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+def test_a_scam_told_of_a_wechat_message_is_a_report(shipped: Router) -> None:
+    """A scam told of a "WeChat message" is a report, no advert: "wechat me" is a whole phrase, not the start of
+    "WeChat message"."""
+    d = shipped.route("got a WeChat message pretending to be the property office asking me to pay to a new account")
+    assert d.report is not False and d.lead == "police", d
+
+
+@pytest.mark.parametrize("text", [
+    "我这人嘴馋 夜市的烤串一天不吃就要命",
+    "Honestly the friendliest neighbourhood I've ever lived in",
+    "@王阿姨 the water's back on now, the plumbers just left",
+])
+def test_the_151st_and_152nd_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 151st and 152nd sets, no reports: a craving sworn to (不吃就要命), English praise of the neighbourhood,
+    an English all-clear to a neighbour (the water's back on now)."""
+    d = shipped.route(text)
+    assert d.report is not True, d
