@@ -498,6 +498,21 @@ _SOCIAL_MARK_EN = re.compile(
 # be still to do; one that goes on to such a mark is looked past, thanks so much… so sweet of the committee!, unless
 # something else is said to be wrong: Thanks! Also the water is off…)
 _WITH_A_MATTER_EN = frozenset({"offer", "praise", "greet", "informed", "joke", "opinion", "story"})
+
+
+def _social_mark_en(lower: str, past_thanks: bool) -> re.Match[str] | None:
+    """Return the first social mark in ``lower`` (an English message, lower-cased); ``past_thanks``: look past a
+    thank-you to a later mark, unless something else is said to be wrong (:data:`_WITH_A_MATTER_EN`).
+
+    >>> _social_mark_en("thanks so much, so sweet of the committee!", past_thanks=True).lastgroup
+    'praise'
+    >>> _social_mark_en("thanks! also the water is off, amazing", past_thanks=True).lastgroup
+    'thanks'
+    """
+    past_thanks = past_thanks and not _NEXT_EN.search(lower)
+    return next((m for m in _SOCIAL_MARK_EN.finditer(lower) if not (past_thanks and m.lastgroup == "thanks")), None)
+
+
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
@@ -1014,8 +1029,7 @@ class Gate:
         strong = found.top is not None and found.top.strong
         if latin and not (found.urgent or found.emergency) and \
                 (lower := text.lower()) and \
-                (marked := next((m for m in _SOCIAL_MARK_EN.finditer(lower) if found.top is None or
-                                 m.lastgroup != "thanks" or _NEXT_EN.search(lower)), None)) and \
+                (marked := _social_mark_en(lower, past_thanks=found.top is not None)) and \
                 (found.top is None or marked.lastgroup in _WITH_A_MATTER_EN or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
