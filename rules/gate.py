@@ -128,7 +128,12 @@ _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a mess
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
         "现在又", "现在正")
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
-_VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了")
+_VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了", "算了不提了", "算了算了不提", "不提了不提了")
+# a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
+# 后来排水改了就再没淹过，这个要点赞): told, no report
+_ENDED_WELL = re.compile(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
+                         r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了)"
+                         r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
 _FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
                      r"(都|也)?(要|快)?"
@@ -341,6 +346,8 @@ _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10
 _QUOTED = re.compile(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
 _TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
 _STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
+# films once shown at a place (在里面看过电影, 露天电影): a memory of the place, no film told of
+_FILMS_THERE = re.compile(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
@@ -466,7 +473,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"shout ?out to|"
     r"kudos|amazing|delicious|awesome|so cool\b|friendliest|nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
-    r"(?:was|is) (?:insane|epic|lit|fire)\b|i'?m dead\b|"
+    r"(?:was|is) (?:insane|epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
@@ -483,7 +490,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
     r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
-    r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing))|"
+    r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
+    r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha)))|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
@@ -753,8 +761,8 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
 _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
-_GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前天|去年|上年(?!纪)|上次|上回|"
-            r"几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
+_GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前些年|前天|去年|上年(?!纪)|"
+            r"上次|上回|几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
@@ -765,8 +773,9 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
-_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|的事)[^。!?]{0,20}"
-                        r"(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何))")
+_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|那个事|那桩事|的事)"
+                        r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
+                        r"道过歉|赔了不是|不提了)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
 _THEY_SAY = re.compile(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里)(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
@@ -883,7 +892,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         here = [ours.group(0)]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
     screen = [w for w in hits.get("screen", ()) if (w not in _DREAMS or not _HAUNTED.search(t)) and
-              (w != "节目" or not _STAGED.search(t))]
+              (w != "节目" or not _STAGED.search(t)) and (w != "电影" or not _FILMS_THERE.search(t))]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
@@ -1204,6 +1213,8 @@ class Gate:
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
         if not current and re.match(_GONE_BY, t) and (warned := _WARNED.search(t)):
             return Judgement(None, STORY, (warned.group(0),))  # a time gone by told, to warn all: asked about
+        if not current and re.match(_GONE_BY, t) and (ended := _ENDED_WELL.search(t)):
+            return Judgement(False, THANKS, (ended.group(0),))  # 前几年一下雨就积水，后来…再也没积过水: it ended well
         if story := _told_story(t, current, problems, aside):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if not current and not problems and (vented := _among(_VENT, aside)):
@@ -1234,7 +1245,9 @@ class Gate:
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
             return Judgement(True, AFTERMATH, (over.group(0), *still))
         if over and "又" not in t[over.end():] and not now:  # 去年发大水那次…幸好现在没事: over, and nothing wrong now
-            return Judgement(None, STORY, (over.group(0),))
+            ended = _ENDED_WELL.search(t, over.start())
+            return Judgement(False, THANKS, (over.group(0), ended.group(0))) if ended else \
+                Judgement(None, STORY, (over.group(0),))
         if now:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
@@ -1248,6 +1261,8 @@ class Gate:
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):
+            if ended := _ENDED_WELL.search(t):  # 前几年一下雨就淹，后来排水改了就再没淹过: told, no report
+                return Judgement(False, THANKS, (*past, ended.group(0)))
             return Judgement(None, STORY, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
         if found_yet := _FOUND_YET.search(t):  # asked after, not reported: asked at once, with the hotline
             return Judgement(None, UNSURE, (found_yet.group(0),))

@@ -3761,3 +3761,85 @@ def test_the_151st_and_152nd_sets_non_reports(shipped: Router, text: str) -> Non
     an English all-clear to a neighbour (the water's back on now)."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("厨房里一股臭鸡卵味 我妈要开火我没让", "gas"),
+    ("屋里有股怪味 煤气灶也没开 打火机都不敢打", "gas"),
+    ("烧烤店的炉子窜火了 火往上窜到二楼", "fire"),
+    ("仓库那边烟从门缝往外冒 门还锁着", "fire"),
+    ("电梯关里面了 我和我妈两个人 按警铃没人理", "fire"),
+    ("我老公喝多了拿着刀在屋里追我 我躲进卫生间了", "women"),
+    ("那个孩子胳膊上有烟头烫的疤 说他后妈回去会打死他", "children"),
+    ("班上有个学生中午出去就一直没来 家长手机也关机了", "police"),
+])
+def test_the_153rd_and_154th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 153rd (Weihai and Chenzhou) and 154th (Quanzhou and Xining) sets in our words: a smell of
+    rotten eggs (Minnan 臭鸡卵) and a lighter nobody dares strike beside a smell, flames leaping from a stove and smoke
+    from a locked door, a lift shut on people (关里面), a husband with a knife, a child burnt with cigarettes and
+    threatened, a pupil not back whose parents cannot be reached."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("社区书记说话太冲了 我就问问补贴的事 这是什么态度", "district_office"),
+    ("老旧小区漏水的事 找了物业找社区找街道 一个推一个 半年没人管", "district_office"),
+    ("每次打热线都答复说已转相关部门 到现在还是没人来", "district_office"),
+    ("网格员来登记还收五十块工本费 问他要收据也不给", "district_office"),
+    ("窗口的人收了我两瓶酒才肯给我办", "district_office"),
+    ("Every time I call the hotline it's 'transferred to the relevant department' and then closed", "district_office"),
+    ("村里把集体的鱼塘承包给外人了 我们村民都不知道 也没开会", "economy"),
+    ("集体的老仓库一直空着 好好的资产就这么烂了", "economy"),
+    ("厂里那座老礼堂能不能申请列为历史建筑保护起来", "culture"),
+    ("公告栏半年没人更新了 贴的都是旧通知", "committee"),
+    ("楼上一间房住了二十几个工人 上下铺挤满了", "public_security"),
+    ("老屋的房梁被虫蛀空了 楼板踩着直晃", "housing"),
+    ("电表转得飞快 家里就一台冰箱", "power"),
+    ("有人往小河里排黄水 死鱼漂了一片", "ecology"),
+    ("The butcher at the market has a rigged scale, I got 300g less than I paid for", "market"),
+    ("my son's school makes parents pay a materials fee every term that nobody explains", "education"),
+    ("the pump room on the roof is leaking into the corridor, water dripping from the ceiling", "property"),
+    ("a neighbour keeps charging an e-bike battery in the corridor with an extension cord", "fire"),
+    ("a little girl upstairs is always outside alone until midnight and says she hasn't eaten", "children"),
+    ("my neighbour and I had a shouting match over parking, can someone neutral sit down with us?", "mediation"),
+    ("the pavement by the kindergarten has a broken section and kids keep tripping", "urban_mgmt"),
+])
+def test_the_153rd_and_154th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 153rd and 154th sets in our words, each to its handler: a cadre's rude words, a runaround (一个推
+    一个), "transferred to the department" every time, a fee or gifts taken by staff, collective assets let or left to
+    rot, a hall to keep as heritage, a notice board never updated, a crowded rental, beams eaten hollow, a meter that
+    races, dirty water let into a stream, English: a rigged scale, a school's fees, a pump room leaking, an e-bike
+    charged in a corridor, a child left alone and unfed, a neighbour quarrel to mediate, a broken pavement."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "前些年这条路一下雨就积水 后来修了排水沟再也没积过水 给社区点个赞",
+    "去年那场大水淹到膝盖 现在想起来还后怕 好在今年河堤修好了",
+    "The lanterns at the festival last night were insane! 🏮",
+    "I'm dying 😂 my neighbour's parrot just said ni hao to the postman",
+    "上个月电梯关人那个事 后来物业道了歉 算了不提了",
+    "老厂区那个俱乐部我们年轻时在里面看过电影 听说要拆了 能不能列为文物",
+])
+def test_the_153rd_and_154th_sets_not_ticketed_unasked(shipped: Router, text: str) -> None:
+    """Of the 153rd and 154th sets: a flood of years ago that ended well (再也没…过, 点个赞; 好在…修好了), English
+    praise and a laugh, a lift matter of last month apologised for: no ticket; a club where films were once shown
+    (在里面看过电影) is no film told of: never dropped."""
+    d = shipped.route(text)
+    if "文物" in text:
+        assert d.report is not False and d.lead == "culture", d
+    else:
+        assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "俺们老人去卫生站量血压都找不着医生",
+    "邻居大姐老被她男人骂 不让她出门",
+])
+def test_the_153rd_and_154th_sets_are_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 153rd and 154th sets: old people who cannot find a doctor (找不着医生) are not missing, a woman scolded by
+    her husband is no emergency: reports, none an emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
