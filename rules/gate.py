@@ -118,7 +118,7 @@ _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", 
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
-                      r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?"
+                       r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
                        # or opening with a year or two ago as the time it happened (前年落大水的时候…)
                        r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
@@ -191,7 +191,8 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
 # enough to set them aside
 _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
-_OFFERS = ("有优惠", "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
+_OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠",
+           "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
            "砍一刀",
            "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
@@ -246,7 +247,9 @@ _AGREE = re.compile(r"(?:(楼长|主任|书记|网格员|你|您|大家|他|她|
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
                          r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|"
-                         r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)")
+                         r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
+                         # or a verdict summed up (总的来说还凑合)
+                         r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
@@ -301,7 +304,7 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
-                     r"有名|韵味|中(?![\u4e00-\u9fff]))")
+                     r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
@@ -350,7 +353,8 @@ _STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目") 
 _FILMS_THERE = re.compile(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
-          "听说", "听讲", "听人讲", "听人说", "网上那个", "网上的视频", "那个视频", "的视频是")
+          "听说", "听讲", "听人讲", "听人说",
+          "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "卡拉ok", "不明白",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦")  # (煮饭辛苦: hard)
@@ -377,7 +381,8 @@ _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们�
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
               "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的", "是不是真的",
-              "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市", "节目", "视频里", "不是咱这",
+              "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
+              "澳门那边", "香港那边", "节目", "视频里", "不是咱这",
               "不是我们这")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
@@ -394,7 +399,8 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(
                          # how long it has been wrong (for two weeks, for over a week), not how long one stays (I'm
                          # here for two weeks)
                          r"(?<!here )(?<!staying )(?<!visiting )(?<!stay )(?<!trip )"
-                         r"for (?:over |more than |almost |nearly |about )?(?:a |\w+ )?(?:days|weeks?|nights|months?)|"
+                         r"for (?:over |more than |almost |nearly |about )?(?:a |(?!next |this |the )\w+ )?"
+                         r"(?:days|weeks?|nights|months?)|"
                          r"(?:been|went|gone) (?:out|off)|out since|off since)\b")
 def _asked_en(text: str) -> bool:
     """Return whether an English message asks: it starts with a question's word, or a sentence of it that ends
@@ -455,12 +461,14 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
                          r"\b(?:thanks?|thank you|thx|grateful)\b")
 _SOCIAL_MARK_EN = re.compile(
-    r"\b(?:(?P<laugh>lol|lmao|rofl|haha+|hehe+)|(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
+    r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)(?!\W{0,3}i'?m (?:literally |so )?dying))|"
+    r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
     r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
     r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
-    r"come along|would love to (?:see|join|come|watch|attend|learn))|"
+    r"come along|would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|"
+    r"(?:want|wanna|like) to share a (?:taxi|cab|ride|car)\b)|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|to claim it|"
@@ -487,11 +495,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
-    r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories)|"
+    r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
+    r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now))|"
     r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
-    r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha)))|"
+    r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
+    r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"

@@ -3843,3 +3843,87 @@ def test_the_153rd_and_154th_sets_are_no_emergencies(shipped: Router, text: str)
     her husband is no emergency: reports, none an emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("救命 灶台上油锅招火了", "fire"),
+    ("3号楼顶上有个人说要跳下来 物业的人劝了半天", "police"),
+    ("有个阿伯企喺天台边度好耐 叫佢唔应", "police"),
+    ("my sister came to my door crying, her husband is hitting her again and smashing plates", "women"),
+    ("stuck in elevator between floors with my kid, no one answers the alarm", "fire"),
+    ("对门两个娃娃被关在屋里三天了 大人一直没回来 一直在哭", "children"),
+    ("偷车的被我发现了 他拿着扳手朝我冲过来", "police"),
+    ("女儿打电话说女婿又动手了 把她关在卧室里", "women"),
+    ("河边几个伢在水里玩 水好急 有个快站不稳了", "children"),
+    ("大堤那边管涌了 水往村里漫 还有老人没撤", "urban_mgmt"),
+    ("墙上那道缝刚才一下子裂大了 楼板嘎吱响", "housing"),
+])
+def test_the_155th_and_156th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 155th (Baotou and Zhuhai) and 156th (Jiujiang and Shijiazhuang) sets in our words: a pan
+    that caught fire (招火), someone on a roof who says he will jump or stands long at its edge (Cantonese), an English
+    husband hitting his wife, an English lift stuck between floors, children shut in for days, a thief coming at me
+    with a spanner, a son-in-law striking again, children in fast water, an embankment piping, a crack that widened
+    just now."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("宣传栏好几个月没动过 还贴着春节的通知", "committee"),
+    ("我们楼想订个楼道公约 居委会能派人来主持一下吗", "committee"),
+    ("初中的几个大孩子在巷子里拦着小学生要钱", "children"),
+    ("河边那段没护栏 暑假娃们天天去玩水 也没人管", "children"),
+    ("我们一群老姐妹想学跳舞 社区能不能请个老师开个班", "culture"),
+    ("跟对门嗌咗几次交 而家见面都黑口黑面 想搵人调解下", "mediation"),
+    ("my neighbour and I keep arguing about the shared corridor, it's getting nasty, can someone help us sort it out",
+     "mediation"),
+    ("张大爷老伴去世以后一个人住 屋里冷冰冰的 也没人照看", "welfare"),
+    ("a friend who works as a nanny says the man of the house keeps touching her", "women"),
+    ("the corner shop charged me more than the shelf price again", "market"),
+    ("a boy of about seven is alone at the playground till late every night", "children"),
+    ("村里的湖边滩涂上好多钉螺 担心血吸虫", "public_health"),
+    ("the village collective land was rented out and nobody saw a cent", "economy"),
+    ("办失业登记要的身份证明在哪开", "street_office"),
+    ("I reported the broken bench to the community, they passed it to the park office, who sent it back",
+     "district_office"),
+    ("村主任把低保名单上加了自己家亲戚", "district_office"),
+    ("给那个卖保健品的交了钱 现在人跑了 电话也关机", "police"),
+    ("有没有转产培训 上岸的渔民不知道干啥", "hrss"),
+    ("村里的电表转得飞快 一家就开个灯", "power"),
+])
+def test_the_155th_and_156th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 155th and 156th sets in our words, each to its handler: a notice board never changed, a building's
+    rules to agree, bullies taking money, water with no railing, a dance class, neighbours quarrelling (Cantonese 嗌交,
+    English), a widower alone in the cold, a nanny touched, a price above the shelf's, a child alone late, snails that
+    carry schistosomiasis, collective land let, a certificate asked for, a matter sent back and forth, relatives added
+    to an allowance list, a seller gone with the money, training for fishermen ashore, a meter that races."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "lmao I'm dying 😂 my son asked the guard if he's a robot",
+    "had a great game at the ping pong table haha, who's in for Friday?",
+    "Anyone going to the airport on Sunday? want to share a taxi",
+    "That storm last summer was wild, the whole block shook. So glad it's behind us.",
+    "听朋友说香港那边房租又涨了 还是住珠海划算",
+    "社区门口那家奶茶店新开业啦 开业大吉 第二杯半价优惠",
+    "暖气改了以后屋里暖和多了，就是费用高点，总的来说还可以",
+])
+def test_the_155th_and_156th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 155th and 156th sets, no reports: an English laugh that opens 'I'm dying', an invitation (who's in for),
+    a taxi to share, a storm glad to be behind us, rents over in Hong Kong heard from a friend, a shop's opening
+    advert, a verdict summed up (总的来说还可以)."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "遛狗不拴绳还乱拉屎 说他两句还冲我翻白眼",
+    "小区门口那家店的喇叭天天循环放全场五折 吵死了",
+])
+def test_the_155th_and_156th_sets_are_reports_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 155th and 156th sets: eyes rolled at me (翻白眼) are no fit, a shop's loudspeaker shouting its discount
+    (五折) is a noise complaint, no advert: reports, none an emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
