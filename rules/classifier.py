@@ -100,6 +100,24 @@ def _needs(pattern: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalize(w) for w in _sequence_needs(list(tree))))
 
 
+def _reach(pattern: str) -> int | None:
+    """Return the most characters a match of ``pattern`` spans, so one holding a word first said at ``i`` starts at
+    ``i - reach`` or later; ``None`` when a match may be of any length, or when a word every match holds (see
+    :func:`_needs`) reads otherwise once normalised (then where the normal form is said tells nothing).
+
+    >>> _reach("(有|还有)?(几个|好几个)(人)?(晕了|昏了)"), _reach("^(?=.*没人管).*(说|讲)找"), _reach("(甲|乙)WiFi")
+    (8, None, None)
+    """
+    try:
+        tree = _sre.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    _low, high = tree.getwidth()
+    if high >= _sre.MAXREPEAT or any(normalize(w) != w for w in _sequence_needs(list(tree))):
+        return None
+    return int(high)
+
+
 def _sequence_needs(items: list[Any]) -> tuple[str, ...]:
     """Return the best words one of which a match of the parsed sequence ``items`` must hold: of its parts that
     cannot be left out, those with the longest shortest word (runs of plain characters read as one word)."""
@@ -375,6 +393,9 @@ class Classifier:
         self._head_words = list(dict.fromkeys([*words, *needed]))
         self._head_patterns = [words.get(w, []) for w in self._head_words]
         self._need_patterns = [needed.get(w, []) for w in self._head_words]
+        # a pattern tried where a word it needs is said is looked for from as far before the word as a match can reach
+        self._reach = [_reach(p) if n else None
+                       for p, n in zip((p for c in rulebook.categories for p in c.patterns), needs, strict=True)]
         self._heads = (ahocorasick_rs.AhoCorasick(self._head_words, implementation=ahocorasick_rs.Implementation.DFA)
                        if self._head_words else None)
         self._generic = generic
@@ -479,7 +500,10 @@ class Classifier:
                     if start < tried.get(i, len(norm)):
                         tried[i] = start
                 for i in self._need_patterns[index]:
-                    tried[i] = 0
+                    reach = self._reach[i]
+                    at = 0 if reach is None else max(0, start - reach)
+                    if at < tried.get(i, len(norm)):
+                        tried[i] = at
         for i in sorted(tried):
             owner, rx = self._patterns[i]
             m = rx.search(norm, tried[i])
