@@ -113,7 +113,7 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
-         "现在好太多了", "现在好多了", "还记得", "记不记得")
+         "现在好太多了", "现在好多了", "还记得", "记不记得", "历史老长", "历史可长", "有年头了")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
@@ -139,7 +139,9 @@ _FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑�
                      r"(都|也)?(要|快)?"
                      r"(冒烟|着火|起火|冒火|烧起来))"
                      # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
-                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命")
+                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命"
+                     # or a crowd, a heat, a joke that nearly did for one (差点没把俺挤扁)
+                     r"|差点没把(我|俺|人|咱)(挤|热|冻|笑|累|晒)(扁|死|坏|晕|化)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -262,6 +264,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
                      r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
                      r"(去|到|找|在)"
+                     # (@李叔 充电桩在3号院东头: a neighbour addressed as kin, told where)
+                     r"|^@[^@:,]{0,6}(叔|姨|哥|姐|伯|婶|爷|奶|妹|弟|老师)[:,]?[^,.!?。]{0,12}(在|去|到|找)"
                      r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)?"
                      # or a neighbour's question relayed and answered (楼上问什么时候来暖气 十一月十五)
                      r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问(的)?[^,.!?。]{1,10}(什么时候|几点|哪里|在哪|怎么办|怎么交|找谁)"
@@ -496,7 +500,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
-    r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now))|"
+    r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now)|"
+    r"back when i (?:lived|was living|worked|studied) (?:in|at)\b)|"
     r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
@@ -1176,7 +1181,8 @@ class Gate:
                   and (said := tuple(w for w in hits[k] if not any(w in p and w != p for p in inside)))]
         resolved = hits.get("resolved", ())
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
-        fixed = ("已经" in t or "不用" in t or len(resolved) >= 2) and any(w in _FIXED for w in resolved)
+        fixed = ("已经" in t or "不用" in t or len(resolved) >= 2 or any(t.count(w) >= 2 for w in resolved)) and \
+            any(w in _FIXED for w in resolved)  # (来水了来水了！: said twice, it is done)
         thanked = [(k, w) for k, w in social if k != CHAT or not problems]  # 拉进…提不出来了 is no thank-you
         # a matter named after the thanks and a turn (谢谢，就是楼下饭店的油烟…) is reported
         specific = [*named, *(w for c in found.candidates if c.strong for w in c.matched)]

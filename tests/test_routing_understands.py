@@ -3927,3 +3927,72 @@ def test_the_155th_and_156th_sets_are_reports_no_emergencies(shipped: Router, te
     (五折) is a noise complaint, no advert: reports, none an emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我姐刚逃到我家 脸上都是血 她老公拎着棍子在外面找她", "women"),
+    ("校门口有个不认识的男人硬拽一个小男孩上他的车 孩子一直哭", "children"),
+    ("快递小哥被大狗咬了 小腿一个大口子 血流个不停", "public_health"),
+    ("泥石流把坡下那户的房子冲塌了 里面还有老人", "housing"),
+])
+def test_the_157th_and_158th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 157th (Luoyang and Nanning) and 158th (Tianjin and Xishuangbanna) sets in our words: a
+    husband hunting his wife with a stick (拎着棍子), a stranger dragging a child into his car, a dog bite that bleeds,
+    a house buried by a landslide with someone inside."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼长收了每家三十块钱说装门禁 收了一年了门禁影子都没见", "committee"),
+    ("我们楼的楼门长年纪太大了 能不能换个人", "committee"),
+    ("院里那口旧水井没盖 孩子们天天在井边玩", "children"),
+    ("楼下那孩子经常挨他后爸打", "children"),
+    ("a little girl is often alone outside the internet cafe after midnight", "children"),
+    ("My in-laws took my passport and won't let me out of the house", "women"),
+    ("有人说能帮忙办补贴 收了十几户的钱人就跑了", "police"),
+    ("Someone called claiming to be from customs and asked me to transfer a deposit", "police"),
+    ("社区的相声角冬天没地方去 能不能找个屋子", "culture"),
+    ("我们想成立个腰鼓队 社区能不能借个场地", "culture"),
+    ("村委收了修桥的钱 桥到现在都没修", "district_office"),
+    ("I called three times and got sent to different offices, each says it's not their job", "district_office"),
+    ("路灯坏了 物业说归供电 供电说归路灯所 一直踢皮球", "district_office"),
+    ("后院那家又搭出来一间小屋 把过道占了一大半", "urban_mgmt"),
+    ("防盗窗全焊死了 一个逃生口都没留", "fire"),
+    ("阿婆八十几岁 冇仔女喺身边 一个人住", "welfare"),
+])
+def test_the_157th_and_158th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 157th and 158th sets in our words, each to its handler: a building steward who collected money
+    and bought nothing, or should be replaced, an open well, a child beaten often (a habit: no emergency asked), a
+    child alone at night (English), a passport taken, money taken for a favour and gone, a customs scam, a crosstalk
+    corner and a drum team without a room, money for a bridge never built, offices that disown a matter, a shed built
+    out, window grilles welded shut, an old woman with no children near."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "来电了来电了！终于能开空调了",
+    "Back when I lived in Beijing the winters were brutal lol, this is nothing",
+    "@王姨 快递柜在2号门旁边 扫码就能取",
+    "刚才那声雷真响，还以为哪里爆炸了",
+    "我们这条老街有年头了，以前是码头，后来改成了住家",
+])
+def test_the_157th_and_158th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 157th and 158th sets, no reports: power back said twice, an English memory (back when I lived in), an
+    answer telling a neighbour where (@王姨 …在…), thunder taken for an explosion (还以为), a street's history."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "老楼改造拖了两年 外墙皮一下雨就往下掉",
+    "电梯又停了 我拎着米爬了九楼 腿都软了",
+    "娃的接种本找不着了 去哪里补办",
+])
+def test_the_157th_and_158th_sets_are_reports_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 157th and 158th sets: wall plaster falling in a renovation long awaited is no collapse, legs gone soft
+    from climbing stairs are no fit, a child's record book lost (娃的…找不着) is no child missing: reports, none an
+    emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
