@@ -243,7 +243,8 @@ _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三�
 _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
-_AGREE = re.compile(r"(?:(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
+_AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
+                    r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
                     r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！])")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
@@ -300,7 +301,7 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0
                         r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
                         r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
-                        r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across)\b|"
+                        r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across|no\.? ?\d+|number \d+)\b|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+ ?:|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
                         r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
@@ -506,7 +507,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
-    r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying)|"
+    r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
+    r"(?:is|are) killing me(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha)))|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"

@@ -3996,3 +3996,78 @@ def test_the_157th_and_158th_sets_are_reports_no_emergencies(shipped: Router, te
     emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我老公喝醉了拿凳子砸我 我抱着孩子躲在阳台", "women"),
+    ("刮大风把电线吹断了 掉在路上还在滋滋响 小孩在旁边", "power"),
+    ("二楼那个作坊冒浓烟了 一股焦味 里面好像还有人", "fire"),
+    ("煤堆里露出一只脚 好像埋了个人", "police"),
+    ("我家细佬寻不着了 五岁 放学到现在不见人", "police"),
+    ("楼梯口一大股烧塑料味 往下看浓烟往上窜", "fire"),
+    ("小区门口一群人在打一个外卖员 有人拿着钢管", "police"),
+])
+def test_the_159th_and_160th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 159th (Dongguan and Yan'an) and 160th (Wenzhou and Mudanjiang) sets in our words: a husband
+    throwing a stool at his wife, a fallen wire that sizzles, thick smoke with someone inside, a foot out of a heap, a
+    small brother not found (寻不着), smoke rising up a stairwell, a gang beating a rider with a pipe."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("村口那个水窖盖子坏了 小孩天天在边上玩", "children"),
+    ("有个男的天天在幼儿园门口蹲着 老逗小朋友", "children"),
+    ("a kid of maybe ten is working at the noodle stall every night till midnight", "children"),
+    ("楼道里蟑螂成灾了 晚上一开灯满墙跑", "public_health"),
+    ("屋里最近老出蝎子 晚上都不敢睡", "public_health"),
+    ("开店要社区出个住址证明 跑了三趟都没盖上章", "street_office"),
+    ("快递员老是放门口就走 丢了两回了", "transport"),
+    ("隔壁把好几桶油漆放在楼梯底下", "fire"),
+    ("the workshop owner still owes me three months pay", "hrss"),
+    ("厂里每月扣两百住宿费 合同里根本没有 还乱扣钱", "hrss"),
+    ("网格员收了老板的好处 违建的事一直不报", "district_office"),
+    ("路边那道裂缝反映了四次 每次都说来看看 人影都没见", "district_office"),
+    ("I've called the hotline three times and each time I just get a ticket number", "district_office"),
+    ("厂里那座老礼堂听说要拆了 能不能留下来", "culture"),
+    ("我们楼几户老人想成立个互助小组 社区能来指导下吗", "committee"),
+    ("the clinic charged me 400 for a drip and won't give an itemised receipt", "health"),
+    ("so many dead trees along the canal and nobody has replaced them", "urban_mgmt"),
+    ("my child's teacher slapped a kid in front of the whole class", "education"),
+    ("Can we register our marriage here if my fiancé is a foreigner?", "civil_affairs"),
+    ("接到个电话说我孙子在学校打架要赔钱 让我先转三千", "police"),
+    ("进村那条山路烂得不成样子了 车都开不上来", "urban_mgmt"),
+])
+def test_the_159th_and_160th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 159th and 160th sets in our words, each to its handler: an open water cellar, a man loitering
+    at a kindergarten, a child at work (English), cockroaches and scorpions, a certificate the community will not
+    give, parcels left at the door, paint under the stairs, wages owed (English), a dorm fee docked, a grid worker
+    paid off, a crack reported four times, a hotline's ticket numbers, a hall to keep, a mutual-help group, a clinic's
+    bill (English), dead trees, a teacher's slap, a marriage to register, a scam call about a fight (no fight: the
+    police, not an emergency), a mountain road in ruins."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "@Wang Fang the shuttle to the metro is No. 3, it leaves every 20 minutes",
+    "this heat is killing me 😂 can't wait for autumn",
+    "大哥你说得对 停车费涨点就涨点吧 车位确实好找了",
+])
+def test_the_159th_and_160th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 159th and 160th sets, no reports: an English answer naming a bus number, heat that is 'killing me 😂',
+    agreement with a neighbour addressed first (大哥你说得对)."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "村口电线杆让车刮歪了 没倒 线也没断 就是看着不踏实",
+    "If there's ever a fire in this building we're done for, the back stairs are always locked",
+    "电话里说我儿子在外面打架了 要我转钱 是不是骗子",
+])
+def test_the_159th_and_160th_sets_are_reports_no_emergencies(shipped: Router, text: str) -> None:
+    """Of the 159th and 160th sets: a leaning pole with the wire whole, a fire only supposed in English, a fight told
+    by a scam caller: reports, none an emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.priority != "emergency", d
