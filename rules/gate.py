@@ -25,6 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from rules.classifier import Classification
+from rules.normalize import english as in_english
 from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
 
@@ -379,6 +380,7 @@ _TEARS = ("😭", "😂", "🤣", "哈哈")
 # a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
 _ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕", "不要", "立即拨打",
            "及时拨打", "第一时间拨打", "捂住口鼻", "别坐电梯", "不要乘电梯", "先关燃气", "先关电闸", "弯腰")
+ADVICE = frozenset(_ADVICE)  # advice in so many words: a notice of what to do, whatever a model hears in it
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
 _RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
@@ -407,6 +409,9 @@ _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(
                          r"for (?:over |more than |almost |nearly |about )?(?:a |(?!next |this |the )\w+ )?"
                          r"(?:days|weeks?|nights|months?)|"
                          r"(?:been|went|gone) (?:out|off)|out since|off since)\b")
+_QUICK_Q = re.compile(r"^\s*(?:quick|small|silly|random) (?:q|qn|question)\b\W*")
+
+
 def _asked_en(text: str) -> bool:
     """Return whether an English message asks: it starts with a question's word, or a sentence of it that ends
     in ``?`` does (Hi all, we're here for two weeks. Any tips for seafood?).
@@ -418,7 +423,7 @@ def _asked_en(text: str) -> bool:
     >>> _asked_en("We don't want a fight, can someone talk to them?")  # asked to do something: a request
     False
     """
-    lower = _unadorned(text).lower()
+    lower = _QUICK_Q.sub("", _unadorned(text).lower())  # (Quick q — when does…?)
     return bool(_ASKED_EN.match(lower)) or any(
         _ASKED_EN.match(s) or (_ASKED_EN.match(clause := s.rsplit(", ", 1)[-1]) and not _ASKED_TO_EN.match(clause))
         for s in re.split(r"(?<=[.!?])\s+", lower) if s.endswith("?"))
@@ -484,7 +489,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|so cool\b|friendliest|nicest neighbou?rhood|you'?re the best|you are the best|"
+    r"kudos|amazing|delicious|awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
+    r"nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
     r"(?:was|is) (?:insane|epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
@@ -508,7 +514,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
-    r"(?:is|are) killing me(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha)))|"
+    r"(?:is|are) killing me(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|(?:nearly|almost) froze to death)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
@@ -1207,7 +1213,9 @@ class Gate:
             # for a handler to answer: ask before registering; a question about nothing the rules know is not
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
         # asked in English, unless a matter ends asking whom to complain to (registered at once)
-        asked_en = not _HAN.search(t) and _asked_en(text) and not (strong and _COMPLAIN_TO_EN.search(text.lower()))
+        # (English with a Chinese word or two is English: Is the 社区 reading room open on Sundays?)
+        asked_en = (not _HAN.search(t) or in_english(text, t)) and _asked_en(text) and \
+            not (strong and _COMPLAIN_TO_EN.search(text.lower()))
         if asked_en and (_unadorned(text).endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
                 not set(current) - _WHEN_EN:  # "Will the water be off again tomorrow?" asks; "…broken again?" does not

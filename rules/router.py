@@ -48,10 +48,12 @@ from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
+    ADVICE,
     AFTERMATH,
     EMERGENCY,
     JOKES,
     NOISE,
+    NOTICE,
     QUESTION,
     REPORT,
     STORY,
@@ -214,10 +216,12 @@ class Router:
             # (要是着火了往哪跑: neither head can tell one imagined from one happening)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
-                judged.kind != NOISE and not JOKES & set(judged.evidence) and likely >= routing.model_sure_report \
-                and alarm >= routing.model_emergency:
+                judged.kind != NOISE and not JOKES & set(judged.evidence) and \
+                not (judged.kind == NOTICE and ADVICE & set(judged.evidence)) and \
+                likely >= routing.model_sure_report and alarm >= routing.model_emergency:
             # the words took it for no report (谁看到了 is no acknowledgement) but both heads hear an emergency
-            # reported: never dropped; a joke or a boast said to be one (…吹牛皮呢) is none
+            # reported: never dropped; a joke or a boast said to be one (…吹牛皮呢) is none, nor a notice that advises
+            # (【用电小知识】…发现冒烟立即拨打119)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask

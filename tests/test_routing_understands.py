@@ -4071,3 +4071,73 @@ def test_the_159th_and_160th_sets_are_reports_no_emergencies(shipped: Router, te
     by a scam caller: reports, none an emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我爸被反锁在天台上了 外面下着大雪 手机也没带", "fire"),
+    ("a toddler is climbing on the outside of the balcony railing on the 7th floor, no adult around", "children"),
+    ("there's a strong smell like gas in the corridor of block 3, anyone else smell it?", "gas"),
+    ("他喝多了用棍子打我 我锁在卧室里 他还在砸门", "women"),
+    ("一进门家里一股怪味 头晕得厉害 我赶紧开窗了", "gas"),
+    ("物业费的事先不说了 对了我刚在车库看到一辆电动车在烧 火星子到处飞", "fire"),
+    ("小区门口地面突然陷下去一个大坑 一辆车半个轮子掉进去了", "housing"),
+])
+def test_the_161st_and_162nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 161st (Haikou and Datong) and 162nd (Hangzhou and Ganzi) sets in our words: a father locked
+    out on a roof in the snow, an English toddler outside a balcony railing, an English smell like gas, a drunk
+    husband with a stick, a smell with dizziness at home, a burning e-bike told after another matter (a time gone by
+    said before it is no story of the fire), ground that suddenly sank."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老人们想办个粤剧兴趣班 社区能不能给个场地", "culture"),
+    ("社区想办个秧歌培训班 年轻人都不会扭了", "culture"),
+    ("村里集体的鱼塘被人私下往外租 这钱归谁了", "economy"),
+    ("the noodle place by the station made two of us sick, we both got diarrhoea", "market"),
+    ("the chicken wings were raw in the middle and the kitchen is filthy", "market"),
+    ("I've been sent between the community office and the street office three times about one form", "district_office"),
+    ("老公一喝酒就骂我推我 好多年了 我想离开他", "women"),
+    ("the pavement outside the market is broken up with big holes", "urban_mgmt"),
+    ("留守的姐弟俩 爷爷腿脚不好 冬天还穿着单衣", "children"),
+    ("省道又塌方了 石头堵了半边路", "transport"),
+    ("my son's teacher keeps pushing paid extra lessons after school", "education"),
+    ("我被裁了 公司说赔偿只给一半", "hrss"),
+    ("有个男的老在小学门口转悠 给小娃娃糖吃", "children"),
+])
+def test_the_161st_and_162nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 161st and 162nd sets in our words, each to its handler: an opera class and a folk-dance course
+    wanting a room, collective property let on the quiet, food that made people sick and raw chicken (English), an
+    English runaround, a husband who scolds and shoves (a habit: no emergency), a broken pavement, left-behind
+    children in the cold, a provincial road blocked by a slide, paid extra lessons, a layoff paid short, a man
+    loitering at a school gate."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "我们的服务器又着火了🔥 今晚又要通宵了",
+    "the snail noodles smell weird but honestly it's growing on me 😂",
+])
+def test_the_161st_and_162nd_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 161st and 162nd sets, no reports: a server 'on fire' (a figure of speech), a taste growing on one."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize("text", [
+    "Quick q - when does the community library open on weekends?",
+    "Is the 社区 gym open on public holidays?",
+])
+def test_the_161st_and_162nd_sets_questions_are_asked(shipped: Router, text: str) -> None:
+    """Of the 161st and 162nd sets: an English question opened by 'Quick q', and an English question with a Chinese
+    word in it, are asked before anything is registered: no ticket unasked."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+def test_a_coconut_over_a_pavement_is_no_collapse(shipped: Router) -> None:
+    """A ripe coconut that may fall on a pavement is a tree matter to see to, not a building collapsing."""
+    d = shipped.route("人行道上面那棵椰子树的椰子熟透了 风一吹晃来晃去 砸下来要出事")
+    assert d.report is not False and d.priority != "emergency" and d.lead == "urban_mgmt", d
