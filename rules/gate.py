@@ -355,7 +355,7 @@ _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10
 _QUOTED = re.compile(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
 _TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
 _STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
-# films once shown at a place (在里面看过电影, 露天电影): a memory of the place, no film told of
+# films once watched at a place (在里面看过电影): a memory of the place, no film told of
 _FILMS_THERE = re.compile(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
@@ -1237,10 +1237,11 @@ class Gate:
             return Judgement(False, CHAT, invited)
         if not current and (grateful_end := _THANKS_END.search(t)):
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
-        if not current and re.match(_GONE_BY, t) and (warned := _WARNED.search(t)):
-            return Judgement(None, STORY, (warned.group(0),))  # a time gone by told, to warn all: asked about
-        if not current and re.match(_GONE_BY, t) and (ended := _ENDED_WELL.search(t)):
-            return Judgement(False, THANKS, (ended.group(0),))  # 前几年一下雨就积水，后来…再也没积过水: it ended well
+        if not current and re.match(_GONE_BY, t):  # a time gone by told
+            if warned := _WARNED.search(t):
+                return Judgement(None, STORY, (warned.group(0),))  # to warn all: asked about
+            if ended := _ENDED_WELL.search(t):
+                return Judgement(False, THANKS, (ended.group(0),))  # 前几年一下雨就积水…再也没积过水: ended well
         if story := _told_story(t, current, problems, aside):
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if not current and not problems and (vented := _among(_VENT, aside)):
