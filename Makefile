@@ -3,11 +3,12 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+COMPILED := $(VENV)/whistle-compiled/sources.json
 EXTRAS ?= dev,homeserver,research
 
 .PHONY: test lint venv browser bench bench-bot eval clean run lab
 
-venv: $(STAMP)
+venv: $(STAMP) $(COMPILED)
 
 $(STAMP): pyproject.toml Makefile
 	@if [ ! -x $(PY) ]; then \
@@ -18,6 +19,11 @@ $(STAMP): pyproject.toml Makefile
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
+
+# The routing's hot modules compiled by mypyc (rules/compiled.py), rebuilt when they change; without a C compiler
+# the same code runs as Python.
+$(COMPILED): $(STAMP) rules/normalize.py rules/classifier.py rules/gate.py
+	@$(PY) -c 'from rules.compiled import main; raise SystemExit(main())' || true
 
 # The live demo: local homeserver, the rulebook's rooms, the bot and a demo community; Ctrl-C stops all.
 run: venv

@@ -14,6 +14,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from rules import compiled as _compiled
+
+__path__[:0] = _compiled.paths()  # the hot modules compiled from these very sources, when they are (rules.compiled)
+
 if TYPE_CHECKING:
     from rules.classifier import Classification, Classifier, Place
     from rules.decision import Decision
