@@ -198,6 +198,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gate_story": {"zh-CN": "讲往事或讲故事", "en": "a story, or a time long past"},
     "gate_vague": {"zh-CN": "没说是什么问题", "en": "something wrong, but not said what"},
     "gate_what_if": {"zh-CN": "假设的情况，问该怎么办", "en": "a what-if, asked"},
+    "gate_aftermath": {"zh-CN": "险情已过，反映其后的问题", "en": "a danger over, and what came after it"},
+    "gate_feared": {"zh-CN": "反映隐患，担心的后果还没发生", "en": "a hazard, the harm only feared"},
     "gate_greeting": {"zh-CN": "问候", "en": "a greeting"},
     "gate_thanks": {"zh-CN": "致谢", "en": "thanks"},
     "gate_done": {"zh-CN": "说问题已经没了", "en": "the matter is done"},

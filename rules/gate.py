@@ -35,11 +35,15 @@ WHAT_IF = "what_if"  # unsure as well: a what-if asked (要是着火了往哪跑
 VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said (那个东西又坏了); the bot asks what
 AFTERMATH = "aftermath"  # a report: a danger over and done with, and a complaint of what came after (抢救过来了…
 # 医院说跟他们没关系): for the matter's ordinary handler, never an emergency
+FEARED = "feared"  # a report: the matter is there now, the harm its urgent words name only feared (树枝断了吊着，怕砸到
+# 人): for its handler, never an emergency
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
 ASIDE = "aside"  # the finder's kind of words said aside (a story, a joke, an invitation, a sigh): not a judgement
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
+KINDS = (REPORT, EMERGENCY, UNSURE, STORY, WHAT_IF, VAGUE, AFTERMATH, FEARED, GREETING, THANKS, ACK, CHAT, DONE, NOTICE,
+         QUESTION, NOISE, OFFER, HELP, PROGRESS)  # every kind of judgement (each has its words in the catalogue)
 LONG = 30  # characters: a message this long that is neither social nor a notice is taken as a report
 
 _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "在吗",
@@ -133,7 +137,7 @@ _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算�
 # a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
 # 后来排水改了就再没淹过，这个要点赞): told, no report
 _ENDED_WELL = re.compile(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
-                         r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了)"
+                         r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
                          r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
 _FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
@@ -253,7 +257,9 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|"
                          r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
                          # or a verdict summed up (总的来说还凑合)
-                         r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)")
+                         r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)"
+                         # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
+                         r"|(说|讲)句公道话[^。!?]{0,16}(进步|还是不错|挺好|还行|改善|好多了)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
@@ -477,7 +483,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
     r"consultations?)\b|anyone up for|anyone "
     r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
-    r"come along|would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|"
+    r"come along|would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|count me in|"
     r"(?:want|wanna|like) to share a (?:taxi|cab|ride|car)\b)|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
@@ -489,7 +495,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|amazing|delicious|awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
+    r"kudos|congrats|congratulations|amazing|delicious|awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
     r"nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
     r"(?:was|is) (?:insane|epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
@@ -546,7 +552,18 @@ def _social_mark_en(lower: str, past_thanks: bool) -> re.Match[str] | None:
 
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
 _FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted)\s+"
-                             r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b")
+                             r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
+                             # or said to have been (the leaking pipe in our stairwell got fixed)
+                             r"|\b((?:the|our|my|that|this)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
+                             r"(?=(?:\s+[\w']+){1,5}?\s+(?:got|was|were|has been|have been)\s+"
+                             r"(?:fixed|repaired|sorted|unblocked|replaced)\b)")
+
+
+def _thing(fixed: re.Match[str]) -> str:
+    """Return a fix's thing said plainly (the leaking pipe: the thing pipe), for :data:`_FIXED_THING_EN`."""
+    return f"{fixed.group(1) or fixed.group(2)}thing"
+
+
 # what once was and is no more (why did they stop the free classes?): a complaint, not an invitation
 _ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want (?:them|it) back|"
                        r"bring (?:them|it) back)\b")
@@ -720,6 +737,28 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
     return told[0] if told else None
 
 
+# a fear said just before a harm (怕砸到人, 担心倒下来砸到车, 生怕掉下来): the harm has not come
+_FEAR = re.compile(r"(?:怕|担心|生怕|就怕|恐怕)[^,.!?;。，！？；\s]{0,6}$")
+
+
+def _feared(t: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the fears and ``words`` when every one of ``words`` is said in ``t`` only as a harm feared, else
+    ``()``: the danger has not come.
+
+    >>> _feared("那棵树枝丫断了半边吊着,怕砸到人", ("砸到人",)), _feared("树倒了砸到人了,怕出事", ("砸到人",))
+    (('怕', '砸到人'), ())
+    >>> _feared("风一吹就晃,怕倒下来砸到人", ("砸到人",))
+    ('怕倒下来', '砸到人')
+    """
+    told: list[str] = []
+    for word in words:
+        fears = [_FEAR.search(t, max(0, m.start() - 8), m.start()) for m in re.finditer(re.escape(word), t)]
+        if not fears or not all(fears):
+            return ()
+        told += [*(f.group(0) for f in fears if f), word]
+    return tuple(dict.fromkeys(told))
+
+
 def _then_and_still(t: str, words: tuple[str, ...], hits: dict[str, tuple[str, ...]]) -> Judgement | None:
     """Return the judgement of an emergency's ``words`` told of a time gone by with what is still wrong after it
     (上个礼拜一个老人家踩空腿都摔断了…盖子到现在都没装): that complaint, registered, no emergency; ``None`` when the
@@ -786,6 +825,8 @@ _OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前些年|前天|去年|上年(?!纪)|"
             r"上次|上回|几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
+# asked how a matter of a time gone by turned out (那事后来咋样了)
+_HOW_IT_WENT = re.compile(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
@@ -1051,7 +1092,7 @@ class Gate:
         latin = bool(text) and _LATIN.search(text) is not None  # English words in it: the English looks apply
         # (English counted in words: a thank-you of twenty words is 90 letters)
         if latin and len(text.split()) < LONG and len(t) < 8 * LONG and \
-                (done := _THANKED_EN.search(lower := _FIXED_THING_EN.sub(r"\1thing", text.lower()))) \
+                (done := _THANKED_EN.search(lower := _FIXED_THING_EN.sub(_thing, text.lower()))) \
                 and not _CURRENT_EN.search(lower) and not _NEXT_EN.search(lower, done.end()) and \
                 not (found.urgent or found.emergency):
             return Judgement(False, THANKS, (done.group(0),))  # "thanks for fixing the lights!"
@@ -1093,6 +1134,8 @@ class Gate:
         if found.urgent or found.emergency:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
                 return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
+            if not found.emergency and (feared := _feared(t, found.urgent)):
+                return Judgement(True, FEARED, feared)  # 枝丫断了半边吊着，怕砸到人: the tree now, the harm feared
             told = self._told(t, hits) if len(t) < 3 * LONG else None
             if latin and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
@@ -1110,7 +1153,7 @@ class Gate:
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t)) and \
-                not current and not problems:
+                not [w for w in (*current, *problems) if w not in fine.group(0)]:  # (总体还是进步了: its own 还是)
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
@@ -1272,8 +1315,10 @@ class Gate:
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
             return Judgement(True, AFTERMATH, (over.group(0), *still))
         if over and "又" not in t[over.end():] and not now:  # 去年发大水那次…幸好现在没事: over, and nothing wrong now
-            ended = _ENDED_WELL.search(t, over.start())
-            return Judgement(False, THANKS, (over.group(0), ended.group(0))) if ended else \
+            if ended := _ENDED_WELL.search(t, over.start()):
+                return Judgement(False, THANKS, (over.group(0), ended.group(0)))
+            # (…现在想起来还后怕: remembered, over)
+            return Judgement(False, CHAT, (over.group(0), *clear)) if (clear := hits.get("clear", ())) else \
                 Judgement(None, STORY, (over.group(0),))
         if now:
             return None
@@ -1290,6 +1335,10 @@ class Gate:
                 not any(w in t for w in _NOW):
             if ended := _ENDED_WELL.search(t):  # 前几年一下雨就淹，后来排水改了就再没淹过: told, no report
                 return Judgement(False, THANKS, (*past, ended.group(0)))
+            if went := _HOW_IT_WENT.search(t):  # 上个月电梯关人那事后来咋样了？ asked after, no report
+                return Judgement(False, QUESTION, (*past, went.group(0)))
+            if recalled := hits.get("clear", ()):  # 以前…现在想起来还后怕: remembered, over
+                return Judgement(False, CHAT, (*past, *recalled))
             return Judgement(None, STORY, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
         if found_yet := _FOUND_YET.search(t):  # asked after, not reported: asked at once, with the hotline
             return Judgement(None, UNSURE, (found_yet.group(0),))

@@ -51,6 +51,7 @@ from rules.gate import (
     ADVICE,
     AFTERMATH,
     EMERGENCY,
+    FEARED,
     JOKES,
     NOISE,
     NOTICE,
@@ -196,7 +197,7 @@ class Router:
     def _route(self, found: Classification, judged: Judgement,
                judge: tuple[Model, list[float]] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
         model, scores = judge if judge is not None else (None, None)
-        if judged.kind == AFTERMATH:  # the danger is over: the matter is what came after, never an emergency
+        if judged.kind in (AFTERMATH, FEARED):  # the danger is over or only feared: the matter, never an emergency
             found = found._replace(candidates=tuple(c for c in found.candidates if not c.emergency), urgent=())
             heard = (heard or Heard())._replace(alarm=None)
         chosen, handler, source, ask = self._combine(found, model, scores)
