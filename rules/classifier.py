@@ -441,9 +441,10 @@ class Classifier:
                     # both sides still are (天然气 泄露); an English phrase spans its spaces (smell gas)
                     keywords = tuple(k for k in keywords if k[0] not in self._emergency)
                     urgents, own = (), ()
-                if keywords and not generic and (norm[end:end + 2] in BESIDE or (
+                if keywords and not generic and end not in parts and (norm[end:end + 2] in BESIDE or (
                         (stop := _STOP.match(norm, end)) and norm[stop.end():stop.end() + 2] in BESIDE)):
-                    generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is
+                    generic = True  # 菜市场旁边, 学校门口: where the matter is, not what it is (一股天然气味 门口
+                    # 那家没人: a space ends the clause)
                 for owner, word in keywords:
                     spans.append((owner, word, start, end, generic))
                     words = hits.get(owner)

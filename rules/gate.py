@@ -401,7 +401,7 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
-            "才发现")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
+            "才发现", "收不到")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
 _WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )"  # not "again" of happy again
 _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )" + _WELL_AGAIN +
                          r"again|broken|broke down|"
@@ -482,7 +482,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
     r"consultations?)\b|anyone up for|anyone "
-    r"want(?:s)? to join|who wants to|join us|all welcome|beginners welcome|everyone welcome|all ages welcome|"
+    r"(?:want(?:s)? to|wanna) join|who wants to|join us|all welcome|beginners welcome|everyone welcome|"
+    r"all ages welcome|"
     r"come along|would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|count me in|"
     r"(?:want|wanna|like) to share a (?:taxi|cab|ride|car)\b)|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
@@ -510,7 +511,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"holidays|festival)|merry christmas|season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
-    r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?)|"
+    r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?|tashi delek)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
     r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now)|"
@@ -573,7 +574,9 @@ _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)
                          # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
                          r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b"
                          # or a supply back on, told to someone who asked (@陈婆婆 the water's back on now)
-                         r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on now\b(?![^.?!]{0,20}\bbut\b)")
+                         r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on\b"
+                         r"(?: [^.?!,]{0,24})? (?:now|all good)\b"
+                         r"(?![^.?!]{0,20}\bbut\b)")
 _DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
@@ -759,6 +762,10 @@ def _feared(t: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(told))
 
 
+# what a danger of a time gone by left behind, seen today (今早地上还有血, 今天楼道里一地碎玻璃)
+_TRACES = re.compile(r"(今天|今早|今早上|今儿)[^。，,!?]{0,6}(还有|还留着|都是|一地|一滩|全是)(血迹|血|碎玻璃|玻璃渣)")
+
+
 def _then_and_still(t: str, words: tuple[str, ...], hits: dict[str, tuple[str, ...]]) -> Judgement | None:
     """Return the judgement of an emergency's ``words`` told of a time gone by with what is still wrong after it
     (上个礼拜一个老人家踩空腿都摔断了…盖子到现在都没装): that complaint, registered, no emergency; ``None`` when the
@@ -772,7 +779,7 @@ def _then_and_still(t: str, words: tuple[str, ...], hits: dict[str, tuple[str, .
     """
     if not (then := _gone_by(t, words)) or said_now(t, words) or _OVER_THEN.search(t):
         return None
-    after = t[t.find(words[0]):]
+    after = _TRACES.sub("", t[t.find(words[0]):])  # (今早地上还有血: what it left, not the danger now)
     if any(w in after for w in _NOW if w != "现在还"):  # (还在, 正在, 刚才…: the danger is there still)
         return None
     still = ([w for w in hits.get("current", ()) if w != "又"] or [m.group(0) for m in _STILL.finditer(t)] or
@@ -870,13 +877,15 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
-                         r"when i (?:studied|lived|worked|was studying|was living)|in (?:19|20)\d\d)\b")
+                         r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
 _OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
                       r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
-                      # a story told as one of old times (…had to wade to class haha, crazy times)
+                      # a story told as one of old times (…had to wade to class haha, crazy times), or of a home left
+                      # since (so glad we moved here)
+                      r"\bso (?:glad|happy) (?:we|i) (?:moved|left)\b|"
                       r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
                       r"\bback in the day\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
@@ -1315,11 +1324,9 @@ class Gate:
             # 上个礼拜电瓶车起火，好在扑灭了，现在车还在楼道充电: the danger is over, what is wrong now is the report
             return Judgement(True, AFTERMATH, (over.group(0), *still))
         if over and "又" not in t[over.end():] and not now:  # 去年发大水那次…幸好现在没事: over, and nothing wrong now
-            if ended := _ENDED_WELL.search(t, over.start()):
-                return Judgement(False, THANKS, (over.group(0), ended.group(0)))
-            # (…现在想起来还后怕: remembered, over)
-            return Judgement(False, CHAT, (over.group(0), *clear)) if (clear := hits.get("clear", ())) else \
-                Judgement(None, STORY, (over.group(0),))
+            ended = _ENDED_WELL.search(t, over.start())
+            return Judgement(False, THANKS, (over.group(0), ended.group(0))) if ended else \
+                Judgement(None, STORY, (over.group(0),))  # (…现在想起来还后怕: remembered, asked with the hotline)
         if now:
             return None
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
@@ -1337,8 +1344,6 @@ class Gate:
                 return Judgement(False, THANKS, (*past, ended.group(0)))
             if went := _HOW_IT_WENT.search(t):  # 上个月电梯关人那事后来咋样了？ asked after, no report
                 return Judgement(False, QUESTION, (*past, went.group(0)))
-            if recalled := hits.get("clear", ()):  # 以前…现在想起来还后怕: remembered, over
-                return Judgement(False, CHAT, (*past, *recalled))
             return Judgement(None, STORY, past)  # 我奶奶说以前这块发过大水: asked at once, with the hotline
         if found_yet := _FOUND_YET.search(t):  # asked after, not reported: asked at once, with the hotline
             return Judgement(None, UNSURE, (found_yet.group(0),))

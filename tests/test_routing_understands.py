@@ -484,7 +484,8 @@ def test_a_message_both_heads_hear_as_an_emergency_is_never_dropped_for_a_small_
 
 
 def test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_registered_unasked(router: Router) -> None:
-    for story in ("我奶奶说以前这里发过大水，一直淹到二楼", "那年发大水，水淹到二楼，现在想起来还怕"):
+    for story in ("我奶奶说以前这里发过大水，一直淹到二楼", "那年发大水，水淹到二楼，现在想起来还怕",
+                  "二十年前那场大火烧了半条街，现在想起来还后怕", "十年前那场大水淹到膝盖头，现在想起来都还怕"):
         d = router.route(story)
         assert d.report is None and d.priority == "emergency" and d.hotline == "119", story
     for now in ("当年修的围墙今天塌了，压到人了", "那年装的燃气管，刚才闻到好大的煤气味"):
@@ -4201,7 +4202,6 @@ def test_the_163rd_and_164th_sets_reports_in_our_words(shipped: Router, text: st
     "说句公道话，这两年社区的环境还是进步了不少",
     "老妈搬到新小区住得挺习惯，买菜看病都方便",
     "上周电梯困人那件事后来怎么样了？人没事吧",
-    "二十年前那场大火烧了半条街，现在想起来还后怕",
     "前年咱楼电梯老关人，好在后来换了新的，现在蛮好",
     "count me in for the river cleanup on Sunday!",
     "congrats to the building 5 choir on first prize!",
@@ -4209,8 +4209,9 @@ def test_the_163rd_and_164th_sets_reports_in_our_words(shipped: Router, text: st
 ])
 def test_the_163rd_and_164th_sets_non_reports(shipped: Router, text: str) -> None:
     """Of the 163rd and 164th sets, in our words, no reports: a fair word for the community, settling in well, how a
-    past matter turned out, a fire of long ago remembered, a lift replaced since, an English sign-up, congratulations,
-    an English fix told as done (the broken light … was fixed)."""
+    past matter turned out, a lift replaced since, an English sign-up, congratulations, an English fix told as done
+    (the broken light … was fixed). (A danger of long ago remembered, 现在想起来还后怕, is asked about with the hotline:
+    test_an_emergency_of_long_ago_is_asked_about_with_the_hotline_never_registered_unasked.)"""
     d = shipped.route(text)
     assert d.report is False, d
 
@@ -4229,3 +4230,69 @@ def test_every_kind_of_judgement_is_told_in_both_languages(router: Router) -> No
         assert d.gate == kind, d
         for lang in ("zh-CN", "en"):
             assert text(f"gate_{kind}", lang) in render_decision(router.rulebook, d, lang)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("泥石流把一间房子埋了，下面还有人", "housing"),
+    ("the whole corridor smells strongly of gas and nobody answers at 302", "gas"),
+    ("河边一股臭味，走近发现有个人趴在那里，一动不动", "police"),
+    ("钓鱼的大爷被鱼钩把手划了个大口子，血淌了一地", "public_health"),
+    ("my friend just arrived from Chengdu, now she's vomiting and confused, can't walk straight", "public_health"),
+    ("我爸出去两天了，手机一直关机，他最近心情很不好", "police"),
+    ("朋友圈里她发了永别，还发了张站在天台的照片，电话也不接", "police"),
+    ("楼下那家孩子正在被打，哭得撕心裂肺", "children"),
+    ("a group of men with knives are fighting outside the KTV", "police"),
+    ("先说个别的事，下周社区要开会讨论垃圾分类，大家有空都来。还有，刚才我闻到3单元楼道一股煤气味 门口那家没人应",
+     "gas"),
+])
+def test_the_165th_and_166th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 165th (Kunming and Qingdao) and 166th (Hefei and Lhasa) sets in our words: a house buried
+    with someone under it, an English smell of gas, someone lying still where it smells, blood all over the ground,
+    English altitude sickness turned to confusion, a father gone two days with his phone off, a goodbye posted with a
+    photo on a roof, a child being beaten now (the children's, not a wife's), English men with knives, and gas smelt
+    at a door at the end of a longer message (the door named after a space is where the smell is, not where the
+    matter is said to be)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("前晚烧烤摊两伙人打架，今天早上地上还有血迹", "police"),
+    ("我男人喝多了就动手，今天倒没事，想问问保护令怎么办", "women"),
+    ("隔壁家孩子老是被关在阳台上，大冬天穿得很少", "children"),
+])
+def test_the_165th_and_166th_sets_dangers_told_are_no_emergency(shipped: Router, text: str, lead: str) -> None:
+    """Of the 165th and 166th sets, in our words: a fight of last night whose blood is still on the ground this
+    morning, drinking and hitting told as a habit on a quiet day, a child habitually shut on a balcony: each for its
+    handler (asked about first is fine), none an emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("想请社区帮忙把老人唱的渔号子录下来", "culture"),
+    ("能不能组个锅庄舞队，广场上好多人想学", "culture"),
+    ("the seller stopped replying after the blender came with a cracked jug", "market"),
+    ("how do we get gas connected in our new apartment?", "gas"),
+    ("would be nice to start a badminton league for the young families here", "culture"),
+    ("咱楼新搬来的几户进不了楼栋群，通知都收不到", "committee"),
+])
+def test_the_165th_and_166th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 165th and 166th sets in our words, each to its handler (asked about first is fine, never
+    dropped): fishermen's work songs to record, a Tibetan circle-dance group, an English seller gone silent, English
+    gas to connect, a badminton league, neighbours who get no notices (收不到: a complaint, not a notice)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize("text", [
+    "the heating's back on in block 3 now, all good",
+    "Tashi delek neighbours! Happy Losar",
+    "Back in 2018 our street flooded every July, had to wade home. So glad we moved",
+    "anyone wanna join table tennis on Sunday?",
+])
+def test_the_165th_and_166th_sets_non_reports(shipped: Router, text: str) -> None:
+    """Of the 165th and 166th sets, in our words, no reports: English heating back on, a Tibetan greeting, an
+    English flood of years ago in a home left since, an English invitation."""
+    d = shipped.route(text)
+    assert d.report is False, d
