@@ -867,7 +867,9 @@ _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都
                         r"外地(的)?(老板|人|公司|商人|客商|老乡|车|户口|户籍)|"
                         # or whom someone takes one for (司机看我们是外地的，绕路): who, not where
                         r"(是|当|以为)(我们|我|咱|俺)?(是)?外地(的|来的)")
-_THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这")
+# the matter on this side: come here, moved here, back from there (刚从老家那边转回来: where one came from)
+_THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
+                        r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over

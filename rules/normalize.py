@@ -235,10 +235,11 @@ _FIGURES = re.compile(
     r"|(累|热|饿|困|晒|忙|渴|吵|气|烦)(得|的)[我俺人]?(都)?(要|快|快要)晕(倒|过去)?了?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
-    r"|还以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了")
-# every figure names an alarm word, or 炸, 晕, 淹 or 捅 (气炸了, 香晕, 快被他淹了, 像被捅了一刀): one automaton pass
+    r"|还以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
+    r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)")  # 风刮脸上跟刀子似的: a cold wind, no knife
+# every figure names an alarm word, or 炸, 晕, 淹, 捅 or 刀 (气炸了, 香晕, 快被他淹了, 像被捅了一刀): one automaton pass
 # leaves the regular expression to the few texts that do
-_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅"])
+_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅", "刀"])
 
 
 def unsaid(norm: str) -> str:
