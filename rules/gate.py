@@ -331,7 +331,7 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
+_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
@@ -342,7 +342,7 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
           "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了")  # done
 # said to be done, in stronger or weaker words
-_RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了",
+_RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
              "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了", "恢复得挺好", "恢复得很好",
              "莫得事了", "不滴了", "一点事没有", "有用", "很有帮助", "终于能", "总算", "终于把", *_FIXED)
@@ -880,7 +880,8 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
                          r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
-_OVER_EN = re.compile(r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
+_OVER_EN = re.compile(r"\ball (?:good|fine|ok|okay) now\b|"
+                      r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
                       r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
