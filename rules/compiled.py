@@ -2,7 +2,7 @@
 
 Every message is normalised, classified and judged by a few hundred lines of Python; mypyc (part of mypy,
 which type-checks this code anyway) compiles those modules, typed as they are, to C extensions that run the
-same decisions about a third faster. ``make venv`` builds them into the virtual environment
+same decisions, short reports routed about 28 % faster. ``make venv`` builds them into the virtual environment
 (``rules.compiled.main``); ``import rules`` puts them first on the package's path only when the sources
 they were built from are the sources here, by content, so a module edited since is run as written until the
 next build, and a machine without a C compiler runs it all as Python. ``WHISTLE_PURE=1`` asks for the
