@@ -197,15 +197,21 @@ _BESIDE_EN = re.compile(r"\b(?:outside|near|next to|opposite|in front of|behind|
 _QUOTES = re.compile(r"(?<![a-z])['\"‘“]|['\"’”](?![a-z])")  # quotes around an English word, not an apostrophe
 ALIKE = "≈"  # opens the evidence of a category found only by the likeness of its characters (≈供暖)
 _IS = re.compile(r"\b(he|she|it|there|that|who|what|where|someone|somebody)'s\b")
+_NOT = re.compile(r"(?<=[a-z])n'?t\b")  # didn't and didnt, can't and cant: one form
+_HAVE = re.compile(r"(?<=[a-z])'(re|m|ll|ve)\b")
+_WRITTEN_OUT = {"re": " are", "m": " am", "ll": " will", "ve": " have"}
 
 
 def _expanded(lower: str) -> str:
-    """Return lower-case English with ``'s`` after a pronoun written out, in a keyword as in a message.
+    """Return lower-case English with its short forms in one spelling, in a keyword as in a message: ``'s``
+    after a pronoun, ``'re``, ``'m``, ``'ll`` and ``'ve`` written out, ``n't`` with or without its apostrophe.
 
     >>> _expanded("she's screaming, there's smoke")
     'she is screaming, there is smoke'
+    >>> _expanded("my son didn't come home, we're scared"), _expanded("he didnt come home")
+    ('my son didnt come home, we are scared', 'he didnt come home')
     """
-    return _IS.sub(r"\1 is", lower)
+    return _HAVE.sub(lambda m: _WRITTEN_OUT[m.group(1)], _NOT.sub("nt", _IS.sub(r"\1 is", lower)))
 HEAD = 30  # characters: evidence this early counts twice (what a message leads with, a letter's subject)
 LIVE = 50  # characters: an emergency named this early is happening now; later in a long letter, it is a story
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere

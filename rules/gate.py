@@ -118,7 +118,8 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
-         "现在好太多了", "现在好多了", "还记得", "记不记得", "历史老长", "历史可长", "有年头了")
+         "现在好太多了", "现在好多了", "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
+         "过得好快", "过得太快")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
@@ -216,7 +217,8 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠",
            "包水电", "直租",
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "招临时工",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
-_HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]")  # 楼长通知: … a notice says so first
+# 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
+_HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
 # a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
 _WORRY = re.compile(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
 _AHEAD = re.compile(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
@@ -250,7 +252,7 @@ _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
 _AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
                     r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
-                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！])")
+                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
@@ -401,13 +403,14 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
-            "才发现", "收不到")  # found out at a drill or a notice (上回演练才发现的): the trouble is now
+            "才发现", "收不到", "传不到", "没人管")  # found out at a drill or a notice (上回演练才发现的): now
 _WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )"  # not "again" of happy again
 _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )" + _WELL_AGAIN +
                          r"again|broken|broke down|"
                          r"not (?:fixed|working|solved|repaired)|"
                          r"(?:isn|doesn|hasn|wasn|won|haven|didn|aren|weren)'?t (?:fixed|working|solved|repaired)|"
-                         r"leaking|keeps? \w+ing|"
+                         r"leaking|"
+                         r"keeps? (?!talking|saying|telling|asking|recommending|posting|sharing|laughing)\w+ing|"
                          r"(?:nobody|no one|no-one) (?:has |have |had )?(?:\w+ed|come|came)|"
                          # how long it has been wrong (for two weeks, for over a week), not how long one stays (I'm
                          # here for two weeks)
@@ -461,7 +464,7 @@ _RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggesti
 _NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
                         r"psa|"
                         r"forwarding|forwarded|"
-                        r"fwd|fw)\b[\])】]?\s*[:,!-]?")
+                        r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
                        r"has|have|why|how|where|any|anyone|if|"
@@ -496,7 +499,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|congrats|congratulations|amazing|delicious|awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
+    r"kudos|congrats|congratulations|amazing|delicious|(?:so |very |super )?(?:yummy|tasty)\b|"
+    r"awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
     r"nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
     r"(?:was|is) (?:insane|epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
@@ -515,9 +519,12 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
     r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now)|"
-    r"back when i (?:lived|was living|worked|studied) (?:in|at)\b)|"
+    r"back when i (?:lived|was living|worked|studied) (?:in|at)\b|crazy to think (?:about|that|of)\b|"
+    r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
+    r"[^.!?]{0,60}\bused to\b)|"
     r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
+    r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"

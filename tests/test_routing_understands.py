@@ -4394,3 +4394,96 @@ def test_the_169th_and_170th_sets_no_emergency_unasked(shipped: Router, text: st
     assert not (d.report is True and d.priority == "emergency"), d
     if "施工" not in text:
         assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老屋的山墙塌了，压住了一个人，只露出一只手", "housing"),
+    ("隔壁的土房子垮了，有个人压在底下，一直在喊救命", "fire"),
+    ("有个小伙子坐在顶楼边上，腿挂在外面，怎么喊都不回头", "police"),
+    ("楼道里一股臭味，对门老王好几天没开门，从门缝看见他躺在地上", "police"),
+    ("河滩草丛里趴着个人，身上泡得发白", "police"),
+    ("菜市场门口有人抢了大姐的金项链，把她推倒在地，往西边跑了", "police"),
+    ("老人早上出门去菜地，到现在都没回来，他有老年痴呆", "police"),
+    ("儿子五点就该到家了，现在还没见人，电话也打不通", "police"),
+    ("鱼塘里掉进去个小孩！快来人", "children"),
+    ("对门大人走了三天了，屋里就剩一个小娃，饿得直哭", "children"),
+    ("说着物业费的事呢，哎不对，对面楼顶冒黑烟了，是不是着火了", "fire"),
+    ("Three men are kicking someone on the ground in the car park", "police"),
+    ("my daughter didn’t come home after school, it's 7pm and her phone is off", "police"),
+    ("can't find my 5 yr old at the mall entrance, red coat, please help", "police"),
+    ("the elevator in block 3 stopped and my grandma is inside, she's scared", "fire"),
+    ("my neighbour's husband is screaming at her and something just smashed, she's crying for help", "women"),
+])
+def test_the_171st_to_174th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 171st to 174th sets (Wuxi and Tianshui, Luzhou and Yanjiao, Meizhou and Dongying, Jinghong
+    and Baotou) in our words: someone pinned under a fallen wall (people trapped in rubble: the fire brigade), a man
+    sitting on a roof's edge, a neighbour lying still behind a door that has not opened for days, a body in the reeds,
+    a necklace snatched and its owner pushed down, an old man with dementia not back, a child long overdue, a child
+    fallen into a pond, small children locked in alone and hungry, black smoke seen from a window in the middle of
+    other talk; and in English: someone kicked on the ground, a daughter who didn’t (a phone's apostrophe) come home,
+    a child of five lost, a grandmother in a stopped lift, a wife crying for help."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("墙上裂了好几道缝，一下雨就怕塌，麻烦来看看", "housing"),
+    ("我姐挨她老公打了十几年，一直不敢离婚", "women"),
+    ("My husband hit me last week. I'm staying with my sister now, safe. Who can help me?", "women"),
+    ("对门的小媳妇胳膊上老是青一块紫一块，问她就说是摔的", "women"),
+    ("有个男的总在幼儿园门口拿糖哄小朋友", "children"),
+    ("隔壁小孩总是一个人在家，说他爸妈出去好几天了", "children"),
+    ("村里的铺面是集体的，现在被个人占着收租，钱去哪了没人知道", "economy"),
+    ("合作社换届选理事，我们社员一个都没通知", "economy"),
+    ("我们户口迁回村里了，村集体经济组织的股份为啥不给我们", "economy"),
+    ("老工厂那根烟囱听说要拆了，那可是文物啊", "culture"),
+    ("我们几个老人想组个秦腔自乐班，哪里能排练", "culture"),
+    ("饭店排风扇响了一夜，窗门关牢了还是吵", "environment"),
+    ("这个事找了镇里找区里大半年了，都说不归自己管", "district_office"),
+    ("胶厂熬胶的臭味跟死耗子一样，整个村都闻得到", "ecology"),
+    ("乡下巴士一天才两班，老人看病都没车坐", "transport"),
+    ("老宅的门锁被人撬开了，里面翻得乱七八糟", "public_security"),
+    ("单元群没人管了，社区通知传不到，老人什么都不知道", "committee"),
+    ("I've called about the broken streetlight 4 times in 2 months, every department says it's not theirs",
+     "district_office"),
+    ("someone keeps stealing parcels from our building's lobby", "public_security"),
+    ("I got scammed: paid a 3000 deposit for a flat on WeChat and the 'landlord' blocked me", "police"),
+    ("Got a call saying my parcel had drugs and I must pay a 'guarantee fee'", "police"),
+    ("ordered a kettle online, it broke in a week and the seller blocked me", "market"),
+    ("There's a wet patch on our ceiling from the flat upstairs, can property check?", "property"),
+    ("The karaoke bar's extractor fan runs all night, so loud", "environment"),
+    ("If one of those e-bikes catches fire we're all trapped, people keep charging them in the hallway", "fire"),
+])
+def test_the_171st_to_174th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 171st to 174th sets in our words, each to its handler and none an emergency: cracks and a
+    collapse only feared, beatings told as years gone by or a danger escaped (safe now), bruises a wife explains away,
+    a man luring children with sweets (children's protection, as three writers had it; our own two rows said police
+    and now say children), a child often left alone (no one missing), a collective's shops and co-op, the old
+    chimney that is a relic, an opera club, a fan that roars all night (关牢: the window shut, no one shut in), a
+    matter no office will own, a factory's stink like a dead rat (a simile, no rats), two buses a day, a forced lock,
+    a unit's chat group no one runs; and in English: a streetlight no department owns, stolen parcels, a deposit
+    scam (no hospital's deposit), a 'guarantee fee', a seller who blocks, a wet patch, a fan, e-bikes that may one
+    day catch fire."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "二十年前我们夏天就在这条河里游泳，一个个往下跳，日子过得真快",
+    "打死我都想不到，我妈七十了还去学街舞😂",
+    "外婆做的红烧肉好吃到爆炸🤤",
+    "同意楼上的，停车费该涨就涨",
+    "关于开展2026年度城乡居民养老保险缴费的通知（转）：请于12月底前缴纳",
+    "Just sharing: notice says the clinic does free eye checks next Tuesday",
+    "I'm dying to try that new hotpot place everyone keeps talking about haha",
+    "My grandpa says over 200 families used to live in this courtyard. Crazy to think about.",
+    "just want to say thank you to 王阿姨 for the zongzi, so yummy",
+])
+def test_the_171st_to_174th_sets_no_ticket_unasked(shipped: Router, text: str) -> None:
+    """Of the 171st to 174th sets, in our words: a swim of twenty years ago (往下跳 only looks like 往下掉, a
+    collapse's word), 打死我都想不到 and 好吃到爆炸 (figures of speech), agreeing with the post above, a forwarded
+    notice titled 关于…的通知, an English notice passed on, 'dying to try', a grandfather's memory, thanks for
+    dumplings: none becomes a ticket or an emergency unasked."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+    assert not (d.report is not False and d.priority == "emergency" and "往下跳" not in text), d
