@@ -118,7 +118,8 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
-         "现在好太多了", "现在好多了", "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
+         "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
+         "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
          "过得好快", "过得太快")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
@@ -272,6 +273,8 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
                      # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
+                     r"|^(回复|回)@[^@:：,，]{1,10}[:：](不是的|不是|不对|是的|对的)[,，]"
+                     r"|^@[^@\s]{1,8}\s*(你|您)(说|问|讲)的|^(楼上|楼下)(讲|说)的(那|这)(间|个|家|条|位)"
                      r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
                      r"(去|到|找|在)"
                      # (@李叔 充电桩在3号院东头: a neighbour addressed as kin, told where)
@@ -305,7 +308,9 @@ _TRY_IT = re.compile(r"(就通了|就好了|就行了|就没事了|就化开了|
                      r"试(试|一下|一试)(看)?"
                      r"[。!！~～]*$")
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
-_ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
+_ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
+                        r"@\S+\s+(?:you can|you could|you just|just go|try)\b|"
+                        r"to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
@@ -320,6 +325,7 @@ _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
                      r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
+_LOOK_INTO = re.compile(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警")  # a number given to be looked into
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
@@ -362,7 +368,7 @@ _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", 
 _HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
 _QUOTED = re.compile(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
 _TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
-_STAGED = re.compile(r"(排|演|编|准备|出|报|彩排)(个|几个)?节目")  # a show put on (排节目), not one watched
+_STAGED = re.compile(r"(排|演|编|准备|出|报|彩排|留|上)(个|几个)?节目")  # a show put on (排节目), not one watched
 # films once watched at a place (在里面看过电影): a memory of the place, no film told of
 _FILMS_THERE = re.compile(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
 _WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
@@ -487,7 +493,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"consultations?)\b|anyone up for|anyone "
     r"(?:want(?:s)? to|wanna) join|who wants to|join us|all welcome|beginners welcome|everyone welcome|"
     r"all ages welcome|"
-    r"come along|would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|count me in|"
+    r"come along|neighbou?rs (?:are )?(?:very |most |more than )?welcome|"
+    r"would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|count me in|"
     r"(?:want|wanna|like) to share a (?:taxi|cab|ride|car)\b)|"
     r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
@@ -495,7 +502,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:is|are) (?:fine|ok|okay) now|love it\b|"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:it'?s|has) been (?:totally |completely |pretty )?"
+    r"(?:fine|good|ok|okay|quiet) since|(?:is|are) (?:fine|ok|okay) now|love it\b|"
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
@@ -523,7 +531,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
     r"[^.!?]{0,60}\bused to\b)|"
     r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
-    r"i'?m (?:literally |so )?(?:starving|dying of hunger)|"
+    r"(?:^|i'?m (?:literally |so )?)(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
@@ -618,6 +626,8 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 _TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
+_SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
+_HAPPENING = ("刚才", "刚刚", "快来", "救命")  # an emergency said to be happening now
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
@@ -747,8 +757,8 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
     return told[0] if told else None
 
 
-# a fear said just before a harm (怕砸到人, 担心倒下来砸到车, 生怕掉下来): the harm has not come
-_FEAR = re.compile(r"(?:怕|担心|生怕|就怕|恐怕)[^,.!?;。，！？；\s]{0,6}$")
+# a fear said just before a harm (怕砸到人, 担心倒下来砸到车, 生怕掉下来, 哪天砸到人): the harm has not come
+_FEAR = re.compile(r"(?:怕|担心|生怕|就怕|恐怕|哪天|迟早|早晚)[^,.!?;。，！？；\s]{0,6}$")
 
 
 def _feared(t: str, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1162,6 +1172,9 @@ class Gate:
                 told = _then_and_still(t, found.urgent or found.matched, hits)
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         current, problems = hits.get("current", ()), hits.get("problem", ())
+        if "还是" in current and all(t[m.end():m.end() + 1] in _SHOULD for m in re.finditer("还是", t)):
+            # 还是要开窗透风, 还是得去: advice of what one should do, no trouble that stays
+            current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
         if latin and (still := _CURRENT_EN.findall(text.lower())):
             current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words
             # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
@@ -1172,7 +1185,8 @@ class Gate:
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t)) and \
-                not [w for w in (*current, *problems) if w not in fine.group(0)]:  # (总体还是进步了: its own 还是)
+                not [w for w in (*current, *problems) if w not in fine.group(0) and w not in _OFTEN]:
+            # (总体还是进步了: its own 还是; 他讲得对，还是要经常开窗: how often, nothing wrong)
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
@@ -1184,7 +1198,7 @@ class Gate:
         if (len(t) if not t.isascii() else 2 * len(text.split())) >= 3 * LONG:
             # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
-            if notice and not current:
+            if notice and not current and not (found.emergency and any(w in t for w in _HAPPENING)):
                 return Judgement(False, NOTICE, notice)
             if story := _told_story(t, current):
                 return Judgement(None, STORY, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
@@ -1201,7 +1215,9 @@ class Gate:
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if headed := _HEADED.match(t):
             notice = (*notice, headed.group(0))
-        if (notice and not current) or (len(hints) >= 2 and not problems):
+        if ((notice and not current) or (len(hints) >= 2 and not problems)) and \
+                not (found.emergency and any(w in t for w in _HAPPENING)):
+            # (…社区通知上没写清楚 还有就是刚才路过窑房看到后窗在冒黑烟: the emergency seen just now is the report)
             return Judgement(False, NOTICE, notice or hints)
         if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
             return Judgement(False, NOTICE, elsewhere)
@@ -1219,7 +1235,8 @@ class Gate:
                                       *(() if problems or strong or not (laugh := _LAUGH_EN.match(text.lower()))
                                         else (laugh.group(1),)))):
             return Judgement(False, CHAT, jokes)
-        offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [_PHONE.search(t), _SALE.match(t)] if m))
+        phone = _PHONE.search(t) if not _LOOK_INTO.search(t) else None  # (这个号码你们查一下: a scammer's)
+        offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [phone, _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
         # unless the offer is plain from two of its words (八成新, 自提)
         other = [p for p in problems if not any(p in o for o in offers)]
@@ -1227,7 +1244,7 @@ class Gate:
         if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
         if (answer := _ANSWER.match(t)) and not current and \
-                all(f"不{p}" in t or f"不是{p}" in t or f"没{p}" in t for p in problems):
+                all(f"不{p}" in t or f"不是{p}" in t or f"没{p}" in t for p in problems if p not in _OFTEN):
             return Judgement(False, CHAT, (answer.group(0),))
         if (tried := _TRY_IT.search(t)) and not current:
             return Judgement(False, CHAT, (tried.group(0),))
@@ -1346,7 +1363,8 @@ class Gate:
         told = t[turn.end():] if (turn := _TURN_NOW.search(t)) else t
         if elsewhere := _told_elsewhere(hits if told is t else self._find(told), told):
             return Judgement(False, NOTICE, elsewhere)
-        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]):
+        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and \
+                not any(w in t for w in _HAPPENING):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):

@@ -29,7 +29,7 @@ VERSION = 20  # of the normal form: a model learnt from normalised text names it
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
-# 20: praise as a figure, 好吃到爆炸)
+# 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -228,7 +228,8 @@ _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿)(得|的)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门)?[我他她俺人都快要想直简肺肝胆头脑]{{0,4}}{_ALARM}"
-    rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺人都快要直简]{{0,4}}{_ALARM}"
+    rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
+    rf"[我他她俺人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"

@@ -4487,3 +4487,93 @@ def test_the_171st_to_174th_sets_no_ticket_unasked(shipped: Router, text: str) -
     d = shipped.route(text)
     assert d.report is not True, d
     assert not (d.report is not False and d.priority == "emergency" and "往下跳" not in text), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("对门大叔在天台边坐了半天，跟我说活着没意思，拖鞋都脱了放在一边", "police"),
+    ("爷爷吃汤圆噎住了，脸都发紫了", "public_health"),
+    ("儿媳妇怀着孕，突然肚子疼得打滚，流了好多血", "public_health"),
+    ("后院那堆柴火冒青烟了，摸上去烫手，紧挨着邻居家的墙", "fire"),
+    ("排水沟里有个人趴着，一动不动，看着好几天了，味道都出来了", "police"),
+    ("车库门口有个人躺了两天了，叫了不动，好像没气了", "police"),
+    ("水库边结的冰上有几个小孩在跑，冰都咔咔响", "children"),
+    ("有个男的一直跟着放学的小学生，刚才想拉她上他的车", "children"),
+    ("几个小娃在那个没盖的水窖边上玩，大人都下地了，喊也不听", "children"),
+    ("后街那间老房子塌了 底下有人喊救命", "fire"),
+    ("jiuming 电体卡主了 3号楼 里面有小孩", "fire"),
+    ("楼下有股烧橡胶的味道，冒了好多烟，好像有东西烧着了", "fire"),
+    ("想问问下周的疫苗在哪打，社区通知没说，对了刚才看见对面厂房窗户往外冒黑烟", "fire"),
+    ("our bathroom ceiling just came down and the crack is still spreading, we all got out", "housing"),
+    ("help, my son locked himself in the car in the car park and it's so hot", "children"),
+])
+def test_the_175th_to_178th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 175th to 178th sets (Harbin and Sanya, Kashgar and Gongbei, Jingdezhen and a Liangshan
+    resettlement town, Shantou and a Datong subsidence area) in our words: a man on a roof's edge who says life is
+    not worth it, choking with a face gone purple, a pregnant woman bleeding (the doctor's, though 打滚 holds 打),
+    a woodpile smouldering hot to the touch, bodies lying for days, children on cracking ice, a man trying to pull a
+    schoolgirl into his car, children by an open cistern with the adults away, someone calling from under a fallen
+    house, a lift typed with slips and someone inside, something burning, black smoke seen just now at the end of a
+    question about a notice; and in English a ceiling come down, a child locked in a hot car."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老小区外墙的瓷砖天天往下掉，哪天砸到人", "housing"),
+    ("路边的枯枝掉下来砸到停着的车", "urban_mgmt"),
+    ("小巴郎的爸妈去外地打工两年多没回来了，他跟奶奶住，冬天连棉衣都没有", "children"),
+    ("村里那几间属于集体的店铺被人低价包下来又转租了", "economy"),
+    ("祠堂名下的铺面被几个人私下转租了，族里都不知道", "economy"),
+    ("村干部办低保的时候要我们请他吃饭才肯签字", "district_office"),
+    ("政务大厅窗口那个工作人员态度太差，冲我爸翻白眼", "district_office"),
+    ("十三四岁的娃就不读书了，被带去工地干活", "children"),
+    ("店里标着正宗东北大米，其实是外地贴牌的", "market"),
+    ("社区有没有舞狮队，想让孩子暑假去学", "culture"),
+    ("新生儿上户口需要带什么", "police"),
+    ("老人过世了，按老家习俗要火葬，该去哪办手续", "civil_affairs"),
+    ("公厕冬天水管冻了，干脆锁门不让用", "urban_mgmt"),
+    ("她男人不让她出门，钱也全管着", "women"),
+    ("the bus to the station hasn't come for 50 minutes again", "transport"),
+    ("I've reported the broken streetlight 4 times on the hotline, each time they mark it 'resolved' without fixing "
+     "anything", "district_office"),
+    ("Landlord says our building is listed as dangerous and we must move out", "housing"),
+    ("There's a 'charity association' collecting cash donations door to door, is it even registered?",
+     "civil_affairs"),
+    ("the restaurant charged us 600 for one crab at 'market price' and wouldn't show the weight", "market"),
+    ("any job fairs or graduate subsidies around here for returnees?", "hrss"),
+])
+def test_the_175th_to_178th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 175th to 178th sets in our words, each to its handler and none an emergency: tiles falling
+    every day with harm only feared (哪天砸到人), branches on a car (no one hurt), a child whose parents work far away
+    (no one missing), a collective's and a clan's shops let privately, a cadre who wants a dinner, rudeness at a
+    counter (翻白眼 is no medical sign), child labour, a brand faked, a lion-dance team, a newborn's registration, a
+    cremation, a public toilet locked for frozen pipes, a husband who controls his wife; and in English a late bus
+    (hasn't, folded like every short form), a hotline that marks things 'resolved', a dangerous building, a charity
+    to check, 'market price' seafood, job fairs."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "这家麻辣烫辣到我嘴里要冒烟了🔥",
+    "@李姐 垃圾车每天早上六点来，你放到门口桶里就行",
+    "他讲得对，老房子还是要经常开窗通风",
+    "Open studio on Saturday afternoon, neighbours very welcome!",
+    "starving 😩 any noodle place still open near the bridge?",
+    "My scooter got stolen two years ago but it's been totally fine since they put up the cameras",
+])
+def test_the_175th_to_178th_sets_no_ticket_unasked(shipped: Router, text: str) -> None:
+    """Of the 175th to 178th sets, in our words: 辣到我嘴里要冒烟 (a figure), an answer to a neighbour that tells
+    when the rubbish truck comes (每天 is how often, nothing wrong), agreeing that one should air an old house (还是要:
+    advice), an open studio, 'starving', an old theft 'totally fine since': none becomes a ticket or an emergency
+    unasked."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+    assert not (d.report is not False and d.priority == "emergency"), d
+
+
+def test_a_number_given_to_be_looked_into_is_no_offer(shipped: Router) -> None:
+    """A scammer's phone number passed on for the police to look into (这个号码你们查一下) is a report, not an
+    offer with a contact number."""
+    d = shipped.route("刚接到电话说我女儿在学校摔伤了让我转钱，还好没转，这个号码你们查一下 139xxxx")
+    assert d.report is not False and d.lead == "police", d
