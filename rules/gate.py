@@ -200,7 +200,7 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
 # enough to set them aside
 _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
-_OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠",
+_OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
            "砍一刀",
@@ -316,7 +316,7 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
                         r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
                         r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
                         r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across|no\.? ?\d+|number \d+)\b|"
-                        r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+ ?:|"
+                        r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+(?: [a-z]+)? ?:|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
                         r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
@@ -530,7 +530,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"back when i (?:lived|was living|worked|studied) (?:in|at)\b|crazy to think (?:about|that|of)\b|"
     r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
     r"[^.!?]{0,60}\bused to\b)|"
-    r"(?P<joke>just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
+    r"(?P<joke>hilarious\b|i'?m going crazy (?:with|over)\b|"
+    r"just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"(?:^|i'?m (?:literally |so )?)(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"

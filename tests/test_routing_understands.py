@@ -4577,3 +4577,64 @@ def test_a_number_given_to_be_looked_into_is_no_offer(shipped: Router) -> None:
     offer with a contact number."""
     d = shipped.route("刚接到电话说我女儿在学校摔伤了让我转钱，还好没转，这个号码你们查一下 139xxxx")
     assert d.report is not False and d.lead == "police", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("山上烧荒的火跑起来了，往村子这边来了", "fire"),
+    ("后坎的石墙垮了，压了王家的柴房，他家奶奶还在里头，喊得应", "fire"),
+    ("厨房有股怪味，阀门都关了还是有，孩子在屋里睡觉", "gas"),
+    ("我爸在地里被马蜂蛰了好几下，脸都肿了，喘不上气", "public_health"),
+    ("外墙的砖一大块一大块往下砸，下面就是小区大门", "housing"),
+    ("河里涨水了，漫到路上了，下游还有两户老人没撤出来", "urban_mgmt"),
+    ("老屋的阁楼着了，木头的，大家快出来", "fire"),
+    ("楼道的配电箱啪啪打火，一股焦糊味", "power"),
+    ("help, a delivery guy fell outside, his leg is bent the wrong way", "public_health"),
+    ("the little girl next door has been alone for two days, crying, no food in the flat", "children"),
+])
+def test_the_179th_and_180th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 179th (Kaili's villages and Tianjin's Binhai) and 180th (Wenzhou's old lanes and Xining)
+    sets in our words: a field fire running towards the village, a grandmother inside a kitchen crushed by a fallen
+    wall who still answers, a gas smell with the valve shut, stings that swell a face and stop the breath (砍柴 and a
+    husband hold no violence), bricks falling in lumps over a gate, old people not yet out of a flood, an attic on
+    fire, a distribution box sparking (the power company's, though it smells burnt); and in English a broken leg and
+    a small child alone for days."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我妈被我爸打了好多年，我在外地读书，想帮她不知道找谁", "women"),
+    ("她男人喝了酒就骂她打她，好几年了，想问问有没有人能帮", "women"),
+    ("征地补偿找了镇里找县里，都说不归他们管，皮球踢了半年", "district_office"),
+    ("村BA今年报名没人组织了", "culture"),
+    ("鞋厂楼上住人楼下是车间，胶水一桶桶堆着", "fire"),
+    ("菜籽油里掺了别的油，炒菜一股怪味", "market"),
+    ("跟房东闹翻了，押金不退，说墙上有个钉眼要扣钱", "mediation"),
+    ("那对夫妻天天出去上班，把两个孩子锁在家里", "children"),
+    ("power keeps cutting out every evening in our block", "power"),
+    ("The lift has been out of service since Monday and the old couple on the 15th floor can't get out", "property"),
+    ("reported the broken bench 3 times, each time they say they'll 'pass it on', nothing happens", "district_office"),
+])
+def test_the_179th_and_180th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 179th and 180th sets in our words, each to its handler and none an emergency: beatings told
+    as years gone by (the women's), a matter kicked about for half a year, a village basketball league no one runs,
+    people living over a glue workshop, adulterated oil, a landlord keeping a deposit, children locked in every
+    working day (a habit, the children's); and in English power cutting out, a lift out for days (no one shut in a
+    lift), a hotline that 'passes it on'."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "次卧出租 近地铁 拎包入住",
+    "the new talking lift in our block is hilarious 😂",
+    "I'm going crazy with these tones in my Chinese class 😂",
+    "Replying to Zhang Min: you can pay the gas bill in the app, just search the gas company",
+    "我们村的篮球队赢了！！村BA进八强了！！",
+])
+def test_the_179th_and_180th_sets_no_ticket_unasked(shipped: Router, text: str) -> None:
+    """Of the 179th and 180th sets, in our words: a room to let, a lift that is hilarious, going crazy over tones,
+    an English reply to someone named, a basketball win: none becomes a ticket or an emergency unasked."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+    assert not (d.report is not False and d.priority == "emergency"), d
