@@ -496,7 +496,10 @@ _SOCIAL_MARK_EN = re.compile(
     r"come along|neighbou?rs (?:are )?(?:very |most |more than )?welcome|"
     r"would love to (?:see|join|come|watch|attend|learn)|who'?s in for|anyone going to|count me in|"
     r"(?:want|wanna|like) to share a (?:taxi|cab|ride|car)\b)|"
-    r"(?P<offer>lost:|found:|found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
+    r"(?P<offer>lost:|found:|"
+    r"(?:someone|somebody) left (?:a|an|their|his|her) [a-z -]{1,30} (?:at|in|on|by|near) [^.?!]{0,60}"
+    r"\bi (?:hung|put|left|moved|handed|placed|took) (?:it|them)\b|"
+    r"found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|to claim it|"
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
@@ -1138,7 +1141,7 @@ class Gate:
                 not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
                 (marked.lastgroup != "thanks" or not _REQUEST_EN.search(lower)) and \
-                (marked.lastgroup != "greet" or not _NEXT_EN.search(lower)) and \
+                (marked.lastgroup != "greet" or not (_NEXT_EN.search(lower) or (strong and "?" in lower))) and \
                 not (marked.lastgroup == "greet" and len(text.split()) >= LONG):
             # ("Hi all, my cat is missing"; "Hi all, sorry for the long message…" and a matter told at length, one
             # the rules know or not: a greeting only opens it)

@@ -4638,3 +4638,52 @@ def test_the_179th_and_180th_sets_no_ticket_unasked(shipped: Router, text: str) 
     d = shipped.route(text)
     assert d.report is not True, d
     assert not (d.report is not False and d.priority == "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("电梯突然往下掉了一截又停住了，门扒不开，里面三个人", "fire"),
+    ("后头巷子的仓库怎么在冒黑烟，是不是谁家在烧东西", "fire"),
+    ("屋后冒黑烟，越冒越大，不像烧柴火", "fire"),
+    ("山体滑坡了，李家的房子被泥埋了，还听到有人在里头喊", "fire"),
+    ("有个小娃在塘边一个人玩，大人不知道到哪去了，水很深", "children"),
+    ("一个小孩跑到国道上去了，大货车一辆接一辆", "children"),
+    ("一个不认识的男的拉着她往面包车里拽，小女孩一直哭", "children"),
+    ("我细佬喺商场门口唔见咗半个钟，5岁，着蓝色衫", "police"),
+    ("the woman next door just ran out with a bleeding lip, her husband is coming after her with a bottle", "women"),
+])
+def test_the_181st_and_182nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 181st (Linxia and Nanjing's Xianlin) and 182nd (Enshi and Beihai) sets in our words: a
+    lift that dropped and stuck with people inside (trapped, not a collapse), black smoke from a shed or behind a
+    house, voices under a landslide, a child alone by deep water or out on a trunk road, a girl dragged towards a
+    van, a Cantonese six-year-old lost (唔见咗), and in English a wife running from her husband with a bleeding lip."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("城中村那边天天烧垃圾，一股塑料烧焦的味道", "ecology"),
+    ("网吧让未成年人进去通宵，我外甥两天没回家了", "children"),
+    ("在渔船上打工没签合同，手受伤了老板不理", "hrss"),
+    ("失地农民的社保怎么接续", "hrss"),
+    ("社区能不能办个剪纸班，好多外国邻居想学", "culture"),
+    ("想在村里搞个篮球赛，有没有场地", "culture"),
+    ("a big dog keeps running around off-leash near the playground", "public_security"),
+    ("someone threw a beer bottle off a balcony last night, it landed next to my car", "public_security"),
+    ("the scale was rigged at the night market, my 1 jin of shrimp was barely 300g", "market"),
+    ("just moved in, do I need to register my address at the police station?", "police"),
+])
+def test_the_181st_and_182nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 181st and 182nd sets in our words, each to its handler and none an emergency: rubbish burnt
+    every day (the air, not a fire), minors kept overnight in an internet café (the children's, no one missing), an
+    injured fisherman's boss who will not pay, pensions after land is taken, a paper-cutting class, a village
+    basketball match to organise; and in English a dog off the leash, a bottle thrown from a balcony, a rigged
+    scale, a newcomer's registration (a greeting with a question about a matter is a report)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+def test_a_thing_found_and_hung_up_is_no_report(shipped: Router) -> None:
+    """An English note of a thing someone left and the writer put aside (…I hung it on the railing) is a
+    lost-and-found note, not a person on a railing."""
+    d = shipped.route("Someone left a blue scarf at the bus stop, I hung it on the railing")
+    assert d.report is not True and d.priority != "emergency", d
