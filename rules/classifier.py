@@ -267,6 +267,20 @@ class Candidate(NamedTuple):
         return bool(self.matched) and all(w.startswith(ALIKE) for w in self.matched)
 
     @property
+    def slipped(self) -> bool:
+        """Return whether this was found only by characters typed that are like its words (往下跳≈往下掉), none
+        said as written nor spelled in pinyin (qihuole≈起火了, a resident's way of writing).
+
+        >>> Candidate("collapse", 2.0, ("往下跳≈往下掉",), False).slipped
+        True
+        >>> Candidate("fire", 6.0, ("qihuole≈起火了",), False).slipped
+        False
+        >>> Candidate("collapse", 6.0, ("往下掉",), True).slipped
+        False
+        """
+        return bool(self.matched) and all(ALIKE in w and not w.split(ALIKE, 1)[0].isascii() for w in self.matched)
+
+    @property
     def key(self) -> tuple[bool, float, int, int, int]:
         """Return the ranking key: live emergencies first, then the score, the number of mentions, the
         longest piece of evidence, and the earliest."""

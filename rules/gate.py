@@ -631,7 +631,26 @@ _PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 _TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
-_HAPPENING = ("刚才", "刚刚", "快来", "救命")  # an emergency said to be happening now
+_HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
+
+
+def _seen_now(t: str) -> bool:
+    """Return whether ``t`` says something is seen happening just now (刚才路过…在冒黑烟): with an emergency's words,
+    the report, whatever notice it is told beside.
+
+    >>> _seen_now("社区通知上没写清楚,还有刚才路过窑房看到后窗在冒黑烟"), _seen_now("正在开展燃气安全检查")
+    (True, False)
+    """
+    return any(w in t for w in _HAPPENING)
+
+
+def _without(words: tuple[str, ...], word: str) -> tuple[str, ...]:
+    """Return ``words`` with ``word`` left out (还是 set aside when it asks or advises).
+
+    >>> _without(("还是", "又"), "还是")
+    ('又',)
+    """
+    return tuple(w for w in words if w != word)
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
@@ -1178,7 +1197,7 @@ class Gate:
         current, problems = hits.get("current", ()), hits.get("problem", ())
         if "还是" in current and all(t[m.end():m.end() + 1] in _SHOULD for m in re.finditer("还是", t)):
             # 还是要开窗透风, 还是得去: advice of what one should do, no trouble that stays
-            current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
+            current, problems = _without(current, "还是"), _without(problems, "还是")
         if latin and (still := _CURRENT_EN.findall(text.lower())):
             current = (*current, *still)  # "thanks, but the lift is still broken": a problem now, in English words
             # and what is wrong, said in English (broken, leaking, nobody has come): "Why is the lift broken again?"
@@ -1202,7 +1221,7 @@ class Gate:
         if (len(t) if not t.isascii() else 2 * len(text.split())) >= 3 * LONG:
             # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
-            if notice and not current and not (found.emergency and any(w in t for w in _HAPPENING)):
+            if notice and not current and not (found.emergency and _seen_now(t)):
                 return Judgement(False, NOTICE, notice)
             if story := _told_story(t, current):
                 return Judgement(None, STORY, story)  # 跟大伙念叨念叨…: asked about, never registered unasked
@@ -1213,14 +1232,14 @@ class Gate:
         choice = _CHOICE.search(t) if "还是" in current else None
         if "还是" in current and ((hits.get(QUESTION) and (t.endswith(("吗", "?", "呢", "啊")) or "还是在" in t))
                                  or "投票" in t or "投个票" in t or choice or _PREFER.search(t)):
-            current, problems = tuple(w for w in current if w != "还是"), tuple(w for w in problems if w != "还是")
+            current, problems = _without(current, "还是"), _without(problems, "还是")
             if choice:
                 hits[QUESTION] = (*hits.get(QUESTION, ()), choice.group(0))
         notice, hints = hits.get(NOTICE, ()), hits.get("hint", ())
         if headed := _HEADED.match(t):
             notice = (*notice, headed.group(0))
         if ((notice and not current) or (len(hints) >= 2 and not problems)) and \
-                not (found.emergency and any(w in t for w in _HAPPENING)):
+                not (found.emergency and _seen_now(t)):
             # (…社区通知上没写清楚 还有就是刚才路过窑房看到后窗在冒黑烟: the emergency seen just now is the report)
             return Judgement(False, NOTICE, notice or hints)
         if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
@@ -1239,7 +1258,7 @@ class Gate:
                                       *(() if problems or strong or not (laugh := _LAUGH_EN.match(text.lower()))
                                         else (laugh.group(1),)))):
             return Judgement(False, CHAT, jokes)
-        phone = _PHONE.search(t) if not _LOOK_INTO.search(t) else None  # (这个号码你们查一下: a scammer's)
+        phone = number if (number := _PHONE.search(t)) and not _LOOK_INTO.search(t) else None  # (这个号码你们查一下)
         offers = (*hits.get(OFFER, ()), *(m.group(0) for m in [phone, _SALE.match(t)] if m))
         # something found or for sale says 丢了 or names a thing (安全座椅); a problem besides is still a report,
         # unless the offer is plain from two of its words (八成新, 自提)
@@ -1367,8 +1386,7 @@ class Gate:
         told = t[turn.end():] if (turn := _TURN_NOW.search(t)) else t
         if elsewhere := _told_elsewhere(hits if told is t else self._find(told), told):
             return Judgement(False, NOTICE, elsewhere)
-        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and \
-                not any(w in t for w in _HAPPENING):
+        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and not _seen_now(t):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):

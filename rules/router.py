@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from rules.classifier import ALIKE, Candidate, Classification, Classifier
+from rules.classifier import Candidate, Classification, Classifier
 from rules.decision import Alternative, Decision, Source
 from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
@@ -73,16 +73,6 @@ from rules.rulebook import Rulebook
 MAX_OPTIONS = 3
 MORE_LIKELY_THAN_NOT = 0.5
 
-
-
-def _only_alike(matched: tuple[str, ...]) -> bool:
-    """Return whether all of ``matched`` are likenesses of Chinese characters typed (往下跳≈往下掉), none said as
-    written nor spelled in pinyin (qihuole≈起火了, a resident's way of writing).
-
-    >>> _only_alike(("往下跳≈往下掉",)), _only_alike(("qihuole≈起火了",)), _only_alike(("往下掉",))
-    (True, False, False)
-    """
-    return bool(matched) and all(ALIKE in m and not m.split(ALIKE, 1)[0].isascii() for m in matched)
 
 class Heard(NamedTuple):
     """What the models' yes-or-no heads said of one text: the emergency head's score, the report head's, and
@@ -213,7 +203,7 @@ class Router:
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
         alarm, likely, doubts = heard or Heard()
-        if judged.kind == REPORT and chosen is not None and chosen.emergency and _only_alike(chosen.matched) and \
+        if judged.kind == REPORT and chosen is not None and chosen.emergency and chosen.slipped and \
                 (alarm or 0.0) < routing.model_sure_report:
             # an emergency's words only like characters typed, themselves words of their own (往下跳 is like 往下掉,
             # 家抱孙子 like 家暴), and no model sure it hears one: asked about at once, with the hotline, never
