@@ -117,12 +117,14 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
-         "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "我们那时候", "那时候住",
+         "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "现在说起来", "说起来还后怕",
+         "说起来都后怕", "想起来还后怕", "想起来都后怕", "想起来都怕", "我们那时候", "那时候住",
          "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
          "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
          "过得好快", "过得太快")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
+_BARE_YEAR = re.compile(r"[0-9零一二三四五六七八九〇]{2}年")
 _YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
@@ -246,13 +248,15 @@ _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|
 # 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
 # an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
 _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
-                   r"方案[一二三四五1-5a-e])")
+                   r"方案[一二三四五1-5a-e])"
+                   # or a side taken in a discussion (我赞成把活动室搬到一楼), not support for a complaint (我支持举报)
+                   r"|(我|俺)(也)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
 # an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
 _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
 _AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
-                    r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|老哥|大姐|大哥)(说|讲)(的|得)"
+                    r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
                     r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
@@ -262,7 +266,7 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          # or a verdict summed up (总的来说还凑合)
                          r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)"
                          # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
-                         r"|(说|讲)句公道话[^。!?]{0,16}(进步|还是不错|挺好|还行|改善|好多了)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
+                         r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
@@ -323,7 +327,9 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
 _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
-                     r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))")
+                     r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))"
+                     # or now said to be better than then (…现在想起来都怕，还是现在好)
+                     r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
 _LOOK_INTO = re.compile(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警")  # a number given to be looked into
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
@@ -514,7 +520,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
     r"nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
-    r"(?:was|is) (?:insane|epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
+    # (insane is praise of a show, not of dust: "the dust is insane" complains)
+    r"was (?:insane|epic|lit|fire)\b|is (?:epic|lit|fire)\b|(?:were|are) (?:insane|epic|lit|fire)(?=\s*!)|i'?m dead\b|"
     r"(?:is|such) a (?:great|lovely|wonderful|good) (?:community|neighbourhood|neighborhood)|"
     r"(?:is|are) (?:so |really |just )?magical|love this (?:place|town|city|neighbourhood|neighborhood)|"
     r"(?:was|were) going to complain|"
@@ -526,11 +533,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"holidays|festival)|merry christmas|season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
-    r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?|tashi delek)|"
+    r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?|tashi delek|"
+    r"eid mubarak|happy eid|ramadan kareem|happy diwali)|"
     r"(?P<story>fun story|funny story|crazy times|good old days|those were the days|back in the day|"
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
     r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now)|"
     r"back when i (?:lived|was living|worked|studied) (?:in|at)\b|crazy to think (?:about|that|of)\b|"
+    r"^back in (?:19|20)\d\d\b|"
     r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
     r"[^.!?]{0,60}\bused to\b)|"
     r"(?P<joke>hilarious\b|i'?m going crazy (?:with|over)\b|"
@@ -749,12 +758,16 @@ def _long_ago(t: str) -> tuple[str, ...]:
 
     >>> _long_ago("以前这条街全是青石板路"), _long_ago("电梯又坏了")
     (('以前',), ())
-    >>> _long_ago("上个礼拜停电那回 好在没几个钟头就来了")
-    ('上个礼拜停电那回 好在',)
+    >>> _long_ago("上个礼拜停电那回 好在没几个钟头就来了"), _long_ago("八几年那回发大水"), _long_ago("19年交的房")
+    (('上个礼拜停电那回 好在',), ('八几年',), ())
     """
     head = t[:LONG].replace("那年轻", "那")  # 那年轻人 is that young man, not that year
+    # a message that opens with a year long past told as a time (八几年那回, 98年那次; not 19年交的房 alone)
+    # (…现在说工龄接不上 找谁啊: asks about a matter of now)
+    year = (y.group(0),) if (y := _YEAR_AGO.match(t)) and not _BARE_YEAR.fullmatch(y.group(0)) and \
+        not _HOW.search(t) else ()
     return (*(w for w in _PAST if w in head), *(("以前",) if t.startswith(_BEFORE) else ()),
-            *((then.group(0),) if (then := _THAT_TIME.search(head)) else ()))
+            *((then.group(0),) if (then := _THAT_TIME.search(head)) else ()), *year)
 
 
 def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
@@ -857,7 +870,8 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     ``aside``: the gate's words of asides the text holds (:class:`Gate`), when they were looked for: none of a
     story's or of long ago's among them, and no 以前 to open it, is no story.
     """
-    if aside is not None and not aside and not t.startswith(_BEFORE) and not _THAT_TIME.search(t[:LONG]):
+    if aside is not None and not aside and not t.startswith(_BEFORE) and not _THAT_TIME.search(t[:LONG]) and \
+            not _long_ago(t):
         return ()
     story = tuple(w for w in _STORY if w in t[:LONG])
     past = _long_ago(t)
@@ -931,6 +945,8 @@ _OVER_EN = re.compile(r"\ball (?:good|fine|ok|okay) now\b|"
                       r"\bso (?:glad|happy) (?:we|i) (?:moved|left)\b|"
                       r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
                       r"\bback in the day\b|"
+                      # or one glad it is all put right since (…glad they rebuilt it so well)
+                      r"\bglad (?:they|it|everything|the [a-z]+)\b[^.!?]{0,30}\b(?:rebuilt|restored|so nice|nicer)\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
                       r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
                       # or that the place one lives in now is better (…crazy times. glad this place is better)
@@ -1365,7 +1381,8 @@ class Gate:
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
         ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
-        now = [w for w in hits.get("current", ()) if w != "又" and not (w == "还是" and _FIRST_OR.search(t))]
+        now = [w for w in hits.get("current", ()) if w != "又" and
+               not (w == "还是" and (_FIRST_OR.search(t) or _PREFER.search(t)))]
         if what_if := _what_if(t, hits, now):
             return what_if
         if (over := _OVER_THEN.search(t)) and "又" not in t[over.end():] and \
@@ -1379,6 +1396,8 @@ class Gate:
                 Judgement(None, STORY, (over.group(0),))  # (…现在想起来还后怕: remembered, asked with the hotline)
         if now:
             return None
+        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and not _seen_now(t):
+            return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
             return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about
         # what was said before the talk turns to now (…老师说作文写跑题了…唉说着呢楼下老张倒在花坛边上) is no
@@ -1386,8 +1405,6 @@ class Gate:
         told = t[turn.end():] if (turn := _TURN_NOW.search(t)) else t
         if elsewhere := _told_elsewhere(hits if told is t else self._find(told), told):
             return Judgement(False, NOTICE, elsewhere)
-        if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and not _seen_now(t):
-            return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
                 not any(w in t for w in _NOW):
             if ended := _ENDED_WELL.search(t):  # 前几年一下雨就淹，后来排水改了就再没淹过: told, no report

@@ -4687,3 +4687,76 @@ def test_a_thing_found_and_hung_up_is_no_report(shipped: Router) -> None:
     lost-and-found note, not a person on a railing."""
     d = shipped.route("Someone left a blue scarf at the bus stop, I hung it on the railing")
     assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("阮厝内敢若瓦斯咧漏，味足重", "gas"),
+    ("两个囡仔佇鱼塘边咧耍，边仔无大人，水足深", "children"),
+    ("邻居把孩儿关在车里自己去打麻将了，太阳晒着，孩儿一直哭", "children"),
+    ("一个小学生沿着铁轨走，火车快来了", "children"),
+    ("我爸说头疼得厉害，吐了两回，现在说话都说不清了", "public_health"),
+    ("烟头把楼下的柴火堆引燃了", "fire"),
+    ("村口草垛着下了，风一吹往房子那边烧", "fire"),
+    ("柴房被雪压垮了，老汉压在底下，能听到他哼哼", "fire"),
+    ("电梯里困了个老人，按铃没人应", "fire"),
+    ("屋里一股煤气味，敲门没人应，门缝里有嘶嘶声", "gas"),
+    ("积水里泡着一根电线，刚才一只猫过去就不动了", "power"),
+    ("男的揪着他媳妇头发往外拖", "women"),
+    ("my neighbour can't breathe and his lips look grey", "public_health"),
+    ("a man is waving a knife in the car park and shouting at people", "police"),
+    ("my sister texted that she doesn't want to live anymore and she isn't answering", "police"),
+    ("the roof of the shop across the road is burning!!", "fire"),
+    ("a strong rotten egg smell near the lift lobby, getting worse", "gas"),
+    ("her husband is chasing her with a belt down the stairs", "women"),
+    ("water is rising in the underpass and a woman is still in her car", "fire"),
+])
+def test_the_183rd_to_186th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 183rd to 186th sets (Anxi and Zhoukou, Zhuzhou and Shangri-La, Wuhu and Yanji, Longgang
+    and Xunhua) in our words: Hokkien gas leaking (敢若…咧漏) and children by deep water (囡仔, 佇, 足深), a child
+    (孩儿) shut in a car in the sun, a child on the railway, slurred speech after headache and vomiting, a woodpile
+    set alight, a haystack on fire in Xining speech (着下了), a man heard moaning under a shed the snow brought down
+    and someone shut in a lift (trapped: the fire brigade's), gas hissing behind a door nobody opens (gas, not a
+    death), a wire in flood water, a wife dragged by the hair; in English someone who can't breathe, a man waving a
+    knife, a sister who doesn't want to live anymore, a roof burning, a rotten-egg smell by the lift, a husband
+    chasing his wife with a belt, a woman in her car in rising water."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我表妹被她老公打了好几次了，每次都说是撞的，她不敢离婚", "women"),
+    ("隔壁大嫂胳膊上老是青一块紫一块，晚上常听到她男人打她", "women"),
+    ("楼下那家经常把孩子一个人锁在家里一整天", "children"),
+    ("两家为占车位吵了好几天了，都快要打起来了，能不能来调解一下", "mediation"),
+    ("楼上洗衣机漏水，我家天花板的水一滴一滴往下掉", "property"),
+    ("那个化工厂每天晚上都飘过来一股烧焦的塑料味", "ecology"),
+    ("the dust from the construction site is insane, my windows are black every day", "ecology"),
+])
+def test_the_183rd_to_186th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 183rd to 186th sets in our words, each to its handler and none an emergency: a wife beaten
+    many times over (好几次了) or bruised time and again (老是青一块紫一块), a child locked in every day, two families
+    about to come to blows (a quarrel to mediate), water dripping through a ceiling (a leak, not a collapse), a
+    factory's burnt smell every night (the air, not a fire), and dust that is "insane" (a complaint, not praise)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "八几年那回发大水，我家的房子都泡了，现在说起来还后怕",
+    "九八年那场洪水我们楼一层全淹了，想起来都怕，还是现在好",
+    "Back in 2010 there was a big fire on this street, glad it looks so nice now",
+    "楼主说得对，垃圾就是要分类",
+    "我赞成把周末的舞蹈课改到晚上",
+    "说句公道话，这两年物业比以前好太多了",
+    "Eid Mubarak everyone! 🌙",
+    "转：冬季用电安全温馨提示——不要私拉电线给电动车充电，注意防火",
+])
+def test_the_183rd_to_186th_sets_no_ticket_unasked(shipped: Router, text: str) -> None:
+    """Of the 183rd to 186th sets, in our words: a flood of the eighties or of 98 remembered (a story: asked about,
+    never registered), a fire of years ago, agreement with the poster (楼主说得对), a side taken in a discussion
+    (我赞成), a fair word for the property company, a festival greeting, a forwarded safety notice: none becomes a
+    ticket unasked, and the notice is no emergency."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+    if text.startswith("转"):
+        assert d.report is False and d.priority != "emergency", d
