@@ -261,12 +261,21 @@ _AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
-                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|"
+                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|也?能理解|可以理解|"
                          r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
                          # or a verdict summed up (总的来说还凑合)
                          r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)"
                          # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
                          r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
+# a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
+_HOMEWORK = re.compile(r"作业[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
+                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}作业")
+_BLAMED = re.compile(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
+# what water or a fall reached (滴到, 砸坏了), said before a thing
+_REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
+# a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
+_ADVERT = re.compile(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
+                     r"|欢迎(大家)?(来|光临|捧场)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
@@ -1025,6 +1034,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     # a nightmare the matter caused (吓得孩子一晚上做噩梦) is no dream told
     screen = [w for w in hits.get("screen", ()) if (w not in _DREAMS or not _HAUNTED.search(t)) and
               (w != "节目" or not _STAGED.search(t)) and (w != "电影" or not _FILMS_THERE.search(t))]
+    # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
+    screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
@@ -1227,6 +1238,10 @@ class Gate:
                 not [w for w in (*current, *problems) if w not in fine.group(0) and w not in _OFTEN]:
             # (总体还是进步了: its own 还是; 他讲得对，还是要经常开窗: how often, nothing wrong)
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
+        if (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and not found.emergency:
+            return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
+        if (advert := _ADVERT.search(t)) and not current and not problems:
+            return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
         if t.lstrip("【[(（").startswith(self._forwarded) and not current:

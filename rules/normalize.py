@@ -99,6 +99,9 @@ CANTONESE = {
     "足深": "很深", "足危险": "很危险", "足臭": "很臭", "足重": "很重", "无大人": "没大人", "边仔": "旁边",
     # 孩儿 is 孩子 in the north and west (孩儿锁车里), as 女孩儿 is 女孩子
     "孩儿": "孩子",
+    # Cantonese smoke at a door (门罅, 㶶味 after the table), a knock (拍门), beaten all the time (成日畀…打);
+    # and 电悌, typed for 电梯
+    "门罅": "门缝", "㶶味": "焦味", "拍门": "敲门", "成日畀": "整天被", "电悌": "电梯",
     # Xiang (Hunan): 哒 after a verb is 了 (摔哒, 倒哒), but not in the internet's 么么哒 or a sound
     "哒": "了", "么么哒": "么么哒", "萌萌哒": "萌萌哒", "美美哒": "美美哒", "棒棒哒": "棒棒哒",
     "哒哒": "哒哒", "哒哒哒": "哒哒哒",

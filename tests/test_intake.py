@@ -839,7 +839,7 @@ async def test_a_late_placed_ticket_hints_the_same_matter_naming_both_places(bot
     handler is told the two may be one, and (a tester read 同一地点 beside another place) where each of them is."""
     net = t(bot)
     await reported(bot)
-    second = net.say(GRID, BOB, "电悌坏了")
+    second = net.say(GRID, BOB, "电体坏了")
     await turn(bot)
     assert await store.count("tickets") == 2
     net.say(GRID, BOB, "1", thread_root=second)
