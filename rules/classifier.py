@@ -561,6 +561,10 @@ class Classifier:
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
+                    # a likeness's category is vetoed by its negative patterns as a word's is (积水好几天都不退 is
+                    # like 水好急, but a flood that stays is no flood's emergency)
+                    if cid in self._vetoes and cid not in vetoed and any(rx.search(norm) for rx in self._vetoes[cid]):
+                        vetoed.add(cid)
                 candidates, fuzzy = self._rank(hits, vetoed, seen, horizon), True
             # a likeness of characters says nothing of English, and never names an emergency's matter (救命！ is no
             # welfare matter for being like 救助): an emergency of no known kind is the fallback's

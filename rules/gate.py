@@ -256,7 +256,7 @@ _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
 _AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
-                    r"(楼长|主任|书记|网格员|你|您|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
+                    r"(楼长|主任|书记|网格员|你|您|侬|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
                     r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
@@ -322,7 +322,8 @@ _TRY_IT = re.compile(r"(就通了|就好了|就行了|就没事了|就化开了|
                      r"[。!！~～]*$")
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
-                        r"@\S+\s+(?:you can|you could|you just|just go|try)\b|"
+                        r"@\S+\s+(?:(?:yes|yeah|yep|no|nope|sure)[,.!]?\s+)?"
+                        r"(?:you can|you could|you just|just go|try)\b|"
                         r"to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"

@@ -4821,3 +4821,58 @@ def test_the_187th_to_190th_sets_no_ticket_unasked(shipped: Router, text: str) -
     opening offer, a rise in a fee accepted: none becomes a ticket, and none is an emergency."""
     d = shipped.route(text)
     assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼梯间那条裂缝刚才又掉了一大块水泥下来", "housing"),
+    ("山洪下来了，河水漫过了村道，水急得很", "urban_mgmt"),
+    ("街上都成河了，刚才一个骑电动车的被冲倒了", "urban_mgmt"),
+    ("gas味 好重 in the corridor, what should we do", "gas"),
+    ("救救我 他把门反锁了 说要打死我", "women"),
+    ("邻居把小孩关在小黑屋一下午了，一直在哭", "children"),
+    ("天台上站着个小伙，一直往下看，看着不对劲", "police"),
+    ("油锅着了，锅盖都盖不住", "fire"),
+    ("a drunk man is smashing car windows with a metal bar on our street", "police"),
+    ("独居的刘大爷好几天没出门了，门口有股臭味", "police"),
+    ("塌下来的墙底下压着个人，还能听见他喊", "fire"),
+])
+def test_the_191st_to_194th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 191st to 194th sets (Wuzhong and Hongkou, Bijie and Huangdao, Baise and Qiqihar, Xiong'an
+    and Lijiang) in our words: a crack that keeps shedding lumps, flood water over a road or a street turned river that
+    knocks people down, gas in mixed Chinese and English, a cry for help from behind a locked door, a child shut in a
+    dark room crying, someone on a roof looking down, a pan of oil on fire, an English man smashing car windows with a
+    bar, an old man living alone not seen for days with a smell at his door (a death to find), someone heard under
+    a fallen wall (trapped: the fire brigade's)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼下的小孩每天被锁在家里，爸妈下了班才回来", "children"),
+    ("村口那根电线杆有点歪，离房子挺近的", "power"),
+    ("我家燃气灶的火苗特别小，烧个水要好久", "gas"),
+    ("那个厂子每天晚上冒烟，一股刺鼻的味道", "ecology"),
+    ("路口积水好几天了都不退", "urban_mgmt"),
+    ("有人冒充社保局打电话让我交认证费", "police"),
+    ("村干部把救灾的大米拉回自己家了", "district_office"),
+    ("I've reported the broken water pipe five times and every office says it's another department's job",
+     "district_office"),
+])
+def test_the_191st_to_194th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 191st to 194th sets in our words, each to its handler and none an emergency: a child locked in
+    every working day, a pole that leans (nothing sparks or falls), a weak gas flame (supply, not a fire), a factory
+    smoking every night (the air's), water standing for days (a drain, not a flood), a caller posing as the social
+    security office (fraud), a cadre taking relief rice home, and in English a fault passed from office to office."""
+    d = shipped.route(text)
+    assert d.report is True and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "侬讲得对，垃圾是要分分清爽",
+    "@Tom yes you can pay it at the service hall, bring your ID",
+])
+def test_the_191st_to_194th_sets_no_ticket(shipped: Router, text: str) -> None:
+    """Of the 191st to 194th sets, in our words: Shanghainese agreement (侬讲得对) and an English answer to a neighbour
+    that starts with yes: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True and d.priority != "emergency", d
