@@ -324,6 +324,8 @@ _TRY_IT = re.compile(r"(就通了|就好了|就行了|就没事了|就化开了|
 _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
                         r"@\S+\s+(?:(?:yes|yeah|yep|no|nope|sure)[,.!]?\s+)?"
                         r"(?:you can|you could|you just|just go|try)\b|"
+                        # (or one that opens with a yes or a no to someone named: @Mr Liu yes the station does…)
+                        r"@[^\s,:]+(?:\s[^\s,:]+)?[,:]?\s+(?:yes|yeah|yep|no|nope)\b[,.!]?\s+(?:the|it|they|you)\b|"
                         r"to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
                         r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
                         r"\bquestion|"

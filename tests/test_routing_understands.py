@@ -4876,3 +4876,33 @@ def test_the_191st_to_194th_sets_no_ticket(shipped: Router, text: str) -> None:
     that starts with yes: no ticket."""
     d = shipped.route(text)
     assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("进门一股味道，像臭鸡蛋一样，站了一会儿头就晕", "gas"),
+    ("饭馆后厨那个液化气罐的管子断了，气味好大", "gas"),
+    ("a power line is down across the lane and it's still buzzing", "power"),
+    ("我爸上山放羊还没回来，天都黑了，电话打不通", "police"),
+    ("沟里一看是个人，早就没气了", "police"),
+    ("河水越涨越快，下游几户人还没撤出来", "urban_mgmt"),
+    ("两个娃娃被锁在屋里三天了，饿得直哭", "children"),
+    ("我妈一个人在家，门缝里有烟味，电话怎么打都不接", "fire"),
+    ("村头那间木房子着了，噼里啪啦响", "fire"),
+])
+def test_the_195th_to_198th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 195th to 198th sets (Dongtai and Yuzhong, Menghai and Kunshan, Yan'an and Haizhu, Arxan and
+    Binjiang) in our words: a smell like rotten eggs that makes the head swim, a gas bottle's hose broken, an English
+    power line down and buzzing, a shepherd not back after dark who does not answer, someone found already dead, a
+    river rising faster with people not yet out, children locked in for days crying with hunger, smoke at the door
+    of a mother who does not answer, a wooden house on fire."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+def test_the_195th_to_198th_sets_a_leaning_tree_and_an_answer(shipped: Router) -> None:
+    """An English tree leaning after a typhoon is the parks' matter, not a collapse; an answer to someone named
+    that opens with yes is no ticket."""
+    tree = shipped.route("the old tree outside block 5 is leaning badly after the storm")
+    assert tree.lead == "urban_mgmt" and tree.priority != "emergency", tree
+    answer = shipped.route("@Ms Wang yes the clinic does flu shots, book on the mini program")
+    assert answer.report is not True, answer
