@@ -4906,3 +4906,15 @@ def test_the_195th_to_198th_sets_a_leaning_tree_and_an_answer(shipped: Router) -
     assert tree.lead == "urban_mgmt" and tree.priority != "emergency", tree
     answer = shipped.route("@Ms Wang yes the clinic does flu shots, book on the mini program")
     assert answer.report is not True, answer
+
+
+@pytest.mark.parametrize("text", [
+    "the battery of an e-bike in the shed just exploded and the fire is spreading",
+    "车棚里那辆电平车在充电，冒白烟了",
+])
+def test_a_charging_battery_that_smokes_or_explodes_is_a_fire(shipped: Router, text: str) -> None:
+    """Seen in the 200th and 202nd sets (measured untuned at session 35's end): a charging e-bike that smokes (电平车,
+    typed for 电瓶车) or an English battery that exploded with the fire spreading reached only the urgent priority
+    of e-bike charging; it is a fire, the fire brigade's at emergency priority."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, "fire", "emergency"), d
