@@ -672,6 +672,8 @@ def _without(words: tuple[str, ...], word: str) -> tuple[str, ...]:
     ('又',)
     """
     return tuple(w for w in words if w != word)
+
+
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
