@@ -86,7 +86,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "又胖了", "长胖了", "减肥", "的一天", "上班去了", "上班去啦", "躺平", "deadline", "摸鱼",
          "永远的神",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好",
-         "免打扰", "帮我带", "大家别理", "乱按发的")
+         "免打扰", "帮我带", "大家别理", "乱按发的", "发砍一刀", "帮砍一刀", "帮我砍一刀", "名不虚传")
 _NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑",
             "群公告", "培训笔记", "分享给大家", "小知识】", "小常识】", "安全知识", "防火知识", "小贴士", "已登记",
             "您反映的", "请家长提醒",
@@ -110,13 +110,14 @@ _NOTICE_HINTS = ("带好", "接种本", "请各楼栋长", "业主大会", "要�
                  "别上当", "大家别信", "从来不会", "别开门", "请带好", "注意时间", "接种日", "报名找", "派一个代表",
                  "请各户", "义诊", "带户口本", "带上户口本", "各位家长", "请带一", "派代表", "免费", "不要随便转账",
                  "转一下", "发的提醒", "提前打个招呼", "见谅",
-                 "别随便转账", "每家带",
+                 "别随便转账", "每家带", "找他的去",
                  "每户带", "欢迎大家", "联欢", "想参加的", "在活动室", "大家提醒", "别给陌生人转账")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
-_PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
+_PAST = ("说以前", "讲以前", "现在讲起来",
+         "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "那才叫", "年轻时", "年轻的时候", "想当年", "现在想想", "现在想起来", "现在说起来", "说起来还后怕",
          "说起来都后怕", "想起来还后怕", "想起来都后怕", "想起来都怕", "我们那时候", "那时候住",
          "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
@@ -125,7 +126,7 @@ _PAST = ("说以前", "那年", "那会儿哪", "说那会儿", "我那会儿", 
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _BARE_YEAR = re.compile(r"[0-9零一二三四五六七八九〇]{2}年")
-_YEAR_AGO = re.compile(r"^[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+_YEAR_AGO = re.compile(r"^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
                        # or opening with a year or two ago as the time it happened (前年落大水的时候…)
@@ -181,6 +182,20 @@ def calls_to_run(text: str) -> bool:
     False
     """
     return any(w in text for w in _CALL_TO_RUN) or bool(_CALL_TO_RUN_EN.search(text.lower()))
+
+
+# what says a story's harm is long healed (现在早好了, 早就没事了): told of then, whatever the words of it sound like
+_WELL_NOW = re.compile(r"现在(早|都|早都|早就|已经)?(好了|没事了?|全好了|痊愈了|利索了)|早(就|都)(好了|没事了|痊愈了)")
+
+
+def well_now(text: str) -> bool:
+    """Return whether ``text`` says the harm it tells of is healed now: a story's alarm that no model may take for one
+    of now.
+
+    >>> well_now("那年在工地上摔断了腿 躺了三个月 现在早好了"), well_now("摔断了腿 现在动不了")
+    (True, False)
+    """
+    return bool(_WELL_NOW.search(text))
 
 
 # what says an emergency's words happen now or again, said right before them (今天又着火了, 正在冒烟, 刚刚起火)
@@ -250,7 +265,7 @@ _CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|
 _VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
                    r"方案[一二三四五1-5a-e])"
                    # or a side taken in a discussion (我赞成把活动室搬到一楼), not support for a complaint (我支持举报)
-                   r"|(我|俺)(也)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
+                   r"|(我|俺)(也)?(投票)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
 # an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
 _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
@@ -334,7 +349,9 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
                         r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across|no\.? ?\d+|number \d+)\b|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+(?: [a-z]+)? ?:|"
                         r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
-                        r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:)")
+                        r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:|"
+                        # (or a reply to someone's question named before a colon: Re 李姐's question about the fee:)
+                        r"re:?\s+[^:@]{1,30}'s (?:question|post|message)\b[^:]{0,40}:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
@@ -368,7 +385,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
           "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了")  # done
 # said to be done, in stronger or weaker words
-_RESOLVED = ("搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
+_RESOLVED = ("换新的了", "全换新了", "给说法了",
+             "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
              "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了", "恢复得挺好", "恢复得很好",
              "莫得事了", "不滴了", "一点事没有", "有用", "很有帮助", "终于能", "总算", "终于把", *_FIXED)
@@ -517,9 +535,10 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<offer>lost:|found:|"
     r"(?:someone|somebody) left (?:a|an|their|his|her) [a-z -]{1,30} (?:at|in|on|by|near) [^.?!]{0,60}"
     r"\bi (?:hung|put|left|moved|handed|placed|took) (?:it|them)\b|"
-    r"found (?:a|an|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
+    r"found (?:a|an|one|two|a pair of|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
-    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|to claim it|"
+    r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
+    r"to claim it|"
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
@@ -551,17 +570,20 @@ _SOCIAL_MARK_EN = re.compile(
     r"such (?:good |fond |sweet )?memories|brings back (?:so many |such )?memories|"
     r"(?:so )?glad (?:that'?s|it'?s|that is|it is) (?:all )?(?:behind us|over now)|"
     r"back when i (?:lived|was living|worked|studied) (?:in|at)\b|crazy to think (?:about|that|of)\b|"
-    r"^back in (?:19|20)\d\d\b|"
+    r"(?:so )?surreal to (?:finally )?(?:be|see|visit|stand)\b|^back in (?:19|20)\d\d\b|"
+    r"^(?:many |a few |some |\d+ )?years ago\b|"
     r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
     r"[^.!?]{0,60}\bused to\b)|"
     r"(?P<joke>hilarious\b|i'?m going crazy (?:with|over)\b|"
     r"just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"(?:^|i'?m (?:literally |so )?)(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
-    r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|"
+    r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|i'?m (?:literally |so )?dying for "
+    r"(?:a|an|some)\b|(?:boss|mum|mom|wife|husband|teacher|coach|dad|mother|father) (?:is )?(?:gonna|going to) kill "
+    r"me\b|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
-    r"(?:is|are) killing me(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|(?:nearly|almost) froze to death)|"
+    r"(?:is|are) killing me(?=[^.!?]{0,80}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|(?:nearly|almost) froze to death)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
@@ -736,7 +758,10 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "好听": ("说得好听", "说的好听", "讲得好听", "讲的好听", "不好听", "话好听"),  # said of empty promises
                "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks
                # come out, up, in: something became so (墙皮泡起来了, 水漫上来了), nothing came back
-               "来了": ("起来了", "出来了", "过来了", "进来了", "下来了", "上来了", "开来了"),
+               # (来了三趟了: come in vain, again and again)
+               "来了": ("起来了", "出来了", "过来了", "进来了", "下来了", "上来了", "开来了",
+                        *(f"来了{n}{u}" for n in ("两", "三", "四", "五", "几", "好几", "十几", "2", "3", "4", "5")
+                          for u in "趟次回遍")),
                # asked for or asked about, not done (先把漏水解决了吧, 修好了没)
                "解决了": ("解决了吧", "解决了没", "解决了吗", "解决了再", "解决了才"),
                "修好了": ("修好了吗", "修好了没", "修好了再", "修好了吧"),
@@ -958,7 +983,7 @@ _OVER_EN = re.compile(r"\ball (?:good|fine|ok|okay) now\b|"
                       # since (so glad we moved here)
                       r"\bso (?:glad|happy) (?:we|i) (?:moved|left)\b|"
                       r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
-                      r"\bback in the day\b|"
+                      r"\bback in the day\b|\bthis (?:is|was) nothing\b|\bnothing compared to\b|"
                       # or one glad it is all put right since (…glad they rebuilt it so well)
                       r"\bglad (?:they|it|everything|the [a-z]+)\b[^.!?]{0,30}\b(?:rebuilt|restored|so nice|nicer)\b|"
                       # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
@@ -1045,9 +1070,13 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
     away = [w for w in hits.get("elsewhere", ()) if w != "外地" or "外地" in _FROM_AWAY.sub("", t)]
-    if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here):
+    if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
     return ()
+
+
+# someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
+_COME_HERE = re.compile(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷药|打药|消杀|修|处理|看看)")
 
 
 # asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in

@@ -70,7 +70,9 @@ CANTONESE = {
     # Wu (Shanghai, Suzhou, Ningbo)
     # 弗 is 不, but not in a foreign name (弗兰克, 杰弗里)
     "弗": "不", "弗兰": "弗兰", "弗吉": "弗吉", "弗洛": "弗洛", "弗雷": "弗雷", "杰弗": "杰弗", "弗里": "弗里",
-    "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "勿应": "不应", "勿接": "不接", "勿开": "不开",
+    "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "噎牢": "噎住", "俚讲": "他讲", "俚说": "他说",
+    # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay
+    "勿": "不", "请勿": "请勿", "切勿": "切勿", "勿忘": "勿忘", "勿扰": "勿扰",
     # Hokkien and Teochew
     "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
     # written Hokkien (after the table: 佇 is 伫, 攏 is 拢), not inside the Mandarin words that hold those characters
@@ -98,7 +100,14 @@ CANTONESE = {
     "无咧动": "没在动", "咧耍": "在玩", "咧哭": "在哭", "咧烧": "在烧", "咧冒": "在冒", "无人顾": "没人照顾",
     "足深": "很深", "足危险": "很危险", "足臭": "很臭", "足重": "很重", "无大人": "没大人", "边仔": "旁边",
     # 孩儿 is 孩子 in the north and west (孩儿锁车里), as 女孩儿 is 女孩子
-    "孩儿": "孩子",
+    "孩儿": "孩子", "小妮儿": "小女孩", "小妮子": "小女孩",
+    # Xinjiang 巴郎子, a boy; northern 抽抽 of a child, convulsions; the northeast's 草爬子, a tick
+    "巴郎子": "小男孩", "孩子抽抽": "孩子抽搐", "都抽抽了": "都抽搐了", "抽抽起来": "抽搐起来", "草爬子": "蜱虫",
+    # Cantonese drunk (饮醉), next door (隔离屋企), the whole stairwell (成个楼梯), a baby (BB)
+    "饮醉": "喝醉", "隔离屋企": "隔壁家", "隔离屋": "隔壁屋", "成个楼梯": "整个楼梯", "成栋楼": "整栋楼",
+    "都系": "都是", "个bb": "个宝宝", "bb仔": "宝宝", "bb女": "宝宝",
+    # Hakka: 涯 (for 𠊎) is 我, but not the shore of 天涯 or 生涯; 暗晡 is evening, 转屋下 going home
+    "涯": "我", "天涯": "天涯", "生涯": "生涯", "无涯": "无涯", "涯际": "涯际", "暗晡": "晚上", "转屋下": "回家",
     # Cantonese smoke at a door (门罅, 㶶味 after the table), a knock (拍门), beaten all the time (成日畀…打);
     # and 电悌, typed for 电梯
     "门罅": "门缝", "㶶味": "焦味", "拍门": "敲门", "成日畀": "整天被", "电悌": "电梯",

@@ -65,6 +65,7 @@ from rules.gate import (
     Judgement,
     calls_to_run,
     said_now,
+    well_now,
 )
 from rules.model import Model
 from rules.normalize import chinese, english, normalize
@@ -216,11 +217,14 @@ class Router:
             judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
         elif likely is not None and judged.report is None and likely >= routing.model_sure_report and \
                 judged.kind != WHAT_IF and \
-                (judged.kind not in (STORY, VAGUE) or (alarm or 0.0) >= routing.model_emergency):
+                (judged.kind not in (STORY, VAGUE) or
+                 ((alarm or 0.0) >= routing.model_emergency and
+                  not (judged.kind == STORY and well_now(found.norm or text)))):
             # the words could not tell, the model is sure; a story of long ago is asked about unless the emergency
-            # head hears one now (the report head cannot tell then from now), and so is a message that does not say
-            # what is wrong (那个东西又坏了: a report, of what the model can only guess); a what-if always is
-            # (要是着火了往哪跑: neither head can tell one imagined from one happening)
+            # head hears one now (the report head cannot tell then from now) and the story does not say all is well
+            # now (…摔断了腿 现在早好了), and so is a message that does not say what is wrong (那个东西又坏了: a
+            # report, of what the model can only guess); a what-if always is (要是着火了往哪跑: neither head can
+            # tell one imagined from one happening)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
                 judged.kind != NOISE and not JOKES & set(judged.evidence) and \
