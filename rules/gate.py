@@ -220,7 +220,7 @@ _GIGGLE = ("哈哈",)
 _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
-           "砍一刀",
+           "砍一刀", "链接在下面", "手慢无", "直播间",
            "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
@@ -539,10 +539,13 @@ _SOCIAL_MARK_EN = re.compile(
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
     r"to claim it|"
+    r"if (?:anyone|someone|you) (?:sees?|finds?|spots?) (?:it|them)\b|"
     r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:it'?s|has) been (?:totally |completely |pretty )?"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
+    r"(?:got|has been|have been|was|were|'?s been) (?:fixed|repaired|sorted)\b(?! yet)"
+    r"(?![^.!?]{0,40}\b(?:but|again|still|not)\b)|(?:it'?s|has) been (?:totally |completely |pretty )?"
     r"(?:fine|good|ok|okay|quiet) since|(?:is|are) (?:fine|ok|okay) now|love it\b|"
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
@@ -645,7 +648,7 @@ _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|c
 _NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"
                       r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
-_PROBLEMS = ("坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
+_PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
              "能不能", "可不可以", "为什么", "凭什么", "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
@@ -1329,7 +1332,9 @@ class Gate:
         # unless the offer is plain from two of its words (八成新, 自提)
         other = [p for p in problems if not any(p in o for o in offers)]
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
-        if offers and not current and (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
+        # (加微信 beside 冒充 tells how a scam went: 有人冒充我堂哥加微信借钱)
+        if offers and not current and "冒充" not in t and \
+                (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
         if (answer := _ANSWER.match(t)) and not current and \
                 all(f"不{p}" in t or f"不是{p}" in t or f"没{p}" in t for p in problems if p not in _OFTEN):

@@ -5069,3 +5069,105 @@ def test_the_207th_to_210th_sets_no_ticket(shipped: Router, text: str) -> None:
     men quarrelling over a chess move: no ticket and no emergency."""
     d = shipped.route(text)
     assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("天台边上坐着个小伙子，哭了好久，还叫我不要过来", "police"),
+    ("对面厂房冒出好大的黑烟，有没有人打了119啊", "fire"),
+    ("儿子跟同学去爬山还没下来，天都黑了", "police"),
+    ("路边电线断了吊在地上，一直在打火花", "power"),
+    ("a few wall tiles fell from the top floors onto the path this morning, more are hanging loose", "housing"),
+])
+def test_the_204th_to_210th_sets_emergencies_left_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies the first changes left, in our words: someone at a roof's edge who says not to come near, black
+    smoke with "has anyone called 119", a climber not down after dark, a fallen wire throwing sparks (the grid's
+    danger, not a fire), English wall tiles fallen with more loose."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("街道回复已办结，其实啥也没干", "district_office"),
+    ("有人冒充我表哥加微信借钱，我转了五千过去", "police"),
+    ("村集体的鱼塘被人偷偷转包出去了", "economy"),
+    ("学校门口小卖部老板对小女生动手动脚", "children"),
+    ("快递都放驿站，取一个要收一块钱", "transport"),
+    ("新房子申请通电，等了一个月还没接", "power"),
+    ("厂房楼上还住人，楼下就是仓库", "fire"),
+    ("加装电梯钱收了，工程停了半年", "housing"),
+    ("got scammed on a second-hand app, the seller blocked me", "police"),
+    ("好几辆电动车推进电梯上楼，在过道里充电", "fire"),
+    ("换了管子以后火就小了，炒菜特别慢", "gas"),
+    ("我们的快递放楼下又不见了，这个月丢了两个", "public_security"),
+])
+def test_the_204th_to_210th_sets_reports_left_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports the first changes left, in our words: a complaint closed as done with nothing done (oversight), an
+    impersonator who asked to be added on WeChat (fraud, no offer), the collective's pond sublet, a shopkeeper
+    touching schoolgirls, a parcel point's fee, a new house waiting for power, people living over a warehouse, a lift
+    paid for and left, an English scam, e-bikes taken up in the lift to charge in the corridor, a weak flame since
+    the pipes were changed, parcels stolen again and again."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("a man is standing right at the edge of the roof of block 4 and won't come down", "police"),
+    ("奶奶在汏浴间滑跤了，额头出血，爬勿起来", "public_health"),
+    ("厨房里一股气，头有点昏，老人还在屋里", "gas"),
+    ("两个小囡在河边玩水，旁边一个大人也没", "children"),
+    ("地道里水好深，有个老伯企喺中间唔敢郁", "urban_mgmt"),
+    ("放羊的马自己跑回来了，鞍子上没人", "police"),
+    ("楼顶有个女孩坐了好久，一直在哭", "police"),
+    ("柴房被雪压塌了，张叔还在里头，能听见哼哼声", "fire"),
+    ("I think I found a body in the canal, please help", "police"),
+    ("高压线垂下来快挨到地了，还嗞嗞响", "power"),
+    ("my cousin said he wants to end everything and now he won't pick up", "police"),
+    ("那孩子他后妈拿衣架打他，打得身上都是紫的", "children"),
+])
+def test_the_211th_to_214th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 211th to 214th sets (Liangshan and Wuxi, Altay and Tianhe, Ganzhou and Qingdao, Erhai and
+    Jinshui) in our words: English someone at a roof's edge, a Wu fall in the bathroom with blood, a gas smell that
+    makes the head swim with an old woman inside, Wu children by the water with no adult, a Cantonese old man who
+    dares not move in deep water, a herder's horse back with an empty saddle, a girl crying long on a roof, a shed
+    fallen under snow with a man moaning inside, an English body found, a high-voltage line sagging to the ground and
+    buzzing, English "end everything", a child beaten with a clothes hanger."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("班车冬天停了，村里人看病都出不去", "transport"),
+    ("屋里烧火塘，上面全是木头吊顶", "fire"),
+    ("毡房的烟囱没包隔热的，一烧就烫", "fire"),
+    ("柴火堆在电线底下，旁边就是液化气罐", "fire"),
+    ("村上叫找乡上，乡上叫找县上，县上又推回村上", "district_office"),
+    ("a kid on our floor has new bruises every week and his dad yells at him", "children"),
+    ("她脸上老有伤，说是磕的，我看不像", "women"),
+    ("有个大叔天天在校门口给小孩子送糖吃", "children"),
+    ("十三岁的丫头不上学了，家里要给她找婆家", "children"),
+    ("my friend's husband took her passport and she doesn't know where to get help", "women"),
+    ("the seller changed the price after I paid and refuses to give me the goods", "market"),
+    ("合作社的账什么时候公开", "economy"),
+    ("社区卫生站说免费体检，去了两趟都没号了", "public_health"),
+    ("Just moved in, do I need to register my accommodation with the police?", "police"),
+])
+def test_the_211th_to_214th_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 211th to 214th sets in our words, none dropped and none an emergency: a bus stopped for the
+    winter (no one trapped), an open hearth under a wooden ceiling, a chimney with no insulation, firewood under
+    wires by a gas bottle, offices passing a matter around (村上, 乡上, 县上), a child bruised every week (English),
+    a woman's injuries explained away, a man giving sweets at the school gate, a girl of thirteen taken out of school
+    to be married, a passport taken (English: "doesn't know where to get help" is no one lost), a price changed
+    after paying, the cooperative's accounts, free check-ups with no numbers left, registering an address."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "the sunset from the 20th floor tonight 😍",
+    "I left my scarf on the bench by the gym, if anyone sees it let me know",
+])
+def test_the_211th_to_214th_sets_no_ticket(shipped: Router, text: str) -> None:
+    """Of the 211th to 214th sets, in our words: an English sunset admired, an English lost-and-found note: no
+    ticket."""
+    d = shipped.route(text)
+    assert d.report is not True and d.priority != "emergency", d
