@@ -217,7 +217,7 @@ LIVE = 50  # characters: an emergency named this early is happening now; later i
 CHAT = 90  # characters: in a message no longer than this (a chat message, not a letter) it is happening anywhere
 SLIPS_MAX_CHARS = 120  # the second pass (likeness to each category's words) runs on messages this short
 _LATIN_WORD = re.compile(r"[a-z][a-z&]")  # two letters side by side (a letter's A市, K9县 hold no English word)
-FUZZY_MAX_CHARS = 60  # and its pinyin and homophone part on chat-sized ones only (it costs ~1 ms at 60)
+FUZZY_MAX_CHARS = 60  # and its homophone part on chat-sized ones only (it costs ~1 ms at 60; pinyin runs to 120)
 LIKENESS_MIN = 0.12    # a category this alike (cosine of characters) or more is a candidate
 
 
@@ -557,7 +557,7 @@ class Classifier:
         candidates = self._rank(hits, vetoed, seen, horizon)
         fuzzy = False
         if slips and (not candidates or not candidates[0].strong) and len(norm) <= SLIPS_MAX_CHARS:
-            found = self._fuzzy_hits(norm) if len(norm) <= FUZZY_MAX_CHARS else None
+            found = self._fuzzy_hits(norm, homophones=len(norm) <= FUZZY_MAX_CHARS)
             if found:
                 for cid, words in found.items():
                     hits.setdefault(cid, {}).update(words)
@@ -644,10 +644,10 @@ class Classifier:
         out.sort(key=_rank_key, reverse=True)
         return tuple(out)
 
-    def _fuzzy_hits(self, norm: str) -> dict[str, dict[str, Hit]]:
+    def _fuzzy_hits(self, norm: str, homophones: bool = True) -> dict[str, dict[str, Hit]]:
         if self._fuzzy is None:
             self._fuzzy = _Fuzzy(self._keywords, self._generic)
-        return self._fuzzy.find(norm)
+        return self._fuzzy.find(norm, homophones)
 
 
 class _Likeness:
@@ -724,9 +724,9 @@ class _Fuzzy:
                        if spelled else None)
         self._spelled_keys = list(spelled)
 
-    def find(self, norm: str) -> dict[str, dict[str, Hit]]:
-        """Return ``{category: {evidence: (length, generic, start)}}`` found by pinyin or homophone; all of
-        it counts as generic (weak) evidence: a guess, which the bot confirms by asking."""
+    def find(self, norm: str, homophones: bool = True) -> dict[str, dict[str, Hit]]:
+        """Return ``{category: {evidence: (length, generic, start)}}`` found by pinyin or (``homophones``) by
+        homophone; all of it counts as generic (weak) evidence: a guess, which the bot confirms by asking."""
         found: dict[str, dict[str, Hit]] = {}
 
         def note(owners: Iterable[tuple[str, str]], key: str, shown: str, start: int) -> None:
@@ -739,6 +739,8 @@ class _Fuzzy:
                     spelled = self._spelled_keys[index]
                     for cid, word in self._spelled[spelled]:
                         found.setdefault(cid, {})[f"{spelled}≈{word}"] = (len(normalize(word)), True, run.start())
+        if not homophones:
+            return found
         readings = [_readings(ch) for ch in norm]
         for i, options in enumerate(readings):
             if not options:

@@ -130,7 +130,9 @@ _YEAR_AGO = re.compile(r"^(?:19|一九)?[0-9零一二三四五六七八九〇]{2
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
                        # or opening with a year or two ago as the time it happened (前年落大水的时候…)
-                       r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)")
+                       r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
+                       # or with some decades ago (十几年前我们这胡同发过一回大水)
+                       r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -283,8 +285,8 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
                          r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
-_HOMEWORK = re.compile(r"作业[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
-                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}作业")
+_HOMEWORK = re.compile(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
+                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(作业|作文)")
 _BLAMED = re.compile(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
@@ -418,6 +420,7 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
 _ALL_CLEAR = ("一点事都没", "一点事没有",
+              "吓到大家了", "吓着大家了",
               "莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
@@ -446,7 +449,8 @@ _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现", "收不到", "传不到", "没人管")  # found out at a drill or a notice (上回演练才发现的): now
-_WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )"  # not "again" of happy again
+# not "again" of happy again, warm again
+_WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )(?<!warm )(?<!working )"
 _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )" + _WELL_AGAIN +
                          r"again|broken|broke down|"
                          r"not (?:fixed|working|solved|repaired)|"
@@ -577,7 +581,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"^(?:many |a few |some |\d+ )?years ago\b|"
     r"(?:grandma|grandpa|granny|grandmother|grandfather|nana|mum|mom|dad) (?:says|said|told me)\b"
     r"[^.!?]{0,60}\bused to\b)|"
-    r"(?P<joke>hilarious\b|i'?m going crazy (?:with|over)\b|"
+    r"(?P<joke>hilarious\b|that (?:scream|screaming|noise|bang|shout|yell)(?: earlier| last night| just now)? was "
+    r"(?:me|us)\b|i'?m going crazy (?:with|over)\b|"
     r"just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"(?:^|i'?m (?:literally |so )?)(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
@@ -736,7 +741,9 @@ _GRIEVANCE = ("没关系", "不关他们", "不关我们", "不负责", "不认�
 _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
                "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼"),
                "不管": ("不管用", "不管怎么", "不管咋", "不管是", "不管多", "不管啥", "不管什么", "不管谁"),
-               "收到": ("没收到", "未收到", "没有收到"), "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
+               "收到": ("没收到", "未收到", "没有收到", "收到短信", "收到条短信", "收到一条", "收到个电话", "收到电话",
+                        "收到信息", "收到微信", "收到一个电话"),
+               "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
                "没电": ("手机没电", "手机快没电", "电池没电", "快没电了"),
                "不过": ("养不过来", "忙不过来", "顾不过来", "吃不过来", "用不过来", "说不过", "打不过", "比不过"),
                "不是着火": ("是不是着火",), "不是起火": ("是不是起火",),  # a question, not an all-clear
@@ -1275,7 +1282,8 @@ class Gate:
                 not [w for w in (*current, *problems) if w not in fine.group(0) and w not in _OFTEN]:
             # (总体还是进步了: its own 还是; 他讲得对，还是要经常开窗: how often, nothing wrong)
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
-        if "作业" in t and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and not found.emergency:
+        if ("作业" in t or "作文" in t) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
+                not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement

@@ -110,7 +110,7 @@ CANTONESE = {
     # Wu 汏浴间 (the bathroom), 滑跤 (a slip and a fall), 小囡 (a child); Cantonese 企喺 (standing in), 唔敢郁
     # (dare not move), 喊紧 (crying: 喊 is to cry)
     "汏浴间": "卫生间", "汏浴": "洗澡", "滑跤": "滑倒", "小囡": "小孩", "企喺": "站在", "唔敢郁": "不敢动",
-    "喊紧": "在哭",
+    "喊紧": "在哭", "俾车": "被车", "嚿": "块", "里向": "里面", "倒落去": "倒下去", "唔关": "不关",
     "涯": "我", "天涯": "天涯", "生涯": "生涯", "无涯": "无涯", "涯际": "涯际", "暗晡": "晚上", "转屋下": "回家",
     # Cantonese smoke at a door (门罅, 㶶味 after the table), a knock (拍门), beaten all the time (成日畀…打);
     # and 电悌, typed for 电梯
