@@ -79,6 +79,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
+         "热得要疯", "热疯了",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
          "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
@@ -222,7 +223,7 @@ _GIGGLE = ("哈哈",)
 _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
-           "砍一刀", "链接在下面", "手慢无", "直播间",
+           "砍一刀", "链接在下面", "手慢无", "直播间", "代售", "自家炒的", "自家种的",
            "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
            "接龙", "拼单", "拼车", "顺风车", "捡到", "失物招领", "谁丢了", "谁掉了", "失主", "来认领", "欢迎咨询",
            "谁要来拿", "谁要就来拿", "免费送", "谁看见一只", "谁看到一只", "谁看见一个", "谁在楼下看见", "哪个丢了",
@@ -420,7 +421,7 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
 _ALL_CLEAR = ("一点事都没", "一点事没有",
-              "吓到大家了", "吓着大家了",
+              "吓到大家了", "吓着大家了", "大家别再传了", "别再传了",
               "莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
@@ -544,7 +545,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
     r"to claim it|"
     r"if (?:anyone|someone|you) (?:sees?|finds?|spots?) (?:it|them)\b|"
-    r"(?:lmk|let me know|tell me) if (?:you|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
+    r"(?:lmk|let me know|tell me) if (?:you|u|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
@@ -554,7 +555,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:was|were) (?:super|so|very|really) (?:kind|helpful|nice|friendly|smooth)|is a saint|would recommend|"
     r"would rent again|"
     r"shout ?out to|"
-    r"kudos|congrats|congratulations|amazing|delicious|(?:so |very |super )?(?:yummy|tasty)\b|"
+    r"kudos|congrats|congratulations|amazing|(?:are|is) to die for|loving it\b|delicious|"
+    r"(?:so |very |super )?(?:yummy|tasty)\b|"
     r"awesome|so cool\b|friendliest|(?:it'?s )?growing on me|"
     r"nicest neighbou?rhood|you'?re the best|you are the best|"
     r"so (?:sweet|kind|nice|thoughtful) of|"
@@ -591,6 +593,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"me\b|"
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
+    r"i thought i was (?:gonna|going to) die(?=[^.!?]{0,40}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|"
     r"(?:is|are) killing me(?=[^.!?]{0,80}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|(?:nearly|almost) froze to death)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
@@ -601,7 +604,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<opinion>i (?:really )?think (?:the|our|this|these|those|it)\b[^.?!]{0,60}\b(?:beautiful|lovely|gorgeous|"
     r"charming|pretty|wonderful)|(?:are|is|looks?) (?:so |really |very |quite )?"
     r"(?:beautiful|lovely|gorgeous|charming)|i (?:really )?think (?:the|our|this|these|it)\b[^.?!]{0,60}\b"
-    r"(?:is|are) (?:fine|ok|okay|good|great|reasonable|fair)\b(?!,? but)))")
+    r"(?:is|are) (?:really |so |very )?(?:fine|ok|okay|good|great|reasonable|fair|nice|lovely)\b(?!,? but)))")
 # the social marks that say a message is social although it names a matter (a "thanks" does not: what it names may
 # be still to do; one that goes on to such a mark is looked past, thanks so much… so sweet of the committee!, unless
 # something else is said to be wrong: Thanks! Also the water is off…)
@@ -741,6 +744,7 @@ _GRIEVANCE = ("没关系", "不关他们", "不关我们", "不负责", "不认�
 _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
                "臭": ("臭豆腐", "臭美", "臭小子", "臭棋", "臭鳜鱼"),
                "不管": ("不管用", "不管怎么", "不管咋", "不管是", "不管多", "不管啥", "不管什么", "不管谁"),
+               "吃饭了": ("没地方吃饭了", "没得地方吃饭了", "没处吃饭了"),
                "收到": ("没收到", "未收到", "没有收到", "收到短信", "收到条短信", "收到一条", "收到个电话", "收到电话",
                         "收到信息", "收到微信", "收到一个电话"),
                "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
@@ -832,7 +836,7 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
             return None
         before = re.split(r"[。!?！？]", t[max(0, i - 20):i])[-1]
         then = None
-        for m in re.finditer(_GONE_BY, before):
+        for m in _GONE_BY_RX.finditer(before):
             then = m
         # (a word of now, or the talk turning to another matter between: 上次我冇赶上 还有就是对门…煤气味)
         if then is None or any(n in before[then.end():]
@@ -937,10 +941,11 @@ _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|�
             r"上次|上回|几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
 # asked how a matter of a time gone by turned out (那事后来咋样了)
 _HOW_IT_WENT = re.compile(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
+_GONE_BY_RX = re.compile(_GONE_BY)  # (compiled once: a module-level re call looks it up in a cache each time)
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
-                        r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|"
+                        r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
                         r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
                         r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
@@ -1417,7 +1422,7 @@ class Gate:
             return Judgement(False, CHAT, invited)
         if not current and (grateful_end := _THANKS_END.search(t)):
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
-        if not current and re.match(_GONE_BY, t):  # a time gone by told
+        if not current and _GONE_BY_RX.match(t):  # a time gone by told
             if warned := _WARNED.search(t):
                 return Judgement(None, STORY, (warned.group(0),))  # to warn all: asked about
             if ended := _ENDED_WELL.search(t):

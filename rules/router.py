@@ -172,7 +172,7 @@ class Router:
         # each text to the first model that learnt from texts of its length, and each yes-or-no head from the
         # first such model that has it (a community's own model of chat, learnt from tickets, has none)
         judge: list[tuple[Model, list[float]] | None] = [None] * len(texts)
-        heard: list[Heard] = [Heard() for _ in texts]
+        heard: list[Heard] = [Heard()] * len(texts)  # (one empty Heard shared: each text's is replaced, never changed)
         for model in self.models:
             mine = [i for i, f in enumerate(found) if model.knows(f.length) and chinese(texts[i], f.norm)
                     and (judge[i] is None or heard[i].lacks(model))]

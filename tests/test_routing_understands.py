@@ -5240,3 +5240,69 @@ def test_the_215th_to_218th_sets_no_ticket(shipped: Router, text: str) -> None:
     no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我家碎娃在庙会上找不着了，四岁，穿黄衣服", "police"),
+    ("后山那边红了一片！！柴垛子挨着，风正往村里刮", "fire"),
+    ("干沟里突然冲下来大水，下游还有人在放牛", "urban_mgmt"),
+    ("枯井里臭得很，打手电一看好像是个人", "police"),
+    ("an old lady has been sitting at the bus stop for hours and can't tell us where she lives", "police"),
+    ("我奶奶在菜地被蛇咬了，脚肿起来了", "public_health"),
+    ("他在地里让拖拉机压着腿，骨头都露出来了", "public_health"),
+    ("几个孩子在塘里游泳，有一个沉下去了没上来", "children"),
+    ("巷子口两个人抄起棍子打起来了，还在打", "police"),
+    ("the door of flat 402 is hot to touch and the smoke alarm inside is going off, nobody answers", "fire"),
+    ("桥上有个男的坐了好久，鞋子脱在旁边，叫他也不理", "police"),
+    ("her husband is yelling again and I can hear her crying and things smashing, please come now", "women"),
+    ("塌方把厨房埋了 底下还有人在叫", "fire"),
+    ("村口变压器冒火了，噼里啪啦响，全村停电", "power"),
+    ("the boy next door is locked out on the balcony in the cold, he's been crying for an hour", "children"),
+])
+def test_the_219th_to_222nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 219th to 222nd sets (Chifeng and Xi'an, Jingning and Nan'an, Hunchun and Huli, Sanjiang
+    and Minhang) in our words: a Shaanxi child (碎娃) lost, a red glow by a haystack in the wind, a flash flood with
+    people downstream, someone seen in a dry well, an English old woman who cannot say where she lives, a snake bite,
+    a leg crushed by a tractor, a child gone under, a fight with sticks still going on, an English door hot to the
+    touch with the alarm sounding, a man on a bridge with his shoes off, an English wife heard crying as things
+    smash, a landslide with people calling inside, a transformer on fire (the grid's), an English child locked out on
+    a balcony in the cold (the children's, not a trapping)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老屋全是木头的，电线乱拉乱接，一点火星就着", "fire"),
+    ("有人在山边烧荒，天干物燥的，怕烧到林子里", "fire"),
+    ("步道上那块石板松了，踩上去直晃", "urban_mgmt"),
+    ("the footpath by the canal is broken up and the tiles are loose", "urban_mgmt"),
+    ("the boy upstairs is often alone overnight, his parents are at work", "children"),
+    ("the agency promised one pay and the factory pays less, and they won't show us a contract", "hrss"),
+    ("村干部优亲厚友，亲戚的补贴马上批，我们的一直拖", "district_office"),
+    ("found a fly in my noodles at the canteen and they refused a refund", "market"),
+    ("老年饭桌停了，我妈腿脚不好，中午没地方吃饭了", "welfare"),
+    ("敖包那块地被推平了", "culture"),
+])
+def test_the_219th_to_222nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 219th to 222nd sets in our words, none dropped and none an emergency: bare wiring in wooden
+    houses (a spark feared is a fire hazard, not a live wire), burning scrub in a dry season, a loose stone on a
+    path, an English broken footpath, an English child left alone overnight, an English agency's pay and contract,
+    a cadre favouring his relatives, an English fly in the food, an elderly canteen closed (没地方吃饭了 is no chat),
+    a Mongolian cairn (敖包) bulldozed."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "the dumplings at the night market are to die for 😍",
+    "lost a glove near the gate, lmk if u see it",
+    "上个月电梯关人那事，查清楚了，人几分钟就出来了，大家别再传了",
+    "I think the new reading room is really nice, the kids love it",
+    "热得要疯了，街上一个人都没有",
+])
+def test_the_219th_to_222nd_sets_no_ticket(shipped: Router, text: str) -> None:
+    """Of the 219th to 222nd sets, in our words: English food praised, an English lost glove (lmk if u see it), an
+    old lift scare put to rest (别再传了), an English opinion that something is nice, a sigh at the heat: no
+    ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
