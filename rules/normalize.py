@@ -106,11 +106,12 @@ CANTONESE = {
     # Cantonese drunk (饮醉), next door (隔离屋企), the whole stairwell (成个楼梯), a baby (BB)
     "饮醉": "喝醉", "隔离屋企": "隔壁家", "隔离屋": "隔壁屋", "成个楼梯": "整个楼梯", "成栋楼": "整栋楼",
     "都系": "都是", "个bb": "个宝宝", "bb仔": "宝宝", "bb女": "宝宝",
-    # Hakka: 涯 (for 𠊎) is 我, but not the shore of 天涯 or 生涯; 暗晡 is evening, 转屋下 going home
-    # Wu 汏浴间 (the bathroom), 滑跤 (a slip and a fall), 小囡 (a child); Cantonese 企喺 (standing in), 唔敢郁
-    # (dare not move), 喊紧 (crying: 喊 is to cry)
+    # Wu 汏浴间 (the bathroom), 滑跤 (a slip and a fall), 小囡 (a child), 里向 (inside); Cantonese 企喺 (standing
+    # in), 唔敢郁 (dare not move), 喊紧 (crying: 喊 is to cry), 俾车 (by a car), 嚿 (a lump), 唔关 (no concern of);
+    # Hokkien 倒落去 (fell down)
     "汏浴间": "卫生间", "汏浴": "洗澡", "滑跤": "滑倒", "小囡": "小孩", "企喺": "站在", "唔敢郁": "不敢动",
     "喊紧": "在哭", "俾车": "被车", "嚿": "块", "里向": "里面", "倒落去": "倒下去", "唔关": "不关",
+    # Hakka: 涯 (for 𠊎) is 我, but not the shore of 天涯 or 生涯; 暗晡 is evening, 转屋下 going home
     "涯": "我", "天涯": "天涯", "生涯": "生涯", "无涯": "无涯", "涯际": "涯际", "暗晡": "晚上", "转屋下": "回家",
     # Cantonese smoke at a door (门罅, 㶶味 after the table), a knock (拍门), beaten all the time (成日畀…打);
     # and 电悌, typed for 电梯
