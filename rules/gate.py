@@ -75,7 +75,8 @@ _SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
-         "去不去", "求推荐", "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
+         "去不去", "求推荐", "火得一塌糊涂", "火得不得了", "生意火爆", "最好消息", "最好的消息",
+         "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
@@ -287,7 +288,8 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _HOMEWORK = re.compile(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
-                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(作业|作文)")
+                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(作业|作文|应用题|数学题|一道题|这道题|功课|练习册|口算)")
+_HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
 _BLAMED = re.compile(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
@@ -296,6 +298,12 @@ _ADVERT = re.compile(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折
                      r"|欢迎(大家)?(来|光临|捧场)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
+# content at home whatever the weather (在家喝茶最舒服): chat
+_COSY = re.compile(r"(在家|窝在家里?|宅在家里?|待在家里?|躲在家里?|在屋头|在屋里)[^,.!?。，\s]{0,6}"
+                   r"(最|真|好|蛮|挺)(舒服|安逸|巴适|惬意|得劲|自在|享受)")
+# asked of the chat group itself (这个群能不能别发广告了): how the group talks, no matter to hand on
+_OUR_GROUP = re.compile(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)(再)?"
+                        r"(发|刷|转|晒|拉)")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
 _BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
@@ -512,6 +520,8 @@ _NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|not
                         r"psa|"
                         r"forwarding|forwarded|"
                         r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
+# a question asked in English first, then said again in Chinese (Is the class still on? 课还开吗)
+_ASKED_EN_FIRST = re.compile(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
 _LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
                        r"has|have|why|how|where|any|anyone|if|"
@@ -525,7 +535,15 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
                          r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
-                         r"\b(?:thanks?|thank you|thx|grateful)\b")
+                         r"\b(?:thanks?|thank you|thx|grateful)\b"
+                         # or to someone for a kindness done (thanks so much to the lady who walked me home): said with
+                         # more than a bare "thanks to", which is as often said of a culprit
+                         r"|\b(?:thanks (?:so much|a lot|again)|thank you(?: so much| again)?|many thanks|big thanks|"
+                         r"huge thanks) to (?:the|that|this|our|my) (?:kind |lovely |nice |sweet |young |old )?"
+                         r"(?:lady|ladies|man|men|guy|guys|woman|women|gentleman|person|people|neighbou?rs?|uncle|"
+                         r"auntie|aunty|aunt|granny|grandpa|boy|girl|kids?|stranger|driver|volunteers?|staff|guard|"
+                         r"cleaner|doctor|nurse|teacher)s? (?:who|that) "
+                         r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
@@ -544,11 +562,14 @@ _SOCIAL_MARK_EN = re.compile(
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
     r"to claim it|"
-    r"if (?:anyone|someone|you) (?:sees?|finds?|spots?) (?:it|them)\b|"
+    r"if (?:anyone|anybody|someone|somebody|you) (?:sees?|finds?|spots?) (?:it|them)\b|"
     r"(?:lmk|let me know|tell me) if (?:you|u|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
-    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
+    r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:so|very|really|just) (?:happy|glad) to be (?:home|back)\b|"
+    r"(?:good|great) to be (?:home|back)\b|what an? (?:beautiful|lovely|gorgeous|amazing|stunning|wonderful) "
+    r"(?:city|place|town|village|view|day|evening|morning)\b|"
+    r"the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
     r"(?:got|has been|have been|was|were|'?s been) (?:fixed|repaired|sorted)\b(?! yet)"
     r"(?![^.!?]{0,40}\b(?:but|again|still|not)\b)|(?:it'?s|has) been (?:totally |completely |pretty )?"
     r"(?:fine|good|ok|okay|quiet) since|(?:is|are) (?:fine|ok|okay) now|love it\b|"
@@ -649,17 +670,25 @@ _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)
                          # or a supply back on, told to someone who asked (@陈婆婆 the water's back on now)
                          r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on\b"
                          r"(?: [^.?!,]{0,24})? (?:now|all good)\b"
-                         r"(?![^.?!]{0,20}\bbut\b)")
+                         r"(?![^.?!]{0,20}\bbut\b)"
+                         # or back now, told to all (The water is back now in our building, no worries guys)
+                         r"|\b(?:water|power|electricity|gas|heating|hot water|lift|elevator|internet|wifi)"
+                         r"(?:'s| is| are) back(?: on)? now\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
 _DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
-_NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|out|off|leak\w*|smell\w*|nois\w*|blocked|"
+_NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
+                      r"(?<!fill )(?<!filled )(?<!filling )(?<!find )(?<!found )(?<!figure )(?<!figured )"
+                      r"(?<!sort )(?<!sorted )(?<!help )(?<!helped )(?<!helping )(?<!work )(?<!worked )(?<!check )"
+                      r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )out|"
+                      r"off|leak\w*|smell\w*|nois\w*|blocked|"
                       r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
-             "能不能", "可不可以", "为什么", "凭什么", "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
+             "能不能", "可不可以", "为什么", "凭什么", "没公开", "不公开", "没有公开", "暗箱操作",
+             "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
              "好多天", "几天了", "多久了", "要等多久", "一个多月", "天天被", "天天都", "占着", "贴条", "合法吗",
              "违法吗", "合理吗",
              "合不合法", "是不是合法",
@@ -942,12 +971,17 @@ _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|�
 # asked how a matter of a time gone by turned out (那事后来咋样了)
 _HOW_IT_WENT = re.compile(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
 _GONE_BY_RX = re.compile(_GONE_BY)  # (compiled once: a module-level re call looks it up in a cache each time)
+# a time gone by opening a message, said by whom it happened to (我前年…, 俺们家去年…)
+_TOLD_GONE_BY = re.compile(r"(?:我|俺|我们|俺们|咱|咱们|我家|俺家|我们家)?" + _GONE_BY)
+# what one has done since (那以后再也不接陌生电话了): a lesson drawn, nothing to fix
+_SINCE_THEN = re.compile(r"(那以后|那之后|从那以后|从那之后|打那以后|那次以后|那次之后|自那以后|那回以后)[^。!?]{0,4}"
+                         r"再(也)?(不|没|不敢|没敢)")
 _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
                         r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
-                        r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕)"
+                        r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕|好在都过去了|好在已经过去了)"
                         # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
@@ -977,7 +1011,9 @@ _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都
                         r"(是|当|以为)(我们|我|咱|俺)?(是)?外地(的|来的)")
 # the matter on this side: come here, moved here, back from there (刚从老家那边转回来: where one came from)
 _THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
-                        r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来")
+                        r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来|"
+                        # or a paper issued here that home wants (想开个居住证明 老家那边要用)
+                        r"开[^,.!?，。]{0,10}证明")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
@@ -1091,7 +1127,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
 
 
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
-_COME_HERE = re.compile(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷药|打药|消杀|修|处理|看看)")
+_COME_HERE = re.compile(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
 
 
 # asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in
@@ -1232,6 +1268,7 @@ class Gate:
                 (lower := text.lower()) and \
                 (marked := _social_mark_en(lower, past_thanks=found.top is not None)) and \
                 (found.top is None or marked.lastgroup in _WITH_A_MATTER_EN or
+                 (marked.lastgroup == "laugh" and not strong) or
                  (marked.lastgroup == "invite" and not _NEXT_EN.search(lower))) and \
                 not (marked.lastgroup == "invite" and _ENDED_EN.search(lower)) and \
                 not [w for w in _CURRENT_EN.findall(lower) if w not in _WHEN_EN] and \
@@ -1271,6 +1308,8 @@ class Gate:
                 told = _then_and_still(t, found.urgent or found.matched, hits)
             return told or Judgement(True, EMERGENCY, found.urgent or found.matched)
         current, problems = hits.get("current", ()), hits.get("problem", ())
+        if chat := hits.get(CHAT):  # a problem word inside chat's words is not said (塌 in 火得一塌糊涂)
+            problems = tuple(p for p in problems if not any(p in w and p != w for w in chat))
         if "还是" in current and all(t[m.end():m.end() + 1] in _SHOULD for m in re.finditer("还是", t)):
             # 还是要开窗透风, 还是得去: advice of what one should do, no trouble that stays
             current, problems = _without(current, "还是"), _without(problems, "还是")
@@ -1283,11 +1322,12 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
-        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t)) and \
+        if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t) or
+                _COSY.search(t) or _OUR_GROUP.match(t)) and \
                 not [w for w in (*current, *problems) if w not in fine.group(0) and w not in _OFTEN]:
             # (总体还是进步了: its own 还是; 他讲得对，还是要经常开窗: how often, nothing wrong)
             return Judgement(False, CHAT, (fine.group(0),))  # 我觉得涨点也行: an opinion that accepts it
-        if ("作业" in t or "作文" in t) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
+        if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
@@ -1399,7 +1439,8 @@ class Gate:
             return Judgement(None, UNSURE, question) if found.top is not None else Judgement(False, QUESTION, question)
         # asked in English, unless a matter ends asking whom to complain to (registered at once)
         # (English with a Chinese word or two is English: Is the 社区 reading room open on Sundays?)
-        asked_en = (not _HAN.search(t) or in_english(text, t)) and _asked_en(text) and \
+        asked_en = (not _HAN.search(t) or in_english(text, t) or bool(_ASKED_EN_FIRST.match(text))) and \
+            _asked_en(text) and \
             not (strong and _COMPLAIN_TO_EN.search(text.lower()))
         if asked_en and (_unadorned(text).endswith("?") or
                  (found.top is None and "?" in text and _RECOMMEND_EN.search(text.lower()))) and \
@@ -1422,7 +1463,10 @@ class Gate:
             return Judgement(False, CHAT, invited)
         if not current and (grateful_end := _THANKS_END.search(t)):
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
-        if not current and _GONE_BY_RX.match(t):  # a time gone by told
+        if not current and _TOLD_GONE_BY.match(t):  # a time gone by told
+            if (since := _SINCE_THEN.search(t)) and not [p for p in problems if t.find(p, since.start()) >= 0]:
+                # …那以后再也不接陌生电话了: a lesson drawn, asked about (…那以后再也没人管过: a complaint)
+                return Judgement(None, STORY, (since.group(0),))
             if warned := _WARNED.search(t):
                 return Judgement(None, STORY, (warned.group(0),))  # to warn all: asked about
             if ended := _ENDED_WELL.search(t):
