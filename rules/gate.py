@@ -76,6 +76,9 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "火得一塌糊涂", "火得不得了", "生意火爆", "最好消息", "最好的消息",
+         "老话", "又要等一年了", "舒服多了", "清净多了",
+         "望眼欲穿", "老同学", "小学同学",
+         "一眼就认出来",
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
@@ -302,18 +305,18 @@ _CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:
 _COSY = re.compile(r"(在家|窝在家里?|宅在家里?|待在家里?|躲在家里?|在屋头|在屋里)[^,.!?。，\s]{0,6}"
                    r"(最|真|好|蛮|挺)(舒服|安逸|巴适|惬意|得劲|自在|享受)")
 # asked of the chat group itself (这个群能不能别发广告了): how the group talks, no matter to hand on
-_OUR_GROUP = re.compile(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)(再)?"
-                        r"(发|刷|转|晒|拉)")
+_OUR_GROUP = re.compile(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)"
+                        r"(再|老|总|老是|总是|一直)?(发|刷|转|晒|拉)")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
 _BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
-                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
+                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接|一般|通常|平时)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
                      # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
                      r"|^(回复|回)@[^@:：,，]{1,10}[:：](不是的|不是|不对|是的|对的)[,，]"
-                     r"|^@[^@\s]{1,8}\s*(你|您)(说|问|讲)的|^(楼上|楼下)(讲|说)的(那|这)(间|个|家|条|位)"
+                     r"|^@[^@\s]{1,8}\s*(你|您)(说|问|讲)(的|那|这)|^(楼上|楼下)(讲|说)的(那|这)(间|个|家|条|位)"
                      r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
                      r"(去|到|找|在)"
                      # (@李叔 充电桩在3号院东头: a neighbour addressed as kin, told where)
@@ -563,12 +566,14 @@ _SOCIAL_MARK_EN = re.compile(
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
     r"to claim it|"
     r"if (?:anyone|anybody|someone|somebody|you) (?:sees?|finds?|spots?) (?:it|them)\b|"
+    r"in case (?:anyone|anybody|someone|somebody) (?:sees?|finds?|spots?) (?:it|them)\b|"
     r"(?:lmk|let me know|tell me) if (?:you|u|anyone|someone) (?:see|sees|saw|find|finds|found|spot|spots)|"
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:so|very|really|just) (?:happy|glad) to be (?:home|back)\b|"
     r"(?:good|great) to be (?:home|back)\b|what an? (?:beautiful|lovely|gorgeous|amazing|stunning|wonderful) "
-    r"(?:city|place|town|village|view|day|evening|morning)\b|"
+    r"(?:city|place|town|village|view|day|evening|morning)\b|(?:is|are|looks?) (?:so |really |very )?"
+    r"(?:pretty|beautiful|lovely|gorgeous|stunning) (?:today|tonight|this morning|now)\b|"
     r"the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
     r"(?:got|has been|have been|was|were|'?s been) (?:fixed|repaired|sorted)\b(?! yet)"
     r"(?![^.!?]{0,40}\b(?:but|again|still|not)\b)|(?:it'?s|has) been (?:totally |completely |pretty )?"
@@ -591,7 +596,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but)|"
     r"(?:very |really |so )?well organi[sz]ed|quick and easy|highly recommend|recommend!)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
-    r"holidays|festival)|merry christmas|season'?s greetings|good ?(?:morning|afternoon|evening|night) "
+    r"holidays|festival|tet)|merry christmas|(?:will|gonna|i'?ll) miss (?:you|u) all\b|"
+    r"season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
     r"nice to meet you|i'?m new here|good morning from|welcome (?:to )?(?:the|our) new neighbou?rs?|tashi delek|"
@@ -615,7 +621,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
     r"i thought i was (?:gonna|going to) die(?=[^.!?]{0,40}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|"
-    r"(?:is|are) killing me(?=[^.!?]{0,80}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|(?:nearly|almost) froze to death)|"
+    r"(?:is|are) killing me(?=[^.!?]{0,80}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|"
+    r"(?:the |this )(?:heat|cold|humidity|weather|jet lag|altitude) is killing me|(?:nearly|almost) froze to death)|"
     # greetings typed as pinyin (guo nian kuai le, jia you!, xie xie): social, when the rules find no matter (wo jia
     # you ting dian le is 我家又停电了)
     r"(?P<pinyin>(?:xin|guo|jie|sheng|zhong|chun|duan|yuan)\s?(?:nian|ri|qiu|jie|wu|dan|xiao)\s?kuai\s?le|"
@@ -680,14 +687,16 @@ _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|c
 _NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
                       r"(?<!fill )(?<!filled )(?<!filling )(?<!find )(?<!found )(?<!figure )(?<!figured )"
                       r"(?<!sort )(?<!sorted )(?<!help )(?<!helped )(?<!helping )(?<!work )(?<!worked )(?<!check )"
-                      r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )out|"
+                      r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )"
+                      r"(?<!sun )(?<!sun is )(?<!lotus )(?<!flowers )(?<!blossoms )(?<!blossom )(?<!stars )"
+                      r"(?<!moon )out|"
                       r"off|leak\w*|smell\w*|nois\w*|blocked|"
                       r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
-             "能不能", "可不可以", "为什么", "凭什么", "没公开", "不公开", "没有公开", "暗箱操作",
+             "能不能", "可不可以", "为什么", "凭什么", "没公开", "不公开", "没有公开", "暗箱操作", "管不住", "管不了",
              "一直", "总是", "老是", "每天", "每日", "经常", "整天", "好几天",
              "好多天", "几天了", "多久了", "要等多久", "一个多月", "天天被", "天天都", "占着", "贴条", "合法吗",
              "违法吗", "合理吗",
@@ -990,7 +999,8 @@ _THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|
                         r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
                         r"道过歉|赔了不是|不提了)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
-_THEY_SAY = re.compile(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里)(还|就|却|竟然|倒)?(说|讲)(是)?$")
+_THEY_SAY = re.compile(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
+                       r"(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
 _THANKS_END = re.compile(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
                          r"[^。!?]{0,8}[。!！~～]*$")
@@ -1025,6 +1035,8 @@ _GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|s
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
                          r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
 _OVER_EN = re.compile(r"\ball (?:good|fine|ok|okay) now\b|"
+                      r"\bthis (?:year|winter|summer|time)(?: it'?s| is| has been)? (?:ok|okay|fine|good)"
+                      r"(?: so far)?\b|"
                       r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
                       r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
                       r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
