@@ -131,13 +131,15 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _BARE_YEAR = re.compile(r"[0-9零一二三四五六七八九〇]{2}年")
-_YEAR_AGO = re.compile(r"^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+# (said by whom it happened to: 我们七几年搬进来的时候…)
+_YEAR_AGO = re.compile(r"(?:我们|我|俺们|俺|咱们|咱)?"
+                       r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
                        # or opening with a year or two ago as the time it happened (前年落大水的时候…)
                        r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
                        # or with some decades ago (十几年前我们这胡同发过一回大水)
-                       r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前")
+                       r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -237,7 +239,9 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入�
            "加v", "加微信", "加我微信", "日入", "日赚", "招代理", "动动手指", "大酬宾", "开业酬宾", "充值送",
            "在保安亭", "保安亭了", "来保安亭",
            "放保安室", "放门卫", "出租:", "月租", "求租", "好便宜", "真便宜", "必有重谢", "有看到的请联系", "请联系我",
-           "启事", "谁看见了说一声", "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
+           "启事", "谁看见了说一声", "着了吱一声", "到了吱一声", "见了吱一声",
+           "有人看到没", "有人看见没", "谁瞅着了", "谁瞅见了", "有人捡到没",
+           "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
            "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "单间转租", "房间转租", "急转租", "押一付一",
            "包水电", "直租",
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "招临时工",
@@ -279,7 +283,8 @@ _CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
 _AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
                     r"(楼长|主任|书记|网格员|你|您|侬|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
-                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上)")
+                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上"
+                    r"|^(支持|赞成|同意|附议|顶)[!！]+)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
@@ -374,7 +379,8 @@ _PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|�
                      # or now said to be better than then (…现在想起来都怕，还是现在好)
                      r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
 _PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
-_LOOK_INTO = re.compile(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警")  # a number given to be looked into
+# a number given to be looked into, or warned of
+_LOOK_INTO = re.compile(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
@@ -390,7 +396,8 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
-          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "修过了", "正常了", "扑灭了", "来电了", "来水了",
+          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了",
+          "正常了", "扑灭了", "来电了", "来水了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
           "让警察带走了", "被警察带走了", "填上了", "填平了", "填好了", "补上了", "给换了", "给修了",
@@ -548,7 +555,7 @@ _THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixe
                          r"cleaner|doctor|nurse|teacher)s? (?:who|that) "
                          r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b")
 _SOCIAL_MARK_EN = re.compile(
-    r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)(?!\W{0,3}i'?m (?:literally |so )?dying))|"
+    r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
     r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
@@ -571,7 +578,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"anyone selling|selling (?:a|my|our) |want to buy|looking to buy|wtb|(?:happy|glad) to (?:help|teach) "
     r"(?:any|anyone|with)\b)|"
     r"(?P<praise>10/10|all (?:good|sorted|fixed|fine) now|(?:so|very|really|just) (?:happy|glad) to be (?:home|back)\b|"
-    r"(?:good|great) to be (?:home|back)\b|what an? (?:beautiful|lovely|gorgeous|amazing|stunning|wonderful) "
+    r"(?:good|great) to be (?:home|back)\b|agree with (?:the|you|him|her|what|everyone|everybody)\b|"
+    r"what an? (?:beautiful|lovely|gorgeous|amazing|stunning|wonderful) "
     r"(?:city|place|town|village|view|day|evening|morning)\b|(?:is|are|looks?) (?:so |really |very )?"
     r"(?:pretty|beautiful|lovely|gorgeous|stunning) (?:today|tonight|this morning|now)\b|"
     r"the (?:sunset|sunrise|view) (?:from|over|at|tonight|today)\b|"
@@ -618,7 +626,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|i'?m (?:literally |so )?dying for "
     r"(?:a|an|some)\b|(?:boss|mum|mom|wife|husband|teacher|coach|dad|mother|father) (?:is )?(?:gonna|going to) kill "
     r"me\b|"
-    r"i'?m (?:literally |so )?dying(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
+    r"i'?m (?:literally |so )?dying(?: here| rn| over here)?(?=\W{0,3}(?:😂|🤣|😹|lol|lmao|haha))|"
     r"(?:lol|lmao|haha+)\W{0,3}i'?m (?:literally |so )?dying|"
     r"i thought i was (?:gonna|going to) die(?=[^.!?]{0,40}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|"
     r"(?:is|are) killing me(?=[^.!?]{0,80}(?:😂|🤣|😹|\blol|\blmao|\bhaha))|"
@@ -680,7 +688,7 @@ _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)
                          r"(?![^.?!]{0,20}\bbut\b)"
                          # or back now, told to all (The water is back now in our building, no worries guys)
                          r"|\b(?:water|power|electricity|gas|heating|hot water|lift|elevator|internet|wifi)"
-                         r"(?:'s| is| are) back(?: on)? now\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
+                         r"(?:'s| is| are) back(?: on)? (?:now|already)\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
 _DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
@@ -967,6 +975,8 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     story = tuple(w for w in _STORY if w in t[:LONG])
     past = _long_ago(t)
     but = {"不过", "但是", "可是"}
+    if past and "还是" in current and 0 <= t.find("的时候") < t.find("还是"):
+        current = tuple(w for w in current if w != "还是")  # (…搬进来的时候，楼下还是一片菜地: then, not now)
     if past and not set(current) - but:
         return (*story, *past)
     return story if story and not {*current, *problems} - but else ()

@@ -5503,3 +5503,59 @@ def test_the_235th_to_238th_sets_no_ticket(shipped: Router, text: str) -> None:
     fault), an English winter long past that is fine this year: no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("隔壁那个男的又喝多了，揪着他媳妇头发往墙上撞", "women"),
+    ("a little boy is alone on the 6/F balcony leaning over the railing", "children"),
+    ("饭堂食完午饭几个工友一齐呕，有个已经晕倒在地上", "public_health"),
+    ("对门一个星期都没人进出，阿婆一个人住，门口好多苍蝇，味道很难闻", "police"),
+    ("厨房有阵味好似石油气咁，好浓", "gas"),
+    ("后山的土坡往下溜，坡底下还住着人", "housing"),
+    ("楼顶有个后生仔坐喺栏杆度，点叫都唔落嚟", "police"),
+    ("山洞口一股臭味，拿手电一照，里面躺着个人", "police"),
+    ("I can hear the woman next door begging him to stop, he's throwing things at her", "women"),
+    ("我同学发朋友圈说永别了，然后电话就打不通了", "police"),
+    ("河堤下面那个人好几天没动过了，苍蝇很多", "police"),
+    ("my grandma suddenly cannot talk properly and her mouth is crooked", "public_health"),
+])
+def test_the_239th_to_242nd_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 239th to 242nd sets (Kangding and Yinzhou, Yan'an and Yuexiu, Anshun and Shahekou, Tongliao
+    and Donghu) in our words: a wife's head beaten against a wall, an English child alone on a balcony (6/F), food
+    poisoning with someone fainted, Cantonese neighbours unseen for a week with flies, a Cantonese gas smell
+    (好似石油气), a slope sliding above houses, a Cantonese youth on a rooftop rail who will not come down (落嚟),
+    someone seen lying in a cave after a smell, English domestic violence heard now, a farewell posted before
+    silence (永别了), someone still for days with flies, an English stroke."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("隔壁装修天天早上六点就开始砸墙，吵到我头都爆", "property"),
+    ("有人从楼上丢了个酒瓶下来，碎玻璃一地，差点砸到人", "public_security"),
+])
+def test_the_239th_to_242nd_sets_reports_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Reports of the 239th to 242nd sets in our words, none dropped and none an emergency: renovation noise that
+    makes a head burst (头都爆, a figure, no beating), a bottle thrown from above (thrown, not a collapse)."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "I'm literally dying here 😂 the humidity is unreal",
+    "咱们群里能不能别老发广告了",
+    "支持！早该办个乒乓球赛了",
+    "我的老花镜是不是忘在活动室了 有人看到没",
+    "刚才说楼道灯不亮的那个，我下去看了，已经亮了",
+    "Agree with the man above, the new playground is lovely",
+    "俺丢了一只蓝手套，谁瞅着了吱一声",
+    "My auntie says the power is back already, thanks everyone",
+    "我们八几年搬来的时候，这里还是一片稻田，孩子们都在田里捉泥鳅",
+])
+def test_the_239th_to_242nd_sets_no_ticket(shipped: Router, text: str) -> None:
+    """Of the 239th to 242nd sets, in our words: English hyperbole with a laugh, the group asked not to keep
+    posting, a cheer for an event (支持！), a lost item asked after, a light reported out that is on again, English
+    agreement with a neighbour, a lost glove, English news that the power is back already, a memory of the 1980s
+    (还是 of then, not still): no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
