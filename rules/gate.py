@@ -76,7 +76,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "火得一塌糊涂", "火得不得了", "生意火爆", "最好消息", "最好的消息",
-         "老话", "又要等一年了", "舒服多了", "清净多了",
+         "被窝都出不来", "出不了被窝", "老话", "又要等一年了", "舒服多了", "清净多了",
          "望眼欲穿", "老同学", "小学同学",
          "一眼就认出来",
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
@@ -568,7 +568,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?P<offer>lost:|found:|"
     r"(?:someone|somebody) left (?:a|an|their|his|her) [a-z -]{1,30} (?:at|in|on|by|near) [^.?!]{0,60}"
     r"\bi (?:hung|put|left|moved|handed|placed|took) (?:it|them)\b|"
-    r"found (?:a|an|one|two|a pair of|some|this|someone'?s)\b[^.?!]{0,60}\b(?:left (?:it|them)|"
+    r"found (?:a|an|one|two|a pair of|some|this|someone'?s)\b[^.?!]{0,90}\b(?:left (?:it|them)|"
     r"handed (?:it|them)|gave (?:it|them)|it'?s with|it is with|pick it up|to claim)|for sale|giving away|"
     r"free to a good home|please dm|pls dm|plz dm|dm me|pm me|wechat me\b|msg me|message me|text me|ping me|hit me up|"
     r"to claim it|"

@@ -5559,3 +5559,32 @@ def test_the_239th_to_242nd_sets_no_ticket(shipped: Router, text: str) -> None:
     (还是 of then, not still): no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("变电箱那边砰的一声，整个小区都黑了，地上有根电缆还在冒火花", "power"),
+    ("邻居家儿子上午去山上放牛，天都黑了还没回来", "police"),
+    ("a man just dragged a woman into a black car outside the market, she was screaming", "police"),
+    ("my grandfather has alzheimer's and wandered off after lunch, grey coat, please look out", "police"),
+    ("我们几个困咗喺3座部𨋢度，成廿分钟，好焗", "fire"),
+    ("同事刚在群里说“对不起大家 以后不麻烦你们了”，现在电话打不通", "police"),
+    ("后巷那股味道不对劲，苍蝇好多，我看见有只手露在外面", "police"),
+])
+def test_the_243rd_to_246th_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the 243rd to 246th sets (Datong county and Yangzhou, Ruili and Nangang, Yuanyang and Wujin,
+    Xunhua and Xiangzhou) in our words: a cable still sparking after a bang, a boy not back after dark, an English
+    woman dragged into a car, an English grandfather with dementia wandered off, Cantonese people shut in a lift
+    (困咗喺…𨋢度), a farewell message before silence, a hand seen by a smell and flies."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "冻得要命，早上被窝都出不来😂",
+    "Found a pair of kids' gloves on the bench by the basketball court this morning, I left them at the guard room",
+])
+def test_the_243rd_to_246th_sets_no_ticket(shipped: Router, text: str) -> None:
+    """Of the 243rd to 246th sets, in our words: too cold to leave the bed (被窝都出不来 is a figure, no one
+    trapped), English gloves found and left with the guard after a long description: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
