@@ -131,8 +131,9 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _BARE_YEAR = re.compile(r"[0-9零一二三四五六七八九〇]{2}年")
-# (said by whom it happened to: 我们七几年搬进来的时候…)
-_YEAR_AGO = re.compile(r"(?:我们|我|俺们|俺|咱们|咱)?"
+# who a time gone by happened to, opening its telling (我们七几年…, 我前年…, 俺家去年…)
+_TELLER = r"(?:我们家|我家|俺家|我们|俺们|咱们|我|俺|咱)?"
+_YEAR_AGO = re.compile(_TELLER +
                        r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
@@ -295,9 +296,9 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
                          r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
-_HOMEWORK = re.compile(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
-                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(作业|作文|应用题|数学题|一道题|这道题|功课|练习册|口算)")
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
+_HOMEWORK = re.compile(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
+                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 _BLAMED = re.compile(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
@@ -990,8 +991,7 @@ _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|�
 # asked how a matter of a time gone by turned out (那事后来咋样了)
 _HOW_IT_WENT = re.compile(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
 _GONE_BY_RX = re.compile(_GONE_BY)  # (compiled once: a module-level re call looks it up in a cache each time)
-# a time gone by opening a message, said by whom it happened to (我前年…, 俺们家去年…)
-_TOLD_GONE_BY = re.compile(r"(?:我|俺|我们|俺们|咱|咱们|我家|俺家|我们家)?" + _GONE_BY)
+_TOLD_GONE_BY = re.compile(_TELLER + _GONE_BY)  # a time gone by opening a message, told by whom it happened to
 # what one has done since (那以后再也不接陌生电话了): a lesson drawn, nothing to fix
 _SINCE_THEN = re.compile(r"(那以后|那之后|从那以后|从那之后|打那以后|那次以后|那次之后|自那以后|那回以后)[^。!?]{0,4}"
                          r"再(也)?(不|没|不敢|没敢)")
