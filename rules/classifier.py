@@ -33,12 +33,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from re import _parser as _sre  # the parsed form of a pattern: what its matches must hold
 from string import ascii_lowercase
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick_rs
 
 from rules.normalize import chinese, normalize, parted, unsaid
 from rules.rulebook import Rulebook
+from rules.sieve import Sieve, needs
 
 # a building as residents name it: 3号楼, 5栋; in English (Building 3, Block 5, bldg 12) once spaces are gone
 # words that say the next words are happening now (刚路过…看到, 现在, 赶紧叫人)
@@ -97,7 +98,7 @@ def _needs(pattern: str) -> tuple[str, ...]:
         tree = _sre.parse(pattern, re.IGNORECASE)
     except re.error:
         return ()
-    return tuple(dict.fromkeys(normalize(w) for w in _sequence_needs(list(tree))))
+    return tuple(dict.fromkeys(normalize(w) for w in needs(list(tree))))
 
 
 def _reach(pattern: str) -> int | None:
@@ -113,34 +114,9 @@ def _reach(pattern: str) -> int | None:
     except re.error:
         return None
     _low, high = tree.getwidth()
-    if high >= _sre.MAXREPEAT or any(normalize(w) != w for w in _sequence_needs(list(tree))):
+    if high >= _sre.MAXREPEAT or any(normalize(w) != w for w in needs(list(tree))):
         return None
     return int(high)
-
-
-def _sequence_needs(items: list[Any]) -> tuple[str, ...]:
-    """Return the best words one of which a match of the parsed sequence ``items`` must hold: of its parts that
-    cannot be left out, those with the longest shortest word (runs of plain characters read as one word)."""
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op == _sre.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            options.append((run,))
-            run = ""
-        if op == _sre.SUBPATTERN:
-            options.append(_sequence_needs(list(av[-1])))
-        elif op == _sre.BRANCH:
-            ways = [_sequence_needs(list(branch)) for branch in av[1]]
-            options.append(tuple(w for way in ways for w in way) if all(ways) else ())
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            options.append(_sequence_needs(list(av[2])))
-        elif op == _sre.IN and av and all(o == _sre.LITERAL for o, _ in av):
-            options.append(tuple(chr(c) for _, c in av))
-    options = [o for o in options if o]
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=())
 
 
 def _opening(branch: str) -> tuple[str, ...]:
@@ -389,8 +365,9 @@ class Classifier:
         self._matcher = (ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
                          if keys else None)
         # patterns see the normalised text; they are written in simplified Chinese and match any case
-        self._patterns = [(c.id, re.compile(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
-        self._vetoes = {c.id: [re.compile(p, re.IGNORECASE) for p in c.negative_patterns]
+        # (each searched only where the words every match holds are said: 撞 in 被车撞倒, see rules.sieve)
+        self._patterns = [(c.id, Sieve(p, re.IGNORECASE)) for c in rulebook.categories for p in c.patterns]
+        self._vetoes = {c.id: [Sieve(p, re.IGNORECASE) for p in c.negative_patterns]
                         for c in rulebook.categories if c.negative_patterns}
         # a pattern opening with plain alternatives is tried only when one of them is in the text: one scan
         heads = [_heads(p) for c in rulebook.categories for p in c.patterns]

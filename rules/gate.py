@@ -28,6 +28,7 @@ from rules.classifier import Classification
 from rules.normalize import english as in_english
 from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
+from rules.sieve import Sieve
 
 REPORT, EMERGENCY, UNSURE = "report", "emergency", "unsure"
 STORY = "story"  # unsure as well: a story told or a time long past; asked about, never registered on a model's word
@@ -69,7 +70,7 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
                               "thankyouforyourhelp", "manythanks"), THANKS),
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
 # English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
-_SOCIAL_EN = re.compile(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
+_SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                         r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
                         r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
@@ -130,10 +131,10 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "过得好快", "过得太快")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
-_BARE_YEAR = re.compile(r"[0-9零一二三四五六七八九〇]{2}年")
+_BARE_YEAR = Sieve(r"[0-9零一二三四五六七八九〇]{2}年")
 # who a time gone by happened to, opening its telling (我们七几年…, 我前年…, 俺家去年…)
 _TELLER = r"(?:我们家|我家|俺家|我们|俺们|咱们|我|俺|咱)?"
-_YEAR_AGO = re.compile(_TELLER +
+_YEAR_AGO = Sieve(_TELLER +
                        r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                        r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                        r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
@@ -142,7 +143,7 @@ _YEAR_AGO = re.compile(_TELLER +
                        # or with some decades ago (十几年前我们这胡同发过一回大水)
                        r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
-_FOUND_YET = re.compile(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
+_FOUND_YET = Sieve(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
@@ -151,11 +152,11 @@ _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "�
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了", "算了不提了", "算了算了不提", "不提了不提了")
 # a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
 # 后来排水改了就再没淹过，这个要点赞): told, no report
-_ENDED_WELL = re.compile(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
+_ENDED_WELL = Sieve(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
                          r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
                          r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
-_FIGURE = re.compile(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
+_FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
                      r"(都|也)?(要|快)?"
                      r"(冒烟|着火|起火|冒火|烧起来))"
                      # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
@@ -178,7 +179,7 @@ _LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了",
 # a call to run or to call for help: beside it, laughter (笑死 楼下真着火了 快跑) sets no emergency aside
 _CALL_TO_RUN = ("快跑", "赶紧跑", "快逃", "快出来", "快下楼", "快撤", "快报警", "快打119", "快打110", "快打120",
                 "快叫救护车", "救命啊")
-_CALL_TO_RUN_EN = re.compile(r"\b(?:get out now|get out!|everyone out|evacuate|call (?:119|110|120|911|an ambulance|"
+_CALL_TO_RUN_EN = Sieve(r"\b(?:get out now|get out!|everyone out|evacuate|call (?:119|110|120|911|an ambulance|"
                              r"the fire brigade|the police)|help!)")
 
 
@@ -195,7 +196,7 @@ def calls_to_run(text: str) -> bool:
 
 
 # what says a story's harm is long healed (现在早好了, 早就没事了): told of then, whatever the words of it sound like
-_WELL_NOW = re.compile(r"现在(早|都|早都|早就|已经)?(好了|没事了?|全好了|痊愈了|利索了)|早(就|都)(好了|没事了|痊愈了)")
+_WELL_NOW = Sieve(r"现在(早|都|早都|早就|已经)?(好了|没事了?|全好了|痊愈了|利索了)|早(就|都)(好了|没事了|痊愈了)")
 
 
 def well_now(text: str) -> bool:
@@ -209,7 +210,7 @@ def well_now(text: str) -> bool:
 
 
 # what says an emergency's words happen now or again, said right before them (今天又着火了, 正在冒烟, 刚刚起火)
-_NOW_BEFORE = re.compile(r"(今天|今早|今晚|刚才|刚刚|刚|现在|正在|又|还在)(又|在|正在|又在)?$")
+_NOW_BEFORE = Sieve(r"(今天|今早|今晚|刚才|刚刚|刚|现在|正在|又|还在)(又|在|正在|又在)?$")
 
 
 def said_now(text: str, words: tuple[str, ...]) -> bool:
@@ -248,46 +249,46 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入�
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "招临时工",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
-_HEADED = re.compile(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
+_HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
 # a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
-_WORRY = re.compile(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
-_AHEAD = re.compile(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
+_WORRY = Sieve(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
+_AHEAD = Sieve(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
                     r"就怕)")
 # words that turn from one matter to another (然后还有个事, 另外还有一件事想反映一下:)
-_ANOTHER_MATTER = re.compile(r"(然后|另外|还有|顺便|对了|再就是)[，,、 ]*(还有|再说|再反映|说)?[ ]*(个|一个|件|一件)"
+_ANOTHER_MATTER = Sieve(r"(然后|另外|还有|顺便|对了|再就是)[，,、 ]*(还有|再说|再反映|说)?[ ]*(个|一个|件|一件)"
                              r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
                              r"(一下|下)?[，,:：。.!！ ]*")
 _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
-_WHAT_IF = re.compile(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
+_WHAT_IF = Sieve(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
-_FIRST_OR = re.compile(r"先[^,.!?。，！？\s]{1,10}还是")
+_FIRST_OR = Sieve(r"先[^,.!?。，！？\s]{1,10}还是")
 # after a what-if, a question however it ends (往哪跑, 咋下去, 应该先做什么, 有没有培训)
-_HOW = re.compile(r"咋|怎么|怎样|如何|哪|(做|干|弄|搞)(啥|什么)|有没有|(打|找|叫|联系)(什么|啥|哪个|谁)")
-_WHAT_TO_DO = re.compile(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
+_HOW = Sieve(r"咋|怎么|怎样|如何|哪|(做|干|弄|搞)(啥|什么)|有没有|(打|找|叫|联系)(什么|啥|哪个|谁)")
+_WHAT_TO_DO = Sieve(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一定)(要)?(记住|记得|注意)")
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
-_DURATION = re.compile(r"(?<![住干活待呆做教一二两三四五六七八九十几多半])(?<![住干活待呆做教]了)"
+_DURATION = Sieve(r"(?<![住干活待呆做教一二两三四五六七八九十几多半])(?<![住干活待呆做教]了)"
                        r"[一二两三四五六七八九十几多半]+(天|周|个?星期|个?礼拜|个月|年)了")
 # at the start: for sale, given away or lost (出一台冰箱, 送几盆多肉, 丢了个保温杯; not 进进出出一个月)
-_SALE = re.compile(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
+_SALE = Sieve(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
 # a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
-_CHOICE = re.compile(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
+_CHOICE = Sieve(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
 # 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
 # an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
-_VOTE = re.compile(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
+_VOTE = Sieve(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
                    r"方案[一二三四五1-5a-e])"
                    # or a side taken in a discussion (我赞成把活动室搬到一楼), not support for a complaint (我支持举报)
                    r"|(我|俺)(也)?(投票)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
 # an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
-_CHANGED = re.compile(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
+_CHANGED = Sieve(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
                       r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
-_AGREE = re.compile(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
+_AGREE = Sieve(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
                     r"(楼长|主任|书记|网格员|你|您|侬|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
                     r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上"
                     r"|^(支持|赞成|同意|附议|顶)[!！]+)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
-_FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
+_FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
                          r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
                          r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|也?能理解|可以理解|"
                          r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
@@ -297,27 +298,27 @@ _FINE_BY_ME = re.compile(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|
                          r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
-_HOMEWORK = re.compile(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
+_HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                        r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
-_BLAMED = re.compile(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
+_BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
 # a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
-_ADVERT = re.compile(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
+_ADVERT = Sieve(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
                      r"|欢迎(大家)?(来|光临|捧场)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
-_CHECK_IN = re.compile(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
+_CHECK_IN = Sieve(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # content at home whatever the weather (在家喝茶最舒服): chat
-_COSY = re.compile(r"(在家|窝在家里?|宅在家里?|待在家里?|躲在家里?|在屋头|在屋里)[^,.!?。，\s]{0,6}"
+_COSY = Sieve(r"(在家|窝在家里?|宅在家里?|待在家里?|躲在家里?|在屋头|在屋里)[^,.!?。，\s]{0,6}"
                    r"(最|真|好|蛮|挺)(舒服|安逸|巴适|惬意|得劲|自在|享受)")
 # asked of the chat group itself (这个群能不能别发广告了): how the group talks, no matter to hand on
-_OUR_GROUP = re.compile(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)"
+_OUR_GROUP = Sieve(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)"
                         r"(再|老|总|老是|总是|一直)?(发|刷|转|晒|拉)")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
-_BEST = re.compile(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
+_BEST = Sieve(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
-_ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
+_ANSWER = Sieve(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
                      r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接|一般|通常|平时)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
                      r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
                      # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
@@ -352,11 +353,11 @@ _ANSWER = re.compile(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻�
                      r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
                      r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
 # how one fixed the same thing at home, offered to try (…拿吹风机对着吹半个钟头就通了，你试试): advice, nothing wrong
-_TRY_IT = re.compile(r"(就通了|就好了|就行了|就没事了|就化开了|就化了)[^。]{0,6}(你|您|你们)?(也)?(可以)?"
+_TRY_IT = Sieve(r"(就通了|就好了|就行了|就没事了|就化开了|就化了)[^。]{0,6}(你|您|你们)?(也)?(可以)?"
                      r"试(试|一下|一试)(看)?"
                      r"[。!！~～]*$")
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
-_ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
+_ANSWER_EN = Sieve(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
                         r"@\S+\s+(?:(?:yes|yeah|yep|no|nope|sure)[,.!]?\s+)?"
                         r"(?:you can|you could|you just|just go|try)\b|"
                         # (or one that opens with a yes or a no to someone named: @Mr Liu yes the station does…)
@@ -373,15 +374,15 @@ _ANSWER_EN = re.compile(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
                         # (or a reply to someone's question named before a colon: Re 李姐's question about the fee:)
                         r"re:?\s+[^:@]{1,30}'s (?:question|post|message)\b[^:]{0,40}:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
-_PASSED = re.compile(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
+_PASSED = Sieve(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
                      r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
-_PREFER = re.compile(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
+_PREFER = Sieve(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
                      r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))"
                      # or now said to be better than then (…现在想起来都怕，还是现在好)
                      r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
-_PHONE = re.compile(r"1[3-9][0-9][0-9x*]{4,8}")
+_PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
-_LOOK_INTO = re.compile(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
+_LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
 _QUESTIONS = ("招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
@@ -423,13 +424,13 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
-_HAUNTED = re.compile(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
-_QUOTED = re.compile(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
-_TURN_NOW = re.compile(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
-_STAGED = re.compile(r"(排|演|编|准备|出|报|彩排|留|上)(个|几个)?节目")  # a show put on (排节目), not one watched
+_HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
+_QUOTED = Sieve(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
+_TURN_NOW = Sieve(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
+_STAGED = Sieve(r"(排|演|编|准备|出|报|彩排|留|上)(个|几个)?节目")  # a show put on (排节目), not one watched
 # films once watched at a place (在里面看过电影): a memory of the place, no film told of
-_FILMS_THERE = re.compile(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
-_WATCHING = re.compile(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
+_FILMS_THERE = Sieve(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
+_WATCHING = Sieve(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说",
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是")
@@ -455,7 +456,7 @@ _ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁",
            "及时拨打", "第一时间拨打", "捂住口鼻", "别坐电梯", "不要乘电梯", "先关燃气", "先关电闸", "弯腰")
 ADVICE = frozenset(_ADVICE)  # advice in so many words: a notice of what to do, whatever a model hears in it
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
-_RELAYED = re.compile(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
+_RELAYED = Sieve(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
 _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们小区", "咱小区", "咱们小区", "本小区", "我们楼",
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
@@ -517,31 +518,31 @@ def _unadorned(text: str) -> str:
 
 
 _WHEN_EN = frozenset({"but", "still", "again"})  # of those, the words that say when, not what is wrong
-_LATIN = re.compile(r"[A-Za-z]{3}")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
+_LATIN = Sieve(r"[A-Za-z]{3}")
+_HAN = Sieve(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
 # whom to complain to, asked after a matter named (…I paid a whole year in advance. Where can I complain?): a report
-_COMPLAIN_TO_EN = re.compile(r"\b(?:where|who|whom) (?:can|do|should|could|would) (?:i|we) "
+_COMPLAIN_TO_EN = Sieve(r"\b(?:where|who|whom) (?:can|do|should|could|would) (?:i|we) "
                              r"(?:complain|report (?:this|it)|talk to|turn to|go to complain)\b")
 # a request put as a question after a comma (…, can someone talk to them?): asked to do something, not asked about
-_ASKED_TO_EN = re.compile(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you)\b|please\b")
+_ASKED_TO_EN = Sieve(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you)\b|please\b")
 # asked of neighbours
-_RECOMMEND_EN = re.compile(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
+_RECOMMEND_EN = Sieve(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
-_NOTICE_EN = re.compile(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
+_NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
                         r"psa|"
                         r"forwarding|forwarded|"
                         r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
 # a question asked in English first, then said again in Chinese (Is the class still on? 课还开吗)
-_ASKED_EN_FIRST = re.compile(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
-_LAUGH_EN = re.compile(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
-_ASKED_EN = re.compile(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
+_ASKED_EN_FIRST = Sieve(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
+_LAUGH_EN = Sieve(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
+_ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
                        r"has|have|why|how|where|any|anyone|if|"
                        r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
                        r"(?:just )?wondering (?:if|whether))\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
                    r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
-_THANKED_EN = re.compile(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
+_THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
                          r"helping|"
                          r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
                          # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
@@ -676,10 +677,10 @@ def _thing(fixed: re.Match[str]) -> str:
 
 
 # what once was and is no more (why did they stop the free classes?): a complaint, not an invitation
-_ENDED_EN = re.compile(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want (?:them|it) back|"
+_ENDED_EN = Sieve(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want (?:them|it) back|"
                        r"bring (?:them|it) back)\b")
 # a fix passed on with word that nothing needs doing (…got fixed today, no need to report it again): no report
-_NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
+_NO_NEED_EN = Sieve(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
                          r"\bno need to (?:report|call|tell)\b"
                          # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
                          r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b"
@@ -690,10 +691,10 @@ _NO_NEED_EN = re.compile(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)
                          # or back now, told to all (The water is back now in our building, no worries guys)
                          r"|\b(?:water|power|electricity|gas|heating|hot water|lift|elevator|internet|wifi)"
                          r"(?:'s| is| are) back(?: on)? (?:now|already)\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
-_DRILL_EN = re.compile(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
-_REQUEST_EN = re.compile(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
+_DRILL_EN = Sieve(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
+_REQUEST_EN = Sieve(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
-_NEXT_EN = re.compile(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
+_NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
                       r"(?<!fill )(?<!filled )(?<!filling )(?<!find )(?<!found )(?<!figure )(?<!figured )"
                       r"(?<!sort )(?<!sorted )(?<!help )(?<!helped )(?<!helping )(?<!work )(?<!worked )(?<!check )"
                       r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )"
@@ -730,7 +731,7 @@ _PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
-_TURN = re.compile("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
+_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
 
@@ -758,8 +759,8 @@ _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "�
 _FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
 _FILLER = re.compile(f"[{_FILLER_CHARS}]")
-_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit of any script (what str.isalnum says)
-_LETTERS_ONLY = re.compile(f"[a-z{_FILLER_CHARS}]+")  # what the English social words can be, filler between
+_ALNUM = Sieve(r"[^\W_]")  # a letter or a digit of any script (what str.isalnum says)
+_LETTERS_ONLY = Sieve(f"[a-z{_FILLER_CHARS}]+")  # what the English social words can be, filler between
 # a matter named only by a word that stands for any (那个东西, 这事), and the words around a complaint that name
 # nothing (到底有没有人管): with them and the problem's own words gone, a message that names no matter is vague
 _PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情", "这件事情", "那件事情", "这件事", "那件事", "这玩意儿",
@@ -894,7 +895,7 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
 
 
 # a fear said just before a harm (怕砸到人, 担心倒下来砸到车, 生怕掉下来, 哪天砸到人): the harm has not come
-_FEAR = re.compile(r"(?:怕|担心|生怕|就怕|恐怕|哪天|迟早|早晚)[^,.!?;。，！？；\s]{0,6}$")
+_FEAR = Sieve(r"(?:怕|担心|生怕|就怕|恐怕|哪天|迟早|早晚)[^,.!?;。，！？；\s]{0,6}$")
 
 
 def _feared(t: str, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -984,18 +985,18 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
 
 
 # a building, unit or flat of the community named (3号楼502, 5栋2单元): the matter is here, wherever the teller is
-_OUR_PLACE = re.compile(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
+_OUR_PLACE = Sieve(r"\d+(?:号楼|栋|幢|单元|号院)|\d+-\d+-\d+")
 # an emergency of days ago, over then (上个礼拜…起火，好在扑灭了): told before what is wrong now
 _GONE_BY = (r"(昨晚|昨天|昨夜|前晚|上个?礼拜|上个?星期|上周|上个月|前几天|前两天|前些天|前些年|前天|去年|上年(?!纪)|"
             r"上次|上回|几年前|前几年|多年前|前年|大前年|(?:十|二十|三十|十几|二十几|几十)年前)")
 # asked how a matter of a time gone by turned out (那事后来咋样了)
-_HOW_IT_WENT = re.compile(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
+_HOW_IT_WENT = Sieve(r"后来(咋样|怎么样|怎样|如何|咋个样|点样)(了|啦|嘞)?")
 _GONE_BY_RX = re.compile(_GONE_BY)  # (compiled once: a module-level re call looks it up in a cache each time)
-_TOLD_GONE_BY = re.compile(_TELLER + _GONE_BY)  # a time gone by opening a message, told by whom it happened to
+_TOLD_GONE_BY = Sieve(_TELLER + _GONE_BY)  # a time gone by opening a message, told by whom it happened to
 # what one has done since (那以后再也不接陌生电话了): a lesson drawn, nothing to fix
-_SINCE_THEN = re.compile(r"(那以后|那之后|从那以后|从那之后|打那以后|那次以后|那次之后|自那以后|那回以后)[^。!?]{0,4}"
+_SINCE_THEN = Sieve(r"(那以后|那之后|从那以后|从那之后|打那以后|那次以后|那次之后|自那以后|那回以后)[^。!?]{0,4}"
                          r"再(也)?(不|没|不敢|没敢)")
-_OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
+_OVER_THEN = Sieve(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
                         r"拉上来了|抢救过来了|送医院了|没出大事|"
                         r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                         r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
@@ -1005,23 +1006,23 @@ _OVER_THEN = re.compile(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出�
                         r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                         r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
-_THAT_TIME = re.compile(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|那个事|那桩事|的事)"
+_THAT_TIME = Sieve(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|那个事|那桩事|的事)"
                         r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
                         r"道过歉|赔了不是|不提了)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
-_THEY_SAY = re.compile(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
+_THEY_SAY = Sieve(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
                        r"(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
-_THANKS_END = re.compile(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
+_THANKS_END = Sieve(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
                          r"[^。!?]{0,8}[。!！~～]*$")
 # a time gone by told, then a warning to all (去年腊月…着过一回火…大伙冬天用电褥子都小心点吧): a story
-_WARNED = re.compile(r"(大伙|大家|各位|邻居们|街坊们?|老少爷们)[^。!?]{0,16}(小心|注意|当心|留神|留心)"
+_WARNED = Sieve(r"(大伙|大家|各位|邻居们|街坊们?|老少爷们)[^。!?]{0,16}(小心|注意|当心|留神|留心)"
                      r"(点|些|一点|一些)?(吧|啊|哈|哦|呀|喔)?[。!！~～]*$")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
 # a fix granted before the complaint (修是修好了，赔钱的事一直扯皮): the matter goes on
-_GRANTED = re.compile(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
+_GRANTED = Sieve(r"(修|来|弄|搞|换|补|处理|解决)是\1(好|过)?了")
 # screen words that name another place (not a screen or a dream), and the words that put the matter on this side
 _AWAY = frozenset({"老家那边", "那边的朋友", "那边的亲戚", "那边的家人", "是外地的"})
 # a caller, a car or a person from away (号码是外地的, 外地老板)
@@ -1030,21 +1031,21 @@ _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都
                         # or whom someone takes one for (司机看我们是外地的，绕路): who, not where
                         r"(是|当|以为)(我们|我|咱|俺)?(是)?外地(的|来的)")
 # the matter on this side: come here, moved here, back from there (刚从老家那边转回来: where one came from)
-_THIS_SIDE = re.compile(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
+_THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
                         r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来|"
                         # or a paper issued here that home wants (想开个居住证明 老家那边要用)
                         r"开[^,.!?，。]{0,10}证明")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
-_IF_EN = re.compile(r"\b(?:what if|in case|if|should there)\b")
-_GONE_BY_EN = re.compile(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
+_IF_EN = Sieve(r"\b(?:what if|in case|if|should there)\b")
+_GONE_BY_EN = Sieve(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
                          r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"the other day|earlier today|this morning|"
                          r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
                          r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
                          r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
-_OVER_EN = re.compile(r"\ball (?:good|fine|ok|okay) now\b|"
+_OVER_EN = Sieve(r"\ball (?:good|fine|ok|okay) now\b|"
                       r"\bthis (?:year|winter|summer|time)(?: it'?s| is| has been)? (?:ok|okay|fine|good)"
                       r"(?: so far)?\b|"
                       r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
@@ -1149,12 +1150,12 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
 
 
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
-_COME_HERE = re.compile(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
+_COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
 
 
 # asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in
 # advance (麻烦物业看一下谢谢; the Cantonese 唔该, thanks and please both, reads 谢谢 in the normal form)
-_ASKED_TO = re.compile(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下)")
+_ASKED_TO = Sieve(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下)")
 
 
 class _Finder:
