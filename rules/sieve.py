@@ -92,19 +92,30 @@ def _cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
-def holds(text: str, words: tuple[tuple[str, ...], ...]) -> bool:
-    """Return whether ``text`` holds a word of each set of ``words`` (see :func:`factors`).
+def holds(text: str, words: tuple[tuple[tuple[str, str], ...], ...]) -> bool:
+    """Return whether ``text`` holds a word of each set of ``words``, each word given as its last character and,
+    when longer, the whole word (see :func:`factors`, :func:`checks`): a character is looked for in a few tens of
+    nanoseconds, a longer word in a few hundred, so a word's last character is looked for first.
 
-    >>> holds("被车撞了", (("被",), ("撞", "碰"))), holds("被车堵了", (("被",), ("撞", "碰")))
+    >>> holds("被车撞了", checks((("被",), ("撞", "碰到")))), holds("被车碰了", checks((("被",), ("撞", "碰到"))))
     (True, False)
     """
     for choice in words:
-        for w in choice:
-            if w in text:
+        for last, word in choice:
+            if last in text and (not word or word in text):
                 break
         else:
             return False
     return True
+
+
+def checks(words: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Return ``words`` as :func:`holds` reads them: each word as its last character and the word when longer.
+
+    >>> checks((("被",), ("撞", "碰到")))
+    ((('被', ''),), (('撞', ''), ('到', '碰到')))
+    """
+    return tuple(tuple((w[-1], w if len(w) > 1 else "") for w in choice) for choice in words)
 
 
 class Sieve:
@@ -114,6 +125,7 @@ class Sieve:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.rx = re.compile(pattern, flags)
         self.words = factors(pattern, flags)
+        self._checks = checks(self.words)
 
     @property
     def pattern(self) -> str:
@@ -122,12 +134,12 @@ class Sieve:
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Return the first match in ``text`` between ``pos`` and ``endpos``, or ``None``."""
-        return self.rx.search(text, pos, endpos) if holds(text, self.words) else None
+        return self.rx.search(text, pos, endpos) if holds(text, self._checks) else None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Return the match at ``pos`` in ``text``, or ``None``."""
-        return self.rx.match(text, pos) if holds(text, self.words) else None
+        return self.rx.match(text, pos) if holds(text, self._checks) else None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return the match of the whole of ``text``, or ``None``."""
-        return self.rx.fullmatch(text) if holds(text, self.words) else None
+        return self.rx.fullmatch(text) if holds(text, self._checks) else None
