@@ -119,8 +119,8 @@ def checks(words: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, str], .
 
 
 class Sieve:
-    """A compiled regular expression (``rx``) that answers ``None`` at once for a text lacking the ``words`` every
-    match holds, and otherwise as :mod:`re` does."""
+    """A compiled regular expression (``rx``) whose search answers ``None`` at once for a text lacking the
+    ``words`` every match holds, and otherwise as :mod:`re` does."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.rx = re.compile(pattern, flags)
@@ -137,9 +137,10 @@ class Sieve:
         return self.rx.search(text, pos, endpos) if holds(text, self._checks) else None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """Return the match at ``pos`` in ``text``, or ``None``."""
-        return self.rx.match(text, pos) if holds(text, self._checks) else None
+        """Return the match at ``pos`` in ``text``, or ``None`` (tried at once: a match tried at one place fails
+        sooner than the sieve would look through the text)."""
+        return self.rx.match(text, pos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        """Return the match of the whole of ``text``, or ``None``."""
-        return self.rx.fullmatch(text) if holds(text, self._checks) else None
+        """Return the match of the whole of ``text``, or ``None`` (tried at once, as :meth:`match`)."""
+        return self.rx.fullmatch(text)
