@@ -44,7 +44,7 @@ from rules.sieve import Sieve, needs
 # a building as residents name it: 3号楼, 5栋; in English (Building 3, Block 5, bldg 12) once spaces are gone
 # words that say the next words are happening now (刚路过…看到, 现在, 赶紧叫人)
 _NOW = re.compile(r"刚刚|刚才|我刚|刚路过|现在|正在|赶紧|赶快|快来|快叫|快打|马上")  # (not 经常: it keeps happening)
-_BUILDING = re.compile(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)|(?:building|bldg|block|blk|tower)(?:no)?(\d{1,4})")
+_BUILDING = Sieve(r"(\d{1,4})(?:号楼|号栋|栋|幢|号院|座)|(?:building|bldg|block|blk|tower)(?:no)?(\d{1,4})")
 _ASCII_RUN = re.compile(r"[a-z]{6,}")
 _COMMON = frozenset("的了是在有不我你他这那个上还")  # characters too common to guess a homophone beside
 # what a resident typed and meant: never an input method's slip for a homophone (要她 is not 要塌, 他落 not 塌落),

@@ -230,8 +230,11 @@ def parted(text: str, normal: str | None = None) -> frozenset[int]:
 
     >>> sorted(parted("周末也打 孩子还要上网课")), parted("电 梯 坏 了"), parted("着火了")
     ([4], frozenset(), frozenset())
+    >>> sorted(parted("周末也打\u3000孩子还要上网课")), sorted(parted("周末也打\n孩子"))  # any white space parts
+    ([4], [4])
     """
-    if not _PARTING.search(text) or _MARK in text:
+    # (no white space at all, seen first and quickly: of white space, a printable text holds only the plain space)
+    if (text.isprintable() and " " not in text) or not _PARTING.search(text) or _MARK in text:
         return frozenset()
     marked = normalize(_PARTING.sub(_MARK, text))
     places, shift = [], 0
