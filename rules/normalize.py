@@ -230,7 +230,7 @@ def parted(text: str, normal: str | None = None) -> frozenset[int]:
 
     >>> sorted(parted("周末也打 孩子还要上网课")), parted("电 梯 坏 了"), parted("着火了")
     ([4], frozenset(), frozenset())
-    >>> sorted(parted("周末也打\u3000孩子还要上网课")), sorted(parted("周末也打\n孩子"))  # any white space parts
+    >>> sorted(parted("周末也打\\u3000孩子还要上网课")), sorted(parted("周末也打\\n孩子"))  # any white space parts
     ([4], [4])
     """
     # (no white space at all, seen first and quickly: of white space, a printable text holds only the plain space)
