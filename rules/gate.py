@@ -974,7 +974,8 @@ def _told_story(t: str, current: tuple[str, ...], problems: tuple[str, ...] = ()
     if aside is not None and not aside and not t.startswith(_BEFORE) and not _THAT_TIME.search(t[:LONG]) and \
             not _YEAR_AGO.match(t):  # (with no aside said, of long ago's words only a year opening it may be there)
         return ()
-    story = tuple(w for w in _STORY if w in t[:LONG])
+    head = t[:LONG]
+    story = tuple(w for w in _STORY if w in head)
     past = _long_ago(t)
     but = {"不过", "但是", "可是"}
     if past and "还是" in current and 0 <= t.find("的时候") < t.find("还是"):
@@ -1276,7 +1277,10 @@ class Gate:
                 return Judgement(False, english, (t,))
             if _SOCIAL_EN.fullmatch(plain):  # "Hello everyone, thanks for the help!"
                 return Judgement(False, THANKS if "th" in plain else GREETING, (t,))
-        latin = bool(text) and _LATIN.search(text) is not None  # English words in it: the English looks apply
+        # English words in it: the English looks apply (three letters in a row are in the text's ASCII part too,
+        # which is short in a Chinese letter: looked at there first)
+        latin = bool(text) and _LATIN.search(text.encode("ascii", "ignore").decode()) is not None and \
+            _LATIN.search(text) is not None
         # (English counted in words: a thank-you of twenty words is 90 letters)
         if latin and len(text.split()) < LONG and len(t) < 8 * LONG and \
                 (done := _THANKED_EN.search(lower := _FIXED_THING_EN.sub(_thing, text.lower()))) \
