@@ -71,8 +71,8 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
 # English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
 _SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
-                        r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
-                        r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
+                   r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
+                   r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
@@ -135,13 +135,13 @@ _BARE_YEAR = Sieve(r"[0-9零一二三四五六七八九〇]{2}年")
 # who a time gone by happened to, opening its telling (我们七几年…, 我前年…, 俺家去年…)
 _TELLER = r"(?:我们家|我家|俺家|我们|俺们|咱们|我|俺|咱)?"
 _YEAR_AGO = Sieve(_TELLER +
-                       r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
-                       r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
-                       r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
-                       # or opening with a year or two ago as the time it happened (前年落大水的时候…)
-                       r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
-                       # or with some decades ago (十几年前我们这胡同发过一回大水)
-                       r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
+                  r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+                  r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
+                  r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
+                  # or opening with a year or two ago as the time it happened (前年落大水的时候…)
+                  r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
+                  # or with some decades ago (十几年前我们这胡同发过一回大水)
+                  r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = Sieve(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
@@ -153,16 +153,16 @@ _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算�
 # a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
 # 后来排水改了就再没淹过，这个要点赞): told, no report
 _ENDED_WELL = Sieve(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
-                         r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
-                         r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
+                    r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
+                    r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
 _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
-                     r"(都|也)?(要|快)?"
-                     r"(冒烟|着火|起火|冒火|烧起来))"
-                     # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
-                     r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命"
-                     # or a crowd, a heat, a joke that nearly did for one (差点没把俺挤扁)
-                     r"|差点没把(我|俺|人|咱)(挤|热|冻|笑|累|晒)(扁|死|坏|晕|化)")
+                r"(都|也)?(要|快)?"
+                r"(冒烟|着火|起火|冒火|烧起来))"
+                # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
+                r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命"
+                # or a crowd, a heat, a joke that nearly did for one (差点没把俺挤扁)
+                r"|差点没把(我|俺|人|咱)(挤|热|冻|笑|累|晒)(扁|死|坏|晕|化)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
@@ -180,7 +180,7 @@ _LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了",
 _CALL_TO_RUN = ("快跑", "赶紧跑", "快逃", "快出来", "快下楼", "快撤", "快报警", "快打119", "快打110", "快打120",
                 "快叫救护车", "救命啊")
 _CALL_TO_RUN_EN = Sieve(r"\b(?:get out now|get out!|everyone out|evacuate|call (?:119|110|120|911|an ambulance|"
-                             r"the fire brigade|the police)|help!)")
+                        r"the fire brigade|the police)|help!)")
 
 
 def calls_to_run(text: str) -> bool:
@@ -253,11 +253,11 @@ _HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于
 # a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
 _WORRY = Sieve(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
 _AHEAD = Sieve(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
-                    r"就怕)")
+               r"就怕)")
 # words that turn from one matter to another (然后还有个事, 另外还有一件事想反映一下:)
 _ANOTHER_MATTER = Sieve(r"(然后|另外|还有|顺便|对了|再就是)[，,、 ]*(还有|再说|再反映|说)?[ ]*(个|一个|件|一件)"
-                             r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
-                             r"(一下|下)?[，,:：。.!！ ]*")
+                        r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
+                        r"(一下|下)?[，,:：。.!！ ]*")
 _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
 _WHAT_IF = Sieve(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
@@ -268,7 +268,7 @@ _WHAT_TO_DO = Sieve(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一
 # how long a matter has lasted (电梯停五天了) says something is wrong; how long one has lived or worked (住了三十年了)
 # does not
 _DURATION = Sieve(r"(?<![住干活待呆做教一二两三四五六七八九十几多半])(?<![住干活待呆做教]了)"
-                       r"[一二两三四五六七八九十几多半]+(天|周|个?星期|个?礼拜|个月|年)了")
+                  r"[一二两三四五六七八九十几多半]+(天|周|个?星期|个?礼拜|个月|年)了")
 # at the start: for sale, given away or lost (出一台冰箱, 送几盆多肉, 丢了个保温杯; not 进进出出一个月)
 _SALE = Sieve(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
 # a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
@@ -276,110 +276,110 @@ _CHOICE = Sieve(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|�
 # 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
 # an answer to a poll typed in the room (选B, 我投第二个方案, 我也选2): the poll counts it, it reports nothing
 _VOTE = Sieve(r"(我|俺)?(也)?(选|投|投给|投票给)(第?[一二三四五1-5](个|号)?(方案|选项)?|[a-e](选项)?(?![a-z])|"
-                   r"方案[一二三四五1-5a-e])"
-                   # or a side taken in a discussion (我赞成把活动室搬到一楼), not support for a complaint (我支持举报)
-                   r"|(我|俺)(也)?(投票)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
+              r"方案[一二三四五1-5a-e])"
+              # or a side taken in a discussion (我赞成把活动室搬到一楼), not support for a complaint (我支持举报)
+              r"|(我|俺)(也)?(投票)?(赞成|同意|支持)(?![^,.!?。，！？]{0,8}(举报|投诉|报警|查处|处理|曝光))")
 # an opinion about how a place has changed (我认为古城的酒吧太多了 没得以前的味道了): chat
 _CHANGED = Sieve(r"(我|俺)(认为|觉得|感觉)[^。]{0,20}"
-                      r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
+                 r"(没(得|有)?以前的(味道|感觉|样子|韵味)|太商业化|商业化了|变味了|保留原样|保持原样|原汁原味)")
 # agreement with what someone said (楼长说的在理，咱都得配合): no complaint
 _AGREE = Sieve(r"(?:(?:老哥|大哥|大姐|老弟|兄弟|老妹)?"
-                    r"(楼长|主任|书记|网格员|你|您|侬|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
-                    r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上"
-                    r"|^(支持|赞成|同意|附议|顶)[!！]+)")
+               r"(楼长|主任|书记|网格员|你|您|侬|大家|他|她|楼上|楼主|层主|老哥|大姐|大哥)(说|讲)(的|得)"
+               r"(在理|对|有道理|没错|是)|^(对头|对的|是的|没错|对对|就是就是)[,，!！]|^(同意|赞同|支持|附议)楼上"
+               r"|^(支持|赞成|同意|附议|顶)[!！]+)")
 # an opinion that accepts something (俺觉得物业费涨点也行 只要服务好就中): no complaint
 _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感觉)[^。!?]{0,12}"
-                         r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
-                         r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|也?能理解|可以理解|"
-                         r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
-                         # or a verdict summed up (总的来说还凑合)
-                         r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)"
-                         # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
-                         r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
+                    r"((?<![不没])值|弄得中|挺好|还不错|不赖|也行|也可以|也没啥|也没事|没啥问题|可以接受|能接受|无所谓|也正常|很正常|挺正常|"
+                    r"不算贵|不贵|方便多了|好多了|强多了|舒服多了|安逸多了|得劲多了|也?能理解|可以理解|"
+                    r"比(老的|以前的?|原来的?|旧的|之前的?)(强|好)(多了)?)"
+                    # or a verdict summed up (总的来说还凑合)
+                    r"|(总的来说|总体来说|总的说来?|总的讲)[^。!?]{0,3}(还|也)?(凑合|可以|还行|不错)"
+                    # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
+                    r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
-                       r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
+                  r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 _BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
 # a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
 _ADVERT = Sieve(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
-                     r"|欢迎(大家)?(来|光临|捧场)")
+                r"|欢迎(大家)?(来|光临|捧场)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = Sieve(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # content at home whatever the weather (在家喝茶最舒服): chat
 _COSY = Sieve(r"(在家|窝在家里?|宅在家里?|待在家里?|躲在家里?|在屋头|在屋里)[^,.!?。，\s]{0,6}"
-                   r"(最|真|好|蛮|挺)(舒服|安逸|巴适|惬意|得劲|自在|享受)")
+              r"(最|真|好|蛮|挺)(舒服|安逸|巴适|惬意|得劲|自在|享受)")
 # asked of the chat group itself (这个群能不能别发广告了): how the group talks, no matter to hand on
 _OUR_GROUP = Sieve(r"^(这个|咱们?|我们|俺们|本|这)?群(里|里面)?[^。!?]{0,6}(别|不要|莫|少|禁止|不准)"
-                        r"(再|老|总|老是|总是|一直)?(发|刷|转|晒|拉)")
+                   r"(再|老|总|老是|总是|一直)?(发|刷|转|晒|拉)")
 # praise of a thing as the best around (暖气是全克拉玛依最热的): no complaint
 _BEST = Sieve(r"是(全|整个)[^。，,!?]{1,8}最(热|好|暖和|干净|漂亮|便宜|安全|方便|好吃)的")
 # an answer to a neighbour's question, addressed as such (回楼上的：在三楼那个小卖部买; 回复楼上：去社区医院就行):
 # where to go or whom to ask, nothing wrong (回楼上：我们楼也停水了 is a report)
 _ANSWER = Sieve(r"(回复?|答复?|@)楼上(的|那位|那个)?(朋友|邻居|姐|哥|阿姨|大爷)?[:,]?"
-                     r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接|一般|通常|平时)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
-                     r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
-                     # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
-                     r"|^(回复|回)@[^@:：,，]{1,10}[:：](不是的|不是|不对|是的|对的)[,，]"
-                     r"|^@[^@\s]{1,8}\s*(你|您)(说|问|讲)(的|那|这)|^(楼上|楼下)(讲|说)的(那|这)(间|个|家|条|位)"
-                     r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
-                     r"(去|到|找|在)"
-                     # (@李叔 充电桩在3号院东头: a neighbour addressed as kin, told where)
-                     r"|^@[^@:,]{0,6}(叔|姨|哥|姐|伯|婶|爷|奶|妹|弟|老师)[:,]?[^,.!?。]{0,12}(在|去|到|找)"
-                     r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)?"
-                     # or a neighbour's question relayed and answered (楼上问什么时候来暖气 十一月十五)
-                     r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问(的)?[^,.!?。]{1,10}(什么时候|几点|哪里|在哪|怎么办|怎么交|找谁)"
-                     # or what was asked relayed with its answer (楼下问停电 讲是线路检修; 楼上的问燃气 燃气公司讲…)
-                     r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问[^,.!?。，\s]{1,6}\s*[^,.!?。，]{0,6}(讲|说)"
-                     # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
-                     r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|@[^@\s]{1,8}\s*(没|不是|冇)[^,.!?。]{0,10}是|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
-                     # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
-                     r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
-                     r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
-                     # or an office's answer passed on (停电的事供电所回电话了 说是线路检修)
-                     r"|[^,.!?。]{0,8}(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司|供电局|电力公司)回(电话|复|消息)了"
-                     r"[^,.!?。]{0,4}(说|讲)"
-                     # or what someone said corrected or agreed with (他讲的不对 垃圾车是七点来; 他说的没错 去物业登记)
-                     r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了|没错|对的|是对的|对(?![面着]))"
-                     # or how to go about something, told (补办去派出所户籍窗口 带户口本就行): advice, nothing wrong
-                     r"|.*(去|到|找|带|拿)[^,.!?。？，]{1,12}(就行|就可以|就好|就成|就中)(了|啦|哈|哦|喔)?$"
-                     # or what to bring, told (要带身份证原件 还有租房合同 我上个月办的)
-                     r"|^(要|得|需要|记得)带[^,.!?。]{0,8}(原件|复印件|证件|身份证|户口本|照片|合同|材料)"
-                     # or that it is not at one's own home (不是我家 我家没漏水 是隔壁单元的)
-                     r"|^不是(我家|我们家|俺家|我们楼|我们单元|我们这)"
-                     # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
-                     r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
-                     r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
+                r"([^,.!?。]{0,8}?(在|去|到|找|打|问|可以|直接|一般|通常|平时)|((那|这)(个|只|条|家|辆|位|些))?[^,.!?。]{1,8}(?<![也还])是)"
+                r"|(楼上|上面)(那个|那位|的)?问[^,.!?。]{1,8}的[:,]?"
+                # or an answer headed to someone by name that tells where to go (回复 @老李头：对，得去街道开)
+                r"|^(回复|回)@[^@:：,，]{1,10}[:：](不是的|不是|不对|是的|对的)[,，]"
+                r"|^@[^@\s]{1,8}\s*(你|您)(说|问|讲)(的|那|这)|^(楼上|楼下)(讲|说)的(那|这)(间|个|家|条|位)"
+                r"|^(回复|回)@[^@:：,，]{1,10}[:：](对|是的|没错|嗯)?[,，]?[^,.!?。]{0,12}(得|要|可以|直接)?"
+                r"(去|到|找|在)"
+                # (@李叔 充电桩在3号院东头: a neighbour addressed as kin, told where)
+                r"|^@[^@:,]{0,6}(叔|姨|哥|姐|伯|婶|爷|奶|妹|弟|老师)[:,]?[^,.!?。]{0,12}(在|去|到|找)"
+                r"|(楼上|上面)(那个|那位)?问的(那个|事|问题)?"
+                # or a neighbour's question relayed and answered (楼上问什么时候来暖气 十一月十五)
+                r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问(的)?[^,.!?。]{1,10}(什么时候|几点|哪里|在哪|怎么办|怎么交|找谁)"
+                # or what was asked relayed with its answer (楼下问停电 讲是线路检修; 楼上的问燃气 燃气公司讲…)
+                r"|^(楼上|楼下|上面|前面)(的|那个|那位)?问[^,.!?。，\s]{1,6}\s*[^,.!?。，]{0,6}(讲|说)"
+                # or an answer to someone named (@李姐 停水是因为…; 你讲的社保窗口在二楼)
+                r"|@[^@\s]{1,8}\s*[^,.!?。]{0,12}(是因为|因为)|@[^@\s]{1,8}\s*(没|不是|冇)[^,.!?。]{0,10}是|[^,.!?。]{0,4}?你(讲|说|问)的[^,.!?。]{1,10}(在|是)"
+                # or what an office said when asked (我刚问了物业 他们说…下午四点来水)
+                r"|我?(刚|刚刚|刚才|已经)?(问|打电话问)(了|过)(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司)"
+                r"[^,.!?。]{0,4}(他们|她|他|人家)?(说|讲)"
+                # or an office's answer passed on (停电的事供电所回电话了 说是线路检修)
+                r"|[^,.!?。]{0,8}(物业|社区|居委会|客服|水务|供电所|自来水公司|燃气公司|供电局|电力公司)回(电话|复|消息)了"
+                r"[^,.!?。]{0,4}(说|讲)"
+                # or what someone said corrected or agreed with (他讲的不对 垃圾车是七点来; 他说的没错 去物业登记)
+                r"|^(他|她|你|楼上|楼下)(的)?(讲|说)的?(不对|不是|错了|没错|对的|是对的|对(?![面着]))"
+                # or how to go about something, told (补办去派出所户籍窗口 带户口本就行): advice, nothing wrong
+                r"|.*(去|到|找|带|拿)[^,.!?。？，]{1,12}(就行|就可以|就好|就成|就中)(了|啦|哈|哦|喔)?$"
+                # or what to bring, told (要带身份证原件 还有租房合同 我上个月办的)
+                r"|^(要|得|需要|记得)带[^,.!?。]{0,8}(原件|复印件|证件|身份证|户口本|照片|合同|材料)"
+                # or that it is not at one's own home (不是我家 我家没漏水 是隔壁单元的)
+                r"|^不是(我家|我们家|俺家|我们楼|我们单元|我们这)"
+                # or a neighbour telling the one who asked that it is not so at theirs (楼上的 我家没停水)
+                r"|^(楼上|楼下|上面)(的|那位|那个)?[,，\s]*(我家|我们家|我们这|我这|我们楼|我们这栋|我们单元)(也)?"
+                r"(没|没有|冇|不)")  # 楼上那个问电梯的：是礼拜三来人检修
 # how one fixed the same thing at home, offered to try (…拿吹风机对着吹半个钟头就通了，你试试): advice, nothing wrong
 _TRY_IT = Sieve(r"(就通了|就好了|就行了|就没事了|就化开了|就化了)[^。]{0,6}(你|您|你们)?(也)?(可以)?"
-                     r"试(试|一下|一试)(看)?"
-                     r"[。!！~～]*$")
+                r"试(试|一下|一试)(看)?"
+                r"[。!！~～]*$")
 # an English answer to someone's question (@the lady asking about the clinic: it's open 8 to 5)
 _ANSWER_EN = Sieve(r"\s*(?:(?:re:?\s*)?@\S+[^:]{0,40}:|"
-                        r"@\S+\s+(?:(?:yes|yeah|yep|no|nope|sure)[,.!]?\s+)?"
-                        r"(?:you can|you could|you just|just go|try)\b|"
-                        # (or one that opens with a yes or a no to someone named: @Mr Liu yes the station does…)
-                        r"@[^\s,:]+(?:\s[^\s,:]+)?[,:]?\s+(?:yes|yeah|yep|no|nope)\b[,.!]?\s+(?:the|it|they|you)\b|"
-                        r"to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
-                        r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
-                        r"\bquestion|"
-                        r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
-                        r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
-                        r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across|no\.? ?\d+|number \d+)\b|"
-                        r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+(?: [a-z]+)? ?:|"
-                        r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
-                        r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:|"
-                        # (or a reply to someone's question named before a colon: Re 李姐's question about the fee:)
-                        r"re:?\s+[^:@]{1,30}'s (?:question|post|message)\b[^:]{0,40}:)")
+                   r"@\S+\s+(?:(?:yes|yeah|yep|no|nope|sure)[,.!]?\s+)?"
+                   r"(?:you can|you could|you just|just go|try)\b|"
+                   # (or one that opens with a yes or a no to someone named: @Mr Liu yes the station does…)
+                   r"@[^\s,:]+(?:\s[^\s,:]+)?[,:]?\s+(?:yes|yeah|yep|no|nope)\b[,.!]?\s+(?:the|it|they|you)\b|"
+                   r"to (?:the )?[a-z ]{0,30}(?:asking|who asked)\b|"
+                   r"(?:to answer|answering|reply(?:ing)? to|in reply to) (?:the|your|that|this)\b[a-z ]{0,25}"
+                   r"\bquestion|"
+                   r"(?:someone|somebody|you) asked (?:about|where|when|what|if)\b|"
+                   r"@\S+(?:\s+[a-z]+)?\s+(?:the|it'?s|it is)\b[^.?!]{0,40}\b(?:is|are) (?:right |just )?"
+                   r"(?:on|at|in|open|closed|next to|behind|after|before|opposite|across|no\.? ?\d+|number \d+)\b|"
+                   r"(?:reply(?:ing)? to|answer(?:ing)? to) @?[a-z]+(?: [a-z]+)? ?:|"
+                   r"(?:reply(?:ing)? to|answer(?:ing)? to|re:?) "
+                   r"(?:mr|mrs|ms|miss|dr|auntie|uncle)\.? ?[a-z]+ ?:|"
+                   # (or a reply to someone's question named before a colon: Re 李姐's question about the fee:)
+                   r"re:?\s+[^:@]{1,30}'s (?:question|post|message)\b[^:]{0,40}:)")
 # sent from one office to another and back (社区说去街道 街道说去社区; 物业让找社区，社区又让找物业)
 _PASSED = Sieve(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00-\u9fff]{2,3})[^。]{0,6}"
-                     r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
+                r"\5(又|就)?(说|让|叫)(我)?(去|找|归)\1")
 _PREFER = Sieve(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
-                     r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))"
-                     # or now said to be better than then (…现在想起来都怕，还是现在好)
-                     r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
+                r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))"
+                # or now said to be better than then (…现在想起来都怕，还是现在好)
+                r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
 _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
@@ -522,40 +522,40 @@ _LATIN = Sieve(r"[A-Za-z]{3}")
 _HAN = Sieve(r"[\u3400-\u9fff\uf900-\ufaff]")  # a Chinese character: a message without one is English (or emoji)
 # whom to complain to, asked after a matter named (…I paid a whole year in advance. Where can I complain?): a report
 _COMPLAIN_TO_EN = Sieve(r"\b(?:where|who|whom) (?:can|do|should|could|would) (?:i|we) "
-                             r"(?:complain|report (?:this|it)|talk to|turn to|go to complain)\b")
+                        r"(?:complain|report (?:this|it)|talk to|turn to|go to complain)\b")
 # a request put as a question after a comma (…, can someone talk to them?): asked to do something, not asked about
 _ASKED_TO_EN = Sieve(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you)\b|please\b")
 # asked of neighbours
 _RECOMMEND_EN = Sieve(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
 _NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
-                        r"psa|"
-                        r"forwarding|forwarded|"
-                        r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
+                   r"psa|"
+                   r"forwarding|forwarded|"
+                   r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
 # a question asked in English first, then said again in Chinese (Is the class still on? 课还开吗)
 _ASKED_EN_FIRST = Sieve(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
 _LAUGH_EN = Sieve(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
 _ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
-                       r"has|have|why|how|where|any|anyone|if|"
-                       r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
-                       r"(?:just )?wondering (?:if|whether))\b")
+                  r"has|have|why|how|where|any|anyone|if|"
+                  r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
+                  r"(?:just )?wondering (?:if|whether))\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
                    r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
 _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
-                         r"helping|"
-                         r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
-                         # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
-                         r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
-                         r"\b(?:thanks?|thank you|thx|grateful)\b"
-                         # or to someone for a kindness done (thanks so much to the lady who walked me home): said with
-                         # more than a bare "thanks to", which is as often said of a culprit
-                         r"|\b(?:thanks (?:so much|a lot|again)|thank you(?: so much| again)?|many thanks|big thanks|"
-                         r"huge thanks) to (?:the|that|this|our|my) (?:kind |lovely |nice |sweet |young |old )?"
-                         r"(?:lady|ladies|man|men|guy|guys|woman|women|gentleman|person|people|neighbou?rs?|uncle|"
-                         r"auntie|aunty|aunt|granny|grandpa|boy|girl|kids?|stranger|driver|volunteers?|staff|guard|"
-                         r"cleaner|doctor|nurse|teacher)s? (?:who|that) "
-                         r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b")
+                    r"helping|"
+                    r"clean\w*|solv\w*|" + _WORKS_AGAIN_EN + r")\b"
+                    # or the thing done told first (the plumber came and fixed the leak. Thanks to…)
+                    r"|\b(?:fixed|repaired|sorted|cleaned|solved|unblocked|replaced|" + _WORKS_AGAIN_EN + r")\b.*"
+                    r"\b(?:thanks?|thank you|thx|grateful)\b"
+                    # or to someone for a kindness done (thanks so much to the lady who walked me home): said with
+                    # more than a bare "thanks to", which is as often said of a culprit
+                    r"|\b(?:thanks (?:so much|a lot|again)|thank you(?: so much| again)?|many thanks|big thanks|"
+                    r"huge thanks) to (?:the|that|this|our|my) (?:kind |lovely |nice |sweet |young |old )?"
+                    r"(?:lady|ladies|man|men|guy|guys|woman|women|gentleman|person|people|neighbou?rs?|uncle|"
+                    r"auntie|aunty|aunt|granny|grandpa|boy|girl|kids?|stranger|driver|volunteers?|staff|guard|"
+                    r"cleaner|doctor|nurse|teacher)s? (?:who|that) "
+                    r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
@@ -678,30 +678,30 @@ def _thing(fixed: re.Match[str]) -> str:
 
 # what once was and is no more (why did they stop the free classes?): a complaint, not an invitation
 _ENDED_EN = Sieve(r"\b(?:why did (?:they|you) stop|stopped|cancell?ed|want (?:them|it) back|"
-                       r"bring (?:them|it) back)\b")
+                  r"bring (?:them|it) back)\b")
 # a fix passed on with word that nothing needs doing (…got fixed today, no need to report it again): no report
 _NO_NEED_EN = Sieve(r"\b(?:fixed|repaired|sorted|cleared|unblocked|back on)\b.*"
-                         r"\bno need to (?:report|call|tell)\b"
-                         # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
-                         r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b"
-                         # or a supply back on, told to someone who asked (@陈婆婆 the water's back on now)
-                         r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on\b"
-                         r"(?: [^.?!,]{0,24})? (?:now|all good)\b"
-                         r"(?![^.?!]{0,20}\bbut\b)"
-                         # or back now, told to all (The water is back now in our building, no worries guys)
-                         r"|\b(?:water|power|electricity|gas|heating|hot water|lift|elevator|internet|wifi)"
-                         r"(?:'s| is| are) back(?: on)? (?:now|already)\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
+                    r"\bno need to (?:report|call|tell)\b"
+                    # or working again and fixed, told as news (lift in bldg 2 is working again btw, they fixed it)
+                    r"|\b(?:is|are) working again\b[^.?!]{0,30}\b(?:fixed|repaired) (?:it|them)\b"
+                    # or a supply back on, told to someone who asked (@陈婆婆 the water's back on now)
+                    r"|\b(?:water|power|electricity|gas|heating)(?:'s| is) back on\b"
+                    r"(?: [^.?!,]{0,24})? (?:now|all good)\b"
+                    r"(?![^.?!]{0,20}\bbut\b)"
+                    # or back now, told to all (The water is back now in our building, no worries guys)
+                    r"|\b(?:water|power|electricity|gas|heating|hot water|lift|elevator|internet|wifi)"
+                    r"(?:'s| is| are) back(?: on)? (?:now|already)\b(?![^.?!]{0,40}\b(?:but|off|again)\b)")
 _DRILL_EN = Sieve(r"\b(?:fire|evacuation|emergency|earthquake) drill\b")  # a drill announced: a notice
 _REQUEST_EN = Sieve(r"\?|\b(?:please|can someone|could someone|can anyone|could anyone|can you|could you)\b")
 # after the thanks: something else wrong
 _NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
-                      r"(?<!fill )(?<!filled )(?<!filling )(?<!find )(?<!found )(?<!figure )(?<!figured )"
-                      r"(?<!sort )(?<!sorted )(?<!help )(?<!helped )(?<!helping )(?<!work )(?<!worked )(?<!check )"
-                      r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )"
-                      r"(?<!sun )(?<!sun is )(?<!lotus )(?<!flowers )(?<!blossoms )(?<!blossom )(?<!stars )"
-                      r"(?<!moon )out|"
-                      r"off|leak\w*|smell\w*|nois\w*|blocked|"
-                      r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
+                 r"(?<!fill )(?<!filled )(?<!filling )(?<!find )(?<!found )(?<!figure )(?<!figured )"
+                 r"(?<!sort )(?<!sorted )(?<!help )(?<!helped )(?<!helping )(?<!work )(?<!worked )(?<!check )"
+                 r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )"
+                 r"(?<!sun )(?<!sun is )(?<!lotus )(?<!flowers )(?<!blossoms )(?<!blossom )(?<!stars )"
+                 r"(?<!moon )out|"
+                 r"off|leak\w*|smell\w*|nois\w*|blocked|"
+                 r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
 _PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
@@ -996,29 +996,29 @@ _GONE_BY_RX = re.compile(_GONE_BY)  # (compiled once: a module-level re call loo
 _TOLD_GONE_BY = Sieve(_TELLER + _GONE_BY)  # a time gone by opening a message, told by whom it happened to
 # what one has done since (那以后再也不接陌生电话了): a lesson drawn, nothing to fix
 _SINCE_THEN = Sieve(r"(那以后|那之后|从那以后|从那之后|打那以后|那次以后|那次之后|自那以后|那回以后)[^。!?]{0,4}"
-                         r"再(也)?(不|没|不敢|没敢)")
+                    r"再(也)?(不|没|不敢|没敢)")
 _OVER_THEN = Sieve(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|救过来了|救上来了|捞上来了|"
-                        r"拉上来了|抢救过来了|送医院了|没出大事|"
-                        r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
-                        r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
-                        r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
-                        r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕|好在都过去了|好在已经过去了)"
-                        # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
-                        r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
-                        r"(之后|以后|过后|后)")
+                   r"拉上来了|抢救过来了|送医院了|没出大事|"
+                   r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
+                   r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
+                   r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
+                   r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕|好在都过去了|好在已经过去了)"
+                   # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
+                   r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
+                   r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
 _THAT_TIME = Sieve(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|那个事|那桩事|的事)"
-                        r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
-                        r"道过歉|赔了不是|不提了)")
+                   r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
+                   r"道过歉|赔了不是|不提了)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
 _THEY_SAY = Sieve(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
-                       r"(还|就|却|竟然|倒)?(说|讲)(是)?$")
+                  r"(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
 _THANKS_END = Sieve(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
-                         r"[^。!?]{0,8}[。!！~～]*$")
+                    r"[^。!?]{0,8}[。!！~～]*$")
 # a time gone by told, then a warning to all (去年腊月…着过一回火…大伙冬天用电褥子都小心点吧): a story
 _WARNED = Sieve(r"(大伙|大家|各位|邻居们|街坊们?|老少爷们)[^。!?]{0,16}(小心|注意|当心|留神|留心)"
-                     r"(点|些|一点|一些)?(吧|啊|哈|哦|呀|喔)?[。!！~～]*$")
+                r"(点|些|一点|一些)?(吧|啊|哈|哦|呀|喔)?[。!！~～]*$")
 # what is still wrong after a danger over (墙到现在还黑着, 没人管)
 _STILL = re.compile(r"(到现在|现在|至今|如今)(还|都|也)|没人管|还(黑|臭|脏|坏|没|是|在|有)|(都|也)坏了|"
                     r"(几时|什么时候|啥时候|谁)(有人)?(来|能|才能)(修|整|弄|换|处理|管)|三天两头|隔三差五|(老是|总是|又)坏")
@@ -1033,39 +1033,39 @@ _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都
                         r"(是|当|以为)(我们|我|咱|俺)?(是)?外地(的|来的)")
 # the matter on this side: come here, moved here, back from there (刚从老家那边转回来: where one came from)
 _THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
-                        r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来|"
-                        # or a paper issued here that home wants (想开个居住证明 老家那边要用)
-                        r"开[^,.!?，。]{0,10}证明")
+                   r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来|"
+                   # or a paper issued here that home wants (想开个居住证明 老家那边要用)
+                   r"开[^,.!?，。]{0,10}证明")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
 _IF_EN = Sieve(r"\b(?:what if|in case|if|should there)\b")
 _GONE_BY_EN = Sieve(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
-                         r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                         r"the other day|earlier today|this morning|"
-                         r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
-                         r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
-                         r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
+                    r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                    r"the other day|earlier today|this morning|"
+                    r"(?:\w+ )?(?:years?|summers?|winters?|months?) ago|back in the day|back in the '?\d0s|"
+                    r"when i was (?:a kid|a child|little|young|a student|at school|in school)|"
+                    r"when i (?:studied|lived|worked|was studying|was living)|(?:back )?in (?:19|20)\d\d)\b")
 _OVER_EN = Sieve(r"\ball (?:good|fine|ok|okay) now\b|"
-                      r"\bthis (?:year|winter|summer|time)(?: it'?s| is| has been)? (?:ok|okay|fine|good)"
-                      r"(?: so far)?\b|"
-                      r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
-                      r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
-                      r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
-                      r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
-                      r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
-                      # a story told as one of old times (…had to wade to class haha, crazy times), or of a home left
-                      # since (so glad we moved here)
-                      r"\bso (?:glad|happy) (?:we|i) (?:moved|left)\b|"
-                      r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
-                      r"\bback in the day\b|\bthis (?:is|was) nothing\b|\bnothing compared to\b|"
-                      # or one glad it is all put right since (…glad they rebuilt it so well)
-                      r"\bglad (?:they|it|everything|the [a-z]+)\b[^.!?]{0,30}\b(?:rebuilt|restored|so nice|nicer)\b|"
-                      # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
-                      r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
-                      # or that the place one lives in now is better (…crazy times. glad this place is better)
-                      r"\bglad (?:this|the new|our new) (?:place|dorm|building|flat|apartment|estate) is "
-                      r"(?:better|safer)\b")
+                 r"\bthis (?:year|winter|summer|time)(?: it'?s| is| has been)? (?:ok|okay|fine|good)"
+                 r"(?: so far)?\b|"
+                 r"\b(?:is|are|was|were) (?:fine|ok|okay|safe|stable|recovering|out of danger|back home|"
+                 r"doing well)\b|\b(?:really|very|so|still|forever|always) (?:impressed|grateful|thankful)\b|"
+                 r"\b(?:was|were) (?:put out|rescued|saved|found safe)\b|\bhope (?:it'?s|it is|things are) "
+                 r"better\b|\bhope it (?:doesn'?t|does not|won'?t|will not) happen again\b|"
+                 r"\b(?:no one|nobody) (?:was |got )?(?:hurt|injured)\b|\b(?:everyone|everybody|all) got out\b|"
+                 # a story told as one of old times (…had to wade to class haha, crazy times), or of a home left
+                 # since (so glad we moved here)
+                 r"\bso (?:glad|happy) (?:we|i) (?:moved|left)\b|"
+                 r"\b(?:crazy|wild|mad|fun|good old|good) (?:times|days|stories)\b|\bthose were the days\b|"
+                 r"\bback in the day\b|\bthis (?:is|was) nothing\b|\bnothing compared to\b|"
+                 # or one glad it is all put right since (…glad they rebuilt it so well)
+                 r"\bglad (?:they|it|everything|the [a-z]+)\b[^.!?]{0,30}\b(?:rebuilt|restored|so nice|nicer)\b|"
+                 # a story that ends wishing everyone well (…scary stuff. Stay safe everyone.)
+                 r"\bstay safe(?:,? (?:everyone|everybody|all|guys|folks|neighbou?rs))?[.!]*\s*$|"
+                 # or that the place one lives in now is better (…crazy times. glad this place is better)
+                 r"\bglad (?:this|the new|our new) (?:place|dorm|building|flat|apartment|estate) is "
+                 r"(?:better|safer)\b")
 
 
 
