@@ -7,6 +7,7 @@ checked, every column filled, one transaction) and as plain ``sqlite3.executeman
 
     .venv/bin/python benchmarks/simulator.py --tickets 100000
     .venv/bin/python benchmarks/simulator.py --tickets 1000000 --workers 3   # a few minutes; 12 with one
+    .venv/bin/python benchmarks/simulator.py --tickets 1000000 --workers 3 --no-duplicates  # a million tickets
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from _common import peak_rss_mb
 import research
 from chatops.tickets.store import Store
 from chatops.tickets.store.store import _EVENT_INSERT, event_row
+from rules import load_rulebook
+from rules.rulebook import Duplicates
 
 
 async def ingest(events: list, path: Path) -> float:
@@ -43,11 +46,17 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workers", type=int, default=1, help="processes sharing the run (SimConfig.workers)")
+    parser.add_argument("--no-duplicates", action="store_true",
+                        help="every report a ticket of its own (reports of an open matter join its ticket otherwise, "
+                             "as the default rulebook says): --tickets tickets in the log")
     args = parser.parse_args()
+    book = load_rulebook()
+    if args.no_duplicates:
+        book = book.model_copy(update={"duplicates": Duplicates(enabled=False)})
     warnings.simplefilter("ignore")
     work = Path(tempfile.mkdtemp(prefix="sim-bench-"))
     try:
-        sim = research.simulate(work / "sim.sqlite", args.tickets, args.seed,
+        sim = research.simulate(work / "sim.sqlite", args.tickets, args.seed, rulebook=book,
                                 config=research.SimConfig(workers=args.workers))
         print(f"simulate ({args.workers}) {sim.tickets:>9,} reports {sim.events:>10,} events {sim.seconds:8.1f} s  "
               f"{sim.tickets / sim.seconds:8.0f} reports/s  {sim.events / sim.seconds:9.0f} events/s  "
