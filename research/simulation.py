@@ -61,7 +61,7 @@ from research.community import (
     sign_delay_hours,
     time_weight,
 )
-from rules import Category, Place, Router, Rulebook, load_rulebook, parse_rulebook
+from rules import Category, Place, Router, Rulebook, load_rulebook
 from rules.engine import run_owned
 from rules.heap import paused, settled
 
@@ -558,7 +558,8 @@ def _router(book: Rulebook) -> Router:
     or a province of small communities builds it once per process, not once a run; routing keeps no state)."""
     if not book.digest:  # built in code, not read from a file: nothing says two are the same
         return Router(book)
-    if (router := _ROUTERS.get(book.full_version)) is None:
+    # (a copy changed in code keeps its file's version: the same only if equal in every setting)
+    if (router := _ROUTERS.get(book.full_version)) is None or router.rulebook != book:
         if len(_ROUTERS) >= 4:
             _ROUTERS.pop(next(iter(_ROUTERS)))
         router = _ROUTERS[book.full_version] = Router(book)
@@ -566,13 +567,12 @@ def _router(book: Rulebook) -> Router:
 
 
 def _run_part(out: Connection) -> None:
-    """Simulate the part of a run that stdin names (pickled: the rulebook's text, the ``SimConfig``, the part's
+    """Simulate the part of a run that stdin names (pickled: the rulebook, the ``SimConfig``, the part's
     index) in this process, sending its moves down ``out`` as store rows numbered within the part: ``("moves",
     times, event rows, (last seq, ticket row) of each changed ticket, reports made, events made)`` at every
     flush, then ``("done", summary, warnings)``, or ``("failed", traceback)``."""
     try:
-        source, config, part = pickle.load(sys.stdin.buffer)
-        book = parse_rulebook(source)
+        book, config, part = pickle.load(sys.stdin.buffer)  # (the rulebook whole: one changed in code as it is)
 
         def send(events: list[Event], tickets: list[Ticket], made: int, count: int) -> None:
             out.send(("moves", [e.at.timestamp() for e in events], [event_row(e) for e in events],
@@ -622,7 +622,7 @@ async def _gather(store: Store, config: SimConfig, book: Rulebook, progress: Pro
                 os.close(write)  # the child's end only: a child that dies is then an EOF here
         for k, proc in enumerate(procs):  # each reads its work once its imports are done: all of them import at once
             with proc.stdin as stdin:  # type: ignore[union-attr]
-                stdin.write(pickle.dumps((book.source, config, k)))
+                stdin.write(pickle.dumps((book, config, k)))
         while True:
             for k in range(n):
                 while summaries[k] is None and not keys[k]:

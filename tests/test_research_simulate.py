@@ -143,3 +143,21 @@ def test_the_same_seed_and_processes_give_the_same_log(shared: Path, tmp_path: P
 def test_a_part_that_fails_stops_the_run_and_says_why(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match=r"part \d failed(.|\n)*IndexError"):  # no staff to act for a handler
         simulate(tmp_path / "f.sqlite", 300, 1, config=replace(CONFIG, days=10, workers=2, staff_per_handler=0))
+
+
+def test_a_rulebook_changed_in_code_is_the_one_every_part_and_every_later_run_uses(tmp_path: Path) -> None:
+    # every report a ticket of its own: no report joins an open ticket, in one process or shared by two, and a run
+    # of the file's own rulebook in the same process (its router kept for the same version) still lets them join
+    from rules.rulebook import Duplicates
+
+    book = load_rulebook()
+    alone = book.model_copy(update={"duplicates": Duplicates(enabled=False)})
+    config = replace(CONFIG, days=20)
+    joined = simulate(tmp_path / "dup.sqlite", 400, 3, config=config, rulebook=book)
+    for name, cfg in (("one.sqlite", config), ("two.sqlite", replace(config, workers=2))):
+        summary = simulate(tmp_path / name, 400, 3, config=cfg, rulebook=alone)
+        assert summary.moves["reported"] == 400 and summary.moves.get("supported", 0) == 0, name
+        with sqlite3.connect(tmp_path / name) as db:
+            assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == 400
+    assert joined.moves.get("supported", 0) > 0
+    assert simulate(tmp_path / "dup2.sqlite", 400, 3, config=config, rulebook=book).moves.get("supported", 0) > 0
