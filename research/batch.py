@@ -111,7 +111,8 @@ class MemoryBatch:
                 continue
             seen.add(key)
             self._timer_id += 1
-            timer = Timer(t.ticket_id, t.kind, t.deadline, t.due_at, t.ref_at, self._timer_id, t.attempts)
+            timer = object.__new__(Timer)  # (a frozen dataclass's __init__ costs twice this copy)
+            timer.__dict__.update(t.__dict__, id=self._timer_id)
             self.timers[self._timer_id] = timer
             self._new_timers.append(timer)
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from chatops.tickets.lifecycle import Actor, Event, LifecycleError, Move, State, Ticket
-from chatops.tickets.scheduler import Scheduler
+from chatops.tickets.scheduler import Scheduler, still_due
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Store, Timer
 from chatops.tickets.store.store import TICKET_FIELDS, event_row, ticket_row
@@ -169,6 +169,7 @@ class Simulation:
         self.horizon = (config.days + config.drain_days) * DAY
         self._done: list[int] = []
         self._clock_s, self._now = 0.0, config.start
+        self._fire_timer = self._fire  # one bound method: the loop knows a timer on the heap by it
 
     def _clock(self) -> datetime:
         if self.now_s != self._clock_s:  # asked several times a step: worked out once a step
@@ -212,7 +213,7 @@ class Simulation:
             self._last_timer = max((t.id or 0 for t in new), default=self._last_timer)
         for timer in new:
             if timer.ticket_id in self.cases:
-                self._at((timer.due_at - self._clock()).total_seconds(), self._fire, timer.ticket_id, 0, timer)
+                self._at((timer.due_at - self._clock()).total_seconds(), self._fire_timer, timer.ticket_id, 0, timer)
 
     async def _fire(self, tid: int, epoch: int, timer: Timer) -> None:
         """Fire ``timer`` as the live scheduler does: the rule engine picks the step, the service records it."""
@@ -474,19 +475,25 @@ class Simulation:
         nxt = next(arrivals, None)
         step = max(1000, self.config.tickets // 100)
         report_at = step
+        fire, batch = self._fire_timer, self.batch  # (a timer on the heap holds this very method)
         while nxt is not None or self.heap:
             if nxt is not None and (not self.heap or nxt[0] <= self.heap[0][0]):
                 self.now_s = nxt[0]
                 await self._arrive(nxt[1], month_cum)
                 nxt = next(arrivals, None)
-                await self._timers()
+                if batch is None or batch.has_new_timers:
+                    await self._timers()
             else:
                 when, _, fn, tid, epoch, arg = heapq.heappop(self.heap)
                 self.now_s = when
                 case = self.cases[tid]
                 case.pending -= 1
-                await fn(tid, epoch, arg)
-                await self._timers()
+                if fn is fire and batch is not None and not still_due(batch.tickets.get(tid), arg):
+                    batch.timers.pop(arg.id, None)  # the ticket moved on: cancelled, as Scheduler.fire would
+                else:
+                    await fn(tid, epoch, arg)
+                    if batch is None or batch.has_new_timers:
+                        await self._timers()
                 if case.pending == 0:
                     self._done.append(tid)
             if self.batch is not None and len(self.batch.events) >= self.config.batch_events:

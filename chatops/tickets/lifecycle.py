@@ -97,8 +97,9 @@ class Event:
         >>> Event(1, Move.NOTE, "@a:x", datetime(2026, 1, 1, tzinfo=UTC), reason="x").numbered(7).seq
         7
         """
-        return Event(self.ticket_id, self.kind, self.actor, self.at, self.actor_handler, self.target, self.reason,
-                     self.rule, self.data, seq)
+        numbered = object.__new__(type(self))  # (a frozen dataclass sets each field through object.__setattr__)
+        numbered.__dict__.update(self.__dict__, seq=seq)
+        return numbered
 
 
 @dataclass(frozen=True)
@@ -356,64 +357,64 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             last_seq=event.seq or 0,
         )
     assert ticket is not None, "only a report starts a ticket"
-    t = _evolve(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)
+    t = _evolve(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)  # the move's own copy
     deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d}
     match event.kind:
         case Move.ROUTED | Move.ASSIGNED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
-            return _evolve(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
+            return _fill(t, state=State.ROUTED, category=d.get("category"), lead=event.target, co=co,
                            priority=d.get("priority", "normal"), rule=event.rule, joint=bool(co), acked_by=(),
                            rulebook_version=d.get("rulebook_version", t.rulebook_version), choose_deadline=None,
                            escalated_to=None, **deadlines)
         case Move.ASKED:
-            return _evolve(t, options=tuple(d.get("options", ())), **deadlines)
+            return _fill(t, options=tuple(d.get("options", ())), **deadlines)
         case Move.ACKNOWLEDGED:
             state = State.ACKNOWLEDGED if event.actor_handler == t.lead else t.state
-            return _evolve(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))
+            return _fill(t, state=state, acked_by=(*t.acked_by, event.actor_handler or ""))
         case Move.TRANSFERRED:
-            return _evolve(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+            return _fill(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), transfers=t.transfers + 1, **deadlines)
         case Move.RETURNED:
-            return _evolve(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
+            return _fill(t, state=State.ROUTED, lead=event.target, acked_by=(), escalated_to=None,
                            co=tuple(c for c in t.co if c != event.target), returns=t.returns + 1, **deadlines)
         case Move.EXTENSION_ASKED:
-            return _evolve(t, extension_asked=d.get("days"))
+            return _fill(t, extension_asked=d.get("days"))
         case Move.EXTENDED:
-            return _evolve(t, extension_asked=None, **deadlines)
+            return _fill(t, extension_asked=None, **deadlines)
         case Move.EXTENSION_REFUSED:
-            return _evolve(t, extension_asked=None)
+            return _fill(t, extension_asked=None)
         case Move.RESOLVED:
-            return _evolve(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
+            return _fill(t, state=State.RESOLVED, awaiting_rating=True, verdicts=(), rated_by=(), **deadlines)
         case Move.VERIFIED:  # closed once every resident who reported it says so
             said = (*t.verdicts, event.actor)
             if all(r in said for r in t.asked):
-                return _evolve(t, state=State.CLOSED, solved=True, verdicts=said)
-            return _evolve(t, verdicts=said)
+                return _fill(t, state=State.CLOSED, solved=True, verdicts=said)
+            return _fill(t, verdicts=said)
         case Move.REOPENED:  # one "not solved" is enough
-            return _evolve(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, verdicts=(),
+            return _fill(t, state=State.ROUTED, solved=False, acked_by=(), reopens=t.reopens + 1, verdicts=(),
                            callback_deadline=None, **deadlines)
         case Move.CLOSED:  # the window ended: solved if anyone said so, unknown if nobody answered
-            return _evolve(t, state=State.CLOSED, solved=True if t.verdicts else None)
+            return _fill(t, state=State.CLOSED, solved=True if t.verdicts else None)
         case Move.RATED:
             rated = (*t.rated_by, event.actor)
-            return _evolve(t, rating=d["rating"], rated_by=rated,
+            return _fill(t, rating=d["rating"], rated_by=rated,
                            awaiting_rating=any(r not in rated for r in t.residents))
         case Move.ESCALATED:
-            return _evolve(t, escalated_to=event.target, **deadlines)
+            return _fill(t, escalated_to=event.target, **deadlines)
         case Move.WHISTLED:
             added = tuple(h for h in d.get("summon", ()) if h not in t.handlers)
-            return _evolve(t, co=(*t.co, *added), joint=True)
+            return _fill(t, co=(*t.co, *added), joint=True)
         case Move.SUPPORTED:
             followers = t.followers if event.actor in t.residents else (*t.followers, event.actor)
-            return _evolve(t, supporters=t.supporters + 1, followers=followers)
+            return _fill(t, supporters=t.supporters + 1, followers=followers)
         case Move.EXPEDITED:
-            return _evolve(t, priority=d["priority"], **deadlines)
+            return _fill(t, priority=d["priority"], **deadlines)
         case Move.LOCATED:
-            return _evolve(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
+            return _fill(t, **{k: d[k] for k in ("grid", "estate", "building") if d.get(k)},
                            place_detail=d.get("detail") or t.place_detail)
         case Move.WITHDRAWN if event.actor != t.reporter and event.actor in t.followers:
             # a supporter deleted their "me too": no longer counted, told or asked back (the reporter's ticket stays)
-            return _evolve(t, supporters=max(0, t.supporters - 1),
+            return _fill(t, supporters=max(0, t.supporters - 1),
                            followers=tuple(f for f in t.followers if f != event.actor))
         case _:  # NOTE, REMINDED, a reporter's WITHDRAWN, PUBLISHED: recorded, no change of state
             return t
@@ -434,6 +435,13 @@ def _evolve(ticket: Ticket, **changes: Any) -> Ticket:
     assert changes.keys() <= _FIELDS, changes.keys() - _FIELDS
     new = object.__new__(Ticket)
     new.__dict__.update(ticket.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+def _fill(new: Ticket, **changes: Any) -> Ticket:
+    """Return ``new`` with ``changes`` set: only for a copy :func:`apply` has just made, seen by nobody yet."""
+    assert changes.keys() <= _FIELDS, changes.keys() - _FIELDS
     new.__dict__.update(changes)
     return new
 

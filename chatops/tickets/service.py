@@ -335,10 +335,11 @@ class TicketService:
                       reason=reason.strip() if reason else reason, rule=rule, data=payload)
         check(ticket, event, fallback=self.rulebook.fallback, handlers=self._handlers)
         event = await tx.append(event)
-        ticket = apply(ticket, event)
-        await tx.save_ticket(ticket)
-        await tx.schedule(timers_for(ticket, now))
-        return ticket, event
+        after = apply(ticket, event)
+        await tx.save_ticket(after)
+        if ticket is None or _timed(after) != _timed(ticket):  # else every timer it could set is set already
+            await tx.schedule(timers_for(after, now))
+        return after, event
 
     def _deadlines(self, ticket: Ticket, move: Move, now: datetime, data: dict[str, Any]) -> dict[str, str]:
         """Return the new deadlines a move sets: a fresh clock for a new holder, more days for an extension
@@ -401,6 +402,19 @@ class TicketService:
             folded[event.ticket_id] = apply(folded.get(event.ticket_id), event)
         stored = {t.id: t for t in await self.store.tickets(limit=1 << 62)}
         return sorted(i for i in folded.keys() | stored.keys() if folded.get(i) != stored.get(i))
+
+
+def _timed(ticket: Ticket) -> tuple[Any, ...]:
+    """Return what :func:`timers_for` reads of ``ticket``: a move that changes none of it sets no new timer (as
+    time passes it only drops reminders already due, and the store keeps each timer once).
+
+    >>> from datetime import UTC, datetime
+    >>> t = Ticket(1, "m:1", "@a:x", "漏水", datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
+    >>> _timed(t) == _timed(replace(t, supporters=2)), _timed(t) == _timed(replace(t, state=State.ROUTED))
+    (True, False)
+    """
+    return (ticket.state, ticket.sign_deadline, ticket.resolve_deadline, ticket.callback_deadline,
+            ticket.choose_deadline, ticket.options)
 
 
 def timers_for(ticket: Ticket, now: datetime) -> list[Timer]:

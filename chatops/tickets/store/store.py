@@ -65,16 +65,6 @@ class ReportHistory:
         return bool(self.transfers or self.returns)
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return to_json(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
 def _ticket(row: aiosqlite.Row) -> Ticket:
     values: dict[str, Any] = dict(zip(TICKET_FIELDS, row, strict=True))
     for name in ("created_at", "updated_at", "sign_deadline", "resolve_deadline", "callback_deadline",
@@ -121,10 +111,36 @@ def event_row(e: Event) -> tuple[Any, ...]:
             e.at.isoformat(), to_json(e.data), *columns(e))
 
 
+def _typed(prefix: str) -> tuple[int, ...]:
+    """Return the places in ``TICKET_FIELDS`` of the ticket's fields declared as ``prefix`` (or ``prefix | None``)."""
+    return tuple(i for i, f in enumerate(dataclasses.fields(Ticket)) if str(f.type).startswith(prefix))
+
+
+_TIMES, _TUPLES, _FLAGS = _typed("datetime"), _typed("tuple"), _typed("bool")
+
+
 def ticket_row(t: Ticket) -> list[Any]:
     """Return the projection row of ``t`` (in the order of ``TICKET_FIELDS``) for
-    :meth:`Transaction.save_ticket_rows`."""
-    return [_cell(getattr(t, f)) for f in TICKET_FIELDS]
+    :meth:`Transaction.save_ticket_rows`: times as ISO text, tuples as JSON, flags as 0 or 1, by their declared
+    types (a simulation writes a row per ticket changed).
+
+    >>> from datetime import UTC, datetime
+    >>> at = datetime(2026, 1, 1, tzinfo=UTC)
+    >>> row = ticket_row(Ticket(1, "m:1", "@a:x", "漏水", at, at, co=("water",), joint=True))
+    >>> row[TICKET_FIELDS.index("created_at")], row[TICKET_FIELDS.index("co")], row[TICKET_FIELDS.index("joint")]
+    ('2026-01-01T00:00:00+00:00', '["water"]', 1)
+    """
+    values = t.__dict__
+    row = [values[f] for f in TICKET_FIELDS]
+    for i in _TIMES:
+        if row[i] is not None:
+            row[i] = row[i].isoformat()
+    for i in _TUPLES:
+        row[i] = to_json(row[i])
+    for i in _FLAGS:
+        if row[i] is not None:
+            row[i] = int(row[i])
+    return row
 
 
 def _event(row: aiosqlite.Row) -> Event:
