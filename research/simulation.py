@@ -707,17 +707,20 @@ async def asimulate(path: str | Path, config: SimConfig, *, rulebook: Rulebook |
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
+    started = time.perf_counter()  # the summary's time is the whole run's: the indexes built at its end included
     book = rulebook or load_rulebook()
     workers = min(config.workers, len({g.id for g in book.grids if g.estates}) or 1) if batched and book.digest else 1
     if workers > 1:
         async with await Store.open(path) as store, store.bulk():
             with paused():
-                return await _gather(store, replace(config, workers=workers), book, progress)
-    config = replace(config, workers=1)
-    router = _router(book)
-    async with await Store.open(path) as store, store.bulk() if batched else contextlib.nullcontext():
-        with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
-            return await Simulation(store, router, config, batched=batched, progress=progress).run()
+                summary = await _gather(store, replace(config, workers=workers), book, progress)
+    else:
+        router = _router(book)
+        async with await Store.open(path) as store, store.bulk() if batched else contextlib.nullcontext():
+            with settled():  # the rulebook and the engine, alive through the run: out of the collector's full passes
+                summary = await Simulation(store, router, replace(config, workers=1), batched=batched,
+                                           progress=progress).run()
+    return replace(summary, seconds=time.perf_counter() - started)
 
 
 def simulate(path: str | Path, tickets: int = 1000, seed: int = 0, *, config: SimConfig | None = None,

@@ -111,6 +111,9 @@ def event_row(e: Event) -> tuple[Any, ...]:
             e.at.isoformat(), to_json(e.data), *columns(e))
 
 
+_BULK_CACHE = -262_144  # KiB: the page cache of a bulk fill (256 MiB; SQLite's own is 2 MiB)
+
+
 def _typed(prefix: str) -> tuple[int, ...]:
     """Return the places in ``TICKET_FIELDS`` of the ticket's fields declared as ``prefix`` (or ``prefix | None``)."""
     return tuple(i for i, f in enumerate(dataclasses.fields(Ticket)) if str(f.type).startswith(prefix))
@@ -628,9 +631,11 @@ class Store(_Reads):
 
     @asynccontextmanager
     async def bulk(self) -> AsyncIterator[None]:
-        """Fill a fresh store in bulk (a simulation's log): the event log's indexes are dropped for the block and
-        built once when it ends, raised or not, instead of kept row by row (a third less work for the inserts). A
-        process killed meanwhile leaves a store without them. SQLite only: on PostgreSQL the block just runs."""
+        """Fill a fresh store in bulk (a simulation's log): the indexes of the event log and of the tickets are
+        dropped for the block and built once when it ends, raised or not, instead of kept row by row (a third less
+        work for the inserts; a million tickets rewritten in place no longer wander a 2 MB page cache), and the
+        writer keeps a larger page cache meanwhile. A process killed meanwhile leaves a store without them. SQLite
+        only: on PostgreSQL the block just runs."""
         if self._writer is None:
             raise StoreError("store_readonly", file=self.path)
         if isinstance(self._writer, pg.Connection):
@@ -638,8 +643,11 @@ class Store(_Reads):
             return
         async with self._lock:
             async with self._writer.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                                            "tbl_name = 'events' AND sql IS NOT NULL") as cur:
+                                            "tbl_name IN ('events', 'tickets') AND sql IS NOT NULL") as cur:
                 held = [(str(name), str(sql)) for name, sql in await cur.fetchall()]
+            async with self._writer.execute("PRAGMA cache_size") as cur:
+                cache = (await cur.fetchone() or (-2000,))[0]
+            await self._writer.execute(f"PRAGMA cache_size={_BULK_CACHE}")
             for name, _sql in held:
                 await self._writer.execute(f'DROP INDEX "{name}"')
         try:
@@ -648,6 +656,7 @@ class Store(_Reads):
             async with self._lock:
                 for _name, sql in held:
                     await self._writer.execute(sql)
+                await self._writer.execute(f"PRAGMA cache_size={int(cache)}")
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
