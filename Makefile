@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml Makefile
 
 # The routing's hot modules compiled by mypyc (rules/compiled.py), rebuilt when they change; without a C compiler
 # the same code runs as Python.
-$(COMPILED): $(STAMP) rules/normalize.py rules/sieve.py rules/classifier.py rules/gate.py
+$(COMPILED): $(STAMP) rules/normalize.py rules/sieve.py rules/classifier.py rules/gate.py rules/router.py
 	@$(PY) -c 'from rules.compiled import main; raise SystemExit(main())' || true
 
 # The live demo: local homeserver, the rulebook's rooms, the bot and a demo community; Ctrl-C stops all.

@@ -9,7 +9,7 @@ next build, and a machine without a C compiler runs it all as Python. ``WHISTLE_
 Python as written.
 
 >>> sorted(stamp())
-['python', 'rules/classifier.py', 'rules/gate.py', 'rules/normalize.py', 'rules/sieve.py']
+['python', 'rules/classifier.py', 'rules/gate.py', 'rules/normalize.py', 'rules/router.py', 'rules/sieve.py']
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-HOT = ("normalize", "sieve", "classifier", "gate")  # in the order they import one another
+HOT = ("normalize", "sieve", "classifier", "gate", "router")  # in the order they import one another
 GROUP = "whistle_rules"  # mypyc's shared runtime for the group: the module whistle_rules__mypyc
 SOURCES = Path(__file__).resolve().parent
 STAMP = "sources.json"

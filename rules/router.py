@@ -106,14 +106,29 @@ class Router:
     'water_leak'
     """
 
-    def __init__(self, rulebook: Rulebook, model: Model | None = None, starter: Model | None = None) -> None:
+    rulebook: Rulebook
+    classifier: Classifier
+    gate: Gate
+    engine: Engine
+    model: Model | None
+    starter: Model | None
+    _outcomes: dict[str, dict[str, Any]]  # what each engine rule decides, worked out once
+    _forms: dict[str, str]  # a word of the rulebook in another form than the one it matches
+
+    def __init__(self, rulebook: Rulebook, model: Model | None = None, starter: Model | None = None, *,
+                 like: Router | None = None) -> None:
+        """``like``: a router of the same rulebook whose classifier, gate and engine this one shares."""
         self.rulebook = rulebook
+        self.model = model
+        self.starter = starter
+        if like is not None and like.rulebook is rulebook:
+            self.classifier, self.gate, self.engine = like.classifier, like.gate, like.engine
+            self._outcomes, self._forms = like._outcomes, like._forms
+            return
         self.classifier = Classifier(rulebook)
         self.gate = Gate(rulebook.intake, tuple(w for g in rulebook.grids for e in g.estates
                                                 for w in (e.name, *e.aliases)) + tuple(g.name for g in rulebook.grids))
         self.engine = Engine(rulebook)
-        self.model = model
-        self.starter = starter
         # what each engine rule decides, worked out once: routing a report only fills in the evidence
         self._outcomes = {rule: self._outcome(v) for rule, v in self.engine.verdicts.items()}
         # a word of the rulebook in another form than the one it matches (冇水了 matches 没水了, 出唔嚟 出不来)
@@ -136,12 +151,7 @@ class Router:
     def with_model(self, model: Model | None, *, starter: Model | bool | None = True) -> Router:
         """Return a router of the same rulebook that uses ``model`` (the engine is shared), and keeps its
         starter model (``starter=True``), drops it (``None``) or takes another."""
-        other = object.__new__(Router)
-        other.__dict__.update(self.__dict__)
-        other.model = model
-        if starter is not True:
-            other.starter = starter or None
-        return other
+        return Router(self.rulebook, model, self.starter if starter is True else starter or None, like=self)
 
     @property
     def models(self) -> tuple[Model, ...]:
