@@ -128,7 +128,7 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "说起来都后怕", "想起来还后怕", "想起来都后怕", "想起来都怕", "我们那时候", "那时候住",
          "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
          "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
-         "过得好快", "过得太快")
+         "过得好快", "过得太快", "早年", "早些年", "那时候都没", "那时候还没", "那时候哪有", "那时候连")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _BARE_YEAR = Sieve(r"[0-9零一二三四五六七八九〇]{2}年")

@@ -5588,3 +5588,44 @@ def test_the_243rd_to_246th_sets_no_ticket(shipped: Router, text: str) -> None:
     trapped), English gloves found and left with the guard after a long description: no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("炒菜的时候锅里的油着了 火窜到油烟机上去了 盖都盖不住", "fire"),
+    ("燃气灶火一直很小 刚刚抹布一下烧着了 冒黑烟 快来人", "fire"),
+    ("小区门口有个老太太站了一下午 问她家住哪 她说不出来 手冻得冰凉", "police"),
+])
+def test_the_39th_session_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the session-39 sets (a Qinghai kitchen, a lost old man in Xi'an) in our words: a pan's oil on
+    fire climbing to the hood (the hood's fumes are no neighbour's nuisance), a weak stove flame beside a cloth that
+    caught fire (a weak flame alone is the gas supply; a fire beside it is still a fire), an old woman who cannot say
+    where she lives (lost, not a neighbours' quarrel)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("家里燃气灶的火苗黄黄的 小得很 烧壶水要半小时", "gas"),
+    ("垃圾站的事反映了七八次了 热线也打了 一直没人管 要求督办", "district_office"),
+    ("路面坑洼投诉了三四回 每回都说在处理 请上面督一督", "district_office"),
+    ("对门天天半夜打游戏开麦 喊得整栋楼都听得见", "environment"),
+    ("合租的那几个人把十几块电瓶拎回屋里充 晚上睡觉心里发毛", "fire"),
+])
+def test_the_39th_session_sets_ordinary_matters_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Ordinary matters of the session-39 sets in our words: a weak yellow flame is the gas supply's (no fire), a
+    complaint passed round four or five times that asks for oversight is the inspection office's whatever the matter
+    (a count said as a range, 四五次, counts), a gamer's shouting heard across the building is noise (a game named
+    beside it is no chit-chat), batteries charged by the dozen in a room are a fire hazard."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+    assert d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "听我外婆讲早年这条街失过一次火 烧了半条街 那时候还没消防车",
+    "快递小哥问我住哪 我也说不清是几号楼 新搬来的",
+])
+def test_the_39th_session_sets_no_ticket(shipped: Router, text: str) -> None:
+    """No ticket: a fire of long ago a grandmother tells of (早年, 那时候还没…), and a courier asking a resident who
+    just moved in where she lives (no lost person: only an elder's or a child's not knowing is)."""
+    assert shipped.route(text).report is not True
