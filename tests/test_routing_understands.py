@@ -5629,3 +5629,40 @@ def test_the_39th_session_sets_no_ticket(shipped: Router, text: str) -> None:
     """No ticket: a fire of long ago a grandmother tells of (早年, 那时候还没…), and a courier asking a resident who
     just moved in where she lives (no lost person: only an elder's or a child's not knowing is)."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("后山那堵土墙下过雨歪得厉害 一直往下掉土 几个娃还在墙根底下玩", "housing"),
+    ("河边草丛里躺着个人 手冰凉冰凉的 好像没得气了", "police"),
+    ("我外公有点老年痴呆 中午出去遛弯 到现在还没回来 电话也没带", "police"),
+])
+def test_the_39th_session_later_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Emergencies of the session's later sets (Changsha, Wenzhou, Suzhou) in our words: a wall leaning with children
+    under it, someone lying cold and not breathing, an elder with dementia out since noon and not back."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("垃圾房那边老鼠成群 晚上老鼠都在打架", "public_health"),
+    ("我妈被人拉去投资什么养老项目 投了八万 现在那人联系不上了", "police"),
+    ("楼下天天晚上吹唢呐 吹到十点多", "environment"),
+    ("我的车停在外面一晚上 早上冻得打不着火 就因为车位被人占了 物业管管", "property"),
+])
+def test_the_39th_session_later_sets_ordinary_matters_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Ordinary matters in our words: rats that fight are pests, not a brawl; money put into an "investment" whose
+    seller cannot be reached is a fraud; a horn played every night is noise; a car that will not start in the cold is
+    no gas supply (the parking space is the matter)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+    assert d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "我们那个年代结婚哪有什么婚房 一间小屋就过了一辈子",
+    "两个孩子为了抢平板打起来了 哈哈 当妈的头都大了",
+    "那都是老早的事了 以前楼道里着过一回火 后来就装了烟感",
+])
+def test_the_39th_session_later_sets_no_ticket(shipped: Router, text: str) -> None:
+    """No ticket: a time long gone (那个年代, 老早的事), siblings squabbling over a tablet."""
+    assert shipped.route(text).report is not True
