@@ -5666,3 +5666,20 @@ def test_the_39th_session_later_sets_ordinary_matters_in_our_words(shipped: Rout
 def test_the_39th_session_later_sets_no_ticket(shipped: Router, text: str) -> None:
     """No ticket: a time long gone (那个年代, 老早的事), siblings squabbling over a tablet."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority", "report"), [
+    ("井房那里有个人摸了一下开关就倒了 地上都是水 谁都别过去", "power", "emergency", True),
+    ("小区车库的车位天天被外面的车占着 我们交了月租还停不进去", "property", "normal", True),
+    ("放暑假了 请家长们看好孩子 别让孩子自己去河边玩水", None, None, False),
+])
+def test_the_39th_session_last_sets_in_our_words(shipped: Router, text: str, lead: str | None, priority: str | None,
+                                                 report: bool) -> None:
+    """The last sets of session 39 (a Hezhou village, a Nanshan estate, a Dai village) in our words: someone who fell
+    the moment they touched a switch by water is an electric shock; a resident who pays a monthly rent for a space
+    that is always taken reports a problem (交了月租 lets no flat); a notice that tells parents to mind their children
+    is no report of a child in danger."""
+    d = shipped.route(text)
+    assert d.report is report, d
+    if report:
+        assert (d.lead, d.priority) == (lead, priority), d
