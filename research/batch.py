@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
-from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket
+from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket, copied
 from chatops.tickets.store import Store, Timer
 
 
@@ -111,8 +111,7 @@ class MemoryBatch:
                 continue
             seen.add(key)
             self._timer_id += 1
-            timer = object.__new__(Timer)  # (a frozen dataclass's __init__ costs twice this copy)
-            timer.__dict__.update(t.__dict__, id=self._timer_id)
+            timer = copied(t, id=self._timer_id)
             self.timers[self._timer_id] = timer
             self._new_timers.append(timer)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from rules.catalogue import text
 
@@ -91,15 +91,13 @@ class Event:
     seq: int | None = None
 
     def numbered(self, seq: int | None) -> Event:
-        """Return this event with its place in the log (``dataclasses.replace`` costs several times more).
+        """Return this event with its place in the log (:func:`copied`).
 
         >>> from datetime import UTC, datetime
         >>> Event(1, Move.NOTE, "@a:x", datetime(2026, 1, 1, tzinfo=UTC), reason="x").numbered(7).seq
         7
         """
-        numbered = object.__new__(type(self))  # (a frozen dataclass sets each field through object.__setattr__)
-        numbered.__dict__.update(self.__dict__, seq=seq)
-        return numbered
+        return copied(self, seq=seq)
 
 
 @dataclass(frozen=True)
@@ -357,7 +355,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             last_seq=event.seq or 0,
         )
     assert ticket is not None, "only a report starts a ticket"
-    t = _evolve(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)  # the move's own copy
+    t = copied(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)  # the move's own copy
     deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d}
     match event.kind:
         case Move.ROUTED | Move.ASSIGNED:
@@ -420,28 +418,29 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
             return t
 
 
-_FIELDS = frozenset(Ticket.__dataclass_fields__)
+_Frozen = TypeVar("_Frozen")
 
 
-def _evolve(ticket: Ticket, **changes: Any) -> Ticket:
-    """Return a copy of ``ticket`` with ``changes``: ``dataclasses.replace`` without running ``__init__`` again
-    over all the fields (about ten times cheaper; the simulator copies a ticket at every event).
+def copied(value: _Frozen, **changes: Any) -> _Frozen:
+    """Return a copy of the frozen dataclass ``value`` with ``changes`` to its fields: ``dataclasses.replace``
+    without running ``__init__`` again, which sets every field through ``object.__setattr__`` (several times dearer;
+    the simulator copies a ticket, an event or a timer at every move).
 
     >>> from datetime import UTC, datetime
     >>> t = Ticket(1, "m:1", "@a:x", "漏水", datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
-    >>> _evolve(t, transfers=1).transfers, t.transfers
+    >>> copied(t, transfers=1).transfers, t.transfers
     (1, 0)
     """
-    assert changes.keys() <= _FIELDS, changes.keys() - _FIELDS
-    new = object.__new__(Ticket)
-    new.__dict__.update(ticket.__dict__)
-    new.__dict__.update(changes)
+    fields = value.__dataclass_fields__  # type: ignore[attr-defined]
+    assert changes.keys() <= fields.keys(), changes.keys() - fields.keys()
+    new = object.__new__(type(value))
+    new.__dict__.update(value.__dict__, **changes)
     return new
 
 
 def _fill(new: Ticket, **changes: Any) -> Ticket:
     """Return ``new`` with ``changes`` set: only for a copy :func:`apply` has just made, seen by nobody yet."""
-    assert changes.keys() <= _FIELDS, changes.keys() - _FIELDS
+    assert changes.keys() <= Ticket.__dataclass_fields__.keys(), changes.keys() - Ticket.__dataclass_fields__.keys()
     new.__dict__.update(changes)
     return new
 
