@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from rules.classifier import Classification
+from rules.classifier import SCAN, Classification
 from rules.normalize import english as in_english
 from rules.normalize import normalize, unsaid
 from rules.rulebook import Intake
@@ -1176,7 +1176,7 @@ class _Finder:
         self._kinds = [tuple(owners[w]) for w in self._words]
         # the kinds to check, word by word, when a word is found that may be only inside another (脏 in 心脏)
         self._doubts = [tuple(k for k in owners[w] if k not in raw) if w in _INSIDE else () for w in self._words]
-        self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+        self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=SCAN)
 
     def __call__(self, t: str) -> dict[str, tuple[str, ...]]:
         """Return ``{kind: words}`` of every word said in the normalised text ``t`` (not only inside a word that
