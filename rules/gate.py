@@ -150,6 +150,8 @@ _BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a mess
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
         "现在又", "现在正")
+# a story still told today (老人们现在还在说, 到现在还常提起): no word of now about the danger itself
+_STILL_TOLD = re.compile(r"(现在|如今|到现在|至今)?还(在|常|经常|老|总|时不时)?(说|讲|念叨|提|聊|摆)(起|这|那|呢|$)")
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了", "算了不提了", "算了算了不提", "不提了不提了")
 # a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
@@ -817,6 +819,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
+               # a village's shares handed out (村上分红, 队上分钱): no game's ranking climbed
+               "上分": ("上分红", "上分钱", "上分地", "上分粮", "上分配", "上分房", "上分的钱"),
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
                "拉进": ("拉进去", "拉进屋", "拉进家"),  # a wire pulled in through a window, no one added to a group
@@ -1548,7 +1552,7 @@ class Gate:
         if elsewhere := _told_elsewhere(hits if told is t else self._find(told), told):
             return Judgement(False, NOTICE, elsewhere)
         if (past := _long_ago(t) or ((year := _YEAR_AGO.search(t)) and (year.group(0),))) and \
-                not any(w in t for w in _NOW):
+                not any(map(_STILL_TOLD.sub("", t).__contains__, _NOW)):
             if ended := _ENDED_WELL.search(t):  # 前几年一下雨就淹，后来排水改了就再没淹过: told, no report
                 return Judgement(False, THANKS, (*past, ended.group(0)))
             if went := _HOW_IT_WENT.search(t):  # 上个月电梯关人那事后来咋样了？ asked after, no report

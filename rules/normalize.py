@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 20  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 21  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -29,7 +29,7 @@ VERSION = 20  # of the normal form: a model learnt from normalised text names it
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
-# 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火)
+# 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢))
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -74,6 +74,7 @@ CANTONESE = {
     # 弗 is 不, but not in a foreign name (弗兰克, 杰弗里)
     "弗": "不", "弗兰": "弗兰", "弗吉": "弗吉", "弗洛": "弗洛", "弗雷": "弗雷", "杰弗": "杰弗", "弗里": "弗里",
     "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "噎牢": "噎住",
+    "了里厢": "在里面", "勒里厢": "在里面",  # 了 and 勒 are 在 before it (关了里厢: shut in there)
     "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前",  # a kitchen; long ago
     "俚讲": "他讲", "俚说": "他说",
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay

@@ -5683,3 +5683,30 @@ def test_the_39th_session_last_sets_in_our_words(shipped: Router, text: str, lea
     assert d.report is report, d
     if report:
         assert (d.lead, d.priority) == (lead, priority), d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("队上分红今年咋没了 账目要公开", "economy", "normal"),  # 上分 is a game's word only: 上分红 is a share paid
+    ("我大姐挨她男人打了十几年了 胳膊上青一块紫一块", "women", "normal"),  # bruises on a woman beaten for years
+    ("隔壁那个小孩身上老是青一块紫一块的 问他也不说", "children", None),  # and on a child
+    ("下了雨单位门口又淹了 水到脚踝 排水口堵了", "urban_mgmt", "urgent"),  # ankle deep, no one in danger: drains
+    ("水漫进一楼屋里了 没过脚脖子 还在往上涨", "urban_mgmt", "emergency"),  # indoors and rising: an emergency still
+    ("汽车站的电梯停了好几天 老人上不去", "transport", "normal"),  # a station's lift is the station's
+    ("电梯停脱了 阿拉姆妈关了里厢 门开勿开", "fire", "emergency"),  # Wu 关了里厢: shut in there
+    ("烧开水壶底一层白的 水质有问题吧", "water", None),  # scale in the kettle: tap water
+])
+def test_the_40th_session_sets_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Session 40's first two sets (Kunming, a Hui village near Linxia, Changzhou; Shijiazhuang, an Enshi Tujia
+    village, Xiamen) in our words."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+    if priority is not None:
+        assert d.priority == priority, d
+
+
+def test_a_story_still_told_today_is_no_emergency_now(shipped: Router) -> None:
+    """A flood of the eighties that the old people still talk about (现在还在说) is a story, asked about, not an
+    emergency registered: talking of it today says nothing of a danger today."""
+    d = shipped.route("七几年那回河里发大水 半个庄子都淹了 老辈人现在还在讲")
+    assert d.report is not True, d
+    assert shipped.route("七几年那回发过大水 现在又淹了 水还在涨").report is True
