@@ -130,7 +130,7 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
          "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
          "过得好快", "过得太快", "早年", "早些年", "那时候都没", "那时候还没", "那时候哪有", "那时候连",
-         "老早的事", "那个年代", "以前的事了")
+         "老早的事", "那个年代", "以前的事了", "好多年前", "很多年前", "好些年前", "年前的事")
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
 _BARE_YEAR = Sieve(r"[0-9零一二三四五六七八九〇]{2}年")
@@ -211,6 +211,21 @@ def well_now(text: str) -> bool:
     (True, False)
     """
     return bool(_WELL_NOW.search(text))
+
+
+# a story's words of a time long gone: a childhood, a youth, decades back (小时候, 想当年, 八几年, 好多年前)
+_LONG_GONE = re.compile(r"小时候|当年|那个年代|年轻(的)?时|早(些)?年|老早的事|以前的事了|我们那时候|"
+                        r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|年代")
+
+
+def long_gone(evidence: tuple[str, ...]) -> bool:
+    """Return whether a story's ``evidence`` (the gate's) tells of a time long gone, not of a week or a year ago: no
+    model's emergency head may take what it tells for a danger now.
+
+    >>> long_gone(("想当年", "那才叫")), long_gone(("八几年",)), long_gone(("上个月那回",))
+    (True, True, False)
+    """
+    return any(_LONG_GONE.search(w) for w in evidence)
 
 
 # what says an emergency's words happen now or again, said right before them (今天又着火了, 正在冒烟, 刚刚起火)

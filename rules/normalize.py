@@ -29,7 +29,8 @@ VERSION = 21  # of the normal form: a model learnt from normalised text names it
 # Wenzhou 爻 (了), 该个 (这个), 阿奴 (a child), 我屋 (my home); Hebei 嘛时候 (when); Gan 渠讲 (he says);
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
-# 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢))
+# 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢);
+# Gan 渠老公; Cantonese 细个嗰阵, when I was small)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -41,6 +42,8 @@ CANTONESE = {
     "块面": "脸", "冧咗落嚟": "塌了下来", "冧落嚟": "塌下来", "吹冧": "吹倒", "冧咗": "倒了",
     "跌咗落嚟": "掉下来了", "跌落嚟": "掉下来", "批荡": "墙皮", "俾人呃": "被人骗", "畀人呃": "被人骗",
     "细路仔": "小孩", "细路女": "小女孩", "细路": "小孩", "后生仔": "年轻人", "后生女": "年轻女孩",
+    # when I was small (嗰 is 𠮶 after the table)
+    "细个𠮶阵": "小时候", "细个那阵": "小时候", "细个嘅时候": "小时候", "细个时": "小时候",
     "落来": "下来", "落嚟": "下来",  # (唔落嚟: will not come down)
     "水浸": "水淹", "点算": "怎么办", "点解": "为什么", "搞掂": "搞定", "好耐": "很久", "冇返": "没回",
     "返屋企": "回家",
@@ -75,6 +78,7 @@ CANTONESE = {
     "弗": "不", "弗兰": "弗兰", "弗吉": "弗吉", "弗洛": "弗洛", "弗雷": "弗雷", "杰弗": "杰弗", "弗里": "弗里",
     "啥西": "什么", "辣里厢": "在里面", "里厢": "里面", "卡辣": "卡在", "噎牢": "噎住",
     "了里厢": "在里面", "勒里厢": "在里面",  # 了 and 勒 are 在 before it (关了里厢: shut in there)
+    "渠老公": "她老公", "渠老婆": "他老婆",  # Gan and Hakka 渠, he or she
     "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前",  # a kitchen; long ago
     "俚讲": "他讲", "俚说": "他说",
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay

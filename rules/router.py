@@ -64,6 +64,7 @@ from rules.gate import (
     Gate,
     Judgement,
     calls_to_run,
+    long_gone,
     said_now,
     well_now,
 )
@@ -229,12 +230,12 @@ class Router:
                 judged.kind != WHAT_IF and \
                 (judged.kind not in (STORY, VAGUE) or
                  ((alarm or 0.0) >= routing.model_emergency and
-                  not (judged.kind == STORY and well_now(found.norm or text)))):
+                  not (judged.kind == STORY and (well_now(found.norm or text) or long_gone(judged.evidence))))):
             # the words could not tell, the model is sure; a story of long ago is asked about unless the emergency
             # head hears one now (the report head cannot tell then from now) and the story does not say all is well
-            # now (…摔断了腿 现在早好了), and so is a message that does not say what is wrong (那个东西又坏了: a
-            # report, of what the model can only guess); a what-if always is (要是着火了往哪跑: neither head can
-            # tell one imagined from one happening)
+            # now (…摔断了腿 现在早好了) nor tell of a time long gone (想当年…冒顶, 小时候…水浸), and so is a
+            # message that does not say what is wrong (那个东西又坏了: a report, of what the model can only guess);
+            # a what-if always is (要是着火了往哪跑: neither head can tell one imagined from one happening)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
                 judged.kind != NOISE and not JOKES & set(judged.evidence) and \

@@ -5721,8 +5721,37 @@ def test_a_story_still_told_today_is_no_emergency_now(shipped: Router) -> None:
 ])
 def test_a_neighbours_noise_is_the_environment_committees_until_it_is_a_quarrel(shipped: Router, text: str,
                                                                                  lead: str) -> None:
-    """Noise from a neighbour's flat (feet, chairs, a ball) is a nuisance for the environment committee (噪音与油烟扰民),
-    though the resident has asked them to stop; it is the mediation committee's (邻里纠纷) once a quarrel is said or
-    a mediation asked for. Four held-out sets in a row were written so; our chat file had both, and is now one way."""
+    """Noise from a neighbour's flat (feet, chairs, a ball) is a nuisance for the environment committee
+    (噪音与油烟扰民), though the resident has asked them to stop; it is the mediation committee's (邻里纠纷) once a
+    quarrel is said or a mediation asked for. Four held-out sets in a row were written so; our chat file had both,
+    and is now one way."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("2栋那头冒好大的黑烟 有股烧塑料的味 好像五楼", "fire", "emergency"),  # smoke from a floor, said with how much
+    ("隔壁大姐又鼻青脸肿的 听说是渠老公打的", "women", None),
+    ("打咗三次热线 个个都话唔归佢管 推嚟推去", "district_office", "normal"),  # passed round: oversight
+    ("巷子里的夜市摊子把路都占满了 垃圾一地没人扫", "urban_mgmt", "normal"),  # the stalls, not the litter
+    ("楼道那个防盗门锁坏了 外人随便就进来 晚上怪害怕的", "public_security", None),  # a fear for safety said
+])
+def test_the_40th_session_later_sets_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Session 40's later sets (Nanchang, a town near Hohhot, Foshan; Xuzhou and Bengbu, a Bai village near Dali,
+    Tianjin) in our words: black smoke from a flat said with how much; a woman's bruised face and her husband;
+    hotlines that passed a complaint round; stalls filling a pavement; a broken door that lets strangers in, said with
+    the fear it brings."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+    if priority is not None:
+        assert d.priority == priority, d
+
+
+@pytest.mark.parametrize("text", [
+    "想当年下井 那才叫危险 一冒顶好几个人出不来",
+    "我细个嗰阵呢度成日水浸 好多年前嘅事啦",
+])
+def test_a_time_long_gone_is_no_report_though_the_model_hears_an_alarm(shipped: Router, text: str) -> None:
+    """A danger of a time long gone (想当年, 细个嗰阵, 好多年前) is a story: asked about, never registered because the
+    starter's emergency head hears the alarm in it."""
+    assert shipped.route(text).report is not True
