@@ -831,7 +831,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "还没": ("谁还没睡", "还没睡呢", "还没睡吧", "还没吃饭", "还没吃呢"),  # asked of friends at night: chat
                "能不能": ("能不能拉", "能不能加我", "能不能把我拉"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
-               "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了"),  # asking whether anyone saw
+               # asking whether anyone saw; others who saw it (好几个人看到了) tell of a matter, no reply
+               "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了", "人看到了", "都看到了"),
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
                "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
                # a village's shares handed out (村上分红, 队上分钱): no game's ranking climbed

@@ -5755,3 +5755,33 @@ def test_a_time_long_gone_is_no_report_though_the_model_hears_an_alarm(shipped: 
     """A danger of a time long gone (想当年, 细个嗰阵, 好多年前) is a story: asked about, never registered because the
     starter's emergency head hears the alarm in it."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("路口那根总水管裂了 水冒得老高 我们整片都停水了", "water", None),  # the main, not a flat's pipe
+    ("邻居大爷早上出门散步到现在不见了 他有点糊涂", "police", "emergency"),
+    ("路边有个老人家 问他屋在哪里也讲不清楚", "police", "emergency"),
+    ("塘里有个人漂在水上 一动不动半天了", "police", "emergency"),  # a body, for the police
+    ("电梯又卡住了 还好没人在里面 物业快来修", "property", None),  # no one inside: no one trapped
+    ("楼梯角全是烟头 也没人扫", "property", "normal"),  # cigarette ends are no smoke
+    ("房东水费收七块一吨 电费一块六一度 合理吗", "market", None),  # a landlord's prices
+    ("我们村的老人一个人在家 儿女都出去打工了 病了没人管", "welfare", None),
+    ("反映了两个多月了 一点下文都没有 谁来督促督促", "district_office", None),
+])
+def test_the_40th_session_last_sets_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Session 40's last sets (Guiyang, a Kazakh township near Altay, Ningbo; Zhuzhou and Xiangtan, a Yi village
+    near Xichang, Dongguan) in our words: a water main, an elder gone out for a walk or unable to say where home is,
+    someone floating face down, a stopped lift with no one inside, cigarette ends on the stairs, a landlord's prices,
+    an elder left alone by children working away, a complaint unanswered for months."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+    if priority is not None:
+        assert d.priority == priority, d
+    else:
+        assert d.priority != "emergency", d
+
+
+def test_others_who_saw_it_is_no_acknowledgement(shipped: Router) -> None:
+    """看到了 is a reply (seen it) only said of oneself: 好几个人都看到了 after strangers at the door tells of them."""
+    d = shipped.route("这几天晚上总有生人在楼道里转悠 好几个人都看到了")
+    assert d.report is not False and d.lead == "public_security", d
