@@ -75,7 +75,8 @@ _SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neig
                    r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
-         "好热闹", "舒坦", "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
+         "好热闹", "舒坦", "最舒服", "最安逸", "最巴适", "最惬意", "最自在",
+         "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "火得一塌糊涂", "火得不得了", "生意火爆", "最好消息", "最好的消息",
          "被窝都出不来", "出不了被窝", "老话", "又要等一年了", "舒服多了", "清净多了",
          "望眼欲穿", "老同学", "小学同学",
@@ -172,7 +173,8 @@ _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人"
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
            "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子", "有人来伐", "有人来吗", "有没有人来",
            "点集合", "门口集合", "下棋不", "下象棋不", "打牌不", "打扑克不", "打麻将不", "跳舞不", "钓鱼不", "爬山不",
-           "喝茶不", "遛弯不")  # 下午下象棋不: the Henan and northern way to ask along
+           "喝茶不", "遛弯不", "集合排练", "集合彩排", "来排练", "排练节目")
+# (下午下象棋不: the Henan and northern way to ask along)
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
           "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛")
@@ -247,6 +249,7 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
 # enough to set them aside
 _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
+_SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗")  # how a scam went: no offer of one's own
 _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
@@ -452,7 +455,8 @@ _FILMS_THERE = Sieve(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看
 _WATCHING = Sieve(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
           "听说", "听讲", "听人讲", "听人说",
-          "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是")
+          "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
+          "手机上看见", "手机里看到", "新闻里看到")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦")  # (煮饭辛苦: hard)
@@ -796,7 +800,8 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "烦死", "气死", "烦人", "无语", "服了", "真是的", "哎呀", "唉", "哎", "烦", "急死", "愁死", "死了",
     "到底", "究竟", "有没有", "是不是", "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
-    "那样", "这么", "那么", *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了"),
+    "那样", "这么", "那么", "反映了", "好几天", "几天", "好久", "的是",
+    *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲"),
     key=len, reverse=True)))
 _WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
                     r"楼上|楼下|门口|这里|那里|这边|那边")
@@ -1436,8 +1441,8 @@ class Gate:
         # unless the offer is plain from two of its words (八成新, 自提)
         other = [p for p in problems if not any(p in o for o in offers)]
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
-        # (加微信 beside 冒充 tells how a scam went: 有人冒充我堂哥加微信借钱)
-        if offers and not current and "冒充" not in t and \
+        # (加微信 beside 冒充 or 骗 tells how a scam went: 有人冒充我堂哥加微信借钱, 装客服加微信骗去三千)
+        if offers and not current and not any(w in t for w in _SCAMMED) and \
                 (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
         if (answer := _ANSWER.match(t)) and not current and \

@@ -5785,3 +5785,40 @@ def test_others_who_saw_it_is_no_acknowledgement(shipped: Router) -> None:
     """看到了 is a reply (seen it) only said of oneself: 好几个人都看到了 after strangers at the door tells of them."""
     d = shipped.route("这几天晚上总有生人在楼道里转悠 好几个人都看到了")
     assert d.report is not False and d.lead == "public_security", d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("三楼窗台外面一块水泥板松了 吊着 下头就是小孩玩的地方", "housing", "emergency"),  # loose over children
+    ("路口那个井盖陷下去半边 骑车容易摔", "urban_mgmt", None),  # a sunk cover is the road's, no collapse
+    ("刚交房一年 外墙墙皮一直掉渣 质量太差", "housing", None),  # crumbling, nothing falling on anyone
+    ("有人假装银行客服加我妈微信 骗走了五千", "police", None),  # how a scam went: no advert
+    ("楼道的应急灯坏了 安全出口的牌子也不亮", "fire", None),  # a fire hazard, no exit blocked
+    ("对门男的老是喝了酒打老婆 前天晚上又听见哭", "women", None),  # habitual, told afterwards
+    ("菜场门口两个人提刀相刣 地上都是血", "police", "emergency"),  # a fight with a knife, not only an injury
+    ("二楼阿婆从楼梯跌落来 唔会动了", "public_health", "emergency"),
+])
+def test_the_40th_session_closing_sets_in_our_words(shipped: Router, text: str, lead: str,
+                                                    priority: str | None) -> None:
+    """Session 40's closing sets (Yinchuan, a Zhuang village near Baise, Wuxi; Tangshan, a Miao village in
+    Qiandongnan, Shantou) in our words: a slab loose above children, a sunk manhole cover, walls that crumble, a scam
+    told with the WeChat it came through, a dark exit sign, habitual violence told afterwards, Teochew 相刣 and
+    跌落来."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+    if priority is not None:
+        assert d.priority == priority, d
+    else:
+        assert d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", ["有冇人管下啊 唉", "有没有人管一下啊 说了好几天了"])
+def test_someone_please_look_with_no_matter_is_vague(shipped: Router, text: str) -> None:
+    """"Will anyone see to it", said with no matter, is vague: registered as it is for the street office to dispatch
+    once the resident says what, never a guess from the likeness of its characters to a category."""
+    d = shipped.route(text)
+    assert (d.gate, d.lead) == ("vague", "street_office"), d
+
+
+def test_news_seen_on_a_phone_is_no_report(shipped: Router) -> None:
+    """An earthquake elsewhere seen on one's phone is news told, not a consumer complaint about a phone."""
+    assert shipped.route("手机上看到外地又地震了 看着心里难受").report is False
