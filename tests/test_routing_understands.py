@@ -5767,12 +5767,23 @@ def test_a_time_long_gone_is_no_report_though_the_model_hears_an_alarm(shipped: 
     ("房东水费收七块一吨 电费一块六一度 合理吗", "market", None),  # a landlord's prices
     ("我们村的老人一个人在家 儿女都出去打工了 病了没人管", "welfare", None),
     ("反映了两个多月了 一点下文都没有 谁来督促督促", "district_office", None),
+    ("三楼窗台外面一块水泥板松了 吊着 下头就是小孩玩的地方", "housing", "emergency"),  # loose over children
+    ("路口那个井盖陷下去半边 骑车容易摔", "urban_mgmt", None),  # a sunk cover is the road's, no collapse
+    ("刚交房一年 外墙墙皮一直掉渣 质量太差", "housing", None),  # crumbling, nothing falling on anyone
+    ("有人假装银行客服加我妈微信 骗走了五千", "police", None),  # how a scam went: no advert
+    ("楼道的应急灯坏了 安全出口的牌子也不亮", "fire", None),  # a fire hazard, no exit blocked
+    ("对门男的老是喝了酒打老婆 前天晚上又听见哭", "women", None),  # habitual, told afterwards
+    ("菜场门口两个人提刀相刣 地上都是血", "police", "emergency"),  # a fight with a knife, not only an injury
+    ("二楼阿婆从楼梯跌落来 唔会动了", "public_health", "emergency"),
 ])
 def test_the_40th_session_last_sets_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
-    """Session 40's last sets (Guiyang, a Kazakh township near Altay, Ningbo; Zhuzhou and Xiangtan, a Yi village
-    near Xichang, Dongguan) in our words: a water main, an elder gone out for a walk or unable to say where home is,
-    someone floating face down, a stopped lift with no one inside, cigarette ends on the stairs, a landlord's prices,
-    an elder left alone by children working away, a complaint unanswered for months."""
+    """Session 40's last four sets (Guiyang, a Kazakh township near Altay, Ningbo; Zhuzhou and Xiangtan, a Yi village
+    near Xichang, Dongguan; Yinchuan, a Zhuang village near Baise, Wuxi; Tangshan, a Miao village in Qiandongnan,
+    Shantou) in our words: a water main, an elder gone out for a walk or unable to say where home is, someone
+    floating face down, a stopped lift with no one inside, cigarette ends on the stairs, a landlord's prices, an elder
+    left alone by children working away, a complaint unanswered for months; a slab loose above children, a sunk
+    manhole cover, walls that crumble, a scam told with the WeChat it came through, a dark exit sign, habitual
+    violence told afterwards, Teochew 相刣 and 跌落来."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
     if priority is not None:
@@ -5785,30 +5796,6 @@ def test_others_who_saw_it_is_no_acknowledgement(shipped: Router) -> None:
     """看到了 is a reply (seen it) only said of oneself: 好几个人都看到了 after strangers at the door tells of them."""
     d = shipped.route("这几天晚上总有生人在楼道里转悠 好几个人都看到了")
     assert d.report is not False and d.lead == "public_security", d
-
-
-@pytest.mark.parametrize(("text", "lead", "priority"), [
-    ("三楼窗台外面一块水泥板松了 吊着 下头就是小孩玩的地方", "housing", "emergency"),  # loose over children
-    ("路口那个井盖陷下去半边 骑车容易摔", "urban_mgmt", None),  # a sunk cover is the road's, no collapse
-    ("刚交房一年 外墙墙皮一直掉渣 质量太差", "housing", None),  # crumbling, nothing falling on anyone
-    ("有人假装银行客服加我妈微信 骗走了五千", "police", None),  # how a scam went: no advert
-    ("楼道的应急灯坏了 安全出口的牌子也不亮", "fire", None),  # a fire hazard, no exit blocked
-    ("对门男的老是喝了酒打老婆 前天晚上又听见哭", "women", None),  # habitual, told afterwards
-    ("菜场门口两个人提刀相刣 地上都是血", "police", "emergency"),  # a fight with a knife, not only an injury
-    ("二楼阿婆从楼梯跌落来 唔会动了", "public_health", "emergency"),
-])
-def test_the_40th_session_closing_sets_in_our_words(shipped: Router, text: str, lead: str,
-                                                    priority: str | None) -> None:
-    """Session 40's closing sets (Yinchuan, a Zhuang village near Baise, Wuxi; Tangshan, a Miao village in
-    Qiandongnan, Shantou) in our words: a slab loose above children, a sunk manhole cover, walls that crumble, a scam
-    told with the WeChat it came through, a dark exit sign, habitual violence told afterwards, Teochew 相刣 and
-    跌落来."""
-    d = shipped.route(text)
-    assert d.report is not False and d.lead == lead, d
-    if priority is not None:
-        assert d.priority == priority, d
-    else:
-        assert d.priority != "emergency", d
 
 
 @pytest.mark.parametrize("text", ["有冇人管下啊 唉", "有没有人管一下啊 说了好几天了"])
