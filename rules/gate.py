@@ -37,7 +37,7 @@ VAGUE = "vague"  # unsure as well: something is wrong, but with what is not said
 AFTERMATH = "aftermath"  # a report: a danger over and done with, and a complaint of what came after (抢救过来了…
 # 医院说跟他们没关系): for the matter's ordinary handler, never an emergency
 FEARED = "feared"  # a report: the matter is there now, the harm its urgent words name only feared (树枝断了吊着，怕砸到
-# 人): for its handler, never an emergency
+# 人) or missed by a hair (差一点砸到人): for its handler, never an emergency
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
@@ -923,6 +923,8 @@ def _gone_by(t: str, words: tuple[str, ...]) -> str | None:
     return told[0] if told else None
 
 
+# a harm missed by a hair (差一点砸到人, 险些撞到): the matter is reported, no one was hurt
+_NEAR_MISS = Sieve(r"(差一点|差点儿?|险些|幸好没|还好没|好在没)[^。，,!！]{0,4}(砸到|砸着|砸中|撞到|撞着|伤到|打到)")
 # a fear said just before a harm (怕砸到人, 担心倒下来砸到车, 生怕掉下来, 哪天砸到人): the harm has not come
 _FEAR = Sieve(r"(?:怕|担心|生怕|就怕|恐怕|哪天|迟早|早晚)[^,.!?;。，！？；\s]{0,6}$")
 
@@ -1537,6 +1539,8 @@ class Gate:
         if short and not strong and problems and not self._named(t, problems):
             # something is wrong, but not said with what (那个东西又坏了, 这个事情到底有没有人管): asked what it is
             return Judgement(None, VAGUE, tuple(w for w in _PLACEHOLDERS if w in t) or problems)
+        if not found.emergency and (near := _NEAR_MISS.search(t)):
+            return Judgement(True, FEARED, (near.group(0),))  # 西瓜皮从楼上掉下来 差一点砸到人: the harm missed
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)

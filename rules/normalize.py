@@ -81,7 +81,7 @@ CANTONESE = {
     "渠老公": "她老公", "渠老婆": "他老婆",  # Gan and Hakka 渠, he or she
     # Teochew and Hokkien: 无电 no power (but 无电梯), 跌落来 fell down, 唔会动 cannot move, 相刣 fight to kill
     "无电": "没电", "无电梯": "无电梯", "跌落来": "摔下来", "唔会动": "不会动", "相刣": "打架",
-    "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前",  # a kitchen; long ago
+    "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前", "老底子": "以前",  # a kitchen; long ago
     "俚讲": "他讲", "俚说": "他说",
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay
     "勿": "不", "请勿": "请勿", "切勿": "切勿", "勿忘": "勿忘", "勿扰": "勿扰",

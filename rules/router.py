@@ -73,6 +73,7 @@ from rules.normalize import chinese, english, normalize
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
+SURE_MATCH = 10  # characters: a piece of rule evidence this long is a clause of the matter, no word met by chance
 MORE_LIKELY_THAN_NOT = 0.5
 
 
@@ -224,8 +225,10 @@ class Router:
         if alarm is not None and english(text, found.norm):
             alarm = None  # the emergency head learnt from Chinese messages: English with a Chinese word it cannot judge
         if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
-                likely < routing.model_report:
-            judged = Judgement(None, UNSURE, judged.evidence)  # the words said a report, the model doubts it: ask
+                likely < routing.model_report and not (chosen is not None and chosen.longest >= SURE_MATCH):
+            # the words said a report, the model doubts it: ask (but not over a pattern that matched a whole
+            # clause of the matter, 村干部把救灾的大米拉回自己家: the rules are sure)
+            judged = Judgement(None, UNSURE, judged.evidence)
         elif likely is not None and judged.report is None and likely >= routing.model_sure_report and \
                 judged.kind != WHAT_IF and \
                 (judged.kind not in (STORY, VAGUE) or

@@ -5809,3 +5809,27 @@ def test_someone_please_look_with_no_matter_is_vague(shipped: Router, text: str)
 def test_news_seen_on_a_phone_is_no_report(shipped: Router) -> None:
     """An earthquake elsewhere seen on one's phone is news told, not a consumer complaint about a phone."""
     assert shipped.route("手机上看到外地又地震了 看着心里难受").report is False
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("楼上有人往下扔了个酒瓶子 差点砸到我家孩子", "public_security", "not emergency"),  # a near miss: no one hurt
+    ("对门养了只八哥 天不亮就叫个不停", "environment", None),  # a bird's noise
+    ("户口咋迁到新小区来 问了几个地方都说不清", "police", None),  # moving a hukou: the police station's
+    ("村口那座老戏台没人修 快塌了 那是文物", "culture", None),  # a relic neglected, no one under it
+    ("寨子里都是木房子 电线乱拉 连个灭火器都没有", "fire", None),  # a fire hazard
+    ("半夜有人溜进果园偷东西", "public_security", None),
+    ("说好的年底修 现在开春了 问一回推一回", "district_office", None),  # put off again and again
+])
+def test_the_40th_session_final_sets_in_our_words(shipped: Router, text: str, lead: str, priority: str | None) -> None:
+    """Session 40's final sets (Hefei, a Tibetan village near Shangri-La, Hangzhou's lanes; Luoyang, a Li village near
+    Qiongzhong, Shenyang) in our words: a bottle that missed a child, a bird's noise, moving a hukou, a relic left to
+    fall, wooden houses with wires strung anyhow, a thief in an orchard at night, a repair put off again and again."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+    if priority == "not emergency":
+        assert d.priority != "emergency", d
+
+
+def test_long_ago_in_hangzhou_words_is_a_story(shipped: Router) -> None:
+    """老底子 (Hangzhou and Wu for 以前) opens a story of long ago: no ticket."""
+    assert shipped.route("老底子弄堂里夏天都在外面乘风凉 现在都没了").report is not True
