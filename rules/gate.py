@@ -844,7 +844,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "上分": ("上分红", "上分钱", "上分地", "上分粮", "上分配", "上分房", "上分的钱"),
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
                "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
-               "拉进": ("拉进去", "拉进屋", "拉进家"),  # a wire pulled in through a window, no one added to a group
+               # a wire or a bike pulled in, no one added to a group
+               "拉进": ("拉进去", "拉进屋", "拉进家", "拉进房", "拉进楼", "拉进门"),
                "塌": ("塌陷湖",),  # a lake park made of a coal mine's subsidence (Xuzhou) is a place, not a collapse
                "好听": ("说得好听", "说的好听", "讲得好听", "讲的好听", "不好听", "话好听"),  # said of empty promises
                "点赞": ("转发点赞", "集赞", "让家长点赞", "逼着点赞"),  # likes demanded are no thanks

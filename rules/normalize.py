@@ -30,7 +30,7 @@ VERSION = 21  # of the normal form: a model learnt from normalised text names it
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
 # 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢);
-# Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣)
+# Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -80,7 +80,8 @@ CANTONESE = {
     "了里厢": "在里面", "勒里厢": "在里面",  # 了 and 勒 are 在 before it (关了里厢: shut in there)
     "渠老公": "她老公", "渠老婆": "他老婆",  # Gan and Hakka 渠, he or she
     # Teochew and Hokkien: 无电 no power (but 无电梯), 跌落来 fell down, 唔会动 cannot move, 相刣 fight to kill
-    "无电": "没电", "无电梯": "无电梯", "跌落来": "摔下来", "唔会动": "不会动", "相刣": "打架",
+    "无电": "没电", "无电梯": "无电梯", "个囝": "个小孩", "跌落来": "摔下来", "唔会动": "不会动",
+    "相刣": "打架",
     "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前", "老底子": "以前",  # a kitchen; long ago
     "俚讲": "他讲", "俚说": "他说",
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay

@@ -5833,3 +5833,25 @@ def test_the_40th_session_final_sets_in_our_words(shipped: Router, text: str, le
 def test_long_ago_in_hangzhou_words_is_a_story(shipped: Router) -> None:
     """老底子 (Hangzhou and Wu for 以前) opens a story of long ago: no ticket."""
     assert shipped.route("老底子弄堂里夏天都在外面乘风凉 现在都没了").report is not True
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("楼下那户把电动车拉进房里充电 天天晚上充", "fire", "not emergency"),  # 拉进 a bike, no one into a group chat
+    ("有个囝自己在溪边玩水 旁边一个大人都没有", "children", "emergency"),  # a child alone by a stream
+    ("说是处理完了 其实根本没动 又是应付", "district_office", None),  # a closure that was not
+    ("电梯又坏了 停在5楼一动不动 物业来看看", "property", "not emergency"),  # a lift still is no one unconscious
+    ("楼道里全是烟头 一地垃圾", "property", "not emergency"),  # cigarette ends, said as a keyword too
+    ("菜场买的蛤蜊全是死的 一煮就臭", "market", None),  # food sold dead
+    ("小区电表箱的门坏了 一直敞着", "power", None),
+])
+def test_the_40th_session_closing_round_in_our_words(shipped: Router, text: str, lead: str,
+                                                     priority: str | None) -> None:
+    """Session 40's closing round (Lanzhou's Xigu, a Dong village near Sanjiang, Qingdao; Hankou, Urumqi, Putian) in
+    our words: a bike pulled indoors to charge, a child alone by a stream, a complaint closed with nothing done, a
+    lift stopped still, cigarette ends, shellfish sold dead, a meter box left open."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+    if priority == "not emergency":
+        assert d.priority != "emergency", d
+    elif priority is not None:
+        assert d.priority == priority, d
