@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 21  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 22  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -30,7 +30,8 @@ VERSION = 21  # of the normal form: a model learnt from normalised text names it
 # Jianghuai 港 (说) in a few of its phrases; Cantonese 每次都话, 但系, 车库入水; 19: Hakka and Cantonese 落水 for rain
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
 # 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢);
-# Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝)
+# Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝;
+# 22: 差点没晕过去, the idiom, as a figure)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -270,7 +271,7 @@ _FIGURES = re.compile(
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
-    r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?"
+    r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?|差点(儿)?没?(晕|昏)过去"
     r"|(累|热|饿|困|晒|忙|渴|吵|气|烦)(得|的)[我俺人]?(都)?(要|快|快要)晕(倒|过去)?了?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
@@ -292,6 +293,8 @@ def unsaid(norm: str) -> str:
     ('※※※※※※', '今天※※※※※了', '看到要冒烟了')
     >>> unsaid("累得我要晕倒了,加班到十点"), unsaid("我妈晕倒了")
     ('※※※※※※※,加班到十点', '我妈晕倒了')
+    >>> unsaid("听说我辞职了差点没晕过去哈哈"), unsaid("老人在路上差点晕倒")  # an idiom; a near fall, said plainly
+    ('听说我辞职了※※※※※※哈哈', '老人在路上差点晕倒')
     """
     if not _FIGURE_HINTS.find_matches_as_indexes(norm):
         return norm

@@ -5855,3 +5855,12 @@ def test_the_40th_session_closing_round_in_our_words(shipped: Router, text: str,
         assert d.priority != "emergency", d
     elif priority is not None:
         assert d.priority == priority, d
+
+
+def test_nearly_fainting_said_as_an_idiom_is_no_report(shipped: Router) -> None:
+    """差点没晕过去 (nearly fainted) said of a shock, with a laugh, is a figure: no ticket, no emergency; an elder who
+    nearly fainted and is dizzy now is still reported."""
+    for text in ("我爸听说我离婚了 差点没晕过去 哈哈", "老妈看到我的成绩单 差点没晕过去"):
+        assert shipped.route(text).report is not True, text
+    d = shipped.route("老人在路上差点晕倒 现在头晕得站不住")
+    assert (d.report, d.priority) == (True, "emergency"), d
