@@ -5611,12 +5611,19 @@ def test_the_39th_session_sets_emergencies_in_our_words(shipped: Router, text: s
     ("路面坑洼投诉了三四回 每回都说在处理 请上面督一督", "district_office"),
     ("对门天天半夜打游戏开麦 喊得整栋楼都听得见", "environment"),
     ("合租的那几个人把十几块电瓶拎回屋里充 晚上睡觉心里发毛", "fire"),
+    ("垃圾房那边老鼠成群 晚上老鼠都在打架", "public_health"),
+    ("我妈被人拉去投资什么养老项目 投了八万 现在那人联系不上了", "police"),
+    ("楼下天天晚上吹唢呐 吹到十点多", "environment"),
+    ("我的车停在外面一晚上 早上冻得打不着火 就因为车位被人占了 物业管管", "property"),
 ])
 def test_the_39th_session_sets_ordinary_matters_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Ordinary matters of the session-39 sets in our words: a weak yellow flame is the gas supply's (no fire), a
     complaint passed round four or five times that asks for oversight is the inspection office's whatever the matter
     (a count said as a range, 四五次, counts), a gamer's shouting heard across the building is noise (a game named
-    beside it is no chit-chat), batteries charged by the dozen in a room are a fire hazard."""
+    beside it is no chit-chat), batteries charged by the dozen in a room are a fire hazard; and of the later sets:
+    rats that fight are pests, not a brawl; money put into an "investment" whose seller cannot be reached is a
+    fraud; a horn played every night is noise; a car that will not start in the cold is no gas supply (the parking
+    space is the matter)."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead), d
     assert d.priority != "emergency", d
@@ -5625,10 +5632,14 @@ def test_the_39th_session_sets_ordinary_matters_in_our_words(shipped: Router, te
 @pytest.mark.parametrize("text", [
     "听我外婆讲早年这条街失过一次火 烧了半条街 那时候还没消防车",
     "快递小哥问我住哪 我也说不清是几号楼 新搬来的",
+    "我们那个年代结婚哪有什么婚房 一间小屋就过了一辈子",
+    "两个孩子为了抢平板打起来了 哈哈 当妈的头都大了",
+    "那都是老早的事了 以前楼道里着过一回火 后来就装了烟感",
 ])
 def test_the_39th_session_sets_no_ticket(shipped: Router, text: str) -> None:
-    """No ticket: a fire of long ago a grandmother tells of (早年, 那时候还没…), and a courier asking a resident who
-    just moved in where she lives (no lost person: only an elder's or a child's not knowing is)."""
+    """No ticket: a fire of long ago a grandmother tells of (早年, 那时候还没…), a courier asking a resident who just
+    moved in where she lives (no lost person: only an elder's or a child's not knowing is); and of the later sets a
+    time long gone (那个年代, 老早的事), siblings squabbling over a tablet."""
     assert shipped.route(text).report is not True
 
 
@@ -5642,31 +5653,6 @@ def test_the_39th_session_later_sets_emergencies_in_our_words(shipped: Router, t
     under it, someone lying cold and not breathing, an elder with dementia out since noon and not back."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [
-    ("垃圾房那边老鼠成群 晚上老鼠都在打架", "public_health"),
-    ("我妈被人拉去投资什么养老项目 投了八万 现在那人联系不上了", "police"),
-    ("楼下天天晚上吹唢呐 吹到十点多", "environment"),
-    ("我的车停在外面一晚上 早上冻得打不着火 就因为车位被人占了 物业管管", "property"),
-])
-def test_the_39th_session_later_sets_ordinary_matters_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Ordinary matters in our words: rats that fight are pests, not a brawl; money put into an "investment" whose
-    seller cannot be reached is a fraud; a horn played every night is noise; a car that will not start in the cold is
-    no gas supply (the parking space is the matter)."""
-    d = shipped.route(text)
-    assert (d.report, d.lead) == (True, lead), d
-    assert d.priority != "emergency", d
-
-
-@pytest.mark.parametrize("text", [
-    "我们那个年代结婚哪有什么婚房 一间小屋就过了一辈子",
-    "两个孩子为了抢平板打起来了 哈哈 当妈的头都大了",
-    "那都是老早的事了 以前楼道里着过一回火 后来就装了烟感",
-])
-def test_the_39th_session_later_sets_no_ticket(shipped: Router, text: str) -> None:
-    """No ticket: a time long gone (那个年代, 老早的事), siblings squabbling over a tablet."""
-    assert shipped.route(text).report is not True
 
 
 @pytest.mark.parametrize(("text", "lead", "priority", "report"), [
