@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 22  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 23  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -31,7 +31,8 @@ VERSION = 22  # of the normal form: a model learnt from normalised text names it
 # before what it does (一落水就滴, 落水天), Cantonese 叫唔醒 and 叫极都唔醒 (cannot be woken), 执到 (picked up);
 # 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢);
 # Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝;
-# 22: 差点没晕过去, the idiom, as a figure)
+# 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
+# figures as 热得冒烟 is; 以为着火 with or without 了)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -102,6 +103,7 @@ CANTONESE = {
     "拢": "都", "拉拢": "拉拢", "靠拢": "靠拢", "合拢": "合拢",
     "聚拢": "聚拢", "收拢": "收拢", "围拢": "围拢", "拢共": "拢共",
     "毋是": "不是", "毋着": "不对", "毋": "不", "毋庸": "毋庸", "毋宁": "毋宁", "毋须": "毋须",
+    "呣见": "不见", "呣知": "不知", "呣开": "不开", "呣是": "不是", "呣通": "不要", "呣敢": "不敢", "呣肯": "不肯",
     "厝边": "邻居", "厝内": "家里", "厝顶": "屋顶", "伫厝": "在家",
     "厝": "房子", "内底": "里面", "昏去": "昏过去", "坏去": "坏了",
     "松去": "松了", "今嘛": "现在", "逐暝": "每晚", "逐摆": "每次", "逐工": "每天", "查某人": "女人", "代志": "事情",
@@ -265,7 +267,7 @@ _ALARMS = ("着火", "着了火", "火烧", "烧起来", "起火", "冒烟", "�
 _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
-    rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿)(得|的)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门)?[我他她俺人都快要想直简肺肝胆头脑]{{0,4}}{_ALARM}"
+    rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门)?[我他她俺人都快要想直简肺肝胆头脑]{{0,4}}{_ALARM}"
     rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
     rf"[我他她俺人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
@@ -275,7 +277,7 @@ _FIGURES = re.compile(
     r"|(累|热|饿|困|晒|忙|渴|吵|气|烦)(得|的)[我俺人]?(都)?(要|快|快要)晕(倒|过去)?了?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
-    r"|还以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
+    r"|(还|我|仲)以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了?|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
     r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)")  # 风刮脸上跟刀子似的: a cold wind, no knife
 # every figure names an alarm word, or 炸, 晕, 淹, 捅 or 刀 (气炸了, 香晕, 快被他淹了, 像被捅了一刀): one automaton pass
 # leaves the regular expression to the few texts that do
@@ -291,6 +293,8 @@ def unsaid(norm: str) -> str:
     '※※※※※※※了,空调坏了'
     >>> unsaid("辣得嘴里冒火"), unsaid("今天热到要冒烟了"), unsaid("看到要冒烟了")
     ('※※※※※※', '今天※※※※※了', '看到要冒烟了')
+    >>> unsaid("今天热哩冒烟"), unsaid("热得来人要冒烟了")  # Henan 哩 and Wu 得来 for 得
+    ('今天※※※※', '※※※※※※※了')
     >>> unsaid("累得我要晕倒了,加班到十点"), unsaid("我妈晕倒了")
     ('※※※※※※※,加班到十点', '我妈晕倒了')
     >>> unsaid("听说我辞职了差点没晕过去哈哈"), unsaid("老人在路上差点晕倒")  # an idiom; a near fall, said plainly

@@ -5850,3 +5850,58 @@ def test_nearly_fainting_said_as_an_idiom_is_no_report(shipped: Router) -> None:
         assert shipped.route(text).report is not True, text
     d = shipped.route("老人在路上差点晕倒 现在头晕得站不住")
     assert (d.report, d.priority) == (True, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我家丫头六岁 刚刚还在广场跳绳 一转眼找不着了", "police"),  # a child lost at a glance
+    ("俺娃寻不见了 八岁 穿蓝褂子", "police"),  # Shaanxi 寻不见, not found
+    ("阮囝仔佇公园呣见了", "police"),  # Hokkien 呣见, gone
+    ("有个老太太在路边转悠 问她啥都不知道", "police"),  # an elder who, asked, knows nothing
+    ("一个老伯坐在车站半天了 说不清自己家在哪", "police"),
+    ("那人突然倒地抽风 嘴角冒白沫", "public_health"),  # a fit
+    ("我公公突然讲伐出话了 半边身体动不了", "public_health"),  # a stroke, in Wu words
+    ("路边草丛里有个人 一动不动 都臭了", "police"),  # a body found
+    ("电梯里面还有两个人 门扒不开", "fire"),  # people trapped in a lift
+    ("我被关在电梯里头 卡住了 闷得很", "fire"),  # told from inside it
+    ("楼上阿伯讲要烧炭 门窗都关死了", "police"),  # charcoal burnt to end a life
+    ("塔吊一直在晃 下面就是人行道", "housing"),  # a crane swinging over people
+    ("外墙瓷砖跌了几块下来 楼下都是人", "housing"),  # tiles falling where people walk
+    ("宝宝被锁在车子里 晒得通红", "children"),  # a child locked in a car in the sun
+    ("她老公扯着她头发往外拖", "women"),  # violence at home, now
+    ("装修师傅接线被电亲了 倒在地上", "power"),  # Cantonese 电亲, a shock
+    ("仓库那边冒出火舌了", "fire"),  # tongues of flame
+    ("安全通道的门被链子锁死了", "fire"),  # a way out chained shut
+])
+def test_the_41st_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 41's sets (Harbin and Yanbian, Chengdu and Zigong, Panyu and Zhongshan, Xi'an and Baoji, Hongkou and
+    Suzhou, Changsha and Zhuzhou, Nanning and Baise, Tianjin and Tangshan, Kunming and Dali, Fuzhou and Xiamen,
+    Zhengzhou and Luoyang, Hohhot and Haikou) in our words: emergencies told as a frightened neighbour tells them."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "今天热哩冒烟 哪都不想去",  # Henan 哩 for 得: the heat as a figure
+    "热得来要冒烟了",  # and Wu 得来
+    "厨房一股烟 我还以为着火 原来是在烤鱼干",  # a fright taken back
+    "昨晚看了个恐怖片 吓得睡不着",  # a film watched
+    "下班路上堵成狗",  # a commute, as an idiom
+    "我阿爸后生时候见过一场山火",  # a youth long gone (Cantonese 后生)
+    "原神抽卡又没出金",  # a game
+])
+def test_the_41st_session_no_ticket(shipped: Router, text: str) -> None:
+    """Session 41's non-reports in our words: figures of heat, a fright taken back, a film, a commute, a youth long
+    gone and a game open no ticket and raise no emergency."""
+    d = shipped.route(text)
+    assert d.report is not True and not (d.report and d.priority == "emergency"), d
+
+
+def test_the_41st_session_words_keep_their_bounds(shipped: Router) -> None:
+    """What the session's words must not take: a dark stairwell likened to a horror film is still a broken lamp;
+    foam on a river is no fit; a rider who fell and cannot answer is hurt, not lost."""
+    d = shipped.route("楼道里黑得能拍恐怖片了 灯坏了一个月没人修")
+    assert d.report is True and d.priority != "emergency", d
+    d = shipped.route("工厂往河里排污 水面上全是白沫")
+    assert d.lead != "public_health" and d.priority != "emergency", d
+    d = shipped.route("阿伯骑车摔了 头一直在流血 问他话都答不上来")
+    assert (d.report, d.lead, d.priority) == (True, "public_health", "emergency"), d
