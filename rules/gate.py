@@ -49,7 +49,7 @@ LONG = 30  # characters: a message this long that is neither social nor a notice
 
 _GREETINGS = ("你好", "您好", "大家好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "在吗",
               "在不在", "有人吗", "hello", "新年快乐", "节日快乐", "中秋快乐", "春节快乐", "快乐", "祝大家", "祝各位",
-              "欢迎", "新搬来", "新来的", "身体健康", "万事如意")
+              "欢迎", "新搬来", "新来的", "身体健康", "万事如意", "过年好", "拜年", "拜个早年", "拜早年", "拜个晚年")
 _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的", "人真好", "人非常好", "人灰常好", "下次还来住",
            "好得很", "蛮好听", "真好听", "走运",
            "点个赞", "夸一下", "得夸", "谢谢", "感谢", "多谢", "做得蛮好", "做得好", "做得不错", "多亏", "幸亏有",
@@ -61,7 +61,7 @@ _THANKS = ("请大家吃", "乐得", "乐坏了", "高兴坏了", "人怪好的"
            "真不错", "来得蛮快", "来得快", "来得很快", "来得挺快", "挺客气", "很客气", "蛮客气", "挺负责", "很负责",
            "蛮负责", "人不错", "人挺好", "强多了", "比去年强", "好多了")
 _ACKS = ("收到", "好的", "好滴", "知道了", "明白", "了解", "嗯嗯", "ok", "okay", "好吧", "没问题", "对的", "是的",
-         "看到了")
+         "看到了", "好嘞", "好咧", "得嘞", "好叻")
 _EXACT = frozenset({"好", "对", "行", "是", "嗯", "哦", "可以", "hi", "yes", "no", "1", "2", "3"})  # alone only
 # the same in English, the whole message (normalised: no spaces, lower case, no punctuation)
 _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone", "hiall", "helloall", "goodmorning",
@@ -894,7 +894,8 @@ def _long_ago(t: str) -> tuple[str, ...]:
     >>> _long_ago("上个礼拜停电那回 好在没几个钟头就来了"), _long_ago("八几年那回发大水"), _long_ago("19年交的房")
     (('上个礼拜停电那回 好在',), ('八几年',), ())
     """
-    head = t[:LONG].replace("那年轻", "那")  # 那年轻人 is that young man, not that year
+    # 那年轻人 is that young man, not that year; 拜个早年 a new year wished early, no early years
+    head = t[:LONG].replace("那年轻", "那").replace("拜个早年", "拜年").replace("拜早年", "拜年")
     # a message that opens with a year long past told as a time (八几年那回, 98年那次; not 19年交的房 alone)
     # (…现在说工龄接不上 找谁啊: asks about a matter of now)
     year = (y.group(0),) if (y := _YEAR_AGO.match(t)) and not _BARE_YEAR.fullmatch(y.group(0)) and \

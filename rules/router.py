@@ -27,6 +27,9 @@ Rules and the learned model are combined so that each does what it is good at:
   as those it learnt were not reports: a letter's question to the government is a report), and one the gate
   was unsure of is registered at once when the head scores it at least ``routing.model_sure_report``; a
   question about nothing the rules know is asked about when the head finds it more likely a report than not;
+* a message the gate's words could not tell (``unsure``) that the report head scores below
+  ``routing.model_no_report`` is **small talk**, left alone rather than asked about, unless an emergency's words are
+  in it or the emergency head reaches ``routing.model_calm``;
 * a message that says something is wrong but not **with what** (the gate's ``vague``: 那个东西又坏了) is asked
   about, whatever the report head says, and registered as it is only for the street office to dispatch: what a
   likeness of characters or a model makes of it is a guess;
@@ -50,6 +53,7 @@ from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
     ADVICE,
     AFTERMATH,
+    CHAT,
     EMERGENCY,
     FEARED,
     JOKES,
@@ -250,6 +254,12 @@ class Router:
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask
+        elif likely is not None and doubts and judged.kind == UNSURE and likely < routing.model_no_report and \
+                (alarm or 0.0) < routing.model_calm and not found.urgent and \
+                not (chosen is not None and chosen.emergency):
+            # the words could not tell, and the report head is all but sure it is none (好嘞, 今天太阳好 晒被子了):
+            # small talk, left alone rather than asked about; an emergency's words, or the emergency head, keep it asked
+            judged = Judgement(False, CHAT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.kind == EMERGENCY and \
                 likely < routing.model_doubt_emergency and alarm < routing.model_calm and \
                 not calls_to_run(text) and not said_now(found.norm or text, judged.evidence):

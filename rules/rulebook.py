@@ -391,6 +391,9 @@ class Routing(_Model):
     ``model_emergency``. A chat message the rules' words make an emergency is asked about (with the hotline) instead of
     registered at once only when both heads say otherwise: the report head below ``model_doubt_emergency`` and the
     emergency head below ``model_calm`` (0: never) — a figure of speech or a story (炒股炒得要跳楼, 看剧…拿刀那段).
+    A message the words could not tell that the report head scores below ``model_no_report`` is small talk, left
+    alone rather than asked about, unless an emergency's words are in it or the emergency head reaches ``model_calm``
+    (0, the default: every such message is asked about).
     """
 
     model_alone: float = Field(default=0.55, ge=0, le=1)
@@ -400,6 +403,7 @@ class Routing(_Model):
     model_sure_report: float = Field(default=0.9, ge=0, le=1)
     model_doubt_emergency: float = Field(default=0.3, ge=0, le=1)
     model_calm: float = Field(default=0.2, ge=0, le=1)
+    model_no_report: float = Field(default=0.0, ge=0, le=1)
 
 
 class Calendar(_Model):

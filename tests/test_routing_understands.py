@@ -5905,3 +5905,24 @@ def test_the_41st_session_words_keep_their_bounds(shipped: Router) -> None:
     assert d.lead != "public_health" and d.priority != "emergency", d
     d = shipped.route("阿伯骑车摔了 头一直在流血 问他话都答不上来")
     assert (d.report, d.lead, d.priority) == (True, "public_health", "emergency"), d
+
+
+@pytest.mark.parametrize("text", ["好嘞好嘞", "得嘞", "过年好 给大伙拜个早年"])
+def test_an_acknowledgement_or_a_new_years_wish_in_dialect_is_no_report(shipped: Router, text: str) -> None:
+    """好嘞 and 得嘞 acknowledge; 拜个早年 wishes a happy new year early and tells of no early years: no report, not
+    even a question back."""
+    assert shipped.route(text).report is False
+
+
+def test_small_talk_the_report_head_is_sure_of_is_left_alone(shipped: Router) -> None:
+    """A message the gate's words cannot place that the starter's report head scores below ``model_no_report`` is
+    left alone; with the setting at 0 (the default of a rulebook that does not name it) it is asked about, and a
+    message that says something is wrong is asked about whatever the setting."""
+    text = "孩子期末考砸了 我血压都上来了"
+    d = shipped.route(text)
+    assert d.report is False and (d.source.report or 1.0) < shipped.rulebook.routing.model_no_report, d
+    never = shipped.rulebook.model_copy(update={"routing": shipped.rulebook.routing.model_copy(
+        update={"model_no_report": 0.0})})
+    assert Router(never).with_model(None, starter=starter_model(never)).route(text).report is None
+    for asked in ("那个东西又坏了", "楼下有股怪味"):
+        assert shipped.route(asked).report is None, asked
