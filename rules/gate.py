@@ -126,7 +126,7 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "讲以前", "现在讲起来",
          "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
-         "那才叫", "年轻时", "年轻的时候", "后生时", "后生的时候", "想当年", "现在想想", "现在想起来",
+         "那才叫", "年轻时", "年轻的时候", "后生时", "后生的时候", "刚嫁过来那", "想当年", "现在想想", "现在想起来",
          "现在说起来", "说起来还后怕",
          "说起来都后怕", "想起来还后怕", "想起来都后怕", "想起来都怕", "我们那时候", "那时候住",
          "现在好太多了", "现在好多了", "变化太大了", "变化真大", "变化好大", "做个纪念", "留个纪念",
@@ -148,7 +148,7 @@ _YEAR_AGO = Sieve(_TELLER +
                   r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = Sieve(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
-_BEFORE = ("以前", "从前", "很久以前", "好久以前")  # opening a message: then, not now (以前这条街全是青石板路)
+_BEFORE = ("以前", "从前", "很久以前", "好久以前", "旧时")  # opening a message: then, not now (以前这条街全是青石板路)
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
         "现在又", "现在正")
@@ -246,6 +246,20 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
                for i in (m.start() for m in re.finditer(re.escape(w), text)))
 
 
+# a habit (总在, 经常, 天天): what happens again and again, with no word that it happens now
+_HABIT = Sieve(r"总在|总是|经常|老是|天天|每天|三天两头|动不动|隔三差五")
+
+
+def habitual(text: str) -> bool:
+    """Return whether ``text`` tells of a habit, and of nothing happening now: no model's emergency head makes an
+    emergency of it (the rules' own words still do).
+
+    >>> habitual("有个男的总在幼儿园门口拿糖哄小朋友"), habitual("他经常打孩子 现在又在打")
+    (True, False)
+    """
+    return _HABIT.search(text) is not None and not any(w in text for w in _NOW)
+
+
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
 # enough to set them aside
 _GIGGLE = ("哈哈",)
@@ -323,6 +337,8 @@ _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感�
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
+# a game played or money in the markets, told with no matter the rules know (吃鸡又被人一枪爆头, 基金又绿了)
+_PLAYED = Sieve(r"吃鸡|王者荣耀|王者里|打机|开黑|上分(?!红)|排位赛?|队友|这把|这局|抽卡|原神|基金|股票|炒股|大盘")
 _BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
@@ -456,6 +472,7 @@ _STAGED = Sieve(r"(排|演|编|准备|出|报|彩排|留|上)(个|几个)?节目
 _FILMS_THERE = Sieve(r"(里面|里头|那里|那儿|在那)[^。!?，,]{0,6}(看过|放过)[^。!?，,]{0,2}电影")
 _WATCHING = Sieve(r"看个?(新闻|电视|节目)(都|就|的时候|时|老|总|一直|也|断|卡|花|没信号)")
 _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "群里看到", "群里这个", "群里的通知", "刷到", "刷视频",
+          "刷抖音", "手机上看", "快手上", "微博上",
           "听说", "听讲", "听人讲", "听人说",
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
           "手机上看见", "手机里看到", "新闻里看到")
@@ -1180,11 +1197,24 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
     away = [w for w in hits.get("elsewhere", ()) if w != "外地" or "外地" in _FROM_AWAY.sub("", t)]
+    if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t):
+        away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
     return ()
 
 
+# a province or a great city seen on a phone (看到广东那边, 刷到厦门的视频): news of somewhere named, not of here (the
+# market 那边 seen on a phone may be this community's: no common noun is a place away)
+_PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+           "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+           "台湾", "内蒙", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "东北", "南方", "北方", "西北", "广州",
+           "深圳", "成都", "杭州", "南京", "武汉", "西安", "兰州", "厦门", "福州", "长沙", "郑州", "济南", "青岛",
+           "大连", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "合肥", "南昌", "昆明", "贵阳", "南宁", "海口",
+           "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "苏州", "无锡", "宁波", "温州", "东莞", "佛山",
+           "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国")
+_SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")")
+_GO_SEE = Sieve(r"快去|快来|赶紧|快点|快报警|快打")
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
 _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
 
@@ -1392,6 +1422,8 @@ class Gate:
         if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
+        if found.top is None and not found.emergency and (played := _PLAYED.search(t)):
+            return Judgement(False, CHAT, (played.group(0),))  # 吃鸡又被人爆头, 基金又绿: a game, a fund
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):

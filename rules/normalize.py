@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 23  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 24  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -32,7 +32,7 @@ VERSION = 23  # of the normal form: a model learnt from normalised text names it
 # 20: praise as a figure, 好吃到爆炸, 辣到我嘴里要着火; 21: Wu 了里厢 and 勒里厢, in there (关了里厢);
 # Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝;
 # 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
-# figures as 热得冒烟 is; 以为着火 with or without 了)
+# figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -55,6 +55,7 @@ CANTONESE = {
     # Hakka and Cantonese 落水 is rain when it comes before what it does (一落水就漏, 落水天); a child falls into water
     # in 小孩落水了
     "一落水就": "一下雨就", "落水就": "下雨就", "落水天": "下雨天", "落大水": "下大雨",
+    "落唔落水": "下不下雨", "唔落水": "不下雨", "落水了记得": "下雨了记得", "落水收衫": "下雨收衣服",
     "执到": "捡到", "叫极都唔醒": "叫不醒", "叫极唔醒": "叫不醒", "叫唔醒": "叫不醒",
     "揾工": "找工作", "揾返": "找回", "揾到": "找到", "揾": "找", "𠮶": "那", "呢个": "这个", "呢度": "这里",
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",

@@ -68,6 +68,7 @@ from rules.gate import (
     Gate,
     Judgement,
     calls_to_run,
+    habitual,
     long_gone,
     said_now,
     well_now,
@@ -269,7 +270,7 @@ class Router:
             judged = Judgement(None, UNSURE, judged.evidence)
         # the model's emergency head: heard only where the rules' words made no emergency of it, in a report
         alarmed = (alarm is not None and alarm >= routing.model_emergency and not found.urgent
-                   and not (chosen is not None and chosen.emergency)
+                   and not (chosen is not None and chosen.emergency) and not habitual(found.norm or text)
                    and (judged.report is True or (judged.report is None and (likely or 0.0) >= routing.model_report)))
         if alarm is not None or likely is not None:
             source = source._replace(alarm=alarm, report=likely)

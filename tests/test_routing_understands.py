@@ -5926,3 +5926,71 @@ def test_small_talk_the_report_head_is_sure_of_is_left_alone(shipped: Router) ->
     assert Router(never).with_model(None, starter=starter_model(never)).route(text).report is None
     for asked in ("那个东西又坏了", "楼下有股怪味"):
         assert shipped.route(asked).report is None, asked
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("18楼有个小伙子爬到阳台外头去了 下面好多人在喊", "police"),  # about to jump
+    ("江边漂着个东西 走近看像个人", "police"),  # a body in the water
+    ("树林里躺着个人 身上都凉透了", "police"),
+    ("一帮人在停车场抡铁棍 有人倒地上了", "police"),  # weapons swung
+    ("小卖部门口有人掏出砍刀在追人", "police"),
+    ("游泳池刚拉上来一个小孩 没呼吸了", "public_health"),  # drowned, pulled out
+    ("我爸打着麻将突然捂着胸口倒了", "public_health"),  # a heart attack
+    ("对门女的一直在哭着喊别打了", "women"),  # violence at home, now
+    ("她家孩子哭得撕心裂肺 他爸在用皮带抽", "children"),  # a child beaten now
+    ("有个男的硬拽个小姑娘上车", "children"),  # a child dragged into a car
+    ("电线断了掉在路上 还在冒火花", "power"),  # a live wire down
+    ("楼顶的广告牌被风吹得直晃 下面就是公交站", "housing"),  # about to fall on people
+    ("隔壁拆迁的墙歪了 底下还有人在走", "housing"),
+    ("河堤破了个口子 水往村里灌", "urban_mgmt"),  # a breach, a flood
+    ("地道里水漫上来 车熄火了 人站在车顶上", "urban_mgmt"),
+    ("我困在5号楼电梯里头了 灯都灭了", "fire"),  # shut in a lift
+    ("山上的火往村子那边烧过来了", "fire"),  # a wildfire coming
+    ("对面楼的窗户里头红彤彤的", "fire"),  # a room aglow
+    ("楼道里都是呛人的烟 看不清路", "fire"),
+])
+def test_the_41st_session_later_sets_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 41's later sets (Lhasa and Shigatse, Yinchuan and Wuzhong, Nanchang and Jiujiang, Hefei and Anqing,
+    Wenzhou and Taizhou, Shantou and Chaozhou, Meizhou and Ganzhou, Guiyang and Zunyi, Xining and Haidong, Dalian and
+    Dandong, Jinan and Linyi, Chongqing and Wanzhou) in our words: emergencies told as a neighbour tells them."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有人往河里倒垃圾 水都臭了", "ecology"),  # 倒 is to pour here: no one lies there
+    ("买的红枣一泡水全是红的 染过色", "market"),  # 一泡水, soaked once: no flood
+    ("电梯停在半路 门开不开 好在里面没得人", "property"),  # no one inside: a lift fault
+])
+def test_the_41st_session_later_sets_words_keep_their_bounds(shipped: Router, text: str, lead: str) -> None:
+    """What the later sets' words must not take: pouring rubbish into a river, fruit soaked in water, a stuck lift
+    with no one in it stay ordinary matters of their own handlers."""
+    d = shipped.route(text)
+    assert d.report is True and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "刷抖音看到湖南那边发大水 好多房子都泡了",  # news of a province, seen on a phone
+    "手机上看到新疆那边地震了 吓人",
+    "吃鸡又被人爆头了 这把白打",  # a game
+    "基金又绿了 心累",  # a fund
+    "明天落唔落水啊",  # Hakka 落水: rain
+    "落水了 记得收衫",
+    "旧时我阿公在河边撑船",  # 旧时: long ago
+])
+def test_the_41st_session_later_sets_no_ticket(shipped: Router, text: str) -> None:
+    """The later sets' non-reports in our words: news of a province or a great city seen on a phone, a game, a fund,
+    Hakka rain and a memory of long ago open no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("手机上看到菜市场那边着火了", "fire"),  # the market seen on a phone may be ours: no place away is named
+    ("刷抖音看到东门那边着火了 快去看看", "fire"),
+    ("细路仔落水了 快来人", "children"),  # a child in the water is no rain
+])
+def test_a_place_seen_on_a_phone_is_away_only_when_named(shipped: Router, text: str, lead: str) -> None:
+    """Only a province, a great city or a country named beside what a phone showed is news of elsewhere: a market or
+    a gate seen on a phone, or a call to go and look, is an emergency here."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
