@@ -5994,3 +5994,23 @@ def test_a_place_seen_on_a_phone_is_away_only_when_named(shipped: Router, text: 
     a gate seen on a phone, or a call to go and look, is an emergency here."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("5楼阳台有个人爬到外头了 在哭", "police"),  # outside a balcony
+    ("湖边发现一个人 一动不动", "police"),  # found by the water, not moving
+    ("涵洞里一辆车泡在水里 人困在里面出不来", "urban_mgmt"),  # a flood with people in it
+    ("村里那间老平房塌了半边", "housing"),  # half a house down
+])
+def test_the_41st_session_closing_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The session's closing patterns in our words: someone outside a balcony, someone found by the water not moving,
+    a car under water with people in it, half a house down."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+def test_how_much_in_southern_words_is_a_question(shipped: Router) -> None:
+    """几钱一斤 asks a price: asked about or answered, never registered; 几时 (when) stays out of the question words,
+    since residents complain with it (停电了 几时来电)."""
+    assert shipped.route("街口那家卖的鱼几钱一斤").report is not True
+    assert shipped.route("成栋楼停电 几时来电啊 冰箱里的东西都要坏了").report is True
