@@ -6014,3 +6014,48 @@ def test_how_much_in_southern_words_is_a_question(shipped: Router) -> None:
     since residents complain with it (停电了 几时来电)."""
     assert shipped.route("街口那家卖的鱼几钱一斤").report is not True
     assert shipped.route("成栋楼停电 几时来电啊 冰箱里的东西都要坏了").report is True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("邻居在群里说他要去跳河 电话关机了", "police"),  # a threat told in a message
+    ("室友吞了安眠药 叫不醒", "police"),
+    ("天台上坐着个姑娘 腿悬在外面", "police"),
+    ("有个老伯在路口转悠 问他家在哪说不出来", "police"),  # an elder lost
+    ("出租屋里躺了个人 一股味道", "police"),  # a body found
+    ("我爸胸口痛 一身冷汗 喘不过气", "public_health"),  # a heart attack
+    ("大爷摔了一跤 头磕在台阶上 不说话了", "public_health"),
+    ("楼道里有烟 一股烧塑料的味道", "fire"),
+    ("巷子里那堆纸箱着了 火挺大", "fire"),
+    ("楼梯出口被房东用铁门锁住了", "fire"),  # a way out locked
+    ("隔壁一股石油气味 敲门没人开", "gas"),  # LPG smelt
+    ("有个男的拉住小孩往车里塞", "children"),
+    ("电线断下来掉在积水里 有人要走过去", "power"),
+    ("老楼外墙一直掉砖 底下是人行道", "housing"),
+])
+def test_the_41st_session_third_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 41's third round (Beijing and Miyun, Shijiazhuang and Baoding, Taiyuan and Datong, Changchun and Jilin,
+    Nanjing and Yangzhou, Ningbo and Shaoxing, Xiguan and Foshan, Haikou and Sanya, Hankou and Yichang, a Shenzhen
+    urban village, Urumqi and Kashgar, Quanzhou and Zhangzhou) in our words: emergencies a neighbour tells."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "热得我脑瓜顶都冒烟了",  # heat as a figure
+    "今仔日热甲欲冒烟",  # Minnan 甲 for 得
+    "刚才那股燃气味查清楚了 是楼下煮糊了 没事",  # an alarm called off
+    "走丢的那个大爷找着了 放心吧",
+    "昨晚看的剧里 主角家着火了",  # a show watched
+    "阿拉年轻辰光在码头做生活",  # Wu 辰光: long ago
+    "高价回收旧家电 旧手机",  # an advert
+])
+def test_the_41st_session_third_round_no_ticket(shipped: Router, text: str) -> None:
+    """The third round's non-reports in our words open no ticket."""
+    assert shipped.route(text).report is not True
+
+
+def test_a_noise_at_night_told_with_a_game_is_still_noise(shipped: Router) -> None:
+    """Neighbours shouting over a game at midnight are a noise report, not a game told: the words of a game beside a
+    nuisance drop nothing."""
+    d = shipped.route("对门几个小伙半夜打游戏大喊大叫 吵得睡不着")
+    assert (d.report, d.lead) == (True, "environment"), d
