@@ -5909,6 +5909,16 @@ def test_nearly_fainting_said_as_an_idiom_is_no_report(shipped: Router) -> None:
     ("有个男的拉住小孩往车里塞", "children"),
     ("电线断下来掉在积水里 有人要走过去", "power"),
     ("老楼外墙一直掉砖 底下是人行道", "housing"),
+    ("有个老太太在街上转 问她家在哪 她说不清", "police"),  # the fourth round: a lost elder
+    ("我个女喺商场一转头就唔见咗", "police"),  # a daughter gone at a turn of the head
+    ("跑道上一个人跑着跑着倒下了 没气了一样", "public_health"),
+    ("车站那个大爷倒那儿 怎么叫都不吭声", "public_health"),
+    ("车子里锁着个小人 晒得满头汗", "children"),  # Wu 小人, a child
+    ("一股烧胶味 烟已经进走廊了", "fire"),
+    ("河边浮住一个人", "police"),
+    ("空调外机的架子锈断了 悬着 下面就是人行道", "housing"),
+    ("隧道里淹了辆车 司机还在车顶", "urban_mgmt"),
+    ("楼上男人说要打死她 女的在尖叫", "women"),
 ])
 def test_the_41st_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 41's three rounds of sets (Harbin to Haikou; Lhasa to Wanzhou; Beijing to Zhangzhou, 36 regions) in our
