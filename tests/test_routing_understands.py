@@ -5919,6 +5919,13 @@ def test_nearly_fainting_said_as_an_idiom_is_no_report(shipped: Router) -> None:
     ("空调外机的架子锈断了 悬着 下面就是人行道", "housing"),
     ("隧道里淹了辆车 司机还在车顶", "urban_mgmt"),
     ("楼上男人说要打死她 女的在尖叫", "women"),
+    ("我爸出去遛弯 天黑了还没回 他有老年痴呆", "police"),  # the fifth round: a lost elder with dementia
+    ("楼后雪地里有个人 冻得硬邦邦的", "police"),
+    ("电梯停了 里面有人一直在拍门", "fire"),
+    ("装空调的师傅从梯子上跌下来了 腿都变形了", "public_health"),
+    ("隔壁烧炉子取暖 敲门不开 从窗户看人躺着不动", "public_health"),  # a stove's fumes
+    ("小孩骑车让车撞了 腿上都是血", "public_health"),
+    ("老房子墙上砖头一直往下掉 底下是人走的路", "housing"),
 ])
 def test_the_41st_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 41's three rounds of sets (Harbin to Haikou; Lhasa to Wanzhou; Beijing to Zhangzhou, 36 regions) in our
