@@ -481,7 +481,9 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "手机上看见", "手机里看到", "新闻里看到")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
-               "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦")  # (煮饭辛苦: hard)
+               "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
+               "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师")
+# (来看一哈: Sichuan 一下, no laugh; 哈喇味: rancid; 新来的门岗: someone new, no newcomer's hello)
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
@@ -1224,7 +1226,7 @@ _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(
 
 # asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in
 # advance (麻烦物业看一下谢谢; the Cantonese 唔该, thanks and please both, reads 谢谢 in the normal form)
-_ASKED_TO = Sieve(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下)")
+_ASKED_TO = Sieve(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下|查一?下)")
 
 
 class _Finder:

@@ -6032,3 +6032,15 @@ def test_a_noise_at_night_told_with_a_game_is_still_noise(shipped: Router) -> No
     nuisance drop nothing."""
     d = shipped.route("对门几个小伙半夜打游戏大喊大叫 吵得睡不着")
     assert (d.report, d.lead) == (True, "environment"), d
+
+
+@pytest.mark.parametrize("text", [
+    "厕所顶上一直渗水 墙都发霉了 物业来看一哈嘛",  # Sichuan 一哈 (一下): no laugh
+    "新来的保安晚上九点就把小门锁了 下夜班进不来",  # someone new, no newcomer's hello
+    "水费突然贵了一倍 是不是抄错了 唔该查下",  # 唔该 is please here, beside a request
+    "超市买的花生米一股哈喇味",  # rancid, no laugh
+])
+def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, text: str) -> None:
+    """哈 inside 一哈 or 哈喇, 新来的 before a role, 唔该 before 查下: the small talk's words are not said, and the
+    report is registered or asked about, never dropped."""
+    assert shipped.route(text).report is not False
