@@ -1202,7 +1202,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
     away = [w for w in hits.get("elsewhere", ()) if w != "外地" or "外地" in _FROM_AWAY.sub("", t)]
-    if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t):
+    if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t) and \
+            not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
@@ -1219,7 +1220,7 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
            "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "苏州", "无锡", "宁波", "温州", "东莞", "佛山",
            "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国")
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")")
-_GO_SEE = Sieve(r"快去|快来|赶紧|快点|快报警|快打")
+_GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
 _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
 
