@@ -41,6 +41,8 @@ FEARED = "feared"  # a report: the matter is there now, the harm its urgent word
 GREETING, THANKS, ACK, CHAT = "greeting", "thanks", "ack", "chat"
 DONE = "done"  # no report: the matter is done, said with no thanks (不用处理了): for its handler in its thread
 NOTICE, QUESTION, NOISE, OFFER = "notice", "question", "noise", "offer"
+_ONE_WORD_DROPS = frozenset((OFFER, GREETING))  # no report by one word: see Gate.judge
+MATTER_CLAUSE = 4  # characters: rule evidence this long is a phrase of a matter (see Gate.judge)
 ASIDE = "aside"  # the finder's kind of words said aside (a story, a joke, an invitation, a sigh): not a judgement
 HELP, PROGRESS = "question_help", "question_progress"  # questions the bot can answer itself
 KINDS = (REPORT, EMERGENCY, UNSURE, STORY, WHAT_IF, VAGUE, AFTERMATH, FEARED, GREETING, THANKS, ACK, CHAT, DONE, NOTICE,
@@ -70,7 +72,8 @@ _EXACT_EN = {**dict.fromkeys(("hi", "hello", "hey", "hieveryone", "helloeveryone
                               "thankyouforyourhelp", "manythanks"), THANKS),
              **dict.fromkeys(("ok", "okay", "noted", "gotit", "received", "sure", "allright", "alright"), ACK)}
 # English said only to be social, greetings and thanks together (normalised: no spaces): nothing else in it
-_SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
+_SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|salaam|salam|assalamu?|alaikum|alaykum|inshallah|mashallah|"
+                   r"everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                    r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
                    r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
 _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
@@ -164,8 +167,8 @@ _ENDED_WELL = Sieve(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
                     r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
                     r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
-_FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘)"
-                r"(都|也)?(要|快)?"
+_FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘|嘴|嘴巴|舌头)"
+                r"(都|也)?(要|快|直|在)?"
                 r"(冒烟|着火|起火|冒火|烧起来))"
                 # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
                 r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命"
@@ -340,7 +343,8 @@ _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功�
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 # a game played or money in the markets, told with no matter the rules know (吃鸡又被人一枪爆头, 基金又绿了)
-_PLAYED = Sieve(r"吃鸡|王者荣耀|王者里|打机|开黑|上分(?!红)|排位赛?|队友|这把|这局|抽卡|原神|基金|股票|炒股|大盘")
+_PLAYED = Sieve(r"吃鸡|王者荣耀|王者里|和平精英|打机|开黑|上分(?!红)|排位赛?|队友|这把|这局|抽卡|原神|基金|股票|炒股|"
+                r"大盘")
 _BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
@@ -482,7 +486,8 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
-               "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师")
+               "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
+               "早上好几", "早上好多", "早上好像", "晚上好几", "晚上好多", "晚上好像")  # (好几台车: many, no greeting)
 # (来看一哈: Sichuan 一下, no laugh; 哈喇味: rancid; 新来的门岗: someone new, no newcomer's hello)
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
@@ -751,7 +756,11 @@ _NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
                  r"off|leak\w*|smell\w*|nois\w*|blocked|"
                  r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
-_PROBLEMS = ("没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电", "没气", "没人管",
+# nobody heeds it, said of no matter (有冇人管下啊, 讲了几遍了): a complaint, and of what is not said
+_NOBODY_HEEDS = ("有没人管", "有没人理", "有没有人理", "没人理", "无人管", "没人回", "说了几遍", "讲了几遍",
+                 "说了多少遍", "讲了多少遍")
+_PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
+             "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
              "能不能", "可不可以", "为什么", "凭什么", "没公开", "不公开", "没有公开", "暗箱操作", "管不住", "管不了",
@@ -815,7 +824,8 @@ _PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情",
                  "那玩意儿", "这玩意", "那玩意", "这些", "那些", "这个", "那个", "这事", "那事", "东西", "事情", "事儿",
                  "问题", "情况", "它")
 # said of anything wrong, naming no matter (坏了, 没人管, 一直); 臭, 漏, 吵 and 没水 name one
-_MATTERLESS = frozenset(("坏了", "坏掉", "不行了", "不动", "没人管", "没人修", "没人处理", "没人来", "没人弄", "没人问",
+_MATTERLESS = frozenset((*_NOBODY_HEEDS, "坏了", "坏掉", "不行了", "不动", "没人管", "没人修", "没人处理", "没人来",
+                         "没人弄", "没人问",
                          "不管", "不处理", "希望", "尽快", "麻烦", "帮忙", "能不能", "可不可以", "为什么", "凭什么",
                          "一直", "总是", "老是", "每天", "经常", "好几天", "好多天", "几天了", "多久了", "要等多久",
                          "一个多月", "受不了", "严重", "太差", "有没有人管", "没有人管", "反映", "诉求", "请求", "要求",
@@ -825,7 +835,8 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "到底", "究竟", "有没有", "是不是", "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
-    *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲"),
+    "呢度", "真系", "没眼看", "乜都", "这边", "那边", "实在", "群里", "天天有事", "有事", "看",
+    *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲无阮个"),
     key=len, reverse=True)))
 _WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
                     r"楼上|楼下|门口|这里|那里|这边|那边")
@@ -1205,6 +1216,9 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t) and \
             not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
+    if not away and not here and (theirs := _THEIRS.search(t)) and (named := _PLACE_NAMED.search(t)) and \
+            not calls_to_run(t):
+        return (named.group(0), theirs.group(0))  # 我表哥在吉林 说他们那停了三天水: told of a place named
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
     return ()
@@ -1217,9 +1231,13 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
            "台湾", "内蒙", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "东北", "南方", "北方", "西北", "广州",
            "深圳", "成都", "杭州", "南京", "武汉", "西安", "兰州", "厦门", "福州", "长沙", "郑州", "济南", "青岛",
            "大连", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "合肥", "南昌", "昆明", "贵阳", "南宁", "海口",
-           "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "苏州", "无锡", "宁波", "温州", "东莞", "佛山",
-           "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国")
-_SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")")
+           "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "呼市", "苏州", "无锡", "宁波", "温州", "东莞",
+           "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国")
+# someone told of where they are (说他们那停水了, 话佢哋嗰度停电): beside a place named, news of elsewhere
+_THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}(他们|她们|佢哋|佢地)(那|那儿|那边|那里|嗰度|嗰边|公司|单位)")
+_PLACE_NAMED = Sieve("|".join(_PLACES))
+_SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +
+                   "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)")
 _GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
 _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
@@ -1334,6 +1352,17 @@ class Gate:
         >>> [gate.judge(t, classifier.classify(t)).report for t in ("谢谢物业，电梯修好了", "3号楼电梯又坏了")]
         [False, True]
         """
+        judged = self._judge(text, found)
+        top = found.top
+        if judged.report is False and judged.kind in _ONE_WORD_DROPS and len(judged.evidence) == 1 and \
+                top is not None and top.strong and not top.alike and top.longest >= MATTER_CLAUSE:
+            # one word of an offer or a greeting beside a matter the rules met in a phrase of its own (宽带…
+            # 扣了129 beside 月租, 好几台车溜下去 beside 早上好): asked, never dropped
+            return Judgement(None, UNSURE, judged.evidence)
+        return judged
+
+    def _judge(self, text: str, found: Classification) -> Judgement:
+        """Return the :class:`Judgement` of ``text`` by its words (see :meth:`judge`)."""
         t = found.norm if found.norm or not text else unsaid(normalize(text))
         if (quoted := _QUOTED.match(t)) and len(t) - quoted.end() >= 6:
             # 「@物业：已安排人处理」处理个啥，垃圾桶满出来两天了: the answer to a quote is what is said
@@ -1395,8 +1424,11 @@ class Gate:
                 not calls_to_run(text) and not calls_to_run(t):
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
-            if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM and any(e in t for e in _TEARS):
-                return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
+            if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM:
+                if played := _PLAYED.search(t):  # 王者荣耀又被拆水晶 救命啊: a cry over a game
+                    return Judgement(False, CHAT, (played.group(0),))
+                if any(e in t for e in _TEARS):
+                    return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             if not found.emergency and (feared := _feared(t, found.urgent)):
                 return Judgement(True, FEARED, feared)  # 枝丫断了半边吊着，怕砸到人: the tree now, the harm feared
             told = self._told(t, hits) if len(t) < 3 * LONG else None
@@ -1428,7 +1460,7 @@ class Gate:
         if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
-        if found.top is None and not found.emergency and (played := _PLAYED.search(t)):
+        if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)):
             return Judgement(False, CHAT, (played.group(0),))  # 吃鸡又被人爆头, 基金又绿: a game, a fund
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement
@@ -1585,8 +1617,10 @@ class Gate:
             return Judgement(True, FEARED, (near.group(0),))  # 西瓜皮从楼上掉下来 差一点砸到人: the harm missed
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
-        if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈)
-            return Judgement(None, UNSURE, social[0][1]) if social and found.top is None else Judgement(True, REPORT)
+        if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈), or names
+            # nothing in English (Inshallah next year business better): asked, as a short one is
+            return Judgement(None, UNSURE, social[0][1] if social else ()) \
+                if found.top is None and (social or not _HAN.search(t)) else Judgement(True, REPORT)
         return Judgement(None, UNSURE, found.matched)
 
     def _told(self, t: str, hits: dict[str, tuple[str, ...]]) -> Judgement | None:
@@ -1657,7 +1691,7 @@ class Gate:
             return "".join(p for p in problems if p not in said)  # 好臭, 又漏了: the problem names the matter
         for w in sorted({*said, *_PLACEHOLDERS}, key=len, reverse=True):
             t = t.replace(w, "")
-        return _FRAME.sub("", self._remainder(t))
+        return "".join(_FRAME.sub("", self._remainder(t)).split())
 
     def _remainder(self, t: str) -> str:
         """Return what is left of ``t`` once social words, forms of address and filler are gone."""

@@ -269,9 +269,14 @@ class Router:
             # story): asked about at once, with the hotline, never dropped
             judged = Judgement(None, UNSURE, judged.evidence)
         # the model's emergency head: heard only where the rules' words made no emergency of it, in a report
-        alarmed = (alarm is not None and alarm >= routing.model_emergency and not found.urgent
+        # (a report already registered needs less of it, model_raise, than a message registered by the heads alone)
+        raise_at = routing.model_emergency if routing.model_raise is None or routing.model_emergency >= 1 else \
+            routing.model_raise  # (model_emergency 1: the rules' words alone make emergencies)
+        alarmed = (alarm is not None and not found.urgent
                    and not (chosen is not None and chosen.emergency) and not habitual(found.norm or text)
-                   and (judged.report is True or (judged.report is None and (likely or 0.0) >= routing.model_report)))
+                   and ((judged.report is True and alarm >= raise_at) or
+                        (judged.report is None and (likely or 0.0) >= routing.model_report
+                         and alarm >= routing.model_emergency)))
         if alarm is not None or likely is not None:
             source = source._replace(alarm=alarm, report=likely)
         if alarmed:

@@ -384,7 +384,9 @@ class Routing(_Model):
     least ``model_alone``; it overrides specific rule evidence only when its score for its own answer
     beats its score for the rules' answer by ``model_override``; below that, the bot asks. A report the
     model's emergency head scores at least ``model_emergency`` is an emergency, whatever its words (1:
-    only the rules' words make emergencies); a message its report head scores below ``model_report`` is
+    only the rules' words make emergencies); one the gate's words registered needs only ``model_raise`` (unset, or
+    ``model_emergency`` at 1: ``model_emergency``), since the report is told and only its urgency is judged; a message
+    its report head scores below ``model_report`` is
     asked about before it is registered although the gate's words took it for a report (0: never), and one
     it scores at least ``model_sure_report`` is registered at once although the words could not tell (1:
     never), as an emergency even when the words took it for small talk if the emergency head reaches
@@ -404,6 +406,7 @@ class Routing(_Model):
     model_doubt_emergency: float = Field(default=0.3, ge=0, le=1)
     model_calm: float = Field(default=0.2, ge=0, le=1)
     model_no_report: float = Field(default=0.0, ge=0, le=1)
+    model_raise: float | None = Field(default=None, ge=0, le=1)
 
 
 class Calendar(_Model):

@@ -6044,3 +6044,72 @@ def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, tex
     """哈 inside 一哈 or 哈喇, 新来的 before a role, 唔该 before 查下: the small talk's words are not said, and the
     report is registered or asked about, never dropped."""
     assert shipped.route(text).report is not False
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("货梯停在五楼六楼之间 里头有两个送货的", "fire"),  # session 42: a goods lift between floors, people inside
+    ("电梯关到我妈了 按铃没人应", "fire"),
+    ("有个老辈子在菜场门口转 问他住哪他说不晓得", "police"),  # an elder who cannot say where home is
+    ("我外婆上午出门买菜 到现在没回来 手机一直没人接 她八十多了", "police"),
+    ("我家那个有点糊涂的老爷子出门溜达 一个钟头了没找着", "police"),
+    ("有个小丫头站在路口哭 说找不到妈妈了", "police"),
+    ("天台上站着个人 一直往边上挪 看着像要跳", "police"),
+    ("我舅妈买了农药 人现在找不到了", "police"),
+    ("大哥喝多了倒在沙发上 怎么拍都不醒", "public_health"),
+    ("从窗户看见奶奶躺在卫生间地上不动", "public_health"),
+    ("电工摸到电闸 人一下子就抖着倒了", "power"),
+    ("楼下有人拎着钢管追着人打", "police"),
+    ("他掐着老婆的脖子不撒手 孩子在哭", "women"),
+    ("三岁的娃自己走到马路上了 旁边没大人", "children"),
+    ("对面楼的防盗网松了 风一吹就晃 下面就是人行道", "housing"),
+    ("仓库窗口有红光 还噼啪响", "fire"),
+    ("烤火的小太阳把被子点着了", "fire"),
+    ("楼梯间的防火门被人用铁丝拴死了", "fire"),
+    ("屋里有股怪味 说是天然气 我妈已经开始头晕恶心", "gas"),
+    ("闻到一股味 灯都不敢开 是不是燃气漏了", "gas"),
+    ("下穿隧道淹了 一辆车熄火 里面的人还在车里", "urban_mgmt"),  # floodwater with people in it: urban_mgmt
+    ("巷子里水淹到腰 有个老人在屋里出不来", "urban_mgmt"),
+    ("江边漂了个死人 围了好多人", "police"),
+])
+def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 42's twelve sets (Yanji to Yulin) in our words: emergencies told as a frightened neighbour tells them,
+    each to its handler at emergency priority."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "辣得我嘴都冒烟了",  # a figure of speech: a mouth, a head, a brain that smokes
+    "被老板骂得脑袋直冒烟",
+    "火烧眉毛了 谁有胶水借我用下",
+    "王者又输了 救命啊 全是坑队友",  # a cry over a game
+    "和平精英又被爆头了",
+    "我表姐在长沙 说她们那停了两天电",  # kin told of where they are, a place named
+    "我朋友话深圳佢哋嗰度停水",
+    "杭州那个着火的视频你们看了没",
+    "Salaam alaikum neighbours, good evening",  # a greeting
+    "Inshallah the weather is better tomorrow",  # English naming nothing: asked, never ticketed
+])
+def test_the_42nd_session_no_ticket(shipped: Router, text: str) -> None:
+    """Session 42's non-reports in our words (figures of smoke, an idiom of fire, a game, kin told of their own city, a
+    city's video, an Arabic greeting, English naming no matter) open no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼下商铺门口冒烟了", "fire"),  # a shop's doorway is no mouth
+    ("我妈在家说闻到煤气味了", "gas"),  # kin at home: here
+    ("楼道灯坏了半个月 说了几遍了没人管", "property"),  # a plea beside a matter named is the matter's
+])
+def test_the_42nd_session_words_keep_their_bounds(shipped: Router, text: str, lead: str) -> None:
+    """What the session's words must not take: smoke at a door, gas smelt by kin at home, a plea with its matter."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize("text", ["有冇人管下啊 我哋呢度冇人理", "我们这边到底有没有人管 讲了几遍了"])
+def test_a_plea_that_names_no_matter_goes_to_the_street_office(shipped: Router, text: str) -> None:
+    """'Is anyone in charge here?' with no matter named: asked what it is, and with the street office to dispatch,
+    not the inspection office nor a likeness of characters."""
+    d = shipped.route(text)
+    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d

@@ -176,3 +176,22 @@ def test_a_community_model_without_heads_still_hears_the_starters(cached: Path) 
     assert d.source.model == own.version and d.raised and d.source.alarm is not None
     assert router.route("闺女中考体育满分，开心得我多吃了一碗饭").report is None
     assert Router(book, own, None).route("闺女中考体育满分，开心得我多吃了一碗饭").report is True
+
+
+def test_a_report_the_words_registered_is_raised_from_model_raise(cached: Path) -> None:
+    """The emergency head raises a report the gate's words registered from ``model_raise``, a lower bar than
+    ``model_emergency``, which a message only the heads register still needs; unset, the one bar serves both."""
+    book = load_rulebook()
+    starter = starter_model(book)
+    text = "二号楼电梯停在半截不动了，好像有个老人在喊"  # a report by its words, heard as an emergency (0.86)
+    alarm = Router(book, None, starter).route(text).source.alarm
+    assert alarm is not None and 0.5 < alarm < 0.95
+
+    def routed(**bars: float | None) -> str:
+        tuned = book.model_copy(update={"routing": book.routing.model_copy(update=bars)})
+        return Router(tuned, None, starter).route(text).priority
+
+    assert routed(model_emergency=0.95, model_raise=None) != "emergency"
+    assert routed(model_emergency=0.95, model_raise=0.5) == "emergency"
+    assert routed(model_emergency=1.0, model_raise=0.5) != "emergency"  # 1: the rules' words alone, whatever the raise
+    assert book.routing.model_raise is not None and book.routing.model_raise < book.routing.model_emergency
