@@ -86,7 +86,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "一眼就认出来",
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "哈", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
-         "拉进", "拉我进", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者", "打游戏",
+         "拉进", "拉我进", "拉进来", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者",
+         "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
          "热得要疯", "热疯了",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
@@ -340,6 +341,7 @@ _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感�
                     r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
+_HOMEWORK_SIGH = Sieve("|".join(_HOMEWORK_WORDS))
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 # a game played or money in the markets, told with no matter the rules know (吃鸡又被人一枪爆头, 基金又绿了)
@@ -452,7 +454,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "堵好了", "不漏了", "商量好了", "不用社区管", "不用报了", "盖好了", "盖上了", "追回来", "工资发了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
-          "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了")  # done
+          "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了", "不用来了",
+          "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("换新的了", "全换新了", "给说法了",
              "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
@@ -467,7 +470,8 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了个恐怖片", "套戏", "特效",
            "看了恐怖片", "看恐怖片", "套鬼片", "看鬼片", "个鬼片", "世界杯", "欧洲杯", "欧冠", "加时了", "点球大战",
-           "看了部", "看了一部", "看咯部", "看的剧", "游戏里", "作文", "那边的朋友", "那边的亲戚", "那边的家人",
+           "看了部", "看了一部", "看咯部", "看的剧", "游戏里", "作文", "部剧", "刑侦剧", "悬疑剧", "古装剧",
+           "那边的朋友", "那边的亲戚", "那边的家人",
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
@@ -485,6 +489,8 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "手机上看见", "手机里看到", "新闻里看到")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
+               "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
+               "没投票", "不让投票",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
                "早上好几", "早上好多", "早上好像", "晚上好几", "晚上好多", "晚上好像")  # (好几台车: many, no greeting)
@@ -758,7 +764,7 @@ _NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
 # something is wrong: enough to make a message about an unnamed matter a report
 # nobody heeds it, said of no matter (有冇人管下啊, 讲了几遍了): a complaint, and of what is not said
 _NOBODY_HEEDS = ("有没人管", "有没人理", "有没有人理", "没人理", "无人管", "没人回", "说了几遍", "讲了几遍",
-                 "说了多少遍", "讲了多少遍")
+                 "说了多少遍", "讲了多少遍", "有没有管事的", "莫得用", "都没用", "不知找谁", "不知道找谁")
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "霸住", "霸占", "不关他事", "不关她事",
@@ -836,6 +842,7 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
     "呢度", "真系", "没眼看", "乜都", "这边", "那边", "实在", "群里", "天天有事", "有事", "看",
+    "派个人", "派人", "好多事", "啥事", "么子事", "么子", "出来说句话", "说句话", "帮忙", "能", "额们", "反映",
     *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲无阮个"),
     key=len, reverse=True)))
 _WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
@@ -1425,8 +1432,8 @@ class Gate:
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM:
-                if played := _PLAYED.search(t):  # 王者荣耀又被拆水晶 救命啊: a cry over a game
-                    return Judgement(False, CHAT, (played.group(0),))
+                if played := _PLAYED.search(t) or _HOMEWORK_SIGH.search(t):  # 王者荣耀又被拆水晶 救命啊: a cry
+                    return Judgement(False, CHAT, (played.group(0),))  # over a game, or over homework (这道数学题)
                 if any(e in t for e in _TEARS):
                     return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             if not found.emergency and (feared := _feared(t, found.urgent)):
@@ -1532,8 +1539,9 @@ class Gate:
             return what_if
         if (worry := _WORRY.search(t)) and (ahead := _AHEAD.search(t)) and not current and not named:
             return Judgement(None, UNSURE, (worry.group(0), ahead.group(0)))
-        if hits.get(ACK) and ("通知" in t or "公告" in t) and not current and not problems:
-            return Judgement(False, ACK, hits[ACK])  # "停水通知收到了"
+        if (acked := [w for w in hits.get(ACK, ()) if not any(w in n and n in t for n in _NOT_SOCIAL)]) and \
+                ("通知" in t or "公告" in t) and not current and not problems:
+            return Judgement(False, ACK, tuple(acked))  # "停水通知收到了" (not 通知…都莫得收到)
         short = len(t) < LONG
         if short and not strong:
             if help_ := hits.get(HELP):

@@ -6039,6 +6039,8 @@ def test_a_noise_at_night_told_with_a_game_is_still_noise(shipped: Router) -> No
     "新来的保安晚上九点就把小门锁了 下夜班进不来",  # someone new, no newcomer's hello
     "水费突然贵了一倍 是不是抄错了 唔该查下",  # 唔该 is please here, beside a request
     "超市买的花生米一股哈喇味",  # rancid, no laugh
+    "社区的通知我们楼一个都没收到",  # 没收到 is no acknowledgement, beside a notice or not
+    "我们楼选楼长 没人投票就定了",  # 没人投票 is no poll answered
 ])
 def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, text: str) -> None:
     """哈 inside 一哈 or 哈喇, 新来的 before a role, 唔该 before 查下: the small talk's words are not said, and the
