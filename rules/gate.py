@@ -154,7 +154,8 @@ _YEAR_AGO = Sieve(_TELLER +
                   r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = Sieve(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
-_BEFORE = ("以前", "从前", "很久以前", "好久以前", "旧时")  # opening a message: then, not now (以前这条街全是青石板路)
+# opening a message: then, not now (以前这条街全是青石板路)
+_BEFORE = ("以前", "从前", "很久以前", "好久以前", "旧时", "老早以前")
 # happening now: an emergency's words beside them are no story of long ago (当年修的围墙今天塌了)
 _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "快点", "救命", "还在", "赶紧", "马上", "现在还",
         "现在又", "现在正")
@@ -455,7 +456,8 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "补贴发了", "分红发了", "盖上新的", "换上新的", "换了新的", "做好了", "一滴都没漏", "通好了",
           "换了就好", "人都出来了", "都救出来了", "已经来了", "来换了", "就来修了", "找回了",
           "找回来了", "已经找回", "清走了", "拖走了", "运走了", "捞起来了", "捞上来了", "救上来了", "不用来了",
-          "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了")  # done
+          "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了", "说没漏", "讲没漏", "已经送医院",
+          "已经接去医院", "接克医院了")  # done
 # said to be done, in stronger or weaker words
 _RESOLVED = ("换新的了", "全换新了", "给说法了",
              "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
@@ -470,7 +472,8 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了个恐怖片", "套戏", "特效",
            "看了恐怖片", "看恐怖片", "套鬼片", "看鬼片", "个鬼片", "世界杯", "欧洲杯", "欧冠", "加时了", "点球大战",
-           "看了部", "看了一部", "看咯部", "看的剧", "游戏里", "作文", "部剧", "刑侦剧", "悬疑剧", "古装剧",
+           "看了部", "看了一部", "看咯部", "看的剧", "游戏里", "作文", "部剧", "刑侦剧", "悬疑剧", "古装剧", "电视讲",
+           "电视说",
            "那边的朋友", "那边的亲戚", "那边的家人",
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
@@ -490,7 +493,7 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
-               "没投票", "不让投票",
+               "没投票", "不让投票", "修好的", "弄好的", "搞好的",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
                "早上好几", "早上好多", "早上好像", "晚上好几", "晚上好多", "晚上好像")  # (好几台车: many, no greeting)
@@ -1223,8 +1226,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t) and \
             not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
-    if not away and not here and (theirs := _THEIRS.search(t)) and (named := _PLACE_NAMED.search(t)) and \
-            not calls_to_run(t):
+    if not away and not here and (theirs := _THEIRS.search(t) or _PLACE_THERE.search(t)) and \
+            (named := _PLACE_NAMED.search(t)) and not calls_to_run(t):
         return (named.group(0), theirs.group(0))  # 我表哥在吉林 说他们那停了三天水: told of a place named
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
@@ -1243,6 +1246,7 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
 # someone told of where they are (说他们那停水了, 话佢哋嗰度停电): beside a place named, news of elsewhere
 _THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}(他们|她们|佢哋|佢地)(那|那儿|那边|那里|嗰度|嗰边|公司|单位)")
 _PLACE_NAMED = Sieve("|".join(_PLACES))
+_PLACE_THERE = Sieve("(" + "|".join(_PLACES) + ")(那边|𠮶边|嗰边|嗰度|那里|那儿)")  # 美国𠮶边又落大雪: over there
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +
                    "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)")
 _GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
@@ -1253,6 +1257,11 @@ _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(
 # asked to look at or see to something (看一下, 处理下, 来修): with a matter named, thanks said beside it are said in
 # advance (麻烦物业看一下谢谢; the Cantonese 唔该, thanks and please both, reads 谢谢 in the normal form)
 _ASKED_TO = Sieve(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下|查一?下)")
+
+
+def _letter(c: str) -> bool:
+    """Return whether ``c`` is an ASCII letter."""
+    return c.isascii() and c.isalpha()
 
 
 class _Finder:
@@ -1269,6 +1278,9 @@ class _Finder:
         # the kinds to check, word by word, when a word is found that may be only inside another (脏 in 心脏)
         self._doubts = [tuple(k for k in owners[w] if k not in raw) if w in _INSIDE else () for w in self._words]
         self._matcher = ahocorasick_rs.AhoCorasick(self._words, implementation=SCAN)
+        # a word of two English letters inside a run of them (ok in smoke, hi in this) is no word said; the text is
+        # normalised without spaces, so a longer word (status in whatsthestatusof) may stand between two others
+        self._latin = [w.isascii() and w.isalpha() and len(w) <= 2 for w in self._words]
 
     def __call__(self, t: str) -> dict[str, tuple[str, ...]]:
         """Return ``{kind: words}`` of every word said in the normalised text ``t`` (not only inside a word that
@@ -1278,10 +1290,14 @@ class _Finder:
         {'problem': ('坏了',), 'thanks': ('谢谢',)}
         >>> _Finder({"problem": ("脏",), "thanks": ("谢谢",)})("心脏不好")
         {}
+        >>> _Finder({"ack": ("ok",)})("工厂的smoke好大"), _Finder({"ack": ("ok",)})("ok收到")
+        ({}, {'ack': ('ok',)})
         """
         found: dict[str, list[str]] = {}
         doubted: set[str] = set()
-        for index, _s, _e in self._matcher.find_matches_as_indexes(t, overlapping=True):
+        for index, start, end in self._matcher.find_matches_as_indexes(t, overlapping=True):
+            if self._latin[index] and start > 0 and end < len(t) and _letter(t[start - 1]) and _letter(t[end]):
+                continue  # an English word inside another (ok in smoke, broken): not said
             word = self._words[index]
             for kind in self._kinds[index]:
                 seen = found.get(kind)
@@ -1616,6 +1632,7 @@ class Gate:
         if not current and not problems and (vented := _among(_VENT, aside)):
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
         if (figure := _FIGURE.search(t)) and not [w for w in current if w != "又"] and \
+                not (strong and found.top is not None and not found.top.emergency) and \
                 all(p in figure.group(0) or p == "又" for p in problems):  # (又去钓鱼了…冻死也不回来: again, no fault)
             return Judgement(False, CHAT, (figure.group(0),))
         if short and not strong and problems and not self._named(t, problems):
