@@ -1379,8 +1379,8 @@ class Gate:
         top = found.top
         if judged.report is False and judged.kind in _ONE_WORD_DROPS and len(judged.evidence) == 1 and \
                 top is not None and top.strong and not top.alike and top.longest >= MATTER_CLAUSE:
-            # one word of an offer or a greeting beside a matter the rules met in a phrase of its own (宽带…
-            # 扣了129 beside 月租, 好几台车溜下去 beside 早上好): asked, never dropped
+            # one word of an offer or a greeting beside a matter the rules met in a phrase of its own (切割机从早响
+            # beside 直播间, 是骗子吧 beside 加微信): asked, never dropped
             return Judgement(None, UNSURE, judged.evidence)
         return judged
 

@@ -6041,6 +6041,9 @@ def test_a_noise_at_night_told_with_a_game_is_still_noise(shipped: Router) -> No
     "超市买的花生米一股哈喇味",  # rancid, no laugh
     "社区的通知我们楼一个都没收到",  # 没收到 is no acknowledgement, beside a notice or not
     "我们楼选楼长 没人投票就定了",  # 没人投票 is no poll answered
+    "化工厂那边的smoke好大 衣服都晾不了",  # ok inside smoke is no acknowledgement
+    "说好年底前修好的路 到现在动都没动",  # 修好的 is no 好的, a promise no repair
+    "楼下铺子改成直播间了 电锯从早响到晚",  # one offer's word beside a matter met in a phrase: asked at worst
 ])
 def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, text: str) -> None:
     """哈 inside 一哈 or 哈喇, 新来的 before a role, 唔该 before 查下: the small talk's words are not said, and the
@@ -6072,9 +6075,27 @@ def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, tex
     ("下穿隧道淹了 一辆车熄火 里面的人还在车里", "urban_mgmt"),  # floodwater with people in it: urban_mgmt
     ("巷子里水淹到腰 有个老人在屋里出不来", "urban_mgmt"),
     ("江边漂了个死人 围了好多人", "police"),
+    ("电梯卡在三楼 里头有个老太太一直在拍门", "fire"),  # the second round (Qiqihar to Guilin)
+    ("有个阿婆在车站坐了一下午 问她住哪 一问三不知", "police"),
+    ("我家孩子到现在没到家 老师说早就放学了", "police"),
+    ("谁看到一个穿黄棉袄的小男孩 四岁 刚才还在广场", "police"),
+    ("老两口屋里烧炭取暖 敲门一直没人应", "public_health"),
+    ("路灯杆漏电 一个小伙摸了一下就趴地上了", "power"),
+    ("她老公拿着刀追她 从楼上追到楼下", "women"),
+    ("树林里躺着个人 身上冰凉 早没气了", "police"),
+    ("燃气井盖那儿一直往上冒气 一股味", "gas"),
+    ("秋千的链子缠住小孩脖子了", "children"),
+    ("巷子后面那排棚子着了 往这边烧过来了", "fire"),
+    ("单元楼道里冒好浓的烟 看不清楼梯", "fire"),  # the third round (Changde to Putian)
+    ("地下室杂物间着了 烟往楼上走", "fire"),
+    ("我一转身就没得人了 孙女才三岁", "police"),
+    ("有个老爷子穿着睡衣在街上走 不认得路了", "police"),
+    ("吃了虾以后全身起疹子 喘不过气", "public_health"),
+    ("燃气管被挖掘机挖断了 呼呼往外喷", "gas"),
+    ("小区围墙往路这边歪了 放学的学生正从下面过", "housing"),
 ])
 def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 42's twelve sets (Yanji to Yulin) in our words: emergencies told as a frightened neighbour tells them,
+    """Session 42's thirty sets (Yanji to Putian) in our words: emergencies told as a frightened neighbour tells them,
     each to its handler at emergency priority."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
@@ -6091,10 +6112,20 @@ def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, l
     "杭州那个着火的视频你们看了没",
     "Salaam alaikum neighbours, good evening",  # a greeting
     "Inshallah the weather is better tomorrow",  # English naming nothing: asked, never ticketed
+    "救命 这道应用题我也不会",  # a cry over homework
+    "孩子没考好 我心里着火",  # a heart on fire, a figure
+    "烟花放得 好像整条江都着火一样 真美",  # like a fire, a simile
+    "那部悬疑剧最后主角跳楼了",  # a drama watched
+    "昨晚电梯关人那事 已经救出来了 人没事",  # over and done
+    "太阳晒得我头都冒烟了",  # a head that smokes, a figure
+    "王者里又被对面打爆了",  # a game's beating
+    "新闻说美国那边暴雪 好多人困在家里",  # a country over there
+    "老早以前这条街着过一场大火",  # long ago
 ])
 def test_the_42nd_session_no_ticket(shipped: Router, text: str) -> None:
-    """Session 42's non-reports in our words (figures of smoke, an idiom of fire, a game, kin told of their own city, a
-    city's video, an Arabic greeting, English naming no matter) open no ticket."""
+    """Session 42's non-reports in our words (figures of smoke, a heart on fire, a simile and an idiom of fire, a cry
+    over a game or homework, a drama, a rescue over, kin told of their own city, a city's video, a country over there,
+    a fire long ago, an Arabic greeting, English naming no matter) open no ticket."""
     assert shipped.route(text).report is not True
 
 
@@ -6102,6 +6133,8 @@ def test_the_42nd_session_no_ticket(shipped: Router, text: str) -> None:
     ("楼下商铺门口冒烟了", "fire"),  # a shop's doorway is no mouth
     ("我妈在家说闻到煤气味了", "gas"),  # kin at home: here
     ("楼道灯坏了半个月 说了几遍了没人管", "property"),  # a plea beside a matter named is the matter's
+    ("水龙头里出不来水 两天了", "water"),  # water that will not come is no one trapped
+    ("面馆用的是不是地沟油 吃完嗓子冒火一样", "market"),  # a figure beside a matter named is the matter's
 ])
 def test_the_42nd_session_words_keep_their_bounds(shipped: Router, text: str, lead: str) -> None:
     """What the session's words must not take: smoke at a door, gas smelt by kin at home, a plea with its matter."""
