@@ -6093,6 +6093,16 @@ def test_a_word_of_small_talk_inside_a_report_drops_nothing(shipped: Router, tex
     ("吃了虾以后全身起疹子 喘不过气", "public_health"),
     ("燃气管被挖掘机挖断了 呼呼往外喷", "gas"),
     ("小区围墙往路这边歪了 放学的学生正从下面过", "housing"),
+    ("楼梯间的防火门让人用砖头砌死了", "fire"),  # the fourth round (Yantai to Tianshui)
+    ("超市后面的安全通道堆满了货 门还从外面锁了", "fire"),
+    ("电梯井里有人在拍门喊救人", "fire"),
+    ("老两口烧蜂窝煤取暖 早上叫门没人应", "public_health"),
+    ("闺女发消息说撑不下去了 现在电话关机", "police"),
+    ("楼上打得厉害 那个女人拽着头发被拖出门", "women"),
+    ("一个老太太在河边坐着 问她家在阿达 说不上来", "police"),
+    ("家里燃气报警器一直响 还闻到味了", "gas"),
+    ("广场上几个人拿着钢管在追一个人", "police"),
+    ("孩子在小区里玩 一转身不见了 找了一个钟头", "police"),
 ])
 def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 42's thirty sets (Yanji to Putian) in our words: emergencies told as a frightened neighbour tells them,
@@ -6121,6 +6131,10 @@ def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, l
     "王者里又被对面打爆了",  # a game's beating
     "新闻说美国那边暴雪 好多人困在家里",  # a country over there
     "老早以前这条街着过一场大火",  # long ago
+    "打王者又连跪了 救命啊",  # a game
+    "看包青天 这集又出人命了",  # an episode watched
+    "温泉水烫得冒烟 泡得真舒服",  # hot as a figure
+    "刚才救护车是接3栋阿婆去复查的 不是出事 大家别慌",  # an alarm called off
 ])
 def test_the_42nd_session_no_ticket(shipped: Router, text: str) -> None:
     """Session 42's non-reports in our words (figures of smoke, a heart on fire, a simile and an idiom of fire, a cry
