@@ -342,7 +342,6 @@ _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感�
                     r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
-_HOMEWORK_SIGH = Sieve("|".join(_HOMEWORK_WORDS))
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 # a game played or money in the markets, told with no matter the rules know (吃鸡又被人一枪爆头, 基金又绿了)
@@ -845,7 +844,7 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "到底", "究竟", "有没有", "是不是", "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
-    "呢度", "真系", "没眼看", "乜都", "这边", "那边", "实在", "群里", "天天有事", "有事", "看",
+    "呢度", "真系", "没眼看", "乜都", "实在", "群里", "天天有事", "有事", "看",  # (这边, 那边: _WHERE's)
     "派个人", "派人", "好多事", "啥事", "么子事", "么子", "出来说句话", "说句话", "帮忙", "能", "额们", "反映",
     *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲无阮个"),
     key=len, reverse=True)))
@@ -1449,8 +1448,10 @@ class Gate:
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech
         if found.urgent or found.emergency:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM:
-                if played := _PLAYED.search(t) or _HOMEWORK_SIGH.search(t):  # 王者荣耀又被拆水晶 救命啊: a cry
-                    return Judgement(False, CHAT, (played.group(0),))  # over a game, or over homework (这道数学题)
+                # 王者荣耀又被拆水晶 救命啊, 这道数学题…救命: a cry over a game or over homework
+                if cried := ((played.group(0),) if (played := _PLAYED.search(t)) else
+                             tuple(w for w in _HOMEWORK_WORDS if w in t)):
+                    return Judgement(False, CHAT, cried)
                 if any(e in t for e in _TEARS):
                     return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             if not found.emergency and (feared := _feared(t, found.urgent)):
