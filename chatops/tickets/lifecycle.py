@@ -431,17 +431,25 @@ def copied(value: _Frozen, **changes: Any) -> _Frozen:
     >>> copied(t, transfers=1).transfers, t.transfers
     (1, 0)
     """
-    fields = value.__dataclass_fields__  # type: ignore[attr-defined]
-    assert changes.keys() <= fields.keys(), changes.keys() - fields.keys()
+    values = value.__dict__.copy()  # (a whole dictionary copied at once: half the time of filling an empty one)
+    values.update(changes)
+    if len(values) != len(value.__dict__):  # a name that is no field: the dictionary grew
+        raise TypeError(f"{type(value).__name__} has no field {sorted(values.keys() - value.__dict__.keys())}")
     new = object.__new__(type(value))
-    new.__dict__.update(value.__dict__, **changes)
+    _set(new, "__dict__", values)
     return new
+
+
+_set = object.__setattr__  # (a frozen dataclass refuses its own)
 
 
 def _fill(new: Ticket, **changes: Any) -> Ticket:
     """Return ``new`` with ``changes`` set: only for a copy :func:`apply` has just made, seen by nobody yet."""
-    assert changes.keys() <= Ticket.__dataclass_fields__.keys(), changes.keys() - Ticket.__dataclass_fields__.keys()
-    new.__dict__.update(changes)
+    values = new.__dict__
+    size = len(values)
+    values.update(changes)
+    if len(values) != size:
+        raise TypeError(f"Ticket has no field {sorted(changes.keys() - Ticket.__dataclass_fields__.keys())}")
     return new
 
 
