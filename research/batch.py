@@ -16,6 +16,8 @@ from datetime import datetime
 from chatops.tickets.lifecycle import OPEN, Event, Move, Ticket, copied
 from chatops.tickets.store import Store, Timer
 
+_HEARD = frozenset((Move.REPORTED, Move.SUPPORTED, Move.NOTE, Move.WITHDRAWN))  # the kinds append() keeps track of
+
 
 class MemoryBatch:
     """The reads and writes :class:`~chatops.tickets.service.TicketService` needs, kept in memory until flushed.
@@ -57,6 +59,8 @@ class MemoryBatch:
         event = event.numbered(self._seq)
         self._seq += 1
         self.events.append(event)
+        if event.kind not in _HEARD:
+            return event
         if event.kind in (Move.REPORTED, Move.SUPPORTED):
             self._reports[event.ticket_id].append((event.actor if event.kind is Move.SUPPORTED else None, event.at))
         if event.kind in (Move.SUPPORTED, Move.NOTE) and (source := event.data.get("source")):

@@ -58,6 +58,7 @@ class Kind:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "_required", tuple(f.name for f in self.fields if f.required))
 
     def field(self, name: str) -> Field | None:
         """Return the declared field ``name``, or ``None``."""
@@ -182,8 +183,9 @@ _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (f
 def check_event(event: Event) -> None:
     """Return ``None`` if ``event`` keeps the contract of its kind; raise :class:`ContractError` if not."""
     kind = KINDS[event.kind]
-    for name, value in event.data.items():
-        f = kind.field(name)
+    data, by_name = event.data, kind._by_name  # type: ignore[attr-defined]
+    for name, value in data.items():
+        f = by_name.get(name)
         if f is None:
             known = ", ".join(x.name for x in kind.fields) or "none"
             raise ContractError(f"{event.kind}: data has no field {name!r} (fields: {known})")
@@ -192,9 +194,9 @@ def check_event(event: Event) -> None:
                 raise ContractError(f"{event.kind}: {name} may not be null")
         elif not _fits(f.type, value):
             raise ContractError(f"{event.kind}: {name} must be {f.type}, not {value!r}")
-    for f in kind.fields:
-        if f.required and f.name not in event.data:
-            raise ContractError(f"{event.kind}: {f.name} is required")
+    for name in kind._required:  # type: ignore[attr-defined]
+        if name not in data:
+            raise ContractError(f"{event.kind}: {name} is required")
     if kind.rule == "always" and not event.rule:
         raise ContractError(f"{event.kind}: the rule that made it is required")
     if kind.rule == "" and event.rule:
@@ -232,9 +234,14 @@ def columns(event: Event) -> tuple[str | None, str | None, str | None, int | Non
     (None, None, None, None, '["water"]')
     """
     d = event.data
+    if not d:
+        return None, None, None, None, "[]" if event.kind in NAMED else None
     named = NAMED.get(event.kind)
     return (d.get("sign_deadline"), d.get("resolve_deadline"), d.get("rating"), d.get("days"),
-            json.dumps(d.get(named, []), ensure_ascii=False) if named else None)
+            (_list_json(d.get(named, [])) if named else None))
+
+
+_list_json = json.JSONEncoder(ensure_ascii=False).encode  # (json.dumps with an option builds an encoder a call)
 
 
 def table() -> str:

@@ -356,7 +356,7 @@ def apply(ticket: Ticket | None, event: Event) -> Ticket:
         )
     assert ticket is not None, "only a report starts a ticket"
     t = copied(ticket, updated_at=event.at, last_seq=event.seq or ticket.last_seq)  # the move's own copy
-    deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d}
+    deadlines: dict[str, Any] = {k: _when(d[k]) for k in DEADLINES if k in d} if d else {}
     match event.kind:
         case Move.ROUTED | Move.ASSIGNED:
             co = tuple(d.get("co", ()))  # a matter several departments must handle is a joint ticket from the start
