@@ -223,9 +223,10 @@ def well_now(text: str) -> bool:
     return bool(_WELL_NOW.search(text))
 
 
-# a story's words of a time long gone: a childhood, a youth, decades back (小时候, 想当年, 八几年, 好多年前)
+# a story's words of a time long gone: a childhood, a youth, decades back, a generation ago (小时候, 想当年, 八几年,
+# 好多年前, 俺爷那辈儿)
 _LONG_GONE = re.compile(r"小时候|当年|那个年代|(年轻|后生)(的)?时|早(些)?年|老早的事|以前的事了|我们那时候|"
-                        r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|年代")
+                        r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|年代|那辈")
 
 
 def long_gone(evidence: tuple[str, ...]) -> bool:

@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 24  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 25  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -33,7 +33,7 @@ VERSION = 24  # of the normal form: a model learnt from normalised text names it
 # Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝;
 # 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
-# 都冒烟了, and Minnan 热甲欲冒烟, figures too)
+# 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -147,6 +147,8 @@ CANTONESE = {
     # Hainan: 无 for 没 after the words it follows in Mandarin too (还无, 都无) or before a verb's ending
     "做么": "干什么", "伯爹": "爷爷", "鲁们": "你们", "无出来": "没出来", "关无住": "关不住", "关无上": "关不上",
     "无送来": "没送来", "无人来": "没人来", "还无来": "还没来", "还无": "还没", "又无了": "又没了", "都无人": "都没人",
+    # Teochew and Hainan: not back (到今无返, 就无回来), no breath, nobody answers
+    "无返来": "没回来", "无返": "没回来", "无回来": "没回来", "无呼吸": "没呼吸", "无人应": "没人应",
     # 咯 after a verb is 了 in Guangxi, Hunan and Sichuan (倒咯, 修好咯), but not a sound or coughing blood
     "咯": "了", "咯吱": "咯吱", "咯咯": "咯咯", "咯噔": "咯噔", "咯血": "咯血", "咯嘣": "咯嘣", "咯痰": "咯痰",
     "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word

@@ -273,7 +273,8 @@ class Router:
         raise_at = routing.model_emergency if routing.model_raise is None or routing.model_emergency >= 1 else \
             routing.model_raise  # (model_emergency 1: the rules' words alone make emergencies)
         alarmed = (alarm is not None and not found.urgent
-                   and not (chosen is not None and chosen.emergency) and not habitual(found.norm or text)
+                   and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
+                   and not habitual(found.norm or text)
                    and ((judged.report is True and alarm >= raise_at) or
                         (judged.report is None and (likely or 0.0) >= routing.model_report
                          and alarm >= routing.model_emergency)))

@@ -6111,6 +6111,22 @@ def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, l
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("阮孥囝去补习到今无返来 七岁", "police"),  # Teochew and Hainan: 无返, 无回来, not come back
+    ("阿嬷出去食早茶 到今无返 手机放在厝里", "police"),
+    ("老爸有点老年痴呆 早上讲去公园 就无回来", "police"),
+    ("河里捞上来一个人 脸发紫 无呼吸了", "public_health"),
+    ("隔壁租客好几天无人出入 门口一股臭味 喊门无人应", "police"),
+    ("楼梯间全部黑烟 看不见台阶", "fire"),  # smoke filling a stairwell, in Cantonese words too
+    ("走廊里烟呛得人睁不开眼 不知道哪家着了", "fire"),
+])
+def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 43's sets (Shantou to Haikou) in our words: a child or an elder not back told in Min speech, a body
+    pulled from water without breath, a tenant unseen for days, a stairwell full of smoke."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
 @pytest.mark.parametrize("text", [
     "辣得我嘴都冒烟了",  # a figure of speech: a mouth, a head, a brain that smokes
     "被老板骂得脑袋直冒烟",

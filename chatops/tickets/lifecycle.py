@@ -197,42 +197,21 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
     ``fallback`` is the rulebook's street office (which may re-dispatch any open ticket), ``handlers``
     every handler id the rulebook knows.
     """
-    kind, actor = event.kind, Actor(event.actor, event.actor_handler)
+    kind, who, handler = event.kind, event.actor, event.actor_handler
     if kind is Move.REPORTED:
         return
     if ticket is None:
         raise LifecycleError("ticket_unknown", ticket=event.ticket_id)
     num, state = ticket.id, ticket.state
-
-    def need(states: frozenset[State] | set[State]) -> None:
-        if state not in states:
-            raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
-
-    def need_lead(*, dispatcher_too: bool = False) -> None:
-        if actor.handler == ticket.lead or (dispatcher_too and actor.handler == fallback):
-            return
-        raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
-
-    def need_resident() -> None:
-        if actor.id not in ticket.residents or actor.handler is not None:
-            raise LifecycleError("not_your_ticket", ticket=num)
-
-    def need_reason() -> None:
-        if not (event.reason or "").strip():
-            raise LifecycleError("reason_required", move=kind)
-
-    def need_system() -> None:
-        if actor.id != SYSTEM.id:
-            raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
-
+    # (the checks moves share are functions of their own, not closures made again at every call)
     match kind:
         case Move.ROUTED | Move.ASKED:
-            need({State.REPORTED})
+            _need(state, num, kind, {State.REPORTED})
             if kind is Move.ASKED:
-                need_system()
+                _need_system(ticket, who, kind)
         case Move.ASSIGNED:  # triage: the street office dispatches what no category of the rulebook placed
-            need(OPEN)
-            if actor.handler != fallback:
+            _need(state, num, kind, OPEN)
+            if handler != fallback:
                 raise LifecycleError("only_dispatcher_decides", ticket=num, handler=fallback)
             if ticket.lead != fallback or ticket.category is not None:
                 raise LifecycleError("not_for_triage", ticket=num)
@@ -241,104 +220,126 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             if event.target == fallback:
                 raise LifecycleError("transfer_to_self", ticket=num, handler=fallback)
         case Move.ACKNOWLEDGED:
-            need(OPEN)
-            if actor.handler not in ticket.handlers:
+            _need(state, num, kind, OPEN)
+            if handler not in ticket.handlers:
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
-            if actor.handler in ticket.acked_by:
-                raise LifecycleError("already_signed", ticket=num, handler=actor.handler)
+            if handler in ticket.acked_by:
+                raise LifecycleError("already_signed", ticket=num, handler=handler)
         case Move.NOTE:
-            need({State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED, State.CLOSED})
+            _need(state, num, kind, {State.ROUTED, State.ACKNOWLEDGED, State.RESOLVED, State.CLOSED})
             if not (event.reason or "").strip():
                 raise LifecycleError("text_required")
-            if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
+            if handler is None and who not in (*ticket.residents, SYSTEM.id):
                 raise LifecycleError("not_your_ticket", ticket=num)
-            if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
+            if handler is not None and handler not in (*ticket.handlers, fallback):
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
         case Move.TRANSFERRED:
-            need(OPEN)
-            need_lead(dispatcher_too=True)
-            need_reason()
+            _need(state, num, kind, OPEN)
+            _need_lead(ticket, handler, fallback, kind, dispatcher_too=True)
+            _need_reason(event.reason, kind)
             if event.target == ticket.lead:
                 raise LifecycleError("transfer_to_self", ticket=num, handler=ticket.lead)
             if event.target not in handlers:
                 raise LifecycleError("unknown_target", id=event.target)
         case Move.RETURNED:
-            need(OPEN)
-            need_lead()
-            need_reason()
+            _need(state, num, kind, OPEN)
+            _need_lead(ticket, handler, fallback, kind)
+            _need_reason(event.reason, kind)
             if ticket.lead == fallback:
                 raise LifecycleError("fallback_cannot_return")
         case Move.EXTENSION_ASKED:
-            need_lead()
-            need({State.ACKNOWLEDGED})
-            need_reason()
+            _need_lead(ticket, handler, fallback, kind)
+            _need(state, num, kind, {State.ACKNOWLEDGED})
+            _need_reason(event.reason, kind)
             days = event.data.get("days")
             if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_EXTENSION_DAYS:
                 raise LifecycleError("bad_days")
             if ticket.extension_asked is not None:
                 raise LifecycleError("extension_pending", ticket=num, days=ticket.extension_asked)
         case Move.EXTENDED | Move.EXTENSION_REFUSED:
-            if actor.handler != fallback:
+            if handler != fallback:
                 raise LifecycleError("only_dispatcher_decides", ticket=num, handler=fallback)
             if ticket.extension_asked is None:
                 raise LifecycleError("no_extension_asked", ticket=num)
             if kind is Move.EXTENSION_REFUSED:
-                need_reason()
+                _need_reason(event.reason, kind)
         case Move.RESOLVED:
-            need_lead()  # who may resolve it first: "sign for it first" is for its own handler only
+            # who may resolve it first: "sign for it first" is for its own handler only
+            _need_lead(ticket, handler, fallback, kind)
             if state is State.ROUTED:
                 raise LifecycleError("not_signed_for", ticket=num)
-            need({State.ACKNOWLEDGED})
+            _need(state, num, kind, {State.ACKNOWLEDGED})
             if not (event.reason or "").strip():
                 raise LifecycleError("text_required")
         case Move.VERIFIED | Move.REOPENED:
-            need({State.RESOLVED})
-            if actor.id in ticket.verdicts:
+            _need(state, num, kind, {State.RESOLVED})
+            if who in ticket.verdicts:
                 raise LifecycleError("verdict_given", ticket=num)
-            if actor.id not in ticket.asked or actor.handler is not None:
+            if who not in ticket.asked or handler is not None:
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.CLOSED:
-            need({State.RESOLVED})
-            need_system()
+            _need(state, num, kind, {State.RESOLVED})
+            _need_system(ticket, who, kind)
         case Move.RATED:
-            need_resident()
+            if who not in ticket.residents or handler is not None:
+                raise LifecycleError("not_your_ticket", ticket=num)
             if event.data.get("rating") not in RATINGS:
                 raise LifecycleError("bad_rating")
-            if actor.id in ticket.rated_by or (not ticket.awaiting_rating and state in (State.RESOLVED, State.CLOSED)):
+            if who in ticket.rated_by or (not ticket.awaiting_rating and state in (State.RESOLVED, State.CLOSED)):
                 raise LifecycleError("already_rated", ticket=num)
             if not ticket.awaiting_rating:
                 raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
         case Move.REMINDED | Move.ESCALATED | Move.WHISTLED:
-            need(OPEN)
-            need_system()
+            _need(state, num, kind, OPEN)
+            _need_system(ticket, who, kind)
             if kind is not Move.REMINDED and not (event.target or event.data.get("summon")):
                 raise LifecycleError("reason_required", move=kind)
         case Move.SUPPORTED:
-            need(OPEN)
-            if actor.handler is not None or actor.id == SYSTEM.id:
+            _need(state, num, kind, OPEN)
+            if handler is not None or who == SYSTEM.id:
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.WITHDRAWN:  # the reporter's own words, or a supporter's support (附议) taken back
-            if actor.id not in ticket.residents or actor.handler is not None:
+            if who not in ticket.residents or handler is not None:
                 raise LifecycleError("not_your_ticket", ticket=num)
         case Move.PUBLISHED:  # the reporter's own words: theirs alone to publish
-            if actor.id != ticket.reporter or actor.handler is not None:
+            if who != ticket.reporter or handler is not None:
                 raise LifecycleError("publish_reporter_only", ticket=num)
         case Move.EXPEDITED:  # what the words did not tell (a leak that now runs into the wiring): staff raise it
-            need(OPEN)
-            if actor.handler not in (*ticket.handlers, fallback):
+            _need(state, num, kind, OPEN)
+            if handler not in (*ticket.handlers, fallback):
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
-            need_reason()
+            _need_reason(event.reason, kind)
             if PRESSING.get(event.data.get("priority", ""), 0) <= PRESSING.get(ticket.priority, 0):
                 raise LifecycleError("priority_highest" if ticket.priority == "emergency" else "priority_not_higher",
                                      ticket=num)
         case Move.LOCATED:
-            need(OPEN | {State.REPORTED, State.RESOLVED})
-            if actor.handler is None and actor.id not in (*ticket.residents, SYSTEM.id):
+            _need(state, num, kind, OPEN | {State.REPORTED, State.RESOLVED})
+            if handler is None and who not in (*ticket.residents, SYSTEM.id):
                 raise LifecycleError("not_your_ticket", ticket=num)
-            if actor.handler is not None and actor.handler not in (*ticket.handlers, fallback):
+            if handler is not None and handler not in (*ticket.handlers, fallback):
                 raise LifecycleError("not_handler_of", ticket=num, lead=ticket.lead, move=kind)
             if not any(event.data.get(k) for k in ("grid", "estate", "building", "detail")):
                 raise LifecycleError("text_required")
+
+def _need(state: State, num: int, kind: Move, states: frozenset[State] | set[State]) -> None:
+    if state not in states:
+        raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
+
+
+def _need_lead(ticket: Ticket, handler: str | None, fallback: str, kind: Move, *, dispatcher_too: bool = False) -> None:
+    if handler == ticket.lead or (dispatcher_too and handler == fallback):
+        return
+    raise LifecycleError("not_handler_of", ticket=ticket.id, lead=ticket.lead, move=kind)
+
+
+def _need_reason(reason: str | None, kind: Move) -> None:
+    if not (reason or "").strip():
+        raise LifecycleError("reason_required", move=kind)
+
+
+def _need_system(ticket: Ticket, who: str, kind: Move) -> None:
+    if who != SYSTEM.id:
+        raise LifecycleError("not_handler_of", ticket=ticket.id, lead=ticket.lead, move=kind)
 
 
 DEADLINES = ("sign_deadline", "resolve_deadline", "callback_deadline", "choose_deadline")  # the moves may set
