@@ -6119,12 +6119,33 @@ def test_the_42nd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("隔壁租客好几天无人出入 门口一股臭味 喊门无人应", "police"),
     ("楼梯间全部黑烟 看不见台阶", "fire"),  # smoke filling a stairwell, in Cantonese words too
     ("走廊里烟呛得人睁不开眼 不知道哪家着了", "fire"),
+    ("我姥爷有点糊涂 穿着拖鞋就跑出去了 谁看着了说一声", "police"),  # an elder with dementia run out
+    ("help please, my 5 yr old daughter lost at the night market", "police"),
+    ("有个小孩蹲井口边上往下看 井盖也没盖", "children"),
+    ("夜市有人拿烤串签子捅了人 一地的血", "police"),
+    ("两个邻居抄起锄头打起来 一个头破了流血", "police"),
+    ("他老公把她的头往门上磕 一直在喊", "women"),
+    ("老婆婆说头晕恶心 家里有怪味 煤气阀门开着", "gas"),
+    ("老楼的瓷砖一块一块往下掉 下面就是幼儿园门口", "housing"),
 ])
 def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 43's sets (Shantou to Haikou) in our words: a child or an elder not back told in Min speech, a body
-    pulled from water without breath, a tenant unseen for days, a stairwell full of smoke."""
+    pulled from water without breath, a tenant unseen for days, a stairwell full of smoke, an elder with dementia
+    run out, a child lost (English), a child at a well's mouth, a stabbing with blood, a fight with a hoe, a head
+    knocked against a door, gas with dizziness and the valve open, tiles falling over a kindergarten's gate."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "my son lost his phone in the park again",  # a thing lost, not a child
+    "my daughter lost the key, anyone found one near block 3?",
+    "仓库里堆着干柴，还有人在旁边抽烟",  # a hazard the rules name whole: no model raises it to an emergency
+])
+def test_the_43rd_session_words_keep_their_bounds(shipped: Router, text: str) -> None:
+    """Session 43's words keep their bounds: a thing a child lost is no lost child, and a hazard told as it is (dry
+    firewood beside smokers) stays below an emergency however a retrained starter scores it."""
+    assert shipped.route(text).priority != "emergency"
 
 
 @pytest.mark.parametrize("text", [
