@@ -8,8 +8,9 @@ picks the step: remind, escalate, flag the top of the chain, close a call-back, 
 blows in the service when one grid reports one matter often enough. The simulator plays the part of the
 chat transport (it calls the service as the conversation layer would), so its event log is a live one's.
 
-Every random choice comes from one ``random.Random(seed)``: the same rulebook, configuration and seed
-give the same log, event for event. A run can be shared by processes (``SimConfig.workers``): each
+Every random choice comes from ``seed``: what residents say from one ``random.Random`` (drawn ahead, so reports
+are routed in chunks), everything else from another; the same rulebook, configuration and seed give the same log,
+event for event. A run can be shared by processes (``SimConfig.workers``): each
 simulates whole grids (a grid's reports, duplicates and whistles stay together) with its own random
 stream drawn from the seed, and one process writes their moves into the store in the order of time,
 numbered as a single process numbers them; the same seed and number of workers give the same log.

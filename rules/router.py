@@ -268,7 +268,9 @@ class Router:
             # an emergency's words that both heads find neither a report nor an emergency (a figure of speech, a
             # story): asked about at once, with the hotline, never dropped
             judged = Judgement(None, UNSURE, judged.evidence)
-        # the model's emergency head: heard only where the rules' words made no emergency of it, in a report
+        # the model's emergency head: heard only where the rules' words made no emergency of it, in a report, and
+        # never over a whole clause of an ordinary matter the rules matched (SURE_MATCH: 仓库里堆着干柴，
+        # 有人在旁边抽烟 is a hazard however a retrained model scores it)
         # (a report already registered needs less of it, model_raise, than a message registered by the heads alone)
         raise_at = routing.model_emergency if routing.model_raise is None or routing.model_emergency >= 1 else \
             routing.model_raise  # (model_emergency 1: the rules' words alone make emergencies)

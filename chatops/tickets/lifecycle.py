@@ -321,6 +321,7 @@ def check(ticket: Ticket | None, event: Event, *, fallback: str, handlers: froze
             if not any(event.data.get(k) for k in ("grid", "estate", "building", "detail")):
                 raise LifecycleError("text_required")
 
+
 def _need(state: State, num: int, kind: Move, states: frozenset[State] | set[State]) -> None:
     if state not in states:
         raise LifecycleError("move_bad_state", ticket=num, state=state, move=kind)
