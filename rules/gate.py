@@ -274,7 +274,8 @@ _GIGGLE = ("哈哈",)
 # among neighbours: for sale, given away, found, shared; an advert
 _SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗")  # how a scam went: no offer of one's own
 _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住", "高价回收",
-           "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "专业疏通", "帮忙点一下", "帮忙砍一刀",
+           "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "价钱公道", "有需要揾我", "有需要找我", "专业疏通",
+           "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
            "砍一刀", "链接在下面", "手慢无", "直播间", "代售", "自家炒的", "自家种的",
            "出售", "转让", "闲置", "九成新", "八成新", "自提", "包邮", "有意者", "有意私聊", "私聊", "代购", "团购",
@@ -353,6 +354,7 @@ _BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
 # a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
 _ADVERT = Sieve(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
+                r"|(新店|新开|开业|开张)!?[^。?]{0,12}满[0-9]+减[0-9]+"
                 r"|欢迎(大家)?(来|光临|捧场)")
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = Sieve(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
@@ -448,7 +450,7 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了",
-          "正常了", "扑灭了", "来电了", "来水了",
+          "正常了", "扑灭了", "来电了", "来水了", "已经恢复", "恢复供电了", "恢复供水了", "恢复供气了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
           "让警察带走了", "被警察带走了", "填上了", "填平了", "填好了", "补上了", "给换了", "给修了",
@@ -476,7 +478,9 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "这集", "这一集",
            "电视说",
            "那边的朋友", "那边的亲戚", "那边的家人",
-           "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边")
+           "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边",
+           "我的世界", "王者荣耀", "和平精英", "原神", "蛋仔派对",  # a game (not 在打游戏: minors gaming all night)
+           "韩剧", "泰剧", "日剧", "美剧", "港剧", "台剧", "短剧", "语剧", "连续剧")
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
@@ -526,7 +530,8 @@ _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们�
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
               "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的", "是不是真的",
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
-              "澳门那边", "香港那边", "节目", "视频里", "不是咱这",
+              "澳门那边", "香港那边", "节目", "视频里", "不是咱这", "不知道是哪的", "不知道是哪里的",
+              "不知道是哪儿的", "不晓得是哪的", "不晓得是哪里的",
               "不是我们这")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
@@ -669,7 +674,8 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:is|are) so much (?:better|cleaner|nicer|fresher|quieter|clearer) (?:today|now|this \w+)\b(?! but)|"
     r"(?:very |really |so )?well organi[sz]ed|quick and easy|highly recommend|recommend!)|"
     r"(?P<greet>happy (?:mid-?autumn|moon|spring|chinese new|lunar new|new year|dragon boat|national day|lantern|"
-    r"holidays|festival|tet)|merry christmas|(?:will|gonna|i'?ll) miss (?:you|u) all\b|"
+    r"holidays|festival|tet)|merry (?:christmas|xmas)|happy (?:birthday|bday|anniversary)\b|"
+    r"(?:will|gonna|i'?ll) miss (?:you|u) all\b|"
     r"season'?s greetings|good ?(?:morning|afternoon|evening|night) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|(?:hi|hello|morning) "
     r"(?:all|everyone|everybody|neighbou?rs|folks)|just moved in|looking forward to (?:meeting|getting to know)|"
@@ -1524,8 +1530,10 @@ class Gate:
         if (elsewhere := _told_elsewhere(hits, t)) and not [w for w in current if w != "又"]:  # 新闻说外省又发大水了
             return Judgement(False, NOTICE, elsewhere)
         taken_back = [w for w in hits.get("clear", ()) if w in _TAKEN_BACK]
-        # problems beyond how often (一直, 老是), and beyond a 差点 said beside an all-clear (差点…没事没事)
-        named = [p for p in problems if p not in _OFTEN and not (p == "差点" and hits.get("clear"))]
+        # problems beyond how often (一直, 老是), and beyond a 差点 said beside an all-clear, with what nearly
+        # happened (差点摔…没事没事)
+        named = [p for p in problems if p not in _OFTEN and not (
+            hits.get("clear") and (p == "差点" or re.search("差点儿?[^,.!?。，]{0,2}" + re.escape(p), t)))]
         # (an all-clear the one blamed gives, 老板说没事, clears nothing)
         cleared = [w for w in hits.get("clear", ()) if not _THEY_SAY.search(t[:max(t.find(w), 0)][-8:])]
         if cleared and not current and (not named or taken_back):  # 刚才说的漏水是我看错了

@@ -9,7 +9,8 @@ id). The model answers with a score per label; :mod:`rules.router` combines it w
   ``TfidfVectorizer(analyzer="char", sublinear_tf=True)``). They are computed here with NumPy from
   the code points, which is about five times faster than the library's analyzer on long complaints.
 * **The rules' evidence** as features too: for every category of the rulebook, how much of the text
-  its keywords cover (scaled to unit length, then by ``RULE_WEIGHT``). So the model learns from the
+  its keywords cover (scaled to unit length, then by ``RULE_WEIGHT``; for the yes-or-no heads never up from
+  less than one word's, so their scores hold still when staff add a keyword elsewhere). So the model learns from the
   community's own history where the rules are right and where their words mislead (a lift complaint
   that the city's dispatchers send to market regulation).
 * **Classifier**: one ``LinearSVC`` (``C`` = :data:`C`) trained on all the reports, calibrated with a
@@ -52,8 +53,13 @@ if TYPE_CHECKING:
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 6  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 8  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
+# for the yes-or-no heads, evidence weaker than one word's (only a likeness of characters, 0.12 to 0.5) stays that
+# weak: scaled to unit length, a faint likeness that one new keyword elsewhere in the rulebook brings or takes away
+# weighed as much as a word and swung the emergency head's score of an unchanged message by up to 0.64 (0.03 with
+# the floor); the classifier keeps it whole (a likeness to 妇女权益 is what it learns 胳膊上老有瘀青 from)
+EVIDENCE_FLOOR = 1.0
 MIN_DF = 2
 MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, and said so
 FOLDS = 3  # the calibration's folds
@@ -285,10 +291,10 @@ class Model:
         folds, n_labels = self.bias.shape
         if self._stacked is None:  # every fold's weights in one matrix: one product per batch
             self._stacked = np.ascontiguousarray(self.weights.reshape(folds * n_labels, -1).T, dtype=np.float32)
-        x, ev = self._matrix(texts, found)
+        x, ev, faint = self._matrix(texts, found)
         width = x.shape[1]  # the n-grams' columns, then the rules' evidence: two products, no matrix joined
 
-        def product(w: np.ndarray) -> np.ndarray:
+        def product(w: np.ndarray, ev: np.ndarray | None = ev) -> np.ndarray:
             out = np.asarray(x @ w[:width], dtype=np.float64)
             return out if ev is None else out + ev @ w[width:]
 
@@ -296,19 +302,21 @@ class Model:
         p = 1.0 / (1.0 + np.exp(-(self.slope * d + self.offset)))
         sums = p.sum(axis=2, keepdims=True)
         sums[sums == 0] = 1
-        heads = {name: 1.0 / (1.0 + np.exp(-(product(w[:-1]).ravel() + float(w[-1]))))
+        heads = {name: 1.0 / (1.0 + np.exp(-(product(w[:-1], faint).ravel() + float(w[-1]))))
                  for name, w in self.heads.items()}
         return (p / sums).mean(axis=1), heads
 
-    def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None) -> tuple[Any, np.ndarray | None]:
-        """Return the n-grams of ``texts`` (a sparse matrix) and the rules' evidence (``None`` for a model without)."""
+    def _matrix(self, texts: Sequence[str], found: Sequence[Classification] | None
+                ) -> tuple[Any, np.ndarray | None, np.ndarray | None]:
+        """Return the n-grams of ``texts`` (a sparse matrix) and the rules' evidence as the classifier reads it and
+        as the heads do (with :data:`EVIDENCE_FLOOR`), or ``None`` twice for a model without."""
         norms = [f.norm for f in found] if found is not None else [unsaid(normalize(t)) for t in texts]
         x = self.features.transform(norms)
         if not self.categories:
-            return x, None
+            return x, None, None
         if found is None:
             raise ModelError("this model reads the rules' evidence: pass the classifications")
-        return x, evidence(found, self.categories)
+        return x, evidence(found, self.categories), evidence(found, self.categories, EVIDENCE_FLOOR)
 
     def predict(self, text: str, found: Classification | None = None) -> list[tuple[str, float]]:
         """Return ``(label, score)`` pairs for ``text``, best first."""
@@ -352,9 +360,19 @@ class Model:
             raise ModelError(f"{path}: {exc}") from exc
 
 
-def evidence(found: Sequence[Classification], categories: Sequence[str]) -> np.ndarray:
-    """Return the rules' evidence as features: each category's score, each row scaled to unit length
-    and then by :data:`RULE_WEIGHT` (categories the rulebook no longer has stay zero)."""
+def evidence(found: Sequence[Classification], categories: Sequence[str], floor: float = 0.0) -> np.ndarray:
+    """Return the rules' evidence as features: each category's score, each row scaled to unit length (with a
+    ``floor``, only down: a row whose length is below it is scaled by it) and then by :data:`RULE_WEIGHT`
+    (categories the rulebook no longer has stay zero).
+
+    >>> from rules.classifier import Candidate, Classification
+    >>> faint = Classification(None, candidates=(Candidate("heating", 0.25, ("≈供暖",), False),))
+    >>> word = Classification("heating", candidates=(Candidate("heating", 4.0, ("暖气",), True),))
+    >>> [round(float(x), 3) for x in evidence([faint, word], ["heating"])[:, 0]]
+    [0.2, 0.2]
+    >>> [round(float(x), 3) for x in evidence([faint, word], ["heating"], EVIDENCE_FLOOR)[:, 0]]
+    [0.05, 0.2]
+    """
     column = {c: i for i, c in enumerate(categories)}
     out = np.zeros((len(found), len(categories)), np.float32)
     for row, f in enumerate(found):
@@ -362,7 +380,7 @@ def evidence(found: Sequence[Classification], categories: Sequence[str]) -> np.n
             if cand.category in column:
                 out[row, column[cand.category]] = cand.score
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1
+    norms = np.where(norms == 0, 1, norms) if floor <= 0 else np.maximum(norms, floor)
     return out / norms * RULE_WEIGHT
 
 
@@ -400,17 +418,22 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
         categories = tuple(c.id for c in classifier.rulebook.categories)
         extra = {**(extra or {}), "rulebook": classifier.rulebook.full_version}
 
-    def with_evidence(grams: Any, raw: Sequence[str]) -> Any:
-        """Return the n-gram matrix of the ``raw`` texts with the rules' evidence beside it."""
+    def classified(raw: Sequence[str]) -> list[Classification]:
+        found = [classifier.classify(t) for t in raw] if classifier is not None else []
+        seen.update(f.top.category for f in found if f.top is not None)
+        return found
+
+    def with_evidence(grams: Any, found: list[Classification], floor: float = 0.0) -> Any:
+        """Return the n-gram matrix of texts with the rules' evidence of them (``found``) beside it."""
         if classifier is None:
             return grams
         from scipy.sparse import csr_matrix, hstack
 
-        found = [classifier.classify(t) for t in raw]
-        seen.update(f.top.category for f in found if f.top is not None)
-        return hstack([grams, csr_matrix(evidence(found, categories))], format="csr", dtype=np.float32)
+        return hstack([grams, csr_matrix(evidence(found, categories, floor))], format="csr", dtype=np.float32)
 
-    x = with_evidence(x, [t for (t, _), k in zip(rows, keep, strict=True) if k])
+    grams_of_reports = x
+    found_reports = classified([t for (t, _), k in zip(rows, keep, strict=True) if k])
+    x = with_evidence(x, found_reports)
     if classifier is not None:
         extra = {**(extra or {}), "seen": sorted(seen)}
     n_labels, width = len(kept), x.shape[1]
@@ -431,8 +454,10 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
     if calm or emergencies is not None:
         from scipy.sparse import vstack
 
-        x_all = vstack([x, with_evidence(features.transform([unsaid(normalize(t)) for t in calm]), calm)],
-                       format="csr") if calm else x
+        # the heads read the evidence with its floor (see EVIDENCE_FLOOR)
+        x_heads = with_evidence(grams_of_reports, found_reports, EVIDENCE_FLOOR)
+        x_all = vstack([x_heads, with_evidence(features.transform([unsaid(normalize(t)) for t in calm]),
+                                               classified(calm), EVIDENCE_FLOOR)], format="csr") if calm else x_heads
         flags = np.array([bool(e) for e, k in zip(emergencies or [False] * len(rows), keep, strict=True) if k])
         answers = {"emergency": np.concatenate([flags, np.zeros(len(calm), bool)]),
                    "report": np.concatenate([np.ones(len(flags), bool), np.zeros(len(calm), bool)])}
