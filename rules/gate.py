@@ -209,6 +209,16 @@ def calls_to_run(text: str) -> bool:
     return any(w in text for w in _CALL_TO_RUN) or bool(_CALL_TO_RUN_EN.search(text.lower()))
 
 
+def of_a_place_away(evidence: tuple[str, ...]) -> bool:
+    """Return whether a notice's ``evidence`` names a province, a great city or a country away (刷到抖音三亚, 台湾那边):
+    news of that place, which no model's hearing an emergency in it makes a report of here.
+
+    >>> of_a_place_away(("刷到", "刷到抖音三亚")), of_a_place_away(("刷到个视频", "不知道是哪里的"))
+    (True, False)
+    """
+    return any(_PLACE_NAMED.search(w) for w in evidence)
+
+
 # what says a story's harm is long healed (现在早好了, 早就没事了): told of then, whatever the words of it sound like
 _WELL_NOW = Sieve(r"现在(早|都|早都|早就|已经)?(好了|没事了?|全好了|痊愈了|利索了)|早(就|都)(好了|没事了|痊愈了)")
 

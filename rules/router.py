@@ -70,6 +70,7 @@ from rules.gate import (
     calls_to_run,
     habitual,
     long_gone,
+    of_a_place_away,
     said_now,
     well_now,
 )
@@ -247,11 +248,12 @@ class Router:
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
                 judged.kind != NOISE and not JOKES & set(judged.evidence) and \
-                not (judged.kind == NOTICE and ADVICE & set(judged.evidence)) and \
+                not (judged.kind == NOTICE and
+                     (ADVICE & set(judged.evidence) or of_a_place_away(judged.evidence))) and \
                 likely >= routing.model_sure_report and alarm >= routing.model_emergency:
             # the words took it for no report (谁看到了 is no acknowledgement) but both heads hear an emergency
             # reported: never dropped; a joke or a boast said to be one (…吹牛皮呢) is none, nor a notice that advises
-            # (【用电小知识】…发现冒烟立即拨打119)
+            # (【用电小知识】…发现冒烟立即拨打119), nor news of a place away (刷到抖音 三亚那边一个酒店着火)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and judged.kind == QUESTION and likely >= MORE_LIKELY_THAN_NOT:
             judged = Judgement(None, UNSURE, judged.evidence)  # a question the model takes for a report: ask

@@ -6180,10 +6180,11 @@ def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, l
     "Happy birthday 李阿姨 🎂",  # a greeting in English
     "上门修空调 通下水道 价钱公道 有需要找我",  # an advert
     "面馆新店开张！满30减8 欢迎来尝",
+    "刷到快手 重庆那边一个商场着火了 好吓人",  # news of a city away, however sure a model is of the fire
 ])
 def test_the_44th_session_no_ticket(shipped: Router, text: str) -> None:
     """Session 44's non-reports in our words: a drama, a video from nowhere named, a power cut over,
-    an English birthday greeting, adverts: none opens a ticket."""
+    an English birthday greeting, adverts, a fire in a city away seen on a phone: none opens a ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
 
