@@ -302,7 +302,8 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入�
            "猫丢了", "狗丢了", "借用", "借一下", "哪位邻居有", "谁家有", "跑丢了", "联系我",
            "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "单间转租", "房间转租", "急转租", "押一付一",
            "包水电", "直租",
-           "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的", "门卫室", "招临时工",
+           "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的来", "谁有空的",
+           "有空的邻居", "门卫室", "招临时工",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
 _HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
@@ -516,7 +517,7 @@ _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", 
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
-_ALL_CLEAR = ("一点事都没", "一点事没有",
+_ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为起火了", "以为失火了",
               "吓到大家了", "吓着大家了", "大家别再传了", "别再传了",
               "莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
@@ -701,7 +702,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"[^.!?]{0,60}\bused to\b)|"
     r"(?P<joke>hilarious\b|that (?:scream|screaming|noise|bang|shout|yell)(?: earlier| last night| just now)? was "
     r"(?:me|us)\b|i'?m going crazy (?:with|over)\b|"
-    r"just a joke|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
+    r"just a joke|\bjk\b|just kidding|(?:almost |nearly )?died laughing|here'?s a joke|joke of the day|"
     r"(?:^|i'?m (?:literally |so )?)(?:starving|dying of hunger)|"
     r"i'?m (?:literally |so )?dying to (?:try|see|go|know|meet|visit|eat|taste|hear|watch|get)\b|"
     r"i'?m (?:literally |so )?dying (?:on|at|of boredom|of laughter|laughing)|i'?m (?:literally |so )?dying for "
@@ -803,7 +804,7 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮"
              "占用", "安全", "出不来", "进不去",
              "骚扰", "欺负", "打人", "骂人", "晃动", "异响", "冒水", "冒烟", "积水", "坑", "黑乎乎", "看不见",
              "摔", "伤", "咬", "有人在", "有人把", "到处", "满了", "太多", "太少", "太差", "太贵", "不给",
-             "不退", "不让",
+             "不退", "不让", "不理", "欠我", "欠了", "假货",
              "不合理", "不公平", "矛盾", "诉求", "请求", "要求", "呼吁", "反映", "有没有人管", "没有人管",
              "打不通", "没人接", "骗了我", "骗老人", "骗钱", "呃人", "呃钱", "不要处方", "被拉黑",
              "拉黑了", "上当了",

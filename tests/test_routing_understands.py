@@ -6173,6 +6173,32 @@ def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, l
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老房子墙上裂了条大缝 半夜咔咔响 门都关不上了 不敢在家住", "housing"),  # creaking cracks, a door that jams
+    ("地道桥下面水管爆了 水到腰了 有辆车泡在里面 人还在车上", "urban_mgmt"),  # a burst main, but a car and a person
+    ("烧烤摊的煤气管子脱了 火喷出来烧到旁边的棚子", "fire"),
+    ("液化气罐的阀门拧不紧 一直在漏 整个厨房都是味", "gas"),
+    ("室友洗澡一个多小时没出来 叫了半天没反应", "public_health"),
+    ("楼顶的广告牌铁架断了 吊着 下面就是公交站", "housing"),
+    ("有人拿刀抢电动车 把车主砍伤了手", "police"),
+    ("屋檐上的冰溜子手臂那么粗 下面就是幼儿园门口", "housing"),
+    ("孩子误食了老鼠药 一直在吐", "public_health"),
+    ("电梯突然往下掉了一截卡住了 里面有个老太太", "fire"),
+    ("有个小伙子翻过大桥的栏杆 站在外面不动", "police"),
+    ("安全出口被人用铁链锁住了 整栋楼就这一个出口", "fire"),
+    ("公园草丛里躺着个人 我路过两次都一动不动", "police"),
+    ("电工钻墙钻到电线 整个人被弹开了", "power"),
+])
+def test_the_44th_session_seventh_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 44's second round (Anshan to Shenzhen) in our words: a house creaking apart, a car with its driver in
+    a flooded underpass, a fire blown out of a gas hose, a leaking cylinder, a bather silent for an hour, a hanging
+    billboard over a bus stop, a robbery with a knife, icicles over a kindergarten, a child who ate poison, a lift
+    that dropped with someone in it, a man outside a bridge's railing, a chained fire exit, a body in the grass, a
+    man thrown by a live wire."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
 @pytest.mark.parametrize("text", [
     "在看泰剧 女主被她老公打了 气死我了",  # a drama watched
     "刷到个视频 有人困在电梯里 也不知道是哪里的",  # seen on a phone, nobody knows where
@@ -6196,6 +6222,9 @@ def test_the_44th_session_no_ticket(shipped: Router, text: str) -> None:
     "我家烧炭取暖 叫了外卖没人应",  # a stove and an unanswered call, but nobody called at a door
     "隔壁在熏腊肉 一股焦糊味 烟往上冒",  # smoke that is curing
     "墙皮老往下掉 物业也不管",  # render falling, with nothing below it named
+    "我老婆说我打牌打得要倾家荡产了",  # cards played, nobody beaten
+    "房檐上挂了一排冰溜子 挺好看的",  # icicles with nobody below
+    "还以为着火了 原来是隔壁放鞭炮",
 ])
 def test_the_44th_session_words_keep_their_bounds(shipped: Router, text: str) -> None:
     """Session 44's words keep their bounds: none of these is an emergency."""
