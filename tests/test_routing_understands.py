@@ -6199,6 +6199,29 @@ def test_the_44th_session_seventh_round_emergencies_in_our_words(shipped: Router
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("三楼阳台的栏杆松了 风一吹就晃 下面好多人在拍照", "housing"),
+    ("他在群里说以后不用找我了 还发了一张安眠药的照片", "police"),  # a goodbye with pills
+    ("河滩上趴着一个人 一动不动", "police"),
+    ("吃了海鲜以后喉咙肿了 喘不上气", "public_health"),
+    ("the school says a man already took him, but none of us picked him up", "police"),  # a child taken
+    ("隔壁阿婆在厕所掼了一跤 爬不起来", "public_health"),  # Wu 掼跤, a fall
+    ("楼梯口让一排电动车堵死了 人都过不去", "fire"),
+    ("塔吊吊着钢筋在人头顶上转 下面没有围挡", "housing"),
+    ("楼顶有个小伙子坐在边上哭", "police"),
+    ("隔壁女的尖叫了一声就没动静了", "women"),
+    ("骑手撞了车 躺在地上一动不动", "public_health"),
+    ("楼上女的喊别打我 然后就没声了", "women"),
+])
+def test_the_44th_session_eighth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 44's third round (Luoyang to Xi'an) in our words: a loose railing over a crowd, a goodbye with pills,
+    a body on a riverbank, a throat swelling shut, a child taken from school by a stranger (English), a fall in a
+    bathroom told in Wu, a stairwell blocked by e-bikes, a crane swinging steel overhead, someone crying on a roof's
+    edge, a scream and then silence, a rider unmoving after a crash."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
 @pytest.mark.parametrize("text", [
     "在看泰剧 女主被她老公打了 气死我了",  # a drama watched
     "刷到个视频 有人困在电梯里 也不知道是哪里的",  # seen on a phone, nobody knows where
@@ -6207,6 +6230,7 @@ def test_the_44th_session_seventh_round_emergencies_in_our_words(shipped: Router
     "上门修空调 通下水道 价钱公道 有需要找我",  # an advert
     "面馆新店开张！满30减8 欢迎来尝",
     "刷到快手 重庆那边一个商场着火了 好吓人",  # news of a city away, however sure a model is of the fire
+    "朋友圈说有个地方房子塌了 是不是真的",  # somewhere, asked whether it is true
 ])
 def test_the_44th_session_no_ticket(shipped: Router, text: str) -> None:
     """Session 44's non-reports in our words: a drama, a video from nowhere named, a power cut over,
