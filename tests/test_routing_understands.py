@@ -6160,20 +6160,7 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("老楼外墙一块墙皮松了 随时掉下来 下面是学校门口", "housing"),
     ("对门老两口关着门烧炭盆 喊了半天没人应", "public_health"),
     ("河边看鱼塘的窝棚冒黑烟 里面还睡着人", "fire"),
-])
-def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
-    its symptoms first, a food poisoning, a bone through the skin, a red glow with a burning smell, black smoke that
-    is no curing, a fallen wire in water, a threat to jump, life not worth living in Guizhou words, a woman crying
-    stop, gas told by its likeness, a hissing gas pipe (English), an elder not back (English), children at a pond's
-    rim, a fire door chained shut; and four the starter's emergency head alone had heard before it learnt to read a
-    faint likeness as faint (a child climbed out of a window, a child locked in and beaten, not wanting to live, a
-    wall's render loose over a school gate)."""
-    d = shipped.route(text)
-    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [
+    # the seventh round (Anshan to Shenzhen)
     ("老房子墙上裂了条大缝 半夜咔咔响 门都关不上了 不敢在家住", "housing"),  # creaking cracks, a door that jams
     ("地道桥下面水管爆了 水到腰了 有辆车泡在里面 人还在车上", "urban_mgmt"),  # a burst main, but a car and a person
     ("烧烤摊的煤气管子脱了 火喷出来烧到旁边的棚子", "fire"),
@@ -6188,18 +6175,7 @@ def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("安全出口被人用铁链锁住了 整栋楼就这一个出口", "fire"),
     ("公园草丛里躺着个人 我路过两次都一动不动", "police"),
     ("电工钻墙钻到电线 整个人被弹开了", "power"),
-])
-def test_the_44th_session_seventh_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 44's second round (Anshan to Shenzhen) in our words: a house creaking apart, a car with its driver in
-    a flooded underpass, a fire blown out of a gas hose, a leaking cylinder, a bather silent for an hour, a hanging
-    billboard over a bus stop, a robbery with a knife, icicles over a kindergarten, a child who ate poison, a lift
-    that dropped with someone in it, a man outside a bridge's railing, a chained fire exit, a body in the grass, a
-    man thrown by a live wire."""
-    d = shipped.route(text)
-    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [
+    # the eighth round (Luoyang to Xi'an)
     ("三楼阳台的栏杆松了 风一吹就晃 下面好多人在拍照", "housing"),
     ("他在群里说以后不用找我了 还发了一张安眠药的照片", "police"),  # a goodbye with pills
     ("河滩上趴着一个人 一动不动", "police"),
@@ -6213,11 +6189,20 @@ def test_the_44th_session_seventh_round_emergencies_in_our_words(shipped: Router
     ("骑手撞了车 躺在地上一动不动", "public_health"),
     ("楼上女的喊别打我 然后就没声了", "women"),
 ])
-def test_the_44th_session_eighth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 44's third round (Luoyang to Xi'an) in our words: a loose railing over a crowd, a goodbye with pills,
-    a body on a riverbank, a throat swelling shut, a child taken from school by a stranger (English), a fall in a
-    bathroom told in Wu, a stairwell blocked by e-bikes, a crane swinging steel overhead, someone crying on a roof's
-    edge, a scream and then silence, a rider unmoving after a crash."""
+def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
+    its symptoms first, a food poisoning, a bone through the skin, a red glow with a burning smell, black smoke that
+    is no curing, a fallen wire in water, a threat to jump, life not worth living in Guizhou words, a woman crying
+    stop, gas told by its likeness, a hissing gas pipe (English), an elder not back (English), children at a pond's
+    rim, a fire door chained shut; and four the starter's emergency head alone had heard before it learnt to read a
+    faint likeness as faint (a child climbed out of a window, a child locked in and beaten, not wanting to live, a
+    wall's render loose over a school gate). Then the seventh round's (a house creaking apart, a car and its driver
+    in a flooded underpass, a fire blown from a gas hose, a bather silent for an hour, a billboard hanging over a bus
+    stop, a robbery with a knife, icicles over a kindergarten, a child who ate poison, a lift that dropped with
+    someone in it, a man outside a bridge's railing, a chained fire exit, a body in the grass, a man thrown by a live
+    wire) and the eighth's (a loose railing over a crowd, a goodbye with pills, a throat swelling shut, a child taken
+    from school by a stranger, a fall told in Wu, a stairwell blocked by e-bikes, a crane swinging steel overhead,
+    someone crying on a roof's edge, a scream and then silence)."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
