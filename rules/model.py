@@ -316,7 +316,8 @@ class Model:
             return x, None, None
         if found is None:
             raise ModelError("this model reads the rules' evidence: pass the classifications")
-        return x, evidence(found, self.categories), evidence(found, self.categories, EVIDENCE_FLOOR)
+        scores = _rule_scores(found, self.categories)  # (once: both scalings read the same scores)
+        return x, _scaled(scores), _scaled(scores, EVIDENCE_FLOOR)
 
     def predict(self, text: str, found: Classification | None = None) -> list[tuple[str, float]]:
         """Return ``(label, score)`` pairs for ``text``, best first."""
@@ -373,15 +374,26 @@ def evidence(found: Sequence[Classification], categories: Sequence[str], floor: 
     >>> [round(float(x), 3) for x in evidence([faint, word], ["heating"], EVIDENCE_FLOOR)[:, 0]]
     [0.05, 0.2]
     """
+    return _scaled(_rule_scores(found, categories), floor)
+
+
+def _rule_scores(found: Sequence[Classification], categories: Sequence[str]) -> np.ndarray:
+    """Return each text's score for each of ``categories`` (a row a text; a category it was not found in, zero)."""
     column = {c: i for i, c in enumerate(categories)}
     out = np.zeros((len(found), len(categories)), np.float32)
     for row, f in enumerate(found):
         for cand in f.candidates:
             if cand.category in column:
                 out[row, column[cand.category]] = cand.score
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out
+
+
+def _scaled(scores: np.ndarray, floor: float = 0.0) -> np.ndarray:
+    """Return ``scores`` as :func:`evidence` gives them: each row scaled to unit length (only down from below
+    ``floor``), then by :data:`RULE_WEIGHT`."""
+    norms = np.linalg.norm(scores, axis=1, keepdims=True)
     norms = np.where(norms == 0, 1, norms) if floor <= 0 else np.maximum(norms, floor)
-    return out / norms * RULE_WEIGHT
+    return scores / norms * RULE_WEIGHT
 
 
 def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int = 0,
