@@ -34,8 +34,13 @@ async def test_a_bulk_fill_builds_the_event_indexes_once_at_its_end_even_when_it
             return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                               "tbl_name = 'events' AND sql IS NOT NULL")}
 
+    async def settings(store: Store) -> list[object]:  # the writer's own, as a bulk fill found them
+        assert store._writer is not None
+        return [(await (await store._writer.execute(f"PRAGMA {name}")).fetchone() or (None,))[0]
+                for name in ("cache_size", "threads")]
+
     async with await Store.open(path) as store:
-        before = indexes()
+        before, usual = indexes(), await settings(store)
         assert {"events_ticket", "events_kind_at"} <= before
         with pytest.raises(RuntimeError):
             async with store.bulk():
@@ -46,6 +51,7 @@ async def test_a_bulk_fill_builds_the_event_indexes_once_at_its_end_even_when_it
         async with store.bulk():
             await TicketService(store, mini_router).report(source="m:2", reporter="@b:x", text="停电")
         assert indexes() == before and await store.count("tickets") == 2
+        assert await settings(store) == usual  # the larger cache and the sorter's threads were for the block only
         assert [e.kind for e in await store.events(2)][:1] == ["reported"]
 
 

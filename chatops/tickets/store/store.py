@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -654,9 +655,14 @@ class Store(_Reads):
             yield
         finally:
             async with self._lock:
+                # built with the usual small cache and a sorter thread per core: SQLite sorts an index in runs the
+                # size of the cache and merges them, and runs that fit the processor's caches sort faster than one
+                # huge run (8.7 million events: 14.7 s with the bulk cache, 10.6 s with 2 MiB, 8.4 s with 2 threads)
+                await self._writer.execute(f"PRAGMA cache_size={int(cache)}")
+                await self._writer.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 8)}")
                 for _name, sql in held:
                     await self._writer.execute(sql)
-                await self._writer.execute(f"PRAGMA cache_size={int(cache)}")
+                await self._writer.execute("PRAGMA threads=0")
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
