@@ -303,7 +303,7 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入�
            "来拿一下", "放错", "拿错", "哪家丢了", "谁家丢了", "大家快去", "单间转租", "房间转租", "急转租", "押一付一",
            "包水电", "直租",
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的来", "谁有空的",
-           "有空的邻居", "门卫室", "招临时工",
+           "有空的邻居", "门卫室", "招临时工", "猫走失", "狗走失", "项圈", "急售", "中介勿扰", "电话见图",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
 _HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
@@ -480,7 +480,8 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了",
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
-           "视频里", "看了个视频", "看了一个视频",
+           "视频里", "看了个视频", "看了一个视频", "sawonthenews", "sawitonthenews",
+           "seenonthenews", "sawinthenews", "watchingthenews",
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了个恐怖片", "套戏", "特效",
@@ -491,7 +492,10 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "那边的朋友", "那边的亲戚", "那边的家人",
            "是外地的", "安全教育", "安全课", "防溺水安全", "老家那边",
            "我的世界", "王者荣耀", "和平精英", "原神", "蛋仔派对",  # a game (not 在打游戏: minors gaming all night)
-           "韩剧", "泰剧", "日剧", "美剧", "港剧", "台剧", "短剧", "语剧", "连续剧", "tvb剧", "看《", "睇《")
+           "mc里", "韩剧", "泰剧", "日剧", "美剧", "港剧", "台剧", "短剧", "语剧", "连续剧", "tvb剧", "看《", "睇《")
+# of the screen's words, news and videos: of this very place too (新闻上看到我们小区…), where a drama or a dream is not
+_NEWS = frozenset(("新闻", "电视里", "电视上", "电视说", "电视讲", "视频里", "看了个视频", "看了一个视频", "刷到个视频",
+                   "sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews"))
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
@@ -538,6 +542,7 @@ _RELAYED = Sieve(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
 _DOUBT = ("不对劲", "不放心", "不太对", "有没有人管", "还是有", "还在", "我觉得", "我看不像", "不像没事")
 _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们小区", "咱小区", "咱们小区", "本小区", "我们楼",
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
+_OWN_PLACES = frozenset(("我们小区", "咱小区", "咱们小区", "本小区", "我们楼", "我们单元", "我们村"))  # of _HERE: named
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
               "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的",
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
@@ -1237,6 +1242,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
               (w != "节目" or not _STAGED.search(t)) and (w != "电影" or not _FILMS_THERE.search(t))]
     # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
     screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
+    if _OUR_PLACE.search(t) or any(w in _OWN_PLACES for w in here):  # 新闻上看到我们小区3号楼着火了: here, on the news
+        screen = [w for w in screen if w not in _NEWS]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here

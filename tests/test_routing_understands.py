@@ -6188,8 +6188,20 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("隔壁女的尖叫了一声就没动静了", "women"),
     ("骑手撞了车 躺在地上一动不动", "public_health"),
     ("楼上女的喊别打我 然后就没声了", "women"),
+    ("晒腊肠的那个棚子着了 火苗蹿上房梁了", "fire"),  # a shed on fire beside the curing that is no fire
+    ("山上松了的石头滚下来一块 砸在村道中间", "housing"),
+    ("唯一能进消防车的那条道让货车堵死了", "fire"),
+    ("两个人为停车吵起来 一个抄出根铁棍", "police"),
+    ("屋里烤着炭火 我外婆说头昏 刚才吐了", "public_health"),
+    ("小孩爬上河堤的护栏在上面走 旁边没大人", "children"),
+    ("老楼的外墙在掉砖 下面就是小学门口", "housing"),
+    ("切菜切到手 血流不止 止不住", "public_health"),
+    ("电梯里关了个快递小哥 按铃没人应", "fire"),
+    ("宾馆把唯一的楼梯堆满了床垫 楼上住满了人", "fire"),
+    ("公园里一个大爷走着走着就倒了 叫不醒", "public_health"),
+    ("路口一个老太太 问她家住在哪 讲不清 天都黑了", "police"),
 ])
-def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
     its symptoms first, a food poisoning, a bone through the skin, a red glow with a burning smell, black smoke that
     is no curing, a fallen wire in water, a threat to jump, life not worth living in Guizhou words, a woman crying
@@ -6202,7 +6214,11 @@ def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, l
     someone in it, a man outside a bridge's railing, a chained fire exit, a body in the grass, a man thrown by a live
     wire) and the eighth's (a loose railing over a crowd, a goodbye with pills, a throat swelling shut, a child taken
     from school by a stranger, a fall told in Wu, a stairwell blocked by e-bikes, a crane swinging steel overhead,
-    someone crying on a roof's edge, a scream and then silence)."""
+    someone crying on a roof's edge, a scream and then silence). Session 45's round (Urumqi to Haikou): a shed alight
+    beside meat curing, a rock fallen on a village road, the one road a fire engine can take blocked, an iron bar
+    pulled in a quarrel, a charcoal brazier told by its symptoms, a child walking a dyke's railing, a wall dropping
+    bricks over a school gate, a cut that will not stop bleeding, a courier shut in a lift, the only stairs blocked,
+    a man who fell while walking, an old woman who cannot say where she lives."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6216,10 +6232,16 @@ def test_the_44th_session_emergencies_in_our_words(shipped: Router, text: str, l
     "面馆新店开张！满30减8 欢迎来尝",
     "刷到快手 重庆那边一个商场着火了 好吓人",  # news of a city away, however sure a model is of the fire
     "朋友圈说有个地方房子塌了 是不是真的",  # somewhere, asked whether it is true
+    "我家的狗走失了 黄色柴犬 看到请联系",  # a lost dog's notice
+    "急售 两室一厅 南北通透 中介勿扰",
+    "Saw on the news a factory fire in 佛山, hope everyone is ok",
+    "我孙女在MC里搭的城堡被人炸了 哭得稀里哗啦",  # a game
+    "刚才那股烟是楼下熏腊肉 不是着火 莫慌",  # the smoke explained: curing, with the shed-fire words beside it
 ])
-def test_the_44th_session_no_ticket(shipped: Router, text: str) -> None:
-    """Session 44's non-reports in our words: a drama, a video from nowhere named, a power cut over,
-    an English birthday greeting, adverts, a fire in a city away seen on a phone: none opens a ticket."""
+def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Sessions 44 and 45's non-reports in our words: a drama, a video from nowhere named, a power cut over,
+    an English birthday greeting, adverts, a fire in a city away seen on a phone or on the news, a lost dog, a
+    castle blown up in a game: none opens a ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
 
@@ -6234,10 +6256,20 @@ def test_the_44th_session_no_ticket(shipped: Router, text: str) -> None:
     "我老婆说我打牌打得要倾家荡产了",  # cards played, nobody beaten
     "房檐上挂了一排冰溜子 挺好看的",  # icicles with nobody below
     "还以为着火了 原来是隔壁放鞭炮",
+    "那家烧烤店生意火得冒烟 排到马路上",  # business so good it smokes
+    "我爷爷腿脚不好出不去门 能上门办社保卡吗",  # kept in by his legs, not trapped
+    "公交站牌旁边的路牌倒了",  # a sign beside a pole, no pole falling
 ])
-def test_the_44th_session_words_keep_their_bounds(shipped: Router, text: str) -> None:
-    """Session 44's words keep their bounds: none of these is an emergency."""
+def test_the_44th_and_45th_sessions_words_keep_their_bounds(shipped: Router, text: str) -> None:
+    """Sessions 44 and 45's words keep their bounds: none of these is an emergency."""
     assert shipped.route(text).priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["新闻上看到我们小区3号楼着火了", "视频里看到咱们小区门口有人晕倒了",
+                                  "saw on the news a fire broke out in 3号楼 of our estate"])
+def test_news_of_our_own_place_is_never_dropped_as_news_of_elsewhere(shipped: Router, text: str) -> None:
+    """A fire or a fall in this very estate seen on the news or in a video is still here: registered, or asked."""
+    assert shipped.route(text).report is not False
 
 
 @pytest.mark.parametrize("text", [
