@@ -6200,6 +6200,14 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("宾馆把唯一的楼梯堆满了床垫 楼上住满了人", "fire"),
     ("公园里一个大爷走着走着就倒了 叫不醒", "public_health"),
     ("路口一个老太太 问她家住在哪 讲不清 天都黑了", "police"),
+    ("阿公一早上山砍柴 到现在冇转 手机冇人接", "police"),  # and the older rounds' last misses, in our words
+    ("隔壁小孩一直哭着喊不要打我 啪啪响了十几分钟", "children"),
+    ("电梯卡在半道了 我妈在里头 按铃没人应", "fire"),
+    ("断了的电线耷拉着碰到铁护栏 啪啪闪", "power"),
+    ("单元门正上方挂着一米长的冰溜子 孩子们天天进进出出", "housing"),
+    ("my dad's lips are turning blue and he can't catch his breath", "public_health"),
+    ("闺蜜发微信说她要走了 叫我帮她养狗 现在电话不接", "police"),
+    ("老大爷穿着睡衣拖鞋在小区外面转悠 问他住哪说不上来", "police"),
 ])
 def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
@@ -6218,7 +6226,10 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     beside meat curing, a rock fallen on a village road, the one road a fire engine can take blocked, an iron bar
     pulled in a quarrel, a charcoal brazier told by its symptoms, a child walking a dyke's railing, a wall dropping
     bricks over a school gate, a cut that will not stop bleeding, a courier shut in a lift, the only stairs blocked,
-    a man who fell while walking, an old woman who cannot say where she lives."""
+    a man who fell while walking, an old woman who cannot say where she lives; and the older rounds' last misses (a
+    grandfather not back from the hills, a child crying don't hit me, a lift stuck with someone in it, a wire sparking
+    on a railing, icicles over a door children use, blue lips, a goodbye that gives the dog away, an old man in
+    slippers who cannot say where he lives)."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6259,6 +6270,8 @@ def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> Non
     "那家烧烤店生意火得冒烟 排到马路上",  # business so good it smokes
     "我爷爷腿脚不好出不去门 能上门办社保卡吗",  # kept in by his legs, not trapped
     "公交站牌旁边的路牌倒了",  # a sign beside a pole, no pole falling
+    "她说要走了 让我帮她照顾猫 明天回来",  # a trip, the cat looked after till she is back
+    "the sign on our shop is swinging in the wind lol",
 ])
 def test_the_44th_and_45th_sessions_words_keep_their_bounds(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's words keep their bounds: none of these is an emergency."""
