@@ -177,6 +177,7 @@ _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头
                 # or a crowd, a heat, a joke that nearly did for one (差点没把俺挤扁)
                 r"|差点没把(我|俺|人|咱)(挤|热|冻|笑|累|晒)(扁|死|坏|晕|化)")
 # come along? (今晚活动室狼人杀 来不来): an invitation names a place, not a problem
+_COME_ALONG = Sieve(r"(?<![从向本原])来不来")  # (抄表的从来不来: never comes)
 _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人", "缺一个人", "三缺一", "约起来", "组个局",
            "来活动室", "到活动室来", "有没有一起", "越多越热闹", "一起报个班", "一起报班", "人多便宜",
            "记得来", "记得参加", "准时参加", "欢迎带娃", "欢迎带孩子", "有人来伐", "有人来吗", "有没有人来",
@@ -304,6 +305,7 @@ _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入�
            "包水电", "直租",
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的来", "谁有空的",
            "有空的邻居", "门卫室", "招临时工", "猫走失", "狗走失", "项圈", "急售", "中介勿扰", "电话见图",
+           "谁家看见一只", "谁家看到一只", "哪个看到一条", "哪个看到一只", "谁看到一条", "谁看见一条",
            "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
 _HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
@@ -1644,7 +1646,8 @@ class Gate:
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
         if not problems and not current and not (strong and len(t) >= LONG) and \
-                (invited := _among(_INVITE, aside)):  # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report)
+                (invited := tuple(w for w in _among(_INVITE, aside) if w != "来不来" or _COME_ALONG.search(t))):
+            # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report; 抄表的从来不来: no invitation)
             return Judgement(False, CHAT, invited)
         if not current and (grateful_end := _THANKS_END.search(t)):
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢

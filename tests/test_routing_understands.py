@@ -6208,6 +6208,20 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("my dad's lips are turning blue and he can't catch his breath", "public_health"),
     ("闺蜜发微信说她要走了 叫我帮她养狗 现在电话不接", "police"),
     ("老大爷穿着睡衣拖鞋在小区外面转悠 问他住哪说不上来", "police"),
+    ("外孙女放学没到家 老师说早就走了 电话手表打不通", "police"),  # the tenth round's (Nantong to Yinchuan)
+    ("自行车棚顶让雪压得往下塌 下面还有人在推车", "housing"),
+    ("我妈卡电梯里了 按钮一直闪 在里面拍门", "fire"),
+    ("他又喝醉了 把他媳妇往墙上撞 孩子在哭", "women"),
+    ("我爸有点糊涂 早上说去公园 到现在都找不着", "police"),
+    ("两个摊主吵起来 一个拿着水果刀比划", "police"),
+    ("厨房热油烫到手 一大片皮都起来了", "public_health"),
+    ("楼里的疏散楼梯让人砌墙隔成了仓库", "fire"),
+    ("电梯掉下去一截卡住了 里面有人在喊", "fire"),
+    ("在菜市场转身人就没了 我家三岁的娃", "police"),
+    ("屋里烧了炭盆 早上敲门不应", "public_health"),
+    ("骑车的摔在路边 人趴着不动", "public_health"),
+    ("大风把广告牌掀起来了 底下就是公交站", "housing"),
+    ("一个小伙子抡铁锹把人头打破了", "police"),
 ])
 def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
@@ -6229,7 +6243,11 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     a man who fell while walking, an old woman who cannot say where she lives; and the older rounds' last misses (a
     grandfather not back from the hills, a child crying don't hit me, a lift stuck with someone in it, a wire sparking
     on a railing, icicles over a door children use, blue lips, a goodbye that gives the dog away, an old man in
-    slippers who cannot say where he lives)."""
+    slippers who cannot say where he lives); and the tenth round's (a grandchild the school says left long ago, a
+    roof sagging under snow over people, a mother stuck in a lift, a wife thrown against a wall, a confused father
+    not found since morning, a knife waved in a quarrel, a scald that took the skin, escape stairs walled off, a lift
+    that dropped with someone shouting, a child gone in a turn, a brazier and a door nobody answers, a rider lying
+    still, a billboard torn up over a bus stop, a head broken with a shovel)."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6248,6 +6266,8 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     "Saw on the news a factory fire in 佛山, hope everyone is ok",
     "我孙女在MC里搭的城堡被人炸了 哭得稀里哗啦",  # a game
     "刚才那股烟是楼下熏腊肉 不是着火 莫慌",  # the smoke explained: curing, with the shed-fire words beside it
+    "谁看到一条黑色的狗 昨天跑丢了",  # a lost dog
+    "今天又落水 记得带伞",  # Cantonese rain, nobody in the water
 ])
 def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's non-reports in our words: a drama, a video from nowhere named, a power cut over,
@@ -6272,6 +6292,7 @@ def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> Non
     "公交站牌旁边的路牌倒了",  # a sign beside a pole, no pole falling
     "她说要走了 让我帮她照顾猫 明天回来",  # a trip, the cat looked after till she is back
     "the sign on our shop is swinging in the wind lol",
+    "我心里一直在冒火 孩子又没考好",  # anger, no flames
 ])
 def test_the_44th_and_45th_sessions_words_keep_their_bounds(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's words keep their bounds: none of these is an emergency."""
@@ -6347,3 +6368,10 @@ def test_a_plea_that_names_no_matter_goes_to_the_street_office(shipped: Router, 
     not the inspection office nor a likeness of characters."""
     d = shipped.route(text)
     assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+@pytest.mark.parametrize(("text", "report"), [("电表装在楼外头 抄表的从来不来 每个月估着收", True),
+                                              ("今晚活动室狼人杀 来不来", False)])
+def test_never_coming_is_no_invitation(shipped: Router, text: str, report: bool) -> None:
+    """从来不来 (the meter reader never comes) holds 来不来 but invites nobody: a complaint, where 来不来? invites."""
+    assert shipped.route(text).report is report
