@@ -237,7 +237,7 @@ def well_now(text: str) -> bool:
 # a story's words of a time long gone: a childhood, a youth, decades back, a generation ago (小时候, 想当年, 八几年,
 # 好多年前, 俺爷那辈儿)
 _LONG_GONE = re.compile(r"小时候|当年|那个年代|(年轻|后生)(的)?时|早(些)?年|老早的事|以前的事了|我们那时候|"
-                        r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|年代|那辈")
+                        r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|[讲说][五六七八九]几年|年代|那辈|细时候")
 
 
 def long_gone(evidence: tuple[str, ...]) -> bool:
@@ -462,7 +462,8 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
-          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了",
+          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了", "补好了",
+          "已经回来啦", "已经回来了",
           "正常了", "扑灭了", "来电了", "来水了", "已经恢复", "恢复供电了", "恢复供水了", "恢复供气了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
           "不用打电话了", "火灭了", "已经灭了", "没人受伤", "没有人受伤", "让派出所带走了", "被派出所带走了",
@@ -549,7 +550,7 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
               "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的",
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
               "澳门那边", "香港那边", "节目", "视频里", "不是咱这", "不知道是哪的", "不知道是哪里的",
-              "不知道是哪儿的", "不晓得是哪的", "不晓得是哪里的", "有个地方", "系不系真", "是不是真",
+              "不知道是哪儿的", "不晓得是哪的", "不晓得是哪里的", "有个地方", "系不系真", "是不是真", "别处",
               "不是我们这")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
@@ -1244,6 +1245,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
               (w != "节目" or not _STAGED.search(t)) and (w != "电影" or not _FILMS_THERE.search(t))]
     # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
     screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
+    screen = [w for w in screen if w != "电视说" or "有线电视说" not in t]  # the cable company said: no screen watched
     if _OUR_PLACE.search(t) or any(w in _OWN_PLACES for w in here):  # 新闻上看到我们小区3号楼着火了: here, on the news
         screen = [w for w in screen if w not in _NEWS]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
@@ -1271,7 +1273,8 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
            "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "呼市", "苏州", "无锡", "宁波", "温州", "东莞",
            "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国", "首尔")
 # someone told of where they are (说他们那停水了, 话佢哋嗰度停电): beside a place named, news of elsewhere
-_THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}((他们|她们|佢哋|佢地)(那|那儿|那边|那里|嗰度|嗰边|公司|单位)|那边)")
+_THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}((他们|她们|佢哋|佢地)"
+                r"(那|那儿|那边|那里|嗰度|嗰边|公司|单位|小区|村|楼|厂)|那边)")
 _PLACE_NAMED = Sieve("|".join(_PLACES))
 _PLACE_THERE = Sieve("(" + "|".join(_PLACES) + ")(那边|𠮶边|嗰边|嗰度|那里|那儿)")  # 美国𠮶边又落大雪: over there
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +

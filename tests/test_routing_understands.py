@@ -6222,6 +6222,23 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("骑车的摔在路边 人趴着不动", "public_health"),
     ("大风把广告牌掀起来了 底下就是公交站", "housing"),
     ("一个小伙子抡铁锹把人头打破了", "police"),
+    ("城墙上有个人坐在外沿上一直哭 喊不下来", "police"),  # the eleventh round's (Datong to Tianshui)
+    ("我妈吃完饭说头晕 现在说话说不清 半边手动不了", "public_health"),
+    ("有人拿着杀鱼刀追着一个小伙子 已经砍中胳膊了", "police"),
+    ("奶奶有老年痴呆 趁我洗澡自己开门走了", "police"),
+    ("海边滩涂上趴着一个人 泡得发白 不像还有气", "police"),
+    ("塔吊吊着的钢管掉下来几根 还有一捆吊在半空晃", "housing"),
+    ("fire at the factory next door!! smoke everywhere", "fire"),
+    ("溜冰场一个小孩摔了 胳膊扭得变形了", "public_health"),
+    ("电线杆上的线头搭在铁栅栏上 旁边一群小孩在玩", "power"),
+    ("有没有看到一个穿黄衣服的小女孩 说去同学家 到现在没到", "police"),
+    ("几个小孩爬到废弃厂房的房顶上去了 喊都喊不下来", "children"),
+    ("饭店门口的煤气罐被撞倒了 阀门断了 气在喷", "gas"),
+    ("那栋老木楼整栋往一边歪了 里面还住着人", "housing"),
+    ("烧烤摊油锅着火了 烧到雨棚上了", "fire"),
+    ("我爸记性不好 上午说去买菜 到现在找不着", "police"),
+    ("学校边上那堵老墙歪得厉害 孩子们天天从底下过", "housing"),
+    ("沟里躺着个人 身上一层霜 叫了半天不动", "police"),
 ])
 def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
@@ -6247,7 +6264,13 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     roof sagging under snow over people, a mother stuck in a lift, a wife thrown against a wall, a confused father
     not found since morning, a knife waved in a quarrel, a scald that took the skin, escape stairs walled off, a lift
     that dropped with someone shouting, a child gone in a turn, a brazier and a door nobody answers, a rider lying
-    still, a billboard torn up over a bus stop, a head broken with a shovel)."""
+    still, a billboard torn up over a bus stop, a head broken with a shovel); and the eleventh round's (someone crying
+    on a wall's outer edge, a stroke told by slurred speech and a dead arm, a knife that already cut, a grandmother
+    with dementia who let herself out, a body on a mudflat, steel swinging from a crane, an English warehouse fire, a
+    child's arm twisted out of shape, a live wire on a fence where children play, a girl not at her friend's, children
+    on a derelict roof, a gas cylinder's valve broken off, a wooden house leaning with tenants in it, a wok fire
+    reaching an awning, a forgetful father not found since morning, a wall leaning over a school path, a frosted body
+    in a gully)."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6268,6 +6291,10 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     "刚才那股烟是楼下熏腊肉 不是着火 莫慌",  # the smoke explained: curing, with the shed-fire words beside it
     "谁看到一条黑色的狗 昨天跑丢了",  # a lost dog
     "今天又落水 记得带伞",  # Cantonese rain, nobody in the water
+    "刚打王者被对面围殴 死得好惨",  # a game
+    "there's a fire show at the park tonight, go see it",
+    "娃娃刷视频看见别处有人跳楼 吓坏了",  # elsewhere
+    "我同学说她们小区昨晚着火了 在兰州 还好人没事",  # a friend's estate in another city
 ])
 def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's non-reports in our words: a drama, a video from nowhere named, a power cut over,
@@ -6293,6 +6320,8 @@ def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> Non
     "她说要走了 让我帮她照顾猫 明天回来",  # a trip, the cat looked after till she is back
     "the sign on our shop is swinging in the wind lol",
     "我心里一直在冒火 孩子又没考好",  # anger, no flames
+    "冷得冒烟 谁出门谁傻",  # cold enough to smoke
+    "这火锅香得我都迷糊了",  # dazed by a smell, happily
 ])
 def test_the_44th_and_45th_sessions_words_keep_their_bounds(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's words keep their bounds: none of these is an emergency."""
