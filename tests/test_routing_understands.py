@@ -6404,3 +6404,12 @@ def test_a_plea_that_names_no_matter_goes_to_the_street_office(shipped: Router, 
 def test_never_coming_is_no_invitation(shipped: Router, text: str, report: bool) -> None:
     """从来不来 (the meter reader never comes) holds 来不来 but invites nobody: a complaint, where 来不来? invites."""
     assert shipped.route(text).report is report
+
+
+@pytest.mark.parametrize("text", ["说是免费量血压 结果推销保健品 我爸买了两千块的",  # a free check-up that sold pills
+                                  "健身房说充值送私教 现在又说要另外收钱",  # an offer's words, then the charge
+                                  "快递不送到小区门口 每件还收一块钱"])
+def test_a_complaint_beside_an_offers_words_is_registered(shipped: Router, text: str) -> None:
+    """免费, 充值送 and 包邮 are an advert's words, but a resident telling what came of them (推销, 另外收钱, 不送到)
+    complains: registered, never dropped as an offer."""
+    assert shipped.route(text).report is True
