@@ -6239,6 +6239,20 @@ def test_the_43rd_session_emergencies_in_our_words(shipped: Router, text: str, l
     ("我爸记性不好 上午说去买菜 到现在找不着", "police"),
     ("学校边上那堵老墙歪得厉害 孩子们天天从底下过", "housing"),
     ("沟里躺着个人 身上一层霜 叫了半天不动", "police"),
+    ("地下隧道里水都齐腰了 一辆车熄火 人还在车上", "urban_mgmt"),  # the twelfth round's (Kaifeng to Suzhou)
+    ("老墙在往下崩 墙下就是奶奶的房间", "housing"),
+    ("煤气软管被老鼠咬穿了 满屋都是煤气味", "gas"),
+    ("小女孩爬上屋顶抓猫 瓦很滑 站不稳", "children"),
+    ("骑电动车摔了 脚都扭反了", "public_health"),
+    ("狗在草堆里刨出来一只人手", "police"),
+    ("奶奶喝了自己挖的草药 吐得脸发青 人都软了", "public_health"),
+    ("两家吵架 一个已经被砍到手了", "police"),
+    ("小孩钻进废井的围栏里了 井口盖子是烂的", "children"),
+    ("工人被烫到了 一大片皮都起来了", "public_health"),
+    ("楼道铁门被人从外面锁了 楼上烟都冒下来了", "fire"),
+    ("大家端着水盆往里跑 天都映红了", "fire"),
+    ("something is burning next door, black smoke coming out", "fire"),
+    ("一个小孩掉进水坑里了 只看得到一只手", "children"),
 ])
 def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 44's sets (Liuzhou to Zhanjiang) in our words: a lift named before it traps, carbon monoxide told by
@@ -6270,7 +6284,11 @@ def test_the_44th_and_45th_sessions_emergencies_in_our_words(shipped: Router, te
     child's arm twisted out of shape, a live wire on a fence where children play, a girl not at her friend's, children
     on a derelict roof, a gas cylinder's valve broken off, a wooden house leaning with tenants in it, a wok fire
     reaching an awning, a forgetful father not found since morning, a wall leaning over a school path, a frosted body
-    in a gully)."""
+    in a gully); and the twelfth round's (a car stalled with its driver in a flooded underpass, a wall crumbling onto
+    a bedroom, a gas hose gnawed through, a girl unsteady on a roof, an ankle twisted backwards, a hand dug up by a
+    dog, a herbal brew that poisoned, a hand cut in a quarrel, a child inside a broken well's fence, a burn that took
+    the skin, a stair door locked from outside with smoke coming down, people running with basins under a red sky, an
+    English "something is burning", a child in a flooded pit with only a hand showing)."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6322,6 +6340,8 @@ def test_the_44th_and_45th_sessions_no_ticket(shipped: Router, text: str) -> Non
     "我心里一直在冒火 孩子又没考好",  # anger, no flames
     "冷得冒烟 谁出门谁傻",  # cold enough to smoke
     "这火锅香得我都迷糊了",  # dazed by a smell, happily
+    "冻死了 风跟刀子似的",  # a wind like knives
+    "老鼠把暖气管子的保温棉都咬烂了",  # a heating pipe's lagging, no gas
 ])
 def test_the_44th_and_45th_sessions_words_keep_their_bounds(shipped: Router, text: str) -> None:
     """Sessions 44 and 45's words keep their bounds: none of these is an emergency."""
