@@ -462,7 +462,7 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
 _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
-          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了", "补好了",
+          "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了",
           "已经回来啦", "已经回来了",
           "正常了", "扑灭了", "来电了", "来水了", "已经恢复", "恢复供电了", "恢复供水了", "恢复供气了",
           "有水了", "人没事", "不用再跟", "不用跟了", "不用再管", "处理了", "装好了", "完工了", "不用再打", "补好了",
@@ -482,9 +482,9 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了",
              "莫得事了", "不滴了", "一点事没有", "有用", "很有帮助", "终于能", "总算", "终于把", *_FIXED)
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
+_ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews")
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
-           "视频里", "看了个视频", "看了一个视频", "sawonthenews", "sawitonthenews",
-           "seenonthenews", "sawinthenews", "watchingthenews",
+           "视频里", "看了个视频", "看了一个视频", *_ON_THE_NEWS_EN,
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了个恐怖片", "套戏", "特效",
@@ -498,7 +498,7 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "mc里", "韩剧", "泰剧", "日剧", "美剧", "港剧", "台剧", "短剧", "语剧", "连续剧", "tvb剧", "看《", "睇《")
 # of the screen's words, news and videos: of this very place too (新闻上看到我们小区…), where a drama or a dream is not
 _NEWS = frozenset(("新闻", "电视里", "电视上", "电视说", "电视讲", "视频里", "看了个视频", "看了一个视频", "刷到个视频",
-                   "sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews"))
+                   *_ON_THE_NEWS_EN))
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
 _HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")

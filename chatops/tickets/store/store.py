@@ -648,6 +648,8 @@ class Store(_Reads):
                 held = [(str(name), str(sql)) for name, sql in await cur.fetchall()]
             async with self._writer.execute("PRAGMA cache_size") as cur:
                 cache = (await cur.fetchone() or (-2000,))[0]
+            async with self._writer.execute("PRAGMA threads") as cur:
+                threads = (await cur.fetchone() or (0,))[0]
             await self._writer.execute(f"PRAGMA cache_size={_BULK_CACHE}")
             for name, _sql in held:
                 await self._writer.execute(f'DROP INDEX "{name}"')
@@ -662,7 +664,7 @@ class Store(_Reads):
                 await self._writer.execute(f"PRAGMA threads={min(os.cpu_count() or 1, 8)}")
                 for _name, sql in held:
                     await self._writer.execute(sql)
-                await self._writer.execute("PRAGMA threads=0")
+                await self._writer.execute(f"PRAGMA threads={int(threads)}")
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
