@@ -130,6 +130,7 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 # a story of long ago: the troubles it names are over
 _PAST = ("说以前", "讲以前", "现在讲起来",
          "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
+         "我那时候", "俺那时候", "额那时候", "我那阵", "俺那阵", "他那阵", "她那阵",  # (Cantonese 嗰阵: 那阵)
          "那才叫", "年轻时", "年轻的时候", "后生时", "后生的时候", "刚嫁过来那", "年轻辰光", "小辰光",
          "那辈儿", "变化大得很",
          "想当年", "现在想想", "现在想起来",
@@ -329,7 +330,9 @@ _WHAT_TO_DO = Sieve(r"先[^,.!?。，！？\s]{1,10}(再|然后)|(大家|都|一
 _DURATION = Sieve(r"(?<![住干活待呆做教一二两三四五六七八九十几多半])(?<![住干活待呆做教]了)"
                   r"[一二两三四五六七八九十几多半]+(天|周|个?星期|个?礼拜|个月|年)了")
 # at the start: for sale, given away or lost (出一台冰箱, 送几盆多肉, 丢了个保温杯; not 进进出出一个月)
-_SALE = Sieve(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]")
+# (a trade's advert opens with what it does: 专业疏通, 专业防水补漏; beside a phone number, no leak is reported)
+_SALE = Sieve(r"(出|卖|送)[一两几个][台个辆套张只件盆本]?|丢了一?[个把串只件]|"
+              r"专业(疏通|开锁|换锁|维修|防水|补漏|清洗|搬家|保洁|回收|安装|上门|改水电|水电|通下水|灭蟑|除甲醛)")
 # a choice asked between two (是在卫生站打还是去医院打, 是今天还是明天): 还是 is "or", and it is a question
 _CHOICE = Sieve(r"是(在|去|到|要|找|用)[^,.!?。\s]{1,10}还是(在|去|到|要|找|用)")
 # 还是 in praise of what one likes best (水席还是老店那家得劲, 还是老家的好吃): no "still"
@@ -482,7 +485,8 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了",
              "莫得事了", "不滴了", "一点事没有", "有用", "很有帮助", "终于能", "总算", "终于把", *_FIXED)
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
-_ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews")
+_ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews", "newsclip",
+                   "newsvideo")
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "看了个视频", "看了一个视频", *_ON_THE_NEWS_EN,
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
@@ -512,7 +516,7 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "刷抖音", "手机上看", "快手上", "微博上",
           "听说", "听讲", "听人讲", "听人说",
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
-          "手机上看见", "手机里看到", "新闻里看到")
+          "手机上看见", "手机里看到", "新闻里看到", "[视频]", "【视频】")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
@@ -551,12 +555,15 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
               "澳门那边", "香港那边", "节目", "视频里", "不是咱这", "不知道是哪的", "不知道是哪里的",
               "不知道是哪儿的", "不晓得是哪的", "不晓得是哪里的", "有个地方", "系不系真", "是不是真", "别处",
-              "不是我们这")
+              "不是我们这", "某地", "某市", "某县", "某省", "某镇")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
-            "才发现", "收不到", "传不到", "没人管")  # found out at a drill or a notice (上回演练才发现的): now
+            "才发现", "收不到", "传不到", "没人管", "说了不好使", "说了也不好使",
+            "几回了不好使", "几次了不好使", "说都不好使", "说啥都不好使")
+# (上回演练才发现的: found out at a drill or a notice, now; 说了不好使: said, and no use; 手都不好使了: numb hands, no
+# problem)
 # not "again" of happy again, warm again
 _WELL_AGAIN = r"(?<!happy )(?<!fine )(?<!well )(?<!normal )(?<!smiling )(?<!warm )(?<!working )"
 _CURRENT_EN = re.compile(r"\b(?:but|still|(?<!working )(?<!works )(?<!running )(?<!is on )" + _WELL_AGAIN +
@@ -615,7 +622,9 @@ _ASKED_TO_EN = Sieve(r"(?:can|could|would|will) (?:someone|somebody|anyone|anybo
 # asked of neighbours
 _RECOMMEND_EN = Sieve(r"\b(?:know|recommend|suggest|recommendation|suggestions?|tips?|advice|wondering)\b")
 # an English message that says it passes news on (News: …, FYI …, Reminder: …): a notice, unless something is wrong
-_NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
+_NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:(?:planned |scheduled )?(?:power|water|gas|electricity|heating)"
+                   r"(?: cut| outage| shut-?off| shutdown| maintenance)? (?=notice|reminder|announcement))?"
+                   r"(?:good news|news|fyi|notice|reminder|announcement|heads[ -]up|"
                    r"psa|"
                    r"forwarding|forwarded|"
                    r"fwd|fw|(?:just )?sharing|passing (?:this |it )?on)\b[\])】]?\s*[:,!-]?")
@@ -796,6 +805,7 @@ _NOBODY_HEEDS = ("有没人管", "有没人理", "有没有人理", "没人理",
                  "说了多少遍", "讲了多少遍", "有没有管事的", "莫得用", "都没用", "不知找谁", "不知道找谁")
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
+             "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人来", "不管", "不处理", "希望", "尽快", "麻烦", "帮忙",
              "能不能", "可不可以", "为什么", "凭什么", "没公开", "不公开", "没有公开", "暗箱操作", "管不住", "管不了",
@@ -873,10 +883,11 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
     "呢度", "真系", "没眼看", "乜都", "实在", "群里", "天天有事", "有事", "看",  # (这边, 那边: _WHERE's)
     "派个人", "派人", "好多事", "啥事", "么子事", "么子", "出来说句话", "说句话", "帮忙", "能", "额们", "反映",
+    "几时", "什么时候", "啥时候", "一眼", "瞅", "给",  # (谁来给瞅一眼, 几时来个人看一下: asked to come, nothing named)
     *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲无阮个"),
     key=len, reverse=True)))
 _WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
-                    r"楼上|楼下|门口|这里|那里|这边|那边")
+                    r"楼上|楼下|门口|这里|那里|这边|那边|这度|那度|[东南西北]门|[东南西北]边|大门|后门|侧门|正门")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
                       r"[\u4e00-\u9fff]?(书记|主任|师傅|阿姨|叔叔|大姐|大哥|老师|网格员|姐|哥)")
 
@@ -1272,7 +1283,17 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
            "深圳", "成都", "杭州", "南京", "武汉", "西安", "兰州", "厦门", "福州", "长沙", "郑州", "济南", "青岛",
            "大连", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "合肥", "南昌", "昆明", "贵阳", "南宁", "海口",
            "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "呼市", "苏州", "无锡", "宁波", "温州", "东莞",
-           "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国", "首尔")
+           "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国", "首尔",
+           # more cities of a province's second rank, as often in the news (not 中山, 黄山, 大理: a road, a mountain,
+           # marble)
+           "唐山", "保定", "邯郸", "廊坊", "沧州", "秦皇岛", "张家口", "承德", "大同", "包头", "鄂尔多斯", "鞍山",
+           "抚顺", "丹东", "锦州", "营口", "齐齐哈尔", "大庆", "牡丹江", "佳木斯", "常州", "南通", "扬州", "镇江",
+           "盐城", "淮安", "连云港", "嘉兴", "湖州", "绍兴", "金华", "台州", "舟山", "义乌", "芜湖", "蚌埠", "安庆",
+           "阜阳", "莆田", "漳州", "赣州", "九江", "景德镇", "上饶", "淄博", "烟台", "潍坊", "威海", "临沂", "济宁",
+           "日照", "开封", "新乡", "南阳", "信阳", "商丘", "宜昌", "襄阳", "十堰", "荆州", "株洲", "湘潭", "衡阳",
+           "岳阳", "常德", "湛江", "茂名", "惠州", "江门", "肇庆", "韶关", "梅州", "潮州", "清远", "桂林", "柳州",
+           "北海", "绵阳", "宜宾", "泸州", "南充", "乐山", "自贡", "遵义", "丽江", "宝鸡", "咸阳", "延安", "榆林",
+           "天水", "酒泉", "喀什", "伊犁", "克拉玛依", "日喀则", "昆山", "晋江", "三门峡", "平顶山")
 # someone told of where they are (说他们那停水了, 话佢哋嗰度停电): beside a place named, news of elsewhere
 _THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}((他们|她们|佢哋|佢地)"
                 r"(那|那儿|那边|那里|嗰度|嗰边|公司|单位|小区|村|楼|厂)|那边)")
@@ -1472,7 +1493,9 @@ class Gate:
         if latin and (passed_on := _NOTICE_EN.match(lower := text.lower())) and \
                 not _CURRENT_EN.search(lower) and not (found.urgent or found.emergency):
             return Judgement(False, NOTICE, (passed_on.group(0).strip(" :,!-"),))  # "News: a marathon on Sunday"
-        hits = self._find(t) if len(t) < 3 * LONG else self._find_current(t)
+        # (English counted in words, two characters' worth each: a question of 25 words is no letter)
+        size = len(t) if not t.isascii() else 2 * len(text.split())
+        hits = self._find(t) if size < 3 * LONG else self._find_current(t)
         if (found.urgent or found.emergency) and text and (laugh := _LAUGH_EN.match(text.lower())) and \
                 not _CURRENT_EN.search(text.lower()) and not hits.get("current") and \
                 not calls_to_run(text) and not calls_to_run(t):
@@ -1487,7 +1510,7 @@ class Gate:
                     return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             if not found.emergency and (feared := _feared(t, found.urgent)):
                 return Judgement(True, FEARED, feared)  # 枝丫断了半边吊着，怕砸到人: the tree now, the harm feared
-            told = self._told(t, hits) if len(t) < 3 * LONG else None
+            told = self._told(t, hits) if size < 3 * LONG else None  # (news of a flood elsewhere, in English too)
             if latin and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
             if told is None:
@@ -1526,8 +1549,7 @@ class Gate:
             return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
         if text and not _HAN.search(t) and (over := _told_en(text, ())) is not None and over.report is False:
             return over  # Last winter I saw fire engines at building 6. Glad everyone got out…
-        # (English counted in words, two characters' worth each: a question of 25 words is no letter)
-        if (len(t) if not t.isascii() else 2 * len(text.split())) >= 3 * LONG:
+        if size >= 3 * LONG:
             # a letter: only a notice or a story is not a report, and neither names a problem
             notice = self._find(t[:LONG]).get(NOTICE)  # a notice says so at its start
             if notice and not current and not (found.emergency and _seen_now(t)):

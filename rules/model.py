@@ -143,7 +143,9 @@ class Features:
         cols, docs = self._lookup(texts)
         # (text, column) pairs, sorted and counted: the term counts of a CSR matrix with no duplicates
         span = max(width, 1)
-        cells = np.sort(docs * span + cols)
+        # (a stable sort: NumPy's timsort finds the three runs already in the order of the texts, the characters',
+        # pairs' and triples', and sorts a batch of letters in under half the time of its default quicksort)
+        cells = np.sort(docs * span + cols, kind="stable")
         starts = np.flatnonzero(np.concatenate(([True], cells[1:] != cells[:-1]))) if len(cells) else cells
         counts = np.diff(np.append(starts, len(cells))).astype(np.float32)
         row, indices = np.divmod(cells[starts], span)

@@ -6433,3 +6433,70 @@ def test_a_complaint_beside_an_offers_words_is_registered(shipped: Router, text:
     """免费, 充值送 and 包邮 are an advert's words, but a resident telling what came of them (推销, 另外收钱, 不送到)
     complains: registered, never dropped as an offer."""
     assert shipped.route(text).report is True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("a little boy fell through the ice on the pond, someone is lying flat trying to reach him", "children"),
+    ("a girl is in the canal by the bridge and she's struggling, please come", "children"),
+    ("sparks and smoke coming out of the meter box in the hallway", "fire"),
+    ("the storm drain backed up and water is coming in under our front door", "urban_mgmt"),
+    ("广告牌叫风刮下来一块 砸在电动车上了 上面还挂着半块", "housing"),
+    ("我家老头出门遛弯就莫回来了 他记性不好", "police"),  # Sichuanese 莫, not come back
+    ("暴雨 地下车库在进水 好多车还在里面", "urban_mgmt"),
+    ("孩子吃果冻呛气管里了 喘不上来", "public_health"),
+    ("安全出口的门让人拿铁链子锁上了 楼里还住着几十号人", "fire"),
+    ("配电房那边冒黑烟 刚才嘭的一声", "fire"),
+    ("工地的坑里 一个工人掉下去了 在底下喊人", "fire"),  # a man fallen in, no child
+    ("电梯关起了 我娃在里头 按铃没人应", "fire"),  # Sichuanese: shut in, inside
+    ("路口有人在抢一个女的手机 还把她推倒了", "police"),
+    ("有个小伙子说要从天桥上往下跳 围了一圈人", "police"),
+])
+def test_the_46th_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 46's sets (Lanzhou to Changchun) in our words: a child through the ice or struggling in a canal, sparks
+    and smoke, floodwater under the door or into a garage, a board blown down onto a car with more hanging, an old man
+    not back in Sichuanese, a child choking, an exit chained shut, black smoke and a bang, a worker fallen into a pit
+    (a man, not a child), a child shut in a lift in Sichuanese, a phone snatched, a young man who says he will jump."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "刷到个视频 说湛江那边一个村被水淹了 大家出门小心",  # a city away seen on a phone
+    "【视频】某地一栋楼着火 浓烟滚滚",  # somewhere, in a video
+    "Just saw a news clip about a fire in a mall somewhere in the south, so sad, stay safe everyone",
+    "Water outage notice: Saturday 8am to 2pm, blocks 4 to 7, please store some water",
+    "专业疏通下水道 马桶 地漏 随叫随到 电话138****6621",  # a trade's advert
+    "我外婆说她那阵在码头扛包 一天才五毛钱",  # a story of then, Cantonese 嗰阵
+    "天冷得手都不好使了 打字都费劲",  # numb hands, nothing wrong
+])
+def test_the_46th_session_no_ticket(shipped: Router, text: str) -> None:
+    """Session 46's non-reports in our words: news of a city away or of somewhere, an English news clip however long,
+    an English notice of a planned water cut, a trade's advert with its number, a story of then: no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["东门那个又坏了", "那个东西又不行了 谁来给瞅瞅", "那度又坏咗 几时有人嚟"])
+def test_something_broken_at_a_gate_or_over_there_is_vague(shipped: Router, text: str) -> None:
+    """A gate or 'over there' is where, and 'who will come and look' asks someone to come: nothing says what broke,
+    so the street office dispatches it after asking, not a likeness of characters to a lift or a lamp."""
+    d = shipped.route(text)
+    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+@pytest.mark.parametrize("text", ["办事窗口的小姑娘一直在刷手机 叫了几遍都不理",
+                                  "村干部只认熟人 我家的低保材料压了半年",
+                                  "居委会主任经常不在办公室 去了三趟都找不着"])
+def test_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: str) -> None:
+    """An official playing with a phone at the window, favouring acquaintances or never in the office is a complaint
+    of conduct (作风), the inspection office's as the rulebook's choice says, not the service's own office."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, "district_office"), d
+
+
+@pytest.mark.parametrize(("text", "not_this"), [("他们俩吵架 一个说你出去了就莫回来了", "missing_person"),  # a quarrel
+                                              ("一个人的手机掉下去了 卡在缝里", "people_trapped"),  # a phone fallen
+                                              ("老人的钥匙掉进去了 够不着", "people_trapped")])
+def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
+    """Session 46's words keep their bounds: a quarrel's 'don't come back' is no one missing, a phone or keys fallen
+    are no one fallen in."""
+    assert shipped.route(text).category != not_this
