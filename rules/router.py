@@ -67,6 +67,7 @@ from rules.gate import (
     WHAT_IF,
     Gate,
     Judgement,
+    a_thing_fell,
     calls_to_run,
     habitual,
     long_gone,
@@ -278,7 +279,7 @@ class Router:
             routing.model_raise  # (model_emergency 1: the rules' words alone make emergencies)
         alarmed = (alarm is not None and not found.urgent
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
-                   and not habitual(found.norm or text)
+                   and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
                    and ((judged.report is True and alarm >= raise_at) or
                         (judged.report is None and (likely or 0.0) >= routing.model_report
                          and alarm >= routing.model_emergency)))

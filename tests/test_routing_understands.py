@@ -6498,5 +6498,6 @@ def test_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: 
                                               ("老人的钥匙掉进去了 够不着", "people_trapped")])
 def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
     """Session 46's words keep their bounds: a quarrel's 'don't come back' is no one missing, a phone or keys fallen
-    are no one fallen in."""
-    assert shipped.route(text).category != not_this
+    are no one fallen in, nor an emergency the model hears in 掉下去 (a phone stuck in a gap scored 0.68)."""
+    d = shipped.route(text)
+    assert d.category != not_this and (not_this != "people_trapped" or d.priority != "emergency"), d
