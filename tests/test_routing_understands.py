@@ -6501,3 +6501,72 @@ def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, no
     are no one fallen in, nor an emergency the model hears in 掉下去 (a phone stuck in a gap scored 0.68)."""
     d = shipped.route(text)
     assert d.category != not_this and (not_this != "people_trapped" or d.priority != "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("食堂后厨的煤气罐着了 火苗蹿得老高", "fire"),
+    ("电梯卡在三楼 里面两个人 一直在拍门", "fire"),
+    ("小区门口有人被砍了 地上好多血", "police"),
+    ("a man on the roof of block 2 says he'll jump", "police"),
+    ("山坡上的草烧起来了 火往村子这边刮", "fire"),
+    ("大风把电线刮断咧 搭在铁门上 娃娃们在跟前", "power"),
+    ("楼顶站着个小伙子 嘴里一直说不活咧", "police"),  # Shaanbei 咧
+    ("孩子碰翻了热汤 手臂烫掉一层皮", "public_health"),
+    ("my neighbour cut her hand on a knife and it won't stop bleeding", "public_health"),
+    ("我爸早上去地里 天黑了还莫得回来 电话也打不通", "police"),  # Guizhou 莫得
+    ("孩子跑到海边礁石上去了 喊不回来 浪很大", "children"),
+    ("楼上独居的大爷好几天没动静 物业开门一看 人没气了", "police"),
+    ("屋里烧着煤炉 孩子头晕想吐 是不是炉子的问题", "public_health"),  # the symptoms first, then the stove
+    ("电暖气着了 屋里全是烟", "fire"),
+])
+def test_the_46th_session_second_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 46's second round (Taiyuan to Jilin) in our words: a gas cylinder alight, people shut in a stuck lift
+    counted, someone slashed, an English threat to jump, a grass fire blown towards houses, a broken wire on an iron
+    gate, 不活咧, skin scalded off, bleeding that will not stop, a father not back in Guizhou words, a child out of
+    call on the rocks, a neighbour found without breath, a stove's fumes told by the symptoms first, a heater alight."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", ["修水管的师傅可日能了 一会儿就弄好了",  # praise in Jin words
+                                  "Thanks for sorting out the broken gate last week!",
+                                  "今晚七点活动室开居民大会 每户来一个人"])
+def test_the_46th_session_second_rounds_no_ticket(shipped: Router, text: str) -> None:
+    """Praise for a repair in Jin words, English thanks for sorting something out, a notice of a residents' meeting."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["兀个东西又坏了 有人管没", "咯只东西又坏哒", "后院那块又那样了 咋整",
+                                  "有人能来瞅一眼吗 就3号楼后头"])
+def test_something_wrong_said_in_dialect_is_vague(shipped: Router, text: str) -> None:
+    """Jin 兀个, Xiang 咯只, 又那样了 and a plea to come and look say something is wrong, not what: asked, and for
+    the street office, never a likeness's handler."""
+    d = shipped.route(text)
+    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+@pytest.mark.parametrize("text", ["街道办的干部上班时间在办公室打牌", "村干部把救济粮都给了自己亲戚",
+                                  "居委会的工作人员态度很差 把我赶出来了", "网格员收了表就没下文 问一句还嫌烦"])
+def test_more_of_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: str) -> None:
+    """Cards at the office in working hours, relief given to kin, a rude clerk at the committee, a grid worker who
+    finds a question a bother: conduct, the inspection office's."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, "district_office"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [("单位分的房 房本等了八年也没下来", "housing"),
+                                            ("干了一年 合同一直不签 老板说明天不用来了", "hrss"),
+                                            ("有人冒充社区加我微信 让交手续费 我转过去了", "police")])
+def test_the_46th_session_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A deed never issued (单位分的房 is no game's 上分), a worker told not to come back (明天不用来了 is no matter
+    done), a scam told (加微信 beside 冒充 and 手续费 is no offer): registered."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize(("text", "not_this"), [("养老院的护工态度很差 老人说慢点就不耐烦", "district_office"),
+                                              ("工地有个工人从脚手架上摔下来了 腿在流血", "housing")])
+def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
+    """A care worker's manner is the service's matter, not an official's conduct; a worker hurt in a fall is an
+    injury for the health committee, as our chat file has it, not a collapse."""
+    assert shipped.route(text).lead != not_this
