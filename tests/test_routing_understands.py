@@ -6570,3 +6570,47 @@ def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router,
     """A care worker's manner is the service's matter, not an official's conduct; a worker hurt in a fall is an
     injury for the health committee, as our chat file has it, not a collapse."""
     assert shipped.route(text).lead != not_this
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("两伙人在楼下干仗 手里都拿着家伙", "police"),  # northeastern 干仗, a fight
+    ("一帮人围着一个小伙子打 快来", "police"),
+    ("几个孩子翻进了废弃的蓄水池 水很深 没有大人", "children"),
+    ("有个小孩爬到窗户外面的空调架上了", "children"),
+    ("娃娃爬到工地的脚手架上玩 好高", "children"),
+    ("路口那滩积水带电 刚才一只猫踩进去抽了一下", "power"),
+    ("街上的水越来越高 已经漫进店里了 快来人", "urban_mgmt"),
+    ("山洪冲进屋里了 奶奶还在一楼", "urban_mgmt"),
+    ("楼道里充电的摩托车爆了 整层都是烟", "fire"),
+])
+def test_the_46th_session_third_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 46's third round (Shenyang to Wuhai) in our words: a fight of two gangs, a crowd beating one man,
+    children in a deep tank with no adult, on an air conditioner's bracket or a scaffold, a live puddle, water rising
+    into shops, a flash flood into a house with a grandmother downstairs, a motorbike that blew up while charging."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", ["刷到个视频 人家电梯里困了一个多小时 太吓人了",  # someone else's lift, on a phone
+                                  "Saw a video of a bridge collapse in another city, scary",
+                                  "忙死了 忙得脚底板冒火",  # soles on fire: a figure
+                                  "社区活动室礼拜天开伐",  # Wu 伐: a question
+                                  "少儿美术班招生 小班教学 报名从速",  # an advert
+                                  "老早阿拉这里都是农田 现在全是高楼"])  # Wu 老早: long ago
+def test_the_46th_session_third_rounds_no_ticket(shipped: Router, text: str) -> None:
+    """Someone else's lift or another city seen in a video, tired soles that burn, a Wu question, a class's advert,
+    a memory of fields: none opens a ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [("招聘说包住 到了先让交两千押金 干了一周就把人撵了", "hrss"),
+                                            ("饭店招服务员只要男的 女的简历都不收", "women"),
+                                            ("导游说原价五千打折一千 回去一查是假的", "market"),
+                                            ("一到晚上就跳闸 电工来了两回也没整明白", "power"),
+                                            ("消防栓里没水 上次演练才发现 到现在都没整", "fire"),
+                                            ("规定八点以后才能装修的好伐 七点就开始电钻了", "property")])
+def test_a_complaint_beside_an_adverts_or_a_notices_words_is_registered(shipped: Router, text: str, lead: str) -> None:
+    """A job advert's deposit or its men only, a discount that was a fake, an electrician who could not find the fault
+    (来了 is no thanks), a hydrant found dry at a drill and still not seen to, a complaint that ends 好伐: reports."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
