@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 25  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 26  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -33,7 +33,8 @@ VERSION = 25  # of the normal form: a model learnt from normalised text names it
 # Gan 渠老公; Cantonese 细个嗰阵, when I was small; Teochew 无电 跌落来 唔会动 相刣, Puxian 个囝;
 # 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
-# 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应)
+# 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
+# for 不, 血止伓住 讲伓清楚)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -91,7 +92,7 @@ CANTONESE = {
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay
     "勿": "不", "请勿": "请勿", "切勿": "切勿", "勿忘": "勿忘", "勿扰": "勿扰",
     # Hokkien and Teochew
-    "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩",
+    "犹未转来": "还没回来", "未转来": "没回来", "叫不转来": "叫不回来", "细囝": "小孩", "囝仔": "小孩", "伓": "不",
     # written Hokkien (after the table: 佇 is 伫, 攏 is 拢), not inside the Mandarin words that hold those characters
     "阮": "我们", "姓阮": "姓阮", "阮氏": "阮氏",
     "小阮": "小阮", "老阮": "老阮", "阮医生": "阮医生", "阮老师": "阮老师",

@@ -6614,3 +6614,39 @@ def test_a_complaint_beside_an_adverts_or_a_notices_words_is_registered(shipped:
     (来了 is no thanks), a hydrant found dry at a drill and still not seen to, a complaint that ends 好伐: reports."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("码头一个工人被钩子划了 血止伓住", "public_health"),  # Min 伓: 不
+    ("阿公讲话讲伓清楚 一边手动伓了", "public_health"),
+    ("几个小孩在防波堤上看浪 浪都打上来了 没大人", "children"),
+    ("隔壁租户好几天木见人了 门口一股臭味", "police"),
+    ("俺奶奶早上出门到现在木回来 她记性不好", "police"),  # Henan 木: 没
+    ("my daughter never came home from school and there's no sign of her", "police"),
+    ("坡上有个人躺起不动 喊他莫反应", "public_health"),  # Sichuanese 躺起, 莫
+    ("路边有个大爷倒了 一直没起来", "public_health"),
+    ("巴郎子在冰上跑 冰都裂了", "children"),  # Xinjiang 巴郎子, a boy
+])
+def test_the_46th_session_fourth_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 46's fourth round (Pingyao to Wuzhishan) in our words: Min 伓 (bleeding that will not stop, a stroke),
+    children on a breakwater or on cracking ice, a tenant unseen with a smell, an old woman not back in Henan words, an
+    English child with no sign of her, a man lying still who does not answer, an old man fallen and not getting up."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", ["刷到视频 阿勒泰那边雪把车都埋了", "我老公说他加班加得要吐血了"])
+def test_the_46th_session_fourth_rounds_no_ticket(shipped: Router, text: str) -> None:
+    """A video of Altay's snow, overtime that makes one 'cough blood': no ticket."""
+    assert shipped.route(text).report is not True
+
+
+def test_a_hello_and_a_problem_in_our_building_is_vague(shipped: Router) -> None:
+    """'Hello, anyone there? Something is wrong in our building' says something is wrong, not what: asked."""
+    d = shipped.route("喂 有人吗 我们楼出问题了")
+    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+def test_a_traffic_jam_that_keeps_people_in_is_no_one_trapped(shipped: Router) -> None:
+    """出不去 in a jam of tour coaches is a traffic matter, no one trapped (Min 伓 now reads as 不 and found it)."""
+    assert shipped.route("景区大巴堵成一条龙 我们出不去").priority != "emergency"
