@@ -6450,60 +6450,6 @@ def test_a_complaint_beside_an_offers_words_is_registered(shipped: Router, text:
     ("电梯关起了 我娃在里头 按铃没人应", "fire"),  # Sichuanese: shut in, inside
     ("路口有人在抢一个女的手机 还把她推倒了", "police"),
     ("有个小伙子说要从天桥上往下跳 围了一圈人", "police"),
-])
-def test_the_46th_session_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 46's sets (Lanzhou to Changchun) in our words: a child through the ice or struggling in a canal, sparks
-    and smoke, floodwater under the door or into a garage, a board blown down onto a car with more hanging, an old man
-    not back in Sichuanese, a child choking, an exit chained shut, black smoke and a bang, a worker fallen into a pit
-    (a man, not a child), a child shut in a lift in Sichuanese, a phone snatched, a young man who says he will jump."""
-    d = shipped.route(text)
-    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize("text", [
-    "刷到个视频 说湛江那边一个村被水淹了 大家出门小心",  # a city away seen on a phone
-    "【视频】某地一栋楼着火 浓烟滚滚",  # somewhere, in a video
-    "Just saw a news clip about a fire in a mall somewhere in the south, so sad, stay safe everyone",
-    "Water outage notice: Saturday 8am to 2pm, blocks 4 to 7, please store some water",
-    "专业疏通下水道 马桶 地漏 随叫随到 电话138****6621",  # a trade's advert
-    "我外婆说她那阵在码头扛包 一天才五毛钱",  # a story of then, Cantonese 嗰阵
-    "天冷得手都不好使了 打字都费劲",  # numb hands, nothing wrong
-])
-def test_the_46th_session_no_ticket(shipped: Router, text: str) -> None:
-    """Session 46's non-reports in our words: news of a city away or of somewhere, an English news clip however long,
-    an English notice of a planned water cut, a trade's advert with its number, a story of then: no ticket."""
-    assert shipped.route(text).report is not True
-
-
-@pytest.mark.parametrize("text", ["东门那个又坏了", "那个东西又不行了 谁来给瞅瞅", "那度又坏咗 几时有人嚟"])
-def test_something_broken_at_a_gate_or_over_there_is_vague(shipped: Router, text: str) -> None:
-    """A gate or 'over there' is where, and 'who will come and look' asks someone to come: nothing says what broke,
-    so the street office dispatches it after asking, not a likeness of characters to a lift or a lamp."""
-    d = shipped.route(text)
-    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
-
-
-@pytest.mark.parametrize("text", ["办事窗口的小姑娘一直在刷手机 叫了几遍都不理",
-                                  "村干部只认熟人 我家的低保材料压了半年",
-                                  "居委会主任经常不在办公室 去了三趟都找不着"])
-def test_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: str) -> None:
-    """An official playing with a phone at the window, favouring acquaintances or never in the office is a complaint
-    of conduct (作风), the inspection office's as the rulebook's choice says, not the service's own office."""
-    d = shipped.route(text)
-    assert (d.report, d.lead) == (True, "district_office"), d
-
-
-@pytest.mark.parametrize(("text", "not_this"), [("他们俩吵架 一个说你出去了就莫回来了", "missing_person"),  # a quarrel
-                                              ("一个人的手机掉下去了 卡在缝里", "people_trapped"),  # a phone fallen
-                                              ("老人的钥匙掉进去了 够不着", "people_trapped")])
-def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
-    """Session 46's words keep their bounds: a quarrel's 'don't come back' is no one missing, a phone or keys fallen
-    are no one fallen in, nor an emergency the model hears in 掉下去 (a phone stuck in a gap scored 0.68)."""
-    d = shipped.route(text)
-    assert d.category != not_this and (not_this != "people_trapped" or d.priority != "emergency"), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [
     ("食堂后厨的煤气罐着了 火苗蹿得老高", "fire"),
     ("电梯卡在三楼 里面两个人 一直在拍门", "fire"),
     ("小区门口有人被砍了 地上好多血", "police"),
@@ -6518,61 +6464,6 @@ def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, no
     ("楼上独居的大爷好几天没动静 物业开门一看 人没气了", "police"),
     ("屋里烧着煤炉 孩子头晕想吐 是不是炉子的问题", "public_health"),  # the symptoms first, then the stove
     ("电暖气着了 屋里全是烟", "fire"),
-])
-def test_the_46th_session_second_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 46's second round (Taiyuan to Jilin) in our words: a gas cylinder alight, people shut in a stuck lift
-    counted, someone slashed, an English threat to jump, a grass fire blown towards houses, a broken wire on an iron
-    gate, 不活咧, skin scalded off, bleeding that will not stop, a father not back in Guizhou words, a child out of
-    call on the rocks, a neighbour found without breath, a stove's fumes told by the symptoms first, a heater alight."""
-    d = shipped.route(text)
-    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize("text", ["修水管的师傅可日能了 一会儿就弄好了",  # praise in Jin words
-                                  "Thanks for sorting out the broken gate last week!",
-                                  "今晚七点活动室开居民大会 每户来一个人"])
-def test_the_46th_session_second_rounds_no_ticket(shipped: Router, text: str) -> None:
-    """Praise for a repair in Jin words, English thanks for sorting something out, a notice of a residents' meeting."""
-    assert shipped.route(text).report is not True
-
-
-@pytest.mark.parametrize("text", ["兀个东西又坏了 有人管没", "咯只东西又坏哒", "后院那块又那样了 咋整",
-                                  "有人能来瞅一眼吗 就3号楼后头"])
-def test_something_wrong_said_in_dialect_is_vague(shipped: Router, text: str) -> None:
-    """Jin 兀个, Xiang 咯只, 又那样了 and a plea to come and look say something is wrong, not what: asked, and for
-    the street office, never a likeness's handler."""
-    d = shipped.route(text)
-    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
-
-
-@pytest.mark.parametrize("text", ["街道办的干部上班时间在办公室打牌", "村干部把救济粮都给了自己亲戚",
-                                  "居委会的工作人员态度很差 把我赶出来了", "网格员收了表就没下文 问一句还嫌烦"])
-def test_more_of_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: str) -> None:
-    """Cards at the office in working hours, relief given to kin, a rude clerk at the committee, a grid worker who
-    finds a question a bother: conduct, the inspection office's."""
-    d = shipped.route(text)
-    assert (d.report, d.lead) == (True, "district_office"), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [("单位分的房 房本等了八年也没下来", "housing"),
-                                            ("干了一年 合同一直不签 老板说明天不用来了", "hrss"),
-                                            ("有人冒充社区加我微信 让交手续费 我转过去了", "police")])
-def test_the_46th_session_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
-    """A deed never issued (单位分的房 is no game's 上分), a worker told not to come back (明天不用来了 is no matter
-    done), a scam told (加微信 beside 冒充 and 手续费 is no offer): registered."""
-    d = shipped.route(text)
-    assert (d.report, d.lead) == (True, lead), d
-
-
-@pytest.mark.parametrize(("text", "not_this"), [("养老院的护工态度很差 老人说慢点就不耐烦", "district_office"),
-                                              ("工地有个工人从脚手架上摔下来了 腿在流血", "housing")])
-def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
-    """A care worker's manner is the service's matter, not an official's conduct; a worker hurt in a fall is an
-    injury for the health committee, as our chat file has it, not a collapse."""
-    assert shipped.route(text).lead != not_this
-
-
-@pytest.mark.parametrize(("text", "lead"), [
     ("两伙人在楼下干仗 手里都拿着家伙", "police"),  # northeastern 干仗, a fight
     ("一帮人围着一个小伙子打 快来", "police"),
     ("几个孩子翻进了废弃的蓄水池 水很深 没有大人", "children"),
@@ -6582,41 +6473,6 @@ def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router,
     ("街上的水越来越高 已经漫进店里了 快来人", "urban_mgmt"),
     ("山洪冲进屋里了 奶奶还在一楼", "urban_mgmt"),
     ("楼道里充电的摩托车爆了 整层都是烟", "fire"),
-])
-def test_the_46th_session_third_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 46's third round (Shenyang to Wuhai) in our words: a fight of two gangs, a crowd beating one man,
-    children in a deep tank with no adult, on an air conditioner's bracket or a scaffold, a live puddle, water rising
-    into shops, a flash flood into a house with a grandmother downstairs, a motorbike that blew up while charging."""
-    d = shipped.route(text)
-    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
-
-
-@pytest.mark.parametrize("text", ["刷到个视频 人家电梯里困了一个多小时 太吓人了",  # someone else's lift, on a phone
-                                  "Saw a video of a bridge collapse in another city, scary",
-                                  "忙死了 忙得脚底板冒火",  # soles on fire: a figure
-                                  "社区活动室礼拜天开伐",  # Wu 伐: a question
-                                  "少儿美术班招生 小班教学 报名从速",  # an advert
-                                  "老早阿拉这里都是农田 现在全是高楼"])  # Wu 老早: long ago
-def test_the_46th_session_third_rounds_no_ticket(shipped: Router, text: str) -> None:
-    """Someone else's lift or another city seen in a video, tired soles that burn, a Wu question, a class's advert,
-    a memory of fields: none opens a ticket."""
-    assert shipped.route(text).report is not True
-
-
-@pytest.mark.parametrize(("text", "lead"), [("招聘说包住 到了先让交两千押金 干了一周就把人撵了", "hrss"),
-                                            ("饭店招服务员只要男的 女的简历都不收", "women"),
-                                            ("导游说原价五千打折一千 回去一查是假的", "market"),
-                                            ("一到晚上就跳闸 电工来了两回也没整明白", "power"),
-                                            ("消防栓里没水 上次演练才发现 到现在都没整", "fire"),
-                                            ("规定八点以后才能装修的好伐 七点就开始电钻了", "property")])
-def test_a_complaint_beside_an_adverts_or_a_notices_words_is_registered(shipped: Router, text: str, lead: str) -> None:
-    """A job advert's deposit or its men only, a discount that was a fake, an electrician who could not find the fault
-    (来了 is no thanks), a hydrant found dry at a drill and still not seen to, a complaint that ends 好伐: reports."""
-    d = shipped.route(text)
-    assert (d.report, d.lead) == (True, lead), d
-
-
-@pytest.mark.parametrize(("text", "lead"), [
     ("码头一个工人被钩子划了 血止伓住", "public_health"),  # Min 伓: 不
     ("阿公讲话讲伓清楚 一边手动伓了", "public_health"),
     ("几个小孩在防波堤上看浪 浪都打上来了 没大人", "children"),
@@ -6627,24 +6483,118 @@ def test_a_complaint_beside_an_adverts_or_a_notices_words_is_registered(shipped:
     ("路边有个大爷倒了 一直没起来", "public_health"),
     ("巴郎子在冰上跑 冰都裂了", "children"),  # Xinjiang 巴郎子, a boy
 ])
-def test_the_46th_session_fourth_rounds_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 46's fourth round (Pingyao to Wuzhishan) in our words: Min 伓 (bleeding that will not stop, a stroke),
-    children on a breakwater or on cracking ice, a tenant unseen with a smell, an old woman not back in Henan words, an
-    English child with no sign of her, a man lying still who does not answer, an old man fallen and not getting up."""
+def test_the_46th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 46's four rounds (Lanzhou to Wuzhishan) in our words: children through ice, in canals and deep tanks,
+    on breakwaters, brackets or cranes; sparks, smoke and a bang; floodwater under a door, into a garage, shops or a
+    house; a board blown onto a car with more hanging; relatives not back in Sichuanese, Guizhou and Henan words; a
+    child choking; exits chained; a worker fallen into a pit (a man, not a child); people shut in lifts; bags snatched,
+    people slashed, fights; threats to jump (不活咧, English); skin scalded off, bleeding that will not stop (Min 伓,
+    English); a stroke; neighbours found without breath or unseen with a smell; a stove's fumes told by the symptoms
+    first; heaters, cylinders and a motorbike alight; a live puddle or wire; a man lying still who does not answer."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
 
-@pytest.mark.parametrize("text", ["刷到视频 阿勒泰那边雪把车都埋了", "我老公说他加班加得要吐血了"])
-def test_the_46th_session_fourth_rounds_no_ticket(shipped: Router, text: str) -> None:
-    """A video of Altay's snow, overtime that makes one 'cough blood': no ticket."""
+@pytest.mark.parametrize("text", [
+    "刷到个视频 说湛江那边一个村被水淹了 大家出门小心",  # a city away seen on a phone
+    "【视频】某地一栋楼着火 浓烟滚滚",  # somewhere, in a video
+    "Just saw a news clip about a fire in a mall somewhere in the south, so sad, stay safe everyone",
+    "Water outage notice: Saturday 8am to 2pm, blocks 4 to 7, please store some water",
+    "专业疏通下水道 马桶 地漏 随叫随到 电话138****6621",  # a trade's advert
+    "我外婆说她那阵在码头扛包 一天才五毛钱",  # a story of then, Cantonese 嗰阵
+    "天冷得手都不好使了 打字都费劲",  # numb hands, nothing wrong
+    "修水管的师傅可日能了 一会儿就弄好了",  # praise in Jin words
+    "Thanks for sorting out the broken gate last week!",
+    "今晚七点活动室开居民大会 每户来一个人",
+    "刷到个视频 人家电梯里困了一个多小时 太吓人了",  # someone else's lift, on a phone
+    "Saw a video of a bridge collapse in another city, scary",
+    "忙死了 忙得脚底板冒火",  # soles on fire: a figure
+    "社区活动室礼拜天开伐",  # Wu 伐: a question
+    "少儿美术班招生 小班教学 报名从速",  # an advert
+    "老早阿拉这里都是农田 现在全是高楼",  # Wu 老早: long ago
+    "刷到视频 阿勒泰那边雪把车都埋了",
+    "我老公说他加班加得要吐血了",
+])
+def test_the_46th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Session 46's non-reports in our words: news or videos of a city away, of somewhere or of someone else's lift
+    (English too, however long), an English notice of a planned cut, adverts with a number or 报名从速, stories of then,
+    praise and thanks for a repair, a meeting's notice, figures of numb hands, burning soles or coughing blood, a Wu
+    question: none opens a ticket."""
     assert shipped.route(text).report is not True
 
 
-def test_a_hello_and_a_problem_in_our_building_is_vague(shipped: Router) -> None:
-    """'Hello, anyone there? Something is wrong in our building' says something is wrong, not what: asked."""
-    d = shipped.route("喂 有人吗 我们楼出问题了")
+@pytest.mark.parametrize("text", [
+    "东门那个又坏了",
+    "那个东西又不行了 谁来给瞅瞅",
+    "那度又坏咗 几时有人嚟",
+    "兀个东西又坏了 有人管没",
+    "咯只东西又坏哒",
+    "后院那块又那样了 咋整",
+    "有人能来瞅一眼吗 就3号楼后头",
+    "喂 有人吗 我们楼出问题了",
+])
+def test_something_wrong_with_nothing_named_is_vague(shipped: Router, text: str) -> None:
+    """A gate, 'over there', a place behind a building or 'our building' is where; 'who will come and look', 'is anyone
+    in charge' and dialect placeholders (Jin 兀个, Xiang 咯只, 又那样了) say something is wrong, not what: asked, and
+    for the street office to dispatch, never a likeness of characters to a lift or a lamp."""
+    d = shipped.route(text)
     assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+@pytest.mark.parametrize("text", [
+    "办事窗口的小姑娘一直在刷手机 叫了几遍都不理",
+    "村干部只认熟人 我家的低保材料压了半年",
+    "居委会主任经常不在办公室 去了三趟都找不着",
+    "街道办的干部上班时间在办公室打牌",
+    "村干部把救济粮都给了自己亲戚",
+    "居委会的工作人员态度很差 把我赶出来了",
+    "网格员收了表就没下文 问一句还嫌烦",
+])
+def test_officials_conduct_goes_to_the_inspection_office(shipped: Router, text: str) -> None:
+    """An official on a phone at the window or at cards in working hours, favouring acquaintances or kin, never in
+    the office, rude, or finding a question a bother: a complaint of conduct (作风), the inspection office's as the
+    rulebook's choice says, not the service's own office."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, "district_office"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("单位分的房 房本等了八年也没下来", "housing"),
+    ("干了一年 合同一直不签 老板说明天不用来了", "hrss"),
+    ("有人冒充社区加我微信 让交手续费 我转过去了", "police"),
+    ("招聘说包住 到了先让交两千押金 干了一周就把人撵了", "hrss"),
+    ("饭店招服务员只要男的 女的简历都不收", "women"),
+    ("导游说原价五千打折一千 回去一查是假的", "market"),
+    ("一到晚上就跳闸 电工来了两回也没整明白", "power"),
+    ("消防栓里没水 上次演练才发现 到现在都没整", "fire"),
+    ("规定八点以后才能装修的好伐 七点就开始电钻了", "property"),
+])
+def test_the_46th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A deed never issued (单位分的房 is no game's 上分), a worker told not to come back (明天不用来了 is no matter
+    done), a scam or a job advert's deposit or men only told (加微信, 招聘 beside 冒充, 手续费, 押金), a discount that
+    was a fake, an electrician who could not find the fault (来了 is no thanks), a hydrant found dry at a drill and
+    still not seen to, a complaint that ends 好伐: registered, with its matter's handler."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+
+@pytest.mark.parametrize(("text", "not_this"), [("他们俩吵架 一个说你出去了就莫回来了", "missing_person"),  # a quarrel
+                                              ("一个人的手机掉下去了 卡在缝里", "people_trapped"),  # a phone fallen
+                                              ("老人的钥匙掉进去了 够不着", "people_trapped")])
+def test_the_46th_session_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
+    """Session 46's words keep their bounds: a quarrel's 'don't come back' is no one missing, a phone or keys fallen
+    are no one fallen in, nor an emergency the model hears in 掉下去 (a phone stuck in a gap scored 0.68)."""
+    d = shipped.route(text)
+    assert d.category != not_this and (not_this != "people_trapped" or d.priority != "emergency"), d
+
+
+@pytest.mark.parametrize(("text", "not_this"), [("养老院的护工态度很差 老人说慢点就不耐烦", "district_office"),
+                                              ("工地有个工人从脚手架上摔下来了 腿在流血", "housing")])
+def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router, text: str, not_this: str) -> None:
+    """A care worker's manner is the service's matter, not an official's conduct; a worker hurt in a fall is an
+    injury for the health committee, as our chat file has it, not a collapse."""
+    assert shipped.route(text).lead != not_this
 
 
 def test_a_traffic_jam_that_keeps_people_in_is_no_one_trapped(shipped: Router) -> None:
