@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 26  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 27  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -34,7 +34,7 @@ VERSION = 26  # of the normal form: a model learnt from normalised text names it
 # 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
-# for 不, 血止伓住 讲伓清楚)
+# for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -86,7 +86,7 @@ CANTONESE = {
     "渠老公": "她老公", "渠老婆": "他老婆",  # Gan and Hakka 渠, he or she
     # Teochew and Hokkien: 无电 no power (but 无电梯), 跌落来 fell down, 唔会动 cannot move, 相刣 fight to kill
     "无电": "没电", "无电梯": "无电梯", "个囝": "个小孩", "跌落来": "摔下来", "唔会动": "不会动",
-    "相刣": "打架",
+    "相刣": "打架", "孥仔": "小孩",  # (Teochew 孥仔, a child)
     "灶披间": "厨房", "老早子辰光": "以前", "老早辰光": "以前", "老底子": "以前",  # a kitchen; long ago
     "俚讲": "他讲", "俚说": "他说",
     # 勿 is 不 (打勿着火, 透勿过来), but a notice's 请勿 and 切勿 stay
@@ -272,7 +272,7 @@ _ALARMS = ("着火", "着了火", "火烧", "烧起来", "起火", "冒烟", "�
 _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
-    rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜|脑壳)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
+    rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
     rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
     rf"[我他她俺人都快要直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
@@ -335,16 +335,18 @@ def english(text: str, norm: str) -> bool:
 
 def chinese(text: str, norm: str) -> bool:
     """Return whether ``text`` (``norm``, normalised) is Chinese as a model learnt it: at least :data:`MIN_HAN`
-    Chinese characters, or pinyin; a model of Chinese reports does not judge English (it would give one of its
-    labels to anything).
+    Chinese characters, or pinyin; a model of Chinese reports does not judge English or another script's letters (it
+    would give one of its labels to anything).
 
     >>> chinese("电梯坏了", "电梯坏了"), chinese("ting dian le", "tingdianle")
     (True, True)
-    >>> chinese("The lift is broken", "theliftisbroken"), chinese("hi", "hi")
-    (False, True)
+    >>> chinese("The lift is broken", "theliftisbroken"), chinese("hi", "hi"), chinese("Сайн уу", "сайнуу")
+    (False, True, False)
     """
     if _HAN_ENOUGH.search(norm):
         return True
     words = _LATIN.findall(text.lower())
+    if not words and not _HAN.search(norm) and any(c.isalpha() for c in norm):
+        return False  # letters of another script (Cyrillic, Arabic, Tibetan): nothing a model of Chinese learnt
     english = sum(1 for w in words if not _PINYIN.fullmatch(w))
     return english < 2 and english <= len(words) // 3

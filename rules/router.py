@@ -280,6 +280,7 @@ class Router:
         alarmed = (alarm is not None and not found.urgent
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
                    and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
+                   and not (judged.kind == STORY and long_gone(judged.evidence))  # (旧时老厝着过一次火: long ago)
                    and ((judged.report is True and alarm >= raise_at) or
                         (judged.report is None and (likely or 0.0) >= routing.model_report
                          and alarm >= routing.model_emergency)))
@@ -334,8 +335,9 @@ class Router:
         # ever ended there); a model kept from before it recorded which texts it saw, by whether it has the label
         unseen = top is not None and (not model.saw(top.category) if mine in labels or top.category not in
                                       model.categories else "seen" not in model.info)
-        if top is not None and (found.emergency or top.category in self.rulebook.chosen or unseen):
-            # an emergency, a policy choice, a matter the model never saw: the rules
+        if top is not None and (found.emergency or (top.category in self.rulebook.chosen and not top.alike) or unseen):
+            # an emergency, a policy choice, a matter the model never saw: the rules (a likeness of characters to a
+            # matter a choice settles settles nothing: 讲好一百五…又要加钱 is only like 督查督办)
             return top, None, Source("both" if mine == label else "rule", version, score, label), False
         if top is not None and not unsure:
             theirs = scores[labels.index(mine)] if mine in labels else 0.0

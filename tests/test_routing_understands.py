@@ -6600,3 +6600,109 @@ def test_the_46th_session_second_rounds_words_keep_their_bounds(shipped: Router,
 def test_a_traffic_jam_that_keeps_people_in_is_no_one_trapped(shipped: Router) -> None:
     """出不去 in a jam of tour coaches is a traffic matter, no one trapped (Min 伓 now reads as 不 and found it)."""
     assert shipped.route("景区大巴堵成一条龙 我们出不去").priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有个老头掉进河里了 在水里扑腾", "fire"),  # a man in the river, no child
+    ("someone just fell into the lake by the pavilion and is struggling", "fire"),
+    ("a kid slipped off the jetty and can't get back out of the water", "children"),
+    ("楼道里有烟 呛得睁不开眼", "fire"),
+    ("工厂那边轰的一声 火光冲天 现在还在烧", "fire"),
+    ("楼上好臭 一个礼拜没看见那个老伯了 敲门没人应", "police"),
+    ("孩子把奶奶的降压药吃了一板 现在一直犯困", "public_health"),
+    ("爷爷在厕所摔倒了 叫不起来", "public_health"),
+    ("我姐说活着没意思 把自己锁在房间里不出来", "police"),  # a threat to her life, not a door locked
+    ("火！火！二楼 快来人", "fire"),
+])
+def test_the_47th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 47's round (Yinchuan to Xi'an) in our words: people fallen into a river or a lake (a man: a rescue; a
+    child: the children's office, as our chat file has it), smoke in a corridor, a bang and a fire still burning, a
+    neighbour unseen for a week with a smell, a child who swallowed a strip of pills, a fall and no rousing her, a
+    threat to one's life behind a locked door (the police, not the door), a shout of 火 火."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "看比赛看得我脑瓜子冒烟 又输了",  # a figure of speech
+    "Привет всем! Спасибо",  # a greeting in another script: no model of Chinese judges it
+    "解放前我家就住这条巷子 那辰光一个院住十几户",  # Wu 那辰光: back then
+    "奶奶讲旧时村里着过一场大火 全村人挑水救",  # long ago
+    "这个月的电费单出来了么",
+    "有没有人晓得社区医院打疫苗在几楼",
+    "采菌子的季节到了 见手青一定要炒熟再吃",  # advice, no one poisoned
+])
+def test_the_47th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Session 47's non-reports in our words: a figure (脑瓜子冒烟), a greeting in Cyrillic, stories of then (解放前,
+    那辰光, 旧时: no emergency head may raise them), questions (出来了么, 有没有人晓得…几楼), advice on mushrooms."""
+    d = shipped.route(text)
+    assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize("text", [
+    "那个又坏了 有人来看一哈不",  # a southwestern 一哈: 一下
+    "院子后头那个东西 有人来看看吗",
+    "巷子口那儿又弄坏了 有人管么",
+    "有人管管伐 讲了好几趟了",
+])
+def test_the_47th_sessions_pleas_name_nothing(shipped: Router, text: str) -> None:
+    """Pleas in dialect (来看一哈, 有人管管伐, 讲了好几趟) and places (院子后头, 巷子口那儿) say something is wrong, not
+    what: vague, for the street office, as the 46th session's are."""
+    d = shipped.route(text)
+    assert (d.report, d.gate, d.lead) == (None, "vague", "street_office"), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("社区干部就会拍照留痕 问题一样没解决", "district_office"),  # formalism (形式主义)
+    ("上面来检查了才打扫一下 平时根本没人管", "district_office"),
+    ("街道办窗口那个人说话太难听了 问两句就凶", "district_office"),
+    ("村干部收了人家的烟酒 那个违建就不查了", "district_office"),
+    ("镇上的干部不给好处不给办事", "district_office"),
+    ("诊所给孩子打针 胳膊肿了一大块 诊所说不关他们事", "health"),  # a clinic's harm denied: a medical dispute
+    ("兄弟俩为了老房子天天吵 谁来劝劝", "mediation"),
+    ("学校教室的暖气不热 孩子上课直哆嗦", "education"),  # the school's matter, not the heating company's
+    ("公交站旁边那个井盖松了 车一压就响", "urban_mgmt"),  # the bus stop is where
+    ("Our power goes off every night around 9, the whole block", "power"),
+    ("The basketball hoop on the court is hanging off the backboard", "property"),
+    ("Someone claiming to be from the bank called and asked for my SMS code", "police"),
+    ("The people upstairs play loud music every night till 2", "environment"),
+    ("Our teachers haven't been paid for two months", "education"),
+    ("My employer keeps saying he won't sign a contract with me", "hrss"),
+])
+def test_the_47th_sessions_reports_go_to_their_handler(shipped: Router, text: str, lead: str) -> None:
+    """Officials' formalism (拍照留痕, 检查了才扫), rude words, gifts taken or asked for; a clinic that denies an
+    injection's harm; brothers at odds; a cold classroom; a manhole by a bus stop; a thank-you that goes on to a door
+    that will not shut; English power cuts, a hoop, a bank's caller asking for a code, loud music, teachers unpaid, an
+    employer with no contract: registered with their handler."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("谢谢上次修好水管 另外单元门关不牢了 谁都能进来", "property"),  # thanks, then a door that will not shut
+    ("Mosquitoes are terrible by the pond, is anyone going to spray?", "public_health"),  # asks for work
+])
+def test_the_47th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A thank-you that goes on to a door that will not shut (关不牢), and an English 'is anyone going to spray?'
+    (asking for work, no invitation) are registered or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "emergency"), [
+    ("油烟机着火了 快来", True),  # the kitchen's smoke words keep a fire a fire
+    ("灵棚那边烧纸把帐篷点着了 火很大", True),
+    ("燃气灶火苗子窜起来 着火了", True),
+    ("隔壁小孩整天没大人管 刚才爬到窗台上了", True),
+    ("楼下烤串的油烟往上冒 家里全是味", False),  # smoke of cooking
+    ("办白事的在空地上烧纸 烧了三天了", False),  # paper burnt at a funeral
+    ("冬天燃气火苗子小得很 饭都煮不熟", False),  # a weak flame: supply
+    ("隔壁小孩整天没大人管 饿了就来我家要吃的", False),  # neglect, no danger now
+    ("我家猫把自己关柜子里了 叫了半天", False),  # a cat, no person
+    ("楼道堆满纸箱 就怕烧起来", False),  # feared
+])
+def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, emergency: bool) -> None:
+    """Session 47's words keep their bounds: cooking smoke, paper burnt at a funeral, a gas stove's weak flame, a child
+    left alone day after day, a cat shut in a cupboard, a fire feared are no emergencies, but the same words beside a
+    fire or a child on a sill still are."""
+    assert (shipped.route(text).priority == "emergency") is emergency
