@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+import json
+import os
 import random
 import resource
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rules import Rulebook
+if TYPE_CHECKING:  # (a child process imports this module for peak_rss_mb alone: no rulebook loaded for it)
+    from rules import Rulebook
 
 EVAL_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "complaints" / "tipdm-dev.csv"
 _OPENERS = ["", "你好，", "请问", "麻烦看一下，", "紧急！", "物业你好，", "社区领导您好，"]
@@ -40,8 +46,30 @@ def rotated(stages: dict[str, Callable[[], int]], rounds: int = 5) -> dict[str, 
 
 def peak_rss_mb(*, children: bool = False) -> float:
     """Return this process's peak resident memory in MiB; with ``children``, the largest peak among the child
-    processes it has waited for (a simulation's parts)."""
+    processes it has waited for (a simulation's parts).
+
+    Its own peak is the kernel's high-water mark of this process's memory (``VmHWM``), not ``ru_maxrss``: Linux
+    keeps ``ru_maxrss`` across ``exec``, so a child started by a parent that had grown (a benchmark that simulated
+    its store first) would report the parent's peak as its own.
+    """
+    if not children:
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:  # not Linux: the portable figure
+            pass
     return resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_child(code: str, *args: str) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter with ``args`` (it may ``from _common import peak_rss_mb``); return the
+    JSON object its last line of output prints. A measure of time or memory taken there is its own alone."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(Path(__file__).resolve().parent),
+                                                                    os.environ.get("PYTHONPATH"))))}
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def synthetic_reports(book: Rulebook, n: int, seed: int = 1) -> list[str]:

@@ -13,20 +13,23 @@ Prints the median time, the peak RSS, the ratios to ``store``, and the export's 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import run_child
 
 CHILD = """
-import json, resource, sys, time, warnings
+import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import research
 from research.parquet import read_tables
+from _common import peak_rss_mb
 t = time.perf_counter()
 if sys.argv[2] == "month":
     tables, _ = read_tables(sys.argv[1], months=[sys.argv[3]])
@@ -34,7 +37,7 @@ if sys.argv[2] == "month":
 else:
     events = len(research.read_log(sys.argv[1], key="bench").events)
 seconds = time.perf_counter() - t
-print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({"seconds": seconds, "rss": peak_rss_mb(),
                   "events": events}))
 """
 
@@ -47,10 +50,8 @@ print(json.dumps(export_parquet(sys.argv[1], sys.argv[2], key="bench")))
 """
 
 
-def read(path: Path, how: str, month: str = "") -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path), how, month], capture_output=True, text=True,
-                          check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def read(path: Path, how: str, month: str = "") -> dict[str, Any]:
+    return run_child(CHILD, str(path), how, month)
 
 
 def size(path: Path) -> float:
@@ -68,9 +69,8 @@ def main() -> None:
 
     store = args.store or research.sample_store(args.tickets)
     out = Path(tempfile.mkdtemp(prefix="parquet-")) / "log"
-    t = time.perf_counter()  # in a child too: a child's peak memory starts from its parent's (fork keeps it)
-    summary = json.loads(subprocess.run([sys.executable, "-c", EXPORT, str(store), str(out)], capture_output=True,
-                                        text=True, check=True).stdout.strip().splitlines()[-1])
+    t = time.perf_counter()  # in a child too: the reads' own peaks are theirs, not this process's
+    summary = run_child(EXPORT, str(store), str(out))
     exported = time.perf_counter() - t
     month = summary["months"][len(summary["months"]) // 2]
     runs: dict[str, list[dict[str, float]]] = {"store": [], "parquet": [], f"one month ({month})": []}

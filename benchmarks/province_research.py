@@ -21,18 +21,20 @@ memory; the folded measures of the first ``--sizes`` province are checked agains
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import run_child
+
 CHILD = """
-import json, resource, sys, time, warnings
+import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import research
 from research.parquet import read_tables
+from _common import peak_rss_mb
 out = {}
 def timed(name, fn):
     t = time.perf_counter(); value = fn(); out[name] = round(time.perf_counter() - t, 2); return value
@@ -48,7 +50,7 @@ else:
     timed("response times", lambda: research.response_times(log))
     timed("handler rates", lambda: research.handler_rates(log))  # uses the response times computed above
     timed("transfer chains", lambda: research.transfer_chains(log))
-out["peak MiB"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+out["peak MiB"] = round(peak_rss_mb())
 print(json.dumps(out))
 """
 FOLDED = """
@@ -78,11 +80,6 @@ print(json.dumps(export_parquet(sys.argv[1], sys.argv[2], key="bench")))
 """
 
 
-def child(*args: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", *args], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="a community's store (default: a simulated 20,000 tickets)")
@@ -95,10 +92,10 @@ def main() -> None:
     store = args.store or research.sample_store(20_000)
     work = Path(tempfile.mkdtemp(prefix="province-"))
     single = work / "one"
-    summary = child(EXPORT, str(store), str(single))
+    summary = run_child(EXPORT, str(store), str(single))
     community = summary["community"]
     month = summary["months"][len(summary["months"]) // 2]
-    base = child(CHILD, str(store), "log")
+    base = run_child(CHILD, str(store), "log")
     print(f"one community: {summary['events']:,} events, {summary['tickets']:,} tickets; "
           f"read from its SQLite store {base['read_log']} s, peak {base['peak MiB']} MiB")
     for size in args.sizes:
@@ -107,14 +104,14 @@ def main() -> None:
         for n in range(1, size):
             for table in ("events", "tickets", "assignments"):
                 shutil.copytree(province / table / f"community={community}", province / table / f"community=c{n:05d}")
-        whole = child(CHILD, str(province), "log")
-        alone = child(CHILD, str(province), "month", month)
+        whole = run_child(CHILD, str(province), "log")
+        alone = run_child(CHILD, str(province), "month", month)
         steps = ", ".join(f"{k} {v} s" for k, v in whole.items() if k not in ("events", "peak MiB"))
         print(f"{size:3} communities, {int(whole['events']):,} events: {steps}; peak {whole['peak MiB']:,} MiB; "
               f"one month ({month}, {int(alone['events']):,} events) {alone['read one month']} s, "
               f"peak {alone['peak MiB']:,} MiB")
         if args.year and size == args.sizes[0]:
-            folded = child(FOLDED, str(province), str(args.per_read), "check")
+            folded = run_child(FOLDED, str(province), str(args.per_read), "check")
             print(f"    folded {args.per_read} at a time: the same measures as read whole: {folded['same']}")
         shutil.rmtree(province)
     if args.year:
@@ -124,7 +121,7 @@ def main() -> None:
         for n in range(1, copies):
             for table in ("events", "tickets", "assignments"):
                 shutil.copytree(single / table / f"community={community}", province / table / f"community=c{n:05d}")
-        folded = child(FOLDED, str(province), str(args.per_read))
+        folded = run_child(FOLDED, str(province), str(args.per_read))
         steps = ", ".join(f"{k} {v} s" for k, v in folded.items()
                           if k not in ("events", "tickets", "communities", "peak MiB", "wall", "signed", "chains"))
         print(f"a year: {folded['communities']:,} communities, {folded['events']:,} events, {folded['tickets']:,} "

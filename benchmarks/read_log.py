@@ -14,7 +14,6 @@ the copy without them). Prints the median time, the peak RSS and the ratios to `
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sqlite3
 import statistics
@@ -22,11 +21,16 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import run_child
 
 CHILD = """
-import importlib.util, json, resource, sys, time, warnings
+import importlib.util, json, sys, time, warnings
 warnings.simplefilter("ignore")
 import research
+from _common import peak_rss_mb
 reader = research.read_log
 if len(sys.argv) > 2:  # an older research/log.py, loaded as a module of its own
     spec = importlib.util.spec_from_file_location("log_before", sys.argv[2])
@@ -36,17 +40,14 @@ if len(sys.argv) > 2:  # an older research/log.py, loaded as a module of its own
 t = time.perf_counter()
 log = reader(sys.argv[1], key="bench")
 seconds = time.perf_counter() - t
-print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({"seconds": seconds, "rss": peak_rss_mb(),
                   "events": len(log.events), "named": len(log.assignments)}))
 """
 CONTRACT = ("sign_deadline", "resolve_deadline", "rating", "days", "handlers")
 
 
-def read(path: Path, module: Path | None = None) -> dict[str, float]:
-    extra = [str(module)] if module else []
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path), *extra], capture_output=True, text=True,
-                          check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def read(path: Path, module: Path | None = None) -> dict[str, Any]:
+    return run_child(CHILD, str(path), *([str(module)] if module else []))
 
 
 def main() -> None:
