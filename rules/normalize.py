@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 27  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 28  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -34,7 +34,8 @@ VERSION = 27  # of the normal form: a model learnt from normalised text names it
 # 22: 差点没晕过去, the idiom, as a figure; 23: Hokkien 呣 (不) in 呣见 呣知 呣开…; 热哩冒烟 and Wu 热得来…冒烟,
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
-# for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child)
+# for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
+# 嬲到我爆炸 (angry) and 佢就爆炸, figures)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -273,11 +274,11 @@ _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
-    rf"|(热|急|气|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
-    rf"[我他她俺人都快要直简]{{0,4}}{_ALARM}"
+    rf"|(热|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
+    rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
-    r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
+    r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|[我他她佢](就|都|快)要?爆炸|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
     r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?|差点(儿)?没?(晕|昏)过去"
     r"|(累|热|饿|困|晒|忙|渴|吵|气|烦)(得|的)[我俺人]?(都)?(要|快|快要)晕(倒|过去)?了?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
