@@ -196,7 +196,8 @@ _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛")
 JOKES = frozenset(_JOKES)  # a joke or a boast said in so many words: no emergency, whatever a model hears in it
 # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
-_LAUGHING = ("笑死", "笑死我了", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚", "笑得肚子", "🤣",
+_LAUGHING = ("笑死", "笑死我了", "笑煞", "笑死脱", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚",
+             "笑得肚子", "🤣",
              "😄")
 # a call to run or to call for help: beside it, laughter (笑死 楼下真着火了 快跑) sets no emergency aside
 _CALL_TO_RUN = ("快跑", "赶紧跑", "快逃", "快出来", "快下楼", "快撤", "快报警", "快打119", "快打110", "快打120",
@@ -313,7 +314,7 @@ _GIGGLE = ("哈哈",)
 # how a scam went, or a job advert's deposit or its men only: told, no offer of one's own
 _SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗", "说是社区的", "说是街道的", "说是居委会的",
             "手续费", "转过去了", "交押金", "先让交", "先要交", "要交五千", "把人撵了", "回去一查", "一查才知道",
-            "一查是", "只要男的", "只招男的", "简历都不收")
+            "一查是", "只要男的", "只招男的", "简历都不收", "先交", "去了才知道", "进去以后", "进去后才")
 _OFFERS = ("有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住", "高价回收",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "价钱公道", "有需要揾我", "有需要找我", "专业疏通",
            "帮忙点一下", "帮忙砍一刀",
@@ -491,7 +492,8 @@ _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐
               "上班不", "开门不", "营业不", "办公不", "上不上班", "问下", "周几", "星期几", "礼拜几", "是不是下礼拜",
               "是不是下个月", "是不是下周", "是不是明天", "是不是今天", "是不是这周", "几钱", "几多钱",
               "能进不", "在没得", "有人在没", "啥地方去了",  # 几钱一斤 (how much: a southern word)
-              "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没")  # (Hakka 有冇人晓得)
+              "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
+              "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否")  # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
@@ -961,6 +963,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "收到": ("没收到", "未收到", "没有收到", "不收到", "收到短信", "收到条短信", "收到一条", "收到个电话",
                         "收到电话", "收到信息", "收到微信", "收到一个电话", "收到货", "收到的", "收到系", "收到是"),
                "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
+               "好的": ("商量好的", "说好的", "讲好的", "约好的", "谈好的", "定好的"),  # agreed, no acknowledgement
                "已登记": ("说已登记", "讲已登记", "回已登记", "只会说已登记"),  # 客服就会说已登记: a complaint of it
                "月租": ("交了月租", "交的月租", "付了月租", "交月租", "月租都交了", "月租照交"),
                "没电": ("手机没电", "手机快没电", "电池没电", "快没电了"),
@@ -1214,7 +1217,9 @@ _FROM_AWAY = re.compile(r"(号码|电话|手机号|口音|车牌|牌照)(是|都
 _THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|"
                    r"从(老家|外地|那边)[^,.!?，。]{0,4}(转|搬|调)?回来|"
                    # or a paper issued here that home wants (想开个居住证明 老家那边要用)
-                   r"开[^,.!?，。]{0,10}证明")
+                   r"开[^,.!?，。]{0,10}证明|"
+                   # or a paper the home province wants done there (黑龙江那边非让回去认证): a matter of the one here
+                   r"(非|非要|要|让|叫)(我|俺|我们)?回去(认证|办|开|签|盖|补)")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
@@ -1578,7 +1583,8 @@ class Gate:
                     return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
             if not found.emergency and (feared := _feared(t, found.urgent)):
                 return Judgement(True, FEARED, feared)  # 枝丫断了半边吊着，怕砸到人: the tree now, the harm feared
-            told = self._told(t, hits) if size < 3 * LONG else None  # (news of a flood elsewhere, in English too)
+            told = self._told(t, hits, (*found.urgent, *found.matched)) if size < 3 * LONG else None  # (news of a
+            # flood elsewhere, in English too)
             if latin and not told:
                 told = _told_en(text, (*found.matched, *found.urgent))
             if told is None:
@@ -1774,11 +1780,12 @@ class Gate:
                 if found.top is None and (social or not _HAN.search(t)) else Judgement(True, REPORT)
         return Judgement(None, UNSURE, found.matched)
 
-    def _told(self, t: str, hits: dict[str, tuple[str, ...]]) -> Judgement | None:
+    def _told(self, t: str, hits: dict[str, tuple[str, ...]], said: tuple[str, ...] = ()) -> Judgement | None:
         """Return the judgement of an emergency's words that are not a report of one happening here: news
         from elsewhere or a rumour asked about (新闻说外省…, 群里说…是真的假的), or one over and done with
         (火已经扑灭了); ``None`` for an emergency to report. Never when something is wrong now (但是, 还没).
-        ``hits`` are the gate's words in ``t`` (:class:`_Finder`)."""
+        ``hits`` are the gate's words in ``t`` (:class:`_Finder`); ``said``, the emergency's own words (a thank-you
+        that turns to them, 谢谢修好路灯 另外…拿刀打起来了, is no thank-you)."""
         now = [w for w in hits.get("current", ()) if w != "又" and
                not (w == "还是" and (_FIRST_OR.search(t) or _PREFER.search(t)))]
         if what_if := _what_if(t, hits, now):
@@ -1823,7 +1830,7 @@ class Gate:
             return Judgement(False, CHAT, clear or tuple(w for w in (*_JOKES, *laughed) if w in t))
         resolved = hits.get("resolved", ())
         if ("已经" in t or hits.get(THANKS)) and any(w in _FIXED for w in resolved) and \
-                not _wrong_after(t, resolved, list(hits.get("problem", ()))):  # (…修好了。还有，电动车在冒烟！)
+                not _wrong_after(t, resolved, [*hits.get("problem", ()), *said]):  # (…修好了。还有，…在冒烟！)
             return Judgement(False, THANKS, resolved)  # 火已经扑灭了; 人没事，点赞
         return None
 

@@ -35,7 +35,7 @@ VERSION = 28  # of the normal form: a model learnt from normalised text names it
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
-# 嬲到我爆炸 (angry) and 佢就爆炸, figures)
+# 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -284,10 +284,11 @@ _FIGURES = re.compile(
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
     r"|(还|我|仲)以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了?|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
-    r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)")  # 风刮脸上跟刀子似的: a cold wind, no knife
-# every figure names an alarm word, or 炸, 晕, 淹, 捅 or 刀 (气炸了, 香晕, 快被他淹了, 像被捅了一刀): one automaton pass
-# leaves the regular expression to the few texts that do
-_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅", "刀"])
+    r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)"  # 风刮脸上跟刀子似的: a cold wind, no knife
+    r"|(跟|像|好像|好比)(个)?(火灾|车祸|爆炸|凶案|案发)现场")  # 烧的菜像火灾现场: a cook's mess
+# every figure names an alarm word, or 炸, 晕, 淹, 捅, 刀 or 现场 (气炸了, 香晕, 快被他淹了, 像被捅了一刀,
+# 像火灾现场): one automaton pass leaves the regular expression to the few texts that do
+_FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅", "刀", "现场"])
 
 
 def unsaid(norm: str) -> str:

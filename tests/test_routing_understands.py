@@ -6775,3 +6775,52 @@ def test_the_48th_round_reports_go_to_their_handler(shipped: Router, text: str, 
     power cuts, brown water, a deposit kept."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("谢谢修好水管 另外楼下有两个人拿着刀打起来了", "police"),  # a thank-you that turns to a fight
+    ("多谢修好路灯 另外楼梯口个电箱啪啪响冒火星", "power"),
+    ("地陷了 停车场塌下去一块 有辆车掉进去了", "housing"),
+    ("孙子把洗洁精喝了 一直在吐", "public_health"),
+    ("吃完烧烤一家人上吐下泻 孩子抽筋了", "public_health"),
+    ("隔壁阿婆家冒浓烟 门锁着 人在里面", "fire"),
+])
+def test_the_49th_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 47's third round (Datong to Xining) in our words: a thank-you that turns (另外) to a knife fight or a
+    sparking box, ground that gives way under a car, a child who drank detergent, a family poisoned by food and a
+    child in cramps, smoke from a locked home with someone inside."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "笑煞 我烧的鱼糊得像火灾现场",  # Wu 笑煞, and a cook's mess
+    "社区卫生站礼拜日开门否",  # Wenzhou 否: a question
+    "羊肉又涨价了 几家一起涨 是不是商量好的",  # 商量好的 is no 好的
+])
+def test_the_49th_round_words_say_what_they_mean(shipped: Router, text: str) -> None:
+    """Laughter in Wu (笑煞) and a mess 'like a fire scene', a question in Wenzhou words (开门否) are no emergency and
+    no ticket; 商量好的 (agreed among them) is a complaint, never an acknowledgement."""
+    d = shipped.route(text)
+    if text.startswith("羊肉"):
+        assert d.report is not False, d
+    else:
+        assert d.report is not True and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("招工的说包吃包住 去了才知道要先交两千押金", "hrss"),  # a job advert's words, then the deposit
+    ("招聘的时候说月薪五千 进去以后只发了三千", "hrss"),
+    ("养老金认证 人在这边 老家那边非让回去认证", "hrss"),  # the paper is here's matter, not news of there
+    ("去年投诉的违建还在 系统里显示已办结 办结个鬼", "district_office"),
+    ("I reported the broken lights and got a text saying 'resolved', nothing has changed", "district_office"),
+    ("Square dancing music starts at 6am every day", "environment"),
+    ("Water seeps under the balcony door whenever it rains", "property"),
+    ("The shop charges more at the till than the price on the shelf", "market"),
+])
+def test_the_49th_round_reports_go_to_their_handler(shipped: Router, text: str, lead: str) -> None:
+    """A job advert's promise broken (去了才知道, 进去以后), a pension check the home province wants done there, a
+    complaint 'closed' that was not (已办结, English 'resolved'), English square-dance music, seepage and till prices:
+    registered, or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
