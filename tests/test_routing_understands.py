@@ -6536,6 +6536,11 @@ def test_the_46th_sessions_no_ticket(shipped: Router, text: str) -> None:
     "院子后头那个东西 有人来看看吗",
     "巷子口那儿又弄坏了 有人管么",
     "有人管管伐 讲了好几趟了",
+    "涅个东西又不行了 谁来瞭一下",  # Jin 涅个: 那个, 瞭: look
+    "葛个物事又坏脱了 阿有人来看看",  # Wu
+    "有人吗 来看一下嘛",
+    "那个又坏了 来个人看下撒",
+    "喂 有冇人管下 真系顶唔顺",  # Cantonese: can't stand it
 ])
 def test_something_wrong_with_nothing_named_is_vague(shipped: Router, text: str) -> None:
     """A gate, 'over there', a place behind a building or 'our building' is where; 'who will come and look', 'is anyone
@@ -6780,3 +6785,62 @@ def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, e
     fire or a child on a sill still are."""
     assert (shipped.route(text).priority == "emergency") is emergency
 
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有个人要跳江 就在大桥上 劝不下来", "police"),
+    ("菜市场有个老人家昏过克了", "public_health"),  # Guiyang 克: 去
+    ("吃完寿宴一桌人都在呕 有个阿婆晕倒了", "public_health"),
+    ("对面楼小孩爬到空调外机上去了 家里没人", "children"),
+    ("隔壁孩子哭得好惨 大人还在打", "children"),
+    ("电梯卡牢了 阿拉爷爷勒里面", "fire"),  # Wu 卡牢: stuck, 勒: 在
+    ("救命 电梯停了 我在里面 3号楼", "fire"),
+    ("台风天 楼顶那块铁皮随时跌落街", "housing"),  # Cantonese 跌落: fall down
+    ("外墙瓷砖一块一块掉下来 下面是幼儿园门口", "housing"),
+    ("后门走火门被锁住了 楼道里全是纸箱", "fire"),
+    ("The toddler next door is alone on the balcony crying, the door is locked", "children"),
+])
+def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 48's round (Guiyang to Kashgar) in our words: someone about to jump from a bridge, a fainting in
+    Guiyang's 昏过克, a banquet table vomiting, a child on an air conditioner's outdoor unit, a child beaten and
+    crying now, a lift stuck with someone inside (in Wu, and with only 救命 and 在里面), sheet metal or tiles about to
+    fall on a street, a fire door locked, a toddler alone on a locked balcony: registered at once as emergencies."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "看到视频 云南那边有个仓库着火了 好吓人",  # a video of somewhere else
+    "视频：外省一个菜市场煤气爆炸",
+    "Thanks to whoever cleared the ice off the steps this morning!",
+    "阿有人礼拜六一道去蠡园白相",  # Wu: an invitation
+    "谁有社区食堂的时间表",  # a question
+    "我爸说他细个喺乡下 台风来之前全村都去祠堂避",  # Cantonese 细个: when he was small
+    "My friend said the curry would set my mouth on fire",
+])
+def test_the_48th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Session 48's non-reports in our words: videos of a fire or a blast elsewhere (看到视频, 视频：), an English
+    thank-you for ice cleared, a Wu invitation (一道去白相), a question for a timetable, a childhood remembered (细个),
+    a mouth 'on fire' from curry: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("网约车拼车还收全价 司机说不拼不走", "transport"),  # a shared ride complained of, no offer
+    ("谢谢社区送的米，就是我们楼暖气到现在也没来", "housing"),  # thanks, but still no heating
+    ("菜场打折的牛肉 买回去一闻都有味了", "market"),  # a discount complained of
+    ("屋里冷得跟冰窖似的 晚上孩子冻醒", "housing"),
+    ("社区那个办事员说话太冲 问两句就让自己上网查", "district_office"),
+    ("网格员收了人家两瓶酒 就不管那个违建了", "district_office"),
+    ("网格员从来没上过门 有事找不到人", "district_office"),
+    ("区里转街道 街道转社区 转了半年没人管", "district_office"),
+    ("反映了五次了 每次都说登记了 一直没人来", "district_office"),
+])
+def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A shared taxi ride charged in full, a thank-you that goes on to heating still not on (就是…到现在也没来), a
+    discounted joint that smells, a home cold as an ice cellar, officials rude, taking gifts, never calling, passing a
+    matter from district to street to community, or saying 'registered' five times: registered or asked about, never
+    dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
