@@ -6799,12 +6799,18 @@ def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, e
     ("外墙瓷砖一块一块掉下来 下面是幼儿园门口", "housing"),
     ("后门走火门被锁住了 楼道里全是纸箱", "fire"),
     ("The toddler next door is alone on the balcony crying, the door is locked", "children"),
+    ("男人拿着刀追着他老婆 快来", "women"),  # a knife at a wife: domestic violence, as the blind writers have it
+    ("菜市场有人抢手机 还把人打了", "police"),  # not the market's
+    ("夜市那边打成一片了 好多人流血", "police"),  # a brawl with blood, not only an injury
+    ("车里锁着个小孩 太阳底下 车主找不到", "children"),  # the car's owner is not a missing person
 ])
 def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 48's round (Guiyang to Kashgar) in our words: someone about to jump from a bridge, a fainting in
     Guiyang's 昏过克, a banquet table vomiting, a child on an air conditioner's outdoor unit, a child beaten and
     crying now, a lift stuck with someone inside (in Wu, and with only 救命 and 在里面), sheet metal or tiles about to
-    fall on a street, a fire door locked, a toddler alone on a locked balcony: registered at once as emergencies."""
+    fall on a street, a fire door locked, a toddler alone on a locked balcony, a husband with a knife at his wife, a
+    snatch with a blow, a brawl with blood, a child locked in a car whose owner cannot be found: registered at once
+    as emergencies, with the handler who must come."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6844,3 +6850,17 @@ def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     dropped, with their handler."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("垃圾桶满了 臭得要死 好几天没人收", "property"),  # 臭得要死 好几天: a figure, then days, no one dead
+    ("包工头拿了钱人跑了 我们的工资都没给", "hrss"),  # a boss gone with the wages is no missing person
+    ("老师上课打孩子的头", "education"),  # a teacher's conduct, the school's matter
+    ("对门小孩每天被关在门外 哭到半夜", "children"),  # day after day: the children's office, not a rescue now
+])
+def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """Words that sounded an alarm and were none: 'it stinks to death' before 'for days' (no one found dead), a
+    contractor gone with the wages (no missing person), a teacher hitting a pupil (the school's matter), a child shut
+    out every night (the children's office's, no rescue now): registered with their handler, no emergency."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
