@@ -86,7 +86,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "望眼欲穿", "老同学", "小学同学",
          "一眼就认出来",
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
-         "吃饭了", "早点休息", "太可爱了", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
+         "吃饭了", "早点休息", "太可爱了", "不用跑营业厅", "网上就能交", "能微信交了", "微信就能交",
+         "手机上就能交", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
          "拉进", "拉我进", "拉进来", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者",
          "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
@@ -134,7 +135,8 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "我那时候", "俺那时候", "额那时候", "我那阵", "俺那阵", "他那阵", "她那阵",  # (Cantonese 嗰阵: 那阵)
          "老早阿拉", "老早我们", "老早伲", "老早吾", "老早屋里", "想起都惊",  # (Wu 老早: long ago)
-         "细个在", "细个嗰阵", "细个时",  # (Cantonese 细个: when small; 喺 reads 在)
+         "细个在", "细个嗰阵", "细个时", "细个那阵", "后生那阵",  # (Cantonese 细个: small; 喺 reads 在, 嗰 那)
+         "年那次",  # (14年那次: a year named, that time)
          "那才叫", "年轻时", "年轻的时候", "后生时", "后生的时候", "刚嫁过来那", "年轻辰光", "小辰光",
          "那辈儿", "变化大得很",
          "想当年", "现在想想", "现在想起来",
@@ -496,7 +498,7 @@ _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐
               "能进不", "在没得", "有人在没", "啥地方去了",  # 几钱一斤 (how much: a southern word)
               "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
               "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否",   # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
-              "吃么斯", "么斯时候", "时间表", "时刻表")  # (Wuhan 么斯: 什么)
+              "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒")  # (Wuhan 么斯: 什么; Changde 冒: 吗)
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
@@ -516,7 +518,7 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了", "说没漏", "讲没漏", "已经送医院", "不是出事",
           "已经接去医院", "接克医院了")  # done
 # said to be done, in stronger or weaker words
-_RESOLVED = ("换新的了", "全换新了", "给说法了",
+_RESOLVED = ("换新的了", "全换新了", "给说法了", "扶起来了", "扶好了",
              "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
              "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了", "恢复得挺好", "恢复得很好",
@@ -524,10 +526,10 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了",
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews", "newsclip",
-                   "newsvideo")
+                   "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo")
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "看了个视频", "看了一个视频", "看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:",
-           *_ON_THE_NEWS_EN,
+           "这段视频", "个视频是哪", *_ON_THE_NEWS_EN,
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
            "希望大家平安", "祈祷", "祈福", "保佑", "追剧", "看剧", "剧里", "小说", "灾难片", "片子里", "纪录片",
            "动画片", "看了个恐怖片", "套戏", "特效",
@@ -541,7 +543,7 @@ _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这�
            "mc里", "韩剧", "泰剧", "日剧", "美剧", "港剧", "台剧", "短剧", "语剧", "连续剧", "tvb剧", "看《", "睇《")
 # of the screen's words, news and videos: of this very place too (新闻上看到我们小区…), where a drama or a dream is not
 _NEWS = frozenset(("新闻", "电视里", "电视上", "电视说", "电视讲", "视频里", "看了个视频", "看了一个视频", "刷到个视频",
-                   "看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:",
+                   "看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "个视频是哪",
                    *_ON_THE_NEWS_EN))
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
@@ -858,7 +860,7 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
                     "哪个来看", "有人来瞅", "坏咧", "又那样了", "又介样了", "有人管没", "有人管伐", "有莫得人管",
                     "有没得人管", "出问题了", "有人来看看", "有人来看一下", "来看一哈", "有人管管", "有人管无",
                     "有人管么", "有人管吗", "有没人来看", "不灵了", "弄坏", "来看一下嘛", "来看下嘛", "来看一下撒",
-                    "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了")
+                    "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了", "还那样")
 # (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌: broken; Jin 瞭: look)
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
@@ -894,7 +896,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮"
              "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
-_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|但是|可是|不过|就是|顺便|对了")  # 谢谢，就是…: but
+# 谢谢，就是…: but (but not 但愿, 但凡)
+_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|但是|但(?![愿凡])|可是|不过|就是|顺便|对了")
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
 
@@ -1325,6 +1328,10 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
 _NOT_HERE = "(儿|里|边|块)?(可|倒|就|都|还)?(没|没有|冇)(这事|这种事|这回事|这个事)"
 
 
+# a loss of one's own told (欠了俺, 骗了我, 让汇钱): the matter is here, whoever or whatever is away
+_OWN_LOSS = Sieve(r"(欠|骗|坑|拖)(了|哒|咗)?(俺|我|我们|俺们|阮)|(汇钱|转钱|打钱|转账|汇款)|口音不对")
+
+
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
     """Return the words that say a message tells of something elsewhere (on television, in the news, or heard
     of another place), or ``()``; watching the news on a set that fails is no news told (看个新闻断断续续)."""
@@ -1347,7 +1354,9 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t) and \
             not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
-    if not away and not here and (theirs := _THEIRS.search(t) or _PLACE_THERE.search(t)) and \
+    # (…说是韩国那边的，让赶紧汇钱; 老板欠了俺工钱，说等韩国那边的钱: a loss here, whoever speaks of there)
+    if not away and not here and not _OWN_LOSS.search(t) and \
+            (theirs := _THEIRS.search(t) or _PLACE_THERE.search(t)) and \
             (named := _PLACE_NAMED.search(t)) and not calls_to_run(t):
         return (named.group(0), theirs.group(0))  # 我表哥在吉林 说他们那停了三天水: told of a place named
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
@@ -1725,8 +1734,10 @@ class Gate:
                 not _wrong_after(t, thanks, specific):  # 唔该物业睇下 (please, property, have a look): a request
             return Judgement(False, THANKS, thanks)  # a thank-you may name the matter (保安大哥半夜还在巡逻)
         if social and short and not strong and not named and \
-                not (question and found.top is not None and not found.top.alike):
-            # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter)
+                not (question and found.top is not None and not found.top.alike) and \
+                not (social[0][0] == THANKS and _wrong_after(t, social[0][1], list(current))):
+            # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter; nor
+            # a thank-you that turns to something wrong again: 谢谢上次修了水管，但这回热水器又开始滴了)
             return Judgement(False, social[0][0], social[0][1])
         if short and not problems and question:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be

@@ -6803,14 +6803,32 @@ def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, e
     ("菜市场有人抢手机 还把人打了", "police"),  # not the market's
     ("夜市那边打成一片了 好多人流血", "police"),  # a brawl with blood, not only an injury
     ("车里锁着个小孩 太阳底下 车主找不到", "children"),  # the car's owner is not a missing person
+    ("桥上有人跳下去了", "police"),
+    ("喝醉的拿着酒瓶追人 在小区门口", "police"),
+    ("孩子掉进小区后面的水坑里了 快", "children"),
+    ("小孩站在窗台上踩着椅子往外探", "children"),
+    ("老头拿衣架抽孩子 孩子哭得不行", "children"),
+    ("工厂那边轰的一声 冒黑烟了", "fire"),  # a blast and smoke
+    ("My son got lost at the mall near the station", "police"),
+    ("他喝醉了拿着菜刀 我跟孩子躲在卧室", "women"),
+    ("隔壁男的在踢门 他老婆在里面哭喊", "women"),
+    ("刚才又晃了一下 墙裂了个大口子 大家都跑楼下来了", "housing"),  # an aftershock
+    ("塔吊被风吹得直晃 好像要倒", "housing"),
+    ("楼下烧烤摊的桌子现在摆满了消防通道 前两天救护车来了都进不来", "fire"),  # blocked now, and it happened
+    ("楼顶有个小伙子坐在边上一直哭", "police"),
 ])
 def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 48's round (Guiyang to Kashgar) in our words: someone about to jump from a bridge, a fainting in
     Guiyang's 昏过克, a banquet table vomiting, a child on an air conditioner's outdoor unit, a child beaten and
     crying now, a lift stuck with someone inside (in Wu, and with only 救命 and 在里面), sheet metal or tiles about to
     fall on a street, a fire door locked, a toddler alone on a locked balcony, a husband with a knife at his wife, a
-    snatch with a blow, a brawl with blood, a child locked in a car whose owner cannot be found: registered at once
-    as emergencies, with the handler who must come."""
+    snatch with a blow, a brawl with blood, a child locked in a car whose owner cannot be found; and from the
+    twenty-first round (Luoyang to Haikou): someone who jumped, a drunk chasing people with a bottle, a child in a
+    pit of water or reaching out of a window from a chair, a child whipped with a hanger, a blast with black smoke, an
+    English child lost, a drunk husband with a kitchen knife or kicking at a door his wife cries behind, an
+    aftershock that cracked a wall, a crane about to fall, a fire lane blocked now (a 'the ambulance could not get
+    in' of two days ago is no what-if), a young man crying on a roof's edge: registered at once as emergencies, with
+    the handler who must come."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6823,11 +6841,16 @@ def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     "谁有社区食堂的时间表",  # a question
     "我爸说他细个喺乡下 台风来之前全村都去祠堂避",  # Cantonese 细个: when he was small
     "My friend said the curry would set my mouth on fire",
+    "这段视频是哪里的 水都淹到二楼了",  # a video asked about
+    "社区卫生站礼拜天开门冒",  # Changde 冒: 吗
+    "闷得人喘不上气 这雨什么时候下",  # the weather, no one choking
+    "Saw the video of that warehouse fire, scary",
 ])
 def test_the_48th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Session 48's non-reports in our words: videos of a fire or a blast elsewhere (看到视频, 视频：), an English
     thank-you for ice cleared, a Wu invitation (一道去白相), a question for a timetable, a childhood remembered (细个),
-    a mouth 'on fire' from curry: no ticket."""
+    a mouth 'on fire' from curry, a video of a flood asked about, a Changde question (开门冒), sultry weather that
+    leaves one breathless: no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
 
@@ -6842,12 +6865,16 @@ def test_the_48th_sessions_no_ticket(shipped: Router, text: str) -> None:
     ("网格员从来没上过门 有事找不到人", "district_office"),
     ("区里转街道 街道转社区 转了半年没人管", "district_office"),
     ("反映了五次了 每次都说登记了 一直没人来", "district_office"),
+    ("有人打电话说是我儿子在外地出事了 让赶紧汇钱", "police"),  # a scam here, whoever claims to be away
+    ("老板欠了我三个月工钱 说等外地那边的货款到了再给", "hrss"),  # wages owed here, money expected from there
+    ("谢谢物业上次修了灯，但这回楼道那盏又不亮了", "property"),  # thanks, but (但) again
 ])
 def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
     """A shared taxi ride charged in full, a thank-you that goes on to heating still not on (就是…到现在也没来), a
     discounted joint that smells, a home cold as an ice cellar, officials rude, taking gifts, never calling, passing a
-    matter from district to street to community, or saying 'registered' five times: registered or asked about, never
-    dropped, with their handler."""
+    matter from district to street to community, or saying 'registered' five times, a scam call from 'away', wages
+    owed until money comes from elsewhere, a thank-you that turns (但) to something wrong again: registered or asked
+    about, never dropped, with their handler."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
 
@@ -6857,10 +6884,22 @@ def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     ("包工头拿了钱人跑了 我们的工资都没给", "hrss"),  # a boss gone with the wages is no missing person
     ("老师上课打孩子的头", "education"),  # a teacher's conduct, the school's matter
     ("对门小孩每天被关在门外 哭到半夜", "children"),  # day after day: the children's office, not a rescue now
+    ("The lift stopped between floors again, nobody inside this time", "property"),
+    ("天然气没了 打火打不着", "gas"),  # a stove that will not light: no spark
+    ("烧烤店炭火的烟一直往楼上窜", "environment"),  # barbecue smoke, no fire
+    ("我表姐成天被她老公打 不敢报警 怎么帮她", "women"),  # long suffered, help asked: no alarm now
+    ("卫健说找医保 医保说找卫健 补贴到现在没着落", "district_office"),  # each office sends to the other
+    ("上班时间办公室几个人在斗地主", "district_office"),
+    ("一套两居室住了二十多个人 天天半夜吵", "public_security"),  # group rental
+    ("收了五块钱 墙上明明写的两块", "market"),
+    ("卫生间顶上摸着湿乎乎的 还鼓起来个包", "property"),  # a leak from above
 ])
 def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
     """Words that sounded an alarm and were none: 'it stinks to death' before 'for days' (no one found dead), a
     contractor gone with the wages (no missing person), a teacher hitting a pupil (the school's matter), a child shut
-    out every night (the children's office's, no rescue now): registered with their handler, no emergency."""
+    out every night (the children's office's, no rescue now), a lift stopped with no one inside, a stove that will not
+    light, barbecue smoke, violence long suffered with help asked, offices sending a matter to each other, cards in
+    working hours, twenty in a flat, a price above the one on the wall, a damp bulge in a ceiling: registered with
+    their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
