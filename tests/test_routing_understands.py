@@ -6816,6 +6816,19 @@ def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, e
     ("塔吊被风吹得直晃 好像要倒", "housing"),
     ("楼下烧烤摊的桌子现在摆满了消防通道 前两天救护车来了都进不来", "fire"),  # blocked now, and it happened
     ("楼顶有个小伙子坐在边上一直哭", "police"),
+    ("我家老爷子有点痴呆 早上出去到现在还没回来", "police"),
+    ("隔壁工作室在冒黑烟 门关着", "fire"),
+    ("楼上好臭 好几天没见过那个独居老头了", "police"),
+    ("My 5 year old is missing at the park, red jacket", "police"),
+    ("工地的脚手架倒了 压住两个工人", "housing"),
+    ("孩子站在那座烂木桥上 桥断了一半", "children"),
+    ("几个学生吃了食堂的饭 又吐又拉 有个已经软了", "public_health"),
+    ("老墙开始倒了 砖一块块往下掉", "housing"),
+    ("KTV的安全门被锁起来了 里面有烟", "fire"),
+    ("电梯关侬 阿嬷在里面", "fire"),  # Minnan 关侬: 关人
+    ("小孩一个人跑到海边 浪很大 没看到大人", "children"),
+    ("吃了海鲜全身起疹 喘不过气", "public_health"),
+    ("The gas cylinder in the kitchen downstairs is hissing", "gas"),
 ])
 def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 48's round (Guiyang to Kashgar) in our words: someone about to jump from a bridge, a fainting in
@@ -6827,8 +6840,12 @@ def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     pit of water or reaching out of a window from a chair, a child whipped with a hanger, a blast with black smoke, an
     English child lost, a drunk husband with a kitchen knife or kicking at a door his wife cries behind, an
     aftershock that cracked a wall, a crane about to fall, a fire lane blocked now (a 'the ambulance could not get
-    in' of two days ago is no what-if), a young man crying on a roof's edge: registered at once as emergencies, with
-    the handler who must come."""
+    in' of two days ago is no what-if), a young man crying on a roof's edge; and from the twenty-second (Nantong to
+    Xiamen): an old man with dementia not back, black smoke from a workshop, a smell and a lone neighbour unseen, an
+    English child missing, scaffolding fallen on workers, a child on a half-broken bridge, pupils poisoned with one
+    gone limp, a wall starting to fall, a locked exit with smoke, a lift that shut someone in (Minnan 关侬), a child
+    alone by big waves, an allergy with no breath, a hissing cylinder: registered at once as emergencies, with the
+    handler who must come."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6845,12 +6862,18 @@ def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     "社区卫生站礼拜天开门冒",  # Changde 冒: 吗
     "闷得人喘不上气 这雨什么时候下",  # the weather, no one choking
     "Saw the video of that warehouse fire, scary",
+    "看下这条视频 外地有栋楼着火了",
+    "我后生在船上做工 有次遇到台风 想返都惊",  # a story of one's youth
+    "这张老照片是五十年代的码头",
+    "明天去古镇 有没车顺路",  # a lift asked for
+    "谁的钥匙掉在门口 交给保安了",  # a key found
 ])
 def test_the_48th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Session 48's non-reports in our words: videos of a fire or a blast elsewhere (看到视频, 视频：), an English
     thank-you for ice cleared, a Wu invitation (一道去白相), a question for a timetable, a childhood remembered (细个),
     a mouth 'on fire' from curry, a video of a flood asked about, a Changde question (开门冒), sultry weather that
-    leaves one breathless: no ticket."""
+    leaves one breathless, a story of one's youth at sea, an old photograph, a lift asked for, a key handed to the
+    guard: no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
 
@@ -6893,13 +6916,18 @@ def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     ("一套两居室住了二十多个人 天天半夜吵", "public_security"),  # group rental
     ("收了五块钱 墙上明明写的两块", "market"),
     ("卫生间顶上摸着湿乎乎的 还鼓起来个包", "property"),  # a leak from above
+    ("台风后一棵大树倒在路中间 车过不去", "urban_mgmt"),  # a tree 倒在 the road is no one collapsed
+    ("I bought a heater at a shop and it sparks every time I plug it in, they won't refund", "market"),
+    ("楼上渗水 我家顶棚一块一块往下掉皮", "property"),  # plaster a leak brought down: no collapse
+    ("老年食堂十块一顿 现在涨成十五了", "welfare"),  # 在涨 of a price is no water rising
 ])
 def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
     """Words that sounded an alarm and were none: 'it stinks to death' before 'for days' (no one found dead), a
     contractor gone with the wages (no missing person), a teacher hitting a pupil (the school's matter), a child shut
     out every night (the children's office's, no rescue now), a lift stopped with no one inside, a stove that will not
     light, barbecue smoke, violence long suffered with help asked, offices sending a matter to each other, cards in
-    working hours, twenty in a flat, a price above the one on the wall, a damp bulge in a ceiling: registered with
-    their handler, no emergency."""
+    working hours, twenty in a flat, a price above the one on the wall, a damp bulge in a ceiling, a tree fallen across
+    a road, a heater that sparks (a refund refused), plaster a leak brings down, a canteen's price rise (在涨):
+    registered with their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
