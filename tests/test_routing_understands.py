@@ -6829,6 +6829,12 @@ def test_the_47th_sessions_words_keep_their_bounds(shipped: Router, text: str, e
     ("小孩一个人跑到海边 浪很大 没看到大人", "children"),
     ("吃了海鲜全身起疹 喘不过气", "public_health"),
     ("The gas cylinder in the kitchen downstairs is hissing", "gas"),
+    ("他又喝醉了 拿刀追我 我躲在邻居家", "women"),  # a husband's drunken knife: domestic violence
+    ("前夫在门口踹门 说今天要弄死我", "women"),
+    ("有人摸了楼道的铁门 给电了 倒在地上", "power"),  # northern 给电了: shocked
+    ("隔壁老头好几天没出门 门口有臭味", "police"),
+    ("七楼有人在喊救命 好像有烟", "fire"),
+    ("切菜的时候手被菜刀切到了 血一直喷", "public_health"),  # a kitchen knife's cut: an injury, not violence
 ])
 def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 48's round (Guiyang to Kashgar) in our words: someone about to jump from a bridge, a fainting in
@@ -6844,8 +6850,10 @@ def test_the_48th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     Xiamen): an old man with dementia not back, black smoke from a workshop, a smell and a lone neighbour unseen, an
     English child missing, scaffolding fallen on workers, a child on a half-broken bridge, pupils poisoned with one
     gone limp, a wall starting to fall, a locked exit with smoke, a lift that shut someone in (Minnan 关侬), a child
-    alone by big waves, an allergy with no breath, a hissing cylinder: registered at once as emergencies, with the
-    handler who must come."""
+    alone by big waves, an allergy with no breath, a hissing cylinder, a drunk husband's knife or an ex-husband's
+    threat at the door, a shock from an iron door (给电了), a neighbour unseen for
+    days with a smell, a cry for help with smoke, a hand cut by a kitchen knife and bleeding (no violence):
+    registered at once as emergencies, with the handler who must come."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6888,6 +6896,9 @@ def test_the_48th_sessions_no_ticket(shipped: Router, text: str) -> None:
     ("网格员从来没上过门 有事找不到人", "district_office"),
     ("区里转街道 街道转社区 转了半年没人管", "district_office"),
     ("反映了五次了 每次都说登记了 一直没人来", "district_office"),
+    ("路灯的事反映了三回 每回都说记下了 到现在还是黑的", "district_office"),
+    ("环保说找城管 城管说找环保 排污的事踢了一年", "district_office"),  # each sends it to the other
+    ("听说有干部收了人家的钱帮人插队批廉租房", "district_office"),
     ("有人打电话说是我儿子在外地出事了 让赶紧汇钱", "police"),  # a scam here, whoever claims to be away
     ("老板欠了我三个月工钱 说等外地那边的货款到了再给", "hrss"),  # wages owed here, money expected from there
     ("谢谢物业上次修了灯，但这回楼道那盏又不亮了", "property"),  # thanks, but (但) again
@@ -6896,8 +6907,9 @@ def test_the_48th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     """A shared taxi ride charged in full, a thank-you that goes on to heating still not on (就是…到现在也没来), a
     discounted joint that smells, a home cold as an ice cellar, officials rude, taking gifts, never calling, passing a
     matter from district to street to community, or saying 'registered' five times, a scam call from 'away', wages
-    owed until money comes from elsewhere, a thank-you that turns (但) to something wrong again: registered or asked
-    about, never dropped, with their handler."""
+    owed until money comes from elsewhere, a thank-you that turns (但) to something wrong again, 'noted' said every
+    time, two offices each sending a matter to the other, money taken to jump a queue: registered or asked about,
+    never dropped, with their handler."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
 
