@@ -94,7 +94,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "热得要疯", "热疯了",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
-         "晒不干", "又下雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
+         "晒不干", "又下雨", "又是雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
          "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
          "又胖了", "长胖了", "减肥", "的一天", "上班去了", "上班去啦", "躺平", "deadline", "摸鱼",
          "永远的神",
@@ -112,7 +112,8 @@ _NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑", "家�
             "随时私我", "我是物业客服", "我们已经派人", "年检已完成", "请大家配合", "请各位配合", "感谢大家配合",
             "感谢配合", "有问题随时找我", "入户走访", "相互转告", "填一下问卷", "填一下这个问卷",
             "填个问卷", "请知悉")
-_NOTICE_HINTS = ("带好", "接种本", "请各楼栋长", "业主大会", "要报名的", "免费体检", "改到周", "活动日",
+_NOTICE_HINTS = ("带好", "接种本", "小孩的本子", "孩子的本子", "宝宝的本子", "请各楼栋长", "业主大会", "要报名的",
+                 "免费体检", "改到周", "活动日",
                  "转给有需要", "别送错", "千万别", "别转账", "请家长", "提醒孩子", "请绕行", "封闭施工",
                  "家中留人", "入户安检", "请提前", "届时", "转发",
                  "的通知", "通知:", "公告:", "请广大", "请各位", "预计恢复", "计划停", "将于", "【", "现将",
@@ -178,10 +179,15 @@ _ENDED_WELL = Sieve(r"(好在|幸好|幸亏|后来|现在|今年)[^。!?]{0,12}"
                     r"(修好了|改好了|弄好了|治好了|解决了|搞好了|整好了|换了新的|换新了|换了个新的)"
                     r"|再(也)?(没|没有|冇|无)[^。!?，,]{1,3}过|点赞|点个赞")
 # a body part said to smoke or burn (打游戏打得手都冒烟了, 气得我头顶冒烟): a figure of speech, no fire
-_FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|脑瓜子|脑瓜|脑门|七窍|头|头顶|嗓子|喉咙|眼睛|腿|脚|键盘|"
-                r"嘴|嘴巴|舌头)"
+_FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头壳|脑瓜子|脑瓜|脑门|七窍|头|头顶|嗓子|喉咙|眼睛|腿|脚|"
+                r"键盘|嘴|嘴巴|舌头)"
                 r"(都|也)?(要|快|直|在)?"
                 r"(冒烟|着火|起火|冒火|烧起来))"
+                # or legs walked till they break, a rage or a bargain that makes one spit blood (腿都要断了,
+                # 砍得我要吐血)
+                r"|(?:腿|脚|腰)(都|也)?(要|快)(断了|断掉了|废了)"
+                r"|(?:气|砍|累|忙|亏|赔)得(我)?(都|也)?(要|快)?吐血"
+                r"|(?:my)?(?:feet|legs|head|brain|throat|mouth|tongue|hands|back)(?:are|is)onfire"
                 # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
                 r"|(?:冻死|饿死|累死|热死|渴死|穷死)(也|都)(不|要|得)|杀了我吧|(不吃|不恰|不喝)就要命"
                 # or a crowd, a heat, a joke that nearly did for one (差点没把俺挤扁)
@@ -481,7 +487,9 @@ _PASSED = Sieve(r"([\u4e00-\u9fff]{2,3})(说|让|叫)(我)?(去|找|归)([\u4e00
 _PREFER = Sieve(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝|舒服|巴适|好耍|有味道|里手|一绝|够味|不错|"
                 r"有名|韵味|划算|合算|实惠|抵|中(?![\u4e00-\u9fff]))"
                 # or now said to be better than then (…现在想起来都怕，还是现在好)
-                r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)")
+                r"|还是(现在|如今|这会儿?|今天)[^,.!?。\s]{0,3}(好|强)"
+                # or one's own way of living at the end (窑洞冬暖夏凉 还是窑里好), never 还是不好
+                r"|还是(?![不没])[^,.!?。\s不没]{1,6}(好|强)[啊呀哦啦吧呢嘛!！~。.]*$")
 _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
@@ -848,7 +856,8 @@ _NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
                  r"(?<!hand )(?<!handed )(?<!point )(?<!pointed )(?<!carry )(?<!carried )(?<!sorting )"
                  r"(?<!finding )(?<!figuring )(?<!checking )(?<!working )(?<!carrying )(?<!handing )(?<!filling )"
                  r"(?<!sun )(?<!sun is )(?<!lotus )(?<!flowers )(?<!blossoms )(?<!blossom )(?<!stars )"
-                 r"(?<!moon )out|"
+                 r"(?<!moon )(?<!sort it )(?<!sorted it )(?<!sorting it )(?<!sort that )(?<!sorted that )"
+                 r"(?<!sorting that )(?<!figured it )(?<!sorted this )(?<!sorting this )out|"
                  r"off|leak\w*|smell\w*|nois\w*|blocked|"
                  r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
@@ -862,8 +871,12 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
                     "哪个来看", "有人来瞅", "坏咧", "又那样了", "又介样了", "有人管没", "有人管伐", "有莫得人管",
                     "有没得人管", "出问题了", "有人来看看", "有人来看一下", "来看一哈", "有人管管", "有人管无",
                     "有人管么", "有人管吗", "有没人来看", "不灵了", "弄坏", "来看一下嘛", "来看下嘛", "来看一下撒",
-                    "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了", "还那样")
-# (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌: broken; Jin 瞭: look)
+                    "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了", "还那样", "有人来望下",
+                    "来望一下", "拐哩", "又不得了", "有侬来看", "又不中", "又不好使", "整坏了", "谁来看看", "谁给瞅",
+                    "来个人瞅")
+# (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌, Gan 拐哩, Cantonese 又唔得了:
+# broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
+# northeastern 瞅: look; Wu and Minnan 侬: someone)
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
@@ -895,7 +908,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮"
              "老板跑了", "人跑了", "卷钱跑", "卷铺盖跑",
              "跑没影", "卷款", "提不出来", "刷单", "说好的", "也没让", "交了也没", "不公示", "没公示", "未公示",
              "暗箱操作", "内定", "就关门", "关门转让", "人也找不着", "人找不着了",
-             "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", *_CURRENT)
+             "马赛克", "断断续续", "时断时续", "卡顿", "没人换", "没人弄", "没人问", "太麻烦", "写错", "滴答", "还在滴",
+             "一直滴", "鼓起来", "墙出水", "墙在出水", "墙一直出水", *_CURRENT)
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 # 谢谢，就是…: but (but not 但愿, 但凡)
@@ -924,7 +938,7 @@ def _without(words: tuple[str, ...], word: str) -> tuple[str, ...]:
 
 
 _OFTEN = ("又", "一直", "总是", "老是", "每天", "每日", "经常", "整天")  # how often, said of anything: no problem named
-_FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
+_FILLER_CHARS = (r"了啊呀哦的啦吧呢嘛哈们吗呗~～…·、，。！？!?,.:;：；\"'“”‘’()（）\[\]【】<>《》"
                  r"\-—_+=*#@&%$^|/\\0-9")
 _FILLER = re.compile(f"[{_FILLER_CHARS}]")
 _ALNUM = Sieve(r"[^\W_]")  # a letter or a digit of any script (what str.isalnum says)
@@ -934,17 +948,20 @@ _LETTERS_ONLY = Sieve(f"[a-z{_FILLER_CHARS}]+")  # what the English social words
 _PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情", "这件事情", "那件事情", "这件事", "那件事", "这玩意儿",
                  "那玩意儿", "这玩意", "那玩意", "这些", "那些", "这个", "那个", "这事", "那事", "东西", "事情", "事儿",
                  "问题", "情况", "它", "兀个东西", "兀个", "咯只东西", "咯只", "那块", "这块", "那个事", "这个事",
-                 "说的事", "讲的事", "涅个东西", "涅个", "葛个物事", "葛个", "物事", "勒个")  # (Jin 兀个, Xiang 咯只)
+                 "说的事", "讲的事", "涅个东西", "涅个", "葛个物事", "葛个", "物事", "勒个",
+                 "个个东西", "这块儿", "那块儿", "许个")  # (Jin 兀个, Xiang 咯只, Gan 箇个, Teochew 许个)
 # said of anything wrong, naming no matter (坏了, 没人管, 一直); 臭, 漏, 吵 and 没水 name one
 _MATTERLESS = frozenset((*_NOBODY_HEEDS, "坏了", "坏掉", "不行了", "不动", "没人管", "没人修", "没人处理", "没人来",
                          "没人弄", "没人问", *_SOMETHING_WRONG,
                          "不管", "不处理", "希望", "尽快", "麻烦", "帮忙", "能不能", "可不可以", "为什么", "凭什么",
-                         "一直", "总是", "老是", "每天", "经常", "好几天", "好多天", "几天了", "多久了", "要等多久",
+                         "一直", "总是", "老是", "每天", "每日", "整天", "经常", "好几天",
+                         "好多天", "几天了", "多久了", "要等多久",
                          "一个多月", "受不了", "严重", "太差", "有没有人管", "没有人管", "反映", "诉求", "请求", "要求",
                          "呼吁", "破了", "烂了", "危险", "有人在", *_CURRENT))
 _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "烦死", "气死", "烦人", "无语", "服了", "真是的", "哎呀", "唉", "哎", "烦", "急死", "愁死", "死了",
-    "到底", "究竟", "有没有", "是不是", "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
+    "到底", "究竟", "有没有", "是不是", "什么", "就在",
+    "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
     "呢度", "真系", "没眼看", "乜都", "实在", "群里", "天天有事", "有事", "看",  # (这边, 那边: _WHERE's)
@@ -957,7 +974,7 @@ _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     *"这那咋谁都也就才再又还真太好很挺蛮是不没有人管呀啦嘞咯哇喂修弄搞来去了下说讲无阮个一"),
     key=len, reverse=True)))
 _WHERE = re.compile(r"[0-9一二三四五六七八九十]+(号楼|号栋|栋|幢|号院|座|单元|层|楼|号|室)|"
-                    r"楼上|楼下|门口|这里|那里|这边|那边|这度|那度|[东南西北]门|[东南西北]边|大门|后门|侧门|正门|"
+                    r"楼上|楼下|门口|地下室|地库|车库|院子里|这里|那里|这边|那边|这度|那度|[东南西北]门|[东南西北]边|大门|后门|侧门|正门|"
                     r"[0-9一二三四五六七八九十]+排|最?[东南西北]头|后头|前头|后边|后面|旁边|对面|[前后]院|"
                     r"(我们|咱们|咱|俺们|额们)(楼|单元|小区|院)|巷子?[口尾头里]|院子|这点|那点|[兀这那]搭|这儿|那儿|果度|嗰度|呢度|果边|呢边")
 _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作人员|社区|物业|居委会|街道)|"
@@ -978,7 +995,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
                "好的": ("商量好的", "说好的", "讲好的", "约好的", "谈好的", "定好的"),  # agreed, no acknowledgement
                "已登记": ("说已登记", "讲已登记", "回已登记", "只会说已登记"),  # 客服就会说已登记: a complaint of it
-               "月租": ("交了月租", "交的月租", "付了月租", "交月租", "月租都交了", "月租照交"),
+               "月租": ("交了月租", "交的月租", "付了月租", "交月租", "月租都交了", "月租照交", "说月租", "讲月租",
+                        "套餐月租"),  # (说月租十八，实际扣了八十: a charge complained of)
                "没电": ("手机没电", "手机快没电", "电池没电", "快没电了"),
                "不过": ("养不过来", "忙不过来", "顾不过来", "吃不过来", "用不过来", "说不过", "打不过", "比不过"),
                "不是着火": ("是不是着火",), "不是起火": ("是不是起火",),  # a question, not an all-clear
@@ -996,7 +1014,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                # asking whether anyone saw; others who saw it (好几个人看到了) tell of a matter, no reply
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了", "人看到了", "都看到了"),
                "转让": ("贴了个转让", "贴了转让", "贴着转让", "贴个转让"),  # a shop gone, its notice left: no sale
-               "坑": ("坑爹", "队友坑", "坑队友"),  # cheated at a game is no pothole
+               "坑": ("坑爹", "队友坑", "坑队友", "地坑院"),  # cheated at a game, a Henan cave courtyard: no pothole
                # a village's shares handed out (村上分红, 队上分钱): no game's ranking climbed
                "上分": ("上分红", "上分钱", "上分地", "上分粮", "上分配", "上分房", "上分的钱", "上分的房", "上分的地",
                         "上分的宿舍"),
@@ -1126,6 +1144,8 @@ def _then_and_still(t: str, words: tuple[str, ...], hits: dict[str, tuple[str, .
     """
     if not (then := _gone_by(t, words)) or said_now(t, words) or _OVER_THEN.search(t):
         return None
+    if (turn := _TURN.search(t, t.find(then) + len(then))) and turn.start() < t.find(words[0]):
+        return None  # 感谢上回修水管 不过今日后楼梯冒烟: the danger comes after a turn from then, and is now
     after = _TRACES.sub("", t[t.find(words[0]):])  # (今早地上还有血: what it left, not the danger now)
     if any(w in after for w in _NOW if w != "现在还"):  # (还在, 正在, 刚才…: the danger is there still)
         return None
@@ -1331,7 +1351,13 @@ _NOT_HERE = "(儿|里|边|块)?(可|倒|就|都|还)?(没|没有|冇)(这事|这
 
 
 # a loss of one's own told (欠了俺, 骗了我, 让汇钱): the matter is here, whoever or whatever is away
-_OWN_LOSS = Sieve(r"(欠|骗|坑|拖)(了|哒|咗)?(俺|我|我们|俺们|阮)|(汇钱|转钱|打钱|转账|汇款)|口音不对")
+# a warning to all not to click, believe or pay (大家别点群里那种链接), with nothing told of anyone here doing or
+# losing anything (有人冒充…, 挨家敲门, 我已经让骗了, 我室友刷了: a report): advice, no report
+_WARNING = Sieve(r"(大家|各位|大伙|邻居们|街坊们?|家人们)[^。!?，,]{0,4}(千万|一定|可)?(别|不要|莫|切勿|不能)"
+                 r"(点|信|扫|接|加|转账|上当|下载)")
+_EVENT_TOLD = Sieve(r"有人|个人|冒充|敲门|挨家|上门|跑了|刷了|转了|被|让骗|叫骗|我|俺|阮|咱")
+_OWN_LOSS = Sieve(r"(欠|骗|坑|拖)(了|哒|咗)?(俺|我|我们|俺们|阮)|(被|让|叫)(人)?(骗|坑)了|(汇钱|转钱|打钱|转账|汇款)|"
+                  r"口音不对")
 
 
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
@@ -1784,6 +1810,8 @@ class Gate:
             return Judgement(None, STORY, story)  # a story told (跟大伙念叨念叨…) names matters in passing
         if not current and not problems and (vented := _among(_VENT, aside)):
             return Judgement(None, UNSURE, vented)  # a sigh (…唉 算了不说了) may be a report: asked, never registered
+        if (warning := _WARNING.search(t)) and not current and not found.emergency and not _EVENT_TOLD.search(t):
+            return Judgement(False, NOTICE, (warning.group(0),))  # 大家别点群里刷单的链接，都是骗子: a warning
         if (figure := _FIGURE.search(t)) and not [w for w in current if w != "又"] and \
                 not (strong and found.top is not None and not found.top.emergency) and \
                 all(p in figure.group(0) or p == "又" for p in problems):  # (又去钓鱼了…冻死也不回来: again, no fault)

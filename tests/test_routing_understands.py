@@ -6541,6 +6541,14 @@ def test_the_46th_sessions_no_ticket(shipped: Router, text: str) -> None:
     "有人吗 来看一下嘛",
     "那个又坏了 来个人看下撒",
     "喂 有冇人管下 真系顶唔顺",  # Cantonese: can't stand it
+    "车库那个又不中了 有人来瞅瞅不",  # Henan 不中: not working
+    "这块儿又不好使了 谁给瞅一下",  # northeastern 不好使
+    "那个东西又整坏了 哪个来看下",  # southwestern 整坏
+    "许个又坏了 有侬来看一下无",  # Teochew 许个, Wu and Minnan 侬
+    "箇个东西又拐哩 来个人看下",  # Gan 箇个, 拐哩: broken
+    "又唔得了 有人来望下吗",  # Cantonese 唔得, Hakka 望
+    "成日都系咁 冇人理嘅咩",  # Cantonese: always like this, nobody cares
+    "有人来看看吗 就在5号楼后头",  # a place is where, not what
 ])
 def test_something_wrong_with_nothing_named_is_vague(shipped: Router, text: str) -> None:
     """A gate, 'over there', a place behind a building or 'our building' is where; 'who will come and look', 'is anyone
@@ -6941,5 +6949,86 @@ def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Ro
     working hours, twenty in a flat, a price above the one on the wall, a damp bulge in a ceiling, a tree fallen across
     a road, a heater that sparks (a refund refused), plaster a leak brings down, a canteen's price rise (在涨):
     registered with their handler, no emergency."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Someone chained up the fire exit on our floor, we can't get out that way", "fire"),
+    ("单元门被人用木条钉死了 后门也锁着 整栋楼就剩一个门能走", "fire"),
+    ("煤炉子没封好 一家三口早上起来迷迷糊糊的 老人直吐", "public_health"),  # fumes from a coal stove
+    ("孙子把一颗纽扣电池吞下去了", "public_health"),
+    ("河堤上有个姑娘坐了老半天 一直往河里看", "police"),
+    ("柴房里发现一个人 都硬了", "police"),
+    ("楼下那屋一股怪味 一个礼拜没见那老太太了 敲门也没动静", "police"),
+    ("风把电线刮断了 电线耷拉到积水里了", "power"),
+    ("有人在菜场门口抢老太太的金项链", "police"),
+    ("大风刮倒的树压住一辆车 车里还有人", "fire"),
+    ("河面上漂着一个侬 一动不动", "police"),  # Minnan and Wu 侬: someone
+    ("家里火塘没人看 板壁烧黑了 烟往楼上窜", "fire"),
+    ("谢谢物业上礼拜通了下水道 不过现在楼梯间冒烟了 不知道谁在烧东西", "fire"),  # thanks, then a turn to now
+    ("有个老大爷在冰上趴着 喊他也没反应", "public_health"),
+    ("楼下有人在喊 说门打不开 屋里有烟", "fire"),  # a cry behind a door with smoke: a fire, no beating
+    ("两伙人在烧烤摊打起来了 有人躺地上流血", "police"),  # a brawl with a man down: the police lead
+    ("我弟被骗到柬埔寨的园区 天天挨打 要交钱才放人", "police"),  # held abroad: no one trapped for the firemen
+    ("小孩爬到小区的水塔上 下不来了 一直在哭", "children"),
+])
+def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 49's round (Shuozhou to Yiwu) in our words: an English fire exit chained, a door nailed shut with
+    one way out left, coal-stove fumes, a swallowed button battery, someone sitting long on a river bank looking
+    down, a body found stiff, a smell and a neighbour unseen behind a silent door, a wire down in water, a snatch
+    happening, a car pinned by a tree with someone inside, a body floating (Minnan 侬), smoke rising from a fire pit
+    left alone, a thank-you that turns (不过) to smoke now, someone lying on the ice not answering, a cry behind a door
+    with smoke, a brawl with a man down, a relative held and beaten in a scam compound abroad, a child up a water
+    tower: registered at once as emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "大家千万别点那种兼职刷单的链接 都是骗人的",  # a warning to all, no loss told
+    "今天爬山爬了三万步 腿都快断了",
+    "气到我头壳冒烟 麻将又输了",  # Teochew 头壳: head
+    "这个客户砍价砍得我要吐血",
+    "It's so hot my feet are on fire lol",
+    "The heating is back to normal, thanks for sorting it out",
+    "☔☔ 又是雨",
+    "住了一辈子窑洞 冬暖夏凉 还是窑里好",  # a preference, nothing still wrong
+    "周六上午卫生院打疫苗 带好孩子的本子",  # a notice
+])
+def test_the_49th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Session 49's non-reports in our words: a warning to all not to click a scam link, legs walked to breaking,
+    a head smoking with rage over mahjong, bargaining that makes one spit blood, English feet on fire, an English
+    thank-you for a repair 'sorted out', rain again, a cave home preferred, a vaccination day's notice: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("群里那个理财链接大家别信 我已经让骗了五千", "police"),  # a warning, and a loss of one's own
+    ("有人冒充物业在群里收钱 大家别信", "police"),  # a warning, and something done here
+    ("崖画那边有人拿刀在石头上刻字", "culture"),
+    ("古镇的老房子被拆了盖新楼", "culture"),
+    ("刚在公交站叫人掏了包 钱包没了", "public_security"),
+])
+def test_the_49th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A warning to all with a loss of one's own (让骗了) or something done here (有人冒充), rock paintings
+    scratched, old houses of an old town torn down, a pocket picked at a bus stop: registered or asked about, never
+    dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("厂里的货款还没回来 老板说工资先欠着", "hrss"),  # money not back is no one missing
+    ("楼下饭店油烟机对着我家窗户 一到饭点呛得睁不开眼", "environment"),  # kitchen fumes, no fire
+    ("去年在工地摔断了腿 老板说没合同不算工伤", "hrss"),  # an old injury, a work-injury claim
+    ("楼上往下扔垃圾 砸下来把我车顶砸了个坑", "public_security"),  # thrown rubbish, no collapse
+    ("公园的枯树枝挂在上面 风一吹就往下掉", "urban_mgmt"),  # dead branches, no collapse
+])
+def test_the_49th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """Words that sounded an alarm and were none: takings not back (no missing person), kitchen fumes that sting the
+    eyes (no fire), a leg broken at work a year ago with the injury claim refused, rubbish thrown down onto a car, dead
+    branches that fall in the wind: registered with their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
