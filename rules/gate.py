@@ -94,7 +94,8 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "热得要疯", "热疯了",
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
-         "晒不干", "又下雨", "又是雨", "下雨了", "回南天", "梅雨", "雨下个不停", "雨一直下",
+         "晒不干", "晾不干", "都不干", "整天下雨", "又下雨", "又是雨", "下雨了", "回南天", "黄风又来", "沙尘暴又来",
+         "又刮黄风", "梅雨", "雨下个不停", "雨一直下",
          "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
          "又胖了", "长胖了", "减肥", "的一天", "上班去了", "上班去啦", "躺平", "deadline", "摸鱼",
          "永远的神",
@@ -147,7 +148,8 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "还记得", "记不记得", "历史老长", "历史可长", "有年头了", "过得真快",
          "过得好快", "过得太快", "早年", "早些年", "那时候都没", "那时候还没", "那时候哪有", "那时候连",
          "老早的事", "那个年代", "以前的事了", "好多年前", "很多年前", "好些年前", "年前的事",
-         "解放前", "那辰光", "讲旧时", "说旧时", "细汉时", "细个时候",  # (Wu 那辰光, Teochew 细汉, Hakka 细个: young)
+         "解放前", "那辰光", "讲旧时", "说旧时", "细汉时", "细个时候",
+         "细时候",  # (Wu 那辰光, Teochew 细汉, Hakka 细个, Xiang 细时候: young)
          "说很早以前", "讲很早以前")  # (老人说很早以前…: told; a letter's 很早以前就有句话 is no story)
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
@@ -495,7 +497,8 @@ _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
 _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
               "招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
-              "咨询", "几点", "什么时候", "啥时候", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否", "吗", "呢",
+              "咨询", "几点", "什么时候", "啥时候", "几时", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否",
+              "吗", "呢",
               "?", "有没有人", "有谁知道", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开", "是不是要",
               "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
               "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
@@ -535,10 +538,11 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了", "扶起来了", "�
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews", "newsclip",
-                   "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo")
+                   "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo", "sawthenews",
+                   "seenthenews", "readthenews")
 # a video seen, shown or asked about (看到视频, 视频：, 呢条视频): news, of this very place too
 _VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "个视频是哪", "这条视频",
-           "呢条视频")
+           "呢条视频", "那个视频看了", "那个视频看到", "抖音上那个视频", "那个视频你们")
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "看了个视频", "看了一个视频", *_VIDEOS, *_ON_THE_NEWS_EN,
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
@@ -708,7 +712,10 @@ _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fix
                     r"(?:lady|ladies|man|men|guy|guys|woman|women|gentleman|person|people|neighbou?rs?|uncle|"
                     r"auntie|aunty|aunt|granny|grandpa|boy|girl|kids?|stranger|driver|volunteers?|staff|guard|"
                     r"cleaner|doctor|nurse|teacher)s? (?:who|that) "
-                    r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b")
+                    r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b"
+                    # or to whoever did a good thing (thank you to whoever set up the book corner!)
+                    r"|\b(?:thanks?|thank you)(?: so much| again)? to whoever (?:set|put|fixed|cleaned|organi[sz]ed|"
+                    r"made|started|planted|added|brought|repaired|shovel\w*|clear\w*)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
@@ -960,7 +967,7 @@ _MATTERLESS = frozenset((*_NOBODY_HEEDS, "坏了", "坏掉", "不行了", "不�
                          "呼吁", "破了", "烂了", "危险", "有人在", *_CURRENT))
 _FRAME = re.compile("|".join(sorted((  # longest first: 这样 before 这
     "烦死", "气死", "烦人", "无语", "服了", "真是的", "哎呀", "唉", "哎", "烦", "急死", "愁死", "死了",
-    "到底", "究竟", "有没有", "是不是", "什么", "就在",
+    "到底", "究竟", "有没有", "是不是", "什么", "就在", "找谁", "家",
     "人管", "处理", "解决", "看看", "看一下", "来修", "修一下", "赶紧", "快点",
     "还要", "怎么", "我家", "我们", "家里", "今天", "昨天", "现在", "这次", "这回", "一下", "老样子", "样子", "这样",
     "那样", "这么", "那么", "反映了", "几天", "好久", "的是",
@@ -1009,7 +1016,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
                "看不见": ("对面楼都看不见", "对面都看不见", "对面楼看不见"),  # fog, said of the weather
                "还没": ("谁还没睡", "还没睡呢", "还没睡吧", "还没吃饭", "还没吃呢"),  # asked of friends at night: chat
-               "能不能": ("能不能拉", "能不能加我", "能不能把我拉"),  # 能不能拉我进群: chit-chat
+               "能不能": ("能不能拉", "能不能加我", "能不能把我拉", "群里能不能"),  # 能不能拉我进群: chit-chat
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                # asking whether anyone saw; others who saw it (好几个人看到了) tell of a matter, no reply
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了", "人看到了", "都看到了"),
@@ -1021,7 +1028,9 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                # told not to come back to work (明天不用来了): dismissed, no matter done
                "不用来了": ("明天不用来了", "明天就不用来了", "说不用来了", "让我不用来了", "叫我不用来了"),
                "太多": ("消息太多", "群消息太多"),  # the group's chatter is no handler's matter
-               "摔": ("看摔跤", "摔跤比赛", "摔跤表演"), "漏": ("天漏了",),  # a sport, a figure of rain
+               "摔": ("看摔跤", "摔跤比赛", "摔跤表演", "小心莫摔", "小心别摔", "小心不要摔",
+                      "当心摔"),  # a sport, a care
+               "漏": ("天漏了",),  # a figure of rain
                # a wire or a bike pulled in, no one added to a group
                "拉进": ("拉进去", "拉进屋", "拉进家", "拉进房", "拉进楼", "拉进门"),
                "塌": ("塌陷湖",),  # a lake park made of a coal mine's subsidence (Xuzhou) is a place, not a collapse
@@ -1400,7 +1409,8 @@ _PLACES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁",
            "深圳", "成都", "杭州", "南京", "武汉", "西安", "兰州", "厦门", "福州", "长沙", "郑州", "济南", "青岛",
            "大连", "沈阳", "哈尔滨", "长春", "石家庄", "太原", "合肥", "南昌", "昆明", "贵阳", "南宁", "海口",
            "三亚", "拉萨", "西宁", "银川", "乌鲁木齐", "呼和浩特", "呼市", "苏州", "无锡", "宁波", "温州", "东莞",
-           "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国", "首尔",
+           "佛山", "珠海", "汕头", "揭阳", "泉州", "徐州", "洛阳", "国外", "日本", "韩国", "美国", "首尔", "马来西亚",
+           "新加坡", "印尼", "泰国", "菲律宾", "澳洲", "加拿大", "英国",
            # more cities of a province's second rank, as often in the news (not 中山, 黄山, 大理: a road, a mountain,
            # marble)
            "唐山", "保定", "邯郸", "廊坊", "沧州", "秦皇岛", "张家口", "承德", "大同", "包头", "鄂尔多斯", "鞍山",

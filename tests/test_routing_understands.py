@@ -6549,6 +6549,8 @@ def test_the_46th_sessions_no_ticket(shipped: Router, text: str) -> None:
     "又唔得了 有人来望下吗",  # Cantonese 唔得, Hakka 望
     "成日都系咁 冇人理嘅咩",  # Cantonese: always like this, nobody cares
     "有人来看看吗 就在5号楼后头",  # a place is where, not what
+    "门口那玩意儿又坏了 这找谁啊",
+    "有没有人 我家那个又不行了",
 ])
 def test_something_wrong_with_nothing_named_is_vague(shipped: Router, text: str) -> None:
     """A gate, 'over there', a place behind a building or 'our building' is where; 'who will come and look', 'is anyone
@@ -6972,15 +6974,37 @@ def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Ro
     ("两伙人在烧烤摊打起来了 有人躺地上流血", "police"),  # a brawl with a man down: the police lead
     ("我弟被骗到柬埔寨的园区 天天挨打 要交钱才放人", "police"),  # held abroad: no one trapped for the firemen
     ("小孩爬到小区的水塔上 下不来了 一直在哭", "children"),
+    ("对门老太太三天没开门了 敲门也没人应", "police"),
+    ("孩子喝了一口洁厕灵 一直在吐", "public_health"),
+    ("柴房里有个人 硬了", "police"),
+    ("A little girl is on the frozen pond and the ice is cracking", "children"),
+    ("雪化了 水全灌进地下室了 住地下室的几户东西全泡了", "urban_mgmt"),
+    ("楼上老头开了气没点着就出门了 楼道里气味好大", "gas"),
+    ("The toddler upstairs is standing on the AC unit outside the window", "children"),
+    ("我爸一个人住 打了一天电话都没人接 前天说胸口痛", "public_health"),
+    ("隔壁两口子一直吵 刚才听到咣咣的声音 孩子在哭", "women"),
+    ("台风把路边的大树刮倒了 压着一根电线", "power"),
+    ("Smoke alarm is beeping on the 5th floor and there's a smell of burning", "fire"),
+    ("她老公喝醉了拿皮带抽她 孩子在边上哭", "women"),  # a wife beaten: domestic violence
+    ("河里有人在扑腾 好像腿抽筋了", "fire"),
+    ("俩孩子自己在家 屋里冒烟了", "fire"),  # smoke where children are alone: the firemen's rescue
+    ("地下通道旁边躺了个人 摸着冰凉 好像没气了", "police"),
+    ("Bricks just fell off the outer wall of our block", "housing"),
+    ("一个女孩被两个人拖上一辆面包车 在喊救命", "police"),
 ])
 def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
-    """Session 49's round (Shuozhou to Yiwu) in our words: an English fire exit chained, a door nailed shut with
-    one way out left, coal-stove fumes, a swallowed button battery, someone sitting long on a river bank looking
-    down, a body found stiff, a smell and a neighbour unseen behind a silent door, a wire down in water, a snatch
-    happening, a car pinned by a tree with someone inside, a body floating (Minnan 侬), smoke rising from a fire pit
-    left alone, a thank-you that turns (不过) to smoke now, someone lying on the ice not answering, a cry behind a door
-    with smoke, a brawl with a man down, a relative held and beaten in a scam compound abroad, a child up a water
-    tower: registered at once as emergencies, with the handler who must come."""
+    """Session 49's rounds (Shuozhou to Yiwu, Anqing to Longgang) in our words: an English fire exit chained, a door
+    nailed shut with one way out left, coal-stove fumes, a swallowed button battery, someone sitting long on a river
+    bank looking down, a body found stiff, a smell and a neighbour unseen behind a silent door, a wire down in water,
+    a snatch happening, a car pinned by a tree with someone inside, a body floating (Minnan 侬), smoke rising from a
+    fire pit left alone, a thank-you that turns (不过) to smoke now, someone lying on the ice not answering, a cry
+    behind a door with smoke, a brawl with a man down, a relative held and beaten in a scam compound abroad, a child
+    up a water tower; an old woman behind a door unanswered for days, a child who drank toilet cleaner, a body stiff
+    in a shed, English children on cracking ice or an AC unit, meltwater into a lived-in basement, gas left on unlit,
+    a father alone not answering with chest pain, bangs and a child crying in a quarrelling home, a tree fallen on a
+    wire, an English smoke alarm with a burning smell, a husband's belt, a swimmer struggling, smoke where children
+    are alone, a body cold in an underpass, English bricks off a wall, a girl dragged into a van: registered at once
+    as emergencies, with the handler who must come."""
     d = shipped.route(text)
     assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
 
@@ -6995,11 +7019,21 @@ def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     "☔☔ 又是雨",
     "住了一辈子窑洞 冬暖夏凉 还是窑里好",  # a preference, nothing still wrong
     "周六上午卫生院打疫苗 带好孩子的本子",  # a notice
+    "Saw the news about the typhoon in Hainan, stay safe everyone",
+    "我表姐在新加坡 讲那边也下大暴雨 路上都是水",  # a place away
+    "抖音上那个视频看了没 有辆车冲进河里了",
+    "Thank you to whoever put the benches by the pond!",
+    "沙尘暴又来了 窗台上全是土",
+    "这阵子天天下雨 衣服都晾不干",
+    "回南天 地板滑 大家走路小心莫摔",
+    "群里能不能发卖土鸡蛋的信息",  # asked about the group's rules, never registered
 ])
 def test_the_49th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Session 49's non-reports in our words: a warning to all not to click a scam link, legs walked to breaking,
     a head smoking with rage over mahjong, bargaining that makes one spit blood, English feet on fire, an English
-    thank-you for a repair 'sorted out', rain again, a cave home preferred, a vaccination day's notice: no ticket."""
+    thank-you for a repair 'sorted out', rain again, a cave home preferred, a vaccination day's notice, English news
+    of a typhoon, a storm in Singapore, a video asked about, English thanks to whoever put benches, a sandstorm, wet
+    weather, care on a slippery floor, a question about what the group may carry: no ticket."""
     d = shipped.route(text)
     assert d.report is not True, d
 
@@ -7025,10 +7059,18 @@ def test_the_49th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     ("去年在工地摔断了腿 老板说没合同不算工伤", "hrss"),  # an old injury, a work-injury claim
     ("楼上往下扔垃圾 砸下来把我车顶砸了个坑", "public_security"),  # thrown rubbish, no collapse
     ("公园的枯树枝挂在上面 风一吹就往下掉", "urban_mgmt"),  # dead branches, no collapse
+    ("化工厂那边又放味了 臭鸡蛋味 嗓子难受", "ecology"),  # a plant's smell outdoors, no gas leak at home
+    ("网上买的电水壶漏电 麻了一下 商家不给退", "market"),  # a product's fault, a refund refused
+    ("楼上往下推窗台上的冰 砸到楼下的车", "public_security"),  # thrown down, no collapse
+    ("王大爷的儿子在外地好几年没回来了 老人一个人吃冷饭", "welfare"),  # years away is no one missing
+    ("公交站牌被车撞倒了 躺在地上好几天了", "transport"),  # a sign lying on the ground, no one collapsed
+    ("风刮断的树枝挂在电线上 一直没人来清", "urban_mgmt"),  # branches on a wire: the trees' office, no alarm
 ])
 def test_the_49th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
     """Words that sounded an alarm and were none: takings not back (no missing person), kitchen fumes that sting the
     eyes (no fire), a leg broken at work a year ago with the injury claim refused, rubbish thrown down onto a car, dead
-    branches that fall in the wind: registered with their handler, no emergency."""
+    branches that fall in the wind, a chemical plant's smell, a kettle that leaks current, ice pushed down, a son
+    years away, a bus-stop sign lying on the ground, branches on a wire: registered with their handler, no
+    emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
