@@ -7027,6 +7027,7 @@ def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     "这阵子天天下雨 衣服都晾不干",
     "回南天 地板滑 大家走路小心莫摔",
     "群里能不能发卖土鸡蛋的信息",  # asked about the group's rules, never registered
+    "笑死 我家娃说要离家出走 走到楼下买了根冰棍就回来了",  # back at once: no one missing
 ])
 def test_the_49th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Session 49's non-reports in our words: a warning to all not to click a scam link, legs walked to breaking,
@@ -7065,12 +7066,15 @@ def test_the_49th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     ("王大爷的儿子在外地好几年没回来了 老人一个人吃冷饭", "welfare"),  # years away is no one missing
     ("公交站牌被车撞倒了 躺在地上好几天了", "transport"),  # a sign lying on the ground, no one collapsed
     ("风刮断的树枝挂在电线上 一直没人来清", "urban_mgmt"),  # branches on a wire: the trees' office, no alarm
+    ("村里干部办事要先送条烟 不送就拖着", "district_office"),  # officials' conduct: the inspection office
+    ("居委会主任态度老横了 问一句就让自己上网查", "district_office"),
+    ("这事反映三回了 物业推社区 社区推街道 没一个人管", "district_office"),  # left unhandled, passed round
 ])
 def test_the_49th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
     """Words that sounded an alarm and were none: takings not back (no missing person), kitchen fumes that sting the
     eyes (no fire), a leg broken at work a year ago with the injury claim refused, rubbish thrown down onto a car, dead
     branches that fall in the wind, a chemical plant's smell, a kettle that leaks current, ice pushed down, a son
-    years away, a bus-stop sign lying on the ground, branches on a wire: registered with their handler, no
-    emergency."""
+    years away, a bus-stop sign lying on the ground, branches on a wire, officials who want cigarettes or are rude,
+    a complaint passed round with no one acting: registered with their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
