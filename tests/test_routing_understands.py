@@ -6551,6 +6551,8 @@ def test_the_46th_sessions_no_ticket(shipped: Router, text: str) -> None:
     "有人来看看吗 就在5号楼后头",  # a place is where, not what
     "门口那玩意儿又坏了 这找谁啊",
     "有没有人 我家那个又不行了",
+    "门口那个又搞不成了 来个人瞧一哈",  # southwestern 搞不成, 瞧一哈
+    "又是老样子 几时来弄",
 ])
 def test_something_wrong_with_nothing_named_is_vague(shipped: Router, text: str) -> None:
     """A gate, 'over there', a place behind a building or 'our building' is where; 'who will come and look', 'is anyone
@@ -6991,6 +6993,11 @@ def test_the_48th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Ro
     ("地下通道旁边躺了个人 摸着冰凉 好像没气了", "police"),
     ("Bricks just fell off the outer wall of our block", "housing"),
     ("一个女孩被两个人拖上一辆面包车 在喊救命", "police"),
+    ("单元门让电动车和杂物堵死了 只能侧身挤过去", "fire"),  # the one way out blocked
+    ("He's dragging his wife down the stairs and kicking her", "women"),
+    ("电梯关起三个人 按铃也没人应", "fire"),  # southwestern 关起: shut in
+    ("电梯里有个娃自己困在里头了 一直在哭", "fire"),
+    ("我家那口子喝醉了又动手了 快来人", "women"),
 ])
 def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
     """Session 49's rounds (Shuozhou to Yiwu, Anqing to Longgang) in our words: an English fire exit chained, a door
@@ -7028,6 +7035,10 @@ def test_the_49th_sessions_emergencies_in_our_words(shipped: Router, text: str, 
     "回南天 地板滑 大家走路小心莫摔",
     "群里能不能发卖土鸡蛋的信息",  # asked about the group's rules, never registered
     "笑死 我家娃说要离家出走 走到楼下买了根冰棍就回来了",  # back at once: no one missing
+    "那个着火的视频不是我们这的 别乱传",  # a rumour put down
+    "火锅辣得我汗都冒烟了",
+    "我们年轻那阵在矿上 遇到过冒顶 后来都救出来了",  # a story of one's youth
+    "哪个晓得图书馆礼拜天开门冇",  # a question, asked before registering
 ])
 def test_the_49th_sessions_no_ticket(shipped: Router, text: str) -> None:
     """Session 49's non-reports in our words: a warning to all not to click a scam link, legs walked to breaking,
@@ -7045,6 +7056,7 @@ def test_the_49th_sessions_no_ticket(shipped: Router, text: str) -> None:
     ("崖画那边有人拿刀在石头上刻字", "culture"),
     ("古镇的老房子被拆了盖新楼", "culture"),
     ("刚在公交站叫人掏了包 钱包没了", "public_security"),
+    ("小区积水一直没人清 听说隔壁小区有人得了登革热", "public_health"),  # wrong here, whatever is heard of there
 ])
 def test_the_49th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
     """A warning to all with a loss of one's own (让骗了) or something done here (有人冒充), rock paintings
@@ -7069,6 +7081,10 @@ def test_the_49th_sessions_reports_are_never_dropped(shipped: Router, text: str,
     ("村里干部办事要先送条烟 不送就拖着", "district_office"),  # officials' conduct: the inspection office
     ("居委会主任态度老横了 问一句就让自己上网查", "district_office"),
     ("这事反映三回了 物业推社区 社区推街道 没一个人管", "district_office"),  # left unhandled, passed round
+    ("送来的液化气罐阀门是坏的 拧不紧", "market"),  # a faulty cylinder, no leak told
+    ("城边那几户还在烧散煤 烟呛得嗓子疼", "ecology"),  # coal smoke, no fire
+    ("街道那个办事员态度好差 问两句就不耐烦", "district_office"),
+    ("日间照料中心的护工态度很差 老人说话慢一点就不耐烦", "welfare"),  # a service's staff: the service's handler
 ])
 def test_the_49th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
     """Words that sounded an alarm and were none: takings not back (no missing person), kitchen fumes that sting the
