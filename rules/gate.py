@@ -610,8 +610,8 @@ _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们�
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
 _OWN_PLACES = frozenset(("我们小区", "咱小区", "咱们小区", "本小区", "我们楼", "我们单元", "我们村"))  # of _HERE: named
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
-              "国外", "有个小区", "有个村", "有个厂",
-              "莫乱传", "别乱传", "不要乱传",  # (a rumour put down) "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的",
+              "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的",
+              "莫乱传", "别乱传", "不要乱传",  # (a rumour put down)
               "南方又", "北方又", "南方那边", "北方那边",  # (南方又淹了: the south, not 南方电网)
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
               "澳门那边", "香港那边", "节目", "视频里", "不是咱这", "不知道是哪的", "不知道是哪里的",
@@ -1365,12 +1365,12 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
 _NOT_HERE = "(儿|里|边|块)?(可|倒|就|都|还)?(没|没有|冇)(这事|这种事|这回事|这个事)"
 
 
-# a loss of one's own told (欠了俺, 骗了我, 让汇钱): the matter is here, whoever or whatever is away
 # a warning to all not to click, believe or pay (大家别点群里那种链接), with nothing told of anyone here doing or
 # losing anything (有人冒充…, 挨家敲门, 我已经让骗了, 我室友刷了: a report): advice, no report
 _WARNING = Sieve(r"(大家|各位|大伙|邻居们|街坊们?|家人们)[^。!?，,]{0,4}(千万|一定|可)?(别|不要|莫|切勿|不能)"
                  r"(点|信|扫|接|加|转账|上当|下载)")
 _EVENT_TOLD = Sieve(r"有人|个人|冒充|敲门|挨家|上门|跑了|刷了|转了|被|让骗|叫骗|我|俺|阮|咱")
+# a loss of one's own told (欠了俺, 骗了我, 让汇钱): the matter is here, whoever or whatever is away
 _OWN_LOSS = Sieve(r"(欠|骗|坑|拖)(了|哒|咗)?(俺|我|我们|俺们|阮)|(被|让|叫)(人)?(骗|坑)了|(汇钱|转钱|打钱|转账|汇款)|"
                   r"口音不对")
 
@@ -1385,7 +1385,8 @@ def _wrong_before(t: str, elsewhere: tuple[str, ...], problems: tuple[str, ...])
     False
     """
     said = [i for w in elsewhere if (i := t.find(w)) >= 0]
-    return bool(said) and any(0 <= t.find(p) < min(said) for p in problems if p not in _OFTEN)
+    first = min(said, default=-1)
+    return any(0 <= t.find(p) < first for p in problems if p not in _OFTEN)
 
 
 def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]:
