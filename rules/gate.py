@@ -130,6 +130,8 @@ _NOTICE_HINTS = ("带好", "接种本", "小孩的本子", "孩子的本子", "�
                  "每户带", "欢迎大家", "联欢", "想参加的", "在活动室", "大家提醒", "别给陌生人转账", "居民大会",
                  "每户来一个人", "每户来个人", "每家来一个人", "每家来个人", "报名从速", "小班教学", "欢迎报名")
 _FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
+# 转 and a space first: forwarded (not 转 200块, money sent)
+_FORWARD_MARK = re.compile(r"\s*转\s+(?![0-9零一二两三四五六七八九十百千万几]+(块|元|万|千))")
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
           "分享一下今天", "讲个事儿听", "跟大家讲个", "讲个事")  # a story told to neighbours
 # a story of long ago: the troubles it names are over
@@ -188,7 +190,9 @@ _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头
                 r"(冒烟|着火|起火|冒火|烧起来))"
                 # or legs walked till they break, a rage or a bargain that makes one spit blood (腿都要断了,
                 # 砍得我要吐血)
-                r"|(?:腿|脚|腰)(都|也)?(要|快)(断了|断掉了|废了)"
+                r"|(?:腿|脚|腰|脚杆|腿杆|腰杆)(都|也)?(要|快)(断了|断掉了|废了)"
+                # (a day's work or walk first: 上了一天班 累成狗 脚杆都断了)
+                r"|(?:累|走|站|跑|爬|逛|上班|干活)[^。!?]{0,10}(?:腿|脚|腰|脚杆|腿杆|腰杆)(都|也)(断了|断掉了|废了)"
                 r"|(?:气|砍|累|忙|亏|赔)得(我)?(都|也)?(要|快)?吐血"
                 r"|(?:my)?(?:feet|legs|head|brain|throat|mouth|tongue|hands|back)(?:are|is)onfire"
                 # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
@@ -329,7 +333,8 @@ _SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗"
             "一查是", "只要男的", "只招男的", "简历都不收", "先交", "去了才知道", "进去以后", "进去后才",
             "收全价", "多收", "乱收费", "坑人", "骗人", "撮人", "黑心", "变质", "有味了", "有味儿了", "新贴")
 _OFFERS = ("车顺路", "顺路车", "谁的钥匙", "交给保安了",  # a lift asked for, a key found
-           "有优惠", "新开业", "开业大吉", "半价优惠", "拎包入住", "高价回收",
+           "有优惠", "房屋出租", "房子出租", "有房出租", "家具齐全", "家电齐全", "新开业", "开业大吉", "半价优惠",
+           "拎包入住", "高价回收",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "价钱公道", "有需要揾我", "有需要找我", "专业疏通",
            "帮忙点一下", "帮忙砍一刀",
            "帮忙转发一下", "有空房", "还有空房",
@@ -361,7 +366,9 @@ _AHEAD = Sieve(r"(不晓得|不知道|不知|会不会|够不够|能不能|要�
 # words that turn from one matter to another (然后还有个事, 另外还有一件事想反映一下:)
 _ANOTHER_MATTER = Sieve(r"(然后|另外|还有|顺便|对了|再就是)[，,、 ]*(还有|再说|再反映|说)?[ ]*(个|一个|件|一件)"
                         r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
-                        r"(一下|下)?[，,:：。.!！ ]*")
+                        r"(一下|下)?[，,:：。.!！ ]*"
+                        # or asked in passing (顺便说一哈, 另外反映一下)
+                        r"|(顺便|另外|对了)[，,、 ]*(说|讲|反映|提)(一下|一哈|一声|下)[，,:：。.!！ ]*")
 _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
 _WHAT_IF = Sieve(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
@@ -410,7 +417,7 @@ _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^
 # (矿上分的房, 村上分红: shares handed out, no ranking climbed)
 _PLAYED = Sieve(r"吃鸡|王者荣耀|王者里|打王者|和平精英|打机|开黑|上分(?![红钱地粮配房]|的(钱|房|地|宿舍))|排位赛?|队友|"
                 r"这把|这局|抽卡|原神|基金|股票|炒股|大盘|连跪|被秒")
-_BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多")
+_BLAMED = Sieve(r"老师|学校|布置|太多|减负|投诉|反映|留这么多|留那么多|天天如此|每天如此|天天这样|每天都这样")
 # what water or a fall reached (滴到, 砸坏了), said before a thing
 _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!?，。]{0,4}"
 # a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
@@ -610,7 +617,8 @@ _HERE = ("我们这", "咱们这", "咱这", "俺们这", "额们这", "我们�
          "我们单元", "我们村", "我们这片")  # heard of, but here: 听说我们这片要改造了，是真的吗
 _OWN_PLACES = frozenset(("我们小区", "咱小区", "咱们小区", "本小区", "我们楼", "我们单元", "我们村"))  # of _HERE: named
 _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小区", "隔壁小区", "其他小区", "别的区", "别的地方",
-              "国外", "有个小区", "有个村", "有个厂", "隔壁镇", "别的镇", "隔壁县", "外县", "真的假的",
+              "国外", "有个小区", "有个村", "有个厂", "有个楼", "有栋楼", "有幢楼", "隔壁镇", "别的镇", "隔壁县",
+              "外县", "真的假的",
               "莫乱传", "别乱传", "不要乱传",  # (a rumour put down)
               "南方又", "北方又", "南方那边", "北方那边",  # (南方又淹了: the south, not 南方电网)
               "是真的吗", "是真的还是", "隔壁市", "外市", "别的城市", "其他城市",
@@ -722,7 +730,8 @@ _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fix
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
-    r"(?:info|information|tip|tips|heads[ -]up|reminder|update))|(?P<thanks>thank you|thanks|thx)|"
+    r"(?:info|information|tip|tips|heads[ -]up|reminder|update|notice|announcement|warning|notification))|"
+    r"(?P<thanks>thank you|thanks|thx)|"
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
     r"consultations?)\b|anyone up for|anyone "
     r"(?:want(?:s)? to|wanna) join|who wants to|join us|all welcome|beginners welcome|everyone welcome|"
@@ -869,12 +878,13 @@ _NEXT_EN = Sieve(r"\b(?:also|another|" + _WELL_AGAIN + r"again|"
                  r"(?<!moon )(?<!sort it )(?<!sorted it )(?<!sorting it )(?<!sort that )(?<!sorted that )"
                  r"(?<!sorting that )(?<!figured it )(?<!sorted this )(?<!sorting this )out|"
                  r"off|leak\w*|smell\w*|nois\w*|blocked|"
-                 r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke)\b")
+                 r"blockage|stuck|dead|missing|cracked|flood\w*|fire|smoke|has no|have no|drives past|drove past|"
+                 r"doesn't stop|does not stop)\b")
 # something is wrong: enough to make a message about an unnamed matter a report
 # nobody heeds it, said of no matter (有冇人管下啊, 讲了几遍了): a complaint, and of what is not said
 _NOBODY_HEEDS = ("有没人管", "有没人理", "有没有人理", "没人理", "无人管", "没人回", "说了几遍", "讲了几遍",
                  "说了多少遍", "讲了多少遍", "有没有管事的", "莫得用", "都没用", "不知找谁", "不知道找谁", "讲了好几趟",
-                 "说了好几趟", "讲了好几次", "说了好几次", "反映了好几次")
+                 "说了好几趟", "讲了好几次", "说了好几次", "反映了好几次", "讲咗好耐", "讲咗好多次", "讲咗几次")
 # something is wrong, or someone is asked to come and look, with nothing said of what (有人来看下吗, 兀个又坏咧,
 # 有人管没): a problem, and one that names no matter (see _MATTERLESS)
 _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", "谁来看一下", "有人能来瞅", "谁能来看", "谁能来瞅",
@@ -884,7 +894,7 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
                     "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了", "还那样", "有人来望下",
                     "来望一下", "拐哩", "又不得了", "有侬来看", "又不中", "又不好使", "整坏了", "谁来看看",
                     "谁给瞅", "来个人瞅", "处理一下", "瞧一哈", "来瞧一下", "搞不成了", "又是了样", "又是这样",
-                    "啥辰光来弄", "几时来弄")
+                    "啥辰光来弄", "几时来弄", "几时先搞", "几时先整", "几时先嚟")
 # (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌, Gan 拐哩, Cantonese 又唔得了:
 # broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
@@ -1005,7 +1015,7 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "吃饭了": ("没地方吃饭了", "没得地方吃饭了", "没处吃饭了"),
                "收到": ("没收到", "未收到", "没有收到", "不收到", "收到短信", "收到条短信", "收到一条", "收到个电话",
                         "收到电话", "收到信息", "收到微信", "收到一个电话", "收到货", "收到的", "收到系", "收到是"),
-               "哈哈": ("打哈哈",), "报个名": ("想报个名", "要报个名"),
+               "哈哈": ("打哈哈", "一哈哈"), "报个名": ("想报个名", "要报个名"),
                "好的": ("商量好的", "说好的", "讲好的", "约好的", "谈好的", "定好的"),  # agreed, no acknowledgement
                "已登记": ("说已登记", "讲已登记", "回已登记", "只会说已登记"),  # 客服就会说已登记: a complaint of it
                "月租": ("交了月租", "交的月租", "付了月租", "交月租", "月租都交了", "月租照交", "说月租", "讲月租",
@@ -1694,8 +1704,8 @@ class Gate:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):
             return Judgement(False, CHAT, (changed.group(0),))  # 我认为…没得以前的味道了: an opinion, nothing to fix
-        if t.lstrip("【[(（").startswith(self._forwarded) and not current:
-            return Judgement(False, NOTICE, (t[:3],))  # forwarded: its words are someone else's
+        if (t.lstrip("【[(（").startswith(self._forwarded) or (text and _FORWARD_MARK.match(text))) and not current:
+            return Judgement(False, NOTICE, (t[:3],))  # forwarded (转 外地…): its words are someone else's
         if text and not _HAN.search(t) and (over := _told_en(text, ())) is not None and over.report is False:
             return over  # Last winter I saw fire engines at building 6. Glad everyone got out…
         if size >= 3 * LONG:

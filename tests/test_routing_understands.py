@@ -7094,3 +7094,91 @@ def test_the_49th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Ro
     a complaint passed round with no one acting: registered with their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("三楼那户门口臭了好几天 敲门也没人应 就一个老太太住", "police"),  # a smell, a silent door, someone alone
+    ("火！！ 菜市场后头", "fire"),  # a bare cry of fire
+    ("厂里有个师傅的手卷进机器里了 快来人", "public_health"),
+    ("隔壁楼的竹棚架倒了", "housing"),  # Cantonese 棚架: scaffolding
+    ("先不说停车的事了 现在楼下车棚烧着了", "fire"),  # (Cantonese 烧紧 reads 烧着: burning now)
+    ("My brother went fishing alone this morning and his phone is off, it's dark now", "police"),
+    ("The hallway is filling with smoke and nobody's answering next door", "fire"),  # smoke before a silent door
+    ("雨太大了 水已经漫到卧室了", "urban_mgmt"),
+    ("两个小孩在鱼塘边的烂泥里玩 一踩就陷下去", "children"),
+    ("后山那边地面陷下去一大块 旁边几家的墙在裂", "housing"),  # the ground gone and walls cracking now
+    ("我爷爷有点糊涂 在菜场一转身人就不见了", "police"),
+    ("小孩一个人在码头边上跑 家里人都不在", "children"),
+    ("孩子坐在阳台栏杆上 下面就是河", "children"),  # a child on a railing: the children's subcommittee
+])
+def test_the_50th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 50's round (Chaoyang to Gejiu) in our words: a smell and a silent door where someone lives alone, a
+    bare cry of fire, a hand caught in a machine, scaffolding down, a shed burning after an ordinary matter put aside,
+    an English friend alone with the phone off after dark, English smoke filling a hallway, water up to the bedroom,
+    children where the mud swallows a foot, the ground sunk and walls cracking, an old man gone in a turn, a child
+    alone on a quay, a child on a railing over a river: registered at once as emergencies, with the handler who must
+    come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "朋友圈里说城南那边有栋楼着火了 大家小心用电",  # a building somewhere, seen on a phone
+    "Thanks for the notice about the power cut tomorrow",
+    "房子出租 三楼朝南 家电齐全 拎包入住",  # an advert
+    "加了一天班 累成狗 腰杆都断了",  # a figure of speech
+    "转 外省有个小区电梯里抽烟 整栋楼喷淋全开了",  # 转 and a space: forwarded
+])
+def test_the_50th_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Session 50's non-reports in our words: news of a building on fire somewhere told on a phone, an English
+    thank-you for a notice, a flat to let, a back 'broken' by a day's work, a message forwarded with 转: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("三年级的作业天天写到十一点 天天如此", "education"),  # every day: a school's load, no parent's sigh
+    ("Thanks for sorting that out! Now the bus stop by the gate has no sign and the No. 3 just drives past",
+     "transport"),  # a thank-you that turns to a new matter
+])
+def test_the_50th_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """Homework late every day, an English thank-you that turns to a bus stop with no sign: registered or asked
+    about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+def test_a_little_water_is_no_laugh(shipped: Router) -> None:
+    """一哈哈 is a southwestern 'a little' (一哈哈水), no laughter: a low water pressure is never dropped as chat."""
+    d = shipped.route("我家住顶楼 水压不够 每天就晚上有一哈哈水")
+    assert d.report is not False and d.lead == "water" and d.gate != "chat", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("幼儿园老师把孩子关小黑屋罚站", "education"),  # a punishment, no one trapped
+    ("拉砂石的车装太满 一路走一路往下掉石子", "transport"),  # a load falling off a truck, no collapse
+    ("河边的柳树枝被风吹得往下掉", "urban_mgmt"),  # branches, no collapse
+    ("电梯卡在十楼十一楼中间 里头没人 已经停一上午了", "property"),  # stuck between floors, no one inside
+    ("有人养的狗进电梯不戴嘴套 小孩吓哭了", "public_security"),  # a dog unmuzzled, no one trapped
+    ("火锅店的鸭肠泡得发白 怕是泡了药", "market"),  # food soaked white, no body in water
+    ("楼上漏水把我家柜子都泡胀了", "property"),  # a cupboard swollen, no body in water
+    ("有人又从楼上扔酒瓶 昨天差点砸到人", "public_security"),  # a near miss yesterday
+    ("街道推城管 城管推物业 物业又推街道 路灯坏了三个月", "district_office"),  # passed round, left unhandled
+    ("城管收摊的时候把一个卖菜的阿姨推倒了", "district_office"),  # an official's conduct
+    ("村干部天天开着公车接孩子", "district_office"),
+    ("厂里要搬去外省 不跟着走就一分补偿都没有", "hrss"),
+    ("我们村外嫁女的分红一分都没有", "women"),
+    ("感谢社区帮忙办好了证明 顺便说一下 楼后面的公厕好久没人扫了", "urban_mgmt"),  # the matter after 顺便说一下
+    ("老街那排骑楼要拆了 这些都是老物件 能不能保留", "culture"),
+    ("我爸被人忽悠签了以房养老 房子差点没了", "police"),
+    ("村里推出去的办事员一口一个不归我们管", "district_office"),
+])
+def test_the_50th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """Words that sounded an alarm and were none, and matters that went astray: a child shut in a dark room as a
+    punishment, stones off a truck, branches in the wind, a lift stuck with no one inside, an unmuzzled dog in a lift,
+    tripe soaked white, a swollen cupboard, a bottle that nearly hit someone yesterday; a matter passed round between
+    offices, an enforcer who pushes a hawker down, an official car on private errands, a factory moving with no
+    compensation, married-out daughters denied dividends, the matter after 顺便说一下, arcades to be pulled down, a
+    house-for-pension scam, a clerk for whom nothing is ever theirs: registered with their handler, no emergency."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
