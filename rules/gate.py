@@ -331,8 +331,10 @@ _GIGGLE = ("哈哈",)
 _SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗", "说是社区的", "说是街道的", "说是居委会的",
             "手续费", "转过去了", "交押金", "先让交", "先要交", "要交五千", "把人撵了", "回去一查", "一查才知道",
             "一查是", "只要男的", "只招男的", "简历都不收", "先交", "去了才知道", "进去以后", "进去后才",
-            "收全价", "多收", "乱收费", "坑人", "骗人", "撮人", "黑心", "变质", "有味了", "有味儿了", "新贴")
+            "收全价", "多收", "乱收费", "坑人", "骗人", "撮人", "黑心", "变质", "有味了", "有味儿了", "新贴",
+            "联系不上了", "卖家跑了", "拉黑了", "把我拉黑")
 _OFFERS = ("车顺路", "顺路车", "谁的钥匙", "交给保安了",  # a lift asked for, a key found
+           "借阿拉", "借我两", "借我用", "谁家有多的", "谁家有多余的", "哪个屋头有多的", "啥人屋里有多的",
            "有优惠", "房屋出租", "房子出租", "有房出租", "家具齐全", "家电齐全", "新开业", "开业大吉", "半价优惠",
            "拎包入住", "高价回收",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "价钱公道", "有需要揾我", "有需要找我", "专业疏通",
@@ -368,7 +370,7 @@ _ANOTHER_MATTER = Sieve(r"(然后|另外|还有|顺便|对了|再就是)[，,、
                         r"(别的|其他的?)?(事|事情|问题)[ ]*(想|要)?(跟大家|跟你们|给大家)?(说|反映|讲|问)?"
                         r"(一下|下)?[，,:：。.!！ ]*"
                         # or asked in passing (顺便说一哈, 另外反映一下)
-                        r"|(顺便|另外|对了)[，,、 ]*(说|讲|反映|提)(一下|一哈|一声|下)[，,:：。.!！ ]*")
+                        r"|(顺便|另外|对了)[，,、 ]*(说|讲|反映|提)(一下|一哈|一声|一句|下)[，,:：。.!！ ]*")
 _LEFT_AT = frozenset({"门卫室", "保安室", "传达室", "值班室"})  # of the offers' words, places things found are left at
 _WHAT_IF = Sieve(r"^.{0,6}?(万一|假如|假设|如果|要是)")  # (想问一下)万一…？ a what-if, asked
 # what to do first, asked (先打120还是先找社区), or advice (先按警铃再打电话, 大家记住): after a what-if, no alarm
@@ -504,6 +506,8 @@ _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
 _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
+              "开弗开", "查弗查",  # (Wu X弗X: read as 开不开; 来不来 invites, 是不是 and 能不能 complain as often)
+              "再发一遍", "再发一下", "再发一次", "重新发一下",  # (a notice asked for again)
               "招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "几时", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否",
               "吗", "呢",
@@ -548,7 +552,8 @@ _RESOLVED = ("换新的了", "全换新了", "给说法了", "扶起来了", "�
 # television or in the news it is always elsewhere
 _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews", "newsclip",
                    "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo", "sawthenews",
-                   "seenthenews", "readthenews")
+                   "seenthenews", "readthenews", "sawonweibo", "sawitonweibo", "sawondouyin", "sawitondouyin",
+                   "sawontiktok", "sawitontiktok", "sawonxiaohongshu")
 # a video seen, shown or asked about (看到视频, 视频：, 呢条视频): news, of this very place too
 _VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "个视频是哪", "这条视频",
            "呢条视频", "那个视频看了", "那个视频看到", "抖音上那个视频", "那个视频你们", "视频不是我们", "视频不是咱")
@@ -703,7 +708,7 @@ _NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:(?:planned |scheduled )?(?:
 # a question asked in English first, then said again in Chinese (Is the class still on? 课还开吗)
 _ASKED_EN_FIRST = Sieve(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
 _LAUGH_EN = Sieve(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
-_ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|will|would|can|could|"
+_ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|which|will|would|can|could|"
                   r"has|have|why|how|where|any|anyone|if|"
                   r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
                   r"(?:just )?wondering (?:if|whether))\b")
@@ -838,7 +843,8 @@ def _social_mark_en(lower: str, past_thanks: bool) -> re.Match[str] | None:
 
 
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
-_FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted|sorting out|sorted out)\s+"
+_FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted|sorting out|sorted out|"
+                             r"helping with|help with|helped with)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
                              # or said to have been (the leaking pipe in our stairwell got fixed)
                              r"|\b((?:the|our|my|that|this)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
@@ -1240,14 +1246,16 @@ _OVER_THEN = Sieve(_GONE_BY + r"[^。!?]{0,30}(扑灭了|灭掉了|救出来了|
                    r"好在没人受伤|幸好没人受伤|没人受伤|没有人受伤|好在没人|幸好没人|差点烧起来|差点着火|差点起火|"
                    r"人是没事|人后来是出来了|人后来出来了|人已经出来了|人都出来了|人[^。，,]{0,6}就出来了|"
                    r"人没事|没伤着人|没伤到人|幸好现在没事|现在没事了?$|抓着了|抓到了|被抓了|抓住了|落网了|"
-                   r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕|好在都过去了|好在已经过去了)"
+                   r"想想都后怕|想起来都后怕|想起来还后怕|想想都怕|想起来都怕|好在都过去了|好在已经过去了|"
+                   # or those who came thanked for it (上次电梯困人那次 多谢消防好快来到)
+                   r"(谢谢|多谢|感谢)(消防|物业|民警|警察|医生|救援队|大家|师傅|邻居|保安|你们))"
                    # or the danger named as the time things went wrong (昨晚火灾之后楼道烧黑了，灯也坏了)
                    r"|" + _GONE_BY + r"的?(火灾|着火|起火|失火|大火|那场火|那把火|水淹|淹水|水灾)"
                    r"(之后|以后|过后|后)")
 # a time gone by told as "that time", and how it ended well (上个礼拜停电那回 好在没几个钟头就来了): a story
 _THAT_TIME = Sieve(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那一次|那事|那件事|那个事|那桩事|的事)"
                    r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
-                   r"道过歉|赔了不是|不提了)")
+                   r"道过歉|赔了不是|不提了|谢谢|多谢|感谢)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
 _THEY_SAY = Sieve(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
                   r"(还|就|却|竟然|倒)?(说|讲)(是)?$")

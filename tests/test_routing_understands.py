@@ -7182,3 +7182,52 @@ def test_the_50th_sessions_matters_go_to_their_handler_with_no_alarm(shipped: Ro
     house-for-pension scam, a clerk for whom nothing is ever theirs: registered with their handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("我妈刚才突然说话不清楚 嘴歪了", "public_health"),  # a stroke's signs, sudden
+    ("老伴一下子半边身子动不了了 叫也不太应", "public_health"),
+    ("他把我锁在屋里 说今晚要打死我 我偷偷发的", "women"),  # locked in and threatened
+    ("楼梯间的防火门被锁死了 里面还有人在拍门", "fire"),  # an exit locked with people behind it
+    ("有人拿晾衣杆挑东西 杆子碰到电线了 人倒地上了", "power"),
+    ("隔壁出租屋一股臭味 好多苍蝇 那人好几天没出过门", "police"),  # a death feared
+    ("There's a big fight outside the bar, people throwing bottles", "police"),
+    ("My mum fell on the steps and can't walk, her ankle is swollen", "public_health"),
+    ("The back exit of the karaoke bar is locked from outside and people are inside", "fire"),
+])
+def test_the_50th_sessions_second_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 50's second round (Tieling to Cixi) in our words: sudden slurred speech or half a body gone weak, a
+    woman locked in and threatened with death, a fire door locked with people behind it, a pole against a wire, a
+    smell and flies where someone has not come out for days, an English brawl with bottles, an English fall and
+    'can't walk', an English exit locked from outside: registered at once as emergencies, with the handler who must
+    come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "Saw on Douyin there was a big fire at a mall somewhere, scary",  # news on a phone
+    "Which bus goes to the train station?",  # a question
+    "Thanks so much for helping with the broken gate last week!",  # thanks for help with a thing once broken
+    "谁家有多的纸箱 借我两个搬家用",  # asking to borrow
+    "基金又跌了 气到我爆炸",  # a figure of speech
+    "我老婆说我打游戏打得眼都冒火了",  # a game, and eyes 'on fire'
+    "上回电梯困人那次 多谢消防来得快",  # thanks for a rescue past
+])
+def test_the_50th_sessions_second_round_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 50's second round, in our words: English news seen on Douyin, an English question which bus goes
+    where, an English thank-you for help with something broken, a neighbour asking to borrow boxes, rage that
+    'explodes' over a fund, eyes 'on fire' over a game, thanks for a lift rescue long over: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("在直播间买了个保健品 花了三千 现在卖家联系不上了", "market"),  # a live-stream sale and a seller gone
+    ("谢谢物业把路灯修好了 顺便说一句 车库坡道结冰了 好几辆车打滑", "property"),  # the matter after 顺便说一句
+])
+def test_the_50th_sessions_second_round_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A live-stream purchase whose seller cannot be reached is a loss, no offer; a thank-you that turns (顺便说一句)
+    to ice on a ramp: registered or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
