@@ -1701,6 +1701,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "  第 {fold} 折：规则 {rules:.1%}，模型 {model:.1%}，规则+模型 {both:.1%}",
         "en": "  fold {fold}: rules {rules:.1%}, model {model:.1%}, both {both:.1%}",
     },
+    "eval_cv_choice": {"zh-CN": "「{name}」选 {option}", "en": "'{name}': {option}"},
+    "eval_cv_file_choices": {
+        "zh-CN": "按此文件最一致的政策选择（{choices}）：仅规则 {rules:.1%}，仅模型 {model:.1%}，规则+模型 {both:.1%}。"
+                 "政策选择是社区的决定，规则手册未改动。",
+        "en": "With the policy choices this file fits best ({choices}): rules alone {rules:.1%}, model alone "
+              "{model:.1%}, rules and model {both:.1%}. The choices are the community's; the rulebook is unchanged.",
+    },
     "label_kind_sector": {"zh-CN": "领域", "en": "sector"},
     "label_kind_handler": {"zh-CN": "处理单位", "en": "handler"},
     "eval_bad_labels": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cached_property
@@ -605,6 +605,27 @@ def parse_rulebook(content: str, file: str = "<rulebook>") -> Rulebook:
     book = _apply_choices(book)
     book._source = content
     return book
+
+
+def with_choices(book: Rulebook, picks: Mapping[str, str]) -> Rulebook:
+    """Return ``book`` with the policy choices in ``picks`` (choice id to option) made instead of those in force,
+    its categories' leads changed to match: what the rulebook would be with ``chosen`` so edited. It has no text
+    of its own (``source`` is empty) and its digest names the choices made. A choice or option ``book`` lacks
+    raises ``KeyError``.
+
+    >>> book = with_choices(load_rulebook(), {"lifts": "market"})
+    >>> book.category_by_id["lift_fault"].lead, book.full_version.endswith("~lifts=market")
+    ('market', True)
+    """
+    by_id = {ch.id: ch for ch in book.choices}
+    for choice, option in picks.items():
+        if option not in by_id[choice].options:
+            raise KeyError(f"{choice}: {option}")
+    choices = tuple(ch.model_copy(update={"chosen": picks[ch.id]}) if ch.id in picks else ch for ch in book.choices)
+    digest = book.digest + "~" + ",".join(f"{k}={v}" for k, v in sorted(picks.items()))
+    changed = _apply_choices(book.model_copy(update={"choices": choices, "digest": digest}))
+    changed._source = ""
+    return changed
 
 
 def _apply_choices(book: Rulebook) -> Rulebook:

@@ -208,6 +208,28 @@ def test_cli_train_info_route_and_cross_validate(capsys: pytest.CaptureFixture[s
     assert code == 0 and "3-fold cross-validation (96 rows" in out and "rules and model" in out
 
 
+def test_cross_validation_also_shows_the_policy_choices_the_file_fits(capsys: pytest.CaptureFixture[str],
+                                                                        tmp_path: Path) -> None:
+    """A city whose lifts are the market bureau's (商贸旅游): the folds are routed again under the choice its file
+    fits, shown beside, the rulebook left as it is; a file every choice fits shows nothing more."""
+    lifts = [(f"{p}电梯{m}", "商贸旅游") for p in PLACES for m in ("坏了", "又停了")]
+    csv = tmp_path / "city.csv"
+    csv.write_text("id,text,label\n" + "".join(f"{i},{t},{label}\n" for i, (t, label) in
+                                               enumerate([*labelled(), *lifts])), encoding="utf-8")
+    code, out, _ = run(capsys, "route", "--eval", str(csv), "--cv", "3", "--json", "--model", "none")
+    data = json.loads(out)
+    assert code == 0 and data["file_choices"]["choices"] == {"lifts": "market"}
+    assert data["file_choices"]["rules"] > data["rules"]  # the lifts' rows now where the file says
+    code, out, _ = run(capsys, "route", "--eval", str(csv), "--cv", "3", "--model", "none")
+    assert code == 0 and "「电梯故障由谁牵头」选 market" in out and "规则手册未改动" in out
+    assert load_rulebook().category_by_id["lift_fault"].lead == "property"
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id,text,label\n" + "".join(f"{i},{t},{label}\n" for i, (t, label) in enumerate(labelled())),
+                     encoding="utf-8")
+    code, out, _ = run(capsys, "route", "--eval", str(plain), "--cv", "3", "--json", "--model", "none")
+    assert code == 0 and json.loads(out)["file_choices"] is None
+
+
 def test_cli_refuses_bad_input_politely(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.model"
     bad.write_text("x")

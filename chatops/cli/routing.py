@@ -14,10 +14,10 @@ from typing import Any
 from chatops.cli.text import load_book, read_store, table
 from chatops.tickets.store import Store
 from rules import Decision, Router, Rulebook
-from rules.catalogue import text
+from rules.catalogue import listed, text
 from rules.evaluation import EvalFileError, Evaluation, cross_validate, evaluate, label_kind, read_cases
 from rules.model import Model, ModelError, train
-from rules.rulebook import format_duration
+from rules.rulebook import format_duration, with_choices
 from rules.starter import NONE, routing_models
 
 MODEL_ENV = "WHISTLE_MODEL"
@@ -159,15 +159,29 @@ def _cross_validate(router: Router, cases: list[Any], args: argparse.Namespace) 
         print(text("model_cannot_train", args.lang, detail=str(exc)), file=sys.stderr)
         return 1
     rules, model, both = cv.mean()
+    # the same folds under the policy choices this file fits best, where they differ from those in force (a city
+    # whose lifts are the market bureau's): the community's choice, shown beside, the rulebook left as it is
+    book = router.rulebook
+    fits = evaluate(router.with_model(None, starter=None), cases, kind=cv.kind).choices(book)
+    picks = {c.id: c.best for c in fits if c.best != c.chosen}
+    theirs = cross_validate(Router(with_choices(book, picks)), cases, k=args.cv, seed=args.seed) if picks else None
     if args.json:
         print(json.dumps({"k": args.cv, "n": cv.n, "kind": cv.kind, "rules": rules, "model": model, "both": both,
-                          "folds": [dict(zip(("rules", "model", "both"), f, strict=True)) for f in cv.folds]},
+                          "folds": [dict(zip(("rules", "model", "both"), f, strict=True)) for f in cv.folds],
+                          "file_choices": None if theirs is None else
+                          {"choices": picks, **dict(zip(("rules", "model", "both"), theirs.mean(), strict=True))}},
                          ensure_ascii=False, indent=2))
         return 0
     print(text("eval_cv", args.lang, k=args.cv, n=cv.n, kind=text(f"label_kind_{cv.kind}", args.lang), rules=rules,
                model=model, both=both))
     for i, (r, m, b) in enumerate(cv.folds, 1):
         print(text("eval_cv_fold", args.lang, fold=i, rules=r, model=m, both=b))
+    if theirs is not None:
+        names = {ch.id: ch.name for ch in book.choices}
+        made = listed([text("eval_cv_choice", args.lang, name=names[c], option=o) for c, o in picks.items()],
+                      args.lang)
+        r, m, b = theirs.mean()
+        print(text("eval_cv_file_choices", args.lang, choices=made, rules=r, model=m, both=b))
     return 0
 
 
