@@ -152,7 +152,7 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "过得好快", "过得太快", "早年", "早些年", "那时候都没", "那时候还没", "那时候哪有", "那时候连",
          "老早的事", "那个年代", "以前的事了", "好多年前", "很多年前", "好些年前", "年前的事",
          "解放前", "那辰光", "讲旧时", "说旧时", "细汉时", "细个时候",
-         "细时候",  # (Wu 那辰光, Teochew 细汉, Hakka 细个, Xiang 细时候: young)
+         "细时候", "小辰光",  # (Wu 那辰光 and 小辰光, Teochew 细汉, Hakka 细个, Xiang 细时候: young)
          "说很早以前", "讲很早以前")  # (老人说很早以前…: told; a letter's 很早以前就有句话 is no story)
 # a year long past beside an emergency's words (九八年发大水…, 八几年井下冒顶): a story, not an alarm (a letter may
 # tell of a decade before it complains, so only an alarm's words are set aside by it)
@@ -262,7 +262,7 @@ def well_now(text: str) -> bool:
 # 好多年前, 俺爷那辈儿)
 _LONG_GONE = re.compile(r"小时候|当年|那个年代|(年轻|后生)(的)?时|早(些)?年|老早的事|以前的事了|我们那时候|"
                         r"(好|很|好些)多?年前|年前的事|那才叫|^[五六七八九]几年|[讲说][五六七八九]几年|年代|那辈|细时候|"
-                        r"解放前|那辰光|旧时|细汉时|细个时候|很早以前")
+                        r"解放前|那辰光|小辰光|旧时|细汉时|细个时候|很早以前")
 
 
 def long_gone(evidence: tuple[str, ...]) -> bool:
@@ -332,9 +332,10 @@ _SCAMMED = ("冒充", "假冒", "假装", "骗去", "骗走", "骗了", "被骗"
             "手续费", "转过去了", "交押金", "先让交", "先要交", "要交五千", "把人撵了", "回去一查", "一查才知道",
             "一查是", "只要男的", "只招男的", "简历都不收", "先交", "去了才知道", "进去以后", "进去后才",
             "收全价", "多收", "乱收费", "坑人", "骗人", "撮人", "黑心", "变质", "有味了", "有味儿了", "新贴",
-            "联系不上了", "卖家跑了", "拉黑了", "把我拉黑")
+            "联系不上了", "卖家跑了", "拉黑了", "把我拉黑", "提不出来", "取不出来", "被拉进")
 _OFFERS = ("车顺路", "顺路车", "谁的钥匙", "交给保安了",  # a lift asked for, a key found
-           "借阿拉", "借我两", "借我用", "谁家有多的", "谁家有多余的", "哪个屋头有多的", "啥人屋里有多的",
+           "高价收", "上门收", "现金结算", "借阿拉", "借我两", "借我用", "谁家有多的", "谁家有多余的",
+           "哪个屋头有多的", "啥人屋里有多的",
            "有优惠", "房屋出租", "房子出租", "有房出租", "家具齐全", "家电齐全", "新开业", "开业大吉", "半价优惠",
            "拎包入住", "高价回收",
            "可以过来看看", "欢迎选购", "随叫随到", "价格公道", "价钱公道", "有需要揾我", "有需要找我", "专业疏通",
@@ -506,7 +507,8 @@ _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
 _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
-              "开弗开", "查弗查",  # (Wu X弗X: read as 开不开; 来不来 invites, 是不是 and 能不能 complain as often)
+              # (Wu X弗X, read as 开不开; 来不来 invites, 是不是 and 能不能 complain as often)
+              "开弗开", "查弗查", "上班伐", "开门伐",
               "再发一遍", "再发一下", "再发一次", "重新发一下",  # (a notice asked for again)
               "招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "几时", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否",
@@ -575,7 +577,9 @@ _NEWS = frozenset(("新闻", "电视里", "电视上", "电视说", "电视讲",
                    *_VIDEOS, *_ON_THE_NEWS_EN))
 # the set fails while one watches (有线电视…看个新闻都断断续续, 看新闻就马赛克): no news is told
 _DREAMS = frozenset({"梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦"})
-_HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)")
+_HAUNTED = Sieve(r"(吓|害|闹|吵|搞|弄|整)(得|的)[^，。,.!?]{0,10}(做噩梦|做恶梦|梦里|梦到|做梦)"
+                 # (…回家一直做噩梦: nightmares since)
+                 r"|(回家|回来|晚上|夜里|天天|每晚)[^，。,.!?]{0,4}(一直|老是|总是|天天)?(做噩梦|做恶梦)")
 _QUOTED = Sieve(r"[「『“\"][^」』”\"]{1,80}[」』”\"]")  # a message quoted at the start of a reply
 _TURN_NOW = Sieve(r"(说着呢|正说着|说着说着|话还没说完|刚说完|这时候|这会儿)")  # the talk turns to now
 _STAGED = Sieve(r"(排|演|编|准备|出|报|彩排|留|上)(个|几个)?节目")  # a show put on (排节目), not one watched
@@ -1706,7 +1710,8 @@ class Gate:
         if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
-        if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)):
+        if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)) and \
+                not any(w in t for w in _SCAMMED):  # (拉进炒股群…提不出来: a loss, no fund's swing)
             return Judgement(False, CHAT, (played.group(0),))  # 吃鸡又被人爆头, 基金又绿: a game, a fund
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement

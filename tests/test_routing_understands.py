@@ -7231,3 +7231,64 @@ def test_the_50th_sessions_second_round_reports_are_never_dropped(shipped: Route
     to ice on a ramp: registered or asked about, never dropped, with their handler."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Smoke is pouring out of the kitchen next door and the alarm won't stop", "fire"),
+    ("我奶奶早上上山采蘑菇 到这会还没回来 手机打不通", "police"),  # not back, the phone unanswered
+    ("河里冲下来一个人 一动不动", "police"),  # a body carried down a river
+    ("好大一股焦味 不晓得哪里来的 满楼道都是", "fire"),  # a burning smell from nowhere seen
+    ("老房子的墙往外歪了 老人还在屋里睡", "housing"),  # a wall leaning out with people inside
+    ("雨太大 水都进堂屋了", "urban_mgmt"),
+    ("商场的安全通道被货堆死了 里面全是人", "fire"),  # an exit blocked dead, a crowd inside
+    ("厨房那根燃气软管断了 气嗤嗤往外冒", "gas"),
+    ("楼下配电箱泡在水里了 有人在旁边蹚水", "power"),  # a live box under water, someone wading
+    ("隔壁男人又喝醉了打他婆娘 听着在砸东西", "women"),  # 婆娘: a wife
+])
+def test_the_50th_sessions_third_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 50's third round (Benxi to Changshu) in our words: English smoke pouring out, an old woman not back
+    from the hills with her phone unanswered, a body carried down a river, a burning smell from nowhere seen, a wall
+    leaning over sleepers, water into the main room, an exit blocked dead before a crowd, a gas hose broken and
+    hissing, a distribution box under water beside someone wading, a drunk beating his wife: registered at once as
+    emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "高价收头发 上门收 现金结算",  # an advert
+    "小辰光看到过仓库着火 一整排都烧光了",  # Wu 小辰光: a childhood memory
+    "社区医院礼拜天上班伐",  # a Wu question
+    "打雷打得跟放炮一样 娃都吓哭了",  # thunder like blasting: weather
+])
+def test_the_50th_sessions_third_round_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 50's third round, in our words: hair bought at the door, a fire seen in childhood (小辰光), a Wu
+    question about opening hours, thunder 'like blasting': no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("孩子在托班被关小黑屋 回家一直做噩梦", "education"),  # nightmares the matter caused, no dream told
+    ("我妈被人拉进一个炒股群 投了三万 现在提不出来", "police"),  # a loss, no fund's swing
+])
+def test_the_50th_sessions_third_round_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A child shut in a dark room who has nightmares since, a mother drawn into a share-tip group whose money
+    cannot be taken out: registered or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("拆迁款找村里 村里推镇上 镇上推区里 一年了", "district_office"),  # pushed round between offices
+    ("村干部把低保名额给了他亲戚", "district_office"),  # an official's favour to kin
+    ("没签合同 干活受伤了厂里不认", "hrss"),  # an injury the employer disowns: a labour dispute, no alarm
+    ("老祠堂屋顶塌了一角好几年了 没人修", "culture"),  # fallen years ago: heritage left unrepaired
+    ("麦收完有人在地里烧麦秸 烟大得很", "ecology"),  # straw burning, no fire
+])
+def test_the_50th_sessions_third_round_matters_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """A compensation pushed between village, town and district, an allowance given to an official's kin, an
+    injury an employer disowns, a hall's roof fallen years ago, straw burnt after the harvest: registered with their
+    handler, no emergency."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
