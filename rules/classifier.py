@@ -170,7 +170,7 @@ _KEYWORD, _NEGATIVE, _URGENT, _PLACE, _CAT_URGENT = 0, 1, 2, 3, 4
 Hit = tuple[int, bool, int]  # a word's length, whether it is generic, where it first starts
 GENERIC_WEIGHT = 0.5
 # a matter's word followed by one of these names a place (菜市场旁边的公厕, 学校门口摆摊): it counts as a generic word
-BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后"})
+BESIDE = frozenset({"旁边", "门口", "附近", "对面", "边上", "隔壁", "周边", "跟前", "背后", "后边", "后面", "后头"})
 # a stop named by the matter's word and then one of those (公交总站旁边): still where, not what
 _STOP = re.compile(r"(?:总站|车站|站台|站点|站)")
 # and in English, said before it (outside the pharmacy, next to the school)

@@ -129,7 +129,8 @@ _NOTICE_HINTS = ("带好", "接种本", "小孩的本子", "孩子的本子", "�
                  "别随便转账", "每家带", "找他的去",
                  "每户带", "欢迎大家", "联欢", "想参加的", "在活动室", "大家提醒", "别给陌生人转账", "居民大会",
                  "每户来一个人", "每户来个人", "每家来一个人", "每家来个人", "报名从速", "小班教学", "欢迎报名")
-_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发")  # at the start: a forwarded message
+# at the start: a forwarded message
+_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发", "帮忙转发", "帮转", "请转发", "帮忙扩散", "求扩散")
 # 转 and a space first: forwarded (not 转 200块, money sent)
 _FORWARD_MARK = re.compile(r"\s*转\s+(?![0-9零一二两三四五六七八九十百千万几]+(块|元|万|千))")
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
@@ -139,6 +140,7 @@ _PAST = ("说以前", "讲以前", "现在讲起来",
          "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "我那时候", "俺那时候", "额那时候", "我那阵", "俺那阵", "他那阵", "她那阵",  # (Cantonese 嗰阵: 那阵)
          "老早阿拉", "老早我们", "老早伲", "老早吾", "老早屋里", "想起都惊",  # (Wu 老早: long ago)
+         "爷爷讲那", "爷爷说那", "奶奶讲那", "奶奶说那", "外婆讲那", "外公讲那",  # (told of that night)
          "细个在", "细个嗰阵", "细个时", "细个那阵", "后生那阵",
          "年轻那阵", "年轻那会",  # (Cantonese 细个: small; 喺 reads 在, 嗰 那)
          "年那次", "后生在", "谂返都惊", "想返都惊", "老照片",  # (14年那次: a year named, that time)
@@ -193,6 +195,8 @@ _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头
                 r"|(?:腿|脚|腰|脚杆|腿杆|腰杆)(都|也)?(要|快)(断了|断掉了|废了)"
                 # (a day's work or walk first: 上了一天班 累成狗 脚杆都断了)
                 r"|(?:累|走|站|跑|爬|逛|上班|干活)[^。!?]{0,10}(?:腿|脚|腰|脚杆|腿杆|腰杆)(都|也)(断了|断掉了|废了)"
+                # (a race run till one nearly dies: 跑了个半马 吃力煞 差点死脱)
+                r"|(?:跑了个?|跑完|爬完|骑完)[^。!?]{0,8}(?:半马|全马|马拉松|越野|十公里|山)[^。!?]{0,10}差点(?:死脱|累死|死掉|挂了|没命)"
                 r"|(?:气|砍|累|忙|亏|赔)得(我)?(都|也)?(要|快)?吐血"
                 r"|(?:my)?(?:feet|legs|head|brain|throat|mouth|tongue|hands|back)(?:are|is)onfire"
                 # or a death sworn to (冻死也不回来, 饿死都不吃他家的): stubbornness, no danger
@@ -359,7 +363,7 @@ _OFFERS = ("车顺路", "顺路车", "谁的钥匙", "交给保安了",  # a lif
            "免费量", "免费测", "可以打折", "打折", "报个名", "直播卖", "帮忙点个赞", "有空的来", "谁有空的",
            "有空的邻居", "门卫室", "招临时工", "猫走失", "狗走失", "项圈", "急售", "中介勿扰", "电话见图",
            "谁家看见一只", "谁家看到一只", "哪个看到一条", "哪个看到一只", "谁看到一条", "谁看见一条",
-           "日结", "有需要的找我", "有哪个要", "谁要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
+           "日结", "有需要的找我", "有哪个要", "谁要", "啥人要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
 _HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
 # a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
@@ -525,7 +529,18 @@ _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐
               "能进不", "在没得", "有人在没", "啥地方去了",  # 几钱一斤 (how much: a southern word)
               "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
               "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否",  # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
-              "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒")  # (Wuhan 么斯: 什么; Changde 冒: 吗)
+              "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒",  # (Wuhan 么斯: 什么; Changde 冒: 吗)
+              "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我", "有名额不", "名额不")  # (Wu 哪能: how)
+QUESTIONS = frozenset(normalize(w) for w in _QUESTIONS)  # a question's own words
+# of them, those that ask neighbours for what someone knows (opening hours, places left, how it is done), never
+# a complaint put as a question (咋不开了？, 能喝吗这; 开不开, which Wu 开弗开 reads as, is as often 'will not open'): a
+# report head trained on matters hears only the matter
+ASKING = frozenset(normalize(w) for w in (
+    "上不上班", "上班不", "开门不", "营业不", "办公不", "开门伐", "上班伐", "开伐", "开门冇",
+    "开门否", "开否", "开门冒", "开冒", "歇不歇", "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我",
+    "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几",
+    "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
+    "边个知"))
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
@@ -611,6 +626,7 @@ _ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为�
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "放心吧", "查清楚了", "还好我在",
               "幸好没信", "还好没信", "幸亏没信", "好在没信", "还当真了",
               *_TAKEN_BACK)
+ALL_CLEAR = frozenset(_ALL_CLEAR)  # an alarm called off in so many words (虚惊一场): none, whatever a model hears in it
 # a cry for help and nothing else named, said with tears or laughter (救命啊😭): exasperation as often as danger
 _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快来人", "来人啊"})
 _TEARS = ("😭", "😂", "🤣", "哈哈")
@@ -637,6 +653,7 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
               "inanotherprovince", "inanothercity", "inanothercountry", "somewhereelse")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
 _CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
+            "一直锁着", "锁着不开", "一直关着", "一直没开",  # (修好了一直锁着门: built, and shut still)
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现", "收不到", "传不到", "没人管", "说了不好使", "说了也不好使",
@@ -718,7 +735,7 @@ _ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|
                   r"(?:just )?wondering (?:if|whether))\b")
 # thanks for something done, in English (thanks for fixing the lights!): no report, unless something is wrong still
 _WORKS_AGAIN_EN = (r"(?:working|works|running|is on|are on) (?:again|now|fine)|back on|back to normal|since the repair|"
-                   r"(?:is|are) (?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
+                   r"(?:is|are|'s|'re) (?:all )?(?:warm|hot|bright|clean|quiet|dry|clear) (?:now|again)")
 _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fixing|repair\w*|sort\w*|helped|help|"
                     r"helping|"
                     r"clean\w*|solv\w*|shovel\w*|clear\w*|plough\w*|plow\w*|grit\w*|" + _WORKS_AGAIN_EN + r")\b"
@@ -735,6 +752,7 @@ _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fix
                     r"(?:\w+ed|found|gave|took|brought|drove|held|kept|sent|lent|showed|told|paid|came|ran|stayed|caught|fed|taught|bought|made|got)\b"
                     # or to whoever did a good thing (thank you to whoever set up the book corner!)
                     r"|\b(?:thanks?|thank you)(?: so much| again)? to whoever (?:set|put|fixed|cleaned|organi[sz]ed|"
+                    r"carried|returned|handed|helped|"
                     r"made|started|planted|added|brought|repaired|shovel\w*|clear\w*)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
@@ -908,7 +926,8 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 # (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌, Gan 拐哩, Cantonese 又唔得了:
 # broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
-_PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
+_PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "药拿错", "把药拿错", "不承认",
+             "一直锁着", "锁着不开", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
              "也没下来", "还没下来", "都没下来", "说停就停", "说关就关", "说拆就拆", "一直不签", "不签合同",

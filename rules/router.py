@@ -53,6 +53,8 @@ from rules.engine import Engine, Verdict, on_owner, on_owner_async
 from rules.gate import (
     ADVICE,
     AFTERMATH,
+    ALL_CLEAR,
+    ASKING,
     CHAT,
     EMERGENCY,
     FEARED,
@@ -60,6 +62,7 @@ from rules.gate import (
     NOISE,
     NOTICE,
     QUESTION,
+    QUESTIONS,
     REPORT,
     STORY,
     UNSURE,
@@ -237,7 +240,8 @@ class Router:
             # clause of the matter, 村干部把救灾的大米拉回自己家: the rules are sure)
             judged = Judgement(None, UNSURE, judged.evidence)
         elif likely is not None and judged.report is None and likely >= routing.model_sure_report and \
-                judged.kind != WHAT_IF and \
+                judged.kind != WHAT_IF and not (judged.kind == UNSURE and ASKING & set(judged.evidence) and
+                                                  set(judged.evidence) <= QUESTIONS) and \
                 (judged.kind not in (STORY, VAGUE) or
                  ((alarm or 0.0) >= routing.model_emergency and
                   not (judged.kind == STORY and (well_now(found.norm or text) or long_gone(judged.evidence))))):
@@ -245,10 +249,12 @@ class Router:
             # head hears one now (the report head cannot tell then from now) and the story does not say all is well
             # now (…摔断了腿 现在早好了) nor tell of a time long gone (想当年…冒顶, 小时候…水浸), and so is a
             # message that does not say what is wrong (那个东西又坏了: a report, of what the model can only guess);
-            # a what-if always is (要是着火了往哪跑: neither head can tell one imagined from one happening)
+            # a what-if always is (要是着火了往哪跑: neither head can tell one imagined from one happening), and so is
+            # a question to neighbours about a matter (社区医院星期天上不上班: the report head hears the matter, not
+            # the asking)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
-                judged.kind != NOISE and not JOKES & set(judged.evidence) and \
+                judged.kind != NOISE and not (JOKES | ALL_CLEAR) & set(judged.evidence) and \
                 not (judged.kind == NOTICE and
                      (ADVICE & set(judged.evidence) or of_a_place_away(judged.evidence))) and \
                 likely >= routing.model_sure_report and alarm >= routing.model_emergency:

@@ -7292,3 +7292,73 @@ def test_the_50th_sessions_third_round_matters_with_no_alarm(shipped: Router, te
     handler, no emergency."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("a guy is hitting a kid with a stick by the bins right now", "children"),  # English: a child beaten now
+    ("后墙歪得吓人 裂缝还在往大走 下面天天有人过", "housing"),  # a wall leaning, its crack still growing
+    ("村东头的烤房着了 烟大得很", "fire"),  # a curing shed caught fire (…着了)
+    ("桥洞底下有个老汉躺着不动弹了", "public_health"),  # someone lying still (不动弹)
+    ("两伙人在菜市场门口拿棍子打起来了", "police"),  # two gangs fighting
+    ("楼下储藏室有个人躺着一动不动 一股味儿不对", "police"),  # still, and a smell: a death feared
+])
+def test_the_51st_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 51's round (Puyang to Chuxiong) in our words: a child beaten now (in English), a wall leaning with
+    its crack still growing over a path, a curing shed that caught fire, an old man lying still, two gangs fighting,
+    someone lying still beside a smell: registered at once as emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "虚惊一场 楼梯间的烟是有人在楼下烤红薯 不是着火",  # an alarm called off
+    "帮忙转发：外省一个老人走失了 穿灰色外套 有线索请联系家属",  # forwarded, of elsewhere
+    "昨天跑了个全马 累得半死 差点死掉",  # a race run, a figure of speech
+    "家里多出来一辆儿童推车，啥人要",  # Wu 啥人要: given away
+    "Thanks to whoever returned my wallet to the guard, so kind of you",
+    "The plumber came this morning and it's all dry now. Thank you!",
+    "考上大学了，开心到爆炸",  # happy 'to bursting'
+    "社区卫生站礼拜六上不上班",  # opening hours asked
+    "哪位知道社保卡咋在网上补办啊，教教我",  # how it is done, asked of neighbours
+])
+def test_the_51st_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 51's round, in our words: a false alarm called off (虚惊一场) even where the models hear a fire,
+    a forwarded notice of someone lost elsewhere, a marathon that 'nearly killed' its runner, a pram given away, two
+    English thank-yous (to whoever did a kindness; 'all dry now'), joy 'to bursting', and questions to neighbours
+    about opening hours or how a thing is done, which a report head sure of the matter does not register: no
+    ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("护士给我妈打针拿错药了 还不承认", "health"),  # 拿错 of a drug is no parcel picked up wrongly
+    ("养老服务站建好了 可一直锁着门 老人进不去", "welfare"),  # built, and shut since
+])
+def test_the_51st_sessions_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A nurse who gave the wrong drug and denies it, an old people's centre built and locked ever since:
+    registered or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("夜市大排档天天划拳划到一点多", "environment"),  # drinking games at night: noise
+    ("楼下消防栓拧开一滴水都没有", "fire"),  # a dry hydrant: a fire hazard, no water cut
+    ("工地上好多人不戴安全帽就上架子", "housing"),  # a site's safety
+    ("医院住院的钱回老家报销 说材料不全", "hrss"),  # medical costs reimbursed
+    ("城管说是供电的事，供电说是城管的事，路灯坏了半年", "district_office"),  # pushed between two offices
+    ("他亲戚一来就给办好了 我跑了四趟都不行", "district_office"),  # favours to kin
+    ("单位知道我怀孕了就要我辞职", "women"),  # dismissed for a pregnancy
+    ("学校后面 井盖少了一块", "urban_mgmt"),  # 后面: where, not what
+    ("说是招工要先交押金 我交了两千块 人就不见了", "police"),  # a swindler gone, no missing person
+    ("医生护士都叫不应 急诊等了三个钟头", "health"),  # staff who do not answer, no one unconscious
+    ("我爸卧床好几年起不来 身份证过期了能上门办吗", "police"),  # bedridden for years: no alarm
+])
+def test_the_51st_sessions_matters_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """Drinking games at a night stall, a dry hydrant, a site without helmets, a hospital bill to reimburse, a
+    matter pushed between two offices, favours to kin, a dismissal for a pregnancy, a manhole cover behind a
+    school, a swindler who vanished with the money, staff no one can call in a casualty ward, an ID card for a man
+    bedridden for years: registered with their handler, no emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
