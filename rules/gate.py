@@ -102,7 +102,7 @@ _CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "真乖", "闹猛", "股票", "炒股", "心态崩", "打工人", "老毛病", "歇两天就好", "不想动弹", "懒得动弹",
          "免打扰", "帮我带", "大家别理", "乱按发的", "发砍一刀", "帮砍一刀", "帮我砍一刀", "名不虚传",
          "冻成狗", "冻成冰雕", "冻成冰棍", "堵成狗", "堵成球", "嘚瑟", "拿第一", "拿了第一", "抽卡", "原神")
-_NOTICES = ("请大家提前安排", "期间暂停使用", "注意路滑", "家长看好", "家长们看好",
+_NOTICES = ("小知识", "小常识", "请大家提前安排", "期间暂停使用", "注意路滑", "家长看好", "家长们看好",
             "群公告", "培训笔记", "分享给大家", "小知识】", "小常识】", "安全知识", "防火知识", "小贴士", "已登记",
             "您反映的", "请家长提醒",
             "温馨提示", "特此通知", "特此公告", "敬请谅解", "敬请留意",
@@ -196,6 +196,10 @@ _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头
                 # (a day's work or walk first: 上了一天班 累成狗 脚杆都断了)
                 r"|(?:累|走|站|跑|爬|逛|上班|干活)[^。!?]{0,10}(?:腿|脚|腰|脚杆|腿杆|腰杆)(都|也)(断了|断掉了|废了)"
                 # (a race run till one nearly dies: 跑了个半马 吃力煞 差点死脱)
+                # (a head buzzing and 'bursting' after a long game: 打了一下午麻将 脑瓜子嗡嗡的 要炸了)
+                r"|(?:脑瓜子|脑袋|脑壳|脑瓜|头)(?:都)?(?:嗡嗡的?|要炸了|快炸了)"
+                # (thunder like blasting: weather, no mine)
+                r"|(?:雷|打雷)[^。!?]{0,6}(?:跟|像|和)放炮"
                 r"|(?:跑了个?|跑完|爬完|骑完)[^。!?]{0,8}(?:半马|全马|马拉松|越野|十公里|山)[^。!?]{0,10}差点(?:死脱|累死|死掉|挂了|没命)"
                 r"|(?:气|砍|累|忙|亏|赔)得(我)?(都|也)?(要|快)?吐血"
                 r"|(?:my)?(?:feet|legs|head|brain|throat|mouth|tongue|hands|back)(?:are|is)onfire"
@@ -365,7 +369,7 @@ _OFFERS = ("车顺路", "顺路车", "谁的钥匙", "交给保安了",  # a lif
            "谁家看见一只", "谁家看到一只", "哪个看到一条", "哪个看到一只", "谁看到一条", "谁看见一条",
            "日结", "有需要的找我", "有哪个要", "谁要", "啥人要", "有要的", "看到的麻烦", "麻烦说一声", "找一只")
 # 楼长通知: … a notice says so first, or its title does (关于开展…的通知)
-_HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
+_HEADED = Sieve(r"^[^,.!?:]{0,12}(通知|公告|告示|提示|提醒|小知识|小常识|科普)[:]|^关于[^,.!?:]{2,40}的(通知|公告)")
 # a worry about what may come (不晓得暖气够不够热，有点担心): asked about, never registered unasked
 _WORRY = Sieve(r"(有点|有些|好|真|挺|蛮|就是)?(担心|发慌|心慌|慌|毛焦火辣|焦虑|发愁|犯愁|就遭了|就惨了|就麻烦了)")
 _AHEAD = Sieve(r"(不晓得|不知道|不知|会不会|够不够|能不能|要不要|以后|明年|今年冬天|今年夏天|到时候|将来|怕是|"
@@ -530,7 +534,8 @@ _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐
               "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
               "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否",  # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
               "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒",  # (Wuhan 么斯: 什么; Changde 冒: 吗)
-              "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我", "有名额不", "名额不")  # (Wu 哪能: how)
+              "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我", "有名额不", "名额不",  # (Wu 哪能: how)
+              "开不开门", "谁有攻略", "求攻略", "有攻略吗")
 QUESTIONS = frozenset(normalize(w) for w in _QUESTIONS)  # a question's own words
 # of them, those that ask neighbours for what someone knows (opening hours, places left, how it is done), never
 # a complaint put as a question (咋不开了？, 能喝吗这; 开不开, which Wu 开弗开 reads as, is as often 'will not open'): a
@@ -538,7 +543,8 @@ QUESTIONS = frozenset(normalize(w) for w in _QUESTIONS)  # a question's own word
 ASKING = frozenset(normalize(w) for w in (
     "上不上班", "上班不", "开门不", "营业不", "办公不", "开门伐", "上班伐", "开伐", "开门冇",
     "开门否", "开否", "开门冒", "开冒", "歇不歇", "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我",
-    "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几",
+    "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几", "开不开门", "谁有攻略", "求攻略",
+    "有攻略吗",
     "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
     "边个知"))
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
@@ -632,6 +638,7 @@ _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快�
 _TEARS = ("😭", "😂", "🤣", "哈哈")
 # a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
 _ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕", "不要", "立即拨打",
+           "先断电", "再拨",
            "及时拨打", "第一时间拨打", "捂住口鼻", "别坐电梯", "不要乘电梯", "先关燃气", "先关电闸", "弯腰", "莫让",
            "别让")
 ADVICE = frozenset(_ADVICE)  # advice in so many words: a notice of what to do, whatever a model hears in it
@@ -760,7 +767,7 @@ _SOCIAL_MARK_EN = re.compile(
     r"(?:info|information|tip|tips|heads[ -]up|reminder|update|notice|announcement|warning|notification))|"
     r"(?P<thanks>thank you|thanks|thx)|"
     r"(?P<invite>free [a-z ]{0,20}(?:checks?|check-ups?|screenings?|classes|lessons|sessions|workshops?|"
-    r"consultations?)\b|anyone up for|anyone "
+    r"consultations?)\b|see you (?:all|everyone) (?:at|on|there|tomorrow|tonight)\b|anyone up for|anyone "
     r"(?:want(?:s)? to|wanna) join|who wants to|join us|all welcome|beginners welcome|everyone welcome|"
     r"all ages welcome|"
     r"come along|neighbou?rs (?:are )?(?:very |most |more than )?welcome|"
@@ -927,6 +934,7 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 # broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "药拿错", "把药拿错", "不承认",
+             "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
              "一直锁着", "锁着不开", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
@@ -1817,7 +1825,8 @@ class Gate:
         inside = (*problems, *(w for w in _NOT_SOCIAL if w in t))  # (…刚刚还好好的, 根本没收到, 卡拉ok)
         social = [(k, said) for k in (THANKS, GREETING, CHAT, ACK) if k in hits
                   and (said := tuple(w for w in hits[k] if not any(w in p and w != p for p in inside)))]
-        resolved = hits.get("resolved", ())
+        # (a word that something is done inside a problem word is not said: 亮了 in 也不亮了)
+        resolved = tuple(w for w in hits.get("resolved", ()) if not any(w in p and w != p for p in problems))
         # done, said plainly with no thanks: 漏水已经修好了, 不用再跟了, 停水那事解决了，刚来水了
         fixed = ("已经" in t or "不用" in t or len(resolved) >= 2 or any(t.count(w) >= 2 for w in resolved)) and \
             any(w in _FIXED for w in resolved)  # (来水了来水了！: said twice, it is done)

@@ -7362,3 +7362,66 @@ def test_the_51st_sessions_matters_with_no_alarm(shipped: Router, text: str, lea
     bedridden for years: registered with their handler, no emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("车间有人胳膊让机器绞住了 快来人", "public_health"),  # caught in a machine (让: passive)
+    ("谢谢昨天来修灯 另外楼下有个阿伯晕倒在门口了 快来", "public_health"),  # a thank-you, then someone down
+    ("那个阿婆一个礼拜没出过门 门口好臭 还有苍蝇", "police"),  # a smell and flies, a week unseen
+    ("说暖气的事呢 等等 五楼着了 好大的烟", "fire"),  # a floor on fire (五楼着了)
+    ("困在电梯 我和孩子 2栋 快来", "fire"),  # trapped in a lift, no 里
+    ("小孩掉进水沟了 水好急", "children"),  # a child in a ditch
+    ("有个人坐在楼顶边上 说不想活了", "police"),  # on a roof's edge
+])
+def test_the_51st_sessions_second_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 51's second round (Panjin to Jinchang) in our words: an arm caught in a machine (让, passive), an old
+    man fainted at the door after a thank-you, a week unseen behind a smell and flies, a floor on fire said in
+    passing, a lift someone is trapped in said without 里, a child in a ditch, someone on a roof's edge: registered at
+    once as emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "社区医院礼拜天开不开门",  # opening hours asked
+    "防火小知识：发现起火先断电 再拨119",  # a notice's advice
+    "单位组织去草原 谁有攻略",  # asked of neighbours
+    "打了一晚上麻将 脑袋嗡嗡的",  # a head buzzing after a game
+    "See you all at the lantern festival tonight!",
+])
+def test_the_51st_sessions_second_round_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 51's second round, in our words: opening hours asked (开不开门), a notice headed 小知识, a trip's
+    tips asked for, a head buzzing after mahjong, an English 'see you all at…': no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("换了物业公司 以前预交的物业费不认了 这钱找谁要", "property"),  # 找谁要 is no offer
+    ("谢谢上回修水管的师傅 另外楼下路灯也不亮了", "urban_mgmt"),  # 亮了 inside 不亮了 is nothing done
+])
+def test_the_51st_sessions_second_round_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """Prepaid fees a new property company will not honour (找谁要, no 'who wants it'), a thank-you that turns to a
+    street light out (也不亮了, no 亮了): registered or asked about, never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("老人走了 殡仪馆收费乱七八糟的", "civil_affairs"),  # a funeral's fees: no death found
+    ("山路上落石好多 堆在路边没人清", "transport"),  # rocks lying by the road
+    ("拉煤的大车跑得飞快 车上还往下掉煤", "transport"),  # a truck's load
+    ("接个电话说是社保局的 让我妈交钱激活卡", "police"),  # a scam call
+    ("网上买东西 付了三百块就被拉黑了", "police"),  # paid and blocked
+    ("社区那个主任说话可冲了 问个事就吼人", "district_office"),  # an official's manner
+    ("村里推到镇上 镇上又推回村里 一年没结果", "district_office"),  # pushed between offices
+    ("老鼠从下水道钻出来 厨房里都有了", "public_health"),  # pests, no drain
+    ("一个院子住了二十多个工人 天天吵", "public_security"),  # a crowded rental
+])
+def test_the_51st_sessions_second_round_matters_with_no_alarm(shipped: Router, text: str, lead: str) -> None:
+    """A funeral's fees after an old man passed away, rocks lying by a mountain road, a coal truck shedding its load,
+    a scam call in an office's name, money paid and the buyer blocked, an official's rude manner, a matter pushed
+    from village to town and back, rats coming up from the drains, twenty workers in one courtyard: registered with
+    their handler, no emergency."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead and d.priority != "emergency", d
