@@ -139,7 +139,7 @@ _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "�
 _PAST = ("说以前", "讲以前", "现在讲起来",
          "那年", "那会儿哪", "说那会儿", "我那会儿", "俺那会儿", "那会儿我", "年那会儿", "小时候", "当年",
          "我那时候", "俺那时候", "额那时候", "我那阵", "俺那阵", "他那阵", "她那阵",  # (Cantonese 嗰阵: 那阵)
-         "老早阿拉", "老早我们", "老早伲", "老早吾", "老早屋里", "想起都惊",  # (Wu 老早: long ago)
+         "老早阿拉", "老早我们", "老早伲", "老早吾", "老早屋里", "想起都惊", "想起都怕",  # (Wu 老早: long ago)
          "爷爷讲那", "爷爷说那", "奶奶讲那", "奶奶说那", "外婆讲那", "外公讲那",  # (told of that night)
          "细个在", "细个嗰阵", "细个时", "细个那阵", "后生那阵",
          "年轻那阵", "年轻那会",  # (Cantonese 细个: small; 喺 reads 在, 嗰 那)
@@ -200,6 +200,8 @@ _FIGURE = Sieve(r"(?:(感觉自己|手|手指|手指头|脑子|脑袋|脑壳|头
                 r"|(?:脑瓜子|脑袋|脑壳|脑瓜|头)(?:都)?(?:嗡嗡的?|要炸了|快炸了)"
                 # (thunder like blasting: weather, no mine)
                 r"|(?:雷|打雷)[^。!?]{0,6}(?:跟|像|和)放炮"
+                # (a horror film that kept one awake: no neighbour's noise)
+                r"|(?:恐怖片|鬼片|恐怖电影)[^。!?]{0,12}(?:睡不着|吓)"
                 r"|(?:跑了个?|跑完|爬完|骑完)[^。!?]{0,8}(?:半马|全马|马拉松|越野|十公里|山)[^。!?]{0,10}差点(?:死脱|累死|死掉|挂了|没命)"
                 r"|(?:气|砍|累|忙|亏|赔)得(我)?(都|也)?(要|快)?吐血"
                 r"|(?:my)?(?:feet|legs|head|brain|throat|mouth|tongue|hands|back)(?:are|is)onfire"
@@ -534,6 +536,7 @@ _QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐
               "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
               "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否",  # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
               "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒",  # (Wuhan 么斯: 什么; Changde 冒: 吗)
+              "交哪点", "哪点交", "哪点办", "在哪点",  # (Yunnan 哪点: where)
               "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我", "有名额不", "名额不",  # (Wu 哪能: how)
               "开不开门", "谁有攻略", "求攻略", "有攻略吗")
 QUESTIONS = frozenset(normalize(w) for w in _QUESTIONS)  # a question's own words
@@ -544,14 +547,15 @@ ASKING = frozenset(normalize(w) for w in (
     "上不上班", "上班不", "开门不", "营业不", "办公不", "开门伐", "上班伐", "开伐", "开门冇",
     "开门否", "开否", "开门冒", "开冒", "歇不歇", "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我",
     "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几", "开不开门", "谁有攻略", "求攻略",
-    "有攻略吗",
+    "有攻略吗", "交哪点", "哪点交", "哪点办",
     "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
     "边个知"))
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好", "抽干了",
+_FIXED = ("修通了", "找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
+          "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了",
           "已经回来啦", "已经回来了",
@@ -566,7 +570,7 @@ _FIXED = ("找着了", "找到了", "疏通好了", "处理完了", "掏完了",
           "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了", "说没漏", "讲没漏", "已经送医院", "不是出事",
           "已经接去医院", "接克医院了")  # done
 # said to be done, in stronger or weaker words
-_RESOLVED = ("换新的了", "全换新了", "给说法了", "扶起来了", "扶好了",
+_RESOLVED = ("修通了", "已经修通", "换新的了", "全换新了", "给说法了", "扶起来了", "扶好了",
              "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
              "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了", "恢复得挺好", "恢复得很好",
@@ -627,6 +631,7 @@ _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错
 _ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为起火了", "以为失火了",
               "吓到大家了", "吓着大家了", "大家别再传了", "别再传了",
               "莫担心", "别担心", "不用担心", "原来是我", "原来是电池", "大家别紧张", "别紧张", "虚惊一场", "大家放心",
+              "莫慌莫慌", "别慌别慌",
               "不是真着火", "误报", "没事没事", "大家别慌", "冇得事", "没得事", "莫得事", "没事了", "是演习",
               "直接挂了", "没上当", "想想还后怕", "想起来还后怕", "想起来都后怕", "后来醒了", "醒过来了", "救过来了",
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "放心吧", "查清楚了", "还好我在",
@@ -638,9 +643,12 @@ _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快�
 _TEARS = ("😭", "😂", "🤣", "哈哈")
 # a notice's advice (温馨提示…注意防火): an emergency's words in it are a warning, not a report
 _ADVICE = ("注意", "谨防", "预防", "防范", "请勿", "切勿", "严禁", "保持通风", "关好", "提高警惕", "不要", "立即拨打",
-           "先断电", "再拨",
+           "先断电", "再拨", "记得", "一定要",
            "及时拨打", "第一时间拨打", "捂住口鼻", "别坐电梯", "不要乘电梯", "先关燃气", "先关电闸", "弯腰", "莫让",
            "别让")
+# advice to everyone, with nothing said to happen (天冷了 大家烧炉子记得开窗通风 别煤气中毒了)
+_ADVICE_TO_ALL = Sieve(r"(大家|各位|大伙|家人们|邻居们)[^。!?]{0,12}(记得|一定要)")
+_SENSED = Sieve(r"闻到|看到|看见|听到|听见|味|烟|声")  # something sensed now: an event, not advice
 ADVICE = frozenset(_ADVICE)  # advice in so many words: a notice of what to do, whatever a model hears in it
 # an all-clear someone else gave (老板说没得事), and a resident who doubts it (我觉得不对劲)
 _RELAYED = Sieve(r"[^,.!?。\s]{1,6}(说|讲|讲话|话)")
@@ -659,7 +667,8 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
               "不是我们这", "某地", "某市", "某县", "某省", "某镇", "人家的电梯", "人家电梯", "人家小区", "人家那边",
               "inanotherprovince", "inanothercity", "inanothercountry", "somewhereelse")
 # a problem now: these keep a thank-you or a notice a report ("谢谢，但是电梯又坏了")
-_CURRENT = ("又", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好", "没解决",
+_CURRENT = ("又", "能不能来", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好",
+            "没解决",
             "一直锁着", "锁着不开", "一直关着", "一直没开",  # (修好了一直锁着门: built, and shut still)
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
@@ -935,6 +944,7 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "药拿错", "把药拿错", "不承认",
              "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
+             "才知道要交", "先知要交", "要先交",
              "一直锁着", "锁着不开", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
@@ -972,7 +982,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 # 谢谢，就是…: but (but not 但愿, 但凡)
-_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|但是|但(?![愿凡])|可是|不过|就是|顺便|对了")
+_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|但是|但(?![愿凡])|可是|不过|就是|顺便|对了|哎不对|"
+               "不对不对|等等|依家|而家")  # (Cantonese 依家, 而家: now)
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
 
@@ -1451,6 +1462,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
     screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
     screen = [w for w in screen if w != "电视说" or "有线电视说" not in t]  # the cable company said: no screen watched
+    if _BOUGHT_HERE.search(t):  # 电视上那个药酒广告，我爹买了几千块的: a loss here, whatever the screen showed
+        screen = []
     if _OUR_PLACE.search(t) or any(w in _OWN_PLACES for w in here):  # 新闻上看到我们小区3号楼着火了: here, on the news
         screen = [w for w in screen if w not in _NEWS]
     if _THIS_SIDE.search(t) or _FROM_AWAY.search(t):  # 老家那边说要到这边办; 号码是外地的: the matter is here
@@ -1468,6 +1481,11 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
     return ()
+
+
+# something bought by one's own from what a screen showed (我爹买了几千块的): a loss here
+_BOUGHT_HERE = Sieve(r"(我|俺|我爹|我爸|我妈|俺爹|俺娘|我家老人|老人)[^。，,]{0,4}(买了|花了|交了)[^。，,]{0,6}"
+                     r"(块|千|万|元)")
 
 
 # a province or a great city seen on a phone (看到广东那边, 刷到厦门的视频): news of somewhere named, not of here (the
@@ -1934,6 +1952,9 @@ class Gate:
             return None
         if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and not _seen_now(t):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
+        if (to_all := _ADVICE_TO_ALL.search(t)) and not _seen_now(t) and not calls_to_run(t) and \
+                not any(w in t for w in _HAPPENING) and not _EVENT_TOLD.search(t) and not _SENSED.search(t):
+            return Judgement(False, NOTICE, (to_all.group(2),))  # 天冷了 大家烧炉子记得开窗通风: advice to all
         if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
             return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about
         # what was said before the talk turns to now (…老师说作文写跑题了…唉说着呢楼下老张倒在花坛边上) is no

@@ -7425,3 +7425,49 @@ def test_the_51st_sessions_second_round_matters_with_no_alarm(shipped: Router, t
     their handler, no emergency."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead and d.priority != "emergency", d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("打包机把他胳膊卷住了 拉不出来", "public_health"),  # a machine that caught an arm (把)
+    ("谢谢送的煤 对了 隔壁屋里一股煤烟味 敲门没人应", "public_health"),  # stove fumes behind a silent door
+    ("the basement is flooding and the water is getting deeper fast", "urban_mgmt"),
+    ("山路上一辆车翻下去了 人还在里面", "fire"),  # a car gone over, someone inside
+    ("有个男的拎着汽油桶在门口 说要点火", "police"),  # a threat with petrol
+    ("后坡的泥石一直往下冲 下面住着人", "housing"),  # a slope sliding onto homes
+    ("渔船翻了 有人在水里", "fire"),  # a boat overturned
+    ("有人喝醉了拿酒瓶砸人 满头是血", "police"),  # a drunk hitting with a bottle: the cause decides
+])
+def test_the_51st_sessions_third_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 51's third round (Liaoyuan to Fangchenggang) in our words: an arm caught by a packing machine, stove
+    fumes behind a door no one answers after a thank-you, English water rising fast in a basement, a car gone over
+    with someone inside, a man with a petrol can threatening to set a fire, a slope sliding onto homes, a boat
+    overturned with people in the water, a drunk striking with a bottle: registered at once as emergencies, with
+    the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "天冷了 大家生炉子记得开窗 别中毒了",  # advice to all
+    "刚才那股煤气味是我家在炒辣椒 莫慌莫慌",  # an all-clear
+    "去年雨季那场大水 淹到半人高 现在想起都怕",  # remembered
+    "上个月塌方那段路已经修通了 辛苦修路的师傅",  # thanks for a road reopened
+    "看了场恐怖片 吓得一晚上睡不着",  # a film, no neighbour's noise
+])
+def test_the_51st_sessions_third_round_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 51's third round, in our words: advice to everyone (大家…记得), a gas smell that was cooking (莫慌
+    莫慌), a flood remembered (想起都怕), thanks for a road reopened (修通了), a horror film that kept one awake: no
+    ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("谢谢物业修灯 哎不对 楼道里一股煤气味 好大", "gas"),  # a thank-you that turns (哎不对) to gas
+    ("招工广告说月薪八千 去了才知道要交两千培训费", "hrss"),  # 要交 is no job advert's offer
+])
+def test_the_51st_sessions_third_round_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A thank-you that turns (哎不对) to a gas smell, a job advert that asks for a fee once you come: registered or
+    asked about, never dropped."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
