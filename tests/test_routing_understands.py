@@ -7471,3 +7471,41 @@ def test_the_51st_sessions_third_round_reports_are_never_dropped(shipped: Router
     asked about, never dropped."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("他又打我 我躲在楼上邻居家 他在外面砸门", "women"),  # hiding from a man at the door
+    ("他喝多了要掐我 我跑出来了", "women"),  # a husband's hands at her throat
+    ("楼梯间发现一个人 没气了 身子都凉了", "police"),  # a body found
+    ("我爸吃了山上采的菌子 一直吐 还说胡话", "public_health"),  # wild mushrooms
+    ("停车场车里锁着个小孩 太阳晒着 找不到车主", "children"),  # a child locked in a car
+])
+def test_the_51st_sessions_fourth_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 51's fourth round (Lüliang to Haining) in our words: a woman hiding from a man who batters the door,
+    a drunk husband's hands at her throat, a body found cold, wild mushrooms with vomiting and raving, a child
+    locked in a car in the sun: registered at once as emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "甚时候交物业费",  # Shanxi 甚时候: when, asked
+    "孩子这次考试考砸了 我快吐血了",  # a figure of speech
+    "haha the cat jumped into the laundry basket and vanished",  # English, a pet's game
+])
+def test_the_51st_sessions_fourth_round_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 51's fourth round, in our words: when a fee is paid asked in Shanxi words, a parent 'spitting
+    blood' over an exam, an English pet that 'vanished' with a laugh: no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("电视上卖的那种保健品 我妈买了一堆 一点用没有", "market"),  # bought from an advert: a loss here
+    ("有人仿冒我们厂的牌子在网上卖", "market"),  # 仿冒 is no offer
+])
+def test_the_51st_sessions_fourth_round_reports_are_never_dropped(shipped: Router, text: str, lead: str) -> None:
+    """A mother's health products bought from a TV advert, a brand counterfeited online: registered or asked about,
+    never dropped, with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
