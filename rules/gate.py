@@ -517,41 +517,37 @@ _PREFER = Sieve(r"还是[^,.!?。\s]{0,8}(得劲|好吃|香|地道|正宗|好喝
 _PHONE = Sieve(r"1[3-9][0-9][0-9x*]{4,8}")
 # a number given to be looked into, or warned of
 _LOOK_INTO = Sieve(r"查一下|查查|查下|举报|骗子|骗人|诈骗|报警|小心|打钱|别上当")
-_QUESTIONS = ("开伐", "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
+# questions that ask neighbours for what someone knows (opening hours, places left, how it is done, who knows), never
+# a complaint put as a question (咋不开了？, 能喝吗这; 开不开, which Wu 开弗开 reads as, is as often 'will not open'): a
+# report head trained on matters hears only the matter (Changde 冒: 吗; Wu 哪能: how; Hakka 有冇人晓得)
+_ASKING = ("上不上班", "上班不", "开门不", "营业不", "办公不", "开门伐", "上班伐", "开伐", "开门冇",
+           "开门否", "开否", "开门冒", "开冒", "歇不歇", "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我",
+           "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几", "开不开门", "谁有攻略",
+           "求攻略", "有攻略吗", "交哪点", "哪点交", "哪点办", "甚时候交", "什么时候交", "啥时候交",
+           "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
+           "边个知")
+_QUESTIONS = (*_ASKING, "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
               # (Wu X弗X, read as 开不开; 来不来 invites, 是不是 and 能不能 complain as often)
-              "开弗开", "查弗查", "上班伐", "开门伐",
+              "开弗开", "查弗查",
               "再发一遍", "再发一下", "再发一次", "重新发一下",  # (a notice asked for again)
-              "招人不", "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
+              "要不要预约", "要啥条件", "啥条件", "什么条件", "有没有链接", "请问", "问一下", "问问", "想问",
               "咨询", "几点", "什么时候", "啥时候", "几时", "哪里", "在哪", "哪儿", "怎么", "如何", "能否", "是否",
               "吗", "呢",
-              "?", "有没有人", "有谁知道", "谁知道", "哪个晓得", "哪家", "推荐", "真的假的", "还是在", "开不开",
-              "开门冇", "是不是要",
-              "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗", "收人不", "还收不收",
-              "有知道的没", "有知道的吗", "有人知道", "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
+              "?", "有没有人", "谁知道", "哪家", "推荐", "真的假的", "还是在", "开不开",
+              "是不是要",
+              "要不要带", "有没有啥", "啥子时候", "是真的还是", "是不是真的", "是不是骗",
+              "来着", "找谁报名", "咋办", "咋整", "咋弄", "要带啥", "带什么",
               "什么材料", "啥材料", "哪些材料", "是不是假的", "咋交", "能交不", "咋缴", "咋申请", "咋办理", "咋报名",
               "几号", "到了没", "好多钱", "多少钱一斤", "大概多少钱", "要多少钱", "开什么课", "领了没",
               "领了吗", "领到没",  # 截止到几号, 车票都抢到了没: asked
-              "上班不", "开门不", "营业不", "办公不", "上不上班", "问下", "周几", "星期几", "礼拜几", "是不是下礼拜",
+              "问下", "是不是下礼拜",
               "是不是下个月", "是不是下周", "是不是明天", "是不是今天", "是不是这周", "几钱", "几多钱",
               "能进不", "在没得", "有人在没", "啥地方去了",  # 几钱一斤 (how much: a southern word)
-              "有没人晓得", "有没有人晓得", "有人晓得", "在几楼", "出来了么", "出来了没",  # (Hakka 有冇人晓得)
-              "边个知", "几蚊", "歇不歇", "开门否", "开否", "有否", "在否",  # (Cantonese 边个知, 几蚊; Wenzhou 否: 吗)
-              "吃么斯", "么斯时候", "时间表", "时刻表", "开门冒", "开冒",  # (Wuhan 么斯: 什么; Changde 冒: 吗)
-              "交哪点", "哪点交", "哪点办", "在哪点", "甚时候", "甚时候交", "什么时候交",  # (Shanxi 甚: 什么)
-              "啥时候交",
-              "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我", "有名额不", "名额不",  # (Wu 哪能: how)
-              "开不开门", "谁有攻略", "求攻略", "有攻略吗")
+              "在几楼", "出来了么", "出来了没", "几蚊", "有否", "在否",  # (Cantonese 几蚊; Wenzhou 否: 吗)
+              "吃么斯", "么斯时候", "时间表", "时刻表",  # (Wuhan 么斯: 什么)
+              "在哪点", "甚时候")  # (Yunnan 哪点: where; Shanxi 甚: 什么)
 QUESTIONS = frozenset(normalize(w) for w in _QUESTIONS)  # a question's own words
-# of them, those that ask neighbours for what someone knows (opening hours, places left, how it is done), never
-# a complaint put as a question (咋不开了？, 能喝吗这; 开不开, which Wu 开弗开 reads as, is as often 'will not open'): a
-# report head trained on matters hears only the matter
-ASKING = frozenset(normalize(w) for w in (
-    "上不上班", "上班不", "开门不", "营业不", "办公不", "开门伐", "上班伐", "开伐", "开门冇",
-    "开门否", "开否", "开门冒", "开冒", "歇不歇", "哪位知道", "哪位晓得", "哪能弄", "教教俺", "教教我",
-    "有名额不", "名额不", "还收不收", "收人不", "招人不", "周几", "星期几", "礼拜几", "开不开门", "谁有攻略", "求攻略",
-    "有攻略吗", "交哪点", "哪点交", "哪点办", "甚时候交", "什么时候交", "啥时候交",
-    "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
-    "边个知"))
+ASKING = frozenset(normalize(w) for w in _ASKING)
 _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么投诉", "如何投诉", "怎么登记", "怎么用", "怎么报",
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
@@ -572,7 +568,7 @@ _FIXED = ("修通了", "找着了", "找到了", "疏通好了", "处理完了",
           "已经救出", "寻见了", "已经打掉了", "辟谣", "就回来了", "说没漏", "讲没漏", "已经送医院", "不是出事",
           "已经接去医院", "接克医院了")  # done
 # said to be done, in stronger or weaker words
-_RESOLVED = ("修通了", "已经修通", "换新的了", "全换新了", "给说法了", "扶起来了", "扶好了",
+_RESOLVED = ("已经修通", "换新的了", "全换新了", "给说法了", "扶起来了", "扶好了",
              "搞好了", "整好了", "恢复了", "来了", "来气了", "退回来了", "清理了", "清理干净", "亮了", "通了", "抽干了",
              "没事了", "找到", "热乎了", "处得挺好", "处得很好", "和好了",
              "暖和了", "热了", "能用了", "好用了", "申请到", "办好了", "批下来了", "恢复得挺好", "恢复得很好",
@@ -1464,7 +1460,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
     screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
     screen = [w for w in screen if w != "电视说" or "有线电视说" not in t]  # the cable company said: no screen watched
-    if _BOUGHT_HERE.search(t):  # 电视上那个药酒广告，我爹买了几千块的: a loss here, whatever the screen showed
+    if screen and _BOUGHT_HERE.search(t):  # 电视上那个药酒广告，我爹买了几千块的: a loss here, whatever was shown
         screen = []
     if _OUR_PLACE.search(t) or any(w in _OWN_PLACES for w in here):  # 新闻上看到我们小区3号楼着火了: here, on the news
         screen = [w for w in screen if w not in _NEWS]

@@ -85,6 +85,8 @@ from rules.rulebook import Rulebook
 MAX_OPTIONS = 3
 SURE_MATCH = 10  # characters: a piece of rule evidence this long is a clause of the matter, no word met by chance
 MORE_LIKELY_THAN_NOT = 0.5
+_CALLED_OFF = JOKES | ALL_CLEAR  # a joke, a boast or an all-clear in so many words: never registered on the models'
+# hearing
 
 
 class Heard(NamedTuple):
@@ -254,7 +256,7 @@ class Router:
             # the asking)
             judged = Judgement(True, REPORT, judged.evidence)
         elif likely is not None and alarm is not None and doubts and judged.report is False and \
-                judged.kind != NOISE and not (JOKES | ALL_CLEAR) & set(judged.evidence) and \
+                judged.kind != NOISE and not _CALLED_OFF & set(judged.evidence) and \
                 not (judged.kind == NOTICE and
                      (ADVICE & set(judged.evidence) or of_a_place_away(judged.evidence))) and \
                 likely >= routing.model_sure_report and alarm >= routing.model_emergency:
