@@ -424,6 +424,7 @@ _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感�
                     # or a fair word put in (讲句公道话，物业还是进步了), or settled in well (住得挺习惯)
                     r"|(说|讲)句公道话[^。!?]{0,24}(进步|还是不错|挺好|还行|改善|好多了|好太多|好很多|强多了|强太多)|住得(挺|还|蛮|很|都)?(习惯|惯|舒服|安逸)")
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
+_ESSAY_CLASS = re.compile("作文(培训|辅导|补习)?(班|课|机构|学校)")  # a class of essay writing, a business like any
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
@@ -581,7 +582,8 @@ _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthen
                    "sawontiktok", "sawitontiktok", "sawonxiaohongshu")
 # a video seen, shown or asked about (看到视频, 视频：, 呢条视频): news, of this very place too
 _VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "个视频是哪", "这条视频",
-           "呢条视频", "那个视频看了", "那个视频看到", "抖音上那个视频", "那个视频你们", "视频不是我们", "视频不是咱")
+           "呢条视频", "那个视频看了", "那个视频看到", "抖音上那个视频", "那个视频你们", "视频不是我们", "视频不是咱",
+           "看视频没", "看视频了没", "看了视频没", "看到视频没", "看见视频没")  # (asked: did you see the video)
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
            "视频里", "看了个视频", "看了一个视频", *_VIDEOS, *_ON_THE_NEWS_EN,
            "刷到个视频", "电影里", "电影", "梦见", "梦到", "梦里", "做梦被", "做了个梦", "做噩梦", "希望都平安",
@@ -621,6 +623,7 @@ _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", 
                "没投票", "不让投票", "修好的", "弄好的", "搞好的",
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
+               "新来的网格员", "新来的社工", "新来的书记", "新来的主任", "新来的医生", "新来的司机", "新来的领导",
                "早上好几", "早上好多", "早上好像", "晚上好几", "晚上好多", "晚上好像")  # (好几台车: many, no greeting)
 # (来看一哈: Sichuan 一下, no laugh; 哈喇味: rancid; 新来的门岗: someone new, no newcomer's hello)
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
@@ -980,8 +983,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 # 谢谢，就是…: but (but not 但愿, 但凡)
-_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|但是|但(?![愿凡])|可是|不过|就是|顺便|对了|哎不对|"
-               "不对不对|等等|依家|而家")  # (Cantonese 依家, 而家: now)
+_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|[。!]还有|但是|但(?![愿凡])|可是|不过|就是|顺便|对了|哎不对|"
+               "不对不对|等等|依家|而家")  # (Cantonese 依家, 而家: now; 。还有 opens a sentence of another matter)
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
 
@@ -1460,6 +1463,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     # a set that water or a fall reached (滴到电视上, 砸坏了电脑) is a thing in the home, no screen watched
     screen = [w for w in screen if not re.search(_REACHED + re.escape(w), t)]
     screen = [w for w in screen if w != "电视说" or "有线电视说" not in t]  # the cable company said: no screen watched
+    screen = [w for w in screen if w != "作文" or not _ESSAY_CLASS.search(t)]  # an essay class paid for: no essay told
     if screen and _BOUGHT_HERE.search(t):  # 电视上那个药酒广告，我爹买了几千块的: a loss here, whatever was shown
         screen = []
     if _OUR_PLACE.search(t) or any(w in _OWN_PLACES for w in here):  # 新闻上看到我们小区3号楼着火了: here, on the news

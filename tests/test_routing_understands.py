@@ -7509,3 +7509,66 @@ def test_the_51st_sessions_fourth_round_reports_are_never_dropped(shipped: Route
     never dropped, with their handler."""
     d = shipped.route(text)
     assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("山洪冲进院子里了 堂屋门都推不开", "urban_mgmt"),  # a flash flood into a yard
+    ("the water in our garage keeps rising fast", "urban_mgmt"),  # English, the water first and rising after
+    ("My friend said goodbye to everyone in the group chat and now won't answer his phone", "police"),
+    ("Our daughter, 6, disappeared from the park by the lake twenty minutes ago", "police"),  # English, a child gone
+    ("Boxes and bikes are piled all the way up the fire stairs in block 4", "fire"),  # an exit blocked (English)
+    ("两条野狗把个小孩按倒在地上咬", "children"),  # dogs on a child
+    ("煨桑的火星子把草垛点着了 火越来越大", "fire"),  # an offering's sparks that did set something alight
+])
+def test_the_52nd_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 52's round (Yushu to Guoluo) in our words: a flash flood into a yard, water rising fast told in
+    English with the water named first, a goodbye to everyone and a phone not answered, a child gone from a park,
+    boxes piled up the fire stairs, dogs on a child, an incense offering's sparks that set a haystack alight: registered
+    at once as emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "火锅太辣了 舌头都要着火了",  # a figure: a tongue 'on fire'
+    "早上煨桑 整条街都是柏枝的香味",  # incense of a Tibetan morning offering, no fire
+    "那声雷吓得我以为天塌下来了",  # the sky 'falling', a figure
+    "看视频了没 外省有个商场着火了 太吓人了",  # did you see the video: of elsewhere
+])
+def test_the_52nd_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """Of session 52's round, in our words: a tongue 'on fire' from chillies, the smoke of a morning incense offering
+    (煨桑), a thunderclap that made the sky 'fall', a video of a fire elsewhere asked about (看视频了没): no ticket."""
+    d = shipped.route(text)
+    assert d.report is not True, d
+
+
+@pytest.mark.parametrize(("text", "lead", "priority"), [
+    ("谢谢你们把路灯修好了。还有后院那根电线掉在地上 刚才还在冒火花", "power", "emergency"),  # thanks, then 。还有
+    ("隔壁小人爬到四楼窗门外头的空调架子上去了", "children", "emergency"),  # Wu 小人: a child out on a bracket
+    ("几个孩子在水库冰面上玩 掉进去一个", "children", "emergency"),  # a child through the ice
+])
+def test_the_52nd_sessions_rules_alone_hear_them(router: Router, text: str, lead: str, priority: str) -> None:
+    """With the rules alone (``WHISTLE_MODEL=none``), where the starter used to cover for them: a thank-you whose next
+    sentence opens with 还有 turns to a new matter (a wire down and sparking); a child out on an air conditioner's
+    bracket, a child through the ice."""
+    d = router.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, priority), d
+
+
+def test_a_night_of_cards_names_no_number_plate(router: Router) -> None:
+    """一晚上牌 (a whole night of cards) holds 上牌 (putting on number plates): no driving-licence matter."""
+    assert router.route("他们几个打了一晚上牌").category != "driving_test"
+    assert router.route("新车上牌要去哪里办").category == "driving_test"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("孩子报的作文辅导班 钱交了半年 机构跑路了", "education"),  # an essay class is a business, no essay told
+    ("新来的社工讲好来看阿婆 一直没来", "welfare"),  # someone new in a post: no newcomer's hello
+])
+def test_the_52nd_sessions_reports_are_never_dropped(router: Router, shipped: Router, text: str,
+                                                      lead: str | None) -> None:
+    """An essay class paid for and vanished (作文 of a class, not of an essay told), a new social worker who never came
+    (新来的 of a post, not a newcomer's hello): never dropped, by the rules alone or with the starter."""
+    for r in (router, shipped):
+        d = r.route(text)
+        assert d.report is not False and lead in (None, d.lead), d
