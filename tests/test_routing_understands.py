@@ -7572,3 +7572,43 @@ def test_the_52nd_sessions_reports_are_never_dropped(router: Router, shipped: Ro
     for r in (router, shipped):
         d = r.route(text)
         assert d.report is not False and lead in (None, d.lead), d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("在网上买了两斤牛肉干 钱付了就把我删了", "police"),  # paid, then blocked: fraud
+    ("有人扫二维码给庙里募捐 庙里说根本没这回事", "police"),  # a false collection
+    ("我们安置点好多人没做过包虫病筛查", "public_health"),  # echinococcosis screening, disease control
+    ("家里养的羊得了布病 人会不会传上", "public_health"),  # brucellosis
+    ("小卖部把香烟卖给小学生", "children"),  # cigarettes sold to children
+    ("Joined a swimming club with a membership card, they shut last week and nobody answers", "market"),
+    ("厂里女工跟男的干一样的活 工资比男的少一半", "women"),  # half the pay for the same work
+])
+def test_the_52nd_sessions_matters_go_to_their_handler(shipped: Router, text: str, lead: str) -> None:
+    """Of session 52's round, in our words: money paid and the seller gone, a false collection by QR code, a disease
+    of livestock (布病, 包虫病, 鼠疫), cigarettes sold to children, a membership card of a club that shut, women paid
+    half for the same work: registered or asked about with their handler."""
+    d = shipped.route(text)
+    assert d.report is not False and d.lead == lead, d
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("风筝挂到高压线上了 有个孩子还拽着线", "power"),  # a kite on a power line, a child holding its string
+    ("河滩上冲上来个人 一动不动", "police"),  # someone washed up
+    ("楼下那家把孩子关门外了 零下二十度 冻得直哭", "children"),  # a child shut out in the frost
+    ("三轮车翻了 司机压在下面了", "fire"),  # someone pinned under
+    ("停车场有个小孩自己在车上 车门锁着 没见大人", "children"),  # a child locked in a car, whatever the weather
+    ("对门的老太太在家没了 好几天才发现 楼道里一股味", "police"),  # found dead at home after days
+    ("The campsite is on fire, tents burning near the road", "fire"),
+])
+def test_the_52nd_sessions_second_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 52's second round (Hanting to Alxa) in our words: a kite on a power line with a child holding the
+    string, someone washed up, a child shut out in the frost, a driver pinned under, a child locked in a car, an old
+    woman found dead at home after days, tents burning (English): emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+def test_the_52nd_sessions_second_round_figures(shipped: Router) -> None:
+    """A head 'on fire' in the sun is a figure, no fire; a load under an overturned cart is no one trapped."""
+    assert shipped.route("晒得我脑袋都要着火了").report is not True
+    assert shipped.route("三轮车翻了 一车西瓜压在下面").category != "people_trapped"
