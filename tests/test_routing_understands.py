@@ -7609,6 +7609,33 @@ def test_the_52nd_sessions_second_round_emergencies(shipped: Router, text: str, 
 
 
 def test_the_52nd_sessions_second_round_figures(shipped: Router) -> None:
-    """A head 'on fire' in the sun is a figure, no fire; a load under an overturned cart is no one trapped."""
+    """A head 'on fire' in the sun is a figure, no fire; a load under an overturned cart, or a man held down in a
+    fight, is no one trapped."""
     assert shipped.route("晒得我脑袋都要着火了").report is not True
     assert shipped.route("三轮车翻了 一车西瓜压在下面").category != "people_trapped"
+    assert shipped.route("两个人打架 一个被人压在底下打").category != "people_trapped"  # a fight, no one trapped
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("A little boy is being dragged out by the waves at the beach", "children"),
+    ("The gas cylinder under the sink is leaking, we can smell it and hear it hiss", "gas"),
+    ("渔船昨天出海 到现在联系不上", "police"),  # a boat out and not heard from
+    ("河水涨上来了 水往屋里进", "urban_mgmt"),  # water coming into the house
+    ("渠开口子了 水都进屋了", "urban_mgmt"),  # a channel breached
+    ("雪太大 车陷在路上了 两个人在车里出不来", "fire"),  # people in a car stuck in the snow
+    ("铲雪车从雪堆里刨出来一个人", "police"),  # someone dug out of a snowbank
+    ("隔壁老房子山墙往外歪 一直在掉砖", "housing"),  # an old wall leaning out and shedding bricks
+])
+def test_the_52nd_sessions_third_round_emergencies(shipped: Router, text: str, lead: str) -> None:
+    """Session 52's third round (Yueqing to Cangnan) in our words: a child dragged out by waves and a gas cylinder
+    leaking (English), a fishing boat not heard from, water coming into a house or through a breached channel, people
+    in a car stuck in the snow, someone dug out of a snowbank, an old wall leaning out and shedding bricks (an old
+    house's cracks alone stay a renovation matter): emergencies, with the handler who must come."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+def test_the_52nd_sessions_third_round_no_alarm(shipped: Router) -> None:
+    """Sun 'hot enough to smoke' is a figure; an old house's widening cracks, nothing falling, are no emergency."""
+    assert shipped.route("晒到冒烟了 出门都不想").report is not True
+    assert shipped.route("我家是老房子 墙上裂缝越来越大 想问问能不能鉴定").priority != "emergency"
