@@ -77,7 +77,8 @@ _SOCIAL_EN = Sieve(r"(?:hello|hi|hey|dear|salaam|salam|assalamu?|alaikum|alaykum
                    r"everyone|everybody|all|guys|folks|neighbou?rs?|good(?:morning|"
                    r"afternoon|evening|night)|thank(?:s|you)?|thx|so|very|much|alot|really|again|for|the|your|"
                    r"help|support|hard|work|you|have|a|nice|great|lovely|weekend|day|holiday)+")
-_CHAT = ("好听", "听不腻", "雾好大", "雾太大了", "大雾天",
+_CHAT = ("进八强", "进四强", "进决赛", "夺冠了", "拿了冠军", "得了冠军",  # (村BA进八强了: a win, no report)
+         "好听", "听不腻", "雾好大", "雾太大了", "大雾天",
          "唠会嗑", "唠唠嗑", "唠嗑", "拿了一等奖", "拿了二等奖", "拿了三等奖", "拿奖了", "得奖了",
          "好热闹", "舒坦", "最舒服", "最安逸", "最巴适", "最惬意", "最自在",
          "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
@@ -220,7 +221,7 @@ _INVITE = ("来不来", "去不去", "你们去不", "一起去", "缺两个人"
 # (下午下象棋不: the Henan and northern way to ask along)
 _JOKES = ("猜个谜", "猜谜", "答对发红包",
           "说个笑话", "讲个笑话", "笑话一则", "段子", "开个玩笑", "开玩笑的", "信不信", "说个好笑的", "讲个好笑的",
-          "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛")
+          "说件好笑的", "吹牛哦", "吹牛呢", "吹牛皮", "在吹牛", "打工魂")  # (打工人打工魂: a worker's joke)
 JOKES = frozenset(_JOKES)  # a joke or a boast said in so many words: no emergency, whatever a model hears in it
 # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
 _LAUGHING = ("笑死", "笑死我了", "笑煞", "笑死脱", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚",
@@ -620,7 +621,8 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
-               "没投票", "不让投票", "修好的", "弄好的", "搞好的",
+               "没投票", "不让投票", "修好的", "弄好的", "搞好的", "称好的", "秤好的", "量好的", "算好的", "讲好的",
+               "谈好的", "约好的", "签好的", "定好的", "装好的",  # (自家秤上称好的: weighed, no 好的 said)
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
                "新来的网格员", "新来的社工", "新来的书记", "新来的主任", "新来的医生", "新来的司机", "新来的领导",
@@ -746,6 +748,7 @@ _NOTICE_EN = Sieve(r"\s*[\[(【]?(?:just )?(?:a )?(?:(?:planned |scheduled )?(?:
 # a question asked in English first, then said again in Chinese (Is the class still on? 课还开吗)
 _ASKED_EN_FIRST = Sieve(r"\s*[A-Za-z][^\u3400-\u9fff?]{15,}\?\s*[\u3400-\u9fff][^A-Za-z]*$")
 _LAUGH_EN = Sieve(r"\s*(lol|lmao|rofl|haha+|hehe+)\b")  # an English message that opens laughing
+_LAUGHED_EN = Sieve(r"\b(lol|lmao|rofl|haha+|hehe+)[\s!.~]*$")  # ... or ends so ('on fire' today ... lol)
 _ASKED_EN = Sieve(r"(?:(?:hey|hi|hello)[,!]?\s+)?(?:is|are|does|do|did|when|who|what|which|will|would|can|could|"
                   r"has|have|why|how|where|any|anyone|if|"
                   r"anybody|someone|somebody|if there'?s ever|in case|quick question|if (?:\w+ ){1,4}ever|"
@@ -770,7 +773,11 @@ _THANKED_EN = Sieve(r"\b(?:thanks?|thank you|thx|grateful)\b.*\b(?:fix|fixed|fix
                     # or to whoever did a good thing (thank you to whoever set up the book corner!)
                     r"|\b(?:thanks?|thank you)(?: so much| again)? to whoever (?:set|put|fixed|cleaned|organi[sz]ed|"
                     r"carried|returned|handed|helped|"
-                    r"made|started|planted|added|brought|repaired|shovel\w*|clear\w*)\b")
+                    r"made|started|planted|added|brought|repaired|shovel\w*|clear\w*)\b"
+                    # or for a kindness given (thank you to the committee for the Spring Festival gifts!)
+                    r"|\b(?:thanks?|thank you|thx)\b[^.!?]{0,40}\bfor (?:the|your|all the|our)\b[^.!?]{0,30}"
+                    r"\b(?:gifts?|presents?|visits?|dumplings|mooncakes|zongzi|care packages?|flowers|meals?|dinner|"
+                    r"lunch|party|parties|concert|show|performance|celebration|warm welcome)\b")
 _SOCIAL_MARK_EN = re.compile(
     r"\b(?:(?P<laugh>(?:lol|lmao|rofl|haha+|hehe+)\b(?!\W{0,3}i'?m (?:literally |so )?dying))|"
     r"(?P<informed>(?:thanks?|thank you|thx) for (?:the|your) "
@@ -1328,7 +1335,10 @@ _THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|
                    # or a paper issued here that home wants (想开个居住证明 老家那边要用)
                    r"开[^,.!?，。]{0,10}证明|"
                    # or a paper the home province wants done there (黑龙江那边非让回去认证): a matter of the one here
-                   r"(非|非要|要|让|叫)(我|俺|我们)?回去(认证|办|开|签|盖|补)")
+                   r"(非|非要|要|让|叫)(我|俺|我们)?回去(认证|办|开|签|盖|补)|"
+                   # or one's own errand for a paper or a registration, whoever wants it there (想跟韩国籍对象登记结婚
+                   # 民政说材料不全): the office is here
+                   r"(想|要|准备|打算)[^,.!?，。]{0,10}(登记|办理|申请|办证|公证|认证)|材料不全|手续不全")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
@@ -1476,7 +1486,7 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
             not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
     # (…说是韩国那边的，让赶紧汇钱; 老板欠了俺工钱，说等韩国那边的钱: a loss here, whoever speaks of there)
-    if not away and not here and not _OWN_LOSS.search(t) and \
+    if not away and not here and not _OWN_LOSS.search(t) and not _THIS_SIDE.search(t) and \
             (theirs := _THEIRS.search(t) or _PLACE_THERE.search(t)) and \
             (named := _PLACE_NAMED.search(t)) and not calls_to_run(t):
         return (named.group(0), theirs.group(0))  # 我表哥在吉林 说他们那停了三天水: told of a place named
@@ -1713,7 +1723,8 @@ class Gate:
         # (English counted in words, two characters' worth each: a question of 25 words is no letter)
         size = len(t) if not t.isascii() else 2 * len(text.split())
         hits = self._find(t) if size < 3 * LONG else self._find_current(t)
-        if (found.urgent or found.emergency) and text and (laugh := _LAUGH_EN.match(text.lower())) and \
+        if (found.urgent or found.emergency) and text and \
+                (laugh := _LAUGH_EN.match(text.lower()) or _LAUGHED_EN.search(text.lower())) and \
                 not _CURRENT_EN.search(text.lower()) and not hits.get("current") and \
                 not calls_to_run(text) and not calls_to_run(t):
             return Judgement(False, CHAT, (laugh.group(1),))  # "lol my code is on fire today": a figure of speech

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 8  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 9  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 # for the yes-or-no heads, evidence weaker than one word's (only a likeness of characters, 0.12 to 0.5) stays that
 # weak: scaled to unit length, a faint likeness that one new keyword elsewhere in the rulebook brings or takes away
@@ -400,12 +400,15 @@ def _scaled(scores: np.ndarray, floor: float = 0.0) -> np.ndarray:
 
 def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int = 0,
           extra: dict[str, Any] | None = None, classifier: Any = None,
-          emergencies: Sequence[bool] | None = None, calm: Sequence[str] = ()) -> Model:
+          emergencies: Sequence[bool] | None = None, calm: Sequence[str] = (),
+          span: tuple[Sequence[str], Sequence[str]] | None = None) -> Model:
     """Return a :class:`Model` trained on ``(text, label)`` rows whose labels are of ``kind``; with a
     rules ``classifier`` (:class:`rules.classifier.Classifier`), its evidence is a feature too; with
     ``emergencies`` (one flag per row) an emergency head, and with ``calm`` (messages that are not reports)
     a report head; each needs :data:`MIN_HEAD` examples of either answer. Calm messages are not emergencies
-    either (a lost key is no missing person).
+    either (a lost key is no missing person). The lengths of text the model judges (:meth:`Model.knows`,
+    :meth:`Model.doubts`) are those of the reports and calm messages it learns from, or of ``span``'s
+    ``(reports, calm)``.
 
     Labels with fewer than three examples are left out (``info["left_out"]`` counts them). Raises
     :class:`ModelError` if fewer than two labels remain.
@@ -481,11 +484,13 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
                 heads[name] = np.append(head.coef_[0], head.intercept_[0]).astype(np.float32)
                 extra = {**(extra or {}), f"{name}_yes": int(yes.sum()), f"{name}_no": int(len(yes) - yes.sum())}
         if calm:  # what is not a report is short: the report head judges texts of that length only
-            extra = {**(extra or {}), "calm_longest": int(1.5 * np.percentile([len(normalize(t)) for t in calm], 95))}
+            quiet = span[1] if span is not None else calm
+            extra = {**(extra or {}), "calm_longest": int(1.5 * np.percentile([len(normalize(t)) for t in quiet], 95))}
+    lengths = [len(unsaid(normalize(t))) for t in span[0]] if span is not None else [len(t) for t in texts]
     info: dict[str, Any] = {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "source": source,
                             "rows": len(use), "features": width, "per_label": {k: counts[k] for k in kept},
-                            "shortest": int(np.percentile([len(t) for t in texts], 5)),
-                            "longest": 2 * int(np.percentile([len(t) for t in texts], 95)),
+                            "shortest": int(np.percentile(lengths, 5)),
+                            "longest": 2 * int(np.percentile(lengths, 95)),
                             "left_out": left_out, **(extra or {})}
     model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories, heads)
     digest = hashlib.sha256(features.keys.tobytes() + weights.astype(np.float16).tobytes()

@@ -44,7 +44,7 @@ a model of long letters leaves residents' short chat messages to the starter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from rules.classifier import Candidate, Classification, Classifier
@@ -125,16 +125,17 @@ class Router:
     gate: Gate
     engine: Engine
     model: Model | None
-    starter: Model | None
+    starter: tuple[Model, ...]
     _outcomes: dict[str, dict[str, Any]]  # what each engine rule decides, worked out once
     _forms: dict[str, str]  # a word of the rulebook in another form than the one it matches
 
-    def __init__(self, rulebook: Rulebook, model: Model | None = None, starter: Model | None = None, *,
-                 like: Router | None = None) -> None:
-        """``like``: a router of the same rulebook whose classifier, gate and engine this one shares."""
+    def __init__(self, rulebook: Rulebook, model: Model | None = None,
+                 starter: Model | Sequence[Model] | None = None, *, like: Router | None = None) -> None:
+        """``model``: a community's own; ``starter``: the starter's models (:mod:`rules.starter`), or one;
+        ``like``: a router of the same rulebook whose classifier, gate and engine this one shares."""
         self.rulebook = rulebook
         self.model = model
-        self.starter = starter
+        self.starter = (starter,) if isinstance(starter, Model) else tuple(starter or ())
         if like is not None and like.rulebook is rulebook:
             self.classifier, self.gate, self.engine = like.classifier, like.gate, like.engine
             self._outcomes, self._forms = like._outcomes, like._forms
@@ -162,15 +163,15 @@ class Router:
             return tuple(words)
         return tuple(dict.fromkeys(forms[w] if w in forms and w not in text else w for w in words))
 
-    def with_model(self, model: Model | None, *, starter: Model | bool | None = True) -> Router:
+    def with_model(self, model: Model | None, *, starter: Model | Sequence[Model] | bool | None = True) -> Router:
         """Return a router of the same rulebook that uses ``model`` (the engine is shared), and keeps its
-        starter model (``starter=True``), drops it (``None``) or takes another."""
+        starter's models (``starter=True``), drops them (``None``) or takes others."""
         return Router(self.rulebook, model, self.starter if starter is True else starter or None, like=self)
 
     @property
     def models(self) -> tuple[Model, ...]:
-        """Return the models beside the rules, the community's own first."""
-        return tuple(m for m in (self.model, self.starter) if m is not None)
+        """Return the models beside the rules, the community's own first, then the starter's."""
+        return (self.model, *self.starter) if self.model is not None else self.starter
 
     def _outcome(self, verdict: Verdict) -> dict[str, Any]:
         book = self.rulebook

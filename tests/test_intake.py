@@ -14,7 +14,7 @@ from chatops.tickets.lifecycle import Move, State
 from chatops.tickets.service import TicketService
 from chatops.tickets.store import Room, Store
 from rules import Router
-from rules.starter import starter_model
+from rules.starter import starter_models
 from tests.conftest import FakeClock
 from tests.test_bot import t, turn
 
@@ -158,7 +158,7 @@ async def test_a_card_names_each_word_of_its_evidence_once(bot: Bot, store: Stor
 
 
 async def test_an_emergency_the_model_hears_is_carded_as_one_and_says_so(bot: Bot, store: Store) -> None:
-    bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
+    bot.service.router = bot.service.router.with_model(None, starter=starter_models(bot.service.router.rulebook))
     net = t(bot)
     net.say(GRID, ALICE, "二号楼电梯停在半截不动了，好像有个老人在喊")  # no urgent word: the starter's emergency head
     await turn(bot)
@@ -172,7 +172,7 @@ async def test_an_emergency_the_model_hears_is_carded_as_one_and_says_so(bot: Bo
 
 async def test_a_figure_of_speech_with_an_emergencys_words_is_asked_about_with_the_hotline(bot: Bot,
                                                                                           store: Store) -> None:
-    bot.service.router = bot.service.router.with_model(None, starter=starter_model(bot.service.router.rulebook))
+    bot.service.router = bot.service.router.with_model(None, starter=starter_models(bot.service.router.rulebook))
     net = t(bot)
     message = net.say(GRID, ALICE, "这周加班加到我要吐血了哈哈")  # both heads: neither a report nor an emergency
     await turn(bot)

@@ -12,7 +12,7 @@ import pytest
 
 from rules import Router, load_rulebook, parse_rulebook
 from rules.evaluation import evaluate, read_cases
-from rules.starter import STARTER, starter_model
+from rules.starter import STARTER, starter_models
 from tests.conftest import MINI
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "complaints" / "tipdm-dev.csv"
@@ -66,7 +66,7 @@ def test_a_problem_beside_an_offer_or_a_phone_number_is_still_a_report(router: R
 @pytest.fixture(scope="module")
 def shipped(router: Router) -> Router:
     """The rules and the starter model, as the bot routes (the starter loaded once for the module)."""
-    return router.with_model(None, starter=starter_model(router.rulebook))
+    return router.with_model(None, starter=starter_models(router.rulebook))
 
 @pytest.mark.parametrize("text", ["万一哪天停电了电梯里关着人怎么办？咱小区有预案吗", "要是晚上着火了我们往哪跑？"])
 def test_a_what_if_asked_is_asked_about_never_registered_unasked(router: Router, text: str) -> None:
@@ -375,7 +375,7 @@ def test_the_chat_messages_we_wrote(router: Router) -> None:
     assert ev.emergencies_met == ev.emergencies, ev.misses
     assert ev.dropped <= 1 and ev.accuracy >= 0.88, ev.misses
     # the default, rules and the starter with its heads: none ticketed, none dropped
-    default = evaluate(router.with_model(None, starter=starter_model(router.rulebook)), read_cases(STARTER),
+    default = evaluate(router.with_model(None, starter=starter_models(router.rulebook)), read_cases(STARTER),
                        kind="handler", misses=20)
     assert default.ticketed == 0 and default.dropped == 0, default.misses
     assert default.emergencies_met == default.emergencies and default.accuracy >= 0.95, default.misses
@@ -720,7 +720,7 @@ def test_a_resident_who_writes_english_reaches_the_same_handler(router: Router, 
 
 def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None:
     book = load_rulebook()
-    router = Router(book).with_model(None, starter=starter_model(book))
+    router = Router(book).with_model(None, starter=starter_models(book))
     assert router.route("Congrats to the winners!").category != "pests"  # congrats holds no 'rats'
     assert router.route("My car is blocked in by a van").priority != "emergency"  # no 'locked in'
     for text in ("Hi everyone!", "Thank you so much", "OK", "Hello everyone, thanks for the help!",
@@ -2015,8 +2015,7 @@ def test_an_emergency_only_the_model_hears_goes_to_its_handler_not_to_a_likeness
     found = shipped.classifier.classify(text)
     assert found.top is not None and all(w.startswith("≈") for w in found.top.matched)  # a likeness, nothing else
     likeness_lead = shipped.rulebook.category_by_id[found.top.category].lead
-    model = shipped.starter
-    assert model is not None
+    model = shipped.starter[0]
     police = next(label for label in model.labels if shipped._handler_of(label, model) == "police")
     assert likeness_lead != "police"
 
@@ -5991,7 +5990,7 @@ def test_small_talk_the_report_head_is_sure_of_is_left_alone(shipped: Router) ->
     assert d.report is False and (d.source.report or 1.0) < shipped.rulebook.routing.model_no_report, d
     never = shipped.rulebook.model_copy(update={"routing": shipped.rulebook.routing.model_copy(
         update={"model_no_report": 0.0})})
-    assert Router(never).with_model(None, starter=starter_model(never)).route(text).report is None
+    assert Router(never).with_model(None, starter=starter_models(never)).route(text).report is None
     for asked in ("那个东西又坏了", "楼下有股怪味"):
         assert shipped.route(asked).report is None, asked
 
@@ -7639,3 +7638,53 @@ def test_the_52nd_sessions_third_round_no_alarm(shipped: Router) -> None:
     """Sun 'hot enough to smoke' is a figure; an old house's widening cracks, nothing falling, are no emergency."""
     assert shipped.route("晒到冒烟了 出门都不想").report is not True
     assert shipped.route("我家是老房子 墙上裂缝越来越大 想问问能不能鉴定").priority != "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("厂房顶上蹲着个人 嚷着要跳 下面好多人看", "police"),  # someone on a roof who says they will jump
+    ("大桥护栏外头坐着一个人 半天不动", "police"),  # someone outside a bridge's railing
+    ("孩子去掏鸟窝被马蜂蛰了 脸都肿了 一直发抖", "public_health"),  # stung, and trembling
+    ("喜宴上好几个客人都吐了 有个老人晕过去了", "public_health"),  # many guests vomiting, one fainted
+    ("楼上的瓷砖一块块往下掉 下面就是幼儿园门口", "housing"),  # tiles falling onto a crowd's way
+    ("外墙皮大块大块往下掉 底下全是赶集的人", "housing"),  # plaster falling over a market crowd
+    ("小孩爬到三米高的柴垛上 下不来了", "children"),  # a child up high who cannot get down
+    ("孩子在飘窗上蹦 窗户大开着 十二楼", "children"),  # a child on a bay window, the window open
+])
+def test_the_53rd_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Session 53's round (Mishan to Jiangyin) in our words: someone on a roof saying they will jump or outside a
+    bridge's railing, wasp stings with trembling, a banquet's guests vomiting and collapsing, tiles or plaster
+    falling in pieces onto a crowd below, a child up high who cannot get down or on an open bay window: emergencies,
+    with the handler who must come, the rules' words alone hearing them."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+    assert Router(shipped.rulebook).route(text).priority == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "枫叶全红了 后山红彤彤一片 周末去拍照",  # red leaves, no fire
+    "Everyone says my dumplings are 'on fire' lol",  # a figure, laughed at
+    "Thank you so much for the mooncakes for the elderly, grandma loved them!",  # thanks for a kindness
+])
+def test_the_53rd_sessions_no_ticket(shipped: Router, text: str) -> None:
+    """A mountain red with flowers or leaves is no fire; an English figure that ends laughing is chat; thanks for
+    gifts or a visit are thanks, whatever matter's word (the elderly) is in them."""
+    assert shipped.route(text).report is not True
+
+
+def test_the_53rd_sessions_dances_and_plaster_keep_their_bounds(shipped: Router) -> None:
+    """To 'jump' a square dance on a roof is no suicide; plaster falling in a corridor with nobody below, or a
+    corridor 'full of' adverts, is no collapse; a fire told beside a red mountain is still a fire."""
+    assert shipped.route("几个老姐妹在楼顶上说要跳广场舞 嫌广场太挤").priority != "emergency"
+    assert shipped.route("楼道墙皮一块块往下掉 都是人家贴的小广告").priority != "emergency"
+    assert shipped.route("后山红彤彤一片 好像着火了 还冒烟").priority == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "卖粮那家磅秤不准 在家称好的两百斤 到他那就剩一百八",  # 称好的: weighed, no 好的 of assent
+    "俺想开个无犯罪证明 给国外那边用 派出所说不归他们开",  # a paper wanted abroad, an office here
+    "想和外国籍对象登记结婚 民政局说材料不全 咋办",  # one's own registration
+])
+def test_the_53rd_sessions_reports_are_never_dropped(shipped: Router, text: str) -> None:
+    """A short weight told with 称好的, and one's own errand for a paper or a registration that a place abroad
+    wants, are reports here (registered, or asked about), never taken for an acknowledgement or news of there."""
+    assert shipped.route(text).report is not False

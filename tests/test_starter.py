@@ -5,6 +5,7 @@ saw), and named in every decision it takes part in."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,19 +15,15 @@ import pytest
 from chatops.config import Settings
 from rules import Router, load_rulebook, parse_rulebook
 from rules.model import Model, ModelError, train
-from rules.starter import routing_models, starter_model, starter_rows
+from rules.starter import ROUNDS, routing_models, starter_models, starter_rows
 from tests.conftest import MINI
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture
-def cached(cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    return cache / "community-whistle"
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of its own (the other tests share the user's, as the bot does)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "community-whistle"
 
 
 def test_the_rows_are_those_the_rulebook_can_use() -> None:
@@ -38,27 +35,72 @@ def test_the_rows_are_those_the_rulebook_can_use() -> None:
 
 
 def test_a_rulebook_of_other_handlers_gets_no_starter(cached: Path) -> None:
-    assert starter_model(parse_rulebook(MINI, "mini.yaml")) is None
+    assert starter_models(parse_rulebook(MINI, "mini.yaml")) == ()
 
 
-def test_trained_once_then_read_from_the_cache(cached: Path) -> None:
+def test_trained_once_then_read_from_the_cache(cached: Path, tmp_path: Path) -> None:
     book = load_rulebook()
-    first = starter_model(book)
-    assert first is not None and first.version.startswith("starter-")
-    files = list(cached.glob("starter-*.model"))
-    assert len(files) == 1
-    stamp = files[0].stat().st_mtime_ns
-    again = starter_model(book)
-    assert again is not None and again.version == first.version and files[0].stat().st_mtime_ns == stamp
+    rounds = tmp_path / "rounds"  # one round's set beside our file: the pair, trained quickly
+    rounds.mkdir()
+    shutil.copy(ROUNDS / "set80_ya.csv", rounds)
+    first = starter_models(book, rounds=rounds)
+    assert len(first) == 2 and first[0].version.startswith("starter-")
+    assert first[1].version == first[0].version + "-alarm"  # one name for the pair, in every decision
+    files = sorted(cached.glob("starter-*.model"))
+    assert [f.name.rsplit("-", 1)[1] for f in files] == ["alarm.model", "chat.model"]
+    stamps = [f.stat().st_mtime_ns for f in files]
+    again = starter_models(book, rounds=rounds)
+    assert [m.version for m in again] == [m.version for m in first]
+    assert [f.stat().st_mtime_ns for f in files] == stamps
     files[0].write_bytes(b"not a model")  # a damaged cache is trained again, not an error
-    third = starter_model(book)
-    assert third is not None and third.version == first.version
+    third = starter_models(book, rounds=rounds)
+    assert [m.version for m in third] == [m.version for m in first]
     Model.load(files[0])
 
 
-def test_it_decides_what_the_rules_cannot_and_leaves_letters_to_them(cached: Path) -> None:
+def test_processes_asking_at_once_train_it_once(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot and the web app started together (or test workers) wait for one training, then read it."""
+    import threading
+
+    import rules.starter as starter
+
+    book, trained, real = load_rulebook(), [], starter._trained
+
+    def counted(*args: object) -> tuple[Model, ...]:
+        trained.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(starter, "_trained", counted)
+    got: list[tuple[Model, ...]] = []
+    threads = [threading.Thread(target=lambda: got.append(starter_models(book, rounds=None))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(trained) == 1 and len(got) == 3 and len({m.version for (m,) in got}) == 1
+
+
+def test_the_chat_model_learns_from_the_rounds_and_the_alarm_model_from_our_file() -> None:
+    """The chat model learns the handler and the report head from our file and the rounds written blind; the
+    alarm model, from our file alone, lends the emergency head (the rounds' writers drew the emergency's line
+    more widely); both judge texts as long as our file's only."""
     book = load_rulebook()
-    router = Router(book, None, starter_model(book))
+    chat, alarm = starter_models(book)
+    ours = starter_rows(book)
+    assert set(chat.heads) == {"report"} and set(alarm.heads) == {"emergency", "report"}
+    assert chat.info["rows"] > 2 * len(ours) and alarm.info["rows"] == len(ours)
+    assert (chat.longest, chat.info["calm_longest"]) == (alarm.longest, alarm.info["calm_longest"])
+    router = Router(book, None, (chat, alarm))
+    text = "二号楼电梯停在半截不动了，好像有个老人在喊"  # the rules make it urgent; the alarm model hears more
+    d = router.route(text)
+    assert d.priority == "emergency" and d.source.model == chat.version
+    assert d.source.alarm == Router(book, None, alarm).route(text).source.alarm
+    assert Router(book, None, chat).route(text).source.alarm is None  # the chat model has no emergency head
+
+
+def test_it_decides_what_the_rules_cannot_and_leaves_letters_to_them() -> None:
+    book = load_rulebook()
+    router = Router(book, None, starter_models(book))
     # weak rule evidence: the rules alone would ask the resident; the starter is sure of the same matter
     for text, lead in (("我家水龙头拧开只有一点点", "water"), ("那只大黄狗又在单元门口拉屎", "public_security")):
         bare, d = Router(book).route(text), router.route(text)
@@ -71,24 +113,24 @@ def test_it_decides_what_the_rules_cannot_and_leaves_letters_to_them(cached: Pat
     assert emergency.priority == "emergency" and emergency.lead == "fire"  # the rules decide emergencies
 
 
-def test_a_community_model_of_letters_leaves_chat_to_the_starter(cached: Path) -> None:
+def test_a_community_model_of_letters_leaves_chat_to_the_starter() -> None:
     book = load_rulebook()
     letters = [("关于" + w + "的问题反映：" + w + "长期得不到解决，希望有关部门尽快处理，给居民一个交代。" * 3, s)
                for w, s in (("小区停车", "城乡建设"), ("公交线路", "交通运输"), ("学校收费", "教育文体"))
                for _ in range(4)]
     own = train(letters, kind="sector", source="test")
-    router = Router(book, own, starter_model(book))
+    router = Router(book, own, starter_models(book))
     short = router.route("楼道里那个灯泡一闪一闪的晃眼睛")
     long = router.route(letters[0][0])
     assert short.source.model is not None and short.source.model.startswith("starter-")
     assert long.source.model == own.version
 
 
-def test_whistle_model_none_is_the_rules_alone(tmp_path: Path, cached: Path) -> None:
+def test_whistle_model_none_is_the_rules_alone(tmp_path: Path) -> None:
     book = load_rulebook()
     assert routing_models(book, "none") == (None, None)
     own, starter = routing_models(book, None)
-    assert own is None and starter is not None
+    assert own is None and starter and [m.version for m in starter] == [m.version for m in starter_models(book)]
     with pytest.raises(ModelError):
         routing_models(book, tmp_path / "missing.model")
     assert Settings.load({"WHISTLE_MODEL": "none"}, var=tmp_path).starter is False
@@ -96,7 +138,7 @@ def test_whistle_model_none_is_the_rules_alone(tmp_path: Path, cached: Path) -> 
     assert unset.starter is True and unset.model is None
 
 
-def test_the_command_line_names_the_starter_and_can_leave_it_out(cached: Path) -> None:
+def test_the_command_line_names_the_starter_and_can_leave_it_out() -> None:
     def route(*extra: str) -> dict:  # type: ignore[type-arg]
         out = subprocess.run([sys.executable, "-m", "chatops.cli", "route", "--json", *extra,
                               "楼道里那个灯泡一闪一闪的晃眼睛"], capture_output=True, text=True, check=True)
@@ -106,10 +148,10 @@ def test_the_command_line_names_the_starter_and_can_leave_it_out(cached: Path) -
     assert route("--model", "none")["source"]["model"] is None
 
 
-def test_the_starter_hears_an_emergency_no_urgent_word_names(cached: Path) -> None:
+def test_the_starter_hears_an_emergency_no_urgent_word_names() -> None:
     book = load_rulebook()
-    starter = starter_model(book)
-    assert starter is not None and set(starter.heads) == {"emergency", "report"}
+    starter = starter_models(book)
+    assert starter and "emergency" in starter[-1].heads
     text = "二号楼电梯停在半截不动了，好像有个老人在喊"  # no 被困: the rules make it urgent, no more
     bare, d = Router(book).route(text), Router(book, None, starter).route(text)
     assert bare.priority != "emergency"
@@ -122,9 +164,9 @@ def test_the_starter_hears_an_emergency_no_urgent_word_names(cached: Path) -> No
     assert Router(never, None, starter).route(text).priority != "emergency"
 
 
-def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(cached: Path) -> None:
+def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed() -> None:
     book = load_rulebook()
-    router = Router(book, None, starter_model(book))
+    router = Router(book, None, starter_models(book))
     for text in ("今天在菜市场碰到老同学了，聊了一上午", "闺女中考体育满分，开心得我多吃了一碗饭"):
         assert Router(book).route(text).report is True  # the word lists alone would open a ticket
         d = router.route(text)
@@ -137,13 +179,13 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
     assert Router(book).route(unsure).report is None and router.route(unsure).report is True
     off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
                                                                              "model_sure_report": 1.0})})
-    assert Router(off, None, starter_model(book)).route("今天在菜市场碰到老同学了，聊了一上午").report is True
+    assert Router(off, None, starter_models(book)).route("今天在菜市场碰到老同学了，聊了一上午").report is True
 
 
-def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline(cached: Path) -> None:
+def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline() -> None:
     """A figure of speech is no emergency; a real fire is registered at once, and the threshold is the community's."""
     book = load_rulebook()
-    router = Router(book, None, starter_model(book))
+    router = Router(book, None, starter_models(book))
     figure = "这周加班加到我要吐血了哈哈"  # a figure of speech the rules' masking leaves (吐血 may be real)
     assert Router(book).route(figure).report is True  # the rules' words alone: an emergency
     d = router.route(figure)
@@ -153,10 +195,10 @@ def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline(c
         d = router.route(real)
         assert (d.report, d.priority) == (True, "emergency"), real
     never = book.model_copy(update={"routing": book.routing.model_copy(update={"model_doubt_emergency": 0.0})})
-    assert Router(never, None, starter_model(book)).route(figure).report is True
+    assert Router(never, None, starter_models(book)).route(figure).report is True
 
 
-def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_says_the_model_made_it_an_emergency(capsys: pytest.CaptureFixture[str]) -> None:
     from chatops.cli.main import main
 
     assert main(["route", "二号楼电梯停在半截不动了，好像有个老人在喊"]) == 0
@@ -166,9 +208,9 @@ def test_the_command_line_says_the_model_made_it_an_emergency(cached: Path, caps
     assert "紧急依据" not in capsys.readouterr().out
 
 
-def test_a_community_model_without_heads_still_hears_the_starters(cached: Path) -> None:
+def test_a_community_model_without_heads_still_hears_the_starters() -> None:
     book = load_rulebook()
-    starter = starter_model(book)
+    starter = starter_models(book)
     own = train(starter_rows(book), kind="handler", source="test")  # a model of chat with no yes-or-no heads
     assert not own.heads and own.knows(len("二号楼电梯停在半截不动了，好像有个老人在喊"))
     router = Router(book, own, starter)
@@ -178,11 +220,11 @@ def test_a_community_model_without_heads_still_hears_the_starters(cached: Path) 
     assert Router(book, own, None).route("闺女中考体育满分，开心得我多吃了一碗饭").report is True
 
 
-def test_a_report_the_words_registered_is_raised_from_model_raise(cached: Path) -> None:
+def test_a_report_the_words_registered_is_raised_from_model_raise() -> None:
     """The emergency head raises a report the gate's words registered from ``model_raise``, a lower bar than
     ``model_emergency``, which a message only the heads register still needs; unset, the one bar serves both."""
     book = load_rulebook()
-    starter = starter_model(book)
+    starter = starter_models(book)
     text = "二号楼电梯停在半截不动了，好像有个老人在喊"  # a report by its words, heard as an emergency (0.86)
     alarm = Router(book, None, starter).route(text).source.alarm
     assert alarm is not None and 0.5 < alarm < 0.95

@@ -308,7 +308,7 @@ def cmd_rulebook_replay(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**result.summary(), "rulebook": book.full_version,
                           "model": router.model.version if router.model else None,
-                          "starter": router.starter.version if router.starter else None,
+                          "starter": router.starter[0].version if router.starter else None,
                           "avoided_examples": [example(c) for c in result.avoided[:args.examples]],
                           "caused_examples": [example(c) for c in result.caused[:args.examples]],
                           "moves": [{"old": o, "new": n, "count": k} for (o, n), k in result.by_move.most_common()]},
