@@ -15,7 +15,7 @@ import pytest
 from chatops.config import Settings
 from rules import Router, load_rulebook, parse_rulebook
 from rules.model import Model, ModelError, train
-from rules.starter import ROUNDS, routing_models, starter_models, starter_rows
+from rules.starter import ROUNDS, STARTER, routing_models, starter_models, starter_rows
 from tests.conftest import MINI
 
 
@@ -38,27 +38,37 @@ def test_a_rulebook_of_other_handlers_gets_no_starter(cached: Path) -> None:
     assert starter_models(parse_rulebook(MINI, "mini.yaml")) == ()
 
 
-def test_trained_once_then_read_from_the_cache(cached: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """Every tenth line of our file: a starter trained in seconds, for the tests of training and caching."""
+    lines = STARTER.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines[1:] if not line.startswith("#")]
+    path = tmp_path / "small.csv"
+    path.write_text("\n".join([lines[0], *rows[::10]]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_trained_once_then_read_from_the_cache(cached: Path, small: Path, tmp_path: Path) -> None:
     book = load_rulebook()
-    rounds = tmp_path / "rounds"  # one round's set beside our file: the pair, trained quickly
+    rounds = tmp_path / "rounds"  # one round's set beside a tenth of our file: the pair, trained quickly
     rounds.mkdir()
     shutil.copy(ROUNDS / "set80_ya.csv", rounds)
-    first = starter_models(book, rounds=rounds)
+    first = starter_models(book, small, rounds)
     assert len(first) == 2 and first[0].version.startswith("starter-")
     assert first[1].version == first[0].version + "-alarm"  # one name for the pair, in every decision
     files = sorted(cached.glob("starter-*.model"))
     assert [f.name.rsplit("-", 1)[1] for f in files] == ["alarm.model", "chat.model"]
     stamps = [f.stat().st_mtime_ns for f in files]
-    again = starter_models(book, rounds=rounds)
+    again = starter_models(book, small, rounds)
     assert [m.version for m in again] == [m.version for m in first]
     assert [f.stat().st_mtime_ns for f in files] == stamps
     files[0].write_bytes(b"not a model")  # a damaged cache is trained again, not an error
-    third = starter_models(book, rounds=rounds)
+    third = starter_models(book, small, rounds)
     assert [m.version for m in third] == [m.version for m in first]
     Model.load(files[0])
 
 
-def test_processes_asking_at_once_train_it_once(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_processes_asking_at_once_train_it_once(cached: Path, small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bot and the web app started together (or test workers) wait for one training, then read it."""
     import threading
 
@@ -72,7 +82,7 @@ def test_processes_asking_at_once_train_it_once(cached: Path, monkeypatch: pytes
 
     monkeypatch.setattr(starter, "_trained", counted)
     got: list[tuple[Model, ...]] = []
-    threads = [threading.Thread(target=lambda: got.append(starter_models(book, rounds=None))) for _ in range(3)]
+    threads = [threading.Thread(target=lambda: got.append(starter_models(book, small, None))) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
