@@ -318,7 +318,9 @@ def habitual(text: str) -> bool:
 
 # a thing dropped (手机掉下去了, 钥匙掉进缝里了), and someone who fell (孩子掉下去了, 人掉进去了)
 _THING_FELL = Sieve(r"(手机|钥匙|钱包|耳机|眼镜|帽子|衣服|鞋|拖鞋|袜子|玩具|皮球|戒指|项链|手表|东西|快递|包裹|"
-                    r"衣架|毛巾|被子|床单|盆|花盆)[^。，,]{0,4}掉(下去|进去|进|到|下来)")
+                    r"衣架|毛巾|被子|床单|盆|花盆)[^。，,]{0,4}掉(下去|进去|进|到|下来)"
+                    # or a truck's load shed on the road (车上还往下掉煤)
+                    r"|(车上|车斗|车厢|车屁股)[^。，,]{0,4}掉(煤|沙|土|渣|石子|碎石|砖|货|水泥|泥)")
 # (人的手机掉了: a thing)
 _SOMEONE_FELL = Sieve(r"(人|孩子|小孩|娃|老人|老汉|老头|老太|大爷|他|她|小朋友)[^。，,的]{0,4}(掉|摔|跌|落)")
 
@@ -329,8 +331,8 @@ def a_thing_fell(text: str) -> bool:
 
     >>> a_thing_fell("手机掉下去了 卡在缝里"), a_thing_fell("孩子去捡手机 人掉下去了"), a_thing_fell("有人掉下去了")
     (True, False, False)
-    >>> a_thing_fell("一个人的手机掉下去了"), a_thing_fell("孩子从阳台上掉下去了")
-    (True, False)
+    >>> a_thing_fell("一个人的手机掉下去了"), a_thing_fell("孩子从阳台上掉下去了"), a_thing_fell("拉煤的车上还往下掉煤")
+    (True, False, True)
     """
     return _THING_FELL.search(text) is not None and _SOMEONE_FELL.search(text) is None
 
@@ -1343,6 +1345,8 @@ _THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
 _IF_EN = Sieve(r"\b(?:what if|in case|if|should there)\b")
+# a what-if supposed in so many words (not a bare "if": is it normal if the lift stops…? asks of now)
+_SUPPOSED_EN = Sieve(r"\b(?:what if|in case|should there|if (?:\w+ ){0,4}ever)\b")
 _GONE_BY_EN = Sieve(r"\b(?:yesterday|last (?:night|week|month|year|winter|summer|spring|autumn|fall)|"
                     r"(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                     r"the other day|earlier today|this morning|"
@@ -1393,6 +1397,30 @@ def _what_if(t: str, hits: dict[str, tuple[str, ...]], current: tuple[str, ...] 
     return None
 
 
+def _first_said(lower: str, words: tuple[str, ...]) -> int:
+    """Return where the first of ``words`` is said in the lower-cased English ``lower`` (its length, if none is): a
+    word found as written out, there is a fire, may be said there's a fire."""
+    return min((i for w in words for said in (w, w.replace(" is ", "'s ", 1)) if (i := lower.find(said)) >= 0),
+               default=len(lower))
+
+
+def _what_if_en(lower: str, words: tuple[str, ...], conditions: Sieve = _IF_EN) -> Judgement | None:
+    """Return the judgement of a what-if asked in the lower-cased English ``lower``, a matter's ``words`` said inside
+    the clause of one of the ``conditions`` (if there's ever a gas leak, …?) and not after it (if anyone is home,
+    there's a fire…); ``None`` otherwise.
+
+    >>> _what_if_en("in case there's ever a power cut at night, who do we ring?", ("power cut",), _SUPPOSED_EN).kind
+    'what_if'
+    >>> _what_if_en("is it normal if the lift stops between floors?", ("lift",), _SUPPOSED_EN) is None
+    True
+    """
+    first = _first_said(lower, words)
+    if (cond := conditions.search(lower)) and cond.start() < first and (ask := lower.find("?", first)) >= 0 and \
+            not re.search(r"[.!?,;]", lower[cond.start():first]) and not re.search(r"[.!;]", lower[first:ask]):
+        return Judgement(None, WHAT_IF, (cond.group(0),))
+    return None
+
+
 def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
     """Return the judgement of an English message whose emergency ``words`` report none now: a what-if asked
     (asked about, never registered unasked) or a danger of days ago now over (no report); ``None`` otherwise.
@@ -1416,14 +1444,9 @@ def _told_en(text: str, words: tuple[str, ...]) -> Judgement | None:
             not m.group(0).startswith("went ") and  # how long it lasted, in a story of then (stuck for two days)
             not (m.group(0).startswith("for ") and told_then and told_then.start() < m.start())]:
         return None  # still, not working: something is wrong now (nobody was hurt but it scared us: nothing is)
-    # (none named: after everything; a word found as written out, there is a fire, may be said there's a fire)
-    first = min((i for w in words for said in (w, w.replace(" is ", "'s ", 1)) if (i := lower.find(said)) >= 0),
-                default=len(lower))
-    # the danger said inside the what-if's own clause (if there's ever a gas leak, …?), not after it (if anyone is
-    # home, there's a fire…)
-    if (cond := _IF_EN.search(lower)) and cond.start() < first and (ask := lower.find("?", first)) >= 0 and \
-            not re.search(r"[.!?,;]", lower[cond.start():first]) and not re.search(r"[.!;]", lower[first:ask]):
-        return Judgement(None, WHAT_IF, (cond.group(0),))
+    if what_if := _what_if_en(lower, words):
+        return what_if
+    first = _first_said(lower, words)
     # the danger named, then over (collapsed yesterday … is fine now), never one after the all-clear (was fine
     # last night, now he collapsed)
     if (gone := _GONE_BY_EN.search(lower)) and (over := _OVER_EN.search(lower, gone.start())) and \
@@ -1895,14 +1918,16 @@ class Gate:
             # asked in English (Is anyone fixing the lift…?): about a matter, asked before registering, as in Chinese;
             # about nothing the rules know, no report, if the message opens with the question (a question after a
             # story, …the owner won't sign a contract. Who do I ask?, is asked about, never dropped)
-            return Judgement(False, QUESTION, ("?",)) if found.top is None and _ASKED_EN.match(
-                opening := re.split(r"(?<=[.!?])\s+", text.strip().lower())[0]) and opening.endswith("?") \
-                else Judgement(None, UNSURE, ("?",))
+            if found.top is None and _ASKED_EN.match(
+                    opening := re.split(r"(?<=[.!?])\s+", text.strip().lower())[0]) and opening.endswith("?"):
+                return Judgement(False, QUESTION, ("?",))
+            # (in case there's ever a power cut, who do we ring?: a what-if, which no model's word registers)
+            return _what_if_en(text.lower(), found.matched, _SUPPOSED_EN) or Judgement(None, UNSURE, ("?",))
         if asked_en and "?" in text and \
                 not _CURRENT_EN.search(text.lower().rsplit("?", 1)[1]) and not set(current) - _WHEN_EN:
             # a question, then words beside it that say nothing is wrong (…at the community centre? my son needs to
             # print a form): asked before registering, never dropped (…look at the thing by the door please? Thanks)
-            return Judgement(None, UNSURE, ("?",))
+            return _what_if_en(text.lower(), found.matched, _SUPPOSED_EN) or Judgement(None, UNSURE, ("?",))
         if short and not strong and not problems and not self._remainder(t):
             return Judgement(False, ACK)
         if not problems and not current and not (strong and len(t) >= LONG) and \

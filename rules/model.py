@@ -46,14 +46,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rules.normalize import normalize, unsaid
+from rules.normalize import chinese, english, normalize, unsaid
 
 if TYPE_CHECKING:
     from rules.classifier import Classification
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 9  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 10  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 # for the yes-or-no heads, evidence weaker than one word's (only a likeness of characters, 0.12 to 0.5) stays that
 # weak: scaled to unit length, a faint likeness that one new keyword elsewhere in the rulebook brings or takes away
@@ -65,6 +65,7 @@ MIN_PER_LABEL = 3  # fewer examples of a label than this: left out of training, 
 FOLDS = 3  # the calibration's folds
 C = 1.0  # LinearSVC's regularisation
 MAX_FEATURES = 300_000
+MIN_ENGLISH = 200  # English messages a model must learn from to judge English (one of Chinese judges Chinese only)
 MIN_HEAD = 20  # examples of each answer a yes-or-no head needs
 HEAD_C = {"emergency": 30.0, "report": 10.0}  # their regularisation: chosen on our chat messages, set by set
 HEADS = tuple(HEAD_C)
@@ -269,6 +270,22 @@ class Model:
         the messages that were not reports it learnt from (half as long again as the 95th percentile), so a
         letter asking the government a question is not taken for chat."""
         return "report" in self.heads and length <= int(self.info.get("calm_longest", 0))
+
+    def reads(self, text: str, norm: str) -> bool:
+        """Return whether the model judges ``text`` (``norm``, normalised) for its language: Chinese (or pinyin), and
+        English too once it learnt from :data:`MIN_ENGLISH` English messages; never another script's letters (a
+        model gives one of its labels to anything).
+
+        >>> m = Model(Features(np.zeros(0, np.uint64), np.zeros(0, np.float32)), ("a", "b"), "handler",
+        ...           np.zeros((1, 2, 0)), np.zeros((1, 2)), np.ones((1, 2)), np.zeros((1, 2)), {"english": 900})
+        >>> m.reads("The lift is broken again", "theliftisbrokenagain"), m.reads("Сайн уу", "сайнуу")
+        (True, False)
+        >>> m.info["english"] = 0; m.reads("The lift is broken again", "theliftisbrokenagain")
+        False
+        """
+        if chinese(text, norm):
+            return True
+        return int(self.info.get("english", 0)) >= MIN_ENGLISH and any(c.isascii() and c.isalpha() for c in norm)
 
     def knows(self, length: int) -> bool:
         """Return whether a text of ``length`` characters is like those the model learnt from: not under
@@ -491,7 +508,9 @@ def train(rows: Sequence[tuple[str, str]], *, kind: str, source: str, seed: int 
                             "rows": len(use), "features": width, "per_label": {k: counts[k] for k in kept},
                             "shortest": int(np.percentile(lengths, 5)),
                             "longest": 2 * int(np.percentile(lengths, 95)),
-                            "left_out": left_out, **(extra or {})}
+                            "left_out": left_out,
+                            "english": sum(english(t, normalize(t)) for t in (*(t for t, _ in rows), *calm)),
+                            **(extra or {})}
     model = Model(features, tuple(kept), kind, weights, bias, slope, offset, info, categories, heads)
     digest = hashlib.sha256(features.keys.tobytes() + weights.astype(np.float16).tobytes()
                             + b"".join(w.tobytes() for w in heads.values())

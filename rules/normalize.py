@@ -335,6 +335,22 @@ def english(text: str, norm: str) -> bool:
     return many >= 4 and many > len(_HAN.findall(norm))
 
 
+def extent(text: str, norm: str) -> int:
+    """Return how long ``text`` (``norm``, normalised) is, in Chinese characters: English (:func:`english`) says in
+    about four letters what Chinese says in one, so its letters count a quarter (a model judges texts as long as
+    those it learnt from, whatever their language); pinyin and anything else count as they are.
+
+    >>> extent("电梯又坏了", "电梯又坏了"), extent("the lift is broken again", "theliftisbrokenagain")
+    (5, 5)
+    >>> extent("lou shang lou xia shui", "loushanglouxiashui")
+    18
+    """
+    if not english(text, norm):
+        return len(norm)
+    letters = sum(1 for c in norm if c.isascii() and c.isalpha())
+    return len(norm) - letters + (letters + 3) // 4
+
+
 def chinese(text: str, norm: str) -> bool:
     """Return whether ``text`` (``norm``, normalised) is Chinese as a model learnt it: at least :data:`MIN_HAN`
     Chinese characters, or pinyin; a model of Chinese reports does not judge English or another script's letters (it

@@ -79,7 +79,7 @@ from rules.gate import (
     well_now,
 )
 from rules.model import Model
-from rules.normalize import chinese, english, normalize
+from rules.normalize import english, extent, normalize
 from rules.rulebook import Rulebook
 
 MAX_OPTIONS = 3
@@ -198,15 +198,16 @@ class Router:
         # first such model that has it (a community's own model of chat, learnt from tickets, has none)
         judge: list[tuple[Model, list[float]] | None] = [None] * len(texts)
         heard: list[Heard] = [Heard()] * len(texts)  # (one empty Heard shared: each text's is replaced, never changed)
+        sizes = [extent(t, f.norm) for t, f in zip(texts, found, strict=True)]  # (English: four letters a character)
         for model in self.models:
-            mine = [i for i, f in enumerate(found) if model.knows(f.length) and chinese(texts[i], f.norm)
+            mine = [i for i, f in enumerate(found) if model.knows(sizes[i]) and model.reads(texts[i], f.norm)
                     and (judge[i] is None or heard[i].lacks(model))]
             if mine:
                 scores, heads = model.assess([texts[i] for i in mine], [found[i] for i in mine])
                 rows = scores.tolist()  # plain floats: a report's dozen scores are read one by one from here on
                 for row, i in enumerate(mine):
                     judge[i] = judge[i] or (model, rows[row])
-                    heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, found[i].length)
+                    heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, sizes[i])
         return on_owner(lambda: [self._route(f, j, judge[i], heard[i], texts[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
@@ -226,6 +227,7 @@ class Router:
         if judged.kind in (AFTERMATH, FEARED):  # the danger is over or only feared: the matter, never an emergency
             found = found._replace(candidates=tuple(c for c in found.candidates if not c.emergency), urgent=())
             heard = (heard or Heard())._replace(alarm=None)
+        in_english = english(text, found.norm)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
         alarm, likely, doubts = heard or Heard()
@@ -235,8 +237,11 @@ class Router:
             # 家抱孙子 like 家暴), and no model sure it hears one: asked about at once, with the hotline, never
             # registered on a guess
             judged = Judgement(None, UNSURE, judged.evidence)
-        if alarm is not None and english(text, found.norm):
-            alarm = None  # the emergency head learnt from Chinese messages: English with a Chinese word it cannot judge
+        if in_english:
+            # the emergency head learnt from Chinese messages: English with a Chinese word it cannot judge; the report
+            # head, which learnt English thanks as chat, doubts an English report only when its words name the matter
+            # alone, not also what is wrong with it (thanks, the bus tips worked; but thanks, the lift is still broken)
+            alarm, doubts = None, doubts and len(judged.evidence) < 2
         if likely is not None and doubts and judged.report is True and judged.kind != EMERGENCY and \
                 likely < routing.model_report and not (chosen is not None and chosen.longest >= SURE_MATCH):
             # the words said a report, the model doubts it: ask (but not over a pattern that matched a whole

@@ -17,7 +17,10 @@ evidence:
 On chat messages nobody tuned the rules to, the starter learnt from our file alone lifted the share reaching the
 right handler from 81.6 % to 88.3 %, on a later one from 82.9 % to 91.5 %; the chat model learning from the rounds
 too lifted the thirty-sixth round, which it had not seen, from 91.5 % to 94.2 % (``docs/figures.md``). Both judge
-only texts as long as those of our own file (a letter to the city is the rules', or a community model's).
+only texts as long as those of our own file (a letter to the city is the rules', or a community model's), and
+only the chat model, which learnt thousands of English messages from the rounds, judges English
+(:meth:`rules.model.Model.reads`): on the thirty-seventh round its English reports reached their handler 93.9 % of
+the time against 87.2 % with the rules' words alone.
 They are trained for the rulebook in use (rows whose handler that rulebook lacks are left out; a rulebook with
 other handlers altogether gets none), on first use, and kept in the user's cache, named by a hash of the files,
 the rulebook, the model format and recipe, so they are trained once.

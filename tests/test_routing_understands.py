@@ -12,6 +12,7 @@ import pytest
 
 from rules import Router, load_rulebook, parse_rulebook
 from rules.evaluation import evaluate, read_cases
+from rules.normalize import normalize
 from rules.starter import STARTER, starter_models
 from tests.conftest import MINI
 
@@ -718,9 +719,10 @@ def test_a_resident_who_writes_english_reaches_the_same_handler(router: Router, 
     assert (d.category, d.priority == "emergency", d.report) == (category, emergency, True), text
 
 
-def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None:
+def test_english_words_are_whole_words_and_only_a_model_that_learnt_english_reads_it() -> None:
     book = load_rulebook()
-    router = Router(book).with_model(None, starter=starter_models(book))
+    starter = starter_models(book)
+    router = Router(book).with_model(None, starter=starter)
     assert router.route("Congrats to the winners!").category != "pests"  # congrats holds no 'rats'
     assert router.route("My car is blocked in by a van").priority != "emergency"  # no 'locked in'
     for text in ("Hi everyone!", "Thank you so much", "OK", "Hello everyone, thanks for the help!",
@@ -728,8 +730,13 @@ def test_english_words_are_whole_words_and_no_model_guesses_at_english() -> None
         assert router.route(text).report is False, text
     for text in ("thanks but the lift is still broken", "thank you, the lift broke down again"):
         assert router.route(text).report is True, text  # a thank-you with a problem now is a report
-    unknown = router.route("Something is wrong near my door")
-    assert unknown.source.kind != "model" and unknown.category is None
+    # the chat model learnt English from the rounds and reads it; the alarm model learnt from our file alone (a few
+    # English lines) and does not: an emergency in English is the rules' words'
+    chat, alarm = starter
+    said = "Something is wrong near my door"
+    assert chat.reads(said, normalize(said)) and not alarm.reads(said, normalize(said))
+    unknown = router.route(said)  # what is wrong is not said: the street office's, whoever judges it
+    assert unknown.category is None and unknown.lead == "street_office" and unknown.source.alarm is None
     assert router.route("lou shang lou shui le").source.kind in ("model", "both")  # pinyin is still read
 
 
@@ -6717,7 +6724,9 @@ def test_the_47th_sessions_figures_stories_and_questions_open_no_ticket(shipped:
     ("The basketball hoop on the court is hanging off the backboard", "property"),
     ("Someone claiming to be from the bank called and asked for my SMS code", "police"),
     ("The people upstairs play loud music every night till 2", "environment"),
-    ("Our teachers haven't been paid for two months", "education"),
+    # (a school's teachers: "our teachers", said by a teacher of a training school, is the labour bureau's, as our own
+    # chat file labels it, and a model that reads English hears that too)
+    ("Our school's teachers haven't been paid for two months", "education"),
     ("My employer keeps saying he won't sign a contract with me", "hrss"),
 ])
 def test_the_47th_sessions_reports_go_to_their_handler(shipped: Router, text: str, lead: str) -> None:
@@ -7688,3 +7697,53 @@ def test_the_53rd_sessions_reports_are_never_dropped(shipped: Router, text: str)
     """A short weight told with 称好的, and one's own errand for a paper or a registration that a place abroad
     wants, are reports here (registered, or asked about), never taken for an acknowledgement or news of there."""
     assert shipped.route(text).report is not False
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("My grandson's class has fifty-eight kids crammed into one room", "education"),
+    ("They charged me 80 yuan to park for two hours at the scenic spot, no price sign anywhere", "market"),
+    ("Someone keeps stealing the parcels from our doorstep, three gone this month", "public_security"),
+    ("The driver on route 3 skipped our stop twice this week and just waved at us", "transport"),
+    ("The couple next door scream at each other every night and bang on our shared wall", "mediation"),
+    ("Our radiators have been lukewarm all week and the heating company never picks up", "housing"),
+    ("The old lady in 2-302 lives alone and hasn't been eating properly, her son is abroad", "welfare"),
+    ("The doctor at the township clinic gave my son the wrong dose and they won't admit it", "health"),
+])
+def test_the_54th_sessions_english_reports_reach_their_handler(shipped: Router, text: str, lead: str) -> None:
+    """English reports the rules' English words found nothing in (a crowded class, a parking fee with no price sign,
+    parcels stolen) went unsure to the street office: the chat model, which learnt English from the rounds, reads
+    English now; the rules' words stand where they are sure."""
+    d = shipped.route(text)
+    assert d.lead == lead and d.report is not False
+
+
+@pytest.mark.parametrize("text", [
+    "In case the water is ever cut at the weekend, who should we phone?",
+    "In case there's ever a power cut at night, who do we ring? Just asking ahead, everything's fine now",
+    "Should there be a typhoon warning, where does the village gather?",
+    "Thanks so much for sorting the gate, the new lock works great",
+])
+def test_the_54th_sessions_english_what_ifs_and_thanks_make_no_ticket(shipped: Router, text: str) -> None:
+    """A what-if asked in English of an ordinary matter (in case…, should there be…) is a what-if, as one of an
+    emergency is: a model that hears the matter in it does not register it; thanks for a thing mended are thanks."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["thanks but the lift is still broken", "Thanks. The lift is still broken",
+                                  "thank you, the lift broke down again"])
+def test_the_54th_sessions_english_thanks_with_a_problem_now_are_registered(shipped: Router, text: str) -> None:
+    """The report head learnt English thanks as chat and scored these 0.03-0.06: it doubts an English report only
+    when the words name the matter alone (thanks, the bus tips worked), not what is wrong with it too."""
+    assert shipped.route(text).report is True
+
+
+def test_the_54th_sessions_a_model_reads_english_only_if_it_learnt_it() -> None:
+    """The chat model learnt thousands of English messages, the alarm model our file's few: only the first judges
+    English, and a truck shedding its load is a thing that fell, which no emergency head raises."""
+    from rules.model import MIN_ENGLISH
+
+    chat, alarm = starter_models(load_rulebook())
+    assert chat.info["english"] >= MIN_ENGLISH > alarm.info["english"] > 0
+    said = "Our building's water pressure is so weak nothing comes out above the 5th floor"
+    assert chat.reads(said, normalize(said)) and not alarm.reads(said, normalize(said))
+    assert chat.reads("电梯又坏了", "电梯又坏了") and alarm.reads("电梯又坏了", "电梯又坏了")
