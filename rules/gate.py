@@ -952,7 +952,7 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 # (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌, Gan 拐哩, Cantonese 又唔得了:
 # broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
-_PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "药拿错", "把药拿错", "不承认",
+_PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "拿错了药", "药拿错", "把药拿错", "不承认",
              "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
              "才知道要交", "先知要交", "要先交", "仿冒",
              "一直锁着", "锁着不开", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",

@@ -7747,3 +7747,38 @@ def test_the_54th_sessions_a_model_reads_english_only_if_it_learnt_it() -> None:
     said = "Our building's water pressure is so weak nothing comes out above the 5th floor"
     assert chat.reads(said, normalize(said)) and not alarm.reads(said, normalize(said))
     assert chat.reads("电梯又坏了", "电梯又坏了") and alarm.reads("电梯又坏了", "电梯又坏了")
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有人掉到水库里了 他不会游泳 快来人", "fire"),  # fell in, cannot swim: a drowning
+    ("两个工人在基坑里被埋住了", "housing"),  # buried on a building site: a collapse
+    ("水库边上浮着个东西 像是个人", "police"),  # something floating that looks like a person
+    ("两个学生昨晚到现在还没找到", "police"),  # not found since last night
+    ("我爸说好中午该回来了 到现在联系不上", "police"),  # overdue and unreachable
+    ("个仔六点放学 而家八点仲未返 电话打唔通", "police"),  # Cantonese: school out at six, not back at eight
+    ("暴雨 水灌进店里了 已经淹到小腿", "urban_mgmt"),  # a flood into a shop, calf-deep
+    ("The fire exit at the back of the karaoke bar has been chained shut all week and it's packed every night",
+     "fire"),
+])
+def test_the_54th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The thirty-seventh round's missed emergencies, in our words: someone fallen into a reservoir who cannot
+    swim, workers buried in a pit, a thing floating that looks like a person, children not found since last night or
+    not back from school with the phone unanswered, a husband overdue who cannot be reached, water calf-deep in a
+    shop, an English fire exit chained shut said thirty letters after 'exit'."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", ["冷得我牙齿直打架", "今天在家杀了条草鱼 血流了一地 腥死了",
+                                  "拉沙子的车跑得飞快 车斗里一路往下掉沙"])
+def test_the_54th_sessions_no_alarm(shipped: Router, text: str) -> None:
+    """Teeth that 'fight' in the cold are no fight; a fish's blood on the floor is no one bleeding; sand shed from a
+    truck is a thing that fell, which no emergency head raises."""
+    assert shipped.route(text).priority != "emergency"
+
+
+def test_the_54th_sessions_a_nurses_wrong_medicine_is_a_report(shipped: Router) -> None:
+    """拿错 is a lost-and-found word (someone took the wrong bag); a nurse who gave the wrong medicine (拿错了药) is
+    a matter for the health bureau, not an offer among neighbours."""
+    d = shipped.route("医院护士拿错了药 我妈输了半瓶才发现")
+    assert d.report is not False and d.lead == "health"
