@@ -7782,3 +7782,28 @@ def test_the_54th_sessions_a_nurses_wrong_medicine_is_a_report(shipped: Router) 
     a matter for the health bureau, not an offer among neighbours."""
     d = shipped.route("医院护士拿错了药 我妈输了半瓶才发现")
     assert d.report is not False and d.lead == "health"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有个男的坐在桥栏杆上 一直往下看 叫他也不理", "police"),  # on a railing looking down, unanswering
+    ("对面6楼窗台上站了个小孩 窗户开着", "children"),
+    ("小孩掉进工地那个积水坑里了", "children"),
+    ("路灯杆倒了 电线泡在积水里", "power"),
+    ("我爸喘不过气 嘴唇都紫了", "public_health"),  # breathless and blue
+    ("老街那边冒浓烟 好像是一排老房子", "fire"),  # smoke, and what it comes from
+    ("电焊的火星掉到纸箱上 已经着了", "fire"),
+    ("河水漫到街上 一楼店铺全进水了", "urban_mgmt"),
+    ("楼道被杂物堵死了 人下不去", "fire"),  # a stair blocked dead: no way out
+    ("两个人在江心洲上钓鱼 水涨上来了 回不来了", "fire"),  # cut off by rising water
+    ("我家伢儿出去四个钟头了 电话打不通", "police"),
+    ("老人上山砍柴 到现在还没下来 电话打不通", "police"),
+])
+def test_the_54th_sessions_thirty_eighth_round_emergencies_in_our_words(shipped: Router, text: str,
+                                                                       lead: str) -> None:
+    """The thirty-eighth round's missed emergencies, in our words: someone on a railing or a wall looking down who
+    cries or will not answer; a child standing on a sill (Wu 小人 too) or fallen into a pit of water; a wire lying in
+    water; breathless with blue lips; smoke said to come from houses; sparks that have caught; a flood into shops;
+    a stair blocked dead; anglers cut off on a river island; a child out for hours or an old man not down from the
+    hill, unreachable."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
