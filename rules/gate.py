@@ -1309,7 +1309,8 @@ _THAT_TIME = Sieve(_GONE_BY + r"[^。!?，,]{0,12}(那回|那次|那一回|那�
                    r"[^。!?]{0,20}(好在|幸好|幸亏|多亏|还好|点赞|点个赞|处理得|处理的|后来(咋样|怎么样|怎样|如何)|道了歉|"
                    r"道过歉|赔了不是|不提了|谢谢|多谢|感谢)")
 # the one blamed saying it is nothing (老板说没事, 物业讲没问题): said just before an all-clear's words
-_THEY_SAY = Sieve(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士)"
+_THEY_SAY = Sieve(r"(老板|店家|商家|他们|他|她|物业|厂里|厂家|对方|人家|店里|医生|大夫|护士|"
+                  r"[\u4e00-\u9fff]{2,3}的)"  # (or someone named by the work: 送气的讲没得事, 修车的说没问题)
                   r"(还|就|却|竟然|倒)?(说|讲)(是)?$")
 # a message told to say thank you at its end (…就是想说一声谢谢), long or not
 _THANKS_END = Sieve(r"(就是|只是|主要是|特地|专门)?(想|要)(说|讲|道)(一)?(声|句|个)?(谢谢|感谢|多谢)"
@@ -1340,7 +1341,9 @@ _THIS_SIDE = Sieve(r"(到|在|来|回)这边|搬(迁)?(过来|来了)|搬到这|
                    r"(非|非要|要|让|叫)(我|俺|我们)?回去(认证|办|开|签|盖|补)|"
                    # or one's own errand for a paper or a registration, whoever wants it there (想跟韩国籍对象登记结婚
                    # 民政说材料不全): the office is here
-                   r"(想|要|准备|打算)[^,.!?，。]{0,10}(登记|办理|申请|办证|公证|认证)|材料不全|手续不全")
+                   r"(想|要|准备|打算)[^,.!?，。]{0,10}(登记|办理|申请|办证|公证|认证)|材料不全|手续不全|"
+                   # or turned away here for what was missing (跑了两趟还缺东西)
+                   r"跑了[^,.!?，。]{0,3}(趟|回|次)[^,.!?，。]{0,4}(还|都|又)?(缺|差|少|不齐)")
 
 
 # English for a what-if (if there's ever a gas leak, who do we call?) and for a danger of days ago now over
