@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -1564,6 +1565,17 @@ _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(
 _ASKED_TO = Sieve(r"(看一?下|处理一?下|帮忙(看|处理|修)|来(看|修|处理)|修一?下|管一?下|解决一?下|查一?下)")
 
 
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """Return ``words`` longest first, equals in the order of their characters: never a set's order, which changes
+    with each process's hash seed (那事 and 事儿 taken out of 那事儿 in either order leave 儿 or 那, and so a
+    message was vague in one process and a report in the next).
+
+    >>> _longest_first({"事儿", "那事", "那个事情"})
+    ['那个事情', '事儿', '那事']
+    """
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 def _letter(c: str) -> bool:
     """Return whether ``c`` is an ASCII letter."""
     return c.isascii() and c.isalpha()
@@ -1641,7 +1653,7 @@ class Gate:
         self._thanks = words(_THANKS, extra.thanks)
         self._acks = words(_ACKS)
         self._chat = words(_CHAT)
-        self._social = sorted({*self._greetings, *self._thanks, *self._acks, *self._chat}, key=len, reverse=True)
+        self._social = _longest_first({*self._greetings, *self._thanks, *self._acks, *self._chat})
         lists = {THANKS: self._thanks, GREETING: self._greetings, CHAT: self._chat, ACK: self._acks,
                  "resolved": words(_RESOLVED), NOTICE: words(_NOTICES, extra.notices), "hint": words(_NOTICE_HINTS),
                  QUESTION: words(_QUESTIONS), HELP: words(_HELP), PROGRESS: words(_PROGRESS), OFFER: words(_OFFERS),
@@ -1653,7 +1665,7 @@ class Gate:
         self._find = _Finder(lists, raw=frozenset({ASIDE}))
         self._find_current = _Finder({"current": lists["current"]})  # all a letter needs of the whole text
         self._forwarded = tuple(normalize(w) for w in _FORWARDED)
-        self._places = tuple(sorted({n for w in places if len(n := normalize(w)) >= 2}, key=len, reverse=True))
+        self._places = tuple(_longest_first({n for w in places if len(n := normalize(w)) >= 2}))
 
     def matter(self, text: str) -> str:
         """Return the part of ``text`` to route: after a thank-you (or word that something is done) for one matter
@@ -2041,7 +2053,7 @@ class Gate:
         said = [p for p in problems if p in _MATTERLESS or _DURATION.fullmatch(p)]
         if len(said) < len(problems):
             return "".join(p for p in problems if p not in said)  # 好臭, 又漏了: the problem names the matter
-        for w in sorted({*said, *_PLACEHOLDERS}, key=len, reverse=True):
+        for w in _longest_first({*said, *_PLACEHOLDERS}):
             t = t.replace(w, "")
         return "".join(_FRAME.sub("", self._remainder(t)).split())
 

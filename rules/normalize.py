@@ -335,18 +335,14 @@ def english(text: str, norm: str) -> bool:
     return many >= 4 and many > len(_HAN.findall(norm))
 
 
-def extent(text: str, norm: str) -> int:
-    """Return how long ``text`` (``norm``, normalised) is, in Chinese characters: English (:func:`english`) says in
-    about four letters what Chinese says in one, so its letters count a quarter (a model judges texts as long as
-    those it learnt from, whatever their language); pinyin and anything else count as they are.
+def extent(norm: str) -> int:
+    """Return how long the normalised English text ``norm`` is, in Chinese characters: English (:func:`english`)
+    says in about four letters what Chinese says in one, so its letters count a quarter (a model judges texts as long
+    as those it learnt from, whatever their language; pinyin and anything else count as they are).
 
-    >>> extent("电梯又坏了", "电梯又坏了"), extent("the lift is broken again", "theliftisbrokenagain")
-    (5, 5)
-    >>> extent("lou shang lou xia shui", "loushanglouxiashui")
-    18
+    >>> extent("theliftisbrokenagain"), extent("the3号楼liftisbroken")
+    (5, 7)
     """
-    if not english(text, norm):
-        return len(norm)
     letters = sum(1 for c in norm if c.isascii() and c.isalpha())
     return len(norm) - letters + (letters + 3) // 4
 

@@ -198,7 +198,8 @@ class Router:
         # first such model that has it (a community's own model of chat, learnt from tickets, has none)
         judge: list[tuple[Model, list[float]] | None] = [None] * len(texts)
         heard: list[Heard] = [Heard()] * len(texts)  # (one empty Heard shared: each text's is replaced, never changed)
-        sizes = [extent(t, f.norm) for t, f in zip(texts, found, strict=True)]  # (English: four letters a character)
+        spoken = [english(t, f.norm) for t, f in zip(texts, found, strict=True)]
+        sizes = [extent(f.norm) if s else f.length for f, s in zip(found, spoken, strict=True)]
         for model in self.models:
             mine = [i for i, f in enumerate(found) if model.knows(sizes[i]) and model.reads(texts[i], f.norm)
                     and (judge[i] is None or heard[i].lacks(model))]
@@ -208,7 +209,7 @@ class Router:
                 for row, i in enumerate(mine):
                     judge[i] = judge[i] or (model, rows[row])
                     heard[i] = heard[i].add(model, {name: float(v[row]) for name, v in heads.items()}, sizes[i])
-        return on_owner(lambda: [self._route(f, j, judge[i], heard[i], texts[i])
+        return on_owner(lambda: [self._route(f, j, judge[i], heard[i], texts[i], spoken[i])
                                  for i, (f, j) in enumerate(zip(found, judged, strict=True))])
 
     async def aroute(self, text: str) -> Decision:
@@ -222,12 +223,12 @@ class Router:
         return Decision(rule=rule, matched=(), **self._outcomes[rule])
 
     def _route(self, found: Classification, judged: Judgement,
-               judge: tuple[Model, list[float]] | None = None, heard: Heard | None = None, text: str = "") -> Decision:
+               judge: tuple[Model, list[float]] | None = None, heard: Heard | None = None, text: str = "",
+               in_english: bool = False) -> Decision:
         model, scores = judge if judge is not None else (None, None)
         if judged.kind in (AFTERMATH, FEARED):  # the danger is over or only feared: the matter, never an emergency
             found = found._replace(candidates=tuple(c for c in found.candidates if not c.emergency), urgent=())
             heard = (heard or Heard())._replace(alarm=None)
-        in_english = english(text, found.norm)
         chosen, handler, source, ask = self._combine(found, model, scores)
         routing = self.rulebook.routing
         alarm, likely, doubts = heard or Heard()
