@@ -164,9 +164,10 @@ _BARE_YEAR = Sieve(r"[0-9零一二三四五六七八九〇]{2}年")
 # who a time gone by happened to, opening its telling (我们七几年…, 我前年…, 俺家去年…)
 _TELLER = r"(?:还记得|我记得|记得)?(?:我们家|我家|俺家|我们|俺们|咱们|我|俺|咱)?"  # (记得九几年那次…: remembered)
 _YEAR_AGO = Sieve(_TELLER +
-                  r"(?:^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+                  # (a year told with the time in it first: 16年莫兰蒂那次 is a time, where 16年 alone may be a date)
+                  r"(?:[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}(那场|那次|那回)"
+                  r"|^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
                   r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
-                  r"|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年(那场|那次|那回)"
                   # or opening with a year or two ago as the time it happened (前年落大水的时候…)
                   r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
                   # or with some decades ago (十几年前我们这胡同发过一回大水)
@@ -643,6 +644,10 @@ _ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为�
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "放心吧", "查清楚了", "还好我在",
               "幸好没信", "还好没信", "幸亏没信", "好在没信", "还当真了",
               *_TAKEN_BACK)
+# an alarm of a moment ago explained by whoever raised it, calming all or sorry (刚才那个烟是隔壁在烧纸，莫慌)
+_EXPLAINED = Sieve(r"^(刚才|刚刚)(那个|那阵|说的|讲的|群里|发的)[^。!?]{0,14}(是|系)"
+                   r"(?![^。!?]{0,20}(着火|起火|失火|烧起来|烧着|漏气|在漏|困|晕|倒|血))[^。!?]{0,20}"
+                   r"(莫慌|别慌|不要慌|不用慌|莫怕|别怕|不好意思|抱歉|对不住|对不起|sorry)")
 ALL_CLEAR = frozenset(_ALL_CLEAR)  # an alarm called off in so many words (虚惊一场): none, whatever a model hears in it
 # a cry for help and nothing else named, said with tears or laughter (救命啊😭): exasperation as often as danger
 _EXCLAIM = frozenset({"救命", "救命啊", "救救我", "救救我们", "快来人", "来人啊"})
@@ -676,6 +681,7 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 _CURRENT = ("又", "能不能来", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好",
             "没解决",
             "一直锁着", "锁着不开", "一直关着", "一直没开",  # (修好了一直锁着门: built, and shut still)
+            "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "味还在", "味道还在",  # (抽完…那股味还在: not done)
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现", "收不到", "传不到", "没人管", "说了不好使", "说了也不好使",
@@ -956,7 +962,8 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "拿错了药", "药拿错", "把药拿错", "不承认",
              "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
              "才知道要交", "先知要交", "要先交", "仿冒",
-             "一直锁着", "锁着不开", "不亮", "不热", "不通", "不动", "不出", "没水", "没电",
+             "一直锁着", "锁着不开", "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "不亮", "不热", "不通", "不动",
+             "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
              "也没下来", "还没下来", "都没下来", "说停就停", "说关就关", "说拆就拆", "一直不签", "不签合同",
@@ -1091,7 +1098,8 @@ _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("�
                "不让": ("让不让人活",),  # 这天还让不让人活: a figure of speech
                "看不见": ("对面楼都看不见", "对面都看不见", "对面楼看不见"),  # fog, said of the weather
                "还没": ("谁还没睡", "还没睡呢", "还没睡吧", "还没吃饭", "还没吃呢"),  # asked of friends at night: chat
-               "能不能": ("能不能拉", "能不能加我", "能不能把我拉", "群里能不能"),  # 能不能拉我进群: chit-chat
+               # 能不能拉我进群: chit-chat; 能不能带狗进去: whether it is allowed, asked
+               "能不能": ("能不能拉", "能不能加我", "能不能把我拉", "群里能不能", "能不能带"),
                "段子": ("荤段子", "黄段子"),  # told by a boss to a woman at work: harassment, no joke
                # asking whether anyone saw; others who saw it (好几个人看到了) tell of a matter, no reply
                "看到了": ("谁看到了", "看到了吗", "看到了没", "有没有看到了", "人看到了", "都看到了"),
@@ -2003,6 +2011,9 @@ class Gate:
                 Judgement(None, STORY, (over.group(0),))  # (…现在想起来还后怕: remembered, asked with the hotline)
         if now:
             return None
+        if (explained := _EXPLAINED.search(t)) and not calls_to_run(t) and "快来" not in t and \
+                "救命" not in t:
+            return Judgement(False, ACK, (explained.group(0),))
         if (notice := hits.get(NOTICE)) and (advice := [w for w in _ADVICE if w in t]) and not _seen_now(t):
             return Judgement(False, NOTICE, (*notice, *advice))  # 【温馨提示】冬季取暖注意一氧化碳中毒: advice
         if (to_all := _ADVICE_TO_ALL.search(t)) and not _seen_now(t) and not calls_to_run(t) and \

@@ -7816,3 +7816,79 @@ def test_the_54th_sessions_reports_are_never_dropped(shipped: Router, text: str)
     or the property's does; being turned away for a paper still missing (跑了三趟还缺东西) is an errand here,
     whichever place far away holds the rest."""
     assert shipped.route(text).report is not False
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("管理费的事下回再说 楼下煤气臭得要死 谁家在漏", "gas"),  # a gas smell after a fee, said as a stink
+    ("Lost my walking partner near the summit, she hasn't answered her phone in two hours and it's getting dark",
+     "police"),
+    ("山上有三个驴友下不来了 天黑了 手机快没电", "fire"),  # hikers who cannot get down: a rescue
+    ("田埂边的沟里有个人趴着 人都僵了", "police"),  # someone stiff in a ditch: a death found
+    ("老公吃了山上捡的野菇 吐了好几回 人都软了", "public_health"),  # wild mushrooms, vomiting, limp
+    ("采茶的在山坳里看见一个人 没气了", "police"),
+    ("工业区那个仓库冒好大的黑烟", "fire"),  # a warehouse pouring black smoke
+    ("有个男的在大桥上哭 鞋都脱了 一直往下看", "police"),  # shoes off on a bridge, looking down
+])
+def test_the_55th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The thirty-ninth round's missed emergencies, in our words: a gas smell said as a stink (臭得要死) after a
+    fee put off; a hiking partner unanswering at dusk, in English; hikers who cannot get down (Wu 下弗来 too); a body
+    stiff in a ditch or found with no breath; wild mushrooms (野菇) and vomiting until limp; a warehouse pouring black
+    smoke; someone crying on a bridge with their shoes off, looking down."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "医保报销的材料交了三个月 一分钱都没回来",  # money not back is no one missing
+    "The lift in block 2 stopped between floors last night, nobody was in it, still not fixed",
+    "楼上阳台掉下来一个花盆 差一点砸到人",  # a near miss: feared, not an emergency now
+    "祠堂屋顶塌了一角 没人修 再不修就没了",  # a roof corner fallen long since, nobody under it
+    "孩子出生锁骨骨折 医院说是正常情况",  # a dispute with a hospital, not an injury now
+    "电梯按了没反应 一直停在五楼 两天了",  # a button with no response is no one unconscious
+    "拉石头的车撒了一路石子 我车玻璃都崩裂了",
+    "刚接到电话说我女儿在学校打伤了人 要我马上转钱 我打给女儿才知道是骗子",  # a scam call, no fight
+    "那几家饭店后厨全是明火 灭火器一个都没有",  # a hazard, not a fire
+    "砖窑烟从早冒到晚 衣服晒外面都熏黑了",  # smoke all day from a kiln: pollution
+])
+def test_the_55th_sessions_no_false_alarm(shipped: Router, text: str) -> None:
+    """Things the thirty-ninth round's writers did not call emergencies and the rules did: money that never came
+    back (没回来 is a missing person's word), a lift stopped with nobody inside (in English), a flowerpot that
+    nearly hit someone, an old roof corner fallen with nobody in danger, a birth injury the hospital calls normal, a
+    lift button with no response (没反应), gravel shed on a road (路石, close to 落石), a scam call that says a
+    child hurt someone, open flames in kitchens, a kiln's smoke from morning to night. Each is still a report."""
+    d = shipped.route(text)
+    assert d.priority != "emergency" and d.report is not False
+
+
+@pytest.mark.parametrize("text", ["谢谢物业把下水道通了，就是通完厨房那股味还在",
+                                  "村里的祠堂常年锁着，想借来办个活动都借不到"])
+def test_the_55th_sessions_thanks_and_locked_halls_are_reports(shipped: Router, text: str) -> None:
+    """A thank-you that goes on to a smell still there (味还在) is a report, as one that says 还是臭 is; a hall kept
+    locked all year round (常年锁着) is a complaint, whatever invitation to rehearse is said beside it."""
+    assert shipped.route(text).report is True
+
+
+@pytest.mark.parametrize("text", ["刚才那个烟是楼下在熏腊肉，大家莫慌", "刚才说的煤气味，是我家在炒辣椒，不好意思哈",
+                                  "18年山竹那回，河边的树倒了一大片，后来大家一起种回去了"])
+def test_the_55th_sessions_alarms_explained_and_years_told_make_no_ticket(shipped: Router, text: str) -> None:
+    """Whoever raised an alarm a moment ago explains it and calms all (刚才那个烟是…莫慌): no ticket; a typhoon's
+    year named before 那回 is a time told (18年山竹那回), as 18年那回 is."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["刚才那个烟是三楼着火了 莫慌", "刚才说的是楼下着火了 别慌 快下楼"])
+def test_the_55th_sessions_an_alarm_explained_as_a_fire_is_one(shipped: Router, text: str) -> None:
+    """An explanation that names the fire itself, or calls all to leave, stays an emergency."""
+    assert shipped.route(text).priority == "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("接到个电话说是京东客服 要给我退款 叫我下载个软件", "police"),
+    ("我妈手机上被装了个软件 卡里的钱全被转走了", "police"),
+    ("一个群天天拉人投资民宿众筹 我舅投了三万 现在群主不说话了", "police"),
+])
+def test_the_55th_sessions_frauds_reach_the_police(shipped: Router, text: str, lead: str) -> None:
+    """A caller who says he is customer service and wants an app installed; money transferred out of a card; a
+    crowd-funding group whose host fell silent after the money went in: frauds, for the police."""
+    d = shipped.route(text)
+    assert d.lead == lead and d.report is not False
