@@ -532,7 +532,8 @@ _ASKING = ("上不上班", "上班不", "开门不", "营业不", "办公不", "
            "求攻略", "有攻略吗", "交哪点", "哪点交", "哪点办", "甚时候交", "什么时候交", "啥时候交",
            "有谁知道", "有人知道", "有知道的没", "有知道的吗", "有没人晓得", "有没有人晓得", "有人晓得", "哪个晓得",
            "边个知")
-_QUESTIONS = (*_ASKING, "有伐", "能伐", "可以伐",  # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
+_QUESTIONS = (*_ASKING, "有伐", "能伐", "可以伐", "休息伐", "开门伐", "上班伐", "开伐", "在伐",
+              # (Wu 伐: 吗; 好伐 and 对伐 end a complaint as often as a question)
               # (Wu X弗X, read as 开不开; 来不来 invites, 是不是 and 能不能 complain as often)
               "开弗开", "查弗查",
               "再发一遍", "再发一下", "再发一次", "重新发一下",  # (a notice asked for again)
@@ -620,7 +621,8 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "刷抖音", "手机上看", "快手上", "微博上",
           "听说", "听讲", "听人讲", "听人说",
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
-          "手机上看见", "手机里看到", "新闻里看到", "[视频]", "【视频】", "个视频", "sawavideo", "watchedavideo",
+          "手机上看见", "手机里看到", "新闻里看到", "[视频]", "【视频】", "个视频", "看这视频", "看这个视频",
+          "sawavideo", "watchedavideo",
           "sawaclip")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
@@ -644,6 +646,12 @@ _ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为�
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "放心吧", "查清楚了", "还好我在",
               "幸好没信", "还好没信", "幸亏没信", "好在没信", "还当真了",
               *_TAKEN_BACK)
+# one's own children noisy or fighting (吵死了 我家两个小鬼从早打到晚): a parent's sigh, unless neighbours are named
+# (siblings among themselves, sighed over first: not a child hurt or frightened by anyone else)
+_OWN_KIDS = Sieve(r"^(?!.*(被|让|叫|给|老师|狗|人家))(吵死了?|烦死了?|头疼|头大|头都大了|受不了)[^。!?]{0,3}"
+                  r"(我家|我屋里|我屋|俺家|我们家|阮厝)(两个|几个|三个)(小鬼|孩子|小孩|娃|熊孩子|小的|崽|伢|囡)"
+                  r"[^。!?]{0,6}(打架|吵架|打到晚|吵到晚|闹到晚|打来打去|吵来吵去)")
+_NEIGHBOURS = ("楼上", "楼下", "隔壁", "邻居", "对门", "对面", "别人家", "人家的")
 # an alarm of a moment ago explained by whoever raised it, calming all or sorry (刚才那个烟是隔壁在烧纸，莫慌)
 _EXPLAINED = Sieve(r"^(刚才|刚刚)(那个|那阵|说的|讲的|群里|发的)[^。!?]{0,14}(是|系)"
                    r"(?![^。!?]{0,20}(着火|起火|失火|烧起来|烧着|漏气|在漏|困|晕|倒|血))[^。!?]{0,20}"
@@ -682,6 +690,7 @@ _CURRENT = ("又", "能不能来", "还是", "还没", "仍然", "依然", "但�
             "没解决",
             "一直锁着", "锁着不开", "一直关着", "一直没开",  # (修好了一直锁着门: built, and shut still)
             "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "味还在", "味道还在",  # (抽完…那股味还在: not done)
+            "演习的时候就", "演练的时候就", "演习时就", "演练时就",  # (去年演习的时候就没水: and still)
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
             "才发现", "收不到", "传不到", "没人管", "说了不好使", "说了也不好使",
@@ -962,7 +971,8 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
 _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错药", "拿错了药", "药拿错", "把药拿错", "不承认",
              "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
              "才知道要交", "先知要交", "要先交", "仿冒",
-             "一直锁着", "锁着不开", "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "不亮", "不热", "不通", "不动",
+             "假钞", "假币", "一直锁着", "锁着不开", "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "不亮", "不热",
+             "不通", "不动",
              "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
@@ -1814,6 +1824,9 @@ class Gate:
         if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
+        if (own := _OWN_KIDS.search(t)) and not current and not found.emergency and \
+                not any(w in t for w in _NEIGHBOURS):
+            return Judgement(False, CHAT, (own.group(0),))  # 吵死了 我家两个小鬼从早打到晚: a parent's sigh
         if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)) and \
                 not any(w in t for w in _SCAMMED):  # (拉进炒股群…提不出来: a loss, no fund's swing)
             return Judgement(False, CHAT, (played.group(0),))  # 吃鸡又被人爆头, 基金又绿: a game, a fund

@@ -7892,3 +7892,53 @@ def test_the_55th_sessions_frauds_reach_the_police(shipped: Router, text: str, l
     crowd-funding group whose host fell silent after the money went in: frauds, for the police."""
     d = shipped.route(text)
     assert d.lead == lead and d.report is not False
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("楼道里堆满了竹子 三楼的人根本下不来", "fire"),  # a stair stacked full: no way down
+    ("整栋楼都是液化气味 好几家都闻到了", "gas"),
+    ("细伢一个人跑到水塘边上去了 那水很深", "children"),  # a child alone by deep water
+    ("东门那片发大水了 一楼都淹了 有个老太还没出来", "urban_mgmt"),  # flooded, someone not out
+    ("My neighbour was bitten by a snake in the tea field, her ankle is swelling up", "public_health"),
+    ("我阿公在田里倒了 叫弗醒", "public_health"),  # Wu 叫弗醒: will not wake
+    ("河滩石头上趴着个人 一动不动 好像没气了", "police"),
+    ("桥上有个小伙子 一直哭 身子往外探", "police"),
+])
+def test_the_55th_sessions_fortieth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The fortieth round's missed emergencies, in our words: a stair stacked full so those above cannot get down;
+    a smell of bottled gas (液化气味); a child alone by deep water; a flood with someone not out yet; a snakebite, in
+    English; someone fallen who will not wake (Wu 叫弗醒, 叫否醒); someone face down and still, with no breath; someone
+    crying on a bridge, leaning out."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", ["烧菜烧糊了 差点把厨房点着 哈哈 以后不进厨房了",
+                                  "My head is literally on fire after these exams 😂", "烦死了 我家两个娃从早吵到晚",
+                                  "你们看这视频 北方那边发大水 车都漂起来了"])
+def test_the_55th_sessions_figures_and_sighs_make_no_ticket(shipped: Router, text: str) -> None:
+    """A kitchen that nearly caught fire, laughed about after; a head 'on fire' after exams; one's own children
+    squabbling all day, sighed over; a video of a flood in another part of the country: no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["小区消防栓里没水，上次演练的时候就没水", "外地来收茶叶的用假钞 好几户都收到了"])
+def test_the_55th_sessions_reports_beside_notice_and_ack_words_are_kept(shipped: Router, text: str) -> None:
+    """A hydrant found dry at a drill (演练的时候就没水) is dry still: a report, not a drill's notice; counterfeit
+    notes taken (收到了 beside 假钞) are a fraud, not an acknowledgement."""
+    assert shipped.route(text).report is True
+
+
+@pytest.mark.parametrize(("text", "lead"), [("水龙头一开出来的是黄色的 放了好久还是这样", "water"),
+                                           ("爬到九楼我妈歇了三回 那个铁盒子又不动了", "property")])
+def test_the_55th_sessions_matters_named_without_their_word(shipped: Router, text: str, lead: str) -> None:
+    """Tap water coming out yellow is the water company's, whatever shop sold the tap; a climb to the ninth floor
+    with three rests, and the 'iron box' stopped again, is the lift."""
+    d = shipped.route(text)
+    assert d.lead == lead and d.report is True
+
+
+def test_the_55th_sessions_a_wu_question_is_asked() -> None:
+    """伐 ends a Wu question as 吗 does: 卫生服务站中午休息伐 asks, it complains of nothing."""
+    router = Router(load_rulebook())
+    assert router.route("社区卫生服务站中午休息伐").report is None
