@@ -7942,3 +7942,44 @@ def test_the_55th_sessions_a_wu_question_is_asked() -> None:
     """伐 ends a Wu question as 吗 does: 卫生服务站中午休息伐 asks, it complains of nothing."""
     router = Router(load_rulebook())
     assert router.route("社区卫生服务站中午休息伐").report is None
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("修路把电缆挖断了 线头就露在外面 边上还有小孩", "power"),
+    ("车库里有烟冒上来 呛得很", "fire"),
+    ("走廊全系烟 楼梯都睇唔到", "fire"),  # Cantonese and Hakka 系: is
+    ("河水漫上来了 沿河那排房子一楼全部淹了", "urban_mgmt"),
+    ("夜市那边一伙人拿着棍子对打", "police"),
+    ("后山有山火 风往村子这边吹", "fire"),
+    ("小孩掉入工地的泥浆池了", "children"),
+    ("厂里砰的一声 然后好大的火", "fire"),
+    ("有人站在楼顶要跳", "police"),
+    ("河沟里有一个人 不会动了 身上冷冷的", "police"),
+    ("隔壁那个又在拍某 拍甲哀哀叫", "women"),  # Minnan 拍某: beating his wife
+    ("有个人游出去回不来了 在水里扑腾", "fire"),
+])
+def test_the_55th_sessions_forty_first_round_emergencies_in_our_words(shipped: Router, text: str,
+                                                                       lead: str) -> None:
+    """The forty-first round's missed emergencies, in our words: a cable dug through with its ends bare; smoke coming
+    up from a basement or garage; a stair 'all smoke' in Cantonese and Hakka (全系烟); ground floors flooded all
+    along a river; a fight with sticks; a hill fire (山火, a word no list had); a child fallen into a slurry pit
+    (掉入, Minnan 跋落去); a bang and then a great fire; someone on a roof about to jump; someone in a ditch who
+    does not move and is cold; a wife being beaten, in Minnan; a swimmer who cannot get back."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", ["老公把我的花瓶打碎了 心疼死了", "无代志了 是阮灶脚烧焦一锅饭 免惊",
+                                  "明天考试 今晚紧张得火烧屁股"])
+def test_the_55th_sessions_no_ticket_for_broken_vases_and_burnt_rice(shipped: Router, text: str) -> None:
+    """A vase a husband broke is no beating; 'nothing's wrong now' in Minnan (无代志了) calls off a burnt pot; a fire
+    'burning the bottom' (火烧屁股, 火烧尻川) is hurry, no fire."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", ["村里有人搞什么茶叶基金 说投十万一年分红三万 我叔已经投了",
+                                  "楼下直播间半夜还在喊家人们 喊到两点 睏不去", "招聘写的月薪七千 去了才两千五"])
+def test_the_55th_sessions_reports_that_sound_like_chat_or_offers_are_kept(shipped: Router, text: str) -> None:
+    """A 'fund' promising a fifth a year (a scheme, no fund's swing sighed over); a live-stream room shouting at
+    night (直播间 beside a sleepless night is no shop's offer); a job advert whose pay shrank once one went: reports."""
+    assert shipped.route(text).report is True
