@@ -646,12 +646,12 @@ _ALL_CLEAR = ("一点事都没", "一点事没有", "以为着火了", "以为�
               "抢救过来了", "不是着火", "不是起火", "是人家烧纸", "放心了", "放心吧", "查清楚了", "还好我在",
               "幸好没信", "还好没信", "幸亏没信", "好在没信", "还当真了",
               *_TAKEN_BACK)
-# one's own children noisy or fighting (吵死了 我家两个小鬼从早打到晚): a parent's sigh, unless neighbours are named
-# (siblings among themselves, sighed over first: not a child hurt or frightened by anyone else)
-_OWN_KIDS = Sieve(r"^(?!.*(被|让|叫|给|老师|狗|人家))(吵死了?|烦死了?|头疼|头大|头都大了|受不了)[^。!?]{0,3}"
+# one's own children noisy or fighting (吵死了 我家两个小鬼从早打到晚): a parent's sigh (siblings among themselves,
+# sighed over first), not a child hurt or frightened by anyone else, nor neighbours' children
+_OWN_KIDS = Sieve(r"^(?!.*(被|让|叫|给|老师|狗|人家|楼上|楼下|隔壁|邻居|对门|对面))"
+                  r"(吵死了?|烦死了?|头疼|头大|头都大了|受不了)[^。!?]{0,3}"
                   r"(我家|我屋里|我屋|俺家|我们家|阮厝)(两个|几个|三个)(小鬼|孩子|小孩|娃|熊孩子|小的|崽|伢|囡)"
                   r"[^。!?]{0,6}(打架|吵架|打到晚|吵到晚|闹到晚|打来打去|吵来吵去)")
-_NEIGHBOURS = ("楼上", "楼下", "隔壁", "邻居", "对门", "对面", "别人家", "人家的")
 # an alarm of a moment ago explained by whoever raised it, calming all or sorry (刚才那个烟是隔壁在烧纸，莫慌)
 _EXPLAINED = Sieve(r"^(刚才|刚刚)(那个|那阵|说的|讲的|群里|发的)[^。!?]{0,14}(是|系)"
                    r"(?![^。!?]{0,20}(着火|起火|失火|烧起来|烧着|漏气|在漏|困|晕|倒|血))[^。!?]{0,20}"
@@ -1824,8 +1824,7 @@ class Gate:
         if any(w in t for w in _HOMEWORK_WORDS) and (sigh := _HOMEWORK.search(t)) and not _BLAMED.search(t) and \
                 not found.emergency:
             return Judgement(False, CHAT, (sigh.group(0),))  # 作业写到十一点还没写完: a parent's sigh, nothing to fix
-        if (own := _OWN_KIDS.search(t)) and not current and not found.emergency and \
-                not any(w in t for w in _NEIGHBOURS):
+        if (own := _OWN_KIDS.search(t)) and not current and not found.emergency:
             return Judgement(False, CHAT, (own.group(0),))  # 吵死了 我家两个小鬼从早打到晚: a parent's sigh
         if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)) and \
                 not any(w in t for w in _SCAMMED):  # (拉进炒股群…提不出来: a loss, no fund's swing)
