@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 28  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 29  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -35,7 +35,8 @@ VERSION = 28  # of the normal form: a model learnt from normalised text names it
 # figures as 热得冒烟 is; 以为着火 with or without 了; 24: Hakka 落唔落水 and 落水了记得收衫, rain; 热得我脑瓜顶
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
-# 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess)
+# 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
+# 伲囝 丈夫侬 今旦, Wu 呒没 事体, Hakka 𠊎 么个 上昼)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -97,7 +98,7 @@ CANTONESE = {
     # written Hokkien (after the table: 佇 is 伫, 攏 is 拢), not inside the Mandarin words that hold those characters
     "阮": "我们", "姓阮": "姓阮", "阮氏": "阮氏",
     "小阮": "小阮", "老阮": "老阮", "阮医生": "阮医生", "阮老师": "阮老师",
-    "阮师傅": "阮师傅", "阮姐": "阮姐", "阮囝": "我孩子", "伊拉": "他们",
+    "阮师傅": "阮师傅", "阮姐": "阮姐", "阮囝": "我孩子", "阮囝仔": "我孩子", "伊拉": "他们",
     "伊": "他", "伊犁": "伊犁", "伊朗": "伊朗",
     "伊拉克": "伊拉克", "伊斯兰": "伊斯兰", "木乃伊": "木乃伊", "伊利": "伊利",
     "伊春": "伊春", "伊宁": "伊宁", "伊甸": "伊甸", "伊通": "伊通", "伊人": "伊人", "伊始": "伊始", "伊妹儿": "伊妹儿",
@@ -154,6 +155,21 @@ CANTONESE = {
     # 咯 after a verb is 了 in Guangxi, Hunan and Sichuan (倒咯, 修好咯), but not a sound or coughing blood
     "咯": "了", "咯吱": "咯吱", "咯咯": "咯咯", "咯噔": "咯噔", "咯血": "咯血", "咯嘣": "咯嘣", "咯痰": "咯痰",
     "xswl": "笑死我了", "yyds": "永远的神",  # internet shorthand, in no English word
+    # Hokkien and Min Dong 拍 is 打 where people fight (相拍, 拍起来), not a photograph (拍起来好看)
+    "相拍": "打架", "拍起来": "打起来", "拍起来好": "拍起来好", "拍起来很": "拍起来很", "拍起来真": "拍起来真",
+    "拍起来的": "拍起来的", "拍起来蛮": "拍起来蛮", "拍起来挺": "拍起来挺",
+    # Hokkien: still at it (犹咧), the knee (also Cantonese), lost from sight, a pool, flies, only, women and men,
+    # now, oneself, or, so, gone sour, down (跋落 a fall; 落去 as Cantonese 落来), foaming at the mouth
+    "犹咧": "还在", "膝头": "膝盖", "无看着": "不见", "水窟仔": "水坑", "水窟": "水坑", "胡蝇": "苍蝇",
+    "干焦": "只有", "查某囝": "女儿", "查某孙": "孙女", "查某囡仔": "小女孩", "查某囝仔": "小女孩",
+    "查某小孩": "小女孩", "查某": "女人", "查埔": "男人", "这马": "现在", "家己": "自己", "抑是": "还是",
+    "按呢": "这样", "臭酸": "发臭", "跋落去": "摔下去", "跋落": "摔下", "跋倒": "摔倒", "落去": "下去",
+    "吐白泡": "吐白沫", "细人仔": "小孩", "细人子": "小孩", "细人": "小孩",  # (Hakka, a child)
+    # Min Dong (Fuzhou): a child, a man, a woman, the old, today, tomorrow
+    "伲囝": "小孩", "丈夫侬": "男人", "诸娘侬": "女人", "老侬": "老人", "今旦": "今天", "明旦": "明天",
+    # Wu: none at all, a matter, supper; Hakka: I (𠊎), what, morning, afternoon, last year
+    "呒没": "没有", "事体": "事情", "夜饭": "晚饭", "𠊎": "我", "么个": "什么", "上昼": "上午", "下昼": "下午",
+    "旧年": "去年",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index

@@ -7983,3 +7983,54 @@ def test_the_55th_sessions_reports_that_sound_like_chat_or_offers_are_kept(shipp
     """A 'fund' promising a fifth a year (a scheme, no fund's swing sighed over); a live-stream room shouting at
     night (直播间 beside a sleepless night is no shop's offer); a job advert whose pay shrank once one went: reports."""
     assert shipped.route(text).report is True
+
+
+def test_the_56th_sessions_dialect_words_read_as_mandarin() -> None:
+    """The normal form reads more Hokkien, Min Dong, Wu and Hakka as the Mandarin the rules are written in: people
+    who 相拍 or 拍起来 fight, but a video that 拍起来好看 is still filmed; 犹咧 is still at it, 无看着 lost from
+    sight, 跋落 a fall; Fuzhou 丈夫侬 is a man and 伲囝 a child; Hakka 𠊎 is I and 细人 a child."""
+    assert normalize("两个丈夫侬拍起来了") == "两个男人打起来了"
+    assert normalize("这段视频拍起来好看") == "这段视频拍起来好看"
+    assert normalize("水犹咧涨 到膝头了") == "水还在涨到膝盖了"
+    assert normalize("伊一下就无看着矣") == "他一下就不见了"
+    assert normalize("阿伯跋落水沟") == "阿伯摔下水沟"
+    assert normalize("𠊎屋下个细人") == "我屋下个小孩"
+    assert normalize("伲囝今旦发烧") == "小孩今天发烧"
+    assert normalize("格瓦斯") == "格瓦斯"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("菜市场门口两个丈夫侬拍起来了 有一个头上在流血", "police"),
+    ("仓库后面两个工人相拍 一个手里拿着柴刀", "police"),
+    ("阿公喷药了后倒落去 嘴口吐白泡", "public_health"),
+    ("阮囝仔佇菜市场一下就无看着矣 五岁 穿红衫", "police"),
+    ("鱼塘里浮一个人", "police"),
+    ("小孙子吃了虾以后 嘴唇肿起来 喘不过气", "public_health"),
+    ("My roommate swallowed a lot of pills and won't open her door", "police"),
+    ("我弟发了条朋友圈说对不起大家 现在手机关机了", "police"),
+    ("我爸坐错车了 说在一个不认得的地方 电话现在打不通", "police"),
+])
+def test_the_56th_sessions_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-second round's missed emergencies, in our words: a fight said in Min (拍起来, 相拍) with blood or a
+    machete; a sprayer fallen and foaming (Hokkien 倒落去, 吐白泡); a child lost from sight in a crowd (无看着); a
+    body floating in a pond (Hokkien 浮一个人); lips swollen and no breath after eating; an overdose behind a door,
+    in English; a farewell post and a phone switched off; an old man on the wrong bus, unreachable."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", ["瓦斯罐一直咻咻响 阀门关了犹咧漏", "做大水矣 水入厝到膝头 犹咧涨"])
+def test_the_56th_sessions_hissing_gas_and_rising_water_are_emergencies(shipped: Router, text: str) -> None:
+    """A gas bottle hissing (咻咻) and still leaking, and water in the house to the knee and still rising, said in
+    Hokkien, are emergencies once 犹咧 reads as 还在."""
+    assert shipped.route(text).priority == "emergency"
+
+
+def test_the_56th_sessions_a_lorry_bound_elsewhere_is_a_report_here(shipped: Router) -> None:
+    """A place a lorry is bound for (往福建那边运木头的车) is no news from there: the overloaded lorry passes here."""
+    assert shipped.route("往福建那边运木头的车 超载得厉害 天天从村口过 看着心惊").report is True
+
+
+def test_the_56th_sessions_a_childhood_fall_is_told(shipped: Router) -> None:
+    """A fall in one's childhood told in Hokkien (细汉的时…跋落去) is a story, no ticket."""
+    assert shipped.route("阮细汉的时佇溪边跋落去过一摆 阿公共阮拖起来").report is not True
