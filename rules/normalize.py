@@ -36,7 +36,7 @@ VERSION = 29  # of the normal form: a model learnt from normalised text names it
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
 # 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
-# 伲囝 丈夫侬 今旦, Wu 呒没 事体, Hakka 𠊎 么个 上昼)
+# 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -170,6 +170,15 @@ CANTONESE = {
     # Wu: none at all, a matter, supper; Hakka: I (𠊎), what, morning, afternoon, last year
     "呒没": "没有", "事体": "事情", "夜饭": "晚饭", "𠊎": "我", "么个": "什么", "上昼": "上午", "下昼": "下午",
     "旧年": "去年",
+    # Hokkien 拍我 is 打我 (食醉了拍我), but not a photograph or a pat (拍我家, 拍我照片, 拍拍我, 拍我肩膀)
+    "拍我": "打我", "拍我家": "拍我家", "拍我们": "拍我们", "拍我的": "拍我的", "拍我照": "拍我照", "拍拍我": "拍拍我",
+    "拍我肩": "拍我肩", "拍我一张": "拍我一张", "食醉": "喝醉", "食酒": "喝酒",  # (Hokkien and Hakka: drunk, drink)
+    "拍老婆": "打老婆", "拍伊老婆": "打他老婆", "拍查某": "打女人",
+    # Wu 小人 is a child (小人爬到窗台上), not a villain, a comic or a nobody; Wenzhou 否 is 不 before 过气
+    "小人": "小孩", "小人书": "小人书", "小人得志": "小人得志", "小人国": "小人国", "小人物": "小人物",
+    "卑鄙小人": "卑鄙小人", "犯小人": "犯小人", "防小人": "防小人", "真小人": "真小人",
+    "见小人": "见小人", "看见小人": "看见小人", "看到小人": "看到小人",  # (the visions of a poisonous mushroom)
+    "喘否过": "喘不过", "透否过": "透不过",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index
@@ -301,7 +310,9 @@ _FIGURES = re.compile(
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
     r"|(还|我|仲)以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了?|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
     r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)"  # 风刮脸上跟刀子似的: a cold wind, no knife
-    r"|(跟|像|好像|好比)(个)?(火灾|车祸|爆炸|凶案|案发)现场")  # 烧的菜像火灾现场: a cook's mess
+    r"|(跟|像|好像|好比)(个)?(火灾|车祸|爆炸|凶案|案发)现场"  # 烧的菜像火灾现场: a cook's mess
+    # 哭得楼都要塌了: a figure, its crying (or 吵, noise) still said
+    r"|(?<=[哭吵笑闹叫喊][得到])[^,.!?。\s]{0,4}(楼|楼板|房子|屋顶|房顶|天)[^,.!?。\s]{0,2}(都|快|要){1,2}塌了")
 # every figure names an alarm word, or 炸, 晕, 淹, 捅, 刀 or 现场 (气炸了, 香晕, 快被他淹了, 像被捅了一刀,
 # 像火灾现场): one automaton pass leaves the regular expression to the few texts that do
 _FIGURE_HINTS = ahocorasick_rs.AhoCorasick([*_ALARMS, "炸", "晕", "淹", "捅", "刀", "现场"])
@@ -322,6 +333,8 @@ def unsaid(norm: str) -> str:
     ('※※※※※※※,加班到十点', '我妈晕倒了')
     >>> unsaid("听说我辞职了差点没晕过去哈哈"), unsaid("老人在路上差点晕倒")  # an idiom; a near fall, said plainly
     ('听说我辞职了※※※※※※哈哈', '老人在路上差点晕倒')
+    >>> unsaid("这娃哭得楼都要塌了"), unsaid("三楼塌了")  # crying still said, the building's fall a figure
+    ('这娃哭得※※※※※', '三楼塌了')
     """
     if not _FIGURE_HINTS.find_matches_as_indexes(norm):
         return norm

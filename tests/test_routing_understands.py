@@ -8034,3 +8034,46 @@ def test_the_56th_sessions_a_lorry_bound_elsewhere_is_a_report_here(shipped: Rou
 def test_the_56th_sessions_a_childhood_fall_is_told(shipped: Router) -> None:
     """A fall in one's childhood told in Hokkien (细汉的时…跋落去) is a story, no ticket."""
     assert shipped.route("阮细汉的时佇溪边跋落去过一摆 阿公共阮拖起来").report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("小人一个人爬到窗台外面了 屋里没大人 六楼", "children"),
+    ("孙子食了花生 脸肿起来了 喘否过气", "public_health"),
+    ("伊食醉了 门锁起来拍我 我躲在房间 救命", "women"),
+    ("隔壁阿伯又在拍老婆 女的一直哭 碗都摔了", "women"),
+    ("We were kayaking and my brother got stuck under a rock, we can't pull him out", "fire"),
+    ("雨太大 水从水沟里漫到好几户人家屋里 床都浸了", "urban_mgmt"),
+])
+def test_the_56th_sessions_forty_third_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-third round's missed emergencies, in our words: a child (Wu 小人) on a window ledge with nobody home;
+    a face swollen and no breath after eating (Wenzhou 喘否过气); a drunk husband beating her behind a locked door
+    (Hokkien 食醉, 拍我) and a neighbour beating his wife (拍老婆); someone pinned under a rock in a river, in English;
+    water spilling into several homes."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "我们做小孩的时候哪有校车 走一个钟头山路去上学",
+    "还记得当年糖厂失火 烧了两天两夜 我爸去救火 手上现在还有疤",
+    "这个娃哭得整栋楼都要塌了 哈哈",
+])
+def test_the_56th_sessions_childhoods_scars_and_figures_make_no_ticket(shipped: Router, text: str) -> None:
+    """A childhood told (做小孩的时候), a fire of long ago whose scar is still there (现在还有疤 is no trouble now),
+    and a baby crying 'fit to bring the building down' make no ticket."""
+    assert shipped.route(text).report is not True
+
+
+def test_the_56th_sessions_a_child_who_cannot_find_a_teacher_is_not_missing(shipped: Router) -> None:
+    """A child who wants to learn and cannot find a teacher (小孩想学都找不着老师) is not a missing child."""
+    d = shipped.route("村里的木偶戏没人教了 小孩想学都找不着老师")
+    assert d.priority != "emergency" and d.report is True
+
+
+def test_the_56th_sessions_a_wu_child_and_a_villain() -> None:
+    """Wu 小人 is a child; a villain (卑鄙小人), a comic (小人书) and a poisonous mushroom's visions (看见小人) keep it;
+    Hokkien 拍我 is 打我, but a photograph (拍我家) and a pat (拍拍我) stay."""
+    assert normalize("小人爬到窗台上") == "小孩爬到窗台上"
+    assert normalize("卑鄙小人 小人书 看见小人") == "卑鄙小人小人书看见小人"
+    assert normalize("他食醉了拍我") == "他喝醉了打我"
+    assert normalize("拍我家门口 拍拍我") == "拍我家门口拍拍我"
