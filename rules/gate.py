@@ -585,6 +585,7 @@ _RESOLVED = ("已经修通", "换新的了", "全换新了", "给说法了", "�
 # an emergency told as news from elsewhere, or as a rumour asked about: the words are someone else's; on
 # television or in the news it is always elsewhere
 _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthenews", "watchingthenews", "newsclip",
+                   "onthenews", "inthenews",
                    "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo", "sawthenews",
                    "seenthenews", "readthenews", "sawonweibo", "sawitonweibo", "sawondouyin", "sawitondouyin",
                    "sawontiktok", "sawitontiktok", "sawonxiaohongshu")
@@ -624,7 +625,7 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "听说", "听讲", "听人讲", "听人说",
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
           "手机上看见", "手机里看到", "新闻里看到", "[视频]", "【视频】", "个视频", "看这视频", "看这个视频", "看视频",
-          "sawavideo", "watchedavideo",
+          "sawavideo", "watchedavideo", "抖音看到", "快手看到", "视频号上",
           "sawaclip")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
@@ -691,7 +692,8 @@ _ELSEWHERE = ("外省", "外地", "另一个区", "另一个小区", "别的小�
 _CURRENT = ("又", "能不能来", "还是", "还没", "仍然", "依然", "但是", "可是", "不过", "怎么还", "再次", "没修好",
             "没解决",
             "一直锁着", "锁着不开", "一直关着", "一直没开",  # (修好了一直锁着门: built, and shut still)
-            "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "味还在", "味道还在",  # (抽完…那股味还在: not done)
+            "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "一年到头锁门", "常年锁门",
+            "味还在", "味道还在",  # (抽完…那股味还在: not done)
             "演习的时候就", "演练的时候就", "演习时就", "演练时就",  # (去年演习的时候就没水: and still)
             "未解决", "没通知", "不通知", "没有通知", "未通知", "也不说", "投诉", "举报", "怎么回事", "歧视", "限男性",
             "女的不要", "不要女的", "从来没见过", "从没见过", "一次都没来", "从来没来过", "没人来过", "都没来过",
@@ -974,7 +976,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
              "不亮了", "找谁要", "叫学生", "拉学生", "骗学生", "一个人收",
              "才知道要交", "先知要交", "要先交", "仿冒",
              "假钞", "假币", "睏不去", "睏袂去", "睏唔去", "直播间讲是", "直播间说是", "去了才", "到手才",
-             "一直锁着", "锁着不开", "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "不亮", "不热",
+             "一直锁着", "锁着不开", "一年到头锁着", "常年锁着", "长年锁着", "整年锁着", "一年到头锁门", "常年锁门",
+             "都借不到", "不亮", "不热",
              "不通", "不动", "不出", "没水", "没电",
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
@@ -1542,6 +1545,12 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     return ()
 
 
+# lost property found and kept for its owner (捡到一串钥匙 放在保安室, 谁家孩子把书包落在凉亭里了 我放小卖部了):
+# a notice
+_LOST_PROPERTY = Sieve(r"(捡到|拾到|拾着|捡着|执到|落在|丢在|忘在|掉在)[^。]{0,16}(放在|放到|放|交到|交给|搁在|存在)了?"
+                       r"[^。，,]{0,3}(小卖部|保安室|保安亭|门卫|物业|传达室|服务台|前台|警务室|我这|我家)")
+
+
 # something bought by one's own from what a screen showed (我爹买了几千块的): a loss here
 _BOUGHT_HERE = Sieve(r"(我|俺|我爹|我爸|我妈|俺爹|俺娘|我家老人|老人)[^。，,]{0,4}(买了|花了|交了)[^。，,]{0,6}"
                      r"(块|千|万|元|一堆|好多|不少)|收到[^。，,]{0,4}(一尝|一看|一试|一用)")
@@ -1573,7 +1582,8 @@ _THEIRS = Sieve(r"(说|讲|话)[^,.!?。，]{0,6}((他们|她们|佢哋|佢地)"
                 r"(那|那儿|那边|那里|嗰度|嗰边|公司|单位|小区|村|楼|厂)|那边)")
 _PLACE_NAMED = Sieve("|".join(_PLACES))
 # 美国𠮶边又落大雪: over there (往浙江那边拉毛竹的车: where a lorry seen here is bound, not where the matter is)
-_PLACE_THERE = Sieve("(?<![往去到向])(" + "|".join(_PLACES) + ")(那边|𠮶边|嗰边|嗰度|那里|那儿)")
+_PLACE_THERE = Sieve("(?<![往去到向])(" + "|".join(_PLACES) + ")(那边|𠮶边|嗰边|嗰度|那里|那儿)"
+                     "(?!流过来|流下来|飘过来|吹过来|过来的)")  # (江西那边流过来的溪水: the stream is here)
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +
                    "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)")
 _GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
@@ -1832,6 +1842,8 @@ class Gate:
         if (found.top is None or found.top.alike) and not found.emergency and (played := _PLAYED.search(t)) and \
                 not any(w in t for w in _SCAMMED):  # (拉进炒股群…提不出来: a loss, no fund's swing)
             return Judgement(False, CHAT, (played.group(0),))  # 吃鸡又被人爆头, 基金又绿: a game, a fund
+        if (kept := _LOST_PROPERTY.search(t)) and not current and not found.emergency:
+            return Judgement(False, NOTICE, (kept.group(0),))  # 捡到一串钥匙 放在保安室: kept for its owner
         if ("开" in t or "欢迎" in t) and (advert := _ADVERT.search(t)) and not current and not problems:
             return Judgement(False, CHAT, (advert.group(0),))  # 新店开业八折，欢迎来: an advertisement
         if (changed := _CHANGED.search(t)) and not current and all(p in changed.group(0) for p in problems):

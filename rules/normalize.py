@@ -36,7 +36,8 @@ VERSION = 29  # of the normal form: a model learnt from normalised text names it
 # 都冒烟了, and Minnan 热甲欲冒烟, figures too; 25: Teochew and Hainan 无返 无回来 无呼吸 无人应; 26: Min 伓
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
 # 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
-# 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉)
+# 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉 头壳; figures: 催到我头冒火,
+# 今天烧甲欲冒烟)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -179,6 +180,10 @@ CANTONESE = {
     "卑鄙小人": "卑鄙小人", "犯小人": "犯小人", "防小人": "防小人", "真小人": "真小人",
     "见小人": "见小人", "看见小人": "看见小人", "看到小人": "看到小人",  # (the visions of a poisonous mushroom)
     "喘否过": "喘不过", "透否过": "透不过",
+    # Cantonese and Hakka 企 is to stand (企唔稳, can't stand steady); Hokkien 厝瓦 roof tiles, 足济 very many,
+    # 今仔日 today, 头壳 the head (as Sichuan 脑壳: 屋头 is a house); 消防道, the fire lane, as most write it
+    "企唔稳": "站不稳", "企都企唔稳": "站都站不稳", "企唔住": "站不住", "厝瓦": "瓦片", "足济": "很多",
+    "今仔日": "今天", "头壳": "脑壳", "消防道": "消防通道",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index
@@ -299,7 +304,7 @@ _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
-    rf"|(热|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里)?"
+    rf"|(热|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头|脑壳|脑袋)?"
     rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
@@ -312,6 +317,7 @@ _FIGURES = re.compile(
     r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)"  # 风刮脸上跟刀子似的: a cold wind, no knife
     r"|(跟|像|好像|好比)(个)?(火灾|车祸|爆炸|凶案|案发)现场"  # 烧的菜像火灾现场: a cook's mess
     # 哭得楼都要塌了: a figure, its crying (or 吵, noise) still said
+    r"|(今天|日头|天气|热)[^,.!?。\s]{0,3}烧甲欲?(冒烟|着火)"  # Hokkien 今仔日烧甲欲冒烟: hot, not on fire
     r"|(?<=[哭吵笑闹叫喊][得到])[^,.!?。\s]{0,4}(楼|楼板|房子|屋顶|房顶|天)[^,.!?。\s]{0,2}(都|快|要){1,2}塌了")
 # every figure names an alarm word, or 炸, 晕, 淹, 捅, 刀 or 现场 (气炸了, 香晕, 快被他淹了, 像被捅了一刀,
 # 像火灾现场): one automaton pass leaves the regular expression to the few texts that do

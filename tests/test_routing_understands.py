@@ -8077,3 +8077,59 @@ def test_the_56th_sessions_a_wu_child_and_a_villain() -> None:
     assert normalize("卑鄙小人 小人书 看见小人") == "卑鄙小人小人书看见小人"
     assert normalize("他食醉了拍我") == "他喝醉了打我"
     assert normalize("拍我家门口 拍拍我") == "拍我家门口拍拍我"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("山脚下草丛里发现一个人 身上都臭了", "police"),
+    ("A small boy is walking alone along the highway, maybe four, crying, no adults anywhere", "children"),
+    ("Three kids are playing at the edge of the reservoir by the dam, no adults anywhere", "children"),
+    ("I haven't seen her for two days and nobody answers her door, she lives alone", "police"),
+    ("沿街一排店面水都进去了 河水还在漫", "urban_mgmt"),
+    ("吃完喜酒好多人呕 有几个站都企唔稳", "public_health"),
+    ("楼下那间好臭 门反锁 好几日没见里面的人出来", "police"),
+    ("Our raft capsized below the weir, two of us are holding onto rocks in the water", "fire"),
+    ("老房子的瓦片一直掉 下面就是学校门口", "housing"),
+    ("The air conditioner bracket on the third floor snapped and the unit is dangling over the sidewalk", "housing"),
+])
+def test_the_56th_sessions_forty_fourth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-fourth round's missed emergencies, in our words: a body found that smells; English children alone
+    by a highway or deep water with no adults; an English neighbour unseen for days who answers no knock; shops
+    flooded with the river still spilling; a banquet's guests vomiting and unsteady (Cantonese 企唔稳); a locked
+    room that stinks, its tenant unseen for days (日 as 天); an English raft capsized with people on the rocks;
+    tiles falling onto a school gate; an English air conditioner dangling over the pavement."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "捡到一串钥匙 放在保安室了 谁的去拿",
+    "谁家孩子把水壶落在篮球场了 我放门卫那里了",
+    "快手看到外省有人被困电梯 吓死人",
+    "There was a big fire in Guangzhou on the news, our relatives there are all fine",
+    "今仔日烧甲欲冒烟",
+    "组长催到我头壳冒火",
+])
+def test_the_56th_sessions_lost_property_news_and_figures_make_no_ticket(shipped: Router, text: str) -> None:
+    """Lost property kept for its owner (捡到…放在保安室) is a notice; a video or English news of elsewhere is no
+    emergency here; Hokkien 烧甲欲冒烟 (hot) and 催到我头壳冒火 (hurried) are figures."""
+    assert shipped.route(text).report is not True
+
+
+def test_the_56th_sessions_a_hall_locked_all_year_is_a_report(shipped: Router) -> None:
+    """A hall locked all year round (一年到头锁门) that cannot be borrowed for a rehearsal is a complaint, not an
+    invitation to rehearse."""
+    assert shipped.route("村里的活动室一年到头锁门 想借来排练腰鼓都借不到").report is True
+
+
+def test_the_56th_sessions_a_branch_over_the_sidewalk_is_no_collapse(shipped: Router) -> None:
+    """A branch hanging over the sidewalk is the city's to cut, a report and no collapse; an air conditioner or a
+    railing hanging there is one."""
+    d = shipped.route("A tree branch cracked in the storm and is hanging over the sidewalk")
+    assert d.priority != "emergency" and d.report is True
+
+
+def test_the_56th_sessions_a_house_that_smokes_is_a_fire(shipped: Router) -> None:
+    """A house (屋头) that smokes is a fire, though 头壳冒烟 (a head 'smoking') is a figure: 头壳 reads as 脑壳,
+    never as 头, or the figure's words would take in 屋头冒烟."""
+    d = shipped.route("隔壁阿婆屋头冒烟 门锁着 喊不应")
+    assert (d.lead, d.priority) == ("fire", "emergency")
