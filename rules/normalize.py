@@ -316,8 +316,8 @@ _FIGURES = re.compile(
     r"|(还|我|仲)以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了?|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
     r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)"  # 风刮脸上跟刀子似的: a cold wind, no knife
     r"|(跟|像|好像|好比)(个)?(火灾|车祸|爆炸|凶案|案发)现场"  # 烧的菜像火灾现场: a cook's mess
-    # 哭得楼都要塌了: a figure, its crying (or 吵, noise) still said
     r"|(今天|日头|天气|热)[^,.!?。\s]{0,3}烧甲欲?(冒烟|着火)"  # Hokkien 今仔日烧甲欲冒烟: hot, not on fire
+    # 哭得楼都要塌了: a figure, its crying (or 吵, noise) still said
     r"|(?<=[哭吵笑闹叫喊][得到])[^,.!?。\s]{0,4}(楼|楼板|房子|屋顶|房顶|天)[^,.!?。\s]{0,2}(都|快|要){1,2}塌了")
 # every figure names an alarm word, or 炸, 晕, 淹, 捅, 刀 or 现场 (气炸了, 香晕, 快被他淹了, 像被捅了一刀,
 # 像火灾现场): one automaton pass leaves the regular expression to the few texts that do
