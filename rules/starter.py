@@ -37,6 +37,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -127,7 +128,35 @@ def starter_models(book: Rulebook, path: Path = STARTER, rounds: Path | None = R
                 model.save(f)
         except OSError as exc:  # a read-only home: trained again next time
             log.warning("the starter model could not be kept in %s: %s", kept[0].parent, exc)
+        _prune(cache_dir(), {*kept, cache_dir() / f"starter-{digest}.lock"})
     return models
+
+
+UNUSED_DAYS = 30  # a starter file older than this, of another rulebook, goes when a new pair is kept
+
+
+def _prune(folder: Path, keep: set[Path], now: float | None = None) -> list[Path]:
+    """Delete the starter's files in ``folder`` other than ``keep`` last written more than :data:`UNUSED_DAYS`
+    ago, and return them: each edit of a rulebook leaves a pair of about 7 MB. A running bot holds its models in
+    memory; a pair deleted under it is trained again at its next start.
+
+    >>> import tempfile, time
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> old, new = folder / "starter-a-chat.model", folder / "starter-b-chat.model"
+    >>> _ = old.write_bytes(b""), new.write_bytes(b""), os.utime(old, (0, 0))
+    >>> [p.name for p in _prune(folder, set())], sorted(p.name for p in folder.iterdir())
+    (['starter-a-chat.model'], ['starter-b-chat.model'])
+    """
+    cutoff = (time.time() if now is None else now) - UNUSED_DAYS * 86400
+    gone = []
+    for f in sorted(folder.glob("starter-*")):
+        try:
+            if f not in keep and f.stat().st_mtime < cutoff:
+                f.unlink()
+                gone.append(f)
+        except OSError:  # gone already (another process pruned it), or not ours to delete: left
+            continue
+    return gone
 
 
 def _trained(book: Rulebook, path: Path, more: list[Path]) -> tuple[Model, ...]:

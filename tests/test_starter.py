@@ -5,9 +5,11 @@ saw), and named in every decision it takes part in."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,27 @@ def test_trained_once_then_read_from_the_cache(cached: Path, small: Path, tmp_pa
     third = starter_models(book, small, rounds)
     assert [m.version for m in third] == [m.version for m in first]
     Model.load(files[0])
+
+
+def test_a_new_pair_clears_pairs_long_unused(cached: Path, small: Path, tmp_path: Path) -> None:
+    """Each edit of a rulebook leaves a pair of about 7 MB in the cache: when a new pair is kept, the files of
+    other rulebooks last written more than a month ago go; a recent pair (another community's) stays."""
+    cached.mkdir(parents=True)
+    stale = [cached / f"starter-0123456789abcdef-{role}" for role in ("chat.model", "alarm.model")]
+    stale.append(cached / "starter-0123456789abcdef.lock")
+    recent = cached / "starter-fedcba9876543210-chat.model"
+    for f in (*stale, recent):
+        f.write_bytes(b"an old pair")
+    month_ago = time.time() - 31 * 86400
+    for f in stale:
+        os.utime(f, (month_ago, month_ago))
+    rounds = tmp_path / "rounds"
+    rounds.mkdir()
+    shutil.copy(ROUNDS / "set80_ya.csv", rounds)
+    assert len(starter_models(load_rulebook(), small, rounds)) == 2
+    left = sorted(f.name for f in cached.iterdir())
+    assert not any(f.exists() for f in stale) and recent.exists()
+    assert len([name for name in left if name.endswith(".model")]) == 3  # the new pair and the recent one
 
 
 def test_processes_asking_at_once_train_it_once(cached: Path, small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
