@@ -8133,3 +8133,17 @@ def test_the_56th_sessions_a_house_that_smokes_is_a_fire(shipped: Router) -> Non
     never as 头, or the figure's words would take in 屋头冒烟."""
     d = shipped.route("隔壁阿婆屋头冒烟 门锁着 喊不应")
     assert (d.lead, d.priority) == ("fire", "emergency")
+
+
+@pytest.mark.parametrize("text", ["被蜜蜂蛰了一下 有点肿", "孩子在窗台上玩 窗户关着的"])
+def test_the_56th_sessions_a_mild_sting_and_a_shut_window_are_no_emergency(shipped: Router, text: str) -> None:
+    """A bee sting 'a little swollen' and a child playing on a sill behind a shut window are no emergency; a sting
+    with a swollen face and no breath, a snakebite however mild, and a child standing on the sill are."""
+    assert shipped.route(text).priority != "emergency"
+
+
+@pytest.mark.parametrize("text", ["孩子被蜜蜂蛰了 脸肿起来了 喘不过气", "被蛇咬了一口 有点肿",
+                                  "孩子站在窗台上 窗户关着的 在扒窗"])
+def test_the_56th_sessions_a_bad_sting_a_snakebite_and_a_child_on_the_sill_are(shipped: Router, text: str) -> None:
+    """The other side of the line above: each stays an emergency."""
+    assert shipped.route(text).priority == "emergency"
