@@ -135,19 +135,19 @@ def starter_models(book: Rulebook, path: Path = STARTER, rounds: Path | None = R
 UNUSED_DAYS = 30  # a starter file older than this, of another rulebook, goes when a new pair is kept
 
 
-def _prune(folder: Path, keep: set[Path], now: float | None = None) -> list[Path]:
+def _prune(folder: Path, keep: set[Path]) -> list[Path]:
     """Delete the starter's files in ``folder`` other than ``keep`` last written more than :data:`UNUSED_DAYS`
     ago, and return them: each edit of a rulebook leaves a pair of about 7 MB. A running bot holds its models in
     memory; a pair deleted under it is trained again at its next start.
 
-    >>> import tempfile, time
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> old, new = folder / "starter-a-chat.model", folder / "starter-b-chat.model"
     >>> _ = old.write_bytes(b""), new.write_bytes(b""), os.utime(old, (0, 0))
     >>> [p.name for p in _prune(folder, set())], sorted(p.name for p in folder.iterdir())
     (['starter-a-chat.model'], ['starter-b-chat.model'])
     """
-    cutoff = (time.time() if now is None else now) - UNUSED_DAYS * 86400
+    cutoff = time.time() - UNUSED_DAYS * 86400
     gone = []
     for f in sorted(folder.glob("starter-*")):
         try:
