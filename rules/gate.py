@@ -132,7 +132,8 @@ _NOTICE_HINTS = ("带好", "接种本", "小孩的本子", "孩子的本子", "�
                  "每户带", "欢迎大家", "联欢", "想参加的", "在活动室", "大家提醒", "别给陌生人转账", "居民大会",
                  "每户来一个人", "每户来个人", "每家来一个人", "每家来个人", "报名从速", "小班教学", "欢迎报名")
 # at the start: a forwarded message
-_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发", "帮忙转发", "帮转", "请转发", "帮忙扩散", "求扩散")
+_FORWARDED = ("转发", "转自", "转:", "fw:", "fwd:", "求转发", "帮忙转发", "帮转", "请转发", "帮忙扩散", "求扩散",
+              "转个视频", "转一个视频", "转条视频", "转段视频", "转个新闻", "转】", "转]")
 # 转 and a space first: forwarded (not 转 200块, money sent)
 _FORWARD_MARK = re.compile(r"\s*转\s+(?![0-9零一二两三四五六七八九十百千万几]+(块|元|万|千))")
 _STORY = ("念叨念叨", "跟大伙念叨", "跟大家念叨", "唠唠嗑", "唠个嗑", "谝个闲传", "谝一谝", "给大家讲个", "说个趣事",
@@ -561,7 +562,8 @@ _HELP = ("怎么反映", "如何反映", "怎么报修", "如何报修", "怎么
          "在哪反映", "在这里反映", "怎么提")
 _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", "有人管吗", "处理了吗", "修了吗", "到哪一步",
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
-_FIXED = ("修通了", "找着了", "找到了", "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
+_FIXED = ("修通了", "找着了", "找到了", "不用找了", "不用再找了", "别找了", "莫找了", "不要再找了",
+          "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
           "抽干了",
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了",
@@ -1545,6 +1547,11 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     return ()
 
 
+# someone met again (碰到老同学, 遇到小学老师): told, with nothing wrong said, wherever it was
+_MET = Sieve(r"(遇到|碰到|碰见|遇见|撞见|见到)了?(我的|我们的|以前的|当年的)?"
+             r"(老同学|小学同学|初中同学|高中同学|大学同学|老朋友|老战友|老邻居|老熟人|发小|小学老师|初中老师|高中老师|班主任|老同事)")
+
+
 # lost property found and kept for its owner (捡到一串钥匙 放在保安室, 谁家孩子把书包落在凉亭里了 我放小卖部了):
 # a notice
 _LOST_PROPERTY = Sieve(r"(捡到|拾到|拾着|捡着|执到|落在|丢在|忘在|掉在)[^。]{0,16}(放在|放到|放|交到|交给|搁在|存在)了?"
@@ -1984,6 +1991,10 @@ class Gate:
                 (invited := tuple(w for w in _among(_INVITE, aside) if w != "来不来" or _COME_ALONG.search(t))):
             # (…一起去赶海，顺便讲一下，302被二房东隔成了八间: a report; 抄表的从来不来: no invitation)
             return Judgement(False, CHAT, invited)
+        if not problems and not current and not found.emergency and (met := _MET.search(t)) and \
+                len(t) - met.end() <= 16 and not _TURN.search(t, met.end()):
+            # 在菜市场碰到小学老师 还那么精神: someone met, not a market (…对了 滑梯的铁皮翘起来了: a report)
+            return Judgement(False, CHAT, (met.group(0),))
         if not current and (grateful_end := _THANKS_END.search(t)):
             return Judgement(False, THANKS, (grateful_end.group(0),))  # 前年刚搬来…就是想说一声谢谢
         if not current and _TOLD_GONE_BY.match(t):  # a time gone by told
@@ -2046,8 +2057,9 @@ class Gate:
         if (to_all := _ADVICE_TO_ALL.search(t)) and not _seen_now(t) and not calls_to_run(t) and \
                 not any(w in t for w in _HAPPENING) and not _EVENT_TOLD.search(t) and not _SENSED.search(t):
             return Judgement(False, NOTICE, (to_all.group(2),))  # 天冷了 大家烧炉子记得开窗通风: advice to all
-        if t.lstrip("【[(（").startswith(self._forwarded) or "演习" in t or "演练" in t:
-            return Judgement(None, UNSURE, (t[:3],))  # forwarded, or a drill: someone else's words, asked about
+        if (t.lstrip("【[(（").startswith(self._forwarded) and not calls_to_run(t)) or "演习" in t or "演练" in t:
+            # forwarded, or a drill: someone else's words, asked about (转发: 3栋着火了 快跑: a call to run, passed on)
+            return Judgement(None, UNSURE, (t[:3],))
         # what was said before the talk turns to now (…老师说作文写跑题了…唉说着呢楼下老张倒在花坛边上) is no
         # news of what comes after it
         told = t[turn.end():] if (turn := _TURN_NOW.search(t)) else t

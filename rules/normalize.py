@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 29  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 30  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -37,7 +37,8 @@ VERSION = 29  # of the normal form: a model learnt from normalised text names it
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
 # 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
 # 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉 头壳; figures: 催到我头冒火,
-# 今天烧甲欲冒烟)
+# 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在; 落水了快收衫, rain; 炎到…整个人
+# 要烧起来, a figure)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -61,6 +62,8 @@ CANTONESE = {
     # in 小孩落水了
     "一落水就": "一下雨就", "落水就": "下雨就", "落水天": "下雨天", "落大水": "下大雨",
     "落唔落水": "下不下雨", "唔落水": "不下雨", "落水了记得": "下雨了记得", "落水收衫": "下雨收衣服",
+    "落水了快收": "下雨了快收", "落水啦快收": "下雨啦快收", "落水快收": "下雨快收", "落水了赶紧收": "下雨了赶紧收",
+    "收衫": "收衣服",  # (落水了快收衫: the washing brought in)
     "执到": "捡到", "叫极都唔醒": "叫不醒", "叫极唔醒": "叫不醒", "叫唔醒": "叫不醒",
     "揾工": "找工作", "揾返": "找回", "揾到": "找到", "揾": "找", "𠮶": "那", "呢个": "这个", "呢度": "这里",
     "边度": "哪里", "边个": "谁", "咁": "这么", "嘈": "吵", "俾人": "被人", "食完": "吃完", "食咗": "吃了",
@@ -183,7 +186,13 @@ CANTONESE = {
     # Cantonese and Hakka 企 is to stand (企唔稳, can't stand steady); Hokkien 厝瓦 roof tiles, 足济 very many,
     # 今仔日 today, 头壳 the head (as Sichuan 脑壳: 屋头 is a house); 消防道, the fire lane, as most write it
     "企唔稳": "站不稳", "企都企唔稳": "站都站不稳", "企唔住": "站不住", "厝瓦": "瓦片", "足济": "很多",
-    "今仔日": "今天", "头壳": "脑壳", "消防道": "消防通道",
+    "今仔日": "今天", "头壳": "脑壳", "消防道": "消防通道", "规个": "整个",
+    # Hokkien and Teochew: whole (规个), the typhoon (风台), a child (孥囝), a window (窗仔), home (到厝, 转厝), and
+    # 无 before a verb of coming back, answering or being there (到今无转, 电话也无接, 无伫咧), as 无返 is (not
+    # 通知无转, a notice not passed on)
+    "风台": "台风", "孥囝": "小孩", "窗仔": "窗", "到厝": "到家", "无到厝": "没到家", "转厝": "回家", "返厝": "回家",
+    "回厝": "回家", "今无转": "今没回", "还无转": "还没回", "无转来": "没回来", "无接": "没接", "无接触": "无接触",
+    "无伫咧": "不在", "无伫": "不在", "无在": "不在",  # (大人拢无伫咧: nobody grown-up there)
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index
@@ -304,7 +313,7 @@ _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
-    rf"|(热|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头|脑壳|脑袋)?"
+    rf"|(热|炎|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?们?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头|脑壳|脑袋|整个人|全身|浑身)?"
     rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"

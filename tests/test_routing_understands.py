@@ -8147,3 +8147,61 @@ def test_the_56th_sessions_a_mild_sting_and_a_shut_window_are_no_emergency(shipp
 def test_the_56th_sessions_a_bad_sting_a_snakebite_and_a_child_on_the_sill_are(shipped: Router, text: str) -> None:
     """The other side of the line above: each stays an emergency."""
     assert shipped.route(text).priority == "emergency"
+
+
+def test_the_57th_sessions_hokkien_and_teochew_words_read_as_mandarin() -> None:
+    """The typhoon (风台), a Teochew child (孥囝), a window (窗仔), home (到厝) and 无 before coming back, answering
+    or being there (到今无转, 电话无接, 大人拢无伫咧) read as the Mandarin the rules are written in; a notice not
+    passed on (通知无转) and contactless (无接触) stay as they are, and 落水 where the washing comes in is rain."""
+    assert normalize("风台过了") == "台风过了"
+    assert normalize("孥囝爬出窗仔") == "小孩爬出窗"
+    assert normalize("阿公到今无转 电话也无接") == "阿公到今没回电话也没接"
+    assert normalize("还无到厝") == "还没到家"
+    assert normalize("大人拢无伫咧") == "大人都不在"
+    assert normalize("通知都无转") == "通知都无转"
+    assert normalize("无接触配送") == "无接触配送"
+    assert normalize("落水了 快收衫") == "下雨了快收衫"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有个孥囝爬到窗仔外面 站在四楼的雨篷上", "children"),
+    ("阿嬷透早去菜园 到今无转 电话也无接 伊八十几了", "police"),
+    ("阮孥囝放学一点钟了还无到厝 老师讲早就走了", "police"),
+    ("风台来 隔壁旧厝的墙都倒了 屋顶整片吹走", "housing"),
+    ("溪水漫堤了 下面几户屋全进水", "urban_mgmt"),
+    ("My son is having an asthma attack and the inhaler ran out, he can't breathe", "public_health"),
+    ("孥囝爬去天台水箱边仔 大人拢无伫咧", "children"),
+])
+def test_the_57th_sessions_forty_fifth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-fifth round's missed emergencies, in our words: a Teochew child (孥囝) out of a window (窗仔); a
+    grandmother not back (到今无转) and not answering (无接); a child not home (无到厝) after school; a wall down and
+    a roof blown off whole after a typhoon (风台); a river over its bank (漫堤) into homes; an asthma attack with the
+    inhaler empty, in English; a child by a rooftop tank with no grown-up there (无伫咧)."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "在超市碰到老朋友 十几年没见了",
+    "刚才那只走丢的猫 主人已经抱回去了 大家不用找了",
+    "落水了 快收衫",
+    "日头炎到我整个人要烧起来",
+    "【转】外省那边暴雨 车都漂起来了 视频吓人",
+])
+def test_the_57th_sessions_a_friend_met_a_cat_found_rain_and_forwarded_news_make_no_ticket(
+        shipped: Router, text: str) -> None:
+    """An old friend met at a supermarket, a lost cat taken home (大家不用找了), rain with the washing to bring in
+    (落水了 快收衫), a hot sun 'setting me on fire', and news forwarded (【转】) make no ticket."""
+    assert shipped.route(text).report is not True
+
+
+def test_the_57th_sessions_a_forwarded_call_to_run_is_an_emergency(shipped: Router) -> None:
+    """A forwarded message is someone else's words, asked about; one that calls everyone to run is passed on as an
+    emergency all the same."""
+    d = shipped.route("转发：3栋着火了 大家快跑")
+    assert (d.report, d.priority) == (True, "emergency")
+
+
+def test_the_57th_sessions_a_friend_met_then_a_hazard_is_a_report(shipped: Router) -> None:
+    """Someone met (碰到老同学) before a problem is named is still the problem's report."""
+    assert shipped.route("在公园碰到老同学聊了半天 对了 公园滑梯的铁皮翘起来了 割到小孩的手").report is True

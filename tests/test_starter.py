@@ -200,7 +200,7 @@ def test_the_starter_hears_an_emergency_no_urgent_word_names() -> None:
 def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed() -> None:
     book = load_rulebook()
     router = Router(book, None, starter_models(book))
-    for text in ("今天在菜市场碰到老同学了，聊了一上午", "闺女中考体育满分，开心得我多吃了一碗饭"):
+    for text in ("今天在菜市场跟卖菜的阿姨聊了一上午", "闺女中考体育满分，开心得我多吃了一碗饭"):
         assert Router(book).route(text).report is True  # the word lists alone would open a ticket
         d = router.route(text)
         assert d.report is None and d.source.report is not None and d.source.report < book.routing.model_report
@@ -212,7 +212,7 @@ def test_a_chat_message_the_words_took_for_a_report_is_asked_about_not_ticketed(
     assert Router(book).route(unsure).report is None and router.route(unsure).report is True
     off = book.model_copy(update={"routing": book.routing.model_copy(update={"model_report": 0.0,
                                                                              "model_sure_report": 1.0})})
-    assert Router(off, None, starter_models(book)).route("今天在菜市场碰到老同学了，聊了一上午").report is True
+    assert Router(off, None, starter_models(book)).route("今天在菜市场跟卖菜的阿姨聊了一上午").report is True
 
 
 def test_an_emergencys_words_both_heads_doubt_are_asked_about_with_the_hotline() -> None:
