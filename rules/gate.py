@@ -85,7 +85,7 @@ _CHAT = ("进八强", "进四强", "进决赛", "夺冠了", "拿了冠军", "�
          "狼人杀", "剧本杀", "发群里了", "一起去", "笑死", "谝", "闲传", "羡慕", "群名", "你们去不",
          "去不去", "求推荐", "火得一塌糊涂", "火得不得了", "生意火爆", "最好消息", "最好的消息",
          "被窝都出不来", "出不了被窝", "老话", "又要等一年了", "舒服多了", "清净多了",
-         "望眼欲穿", "老同学", "小学同学",
+         "望眼欲穿", "老同学", "小学同学", "没回来过年", "没回家过年", "不回来过年", "回不来过年",  # (family far away)
          "一眼就认出来",
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "太可爱了", "不用跑营业厅", "网上就能交", "能微信交了", "微信就能交",
@@ -168,6 +168,7 @@ _YEAR_AGO = Sieve(_TELLER +
                   # (a year told with the time in it first: 16年莫兰蒂那次 is a time, where 16年 alone may be a date)
                   r"(?:[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}那会儿?|[0-9零一二三四五六七八九〇]{2}年[^。,，!！]{0,6}(那场|那次|那回)"
                   r"|^(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年(?![前后底初的建盖修买造装])"
+                  r"|^(?:想起来?|说起来?|讲起来?)(?:19|一九)?[0-9零一二三四五六七八九〇]{2}年"  # (想起来99年发大水…)
                   r"|[五六七八九]几年|[五六七八九]十年代|前几年|那几年|头几年|那阵子|那年冬天|那年夏天|老早(?=我们|咱们|那会)"
                   # or opening with a year or two ago as the time it happened (前年落大水的时候…)
                   r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
@@ -307,8 +308,8 @@ def said_now(text: str, words: tuple[str, ...]) -> bool:
                for i in (m.start() for m in re.finditer(re.escape(w), text)))
 
 
-# a habit (总在, 经常, 天天): what happens again and again, with no word that it happens now
-_HABIT = Sieve(r"总在|总是|经常|老是|天天|每天|三天两头|动不动|隔三差五")
+# a habit (总在, 经常, 天天): what happens again and again, with no word that it happens now (一整天 is how long)
+_HABIT = Sieve(r"总在|总是|经常|老是|天天|每天|三天两头|动不动|隔三差五|成天|(?<!一)整天|一天到晚|常常|时常")
 
 
 def habitual(text: str) -> bool:
@@ -340,6 +341,21 @@ def a_thing_fell(text: str) -> bool:
     (True, False, True)
     """
     return _THING_FELL.search(text) is not None and _SOMEONE_FELL.search(text) is None
+
+
+# smoke from what someone is cooking, smoking or burning as offerings (在熏腊肉, 烧纸), and no fire said
+_KITCHEN_SMOKE = Sieve(r"熏腊肉|熏肉|熏腊|熏香肠|熏鱼|烧纸|烧香|上香|烤肉|烧烤|炒辣椒|炒菜|煎鱼|做饭")
+_FIRE_SAID = Sieve(r"着火|起火|失火|火苗|烧起来|烧着了|明火|火光|快来|救命")
+
+
+def kitchen_smoke(text: str) -> bool:
+    """Return whether ``text`` says whose cooking, smoking or offering a smell or smoke comes from, and names no
+    fire: no model's emergency head makes an emergency of it, and the rules' own words still do.
+
+    >>> kitchen_smoke("隔壁在熏腊肉 一股焦糊味 烟往上冒"), kitchen_smoke("隔壁熏腊肉 把棚子烧起来了")
+    (True, False)
+    """
+    return _KITCHEN_SMOKE.search(text) is not None and _FIRE_SAID.search(text) is None
 
 
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
@@ -590,9 +606,11 @@ _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthen
                    "onthenews", "inthenews",
                    "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo", "sawthenews",
                    "seenthenews", "readthenews", "sawonweibo", "sawitonweibo", "sawondouyin", "sawitondouyin",
-                   "sawontiktok", "sawitontiktok", "sawonxiaohongshu")
+                   "sawontiktok", "sawitontiktok", "sawonxiaohongshu",
+                   "stopforwarding", "stopsharingit", "stopsharingthis")
 # a video seen, shown or asked about (看到视频, 视频：, 呢条视频): news, of this very place too
-_VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "个视频是哪", "这条视频",
+_VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "视频是哪", "视频系哪",
+           "这条视频",
            "呢条视频", "那个视频看了", "那个视频看到", "抖音上那个视频", "那个视频你们", "视频不是我们", "视频不是咱",
            "看视频没", "看视频了没", "看了视频没", "看到视频没", "看见视频没")  # (asked: did you see the video)
 _SCREEN = ("我们这也要", "咱们这也要", "额们这也要", "俺们这也要", "新闻", "电视剧", "电视里", "电视上", "节目",
@@ -914,8 +932,9 @@ def _social_mark_en(lower: str, past_thanks: bool) -> re.Match[str] | None:
 
 
 # what a fix was done to (fixed the leaking pipe): the thing, not something still wrong
-_FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|sorted|sorting out|sorted out|"
-                             r"helping with|help with|helped with)\s+"
+_FIXED_THING_EN = re.compile(r"\b((?:fix|fixed|fixing|repaired|repairing|unblocked|unblocking|sorted|sorting out|"
+                             r"sorted out|clearing|cleared|clearing out|cleared out|helping with|help with|"
+                             r"helped with)\s+"
                              r"(?:the|our|my|that|this|a)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
                              # or said to have been (the leaking pipe in our stairwell got fixed)
                              r"|\b((?:the|our|my|that|this)\s+)(?:\w+ing|broken|cracked|blocked|loose|faulty|damaged)\b"
@@ -1057,7 +1076,9 @@ _PLACEHOLDERS = ("这个东西", "那个东西", "这个事情", "那个事情",
                  "个个东西", "这块儿", "那块儿", "许个",
                  "那一坨", "这一坨")  # (Jin 兀个, Xiang 咯只, Gan 箇个, Teochew 许个)
 # said of anything wrong, naming no matter (坏了, 没人管, 一直); 臭, 漏, 吵 and 没水 name one
-_MATTERLESS = frozenset((*_NOBODY_HEEDS, "坏了", "坏掉", "不行了", "不动", "没人管", "没人修", "没人处理", "没人来",
+# (in the normal form, as the gate finds them: 有侬来看 is 有人来看)
+_MATTERLESS = frozenset(normalize(w) for w in (*_NOBODY_HEEDS, "坏了", "坏掉", "不行了", "不动", "没人管", "没人修",
+                         "没人处理", "没人来",
                          "没人弄", "没人问", *_SOMETHING_WRONG,
                          "不管", "不处理", "希望", "尽快", "麻烦", "帮忙", "能不能", "可不可以", "为什么", "凭什么",
                          "一直", "总是", "老是", "每天", "每日", "整天", "经常", "好几天",
@@ -1089,7 +1110,8 @@ _ADDRESS = re.compile(r"(大家|各位|你们|您|你|我们|我|同志|工作�
 
 # what makes a danger over and done with a complaint still (the clinic says it has nothing to do with them)
 _GRIEVANCE = ("没关系", "不关他们", "不关我们", "不负责", "不认账", "推卸", "讨个说法", "要个说法", "讨说法", "没人管",
-              "不管不问", "不赔", "不给赔", "赔偿", "找谁负责", "谁负责")
+              "不管不问", "不赔", "不给赔", "赔偿", "找谁负责", "谁负责",
+              "故意烧", "天天烧", "天天都在烧", "每天都烧", "每天烧")  # (不是着火 是故意烧的: burning, on purpose)
 # a gate word inside a word that means otherwise: 心脏 is no dirt (脏), 伤心 no wound, 臭豆腐 no smell, 不管用 no
 # neglect, 没收到 no acknowledgement, 想报个名 no sign-up list offered, 交了月租 no flat to let
 _INSIDE = {"脏": ("心脏", "肝脏", "肾脏", "内脏", "脏器"), "伤": ("伤心", "悲伤", "忧伤", "伤感", "伤脑筋", "感伤"),
@@ -1544,6 +1566,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         return (named.group(0), theirs.group(0))  # 我表哥在吉林 说他们那停了三天水: told of a place named
     if (screen and not _WATCHING.search(t)) or (hits.get("media") and away and not here and not _COME_HERE.search(t)):
         return (*screen, *hits.get("media", ()), *away)
+    if not here and (from_away := _FROM_AWAY_EN.search(t)):
+        return (from_away.group(0),)  # the video of the flooded tunnel going around is from another province
     return ()
 
 
@@ -1552,15 +1576,30 @@ _MET = Sieve(r"(遇到|碰到|碰见|遇见|撞见|见到)了?(我的|我们的|
              r"(老同学|小学同学|初中同学|高中同学|大学同学|老朋友|老战友|老邻居|老熟人|发小|小学老师|初中老师|高中老师|班主任|老同事)")
 
 
+# a video or a photo said to be going around, or to be from somewhere (not from our own building): news from away,
+# in English (normalised: no spaces)
+_FROM_AWAY_EN = Sieve(r"(?:video|clip|footage|photos?|pictures?)[a-z',]{0,40}?"
+                      r"(?:goingaround|(?:is|was|are|were|'s)from(?!our|my|this|here|the(?:building|estate|block)))")
+
+
 # lost property found and kept for its owner (捡到一串钥匙 放在保安室, 谁家孩子把书包落在凉亭里了 我放小卖部了):
 # a notice
 _LOST_PROPERTY = Sieve(r"(捡到|拾到|拾着|捡着|执到|落在|丢在|忘在|掉在)[^。]{0,16}(放在|放到|放|交到|交给|搁在|存在)了?"
                        r"[^。，,]{0,3}(小卖部|保安室|保安亭|门卫|物业|传达室|服务台|前台|警务室|我这|我家)")
 
 
+# asked of a message above (上面那个讲电梯的 是几栋啊, 刚才说漏水的那家 物业上去了吗): someone else's report
+_ABOVE = Sieve(r"(?:上面|楼上|刚才|刚刚)(?:那个|那位|这个)?(?:人)?(?:讲|说|发)[^。!?]{1,10}的[^。!?]{0,14}"
+               r"(?:吗|嘛|没|呢|啊|\?|几栋|几号|哪)")
+
+
+# goods not as a video or a livestream showed them (直播间买的紫菜…跟视频里的不一样): bought, and a loss here
+_NOT_AS_SHOWN = r"(跟|和|与)(视频|直播|直播间|图片|广告|宣传)(里|上|中)?(的|说的|讲的)?(不一样|不符|差太多|两回事)"
+
+
 # something bought by one's own from what a screen showed (我爹买了几千块的): a loss here
 _BOUGHT_HERE = Sieve(r"(我|俺|我爹|我爸|我妈|俺爹|俺娘|我家老人|老人)[^。，,]{0,4}(买了|花了|交了)[^。，,]{0,6}"
-                     r"(块|千|万|元|一堆|好多|不少)|收到[^。，,]{0,4}(一尝|一看|一试|一用)")
+                     r"(块|千|万|元|一堆|好多|不少)|收到[^。，,]{0,4}(一尝|一看|一试|一用)|" + _NOT_AS_SHOWN)
 
 
 # a province or a great city seen on a phone (看到广东那边, 刷到厦门的视频): news of somewhere named, not of here (the
@@ -1834,6 +1873,8 @@ class Gate:
             problems = (*problems, *(w for w in still if w not in _WHEN_EN))
         if passed := _PASSED.search(t):  # 社区说去街道，街道说去社区: sent back and forth (推诿) is a complaint now
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
+        if shown := re.search(_NOT_AS_SHOWN, t):  # …跟视频里的不一样: goods not as shown, whatever the video
+            problems = (*problems, shown.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t) or
@@ -1960,6 +2001,8 @@ class Gate:
             # 猫又来晒太阳了，太可爱了 (but not 电梯是不是要等过年哈; a likeness of characters names no matter; nor
             # a thank-you that turns to something wrong again: 谢谢上次修了水管，但这回热水器又开始滴了)
             return Judgement(False, social[0][0], social[0][1])
+        if short and (above := _ABOVE.match(t)) and not [w for w in current if w != "还没"]:
+            return Judgement(False, QUESTION, (above.group(0),))  # 上面那个讲电梯的 是几栋啊: of another's message
         if short and not problems and question:
             # a question about a matter, even in generic words (低保怎么申请, 规划图上是公园咋个在修高楼), may be
             # for a handler to answer: ask before registering; a question about nothing the rules know is not

@@ -37,8 +37,8 @@ VERSION = 30  # of the normal form: a model learnt from normalised text names it
 # for 不, 血止伓住 讲伓清楚; 27: 气得我脑瓜子冒烟, a figure as 头顶 is; Teochew 孥仔, a child; 28: Cantonese
 # 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
 # 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉 头壳; figures: 催到我头冒火,
-# 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在; 落水了快收衫, rain; 炎到…整个人
-# 要烧起来, a figure)
+# 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在 我囝; Fuzhou 有侬 毛侬 毛转来
+# 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -193,6 +193,18 @@ CANTONESE = {
     "风台": "台风", "孥囝": "小孩", "窗仔": "窗", "到厝": "到家", "无到厝": "没到家", "转厝": "回家", "返厝": "回家",
     "回厝": "回家", "今无转": "今没回", "还无转": "还没回", "无转来": "没回来", "无接": "没接", "无接触": "无接触",
     "无伫咧": "不在", "无伫": "不在", "无在": "不在",  # (大人拢无伫咧: nobody grown-up there)
+    "我囝": "我孩子", "伊囝": "他孩子",  # (Hokkien: my child, as 阮囝)
+    "边边上": "边上", "边边": "边上",  # (southern and southwestern: at the edge, 楼顶边边)
+    # Min Dong (Fuzhou): 侬 is a person after the words that count or name one (有侬, 毛侬, 一个侬, 被侬), not Wu's
+    # 侬 for you (侬好, 谢谢侬); 毛 is 没 before coming back, being seen or answering (毛转来, 毛侬应), not hair
+    # (毛病, 金毛, 毛坯); 依公 依嬷 依伯 are 阿公 阿嬷 阿伯 (not 依公司 依公告: by the company, by the notice)
+    "有侬": "有人", "无侬": "没人", "毛侬": "没人", "个侬": "个人", "死侬": "死人", "被侬": "被人", "骂侬": "骂人",
+    "吓侬": "吓人", "救侬": "救人", "咬侬": "咬人", "别侬": "别人", "理侬": "理人", "外地侬": "外地人",
+    "讨海侬": "讨海人", "毛回来": "没回来", "毛回家": "没回家", "毛转来": "没回来", "毛转厝": "没回家", "毛转": "没回",
+    "毛见到": "没见到", "毛看到": "没看到", "毛看见": "没看见", "毛人": "没人", "毛大人": "没大人", "毛动": "没动",
+    "毛浮": "没浮", "毛通知": "没通知", "毛接": "没接", "毛应": "没应", "毛公开": "没公开", "毛公布": "没公布",
+    "依公": "阿公", "依公司": "依公司", "依公告": "依公告", "依公开": "依公开", "依公平": "依公平", "依公安": "依公安",
+    "依公式": "依公式", "依嬷": "阿嬷", "依伯": "阿伯", "依姆": "阿姆", "依妈": "阿妈", "依爸": "阿爸",
 }
 _cantonese = ahocorasick_rs.AhoCorasick(list(CANTONESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _MANDARIN = list(CANTONESE.values())  # by the automaton's index

@@ -8205,3 +8205,73 @@ def test_the_57th_sessions_a_forwarded_call_to_run_is_an_emergency(shipped: Rout
 def test_the_57th_sessions_a_friend_met_then_a_hazard_is_a_report(shipped: Router) -> None:
     """Someone met (碰到老同学) before a problem is named is still the problem's report."""
     assert shipped.route("在公园碰到老同学聊了半天 对了 公园滑梯的铁皮翘起来了 割到小孩的手").report is True
+
+
+def test_the_57th_sessions_fuzhou_words_read_as_mandarin() -> None:
+    """Fuzhou 侬 is a person after the words that count or name one (有侬, 毛侬, 一个侬), not Wu's 侬 for you (侬好);
+    毛 is 没 before coming back or answering (毛转来, 毛侬应), not hair (毛病, 金毛); 依公 is 阿公 but 依公司 stays;
+    Hokkien 我囝 is my child, and 边边 the edge."""
+    assert normalize("船上还有侬") == "船上还有人"
+    assert normalize("敲门毛侬应") == "敲门没人应"
+    assert normalize("我依公涨潮了还毛转来") == "我阿公涨潮了还没回来"
+    assert normalize("侬好") == "侬好"
+    assert normalize("电表有毛病 大金毛") == "电表有毛病大金毛"
+    assert normalize("依公司规定") == "依公司规定"
+    assert normalize("我囝发烧") == "我孩子发烧"
+    assert normalize("坐在楼顶边边") == "坐在楼顶边上"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("电线垂到三轮车棚上了 里面有人在", "power"),
+    ("过道堆满纸箱 整个堵死了 楼上闻到焦味", "fire"),
+    ("安全出口被货架堵住了 还上了锁", "fire"),
+    ("孙子跟同学去江边钓鱼 天都黑了还联系不上", "police"),
+    ("我依嬷早起去赶海 到现在还毛转来", "police"),
+    ("渔船边有侬掉海里了", "fire"),
+    ("水往厝里灌 床脚都泡了", "urban_mgmt"),
+    ("My grandma fell on the stairs and can't move, there's blood on the floor", "public_health"),
+    ("A boy is in the water by the pier and going under", "children"),
+    ("Two kids are climbing the crane on the building site", "children"),
+    ("有个阿伯坐在天台边边 一直哭", "police"),
+])
+def test_the_57th_sessions_forty_sixth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-sixth round's missed emergencies, in our words: a wire down on a shed with people in it; a blocked
+    stair and a smell of burning; an exit blocked and locked; a child unreachable after dark; a grandmother not back
+    from the shore (Fuzhou 毛转来); someone fallen into the sea (有侬); water pouring into a house (往厝里灌); a fall
+    with blood and no moving, a child going under, children climbing a crane, in English; someone crying on a
+    rooftop's edge (边边)."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "上面那个讲漏水的 是几号楼啊",
+    "The video of the flooded tunnel going around is from another province, not ours",
+    "Thanks to the workers for clearing the blocked gutter this morning!",
+    "想起来98年发大水 我们村淹到屋顶 全家坐在门板上漂了一夜",
+    "我外甥在外地打工 两年没回来过年了",
+])
+def test_the_57th_sessions_asked_of_another_news_thanks_and_memories_make_no_ticket(
+        shipped: Router, text: str) -> None:
+    """A question about someone else's message (上面那个讲…的 是几号楼), a video from elsewhere in English, thanks
+    for clearing a gutter, a flood remembered (想起来98年…), and a nephew who has not come home for New Year make
+    no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", [
+    "网上买的茶叶 收到跟视频里的不一样 全是碎末",
+    "不是着火 是后面的厂天天烧垃圾 黑烟呛死人",
+    "有侬来看下吗",
+])
+def test_the_57th_sessions_goods_not_as_shown_and_burning_on_purpose_are_heard(shipped: Router, text: str) -> None:
+    """Goods not as the video showed them are a loss here, whatever the video; smoke that is 'no fire' but rubbish
+    burnt every day is a complaint; someone asked to come and look, in Fuzhou (有侬来看), is asked what about, as
+    有人来看下吗 is. None is dropped."""
+    assert shipped.route(text).report is not False
+
+
+def test_the_57th_sessions_trees_cut_down_are_no_one_hurt(shipped: Router) -> None:
+    """A windbreak 'cut down by someone' (被侬砍了一大片) is trees felled, no one hacked: no emergency."""
+    d = shipped.route("海边的防风林被侬砍了一大片")
+    assert d.priority != "emergency" and d.report is True
