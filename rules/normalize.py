@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 30  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 31  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -38,7 +38,7 @@ VERSION = 30  # of the normal form: a model learnt from normalised text names it
 # 嬲到我爆炸 (angry) and 佢就爆炸, figures; 像火灾现场, a mess; 29: Hokkien 相拍 犹咧 无看着 跋落 落去 查某…, Min Dong
 # 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉 头壳; figures: 催到我头冒火,
 # 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在 我囝; Fuzhou 有侬 毛侬 毛转来
-# 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure)
+# 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure; 31: 血压直接飙到, a figure)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -327,7 +327,7 @@ _FIGURES = re.compile(
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
     rf"|(热|炎|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?们?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头|脑壳|脑袋|整个人|全身|浑身)?"
     rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
-    r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就)(犯|飙|上来|爆表)"
+    r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就|直接)(犯|飙|上来|爆表)"
     r"|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|[我他她佢](就|都|快)要?爆炸|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
     r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?|差点(儿)?没?(晕|昏)过去"
