@@ -990,7 +990,8 @@ _SOMETHING_WRONG = ("有人来看下", "有没有人来看", "有人能来看", 
                     "来个人看下", "来个人看看", "谁来瞭", "来瞭一下", "坏脱了", "日塌了", "还那样", "有人来望下",
                     "来望一下", "拐哩", "又不得了", "有侬来看", "又不中", "又不好使", "整坏了", "谁来看看",
                     "谁给瞅", "来个人瞅", "处理一下", "瞧一哈", "来瞧一下", "搞不成了", "又是了样", "又是这样",
-                    "啥辰光来弄", "几时来弄", "几时先搞", "几时先整", "几时先嚟")
+                    "啥辰光来弄", "几时来弄", "几时先搞", "几时先整", "几时先嚟", "几时整", "几时修",
+                    "什么时候修", "啥时候修")
 # (一哈: a southwestern 一下; Teochew 有冇人来睇 reads 有没人来看; Wu 坏脱, Xinjiang 日塌, Gan 拐哩, Cantonese 又唔得了:
 # broken, as Henan 不中 and northeastern 不好使 (not working) and southwestern 整坏 (made broken); Jin 瞭, Hakka 望,
 # northeastern 瞅: look; Wu and Minnan 侬: someone)
@@ -1037,7 +1038,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 # 谢谢，就是…: but (but not 但愿, 但凡)
 _TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|[。!]还有|但是|但(?![愿凡])|可是|不过|就是|顺便|对了|哎不对|"
-               "不对不对|等等|依家|而家")  # (Cantonese 依家, 而家: now; 。还有 opens a sentence of another matter)
+               "不对不对|等等|依家|而家|想问下|想问一下|再问下")
+# (Cantonese 依家, 而家: now; 。还有 opens a sentence of another matter; 想问下 asks after another)
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
 

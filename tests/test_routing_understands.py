@@ -8275,3 +8275,78 @@ def test_the_57th_sessions_trees_cut_down_are_no_one_hurt(shipped: Router) -> No
     """A windbreak 'cut down by someone' (被侬砍了一大片) is trees felled, no one hacked: no emergency."""
     d = shipped.route("海边的防风林被侬砍了一大片")
     assert d.priority != "emergency" and d.report is True
+
+
+def test_the_57th_sessions_cantonese_and_teochew_words_read_as_mandarin() -> None:
+    """Cantonese 郁 is to move (唔郁, 冇郁得), 细仔 and 细妹 a small child, 出紧 giving off now, 畀电 held by the
+    current, 入水 water coming in (收入水平 stays an income); Teochew 底块 is where, 食药 pills (食药监局 stays)."""
+    assert normalize("个人浮喺水面唔郁") == "个人浮在水面不动"
+    assert normalize("半边手冇郁得") == "半边手动不了"
+    assert normalize("车里面锁住个细仔") == "车里面锁住个小孩"
+    assert normalize("窗口出紧烟") == "窗口在冒烟"
+    assert normalize("畀电电住") == "被电电住"
+    assert normalize("堤边啲屋已经入水") == "堤边些屋已经进水"
+    assert normalize("收入水平") == "收入水平"
+    assert normalize("大人唔知去底块") == "大人不知去哪里"
+    assert normalize("食药监局") == "食药监局"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("先唔讲停车费 5座有烟从窗口出嚟 快啲", "fire"),
+    ("阿嬷食错药 而家呕个不停 脸青青", "public_health"),
+    ("细仔爬出阳台栏杆外面 好危险", "children"),
+    ("河边有人被水卷走 冇见上来", "fire"),
+    ("好大烟 楼梯冇法出去", "fire"),
+    ("超市门口架车入面锁住个细妹 车窗关晒", "children"),
+    ("My son was in the lobby five minutes ago and now he's gone, please help", "police"),
+    ("佢发信息话要食药走 打佢电话冇人接", "police"),
+    ("江边有条尸浮住", "police"),
+    ("有个男人拉住个细仔往车上拖", "children"),
+    ("工地宿舍出紧黑烟 仲有人喺入面瞓觉", "fire"),
+    ("阿伯喺田边畀电电住 仲未放手", "power"),
+    ("阿公跌落坑 躺住冇郁 叫佢都冇应", "public_health"),
+    ("佢又打我 锁住门唔俾我出 救我", "women"),
+    ("两条村嘅人打起上嚟 砖头乱飞", "police"),
+    ("山泥倾落嚟 墙都推歪咗 屋里还有老人", "housing"),
+    ("细蚊仔跌落河 冇见佢上来", "children"),
+    ("我哋被人锁喺天台 门打唔开", "fire"),
+])
+def test_the_57th_sessions_forty_seventh_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-seventh round's missed emergencies, in our words, most in Cantonese, Teochew and Hakka: smoke out
+    of a window, the wrong pills and vomiting, a child outside a balcony railing, someone swept away, thick smoke
+    and no way out, a child locked in a car, an English child gone, a message about taking pills to go, a body
+    floating (浮住), a child dragged to a car, a dormitory giving off smoke (出紧) with people asleep, a man held by
+    the current (畀电电住), a fall and no answer (冇郁, 冇应), a partner beating her behind a locked door, villages
+    fighting, a wall pushed askew by a slide with an old man inside, a kid (细蚊仔) fallen in a river, people locked
+    on a roof."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "今晡日热到头那冒烟",
+    "冷气开到最大都冇用 地球要烧起来了",
+    "头先以为着火 原来系隔篱阿婆烧衣纸",
+    "今晡日又落水 衫晒唔干",
+])
+def test_the_57th_sessions_hakka_figures_rain_and_offerings_make_no_ticket(shipped: Router, text: str) -> None:
+    """A Hakka head (头那) 'smoking' in the heat, the earth 'about to burn', a fire feared that was offerings burnt
+    (原来系…烧衣纸), and rain again with the washing wet make no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", [
+    "多谢物业上次通咗渠 想问下球场啲灯几时整",
+    "健身房办咗张卡 而家转让 新老板冇认",
+])
+def test_the_57th_sessions_a_thanks_that_asks_on_and_a_card_refused_are_reports(shipped: Router, text: str) -> None:
+    """A thank-you that goes on to ask when another thing is fixed (想问下…几时整), and a prepaid card the new owner
+    refuses (Gou-lou 冇认), are reports."""
+    assert shipped.route(text).report is not False
+
+
+def test_the_57th_sessions_a_girl_over_a_bridge_railing_is_a_suicide_risk(shipped: Router) -> None:
+    """A young woman (妹子) over a bridge's railing stays the police's: only a balcony's railing makes a child's
+    danger of it."""
+    d = shipped.route("桥上有个妹子翻到栏杆外面 一直在哭")
+    assert (d.lead, d.priority) == ("police", "emergency")
