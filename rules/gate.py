@@ -173,7 +173,7 @@ _YEAR_AGO = Sieve(_TELLER +
                   # or opening with a year or two ago as the time it happened (前年落大水的时候…)
                   r"|^(?:前年|去年|大前年)[^,.!?。，！？]{0,8}(?:的时候|那会儿?|那次|那回)"
                   # or with some decades ago (十几年前我们这胡同发过一回大水)
-                  r"|^(?:十几|几十|二十几|二十|三十|十多|二十多)年前)")
+                  r"|^(?:十几|几十|[二三四五六七八九]十[几多]?|二十|十多)年前)")
 # asking after one already reported (刚才说走失的那个大爷找着了没): no new report
 _FOUND_YET = Sieve(r"(找着|找到|找回来?)(了|人)?(没|没有|吗|么|冇|未)[?？啊呀呢]*$")
 # opening a message: then, not now (以前这条街全是青石板路)
@@ -607,7 +607,8 @@ _ON_THE_NEWS_EN = ("sawonthenews", "sawitonthenews", "seenonthenews", "sawinthen
                    "newsvideo", "sawthevideo", "watchedthevideo", "sawavideo", "sawthisvideo", "sawthenews",
                    "seenthenews", "readthenews", "sawonweibo", "sawitonweibo", "sawondouyin", "sawitondouyin",
                    "sawontiktok", "sawitontiktok", "sawonxiaohongshu",
-                   "stopforwarding", "stopsharingit", "stopsharingthis")
+                   "stopforwarding", "stopsharingit", "stopsharingthis", "sentavideo", "sentmeavideo",
+                   "sharedavideo")
 # a video seen, shown or asked about (看到视频, 视频：, 呢条视频): news, of this very place too
 _VIDEOS = ("看到视频", "看到个视频", "看到一个视频", "刷到视频", "视频:", "这段视频", "视频是哪", "视频系哪",
            "这条视频",
@@ -651,7 +652,7 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
                "没投票", "不让投票", "修好的", "弄好的", "搞好的", "称好的", "秤好的", "量好的", "算好的", "讲好的",
-               "谈好的", "约好的", "签好的", "定好的", "装好的",  # (自家秤上称好的: weighed, no 好的 said)
+               "谈好的", "约好的", "签好的", "定好的", "装好的", "串通好的",  # (自家秤上称好的: weighed, no 好的 said)
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
                "新来的网格员", "新来的社工", "新来的书记", "新来的主任", "新来的医生", "新来的司机", "新来的领导",
@@ -1573,6 +1574,11 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
     return ()
 
 
+# money sent to whoever asked (转了五千过去, 汇了两万给他): a loss, whatever was offered
+_SENT_MONEY = Sieve(r"(转|汇|打)了[一二两三四五六七八九十几百千万0-9]+(块|元|万|千|百)?(钱)?"
+                    r"(过去|给他|给她|给对方|进去)")
+
+
 # someone met again (碰到老同学, 遇到小学老师): told, with nothing wrong said, wherever it was
 _MET = Sieve(r"(遇到|碰到|碰见|遇见|撞见|见到)了?(我的|我们的|以前的|当年的)?"
              r"(老同学|小学同学|初中同学|高中同学|大学同学|老朋友|老战友|老邻居|老熟人|发小|小学老师|初中老师|高中老师|班主任|老同事)")
@@ -1877,6 +1883,8 @@ class Gate:
             current, problems = (*current, passed.group(0)), (*problems, passed.group(0))
         if shown := re.search(_NOT_AS_SHOWN, t):  # …跟视频里的不一样: goods not as shown, whatever the video
             problems = (*problems, shown.group(0))
+        if sent := _SENT_MONEY.search(t):  # …要捐款修祖祠 阿爸转了五千过去: money gone to whoever asked
+            problems = (*problems, sent.group(0))
         if (vote := _VOTE.match(t)) and not current:
             return Judgement(False, CHAT, (vote.group(0),))  # 选B，支持加装电梯; 我投第二个方案: an answer to a poll
         if (fine := _FINE_BY_ME.search(t) or _BEST.search(t) or _CHECK_IN.match(t) or _AGREE.match(t) or
@@ -1952,7 +1960,7 @@ class Gate:
         other = [p for p in problems if not any(p in o for o in offers)]
         # (one word of a place things are left at, 门卫室, beside a matter named is no offer: 保安天天在门卫室睡觉)
         # (加微信 beside 冒充 or 骗 tells how a scam went: 有人冒充我堂哥加微信借钱, 装客服加微信骗去三千)
-        if offers and not current and not any(w in t for w in _SCAMMED) and \
+        if offers and not current and not any(w in t for w in _SCAMMED) and not _SENT_MONEY.search(t) and \
                 (len(offers) >= 2 or (not other and not (strong and offers[0] in _LEFT_AT))):
             return Judgement(False, OFFER, offers)
         if (answer := _ANSWER.match(t)) and not current and \

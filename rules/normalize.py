@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 32  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 33  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -39,7 +39,8 @@ VERSION = 32  # of the normal form: a model learnt from normalised text names it
 # 伲囝 丈夫侬 今旦, Wu 呒没 事体 小人, Hakka 𠊎 么个 上昼; Hokkien 拍我 食醉 头壳; figures: 催到我头冒火,
 # 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在 我囝; Fuzhou 有侬 毛侬 毛转来
 # 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure; 31: 血压直接飙到, a figure; 32: Cantonese
-# and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药)
+# and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药; 33: 仲有 寻到 转屋 入屋 火烛 鼻鼾 晕去,
+# Hakka 偃, Min 无见 无回 无知哪 乌烟)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -209,6 +210,17 @@ CANTONESE = {
     "入水了": "进水了", "已经入水": "已经进水", "都入水": "都进水", "屋入水": "屋进水", "就入水": "就进水",
     "原来系": "原来是", "烧衣纸": "烧纸", "底块": "哪里", "食错药": "吃错药", "食错": "吃错", "食药": "吃药",
     "食药监": "食药监", "脸青青": "脸发青", "躺住": "躺着", "瞓住": "睡着",
+    # Cantonese and Hakka 仲有 (still), 寻 for 找 where one looks for someone (寻到, 到处寻), 转屋 (home), 入屋 (into
+    # the house), 火烛 (a fire; 小心火烛 a warning of one), 鼻鼾 (a snore), 晕去 (fainted; not 头晕去卫生站, dizzy
+    # and went), 卷入去, 出好多血; Hakka 偃 for 𠊎 (not 偃旗息鼓); Min 无见 无回 无知哪 (not, of going missing and
+    # knowing), 乌烟 (black smoke; not 乌烟瘴气)
+    "仲有": "还有", "寻到": "找到", "到处寻": "到处找", "寻唔到": "找不到", "寻冇到": "找不到",
+    "转屋": "回家", "入屋": "进屋", "渗水入屋": "渗水到屋里", "漏水入屋": "漏水到屋里", "火烛": "着火",
+    "打鼻鼾": "打鼾", "鼻鼾": "鼾", "晕去": "晕过去",
+    "头晕去": "头晕去", "爬唔起身": "爬不起来", "起唔到身": "起不来",
+    "卷入去": "卷进去", "出好多血": "流好多血", "偃": "我", "偃旗息鼓": "偃旗息鼓", "偃卧": "偃卧",
+    "无见了": "不见了", "无回": "没回", "无知哪": "不知哪", "无知找": "不知找", "无知干": "不知干", "都无知": "都不知",
+    "乌烟": "黑烟", "乌烟瘴气": "乌烟瘴气",
     # Min Dong (Fuzhou): 侬 is a person after the words that count or name one (有侬, 毛侬, 一个侬, 被侬), not Wu's
     # 侬 for you (侬好, 谢谢侬); 毛 is 没 before coming back, being seen or answering (毛转来, 毛侬应), not hair
     # (毛病, 金毛, 毛坯); 依公 依嬷 依伯 are 阿公 阿嬷 阿伯 (not 依公司 依公告: by the company, by the notice)
@@ -342,7 +354,8 @@ _FIGURES = re.compile(
     rf"|(热|炎|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?们?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头那|头|脑壳|脑袋|整个人|全身|浑身)?"
     rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就|直接)(犯|飙|上来|爆表)"
-    r"|地球(都)?(要|快|快要)(烧起来|着火|爆炸|炸)了?|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
+    r"|地球(都)?(要|快|快要)(烧起来|着火|爆炸|炸)了?"
+    r"|(?<=热)[^.!?。\s]{0,8}(地下|地面|地上|马路|路面|柏油路)(都|快)?(要)?(冒烟|着火|烧起来)了?|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|[我他她佢](就|都|快)要?爆炸|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
     r"|(差点|快|都快|快要)(饿|累|热|晒|吓|困)晕(过去|了)?|差点(儿)?没?(晕|昏)过去"
     r"|(累|热|饿|困|晒|忙|渴|吵|气|烦)(得|的)[我俺人]?(都)?(要|快|快要)晕(倒|过去)?了?|(差点|快|都快)?(把我|把人)?(气|急|吓)出(心脏病|高血压|脑溢血)(来)?"

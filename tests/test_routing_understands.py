@@ -8350,3 +8350,65 @@ def test_the_57th_sessions_a_girl_over_a_bridge_railing_is_a_suicide_risk(shippe
     danger of it."""
     d = shipped.route("桥上有个妹子翻到栏杆外面 一直在哭")
     assert (d.lead, d.priority) == ("police", "emergency")
+
+
+def test_the_57th_sessions_more_cantonese_hakka_and_min_words_read_as_mandarin() -> None:
+    """Cantonese 火烛 is a fire, 入屋 into the house (渗水入屋 only seeps), 晕去 a faint (头晕去卫生站 is dizzy and
+    gone to the clinic), 爬唔起身 cannot get up; Hakka 偃 is I (偃旗息鼓 stays) and 转屋 home; Min 无回 not back,
+    乌烟 black smoke (乌烟瘴气 stays)."""
+    assert normalize("三楼火烛") == "三楼着火"
+    assert normalize("水入屋了") == "水进屋了"
+    assert normalize("窗台渗水入屋") == "窗台渗水到屋里"
+    assert normalize("热到晕去") == "热到晕过去"
+    assert normalize("头晕去卫生站") == "头晕去卫生站"
+    assert normalize("偃个孙冇转屋") == "我个孙没回家"
+    assert normalize("偃旗息鼓") == "偃旗息鼓"
+    assert normalize("阿公四个钟无回") == "阿公四个钟没回"
+    assert normalize("冒乌烟 乌烟瘴气") == "冒黑烟乌烟瘴气"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("车间有个工人手畀机器卷入去 出好多血", "public_health"),
+    ("工地有人热到晕去 一直抽筋", "public_health"),
+    ("5栋有烟 好呛 唔知边度烧", "fire"),
+    ("阿婆出去买菜五个钟无回 伊有老人痴呆", "police"),
+    ("水入屋了 阿公喺床上落唔到", "urban_mgmt"),
+    ("隔篱个细路俾佢老豆打 喊到好惊", "children"),
+    ("偃个孙放学冇转屋 到处寻都冇", "police"),
+    ("脚手架倒咗 有工人压住", "housing"),
+    ("对面屋冒乌烟 冇人在屋", "fire"),
+    ("阿公行出去唔见了 八十几岁 着灰色衫", "police"),
+    ("细妹喺河边玩 一转头就唔见人", "police"),
+    ("阿嬷跌喺厕所爬唔起身", "public_health"),
+])
+def test_the_57th_sessions_forty_eighth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-eighth round's missed emergencies, in our words: a hand caught in a machine and bleeding, a worker
+    fainted in the heat and cramping, smoke and nobody knows where it burns, an elder with dementia not back, water
+    in the house and an elder who cannot get down, a child beaten and crying out, a grandchild not home from school
+    (Hakka 转屋, 寻), a worker pinned under fallen scaffolding, black smoke from a house nobody is in, an elder
+    walked out and gone, a child gone at a turn of the head, a fall and no getting up (爬唔起身)."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "我老公打鼻鼾好似打雷咁",
+    "头先仲以为火烛 原来系隔离烧腊铺烧猪",
+    "今日热到要死 马路都冒烟",
+    "My aunt sent a video of a flood in another province, so sad",
+])
+def test_the_57th_sessions_snores_roast_pork_heat_and_a_relatives_video_make_no_ticket(
+        shipped: Router, text: str) -> None:
+    """A husband's snoring (打鼻鼾), a 'fire' that was a roast-meat shop, a road 'smoking' in the heat, and a video a
+    relative sent from elsewhere make no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize("text", [
+    "有人冒认亲戚加微信借钱 我阿妈转了三千过去",
+    "收购商压价压到两毛一斤 几个老板串通好的",
+])
+def test_the_57th_sessions_money_sent_and_prices_fixed_are_not_dropped(shipped: Router, text: str) -> None:
+    """Money sent to someone met on WeChat (转了三千过去) is a loss, whatever was offered; buyers 'agreed among
+    themselves' (串通好的) is no acknowledgement (好的)."""
+    assert shipped.route(text).report is not False
