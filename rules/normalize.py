@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 33  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 34  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -40,7 +40,7 @@ VERSION = 33  # of the normal form: a model learnt from normalised text names it
 # 今天烧甲欲冒烟; 30: Hokkien and Teochew 风台 孥囝 窗仔 到厝 无转 无接 无在 我囝; Fuzhou 有侬 毛侬 毛转来
 # 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure; 31: 血压直接飙到, a figure; 32: Cantonese
 # and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药; 33: 仲有 寻到 转屋 入屋 火烛 鼻鼾 晕去,
-# Hakka 偃, Min 无见 无回 无知哪 乌烟)
+# Hakka 偃, Min 无见 无回 无知哪 乌烟; 34: Cantonese 哽亲 唔透得气 入晒水 浸晒 条片 崩落嚟 天都乌了)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -221,6 +221,11 @@ CANTONESE = {
     "卷入去": "卷进去", "出好多血": "流好多血", "偃": "我", "偃旗息鼓": "偃旗息鼓", "偃卧": "偃卧",
     "无见了": "不见了", "无回": "没回", "无知哪": "不知哪", "无知找": "不知找", "无知干": "不知干", "都无知": "都不知",
     "乌烟": "黑烟", "乌烟瘴气": "乌烟瘴气",
+    # Cantonese: choking (哽亲), no breath (唔透得气), all the way in (入晒水, 浸晒, 漫晒入), soaking now (浸紧), a clip
+    # (条片), a slope giving way (崩落嚟); 天都乌了 is dark already (not 出唔到: 塞到出唔到 is traffic)
+    "哽亲": "噎到", "哽住": "噎住", "唔透得气": "透不过气", "冇透得气": "透不过气", "入晒水": "全进水",
+    "浸晒": "全浸了", "漫晒入": "漫进", "浸紧": "在浸", "条片": "视频", "崩落嚟": "塌下来",
+    "崩落来": "塌下来", "天都乌了": "天都黑了",
     # Min Dong (Fuzhou): 侬 is a person after the words that count or name one (有侬, 毛侬, 一个侬, 被侬), not Wu's
     # 侬 for you (侬好, 谢谢侬); 毛 is 没 before coming back, being seen or answering (毛转来, 毛侬应), not hair
     # (毛病, 金毛, 毛坯); 依公 依嬷 依伯 are 阿公 阿嬷 阿伯 (not 依公司 依公告: by the company, by the notice)

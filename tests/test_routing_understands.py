@@ -8412,3 +8412,43 @@ def test_the_57th_sessions_money_sent_and_prices_fixed_are_not_dropped(shipped: 
     """Money sent to someone met on WeChat (转了三千过去) is a loss, whatever was offered; buyers 'agreed among
     themselves' (串通好的) is no acknowledgement (好的)."""
     assert shipped.route(text).report is not False
+
+
+def test_the_57th_sessions_cantonese_choking_flooding_and_dusk_read_as_mandarin() -> None:
+    """Cantonese 哽亲 is choking and 唔透得气 no breath, 入晒水 and 浸晒 water all through, 条片 a clip, 崩落嚟 a
+    slope giving way, 天都乌了 dark already; 出唔到 is left as it is (塞到出唔到 is traffic, no one trapped)."""
+    assert normalize("食花生哽亲 唔透得气") == "食花生噎到透不过气"
+    assert normalize("地下车库入晒水") == "地下车库全进水"
+    assert normalize("一楼浸晒 老人出唔到") == "一楼全浸了老人出不到"
+    assert normalize("日日塞到出唔到") == "日日塞到出不到"  # (traffic: 出唔到 is no one trapped)
+    assert normalize("天都乌了") == "天都黑了"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("鱼塘边个草堆度有个人 死咗 好臭", "police"),
+    ("细路仔爬上货场啲钢管 啲钢管开始滑", "children"),
+    ("隔篱阿伯几日冇出声 敲门冇人应", "police"),
+    ("落大雨 地下室入晒水 啲电瓶车浸紧", "urban_mgmt"),
+    ("个仔食糖哽亲 唔透得气", "public_health"),
+    ("后山烧山 风好大 就快烧到村", "fire"),
+    ("喷农药个阿婶中毒了 呕到企唔稳", "public_health"),
+    ("市场门口倒了个阿伯 唔郁", "public_health"),
+    ("屋后山泥崩落嚟 墙开始裂", "housing"),
+    ("阿婆出去摘菜冇返 天都乌了 佢有啲糊涂", "police"),
+    ("果园后面见到个死人", "police"),
+    ("河水涨入屋 一楼浸晒 阿公出唔到", "urban_mgmt"),
+    ("A man just got hit by a car outside the school, he's lying there bleeding", "public_health"),
+])
+def test_the_57th_sessions_forty_ninth_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The forty-ninth round's missed emergencies, in our words, most in Cantonese and Hakka: a body that stinks
+    (死咗), a child on stacked pipes that slide, a neighbour silent for days who answers no knock, a basement taking
+    water (入晒水, 浸紧), choking (哽亲), a hill fire nearly at the village, pesticide poisoning, an old man down and
+    not moving, a slope giving way (崩落嚟), an elder not back at dusk (冇返, 天都乌了), a body seen, a ground floor
+    flooded with an old man inside (出唔到), an English road accident."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+def test_the_57th_sessions_a_lost_dog_is_no_missing_person(shipped: Router) -> None:
+    """A dog lost for two days (走失) is asked after, no missing person and no emergency."""
+    assert shipped.route("有冇人见到一只白色唐狗 走失两日了").priority != "emergency"
