@@ -8452,3 +8452,8 @@ def test_the_57th_sessions_forty_ninth_round_emergencies_in_our_words(shipped: R
 def test_the_57th_sessions_a_lost_dog_is_no_missing_person(shipped: Router) -> None:
     """A dog lost for two days (走失) is asked after, no missing person and no emergency."""
     assert shipped.route("有冇人见到一只白色唐狗 走失两日了").priority != "emergency"
+
+
+def test_the_57th_sessions_a_dead_rat_that_stinks_is_no_death(shipped: Router) -> None:
+    """'Someone said a rat died in there, it stinks' names a dead animal, no person: no death found."""
+    assert shipped.route("有人说死了一只老鼠在夹层里 好臭").priority != "emergency"
