@@ -90,6 +90,7 @@ _CHAT = ("进八强", "进四强", "进决赛", "夺冠了", "拿了冠军", "�
          "哈哈", "呵呵", "嘿嘿", "嘻嘻", "天气", "真好", "好香", "好美", "好看", "吃了吗",
          "吃饭了", "早点休息", "太可爱了", "不用跑营业厅", "网上就能交", "能微信交了", "微信就能交",
          "手机上就能交", "好可爱", "真可爱", "是不是只有我", "晒太阳", "投个票", "投票",
+         "有没人来饮", "有没人来喝", "有没人来吃", "有没人来食",  # (煲咗糖水 有冇人嚟饮: come and have some)
          "拉进", "拉我进", "拉进来", "进群", "加群", "拉个群", "唠嗑", "老铁们", "舍不得", "白相", "开黑", "王者",
          "打游戏",
          "吃鸡", "上分", "焯水", "出锅", "下锅", "菜谱", "国足", "球赛", "五排", "排位", "别见怪",
@@ -97,7 +98,7 @@ _CHAT = ("进八强", "进四强", "进决赛", "夺冠了", "拿了冠军", "�
          "热死了", "冷死了", "热死人", "冷死人", "热得要命", "冷得要命", "气死我了", "气死了", "好吃", "群主", "好乖",
          "韵味十足", "是一绝", "真是一绝", "味道一绝", "够味",
          "晒不干", "晾不干", "都不干", "整天下雨", "又下雨", "又是雨", "下雨了", "回南天", "黄风又来", "沙尘暴又来",
-         "又刮黄风", "梅雨", "雨下个不停", "雨一直下",
+         "又刮黄风", "梅雨", "雨下个不停", "雨一直下", "阵下雨",
          "别发广告", "不要发广告", "别再发广告", "少发广告", "别在群里发", "黄梅天", "晒勿干",
          "又胖了", "长胖了", "减肥", "的一天", "上班去了", "上班去啦", "躺平", "deadline", "摸鱼",
          "永远的神",
@@ -580,7 +581,7 @@ _PROGRESS = ("进度", "处理得怎么样", "怎么样了", "有结果了吗", 
              "status", "progress", "anyupdate", "anynews")  # what's the status of my reports?
 _FIXED = ("修通了", "找着了", "找到了", "不用找了", "不用再找了", "别找了", "莫找了", "不要再找了",
           "疏通好了", "处理完了", "掏完了", "没味儿了", "退晒水", "修好了", "修好",
-          "抽干了",
+          "抽干了", "已经换好", "已换好",  # (上次漏气那个阀已经换好: the part replaced)
           "解决了", "已解决", "处理好了", "搞定",
           "弄好了", "换好了", "赔好了", "修复了", "已经好了", "已经亮了", "修过了", "有人来补了",
           "已经回来啦", "已经回来了",
@@ -647,7 +648,7 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
           "朋友说", "朋友话", "听朋友说", "网上那个", "网上的视频", "那个视频", "的视频是", "手机上看到",
           "手机上看见", "手机里看到", "新闻里看到", "[视频]", "【视频】", "个视频", "看这视频", "看这个视频", "看视频",
           "sawavideo", "watchedavideo", "抖音看到", "快手看到", "视频号上",
-          "sawaclip")
+          "sawaclip", "段视频", "条视频")
 # words that hold a social word and say nothing social: a state (还好好的), a parcel never received, a karaoke bar
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
@@ -1640,7 +1641,8 @@ _PLACE_NAMED = Sieve("|".join(_PLACES))
 _PLACE_THERE = Sieve("(?<![往去到向])(" + "|".join(_PLACES) + ")(那边|𠮶边|嗰边|嗰度|那里|那儿)"
                      "(?!流过来|流下来|飘过来|吹过来|过来的)")  # (江西那边流过来的溪水: the stream is here)
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +
-                   "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)")
+                   "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)|(视频|新闻)(里|上|中|说|讲)?[^,.!?。，]{0,2}?(" +
+                   "|".join(_PLACES) + r")")  # (有段视频 深圳有个仓库着火: the place told just after the video)
 _GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
 _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
@@ -2074,6 +2076,8 @@ class Gate:
             return Judgement(None, VAGUE, tuple(w for w in _PLACEHOLDERS if w in t) or problems)
         if not found.emergency and (near := _NEAR_MISS.search(t)):
             return Judgement(True, FEARED, (near.group(0),))  # 西瓜皮从楼上掉下来 差一点砸到人: the harm missed
+        if not strong and set(problems) == {"又"}:
+            return Judgement(None, UNSURE, problems)  # again, and nothing wrong named (现在又种回树了): asked
         if strong or problems:
             return Judgement(True, REPORT, (*(found.matched if strong else ()), *problems))
         if len(t) >= LONG:  # a long message is a report, unless it names nothing and chats (念叨念叨…哈哈哈), or names

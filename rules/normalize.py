@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 34  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 35  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -196,6 +196,8 @@ CANTONESE = {
     "回厝": "回家", "今无转": "今没回", "还无转": "还没回", "无转来": "没回来", "无接": "没接", "无接触": "无接触",
     "无伫咧": "不在", "无伫": "不在", "无在": "不在",  # (大人拢无伫咧: nobody grown-up there)
     "我囝": "我孩子", "伊囝": "他孩子",  # (Hokkien: my child, as 阮囝)
+    "细侬仔": "小孩", "侬仔": "小孩",  # (Hainanese, as Lingao and Chengmai say it: a child)
+    "一阵落水": "一阵下雨",  # (Hakka and Cantonese 落水 is rain: 一阵日头一阵落水, now sun, now rain)
     "边边上": "边上", "边边": "边上",  # (southern and southwestern: at the edge, 楼顶边边)
     # Cantonese and Gou-lou Yue: 郁 is to move (唔郁, 冇郁得, 行唔郁), 冇 for 唔 in 讲冇清 冇认; a little boy or girl
     # (细仔, 细妹仔); 出紧 (giving off now), 浮住 (floating), 口歪, 打起上嚟 (fighting), 唔俾我 (won't let me),
