@@ -233,7 +233,7 @@ JOKES = frozenset(_JOKES)  # a joke or a boast said in so many words: no emergen
 # an emergency's words laughed about (笑死 昨晚看剧…拿刀那段): no emergency
 _LAUGHING = ("笑死", "笑死我了", "笑煞", "笑死脱", "哈哈哈", "笑不活了", "笑疯了", "笑喷了", "笑出猪叫", "笑到肚",
              "笑得肚子", "🤣",
-             "😄", "逗死了", "逗死我了")  # (northern 逗: funny)
+             "😄", "逗死了", "逗死我了", "啊哈哈", "呀哈哈")  # (northern 逗: funny; 救火啊哈哈: a cry, laughed at)
 # a call to run or to call for help: beside it, laughter (笑死 楼下真着火了 快跑) sets no emergency aside
 _CALL_TO_RUN = ("快跑", "赶紧跑", "快逃", "快出来", "快下楼", "快撤", "快报警", "快打119", "快打110", "快打120",
                 "快叫救护车", "救命啊")
@@ -451,6 +451,7 @@ _FINE_BY_ME = Sieve(r"(我|俺|咱|我们|俺们|咱们)(觉得|看|认为|感�
 # a parent's sigh over homework done late (要疯了，娃的作业写到十一点还没写完): chat, unless the school is blamed
 _ESSAY_CLASS = re.compile("作文(培训|辅导|补习)?(班|课|机构|学校)")  # a class of essay writing, a business like any
 _HOMEWORK_WORDS = ("作业", "作文", "应用题", "数学题", "道题", "功课", "练习册", "口算")
+_TASTY = ("好好食", "好好吃", "太好吃", "太好食", "好食到", "好吃到", "香到", "好正")  # 救命 呢个酸嘢好好食: praise
 _HOMEWORK = Sieve(r"(作业|作文)[^。!?]{0,12}(写到|做到|弄到|写了)[^。!?]{0,6}(点|半夜|凌晨)[^。!?]{0,12}"
                   r"|(要疯了|崩溃|血压|头大|心累|抓狂)[^。!?]{0,16}(" + "|".join(_HOMEWORK_WORDS) + ")")
 # a game played or money in the markets, told with no matter the rules know (吃鸡又被人一枪爆头, 基金又绿了)
@@ -463,7 +464,8 @@ _REACHED = r"(滴|漏|砸|淋|泡|溅|掉|喷|烧|摔)(到|在|进|坏)了?[^,.!
 # a shop's opening offer (新开的理发店开业八折，欢迎来剪头): an advertisement, no complaint
 _ADVERT = Sieve(r"(新开|开业|开张)[^。!?]{0,10}(八折|九折|七折|打折|优惠|酬宾|半价|特价)"
                 r"|(新店|新开|开业|开张)!?[^。?]{0,12}满[0-9]+减[0-9]+"
-                r"|欢迎(大家)?(来|光临|捧场)")
+                r"|欢迎(大家)?(来|光临|捧场)"
+                r"|(扫码|进群|加群|关注)[^。!?，,]{0,4}(送|领|抽奖)")  # (扫码进群送饮料一瓶)
 # a day's check-in (打卡，今天走了一万二千步): chat, when nothing is wrong
 _CHECK_IN = Sieve(r"(每日|今日)?(打卡|签到)(啦|了)?[,，!！~～:：]")
 # content at home whatever the weather (在家喝茶最舒服): chat
@@ -653,12 +655,16 @@ _MEDIA = ("网上说", "网上看到", "抖音上", "朋友圈", "群里说", "�
 _NOT_SOCIAL = ("好好的", "没收到", "无收到", "冇收到", "未收到", "没有收到", "收不到", "不收到", "卡拉ok", "不明白",
                "没得收到", "莫得收到", "都没收到", "老收到", "总收到", "经常收到", "又收到", "天天收到", "没人投票",
                "没投票", "不让投票", "修好的", "弄好的", "搞好的", "称好的", "秤好的", "量好的", "算好的", "讲好的",
-               "谈好的", "约好的", "签好的", "定好的", "装好的", "串通好的",  # (自家秤上称好的: weighed, no 好的 said)
+               "谈好的", "约好的", "签好的", "定好的", "装好的", "串通好的",
+               "收到全", "收到都", "收到就", "收到已经", "收到时", "收到的时候",
+               # (自家秤上称好的: weighed, no 好的 said; 收到全胀袋了: goods come spoilt, no receipt acknowledged)
                "饭辛苦", "很辛苦", "太辛苦", "好辛苦", "挺辛苦", "辛苦得很", "过得辛苦", "日子辛苦",  # (煮饭辛苦: hard)
                "一哈", "哈喇", "新来的门岗", "新来的保安", "新来的物业", "新来的管家", "新来的房东", "新来的老师",
                "新来的网格员", "新来的社工", "新来的书记", "新来的主任", "新来的医生", "新来的司机", "新来的领导",
                "早上好几", "早上好多", "早上好像", "晚上好几", "晚上好多", "晚上好像")  # (好几台车: many, no greeting)
 # (来看一哈: Sichuan 一下, no laugh; 哈喇味: rancid; 新来的门岗: someone new, no newcomer's hello)
+# someone else's mistake (医院把我爸的病看错了), no message of one's own taken back
+_MISREAD = Sieve(r"(把|将|给)[^。，,]{1,10}看错了|病[^。，,]{0,2}看错了|看错了?病")
 _TAKEN_BACK = ("我弄错了", "我搞错了", "发错了", "看错了", "说错了", "是误会", "原来是游戏", "原来是物业", "原来是演练",
                "原来是培训", "搞清楚了", "弄清楚了", "是我自己家")  # so, whatever problem it names
 # an alarm called off, or a message taken back: nothing to report
@@ -1006,7 +1012,9 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
              "没气", "没人管",
              "随便进出", "随意进出", "没人值班", "无人值守", "不认账", "不认卡", "新老板不认", "就不认了",
              "也没下来", "还没下来", "都没下来", "说停就停", "说关就关", "说拆就拆", "一直不签", "不签合同",
-             "补偿没有", "没有补偿", "没给补偿", *_SOMETHING_WRONG,
+             "补偿没有", "没有补偿", "没给补偿", *_SOMETHING_WRONG, "走过场", "内定", "讨个说法", "讨说法",
+             "要个说法", "给个说法",
+             "没装回去", "没装回", "没放回去", "胀袋",
              "霸住", "霸占", "不关他事", "不关她事",
              "没人修", "没人处理", "没人收", "没人清理", "没人清", "没人来", "不管", "不处理", "希望", "尽快", "麻烦",
              "帮忙",
@@ -1039,8 +1047,8 @@ _PROBLEMS = (*_NOBODY_HEEDS, "没号", "坏了", "坏掉", "不行了", "拿错�
 # said of reporting or helping, not of what is wrong
 _ABOUT_REPORTING = frozenset({"反映", "投诉", "报修", "举报", "帮忙"})
 # 谢谢，就是…: but (but not 但愿, 但凡)
-_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|[。!]还有|但是|但(?![愿凡])|可是|不过|就是|顺便|对了|哎不对|"
-               "不对不对|等等|依家|而家|想问下|想问一下|再问下")
+_TURN = Sieve("现在是|另外|还有个|还有一个|还有就是|还有,|[。!]还有|但是|但(?![愿凡])|可是|不过|就是|就系|顺便|对了|"
+               "哎不对|不对不对|等等|依家|而家|想问下|想问一下|再问下")
 # (Cantonese 依家, 而家: now; 。还有 opens a sentence of another matter; 想问下 asks after another)
 _SHOULD = frozenset("要得应")  # after 还是: what one should do (还是要开窗), not a trouble still there
 _HAPPENING = ("刚才", "刚刚", "快来", "救命")  # happening now (not 正在 or 赶紧: a notice's words too)
@@ -1560,7 +1568,8 @@ def _told_elsewhere(hits: dict[str, tuple[str, ...]], t: str) -> tuple[str, ...]
         screen = [w for w in screen if w not in _AWAY]
     # 外地 naming who (外地老板, 外地人), not where: the matter is here
     away = [w for w in hits.get("elsewhere", ()) if w != "外地" or "外地" in _FROM_AWAY.sub("", t)]
-    if hits.get("media") and not away and (seen := _SEEN_THERE.search(t)) and not _GO_SEE.search(t) and \
+    if hits.get("media") and not away and (seen := _SEEN_THERE.search(t) or _HEARD_THERE.search(t)) and \
+            not _GO_SEE.search(t) and \
             not calls_to_run(t):
         away = [seen.group(0)]  # 抖音上看到四川那边…: a place named (…东门那边着火了 快去看看: here)
     # (…说是韩国那边的，让赶紧汇钱; 老板欠了俺工钱，说等韩国那边的钱: a loss here, whoever speaks of there)
@@ -1607,7 +1616,8 @@ _AS_SHOWN_NOT = r"(跟|和|与)(视频|直播|直播间|图片|广告|宣传)(�
 
 
 # something bought by one's own from what a screen showed (我爹买了几千块的): a loss here
-_BOUGHT_HERE = Sieve(r"(我|俺|我爹|我爸|我妈|俺爹|俺娘|我家老人|老人)[^。，,]{0,4}(买了|花了|交了)[^。，,]{0,6}"
+_BOUGHT_HERE = Sieve(r"(信了|当真了|相信了)[^。]{0,6}(一箱一箱|一盒一盒|一瓶一瓶|成箱|大把)?(地)?(买|订|囤)|"
+                     r"(我|俺|我爹|我爸|我妈|俺爹|俺娘|我家老人|老人)[^。，,]{0,4}(买了|花了|交了)[^。，,]{0,6}"
                      r"(块|千|万|元|一堆|好多|不少)|收到[^。，,]{0,4}(一尝|一看|一试|一用)|" + _AS_SHOWN_NOT)
 _NOT_AS_SHOWN = Sieve(_AS_SHOWN_NOT)  # (one sieve, its prefilter first, on every message the gate reads)
 
@@ -1643,7 +1653,13 @@ _PLACE_THERE = Sieve("(?<![往去到向])(" + "|".join(_PLACES) + ")(那边|𠮶
 _SEEN_THERE = Sieve(r"(看到|看见|刷到|看|系|是)[^,.!?。，]{0,3}?(" + "|".join(_PLACES) + r")|(" +
                    "|".join(_PLACES) + r")[^,.!?。，]{0,8}(视频|新闻)|(视频|新闻)(里|上|中|说|讲)?[^,.!?。，]{0,2}?(" +
                    "|".join(_PLACES) + r")")  # (有段视频 深圳有个仓库着火: the place told just after the video)
-_GO_SEE = Sieve(r"快去|快来|赶紧|快点")  # (or a call to run: calls_to_run)
+_GO_SEE = Sieve(r"快去|快来|赶紧|快点")
+# heard of somewhere, with a warning to all (听说苍南那边有个小孩掉河里了，大家看好自家小孩): a place away, named or
+# not (not 听说我们楼那边, 听说3栋有个老人摔倒了; 听说牛河梁那边有人偷挖, with no warning, may be here)
+_HEARD_THERE = Sieve(r"(听说|听讲|听人讲|听人说|听人话)"
+                     r"(?!(我们|咱|我家|俺|阮|我哋|小区|楼|栋|村口|隔壁|对面|[0-9一二三四五六七八九十]))"
+                     r"[^。，,!?]{2,8}有(个|一个|人|只)[^。]{0,20}(大家|各位)[^。，,]{0,4}"
+                     r"(看好|睇好|看紧|注意|小心|当心)")  # (or a call to run: calls_to_run)
 # someone asked to come and act here (几时来喷药): news of elsewhere beside it is why, not what is told
 _COME_HERE = Sieve(r"(几时|什么时候|啥时候|哪天|快)(来|过来)|来(喷个?药|打个?药|消杀|修|处理|看看|灭蚊)")
 
@@ -1858,7 +1874,7 @@ class Gate:
             if {w.rstrip("!！") for w in (*found.matched, *found.urgent)} <= _EXCLAIM:
                 # 王者荣耀又被拆水晶 救命啊, 这道数学题…救命: a cry over a game or over homework
                 if cried := ((played.group(0),) if (played := _PLAYED.search(t)) else
-                             tuple(w for w in _HOMEWORK_WORDS if w in t)):
+                             tuple(w for w in (*_HOMEWORK_WORDS, *_TASTY) if w in t)):
                     return Judgement(False, CHAT, cried)
                 if any(e in t for e in _TEARS):
                     return Judgement(None, UNSURE, found.matched)  # 又要给我介绍对象 救命啊😭: asked, with the hotline
@@ -1946,7 +1962,8 @@ class Gate:
         named = [p for p in problems if p not in _OFTEN and not (
             hits.get("clear") and (p == "差点" or re.search("差点儿?[^,.!?。，]{0,2}" + re.escape(p), t)))]
         # (an all-clear the one blamed gives, 老板说没事, clears nothing)
-        cleared = [w for w in hits.get("clear", ()) if not _THEY_SAY.search(t[:max(t.find(w), 0)][-8:])]
+        cleared = [w for w in hits.get("clear", ()) if not _THEY_SAY.search(t[:max(t.find(w), 0)][-8:]) and
+                   not (w == "看错了" and _MISREAD.search(t))]
         if cleared and not current and (not named or taken_back):  # 刚才说的漏水是我看错了
             return Judgement(False, ACK, tuple(cleared))
         # laughter beside no problem is chit-chat, but 笑死，三天没人收垃圾 is a report

@@ -8523,3 +8523,62 @@ def test_the_58th_sessions_a_matter_sent_from_office_to_office_is_the_inspection
     """Sent from the town to the village and back (镇里说去村里 村里说回镇里): passed round, the inspection office's."""
     d = shipped.route("开个无房证明 镇里说去村里 村里说回镇里 跑了三趟")
     assert (d.report, d.lead) == (True, "district_office")
+
+
+def test_the_58th_sessions_toneless_pinyin_reads_as_chinese() -> None:
+    """Pinyin typed for want of a Chinese keyboard (dian ti guan le ren, kuai lai) reads as the words it spells, in
+    compounds no English word holds."""
+    assert normalize("dian ti guan le ren, kuai lai") == "电梯关了人,快来"
+    assert normalize("tingdian le, xiexie") == "停电le,谢谢"  # (le alone is too short to read)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("后山有人烧荒 火跑到山上去了 杉树林都着了", "fire"),
+    ("dian ti kun zhu le, li mian you ren, kuai lai", "fire"),
+    ("孙仔畀狗咬咗 咬到手 好多血", "public_health"),
+    ("小孩被热水烫到 手上起了好多水泡", "public_health"),
+    ("My dad is stuck in the office lift between floors", "fire"),
+    ("砍柴砍到自己的腿 血流不止", "public_health"),
+])
+def test_the_58th_sessions_fifty_first_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The fifty-first round's missed emergencies, in our words: a hill fire in the woods, a lift with someone inside
+    typed in pinyin, a dog's bite bleeding hard, a scald that blisters, an English lift stuck in an office; and a man
+    who cut himself chopping wood is hurt, no one attacked."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "听说邻县有个小孩掉水塘里了 大家看好自己家小孩",
+    "救命 这个酸笋好好吃",
+    "我老公做饭 厨房像打仗一样 救火啊哈哈",
+    "新开的奶茶店 扫码进群送一杯",
+])
+def test_the_58th_sessions_a_warning_heard_praise_a_joke_and_an_advert_make_no_ticket(shipped: Router,
+                                                                                      text: str) -> None:
+    """A child fallen in somewhere else, heard of and passed on as a warning; 救命 over a tasty dish; 救火 laughed at
+    over a husband's cooking (a kitchen like a battlefield); a shop's scan-to-join offer: no ticket."""
+    assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("开个证明 派出所话要村委盖章 村委话要派出所先开", "district_office"),
+    ("医院把我妈的病看错了 现在要讨个说法", None),
+    ("公益岗位招聘 名单早就内定了 走过场而已", None),
+    ("谢谢物业把水管修好了 就系修完以后楼道的灯被拆了没装回去", None),
+])
+def test_the_58th_sessions_a_referral_back_a_misdiagnosis_a_fixed_hiring_and_a_thanks_then_a_loss_are_reports(
+        shipped: Router, text: str, lead: str | None) -> None:
+    """One office sends to the other, which sends back (the inspection office's); a hospital's mistake (把…看错了: no
+    message of one's own taken back); a hiring fixed in advance (no job offered); a thank-you that turns (就系) to a
+    lamp taken away and not put back: registered."""
+    d = shipped.route(text)
+    assert d.report is True and lead in (None, d.lead), d
+
+
+@pytest.mark.parametrize("text", ["网购的腊肉收到全发霉了", "电视广告讲这个酒包治百病 我爸信了 一箱一箱买"])
+def test_the_58th_sessions_goods_come_spoilt_and_an_advert_believed_are_never_dropped(shipped: Router,
+                                                                                      text: str) -> None:
+    """Goods that come spoilt (收到全发霉了: no receipt acknowledged) and a television advert a father believed and
+    bought from: a loss here, registered or asked, never dropped."""
+    assert shipped.route(text).report is not False
