@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 36  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 37  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -41,7 +41,7 @@ VERSION = 36  # of the normal form: a model learnt from normalised text names it
 # 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure; 31: 血压直接飙到, a figure; 32: Cantonese
 # and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药; 33: 仲有 寻到 转屋 入屋 火烛 鼻鼾 晕去,
 # Hakka 偃, Min 无见 无回 无知哪 乌烟; 34: Cantonese 哽亲 唔透得气 入晒水 浸晒 条片 崩落嚟 天都乌了; 35: Hainanese
-# 侬仔, 一阵落水; 36: toneless pinyin, dianti kuailai jiuming)
+# 侬仔, 一阵落水; 36: toneless pinyin, dianti kuailai jiuming; 37: 饿到个胃着火, 血压就上来了要晕过去了, figures)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -364,9 +364,10 @@ _ALARM = f"({'|'.join(_ALARMS)})"
 _FIGURES = re.compile(
     rf"(跟|像|好像|好比|如同|赛过)[^,.!?~。\s]{{0,4}}{_ALARM}[^,.!?~。\s]{{0,2}}(一样|一般|似的)"
     rf"|(热|急|气|烦|卡|吵|渴|累|闷|愁|慌|馋|晒|辣|堵|挤|忙|差|亏|输|惨|看|吃|等|饿|写|做|学|练|改|背|考)(得来|得|的|哩|甲)[我他她俺]?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|脸上|头上|头顶|头那|脑门|脑瓜顶|脑瓜子|脑瓜|脑壳|脑袋|脑子)?[我他她俺人都快要想直简肺肝胆头脑欲]{{0,4}}{_ALARM}"
-    rf"|(热|炎|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑)到[我他她俺佢]?们?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|肚子里|头顶|头那|头|脑壳|脑袋|整个人|全身|浑身)?"
+    rf"|(热|炎|急|气|嬲|烦|渴|累|闷|愁|晒|辣|挤|忙|催|难吃|好吃|好看|好玩|好听|香|甜|爽|笑|丑|撑|饿)到[我他她俺佢]?们?(嘴里|嘴巴|嘴|心里|嗓子|喉咙|胃里|个胃|胃|肚子里|头顶|头那|头|脑壳|脑袋|整个人|全身|浑身)?"
     rf"[我他她俺佢人都快要想直简]{{0,4}}{_ALARM}"
     r"|(心脏病|心梗|高血压|血压|脑溢血)[^,.!?。]{0,2}(都要|都快|快要|差点|都|要|就|直接)(犯|飙|上来|爆表)"
+    r"(了?(都|就)?(要|快|快要|都要)晕(过去|倒)?了?)?"  # (血压就上来了要晕过去了: the faint of the same figure)
     r"|地球(都)?(要|快|快要)(烧起来|着火|爆炸|炸)了?"
     r"|(?<=热)[^.!?。\s]{0,8}(地下|地面|地上|马路|路面|柏油路)(都|快)?(要)?(冒烟|着火|烧起来)了?|跳楼(价|甩卖|大甩卖|大减价|清仓|机)|炸裂了?(家人们|兄弟们|姐妹们|好吗)|(快|都快|差点)被[他她它](给)?(淹|炸)了"
     r"|[我他她](就|都|快|真的)?要(爆炸|炸)了|[我他她佢](就|都|快)要?爆炸|(气|快被.{0,6}气)炸了?|(香|美|帅|萌|甜)晕(过去|了)?|心态(都|直接|彻底|全)?(爆炸|炸了|崩了)"
