@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 37  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 38  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -41,7 +41,8 @@ VERSION = 37  # of the normal form: a model learnt from normalised text names it
 # 依公; 边边, the edge; 落水了快收衫, rain; 炎到…整个人要烧起来, a figure; 31: 血压直接飙到, a figure; 32: Cantonese
 # and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药; 33: 仲有 寻到 转屋 入屋 火烛 鼻鼾 晕去,
 # Hakka 偃, Min 无见 无回 无知哪 乌烟; 34: Cantonese 哽亲 唔透得气 入晒水 浸晒 条片 崩落嚟 天都乌了; 35: Hainanese
-# 侬仔, 一阵落水; 36: toneless pinyin, dianti kuailai jiuming; 37: 饿到个胃着火, 血压就上来了要晕过去了, figures)
+# 侬仔, 一阵落水; 36: toneless pinyin, dianti kuailai jiuming; 37: 饿到个胃着火, 血压就上来了要晕过去了, figures;
+# 38: 个侬仔 a child)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -197,7 +198,8 @@ CANTONESE = {
     "回厝": "回家", "今无转": "今没回", "还无转": "还没回", "无转来": "没回来", "无接": "没接", "无接触": "无接触",
     "无伫咧": "不在", "无伫": "不在", "无在": "不在",  # (大人拢无伫咧: nobody grown-up there)
     "我囝": "我孩子", "伊囝": "他孩子",  # (Hokkien: my child, as 阮囝)
-    "细侬仔": "小孩", "侬仔": "小孩",  # (Hainanese, as Lingao and Chengmai say it: a child)
+    "细侬仔": "小孩", "侬仔": "小孩", "个侬仔": "个小孩", "有侬仔": "有小孩",  # (Hainanese and Gao-Yang Yue: a child;
+    # before Fuzhou 个侬, 有侬: a person)
     # toneless pinyin typed for want of a Chinese keyboard (dian ti guan le ren, kuai lai): the words of a matter or an
     # alarm, long enough to be no English word (not ranqi: nearanqing)
     "dianti": "电梯", "guanleren": "关了人", "guanren": "关人", "kunzhu": "困住", "kunzai": "困在", "kuailai": "快来",

@@ -8626,3 +8626,49 @@ def test_the_58th_sessions_fifty_second_round_reports_go_to_their_handler(shippe
 def test_the_58th_sessions_a_hungry_figure_and_rain_make_no_ticket(shipped: Router, text: str) -> None:
     """A stomach 'on fire' with hunger is a figure; 落水了 快收衫 is rain and the washing: no ticket."""
     assert shipped.route(text).report is not True
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("有人在撬我家的门 我一个人在家 好怕", "police"),
+    ("吃了山上采的野菌 一家人都在吐", "public_health"),
+    ("对门冒好浓的黑烟 敲门没人应", "fire"),
+    ("楼顶的瓦片不停掉下来 下面是人行道 学生放学都走这里", "housing"),
+    ("商场里找不到我的女儿 五岁 穿白裙子", "police"),
+    ("小孩放鞭炮点着了门口的柴堆", "fire"),
+    ("在市场找不到我个侬仔 三岁", "police"),
+])
+def test_the_58th_sessions_fifty_third_round_emergencies_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """The fifty-third round's missed emergencies, in our words: a break-in with someone alone at home, wild
+    mushrooms and a family vomiting, a neighbour's home pouring black smoke, tiles falling again and again over a
+    walkway, a child not found told with an age or clothes (个侬仔: a child, no Fuzhou person), a pile lit by
+    firecrackers."""
+    d = shipped.route(text)
+    assert (d.lead, d.priority) == (lead, "emergency")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for fixing the gate! By the way the corridor light on 5F is out again",
+    "有人在村里开会讲投资养老项目 一年翻一倍 好多老人都交了钱",
+    "公益岗位 名额全给了熟人 面试都没有",
+    "网上有人卖茶叶 用了我们合作社的牌子",
+])
+def test_the_58th_sessions_a_thanks_by_the_way_a_fund_a_fixed_hiring_and_a_borrowed_name_are_reports(
+        shipped: Router, text: str) -> None:
+    """English thanks that go on 'by the way' to another fault; a fund that doubles in a year with money paid (no
+    market's swing told); places given to acquaintances (no job offered); goods sold online under our name (no
+    advert): registered."""
+    assert shipped.route(text).report is True
+
+
+def test_the_58th_sessions_someone_elses_fire_seen_on_a_phone_makes_no_ticket(shipped: Router) -> None:
+    """抖音刷到别人家着火: someone else's fire seen on a phone, no ticket."""
+    assert shipped.route("抖音刷到别人家着火 消防车好快").report is False
+
+
+@pytest.mark.parametrize("text", ["都发登革热预警了 也不见人来喷药 蚊子多到不行",
+                                  "网上买的粽子说是手工包 收到明显是机器的"])
+def test_the_58th_sessions_a_warning_unheeded_and_goods_not_as_described_are_never_dropped(shipped: Router,
+                                                                                           text: str) -> None:
+    """A dengue warning out and no one come to spray (预警了也不见人来: no warning passed on); goods that came
+    plainly not as described (收到明显是…: no receipt acknowledged): registered or asked, never dropped."""
+    assert shipped.route(text).report is not False
