@@ -8672,3 +8672,10 @@ def test_the_58th_sessions_a_warning_unheeded_and_goods_not_as_described_are_nev
     """A dengue warning out and no one come to spray (预警了也不见人来: no warning passed on); goods that came
     plainly not as described (收到明显是…: no receipt acknowledged): registered or asked, never dropped."""
     assert shipped.route(text).report is not False
+
+
+def test_the_58th_sessions_a_bag_stuck_in_the_lift_door_is_no_one_trapped(shipped: Router) -> None:
+    """English 'my bag got stuck in the lift door' names a thing stuck, no one trapped: no emergency; 'my son is
+    stuck in the lift' still is one."""
+    assert shipped.route("My bag got stuck in the lift door this morning").priority != "emergency"
+    assert shipped.route("My son is stuck in the lift").priority == "emergency"
