@@ -328,9 +328,12 @@ def habitual(text: str) -> bool:
 _THING_FELL = Sieve(r"(手机|钥匙|钱包|耳机|眼镜|帽子|衣服|鞋|拖鞋|袜子|玩具|皮球|戒指|项链|手表|东西|快递|包裹|"
                     r"衣架|毛巾|被子|床单|盆|花盆)[^。，,]{0,4}掉(下去|进去|进|到|下来)"
                     # or a truck's load shed on the road (车上还往下掉煤)
-                    r"|(车上|车斗|车厢|车屁股)[^。，,]{0,4}掉(煤|沙|土|渣|石子|碎石|砖|货|水泥|泥)")
+                    r"|(车上|车斗|车厢|车屁股)[^。，,]{0,4}掉(煤|沙|土|渣|石子|碎石|砖|货|水泥|泥)"
+                    # or something thrown or fallen onto a car, with nobody hit (砸到楼下的车)
+                    r"|砸(到|中|坏|在|了)[^。，,]{0,4}(车|汽车|车子|车窗|车顶|挡风玻璃|电动车)")
 # (人的手机掉了: a thing)
-_SOMEONE_FELL = Sieve(r"(人|孩子|小孩|娃|老人|老汉|老头|老太|大爷|他|她|小朋友)[^。，,的]{0,4}(掉|摔|跌|落)")
+_SOMEONE_FELL = Sieve(r"(人|孩子|小孩|娃|老人|老汉|老头|老太|大爷|他|她|小朋友)[^。，,的]{0,4}(掉|摔|跌|落)"
+                      r"|砸(到|中|伤|着)[^。，,]{0,4}(人|孩子|小孩|老人|头|脑袋|行人)")
 
 
 def a_thing_fell(text: str) -> bool:
@@ -341,12 +344,17 @@ def a_thing_fell(text: str) -> bool:
     (True, False, False)
     >>> a_thing_fell("一个人的手机掉下去了"), a_thing_fell("孩子从阳台上掉下去了"), a_thing_fell("拉煤的车上还往下掉煤")
     (True, False, True)
+    >>> a_thing_fell("楼上往下推冰 砸到楼下的车"), a_thing_fell("楼上扔砖头 砸到车 又砸到人了")
+    (True, False)
     """
     return _THING_FELL.search(text) is not None and _SOMEONE_FELL.search(text) is None
 
 
-# smoke from what someone is cooking, smoking or burning as offerings (在熏腊肉, 烧纸), and no fire said
-_KITCHEN_SMOKE = Sieve(r"熏腊肉|熏肉|熏腊|熏香肠|熏鱼|烧纸|烧香|上香|烤肉|烧烤|炒辣椒|炒菜|煎鱼|做饭")
+# smoke from what someone is cooking, smoking, burning as offerings or burning on purpose (在熏腊肉, 烧纸, 有人烧塑料),
+# and no fire said
+_KITCHEN_SMOKE = Sieve(r"熏腊肉|熏肉|熏腊|熏香肠|熏鱼|烧纸|烧香|上香|烤肉|烧烤|炒辣椒|炒菜|煎鱼|做饭"
+                       r"|(有人|人家|谁家|哪家|厂|工厂|作坊|废品站|收废品的)[^。，,]{0,8}烧(塑料|垃圾|秸秆|麦秸|稻草|"
+                       r"边角料|轮胎|电线|胶皮|废料|散煤)")
 _FIRE_SAID = Sieve(r"着火|起火|失火|火苗|烧起来|烧着了|明火|火光|快来|救命")
 
 
@@ -356,8 +364,28 @@ def kitchen_smoke(text: str) -> bool:
 
     >>> kitchen_smoke("隔壁在熏腊肉 一股焦糊味 烟往上冒"), kitchen_smoke("隔壁熏腊肉 把棚子烧起来了")
     (True, False)
+    >>> kitchen_smoke("有人在河边烧塑料 黑烟滚滚"), kitchen_smoke("有人烧稻草 火往房子这边跑了 快来人")
+    (True, False)
     """
     return _KITCHEN_SMOKE.search(text) is not None and _FIRE_SAID.search(text) is None
+
+
+# a door knocked on over a leak that nobody answers (楼上漏水 敲门没人应): the neighbour is out, nobody is feared for,
+# unless a smell, smoke, gas, a fall or a burst pipe pouring is said
+_LEAK = Sieve(r"漏水|渗水|滴水|漏到|渗到|往下滴|往下渗|天花板湿|顶上漏|楼上漏")
+_UNANSWERED = Sieve(r"敲门|敲不开|喊不应|叫不应|没人应|冇人应|无人应|没人开|没人在家|不在家|找不到人|联系不上")
+_FEARED_FOR = Sieve(r"味|烟|煤气|燃气|火|晕|倒在|倒地|摔|躺|救命|爆|哗哗|淹|老人|一个人住|独居|好几天")
+
+
+def knocked_over_a_leak(text: str) -> bool:
+    """Return whether ``text`` tells of a leak and a neighbour who does not answer the door, and of nothing that
+    fears for anyone: no model's emergency head makes an emergency of it, and the rules' own words still do.
+
+    >>> knocked_over_a_leak("厨房顶上漏水 楼上那家敲不开门 喊不应"), knocked_over_a_leak("楼上漏水 敲门没人应 一股臭味")
+    (True, False)
+    """
+    return _LEAK.search(text) is not None and _UNANSWERED.search(text) is not None and \
+        _FEARED_FOR.search(text) is None
 
 
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not

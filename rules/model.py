@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 FORMAT = "community-whistle-model/2"  # 2: with the emergency head
 READABLE = ("community-whistle-model/1", FORMAT)
-RECIPE = 10  # how a model is trained: a change here trains cached models (the starter) again
+RECIPE = 11  # how a model is trained: a change here trains cached models (the starter) again
 RULE_WEIGHT = 0.2  # the rules' evidence beside n-grams of unit length: enough to count, not to dominate
 # for the yes-or-no heads, evidence weaker than one word's (only a likeness of characters, 0.12 to 0.5) stays that
 # weak: scaled to unit length, a faint likeness that one new keyword elsewhere in the rulebook brings or takes away

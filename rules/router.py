@@ -74,6 +74,7 @@ from rules.gate import (
     calls_to_run,
     habitual,
     kitchen_smoke,
+    knocked_over_a_leak,
     long_gone,
     of_a_place_away,
     said_now,
@@ -296,7 +297,7 @@ class Router:
         alarmed = (alarm is not None and not found.urgent
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
                    and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
-                   and not kitchen_smoke(found.norm or text)
+                   and not kitchen_smoke(found.norm or text) and not knocked_over_a_leak(found.norm or text)
                    and not (judged.kind == STORY and long_gone(judged.evidence))  # (旧时老厝着过一次火: long ago)
                    and ((judged.report is True and alarm >= raise_at) or
                         (judged.report is None and (likely or 0.0) >= routing.model_report

@@ -730,11 +730,10 @@ def test_english_words_are_whole_words_and_only_a_model_that_learnt_english_read
         assert router.route(text).report is False, text
     for text in ("thanks but the lift is still broken", "thank you, the lift broke down again"):
         assert router.route(text).report is True, text  # a thank-you with a problem now is a report
-    # the chat model learnt English from the rounds and reads it; the alarm model learnt from our file alone (a few
-    # English lines) and does not: an emergency in English is the rules' words'
-    chat, alarm = starter
+    # the starter learnt English from the rounds and reads it
+    (model,) = starter
     said = "Something is wrong near my door"
-    assert chat.reads(said, normalize(said)) and not alarm.reads(said, normalize(said))
+    assert model.reads(said, normalize(said))
     unknown = router.route(said)  # what is wrong is not said: the street office's, whoever judges it
     assert unknown.category is None and unknown.lead == "street_office" and unknown.source.alarm is None
     assert router.route("lou shang lou shui le").source.kind in ("model", "both")  # pinyin is still read
@@ -7739,18 +7738,6 @@ def test_the_54th_sessions_english_thanks_with_a_problem_now_are_registered(ship
     assert shipped.route(text).report is True
 
 
-def test_the_54th_sessions_a_model_reads_english_only_if_it_learnt_it() -> None:
-    """The chat model learnt thousands of English messages, the alarm model our file's few: only the first judges
-    English, and a truck shedding its load is a thing that fell, which no emergency head raises."""
-    from rules.model import MIN_ENGLISH
-
-    chat, alarm = starter_models(load_rulebook())
-    assert chat.info["english"] >= MIN_ENGLISH > alarm.info["english"] > 0
-    said = "Our building's water pressure is so weak nothing comes out above the 5th floor"
-    assert chat.reads(said, normalize(said)) and not alarm.reads(said, normalize(said))
-    assert chat.reads("电梯又坏了", "电梯又坏了") and alarm.reads("电梯又坏了", "电梯又坏了")
-
-
 @pytest.mark.parametrize(("text", "lead"), [
     ("有人掉到水库里了 他不会游泳 快来人", "fire"),  # fell in, cannot swim: a drowning
     ("两个工人在基坑里被埋住了", "housing"),  # buried on a building site: a collapse
@@ -8679,3 +8666,42 @@ def test_the_58th_sessions_a_bag_stuck_in_the_lift_door_is_no_one_trapped(shippe
     stuck in the lift' still is one."""
     assert shipped.route("My bag got stuck in the lift door this morning").priority != "emergency"
     assert shipped.route("My son is stuck in the lift").priority == "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("佢又郁手打我 我匿咗喺冲凉房锁住门", "women"),  # Cantonese: he hits me again, I hide locked in the bathroom
+    ("车位嘅事迟啲先讲 而家二楼走廊有火 快啲", "fire"),  # a fire in the corridor, beside a parking space
+])
+def test_the_59th_sessions_emergency_head_heard_the_rounds(shipped: Router, text: str, lead: str) -> None:
+    """The starter's emergency head now learns from the rounds written blind as well as our file: it hears the
+    emergencies the rules' words miss in the ways the rounds' writers tell them (here in Cantonese), and raises
+    them."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+    assert d.raised, d  # the model's hearing, not the rules' words
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("隔壁厂在烧边角料 黑烟往屋里灌", "ecology"),  # someone burning waste on purpose: no fire
+    ("谁家在烧垃圾 烟都飘到三楼了", "ecology"),
+    ("楼上漏水到我家 去敲门没人应", "property"),  # a leak, the neighbour out: nobody feared for, nor elder care
+    ("卫生间顶上渗水 楼上敲门没人应", "property"),
+    ("花盆从楼上掉下来砸中我的车", "public_security"),  # a thing onto a car, nobody hit
+])
+def test_the_59th_sessions_hazards_the_head_learnt_from_the_rounds_does_not_raise(shipped: Router, text: str,
+                                                                                  lead: str) -> None:
+    """Learnt from the rounds, the emergency head hears more, and more of what is no emergency: smoke from what
+    someone burns on purpose, a leak whose neighbour does not answer the door, a thing fallen onto a car with
+    nobody hit are registered with their handler, never raised (the rules' own words still make emergencies of
+    them when a fire, a smell or someone hurt is said)."""
+    d = shipped.route(text)
+    assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
+
+
+def test_the_59th_sessions_anger_in_the_heart_is_a_figure(shipped: Router) -> None:
+    """心头一直冒火 is anger, masked as a figure before the rules and the models look: no fire."""
+    from rules.normalize import unsaid
+
+    assert "冒火" not in unsaid(normalize("我心头一直冒火 这个月物业费又涨了"))
+    assert shipped.route("我心头一直冒火 这个月物业费又涨了").priority != "emergency"
+    assert shipped.route("我心里好慌，楼下冒火了").priority == "emergency"  # fear beside a fire
