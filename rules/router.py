@@ -91,6 +91,19 @@ _CALLED_OFF = JOKES | ALL_CLEAR  # a joke, a boast or an all-clear in so many wo
 # hearing
 
 
+MIN_WORDED = 4  # letters or characters a message needs before a model's emergency head alone makes an emergency of it
+
+
+def worded(norm: str) -> int:
+    """Return how much the normalised text ``norm`` says in words: its letters, characters and digits (and the words
+    of a figure of speech, masked), not its emoji and punctuation, which say how, not what.
+
+    >>> worded("⚽⚽⚽赢了!!"), worded("3号楼电梯又坏了"), worded("※※※※了")
+    (2, 8, 5)
+    """
+    return sum(c.isalnum() or c == "※" for c in norm)
+
+
 class Heard(NamedTuple):
     """What the models' yes-or-no heads said of one text: the emergency head's score, the report head's, and
     whether that report head may doubt a text of this length (:meth:`rules.model.Model.doubts`)."""
@@ -298,6 +311,8 @@ class Router:
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
                    and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
                    and not kitchen_smoke(found.norm or text) and not knocked_over_a_leak(found.norm or text)
+                   # two words beside emoji and exclamation marks (⚽⚽⚽赢了!!): the head learnt !! is urgent
+                   and worded(found.norm or text) >= MIN_WORDED
                    and not (judged.kind == STORY and long_gone(judged.evidence))  # (旧时老厝着过一次火: long ago)
                    and ((judged.report is True and alarm >= raise_at) or
                         (judged.report is None and (likely or 0.0) >= routing.model_report

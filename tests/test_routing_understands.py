@@ -8705,3 +8705,11 @@ def test_the_59th_sessions_anger_in_the_heart_is_a_figure(shipped: Router) -> No
     assert "冒火" not in unsaid(normalize("我心头一直冒火 这个月物业费又涨了"))
     assert shipped.route("我心头一直冒火 这个月物业费又涨了").priority != "emergency"
     assert shipped.route("我心里好慌，楼下冒火了").priority == "emergency"  # fear beside a fire
+
+
+def test_the_59th_sessions_two_words_and_a_row_of_emoji_are_no_emergency_of_the_models(shipped: Router) -> None:
+    """⚽⚽⚽ 赢咗！！ (we won!) was ticketed as a fire: the emergency head learnt that !! is urgent. A message of
+    fewer than four letters or characters besides its emoji and punctuation is raised by the rules' words alone."""
+    d = shipped.route("⚽⚽⚽ 赢咗！！")
+    assert d.report is not True and d.priority != "emergency", d
+    assert shipped.route("🔥🔥🔥 救命！！").priority == "emergency"
