@@ -17,7 +17,7 @@ import unicodedata
 import ahocorasick_rs
 import opencc
 
-VERSION = 39  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
+VERSION = 40  # of the normal form: a model learnt from normalised text names it (2: Cantonese words; 3: more; 4: a
 # figure of speech more masked, 累得我要晕倒了; 5: 𨋢, the lift; 6: 瞓, sleep, xswl and yyds, Hokkien 未转来;
 # 7: more Cantonese, 好似 揾 嗰 落雨…; 8: Xiang 哒 for 了, 么子 伢子, northeastern 嘎哈; 9: northwestern 嫑 尕娃,
 # Hainan 无 (还无, 无出来) 做么; 10: 咯 for 了 of Guangxi, Hunan and Sichuan; 11: Wuhan 伢, a child; 12: Wu 弗;
@@ -42,7 +42,7 @@ VERSION = 39  # of the normal form: a model learnt from normalised text names it
 # and Gou-lou 唔郁 冇郁 细仔 细妹 出紧 浮住 畀电 入水 原来系, Teochew 底块 食药; 33: 仲有 寻到 转屋 入屋 火烛 鼻鼾 晕去,
 # Hakka 偃, Min 无见 无回 无知哪 乌烟; 34: Cantonese 哽亲 唔透得气 入晒水 浸晒 条片 崩落嚟 天都乌了; 35: Hainanese
 # 侬仔, 一阵落水; 36: toneless pinyin, dianti kuailai jiuming; 37: 饿到个胃着火, 血压就上来了要晕过去了, figures;
-# 38: 个侬仔 a child; 39: 心里一直在冒火, anger, a figure)
+# 38: 个侬仔 a child; 39: 心里一直在冒火, anger, a figure; 40: 站一下就冒烟, heat, a figure)
 # Cantonese words residents of the south type, in Mandarin (after the table: simplified, lower case); only
 # words that Mandarin chat does not use otherwise (not 仲: 仲裁; not 返 alone: 返水)
 CANTONESE = {
@@ -378,6 +378,8 @@ _FIGURES = re.compile(
     r"|(手机|脑子|脑袋|头)(都|快|就|真的)?要(爆炸|炸)了|(要|快|快要|都要)被[^，。,.!?]{0,6}气(晕|昏)(过去|了)?"
     r"|(跟|像|好像)被人?捅了一刀|人都(要|快)(着火|冒烟|烧起来|炸)了"
     r"|(还|我|仲|头先|刚才|刚刚)以为(是)?[^,.!?。\s]{0,4}(爆炸|地震|着火|炸)了?|(服务器|代码|系统|线上|项目)[^,.!?。\s]{0,3}(又)?(着火|炸)了"
+    # 站一下就冒烟: the heat (a moment outside and one smokes)
+    r"|(站|晒|走|待|坐|出去)(一下|一会儿?|几分钟|两分钟)就(要)?(冒烟|着火|烧起来|熟了)"
     # 心里一直在冒火: anger (only words of how long or how much between, not 心里慌楼下冒火)
     r"|(心里|心头|心中|心口|肚子里|一肚子)(一直|都|直|在|正|总|老|又|就|快|要|也|还)*(冒火|着火|起火|冒烟)"
     r"|(跟|像|好像|好比)(刀子|刀)(似的|一样|一般|割|刮)"  # 风刮脸上跟刀子似的: a cold wind, no knife
@@ -407,6 +409,8 @@ def unsaid(norm: str) -> str:
     ('听说我辞职了※※※※※※哈哈', '老人在路上差点晕倒')
     >>> unsaid("这娃哭得楼都要塌了"), unsaid("三楼塌了")  # crying still said, the building's fall a figure
     ('这娃哭得※※※※※', '三楼塌了')
+    >>> unsaid("金柑园里站一下就冒烟"), unsaid("电瓶车充了一下就冒烟")  # the heat; a battery
+    ('金柑园里※※※※※※', '电瓶车充了一下就冒烟')
     >>> unsaid("我心里一直在冒火 孩子又没考好"), unsaid("我心里慌楼下冒火了")  # anger; fear beside a fire
     ('我※※※※※※※ 孩子又没考好', '我心里慌楼下冒火了')
     """

@@ -8713,3 +8713,41 @@ def test_the_59th_sessions_two_words_and_a_row_of_emoji_are_no_emergency_of_the_
     d = shipped.route("⚽⚽⚽ 赢咗！！")
     assert d.report is not True and d.priority != "emergency", d
     assert shipped.route("🔥🔥🔥 救命！！").priority == "emergency"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("阿爷锯木割到脚 血止唔到", "public_health"),  # bleeding that will not stop (止唔到)
+    ("后山泥石冲落来 压住三间屋", "housing"),  # a slope come down onto homes
+    ("有个男人喺巷口拎住个细路打 打到流血", "children"),  # a child beaten bloody in the street
+    ("阿嫲有老人痴呆 今朝出去到而家都冇返 着红色外套", "police"),  # dementia, out since morning, what she wore
+    ("个女喺商场一转身就唔见咗 四岁 着粉红色衫", "police"),  # a child gone, told by age and clothes
+    ("水浸到成条村 啲车都浮起身", "urban_mgmt"),  # cars afloat
+    ("个仔食完烧烤 呕到冇力 脸都白晒", "public_health"),  # vomiting until weak and pale after a meal
+    ("仓库后门俾纸箱堵死 入面啲工人出唔到", "fire"),  # an exit blocked with people inside
+    ("Someone is screaming for help inside the locked garage", "fire"),
+    ("河堤塌落去一段 旁边几间屋墙都裂开", "housing"),  # a bank fallen in, walls cracking beside it
+    ("河边有具尸体漂上来", "police"),  # a body washed up
+    ("外墙啲瓷砖一块块跌落嚟 下面成班细路喺度玩", "housing"),  # tiles falling where children play
+])
+def test_the_59th_sessions_emergencies_of_round_55_in_our_words(shipped: Router, text: str, lead: str) -> None:
+    """Round 55's missed emergencies in our words (Cantonese and Hakka, mostly): bleeding that will not stop, a slope
+    onto homes, a child beaten bloody, an elder with dementia or a child gone told by age and clothes, cars afloat,
+    vomiting until weak and pale, an exit blocked with workers inside, English screaming for help from inside, a bank
+    fallen in with walls cracking, a body washed up, tiles falling where children play."""
+    d = shipped.route(text)
+    assert (d.report, d.lead, d.priority) == (True, lead, "emergency"), d
+
+
+@pytest.mark.parametrize("text", [
+    "我外婆讲98年发大水 成条村都浸晒",  # an elder's story of a year long past
+    "I thought the kitchen was on fire but it was just my toast",  # a false alarm, said so
+    "上次电梯困人嗰单物业处理得好快，要赞下",  # that time (嗰单), praised
+    "今日好晒 喺外面站一下就冒烟",  # the heat, a figure
+    "谁家有用不完的毛线 想给老人织围巾",  # spare things asked of neighbours
+    "专业清理屋顶落叶 价格优惠 有需要联系",  # an advert
+])
+def test_the_59th_sessions_stories_false_alarms_figures_and_adverts_make_no_ticket(shipped: Router, text: str) -> None:
+    """An elder telling of a flood in 98, an English 'I thought it was on fire but it was just…', a Cantonese 'that
+    time' (嗰单) praised, standing a moment outside 'and smoking' in the heat, spare things asked of neighbours, and an
+    advert are no tickets."""
+    assert shipped.route(text).report is not True
