@@ -189,7 +189,8 @@ _NOW = ("今天", "今早", "今晚", "刚才", "刚刚", "正在", "快来", "�
 # a story still told today (老人们现在还在说, 到现在还常提起): no word of now about the danger itself
 _STILL_TOLD = re.compile(r"(现在|如今|到现在|至今)?还(在|常|经常|老|总|时不时)?(说|讲|念叨|提|聊|摆)(起|这|那|呢|$)"
                          # a scar still there (手上现在还有疤): the wound is long past
-                         r"|(现在|如今|到现在|至今)(都)?还(留着|有|留了)(个|块|道|一道|一块)?(疤|伤疤|疤痕)")
+                         r"|(现在|如今|到现在|至今)(都)?还(留着|有|留了)(个|块|道|一道|一块)?(疤|伤疤|疤痕)"
+                         r"|(疤|伤疤|疤痕)[^。!?，,]{0,3}(现在|如今|到现在|至今)(都)?还在")
 # a sigh that takes the words back (这工资…唉 算了不说了): venting, not yet a report
 _VENT = ("算了不说了", "不说了不说了", "算了算了不说", "唉算了", "算了不提了", "算了算了不提", "不提了不提了")
 # a danger of a time gone by that ended well: fixed since, never again, praised (…好在今年排水沟修好了;
@@ -371,6 +372,22 @@ def kitchen_smoke(text: str) -> bool:
     (True, False)
     """
     return _KITCHEN_SMOKE.search(text) is not None and _FIRE_SAID.search(text) is None
+
+
+# a hazard told by where something is kept (柴火堆在电线底下，旁边就是液化气罐): a risk, nothing happening, unless a
+# fire, smoke, a spark, a smell or a way out blocked with people inside is said
+_PLACED = Sieve(r"(堆在|放在|摆在|码在|靠在|堆到|放到)[^。!?]{0,10}(底下|下面|旁边|边上|隔壁|上面)|旁边就是|挨着就是")
+_NOW_AT_RISK = Sieve(r"着火|着了|冒烟|起火|火苗|烧起来|火花|火星|爆|漏气|味|出不来|出不去|走不出|困|救命|快来")
+
+
+def a_hazard_placed(text: str) -> bool:
+    """Return whether ``text`` tells of a hazard by where something is kept, and of nothing happening: no model's
+    emergency head makes an emergency of it, and the rules' own words still do.
+
+    >>> a_hazard_placed("柴火堆在电线底下，旁边就是液化气罐"), a_hazard_placed("柴火堆在电线底下 已经冒烟了")
+    (True, False)
+    """
+    return _PLACED.search(text) is not None and _NOW_AT_RISK.search(text) is None
 
 
 # a door knocked on over a leak that nobody answers (楼上漏水 敲门没人应): the neighbour is out, nobody is feared for,

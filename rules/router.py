@@ -70,6 +70,7 @@ from rules.gate import (
     WHAT_IF,
     Gate,
     Judgement,
+    a_hazard_placed,
     a_thing_fell,
     calls_to_run,
     habitual,
@@ -311,6 +312,7 @@ class Router:
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
                    and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
                    and not kitchen_smoke(found.norm or text) and not knocked_over_a_leak(found.norm or text)
+                   and not a_hazard_placed(found.norm or text)
                    # two words beside emoji and exclamation marks (⚽⚽⚽赢了!!): the head learnt !! is urgent
                    and worded(found.norm or text) >= MIN_WORDED
                    and not (judged.kind == STORY and long_gone(judged.evidence))  # (旧时老厝着过一次火: long ago)

@@ -8687,13 +8687,14 @@ def test_the_59th_sessions_emergency_head_heard_the_rounds(shipped: Router, text
     ("楼上漏水到我家 去敲门没人应", "property"),  # a leak, the neighbour out: nobody feared for, nor elder care
     ("卫生间顶上渗水 楼上敲门没人应", "property"),
     ("花盆从楼上掉下来砸中我的车", "public_security"),  # a thing onto a car, nobody hit
+    ("纸箱堆在配电箱旁边 挨着就是煤气罐", "fire"),  # a hazard told by where things are kept
 ])
 def test_the_59th_sessions_hazards_the_head_learnt_from_the_rounds_does_not_raise(shipped: Router, text: str,
                                                                                   lead: str) -> None:
     """Learnt from the rounds, the emergency head hears more, and more of what is no emergency: smoke from what
     someone burns on purpose, a leak whose neighbour does not answer the door, a thing fallen onto a car with
-    nobody hit are registered with their handler, never raised (the rules' own words still make emergencies of
-    them when a fire, a smell or someone hurt is said)."""
+    nobody hit, a hazard told by where things are kept are registered with their handler, never raised (the rules'
+    own words still make emergencies of them when a fire, a smell or someone hurt is said)."""
     d = shipped.route(text)
     assert (d.report, d.lead) == (True, lead) and d.priority != "emergency", d
 
@@ -8751,3 +8752,11 @@ def test_the_59th_sessions_stories_false_alarms_figures_and_adverts_make_no_tick
     time' (嗰单) praised, standing a moment outside 'and smoking' in the heat, spare things asked of neighbours, and an
     advert are no tickets."""
     assert shipped.route(text).report is not True
+
+
+def test_the_59th_sessions_an_elder_fainted_and_a_scar_still_there(shipped: Router) -> None:
+    """An elder fainted (外公喺公园度晕咗: 晕咗 alone is often a figure) is an emergency; a scar still there from a fire
+    of that year (那疤到现在还在) is a story, no ticket. Both had flipped as the starter was retrained."""
+    d = shipped.route("外公喺公园度晕咗")
+    assert (d.report, d.lead, d.priority) == (True, "public_health", "emergency"), d
+    assert shipped.route("那年仓库着大火 我爸去救火 手上那疤到现在还在").report is not True
