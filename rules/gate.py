@@ -408,6 +408,18 @@ def knocked_over_a_leak(text: str) -> bool:
         _FEARED_FOR.search(text) is None
 
 
+
+def unraised(text: str) -> bool:
+    """Return whether ``text`` tells of something no model's emergency head makes an emergency of, though the rules'
+    own words still do: a habit, a thing that fell, kitchen or burning smoke, a leak's unanswered knock, a hazard
+    told by where things are kept.
+
+    >>> unraised("楼上漏水 敲门没人应"), unraised("楼下有人晕倒了")
+    (True, False)
+    """
+    return habitual(text) or a_thing_fell(text) or kitchen_smoke(text) or knocked_over_a_leak(text) or \
+        a_hazard_placed(text)
+
 # laughter beside no problem is chit-chat (not 😂: residents complain with it); beside an emergency's words it is not
 # enough to set them aside
 _GIGGLE = ("哈哈",)

@@ -70,15 +70,11 @@ from rules.gate import (
     WHAT_IF,
     Gate,
     Judgement,
-    a_hazard_placed,
-    a_thing_fell,
     calls_to_run,
-    habitual,
-    kitchen_smoke,
-    knocked_over_a_leak,
     long_gone,
     of_a_place_away,
     said_now,
+    unraised,
     well_now,
 )
 from rules.model import Model
@@ -310,9 +306,7 @@ class Router:
             routing.model_raise  # (model_emergency 1: the rules' words alone make emergencies)
         alarmed = (alarm is not None and not found.urgent
                    and not (chosen is not None and (chosen.emergency or chosen.longest >= SURE_MATCH))
-                   and not habitual(found.norm or text) and not a_thing_fell(found.norm or text)
-                   and not kitchen_smoke(found.norm or text) and not knocked_over_a_leak(found.norm or text)
-                   and not a_hazard_placed(found.norm or text)
+                   and not unraised(found.norm or text)
                    # two words beside emoji and exclamation marks (⚽⚽⚽赢了!!): the head learnt !! is urgent
                    and worded(found.norm or text) >= MIN_WORDED
                    and not (judged.kind == STORY and long_gone(judged.evidence))  # (旧时老厝着过一次火: long ago)
